@@ -1,0 +1,87 @@
+// Interned RDF nodes over a SordWorld. Only src/store/ includes the Sord and Serd headers;
+// other modules see NodeId (an opaque interned pointer) and rdf::TermView.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "rdf/term.hpp"
+
+struct SordWorldImpl;
+struct SordNodeImpl;
+
+namespace ng::store {
+
+// An interned node: two NodeIds are equal exactly when their terms are equal (RDF term
+// equality after the normal form of rdf::Term). nullptr means "no node" (unbound, wildcard).
+// A NodeId is borrowed: it stays valid while something holds a reference to the node
+// (a quad in a Store, a NodeRef, a NodePool).
+using NodeId = const SordNodeImpl*;
+
+class World;
+
+// Owns one reference to an interned node. Movable and copyable (copies add a reference).
+class NodeRef {
+ public:
+  NodeRef() = default;
+  NodeRef(const NodeRef& other);
+  NodeRef(NodeRef&& other) noexcept;
+  NodeRef& operator=(NodeRef other) noexcept;
+  ~NodeRef();
+  NodeId get() const { return node_; }
+  explicit operator bool() const { return node_ != nullptr; }
+
+ private:
+  friend class World;
+  NodeRef(World* world, NodeId adopted) : world_(world), node_(adopted) {}
+  World* world_ = nullptr;
+  NodeId node_ = nullptr;
+};
+
+// The process-wide node dictionary. Create one World, create Stores from it, and destroy the
+// Stores (and every NodeRef) before the World. Not thread-safe.
+class World {
+ public:
+  World();
+  ~World();
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // Interns a term (applying the normal form: no xsd:string datatype, lower-case language tag).
+  // Throws std::invalid_argument for a relative IRI, which Sord cannot represent.
+  NodeRef intern(const rdf::Term& term);
+  NodeRef intern(const rdf::TermView& term);
+  NodeRef iri(std::string_view iri) { return intern(rdf::Term::iri(iri)); }
+
+  // Reads a node without copying: the views point into the interned node.
+  static rdf::TermView view(NodeId node);
+  static rdf::Term term(NodeId node) { return rdf::to_term(view(node)); }
+
+  // A fresh blank node label, unique in this World ("g<N>"), for blank nodes minted at run time.
+  std::string fresh_blank_label();
+
+  SordWorldImpl* raw() { return world_; }
+
+ private:
+  friend class NodeRef;
+  void release(NodeId node);
+  NodeId add_ref(NodeId node);
+  SordWorldImpl* world_;
+  unsigned long blank_counter_ = 0;
+};
+
+// Holds references to nodes made during one operation (e.g. values computed by a query) and
+// drops them all at once when it goes out of scope.
+class NodePool {
+ public:
+  explicit NodePool(World& world) : world_(world) {}
+  NodeId intern(const rdf::Term& term);
+  NodeId intern(const rdf::TermView& term);
+  World& world() { return world_; }
+
+ private:
+  World& world_;
+  std::vector<NodeRef> refs_;
+};
+
+}  // namespace ng::store
