@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "store/world.hpp"
@@ -45,6 +46,12 @@ class Cursor {
   Cursor(SordIterImpl* iter, NodeId skip_graph) : iter_(iter), skip_graph_(skip_graph) {}
   SordIterImpl* iter_ = nullptr;
   NodeId skip_graph_ = nullptr;  // when set, quads in this graph are skipped
+  // A chained scan runs the pattern once per graph in `graphs_` (Sord has no "any graph, every
+  // copy" search: a wildcard graph deduplicates).
+  std::vector<NodeId> graphs_;
+  std::size_t next_graph_ = 0;
+  QuadIds pattern_;
+  SordModelImpl* model_ = nullptr;
   bool started_ = false;
 };
 
@@ -77,18 +84,22 @@ class Store {
 
   // Number of quads.
   std::size_t size() const;
-  // Named graphs, in the order they were first used (the default graph is not listed).
+  // Named graphs, in the order they were first used (the default graph is not listed). A graph
+  // stays listed after its last quad is removed.
   const std::vector<NodeId>& named_graphs() const { return named_graph_list_; }
   bool has_named_graph(NodeId graph) const;
 
   SordModelImpl* raw() const { return model_; }
 
  private:
+  Cursor chained(NodeId subject, NodeId predicate, NodeId object, std::vector<NodeId> graphs) const;
+
   World& world_;
   SordModelImpl* model_;
   NodeRef default_graph_;
   std::vector<NodeRef> named_graph_refs_;
   std::vector<NodeId> named_graph_list_;
+  std::unordered_set<NodeId> named_graph_set_;
 };
 
 }  // namespace ng::store

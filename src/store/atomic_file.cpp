@@ -1,0 +1,90 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <streambuf>
+
+#include "store/rdf_io.hpp"
+
+namespace ng::store {
+namespace {
+
+// A buffered std::streambuf over a file descriptor, so that we can fsync before renaming.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
+  bool failed() const { return failed_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (sync() != 0) return traits_type::eof();
+    if (ch != traits_type::eof()) {
+      *pptr() = static_cast<char>(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+
+  int sync() override {
+    const char* p = pbase();
+    while (p < pptr()) {
+      ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        failed_ = true;
+        return -1;
+      }
+      p += n;
+    }
+    setp(buf_, buf_ + sizeof buf_);
+    return 0;
+  }
+
+ private:
+  int fd_;
+  bool failed_ = false;
+  char buf_[1 << 16];
+};
+
+}  // namespace
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& produce) {
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.parent_path().empty() ? "." : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    throw std::runtime_error(path + ": cannot create temporary file: " + std::strerror(errno));
+  }
+  auto cleanup = [&] {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+  };
+  try {
+    FdBuf buf(fd);
+    std::ostream out(&buf);
+    produce(out);
+    out.flush();
+    if (!out || buf.failed()) throw std::runtime_error(path + ": write error: " + std::strerror(errno));
+    if (::fsync(fd) != 0) throw std::runtime_error(path + ": fsync failed: " + std::strerror(errno));
+  } catch (...) {
+    cleanup();
+    throw;
+  }
+  // mkstemp creates 0600; give the file the usual permissions.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  ::close(fd);
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error(path + ": cannot rename temporary file: " + std::strerror(err));
+  }
+}
+
+}  // namespace ng::store

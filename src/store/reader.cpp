@@ -1,0 +1,287 @@
+// Serd -> Store. We use our own statement sink rather than Sord's inserter so that a load can be
+// rolled back, terms are normalised before interning, and errors carry positions.
+#include <serd/serd.h>
+#include <sord/sord.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "store/rdf_io.hpp"
+
+namespace ng::store {
+namespace {
+
+std::string_view str(const SerdNode* node) {
+  return {reinterpret_cast<const char*>(node->buf), node->n_bytes};
+}
+
+// Column in code points of byte offset `byte_col` (1-based in Serd) within `line` of `text`.
+SourcePos position_in(std::string_view text, unsigned long line0, unsigned long byte_col0) {
+  std::size_t start = 0;
+  for (unsigned long l = 0; l < line0 && start < text.size(); ++l) {
+    auto nl = text.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  unsigned long col = 0;
+  for (std::size_t i = start; i < text.size() && i < start + byte_col0; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return {line0, col};
+}
+
+// The first place `needle` occurs as a token start in `text` (outside IRIs, strings and
+// comments, approximately), for errors Serd reports without a position.
+SourcePos find_position(std::string_view text, std::string_view needle) {
+  unsigned long line = 0;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      continue;
+    }
+    bool boundary = i == 0 || std::strchr(" \t\r\n;,([{^", text[i - 1]) != nullptr;
+    if (boundary && text.substr(i, needle.size()) == needle) {
+      return position_in(text, line, i - line_start);
+    }
+  }
+  return {0, 0};
+}
+
+class Loader {
+ public:
+  Loader(Store& store, const LoadOptions& options, std::string name)
+      : store_(store), world_(store.world()), options_(options), name_(std::move(name)) {}
+
+  ~Loader() {
+    if (env_) serd_env_free(env_);
+  }
+
+  LoadStats run(Format format, const std::string& base_iri,
+                const std::function<SerdStatus(SerdReader*)>& read) {
+    SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_iri.c_str()));
+    env_ = serd_env_new(base_iri.empty() ? nullptr : &base);
+    SerdSyntax syntax = SERD_TURTLE;
+    switch (format) {
+      case Format::Turtle: syntax = SERD_TURTLE; break;
+      case Format::TriG: syntax = SERD_TRIG; break;
+      case Format::NTriples: syntax = SERD_NTRIPLES; break;
+      case Format::NQuads: syntax = SERD_NQUADS; break;
+    }
+    std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
+        serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr),
+        &serd_reader_free);
+    serd_reader_set_error_sink(reader.get(), on_error, this);
+    // A fresh prefix per document keeps `_:b0` of two files apart.
+    std::string blank_prefix = world_.fresh_blank_label() + "_";
+    serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
+
+    SerdStatus st = SERD_SUCCESS;
+    try {
+      st = read(reader.get());
+    } catch (...) {
+      rollback();
+      throw;
+    }
+    if (st > SERD_FAILURE || failed_) {
+      rollback();
+      if (!failed_) {
+        error_message_ = reinterpret_cast<const char*>(serd_strerror(st));
+        failed_ = true;
+      }
+      throw RdfSyntaxError(name_, error_pos_, error_message_);
+    }
+    return stats_;
+  }
+
+  // Set when the text is in memory, to turn sink errors into positions.
+  std::string_view text_;
+
+ private:
+  static SerdStatus on_base(void* handle, const SerdNode* uri) {
+    auto* self = static_cast<Loader*>(handle);
+    return serd_env_set_base_uri(self->env_, uri);
+  }
+
+  static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+    auto* self = static_cast<Loader*>(handle);
+    return serd_env_set_prefix(self->env_, name, uri);
+  }
+
+  static SerdStatus on_error(void* handle, const SerdError* error) {
+    auto* self = static_cast<Loader*>(handle);
+    if (self->failed_) return SERD_SUCCESS;  // keep the first error
+    va_list args;
+    va_copy(args, *error->args);
+    char buf[1024];
+    std::vsnprintf(buf, sizeof buf, error->fmt, args);
+    va_end(args);
+    std::string msg(buf);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
+    // Serd's column is a byte count, 1-based on the first line and 0-based after it.
+    unsigned long line0 = error->line > 0 ? error->line - 1 : 0;
+    unsigned long col0 = error->col;
+    if (error->line <= 1 && col0 > 0) --col0;
+    self->error_pos_ = self->text_.empty() ? SourcePos{line0, col0}
+                                           : position_in(self->text_, line0, col0);
+    self->error_message_ = msg;
+    self->failed_ = true;
+    return SERD_SUCCESS;
+  }
+
+  // Expands a CURIE or relative IRI to an absolute IRI; records an error and returns false.
+  bool expand_iri(const SerdNode* node, std::string& out) {
+    SerdNode full = serd_env_expand_node(env_, node);
+    if (!full.buf) {
+      fail_at_token(node->type == SERD_CURIE ? "undefined prefix in " + std::string(str(node))
+                                             : "cannot resolve IRI <" + std::string(str(node)) + ">",
+                    node->type == SERD_CURIE ? std::string(str(node)) : "<" + std::string(str(node)));
+      return false;
+    }
+    out.assign(reinterpret_cast<const char*>(full.buf), full.n_bytes);
+    serd_node_free(&full);
+    // An IRI without a scheme cannot be represented (no base to resolve against).
+    if (out.find(':') == std::string::npos) {
+      fail_at_token("relative IRI <" + out + "> with no base IRI", "<" + std::string(str(node)));
+      return false;
+    }
+    return true;
+  }
+
+  void fail_at_token(std::string message, const std::string& token) {
+    if (failed_) return;
+    failed_ = true;
+    error_message_ = std::move(message);
+    if (!text_.empty()) error_pos_ = find_position(text_, token);
+  }
+
+  bool to_term(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang,
+               rdf::Term& term) {
+    switch (node->type) {
+      case SERD_URI:
+      case SERD_CURIE: {
+        std::string iri;
+        if (!expand_iri(node, iri)) return false;
+        term = rdf::Term::iri(iri);
+        return true;
+      }
+      case SERD_BLANK:
+        term = rdf::Term::blank(str(node));
+        return true;
+      case SERD_LITERAL: {
+        std::string dt;
+        if (datatype && !expand_iri(datatype, dt)) return false;
+        term = rdf::Term::literal(str(node), dt, lang ? str(lang) : std::string_view{});
+        return true;
+      }
+      default:
+        fail_at_token("unexpected node " + std::string(str(node)), std::string(str(node)));
+        return false;
+    }
+  }
+
+  static SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
+                                 const SerdNode* subject, const SerdNode* predicate,
+                                 const SerdNode* object, const SerdNode* object_datatype,
+                                 const SerdNode* object_lang) {
+    auto* self = static_cast<Loader*>(handle);
+    rdf::Term s, p, o, g;
+    if (!self->to_term(subject, nullptr, nullptr, s) ||
+        !self->to_term(predicate, nullptr, nullptr, p) ||
+        !self->to_term(object, object_datatype, object_lang, o)) {
+      return SERD_ERR_BAD_CURIE;
+    }
+    NodeRef gref;
+    if (graph && graph->type != SERD_NOTHING) {
+      if (!self->to_term(graph, nullptr, nullptr, g)) return SERD_ERR_BAD_CURIE;
+      gref = self->world_.intern(g);
+    }
+    NodeId gid = gref ? gref.get() : self->options_.graph;
+    NodeRef sref = self->world_.intern(s);
+    NodeRef pref = self->world_.intern(p);
+    NodeRef oref = self->world_.intern(o);
+    ++self->stats_.statements;
+    if (self->store_.add(sref.get(), pref.get(), oref.get(), gid)) {
+      ++self->stats_.added;
+      self->added_.push_back({sref.get(), pref.get(), oref.get(),
+                              gid ? gid : self->store_.default_graph()});
+    }
+    return SERD_SUCCESS;
+  }
+
+  void rollback() {
+    // Each quad holds its own node references, so removing in any order is safe.
+    for (const auto& q : added_) store_.remove(q.subject, q.predicate, q.object, q.graph);
+    added_.clear();
+    stats_ = {};
+  }
+
+  Store& store_;
+  World& world_;
+  const LoadOptions& options_;
+  std::string name_;
+  SerdEnv* env_ = nullptr;
+  LoadStats stats_;
+  std::vector<QuadIds> added_;
+  bool failed_ = false;
+  std::string error_message_;
+  SourcePos error_pos_;
+};
+
+std::string read_whole_file(const std::string& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  std::string data;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(file, buf, sizeof buf)) > 0) data.append(buf, static_cast<std::size_t>(n));
+  int err = 0;
+  const char* msg = gzerror(file, &err);
+  gzclose(file);
+  if (n < 0 || (err != Z_OK && err != Z_STREAM_END)) {
+    throw std::runtime_error(path + ": read error: " + (msg ? msg : "unknown"));
+  }
+  return data;
+}
+
+}  // namespace
+
+LoadStats load_string(Store& store, std::string_view text, Format format,
+                      const LoadOptions& options, std::string_view name) {
+  if (text.find('\0') != std::string_view::npos) {
+    auto off = text.find('\0');
+    std::size_t line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(off), '\n'));
+    auto line_start = text.rfind('\n', off);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    throw RdfSyntaxError(std::string(name), position_in(text, line, off - line_start),
+                         "NUL byte in input (binary file?)");
+  }
+  std::string owned(text);  // Serd needs a NUL-terminated buffer
+  Loader loader(store, options, std::string(name));
+  loader.text_ = owned;
+  return loader.run(format, options.base_iri, [&](SerdReader* reader) {
+    return serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(owned.c_str()));
+  });
+}
+
+LoadStats load_file(Store& store, const std::string& path, const LoadOptions& options) {
+  std::optional<Format> format = options.format ? options.format : format_from_path(path);
+  if (!format) {
+    throw std::runtime_error(path +
+                             ": unknown RDF format (use .ttl, .trig, .nt, .nq, optionally .gz, "
+                             "or name the format)");
+  }
+  std::string text = read_whole_file(path);
+  LoadOptions opts = options;
+  if (opts.base_iri.empty()) opts.base_iri = file_iri(path);
+  return load_string(store, text, *format, opts, path);
+}
+
+}  // namespace ng::store

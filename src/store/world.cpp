@@ -1,0 +1,112 @@
+#include "store/world.hpp"
+
+#include <sord/sord.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "rdf/vocab.hpp"
+
+namespace ng::store {
+namespace {
+
+const uint8_t* bytes(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
+
+std::string_view node_string(const SordNode* node) {
+  size_t len = 0;
+  const uint8_t* str = sord_node_get_string_counted(node, &len);
+  return {reinterpret_cast<const char*>(str), len};
+}
+
+}  // namespace
+
+NodeRef::NodeRef(const NodeRef& other) : world_(other.world_), node_(other.node_) {
+  if (node_) world_->add_ref(node_);
+}
+
+NodeRef::NodeRef(NodeRef&& other) noexcept : world_(other.world_), node_(other.node_) {
+  other.node_ = nullptr;
+}
+
+NodeRef& NodeRef::operator=(NodeRef other) noexcept {
+  std::swap(world_, other.world_);
+  std::swap(node_, other.node_);
+  return *this;
+}
+
+NodeRef::~NodeRef() {
+  if (node_) world_->release(node_);
+}
+
+World::World() : world_(sord_world_new()) {
+  // Sord would print its own errors (e.g. an invalid URI) to stderr; we report them ourselves.
+  sord_world_set_error_sink(world_, [](void*, const SerdError*) { return SERD_SUCCESS; }, nullptr);
+}
+
+World::~World() { sord_world_free(world_); }
+
+void World::release(NodeId node) { sord_node_free(world_, const_cast<SordNode*>(node)); }
+
+NodeId World::add_ref(NodeId node) { return sord_node_copy(node); }
+
+NodeRef World::intern(const rdf::Term& term) { return intern(term.view()); }
+
+NodeRef World::intern(const rdf::TermView& term) {
+  std::string value(term.value);
+  SordNode* node = nullptr;
+  switch (term.kind) {
+    case rdf::TermKind::Iri:
+      node = sord_new_uri(world_, bytes(value));
+      if (!node) throw std::invalid_argument("not an absolute IRI: <" + value + ">");
+      break;
+    case rdf::TermKind::Blank:
+      node = sord_new_blank(world_, bytes(value));
+      break;
+    case rdf::TermKind::Literal: {
+      // Normal form: a language tag wins, xsd:string is the same as no datatype.
+      std::string lang = rdf::lowercase_ascii(term.lang);
+      SordNode* datatype = nullptr;
+      if (lang.empty() && !term.datatype.empty() && term.datatype != vocab::kXsdString) {
+        std::string dt(term.datatype);
+        datatype = sord_new_uri(world_, bytes(dt));
+        if (!datatype) throw std::invalid_argument("not an absolute datatype IRI: <" + dt + ">");
+      }
+      node = sord_new_literal(world_, datatype, bytes(value), lang.empty() ? nullptr : lang.c_str());
+      if (datatype) sord_node_free(world_, datatype);
+      break;
+    }
+  }
+  if (!node) throw std::invalid_argument("cannot intern term " + rdf::to_ntriples(term));
+  return NodeRef(this, node);
+}
+
+rdf::TermView World::view(NodeId node) {
+  rdf::TermView v;
+  v.value = node_string(node);
+  switch (sord_node_get_type(node)) {
+    case SORD_URI:
+      v.kind = rdf::TermKind::Iri;
+      break;
+    case SORD_BLANK:
+      v.kind = rdf::TermKind::Blank;
+      break;
+    case SORD_LITERAL: {
+      v.kind = rdf::TermKind::Literal;
+      if (const SordNode* dt = sord_node_get_datatype(node)) v.datatype = node_string(dt);
+      if (const char* lang = sord_node_get_language(node)) v.lang = lang;
+      break;
+    }
+  }
+  return v;
+}
+
+std::string World::fresh_blank_label() { return "g" + std::to_string(++blank_counter_); }
+
+NodeId NodePool::intern(const rdf::Term& term) { return intern(term.view()); }
+
+NodeId NodePool::intern(const rdf::TermView& term) {
+  refs_.push_back(world_.intern(term));
+  return refs_.back().get();
+}
+
+}  // namespace ng::store

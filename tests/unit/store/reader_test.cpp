@@ -1,0 +1,155 @@
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "store/rdf_io.hpp"
+
+using ng::rdf::Term;
+using ng::store::Format;
+using ng::store::RdfSyntaxError;
+using ng::store::Store;
+using ng::store::World;
+
+namespace {
+
+std::filesystem::path temp_dir() {
+  auto dir = std::filesystem::temp_directory_path() / "ng_store_tests";
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  auto path = (temp_dir() / name).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::size_t count_blank_subjects(Store& store) {
+  std::set<ng::store::NodeId> blanks;
+  auto c = store.scan(nullptr, nullptr, nullptr, nullptr);
+  ng::store::QuadIds q;
+  while (c.next(q)) {
+    if (World::view(q.subject).is_blank()) blanks.insert(q.subject);
+  }
+  return blanks.size();
+}
+
+}  // namespace
+
+TEST_CASE("Turtle loads with prefixes and normal-form literals", "[store][reader]") {
+  World world;
+  Store store(world);
+  auto stats = ng::store::load_string(store, R"(
+    @prefix ex: <http://example.org/> .
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    ex:a ex:p "x"^^xsd:string, "y"@EN-gb, 42 ; a ex:C .
+  )", Format::Turtle, {.base_iri = "http://base/"});
+  CHECK(stats.statements == 4);
+  CHECK(stats.added == 4);
+  auto x = world.intern(Term::literal("x"));
+  auto y = world.intern(Term::literal("y", "", "en-gb"));
+  CHECK(store.contains(nullptr, nullptr, x.get(), nullptr));
+  CHECK(store.contains(nullptr, nullptr, y.get(), nullptr));
+}
+
+TEST_CASE("relative IRIs resolve against the base", "[store][reader]") {
+  World world;
+  Store store(world);
+  ng::store::load_string(store, "<a> <b> <../c> .", Format::Turtle,
+                         {.base_iri = "http://example.org/x/y"});
+  auto s = world.iri("http://example.org/x/a");
+  auto o = world.iri("http://example.org/c");
+  CHECK(store.contains(s.get(), nullptr, o.get(), nullptr));
+}
+
+TEST_CASE("blank nodes of two documents never merge", "[store][reader]") {
+  World world;
+  Store store(world);
+  const char* doc = "_:b0 <http://p> \"v\" . [] <http://p> \"w\" .";
+  ng::store::load_string(store, doc, Format::Turtle);
+  ng::store::load_string(store, doc, Format::Turtle);
+  CHECK(store.size() == 4);
+  CHECK(count_blank_subjects(store) == 4);
+}
+
+TEST_CASE("TriG and N-Quads graphs land in named graphs", "[store][reader]") {
+  World world;
+  Store store(world);
+  ng::store::load_string(store, "<http://s> <http://p> <http://o> <http://g> .\n"
+                                "<http://s> <http://p> <http://o> .\n",
+                         Format::NQuads);
+  ng::store::load_string(store, "<http://g2> { <http://s> <http://p> <http://o> }",
+                         Format::TriG);
+  CHECK(store.size() == 3);
+  CHECK(store.named_graphs().size() == 2);
+}
+
+TEST_CASE("syntax errors give file, line and column, and load nothing", "[store][reader]") {
+  World world;
+  Store store(world);
+  ng::store::load_string(store, "<http://kept> <http://p> 1 .", Format::Turtle);
+  REQUIRE(store.size() == 1);
+  try {
+    ng::store::load_string(store, "<http://a> <http://p> 1 .\n<http://b> <http://p> <http://c> ;;; \"oops",
+                           Format::Turtle, {}, "bad.ttl");
+    FAIL("no error");
+  } catch (const RdfSyntaxError& e) {
+    CHECK(e.file() == "bad.ttl");
+    CHECK(e.pos().line == 1);
+    CHECK(std::string(e.what()).starts_with("bad.ttl:2:"));
+  }
+  CHECK(store.size() == 1);  // the first, valid statement of bad.ttl was rolled back
+}
+
+TEST_CASE("an undefined prefix is an error with its position", "[store][reader]") {
+  World world;
+  Store store(world);
+  try {
+    ng::store::load_string(store, "<http://a> <http://p> 1 .\n  nope:x <http://p> 2 .",
+                           Format::Turtle, {}, "p.ttl");
+    FAIL("no error");
+  } catch (const RdfSyntaxError& e) {
+    CHECK(std::string(e.what()) == "p.ttl:2:3: undefined prefix in nope:x");
+  }
+  CHECK(store.size() == 0);
+}
+
+TEST_CASE("binary input is rejected", "[store][reader]") {
+  World world;
+  Store store(world);
+  std::string bin("<http://a> <http://b> <http://c> .\n\0\x01", 38);
+  CHECK_THROWS_AS(ng::store::load_string(store, bin, Format::NTriples), RdfSyntaxError);
+}
+
+TEST_CASE("files load by extension, gzip too", "[store][reader]") {
+  World world;
+  Store store(world);
+  auto nt = write_temp("a.nt", "<http://s> <http://p> \"plain\" .\n");
+  CHECK(ng::store::load_file(store, nt).added == 1);
+
+  auto gz = (temp_dir() / "b.nq.gz").string();
+  gzFile f = gzopen(gz.c_str(), "wb");
+  std::string line = "<http://s> <http://p> \"zipped\" <http://g> .\n";
+  gzwrite(f, line.data(), static_cast<unsigned>(line.size()));
+  gzclose(f);
+  CHECK(ng::store::load_file(store, gz).added == 1);
+  CHECK(store.named_graphs().size() == 1);
+
+  CHECK_THROWS_WITH(ng::store::load_file(store, write_temp("c.txt", "x")),
+                    Catch::Contains("unknown RDF format"));
+  CHECK_THROWS_WITH(ng::store::load_file(store, (temp_dir() / "missing.ttl").string()),
+                    Catch::Contains("cannot open"));
+}
+
+TEST_CASE("format names and extensions", "[store][reader]") {
+  CHECK(ng::store::format_from_name("ttl") == Format::Turtle);
+  CHECK(ng::store::format_from_name("nquads") == Format::NQuads);
+  CHECK_FALSE(ng::store::format_from_name("rdfxml"));
+  CHECK(ng::store::format_from_path("x/y.trig.gz") == Format::TriG);
+  CHECK(ng::store::format_from_path("y.nt") == Format::NTriples);
+  CHECK_FALSE(ng::store::format_from_path("y.gz"));
+  CHECK(ng::store::file_iri("/tmp/a b.ttl") == "file:///tmp/a%20b.ttl");
+}

@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+
+#include "store/store.hpp"
+
+using ng::rdf::Term;
+using ng::store::QuadIds;
+using ng::store::Store;
+using ng::store::World;
+
+namespace {
+std::size_t drain(ng::store::Cursor c) {
+  std::size_t n = 0;
+  QuadIds q;
+  while (c.next(q)) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("the same triple can sit in the default graph and in named graphs", "[store]") {
+  World world;
+  Store store(world);
+  auto s = world.iri("http://s"), p = world.iri("http://p"), o = world.iri("http://o");
+  auto g1 = world.iri("http://g1"), g2 = world.iri("http://g2");
+  CHECK(store.add(s.get(), p.get(), o.get()));
+  CHECK(store.add(s.get(), p.get(), o.get(), g1.get()));
+  CHECK(store.add(s.get(), p.get(), o.get(), g2.get()));
+  CHECK_FALSE(store.add(s.get(), p.get(), o.get(), g2.get()));
+  CHECK(store.size() == 3);
+  CHECK(drain(store.scan(nullptr, nullptr, nullptr, store.default_graph())) == 1);
+  CHECK(drain(store.scan(nullptr, nullptr, nullptr, nullptr)) == 3);
+  CHECK(drain(store.scan_named(nullptr, p.get(), nullptr)) == 2);
+  CHECK(drain(store.scan_union(nullptr, nullptr, nullptr)) == 1);
+  CHECK(store.named_graphs().size() == 2);
+  CHECK(store.named_graphs()[0] == g1.get());
+  CHECK(store.has_named_graph(g2.get()));
+  CHECK_FALSE(store.has_named_graph(store.default_graph()));
+}
+
+TEST_CASE("scans use bound positions", "[store]") {
+  World world;
+  Store store(world);
+  for (int i = 0; i < 10; ++i) {
+    store.add({Term::iri("http://s" + std::to_string(i)), Term::iri("http://p"),
+               Term::literal(std::to_string(i % 3)), std::nullopt});
+  }
+  auto p = world.iri("http://p");
+  auto zero = world.intern(Term::literal("0"));
+  CHECK(store.count(nullptr, p.get(), zero.get(), store.default_graph()) == 4);
+  CHECK(drain(store.scan_union(nullptr, nullptr, zero.get())) == 4);
+  CHECK(store.contains(nullptr, p.get(), zero.get(), nullptr));
+  auto s0 = world.iri("http://s0");
+  CHECK(store.remove(s0.get(), p.get(), zero.get()));
+  CHECK_FALSE(store.remove(s0.get(), p.get(), zero.get()));
+  CHECK(store.count(nullptr, nullptr, zero.get(), nullptr) == 3);
+}
+
+TEST_CASE("a cursor can be moved", "[store]") {
+  World world;
+  Store store(world);
+  store.add({Term::iri("http://s"), Term::iri("http://p"), Term::iri("http://o"), std::nullopt});
+  ng::store::Cursor a = store.scan_union(nullptr, nullptr, nullptr);
+  ng::store::Cursor b = std::move(a);
+  QuadIds q;
+  CHECK_FALSE(a.next(q));
+  REQUIRE(b.next(q));
+  CHECK(World::view(q.subject).value == "http://s");
+  CHECK_FALSE(b.next(q));
+}

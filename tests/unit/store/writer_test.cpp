@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "store/rdf_io.hpp"
+
+using ng::store::Format;
+using ng::store::Store;
+using ng::store::World;
+
+namespace {
+
+const char* kDoc = R"(
+@prefix ex: <http://example.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+ex:a rdfs:label "A \"quoted\"\nline"@en ; ex:n 3 ; ex:b _:x .
+_:x ex:c ex:d .
+ex:g { ex:a ex:in ex:g . _:y ex:c "in graph" . }
+)";
+
+// Sorted N-Quads with blank labels replaced, to compare stores.
+std::string canonical(const Store& store) {
+  std::istringstream lines(ng::store::write_to_string(store, Format::NQuads));
+  std::vector<std::string> out;
+  for (std::string line; std::getline(lines, line);) {
+    std::string masked;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line.compare(i, 2, "_:") == 0) {
+        masked += "_:B";
+        while (i + 1 < line.size() && line[i + 1] != ' ') ++i;
+      } else {
+        masked += line[i];
+      }
+    }
+    out.push_back(masked);
+  }
+  std::sort(out.begin(), out.end());
+  std::string joined;
+  for (auto& l : out) joined += l + "\n";
+  return joined;
+}
+
+}  // namespace
+
+TEST_CASE("every writer round-trips through the reader", "[store][writer]") {
+  World world;
+  Store original(world);
+  ng::store::load_string(original, kDoc, Format::TriG);
+  REQUIRE(original.size() == 6);
+  for (Format f : {Format::TriG, Format::NQuads}) {
+    Store copy(world);
+    ng::store::load_string(copy, ng::store::write_to_string(original, f), f);
+    CHECK(canonical(copy) == canonical(original));
+  }
+  for (Format f : {Format::Turtle, Format::NTriples}) {
+    Store copy(world);
+    ng::store::load_string(copy, ng::store::write_to_string(original, f), f);
+    CHECK(copy.size() == 6);  // all graphs flattened into triples
+    CHECK(copy.named_graphs().empty());
+  }
+}
+
+TEST_CASE("Turtle output uses the registry's prefixes that are needed", "[store][writer]") {
+  World world;
+  Store store(world);
+  ng::store::load_string(store, kDoc, Format::TriG);
+  ng::store::WriteOptions options;
+  options.prefixes.set("ex", "http://example.org/");
+  std::string ttl = ng::store::write_to_string(store, Format::Turtle, options);
+  CHECK(ttl.find("@prefix ex: <http://example.org/> .") != std::string::npos);
+  CHECK(ttl.find("@prefix rdfs:") != std::string::npos);
+  CHECK(ttl.find("@prefix owl:") == std::string::npos);
+  CHECK(ttl.find("rdfs:label") != std::string::npos);
+  std::string trig = ng::store::write_to_string(store, Format::TriG, options);
+  CHECK(trig.find("ex:g {") != std::string::npos);
+}
+
+TEST_CASE("atomic writes leave the old file on failure", "[store][writer]") {
+  auto dir = std::filesystem::temp_directory_path() / "ng_atomic_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "out.nq").string();
+  ng::store::write_file_atomically(path, [](std::ostream& out) { out << "first\n"; });
+  CHECK_THROWS(ng::store::write_file_atomically(path, [](std::ostream& out) {
+    out << "partial";
+    throw std::runtime_error("boom");
+  }));
+  std::ifstream in(path);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  CHECK(content == "first\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);  // no temp left
+  CHECK_THROWS(ng::store::write_file_atomically((dir / "no/such/dir/x").string(),
+                                                [](std::ostream&) {}));
+}
