@@ -67,7 +67,9 @@ LoadStats load_string(Store& store, std::string_view text, Format format,
 std::string file_iri(const std::string& path);
 
 struct WriteOptions {
+  // Prefixes for Turtle and TriG; the store's own prefixes are added where they do not clash.
   rdf::PrefixRegistry prefixes = rdf::PrefixRegistry::common();
+  bool use_store_prefixes = true;
   std::string base_iri;
 };
 

@@ -112,7 +112,17 @@ class Loader {
 
   static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
     auto* self = static_cast<Loader*>(handle);
-    return serd_env_set_prefix(self->env_, name, uri);
+    SerdStatus st = serd_env_set_prefix(self->env_, name, uri);
+    if (st == SERD_SUCCESS) {
+      // Record the absolute namespace for the writers, unless the name is already taken.
+      SerdNode full = serd_env_expand_node(self->env_, uri);
+      std::string ns = full.buf ? std::string(reinterpret_cast<const char*>(full.buf), full.n_bytes)
+                                : std::string(str(uri));
+      serd_node_free(&full);
+      auto& registry = self->store_.prefixes();
+      if (!registry.expand(std::string(str(name)) + ":")) registry.set(str(name), ns);
+    }
+    return st;
   }
 
   static SerdStatus on_error(void* handle, const SerdError* error) {

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rdf/prefixes.hpp"
 #include "store/world.hpp"
 
 struct SordModelImpl;
@@ -89,6 +90,11 @@ class Store {
   const std::vector<NodeId>& named_graphs() const { return named_graph_list_; }
   bool has_named_graph(NodeId graph) const;
 
+  // Prefixes declared by the documents loaded so far (the first binding of a name wins); the
+  // writers use them in addition to the common ones.
+  rdf::PrefixRegistry& prefixes() { return prefixes_; }
+  const rdf::PrefixRegistry& prefixes() const { return prefixes_; }
+
   SordModelImpl* raw() const { return model_; }
 
  private:
@@ -100,6 +106,7 @@ class Store {
   std::vector<NodeRef> named_graph_refs_;
   std::vector<NodeId> named_graph_list_;
   std::unordered_set<NodeId> named_graph_set_;
+  rdf::PrefixRegistry prefixes_;
 };
 
 }  // namespace ng::store

@@ -113,6 +113,21 @@ class SerdOutput {
 
 }  // namespace
 
+namespace {
+
+rdf::PrefixRegistry merged_prefixes(const Store& store, const WriteOptions& options) {
+  rdf::PrefixRegistry merged = options.prefixes;
+  if (!options.use_store_prefixes) return merged;
+  for (const auto& p : store.prefixes().prefixes()) {
+    bool clash = false;
+    for (const auto& q : merged.prefixes()) clash = clash || q.name == p.name || q.iri == p.iri;
+    if (!clash) merged.set(p.name, p.iri);
+  }
+  return merged;
+}
+
+}  // namespace
+
 void write(const Store& store, Format format, std::ostream& out, const WriteOptions& options) {
   switch (format) {
     case Format::NTriples:
@@ -122,14 +137,14 @@ void write(const Store& store, Format format, std::ostream& out, const WriteOpti
       write_lines(store, true, out);
       break;
     case Format::Turtle: {
-      SerdOutput w(format, out, options, used_prefixes(store, options.prefixes));
+      SerdOutput w(format, out, options, used_prefixes(store, merged_prefixes(store, options)));
       for_each_quad(store, nullptr, true, [&](const QuadIds& q) { w.statement(q, nullptr); });
       w.finish();
       break;
     }
     case Format::TriG: {
       // sord_write drops graph names in 0.30.16, so we walk the graphs ourselves.
-      SerdOutput w(format, out, options, used_prefixes(store, options.prefixes));
+      SerdOutput w(format, out, options, used_prefixes(store, merged_prefixes(store, options)));
       for_each_quad(store, store.default_graph(), false,
                     [&](const QuadIds& q) { w.statement(q, nullptr); });
       for (NodeId g : store.named_graphs()) {

@@ -1,0 +1,14 @@
+// Each subcommand registers its options on the CLI11 app and returns the function that runs it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace ng::cli {
+
+using Runner = std::function<int()>;
+
+Runner add_export_command(CLI::App& app);
+Runner add_stats_command(CLI::App& app);
+
+}  // namespace ng::cli

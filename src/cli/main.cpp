@@ -1,0 +1,39 @@
+// newsgraph: parse the command line, run one subcommand, map errors to exit codes
+// (0 ok, 1 bad input, 2 bad usage, 3 internal error). Errors go to stderr.
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"newsgraph: news articles to an RDF knowledge graph, queried with SPARQL 1.1"};
+  app.set_version_flag("-V,--version", std::string("newsgraph ") + ng::kVersion);
+  app.require_subcommand(1);
+  std::map<std::string, ng::cli::Runner> runners;
+  runners["export"] = ng::cli::add_export_command(app);
+  runners["stats"] = ng::cli::add_stats_command(app);
+#ifdef NG_HAVE_EXTRA_COMMANDS
+  ng::cli::add_extra_commands(app, runners);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? ng::cli::kExitOk : ng::cli::kExitUsage;
+  }
+  try {
+    for (auto* sub : app.get_subcommands()) return runners.at(sub->get_name())();
+  } catch (const ng::cli::UsageError& e) {
+    std::cerr << "newsgraph: " << e.what() << "\n";
+    return ng::cli::kExitUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "newsgraph: out of memory\n";
+    return ng::cli::kExitInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "newsgraph: " << e.what() << "\n";
+    return ng::cli::kExitBadInput;
+  }
+  return ng::cli::kExitInternal;
+}
