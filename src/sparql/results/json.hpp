@@ -1,0 +1,30 @@
+// A small JSON reader for SPARQL JSON results and a string escaper for the writer. Internal to
+// src/sparql/results/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ng::sparql::detail {
+
+struct JsonValue {
+  enum class Type { Null, Boolean, Number, String, Array, Object };
+  Type type = Type::Null;
+  bool boolean = false;
+  std::string text;  // strings (decoded) and numbers (as written)
+  std::vector<JsonValue> array;
+  std::vector<std::pair<std::string, JsonValue>> object;
+
+  // The member named `key` of an object, or nullptr.
+  const JsonValue* get(std::string_view key) const;
+};
+
+// Parses one JSON document. Throws ResultsParseError ("line L: ...").
+JsonValue parse_json(std::string_view text);
+
+// `text` as a JSON string literal, quotes included.
+std::string json_quote(std::string_view text);
+
+}  // namespace ng::sparql::detail
