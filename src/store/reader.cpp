@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "rdf/iri.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::store {
@@ -66,6 +67,7 @@ class Loader {
 
   LoadStats run(Format format, const std::string& base_iri,
                 const std::function<SerdStatus(SerdReader*)>& read) {
+    base_ = base_iri;
     SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_iri.c_str()));
     env_ = serd_env_new(base_iri.empty() ? nullptr : &base);
     SerdSyntax syntax = SERD_TURTLE;
@@ -107,18 +109,21 @@ class Loader {
  private:
   static SerdStatus on_base(void* handle, const SerdNode* uri) {
     auto* self = static_cast<Loader*>(handle);
-    return serd_env_set_base_uri(self->env_, uri);
+    // Our own RFC 3986 resolver: Serd 0.30 gets some of the spec's edge cases wrong.
+    self->base_ = rdf::resolve_iri(self->base_, str(uri));
+    SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(self->base_.c_str()));
+    return serd_env_set_base_uri(self->env_, &base);
   }
 
   static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
     auto* self = static_cast<Loader*>(handle);
-    SerdStatus st = serd_env_set_prefix(self->env_, name, uri);
+    std::string ns = rdf::resolve_iri(self->base_, str(uri));
+    std::string prefix(str(name));
+    SerdStatus st = serd_env_set_prefix_from_strings(
+        self->env_, reinterpret_cast<const uint8_t*>(prefix.c_str()),
+        reinterpret_cast<const uint8_t*>(ns.c_str()));
     if (st == SERD_SUCCESS) {
-      // Record the absolute namespace for the writers, unless the name is already taken.
-      SerdNode full = serd_env_expand_node(self->env_, uri);
-      std::string ns = full.buf ? std::string(reinterpret_cast<const char*>(full.buf), full.n_bytes)
-                                : std::string(str(uri));
-      serd_node_free(&full);
+      // Record the namespace for the writers, unless the name is already taken.
       auto& registry = self->store_.prefixes();
       if (!registry.expand(std::string(str(name)) + ":")) registry.set(str(name), ns);
     }
@@ -148,6 +153,14 @@ class Loader {
 
   // Expands a CURIE or relative IRI to an absolute IRI; records an error and returns false.
   bool expand_iri(const SerdNode* node, std::string& out) {
+    if (node->type == SERD_URI) {
+      out = rdf::has_scheme(str(node)) ? std::string(str(node)) : rdf::resolve_iri(base_, str(node));
+      if (!rdf::has_scheme(out)) {
+        fail_at_token("relative IRI <" + out + "> with no base IRI", "<" + std::string(str(node)));
+        return false;
+      }
+      return check_unicode(out);
+    }
     SerdNode full = serd_env_expand_node(env_, node);
     if (!full.buf) {
       fail_at_token(node->type == SERD_CURIE ? "undefined prefix in " + std::string(str(node))
@@ -157,12 +170,41 @@ class Loader {
     }
     out.assign(reinterpret_cast<const char*>(full.buf), full.n_bytes);
     serd_node_free(&full);
+    if (!check_unicode(out)) return false;
     // An IRI without a scheme cannot be represented (no base to resolve against).
     if (out.find(':') == std::string::npos) {
       fail_at_token("relative IRI <" + out + "> with no base IRI", "<" + std::string(str(node)));
       return false;
     }
     return true;
+  }
+
+  // Serd decodes \uD800-style escapes into (invalid) UTF-8 surrogates; RDF forbids them.
+  bool check_unicode(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+      auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+      if (b0 == 0xED && b1 >= 0xA0) {
+        fail_at_token("escape of a UTF-16 surrogate code point (not a character)", "");
+        if (!text_.empty()) error_pos_ = find_surrogate_escape(text_);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static SourcePos find_surrogate_escape(std::string_view text) {
+    for (std::size_t i = 0; i + 3 < text.size(); ++i) {
+      if (text[i] == '\\' && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
+        std::size_t d = text[i + 1] == 'u' ? i + 2 : i + 6;
+        if (d + 1 < text.size() && (text[d] == 'd' || text[d] == 'D') &&
+            std::strchr("89abcdefABCDEF", text[d + 1])) {
+          auto line = static_cast<unsigned long>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n'));
+          auto start = text.rfind('\n', i);
+          return position_in(text, line, i - (start == std::string_view::npos ? 0 : start + 1));
+        }
+      }
+    }
+    return {};
   }
 
   void fail_at_token(std::string message, const std::string& token) {
@@ -188,6 +230,7 @@ class Loader {
       case SERD_LITERAL: {
         std::string dt;
         if (datatype && !expand_iri(datatype, dt)) return false;
+        if (!check_unicode(str(node))) return false;
         term = rdf::Term::literal(str(node), dt, lang ? str(lang) : std::string_view{});
         return true;
       }
@@ -238,6 +281,7 @@ class Loader {
   const LoadOptions& options_;
   std::string name_;
   SerdEnv* env_ = nullptr;
+  std::string base_;
   LoadStats stats_;
   std::vector<QuadIds> added_;
   bool failed_ = false;
@@ -271,8 +315,10 @@ LoadStats load_string(Store& store, std::string_view text, Format format,
     auto line_start = text.rfind('\n', off);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     throw RdfSyntaxError(std::string(name), position_in(text, line, off - line_start),
-                         "NUL byte in input (binary file?)");
+                         "NUL character in input (binary file?): the store cannot hold U+0000");
   }
+  // Serd reports an empty document as an error; it is a valid, empty graph.
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
   std::string owned(text);  // Serd needs a NUL-terminated buffer
   Loader loader(store, options, std::string(name));
   loader.text_ = owned;
