@@ -1,0 +1,56 @@
+// The SPARQL 1.1 evaluator: algebra (sparql/algebra) over the quad store -> QueryResult.
+//
+// Rows are vectors of interned store::NodeId indexed by variable slot (nullptr = unbound), so
+// joins and DISTINCT compare pointers, never strings. Values computed by expressions (BIND,
+// SELECT expressions, aggregates) are interned through the result's NodePool.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sparql/algebra/algebra.hpp"
+#include "sparql/eval/query_result.hpp"
+#include "store/store.hpp"
+
+namespace ng::sparql {
+
+// A valid query that uses a feature the engine does not implement (e.g. SERVICE).
+// what() starts with "unsupported: ".
+class UnsupportedError : public std::runtime_error {
+ public:
+  explicit UnsupportedError(const std::string& what) : std::runtime_error("unsupported: " + what) {}
+};
+
+// The RDF dataset a query runs against (https://www.w3.org/TR/sparql11-query/#rdfDataset).
+// All graphs must already be in the store; FROM / FROM NAMED graphs are loaded by the caller,
+// each into the named graph of its IRI, and passed here.
+struct Dataset {
+  enum class DefaultGraph {
+    Store,         // the store's default graph
+    Graphs,        // the merge of `default_graphs` (FROM)
+    UnionOfNamed,  // the merge of all the store's named graphs (--union-default-graph)
+  };
+  DefaultGraph default_graph = DefaultGraph::Store;
+  std::vector<store::NodeId> default_graphs;  // for DefaultGraph::Graphs
+  // The named graphs GRAPH ranges over: every named graph of the store, or only `named_graphs`
+  // (FROM NAMED). The store's default-graph node is never a named graph.
+  bool all_named_graphs = true;
+  std::vector<store::NodeId> named_graphs;
+};
+
+struct EvalOptions {
+  // Seed for RAND / UUID / STRUUID (0 = random).
+  std::uint64_t seed = 0;
+  // Base IRI for IRI(); empty = the query's own base.
+  std::string base_iri;
+};
+
+// Evaluates `query` over `store` restricted to `dataset`. Returns solutions (SELECT), a boolean
+// (ASK) or a graph in a fresh Store of the same World (CONSTRUCT, DESCRIBE). Expression errors
+// follow §17 and never throw; throws UnsupportedError for SERVICE.
+QueryResult evaluate(const Query& query, store::Store& store, const Dataset& dataset = {},
+                     const EvalOptions& options = {});
+
+}  // namespace ng::sparql
