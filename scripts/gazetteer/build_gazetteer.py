@@ -42,6 +42,10 @@ CITY_COLUMNS = ["geonames_id", "name", "aliases", "country_iso2", "admin1_code",
 C_ID, C_NAME, C_ASCII, C_ALT, C_LAT, C_LON, C_FCLASS, C_FCODE, C_CC = range(9)
 C_ADMIN1, C_POP = 10, 14
 
+# Compact extract thresholds: the TSV the extractor reads, and the committed Turtle (kept smaller).
+DEFAULT_MIN_POPULATION = 10000
+DEFAULT_RDF_MIN_POPULATION = 15000
+
 # Feature codes kept in the compact extract whatever their population: capitals and seats of
 # first-level divisions.
 CAPITAL_CODES = {"PPLC", "PPLG", "PPLA"}
@@ -556,13 +560,20 @@ def _region_row(src, gid, code, name, country, iso_sub, admin1, extra):
     }
 
 
+def keep_in_compact(feature_code, population, min_population, is_capital):
+    """Compact extract: populous places, capitals, first-level seats, and second-level seats
+    whose population GeoNames does not know (0), e.g. Nowshera (PK), a district seat."""
+    return (population >= min_population or is_capital or feature_code in CAPITAL_CODES
+            or (feature_code == "PPLA2" and population == 0))
+
+
 def build_cities(src, capital_ids, min_population, full):
     keep_ids = set(capital_ids.values())
     rows = []
     for row in src.cities:
         population = int(row[C_POP] or 0)
-        if not full and not (population >= min_population or row[C_FCODE] in CAPITAL_CODES
-                             or row[C_ID] in keep_ids):
+        if not full and not keep_in_compact(row[C_FCODE], population, min_population,
+                                            row[C_ID] in keep_ids):
             continue
         name = clean_value(row[C_NAME])
         aliases = AliasSet(name, src.common_words)
@@ -702,12 +713,14 @@ def parse_args(argv):
                         "or build-gazetteer/full with --full)")
     parser.add_argument("--rdf-out", help="Turtle file (default: data/external/geonames.ttl, "
                         "or build-gazetteer/full/geonames.ttl with --full)")
-    parser.add_argument("--min-population", type=int, default=15000,
+    parser.add_argument("--min-population", type=int, default=DEFAULT_MIN_POPULATION,
                         help="compact extract: cities at least this populous, plus capitals and "
                         "first-level seats (default: %(default)s)")
     parser.add_argument("--rdf-min-population", type=int, default=None,
-                        help="cities in the RDF (default: same as --min-population; "
-                        "ignored with --full)")
+                        help="compact RDF: population threshold for cities, the other rules being "
+                        "the same (default: the larger of --min-population and {}; the committed "
+                        "Turtle must stay < 15 MB; ignored with --full)".format(
+                            DEFAULT_RDF_MIN_POPULATION))
     parser.add_argument("--quiet", action="store_true")
     return parser.parse_args(argv)
 
@@ -732,10 +745,12 @@ def main(argv=None):
     countries = build_countries(src, capitals)
     regions = build_regions(src, log)
     cities = build_cities(src, capitals, args.min_population, args.full)
-    rdf_min = args.rdf_min_population if args.rdf_min_population is not None else args.min_population
+    rdf_min = args.rdf_min_population if args.rdf_min_population is not None else max(
+        args.min_population, DEFAULT_RDF_MIN_POPULATION)
+    capital_set = set(capitals.values())
     rdf_cities = cities if args.full else [
-        c for c in cities if int(c["population"]) >= rdf_min or c["feature_code"] in CAPITAL_CODES
-        or c["geonames_id"] in set(capitals.values())]
+        c for c in cities if keep_in_compact(c["feature_code"], int(c["population"]), rdf_min,
+                                             c["geonames_id"] in capital_set)]
 
     write_tsv(os.path.join(out_dir, "countries.tsv"), COUNTRY_COLUMNS, countries)
     write_tsv(os.path.join(out_dir, "regions.tsv"), REGION_COLUMNS, regions)

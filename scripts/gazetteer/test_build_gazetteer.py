@@ -103,7 +103,12 @@ class GeneratorTest(unittest.TestCase):
         names = [r["name"] for r in self.cities[1]]
         self.assertIn("Capitol City", names)   # capital below the population threshold
         self.assertNotIn("Smalltown", names)   # small ordinary place
-        self.assertEqual(names, ["Capitol City", "Reading", "Nice", 'Fort "Liberty"', "Sylvan"])
+        self.assertIn("Seatville", names)     # second-level seat with unknown population (0)
+        self.assertIn("Midtown", names)       # 12000 >= 10000, the default TSV threshold
+        self.assertEqual(names, ["Capitol City", "Reading", "Nice", 'Fort "Liberty"', "Sylvan",
+                                 "Seatville", "Midtown"])
+        self.assertNotIn('"Midtown"', self.turtle)  # below the RDF threshold (15000)
+        self.assertIn('"Seatville"', self.turtle)
 
     def test_full_keeps_everything(self):
         out = os.path.join(self.tmp, "full")
