@@ -10,5 +10,7 @@ using Runner = std::function<int()>;
 
 Runner add_export_command(CLI::App& app);
 Runner add_stats_command(CLI::App& app);
+Runner add_query_command(CLI::App& app);
+Runner add_run_command(CLI::App& app);
 
 }  // namespace ng::cli

@@ -14,9 +14,8 @@ int main(int argc, char** argv) {
   std::map<std::string, ng::cli::Runner> runners;
   runners["export"] = ng::cli::add_export_command(app);
   runners["stats"] = ng::cli::add_stats_command(app);
-#ifdef NG_HAVE_EXTRA_COMMANDS
-  ng::cli::add_extra_commands(app, runners);
-#endif
+  runners["query"] = ng::cli::add_query_command(app);
+  runners["run"] = ng::cli::add_run_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,80 @@
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "cli/query_runner.hpp"
+#include "store/rdf_io.hpp"
+
+namespace ng::cli {
+namespace {
+
+struct QueryOptions {
+  DatasetOptions dataset;
+  std::string base;
+  std::string format;
+  std::string output;
+  std::string query_file;
+  std::string expression;
+  bool explain = false;
+  bool syntax_only = false;
+};
+
+int run_query(const QueryOptions& opts) {
+  if (opts.query_file.empty() == opts.expression.empty()) {
+    throw UsageError("give exactly one of QUERY_FILE or -e 'QUERY'");
+  }
+  std::string text = opts.expression.empty() ? read_text_file(opts.query_file) : opts.expression;
+  std::string source = opts.expression.empty() ? opts.query_file : "query";
+  std::string base = opts.base;
+  if (base.empty() && !opts.query_file.empty()) base = store::file_iri(opts.query_file);
+
+  sparql::Query query;
+  try {
+    query = sparql::parse_query(text, base);
+  } catch (const sparql::SyntaxError& e) {
+    std::cerr << render_syntax_error(e, text, source) << "\n";
+    return kExitBadInput;
+  }
+  if (opts.syntax_only) {
+    std::cout << "OK: valid SPARQL 1.1 query\n";
+    return kExitOk;
+  }
+  if (opts.explain) std::cerr << sparql::to_sse(query) << "\n";
+
+  QuerySession session(opts.dataset);
+  sparql::QueryResult result = session.run(query);
+  bool terminal = opts.output.empty() && ::isatty(STDOUT_FILENO);
+  sparql::ResultFormat format = choose_format(opts.format, result.kind, terminal);
+  if (!sparql::result_format_fits(format, result.kind)) {
+    throw UsageError("result format '" + std::string(sparql::result_format_name(format)) +
+                     "' does not fit this query's result");
+  }
+  write_output(opts.output, [&](std::ostream& out) { sparql::write_result(result, format, out); });
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_query_command(CLI::App& app) {
+  auto opts = std::make_shared<QueryOptions>();
+  auto* cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query");
+  cmd->add_option("-d,--data", opts->dataset.data, "RDF file for the default graph (TriG/N-Quads keep their named graphs)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--named", opts->dataset.named, "RDF file loaded as a named graph named by its file:// IRI")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--union-default-graph", opts->dataset.union_default_graph,
+                "The default graph is the union of all named graphs");
+  cmd->add_option("--base", opts->base, "Base IRI of the query (default: the query file's IRI)");
+  cmd->add_option("-f,--format", opts->format,
+                  "Result format: table|csv|tsv|json|xml (SELECT/ASK), turtle|ntriples|nquads (CONSTRUCT/DESCRIBE)");
+  cmd->add_option("-o,--output", opts->output, "Write the result to this file (atomically)");
+  cmd->add_flag("--explain", opts->explain, "Print the query's algebra (SSE) to stderr");
+  cmd->add_flag("--syntax-only", opts->syntax_only, "Only parse and check the query");
+  cmd->add_option("-e,--expression", opts->expression, "The query text");
+  cmd->add_option("QUERY_FILE", opts->query_file, "File with the query")->check(CLI::ExistingFile);
+  return [opts] { return run_query(*opts); };
+}
+
+}  // namespace ng::cli

@@ -1,0 +1,52 @@
+// Loading a query's dataset, running the query and writing its result: shared by `query` and `run`.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sparql/algebra/query.hpp"
+#include "sparql/eval/evaluate.hpp"
+#include "sparql/results/result_format.hpp"
+#include "store/store.hpp"
+
+namespace ng::cli {
+
+struct DatasetOptions {
+  std::vector<std::string> data;   // -d: default graph (TriG / N-Quads keep their named graphs)
+  std::vector<std::string> named;  // --named: each file its own named graph, named by its IRI
+  bool union_default_graph = false;
+};
+
+// A store with the command line's data loaded, reused by every query of one command.
+class QuerySession {
+ public:
+  explicit QuerySession(const DatasetOptions& options);
+
+  // Parses `text` (base: `base_iri`); throws sparql::SyntaxError.
+  sparql::Query parse(const std::string& text, const std::string& base_iri) const;
+  // Runs a parsed query. FROM / FROM NAMED local files are loaded when the command line gives no
+  // dataset (the command line's dataset wins, as in the SPARQL protocol).
+  sparql::QueryResult run(const sparql::Query& query);
+
+ private:
+  store::NodeId load_named(const std::string& iri);
+  store::World world_;
+  store::Store store_;
+  DatasetOptions options_;
+  bool has_cli_dataset_;
+};
+
+// Renders a syntax error DuckDB-style: the message, then `LINE n: <line>` and a caret.
+std::string render_syntax_error(const sparql::SyntaxError& error, const std::string& text,
+                                const std::string& source_name);
+
+// The format named by `name`, or the default for `kind` (table on a terminal, else csv/turtle).
+sparql::ResultFormat choose_format(const std::string& name, sparql::ResultKind kind,
+                                   bool to_terminal);
+
+// Reads a whole file; throws std::runtime_error naming it.
+std::string read_text_file(const std::string& path);
+
+}  // namespace ng::cli
