@@ -1,0 +1,61 @@
+// Article reader: text files (front matter or a leading `date YYYY-MM-DD`), directories
+// (recursively) and JSON Lines batches.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ng::extract {
+
+struct Article {
+  std::string id;        // file name without extension, JSON Lines "id", or "<stem>-<line>"
+  std::string file;      // where it was read from
+  std::string title;
+  std::string source;
+  std::string url;
+  std::string date;      // ISO YYYY-MM-DD, empty when unknown
+  std::string language;  // as given, lower case; empty when unknown
+  // The article text as it appears in the file, metadata removed: every offset the extractor
+  // emits counts into this string.
+  std::string text;
+};
+
+enum class Severity { Warning, Error };
+
+// A problem with one input. `line` and `column` are 1-based (0 = not applicable).
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::size_t byte_offset = 0;
+  std::string message;
+  // "FILE:LINE:COL: error: MESSAGE" (line/col omitted when unknown, byte offset added).
+  std::string to_string() const;
+};
+
+// Reads every path: a file is read whatever its extension (".jsonl"/".ndjson" as JSON Lines);
+// a directory is walked recursively in sorted order, reading .txt, .md, .text, .jsonl and
+// .ndjson files. Bad inputs (unreadable, empty, binary, invalid UTF-8, malformed JSON line)
+// add a Diagnostic and are skipped; everything else is still returned. Never throws for bad input.
+std::vector<Article> read_articles(const std::vector<std::string>& paths,
+                                   std::vector<Diagnostic>& diagnostics);
+
+// One text article from its file content; `file` names it in diagnostics and gives the id.
+// Returns false (with a Diagnostic) when the content cannot be used.
+bool parse_text_article(std::string_view content, std::string_view file, Article& article,
+                        std::vector<Diagnostic>& diagnostics);
+
+// Articles from a JSON Lines batch; malformed lines are reported and skipped.
+std::vector<Article> parse_json_lines(std::string_view content, std::string_view file,
+                                      std::vector<Diagnostic>& diagnostics);
+
+// Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// True for a valid ISO calendar date YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
+}  // namespace ng::extract

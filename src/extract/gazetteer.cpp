@@ -1,0 +1,130 @@
+#include "extract/gazetteer.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ng::extract {
+namespace {
+
+std::string read_all(const std::string& path, bool required) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (required) throw std::runtime_error(path + ": cannot open gazetteer file");
+    return {};
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::uint64_t to_u64(std::string_view s) {
+  std::uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') break;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std::string& name,
+                          const std::unordered_set<std::string>& abbreviations) {
+  std::vector<std::string> header;
+  std::size_t line_no = 0;
+  auto col = [&](std::string_view c) -> int {
+    for (std::size_t k = 0; k < header.size(); ++k) {
+      if (header[k] == c) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  int c_id = -1, c_name = -1, c_aliases = -1, c_country = -1, c_code = -1, c_admin1 = -1,
+      c_pop = -1, c_amb = -1, c_capital = -1, c_demonyms = -1;
+  for (std::string_view line : split(content, '\n')) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string_view> cells = split(line, '\t');
+    if (header.empty()) {
+      for (std::string_view c : cells) header.emplace_back(c);
+      c_id = col("geonames_id");
+      c_name = col("name");
+      c_aliases = col("aliases");
+      c_country = kind == PlaceKind::Country ? col("iso2") : col("country_iso2");
+      c_code = kind == PlaceKind::Country ? col("iso2") : col("code");
+      c_admin1 = col("admin1_code");
+      c_pop = col("population");
+      c_amb = col("ambiguous");
+      c_capital = col("capital_geonames_id");
+      c_demonyms = col("demonyms");
+      if (c_id < 0 || c_name < 0) {
+        throw std::runtime_error(name + ":1: header needs geonames_id and name");
+      }
+      continue;
+    }
+    auto cell = [&](int c) -> std::string_view {
+      return c >= 0 && static_cast<std::size_t>(c) < cells.size() ? cells[static_cast<std::size_t>(c)]
+                                                                   : std::string_view{};
+    };
+    Place p;
+    p.kind = kind;
+    p.geonames_id = cell(c_id);
+    p.name = cell(c_name);
+    p.country_iso2 = cell(c_country);
+    p.code = cell(c_code);
+    p.admin1 = cell(c_admin1);
+    p.population = to_u64(cell(c_pop));
+    p.ambiguous = cell(c_amb) == "1";
+    p.capital_id = cell(c_capital);
+    if (p.name.empty() || p.geonames_id.empty()) continue;
+    const auto id = static_cast<std::uint32_t>(places_.size());
+    names_.add(phrase_keys(p.name, abbreviations), id);
+    for (std::string_view alias : split(cell(c_aliases), '|')) {
+      if (alias.size() >= 2) names_.add(phrase_keys(alias, abbreviations), id);
+    }
+    bool first_demonym = true;
+    for (std::string_view d : split(cell(c_demonyms), '|')) {
+      if (d.size() < 3) continue;
+      if (first_demonym) p.demonym = d;
+      first_demonym = false;
+      demonyms_.add(phrase_keys(d, abbreviations), id);
+    }
+    if (kind == PlaceKind::Country && !p.code.empty()) country_by_iso2_.emplace(p.code, id);
+    if (kind == PlaceKind::Province && !p.admin1.empty()) {
+      region_by_admin1_.emplace(p.country_iso2 + "." + p.admin1, id);
+    }
+    places_.push_back(std::move(p));
+  }
+}
+
+Gazetteer Gazetteer::parse(const std::string& countries, const std::string& regions,
+                           const std::string& cities,
+                           const std::unordered_set<std::string>& abbreviations) {
+  Gazetteer g;
+  g.add_table(countries, PlaceKind::Country, "countries.tsv", abbreviations);
+  g.add_table(regions, PlaceKind::Province, "regions.tsv", abbreviations);
+  g.add_table(cities, PlaceKind::City, "cities.tsv", abbreviations);
+  return g;
+}
+
+Gazetteer Gazetteer::load(const std::string& dir,
+                          const std::unordered_set<std::string>& abbreviations) {
+  return parse(read_all(dir + "/countries.tsv", true), read_all(dir + "/regions.tsv", false),
+               read_all(dir + "/cities.tsv", false), abbreviations);
+}
+
+std::optional<std::uint32_t> Gazetteer::country(const std::string& iso2) const {
+  auto it = country_by_iso2_.find(iso2);
+  if (it == country_by_iso2_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::uint32_t> Gazetteer::region_of(const Place& city) const {
+  if (city.admin1.empty()) return std::nullopt;
+  auto it = region_by_admin1_.find(city.country_iso2 + "." + city.admin1);
+  if (it == region_by_admin1_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace ng::extract

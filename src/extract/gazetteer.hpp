@@ -1,0 +1,59 @@
+// Gazetteer: countries (with demonyms), first-level regions and cities from the generated
+// TSV files in data/gazetteer/ (GeoNames ids; see docs/ontology.md for attribution).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/lexicon.hpp"
+
+namespace ng::extract {
+
+enum class PlaceKind : std::uint8_t { Country, Province, City };
+
+struct Place {
+  std::string geonames_id;
+  std::string name;
+  PlaceKind kind = PlaceKind::City;
+  std::string country_iso2;
+  std::string code;         // ISO 3166-1 alpha-2 or ISO 3166-2
+  std::string admin1;       // regions and cities: first-level admin code
+  std::string capital_id;   // countries: the capital's GeoNames id
+  std::string demonym;      // countries: first demonym
+  std::uint64_t population = 0;
+  bool ambiguous = false;   // the name is also a common English word
+};
+
+class Gazetteer {
+ public:
+  // Loads countries.tsv, regions.tsv and cities.tsv from `dir` (columns found by header name).
+  // A missing regions or cities file is allowed; a missing countries file throws.
+  static Gazetteer load(const std::string& dir, const std::unordered_set<std::string>& abbreviations);
+  // Same from in-memory TSV text (tests).
+  static Gazetteer parse(const std::string& countries, const std::string& regions,
+                         const std::string& cities,
+                         const std::unordered_set<std::string>& abbreviations);
+
+  const PhraseIndex& names() const { return names_; }        // value: place index
+  const PhraseIndex& demonyms() const { return demonyms_; }  // value: country place index
+  const Place& place(std::uint32_t i) const { return places_[i]; }
+  std::size_t size() const { return places_.size(); }
+  std::optional<std::uint32_t> country(const std::string& iso2) const;
+  // The region (Province) of a city, if known.
+  std::optional<std::uint32_t> region_of(const Place& city) const;
+
+ private:
+  void add_table(const std::string& content, PlaceKind kind, const std::string& name,
+                 const std::unordered_set<std::string>& abbreviations);
+  std::vector<Place> places_;
+  PhraseIndex names_;
+  PhraseIndex demonyms_;
+  std::unordered_map<std::string, std::uint32_t> country_by_iso2_;
+  std::unordered_map<std::string, std::uint32_t> region_by_admin1_;  // "AF.13"
+};
+
+}  // namespace ng::extract

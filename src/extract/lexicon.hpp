@@ -1,0 +1,71 @@
+// Lexicons: phrase tables loaded from TSV files and matched on tokens, indexed by first token.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/text.hpp"
+
+namespace ng::extract {
+
+// Phrases (as token-key sequences) mapped to values; lookup cost depends on the entries that
+// share the first token only.
+class PhraseIndex {
+ public:
+  struct Match {
+    std::uint32_t length;  // in tokens
+    std::uint32_t value;
+  };
+  void add(std::vector<std::string> keys, std::uint32_t value);
+  // Every phrase that starts at tokens[i] and ends before `end`, longest first.
+  void match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+             std::vector<Match>& out) const;
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Entry {
+    std::vector<std::string> rest;  // keys after the first
+    std::uint32_t value;
+  };
+  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  std::size_t size_ = 0;
+};
+
+// Token keys of a phrase, tokenised exactly as article text is.
+std::vector<std::string> phrase_keys(std::string_view phrase,
+                                     const std::unordered_set<std::string>& abbreviations);
+
+// One TSV lexicon: a header row naming the columns; the first column holds the phrase, with
+// `|` between alternative spellings; '#' starts a comment line. Rows keep all columns.
+class Lexicon {
+ public:
+  Lexicon() = default;
+  // Throws std::runtime_error "FILE:LINE: message" for an unreadable or malformed file.
+  static Lexicon load(const std::string& path, const std::unordered_set<std::string>& abbreviations);
+  // For tests: the same from a string.
+  static Lexicon parse(std::string_view content, std::string_view name,
+                       const std::unordered_set<std::string>& abbreviations);
+
+  const PhraseIndex& index() const { return index_; }
+  std::size_t rows() const { return rows_.size(); }
+  // Column value of a row, "" if the column does not exist.
+  std::string_view get(std::uint32_t row, std::string_view column) const;
+  // The first spelling of the row's phrase.
+  std::string_view phrase(std::uint32_t row) const { return get(row, columns_.front()); }
+  bool has_column(std::string_view column) const;
+
+ private:
+  std::vector<std::string> columns_;
+  std::vector<std::vector<std::string>> rows_;
+  PhraseIndex index_;
+};
+
+// Splits on a single character.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
+}  // namespace ng::extract

@@ -1,0 +1,130 @@
+// The rule language (docs/rules.md): token and mention patterns with named slots.
+//
+//   # comment
+//   rule person_title: role:@person_titles name:Name{1,4} => Person(name=name, role=role);
+//
+// Parsing uses Boost.Spirit X3 (rule_parser.cpp); X3 stays inside that file.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ng::extract {
+
+// A rule file error, printed "FILE:LINE:COL: message" (1-based; column in code points).
+class RuleError : public std::runtime_error {
+ public:
+  RuleError(std::string file, std::size_t line, std::size_t column, std::string message);
+  const std::string& file() const { return file_; }
+  std::size_t line() const { return line_; }
+  std::size_t column() const { return column_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string file_;
+  std::size_t line_;
+  std::size_t column_;
+  std::string message_;
+};
+
+// One condition on one token (or, for a lone @lexicon / <Mention> atom, on a span).
+struct TokenTest {
+  enum class Kind : std::uint8_t { Literal, Lexicon, Mention, Class };
+  Kind kind = Kind::Literal;
+  bool negated = false;
+  std::string value;                // literal key (folded), lexicon name, class name
+  std::vector<std::string> types;   // Mention: accepted mention types
+  int id = -1;                      // index of the lexicon / class in the vocabulary
+  std::vector<int> type_ids;        // indices of `types` in the vocabulary
+  std::size_t line = 0, column = 0;  // position in the rule file
+};
+
+// Compiled pattern: a tree of sequences, alternatives, repeats and captures.
+struct PatternNode {
+  enum class Kind : std::uint8_t { Seq, Alt, Tokens, Span };
+  Kind kind = Kind::Seq;
+  std::vector<PatternNode> children;  // Seq, Alt
+  std::vector<TokenTest> tests;       // Tokens (all must hold on one token); Span: one test
+  int min = 1;
+  int max = 1;  // -1 = unbounded
+  int capture = -1;  // slot index or -1
+};
+
+struct RuleArg {
+  std::string key;
+  bool literal = false;  // a quoted value; otherwise a slot name
+  std::string value;
+  int slot = -1;         // resolved slot index when not literal
+};
+
+struct Rule {
+  std::string name;
+  std::string file;
+  std::size_t line = 0;
+  PatternNode pattern;
+  std::vector<std::string> slots;  // capture names, in order of first appearance
+  std::string action;              // Person, Government, ..., Alias, Suppress
+  std::vector<RuleArg> args;
+  const RuleArg* arg(std::string_view key) const {
+    for (const RuleArg& a : args) {
+      if (a.key == key) return &a;
+    }
+    return nullptr;
+  }
+};
+
+// What names a rule may use; checked while compiling so errors carry positions.
+struct RuleVocabulary {
+  std::vector<std::string> lexicons;       // @names
+  std::vector<std::string> mention_types;  // <Types>
+  std::vector<std::string> actions;        // action names
+};
+
+// Token classes known to the matcher.
+inline const std::vector<std::string>& token_classes() {
+  static const std::vector<std::string> classes = {"Any",   "Word",  "Cap",   "Upper", "Lower",
+                                                   "Num",   "Punct", "Name",  "Start", "Quoted"};
+  return classes;
+}
+
+// Parses and checks rule text. Throws RuleError on the first error.
+std::vector<Rule> parse_rules(std::string_view text, const std::string& file,
+                              const RuleVocabulary& vocabulary);
+
+struct Token;
+
+// What the matcher asks about the sentence being matched (implemented by the extractor).
+class MatchContext {
+ public:
+  virtual ~MatchContext() = default;
+  virtual const std::vector<Token>& tokens() const = 0;
+  // Lengths (in tokens) of the spans of lexicon `id` starting at token i, longest first.
+  virtual void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const = 0;
+  // Lengths of the mentions of one of `types` starting at token i, longest first.
+  virtual void mention_spans(const std::vector<int>& types, std::size_t i,
+                             std::vector<std::uint32_t>& out) const = 0;
+  // True if token i lies inside a mention of one of `types`.
+  virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
+  // The Name class: a capitalised word that may be part of a name here.
+  virtual bool is_name(std::size_t i) const = 0;
+};
+
+struct RuleMatch {
+  std::uint32_t begin = 0;  // token range of the whole match
+  std::uint32_t end = 0;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> slots;  // token range per slot; empty if unset
+};
+
+// Matches `rule` at token `begin` within [begin, end) (greedy, with backtracking); the first
+// match found wins.
+bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
+                RuleMatch& out);
+
+// Tokens where a match of `rule` can start: tested before the full match, for speed.
+bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);
+
+}  // namespace ng::extract

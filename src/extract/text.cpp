@@ -1,0 +1,340 @@
+#include "extract/text.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace ng::extract {
+namespace {
+
+// The typographic replacement of one code point: -1 drops it, 0 keeps it.
+int32_t typographic(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return '-';
+    case 0x00A0: case 0x2007: case 0x202F: case 0x2009: case 0x200A: case '\t':
+      return ' ';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case '\r':
+      return -1;
+    default:
+      return 0;
+  }
+}
+
+bool is_word_char(UChar32 c) { return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK; }
+
+UChar32 peek(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return -1;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+std::size_t next_index(std::string_view s, std::size_t i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
+  (void)c;
+  return static_cast<std::size_t>(pos);
+}
+
+}  // namespace
+
+NormalizedText normalize_text(std::string_view original) {
+  NormalizedText out;
+  out.text.reserve(original.size());
+  out.to_original.reserve(original.size() + 1);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  // A pending run of non-ASCII code points between NFC boundaries, normalised as one segment.
+  icu::UnicodeString segment;
+  std::size_t segment_start = 0;
+  auto flush = [&]() {
+    if (segment.isEmpty()) return;
+    UErrorCode st = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfc ? nfc->normalize(segment, st) : segment;
+    if (U_FAILURE(st)) normalized = segment;
+    std::string bytes;
+    normalized.toUTF8String(bytes);
+    for (std::size_t k = 0; k < bytes.size(); ++k) {
+      out.to_original.push_back(static_cast<uint32_t>(segment_start));
+    }
+    out.text += bytes;
+    segment.remove();
+  };
+  const auto* data = reinterpret_cast<const uint8_t*>(original.data());
+  const auto length = static_cast<int32_t>(original.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(data, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    int32_t replacement = typographic(c);
+    if (replacement < 0) continue;
+    if (replacement > 0) c = replacement;
+    if (c == 0x2026) {  // ellipsis -> "..."
+      flush();
+      for (int k = 0; k < 3; ++k) {
+        out.text.push_back('.');
+        out.to_original.push_back(static_cast<uint32_t>(start));
+      }
+      continue;
+    }
+    if (c < 0x80) {
+      flush();
+      out.text.push_back(static_cast<char>(c));
+      out.to_original.push_back(static_cast<uint32_t>(start));
+      continue;
+    }
+    if (nfc && nfc->hasBoundaryBefore(c)) flush();
+    if (segment.isEmpty()) segment_start = static_cast<std::size_t>(start);
+    segment.append(c);
+  }
+  flush();
+  out.to_original.push_back(static_cast<uint32_t>(original.size()));
+  return out;
+}
+
+std::string fold_key(std::string_view word) {
+  bool ascii = true;
+  for (char ch : word) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    std::string out(word);
+    for (char& ch : out) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (nfd) u = nfd->normalize(u, status);
+  icu::UnicodeString stripped;
+  for (int32_t k = 0; k < u.length();) {
+    UChar32 c = u.char32At(k);
+    k += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    int32_t t = typographic(c);
+    if (t > 0) c = t;
+    stripped.append(u_foldCase(c, U_FOLD_CASE_DEFAULT));
+  }
+  std::string out;
+  stripped.toUTF8String(out);
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text,
+                            const std::unordered_set<std::string>& abbreviations) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
+  std::size_t i = 0;
+  std::uint8_t pending = 0;
+  bool in_quote = false;
+  int newlines = 0;
+  while (i < text.size()) {
+    const char ch = text[i];
+    if (ch == ' ' || ch == '\n' || ch == '\f' || ch == '\v') {
+      if (ch == '\n') {
+        pending |= kAfterNewline;
+        ++newlines;
+      }
+      ++i;
+      continue;
+    }
+    // A quotation does not run on past a blank line unless reopened there.
+    if (newlines >= 2) in_quote = false;
+    newlines = 0;
+    Token tok;
+    tok.begin = static_cast<uint32_t>(i);
+    UChar32 c = peek(text, i);
+    if (u_isdigit(c)) {
+      tok.kind = TokenKind::Number;
+      std::size_t j = next_index(text, i);
+      while (j < text.size()) {
+        UChar32 d = peek(text, j);
+        if (u_isdigit(d)) {
+          j = next_index(text, j);
+        } else if ((d == ',' || d == '.') && u_isdigit(peek(text, j + 1))) {
+          j += 1;
+        } else if (d == '-' && is_word_char(peek(text, j + 1))) {
+          j += 1;
+        } else if (u_isalpha(d)) {  // "1990s", "65-year-old", "2,600-km"
+          j = next_index(text, j);
+        } else {
+          break;
+        }
+      }
+      i = j;
+    } else if (is_word_char(c)) {
+      std::size_t j = next_index(text, i);
+      while (j < text.size()) {
+        UChar32 d = peek(text, j);
+        if (is_word_char(d)) {
+          j = next_index(text, j);
+        } else if ((d == '-' || d == '\'') && j + 1 < text.size() &&
+                   is_word_char(peek(text, j + 1))) {
+          // "'s" at the end of a word is the possessive, a token of its own.
+          if (d == '\'' && (text[j + 1] == 's' || text[j + 1] == 'S') &&
+              (j + 2 >= text.size() || !is_word_char(peek(text, j + 2)))) {
+            break;
+          }
+          j += 1;
+        } else if (d == '.' && j + 1 < text.size() && u_isalpha(peek(text, j + 1)) &&
+                   j + 2 < text.size() && text[j + 2] == '.') {
+          j += 1;  // initials: U.N., U.S.
+        } else if (d == '.') {
+          // Initials end with a period; listed abbreviations keep theirs.
+          std::string candidate = fold_key(text.substr(i, j + 1 - i));
+          bool initials = (j - i) >= 2 && text[j - 2] == '.';
+          if (initials || abbreviations.count(candidate)) {
+            j += 1;
+            if (j < text.size() && text[j] == '-' && j + 1 < text.size() &&
+                is_word_char(peek(text, j + 1))) {
+              continue;  // "U.S.-led"
+            }
+          }
+          break;
+        } else {
+          break;
+        }
+      }
+      i = j;
+    } else {
+      tok.kind = TokenKind::Punct;
+      if (ch == '\'' && i + 1 < text.size() && (text[i + 1] == 's' || text[i + 1] == 'S') &&
+          (i + 2 >= text.size() || !is_word_char(peek(text, i + 2)))) {
+        i += 2;  // possessive
+      } else if (text.substr(i, 3) == "...") {
+        i += 3;
+      } else {
+        i = next_index(text, i);
+      }
+    }
+    tok.end = static_cast<uint32_t>(i);
+    std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
+    tok.key = fold_key(surface);
+    tok.flags = pending;
+    pending = 0;
+    if (tok.kind == TokenKind::Word) {
+      UChar32 first = peek(surface, 0);
+      if (u_isupper(first) || u_istitle(first)) tok.flags |= kCapitalized;
+      int letters = 0;
+      bool lower = false;
+      for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
+        UChar32 d = peek(surface, k);
+        if (u_isalpha(d)) {
+          ++letters;
+          if (u_islower(d)) lower = true;
+        }
+      }
+      if (letters >= 2 && !lower) tok.flags |= kAllCaps;
+    }
+    if (tok.kind == TokenKind::Punct && surface == "\"") {
+      // Direction from the context: a quote mark before a word (or at a line start) opens.
+      const bool space_before = tok.begin == 0 || text[tok.begin - 1] == ' ' ||
+                                text[tok.begin - 1] == '\n' || text[tok.begin - 1] == '(';
+      const bool opens = space_before && !(tok.end >= text.size() || text[tok.end] == ' ' ||
+                                            text[tok.end] == '\n');
+      if (opens) {
+        tok.flags |= kQuoteOpen | kInQuote;
+        in_quote = true;
+      } else {
+        tok.flags |= kInQuote;
+        in_quote = false;
+      }
+    } else if (in_quote) {
+      tok.flags |= kInQuote;
+    }
+    tokens.push_back(std::move(tok));
+  }
+  return tokens;
+}
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::unordered_set<std::string>& abbreviations) {
+  std::vector<std::uint32_t> breaks;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_SUCCESS(status) && bi) {
+    bi->setText(ut, status);
+    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+      breaks.push_back(static_cast<uint32_t>(b));
+    }
+  }
+  utext_close(ut);
+  if (breaks.empty() || breaks.back() != text.size()) {
+    breaks.push_back(static_cast<uint32_t>(text.size()));
+  }
+  std::vector<Sentence> out;
+  std::size_t t = 0;
+  std::size_t b = 0;
+  while (t < tokens.size()) {
+    Sentence s;
+    s.first_token = static_cast<uint32_t>(t);
+    s.begin = tokens[t].begin;
+    std::size_t u = t;
+    while (u < tokens.size()) {
+      const Token& tok = tokens[u];
+      if (u > t && tok.is(kAfterNewline)) break;
+      // Advance to the first ICU break at or after this token's end.
+      while (b < breaks.size() && breaks[b] < tok.end) ++b;
+      ++u;
+      if (u >= tokens.size()) break;
+      const Token& next = tokens[u];
+      if (next.is(kAfterNewline)) break;
+      if (b < breaks.size() && breaks[b] <= next.begin) {
+        // ICU breaks here: keep it unless an abbreviation or a lower-case word says otherwise.
+        const bool abbreviation = abbreviations.count(tok.key) > 0;
+        const bool lower_next = next.kind == TokenKind::Word && !next.is(kCapitalized) &&
+                                !next.is(kAllCaps);
+        if (abbreviation || lower_next) continue;
+        // A closing quote after the terminal punctuation belongs to this sentence.
+        if (next.kind == TokenKind::Punct && text.substr(next.begin, 1) == "\"" &&
+            !next.is(kQuoteOpen)) {
+          continue;
+        }
+        break;
+      }
+    }
+    s.last_token = static_cast<uint32_t>(u);
+    s.end = tokens[u - 1].end;
+    for (std::size_t k = t; k < u; ++k) {
+      if (tokens[k].is(kInQuote)) {
+        s.in_quote = true;
+        break;
+      }
+    }
+    out.push_back(s);
+    t = u;
+  }
+  return out;
+}
+
+std::size_t code_point_count(std::string_view text, std::size_t byte_offset) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < byte_offset && k < text.size(); ++k) {
+    if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace ng::extract

@@ -1,0 +1,71 @@
+// Text pipeline: normalisation with an offset map, tokens, sentences.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace ng::extract {
+
+// The normalised text (NFC, typographic quotes -> ASCII ' and ", dashes -> '-', no-break
+// spaces -> ' ', CR and invisible characters dropped) and, for each of its bytes, the byte
+// offset in the original text it came from (one extra entry for the end).
+struct NormalizedText {
+  std::string text;
+  std::vector<std::uint32_t> to_original;
+  std::size_t original_offset(std::size_t normalized_byte) const {
+    return to_original[normalized_byte < to_original.size() ? normalized_byte
+                                                             : to_original.size() - 1];
+  }
+};
+
+// Never fails: invalid UTF-8 (which the reader rejects earlier) becomes U+FFFD.
+NormalizedText normalize_text(std::string_view original);
+
+enum class TokenKind : std::uint8_t { Word, Number, Punct };
+
+// Token flags.
+inline constexpr std::uint8_t kCapitalized = 1;   // first letter upper case
+inline constexpr std::uint8_t kAllCaps = 2;       // two or more letters, none lower case
+inline constexpr std::uint8_t kAfterNewline = 4;  // a line break precedes the token
+inline constexpr std::uint8_t kInQuote = 8;       // inside a direct quotation
+inline constexpr std::uint8_t kQuoteOpen = 16;    // this '"' token opens a quotation
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offsets into the normalised text
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::Word;
+  std::uint8_t flags = 0;
+  std::string key;  // case-folded, accents removed: what lexicons are matched against
+  bool is(std::uint8_t flag) const { return (flags & flag) != 0; }
+};
+
+// Lower case with accents removed ("Nangarhār" -> "nangarhar"); the lexicon key of a word.
+std::string fold_key(std::string_view word);
+
+// Splits normalised text into tokens. Words keep internal hyphens and apostrophes
+// ("Tehreek-e-Taliban", "U.S.-led"); a trailing "'s" is its own token; numbers keep group
+// separators and unit suffixes ("2,600-km"); a period stays on a word found in
+// `abbreviations` (keys such as "lt.") and on initials ("U.N.").
+std::vector<Token> tokenize(std::string_view text,
+                            const std::unordered_set<std::string>& abbreviations);
+
+struct Sentence {
+  std::uint32_t begin = 0;  // byte offsets into the normalised text
+  std::uint32_t end = 0;
+  std::uint32_t first_token = 0;  // token range [first_token, last_token)
+  std::uint32_t last_token = 0;
+  bool in_quote = false;  // some of it lies inside a direct quotation
+};
+
+// Sentences from ICU's BreakIterator, corrected: no break after a listed abbreviation or
+// before a lower-case word, always a break at a line break. Trailing spaces are trimmed.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::unordered_set<std::string>& abbreviations);
+
+// Number of code points in text[0, byte_offset): NIF offsets count code points.
+std::size_t code_point_count(std::string_view text, std::size_t byte_offset);
+
+}  // namespace ng::extract
