@@ -107,12 +107,10 @@ struct AggregateCollector {
   std::vector<AggregateBinding> bindings;
 };
 
-// Variables an expression mentions outside aggregates and EXISTS.
-void free_variables(const Expr& e, std::vector<std::string>& out) {
-  if (e.kind == ExprKind::Var) {
-    if (!contains(out, e.var)) out.push_back(e.var);
-  }
-  if (e.kind == ExprKind::Aggregate) return;
+// Variables an expression mentions outside aggregates, with their positions.
+void free_variables(const ast::Expr& e, std::vector<std::pair<std::string, SourcePos>>& out) {
+  if (e.kind == ast::ExprKind::Var) out.emplace_back(e.var, e.pos);
+  if (e.kind == ast::ExprKind::Aggregate) return;
   for (const auto& a : e.args) free_variables(a, out);
 }
 
@@ -453,12 +451,12 @@ class Builder {
     Pattern G = q.has_where ? group(q.where) : Pattern::bgp();
 
     AggregateCollector agg;
-    std::vector<Expr> having;
-    for (const auto& h : q.having) having.push_back(expr(h, &agg));
     std::vector<std::pair<const ast::SelectItem*, Expr>> select_exprs;
     for (const auto& item : q.select) {
       if (item.expr) select_exprs.emplace_back(&item, expr(*item.expr, &agg));
     }
+    std::vector<Expr> having;
+    for (const auto& h : q.having) having.push_back(expr(h, &agg));
     std::vector<OrderCondition> order;
     for (const auto& o : q.order_by)
       order.push_back(OrderCondition{expr(o.expr, &agg), o.ascending});
@@ -488,15 +486,13 @@ class Builder {
       G = std::move(group_p);
       // §18.2.4.1: only group keys, aggregates and earlier select expressions may be used.
       std::vector<std::string> visible = keys;
-      std::size_t k = 0;
       for (const auto& item : q.select) {
         if (item.expr) {
-          std::vector<std::string> used;
-          free_variables(select_exprs.at(k++).second, used);
-          for (const auto& v : used) {
-            if (!is_internal_variable(v) && !contains(visible, v)) {
-              throw SyntaxError(item.expr->pos,
-                                "variable ?" + v + " is neither grouped nor aggregated");
+          std::vector<std::pair<std::string, SourcePos>> used;
+          free_variables(*item.expr, used);
+          for (const auto& [v, pos] : used) {
+            if (!contains(visible, v)) {
+              throw SyntaxError(pos, "variable ?" + v + " is neither grouped nor aggregated");
             }
           }
         } else if (!contains(visible, item.var)) {

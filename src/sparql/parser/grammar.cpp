@@ -738,8 +738,10 @@ class Parser {
       // ObjectList(Path)
       for (;;) {
         Triple t = proto;
+        // The triple goes before those of a nested [ ] or ( ), keeping the order of the text.
+        const std::size_t mark = out.size();
         t.object = graph_node(out, paths);
-        out.push_back(std::move(t));
+        out.insert(out.begin() + static_cast<std::ptrdiff_t>(mark), std::move(t));
         if (!accept_punct(",")) break;
       }
       if (!accept_punct(";")) return;
