@@ -1,0 +1,142 @@
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "store/rdf_io.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+fs::path workdir() {
+  static fs::path dir = [] {
+    auto d = fs::temp_directory_path() / ("ng_cli_test_" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write(const std::string& name, const std::string& text) { std::ofstream(workdir() / name) << text; }
+
+// Runs newsgraph with `args` (already shell-quoted) in the work directory.
+Run run(const std::string& args) {
+  auto out = workdir() / "stdout.txt", err = workdir() / "stderr.txt";
+  std::string cmd = "cd '" + workdir().string() + "' && '" + NG_BINARY + "' " + args + " >'" +
+                    out.string() + "' 2>'" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+}  // namespace
+
+TEST_CASE("--version and --help", "[cli]") {
+  auto v = run("--version");
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.find("newsgraph ") == 0);
+  auto h = run("--help");
+  CHECK(h.exit_code == 0);
+  for (const char* cmd : {"export", "stats", "query", "run"}) CHECK(h.out.find(cmd) != std::string::npos);
+  CHECK(run("").exit_code == 2);
+  CHECK(run("frobnicate").exit_code == 2);
+}
+
+TEST_CASE("export merges files without blank-node collisions", "[cli][export]") {
+  write("a.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:p _:b0 .\n_:b0 ex:q \"from a\" .\n");
+  write("b.nq", "_:b0 <http://example.org/q> \"from b\" <http://example.org/g> .\n");
+  auto r = run("export -d a.ttl -d b.nq -f nquads -o merged.nq");
+  REQUIRE(r.exit_code == 0);
+  ng::store::World world;
+  ng::store::Store store(world);
+  ng::store::load_file(store, (workdir() / "merged.nq").string());
+  CHECK(store.size() == 3);
+  // The two _:b0 stay two different nodes: each has exactly one ex:q value.
+  auto q = world.iri("http://example.org/q");
+  std::set<ng::store::NodeId> subjects;
+  auto c = store.scan(nullptr, q.get(), nullptr, nullptr);
+  ng::store::QuadIds quad;
+  while (c.next(quad)) subjects.insert(quad.subject);
+  CHECK(subjects.size() == 2);
+  CHECK(store.named_graphs().size() == 1);
+  auto trig = run("export -d a.ttl -d b.nq -f trig");
+  CHECK(trig.exit_code == 0);
+  CHECK(trig.out.find("{") != std::string::npos);
+}
+
+TEST_CASE("a malformed file gives file:line:col, exit 1 and no output", "[cli][export]") {
+  write("bad.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b ;\n  ex:q \"unterminated .\n");
+  fs::remove(workdir() / "out.ttl");
+  auto r = run("export -d bad.ttl -o out.ttl");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("bad.ttl:3:") != std::string::npos);
+  CHECK_FALSE(fs::exists(workdir() / "out.ttl"));
+  // An existing output is left as it was.
+  write("keep.ttl", "old\n");
+  CHECK(run("export -d bad.ttl -o keep.ttl").exit_code == 1);
+  CHECK(slurp(workdir() / "keep.ttl") == "old\n");
+  CHECK(run("export -d missing.ttl").exit_code == 2);  // usage: the file does not exist
+  CHECK(run("export -d bad.ttl -f rdfxml").exit_code != 0);
+}
+
+TEST_CASE("stats counts triples, graphs and classes", "[cli][stats]") {
+  write("s.trig", "@prefix ex: <http://example.org/> .\nex:a a ex:C . ex:b a ex:C .\n"
+                  "ex:g { ex:c a ex:D . }\n");
+  auto r = run("stats -d s.trig");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("triples (distinct)   3") != std::string::npos);
+  CHECK(r.out.find("named graphs         1") != std::string::npos);
+  CHECK(r.out.find("2\t<http://example.org/C>") != std::string::npos);
+}
+
+TEST_CASE("query: syntax errors name the line, column and what was expected", "[cli][query]") {
+  auto r = run("query -e 'SELEC ?x WHERE {}'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("line 1 column 1") != std::string::npos);
+  CHECK(r.err.find("expected") != std::string::npos);
+  CHECK(run("query --syntax-only -e 'SELECT * WHERE { ?s ?p ?o }'").exit_code == 0);
+  CHECK(run("query --syntax-only -e 'SELECT * WHERE { ?s ?p }'").exit_code == 1);
+}
+
+TEST_CASE("query: results in every tabular format, and the union default graph", "[cli][query]") {
+  write("g.trig", "<http://e/g1> { <http://e/s> <http://e/p> \"one\" . }\n"
+                  "<http://e/g2> { <http://e/s> <http://e/p> \"two\" . }\n");
+  auto csv = run("query -d g.trig -f csv -e 'SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o'");
+  CHECK(csv.exit_code == 0);
+  CHECK(csv.out == "o\r\none\r\ntwo\r\n");
+  auto empty = run("query -d g.trig -f csv -e 'SELECT ?o WHERE { ?s ?p ?o }'");
+  CHECK(empty.out == "o\r\n");
+  auto uni = run("query -d g.trig --union-default-graph -f tsv -e 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
+  CHECK(uni.out == "?o\n\"one\"\n\"two\"\n");
+  CHECK(run("query -d g.trig -f json -e 'ASK { ?s ?p \"one\" }'").exit_code == 0);
+  CHECK(run("query -d g.trig -f nquads -e 'SELECT * {}'").exit_code == 2);
+}
+
+TEST_CASE("run writes one result file per saved query", "[cli][run]") {
+  fs::create_directories(workdir() / "q");
+  write("q/count.rq", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+  write("q/broken.rq", "SELECT WHERE");
+  write("d.trig", "<http://e/g1> { <http://e/s> <http://e/p> 1 . }\n");
+  auto r = run("run q -d d.trig --out-dir out -f csv");
+  CHECK(r.exit_code == 1);  // broken.rq fails, count.rq still runs
+  CHECK(slurp(workdir() / "out" / "count.csv") == "n\r\n1\r\n");
+  CHECK(r.err.find("broken.rq") != std::string::npos);
+}
