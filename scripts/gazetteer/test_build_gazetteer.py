@@ -14,8 +14,12 @@ import sys
 import tempfile
 import unittest
 
+sys.dont_write_bytecode = True  # keep the source tree clean when CI runs this
 HERE = os.path.dirname(os.path.abspath(__file__))
 TESTDATA = os.path.join(HERE, "testdata")
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+COMMITTED_TSV = os.path.join(REPO, "data", "gazetteer")
+COMMITTED_TTL = os.path.join(REPO, "data", "external", "geonames.ttl")
 
 _spec = importlib.util.spec_from_file_location("build_gazetteer",
                                                os.path.join(HERE, "build_gazetteer.py"))
@@ -216,6 +220,57 @@ class GeneratorTest(unittest.TestCase):
         self.assertEqual(bg.format_decimal(-0.0), "0.0")
         self.assertEqual(bg.invert_iso_name("Madrid, Comunidad de")[0], "Comunidad de Madrid")
         self.assertEqual(bg.invert_iso_name("Wales [Cymru GB-CYM]"), ("Wales", ["Cymru"]))
+
+
+class CommittedExtractTest(unittest.TestCase):
+    """Checks of the committed data/gazetteer/*.tsv and data/external/geonames.ttl."""
+
+    def test_tsv_files(self):
+        expected = {"countries.tsv": bg.COUNTRY_COLUMNS, "regions.tsv": bg.REGION_COLUMNS,
+                    "cities.tsv": bg.CITY_COLUMNS}
+        for name, columns in expected.items():
+            header, rows, text = read_tsv(os.path.join(COMMITTED_TSV, name))
+            self.assertEqual(header, columns, name)
+            for line in text.split("\n")[1:-1]:
+                self.assertEqual(line.count("\t"), len(columns) - 1, line)
+            self.assertGreater(len(rows), 200, name)
+        cities = read_tsv(os.path.join(COMMITTED_TSV, "cities.tsv"))[1]
+        self.assertTrue(all(r["geonames_id"].isdigit() for r in cities))
+        by_id = {r["geonames_id"]: r for r in cities}
+        self.assertEqual(by_id["1176615"]["name"], "Islamabad")
+        self.assertEqual(by_id["1176615"]["feature_code"], "PPLC")
+        countries = {r["iso2"]: r for r in read_tsv(os.path.join(COMMITTED_TSV, "countries.tsv"))[1]}
+        self.assertEqual(countries["PK"]["geonames_id"], "1168579")
+        self.assertEqual(countries["PK"]["capital_geonames_id"], "1176615")
+        for row in countries.values():   # every capital is in the extract
+            if row["capital_geonames_id"]:
+                self.assertIn(row["capital_geonames_id"], by_id, row["iso2"])
+
+    @unittest.skipUnless(shutil.which("serdi"), "serdi not installed (apt-get install serdi)")
+    def test_turtle_parses(self):
+        result = subprocess.run(["serdi", "-i", "turtle", "-o", "ntriples", COMMITTED_TTL],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                check=False)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    @unittest.skipUnless(os.path.isdir(os.path.join(REPO, "build-gazetteer", "npm", "node_modules",
+                                                    "geographer-data"))
+                         and os.path.exists(bg.DEFAULT_WORDS),
+                         "sources not installed (scripts/gazetteer/build.sh installs them)")
+    def test_committed_extract_is_what_the_generator_writes(self):
+        with tempfile.TemporaryDirectory(prefix="gazetteer-regen-") as tmp:
+            stderr = io.StringIO()
+            with contextlib.redirect_stderr(stderr):
+                status = bg.main(["--quiet", "--out-dir", tmp,
+                                  "--rdf-out", os.path.join(tmp, "geonames.ttl")])
+            self.assertEqual(status, 0, stderr.getvalue())
+            for name in ("countries.tsv", "regions.tsv", "cities.tsv", "sources.tsv"):
+                with open(os.path.join(tmp, name), "rb") as new, \
+                        open(os.path.join(COMMITTED_TSV, name), "rb") as old:
+                    self.assertTrue(new.read() == old.read(), name + " is stale: run build.sh")
+            with open(os.path.join(tmp, "geonames.ttl"), "rb") as new, \
+                    open(COMMITTED_TTL, "rb") as old:
+                self.assertTrue(new.read() == old.read(), "geonames.ttl is stale: run build.sh")
 
 
 if __name__ == "__main__":
