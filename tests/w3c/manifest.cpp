@@ -101,6 +101,7 @@ void read_into(store::World& world, const std::string& path,
         t.approval = g.iri_of(entry, std::string(kDawgt) + "approval");
         if (t.approval.empty()) t.approval = g.iri_of(entry, std::string(kRdft) + "approval");
         t.result = g.iri_of(entry, mf + "result");
+        t.cardinality = g.iri_of(entry, mf + "resultCardinality");
         if (store::NodeId action = g.object(entry, mf + "action")) {
           auto view = store::World::view(action);
           if (view.is_iri()) {

@@ -28,7 +28,8 @@ struct ManifestTest {
   std::string query;
   std::vector<std::string> data;
   std::vector<std::string> graph_data;
-  std::string result;  // mf:result IRI, or empty
+  std::string result;       // mf:result IRI, or empty
+  std::string cardinality;  // mf:resultCardinality IRI (mf:LaxCardinality), or empty
 };
 
 // Reads a manifest and, recursively, the manifests of its mf:include list; returns the tests of

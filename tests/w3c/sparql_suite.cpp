@@ -4,7 +4,7 @@
 // any failure not listed in known-failures-sparql.txt, and lists listed tests that now pass.
 //
 //   ng_w3c_sparql SUITE [--w3c-dir DIR] [--known-failures FILE] [--update-known-failures]
-//                       [--filter TEXT] [--timeout SECONDS] [--no-fork] [--quiet]
+//                       [--filter TEXT] [--timeout SECONDS] [--no-fork] [--quiet] [--verbose]
 //   SUITE: sparql10-eval | sparql10-syntax | sparql11-query | sparql11-syntax | all
 //
 // Each test runs in a forked child with a time limit, so a crash or an endless loop in the
@@ -49,8 +49,12 @@ constexpr int kExitSkipped = 77;  // ctest SKIP_RETURN_CODE
 enum class Status { Pass, Fail, Skip };
 
 struct Outcome {
+  Outcome() = default;
+  Outcome(Status s, std::string why = {}, std::string more = {})
+      : status(s), reason(std::move(why)), details(std::move(more)) {}
   Status status = Status::Fail;
   std::string reason;
+  std::string details;  // expected and actual results, printed with --verbose
 };
 
 struct SuiteDef {
@@ -157,6 +161,25 @@ sparql::CompareOptions compare_options(const sparql::Query& query) {
   }
 }
 
+// A result as TSV (graphs as N-Triples), indented, for --verbose.
+std::string show(const sparql::ResultSet& r) {
+  std::ostringstream out;
+  sparql::ResultFormat format = r.kind == sparql::ResultKind::Graph ? sparql::ResultFormat::NTriples
+                                                                    : sparql::ResultFormat::Tsv;
+  sparql::write_result(r, format, out);
+  std::string text;
+  std::istringstream lines(out.str());
+  std::string line;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n == 50) {
+      text += "    ...\n";
+      break;
+    }
+    text += "    " + line + "\n";
+  }
+  return text;
+}
+
 Outcome syntax_test(const ManifestTest& t, bool positive) {
   std::string iri = t.action.empty() ? t.query : t.action;
   std::string text = read_file(iri_to_path(iri));
@@ -236,9 +259,11 @@ Outcome evaluation_test(const ManifestTest& t) {
   } else {
     actual = sparql::to_result_set(result);
   }
-  auto comparison = sparql::compare_results(expected, actual, compare_options(query));
+  sparql::CompareOptions compare = compare_options(query);
+  compare.lax_cardinality = local_name(t.cardinality) == "LaxCardinality";
+  auto comparison = sparql::compare_results(expected, actual, compare);
   if (comparison) return {Status::Pass, {}};
-  return {Status::Fail, comparison.reason};
+  return {Status::Fail, comparison.reason, show(expected) + "  actual:\n" + show(actual)};
 }
 
 #endif  // NG_W3C_HAVE_ENGINE
@@ -287,7 +312,7 @@ Outcome run_isolated(const ManifestTest& t, int timeout_seconds) {
     std::string message = std::string(1, o.status == Status::Pass   ? 'P'
                                          : o.status == Status::Skip ? 'S'
                                                                     : 'F') +
-                          o.reason;
+                          o.reason + '\x1f' + o.details;
     const char* data = message.data();
     std::size_t left = message.size();
     while (left > 0) {
@@ -334,7 +359,9 @@ Outcome run_isolated(const ManifestTest& t, int timeout_seconds) {
                               std::to_string(WEXITSTATUS(status)) + ")"};
   }
   Status s = message[0] == 'P' ? Status::Pass : message[0] == 'S' ? Status::Skip : Status::Fail;
-  return {s, message.substr(1)};
+  auto cut = message.find('\x1f');
+  if (cut == std::string::npos) return {s, message.substr(1), {}};
+  return {s, message.substr(1, cut - 1), message.substr(cut + 1)};
 }
 
 // --- The known-failures ratchet -----------------------------------------------------------
@@ -382,6 +409,7 @@ struct Options {
   int timeout = 30;
   bool fork = true;
   bool quiet = false;
+  bool verbose = false;
 };
 
 struct TestRecord {
@@ -451,6 +479,7 @@ int run(const Options& options) {
           ++totals.failed, ++c.failed;
           std::cout << "FAIL  " << t.iri << ": " << one_line(o.reason)
                     << (known.lines.count(t.iri) ? "  [known]" : "") << '\n';
+          if (options.verbose && !o.details.empty()) std::cout << "  expected:\n" << o.details;
           break;
       }
       records.push_back({t.iri, suite->name, o});
@@ -527,6 +556,7 @@ int main(int argc, char** argv) {
   bool no_fork = false;
   app.add_flag("--no-fork", no_fork, "run tests in this process (for debugging)");
   app.add_flag("--quiet", options.quiet, "do not print passing tests");
+  app.add_flag("--verbose", options.verbose, "print expected and actual results of failures");
   CLI11_PARSE(app, argc, argv);
   options.fork = !no_fork;
   if (options.w3c_dir.empty()) {

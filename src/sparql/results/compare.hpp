@@ -18,6 +18,9 @@ struct CompareOptions {
   // (variable names); with no usable keys, whole rows are compared in order.
   bool ordered = false;
   std::vector<std::string> order_keys;
+  // mf:LaxCardinality (REDUCED): duplicates may be dropped, so rows compare as sets and the
+  // actual result may have fewer rows than the expected one, never more.
+  bool lax_cardinality = false;
 };
 
 struct Comparison {
