@@ -453,11 +453,15 @@ int run(const Options& options) {
     }
     Totals totals;
     std::map<std::string, Totals> by_category;
+    // dawgt:approval: run approved, proposed and unclassified tests; skip the ones the working
+    // group withdrew or rejected, as Jena and Oxigraph do.
+    std::map<std::string, int> approvals;
     int approval_skips = 0;
     for (const auto& t : tests) {
       if (!options.filter.empty() && t.iri.find(options.filter) == std::string::npos) continue;
       Outcome o;
       std::string approval = local_name(t.approval);
+      ++approvals[approval.empty() ? "not classified" : approval];
       if (approval == "Withdrawn" || approval == "Rejected" || approval == "NotApproved" ||
           approval == "Obsoleted") {
         o = {Status::Skip, "dawgt:" + approval};
@@ -489,10 +493,12 @@ int run(const Options& options) {
                         std::to_string(c.passed + c.failed + c.skipped) + " passed" +
                         (c.skipped ? " (" + std::to_string(c.skipped) + " skipped)" : ""));
     }
-    if (approval_skips) {
-      summary.push_back("  " + suite->name + ": " + std::to_string(approval_skips) +
-                        " skipped as withdrawn/rejected/not approved");
+    std::string approval_line;
+    for (const auto& [name, count] : approvals) {
+      approval_line += (approval_line.empty() ? "" : ", ") + std::to_string(count) + " " + name;
     }
+    summary.push_back("  " + suite->name + " approval: " + approval_line + "; " +
+                      std::to_string(approval_skips) + " skipped as withdrawn/rejected");
     summary.push_back(suite->name + ": " + std::to_string(totals.passed) + " passed, " +
                       std::to_string(totals.failed) + " failed, " + std::to_string(totals.skipped) +
                       " skipped");
