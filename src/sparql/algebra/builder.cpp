@@ -295,7 +295,10 @@ class Builder {
   }
 
   // ---- group graph patterns (§18.2.2.5-7) ----
-  Pattern group(const ast::GroupPattern& g) {
+  // `own_filter` is set when the result is a Filter made of this group's own FILTERs (rather
+  // than one that the Join(Z, A) simplification brought up from a nested group).
+  Pattern group(const ast::GroupPattern& g, bool* own_filter = nullptr) {
+    if (own_filter) *own_filter = false;
     std::vector<Expr> filters;
     Pattern G = Pattern::bgp();
     int bgp = -1;
@@ -321,11 +324,14 @@ class Builder {
           filters.push_back(expr(e.expr, nullptr));
           break;
         case ast::ElementKind::Optional: {
-          Pattern a = group(e.groups.at(0));
+          // OPTIONAL { P FILTER(F) } is LeftJoin(G, P, F); OPTIONAL { { P FILTER(F) } } is not
+          // (test dawg-optional-filter-005-not-simplified).
+          bool inner_filter = false;
+          Pattern a = group(e.groups.at(0), &inner_filter);
           Pattern lj;
           lj.kind = PatternKind::LeftJoin;
           lj.children.push_back(std::move(G));
-          if (a.kind == PatternKind::Filter) {
+          if (inner_filter) {
             lj.exprs = std::move(a.exprs);
             lj.children.push_back(std::move(a.children.at(0)));
           } else {
@@ -383,6 +389,7 @@ class Builder {
       Pattern f = Pattern::unary(PatternKind::Filter, std::move(G));
       f.exprs = std::move(filters);
       G = std::move(f);
+      if (own_filter) *own_filter = true;
     }
     return G;
   }
@@ -473,12 +480,15 @@ class Builder {
         GroupKey k;
         k.expr = expr(c.expr, nullptr);
         k.var = c.var;
-        if (c.var) {
-          if (c.expr.kind != ast::ExprKind::Var &&
+        const bool plain_var = c.expr.kind == ast::ExprKind::Var;
+        // GROUP BY (?x) groups by ?x just as GROUP BY ?x does.
+        if (!k.var && plain_var) k.var = c.expr.var;
+        if (k.var) {
+          if (!(plain_var && c.expr.var == *k.var) &&
               contains(in_scope_variables(group_p.children.at(0)), *c.var)) {
-            throw SyntaxError(c.pos, "GROUP BY assigns ?" + *c.var + ", which is already in scope");
+            throw SyntaxError(c.pos, "GROUP BY assigns ?" + *k.var + ", which is already in scope");
           }
-          keys.push_back(*c.var);
+          keys.push_back(*k.var);
         }
         group_p.group_keys.push_back(std::move(k));
       }

@@ -193,3 +193,30 @@ TEST_CASE("expressions map to Op and keep function IRIs", "[sparql][algebra][bui
   REQUIRE(ex.pattern);
   CHECK(ex.pattern->kind == PatternKind::Bgp);
 }
+
+TEST_CASE("a FILTER of a nested group stays inside the OPTIONAL", "[sparql][algebra][builder]") {
+  CHECK(sse("SELECT * { ?b <http://t> ?t OPTIONAL { { ?b <http://p> ?p FILTER(?t) } } }") ==
+        R"sse((project (?b ?t ?p)
+  (leftjoin
+    (bgp (triple ?b <http://t> ?t))
+    (filter ?t
+      (bgp (triple ?b <http://p> ?p))))))sse");
+}
+
+TEST_CASE("GROUP BY keys: variables, (expr AS ?v), (?v), plain expressions",
+          "[sparql][algebra][builder]") {
+  const Query q = parse_query(
+      "SELECT ?x ?l (COUNT(*) AS ?n) { ?x ?p ?o } GROUP BY (?x) (lang(?o) AS ?l) str(?p)");
+  const Pattern& group = q.pattern.children.at(0).children.at(0);
+  REQUIRE(group.kind == PatternKind::Group);
+  REQUIRE(group.group_keys.size() == 3);
+  CHECK(group.group_keys[0].var == "x");
+  CHECK(group.group_keys[1].var == "l");
+  CHECK_FALSE(group.group_keys[2].var.has_value());
+  CHECK(to_sse(group.group_keys[2].expr) == "(str ?p)");
+  CHECK(error_of("SELECT ?o { ?x ?p ?o } GROUP BY (?x AS ?o)") ==
+        "Syntax error at line 1 column 40: GROUP BY assigns ?o, which is already in scope");
+  CHECK(error_of("SELECT (SUM(COUNT(?o)) AS ?n) { ?x ?p ?o }") ==
+        "Syntax error at line 1 column 13: aggregate COUNT is only allowed in SELECT, HAVING and "
+        "ORDER BY");
+}
