@@ -293,12 +293,22 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
     case PatternKind::Graph:
       return eval_graph(p, g, seed);
     case PatternKind::Extend: {
-      Rows rows = eval(p.children[0], g, seed);
-      int s = slot(p.var);
+      // A chain of Extends (SELECT expressions, consecutive BINDs) is applied per solution in
+      // one go, so BNODE(label) gives the same node throughout one solution.
+      std::vector<const Pattern*> chain;
+      const Pattern* base = &p;
+      while (base->kind == PatternKind::Extend) {
+        chain.push_back(base);
+        base = &base->children[0];
+      }
+      Rows rows = eval(*base, g, seed);
       for (auto& r : rows) {
         ctx_.new_solution();
-        if (r[static_cast<std::size_t>(s)]) continue;
-        if (auto v = eval_expr(p.expr, r, g)) r[static_cast<std::size_t>(s)] = intern(*v);
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+          std::size_t s = static_cast<std::size_t>(slot((*it)->var));
+          if (r[s]) continue;
+          if (auto v = eval_expr((*it)->expr, r, g)) r[s] = intern(*v);
+        }
       }
       return rows;
     }
@@ -596,10 +606,12 @@ Rows Evaluator::eval_graph(const Pattern& p, const ActiveGraph&, const Row& seed
   } else {
     graphs = named_;
   }
+  // The child is evaluated without ?g (§18.6 evalGraph joins it afterwards), so ?g does not
+  // count as shared inside, e.g. for MINUS disjointness (W3C negation/graph-minus).
+  Row sd = seed;
+  sd[s] = nullptr;
   Rows out;
   for (NodeId gn : graphs) {
-    Row sd = seed;
-    sd[s] = gn;
     Rows part = eval(p.children[0], ActiveGraph{false, gn}, sd);
     for (Row& r : part) {
       if (r[s] && r[s] != gn) continue;
@@ -737,27 +749,18 @@ NodeId Evaluator::aggregate(const Expr& agg, const Rows& rows, const ActiveGraph
       }
       return nullptr;
     case AggregateOp::GroupConcat: {
+      // The result is a simple literal (W3C agg-groupconcat-04..06), whatever the tags were.
       std::string out;
       bool first = true;
-      std::optional<std::string> lang;
-      bool same_lang = true;
       for (NodeId n : values) {
         if (!n) return nullptr;
         TermView v = World::view(n);
-        if (!v.is_literal() || !(v.datatype.empty() || v.datatype == vocab::kXsdString)) {
-          if (!v.is_literal()) return nullptr;
-        }
+        if (v.is_blank()) return nullptr;
         if (!first) out += agg.separator;
         first = false;
         out.append(v.value);
-        if (!lang) {
-          lang = std::string(v.lang);
-        } else if (*lang != v.lang) {
-          same_lang = false;
-        }
       }
-      std::string tag = same_lang && lang ? *lang : std::string();
-      return intern(Value::of_term(Term::literal(out, {}, tag)));
+      return intern(Value::of_term(Term::literal(out)));
     }
   }
   return nullptr;

@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -257,11 +258,43 @@ std::string_view trim_ws(std::string_view s) {
   return s;
 }
 
+// The XPath string value of a number (fn:string): integers and decimals without a trailing ".0",
+// doubles and floats in plain decimal notation between 1e-6 and 1e6, scientific otherwise.
+std::string xpath_string(const Numeric& n) {
+  switch (n.type) {
+    case NumType::Integer:
+      return canonical_lexical(n);
+    case NumType::Decimal: {
+      std::string s = canonical_lexical(n);
+      if (s.ends_with(".0")) s.resize(s.size() - 2);
+      return s;
+    }
+    default: {
+      double d = n.d;
+      double a = std::fabs(d);
+      if (std::isnan(d) || std::isinf(d) || (a != 0 && (a < 1e-6 || a >= 1e6))) {
+        return canonical_lexical(n);
+      }
+      if (d == 0) return std::signbit(d) ? "-0" : "0";
+      char buf[64];
+      std::to_chars_result res =
+          n.type == NumType::Float
+              ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(d),
+                              std::chars_format::fixed)
+              : std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+      return std::string(buf, res.ptr);
+    }
+  }
+}
+
 // §17.5 casts. The source is an IRI (only to xsd:string) or a literal.
 Result cast_to(std::string_view target, const TermView& v) {
   using namespace vocab;
   if (v.is_blank()) return std::nullopt;
   if (target == kXsdString) {
+    // XPath casts to string print the canonical form of numbers and booleans.
+    if (auto n = parse_numeric(v)) return simple(xpath_string(*n));
+    if (auto b = parse_boolean(v)) return simple(*b ? "true" : "false");
     return simple(std::string(v.value));
   }
   if (v.is_iri() || is_lang(v)) return std::nullopt;
