@@ -1,0 +1,1215 @@
+#include "extract/extractor.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/rules.hpp"
+#include "extract/text.hpp"
+#include "extract/time_expr.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng::extract {
+namespace fs = std::filesystem;
+
+// ------------------------------------------------------------------ mention types
+
+namespace {
+
+// Concrete mention types; the order is the bit position in a TypeMask.
+enum MType : int {
+  kCountry,
+  kDemonym,
+  kCity,
+  kProvince,
+  kRegion,
+  kSite,
+  kPerson,
+  kOrganization,
+  kGovernment,
+  kArmedGroup,
+  kMediaOutlet,
+  kConcreteTypes
+};
+using TypeMask = std::uint32_t;
+constexpr TypeMask bit(int t) { return TypeMask{1} << t; }
+constexpr TypeMask kPlaceMask =
+    bit(kCountry) | bit(kCity) | bit(kProvince) | bit(kRegion) | bit(kSite);
+constexpr TypeMask kOrgMask =
+    bit(kOrganization) | bit(kGovernment) | bit(kArmedGroup) | bit(kMediaOutlet);
+constexpr TypeMask kActorMask = bit(kPerson) | kOrgMask | bit(kCountry);
+
+// Names usable in rules: the concrete types, then composites.
+const std::vector<std::string>& mention_type_names() {
+  static const std::vector<std::string> names = {
+      "Country", "Demonym",      "City",       "Province",   "Region", "Site",
+      "Person",  "Organization", "Government", "ArmedGroup", "MediaOutlet",
+      "Place",   "Org",          "Actor"};
+  return names;
+}
+TypeMask mask_of_name_index(int index) {
+  if (index < kConcreteTypes) return bit(index);
+  if (index == kConcreteTypes) return kPlaceMask;
+  if (index == kConcreteTypes + 1) return kOrgMask;
+  return kActorMask;
+}
+
+const std::vector<std::string>& action_names() {
+  static const std::vector<std::string> names = {
+      "Person", "Organization", "Government", "ArmedGroup", "MediaOutlet", "City",
+      "Province", "Region", "Site", "Country", "Alias"};
+  return names;
+}
+
+int type_of_action(const std::string& action) {
+  const auto& names = mention_type_names();
+  auto it = std::find(names.begin(), names.end(), action);
+  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+const char* class_local_name(int type) {
+  switch (type) {
+    case kCountry: return "Country";
+    case kCity: return "City";
+    case kProvince: return "Province";
+    case kRegion: return "Region";
+    case kSite: return "Site";
+    case kPerson: return "Person";
+    case kOrganization: return "Organization";
+    case kGovernment: return "Government";
+    case kArmedGroup: return "ArmedGroup";
+    case kMediaOutlet: return "MediaOutlet";
+    default: return "Actor";
+  }
+}
+
+std::string slug(std::string_view text) {
+  const std::string folded = fold_key(text);
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : folded) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+    if (keep) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(c);
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out.empty() ? "x" : out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ resources
+
+struct Extractor::Resources {
+  std::unordered_set<std::string> abbreviations;
+  std::vector<std::string> lexicon_names;
+  std::vector<Lexicon> lexicons;
+  std::map<std::string, int> lexicon_id;
+  Gazetteer gazetteer;
+  std::vector<Rule> rules;
+  // Single-token country names and demonyms, for hyphenated compounds ("Qatari-mediated").
+  std::unordered_map<std::string, std::uint32_t> country_word;
+
+  const Lexicon* lexicon(const std::string& name) const {
+    auto it = lexicon_id.find(name);
+    return it == lexicon_id.end() ? nullptr : &lexicons[static_cast<std::size_t>(it->second)];
+  }
+  const Lexicon& required(const std::string& name) const {
+    const Lexicon* lex = lexicon(name);
+    if (!lex) throw std::runtime_error("lexicon '" + name + ".tsv' is missing");
+    return *lex;
+  }
+  bool in(const std::string& lexicon_name, const std::string& key) const {
+    const Lexicon* lex = lexicon(lexicon_name);
+    if (!lex) return false;
+    std::vector<Token> one(1);
+    one[0].key = key;
+    std::vector<PhraseIndex::Match> m;
+    lex->index().match(one, 0, 1, m);
+    return !m.empty();
+  }
+};
+
+ResourcePaths ResourcePaths::under(const std::string& root) {
+  return ResourcePaths{root + "/ontology/rules", root + "/data/lexicon", root + "/data/gazetteer"};
+}
+
+ExtractStats& ExtractStats::operator+=(const ExtractStats& o) {
+  articles += o.articles;
+  sentences += o.sentences;
+  actors += o.actors;
+  locations += o.locations;
+  events += o.events;
+  triples += o.triples;
+  return *this;
+}
+
+std::string article_iri(const std::string& article_id) {
+  return std::string(vocab::kNgId) + "article/" + slug(article_id);
+}
+std::string graph_iri(const std::string& article_id) {
+  return std::string(vocab::kNgId) + "graph/" + slug(article_id);
+}
+
+Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
+  Resources& r = *res_;
+  {
+    const std::string path = paths.lexicon_dir + "/abbreviations.txt";
+    for (std::string_view line : split(read_file(path), '\n')) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') continue;
+      r.abbreviations.insert(fold_key(line));
+    }
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(paths.lexicon_dir)) {
+    if (entry.path().extension() == ".tsv") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    r.lexicon_id[f.stem().string()] = static_cast<int>(r.lexicons.size());
+    r.lexicon_names.push_back(f.stem().string());
+    r.lexicons.push_back(Lexicon::load(f.string(), r.abbreviations));
+  }
+  for (const char* needed : {"event_triggers", "time_words", "not_names", "organizations",
+                             "casualty_words", "locative", "numbers"}) {
+    r.required(needed);
+  }
+  r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
+  for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
+    const Place& p = r.gazetteer.place(i);
+    if (p.kind != PlaceKind::Country) continue;
+    for (const std::string& w : {p.name, p.demonym}) {
+      if (!w.empty() && w.find(' ') == std::string::npos) r.country_word.emplace(fold_key(w), i);
+    }
+  }
+  RuleVocabulary vocab{r.lexicon_names, mention_type_names(), action_names()};
+  std::vector<fs::path> rule_files;
+  for (const auto& entry : fs::directory_iterator(paths.rules_dir)) {
+    if (entry.path().extension() == ".rules") rule_files.push_back(entry.path());
+  }
+  std::sort(rule_files.begin(), rule_files.end());
+  for (const fs::path& f : rule_files) {
+    std::vector<Rule> rules = parse_rules(read_file(f.string()), f.string(), vocab);
+    for (Rule& rule : rules) r.rules.push_back(std::move(rule));
+  }
+}
+
+Extractor::~Extractor() = default;
+
+std::size_t Extractor::rule_count() const { return res_->rules.size(); }
+
+// ------------------------------------------------------------------ per-article state
+
+namespace {
+
+struct Mention {
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0;  // token range of the whole match
+  std::uint32_t end = 0;
+  std::uint32_t name_begin = 0;  // token range of the name
+  std::uint32_t name_end = 0;
+  int type = -1;
+  int entity = -1;
+  bool weak = false;  // a gazetteer city/province that a name rule may override
+  bool locative = false;
+  bool dropped = false;
+};
+
+struct Entity {
+  int type = -1;
+  std::string key;
+  std::string label;
+  std::vector<std::string> alt_labels;
+  std::string role;
+  int affiliation = -1;
+  int part_of = -1;
+  int place = -1;  // gazetteer index
+  bool as_actor = false;
+  bool as_place = false;
+  std::vector<std::uint32_t> sentences;
+  std::string iri;
+};
+
+struct Event {
+  std::string cls;
+  std::uint32_t sentence = 0;
+  std::uint32_t begin = 0, end = 0;  // trigger tokens
+  std::string pos;
+  std::vector<int> locations;
+  std::vector<int> context;
+  std::vector<int> agents;
+  std::vector<int> targets;
+  std::string time_text;
+  std::string date;
+  std::map<std::string, std::string> figures;  // killed/wounded/... -> number or word
+  std::string qualifier;
+};
+
+struct Lexeme {
+  int lexicon;
+  std::uint32_t length;
+  std::uint32_t row;
+};
+
+class ArticleRun : public MatchContext {
+ public:
+  ArticleRun(const Extractor::Resources& res, const Article& article)
+      : res_(res), article_(article) {}
+
+  ExtractStats run(QuadSink& sink);
+
+  // MatchContext
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
+    }
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    const TypeMask mask = mask_for(types);
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.begin == i && (bit(mn.type) & mask)) out.push_back(mn.end - mn.begin);
+    }
+    std::sort(out.rbegin(), out.rend());
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    const TypeMask mask = mask_for(types);
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.begin <= i && i < mn.end && (bit(mn.type) & mask)) return true;
+    }
+    return false;
+  }
+  bool is_name(std::size_t i) const override {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::Word || !t.is(kCapitalized) || t.is(kAllCaps)) return false;
+    if (not_name_[i]) return false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && !mn.weak && mn.begin <= i && i < mn.end) return false;
+    }
+    return true;
+  }
+
+ private:
+  static TypeMask mask_for(const std::vector<int>& types) {
+    TypeMask mask = 0;
+    for (int t : types) mask |= mask_of_name_index(t);
+    return mask;
+  }
+  std::string surface(std::uint32_t b, std::uint32_t e) const {
+    if (b >= e) return {};
+    return norm_.text.substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
+  }
+  void index_lexemes(std::size_t b, std::size_t e);
+  void gazetteer_mentions(const Sentence& s, std::uint32_t si);
+  void known_mentions(const Sentence& s, std::uint32_t si);
+  void apply_rules(const Sentence& s, std::uint32_t si);
+  void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
+  int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
+  int resolve_entity(int type, const std::string& label, int place);
+  bool is_locative(std::uint32_t si, std::uint32_t b) const;
+  void events_for(const Sentence& s, std::uint32_t si);
+  void casualties(const Sentence& s, std::vector<Event*>& evs);
+  int entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask) const;
+  bool contains(int outer, int inner) const;
+  std::string entity_iri(const Entity& e) const;
+  ExtractStats emit(QuadSink& sink);
+
+  const Extractor::Resources& res_;
+  const Article& article_;
+  NormalizedText norm_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<bool> not_name_;
+  std::vector<Lexeme> lexemes_;
+  std::vector<std::uint32_t> lex_start_;
+  std::vector<Mention> mentions_;
+  std::size_t sentence_mentions_begin_ = 0;
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, int> entity_by_key_;
+  PhraseIndex known_;  // names of this article's actors seen so far -> entity
+  std::vector<Event> events_;
+  std::set<std::string> article_countries_;  // ISO2 of countries named in the article
+};
+
+// Lexicon matches for tokens [b, e), kept as flat arrays (one hash lookup per token and lexicon
+// only where the first token is present).
+void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
+  lexemes_.clear();
+  lex_start_.assign(tokens_.size() + 1, 0);
+  std::vector<PhraseIndex::Match> matches;
+  for (std::size_t i = b; i < e; ++i) {
+    lex_start_[i] = static_cast<std::uint32_t>(lexemes_.size());
+    for (std::size_t l = 0; l < res_.lexicons.size(); ++l) {
+      res_.lexicons[l].index().match(tokens_, i, e, matches);
+      for (const auto& m : matches) {
+        lexemes_.push_back(Lexeme{static_cast<int>(l), m.length, m.value});
+      }
+    }
+  }
+  for (std::size_t i = e; i <= tokens_.size(); ++i) {
+    lex_start_[i] = static_cast<std::uint32_t>(lexemes_.size());
+  }
+}
+
+bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
+  const Sentence& s = sentences_[si];
+  std::uint32_t i = b;
+  // Walk back over a list of places ("in Kabul, Kandahar as well as Paktia").
+  while (i > s.first_token) {
+    const Token& prev = tokens_[i - 1];
+    if (res_.in("locative", prev.key)) return true;
+    if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "well" ||
+        prev.key == "as" || prev.key == "the") {
+      --i;
+      continue;
+    }
+    // Skip back over an earlier place of the list.
+    bool skipped = false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.end == i && (bit(mn.type) & kPlaceMask)) {
+        i = mn.begin;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) {
+      // "province"/"city" words between list items.
+      if (prev.key == "province" || prev.key == "provinces" || prev.key == "city") {
+        --i;
+        continue;
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
+  std::string key;
+  if (place >= 0) {
+    key = "gn:" + res_.gazetteer.place(static_cast<std::uint32_t>(place)).geonames_id;
+  } else {
+    std::string n = fold_key(label);
+    if (n.rfind("the ", 0) == 0) n = n.substr(4);
+    key = (type == kPerson ? "p:" : (bit(type) & kPlaceMask) ? "l:" : "o:") + n;
+  }
+  auto it = entity_by_key_.find(key);
+  if (it == entity_by_key_.end() && type == kPerson) {
+    // Within an article a short form names the person already seen: "Asif" -> "Khawaja Asif".
+    const std::vector<std::string> parts = phrase_keys(label, res_.abbreviations);
+    for (std::size_t e = 0; e < entities_.size(); ++e) {
+      Entity& ent = entities_[e];
+      if (ent.type != kPerson) continue;
+      const std::vector<std::string> known = phrase_keys(ent.label, res_.abbreviations);
+      if (parts.size() == 1 && (known.back() == parts[0] || known.front() == parts[0])) {
+        return static_cast<int>(e);
+      }
+      if (known.size() == 1 && parts.size() > 1 && parts.back() == known[0]) {
+        // The full name comes after the short one: upgrade the entity.
+        ent.alt_labels.push_back(ent.label);
+        ent.label = label;
+        entity_by_key_[key] = static_cast<int>(e);
+        return static_cast<int>(e);
+      }
+    }
+  }
+  if (it != entity_by_key_.end()) return it->second;
+  Entity ent;
+  ent.type = type;
+  ent.key = key;
+  ent.label = label;
+  ent.place = place;
+  entities_.push_back(std::move(ent));
+  const int id = static_cast<int>(entities_.size() - 1);
+  entity_by_key_[key] = id;
+  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion) {
+    known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
+    if (type == kPerson) {
+      const std::vector<std::string> parts = phrase_keys(label, res_.abbreviations);
+      if (parts.size() > 1) known_.add({parts.back()}, static_cast<std::uint32_t>(id));
+    }
+  }
+  return id;
+}
+
+int ArticleRun::add_mention(Mention m, const std::string& label, const std::string& role,
+                            int affiliation) {
+  // Reject a mention that lies inside or duplicates a stronger one of the same family.
+  const bool actor = (bit(m.type) & (kActorMask & ~bit(kCountry))) != 0;
+  for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+    Mention& o = mentions_[k];
+    if (o.dropped) continue;
+    const bool overlap = o.begin < m.end && m.begin < o.end;
+    if (!overlap) continue;
+    const bool o_actor = (bit(o.type) & (kActorMask & ~bit(kCountry))) != 0;
+    if (o.begin <= m.begin && m.end <= o.end && o.type == m.type) return -1;
+    if (actor && o_actor && o.end - o.begin >= m.end - m.begin) return -1;
+    if (o.weak && actor) o.dropped = true;  // "Sharif" the city inside a person's name
+    if (actor && o_actor && o.end - o.begin < m.end - m.begin) o.dropped = true;
+  }
+  m.entity = resolve_entity(m.type, label, -1);
+  Entity& e = entities_[static_cast<std::size_t>(m.entity)];
+  if (e.role.empty() && !role.empty()) e.role = role;
+  if (e.affiliation < 0 && affiliation >= 0 && affiliation != m.entity) e.affiliation = affiliation;
+  if (label != e.label &&
+      std::find(e.alt_labels.begin(), e.alt_labels.end(), label) == e.alt_labels.end()) {
+    e.alt_labels.push_back(label);
+  }
+  mentions_.push_back(m);
+  return static_cast<int>(mentions_.size() - 1);
+}
+
+void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
+  const Gazetteer& gz = res_.gazetteer;
+  std::vector<PhraseIndex::Match> matches;
+  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::Word || !(t.is(kCapitalized) || t.is(kAllCaps))) {
+      ++i;
+      continue;
+    }
+    gz.names().match(tokens_, i, s.last_token, matches);
+    int best = -1;
+    std::uint32_t best_len = 0;
+    if (!matches.empty()) {
+      best_len = matches.front().length;
+      // The last word must be capitalised too ("Nowshera" yes, "Punjab province" handled by rules).
+      if (!tokens_[i + best_len - 1].is(kCapitalized)) best_len = 0;
+      const bool province_word = i + best_len < s.last_token &&
+                                 res_.in("region_words", tokens_[i + best_len].key);
+      long best_score = -1;
+      for (const auto& m : matches) {
+        if (m.length != best_len) continue;
+        const Place& p = gz.place(m.value);
+        const bool known_country = article_countries_.count(p.country_iso2) > 0;
+        long score = 0;
+        if (p.kind == PlaceKind::Country) {
+          score = 4000000000L;
+        } else if (p.kind == PlaceKind::Province) {
+          if (!known_country && !province_word) continue;
+          score = province_word ? 3000000000L : 1000;
+          if (known_country) score += 500000000L;
+        } else {
+          if (p.ambiguous && !known_country) continue;
+          if (!known_country && p.population < 100000) continue;
+          score = static_cast<long>(std::min<std::uint64_t>(p.population, 400000000)) +
+                  (known_country ? 2000000000L : 0);
+        }
+        if (score > best_score) {
+          best_score = score;
+          best = static_cast<int>(m.value);
+        }
+      }
+    }
+    if (best >= 0) {
+      const Place& p = gz.place(static_cast<std::uint32_t>(best));
+      Mention m;
+      m.sentence = si;
+      m.begin = m.name_begin = i;
+      m.end = m.name_end = i + best_len;
+      m.type = p.kind == PlaceKind::Country ? kCountry
+               : p.kind == PlaceKind::Province ? kProvince
+                                               : kCity;
+      m.weak = p.kind != PlaceKind::Country;
+      m.locative = is_locative(si, i);
+      m.entity = resolve_entity(m.type, surface(i, i + best_len), best);
+      Entity& e = entities_[static_cast<std::size_t>(m.entity)];
+      if (m.type == kCountry && t.is(kAllCaps) && !e.label.empty()) {
+        // keep the first (usually mixed-case) spelling
+      }
+      if (e.label.empty() || (tokens_[i].is(kAllCaps) && e.sentences.empty())) {
+        e.label = surface(i, i + best_len);
+      }
+      mentions_.push_back(m);
+      i += best_len;
+      continue;
+    }
+    // Demonyms, whole or as the first part of a hyphenated word ("Qatari-mediated").
+    gz.demonyms().match(tokens_, i, s.last_token, matches);
+    std::optional<std::uint32_t> country;
+    std::uint32_t len = 0;
+    if (!matches.empty()) {
+      country = matches.front().value;
+      len = matches.front().length;
+    } else if (t.key.find('-') != std::string::npos) {
+      auto it = res_.country_word.find(t.key.substr(0, t.key.find('-')));
+      if (it != res_.country_word.end()) {
+        country = it->second;
+        len = 1;
+      }
+    }
+    if (country) {
+      Mention m;
+      m.sentence = si;
+      m.begin = m.name_begin = i;
+      m.end = m.name_end = i + len;
+      m.type = kDemonym;
+      const Place& p = gz.place(*country);
+      m.entity = resolve_entity(kCountry, p.name, static_cast<int>(*country));
+      mentions_.push_back(m);
+      i += len;
+      continue;
+    }
+    ++i;
+  }
+}
+
+// Organisations from the lexicon, abbreviations defined earlier, and names seen before.
+void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
+  const int org_lex = res_.lexicon_id.at("organizations");
+  const Lexicon& orgs = res_.lexicons[static_cast<std::size_t>(org_lex)];
+  std::vector<PhraseIndex::Match> matches;
+  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    std::uint32_t advance = 1;
+    // Lexicon organisations: longest match.
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      const Lexeme& lx = lexemes_[k];
+      if (lx.lexicon != org_lex || !tokens_[i].is(kCapitalized)) continue;
+      const int type = type_of_action(std::string(orgs.get(lx.row, "type")));
+      if (type < 0) continue;
+      Mention m;
+      m.sentence = si;
+      m.begin = m.name_begin = i;
+      m.end = m.name_end = i + lx.length;
+      m.type = type;
+      // One entity per lexicon row, labelled as first written here.
+      const std::string key = "lex:" + std::string(orgs.phrase(lx.row));
+      auto it = entity_by_key_.find(key);
+      if (it == entity_by_key_.end()) {
+        const int id = resolve_entity(type, surface(i, i + lx.length), -1);
+        entity_by_key_[key] = id;
+        m.entity = id;
+      } else {
+        m.entity = it->second;
+      }
+      mentions_.push_back(m);
+      advance = lx.length;
+      break;
+    }
+    if (advance == 1 && !covered({kConcreteTypes + 2}, i)) {
+      known_.match(tokens_, i, s.last_token, matches);
+      if (!matches.empty() && tokens_[i].is(kCapitalized)) {
+        const int id = static_cast<int>(matches.front().value);
+        Mention m;
+        m.sentence = si;
+        m.begin = m.name_begin = i;
+        m.end = m.name_end = i + matches.front().length;
+        m.type = entities_[static_cast<std::size_t>(id)].type;
+        m.entity = id;
+        mentions_.push_back(m);
+        advance = matches.front().length;
+      }
+    }
+    i += advance;
+  }
+}
+
+void ArticleRun::apply_rules(const Sentence& s, std::uint32_t si) {
+  RuleMatch m;
+  for (const Rule& rule : res_.rules) {
+    for (std::uint32_t i = s.first_token; i < s.last_token;) {
+      if (may_start_at(rule, *this, i) && match_rule(rule, *this, i, s.last_token, m)) {
+        apply_action(rule, m, si);
+        i = std::max(m.end, i + 1);
+      } else {
+        ++i;
+      }
+    }
+  }
+}
+
+int ArticleRun::entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask) const {
+  int best = -1;
+  std::uint32_t best_len = 0;
+  for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+    const Mention& mn = mentions_[k];
+    if (mn.dropped || mn.begin < b || mn.end > e) continue;
+    const int type = mn.type == kDemonym ? kCountry : mn.type;
+    if (!(bit(type) & mask)) continue;
+    if (mn.end - mn.begin > best_len) {
+      best = mn.entity;
+      best_len = mn.end - mn.begin;
+    }
+  }
+  return best;
+}
+
+void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si) {
+  auto slot_range = [&](const char* key) -> std::pair<std::uint32_t, std::uint32_t> {
+    const RuleArg* a = rule.arg(key);
+    if (!a || a->literal) return {0, 0};
+    return m.slots[static_cast<std::size_t>(a->slot)];
+  };
+  auto text_of = [&](const char* key) -> std::string {
+    const RuleArg* a = rule.arg(key);
+    if (!a) return {};
+    if (a->literal) return a->value;
+    auto [b, e] = m.slots[static_cast<std::size_t>(a->slot)];
+    return surface(b, e);
+  };
+  if (rule.action == "Alias") {
+    auto [ab, ae] = slot_range("abbr");
+    auto [fb, fe] = slot_range("full");
+    if (ab >= ae || fb >= fe) return;
+    const int full = entity_in_range(fb, fe, kActorMask | kPlaceMask);
+    if (full < 0) return;
+    const std::string abbr = surface(ab, ae);
+    known_.add(phrase_keys(abbr, res_.abbreviations), static_cast<std::uint32_t>(full));
+    Entity& e = entities_[static_cast<std::size_t>(full)];
+    if (std::find(e.alt_labels.begin(), e.alt_labels.end(), abbr) == e.alt_labels.end()) {
+      e.alt_labels.push_back(abbr);
+    }
+    Mention mn;
+    mn.sentence = si;
+    mn.begin = mn.name_begin = ab;
+    mn.end = mn.name_end = ae;
+    mn.type = e.type;
+    mn.entity = full;
+    mentions_.push_back(mn);
+    return;
+  }
+  const int type = type_of_action(rule.action);
+  if (type < 0) return;
+  Mention mn;
+  mn.sentence = si;
+  mn.begin = m.begin;
+  mn.end = m.end;
+  auto [nb, ne] = slot_range("name");
+  if (nb >= ne) {
+    nb = m.begin;
+    ne = m.end;
+  }
+  // Labels never start with "the" nor end in a possessive or punctuation.
+  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].kind == TokenKind::Punct)) ++nb;
+  while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
+  if (nb >= ne) return;
+  mn.name_begin = nb;
+  mn.name_end = ne;
+  mn.type = type;
+  if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
+  int affiliation = -1;
+  auto [ab, ae] = slot_range("affiliation");
+  if (ab < ae) affiliation = entity_in_range(ab, ae, kActorMask);
+  std::string role = text_of("role");
+  const int idx = add_mention(mn, surface(nb, ne), role, affiliation);
+  if (idx < 0) return;
+  Mention& added = mentions_[static_cast<std::size_t>(idx)];
+  Entity& e = entities_[static_cast<std::size_t>(added.entity)];
+  auto [pb, pe] = slot_range("part_of");
+  if (pb < pe && e.part_of < 0) {
+    const int part = entity_in_range(pb, pe, kPlaceMask);
+    if (part != added.entity) e.part_of = part;
+  }
+  auto [xb, xe] = slot_range("abbr");
+  if (xb < xe) {
+    const std::string abbr = surface(xb, xe);
+    known_.add(phrase_keys(abbr, res_.abbreviations), static_cast<std::uint32_t>(added.entity));
+    if (std::find(e.alt_labels.begin(), e.alt_labels.end(), abbr) == e.alt_labels.end()) {
+      e.alt_labels.push_back(abbr);
+    }
+  }
+  if (rule.arg("represents")) {
+    auto [rb, re] = slot_range("represents");
+    const int rep = entity_in_range(rb, re, bit(kCountry));
+    if (rep >= 0 && e.affiliation < 0) e.affiliation = rep;
+  }
+}
+
+// Does place `outer` contain place `inner` (country > province > city, or a stated part_of)?
+bool ArticleRun::contains(int outer, int inner) const {
+  const Entity& o = entities_[static_cast<std::size_t>(outer)];
+  const Entity& in = entities_[static_cast<std::size_t>(inner)];
+  if (in.part_of == outer) return true;
+  if (in.part_of >= 0 && contains(outer, in.part_of)) return true;
+  if (o.place < 0 || in.place < 0) return false;
+  const Place& op = res_.gazetteer.place(static_cast<std::uint32_t>(o.place));
+  const Place& ip = res_.gazetteer.place(static_cast<std::uint32_t>(in.place));
+  if (op.kind == PlaceKind::Country) {
+    return ip.kind != PlaceKind::Country && ip.country_iso2 == op.country_iso2;
+  }
+  if (op.kind == PlaceKind::Province && ip.kind == PlaceKind::City) {
+    auto region = res_.gazetteer.region_of(ip);
+    return region && static_cast<int>(*region) == o.place;
+  }
+  return false;
+}
+
+void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
+  if (evs.empty()) return;
+  const Lexicon& cas = res_.required("casualty_words");
+  const Lexicon& nums = res_.required("numbers");
+  std::vector<PhraseIndex::Match> matches;
+  auto number_at = [&](std::uint32_t i, std::string& qualifier) -> std::string {
+    // "more than 400", "at least 274", "dozens", "13"
+    std::uint32_t k = i;
+    nums.index().match(tokens_, k, s.last_token, matches);
+    if (!matches.empty() && nums.get(matches.front().value, "kind") == "qualifier") {
+      qualifier = std::string(nums.phrase(matches.front().value));
+      k += matches.front().length;
+    }
+    if (k >= s.last_token) return {};
+    if (tokens_[k].kind == TokenKind::Number) {
+      std::string digits;
+      for (char c : tokens_[k].key) {
+        if (c >= '0' && c <= '9') digits += c;
+        else if (c != ',') break;
+      }
+      return digits;
+    }
+    nums.index().match(tokens_, k, s.last_token, matches);
+    if (!matches.empty() && nums.get(matches.front().value, "kind") != "qualifier") {
+      return std::string(nums.get(matches.front().value, "value"));
+    }
+    return {};
+  };
+  for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+    cas.index().match(tokens_, i, s.last_token, matches);
+    if (matches.empty()) continue;
+    const std::string figure(cas.get(matches.front().value, "figure"));
+    std::string qualifier;
+    std::string value;
+    // "killed more than 70 people" / "70 people were killed"
+    for (std::uint32_t k = i + matches.front().length; k < std::min(i + 4, s.last_token) && value.empty(); ++k) {
+      value = number_at(k, qualifier);
+    }
+    for (std::uint32_t back = 1; back <= 5 && back <= i - s.first_token && value.empty(); ++back) {
+      value = number_at(i - back, qualifier);
+    }
+    if (value.empty()) continue;
+    Event* nearest = evs.front();
+    long best = 1 << 30;
+    for (Event* e : evs) {
+      const long d = std::labs(static_cast<long>(e->begin) - static_cast<long>(i));
+      if (d < best) {
+        best = d;
+        nearest = e;
+      }
+    }
+    if (!nearest->figures.count(figure)) {
+      nearest->figures[figure] = value;
+      if (!qualifier.empty()) nearest->qualifier = qualifier;
+    }
+  }
+}
+
+void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
+  const Lexicon& triggers = res_.required("event_triggers");
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  std::vector<std::size_t> local;
+  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    std::uint32_t advance = 1;
+    if (!tokens_[i].is(kInQuote)) {
+      for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+        const Lexeme& lx = lexemes_[k];
+        if (lx.lexicon != trig_lex) continue;
+        // Not part of a name ("Liberation Army", "air force").
+        bool in_name = false;
+        for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+          const Mention& mn = mentions_[q];
+          if (!mn.dropped && mn.type != kDemonym && mn.begin <= i && i < mn.end &&
+              mn.end - mn.begin > 1) {
+            in_name = true;
+          }
+        }
+        if (in_name) break;
+        Event ev;
+        ev.cls = triggers.get(lx.row, "class");
+        ev.pos = triggers.get(lx.row, "pos");
+        ev.sentence = si;
+        ev.begin = i;
+        ev.end = i + lx.length;
+        events_.push_back(std::move(ev));
+        local.push_back(events_.size() - 1);
+        advance = lx.length;
+        break;
+      }
+    }
+    i += advance;
+  }
+  if (local.empty()) return;
+  // Places: each goes to the nearest trigger, preferring the one before it.
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || !(bit(mn.type) & kPlaceMask)) continue;
+    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
+    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    bool inside_actor = false;
+    for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+      const Mention& o = mentions_[r];
+      if (!o.dropped && (bit(o.type) & (kActorMask & ~bit(kCountry))) && o.begin <= mn.begin &&
+          mn.end <= o.end) {
+        inside_actor = true;
+      }
+    }
+    if (inside_actor) continue;
+    long best = 1L << 30;
+    Event* target = nullptr;
+    for (std::size_t idx : local) {
+      Event& ev = events_[idx];
+      const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
+                                        : 2 * static_cast<long>(ev.begin - mn.end) + 1;
+      if (d < best) {
+        best = d;
+        target = &ev;
+      }
+    }
+    if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
+                      target->locations.end()) {
+      target->locations.push_back(mn.entity);
+    }
+  }
+  const std::vector<TimeExpression> times = find_time_expressions(
+      tokens_, s.first_token, s.last_token, res_.required("time_words"), article_.date);
+  std::vector<Event*> evs;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    evs.push_back(&ev);
+    // Wider places become context: "Kabul" is where, "Afghanistan" around it.
+    std::vector<int> primary;
+    for (int loc : ev.locations) {
+      bool wider = false;
+      for (int other : ev.locations) {
+        if (other != loc && contains(loc, other)) wider = true;
+      }
+      (wider ? ev.context : primary).push_back(loc);
+    }
+    ev.locations = primary;
+    // Agent: the nearest actor before the trigger that is not the object of a preposition.
+    for (std::uint32_t k = ev.begin; k > s.first_token && k + 10 > ev.begin;) {
+      --k;
+      int found = -1;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        if (mn.dropped || mn.end != k + 1) continue;
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (!(bit(type) & kActorMask) || (mn.type == kCountry && mn.locative)) continue;
+        if (mn.begin > s.first_token && res_.in("locative", tokens_[mn.begin - 1].key)) continue;
+        found = mn.entity;
+      }
+      if (found >= 0) {
+        ev.agents.push_back(found);
+        break;
+      }
+      if (tokens_[k].key == "." || tokens_[k].key == ";") break;
+    }
+    // "... by X" right after the trigger names the agent; "on/against X" the target.
+    for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 6; ++k) {
+      const std::string& w = tokens_[k].key;
+      const bool by = w == "by";
+      const bool on = w == "on" || w == "against" || w == "targeting" || w == "at";
+      if (!by && !on && !(ev.pos == "verb" && k == ev.end)) continue;
+      const std::uint32_t from = (by || on) ? k + 1 : k;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (!(bit(type) & kActorMask)) continue;
+        (by ? ev.agents : ev.targets).push_back(mn.entity);
+        break;
+      }
+      if (by || on) break;
+    }
+    // Time: the expression nearest to the trigger.
+    long best = 1L << 30;
+    for (const TimeExpression& te : times) {
+      const long d = te.begin >= ev.end ? static_cast<long>(te.begin - ev.end)
+                                        : static_cast<long>(ev.begin - te.end);
+      if (d < best) {
+        best = d;
+        ev.time_text = surface(te.begin, te.end);
+        ev.date = te.value;
+      }
+    }
+  }
+  casualties(s, evs);
+}
+
+std::string ArticleRun::entity_iri(const Entity& e) const {
+  if (e.place >= 0) {
+    return std::string(vocab::kNgId) + "place/gn-" +
+           res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).geonames_id;
+  }
+  const char* kind = e.type == kPerson                ? "person/"
+                     : (bit(e.type) & kPlaceMask) != 0 ? "place/"
+                                                       : "org/";
+  return std::string(vocab::kNgId) + kind + slug(e.label);
+}
+
+ExtractStats ArticleRun::run(QuadSink& sink) {
+  norm_ = normalize_text(article_.text);
+  tokens_ = tokenize(norm_.text, res_.abbreviations);
+  sentences_ = split_sentences(norm_.text, tokens_, res_.abbreviations);
+  // Names: capitalised words that are not function words, titles or time words.
+  not_name_.assign(tokens_.size(), false);
+  const Lexicon& not_names = res_.required("not_names");
+  std::vector<PhraseIndex::Match> matches;
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    not_names.index().match(tokens_, i, i + 1, matches);
+    if (!matches.empty()) not_name_[i] = true;
+  }
+  // Countries named anywhere in the article decide between homonymous cities.
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    if (!tokens_[i].is(kCapitalized)) continue;
+    for (const PhraseIndex* index : {&res_.gazetteer.names(), &res_.gazetteer.demonyms()}) {
+      index->match(tokens_, i, tokens_.size(), matches);
+      for (const auto& m : matches) {
+        const Place& p = res_.gazetteer.place(m.value);
+        if (p.kind == PlaceKind::Country) article_countries_.insert(p.country_iso2);
+      }
+    }
+  }
+  index_lexemes(0, tokens_.size());
+  for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+    const Sentence& s = sentences_[si];
+    sentence_mentions_begin_ = mentions_.size();
+    gazetteer_mentions(s, si);
+    known_mentions(s, si);
+    apply_rules(s, si);
+    for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+      Mention& mn = mentions_[k];
+      if (mn.dropped || mn.entity < 0) continue;
+      Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
+      if (e.sentences.empty() || e.sentences.back() != si) e.sentences.push_back(si);
+      const int type = mn.type;
+      if (type == kCountry) {
+        (mn.locative ? e.as_place : e.as_actor) = true;
+        // "Afghanistan's Laghman province": a possessive before a place is a place.
+        if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
+            (res_.in("region_words", tokens_[mn.end + 1].key) || covered({kConcreteTypes}, mn.end + 1))) {
+          e.as_place = true;
+        }
+      } else if (type == kDemonym) {
+        // A demonym names a state when it qualifies an actor ("Saudi foreign minister").
+        const bool in_actor = entity_in_range(mn.begin, mn.end, 0) >= 0;
+        (void)in_actor;
+        for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+          const Mention& o = mentions_[r];
+          if (!o.dropped && o.type != kDemonym && (bit(o.type) & kActorMask) &&
+              o.begin <= mn.begin && mn.end <= o.end) {
+            e.as_actor = true;
+          }
+        }
+        const std::string& key = tokens_[mn.begin].key;
+        const std::size_t dash = key.find('-');
+        if (dash != std::string::npos && res_.in("agentive_suffixes", key.substr(dash + 1))) {
+          e.as_actor = true;
+        }
+      } else if (bit(type) & kPlaceMask) {
+        e.as_place = true;
+      } else {
+        e.as_actor = true;
+      }
+    }
+    events_for(s, si);
+  }
+  return emit(sink);
+}
+
+// ------------------------------------------------------------------ emission
+
+class Emitter {
+ public:
+  Emitter(QuadSink& sink, std::string graph) : sink_(sink), graph_(std::move(graph)) {}
+  void iri(const std::string& s, std::string_view p, const std::string& o) {
+    add(s, p, rdf::Term::iri(o));
+  }
+  void lit(const std::string& s, std::string_view p, std::string_view value,
+           std::string_view datatype = {}) {
+    add(s, p, rdf::Term::literal(value, datatype));
+  }
+  void text(const std::string& s, std::string_view p, std::string_view value) {
+    add(s, p, rdf::Term::literal(value, {}, "en"));
+  }
+  std::size_t count() const { return count_; }
+
+ private:
+  void add(const std::string& s, std::string_view p, rdf::Term o) {
+    sink_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+    ++count_;
+  }
+  QuadSink& sink_;
+  std::string graph_;
+  std::size_t count_ = 0;
+};
+
+std::string ng(std::string_view local) { return std::string(vocab::kNg) + std::string(local); }
+std::string nif(std::string_view local) { return std::string(vocab::kNif) + std::string(local); }
+
+ExtractStats ArticleRun::emit(QuadSink& sink) {
+  ExtractStats stats;
+  stats.articles = 1;
+  stats.sentences = sentences_.size();
+  Emitter out(sink, graph_iri(article_.id));
+  const std::string doc = article_iri(article_.id);
+  const std::string type = std::string(vocab::kRdfType);
+  out.iri(doc, type, ng("Article"));
+  out.iri(doc, type, nif("Context"));
+  out.lit(doc, ng("articleId"), article_.id);
+  out.iri(doc, ng("graph"), graph_iri(article_.id));
+  if (!article_.title.empty()) out.lit(doc, std::string(vocab::kDcterms) + "title", article_.title);
+  if (!article_.source.empty()) out.lit(doc, ng("source"), article_.source);
+  if (!article_.url.empty()) out.lit(doc, std::string(vocab::kSchema) + "url", article_.url);
+  if (!article_.language.empty()) {
+    out.lit(doc, std::string(vocab::kDcterms) + "language", article_.language);
+  }
+  if (!article_.date.empty()) out.lit(doc, ng("articleDate"), article_.date, vocab::kXsdDate);
+  out.lit(doc, nif("isString"), article_.text);
+  // Code-point offsets into the original text, computed once.
+  std::vector<std::uint32_t> cp_at(article_.text.size() + 1, 0);
+  {
+    std::uint32_t n = 0;
+    for (std::size_t b = 0; b < article_.text.size(); ++b) {
+      cp_at[b] = n;
+      if ((static_cast<unsigned char>(article_.text[b]) & 0xC0) != 0x80) ++n;
+    }
+    cp_at[article_.text.size()] = n;
+  }
+  std::vector<bool> sentence_used(sentences_.size(), false);
+  auto sentence_iri = [&](std::uint32_t si) {
+    sentence_used[si] = true;
+    const Sentence& s = sentences_[si];
+    const std::size_t b = norm_.original_offset(s.begin);
+    const std::size_t e = norm_.original_offset(s.end);
+    return doc + "#char=" + std::to_string(cp_at[b]) + "," + std::to_string(cp_at[e]);
+  };
+  for (Entity& e : entities_) e.iri = entity_iri(e);
+  for (const Entity& e : entities_) {
+    if (!e.as_actor && !e.as_place) continue;
+    const bool country = e.place >= 0 && res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind ==
+                                             PlaceKind::Country;
+    out.iri(e.iri, type, ng(class_local_name(country ? kCountry : e.type)));
+    out.text(e.iri, std::string(vocab::kRdfsLabel), e.label);
+    for (const std::string& alt : e.alt_labels) {
+      out.text(e.iri, std::string(vocab::kSkos) + "altLabel", alt);
+    }
+    if (e.as_actor) {
+      out.iri(doc, ng("mentionsActor"), e.iri);
+      ++stats.actors;
+    }
+    if (e.as_place) {
+      out.iri(doc, ng("mentionsPlace"), e.iri);
+      ++stats.locations;
+    }
+    if (!e.role.empty()) out.text(e.iri, ng("role"), e.role);
+    if (e.affiliation >= 0) {
+      const Entity& a = entities_[static_cast<std::size_t>(e.affiliation)];
+      out.iri(e.iri, ng("affiliation"), a.iri);
+      if (a.place >= 0 && e.type == kGovernment) out.iri(e.iri, ng("represents"), a.iri);
+    }
+    if (e.place >= 0) {
+      const Place& p = res_.gazetteer.place(static_cast<std::uint32_t>(e.place));
+      out.iri(e.iri, std::string(vocab::kOwl) + "sameAs",
+              "https://sws.geonames.org/" + p.geonames_id + "/");
+      out.lit(e.iri, ng("geonamesId"), p.geonames_id);
+      if (p.kind != PlaceKind::Country && e.as_place) {
+        if (auto c = res_.gazetteer.country(p.country_iso2)) {
+          out.iri(e.iri, ng("partOf"), std::string(vocab::kNgId) + "place/gn-" +
+                                           res_.gazetteer.place(*c).geonames_id);
+        }
+      }
+    } else if (e.part_of >= 0) {
+      out.iri(e.iri, ng("partOf"), entities_[static_cast<std::size_t>(e.part_of)].iri);
+    }
+    for (std::uint32_t si : e.sentences) out.iri(e.iri, ng("evidence"), sentence_iri(si));
+  }
+  // Referenced places of part_of that were not emitted still need a label and a type.
+  for (const Entity& e : entities_) {
+    if (e.as_actor || e.as_place || e.place < 0) continue;
+    bool referenced = false;
+    for (const Entity& o : entities_) {
+      if ((o.as_place || o.as_actor) && (o.affiliation >= 0 && &entities_[static_cast<std::size_t>(o.affiliation)] == &e)) {
+        referenced = true;
+      }
+    }
+    if (!referenced) continue;
+    out.iri(e.iri, type, ng(class_local_name(e.type)));
+    out.text(e.iri, std::string(vocab::kRdfsLabel), e.label);
+  }
+  const std::string event_base = std::string(vocab::kNgId) + "event/" + slug(article_.id) + "/";
+  std::size_t n = 0;
+  for (const Event& ev : events_) {
+    const std::string iri = event_base + std::to_string(++n);
+    out.iri(iri, type, ng(ev.cls));
+    out.iri(iri, ng("inArticle"), doc);
+    out.iri(doc, ng("mentions"), iri);
+    out.lit(iri, ng("trigger"), norm_.text.substr(tokens_[ev.begin].begin,
+                                                  tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
+    for (int a : ev.agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
+    for (int t : ev.targets) out.iri(iri, ng("target"), entities_[static_cast<std::size_t>(t)].iri);
+    for (int l : ev.locations) out.iri(iri, ng("location"), entities_[static_cast<std::size_t>(l)].iri);
+    for (int l : ev.context) {
+      out.iri(iri, ng("locationContext"), entities_[static_cast<std::size_t>(l)].iri);
+    }
+    if (!ev.time_text.empty()) out.lit(iri, ng("timeText"), ev.time_text);
+    if (!ev.date.empty()) {
+      const std::string_view dt = ev.date.size() == 10  ? vocab::kXsdDate
+                                  : ev.date.size() == 7 ? vocab::kXsdGYearMonth
+                                                        : vocab::kXsdGYear;
+      out.lit(iri, ng("date"), ev.date, dt);
+    }
+    for (const auto& [figure, value] : ev.figures) {
+      const bool numeric = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+      if (numeric) {
+        out.lit(iri, ng(figure), value, vocab::kXsdNonNegativeInteger);
+      } else {
+        out.lit(iri, ng("vagueAmount"), value);
+      }
+    }
+    if (!ev.qualifier.empty()) out.lit(iri, ng("qualifier"), ev.qualifier);
+    out.iri(iri, ng("evidence"), sentence_iri(ev.sentence));
+    ++stats.events;
+  }
+  for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+    if (!sentence_used[si]) continue;
+    const Sentence& s = sentences_[si];
+    const std::size_t b = norm_.original_offset(s.begin);
+    const std::size_t e = norm_.original_offset(s.end);
+    const std::string iri = sentence_iri(si);
+    out.iri(iri, type, ng("Sentence"));
+    out.iri(iri, nif("referenceContext"), doc);
+    out.lit(iri, nif("beginIndex"), std::to_string(cp_at[b]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, nif("endIndex"), std::to_string(cp_at[e]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, nif("anchorOf"), std::string_view(article_.text).substr(b, e - b));
+    if (s.in_quote) out.lit(iri, ng("insideQuote"), "true", vocab::kXsdBoolean);
+  }
+  stats.triples = out.count();
+  return stats;
+}
+
+}  // namespace
+
+ExtractStats Extractor::extract(const Article& article, QuadSink& sink) const {
+  ArticleRun run(*res_, article);
+  return run.run(sink);
+}
+
+}  // namespace ng::extract

@@ -1,0 +1,202 @@
+#include "extract/time_expr.hpp"
+
+#include <cstdio>
+
+namespace ng::extract {
+namespace {
+
+// Days since 1970-01-01 (H. Hinnant's civil-date algorithm).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDate civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long y = yoe + era * 400;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long d = doy - (153 * mp + 2) / 5 + 1;
+  const long m = mp + (mp < 10 ? 3 : -9);
+  return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::string format_month(int year, int month) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  return buf;
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+    if (v > 100000) return -1;
+  }
+  return s.empty() ? -1 : v;
+}
+
+struct Word {
+  std::string kind;  // weekday, month, part, modifier, anchor, unit, number, relative
+  std::string value;
+  std::uint32_t length = 0;
+};
+
+}  // namespace
+
+bool parse_iso_date(const std::string& text, CivilDate& out) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  const int y = to_int(text.substr(0, 4));
+  const int m = to_int(text.substr(5, 2));
+  const int d = to_int(text.substr(8, 2));
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  out = CivilDate{y, m, d};
+  return true;
+}
+
+CivilDate add_days(const CivilDate& date, int days) {
+  return civil_from_days(days_from_civil(date.year, date.month, date.day) + days);
+}
+
+int weekday(const CivilDate& date) {
+  const long z = days_from_civil(date.year, date.month, date.day);
+  // 1970-01-01 was a Thursday (4).
+  return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1;
+}
+
+std::string format_date(const CivilDate& date) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buf;
+}
+
+std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& tokens,
+                                                  std::size_t begin, std::size_t end,
+                                                  const Lexicon& words,
+                                                  const std::string& article_date) {
+  std::vector<TimeExpression> out;
+  CivilDate today;
+  const bool dated = parse_iso_date(article_date, today);
+  std::vector<PhraseIndex::Match> matches;
+  auto word_at = [&](std::size_t i) -> Word {
+    if (i >= end) return {};
+    words.index().match(tokens, i, end, matches);
+    if (matches.empty()) return {};
+    const auto row = matches.front().value;
+    return Word{std::string(words.get(row, "kind")), std::string(words.get(row, "value")),
+                matches.front().length};
+  };
+  std::size_t i = begin;
+  while (i < end) {
+    std::size_t start = i;
+    Word w = word_at(i);
+    // Leading modifiers: on, late, early, last, this, since, in ...
+    std::string modifier;
+    while (w.kind == "modifier" && i + w.length < end) {
+      modifier = w.value;
+      i += w.length;
+      w = word_at(i);
+    }
+    TimeExpression te;
+    bool found = false;
+    if (w.kind == "weekday") {
+      found = true;
+      const int wd = to_int(w.value);
+      i += w.length;
+      Word part = word_at(i);
+      if (part.kind == "part") i += part.length;
+      if (dated) {
+        int back = (weekday(today) - wd + 7) % 7;
+        if (modifier == "last" && back == 0) back = 7;
+        te.value = format_date(add_days(today, -back));
+      }
+    } else if (w.kind == "month") {
+      found = true;
+      const int month = to_int(w.value);
+      i += w.length;
+      int day = -1;
+      int year = -1;
+      if (i < end && tokens[i].kind == TokenKind::Number) {
+        const int n = to_int(tokens[i].key);
+        if (n >= 1 && n <= 31) {
+          day = n;
+          ++i;
+          if (i < end && tokens[i].key == ",") ++i;
+        }
+      }
+      if (i < end && tokens[i].kind == TokenKind::Number) {
+        const int n = to_int(tokens[i].key);
+        if (n >= 1900 && n <= 2100) {
+          year = n;
+          ++i;
+        }
+      }
+      if (year < 0 && dated) year = month <= today.month ? today.year : today.year - 1;
+      if (year > 0) {
+        te.value = day > 0 ? format_date(CivilDate{year, month, day}) : format_month(year, month);
+      }
+    } else if (w.kind == "relative") {
+      // value: day offset "d-1", "month0", "month-1", "year0", "year-1", or "" (unresolved)
+      found = true;
+      i += w.length;
+      Word part = word_at(i);
+      if (part.kind == "part") i += part.length;
+      if (dated && !w.value.empty()) {
+        if (w.value[0] == 'd') {
+          te.value = format_date(add_days(today, to_int(w.value.substr(2)) *
+                                                     (w.value[1] == '-' ? -1 : 1)));
+        } else if (w.value.rfind("month", 0) == 0) {
+          const int back = w.value == "month-1" ? 1 : 0;
+          const int m0 = today.month - back;
+          te.value = m0 >= 1 ? format_month(today.year, m0) : format_month(today.year - 1, 12);
+        } else if (w.value.rfind("year", 0) == 0) {
+          te.value = std::to_string(today.year - (w.value == "year-1" ? 1 : 0));
+        }
+      }
+    } else if (tokens[i].kind == TokenKind::Number && (modifier == "in" || modifier == "since" ||
+                                                       modifier == "by" || modifier == "until")) {
+      const int n = to_int(tokens[i].key);
+      if (n >= 1900 && n <= 2100) {
+        found = true;
+        te.value = std::to_string(n);
+        ++i;
+      }
+    } else if (i < end) {
+      // "five years ago", "two days ago"
+      int n = to_int(tokens[i].key);
+      if (w.kind == "number") n = to_int(w.value);
+      const std::size_t len = w.kind == "number" ? w.length : 1;
+      if (n > 0 && i + len + 1 < end) {
+        Word unit = word_at(i + len);
+        if (unit.kind == "unit" && tokens[i + len + unit.length].key == "ago") {
+          found = true;
+          const std::size_t stop = i + len + unit.length + 1;
+          if (dated) {
+            if (unit.value == "year") te.value = std::to_string(today.year - n);
+            if (unit.value == "day") te.value = format_date(add_days(today, -n));
+            if (unit.value == "week") te.value = format_date(add_days(today, -7 * n));
+          }
+          i = stop;
+        }
+      }
+    }
+    if (found) {
+      te.begin = static_cast<std::uint32_t>(start);
+      te.end = static_cast<std::uint32_t>(i);
+      out.push_back(std::move(te));
+    } else {
+      i = start + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace ng::extract

@@ -1,0 +1,77 @@
+// Entry point of the extraction pipeline: Article -> quads in the article's named graph.
+//
+//   ng::extract::Extractor extractor(ng::extract::ResourcePaths::under(repo_root));
+//   std::vector<Diagnostic> diagnostics;
+//   for (const Article& a : read_articles({"data/articles"}, diagnostics)) {
+//     stats += extractor.extract(a, sink);  // sink: any QuadSink (store, writer, vector)
+//   }
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/article.hpp"
+#include "rdf/term.hpp"
+
+namespace ng::extract {
+
+// Receives the extracted quads. The extractor never sees the store: the caller adapts.
+struct QuadSink {
+  virtual ~QuadSink() = default;
+  virtual void add(const rdf::Quad& quad) = 0;
+};
+
+// Collects quads in memory (tests, the dump tool).
+struct VectorSink : QuadSink {
+  std::vector<rdf::Quad> quads;
+  void add(const rdf::Quad& quad) override { quads.push_back(quad); }
+};
+
+// Where the knowledge lives: rule files (*.rules) in rules_dir, lexicons (*.tsv, and
+// abbreviations.txt) in lexicon_dir, countries/regions/cities.tsv in gazetteer_dir.
+struct ResourcePaths {
+  std::string rules_dir;
+  std::string lexicon_dir;
+  std::string gazetteer_dir;
+  // The standard layout of a checkout: ontology/rules, data/lexicon, data/gazetteer.
+  static ResourcePaths under(const std::string& root);
+};
+
+struct ExtractStats {
+  std::size_t articles = 0;
+  std::size_t sentences = 0;
+  std::size_t actors = 0;
+  std::size_t locations = 0;
+  std::size_t events = 0;
+  std::size_t triples = 0;
+  ExtractStats& operator+=(const ExtractStats& o);
+};
+
+// IRIs minted for an article (stable: derived from its id only).
+std::string article_iri(const std::string& article_id);
+std::string graph_iri(const std::string& article_id);
+
+class Extractor {
+ public:
+  // Loads and checks every resource. Throws RuleError (file:line:col) for a bad rule file and
+  // std::runtime_error naming the file for a missing or malformed lexicon or gazetteer.
+  explicit Extractor(const ResourcePaths& paths);
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Extracts one article into its named graph graph_iri(article.id). Deterministic: the same
+  // article gives the same quads in the same order. Thread-compatible (one call at a time).
+  ExtractStats extract(const Article& article, QuadSink& sink) const;
+
+  std::size_t rule_count() const;
+
+  struct Resources;  // loaded knowledge; defined in extractor.cpp
+
+ private:
+  std::unique_ptr<Resources> res_;
+};
+
+}  // namespace ng::extract
