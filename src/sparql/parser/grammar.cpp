@@ -3,6 +3,7 @@
 // expected when it fails, which gives the "expected ..., found ..." messages.
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 
@@ -72,9 +73,7 @@ std::string join_expected(const std::vector<std::string>& items) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string_view base) : text_(text), base_(base) {
-    tokens_ = detail::tokenize(text);
-  }
+  Parser(std::string_view text, std::string_view base) : text_(text), base_(base), lexer_(text) {}
 
   Query parse_query() {
     Query q;
@@ -107,13 +106,37 @@ class Parser {
   }
 
  private:
+  // Nesting of groups, expressions, paths and [ ] / ( ) nodes is bounded so that hostile input
+  // gets a SyntaxError instead of a stack overflow.
+  static constexpr int kMaxDepth = 256;
+  class DepthGuard {
+   public:
+    explicit DepthGuard(Parser& parser) : parser_(parser) {
+      if (++parser_.depth_ > kMaxDepth) {
+        throw SyntaxError(parser_.peek().pos,
+                          "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+      }
+    }
+    ~DepthGuard() { --parser_.depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+
+   private:
+    Parser& parser_;
+  };
+
   // ---- token helpers ----
   const Token& peek(std::size_t ahead = 0) const {
+    // Tokens are lexed on demand; a deque keeps references to earlier tokens valid.
+    while (tokens_.size() <= i_ + ahead &&
+           (tokens_.empty() || tokens_.back().kind != TokenKind::End)) {
+      tokens_.push_back(lexer_.next());
+    }
     return tokens_[std::min(i_ + ahead, tokens_.size() - 1)];
   }
   const Token& next() {
-    const Token& t = tokens_[i_];
-    if (i_ + 1 < tokens_.size()) ++i_;
+    const Token& t = peek();
+    if (t.kind != TokenKind::End) ++i_;
     return t;
   }
   bool is_kw(std::string_view kw, std::size_t ahead = 0) const {
@@ -526,6 +549,7 @@ class Parser {
 
   // ---- graph patterns ----
   GroupPattern group_graph_pattern() {
+    const DepthGuard guard(*this);
     GroupPattern g;
     g.pos = peek().pos;
     expect_punct("{");
@@ -668,6 +692,7 @@ class Parser {
   // TriplesNode(Path): a collection or a blank node property list; returns the node standing
   // for it and appends its triples.
   Node triples_node(std::vector<Triple>& out, bool paths) {
+    const DepthGuard guard(*this);
     Node n;
     n.pos = peek().pos;
     if (accept_punct("[")) {
@@ -768,6 +793,7 @@ class Parser {
 
   // Path precedence: | below / below ^ below the postfix modifiers.
   Path path() {
+    const DepthGuard guard(*this);
     Path first = path_sequence();
     if (!is_punct("|")) return first;
     Path alt;
@@ -871,6 +897,7 @@ class Parser {
   }
 
   Expr expression() {
+    const DepthGuard guard(*this);
     Expr e = and_expression();
     while (is_punct("||")) {
       const SourcePos pos = next().pos;
@@ -1061,11 +1088,13 @@ class Parser {
 
   std::string_view text_;
   std::string base_;
-  std::vector<Token> tokens_;
+  mutable detail::Lexer lexer_;
+  mutable std::deque<Token> tokens_;
   std::size_t i_ = 0;
   std::map<std::string, std::string> prefixes_;
   std::vector<std::pair<std::string, std::string>> prefix_order_;
   int anon_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

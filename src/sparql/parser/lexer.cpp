@@ -123,26 +123,23 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
-class Lexer {
- public:
-  explicit Lexer(std::string_view text) : text_(text) {}
+}  // namespace
 
-  std::vector<Token> run() {
-    std::vector<Token> out;
-    for (;;) {
-      skip_space();
-      Token t;
-      t.pos = pos_at(i_);
-      if (i_ >= text_.size()) {
-        t.kind = TokenKind::End;
-        t.end = static_cast<std::uint32_t>(i_);
-        out.push_back(std::move(t));
-        return out;
-      }
-      lex_one(t);
+struct Lexer::Impl {
+  explicit Impl(std::string_view text) : text_(text) {}
+
+  Token next() {
+    skip_space();
+    Token t;
+    t.pos = pos_at(i_);
+    if (i_ >= text_.size()) {
+      t.kind = TokenKind::End;
       t.end = static_cast<std::uint32_t>(i_);
-      out.push_back(std::move(t));
+      return t;
     }
+    lex_one(t);
+    t.end = static_cast<std::uint32_t>(i_);
+    return t;
   }
 
  private:
@@ -378,8 +375,19 @@ class Lexer {
   std::uint32_t column_ = 0;
 };
 
-}  // namespace
+Lexer::Lexer(std::string_view text) : impl_(std::make_unique<Impl>(text)) {}
+Lexer::~Lexer() = default;
+Lexer::Lexer(Lexer&&) noexcept = default;
+Lexer& Lexer::operator=(Lexer&&) noexcept = default;
+Token Lexer::next() { return impl_->next(); }
 
-std::vector<Token> tokenize(std::string_view text) { return Lexer(text).run(); }
+std::vector<Token> tokenize(std::string_view text) {
+  Lexer lexer(text);
+  std::vector<Token> out;
+  do {
+    out.push_back(lexer.next());
+  } while (out.back().kind != TokenKind::End);
+  return out;
+}
 
 }  // namespace ng::sparql::detail

@@ -2,6 +2,7 @@
 // Internal to the parser. The terminal rules are Boost.Spirit X3 parsers in lexer.cpp.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,24 @@ struct Token {
   std::uint32_t end = 0;  // byte offset just past the token
 };
 
-// Splits `text` into tokens; the last one is End. Throws SyntaxError for text that is no token.
+// Produces the tokens of `text` one at a time, so that errors come in text order: a grammar
+// error is reported before a lexical error further on. After End, next() returns End again.
+// `text` must outlive the lexer.
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text);
+  ~Lexer();
+  Lexer(Lexer&&) noexcept;
+  Lexer& operator=(Lexer&&) noexcept;
+  // Throws SyntaxError for text that is no token.
+  Token next();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// All the tokens of `text`; the last one is End. Throws SyntaxError for text that is no token.
 std::vector<Token> tokenize(std::string_view text);
 
 }  // namespace ng::sparql::detail

@@ -220,3 +220,20 @@ TEST_CASE("GROUP BY keys: variables, (expr AS ?v), (?v), plain expressions",
         "Syntax error at line 1 column 13: aggregate COUNT is only allowed in SELECT, HAVING and "
         "ORDER BY");
 }
+
+// Every prefix of a valid query must either translate or raise SyntaxError.
+TEST_CASE("truncated queries only ever raise SyntaxError from parse_query",
+          "[sparql][algebra][builder]") {
+  const std::string q =
+      "PREFIX ex: <http://ex.org/> SELECT ?s (COUNT(DISTINCT ?o) AS ?n) (?n + 1 AS ?m) "
+      "WHERE { ?s ex:p/^ex:q ?o ; ex:r [ ex:t (1 2) ] OPTIONAL { ?o ex:v ?w FILTER(?w > 1) } "
+      "BIND(?w AS ?x) FILTER EXISTS { ?s ?p2 _:b } { SELECT ?s { ?s ?p ?z } GROUP BY ?s } } "
+      "GROUP BY ?s HAVING (MAX(?o) > 2) ORDER BY DESC(SUM(?o)) LIMIT 3";
+  CHECK_NOTHROW(parse_query(q));
+  for (std::size_t n = 0; n < q.size(); ++n) {
+    try {
+      parse_query(std::string_view(q).substr(0, n));
+    } catch (const SyntaxError&) {
+    }
+  }
+}

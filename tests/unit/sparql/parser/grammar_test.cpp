@@ -140,3 +140,43 @@ TEST_CASE("aggregates, subqueries and EXISTS parse", "[sparql][parser][grammar]"
   REQUIRE(q.group_by.size() == 1);
   CHECK(q.group_by[0].var == "k");
 }
+
+TEST_CASE("deep nesting is a syntax error, not a crash", "[sparql][parser][grammar]") {
+  const std::string deep_expr =
+      "SELECT * { FILTER(" + std::string(300, '(') + "1" + std::string(300, ')') + ") }";
+  CHECK(error_of(deep_expr) == "Syntax error at line 1 column 274: nesting deeper than 256 levels");
+  std::string deep_group = "SELECT * ";
+  for (int k = 0; k < 300; ++k) deep_group += "{";
+  for (int k = 0; k < 300; ++k) deep_group += "}";
+  CHECK(error_of(deep_group) ==
+        "Syntax error at line 1 column 266: nesting deeper than 256 levels");
+  std::string ok_expr =
+      "SELECT * { FILTER(" + std::string(100, '(') + "1" + std::string(100, ')') + ") }";
+  CHECK(error_of(ok_expr) == "no error");
+}
+
+// Every prefix of a valid query must either parse or raise SyntaxError, never anything else.
+TEST_CASE("truncated queries only ever raise SyntaxError", "[sparql][parser][grammar]") {
+  const std::string queries[] = {
+      "PREFIX ex: <http://ex.org/> BASE <http://b/> SELECT DISTINCT ?s (COUNT(*) AS ?n) "
+      "FROM <g> FROM NAMED <h> WHERE { ?s ex:p/ex:q* [ ex:r (1 -2.5 3e4 'x'@en \"y\"^^ex:t) ] ; "
+      "^ex:s|!(a|^ex:u) ?o . OPTIONAL { ?o ex:v ?w FILTER(?w >= 1 && !bound(?z) || ?w IN (1, 2)) } "
+      "MINUS { ?s a ex:C } { SELECT ?s { ?s ?p _:b } } UNION { GRAPH ?g { ?s ?p \"\"\"long\"\"\" } "
+      "} "
+      "BIND(CONCAT(STR(?s), '''x''') AS ?c) VALUES (?a ?b) { (UNDEF true) } SERVICE SILENT <s> {} "
+      "FILTER NOT EXISTS { ?s ex:w ?x } } GROUP BY ?s HAVING (SUM(?o) > 2) ORDER BY DESC(?n) ?s "
+      "LIMIT 10 OFFSET 5 VALUES ?s { ex:a }",
+      "PREFIX ex: <e:> CONSTRUCT { ?s ex:p [ ex:q ?o ] } WHERE { ?s ?p ?o }",
+      "DESCRIBE ?x <y> WHERE { ?x ?p ?o } ORDER BY ?x",
+      "ASK { ?s ?p ?o FILTER(regex(str(?o), \"^a\\\\.b\", \"i\")) }",
+  };
+  for (const auto& q : queries) {
+    CHECK_NOTHROW(ast::parse(q, ""));
+    for (std::size_t n = 0; n < q.size(); ++n) {
+      try {
+        ast::parse(std::string_view(q).substr(0, n), "");
+      } catch (const SyntaxError&) {
+      }
+    }
+  }
+}
