@@ -954,9 +954,19 @@ Rows Evaluator::eval_path(const Pattern& p, const ActiveGraph& g, const Row& see
   if (!ok) return {};
   Pairs pairs;
   path_pairs(p.path, s, o, g, pairs);
+  // A variable bound from outside is still a variable: its zero-length match must be a node of
+  // the graph (W3C property-path/values_and_path), unlike a constant end.
+  bool seeded = (ss >= 0 && s) || (os >= 0 && o);
+  auto in_graph = [&](NodeId n) {
+    bool found = false;
+    scan(g, n, nullptr, nullptr, [&](const store::QuadIds&) { found = true; });
+    if (!found) scan(g, nullptr, nullptr, n, [&](const store::QuadIds&) { found = true; });
+    return found;
+  };
   Rows out;
   for (auto& [a, b] : pairs) {
     if (ss >= 0 && ss == os && a != b) continue;
+    if (seeded && a == b && !in_graph(a)) continue;
     Row r = seed;
     if (ss >= 0) r[static_cast<std::size_t>(ss)] = a;
     if (os >= 0) r[static_cast<std::size_t>(os)] = b;

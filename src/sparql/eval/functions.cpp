@@ -485,9 +485,20 @@ std::optional<int> values_compare(const TermView& a, const TermView& b) {
 
 std::optional<bool> values_equal(const TermView& a, const TermView& b) {
   if (a.is_literal() && b.is_literal()) {
+    // A language-tagged literal equals only itself (W3C open-eq-08: "xyz"@en !=
+    // "xyz"^^xsd:integer).
+    if (is_lang(a) || is_lang(b))
+      return a.lang == b.lang && a.value == b.value && a.datatype == b.datatype;
     bool both_known = is_known_literal(a) && is_known_literal(b);
     if (both_known) {
-      if (is_lang(a) || is_lang(b)) return a == b;
+      if (a.datatype == b.datatype) {
+        auto x = parse_dt(a), y = parse_dt(b);
+        if (x && y) {
+          auto c = compare(*x, *y);
+          if (!c) return std::nullopt;  // indeterminate: one side has no timezone
+          return *c == 0;
+        }
+      }
       if (auto c = values_compare(a, b)) return *c == 0;
       // NaN compares unequal to everything; other pairs are different types of known values.
       return false;

@@ -229,3 +229,25 @@ TEST_CASE("BNODE(label) is one node per solution, fresh across solutions", "[eva
   // BIND evaluates per solution: within one Extend the same label maps to one node.
   CHECK(r.rows[0][1] != r.rows[1][1]);
 }
+
+TEST_CASE("corner cases from the W3C suites", "[eval][w3c]") {
+  Db db(":a :p :o . :x :r \"xyz\"@en . :y :r \"xyz\"^^xsd:integer . :z :r \"xyz\"^^:unknown .",
+        store::Format::Turtle);
+  // A variable bound from VALUES is not a constant: no zero-length match outside the graph.
+  CHECK(db.rows("SELECT * { VALUES ?v { 1 } ?v :p? ?v }").empty());
+  CHECK(db.rows("SELECT * { VALUES ?v { :a } ?v :p? ?v }") == Lines{"v=<http://example.org/a>"});
+  // A tagged literal is never equal to a typed one; two unknown types are a type error.
+  CHECK(db.rows("SELECT ?s { ?s :r ?v FILTER(?v != \"xyz\"^^xsd:integer) }") ==
+        Lines{"s=<http://example.org/x>"});
+  // xsd:date without timezone against one with: indeterminate, so neither = nor != holds.
+  CHECK(db.rows("SELECT * { FILTER(\"2006-08-23\"^^xsd:date != \"2006-08-23Z\"^^xsd:date) }")
+            .empty());
+  CHECK(
+      db.rows("SELECT * { FILTER(\"2006-08-23\"^^xsd:date = \"2006-08-23Z\"^^xsd:date) }").empty());
+}
+
+TEST_CASE("GRAPH ?g does not make ?g shared inside MINUS", "[eval][graph][minus]") {
+  Db db("<http://example.org/g> { :a :p :o }", store::Format::TriG);
+  CHECK(db.rows("SELECT ?a { GRAPH ?g { ?a :p :o MINUS { ?b :p :o } } }") ==
+        Lines{"a=<http://example.org/a>"});
+}
