@@ -177,3 +177,28 @@ TEST_CASE("rs: result sets are read from triples", "[results][rs]") {
   CHECK(ask->boolean);
   CHECK_FALSE(result_set_from_triples({q(Term::iri("http://a"), "http://b", Term::literal("c"))}));
 }
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/world.hpp"
+
+TEST_CASE("every expected-result file of the W3C SPARQL suites can be read", "[results][w3c]") {
+  namespace fs = std::filesystem;
+  const char* env = std::getenv("NEWSGRAPH_W3C_DIR");
+  fs::path dir = fs::path(env && *env ? env : NG_SOURCE_DIR "/../shared/w3c") / "sparql";
+  if (!fs::is_directory(dir)) {
+    WARN("W3C suites not found at " << dir << "; nothing read");
+    return;
+  }
+  ng::store::World world;
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    auto ext = entry.path().extension().string();
+    if (ext != ".srx" && ext != ".srj" && ext != ".tsv" && ext != ".csv" && ext != ".rdf") continue;
+    ++files;
+    INFO(entry.path().string());
+    CHECK_NOTHROW(read_result_file(world, entry.path().string()));
+  }
+  CHECK(files > 300);
+}
