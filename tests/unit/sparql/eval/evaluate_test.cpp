@@ -23,7 +23,9 @@ class Db {
     store::LoadOptions options;
     options.base_iri = "http://example.org/";
     store::load_string(store_,
-                       std::string("@prefix : <http://example.org/> .\n") + std::string(turtle),
+                       std::string("@prefix : <http://example.org/> .\n"
+                                   "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n") +
+                           std::string(turtle),
                        format, options);
   }
   QueryResult run(const std::string& query, const Dataset& dataset = {}) {
