@@ -37,6 +37,12 @@ std::size_t count_blank_subjects(Store& store) {
   return blanks.size();
 }
 
+ng::store::LoadOptions base_options(const std::string& base) {
+  ng::store::LoadOptions options;
+  options.base_iri = base;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("Turtle loads with prefixes and normal-form literals", "[store][reader]") {
@@ -46,7 +52,7 @@ TEST_CASE("Turtle loads with prefixes and normal-form literals", "[store][reader
     @prefix ex: <http://example.org/> .
     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
     ex:a ex:p "x"^^xsd:string, "y"@EN-gb, 42 ; a ex:C .
-  )", Format::Turtle, {.base_iri = "http://base/"});
+  )", Format::Turtle, base_options("http://base/"));
   CHECK(stats.statements == 4);
   CHECK(stats.added == 4);
   auto x = world.intern(Term::literal("x"));
@@ -59,7 +65,7 @@ TEST_CASE("relative IRIs resolve against the base", "[store][reader]") {
   World world;
   Store store(world);
   ng::store::load_string(store, "<a> <b> <../c> .", Format::Turtle,
-                         {.base_iri = "http://example.org/x/y"});
+                         base_options("http://example.org/x/y"));
   auto s = world.iri("http://example.org/x/a");
   auto o = world.iri("http://example.org/c");
   CHECK(store.contains(s.get(), nullptr, o.get(), nullptr));
