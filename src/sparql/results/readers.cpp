@@ -483,7 +483,7 @@ ResultSet read_csv(std::string_view text) {
       in_record = true;
       ++pos;
     } else if (c == '\r' || c == '\n') {
-      pos += (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
+      pos += (c == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ? 2u : 1u;
       ++line;
       record.push_back(std::move(cell));
       cell.clear();
