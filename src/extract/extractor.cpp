@@ -65,7 +65,7 @@ TypeMask mask_of_name_index(int index) {
 const std::vector<std::string>& action_names() {
   static const std::vector<std::string> names = {
       "Person", "Organization", "Government", "ArmedGroup", "MediaOutlet", "City",
-      "Province", "Region", "Site", "Country", "Alias"};
+      "Province", "Region", "Site", "Country", "Alias", "Event"};
   return names;
 }
 
@@ -203,6 +203,15 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
       if (!w.empty() && w.find(' ') == std::string::npos) r.country_word.emplace(fold_key(w), i);
     }
   }
+  if (const Lexicon* aliases = r.lexicon("country_aliases")) {
+    for (std::uint32_t row = 0; row < aliases->rows(); ++row) {
+      auto country = r.gazetteer.country(std::string(aliases->get(row, "iso2")));
+      if (!country) continue;
+      for (std::string_view spelling : split(aliases->get(row, "phrase"), '|')) {
+        r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
+      }
+    }
+  }
   RuleVocabulary vocab{r.lexicon_names, mention_type_names(), action_names()};
   std::vector<fs::path> rule_files;
   for (const auto& entry : fs::directory_iterator(paths.rules_dir)) {
@@ -233,6 +242,8 @@ struct Mention {
   int entity = -1;
   bool weak = false;  // a gazetteer city/province that a name rule may override
   bool locative = false;
+  bool metonym = false;  // a capital standing for its state ("Islamabad said")
+  int stands_for = -1;   // the country entity of a metonym
   bool dropped = false;
 };
 
@@ -247,6 +258,8 @@ struct Entity {
   int place = -1;  // gazetteer index
   bool as_actor = false;
   bool as_place = false;
+  bool unnamed = false;  // a person known by office only
+  int merged_into = -1;  // an unnamed person found to be a named one
   std::vector<std::uint32_t> sentences;
   std::string iri;
 };
@@ -264,6 +277,8 @@ struct Event {
   std::string date;
   std::map<std::string, std::string> figures;  // killed/wounded/... -> number or word
   std::string qualifier;
+  std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
+  bool merged = false;
 };
 
 struct Lexeme {
@@ -307,7 +322,16 @@ class ArticleRun : public MatchContext {
   }
   bool is_name(std::size_t i) const override {
     const Token& t = tokens_[i];
-    if (t.kind != TokenKind::Word || !t.is(kCapitalized) || t.is(kAllCaps)) return false;
+    if (t.kind != TokenKind::Word || t.is(kAllCaps)) return false;
+    if (!t.is(kCapitalized)) {
+      // Arabic article prefixes: "al-Khulaifi", "el-Sisi".
+      const std::size_t dash = t.key.find('-');
+      if (dash == std::string::npos || dash > 3 || !res_.in("name_particles", t.key.substr(0, dash))) {
+        return false;
+      }
+      const char next = norm_.text[t.begin + dash + 1];
+      if (!(next >= 'A' && next <= 'Z')) return false;
+    }
     if (not_name_[i]) return false;
     for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
       const Mention& mn = mentions_[m];
@@ -335,6 +359,9 @@ class ArticleRun : public MatchContext {
   int resolve_entity(int type, const std::string& label, int place);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);
+  void merge_events();
+  void merge_unnamed_persons();
+  bool locative_phrase_before(std::uint32_t i) const;
   void casualties(const Sentence& s, std::vector<Event*>& evs);
   int entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask) const;
   bool contains(int outer, int inner) const;
@@ -355,6 +382,7 @@ class ArticleRun : public MatchContext {
   std::unordered_map<std::string, int> entity_by_key_;
   PhraseIndex known_;  // names of this article's actors seen so far -> entity
   std::vector<Event> events_;
+  std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;  // token, class (this sentence)
   std::set<std::string> article_countries_;  // ISO2 of countries named in the article
 };
 
@@ -378,13 +406,26 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   }
 }
 
+bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
+  // "in X", "city of X": a locative word or phrase ends right before token i.
+  std::vector<PhraseIndex::Match> matches;
+  const Lexicon& loc = res_.required("locative");
+  for (std::uint32_t len = 1; len <= 2 && len <= i; ++len) {
+    loc.index().match(tokens_, i - len, i, matches);
+    for (const auto& m : matches) {
+      if (m.length == len) return true;
+    }
+  }
+  return false;
+}
+
 bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   const Sentence& s = sentences_[si];
   std::uint32_t i = b;
   // Walk back over a list of places ("in Kabul, Kandahar as well as Paktia").
   while (i > s.first_token) {
     const Token& prev = tokens_[i - 1];
-    if (res_.in("locative", prev.key)) return true;
+    if (locative_phrase_before(i)) return true;
     if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "well" ||
         prev.key == "as" || prev.key == "the") {
       --i;
@@ -467,13 +508,16 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
   for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
     Mention& o = mentions_[k];
     if (o.dropped) continue;
-    const bool overlap = o.begin < m.end && m.begin < o.end;
+    // Names compete, not whole matches: "Sky News' Yalda Hakim" keeps both.
+    const bool overlap = o.name_begin < m.name_end && m.name_begin < o.name_end;
     if (!overlap) continue;
     const bool o_actor = (bit(o.type) & (kActorMask & ~bit(kCountry))) != 0;
-    if (o.begin <= m.begin && m.end <= o.end && o.type == m.type) return -1;
-    if (actor && o_actor && o.end - o.begin >= m.end - m.begin) return -1;
-    if (o.weak && actor) o.dropped = true;  // "Sharif" the city inside a person's name
-    if (actor && o_actor && o.end - o.begin < m.end - m.begin) o.dropped = true;
+    const std::uint32_t o_len = o.name_end - o.name_begin;
+    const std::uint32_t m_len = m.name_end - m.name_begin;
+    if (o.name_begin <= m.name_begin && m.name_end <= o.name_end && o.type == m.type) return -1;
+    if (actor && o_actor && o_len >= m_len) return -1;
+    if (o.weak && actor) o.dropped = true;  // "Yunus" the city inside a person's name
+    if (actor && o_actor && o_len < m_len) o.dropped = true;
   }
   m.entity = resolve_entity(m.type, label, -1);
   Entity& e = entities_[static_cast<std::size_t>(m.entity)];
@@ -511,6 +555,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         const Place& p = gz.place(m.value);
         const bool known_country = article_countries_.count(p.country_iso2) > 0;
         long score = 0;
+        if (p.kind != PlaceKind::Country) {
+          if (res_.in("not_places", tokens_[i].key) && best_len == 1) continue;
+          // A city name inside a run of capitalised words is part of another name.
+          const bool cap_before = i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
+                                  tokens_[i - 1].is(kCapitalized) && !tokens_[i - 1].is(kAllCaps) &&
+                                  i - 1 > s.first_token;
+          const bool cap_after = i + best_len < s.last_token &&
+                                 tokens_[i + best_len].kind == TokenKind::Word &&
+                                 tokens_[i + best_len].is(kCapitalized) &&
+                                 !tokens_[i + best_len].is(kAllCaps);
+          if (cap_before && cap_after) continue;
+        }
         if (p.kind == PlaceKind::Country) {
           score = 4000000000L;
         } else if (p.kind == PlaceKind::Province) {
@@ -540,6 +596,17 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
+      if (gz.is_capital(p) && !m.locative) {
+        // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
+        const bool place_word_after = i + best_len < s.last_token &&
+                                      res_.in("region_words", tokens_[i + best_len].key);
+        if (!place_word_after) {
+          if (auto c = gz.country(p.country_iso2)) {
+            m.metonym = true;
+            m.stands_for = resolve_entity(kCountry, gz.place(*c).name, static_cast<int>(*c));
+          }
+        }
+      }
       m.entity = resolve_entity(m.type, surface(i, i + best_len), best);
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       if (m.type == kCountry && t.is(kAllCaps) && !e.label.empty()) {
@@ -696,6 +763,13 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     mentions_.push_back(mn);
     return;
   }
+  if (rule.action == "Event") {
+    auto [tb, te] = slot_range("trigger");
+    const RuleArg* cls = rule.arg("class");
+    if (tb >= te || !cls || !cls->literal) return;
+    rule_triggers_.emplace_back(tb, cls->value);
+    return;
+  }
   const int type = type_of_action(rule.action);
   if (type < 0) return;
   Mention mn;
@@ -708,13 +782,38 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     ne = m.end;
   }
   // Labels never start with "the" nor end in a possessive or punctuation.
-  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].kind == TokenKind::Punct)) ++nb;
+  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].key == "a" || tokens_[nb].key == "an" ||
+                     tokens_[nb].kind == TokenKind::Punct)) {
+    ++nb;
+  }
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
   if (nb >= ne) return;
   mn.name_begin = nb;
   mn.name_end = ne;
   mn.type = type;
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
+  if (type == kProvince || type == kCity) {
+    // The gazetteer already knows the place: "Paktika province" is the region "Paktika".
+    for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+      Mention& g = mentions_[k];
+      if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
+      Entity& ge = entities_[static_cast<std::size_t>(g.entity)];
+      if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
+      const std::string label = surface(nb, ne);
+      const std::string& head = tokens_[ne - 1].key;
+      const bool singular_head = head == "province" || head == "state" || head == "region" ||
+                                 head == "governorate" || head == "district" || head == "county";
+      if (singular_head && label != ge.label &&
+          std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
+        ge.alt_labels.push_back(ge.label);
+        ge.label = label;  // the fuller form as the article writes it
+      }
+      if (g.type == kCity && type == kProvince) g.type = kProvince;
+      g.weak = false;
+      return;
+    }
+  }
+  const RuleArg* unnamed = rule.arg("unnamed");
   int affiliation = -1;
   auto [ab, ae] = slot_range("affiliation");
   if (ab < ae) affiliation = entity_in_range(ab, ae, kActorMask);
@@ -723,6 +822,7 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   if (idx < 0) return;
   Mention& added = mentions_[static_cast<std::size_t>(idx)];
   Entity& e = entities_[static_cast<std::size_t>(added.entity)];
+  if (unnamed) e.unnamed = true;
   auto [pb, pe] = slot_range("part_of");
   if (pb < pe && e.part_of < 0) {
     const int part = entity_in_range(pb, pe, kPlaceMask);
@@ -824,12 +924,28 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
   std::vector<std::size_t> local;
+  // Triggers found by rules (action Event) come first.
+  std::set<std::uint32_t> rule_trigger_tokens;
+  for (const auto& [tok, cls] : rule_triggers_) {
+    Event ev;
+    ev.cls = cls;
+    ev.pos = "verb";
+    ev.sentence = si;
+    ev.begin = tok;
+    ev.end = tok + 1;
+    events_.push_back(std::move(ev));
+    local.push_back(events_.size() - 1);
+    rule_trigger_tokens.insert(tok);
+  }
+  rule_triggers_.clear();
   for (std::uint32_t i = s.first_token; i < s.last_token;) {
     std::uint32_t advance = 1;
-    if (!tokens_[i].is(kInQuote)) {
+    if (!rule_trigger_tokens.count(i)) {
       for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
         const Lexeme& lx = lexemes_[k];
         if (lx.lexicon != trig_lex) continue;
+        // Quoted words report speech, not events; a quoted declaration is itself the statement.
+        if (tokens_[i].is(kInQuote) && triggers.get(lx.row, "class") != "Statement") continue;
         // Not part of a name ("Liberation Army", "air force").
         bool in_name = false;
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
@@ -858,7 +974,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
-    if (mn.dropped || !(bit(mn.type) & kPlaceMask)) continue;
+    if (mn.dropped || mn.metonym || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
@@ -877,6 +993,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       Event& ev = events_[idx];
       const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
                                         : 2 * static_cast<long>(ev.begin - mn.end) + 1;
+      // A place before the trigger belongs to it only when close or in a sentence-initial
+      // phrase ("Near the X crossing, ... heard shelling").
+      if (mn.end <= ev.begin && ev.begin - mn.end > 4 && mn.begin > s.first_token + 3) continue;
       if (d < best) {
         best = d;
         target = &ev;
@@ -898,7 +1017,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     for (int loc : ev.locations) {
       bool wider = false;
       for (int other : ev.locations) {
-        if (other != loc && contains(loc, other)) wider = true;
+        // A site keeps its city as a location: reports name either.
+        if (other != loc && contains(loc, other) &&
+            entities_[static_cast<std::size_t>(other)].type != kSite) {
+          wider = true;
+        }
       }
       (wider ? ev.context : primary).push_back(loc);
     }
@@ -911,9 +1034,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         const Mention& mn = mentions_[q];
         if (mn.dropped || mn.end != k + 1) continue;
         const int type = mn.type == kDemonym ? kCountry : mn.type;
-        if (!(bit(type) & kActorMask) || (mn.type == kCountry && mn.locative)) continue;
-        if (mn.begin > s.first_token && res_.in("locative", tokens_[mn.begin - 1].key)) continue;
-        found = mn.entity;
+        if (!(bit(type) & kActorMask) && !mn.metonym) continue;
+        if (mn.type == kCountry && mn.locative) continue;
+        if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
+        if (mn.type == kCity && !mn.metonym) continue;
+        found = mn.metonym ? mn.stands_for : mn.entity;
       }
       if (found >= 0) {
         ev.agents.push_back(found);
@@ -951,6 +1076,55 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
   }
   casualties(s, evs);
+}
+
+// Within an article, "the strikes" without a place repeats an event already reported with
+// one: merge an unlocated event into an event of the same class with a compatible date.
+void ArticleRun::merge_events() {
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    Event& ev = events_[i];
+    if (!ev.locations.empty()) continue;
+    for (std::size_t j = 0; j < events_.size(); ++j) {
+      Event& other = events_[j];
+      if (j == i || other.merged || other.cls != ev.cls) continue;
+      const bool dates_agree = ev.date.empty() || other.date.empty() || ev.date == other.date;
+      if (!dates_agree) continue;
+      if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
+      for (int a : ev.agents) {
+        if (std::find(other.agents.begin(), other.agents.end(), a) == other.agents.end()) {
+          other.agents.push_back(a);
+        }
+      }
+      for (int t : ev.targets) {
+        if (std::find(other.targets.begin(), other.targets.end(), t) == other.targets.end()) {
+          other.targets.push_back(t);
+        }
+      }
+      for (const auto& [k, v] : ev.figures) other.figures.emplace(k, v);
+      if (other.date.empty()) other.date = ev.date;
+      if (other.time_text.empty()) other.time_text = ev.time_text;
+      other.more_sentences.push_back(ev.sentence);
+      ev.merged = true;
+      break;
+    }
+  }
+}
+
+// "the Saudi foreign minister" and "Foreign Minister Faisal bin Farhan" of the same state are
+// one person.
+void ArticleRun::merge_unnamed_persons() {
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    Entity& u = entities_[i];
+    if (!u.unnamed || u.type != kPerson) continue;
+    for (std::size_t j = 0; j < entities_.size(); ++j) {
+      const Entity& named = entities_[j];
+      if (j == i || named.unnamed || named.type != kPerson) continue;
+      if (fold_key(named.role) != fold_key(u.role) || named.affiliation != u.affiliation) continue;
+      u.merged_into = static_cast<int>(j);
+      u.as_actor = false;
+      break;
+    }
+  }
 }
 
 std::string ArticleRun::entity_iri(const Entity& e) const {
@@ -991,6 +1165,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     const Sentence& s = sentences_[si];
     sentence_mentions_begin_ = mentions_.size();
+    rule_triggers_.clear();
     gazetteer_mentions(s, si);
     known_mentions(s, si);
     apply_rules(s, si);
@@ -1023,6 +1198,11 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         if (dash != std::string::npos && res_.in("agentive_suffixes", key.substr(dash + 1))) {
           e.as_actor = true;
         }
+      } else if (mn.metonym) {
+        entities_[static_cast<std::size_t>(mn.stands_for)].as_actor = true;
+        if (e.sentences.size() == 1 && e.sentences.back() == si && !e.as_place && !e.as_actor) {
+          e.sentences.clear();
+        }
       } else if (bit(type) & kPlaceMask) {
         e.as_place = true;
       } else {
@@ -1031,6 +1211,8 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
     events_for(s, si);
   }
+  merge_events();
+  merge_unnamed_persons();
   return emit(sink);
 }
 
@@ -1103,6 +1285,11 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   };
   for (Entity& e : entities_) e.iri = entity_iri(e);
   for (const Entity& e : entities_) {
+    if (e.merged_into >= 0) {
+      const Entity& named = entities_[static_cast<std::size_t>(e.merged_into)];
+      out.text(named.iri, std::string(vocab::kSkos) + "altLabel", e.label);
+      continue;
+    }
     if (!e.as_actor && !e.as_place) continue;
     const bool country = e.place >= 0 && res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind ==
                                              PlaceKind::Country;
@@ -1157,6 +1344,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   const std::string event_base = std::string(vocab::kNgId) + "event/" + slug(article_.id) + "/";
   std::size_t n = 0;
   for (const Event& ev : events_) {
+    if (ev.merged) continue;
     const std::string iri = event_base + std::to_string(++n);
     out.iri(iri, type, ng(ev.cls));
     out.iri(iri, ng("inArticle"), doc);
@@ -1186,6 +1374,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     }
     if (!ev.qualifier.empty()) out.lit(iri, ng("qualifier"), ev.qualifier);
     out.iri(iri, ng("evidence"), sentence_iri(ev.sentence));
+    for (std::uint32_t more : ev.more_sentences) out.iri(iri, ng("evidence"), sentence_iri(more));
     ++stats.events;
   }
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {

@@ -120,6 +120,12 @@ std::optional<std::uint32_t> Gazetteer::country(const std::string& iso2) const {
   return it->second;
 }
 
+bool Gazetteer::is_capital(const Place& p) const {
+  if (p.kind != PlaceKind::City) return false;
+  auto c = country(p.country_iso2);
+  return c && places_[*c].capital_id == p.geonames_id;
+}
+
 std::optional<std::uint32_t> Gazetteer::region_of(const Place& city) const {
   if (city.admin1.empty()) return std::nullopt;
   auto it = region_by_admin1_.find(city.country_iso2 + "." + city.admin1);

@@ -43,6 +43,12 @@ class Gazetteer {
   const Place& place(std::uint32_t i) const { return places_[i]; }
   std::size_t size() const { return places_.size(); }
   std::optional<std::uint32_t> country(const std::string& iso2) const;
+  // Adds another spelling of a place (e.g. from data/lexicon/country_aliases.tsv).
+  void add_name(std::vector<std::string> keys, std::uint32_t place) {
+    names_.add(std::move(keys), place);
+  }
+  // True if the place is the capital of its country.
+  bool is_capital(const Place& p) const;
   // The region (Province) of a city, if known.
   std::optional<std::uint32_t> region_of(const Place& city) const;
 

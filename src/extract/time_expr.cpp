@@ -107,6 +107,8 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     }
     TimeExpression te;
     bool found = false;
+    // Weekday and month names are capitalised ("may" is a verb, "march" a noun).
+    if ((w.kind == "weekday" || w.kind == "month") && !tokens[i].is(kCapitalized)) w = Word{};
     if (w.kind == "weekday") {
       found = true;
       const int wd = to_int(w.value);
