@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,6 +22,8 @@ using store::World;
 using Row = std::vector<NodeId>;
 using Rows = std::vector<Row>;
 using Pairs = std::vector<std::pair<NodeId, NodeId>>;
+
+constexpr std::size_t kAll = static_cast<std::size_t>(-1);
 
 struct RowHash {
   std::size_t operator()(const Row& row) const {
@@ -119,7 +122,10 @@ class Evaluator {
   }
   Row empty_row() const { return Row(width(), nullptr); }
 
-  Rows eval(const Pattern& p, const ActiveGraph& g, const Row& seed);
+  // The solutions of `p` in graph `g`, with the bindings of `seed` substituted (the empty row at
+  // the top; the current row for EXISTS and index nested-loop joins). At most `limit` rows are
+  // needed: operators may stop early, and may also return more.
+  Rows eval(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit = kAll);
   NodeId constant(const Term& t);
   NodeId intern(const Value& v);
   const std::vector<NodeId>& named_graphs() const { return named_; }
@@ -141,12 +147,12 @@ class Evaluator {
     collect(t.object);
   }
 
-  Rows eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed);
+  Rows eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_path(const Pattern& p, const ActiveGraph& g, const Row& seed);
-  Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed);
-  Rows eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed);
+  Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
+  Rows eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_minus(const Pattern& p, const ActiveGraph& g, const Row& seed);
-  Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed);
+  Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_values(const Pattern& p, const Row& seed);
   Rows eval_group(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_order(const Pattern& p, const ActiveGraph& g, const Row& seed);
@@ -229,12 +235,21 @@ NodeId Evaluator::intern(const Value& v) {
   }
 }
 
+// Calls fn(quad) for each match in the active graph; fn may return false to stop.
 template <class F>
-void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& fn) {
+void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& user_fn) {
   store::QuadIds q;
+  bool stopped = false;
+  auto fn = [&](const store::QuadIds& quad) {
+    if constexpr (std::is_same_v<decltype(user_fn(quad)), bool>) {
+      if (!user_fn(quad)) stopped = true;
+    } else {
+      user_fn(quad);
+    }
+  };
   auto run = [&](NodeId graph) {
     store::Cursor c = store_.scan(s, p, o, graph);
-    while (c.next(q)) fn(q);
+    while (!stopped && c.next(q)) fn(q);
   };
   if (!g.is_default) return run(g.graph);
   switch (dataset_.default_graph) {
@@ -245,7 +260,7 @@ void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& fn)
       std::unordered_set<TripleKey, TripleHash> seen;
       for (NodeId graph : dataset_.default_graphs) {
         store::Cursor c = store_.scan(s, p, o, graph);
-        while (c.next(q)) {
+        while (!stopped && c.next(q)) {
           if (seen.insert({q.subject, q.predicate, q.object}).second) fn(q);
         }
       }
@@ -255,7 +270,7 @@ void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& fn)
       std::unordered_set<TripleKey, TripleHash> seen;
       store::Cursor c = store_.scan(s, p, o, nullptr);
       NodeId def = store_.default_graph();
-      while (c.next(q)) {
+      while (!stopped && c.next(q)) {
         if (q.graph == def) continue;
         if (seen.insert({q.subject, q.predicate, q.object}).second) fn(q);
       }
@@ -266,16 +281,16 @@ void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& fn)
 
 // --- Patterns ------------------------------------------------------------------------------------
 
-Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
+Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit) {
   switch (p.kind) {
     case PatternKind::Bgp:
-      return eval_bgp(p, g, seed);
+      return eval_bgp(p, g, seed, limit);
     case PatternKind::Path:
       return eval_path(p, g, seed);
     case PatternKind::Join:
-      return eval_join(p, g, seed);
+      return eval_join(p, g, seed, limit);
     case PatternKind::LeftJoin:
-      return eval_left_join(p, g, seed);
+      return eval_left_join(p, g, seed, limit);
     case PatternKind::Filter: {
       Rows rows = eval(p.children[0], g, seed);
       Rows out;
@@ -285,13 +300,14 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
       return out;
     }
     case PatternKind::Union: {
-      Rows a = eval(p.children[0], g, seed);
-      Rows b = eval(p.children[1], g, seed);
+      Rows a = eval(p.children[0], g, seed, limit);
+      if (a.size() >= limit) return a;
+      Rows b = eval(p.children[1], g, seed, limit == kAll ? kAll : limit - a.size());
       a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
       return a;
     }
     case PatternKind::Graph:
-      return eval_graph(p, g, seed);
+      return eval_graph(p, g, seed, limit);
     case PatternKind::Extend: {
       // A chain of Extends (SELECT expressions, consecutive BINDs) is applied per solution in
       // one go, so BNODE(label) gives the same node throughout one solution.
@@ -301,7 +317,7 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
         chain.push_back(base);
         base = &base->children[0];
       }
-      Rows rows = eval(*base, g, seed);
+      Rows rows = eval(*base, g, seed, limit);
       for (auto& r : rows) {
         ctx_.new_solution();
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -321,7 +337,7 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
     case PatternKind::OrderBy:
       return eval_order(p, g, seed);
     case PatternKind::Project: {
-      Rows rows = eval(p.children[0], g, seed);
+      Rows rows = eval(p.children[0], g, seed, limit);
       std::vector<char> keep(width(), 0);
       for (const auto& v : p.variables) keep[static_cast<std::size_t>(slot(v))] = 1;
       for (auto& r : rows) {
@@ -342,7 +358,13 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
       return out;
     }
     case PatternKind::Slice: {
-      Rows rows = eval(p.children[0], g, seed);
+      std::size_t need = kAll;
+      if (p.limit || limit != kAll) {
+        std::size_t lim =
+            static_cast<std::size_t>(std::min<std::uint64_t>(p.limit.value_or(kAll), limit));
+        need = p.offset + lim < p.offset ? kAll : static_cast<std::size_t>(p.offset + lim);
+      }
+      Rows rows = eval(p.children[0], g, seed, need);
       std::size_t begin = std::min<std::size_t>(rows.size(), p.offset);
       std::size_t end = rows.size();
       if (p.limit) end = std::min<std::size_t>(end, begin + *p.limit);
@@ -357,9 +379,9 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed) {
   return {};
 }
 
-Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed) {
-  Rows rows{seed};
-  if (p.triples.empty()) return rows;
+Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed,
+                         std::size_t limit) {
+  if (p.triples.empty()) return Rows{seed};
   // Position: a slot (>= 0) or a constant node.
   struct Pos {
     int slot = -1;
@@ -387,49 +409,59 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
     }
     tps.push_back(tp);
   }
-  // Greedy order: next the pattern with the most bound positions.
+  // Greedy order: next the pattern with the most bound positions (subject, object, predicate
+  // weighted in that order), given what the seed and the earlier patterns bind.
   std::vector<char> bound(width(), 0);
   for (std::size_t k = 0; k < seed.size(); ++k) bound[k] = seed[k] != nullptr;
+  std::vector<Tp> order;
   std::vector<char> used(tps.size(), 0);
   for (std::size_t step = 0; step < tps.size(); ++step) {
-    int best = -1, best_score = -1;
+    std::size_t best = 0;
+    int best_score = -1;
     for (std::size_t k = 0; k < tps.size(); ++k) {
       if (used[k]) continue;
       auto score = [&](const Pos& x, int w) {
         return (x.slot < 0 || bound[static_cast<std::size_t>(x.slot)]) ? w : 0;
       };
       int sc = score(tps[k].s, 4) + score(tps[k].o, 3) + score(tps[k].p, 2);
-      if (sc > best_score) best = static_cast<int>(k), best_score = sc;
+      if (sc > best_score) best = k, best_score = sc;
     }
-    used[static_cast<std::size_t>(best)] = 1;
-    const Tp& tp = tps[static_cast<std::size_t>(best)];
-    Rows next;
-    for (const Row& r : rows) {
-      auto val = [&](const Pos& x) {
-        return x.slot < 0 ? x.node : r[static_cast<std::size_t>(x.slot)];
-      };
-      NodeId s = val(tp.s), pr = val(tp.p), o = val(tp.o);
-      scan(g, s, pr, o, [&](const store::QuadIds& q) {
-        Row nr = r;
-        auto bind = [&](const Pos& x, NodeId n) {
-          if (x.slot < 0) return true;
-          NodeId& cell = nr[static_cast<std::size_t>(x.slot)];
-          if (cell && cell != n) return false;  // a variable repeated within the pattern
-          cell = n;
-          return true;
-        };
-        if (bind(tp.s, q.subject) && bind(tp.p, q.predicate) && bind(tp.o, q.object)) {
-          next.push_back(std::move(nr));
-        }
-      });
-    }
-    rows = std::move(next);
-    for (const Pos* x : {&tp.s, &tp.p, &tp.o}) {
+    used[best] = 1;
+    order.push_back(tps[best]);
+    for (const Pos* x : {&tps[best].s, &tps[best].p, &tps[best].o}) {
       if (x->slot >= 0) bound[static_cast<std::size_t>(x->slot)] = 1;
     }
-    if (rows.empty()) break;
   }
-  return rows;
+  // Depth first (index nested loop), so LIMIT and ASK stop without materialising the rest.
+  Rows out;
+  Row row = seed;
+  std::function<void(std::size_t)> step = [&](std::size_t k) {
+    if (k == order.size()) {
+      out.push_back(row);
+      return;
+    }
+    const Tp& tp = order[k];
+    auto val = [&](const Pos& x) {
+      return x.slot < 0 ? x.node : row[static_cast<std::size_t>(x.slot)];
+    };
+    scan(g, val(tp.s), val(tp.p), val(tp.o), [&](const store::QuadIds& q) {
+      std::size_t set[3];
+      std::size_t nset = 0;
+      auto bind = [&](const Pos& x, NodeId n) {
+        if (x.slot < 0) return true;
+        NodeId& cell = row[static_cast<std::size_t>(x.slot)];
+        if (cell) return cell == n;  // a variable repeated within the pattern
+        cell = n;
+        set[nset++] = static_cast<std::size_t>(x.slot);
+        return true;
+      };
+      if (bind(tp.s, q.subject) && bind(tp.p, q.predicate) && bind(tp.o, q.object)) step(k + 1);
+      for (std::size_t i = 0; i < nset; ++i) row[set[i]] = nullptr;
+      return out.size() < limit;
+    });
+  };
+  step(0);
+  return out;
 }
 
 // Which slots are bound in every row and in some row.
@@ -508,7 +540,8 @@ std::vector<int> pattern_slots_bgp(const Pattern& p, Evaluator& ev) {
   return out;
 }
 
-Rows Evaluator::eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed) {
+Rows Evaluator::eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed,
+                          std::size_t limit) {
   Rows left = eval(p.children[0], g, seed);
   if (left.empty()) return {};
   const Pattern& rp = p.children[1];
@@ -522,9 +555,10 @@ Rows Evaluator::eval_join(const Pattern& p, const ActiveGraph& g, const Row& see
     if (shares) {
       Rows out;
       for (const Row& l : left) {
-        Rows part = eval(rp, g, l);
+        Rows part = eval(rp, g, l, limit - out.size());
         out.insert(out.end(), std::make_move_iterator(part.begin()),
                    std::make_move_iterator(part.end()));
+        if (out.size() >= limit) break;
       }
       return out;
     }
@@ -539,12 +573,15 @@ Rows Evaluator::eval_join(const Pattern& p, const ActiveGraph& g, const Row& see
     for (std::size_t i : *cands) {
       if (compatible(l, right[i], index.check)) out.push_back(merge(l, right[i]));
     }
+    if (out.size() >= limit) break;
   }
   return out;
 }
 
-Rows Evaluator::eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed) {
-  Rows left = eval(p.children[0], g, seed);
+Rows Evaluator::eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed,
+                               std::size_t limit) {
+  // Every left row yields at least one row, so the left side needs no more than `limit`.
+  Rows left = eval(p.children[0], g, seed, limit);
   if (left.empty()) return {};
   Rows right = eval(p.children[1], g, seed);
   JoinIndex index(left, right, width());
@@ -593,11 +630,12 @@ Rows Evaluator::eval_minus(const Pattern& p, const ActiveGraph& g, const Row& se
   return out;
 }
 
-Rows Evaluator::eval_graph(const Pattern& p, const ActiveGraph&, const Row& seed) {
+Rows Evaluator::eval_graph(const Pattern& p, const ActiveGraph&, const Row& seed,
+                           std::size_t limit) {
   if (!p.name.is_var()) {
     NodeId gn = constant(*p.name.term);
     if (!gn || !named_set_.count(gn)) return {};
-    return eval(p.children[0], ActiveGraph{false, gn}, seed);
+    return eval(p.children[0], ActiveGraph{false, gn}, seed, limit);
   }
   std::size_t s = static_cast<std::size_t>(slot(p.name.var));
   std::vector<NodeId> graphs;
@@ -618,6 +656,7 @@ Rows Evaluator::eval_graph(const Pattern& p, const ActiveGraph&, const Row& seed
       r[s] = gn;
       out.push_back(std::move(r));
     }
+    if (out.size() >= limit) break;
   }
   return out;
 }
@@ -1049,7 +1088,7 @@ std::optional<bool> Evaluator::eval_ebv(const Expr& e, const Row& row, const Act
         break;
     }
   } else if (e.kind == ExprKind::Exists || e.kind == ExprKind::NotExists) {
-    bool found = !eval(*e.pattern, g, row).empty();
+    bool found = !eval(*e.pattern, g, row, 1).empty();
     return e.kind == ExprKind::Exists ? found : !found;
   }
   auto v = eval_expr(e, row, g);
@@ -1189,7 +1228,8 @@ QueryResult evaluate(const Query& query, store::Store& store, const Dataset& dat
   result.pool = std::make_shared<store::NodePool>(store.world());
   Evaluator ev(query, store, dataset, options, *result.pool);
   ActiveGraph def;
-  Rows rows = ev.eval(query.pattern, def, ev.empty_row());
+  // ASK needs one solution.
+  Rows rows = ev.eval(query.pattern, def, ev.empty_row(), query.form == QueryForm::Ask ? 1 : kAll);
   switch (query.form) {
     case QueryForm::Select: {
       result.kind = ResultKind::Solutions;

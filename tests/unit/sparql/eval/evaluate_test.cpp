@@ -253,3 +253,20 @@ TEST_CASE("GRAPH ?g does not make ?g shared inside MINUS", "[eval][graph][minus]
   CHECK(db.rows("SELECT ?a { GRAPH ?g { ?a :p :o MINUS { ?b :p :o } } }") ==
         Lines{"a=<http://example.org/a>"});
 }
+
+TEST_CASE("LIMIT and ASK stop early without changing the answer", "[eval][modifiers][limit]") {
+  Db db(":a :p 1 , 2 , 3 . :b :p 4 . :a :q :b . :b :q :c .");
+  CHECK(db.rows("SELECT ?o { ?s :p ?o } LIMIT 2").size() == 2);
+  CHECK(db.rows("SELECT ?o { ?s :p ?o } OFFSET 3 LIMIT 5").size() == 1);
+  CHECK(db.rows("SELECT ?o { ?s :p ?o } LIMIT 0").empty());
+  CHECK(db.rows("SELECT ?s ?x { ?s :p ?o OPTIONAL { ?s :q ?x } } LIMIT 3").size() == 3);
+  CHECK(db.rows("SELECT ?s { { ?s :q ?x } UNION { ?s :p ?o } } LIMIT 3").size() == 3);
+  CHECK(db.rows("SELECT ?s ?o { ?s :q ?x . ?x :p ?o } LIMIT 1") ==
+        Lines{"s=<http://example.org/a> o=\"4\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
+  // DISTINCT under LIMIT must see enough rows to find distinct ones.
+  CHECK(db.rows("SELECT DISTINCT ?s { ?s :p ?o } LIMIT 2").size() == 2);
+  CHECK(db.rows("SELECT ?s { ?s :p ?o FILTER(?o > 3) } LIMIT 1") ==
+        Lines{"s=<http://example.org/b>"});
+  CHECK(db.run("ASK { ?s :p ?o . ?o :q ?z }").boolean == false);
+  CHECK(db.run("ASK { ?s :q ?x . ?x :q ?y }").boolean);
+}
