@@ -1,6 +1,8 @@
 #include "extract/extractor.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -106,6 +108,26 @@ std::string slug(std::string_view text) {
     }
   }
   return out.empty() ? "x" : out;
+}
+
+// A role compared without case, word order, "of/for" and British spellings:
+// "Minister for Defence" == "defense minister".
+std::string role_key(std::string_view role) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : fold_key(role) + " ") {
+    if ((c >= 'a' && c <= 'z') || c == '-') {
+      word += c;
+    } else if (!word.empty()) {
+      if (word == "defence") word = "defense";
+      if (word != "for" && word != "of" && word != "the") words.push_back(word);
+      word.clear();
+    }
+  }
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (const std::string& w : words) out += w + " ";
+  return out;
 }
 
 std::string read_file(const std::string& path) {
@@ -577,7 +599,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           if (p.ambiguous && !known_country) continue;
           if (!known_country && p.population < 100000) continue;
           score = static_cast<long>(std::min<std::uint64_t>(p.population, 400000000)) +
-                  (known_country ? 2000000000L : 0);
+                  (known_country ? 2000000000L : 0) + (gz.is_capital(p) ? 1000000000L : 0);
         }
         if (score > best_score) {
           best_score = score;
@@ -683,6 +705,16 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
     }
     if (advance == 1 && !covered({kConcreteTypes + 2}, i)) {
       known_.match(tokens_, i, s.last_token, matches);
+      if (!matches.empty() && matches.front().length == 1) {
+        // "Khan" of "Imran Khan" is not the one in "Amir Khan Muttaqi".
+        const auto cap_word = [&](std::size_t k) {
+          return tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) &&
+                 !not_name_[k];
+        };
+        if ((i > s.first_token && cap_word(i - 1)) || (i + 1 < s.last_token && cap_word(i + 1))) {
+          matches.clear();
+        }
+      }
       if (!matches.empty() && tokens_[i].is(kCapitalized)) {
         const int id = static_cast<int>(matches.front().value);
         Mention m;
@@ -730,6 +762,9 @@ int ArticleRun::entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask)
 }
 
 void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si) {
+  if (std::getenv("NG_DEBUG_RULES")) {
+    std::fprintf(stderr, "rule %s matched [%s]\n", rule.name.c_str(), surface(m.begin, m.end).c_str());
+  }
   auto slot_range = [&](const char* key) -> std::pair<std::uint32_t, std::uint32_t> {
     const RuleArg* a = rule.arg(key);
     if (!a || a->literal) return {0, 0};
@@ -810,6 +845,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       }
       if (g.type == kCity && type == kProvince) g.type = kProvince;
       g.weak = false;
+      g.end = std::max(g.end, ne);  // later rules see "Paktika province" as one place
+      g.name_end = std::max(g.name_end, ne);
       return;
     }
   }
@@ -996,6 +1033,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       // A place before the trigger belongs to it only when close or in a sentence-initial
       // phrase ("Near the X crossing, ... heard shelling").
       if (mn.end <= ev.begin && ev.begin - mn.end > 4 && mn.begin > s.first_token + 3) continue;
+      if (mn.begin >= ev.end && mn.begin - ev.end > 15) continue;
       if (d < best) {
         best = d;
         target = &ev;
@@ -1119,7 +1157,7 @@ void ArticleRun::merge_unnamed_persons() {
     for (std::size_t j = 0; j < entities_.size(); ++j) {
       const Entity& named = entities_[j];
       if (j == i || named.unnamed || named.type != kPerson) continue;
-      if (fold_key(named.role) != fold_key(u.role) || named.affiliation != u.affiliation) continue;
+      if (role_key(named.role) != role_key(u.role) || named.affiliation != u.affiliation) continue;
       u.merged_into = static_cast<int>(j);
       u.as_actor = false;
       break;
