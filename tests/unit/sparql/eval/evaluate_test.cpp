@@ -150,6 +150,11 @@ TEST_CASE("aggregates and grouping", "[eval][group]") {
   CHECK(db.rows("SELECT ?s { ?s :v ?v } GROUP BY ?s HAVING (COUNT(?v) > 1)") ==
         Lines{"s=<http://example.org/a>"});
   CHECK(db.rows("SELECT ?s (COUNT(*) AS ?c) { ?s :nope ?v } GROUP BY ?s").empty());
+  // Unbound values: skipped by COUNT, MIN, MAX, SAMPLE; an error for SUM.
+  CHECK(db.rows("SELECT (COUNT(?w) AS ?c) (MIN(?w) AS ?m) (SUM(?w) AS ?t) "
+                "{ ?s :v ?v OPTIONAL { ?s :n ?w } }") ==
+        Lines{"c=\"4\"^^<http://www.w3.org/2001/XMLSchema#integer> m=\"p\""});
+  CHECK(db.rows("SELECT (SAMPLE(?v) AS ?x) { ?s :nope ?v }") == Lines{""});
 }
 
 TEST_CASE("ORDER BY, DISTINCT, LIMIT and OFFSET", "[eval][modifiers]") {
