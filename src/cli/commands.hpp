@@ -12,5 +12,6 @@ Runner add_export_command(CLI::App& app);
 Runner add_stats_command(CLI::App& app);
 Runner add_query_command(CLI::App& app);
 Runner add_run_command(CLI::App& app);
+Runner add_ingest_command(CLI::App& app);
 
 }  // namespace ng::cli

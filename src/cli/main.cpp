@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   runners["stats"] = ng::cli::add_stats_command(app);
   runners["query"] = ng::cli::add_query_command(app);
   runners["run"] = ng::cli::add_run_command(app);
+  runners["ingest"] = ng::cli::add_ingest_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

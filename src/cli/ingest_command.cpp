@@ -1,0 +1,115 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "extract/extractor.hpp"
+#include "store/rdf_io.hpp"
+
+namespace ng::cli {
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> paths;
+  std::string output;
+  std::string format;
+  std::string resources;
+  bool keep_going = false;
+  bool quiet = false;
+};
+
+// Adapts the extractor's output to the store.
+class StoreSink : public extract::QuadSink {
+ public:
+  explicit StoreSink(store::Store& store) : store_(store) {}
+  void add(const rdf::Quad& quad) override { store_.add(quad); }
+
+ private:
+  store::Store& store_;
+};
+
+// The folder holding ontology/rules, data/lexicon and data/gazetteer: --resources, else
+// $NEWSGRAPH_HOME, else the source tree this binary was built from.
+std::string resource_root(const std::string& option) {
+  if (!option.empty()) return option;
+  if (const char* home = std::getenv("NEWSGRAPH_HOME"); home && *home) return home;
+  return NG_DEFAULT_RESOURCES;
+}
+
+void show_progress(std::size_t done, std::size_t total) {
+  constexpr int kWidth = 30;
+  int filled = static_cast<int>(kWidth * done / (total ? total : 1));
+  std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+            << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << done << "/"
+            << total << " articles" << std::flush;
+}
+
+int run_ingest(const IngestOptions& opts) {
+  store::Format format = store::Format::TriG;
+  if (!opts.format.empty()) {
+    format = parse_format(opts.format);
+  } else if (auto by_ext = store::format_from_path(opts.output)) {
+    format = *by_ext;
+  }
+  extract::Extractor extractor(extract::ResourcePaths::under(resource_root(opts.resources)));
+
+  std::vector<extract::Diagnostic> diagnostics;
+  std::vector<extract::Article> articles = extract::read_articles(opts.paths, diagnostics);
+  std::size_t errors = 0;
+  for (const auto& d : diagnostics) {
+    std::cerr << "newsgraph: " << d.to_string() << "\n";
+    if (d.severity == extract::Severity::Error) ++errors;
+  }
+
+  store::World world;
+  store::Store store(world);
+  StoreSink sink(store);
+  extract::ExtractStats stats;
+  const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    stats += extractor.extract(articles[i], sink);
+    if (progress && (i % 10 == 0 || i + 1 == articles.size())) show_progress(i + 1, articles.size());
+  }
+  if (progress) std::cerr << "\n";
+
+  if (errors > 0 && !opts.keep_going) {
+    std::cerr << "newsgraph: " << errors << " input(s) could not be read; nothing written "
+              << "(use --keep-going to write the graph of the others)\n";
+    return kExitBadInput;
+  }
+  if (!store::format_has_graphs(format)) {
+    std::cerr << "newsgraph: note: " << format_name(format)
+              << " has no named graphs: the per-article provenance graphs are merged\n";
+  }
+  write_output(opts.output, [&](std::ostream& out) { store::write(store, format, out); });
+  if (!opts.quiet) {
+    std::cerr << "newsgraph: ingested " << stats.articles << " articles, " << stats.sentences
+              << " sentences, " << stats.actors << " actors, " << stats.locations << " locations, "
+              << stats.events << " events, " << store.size() << " triples";
+    if (errors) std::cerr << " (" << errors << " input(s) skipped)";
+    std::cerr << "\n";
+  }
+  return errors > 0 ? kExitBadInput : kExitOk;
+}
+
+}  // namespace
+
+Runner add_ingest_command(CLI::App& app) {
+  auto opts = std::make_shared<IngestOptions>();
+  auto* cmd = app.add_subcommand("ingest", "Extract actors, places, events, claims and mediations from articles");
+  cmd->add_option("PATH", opts->paths, "Article files (.txt, .md, .jsonl) or directories (recursive)")
+      ->required()
+      ->check(CLI::ExistingPath);
+  cmd->add_option("-o,--output", opts->output, "Output file (written atomically; default stdout)");
+  cmd->add_option("-f,--format", opts->format, "trig, nquads, turtle or ntriples (default: from -o, else trig)");
+  cmd->add_option("--resources", opts->resources,
+                  "Folder with ontology/rules, data/lexicon, data/gazetteer (default: $NEWSGRAPH_HOME or the source tree)");
+  cmd->add_flag("--keep-going", opts->keep_going,
+                "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
+  cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
+  return [opts] { return run_ingest(*opts); };
+}
+
+}  // namespace ng::cli
