@@ -22,7 +22,8 @@ demo: build
 	@bash scripts/demo.sh $(BUILD)/src/cli/newsgraph
 
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS); status=$$?; \
+	  cd .. && bash scripts/test-summary.sh $(BUILD); exit $$status
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: setup
