@@ -21,7 +21,7 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
       if (x.is_var()) {
         r.slot = slot(x.var);
       } else {
-        r.node = constant(*x.term);
+        r.node = query_term(*x.term);
       }
       return r;
     };

@@ -30,7 +30,7 @@ NodeId template_node(Evaluator& ev, const TermOrVar& t, const Row& row,
     blanks.emplace(t.term->value, n);
     return n;
   }
-  return ev.constant(*t.term);
+  return ev.query_term(*t.term);
 }
 
 }  // namespace
@@ -94,7 +94,7 @@ QueryResult evaluate(const Query& query, store::Store& store, const Dataset& dat
       }
       for (const auto& t : targets) {
         if (!t.is_var()) {
-          add(ev.constant(*t.term));
+          add(ev.query_term(*t.term));
           continue;
         }
         std::size_t s = static_cast<std::size_t>(ev.slot(t.var));

@@ -168,7 +168,7 @@ Rows Evaluator::eval_values(const Pattern& p, const Row& seed) {
     bool ok = true;
     for (std::size_t k = 0; k < slots.size() && k < data.size(); ++k) {
       if (!data[k]) continue;
-      NodeId n = constant(*data[k]);
+      NodeId n = query_term(*data[k]);
       if (!n) {
         ok = false;
         break;

@@ -135,7 +135,18 @@ class Evaluator {
   // the top; the current row for EXISTS and index nested-loop joins). At most `limit` rows are
   // needed: operators may stop early, and may also return more.
   Rows eval(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit = kAll);
+  // The node of a term computed during evaluation (cached by value), or nullptr when the store
+  // cannot hold it (a relative IRI).
   NodeId constant(const Term& t);
+  // The node of a term of the query's algebra, cached by address: the tree outlives evaluation,
+  // and BGPs ask for their constants once per input row.
+  NodeId query_term(const Term& t) {
+    auto it = query_terms_.find(&t);
+    if (it != query_terms_.end()) return it->second;
+    NodeId n = constant(t);
+    query_terms_.emplace(&t, n);
+    return n;
+  }
   NodeId intern(const Value& v);
   const std::vector<NodeId>& named_graphs() const { return named_; }
   store::Store& store() { return store_; }
@@ -187,6 +198,7 @@ class Evaluator {
   FunctionContext ctx_;
   std::unordered_map<std::string, int> slots_;
   std::map<Term, NodeId> constants_;
+  std::unordered_map<const Term*, NodeId> query_terms_;
   std::vector<NodeId> named_;
   std::unordered_set<NodeId> named_set_;
 };

@@ -6,7 +6,7 @@ namespace ng::sparql::detail {
 Rows Evaluator::eval_graph(const Pattern& p, const ActiveGraph&, const Row& seed,
                            std::size_t limit) {
   if (!p.name.is_var()) {
-    NodeId gn = constant(*p.name.term);
+    NodeId gn = query_term(*p.name.term);
     if (!gn || !named_set_.count(gn)) return {};
     return eval(p.children[0], ActiveGraph{false, gn}, seed, limit);
   }

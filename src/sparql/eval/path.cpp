@@ -56,7 +56,7 @@ void Evaluator::path_pairs(const PathExpr& p, NodeId s, NodeId o, const ActiveGr
                            Pairs& out) {
   switch (p.kind) {
     case PathKind::Link: {
-      NodeId pred = constant(p.iri);
+      NodeId pred = query_term(p.iri);
       if (!pred) return;
       scan(g, s, pred, o, [&](const store::QuadIds& q) { out.emplace_back(q.subject, q.object); });
       return;
@@ -93,7 +93,7 @@ void Evaluator::path_pairs(const PathExpr& p, NodeId s, NodeId o, const ActiveGr
     case PathKind::NegatedPropertySet: {
       auto excluded = [&](const std::vector<Term>& iris, NodeId pred) {
         for (const auto& t : iris) {
-          if (constant(t) == pred) return true;
+          if (query_term(t) == pred) return true;
         }
         return false;
       };
@@ -144,7 +144,7 @@ Rows Evaluator::eval_path(const Pattern& p, const ActiveGraph& g, const Row& see
   auto resolve = [&](const TermOrVar& t, int& sl, bool& ok) -> NodeId {
     sl = -1;
     if (!t.is_var()) {
-      NodeId n = constant(*t.term);
+      NodeId n = query_term(*t.term);
       ok = ok && n != nullptr;
       return n;
     }
