@@ -262,8 +262,37 @@ Outcome evaluation_test(const ManifestTest& t) {
   sparql::CompareOptions compare = compare_options(query);
   compare.lax_cardinality = local_name(t.cardinality) == "LaxCardinality";
   auto comparison = sparql::compare_results(expected, actual, compare);
-  if (comparison) return {Status::Pass, {}};
-  return {Status::Fail, comparison.reason, show(expected) + "  actual:\n" + show(actual)};
+  if (!comparison) {
+    return {Status::Fail, comparison.reason, show(expected) + "  actual:\n" + show(actual)};
+  }
+  // The writers must keep every term: our JSON, XML and TSV read back to the same result.
+  if (result.kind != sparql::ResultKind::Graph) {
+    const sparql::ResultSet direct = sparql::to_result_set(result);
+    for (auto format :
+         {sparql::ResultFormat::Json, sparql::ResultFormat::Xml, sparql::ResultFormat::Tsv}) {
+      std::ostringstream text;
+      sparql::ResultSet back;
+      try {
+        sparql::write_result(result, format, text);
+        back = format == sparql::ResultFormat::Json  ? sparql::read_srj(text.str())
+               : format == sparql::ResultFormat::Xml ? sparql::read_srx(text.str())
+                                                     : sparql::read_tsv(text.str());
+      } catch (const std::exception& e) {
+        return {Status::Fail, std::string(sparql::result_format_name(format)) +
+                                  " output does not read back: " + e.what()};
+      }
+      if (format == sparql::ResultFormat::Tsv && result.kind == sparql::ResultKind::Boolean)
+        continue;
+      bool same = back.kind == direct.kind && back.boolean == direct.boolean &&
+                  back.variables == direct.variables && back.rows == direct.rows;
+      if (!same) {
+        return {Status::Fail,
+                std::string(sparql::result_format_name(format)) + " output does not round-trip",
+                text.str()};
+      }
+    }
+  }
+  return {Status::Pass, {}};
 }
 
 #endif  // NG_W3C_HAVE_ENGINE
