@@ -43,7 +43,10 @@ std::optional<size_t> parse_ymd(std::string_view s, DateTime& dt) {
   if (pos < s.size() && s[pos] == '-') neg = true, ++pos;
   size_t start = pos;
   while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
-  if (pos - start < 4 || (pos - start > 4 && s[start] == '0')) return std::nullopt;
+  // Years beyond 9 digits are not supported (keeps the seconds arithmetic in 64 bits).
+  if (pos - start < 4 || pos - start > 9 || (pos - start > 4 && s[start] == '0')) {
+    return std::nullopt;
+  }
   std::int64_t y = 0;
   for (size_t k = start; k < pos; ++k) y = y * 10 + (s[k] - '0');
   dt.year = neg ? -y : y;

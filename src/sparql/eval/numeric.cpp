@@ -86,6 +86,7 @@ double decimal_to_double(Int128 scaled) {
 
 // (a * b) / 10^18 for scaled decimals, without intermediate overflow where the result fits.
 std::optional<Int128> decimal_mul(Int128 a, Int128 b) {
+  if (a == -kInt128Max - 1 || b == -kInt128Max - 1) return std::nullopt;
   bool neg = (a < 0) != (b < 0);
   UInt128 ua = a < 0 ? static_cast<UInt128>(-a) : static_cast<UInt128>(a);
   UInt128 ub = b < 0 ? static_cast<UInt128>(-b) : static_cast<UInt128>(b);
@@ -104,7 +105,7 @@ std::optional<Int128> decimal_mul(Int128 a, Int128 b) {
 
 // (a * 10^18) / b by long division, truncated at 18 fractional digits.
 std::optional<Int128> decimal_div(Int128 a, Int128 b) {
-  if (b == 0) return std::nullopt;
+  if (b == 0 || a == -kInt128Max - 1 || b == -kInt128Max - 1) return std::nullopt;
   bool neg = (a < 0) != (b < 0);
   UInt128 ua = a < 0 ? static_cast<UInt128>(-a) : static_cast<UInt128>(a);
   UInt128 ub = b < 0 ? static_cast<UInt128>(-b) : static_cast<UInt128>(b);
@@ -394,6 +395,7 @@ std::optional<Numeric> negate(const Numeric& a) {
   switch (a.type) {
     case NumType::Integer:
     case NumType::Decimal: {
+      if (a.i == -kInt128Max - 1) return std::nullopt;  // -min does not fit
       Numeric r = a;
       r.i = -a.i;
       return r;
@@ -425,10 +427,12 @@ std::optional<int> compare(const Numeric& a, const Numeric& b) {
 std::optional<Numeric> round_op(RoundOp op, const Numeric& a) {
   switch (a.type) {
     case NumType::Integer:
+      if (a.i == -kInt128Max - 1) return std::nullopt;
       if (op == RoundOp::Abs) return Numeric::integer(a.i < 0 ? -a.i : a.i);
       return a;
     case NumType::Decimal: {
       Int128 v = a.i;
+      if (v <= -kInt128Max + kDecimalScale) return std::nullopt;  // floor/abs would overflow
       Int128 fl = v / kDecimalScale * kDecimalScale;
       if (v < 0 && fl != v) fl -= kDecimalScale;  // floor toward -inf
       switch (op) {
@@ -491,7 +495,7 @@ std::string canonical_lexical(const Numeric& n) {
     case NumType::Decimal: {
       Int128 v = n.i;
       bool neg = v < 0;
-      UInt128 u = neg ? static_cast<UInt128>(-v) : static_cast<UInt128>(v);
+      UInt128 u = neg ? static_cast<UInt128>(-(v + 1)) + 1 : static_cast<UInt128>(v);
       UInt128 ip = u / static_cast<UInt128>(kDecimalScale);
       UInt128 fp = u % static_cast<UInt128>(kDecimalScale);
       std::string frac = int128_to_string(static_cast<Int128>(fp));

@@ -65,6 +65,16 @@ TEST_CASE("arithmetic errors", "[eval][functions][numeric]") {
       call(Op::Multiply, {integer("100000000000000000000"), integer("100000000000000000000")}));
 }
 
+TEST_CASE("128-bit edges do not overflow", "[eval][numeric]") {
+  auto min = call(Op::Minus, {integer("-170141183460469231731687303715884105727"), integer("1")});
+  REQUIRE(min);
+  CHECK(min->value == "-170141183460469231731687303715884105728");
+  CHECK_FALSE(call(Op::Minus, {*min, integer("1")}));
+  CHECK(negate(Numeric::integer(-kDecimalScale * kDecimalScale * 170 - 1)));
+  CHECK_FALSE(parse_datetime("1234567890-01-01T00:00:00Z"));
+  CHECK(parse_datetime("-0044-03-15T12:00:00Z"));
+}
+
 TEST_CASE("numeric lexical forms", "[eval][numeric]") {
   CHECK(parse_decimal_lexical(".5") == kDecimalScale / 2);
   CHECK_FALSE(parse_decimal_lexical("1e3"));
