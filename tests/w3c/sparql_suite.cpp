@@ -5,7 +5,8 @@
 //
 //   ng_w3c_sparql SUITE [--w3c-dir DIR] [--known-failures FILE] [--update-known-failures]
 //                       [--filter TEXT] [--timeout SECONDS] [--no-fork] [--quiet] [--verbose]
-//   SUITE: sparql10-eval | sparql10-syntax | sparql11-query | sparql11-syntax | all
+//   SUITE: sparql10-eval | sparql10-syntax | sparql11-query | sparql11-syntax | all,
+//          or the path of a manifest (.ttl) in the same vocabulary (our own cases)
 //
 // Each test runs in a forked child with a time limit, so a crash or an endless loop in the
 // engine fails that one test instead of the whole suite.
@@ -449,12 +450,16 @@ struct TestRecord {
 
 int run(const Options& options) {
   namespace fs = std::filesystem;
-  if (!fs::is_directory(fs::path(options.w3c_dir) / "sparql")) {
+  // A manifest file of our own (same vocabulary) instead of a named W3C suite.
+  const bool own_manifest = ends_with(options.suite, ".ttl");
+  SuiteDef own{"manifest", {{fs::absolute(options.suite).string(), {}}}};
+  if (!own_manifest && !fs::is_directory(fs::path(options.w3c_dir) / "sparql")) {
     std::cout << "SKIPPED: the W3C test suites are not at " << options.w3c_dir
               << "/sparql (set NEWSGRAPH_W3C_DIR to the w3c folder, or pass --w3c-dir)\n";
     return kExitSkipped;
   }
   std::vector<const SuiteDef*> selected;
+  if (own_manifest) selected.push_back(&own);
   for (const auto& s : suites()) {
     if (options.suite == "all" || options.suite == s.name) selected.push_back(&s);
   }
@@ -584,7 +589,8 @@ int main(int argc, char** argv) {
   ng::w3c::Options options;
   CLI::App app{"Runs the W3C SPARQL query test suites through newsgraph's engine"};
   app.add_option("suite", options.suite,
-                 "sparql10-eval | sparql10-syntax | sparql11-query | sparql11-syntax | all")
+                 "sparql10-eval | sparql10-syntax | sparql11-query | sparql11-syntax | all, or "
+                 "the path of a manifest .ttl of our own")
       ->required();
   app.add_option("--w3c-dir", options.w3c_dir,
                  "the w3c folder (default: $NEWSGRAPH_W3C_DIR, else ../shared/w3c of the source)");
