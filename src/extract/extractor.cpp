@@ -161,15 +161,15 @@ struct Extractor::Resources {
     if (!lex) throw std::runtime_error("lexicon '" + name + ".tsv' is missing");
     return *lex;
   }
+  // Single-word entries of each lexicon, for membership tests.
+  std::unordered_map<std::string, std::unordered_set<std::string>> single_words;
   bool in(const std::string& lexicon_name, const std::string& key) const {
-    const Lexicon* lex = lexicon(lexicon_name);
-    if (!lex) return false;
-    std::vector<Token> one(1);
-    one[0].key = key;
-    std::vector<PhraseIndex::Match> m;
-    lex->index().match(one, 0, 1, m);
-    return !m.empty();
+    auto it = single_words.find(lexicon_name);
+    return it != single_words.end() && it->second.count(key) > 0;
   }
+  // All lexicons in one index (value: position in `entries`), so a token costs one lookup.
+  PhraseIndex combined;
+  std::vector<std::pair<int, std::uint32_t>> entries;  // lexicon, row
 };
 
 ResourcePaths ResourcePaths::under(const std::string& root) {
@@ -209,9 +209,20 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    r.lexicon_id[f.stem().string()] = static_cast<int>(r.lexicons.size());
+    const int id = static_cast<int>(r.lexicons.size());
+    r.lexicon_id[f.stem().string()] = id;
     r.lexicon_names.push_back(f.stem().string());
     r.lexicons.push_back(Lexicon::load(f.string(), r.abbreviations));
+    const Lexicon& lex = r.lexicons.back();
+    auto& singles = r.single_words[f.stem().string()];
+    for (std::uint32_t row = 0; row < lex.rows(); ++row) {
+      for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+        std::vector<std::string> keys = phrase_keys(spelling, r.abbreviations);
+        if (keys.size() == 1) singles.insert(keys.front());
+        r.combined.add(std::move(keys), static_cast<std::uint32_t>(r.entries.size()));
+      }
+      r.entries.emplace_back(id, row);
+    }
   }
   for (const char* needed : {"event_triggers", "time_words", "not_names", "organizations",
                              "casualty_words", "locative", "numbers"}) {
@@ -280,6 +291,7 @@ struct Entity {
   int place = -1;  // gazetteer index
   bool as_actor = false;
   bool as_place = false;
+  std::vector<std::string> parts;  // token keys of the label (persons)
   bool unnamed = false;  // a person known by office only
   int merged_into = -1;  // an unnamed person found to be a named one
   std::vector<std::uint32_t> sentences;
@@ -404,7 +416,8 @@ class ArticleRun : public MatchContext {
   std::unordered_map<std::string, int> entity_by_key_;
   PhraseIndex known_;  // names of this article's actors seen so far -> entity
   std::vector<Event> events_;
-  std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;  // token, class (this sentence)
+  std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
+  int locative_lex_ = res_.lexicon_id.at("locative");  // token, class (this sentence)
   std::set<std::string> article_countries_;  // ISO2 of countries named in the article
 };
 
@@ -416,11 +429,10 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   std::vector<PhraseIndex::Match> matches;
   for (std::size_t i = b; i < e; ++i) {
     lex_start_[i] = static_cast<std::uint32_t>(lexemes_.size());
-    for (std::size_t l = 0; l < res_.lexicons.size(); ++l) {
-      res_.lexicons[l].index().match(tokens_, i, e, matches);
-      for (const auto& m : matches) {
-        lexemes_.push_back(Lexeme{static_cast<int>(l), m.length, m.value});
-      }
+    res_.combined.match(tokens_, i, e, matches);
+    for (const auto& m : matches) {
+      const auto& [lexicon, row] = res_.entries[m.value];
+      lexemes_.push_back(Lexeme{lexicon, m.length, row});
     }
   }
   for (std::size_t i = e; i <= tokens_.size(); ++i) {
@@ -430,12 +442,10 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
 
 bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
   // "in X", "city of X": a locative word or phrase ends right before token i.
-  std::vector<PhraseIndex::Match> matches;
-  const Lexicon& loc = res_.required("locative");
   for (std::uint32_t len = 1; len <= 2 && len <= i; ++len) {
-    loc.index().match(tokens_, i - len, i, matches);
-    for (const auto& m : matches) {
-      if (m.length == len) return true;
+    const std::uint32_t start = i - len;
+    for (std::uint32_t k = lex_start_[start]; k < lex_start_[start + 1]; ++k) {
+      if (lexemes_[k].lexicon == locative_lex_ && lexemes_[k].length == len) return true;
     }
   }
   return false;
@@ -491,7 +501,8 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
     for (std::size_t e = 0; e < entities_.size(); ++e) {
       Entity& ent = entities_[e];
       if (ent.type != kPerson) continue;
-      const std::vector<std::string> known = phrase_keys(ent.label, res_.abbreviations);
+      const std::vector<std::string>& known = ent.parts;
+      if (known.empty()) continue;
       if (parts.size() == 1 && (known.back() == parts[0] || known.front() == parts[0])) {
         return static_cast<int>(e);
       }
@@ -499,6 +510,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
         // The full name comes after the short one: upgrade the entity.
         ent.alt_labels.push_back(ent.label);
         ent.label = label;
+        ent.parts = parts;
         entity_by_key_[key] = static_cast<int>(e);
         return static_cast<int>(e);
       }
@@ -510,13 +522,14 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   ent.key = key;
   ent.label = label;
   ent.place = place;
+  if (type == kPerson) ent.parts = phrase_keys(label, res_.abbreviations);
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
   if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion) {
     known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
     if (type == kPerson) {
-      const std::vector<std::string> parts = phrase_keys(label, res_.abbreviations);
+      const std::vector<std::string>& parts = entities_.back().parts;
       if (parts.size() > 1) known_.add({parts.back()}, static_cast<std::uint32_t>(id));
     }
   }

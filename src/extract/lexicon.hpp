@@ -58,6 +58,7 @@ class Lexicon {
   // The first spelling of the row's phrase.
   std::string_view phrase(std::uint32_t row) const { return get(row, columns_.front()); }
   bool has_column(std::string_view column) const;
+  const std::string& column(std::size_t i) const { return columns_[i]; }
 
  private:
   std::vector<std::string> columns_;

@@ -1,5 +1,5 @@
 // Backtracking matcher for compiled rule patterns.
-#include <functional>
+#include <algorithm>
 
 #include "extract/rules.hpp"
 #include "extract/text.hpp"
@@ -10,7 +10,19 @@ namespace {
 // Class indices, in the order of token_classes().
 enum ClassId { kAny, kWord, kCap, kUpper, kLower, kNum, kPunct, kName, kStart, kQuoted };
 
-using Cont = std::function<bool(std::size_t)>;
+// A non-owning reference to a continuation (a lambda living on the caller's stack): no heap
+// allocation per step, unlike std::function.
+class Cont {
+ public:
+  template <typename F>
+  Cont(const F& f)  // NOLINT(google-explicit-constructor): built from lambdas at call sites
+      : object_(&f), call_([](const void* o, std::size_t p) { return (*static_cast<const F*>(o))(p); }) {}
+  bool operator()(std::size_t p) const { return call_(object_, p); }
+
+ private:
+  const void* object_;
+  bool (*call_)(const void*, std::size_t);
+};
 
 class Matcher {
  public:
@@ -65,7 +77,7 @@ class Matcher {
     if (n.capture >= 0) {
       auto& slot = out_.slots[static_cast<std::size_t>(n.capture)];
       const auto saved = slot;
-      const Cont inner = [&, pos](std::size_t p) {
+      const auto inner = [&, pos](std::size_t p) {
         const auto before = slot;
         slot = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(p)};
         if (k(p)) return true;
@@ -81,7 +93,7 @@ class Matcher {
 
   bool repeat(const PatternNode& n, std::size_t pos, int count, const Cont& k) {
     if (n.max < 0 || count < n.max) {
-      const Cont more = [&, pos, count](std::size_t p) {
+      const auto more = [&, pos, count](std::size_t p) {
         if (p == pos) return false;  // no progress: stop repeating
         return repeat(n, p, count + 1, k);
       };
@@ -101,14 +113,17 @@ class Matcher {
       case PatternNode::Kind::Span: {
         if (pos >= end_) return false;
         const TokenTest& t = n.tests.front();
-        std::vector<std::uint32_t> lengths;
         if (t.kind == TokenTest::Kind::Lexicon) {
-          ctx_.lexicon_spans(t.id, pos, lengths);
+          ctx_.lexicon_spans(t.id, pos, scratch_);
         } else {
-          ctx_.mention_spans(t.type_ids, pos, lengths);
+          ctx_.mention_spans(t.type_ids, pos, scratch_);
         }
-        for (std::uint32_t len : lengths) {
-          if (pos + len <= end_ && k(pos + len)) return true;
+        // Copy out: the continuation reuses scratch_.
+        std::uint32_t lengths[8];
+        const std::size_t count = std::min<std::size_t>(scratch_.size(), 8);
+        std::copy(scratch_.begin(), scratch_.begin() + static_cast<std::ptrdiff_t>(count), lengths);
+        for (std::size_t q = 0; q < count; ++q) {
+          if (pos + lengths[q] <= end_ && k(pos + lengths[q])) return true;
         }
         return false;
       }
@@ -125,7 +140,7 @@ class Matcher {
 
   bool seq(const PatternNode& n, std::size_t index, std::size_t pos, const Cont& k) {
     if (index == n.children.size()) return k(pos);
-    const Cont next = [&, index](std::size_t p) { return seq(n, index + 1, p, k); };
+    const auto next = [&, index](std::size_t p) { return seq(n, index + 1, p, k); };
     return node(n.children[index], pos, next);
   }
 
@@ -148,44 +163,103 @@ bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin
   out.end = static_cast<std::uint32_t>(begin);
   out.slots.assign(rule.slots.size(), {0, 0});
   Matcher m(context, begin, end, out);
-  return m.node(rule.pattern, begin, [&](std::size_t p) {
+  const auto done = [&](std::size_t p) {
     if (p == begin) return false;  // empty matches are useless
     out.end = static_cast<std::uint32_t>(p);
     return true;
-  });
+  };
+  return m.node(rule.pattern, begin, done);
+}
+
+namespace {
+
+// First-token tests of a node; returns false when the node can match the empty sequence.
+// Sets `any` when some match may start with an unconstrained token.
+bool first_tests(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
+  bool consumes = false;
+  switch (n.kind) {
+    case PatternNode::Kind::Tokens: {
+      const TokenTest* pick = nullptr;
+      for (const TokenTest& t : n.tests) {
+        if (!t.negated && !(t.kind == TokenTest::Kind::Class && t.id == kAny)) {
+          pick = &t;
+          break;
+        }
+      }
+      if (pick) {
+        out.push_back(*pick);
+      } else {
+        any = true;
+      }
+      consumes = true;
+      break;
+    }
+    case PatternNode::Kind::Span:
+      out.push_back(n.tests.front());
+      consumes = true;
+      break;
+    case PatternNode::Kind::Seq:
+      consumes = false;
+      for (const PatternNode& child : n.children) {
+        if (first_tests(child, out, any)) {
+          consumes = true;
+          break;
+        }
+      }
+      break;
+    case PatternNode::Kind::Alt:
+      consumes = true;
+      for (const PatternNode& child : n.children) {
+        if (!first_tests(child, out, any)) consumes = false;
+      }
+      break;
+  }
+  return consumes && n.min >= 1;
+}
+
+bool holds_first(const TokenTest& t, const MatchContext& context, std::size_t i) {
+  const Token& tok = context.tokens()[i];
+  thread_local std::vector<std::uint32_t> lengths;
+  switch (t.kind) {
+    case TokenTest::Kind::Literal:
+      if (!t.value.empty() && t.value.front() == '*') return true;
+      return tok.key == t.value;
+    case TokenTest::Kind::Lexicon:
+      context.lexicon_spans(t.id, i, lengths);
+      return !lengths.empty();
+    case TokenTest::Kind::Mention:
+      context.mention_spans(t.type_ids, i, lengths);
+      return !lengths.empty() || context.covered(t.type_ids, i);
+    case TokenTest::Kind::Class:
+      switch (t.id) {
+        case kCap: return tok.is(kCapitalized);
+        case kUpper: return tok.is(kAllCaps);
+        case kNum: return tok.kind == TokenKind::Number;
+        case kName: return context.is_name(i);
+        case kPunct: return tok.kind == TokenKind::Punct;
+        case kWord: return tok.kind == TokenKind::Word;
+        default: return true;
+      }
+  }
+  return true;
+}
+
+}  // namespace
+
+void compute_first_set(Rule& rule) {
+  rule.first.clear();
+  bool any = false;
+  const bool consumes = first_tests(rule.pattern, rule.first, any);
+  rule.first_any = any || !consumes;
+  if (rule.first_any) rule.first.clear();
 }
 
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i) {
-  // Only a leading mandatory single-token or span test can rule a position out cheaply.
-  const PatternNode* n = &rule.pattern;
-  while ((n->kind == PatternNode::Kind::Seq) && !n->children.empty() && n->min >= 1) {
-    n = &n->children.front();
+  if (rule.first_any) return true;
+  for (const TokenTest& t : rule.first) {
+    if (holds_first(t, context, i)) return true;
   }
-  if (n->min < 1) return true;
-  const auto& tokens = context.tokens();
-  if (n->kind == PatternNode::Kind::Tokens) {
-    for (const TokenTest& t : n->tests) {
-      if (t.negated) continue;
-      if (t.kind == TokenTest::Kind::Literal && t.value.front() != '*' &&
-          tokens[i].key != t.value) {
-        return false;
-      }
-      if (t.kind == TokenTest::Kind::Class && t.id == kCap &&
-          !tokens[i].is(kCapitalized)) {
-        return false;
-      }
-    }
-  } else if (n->kind == PatternNode::Kind::Span) {
-    std::vector<std::uint32_t> lengths;
-    const TokenTest& t = n->tests.front();
-    if (t.kind == TokenTest::Kind::Lexicon) {
-      context.lexicon_spans(t.id, i, lengths);
-    } else {
-      context.mention_spans(t.type_ids, i, lengths);
-    }
-    return !lengths.empty();
-  }
-  return true;
+  return false;
 }
 
 }  // namespace ng::extract

@@ -392,6 +392,7 @@ std::vector<Rule> parse_rules(std::string_view text, const std::string& file,
       }
     }
     rules.push_back(compiler.compile(def));
+    compute_first_set(rules.back());
   }
   return rules;
 }

@@ -67,8 +67,12 @@ struct Rule {
   std::size_t line = 0;
   PatternNode pattern;
   std::vector<std::string> slots;  // capture names, in order of first appearance
-  std::string action;              // Person, Government, ..., Alias, Suppress
+  std::string action;              // Person, Government, ..., Alias, Event
   std::vector<RuleArg> args;
+  // Tests of which one must hold on the first token of any match (empty + first_any: none
+  // known). Filled by compute_first_set(); lets the matcher skip most positions cheaply.
+  std::vector<TokenTest> first;
+  bool first_any = true;
   const RuleArg* arg(std::string_view key) const {
     for (const RuleArg& a : args) {
       if (a.key == key) return &a;
@@ -123,6 +127,9 @@ struct RuleMatch {
 // match found wins.
 bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
                 RuleMatch& out);
+
+// Fills rule.first / rule.first_any from the pattern (called by parse_rules).
+void compute_first_set(Rule& rule);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);
