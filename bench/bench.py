@@ -82,7 +82,7 @@ JAVA_XMX = os.environ.get("BENCH_JAVA_XMX", "8g")
 NEWSGRAPH = os.environ.get("NEWSGRAPH", str(BB / "ng" / "src" / "cli" / "newsgraph"))
 OXIGRAPH_PKG = BB / "npm" / "node_modules" / "oxigraph"
 SYS_PY = "/usr/bin/python3"  # Debian's python, where python3-rdflib is installed
-GRACE = 10.0  # seconds the harness waits past an in-process driver's own time limit
+GRACE = 2.0 + 0.1 * TIMEOUT  # the harness waits this long past a driver's own time limit
 
 SP2B_PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -228,15 +228,14 @@ def driver_session(engine, data, fmt, queries, union):
                                  env=env)
         lines: queue.Queue = queue.Queue()
 
-        def reader(stream=p.stdout):
+        def reader(stream=p.stdout, sink=lines):  # bound now: the next session has a new queue
             for raw in stream:
-                lines.put(raw.decode("utf-8", "replace"))
-            lines.put(None)
+                sink.put(raw.decode("utf-8", "replace"))
+            sink.put(None)
 
         threading.Thread(target=reader, daemon=True).start()
         loaded = False
         killed = False
-        eof = False
         while True:
             limit = (LOAD_TIMEOUT if not loaded else TIMEOUT + GRACE)
             try:
@@ -246,7 +245,6 @@ def driver_session(engine, data, fmt, queries, union):
                 killed = True
                 break
             if line is None:
-                eof = True
                 break
             try:
                 ev = json.loads(line)
@@ -258,8 +256,15 @@ def driver_session(engine, data, fmt, queries, union):
                 out["triples"] = ev.get("triples")
             elif ev.get("event") == "query":
                 out["queries"][ev["name"]] = ev
+                log(f"    {engine} {ev['name']}: {ev.get('status')} {fmt_s(ev.get('seconds'))} "
+                    f"rows {ev.get('rows')}")
                 pending = [(n, q) for n, q in pending if n != ev["name"]]
-        p.wait()
+        try:
+            p.wait(timeout=TIMEOUT + GRACE)
+        except subprocess.TimeoutExpired:  # closed its output but hangs: never wait forever
+            os.killpg(p.pid, signal.SIGKILL)
+            killed = True
+            p.wait()
         whole = time.perf_counter() - t0
         errtext = err_file.read_text(errors="replace")
         if not killed:
@@ -271,7 +276,7 @@ def driver_session(engine, data, fmt, queries, union):
         if not queries and loaded and not killed:
             out["whole"] = whole
         if not loaded:
-            why = "timeout (load)" if killed else "error (load): " + stderr_tail(errtext)
+            why = "timeout (load)" if killed else f"error (load, rc {p.returncode}): " + stderr_tail(errtext)
             for n, _ in pending:
                 out["queries"][n] = {"name": n, "seconds": None, "rows": None,
                                      "status": "timeout" if killed else "error", "error": why}
@@ -286,7 +291,6 @@ def driver_session(engine, data, fmt, queries, union):
                 out["queries"][n] = {"name": n, "seconds": None, "rows": None, "status": "error",
                                      "error": f"driver died (rc {p.returncode}): "
                                               + stderr_tail(errtext)}
-        del eof
     return out
 
 
