@@ -378,7 +378,12 @@ std::vector<Rule> parse_rules(std::string_view text, const std::string& file,
   } catch (const x3::expectation_failure<Iterator>& e) {
     std::string which = e.which();
     if (which.size() > 60) which = "valid syntax";
-    const std::size_t offset = static_cast<std::size_t>(e.where() - text.begin());
+    std::size_t offset = static_cast<std::size_t>(e.where() - text.begin());
+    // Point at what was found, not at the whitespace before it.
+    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t' ||
+                                    text[offset] == '\n' || text[offset] == '\r')) {
+      ++offset;
+    }
     std::string found = offset < text.size() ? std::string(1, text[offset]) : "end of file";
     pos.fail(offset, "syntax error: expected " + which + ", found '" + found + "'");
   }

@@ -91,7 +91,8 @@ NormalizedText normalize_text(std::string_view original) {
       }
       continue;
     }
-    if (c < 0x80) {
+    // ASCII goes straight through unless a combining mark may follow it.
+    if (c < 0x80 && (i >= length || data[i] < 0x80)) {
       flush();
       out.text.push_back(static_cast<char>(c));
       out.to_original.push_back(static_cast<uint32_t>(start));

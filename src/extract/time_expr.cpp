@@ -101,7 +101,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     // Leading modifiers: on, late, early, last, this, since, in ...
     std::string modifier;
     while (w.kind == "modifier" && i + w.length < end) {
-      modifier = w.value;
+      modifier = tokens[i].key;
       i += w.length;
       w = word_at(i);
     }

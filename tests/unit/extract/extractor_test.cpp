@@ -1,0 +1,177 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "extract/extractor.hpp"
+#include "extract/rules.hpp"
+#include "rdf/vocab.hpp"
+
+using namespace ng::extract;
+
+namespace {
+
+ResourcePaths test_paths() {
+  ResourcePaths p = ResourcePaths::under(NG_SOURCE_DIR);
+  p.gazetteer_dir = std::string(NG_TEST_DATA_DIR) + "/extract/gazetteer";  // small and fast
+  return p;
+}
+
+const Extractor& extractor() {
+  static const Extractor e(test_paths());
+  return e;
+}
+
+std::string ng_term(const char* local) { return std::string(ng::vocab::kNg) + local; }
+
+struct Result {
+  VectorSink sink;
+  ExtractStats stats;
+  // Objects of (s, p) for any s whose rdfs:label is `label`.
+  std::vector<std::string> labels_of_type(const std::string& cls) const {
+    std::vector<std::string> out;
+    for (const auto& q : sink.quads) {
+      if (q.predicate.value != ng::vocab::kRdfType || q.object.value != ng_term(cls.c_str())) continue;
+      for (const auto& l : sink.quads) {
+        if (l.subject == q.subject && l.predicate.value == ng::vocab::kRdfsLabel) {
+          out.push_back(l.object.value);
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  std::vector<std::string> objects(const std::string& predicate) const {
+    std::vector<std::string> out;
+    for (const auto& q : sink.quads) {
+      if (q.predicate.value == predicate) out.push_back(q.object.value);
+    }
+    return out;
+  }
+};
+
+Result run(const std::string& text, const std::string& date = "2026-03-06") {
+  Article a;
+  a.id = "test_article";
+  a.date = date;
+  a.text = text;
+  Result r;
+  r.stats = extractor().extract(a, r.sink);
+  return r;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("persons from titles, with role and affiliation", "[extract][extractor]") {
+  Result r = run("Sudan's Defense Minister Yasin Ibrahim said the army would advance.");
+  CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Yasin Ibrahim"});
+  CHECK(contains(r.objects(ng_term("role")), "Defense Minister"));
+  CHECK(contains(r.labels_of_type("Country"), "Sudan"));
+}
+
+TEST_CASE("a surname resolves to the full name within an article", "[extract][extractor]") {
+  Result r = run(
+      "Army spokesman Nabil Abdallah said the town fell. Abdallah added that talks had failed.");
+  CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Nabil Abdallah"});
+}
+
+TEST_CASE("abbreviations defined in text resolve to the full name", "[extract][extractor]") {
+  Result r = run(
+      "The Sudan Liberation Movement (SLM) said it had repelled an attack. The SLM denied it.");
+  CHECK(r.labels_of_type("ArmedGroup") == std::vector<std::string>{"Sudan Liberation Movement"});
+  CHECK(contains(r.objects(std::string(ng::vocab::kSkos) + "altLabel"), "SLM"));
+}
+
+TEST_CASE("places, demonyms, metonyms and events with time", "[extract][extractor]") {
+  Result r = run("Sudanese army drones struck El Fasher on Thursday night, killing 12 people.");
+  CHECK(contains(r.labels_of_type("City"), "El Fasher"));
+  CHECK(contains(r.labels_of_type("Government"), "Sudanese army"));
+  const auto dates = r.objects(ng_term("date"));
+  CHECK(contains(dates, "2026-03-05"));
+  CHECK(contains(r.objects(ng_term("killed")), "12"));
+  CHECK(r.stats.events >= 1);
+}
+
+TEST_CASE("sentences that must not produce actors or events", "[extract][extractor]") {
+  // A country name before "said" is not a person; weekday and month words are not names.
+  Result r = run("Chad said on Monday in March that it was watching closely.");
+  CHECK(r.labels_of_type("Person").empty());
+  CHECK(r.stats.events == 0);
+  // A lower-case sentence about nothing.
+  Result quiet = run("the weather was mild and the markets were open.");
+  CHECK(quiet.stats.actors == 0);
+  CHECK(quiet.stats.locations == 0);
+  CHECK(quiet.stats.events == 0);
+  // Words inside a quotation are speech, not events.
+  Result quoted = run("\"We will never accept airstrikes,\" a farmer told reporters.");
+  CHECK(quoted.stats.events == 0);
+}
+
+TEST_CASE("evidence offsets point into the original text", "[extract][extractor]") {
+  const std::string text =
+      "KHARTOUM \xE2\x80\x94 Fighting raged. \xE2\x80\x9CIt is war,\xE2\x80\x9D he said. "
+      "Chadian troops shelled Khartoum on Friday.";
+  Result r = run(text);
+  std::size_t checked = 0;
+  for (const auto& q : r.sink.quads) {
+    if (q.predicate.value != std::string(ng::vocab::kNif) + "anchorOf") continue;
+    std::size_t begin = 0, end = 0;
+    for (const auto& o : r.sink.quads) {
+      if (o.subject != q.subject) continue;
+      if (o.predicate.value == std::string(ng::vocab::kNif) + "beginIndex") begin = std::stoul(o.object.value);
+      if (o.predicate.value == std::string(ng::vocab::kNif) + "endIndex") end = std::stoul(o.object.value);
+    }
+    // Offsets count code points: convert to bytes to compare.
+    std::size_t byte_begin = 0, cp = 0;
+    while (cp < begin) {
+      if ((static_cast<unsigned char>(text[++byte_begin]) & 0xC0) != 0x80) ++cp;
+    }
+    std::size_t byte_end = byte_begin;
+    cp = begin;
+    while (cp < end && byte_end < text.size()) {
+      ++byte_end;
+      if (byte_end == text.size() || (static_cast<unsigned char>(text[byte_end]) & 0xC0) != 0x80) ++cp;
+    }
+    CHECK(text.substr(byte_begin, byte_end - byte_begin) == q.object.value);
+    ++checked;
+  }
+  CHECK(checked >= 1);
+  CHECK(contains(r.objects(ng_term("date")), "2026-03-06"));
+}
+
+TEST_CASE("same input, same quads; one named graph per article", "[extract][extractor]") {
+  const std::string text = "Chadian troops clashed with Sudanese forces near El Fasher on Friday.";
+  Result a = run(text);
+  Result b = run(text);
+  CHECK(a.sink.quads == b.sink.quads);
+  for (const auto& q : a.sink.quads) {
+    REQUIRE(q.graph);
+    CHECK(q.graph->value == graph_iri("test_article"));
+  }
+  CHECK(a.stats.triples == a.sink.quads.size());
+}
+
+TEST_CASE("an article without a date keeps time expressions unresolved", "[extract][extractor]") {
+  Result r = run("Chadian troops shelled Khartoum on Friday.", "");
+  CHECK(r.objects(ng_term("date")).empty());
+  CHECK(contains(r.objects(ng_term("timeText")), "on Friday"));
+}
+
+TEST_CASE("a bad rule file is reported with file:line:col", "[extract][extractor]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "ng_extract_bad_rules";
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "bad.rules");
+    out << "# broken\nrule x: @no_such_lexicon => Person();\n";
+  }
+  ResourcePaths p = test_paths();
+  p.rules_dir = dir.string();
+  CHECK_THROWS_WITH(Extractor(p), Catch::Contains("bad.rules:2:9: unknown lexicon"));
+  fs::remove_all(dir);
+}

@@ -1,0 +1,50 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
+
+using namespace ng::extract;
+
+TEST_CASE("lexicon phrases match longest first, by first token", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  Lexicon lex = Lexicon::parse(
+      "phrase\tclass\n# comment\nair strike|air strikes\tAirstrike\nair\tAir\n", "t.tsv", abbr);
+  CHECK(lex.rows() == 2);
+  const std::string text = "Air strikes hit";
+  const auto tokens = tokenize(text, abbr);
+  std::vector<PhraseIndex::Match> m;
+  lex.index().match(tokens, 0, tokens.size(), m);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].length == 2);
+  CHECK(lex.get(m[0].value, "class") == "Airstrike");
+  lex.index().match(tokens, 2, tokens.size(), m);
+  CHECK(m.empty());
+}
+
+TEST_CASE("lexicon errors name the file and line", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  CHECK_THROWS_WITH(Lexicon::parse("a\tb\nx\ty\tz\n", "bad.tsv", abbr),
+                    Catch::Contains("bad.tsv:2:"));
+  CHECK_THROWS_AS(Lexicon::parse("# only a comment\n", "empty.tsv", abbr), std::runtime_error);
+}
+
+TEST_CASE("gazetteer: names, aliases, demonyms, capitals", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  const Gazetteer g = Gazetteer::load(std::string(NG_TEST_DATA_DIR) + "/extract/gazetteer", abbr);
+  const std::string text = "Sudanese troops left Al Fashir";
+  const auto tokens = tokenize(text, abbr);
+  std::vector<PhraseIndex::Match> m;
+  g.demonyms().match(tokens, 0, tokens.size(), m);
+  REQUIRE(m.size() == 1);
+  CHECK(g.place(m[0].value).name == "Sudan");
+  g.names().match(tokens, 3, tokens.size(), m);
+  REQUIRE(m.size() == 1);
+  CHECK(g.place(m[0].value).name == "El Fasher");
+  CHECK_FALSE(g.is_capital(g.place(m[0].value)));
+  auto sd = g.country("SD");
+  REQUIRE(sd);
+  CHECK(g.place(*sd).capital_id == "379252");
+  CHECK_THROWS(Gazetteer::load("/nonexistent/dir", abbr));
+}
