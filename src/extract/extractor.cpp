@@ -1140,17 +1140,12 @@ void ArticleRun::merge_events() {
       if (j == i || other.merged || other.cls != ev.cls) continue;
       const bool dates_agree = ev.date.empty() || other.date.empty() || ev.date == other.date;
       if (!dates_agree) continue;
+
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
-      for (int a : ev.agents) {
-        if (std::find(other.agents.begin(), other.agents.end(), a) == other.agents.end()) {
-          other.agents.push_back(a);
-        }
-      }
-      for (int t : ev.targets) {
-        if (std::find(other.targets.begin(), other.targets.end(), t) == other.targets.end()) {
-          other.targets.push_back(t);
-        }
-      }
+      // The located report is the better one: take participants only where it has none
+      // (agent detection on an anaphoric "the strikes" sentence is the less reliable).
+      if (other.agents.empty()) other.agents = ev.agents;
+      if (other.targets.empty()) other.targets = ev.targets;
       for (const auto& [k, v] : ev.figures) other.figures.emplace(k, v);
       if (other.date.empty()) other.date = ev.date;
       if (other.time_text.empty()) other.time_text = ev.time_text;
