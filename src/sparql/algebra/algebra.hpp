@@ -300,6 +300,11 @@ std::string to_sse(const Expr& expr);
 std::string to_sse(const PathExpr& path);
 std::string to_sse(const TermOrVar& node);
 
+// The query as SPARQL text that parse_query translates back to an equal Query, up to the names of
+// internal variables and blank nodes. IRIs are written in full; blank-node variables print as
+// blank nodes ("?_b" as _:b, "?p0" as _:_p0), aggregates back inside their expressions.
+std::string to_sparql(const Query& query);
+
 // The SPARQL / SSE name of an operator or function, e.g. "&&", "regex", "strlen".
 std::string_view op_name(Op op);
 std::string_view aggregate_name(AggregateOp op);

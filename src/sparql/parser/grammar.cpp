@@ -73,7 +73,8 @@ std::string join_expected(const std::vector<std::string>& items) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::string_view base) : text_(text), base_(base), lexer_(text) {}
+  Parser(std::string_view text, std::string_view base)
+      : text_(text), base_(resolve_iri({}, base)), lexer_(text) {}
 
   Query parse_query() {
     Query q;

@@ -1,21 +1,51 @@
-// ng_sparql_parse_check [--sse] FILE...: parses each query file (base IRI = its file:// IRI) and
-// prints "OK FILE" or "ERR FILE: message" per file (with --sse, the algebra too).
-// Exit code: 0 if every file parsed, 1 otherwise.
+// ng_sparql_parse_check [--sse] [--roundtrip] FILE...: parses each query file (base IRI = its
+// file:// IRI) and prints "OK FILE" or "ERR FILE: message" per file; --sse prints the algebra,
+// --roundtrip checks that to_sparql's text parses back to the same algebra ("RT-FAIL FILE" if not).
+// Exit code: 0 if every file parsed (and round-tripped), 1 otherwise.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <string>
 
 #include "sparql/algebra/query.hpp"
 
+namespace {
+
+// Renames internal variables (??x) and blank nodes (_:x) in order of first appearance.
+std::string normalize(const std::string& sse) {
+  static const std::regex internal(R"((\?\?|_:)[^\s()\[\]]+)");
+  std::map<std::string, std::string> names;
+  std::string out;
+  auto it = std::sregex_iterator(sse.begin(), sse.end(), internal);
+  std::size_t last = 0;
+  for (; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    out += sse.substr(last, static_cast<std::size_t>(m.position()) - last);
+    auto [entry, inserted] = names.emplace(m.str(), "");
+    if (inserted) entry->second = m.str(1) + "v" + std::to_string(names.size());
+    out += entry->second;
+    last = static_cast<std::size_t>(m.position() + m.length());
+  }
+  return out + sse.substr(last);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   bool sse = false;
+  bool roundtrip = false;
   bool all_ok = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--sse") {
       sse = true;
+      continue;
+    }
+    if (arg == "--roundtrip") {
+      roundtrip = true;
       continue;
     }
     std::ifstream in(arg, std::ios::binary);
@@ -27,12 +57,29 @@ int main(int argc, char** argv) {
     std::stringstream buf;
     buf << in.rdbuf();
     const std::string base = "file://" + std::filesystem::absolute(arg).string();
+    ng::sparql::Query q;
     try {
-      const ng::sparql::Query q = ng::sparql::parse_query(buf.str(), base);
+      q = ng::sparql::parse_query(buf.str(), base);
       std::cout << "OK " << arg << "\n";
       if (sse) std::cout << ng::sparql::to_sse(q) << "\n";
     } catch (const ng::sparql::SyntaxError& e) {
       std::cout << "ERR " << arg << ": " << e.what() << "\n";
+      all_ok = false;
+      continue;
+    }
+    if (!roundtrip) continue;
+    const std::string text = ng::sparql::to_sparql(q);
+    try {
+      const ng::sparql::Query again = ng::sparql::parse_query(text);
+      if (normalize(ng::sparql::to_sse(again)) != normalize(ng::sparql::to_sse(q))) {
+        std::cout << "RT-FAIL " << arg << "\n"
+                  << text << "\n"
+                  << ng::sparql::to_sse(q) << "\n--- became\n"
+                  << ng::sparql::to_sse(again) << "\n";
+        all_ok = false;
+      }
+    } catch (const ng::sparql::SyntaxError& e) {
+      std::cout << "RT-FAIL " << arg << ": " << e.what() << "\n" << text << "\n";
       all_ok = false;
     }
   }

@@ -180,3 +180,10 @@ TEST_CASE("truncated queries only ever raise SyntaxError", "[sparql][parser][gra
     }
   }
 }
+
+TEST_CASE("the given base IRI is normalised before use", "[sparql][parser][grammar]") {
+  const auto q = ast::parse("SELECT * { <> <a> ?o }", "file:///w/main/../shared/q.rq");
+  CHECK(q.base_iri == "file:///w/shared/q.rq");
+  CHECK(q.where.elements.at(0).triples.at(0).subject.term.value == "file:///w/shared/q.rq");
+  CHECK(q.where.elements.at(0).triples.at(0).path.iri.value == "file:///w/shared/a");
+}
