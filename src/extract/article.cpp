@@ -12,10 +12,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::size_t line_of(std::string_view text, std::size_t offset) {
-  return 1 + static_cast<std::size_t>(
-                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(
-                                                             std::min(offset, text.size())),
-                            '\n'));
+  return 1 + static_cast<std::size_t>(std::count(
+                 text.begin(),
+                 text.begin() + static_cast<std::ptrdiff_t>(std::min(offset, text.size())), '\n'));
 }
 
 std::string_view trim(std::string_view s) {
@@ -36,9 +35,7 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-std::string stem_of(std::string_view file) {
-  return fs::path(std::string(file)).stem().string();
-}
+std::string stem_of(std::string_view file) { return fs::path(std::string(file)).stem().string(); }
 
 void add(std::vector<Diagnostic>& out, Severity severity, std::string_view file, std::size_t line,
          std::size_t column, std::size_t offset, std::string message) {
@@ -69,12 +66,18 @@ bool check_content(std::string_view content, std::string_view file,
 
 void set_field(Article& a, std::string_view key, std::string_view value) {
   const std::string k = lower(key);
-  if (k == "title") a.title = value;
-  else if (k == "source" || k == "publisher") a.source = value;
-  else if (k == "url" || k == "link") a.url = value;
-  else if (k == "date" || k == "published") a.date = value;
-  else if (k == "language" || k == "lang") a.language = lower(value);
-  else if (k == "id") a.id = value;
+  if (k == "title")
+    a.title = value;
+  else if (k == "source" || k == "publisher")
+    a.source = value;
+  else if (k == "url" || k == "link")
+    a.url = value;
+  else if (k == "date" || k == "published")
+    a.date = value;
+  else if (k == "language" || k == "lang")
+    a.language = lower(value);
+  else if (k == "id")
+    a.id = value;
 }
 
 // ------------------------------------------------------------ a minimal JSON reader
@@ -126,8 +129,8 @@ class JsonLine {
   }
   void expect(char c) {
     if (peek() != c) {
-      throw JsonError{i_, std::string("expected '") + c + "'" +
-                              (i_ >= s_.size() ? " at end of line" : "")};
+      throw JsonError{
+          i_, std::string("expected '") + c + "'" + (i_ >= s_.size() ? " at end of line" : "")};
     }
     ++i_;
   }
@@ -154,10 +157,14 @@ class JsonLine {
     for (int k = 0; k < 4; ++k) {
       const char c = s_[i_++];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else throw JsonError{i_ - 1, "bad hex digit in \\u escape"};
+      if (c >= '0' && c <= '9')
+        v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        throw JsonError{i_ - 1, "bad hex digit in \\u escape"};
     }
     return v;
   }
@@ -168,7 +175,8 @@ class JsonLine {
       if (i_ >= s_.size()) throw JsonError{i_, "unterminated string"};
       const char c = s_[i_++];
       if (c == '"') break;
-      if (static_cast<unsigned char>(c) < 0x20) throw JsonError{i_ - 1, "control character in string"};
+      if (static_cast<unsigned char>(c) < 0x20)
+        throw JsonError{i_ - 1, "control character in string"};
       if (c != '\\') {
         out += c;
         continue;
@@ -176,14 +184,30 @@ class JsonLine {
       if (i_ >= s_.size()) throw JsonError{i_, "unterminated escape"};
       const char e = s_[i_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           unsigned cp = hex4();
           if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
@@ -379,8 +403,8 @@ bool parse_text_article(std::string_view content, std::string_view file, Article
   } else {
     // A leading `date YYYY-MM-DD` (possibly on the same line as the text).
     std::size_t k = body;
-    while (k < content.size() && (content[k] == ' ' || content[k] == '\t' || content[k] == '\n' ||
-                                  content[k] == '\r')) {
+    while (k < content.size() &&
+           (content[k] == ' ' || content[k] == '\t' || content[k] == '\n' || content[k] == '\r')) {
       ++k;
     }
     if (content.substr(k, 5) == "date " || content.substr(k, 5) == "Date:" ||
@@ -395,7 +419,7 @@ bool parse_text_article(std::string_view content, std::string_view file, Article
     }
   }
   while (body < content.size() && (content[body] == ' ' || content[body] == '\n' ||
-                                    content[body] == '\r' || content[body] == '\t')) {
+                                   content[body] == '\r' || content[body] == '\t')) {
     ++body;
   }
   article.text = content.substr(body);
@@ -472,7 +496,8 @@ std::vector<Article> read_articles(const std::vector<std::string>& paths,
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (it->is_regular_file(ec) && is_article_file(it->path())) files.push_back(it->path());
       }
-      if (ec) add(diagnostics, Severity::Error, path, 0, 0, 0, "cannot read directory: " + ec.message());
+      if (ec)
+        add(diagnostics, Severity::Error, path, 0, 0, 0, "cannot read directory: " + ec.message());
       std::sort(files.begin(), files.end());
       for (const fs::path& f : files) read_file(f, out, diagnostics);
     } else if (fs::exists(p, ec)) {

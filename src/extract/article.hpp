@@ -10,8 +10,8 @@
 namespace ng::extract {
 
 struct Article {
-  std::string id;        // file name without extension, JSON Lines "id", or "<stem>-<line>"
-  std::string file;      // where it was read from
+  std::string id;    // file name without extension, JSON Lines "id", or "<stem>-<line>"
+  std::string file;  // where it was read from
   std::string title;
   std::string source;
   std::string url;

@@ -52,9 +52,8 @@ constexpr TypeMask kActorMask = bit(kPerson) | kOrgMask | bit(kCountry);
 // Names usable in rules: the concrete types, then composites.
 const std::vector<std::string>& mention_type_names() {
   static const std::vector<std::string> names = {
-      "Country", "Demonym",      "City",       "Province",   "Region", "Site",
-      "Person",  "Organization", "Government", "ArmedGroup", "MediaOutlet",
-      "Place",   "Org",          "Actor"};
+      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
+      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
   return names;
 }
 TypeMask mask_of_name_index(int index) {
@@ -66,8 +65,8 @@ TypeMask mask_of_name_index(int index) {
 
 const std::vector<std::string>& action_names() {
   static const std::vector<std::string> names = {
-      "Person", "Organization", "Government", "ArmedGroup", "MediaOutlet", "City",
-      "Province", "Region", "Site", "Country", "Alias", "Event"};
+      "Person",   "Organization", "Government", "ArmedGroup", "MediaOutlet", "City",
+      "Province", "Region",       "Site",       "Country",    "Alias",       "Event"};
   return names;
 }
 
@@ -79,17 +78,28 @@ int type_of_action(const std::string& action) {
 
 const char* class_local_name(int type) {
   switch (type) {
-    case kCountry: return "Country";
-    case kCity: return "City";
-    case kProvince: return "Province";
-    case kRegion: return "Region";
-    case kSite: return "Site";
-    case kPerson: return "Person";
-    case kOrganization: return "Organization";
-    case kGovernment: return "Government";
-    case kArmedGroup: return "ArmedGroup";
-    case kMediaOutlet: return "MediaOutlet";
-    default: return "Actor";
+    case kCountry:
+      return "Country";
+    case kCity:
+      return "City";
+    case kProvince:
+      return "Province";
+    case kRegion:
+      return "Region";
+    case kSite:
+      return "Site";
+    case kPerson:
+      return "Person";
+    case kOrganization:
+      return "Organization";
+    case kGovernment:
+      return "Government";
+    case kArmedGroup:
+      return "ArmedGroup";
+    case kMediaOutlet:
+      return "MediaOutlet";
+    default:
+      return "Actor";
   }
 }
 
@@ -292,8 +302,8 @@ struct Entity {
   bool as_actor = false;
   bool as_place = false;
   std::vector<std::string> parts;  // token keys of the label (persons)
-  bool unnamed = false;  // a person known by office only
-  int merged_into = -1;  // an unnamed person found to be a named one
+  bool unnamed = false;            // a person known by office only
+  int merged_into = -1;            // an unnamed person found to be a named one
   std::vector<std::uint32_t> sentences;
   std::string iri;
 };
@@ -360,7 +370,8 @@ class ArticleRun : public MatchContext {
     if (!t.is(kCapitalized)) {
       // Arabic article prefixes: "al-Khulaifi", "el-Sisi".
       const std::size_t dash = t.key.find('-');
-      if (dash == std::string::npos || dash > 3 || !res_.in("name_particles", t.key.substr(0, dash))) {
+      if (dash == std::string::npos || dash > 3 ||
+          !res_.in("name_particles", t.key.substr(0, dash))) {
         return false;
       }
       const char next = norm_.text[t.begin + dash + 1];
@@ -418,7 +429,7 @@ class ArticleRun : public MatchContext {
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");  // token, class (this sentence)
-  std::set<std::string> article_countries_;  // ISO2 of countries named in the article
+  std::set<std::string> article_countries_;            // ISO2 of countries named in the article
 };
 
 // Lexicon matches for tokens [b, e), kept as flat arrays (one hash lookup per token and lexicon
@@ -582,8 +593,8 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       best_len = matches.front().length;
       // The last word must be capitalised too ("Nowshera" yes, "Punjab province" handled by rules).
       if (!tokens_[i + best_len - 1].is(kCapitalized)) best_len = 0;
-      const bool province_word = i + best_len < s.last_token &&
-                                 res_.in("region_words", tokens_[i + best_len].key);
+      const bool province_word =
+          i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
       long best_score = -1;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
@@ -596,10 +607,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           const bool cap_before = i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
                                   tokens_[i - 1].is(kCapitalized) && !tokens_[i - 1].is(kAllCaps) &&
                                   i - 1 > s.first_token;
-          const bool cap_after = i + best_len < s.last_token &&
-                                 tokens_[i + best_len].kind == TokenKind::Word &&
-                                 tokens_[i + best_len].is(kCapitalized) &&
-                                 !tokens_[i + best_len].is(kAllCaps);
+          const bool cap_after =
+              i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
+              tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
         }
         if (p.kind == PlaceKind::Country) {
@@ -626,15 +636,15 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       m.sentence = si;
       m.begin = m.name_begin = i;
       m.end = m.name_end = i + best_len;
-      m.type = p.kind == PlaceKind::Country ? kCountry
+      m.type = p.kind == PlaceKind::Country    ? kCountry
                : p.kind == PlaceKind::Province ? kProvince
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
       if (gz.is_capital(p) && !m.locative) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
-        const bool place_word_after = i + best_len < s.last_token &&
-                                      res_.in("region_words", tokens_[i + best_len].key);
+        const bool place_word_after =
+            i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
         if (!place_word_after) {
           if (auto c = gz.country(p.country_iso2)) {
             m.metonym = true;
@@ -721,8 +731,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
       if (!matches.empty() && matches.front().length == 1) {
         // "Khan" of "Imran Khan" is not the one in "Amir Khan Muttaqi".
         const auto cap_word = [&](std::size_t k) {
-          return tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) &&
-                 !not_name_[k];
+          return tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) && !not_name_[k];
         };
         if ((i > s.first_token && cap_word(i - 1)) || (i + 1 < s.last_token && cap_word(i + 1))) {
           matches.clear();
@@ -776,7 +785,8 @@ int ArticleRun::entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask)
 
 void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si) {
   if (std::getenv("NG_DEBUG_RULES")) {
-    std::fprintf(stderr, "rule %s matched [%s]\n", rule.name.c_str(), surface(m.begin, m.end).c_str());
+    std::fprintf(stderr, "rule %s matched [%s]\n", rule.name.c_str(),
+                 surface(m.begin, m.end).c_str());
   }
   auto slot_range = [&](const char* key) -> std::pair<std::uint32_t, std::uint32_t> {
     const RuleArg* a = rule.arg(key);
@@ -830,8 +840,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     ne = m.end;
   }
   // Labels never start with "the" nor end in a possessive or punctuation.
-  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].key == "a" || tokens_[nb].key == "an" ||
-                     tokens_[nb].kind == TokenKind::Punct)) {
+  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].key == "a" ||
+                     tokens_[nb].key == "an" || tokens_[nb].kind == TokenKind::Punct)) {
     ++nb;
   }
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
@@ -929,8 +939,10 @@ void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
     if (tokens_[k].kind == TokenKind::Number) {
       std::string digits;
       for (char c : tokens_[k].key) {
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c != ',') break;
+        if (c >= '0' && c <= '9')
+          digits += c;
+        else if (c != ',')
+          break;
       }
       return digits;
     }
@@ -947,7 +959,8 @@ void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
     std::string qualifier;
     std::string value;
     // "killed more than 70 people" / "70 people were killed"
-    for (std::uint32_t k = i + matches.front().length; k < std::min(i + 4, s.last_token) && value.empty(); ++k) {
+    for (std::uint32_t k = i + matches.front().length;
+         k < std::min(i + 4, s.last_token) && value.empty(); ++k) {
       value = number_at(k, qualifier);
     }
     for (std::uint32_t back = 1; back <= 5 && back <= i - s.first_token && value.empty(); ++back) {
@@ -1178,7 +1191,7 @@ std::string ArticleRun::entity_iri(const Entity& e) const {
     return std::string(vocab::kNgId) + "place/gn-" +
            res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).geonames_id;
   }
-  const char* kind = e.type == kPerson                ? "person/"
+  const char* kind = e.type == kPerson                 ? "person/"
                      : (bit(e.type) & kPlaceMask) != 0 ? "place/"
                                                        : "org/";
   return std::string(vocab::kNgId) + kind + slug(e.label);
@@ -1225,7 +1238,8 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         (mn.locative ? e.as_place : e.as_actor) = true;
         // "Afghanistan's Laghman province": a possessive before a place is a place.
         if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
-            (res_.in("region_words", tokens_[mn.end + 1].key) || covered({kConcreteTypes}, mn.end + 1))) {
+            (res_.in("region_words", tokens_[mn.end + 1].key) ||
+             covered({kConcreteTypes}, mn.end + 1))) {
           e.as_place = true;
         }
       } else if (type == kDemonym) {
@@ -1281,7 +1295,8 @@ class Emitter {
 
  private:
   void add(const std::string& s, std::string_view p, rdf::Term o) {
-    sink_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+    sink_.add(
+        rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
     ++count_;
   }
   QuadSink& sink_;
@@ -1337,8 +1352,9 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       continue;
     }
     if (!e.as_actor && !e.as_place) continue;
-    const bool country = e.place >= 0 && res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind ==
-                                             PlaceKind::Country;
+    const bool country =
+        e.place >= 0 &&
+        res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind == PlaceKind::Country;
     out.iri(e.iri, type, ng(class_local_name(country ? kCountry : e.type)));
     out.text(e.iri, std::string(vocab::kRdfsLabel), e.label);
     for (const std::string& alt : e.alt_labels) {
@@ -1365,8 +1381,8 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       out.lit(e.iri, ng("geonamesId"), p.geonames_id);
       if (p.kind != PlaceKind::Country && e.as_place) {
         if (auto c = res_.gazetteer.country(p.country_iso2)) {
-          out.iri(e.iri, ng("partOf"), std::string(vocab::kNgId) + "place/gn-" +
-                                           res_.gazetteer.place(*c).geonames_id);
+          out.iri(e.iri, ng("partOf"),
+                  std::string(vocab::kNgId) + "place/gn-" + res_.gazetteer.place(*c).geonames_id);
         }
       }
     } else if (e.part_of >= 0) {
@@ -1379,7 +1395,8 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     if (e.as_actor || e.as_place || e.place < 0) continue;
     bool referenced = false;
     for (const Entity& o : entities_) {
-      if ((o.as_place || o.as_actor) && (o.affiliation >= 0 && &entities_[static_cast<std::size_t>(o.affiliation)] == &e)) {
+      if ((o.as_place || o.as_actor) &&
+          (o.affiliation >= 0 && &entities_[static_cast<std::size_t>(o.affiliation)] == &e)) {
         referenced = true;
       }
     }
@@ -1395,11 +1412,13 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     out.iri(iri, type, ng(ev.cls));
     out.iri(iri, ng("inArticle"), doc);
     out.iri(doc, ng("mentions"), iri);
-    out.lit(iri, ng("trigger"), norm_.text.substr(tokens_[ev.begin].begin,
-                                                  tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
+    out.lit(iri, ng("trigger"),
+            norm_.text.substr(tokens_[ev.begin].begin,
+                              tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
     for (int a : ev.agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
     for (int t : ev.targets) out.iri(iri, ng("target"), entities_[static_cast<std::size_t>(t)].iri);
-    for (int l : ev.locations) out.iri(iri, ng("location"), entities_[static_cast<std::size_t>(l)].iri);
+    for (int l : ev.locations)
+      out.iri(iri, ng("location"), entities_[static_cast<std::size_t>(l)].iri);
     for (int l : ev.context) {
       out.iri(iri, ng("locationContext"), entities_[static_cast<std::size_t>(l)].iri);
     }
@@ -1411,7 +1430,8 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       out.lit(iri, ng("date"), ev.date, dt);
     }
     for (const auto& [figure, value] : ev.figures) {
-      const bool numeric = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+      const bool numeric =
+          !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
       if (numeric) {
         out.lit(iri, ng(figure), value, vocab::kXsdNonNegativeInteger);
       } else {

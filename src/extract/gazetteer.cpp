@@ -64,8 +64,9 @@ void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std:
       continue;
     }
     auto cell = [&](int c) -> std::string_view {
-      return c >= 0 && static_cast<std::size_t>(c) < cells.size() ? cells[static_cast<std::size_t>(c)]
-                                                                   : std::string_view{};
+      return c >= 0 && static_cast<std::size_t>(c) < cells.size()
+                 ? cells[static_cast<std::size_t>(c)]
+                 : std::string_view{};
     };
     Place p;
     p.kind = kind;

@@ -20,19 +20,20 @@ struct Place {
   std::string name;
   PlaceKind kind = PlaceKind::City;
   std::string country_iso2;
-  std::string code;         // ISO 3166-1 alpha-2 or ISO 3166-2
-  std::string admin1;       // regions and cities: first-level admin code
-  std::string capital_id;   // countries: the capital's GeoNames id
-  std::string demonym;      // countries: first demonym
+  std::string code;        // ISO 3166-1 alpha-2 or ISO 3166-2
+  std::string admin1;      // regions and cities: first-level admin code
+  std::string capital_id;  // countries: the capital's GeoNames id
+  std::string demonym;     // countries: first demonym
   std::uint64_t population = 0;
-  bool ambiguous = false;   // the name is also a common English word
+  bool ambiguous = false;  // the name is also a common English word
 };
 
 class Gazetteer {
  public:
   // Loads countries.tsv, regions.tsv and cities.tsv from `dir` (columns found by header name).
   // A missing regions or cities file is allowed; a missing countries file throws.
-  static Gazetteer load(const std::string& dir, const std::unordered_set<std::string>& abbreviations);
+  static Gazetteer load(const std::string& dir,
+                        const std::unordered_set<std::string>& abbreviations);
   // Same from in-memory TSV text (tests).
   static Gazetteer parse(const std::string& countries, const std::string& regions,
                          const std::string& cities,

@@ -46,7 +46,8 @@ class Lexicon {
  public:
   Lexicon() = default;
   // Throws std::runtime_error "FILE:LINE: message" for an unreadable or malformed file.
-  static Lexicon load(const std::string& path, const std::unordered_set<std::string>& abbreviations);
+  static Lexicon load(const std::string& path,
+                      const std::unordered_set<std::string>& abbreviations);
   // For tests: the same from a string.
   static Lexicon parse(std::string_view content, std::string_view name,
                        const std::unordered_set<std::string>& abbreviations);

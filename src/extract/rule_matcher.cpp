@@ -16,7 +16,8 @@ class Cont {
  public:
   template <typename F>
   Cont(const F& f)  // NOLINT(google-explicit-constructor): built from lambdas at call sites
-      : object_(&f), call_([](const void* o, std::size_t p) { return (*static_cast<const F*>(o))(p); }) {}
+      : object_(&f),
+        call_([](const void* o, std::size_t p) { return (*static_cast<const F*>(o))(p); }) {}
   bool operator()(std::size_t p) const { return call_(object_, p); }
 
  private:
@@ -54,19 +55,38 @@ class Matcher {
         break;
       case TokenTest::Kind::Class:
         switch (t.id) {
-          case kAny: result = true; break;
-          case kWord: result = tok.kind == TokenKind::Word; break;
-          case kCap: result = tok.kind == TokenKind::Word && tok.is(kCapitalized); break;
-          case kUpper: result = tok.kind == TokenKind::Word && tok.is(kAllCaps); break;
+          case kAny:
+            result = true;
+            break;
+          case kWord:
+            result = tok.kind == TokenKind::Word;
+            break;
+          case kCap:
+            result = tok.kind == TokenKind::Word && tok.is(kCapitalized);
+            break;
+          case kUpper:
+            result = tok.kind == TokenKind::Word && tok.is(kAllCaps);
+            break;
           case kLower:
             result = tok.kind == TokenKind::Word && !tok.is(kCapitalized) && !tok.is(kAllCaps);
             break;
-          case kNum: result = tok.kind == TokenKind::Number; break;
-          case kPunct: result = tok.kind == TokenKind::Punct; break;
-          case kName: result = ctx_.is_name(i); break;
-          case kStart: result = i == begin_sentence_; break;
-          case kQuoted: result = tok.is(kInQuote); break;
-          default: result = false;
+          case kNum:
+            result = tok.kind == TokenKind::Number;
+            break;
+          case kPunct:
+            result = tok.kind == TokenKind::Punct;
+            break;
+          case kName:
+            result = ctx_.is_name(i);
+            break;
+          case kStart:
+            result = i == begin_sentence_;
+            break;
+          case kQuoted:
+            result = tok.is(kInQuote);
+            break;
+          default:
+            result = false;
         }
         break;
     }
@@ -232,13 +252,20 @@ bool holds_first(const TokenTest& t, const MatchContext& context, std::size_t i)
       return !lengths.empty() || context.covered(t.type_ids, i);
     case TokenTest::Kind::Class:
       switch (t.id) {
-        case kCap: return tok.is(kCapitalized);
-        case kUpper: return tok.is(kAllCaps);
-        case kNum: return tok.kind == TokenKind::Number;
-        case kName: return context.is_name(i);
-        case kPunct: return tok.kind == TokenKind::Punct;
-        case kWord: return tok.kind == TokenKind::Word;
-        default: return true;
+        case kCap:
+          return tok.is(kCapitalized);
+        case kUpper:
+          return tok.is(kAllCaps);
+        case kNum:
+          return tok.kind == TokenKind::Number;
+        case kName:
+          return context.is_name(i);
+        case kPunct:
+          return tok.kind == TokenKind::Punct;
+        case kWord:
+          return tok.kind == TokenKind::Word;
+        default:
+          return true;
       }
   }
   return true;

@@ -1,12 +1,11 @@
 // The rule language grammar (Boost.Spirit X3) and its checks. See docs/rules.md.
+#include <algorithm>
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/spirit/home/x3.hpp>
 #include <boost/spirit/home/x3/support/ast/position_tagged.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
 #include <boost/spirit/home/x3/support/utility/annotate_on_success.hpp>
 #include <boost/spirit/home/x3/support/utility/error_reporting.hpp>
-
-#include <algorithm>
 #include <sstream>
 
 #include "extract/rules.hpp"
@@ -132,7 +131,8 @@ const auto test_def = x3::matches['!'] >> test_body;
 const auto quant_def = (lit('?') >> attr(0) >> attr(1)) | (lit('*') >> attr(0) >> attr(-1)) |
                        (lit('+') >> attr(1) >> attr(-1)) |
                        (lit('{') > int_ > ((lit(',') > (int_ | attr(-1))) | attr(-2)) > '}');
-const auto atom_def = (lit('[') > +test > ']') | (lit('(') > alternatives > ')') | x3::repeat(1)[test];
+const auto atom_def =
+    (lit('[') > +test > ']') | (lit('(') > alternatives > ')') | x3::repeat(1)[test];
 const auto item_def = -capture >> atom >> -quant;
 const auto sequence_def = +item;
 const auto alternatives_def = sequence % '|';
@@ -202,8 +202,8 @@ class Compiler {
       if (!out.literal) {
         auto it = std::find(rule.slots.begin(), rule.slots.end(), arg.v.value);
         if (it == rule.slots.end()) {
-          pos_.fail(offset_of(arg), "no slot '" + arg.v.value + "' in the pattern of rule '" +
-                                        rule.name + "'");
+          pos_.fail(offset_of(arg),
+                    "no slot '" + arg.v.value + "' in the pattern of rule '" + rule.name + "'");
         }
         out.slot = static_cast<int>(it - rule.slots.begin());
       }
@@ -239,8 +239,8 @@ class Compiler {
     PatternNode n;
     if (it.atom.get().type() == typeid(std::vector<ast::Test>)) {
       const auto& tests = boost::get<std::vector<ast::Test>>(it.atom.get());
-      const bool bracketed = tests.size() != 1 || offset_of(it) != offset_of(tests.front()) ||
-                             it.capture.has_value();
+      const bool bracketed =
+          tests.size() != 1 || offset_of(it) != offset_of(tests.front()) || it.capture.has_value();
       n.kind = PatternNode::Kind::Tokens;
       for (const ast::Test& t : tests) n.tests.push_back(test(t));
       // A lone @lexicon or <Mention> (not in brackets) matches a whole span.
@@ -251,8 +251,8 @@ class Compiler {
       }
       (void)bracketed;
     } else {
-      const auto& inner = boost::get<boost::spirit::x3::forward_ast<ast::Alternatives>>(
-          it.atom.get());
+      const auto& inner =
+          boost::get<boost::spirit::x3::forward_ast<ast::Alternatives>>(it.atom.get());
       PatternNode group = alternatives(inner.get());
       n.kind = PatternNode::Kind::Seq;
       n.children.push_back(std::move(group));

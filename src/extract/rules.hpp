@@ -36,10 +36,10 @@ struct TokenTest {
   enum class Kind : std::uint8_t { Literal, Lexicon, Mention, Class };
   Kind kind = Kind::Literal;
   bool negated = false;
-  std::string value;                // literal key (folded), lexicon name, class name
-  std::vector<std::string> types;   // Mention: accepted mention types
-  int id = -1;                      // index of the lexicon / class in the vocabulary
-  std::vector<int> type_ids;        // indices of `types` in the vocabulary
+  std::string value;                 // literal key (folded), lexicon name, class name
+  std::vector<std::string> types;    // Mention: accepted mention types
+  int id = -1;                       // index of the lexicon / class in the vocabulary
+  std::vector<int> type_ids;         // indices of `types` in the vocabulary
   std::size_t line = 0, column = 0;  // position in the rule file
 };
 
@@ -50,7 +50,7 @@ struct PatternNode {
   std::vector<PatternNode> children;  // Seq, Alt
   std::vector<TokenTest> tests;       // Tokens (all must hold on one token); Span: one test
   int min = 1;
-  int max = 1;  // -1 = unbounded
+  int max = 1;       // -1 = unbounded
   int capture = -1;  // slot index or -1
 };
 
@@ -58,7 +58,7 @@ struct RuleArg {
   std::string key;
   bool literal = false;  // a quoted value; otherwise a slot name
   std::string value;
-  int slot = -1;         // resolved slot index when not literal
+  int slot = -1;  // resolved slot index when not literal
 };
 
 struct Rule {
@@ -90,8 +90,8 @@ struct RuleVocabulary {
 
 // Token classes known to the matcher.
 inline const std::vector<std::string>& token_classes() {
-  static const std::vector<std::string> classes = {"Any",   "Word",  "Cap",   "Upper", "Lower",
-                                                   "Num",   "Punct", "Name",  "Start", "Quoted"};
+  static const std::vector<std::string> classes = {"Any", "Word",  "Cap",  "Upper", "Lower",
+                                                   "Num", "Punct", "Name", "Start", "Quoted"};
   return classes;
 }
 
@@ -120,7 +120,8 @@ class MatchContext {
 struct RuleMatch {
   std::uint32_t begin = 0;  // token range of the whole match
   std::uint32_t end = 0;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> slots;  // token range per slot; empty if unset
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>
+      slots;  // token range per slot; empty if unset
 };
 
 // Matches `rule` at token `begin` within [begin, end) (greedy, with backtracking); the first

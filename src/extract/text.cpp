@@ -15,22 +15,51 @@ namespace {
 // The typographic replacement of one code point: -1 drops it, 0 keeps it.
 int32_t typographic(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return '-';
-    case 0x00A0: case 0x2007: case 0x202F: case 0x2009: case 0x200A: case '\t':
+    case 0x00A0:
+    case 0x2007:
+    case 0x202F:
+    case 0x2009:
+    case 0x200A:
+    case '\t':
       return ' ';
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case '\r':
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0xFEFF:
+    case '\r':
       return -1;
     default:
       return 0;
   }
 }
 
-bool is_word_char(UChar32 c) { return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK; }
+bool is_word_char(UChar32 c) {
+  return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK;
+}
 
 UChar32 peek(std::string_view s, std::size_t i) {
   if (i >= s.size()) return -1;
@@ -251,8 +280,8 @@ std::vector<Token> tokenize(std::string_view text,
       // Direction from the context: a quote mark before a word (or at a line start) opens.
       const bool space_before = tok.begin == 0 || text[tok.begin - 1] == ' ' ||
                                 text[tok.begin - 1] == '\n' || text[tok.begin - 1] == '(';
-      const bool opens = space_before && !(tok.end >= text.size() || text[tok.end] == ' ' ||
-                                            text[tok.end] == '\n');
+      const bool opens = space_before &&
+                         !(tok.end >= text.size() || text[tok.end] == ' ' || text[tok.end] == '\n');
       if (opens) {
         tok.flags |= kQuoteOpen | kInQuote;
         in_quote = true;
@@ -305,8 +334,8 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       if (b < breaks.size() && breaks[b] <= next.begin) {
         // ICU breaks here: keep it unless an abbreviation or a lower-case word says otherwise.
         const bool abbreviation = abbreviations.count(tok.key) > 0;
-        const bool lower_next = next.kind == TokenKind::Word && !next.is(kCapitalized) &&
-                                !next.is(kAllCaps);
+        const bool lower_next =
+            next.kind == TokenKind::Word && !next.is(kCapitalized) && !next.is(kAllCaps);
         if (abbreviation || lower_next) continue;
         // A closing quote after the terminal punctuation belongs to this sentence.
         if (next.kind == TokenKind::Punct && text.substr(next.begin, 1) == "\"" &&

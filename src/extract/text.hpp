@@ -17,7 +17,7 @@ struct NormalizedText {
   std::vector<std::uint32_t> to_original;
   std::size_t original_offset(std::size_t normalized_byte) const {
     return to_original[normalized_byte < to_original.size() ? normalized_byte
-                                                             : to_original.size() - 1];
+                                                            : to_original.size() - 1];
   }
 };
 

@@ -153,8 +153,8 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
       if (part.kind == "part") i += part.length;
       if (dated && !w.value.empty()) {
         if (w.value[0] == 'd') {
-          te.value = format_date(add_days(today, to_int(w.value.substr(2)) *
-                                                     (w.value[1] == '-' ? -1 : 1)));
+          te.value = format_date(
+              add_days(today, to_int(w.value.substr(2)) * (w.value[1] == '-' ? -1 : 1)));
         } else if (w.value.rfind("month", 0) == 0) {
           const int back = w.value == "month-1" ? 1 : 0;
           const int m0 = today.month - back;

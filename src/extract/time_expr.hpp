@@ -14,7 +14,7 @@ namespace ng::extract {
 struct TimeExpression {
   std::uint32_t begin = 0;  // token range
   std::uint32_t end = 0;
-  std::string value;        // "2026-02-27", "2025-10", "2021" or "" when unresolved
+  std::string value;  // "2026-02-27", "2025-10", "2021" or "" when unresolved
 };
 
 struct CivilDate {

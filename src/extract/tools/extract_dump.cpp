@@ -71,8 +71,8 @@ int main(int argc, char** argv) {
                  "articles %zu, sentences %zu, actors %zu, locations %zu, events %zu, triples %zu\n"
                  "resources loaded in %.2f s (%zu rules); %.2f MB of text in %.3f s = %.2f MB/s\n",
                  stats.articles, stats.sentences, stats.actors, stats.locations, stats.events,
-                 stats.triples, load, extractor.rule_count(), static_cast<double>(bytes) / 1e6,
-                 run, run > 0 ? static_cast<double>(bytes) / 1e6 / run : 0.0);
+                 stats.triples, load, extractor.rule_count(), static_cast<double>(bytes) / 1e6, run,
+                 run > 0 ? static_cast<double>(bytes) / 1e6 / run : 0.0);
     return diagnostics.empty() ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";

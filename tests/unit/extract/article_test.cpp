@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
+#include "extract/article.hpp"
 
 #include <algorithm>
-
-#include "extract/article.hpp"
+#include <catch2/catch.hpp>
 
 using namespace ng::extract;
 
@@ -90,9 +89,9 @@ TEST_CASE("JSON Lines: escapes, missing text, trailing garbage", "[extract][arti
 
 TEST_CASE("UTF-8 validation finds overlong forms and surrogates", "[extract][article]") {
   CHECK(find_invalid_utf8("plain \xC3\xA9 text") == std::string_view::npos);
-  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);          // overlong '/'
-  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);        // surrogate
-  CHECK(find_invalid_utf8("x\xE2\x80") == 1);           // truncated
+  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);    // overlong '/'
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
+  CHECK(find_invalid_utf8("x\xE2\x80") == 1);     // truncated
   CHECK_FALSE(is_iso_date("2025-02-29"));
   CHECK(is_iso_date("2024-02-29"));
 }

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "extract/extractor.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
-#include "extract/extractor.hpp"
 #include "extract/rules.hpp"
 #include "rdf/vocab.hpp"
 
@@ -32,7 +32,8 @@ struct Result {
   std::vector<std::string> labels_of_type(const std::string& cls) const {
     std::vector<std::string> out;
     for (const auto& q : sink.quads) {
-      if (q.predicate.value != ng::vocab::kRdfType || q.object.value != ng_term(cls.c_str())) continue;
+      if (q.predicate.value != ng::vocab::kRdfType || q.object.value != ng_term(cls.c_str()))
+        continue;
       for (const auto& l : sink.quads) {
         if (l.subject == q.subject && l.predicate.value == ng::vocab::kRdfsLabel) {
           out.push_back(l.object.value);
@@ -81,8 +82,8 @@ TEST_CASE("a surname resolves to the full name within an article", "[extract][ex
 }
 
 TEST_CASE("abbreviations defined in text resolve to the full name", "[extract][extractor]") {
-  Result r = run(
-      "The Sudan Liberation Movement (SLM) said it had repelled an attack. The SLM denied it.");
+  Result r =
+      run("The Sudan Liberation Movement (SLM) said it had repelled an attack. The SLM denied it.");
   CHECK(r.labels_of_type("ArmedGroup") == std::vector<std::string>{"Sudan Liberation Movement"});
   CHECK(contains(r.objects(std::string(ng::vocab::kSkos) + "altLabel"), "SLM"));
 }
@@ -123,8 +124,10 @@ TEST_CASE("evidence offsets point into the original text", "[extract][extractor]
     std::size_t begin = 0, end = 0;
     for (const auto& o : r.sink.quads) {
       if (o.subject != q.subject) continue;
-      if (o.predicate.value == std::string(ng::vocab::kNif) + "beginIndex") begin = std::stoul(o.object.value);
-      if (o.predicate.value == std::string(ng::vocab::kNif) + "endIndex") end = std::stoul(o.object.value);
+      if (o.predicate.value == std::string(ng::vocab::kNif) + "beginIndex")
+        begin = std::stoul(o.object.value);
+      if (o.predicate.value == std::string(ng::vocab::kNif) + "endIndex")
+        end = std::stoul(o.object.value);
     }
     // Offsets count code points: convert to bytes to compare.
     std::size_t byte_begin = 0, cp = 0;
@@ -135,7 +138,8 @@ TEST_CASE("evidence offsets point into the original text", "[extract][extractor]
     cp = begin;
     while (cp < end && byte_end < text.size()) {
       ++byte_end;
-      if (byte_end == text.size() || (static_cast<unsigned char>(text[byte_end]) & 0xC0) != 0x80) ++cp;
+      if (byte_end == text.size() || (static_cast<unsigned char>(text[byte_end]) & 0xC0) != 0x80)
+        ++cp;
     }
     CHECK(text.substr(byte_begin, byte_end - byte_begin) == q.object.value);
     ++checked;

@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "extract/lexicon.hpp"
 
+#include <catch2/catch.hpp>
 #include <stdexcept>
 
 #include "extract/gazetteer.hpp"
-#include "extract/lexicon.hpp"
 
 using namespace ng::extract;
 

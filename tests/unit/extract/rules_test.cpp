@@ -1,6 +1,7 @@
+#include "extract/rules.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "extract/rules.hpp"
 #include "extract/text.hpp"
 
 using namespace ng::extract;
@@ -74,9 +75,9 @@ TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
                     Catch::Contains("bad repeat count"));
   CHECK_THROWS_WITH(parse_rules("rule a: Cap => Person()", "f.rules", kVocab),
                     Catch::Contains("expected ';'"));
-  CHECK_THROWS_WITH(parse_rules("rule a: Cap => Person();\nrule a: Num => Person();", "f.rules",
-                                kVocab),
-                    "f.rules:2:1: duplicate rule name 'a'");
+  CHECK_THROWS_WITH(
+      parse_rules("rule a: Cap => Person();\nrule a: Num => Person();", "f.rules", kVocab),
+      "f.rules:2:1: duplicate rule name 'a'");
 }
 
 TEST_CASE("matching with slots, optional parts and backtracking", "[extract][rules]") {

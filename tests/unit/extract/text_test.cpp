@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "extract/text.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace ng::extract;
 
@@ -15,11 +15,12 @@ std::vector<std::string> surfaces(const std::string& text) {
 }  // namespace
 
 TEST_CASE("normalisation maps typographic marks and keeps offsets", "[extract][text]") {
-  const std::string original = "\xE2\x80\x9CWar\xE2\x80\x9D \xE2\x80\x94 it\xE2\x80\x99s";  // “War” — it’s
+  const std::string original =
+      "\xE2\x80\x9CWar\xE2\x80\x9D \xE2\x80\x94 it\xE2\x80\x99s";  // “War” — it’s
   const NormalizedText n = normalize_text(original);
   CHECK(n.text == "\"War\" - it's");
   REQUIRE(n.to_original.size() == n.text.size() + 1);
-  CHECK(n.original_offset(1) == 3);   // 'W' after the 3-byte quote
+  CHECK(n.original_offset(1) == 3);  // 'W' after the 3-byte quote
   CHECK(n.original_offset(n.text.size()) == original.size());
 }
 
@@ -49,8 +50,7 @@ TEST_CASE("sentences: abbreviations do not end a sentence", "[extract][text]") {
 }
 
 TEST_CASE("sentences: line breaks split, quotes are tracked across sentences", "[extract][text]") {
-  const std::string text =
-      "HEADLINE HERE\n\"We left. We will return,\" she said. Calm returned.";
+  const std::string text = "HEADLINE HERE\n\"We left. We will return,\" she said. Calm returned.";
   const auto tokens = tokenize(text, kAbbr);
   const auto s = split_sentences(text, tokens, kAbbr);
   REQUIRE(s.size() == 4);
