@@ -171,6 +171,7 @@ class Evaluator {
   Rows eval_path(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
+  bool seedable(const Rows& left, const Pattern& right);
   Rows eval_minus(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_values(const Pattern& p, const Row& seed);

@@ -85,28 +85,33 @@ std::vector<int> pattern_slots_bgp(const Pattern& p, Evaluator& ev) {
 
 }  // namespace
 
+// True when `right` is a BGP or a path that mentions a variable bound in every left row: then
+// matching it once per left row, with that row's bindings filled in (an index nested loop),
+// gives exactly the compatible solutions, usually far fewer than evaluating it alone.
+bool Evaluator::seedable(const Rows& left, const Pattern& right) {
+  if (right.kind != PatternKind::Bgp && right.kind != PatternKind::Path) return false;
+  if (left.size() == 1) return true;
+  Boundness lb = boundness(left, width());
+  for (int s : pattern_slots_bgp(right, *this)) {
+    if (lb.all[static_cast<std::size_t>(s)]) return true;
+  }
+  return false;
+}
+
 Rows Evaluator::eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed,
                           std::size_t limit) {
   Rows left = eval(p.children[0], g, seed);
   if (left.empty()) return {};
   const Pattern& rp = p.children[1];
-  // Index nested loop: a BGP or path on the right is matched once per left row with the left
-  // row's bindings filled in, when they share a variable bound in every left row.
-  if (rp.kind == PatternKind::Bgp || rp.kind == PatternKind::Path) {
-    Boundness lb = boundness(left, width());
-    bool shares = left.size() == 1;
-    for (int s : pattern_slots_bgp(rp, *this))
-      shares = shares || lb.all[static_cast<std::size_t>(s)];
-    if (shares) {
-      Rows out;
-      for (const Row& l : left) {
-        Rows part = eval(rp, g, l, limit - out.size());
-        out.insert(out.end(), std::make_move_iterator(part.begin()),
-                   std::make_move_iterator(part.end()));
-        if (out.size() >= limit) break;
-      }
-      return out;
+  if (seedable(left, rp)) {
+    Rows out;
+    for (const Row& l : left) {
+      Rows part = eval(rp, g, l, limit - out.size());
+      out.insert(out.end(), std::make_move_iterator(part.begin()),
+                 std::make_move_iterator(part.end()));
+      if (out.size() >= limit) break;
     }
+    return out;
   }
   Rows right = eval(rp, g, seed);
   if (right.empty()) return {};
@@ -128,7 +133,22 @@ Rows Evaluator::eval_left_join(const Pattern& p, const ActiveGraph& g, const Row
   // Every left row yields at least one row, so the left side needs no more than `limit`.
   Rows left = eval(p.children[0], g, seed, limit);
   if (left.empty()) return {};
-  Rows right = eval(p.children[1], g, seed);
+  const Pattern& rp = p.children[1];
+  if (seedable(left, rp)) {
+    Rows out;
+    for (const Row& l : left) {
+      bool matched = false;
+      for (Row& m : eval(rp, g, l)) {
+        if (p.exprs.empty() || filter_passes(p.exprs, m, g)) {
+          out.push_back(std::move(m));
+          matched = true;
+        }
+      }
+      if (!matched) out.push_back(l);
+    }
+    return out;
+  }
+  Rows right = eval(rp, g, seed);
   JoinIndex index(left, right, width());
   Rows out;
   for (const Row& l : left) {
@@ -151,7 +171,20 @@ Rows Evaluator::eval_left_join(const Pattern& p, const ActiveGraph& g, const Row
 Rows Evaluator::eval_minus(const Pattern& p, const ActiveGraph& g, const Row& seed) {
   Rows left = eval(p.children[0], g, seed);
   if (left.empty()) return {};
-  Rows right = eval(p.children[1], g, seed);
+  const Pattern& rp = p.children[1];
+  if (rp.kind == PatternKind::Bgp || rp.kind == PatternKind::Path) {
+    // Per left row: any match of the right side with the row's bindings filled in is compatible,
+    // and it shares a variable when one of the right side's variables is bound in the row.
+    std::vector<int> slots = pattern_slots_bgp(rp, *this);
+    Rows out;
+    for (Row& l : left) {
+      bool shares = false;
+      for (int s : slots) shares = shares || l[static_cast<std::size_t>(s)] != nullptr;
+      if (!shares || eval(rp, g, l, 1).empty()) out.push_back(std::move(l));
+    }
+    return out;
+  }
+  Rows right = eval(rp, g, seed);
   if (right.empty()) return left;
   JoinIndex index(left, right, width());
   Rows out;

@@ -94,6 +94,11 @@ TEST_CASE("MINUS: disjoint domains remove nothing", "[eval][minus]") {
   CHECK(db.rows("SELECT ?s { ?s :p ?v MINUS { ?s :q ?w } }") == Lines{"s=<http://example.org/b>"});
   CHECK(db.rows("SELECT ?s { ?s :p ?v MINUS { ?x :q ?y } }").size() == 2);
   CHECK(db.rows("SELECT ?s { ?s :p ?v FILTER NOT EXISTS { ?x :q ?y } }").empty());
+  // A row where the shared variable is unbound shares nothing with the right side: it stays.
+  CHECK(db.rows("SELECT ?s { ?s :p ?v OPTIONAL { ?s :q ?w } MINUS { ?z :q ?w } }") ==
+        Lines{"s=<http://example.org/b>"});
+  CHECK(db.rows("SELECT ?s ?w { ?s :p ?v OPTIONAL { ?s :q ?w FILTER(?w != ?v) } }") ==
+        Lines{"s=<http://example.org/a>", "s=<http://example.org/b>"});
 }
 
 TEST_CASE("FILTER errors drop rows, BIND errors leave variables unbound", "[eval][filter]") {
