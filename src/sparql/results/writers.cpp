@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <functional>
 #include <string>
 
@@ -258,6 +259,8 @@ void write_json(const Solutions& s, std::ostream& out) {
   out << "\n]}}\n";
 }
 
+// Escapes markup characters; CR and the other control characters become character references
+// (a raw CR would be normalised away by XML readers).
 std::string xml_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -275,7 +278,13 @@ std::string xml_escape(std::string_view text) {
         out += "&quot;";
         break;
       default:
-        out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "&#x%X;", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
     }
   }
   return out;

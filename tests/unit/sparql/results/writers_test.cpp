@@ -96,6 +96,7 @@ TEST_CASE("TSV writes terms in Turtle syntax", "[results][tsv]") {
 TEST_CASE("JSON and XML round-trip through their readers", "[results][json][xml]") {
   ResultSet r = sample();
   r.rows.push_back({Term::literal("<&>"), Term::literal("d", "http://example.org/dt")});
+  r.rows.push_back({Term::literal("cr\r\x01 lf\n"), Term::literal("\xE6\x97\xA5 \"q\"")});
   for (auto format : {ResultFormat::Json, ResultFormat::Xml}) {
     std::string text = write(r, format);
     ResultSet back = format == ResultFormat::Json ? read_srj(text) : read_srx(text);
