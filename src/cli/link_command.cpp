@@ -63,8 +63,8 @@ int run_link(const LinkCommandOptions& opts) {
   std::cerr << "newsgraph: link: " << result.decisions.size() << " entities, " << n << " linked ("
             << same_as << " owl:sameAs, " << n - same_as << " skos:closeMatch), " << unlinked
             << " below the threshold, " << none << " without candidates; "
-            << result.external_entities << " external entities from "
-            << result.external_statements << " statements";
+            << result.external_entities << " external entities from " << result.external_statements
+            << " statements";
   if (agree + disagree > 0) {
     std::cerr << "; " << agree << " agree and " << disagree
               << " disagree with owl:sameAs already in the input";

@@ -1,0 +1,253 @@
+#include "link/rdf_stream.hpp"
+
+#include <serd/serd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
+
+#include "rdf/iri.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng::link {
+namespace {
+
+std::string_view str(const SerdNode* node) {
+  return {reinterpret_cast<const char*>(node->buf), node->n_bytes};
+}
+
+std::string_view chunk(const SerdChunk& c) { return {reinterpret_cast<const char*>(c.buf), c.len}; }
+
+// zlib reads plain files too, so one source serves both.
+std::size_t gz_source(void* buf, std::size_t size, std::size_t nmemb, void* stream) {
+  const int n = gzread(static_cast<gzFile>(stream), buf, static_cast<unsigned>(size * nmemb));
+  return n <= 0 ? 0 : static_cast<std::size_t>(n) / size;
+}
+
+int gz_error(void* stream) {
+  int err = 0;
+  gzerror(static_cast<gzFile>(stream), &err);
+  return err != Z_OK && err != Z_STREAM_END ? 1 : 0;
+}
+
+class Streamer {
+ public:
+  Streamer(const std::function<void(const StreamedQuad&)>& on_quad, std::string name)
+      : on_quad_(on_quad), name_(std::move(name)) {}
+  ~Streamer() {
+    if (env_) serd_env_free(env_);
+  }
+
+  std::size_t run(gzFile file, store::Format format, const std::string& base_iri) {
+    base_ = base_iri;
+    SerdNode base =
+        serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_.c_str()));
+    env_ = serd_env_new(base_.empty() ? nullptr : &base);
+    SerdSyntax syntax = SERD_TURTLE;
+    switch (format) {
+      case store::Format::Turtle:
+        syntax = SERD_TURTLE;
+        break;
+      case store::Format::TriG:
+        syntax = SERD_TRIG;
+        break;
+      case store::Format::NTriples:
+        syntax = SERD_NTRIPLES;
+        break;
+      case store::Format::NQuads:
+        syntax = SERD_NQUADS;
+        break;
+    }
+    std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
+        serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr),
+        &serd_reader_free);
+    serd_reader_set_error_sink(reader.get(), on_error, this);
+    static unsigned long documents = 0;
+    const std::string blank_prefix = "x" + std::to_string(++documents) + "_";
+    serd_reader_add_blank_prefix(reader.get(),
+                                 reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
+    const SerdStatus st =
+        serd_reader_read_source(reader.get(), gz_source, gz_error, file,
+                                reinterpret_cast<const uint8_t*>(name_.c_str()), 1 << 16);
+    if (pending_) std::rethrow_exception(pending_);
+    if (failed_ || st > SERD_FAILURE) {
+      if (!failed_) message_ = reinterpret_cast<const char*>(serd_strerror(st));
+      throw store::RdfSyntaxError(name_, pos_, message_);
+    }
+    return count_;
+  }
+
+ private:
+  static SerdStatus on_base(void* handle, const SerdNode* uri) {
+    auto* self = static_cast<Streamer*>(handle);
+    self->base_ = rdf::resolve_iri(self->base_, str(uri));
+    SerdNode base =
+        serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(self->base_.c_str()));
+    return serd_env_set_base_uri(self->env_, &base);
+  }
+
+  static SerdStatus on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+    auto* self = static_cast<Streamer*>(handle);
+    const std::string ns = rdf::resolve_iri(self->base_, str(uri));
+    const std::string prefix(str(name));
+    return serd_env_set_prefix_from_strings(self->env_,
+                                            reinterpret_cast<const uint8_t*>(prefix.c_str()),
+                                            reinterpret_cast<const uint8_t*>(ns.c_str()));
+  }
+
+  static SerdStatus on_error(void* handle, const SerdError* error) {
+    auto* self = static_cast<Streamer*>(handle);
+    if (self->failed_) return SERD_SUCCESS;  // keep the first error
+    va_list args;
+    va_copy(args, *error->args);
+    char buf[1024];
+    std::vsnprintf(buf, sizeof buf, error->fmt, args);
+    va_end(args);
+    std::string msg(buf);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
+    // Serd's column is 1-based on the first line and 0-based after it (see docs/STYLE.md).
+    const unsigned long line0 = error->line > 0 ? error->line - 1 : 0;
+    unsigned long col0 = error->col;
+    if (error->line <= 1 && col0 > 0) --col0;
+    self->pos_ = {line0, col0};
+    self->message_ = std::move(msg);
+    self->failed_ = true;
+    return SERD_SUCCESS;
+  }
+
+  void fail(std::string message) {
+    if (failed_) return;
+    failed_ = true;
+    message_ = std::move(message);
+  }
+
+  // Writes the absolute IRI of `node` into `out` (or points `view` at the node when it already
+  // is one). Returns false after recording an error.
+  bool iri(const SerdNode* node, std::string& out, std::string_view& view) {
+    if (node->type == SERD_URI) {
+      if (rdf::has_scheme(str(node))) {
+        view = str(node);
+        return true;
+      }
+      out = rdf::resolve_iri(base_, str(node));
+      if (!rdf::has_scheme(out)) {
+        fail("relative IRI <" + std::string(str(node)) + "> with no base IRI");
+        return false;
+      }
+      view = out;
+      return true;
+    }
+    SerdChunk prefix{nullptr, 0}, suffix{nullptr, 0};
+    if (serd_env_expand(env_, node, &prefix, &suffix) != SERD_SUCCESS) {
+      fail("undefined prefix in " + std::string(str(node)));
+      return false;
+    }
+    out.assign(chunk(prefix));
+    out.append(chunk(suffix));
+    view = out;
+    return true;
+  }
+
+  bool term(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang, int slot,
+            rdf::TermView& t) {
+    t = {};
+    switch (node->type) {
+      case SERD_URI:
+      case SERD_CURIE:
+        t.kind = rdf::TermKind::Iri;
+        return iri(node, buffers_[slot], t.value);
+      case SERD_BLANK:
+        t.kind = rdf::TermKind::Blank;
+        t.value = str(node);
+        return true;
+      case SERD_LITERAL: {
+        t.kind = rdf::TermKind::Literal;
+        t.value = str(node);
+        if (lang && lang->n_bytes > 0) {
+          lang_ = rdf::lowercase_ascii(str(lang));
+          t.lang = lang_;
+          return true;
+        }
+        if (datatype) {
+          if (!iri(datatype, datatype_buffer_, t.datatype)) return false;
+          if (t.datatype == vocab::kXsdString) t.datatype = {};
+        }
+        return true;
+      }
+      default:
+        fail("unexpected node " + std::string(str(node)));
+        return false;
+    }
+  }
+
+  static SerdStatus on_statement(void* handle, SerdStatementFlags, const SerdNode* graph,
+                                 const SerdNode* subject, const SerdNode* predicate,
+                                 const SerdNode* object, const SerdNode* object_datatype,
+                                 const SerdNode* object_lang) {
+    auto* self = static_cast<Streamer*>(handle);
+    StreamedQuad q;
+    if (!self->term(subject, nullptr, nullptr, 0, q.subject) ||
+        !self->term(predicate, nullptr, nullptr, 1, q.predicate) ||
+        !self->term(object, object_datatype, object_lang, 2, q.object)) {
+      return SERD_ERR_BAD_CURIE;
+    }
+    if (graph && graph->type != SERD_NOTHING) {
+      rdf::TermView g;
+      if (!self->term(graph, nullptr, nullptr, 3, g)) return SERD_ERR_BAD_CURIE;
+      q.graph = g;
+    }
+    ++self->count_;
+    try {
+      self->on_quad_(q);
+    } catch (...) {
+      self->pending_ = std::current_exception();
+      return SERD_ERR_INTERNAL;
+    }
+    return SERD_SUCCESS;
+  }
+
+  const std::function<void(const StreamedQuad&)>& on_quad_;
+  std::string name_;
+  SerdEnv* env_ = nullptr;
+  std::string base_;
+  std::string buffers_[4];
+  std::string datatype_buffer_;
+  std::string lang_;
+  std::size_t count_ = 0;
+  bool failed_ = false;
+  std::string message_;
+  store::SourcePos pos_;
+  std::exception_ptr pending_;
+};
+
+}  // namespace
+
+std::size_t stream_file(const std::string& path,
+                        const std::function<void(const StreamedQuad&)>& on_quad,
+                        const StreamOptions& options) {
+  const std::optional<store::Format> format =
+      options.format ? options.format : store::format_from_path(path);
+  if (!format) {
+    throw std::runtime_error(path +
+                             ": unknown RDF format (use .ttl, .trig, .nt, .nq, optionally .gz)");
+  }
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  std::unique_ptr<gzFile_s, decltype(&gzclose)> closer(file, &gzclose);
+  gzbuffer(file, 1 << 17);
+  Streamer streamer(on_quad, path);
+  const std::string base = options.base_iri.empty() ? store::file_iri(path) : options.base_iri;
+  const std::size_t n = streamer.run(file, *format, base);
+  if (gz_error(file)) {
+    int err = 0;
+    const char* msg = gzerror(file, &err);
+    throw std::runtime_error(path + ": read error: " + (msg ? msg : "unknown"));
+  }
+  return n;
+}
+
+}  // namespace ng::link
