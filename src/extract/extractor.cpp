@@ -287,6 +287,7 @@ struct Mention {
   bool locative = false;
   bool metonym = false;  // a capital standing for its state ("Islamabad said")
   int stands_for = -1;   // the country entity of a metonym
+  bool dateline = false;  // where the report was filed, not where events happened
   bool dropped = false;
 };
 
@@ -562,6 +563,12 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     const std::uint32_t m_len = m.name_end - m.name_begin;
     if (o.name_begin <= m.name_begin && m.name_end <= o.name_end && o.type == m.type) return -1;
     if (actor && o_actor && o_len >= m_len) return -1;
+    // A place inside a longer place ("Darfur" in "North Darfur state") is not another place.
+    const bool place = (bit(m.type) & kPlaceMask) != 0;
+    if (place && (bit(o.type) & kPlaceMask) && o.name_begin <= m.name_begin &&
+        m.name_end <= o.name_end && o_len > m_len) {
+      return -1;
+    }
     if (o.weak && actor) o.dropped = true;  // "Yunus" the city inside a person's name
     if (actor && o_actor && o_len < m_len) o.dropped = true;
   }
@@ -641,6 +648,12 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
+      // A dateline ("KHARTOUM -") names where the report was filed.
+      if (tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
+          tokens_[i + best_len].key == "-") {
+        m.locative = true;
+        m.dateline = true;
+      }
       if (gz.is_capital(p) && !m.locative) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
         const bool place_word_after =
@@ -654,12 +667,8 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       }
       m.entity = resolve_entity(m.type, surface(i, i + best_len), best);
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
-      if (m.type == kCountry && t.is(kAllCaps) && !e.label.empty()) {
-        // keep the first (usually mixed-case) spelling
-      }
-      if (e.label.empty() || (tokens_[i].is(kAllCaps) && e.sentences.empty())) {
-        e.label = surface(i, i + best_len);
-      }
+      // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
+      if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
       mentions_.push_back(m);
       i += best_len;
       continue;
@@ -1037,7 +1046,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
-    if (mn.dropped || mn.metonym || !(bit(mn.type) & kPlaceMask)) continue;
+    if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
@@ -1120,9 +1129,16 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
         const Mention& mn = mentions_[q];
         if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
-        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        const int type = mn.type == kDemonym || mn.metonym ? kCountry : mn.type;
         if (!(bit(type) & kActorMask)) continue;
-        (by ? ev.agents : ev.targets).push_back(mn.entity);
+        const int who = mn.metonym ? mn.stands_for : mn.entity;
+        if (by) {
+          // "X repelled an attack by Y": Y acts; X, found before the trigger, was the target.
+          if (ev.targets.empty()) ev.targets = ev.agents;
+          ev.agents.assign(1, who);
+        } else {
+          ev.targets.push_back(who);
+        }
         break;
       }
       if (by || on) break;
