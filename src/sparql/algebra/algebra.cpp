@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include "rdf/vocab.hpp"
 
@@ -75,16 +76,22 @@ Pattern Pattern::binary(PatternKind kind, Pattern left, Pattern right) {
 
 namespace {
 
-void add_var(std::vector<std::string>& out, const std::string& name) {
+// The variables in order of first appearance, with a set for the membership test.
+struct VarList {
+  std::vector<std::string> order;
+  std::unordered_set<std::string> seen;
+};
+
+void add_var(VarList& out, const std::string& name) {
   if (name.empty()) return;
-  if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  if (out.seen.insert(name).second) out.order.push_back(name);
 }
 
-void add_node(std::vector<std::string>& out, const TermOrVar& node) {
+void add_node(VarList& out, const TermOrVar& node) {
   if (node.is_var()) add_var(out, node.var);
 }
 
-void collect_scope(const Pattern& p, std::vector<std::string>& out) {
+void collect_scope(const Pattern& p, VarList& out) {
   switch (p.kind) {
     case PatternKind::Bgp:
       for (const auto& t : p.triples) {
@@ -128,9 +135,9 @@ void collect_scope(const Pattern& p, std::vector<std::string>& out) {
 }  // namespace
 
 std::vector<std::string> in_scope_variables(const Pattern& pattern) {
-  std::vector<std::string> out;
+  VarList out;
   collect_scope(pattern, out);
-  return out;
+  return std::move(out.order);
 }
 
 std::string_view op_name(Op op) {

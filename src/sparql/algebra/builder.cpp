@@ -524,22 +524,22 @@ class Builder {
       }
     }
     // Select expressions (§18.2.4.4): the variable must be new.
-    std::vector<std::string> scope = in_scope_variables(G);
+    const std::vector<std::string> in_scope = in_scope_variables(G);
+    std::set<std::string> scope(in_scope.begin(), in_scope.end());
+    std::set<std::string> projected_set(projected.begin(), projected.end());
     std::size_t next_expr = 0;
     for (const auto& item : q.select) {
       if (item.expr) {
-        if (contains(scope, item.var)) {
+        if (scope.count(item.var) != 0) {
           throw SyntaxError(item.pos, "?" + item.var + " is already in scope or projected");
         }
         Pattern ext = Pattern::unary(PatternKind::Extend, std::move(G));
         ext.var = item.var;
         ext.expr = std::move(select_exprs.at(next_expr++).second);
         G = std::move(ext);
-        scope.push_back(item.var);
-      } else if (!contains(scope, item.var)) {
-        scope.push_back(item.var);
       }
-      if (!contains(projected, item.var)) projected.push_back(item.var);
+      scope.insert(item.var);
+      if (projected_set.insert(item.var).second) projected.push_back(item.var);
     }
     if (!order.empty()) {
       Pattern o = Pattern::unary(PatternKind::OrderBy, std::move(G));
