@@ -285,8 +285,8 @@ struct Mention {
   int entity = -1;
   bool weak = false;  // a gazetteer city/province that a name rule may override
   bool locative = false;
-  bool metonym = false;  // a capital standing for its state ("Islamabad said")
-  int stands_for = -1;   // the country entity of a metonym
+  bool metonym = false;   // a capital standing for its state ("Islamabad said")
+  int stands_for = -1;    // the country entity of a metonym
   bool dateline = false;  // where the report was filed, not where events happened
   bool dropped = false;
 };
@@ -351,6 +351,8 @@ class ArticleRun : public MatchContext {
                      std::vector<std::uint32_t>& out) const override {
     out.clear();
     const TypeMask mask = mask_for(types);
+    ensure_cover();
+    if ((start_mask_[i] & mask) == 0) return;
     for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
       const Mention& mn = mentions_[m];
       if (!mn.dropped && mn.begin == i && (bit(mn.type) & mask)) out.push_back(mn.end - mn.begin);
@@ -358,12 +360,8 @@ class ArticleRun : public MatchContext {
     std::sort(out.rbegin(), out.rend());
   }
   bool covered(const std::vector<int>& types, std::size_t i) const override {
-    const TypeMask mask = mask_for(types);
-    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
-      const Mention& mn = mentions_[m];
-      if (!mn.dropped && mn.begin <= i && i < mn.end && (bit(mn.type) & mask)) return true;
-    }
-    return false;
+    ensure_cover();
+    return (cover_mask_[i] & mask_for(types)) != 0;
   }
   bool is_name(std::size_t i) const override {
     const Token& t = tokens_[i];
@@ -379,14 +377,38 @@ class ArticleRun : public MatchContext {
       if (!(next >= 'A' && next <= 'Z')) return false;
     }
     if (not_name_[i]) return false;
-    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
-      const Mention& mn = mentions_[m];
-      if (!mn.dropped && !mn.weak && mn.begin <= i && i < mn.end) return false;
-    }
+    ensure_cover();
+    if (strong_cover_[i]) return false;
     return true;
   }
 
  private:
+  // Per-token summaries of the sentence's mentions, rebuilt when mentions change (an add, a
+  // drop or a span change bumps the version), so matching tests cost O(1).
+  void ensure_cover() const {
+    const std::size_t version = mentions_.size() + changes_;
+    if (version == cover_version_ && cover_mask_.size() == tokens_.size()) return;
+    cover_version_ = version;
+    if (cover_mask_.size() != tokens_.size()) {
+      cover_mask_.assign(tokens_.size(), 0);
+      start_mask_.assign(tokens_.size(), 0);
+      strong_cover_.assign(tokens_.size(), false);
+    }
+    for (std::uint32_t k = cur_first_; k < cur_last_; ++k) {
+      cover_mask_[k] = 0;
+      start_mask_[k] = 0;
+      strong_cover_[k] = false;
+    }
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (mn.dropped || mn.type < 0) continue;
+      start_mask_[mn.begin] |= bit(mn.type);
+      for (std::uint32_t k = mn.begin; k < mn.end; ++k) {
+        cover_mask_[k] |= bit(mn.type);
+        if (!mn.weak) strong_cover_[k] = true;
+      }
+    }
+  }
   static TypeMask mask_for(const std::vector<int>& types) {
     TypeMask mask = 0;
     for (int t : types) mask |= mask_of_name_index(t);
@@ -429,8 +451,14 @@ class ArticleRun : public MatchContext {
   PhraseIndex known_;  // names of this article's actors seen so far -> entity
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
-  int locative_lex_ = res_.lexicon_id.at("locative");  // token, class (this sentence)
-  std::set<std::string> article_countries_;            // ISO2 of countries named in the article
+  int locative_lex_ = res_.lexicon_id.at("locative");
+  std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
+  std::uint32_t cur_first_ = 0, cur_last_ = 0;  // token range of the current sentence
+  mutable std::size_t cover_version_ = static_cast<std::size_t>(-1);
+  mutable std::vector<TypeMask> cover_mask_;
+  mutable std::vector<TypeMask> start_mask_;
+  mutable std::vector<bool> strong_cover_;   // token, class (this sentence)
+  std::set<std::string> article_countries_;  // ISO2 of countries named in the article
 };
 
 // Lexicon matches for tokens [b, e), kept as flat arrays (one hash lookup per token and lexicon
@@ -569,8 +597,14 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
         m.name_end <= o.name_end && o_len > m_len) {
       return -1;
     }
-    if (o.weak && actor) o.dropped = true;  // "Yunus" the city inside a person's name
-    if (actor && o_actor && o_len < m_len) o.dropped = true;
+    if (o.weak && actor) {
+      o.dropped = true;
+      ++changes_;
+    }  // "Yunus" the city inside a person's name
+    if (actor && o_actor && o_len < m_len) {
+      o.dropped = true;
+      ++changes_;
+    }
   }
   m.entity = resolve_entity(m.type, label, -1);
   Entity& e = entities_[static_cast<std::size_t>(m.entity)];
@@ -877,7 +911,9 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       }
       if (g.type == kCity && type == kProvince) g.type = kProvince;
       g.weak = false;
+      ++changes_;
       g.end = std::max(g.end, ne);  // later rules see "Paktika province" as one place
+      ++changes_;
       g.name_end = std::max(g.name_end, ne);
       return;
     }
@@ -1240,6 +1276,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     const Sentence& s = sentences_[si];
     sentence_mentions_begin_ = mentions_.size();
+    cur_first_ = s.first_token;
+    cur_last_ = s.last_token;
+    ++changes_;
     rule_triggers_.clear();
     gazetteer_mentions(s, si);
     known_mentions(s, si);

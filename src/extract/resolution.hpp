@@ -1,0 +1,42 @@
+// Cross-article resolution (issue 5): one node per real-world person or group across articles,
+// one merged event per (class, place, day) with the articles that report it, and explicit
+// conflicts between casualty claims. Runs once over every article's quads before writing.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/extractor.hpp"
+#include "rdf/term.hpp"
+
+namespace ng::extract {
+
+// The named graph that holds the cross-article links.
+std::string resolution_graph_iri();
+
+struct ResolutionStats {
+  std::size_t merged_actors = 0;  // variant nodes rewritten to a canonical node
+  std::size_t merged_events = 0;  // merged event nodes reported by two or more articles
+  std::size_t conflicts = 0;      // ng:conflictsWith pairs
+};
+
+// Rewrites, in `all`, every variant spelling's actor IRI to its canonical IRI (the article
+// graph keeps the label as written there, and gets skos:altLabel links), then adds to `out`, in
+// resolution_graph_iri(): the canonical actors with every spelling as skos:altLabel and
+// owl:sameAs to the variant IRIs; merged events (ng:sameEventAs, ng:reportedIn); and
+// ng:conflictsWith between disagreeing casualty claims. Deterministic.
+ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out);
+
+// Exposed for tests.
+// A spelling-tolerant key: folded, "kh"->"k", "ph"->"f", h after a consonant or vowel dropped,
+// doubled letters collapsed, "ou"/"oo"->"u", "ee"->"i", "y"->"i".
+std::string phonetic_key(std::string_view word);
+double jaro_winkler(std::string_view a, std::string_view b);
+// True when two person names are spellings of one name: first and last tokens agree (by
+// Jaro-Winkler on phonetic keys), and the shorter name's tokens align in order with the
+// longer's, extra tokens only in the middle ("Khawaja Asif" / "Khawaja Muhammad Asif").
+bool same_person_name(std::string_view a, std::string_view b);
+
+}  // namespace ng::extract

@@ -1,0 +1,1147 @@
+#include "extract/stage2.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/text.hpp"
+#include "extract/time_expr.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng::extract {
+namespace {
+
+namespace vocab = ng::rdf::vocab;
+
+std::string ng(std::string_view local) { return std::string(vocab::kNg) + std::string(local); }
+const std::string kNif = std::string(vocab::kNif);
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read file");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string local_name(std::string_view iri) {
+  const auto pos = iri.find_last_of("#/");
+  return std::string(pos == std::string_view::npos ? iri : iri.substr(pos + 1));
+}
+
+// An actor or place that stage 1 put in the article graph.
+struct Entity {
+  std::string iri;
+  std::string cls;  // ng: local name
+  std::string label;
+  std::vector<std::string> alts;
+  std::string represents;
+  std::string affiliation;
+  std::string part_of;
+  int evidence = 0;
+  bool actor = false;
+  bool person() const { return cls == "Person"; }
+  bool country() const { return cls == "Country"; }
+};
+
+struct Mention {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  int entity = -1;
+  bool in_quote = false;
+};
+
+// Where the claimant stands: subject, after "by", possessive ("X's accusation"), or the
+// nearest name before the verb ("allegations X denies").
+enum class Voice { Active, Passive, Possessive, Near };
+
+struct Cue {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string type;  // ng: claim class local name
+  Voice voice = Voice::Active;
+};
+
+// One victim group, or counted objects (posts, equipment) when `object` is set.
+struct Figure {
+  std::map<std::string, std::string> amounts;  // killed/wounded/captured/missing/destroyed
+  std::string qualifier;
+  std::string victims;
+  std::string object;     // "posts", "equipment" or ""
+  std::uint32_t pos = 0;  // first token
+};
+
+struct ClaimOut {
+  std::string iri;
+  std::string type;
+  int claimant = -1;
+  int target = -1;
+  std::uint32_t cue_begin = 0;
+};
+
+}  // namespace
+
+Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
+  claims += o.claims;
+  casualty_figures += o.casualty_figures;
+  mediations += o.mediations;
+  return *this;
+}
+
+struct ClaimStage::Resources {
+  std::unordered_set<std::string> abbreviations;
+  Lexicon claim_cues;     // phrase, type, voice
+  Lexicon casualty;       // phrase, slot
+  Lexicon counted;        // phrase, kind (posts, equipment, none)
+  Lexicon zero;           // phrase: "no casualties"
+  Lexicon status;         // phrase, status
+  Lexicon media;          // phrase
+  Lexicon pronouns;       // phrase, kind (person, group)
+  Lexicon breaks;         // phrase, kind (hard, relative)
+  Lexicon aux;            // phrase: words between a figure and its verb
+  Lexicon victim_stops;   // phrase: words that end a victim phrase
+  Lexicon numbers;        // numbers.tsv: phrase, kind, value
+  Lexicon time_words;     // time_words.tsv
+  Lexicon med_triggers;   // phrase, slot, status
+  Lexicon med_modifiers;  // phrase, status, flag
+  Lexicon med_objects;    // phrase
+  Gazetteer gazetteer;
+  std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
+  std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
+};
+
+ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
+  Resources& r = *res_;
+  for (std::string_view line :
+       split(read_text_file(paths.lexicon_dir + "/abbreviations.txt"), '\n')) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    r.abbreviations.insert(fold_key(line));
+  }
+  auto load = [&](const std::string& name) {
+    return Lexicon::load(paths.lexicon_dir + "/" + name + ".tsv", r.abbreviations);
+  };
+  r.claim_cues = load("claim_cues");
+  r.casualty = load("claim_casualty_words");
+  r.counted = load("claim_counted_objects");
+  r.zero = load("claim_zero");
+  r.status = load("claim_status");
+  r.media = load("claim_media");
+  r.pronouns = load("claim_pronouns");
+  r.breaks = load("claim_clause_breaks");
+  r.aux = load("claim_aux");
+  r.victim_stops = load("claim_victim_stops");
+  r.numbers = load("numbers");
+  r.time_words = load("time_words");
+  r.med_triggers = load("mediation_triggers");
+  r.med_modifiers = load("mediation_modifiers");
+  r.med_objects = load("mediation_objects");
+  for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
+    if (r.med_triggers.get(row, "slot") != "prefix") continue;
+    for (std::string_view spelling : split(r.med_triggers.get(row, "phrase"), '|')) {
+      r.prefix_triggers[fold_key(spelling)] = std::string(r.med_triggers.get(row, "status"));
+    }
+  }
+  r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
+  for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
+    const Place& p = r.gazetteer.place(i);
+    if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
+  }
+}
+
+ClaimStage::~ClaimStage() = default;
+
+namespace {
+
+// Everything one article needs while stage 2 runs over it.
+class ArticleRun {
+ public:
+  ArticleRun(const ClaimStage::Resources& res, const Article& article,
+             const std::vector<rdf::Quad>& stage1, QuadSink& sink)
+      : res_(res), article_(article), sink_(sink) {
+    graph_ = graph_iri(article.id);
+    doc_ = article_iri(article.id);
+    read_entities(stage1);
+    norm_ = normalize_text(article.text);
+    tokens_ = tokenize(norm_.text, res.abbreviations);
+    sentences_ = split_sentences(norm_.text, tokens_, res.abbreviations);
+    build_index();
+    cp_at_.assign(article.text.size() + 1, 0);
+    std::uint32_t n = 0;
+    for (std::size_t b = 0; b < article.text.size(); ++b) {
+      cp_at_[b] = n;
+      if ((static_cast<unsigned char>(article.text[b]) & 0xC0) != 0x80) ++n;
+    }
+    cp_at_[article.text.size()] = n;
+    find_main_parties();
+  }
+
+  Stage2Stats run() {
+    for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+      const std::vector<Mention> mentions = find_mentions(sentences_[si]);
+      claims_in(si, mentions);
+      mediations_in(si, mentions);
+    }
+    return stats_;
+  }
+
+ private:
+  // ---------------------------------------------------------------- output
+  void emit(const std::string& s, const std::string& p, rdf::Term o) {
+    sink_.add(
+        rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+  }
+  void iri(const std::string& s, const std::string& p, const std::string& o) {
+    emit(s, p, rdf::Term::iri(o));
+  }
+  void lit(const std::string& s, const std::string& p, const std::string& v,
+           std::string_view dt = {}) {
+    emit(s, p, rdf::Term::literal(v, dt));
+  }
+  void amount(const std::string& s, const std::string& p, const std::string& v) {
+    const bool digits =
+        !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    // Integers typed; vague amounts ("dozens") kept as the word.
+    lit(s, p, v, digits ? vocab::kXsdNonNegativeInteger : std::string_view{});
+  }
+
+  std::string sentence_iri(std::uint32_t si) {
+    const Sentence& s = sentences_[si];
+    const std::size_t b = norm_.original_offset(s.begin);
+    const std::size_t e = norm_.original_offset(s.end);
+    std::string iri_text =
+        doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+    if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
+      iri(iri_text, std::string(vocab::kRdfType), ng("Sentence"));
+      iri(iri_text, kNif + "referenceContext", doc_);
+      lit(iri_text, kNif + "beginIndex", std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
+      lit(iri_text, kNif + "endIndex", std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+      lit(iri_text, kNif + "anchorOf", article_.text.substr(b, e - b));
+    }
+    return iri_text;
+  }
+  std::string span_text(std::uint32_t tb, std::uint32_t te) const {
+    if (tb >= te) return {};
+    const std::size_t b = norm_.original_offset(tokens_[tb].begin);
+    const std::size_t e = norm_.original_offset(tokens_[te - 1].end);
+    return article_.text.substr(b, e - b);
+  }
+  std::string node(std::string_view kind) {
+    return std::string(vocab::kNgId) + std::string(kind) + "/" + local_name(graph_) + "/" +
+           std::to_string(++counter_);
+  }
+
+  // ---------------------------------------------------------------- entities
+  void read_entities(const std::vector<rdf::Quad>& quads) {
+    std::unordered_map<std::string, int> idx;
+    auto get = [&](const std::string& s) -> Entity& {
+      auto it = idx.find(s);
+      if (it == idx.end()) {
+        it = idx.emplace(s, static_cast<int>(entities_.size())).first;
+        entities_.push_back(Entity{});
+        entities_.back().iri = s;
+      }
+      return entities_[static_cast<std::size_t>(it->second)];
+    };
+    const std::string label = std::string(vocab::kRdfsLabel);
+    const std::string alt = std::string(vocab::kSkos) + "altLabel";
+    const std::string type = std::string(vocab::kRdfType);
+    const std::string ent_prefix = std::string(vocab::kNgId);
+    std::set<std::string> actors;
+    for (const rdf::Quad& q : quads) {
+      if (!q.graph || q.graph->value != graph_) continue;
+      known_nodes_.insert(q.subject.value);
+      const std::string& s = q.subject.value;
+      const std::string& p = q.predicate.value;
+      if (p == ng("mentionsActor")) actors.insert(q.object.value);
+      if (s.rfind(ent_prefix + "person/", 0) != 0 && s.rfind(ent_prefix + "org/", 0) != 0 &&
+          s.rfind(ent_prefix + "place/", 0) != 0) {
+        continue;
+      }
+      if (p == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+        get(s).cls = local_name(q.object.value);
+      } else if (p == label) {
+        if (get(s).label.empty()) get(s).label = q.object.value;
+      } else if (p == alt) {
+        get(s).alts.push_back(q.object.value);
+      } else if (p == ng("represents")) {
+        get(s).represents = q.object.value;
+      } else if (p == ng("affiliation")) {
+        get(s).affiliation = q.object.value;
+      } else if (p == ng("partOf")) {
+        get(s).part_of = q.object.value;
+      } else if (p == ng("evidence")) {
+        ++get(s).evidence;
+      }
+    }
+    for (Entity& e : entities_) {
+      e.actor = actors.count(e.iri) > 0 || e.country();
+      by_iri_[e.iri] = static_cast<int>(&e - entities_.data());
+    }
+  }
+
+  int entity_by_iri(const std::string& iri) const {
+    auto it = by_iri_.find(iri);
+    return it == by_iri_.end() ? -1 : it->second;
+  }
+
+  // The country an entity stands for: itself, what it represents, or the country of a capital.
+  int country_of(int e) const {
+    if (e < 0) return -1;
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (en.country()) return e;
+    if (!en.represents.empty()) {
+      const int r = entity_by_iri(en.represents);
+      if (r >= 0 && entities_[static_cast<std::size_t>(r)].country()) return r;
+    }
+    if (en.cls == "City") {
+      const std::string gn = local_name(en.iri);
+      if (gn.rfind("gn-", 0) == 0 && res_.capital_country.count(gn.substr(3))) {
+        return entity_by_iri(en.part_of);
+      }
+    }
+    return -1;
+  }
+
+  // May this entity speak, accuse or mediate (an actor, or a capital used for its state)?
+  bool agentive(int e) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (en.actor && en.cls != "City" && en.cls != "Province") return true;
+    return en.cls == "City" && country_of(e) >= 0;
+  }
+  // The node a claim or mediation names: a capital stands for its country.
+  int as_actor(int e) const {
+    if (e < 0) return e;
+    return entities_[static_cast<std::size_t>(e)].cls == "City" ? country_of(e) : e;
+  }
+
+  void build_index() {
+    std::map<std::string, std::set<int>> surnames;
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& e = entities_[i];
+      if (e.label.empty()) continue;
+      std::vector<std::string> names = e.alts;
+      names.push_back(e.label);
+      for (const std::string& n : names) {
+        std::vector<std::string> keys = phrase_keys(n, res_.abbreviations);
+        if (!keys.empty()) index_.add(std::move(keys), static_cast<std::uint32_t>(i));
+      }
+      if (e.person()) {
+        const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
+        if (keys.size() >= 2 && keys.back().size() >= 3) surnames[keys.back()].insert(int(i));
+      }
+    }
+    // A surname alone names a person only when no other person in the article shares it.
+    for (const auto& [key, who] : surnames) {
+      if (who.size() == 1) index_.add({key}, static_cast<std::uint32_t>(*who.begin()));
+    }
+  }
+
+  std::vector<Mention> find_mentions(const Sentence& s) const {
+    std::vector<Mention> out;
+    std::vector<PhraseIndex::Match> m;
+    for (std::uint32_t i = s.first_token; i < s.last_token;) {
+      m.clear();
+      index_.match(tokens_, i, s.last_token, m);
+      if (m.empty()) {
+        ++i;
+        continue;
+      }
+      Mention men{i, i + m.front().length, static_cast<int>(m.front().value),
+                  tokens_[i].is(kInQuote)};
+      out.push_back(men);
+      i = men.end;
+    }
+    return out;
+  }
+
+  void find_main_parties() {
+    std::map<int, int> weight;
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      const int c = country_of(static_cast<int>(i));
+      if (c >= 0) weight[c] += std::max(1, entities_[i].evidence);
+    }
+    std::vector<std::pair<int, int>> order;
+    for (const auto& [c, w] : weight) order.emplace_back(-w, c);
+    std::sort(order.begin(), order.end());
+    for (std::size_t i = 0; i < order.size() && i < 2; ++i)
+      main_parties_.push_back(order[i].second);
+  }
+
+  // ---------------------------------------------------------------- token helpers
+  bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
+               std::uint32_t& row) const {
+    std::vector<PhraseIndex::Match> m;
+    lex.index().match(tokens_, i, end, m);
+    if (m.empty()) return false;
+    len = m.front().length;
+    row = m.front().value;
+    return true;
+  }
+  bool is_word(const Lexicon& lex, std::uint32_t i, std::uint32_t end) const {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    return matches(lex, i, end, len, row) && len == 1;
+  }
+
+  // Integer or vague word at token i, with its length in tokens.
+  std::optional<std::string> number_at(std::uint32_t i, std::uint32_t end,
+                                       std::uint32_t& len) const {
+    const Token& t = tokens_[i];
+    if (t.kind == TokenKind::Number) {
+      std::string digits;
+      for (char c : t.key) {
+        if (c >= '0' && c <= '9') {
+          digits += c;
+        } else if (c != ',') {
+          return std::nullopt;  // "2,600-km", "10th"
+        }
+      }
+      if (digits.empty() || digits.size() > 7) return std::nullopt;
+      len = 1;
+      return std::to_string(std::stoll(digits));
+    }
+    std::uint32_t row = 0;
+    if (matches(res_.numbers, i, end, len, row)) {
+      const std::string kind(res_.numbers.get(row, "kind"));
+      if (kind == "number" || kind == "vague") return std::string(res_.numbers.get(row, "value"));
+    }
+    return std::nullopt;
+  }
+
+  // Start of the clause holding token `at`, and relative spans closed before it (skipped).
+  std::uint32_t clause_begin(const Sentence& s, std::uint32_t at,
+                             std::vector<std::pair<std::uint32_t, std::uint32_t>>& skipped) const {
+    std::uint32_t begin = s.first_token;
+    for (std::uint32_t i = s.first_token; i < at; ++i) {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (tokens_[i].key == ";") {
+        begin = i + 1;
+        skipped.clear();
+        continue;
+      }
+      if (!matches(res_.breaks, i, at, len, row)) continue;
+      const std::string kind(res_.breaks.get(row, "kind"));
+      const bool after_comma = i > s.first_token && tokens_[i - 1].key == ",";
+      if (kind == "hard" && (after_comma || i == s.first_token)) {
+        begin = i + len;
+        skipped.clear();
+      } else if (kind == "relative" && after_comma) {
+        // "X, which ..., said": the relative clause closes at the next comma before `at`.
+        std::uint32_t close = i + len;
+        while (close < at && tokens_[close].key != ",") ++close;
+        if (close < at) {
+          skipped.emplace_back(i, close);
+        } else {
+          begin = i + len;
+          skipped.clear();
+        }
+      }
+    }
+    return begin;
+  }
+
+  // Words allowed between a name and a following, more specific name in one noun phrase
+  // ("Pakistan's Information Minister Attaullah Tarar").
+  bool attachable_gap(std::uint32_t from, std::uint32_t to) const {
+    if (to - from > 5) return false;
+    for (std::uint32_t i = from; i < to; ++i) {
+      const Token& t = tokens_[i];
+      if (t.key == "'s" || t.key == "'") continue;
+      if (t.kind != TokenKind::Word) return false;
+      if (t.key == "and" || t.key == "or") return false;
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (matches(res_.claim_cues, i, to, len, row)) return false;
+      if (matches(res_.med_triggers, i, to, len, row)) return false;
+      // Lower-case words other than titles end the noun phrase ("sources in").
+      if (!t.is(kCapitalized) && t.key != "spokesperson" && t.key != "spokesman" &&
+          t.key != "spokeswoman" && t.key != "minister" && t.key != "chief") {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The subject of a verb at `at`: the first agentive mention of its clause.
+  int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+    const std::uint32_t begin = clause_begin(s, at, skipped);
+    auto in_skipped = [&](const Mention& m) {
+      return std::any_of(skipped.begin(), skipped.end(), [&](const auto& sp) {
+        return m.begin >= sp.first && m.begin < sp.second;
+      });
+    };
+    int cur = -1;
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.begin < begin || m.end > at || m.in_quote || in_skipped(m) || !agentive(m.entity)) {
+        continue;
+      }
+      if (cur < 0) {
+        cur = static_cast<int>(k);
+        continue;
+      }
+      if (attachable_gap(ms[static_cast<std::size_t>(cur)].end, m.begin)) {
+        cur = static_cast<int>(k);
+      } else {
+        break;
+      }
+    }
+    return cur < 0 ? -1 : ms[static_cast<std::size_t>(cur)].entity;
+  }
+
+  int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const {
+    for (const Mention& m : ms) {
+      if (m.begin == i && agentive(m.entity)) return m.entity;
+    }
+    return -1;
+  }
+  int first_mention_after(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                          int not_this) const {
+    for (const Mention& m : ms) {
+      if (m.begin >= from && m.begin < to && !m.in_quote && agentive(m.entity) &&
+          as_actor(m.entity) != not_this) {
+        return m.entity;
+      }
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- claims
+  int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue) {
+    if (cue.voice == Voice::Passive) {
+      std::uint32_t from = cue.end;
+      if (from < s.last_token && tokens_[from].key == "the") ++from;
+      const int e = mention_at(ms, from);
+      if (e >= 0) return e;
+      return first_mention_after(ms, cue.end, std::min(cue.end + 4, s.last_token), -1);
+    }
+    if (cue.voice == Voice::Possessive && cue.begin >= s.first_token + 2 &&
+        tokens_[cue.begin - 1].key == "'s") {
+      for (const Mention& m : ms) {
+        if (m.end == cue.begin - 1 && agentive(m.entity)) return m.entity;
+      }
+    }
+    if (cue.voice == Voice::Near) {
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+      const std::uint32_t cb = clause_begin(s, cue.begin, skipped);
+      int best = -1;
+      for (const Mention& m : ms) {
+        if (m.begin >= cb && m.end <= cue.begin && m.end + 6 >= cue.begin && !m.in_quote &&
+            agentive(m.entity)) {
+          best = m.entity;
+        }
+      }
+      if (best >= 0) return best;
+    }
+    int e = subject_of(s, ms, cue.begin);
+    if (e >= 0) return e;
+    if (cue.end < s.last_token) {  // '"...," said X'
+      e = mention_at(ms, cue.end);
+      if (e >= 0) return e;
+    }
+    // "he said", "said he": the last speaker of that kind.
+    for (std::uint32_t i : {cue.begin >= 1 ? cue.begin - 1 : cue.begin, cue.end}) {
+      if (i >= s.last_token || i < s.first_token) continue;
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (matches(res_.pronouns, i, s.last_token, len, row)) {
+        const bool person = res_.pronouns.get(row, "kind") == "person";
+        return person ? last_person_ : last_group_;
+      }
+    }
+    return -1;
+  }
+
+  std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
+    std::vector<Figure> raw;
+    zero = false;
+    first = s.last_token;
+    const std::uint32_t end = s.last_token;
+    auto victim_end = [&](std::uint32_t j) {
+      // Victims after the number run to a stop word, punctuation, a number or a casualty word.
+      std::uint32_t k = j;
+      while (k < end && k - j < 8) {
+        const Token& t = tokens_[k];
+        if (t.kind != TokenKind::Word) break;
+        std::uint32_t len = 0;
+        std::uint32_t row = 0;
+        if (matches(res_.casualty, k, end, len, row)) break;
+        if (is_word(res_.victim_stops, k, end)) break;
+        if (t.key == "and" && k + 1 < end) {
+          std::uint32_t l2 = 0;
+          if (number_at(k + 1, end, l2) || matches(res_.casualty, k + 1, end, len, row) ||
+              matches(res_.numbers, k + 1, end, len, row)) {
+            break;
+          }
+        }
+        ++k;
+      }
+      return k;
+    };
+    for (std::uint32_t i = s.first_token; i < end; ++i) {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (matches(res_.zero, i, end, len, row)) {
+        zero = true;
+        first = std::min(first, i);
+        i += len - 1;
+        continue;
+      }
+      if (matches(res_.casualty, i, end, len, row)) {
+        // "killed at least 274 members of ...": the verb comes first.
+        const std::string slot(res_.casualty.get(row, "slot"));
+        std::uint32_t j = i + len;
+        std::string qual;
+        std::uint32_t ql = 0;
+        std::uint32_t qr = 0;
+        if (j < end && matches(res_.numbers, j, end, ql, qr) &&
+            res_.numbers.get(qr, "kind") == "qualifier") {
+          qual = span_text(j, j + ql);
+          j += ql;
+        }
+        std::uint32_t nl = 0;
+        if (j < end) {
+          if (auto v = number_at(j, end, nl)) {
+            std::uint32_t vb = j + nl;
+            if (vb < end && tokens_[vb].key == "of") ++vb;
+            const std::uint32_t ve = victim_end(vb);
+            if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
+              Figure f;
+              f.amounts[slot] = *v;
+              f.qualifier = qual;
+              f.victims = span_text(vb, ve);
+              f.pos = i;
+              raw.push_back(f);
+              i = std::max(i, ve > 0 ? ve - 1 : i);
+              continue;
+            }
+          }
+        }
+        i += len - 1;
+        continue;
+      }
+      std::uint32_t nl = 0;
+      auto v = number_at(i, end, nl);
+      if (!v) continue;
+      // "133 Afghan Taliban fighters were killed", "more than 200 wounded".
+      std::string qual;
+      for (std::uint32_t back = 1; back <= 3 && back <= i - s.first_token; ++back) {
+        std::uint32_t ql = 0;
+        std::uint32_t qr = 0;
+        if (matches(res_.numbers, i - back, i, ql, qr) && ql == back &&
+            res_.numbers.get(qr, "kind") == "qualifier") {
+          qual = span_text(i - back, i);
+        }
+      }
+      std::uint32_t vb = i + nl;
+      if (vb < end && tokens_[vb].key == "of") ++vb;
+      std::uint32_t ve = vb;
+      while (ve < end && ve - vb < 7 && tokens_[ve].kind == TokenKind::Word) {
+        std::uint32_t l2 = 0;
+        std::uint32_t r2 = 0;
+        if (matches(res_.casualty, ve, end, l2, r2) || matches(res_.aux, ve, end, l2, r2)) break;
+        if (is_word(res_.victim_stops, ve, end) || tokens_[ve].key == "and") break;
+        ++ve;
+      }
+      std::uint32_t j = ve;
+      while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
+        j += tokens_[j].key == "\"" ? 1 : len;
+      }
+      if (j < end && matches(res_.casualty, j, end, len, row)) {
+        Figure f;
+        f.amounts[std::string(res_.casualty.get(row, "slot"))] = *v;
+        f.qualifier = qual;
+        f.victims = span_text(vb, ve);
+        f.pos = i;
+        raw.push_back(f);
+        i = j + len - 1;
+      }
+    }
+    for (const Figure& f : raw) first = std::min(first, f.pos);
+    // Group: a figure without victims joins the group before it ("..., 11 wounded").
+    std::vector<Figure> groups;
+    for (Figure& f : raw) {
+      std::string object;
+      bool no_victims = f.victims.empty();
+      if (!no_victims) {
+        const std::vector<std::string> keys = phrase_keys(f.victims, res_.abbreviations);
+        std::uint32_t len = 0;
+        std::uint32_t row = 0;
+        std::vector<Token> toks;
+        for (const std::string& k : keys) toks.push_back(Token{0, 0, TokenKind::Word, 0, k});
+        for (std::uint32_t k = 0; k < toks.size(); ++k) {
+          std::vector<PhraseIndex::Match> m;
+          res_.counted.index().match(toks, k, toks.size(), m);
+          if (!m.empty()) {
+            len = m.front().length;
+            row = m.front().value;
+            object = std::string(res_.counted.get(row, "kind"));
+          }
+        }
+        if (object == "none") {
+          no_victims = true;
+          object.clear();
+        }
+      }
+      const std::string slot = f.amounts.begin()->first;
+      if (no_victims && !groups.empty() && !groups.back().amounts.count(slot)) {
+        groups.back().amounts[slot] = f.amounts.begin()->second;
+        if (groups.back().qualifier.empty()) groups.back().qualifier = f.qualifier;
+        continue;
+      }
+      if (no_victims) f.victims.clear();
+      f.object = object;
+      groups.push_back(f);
+    }
+    return groups;
+  }
+
+  std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
+                        const Sentence& s, std::uint32_t cue_end) {
+    const std::string c = node("claim");
+    iri(c, std::string(vocab::kRdfType), ng(type));
+    iri(c, ng("inArticle"), doc_);
+    iri(doc_, ng("mentions"), c);
+    iri(c, ng("claimant"), entities_[static_cast<std::size_t>(claimant)].iri);
+    if (target >= 0) iri(c, ng("target"), entities_[static_cast<std::size_t>(target)].iri);
+    iri(c, ng("evidence"), sentence_iri(si));
+    const std::string content = span_text(std::min(cue_end, s.last_token), s.last_token);
+    if (!content.empty()) emit(c, ng("content"), rdf::Term::literal(content, {}, "en"));
+    ++stats_.claims;
+    return c;
+  }
+
+  void claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
+    const Sentence& s = sentences_[si];
+    std::vector<Cue> cues;
+    for (std::uint32_t i = s.first_token; i < s.last_token;) {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (matches(res_.claim_cues, i, s.last_token, len, row)) {
+        const std::string_view voice = res_.claim_cues.get(row, "voice");
+        cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
+                           voice == "passive"      ? Voice::Passive
+                           : voice == "possessive" ? Voice::Possessive
+                           : voice == "near"       ? Voice::Near
+                                                   : Voice::Active});
+        i += len;
+      } else {
+        ++i;
+      }
+    }
+    if (cues.empty()) return;
+    bool zero = false;
+    std::uint32_t first_figure = 0;
+    std::vector<Figure> figures = figures_in(s, zero, first_figure);
+    std::vector<ClaimOut> made;
+    // One claim per claimant and type; a Statement gives way to a more specific claim.
+    std::map<std::pair<int, std::string>, std::size_t> seen;
+    int casualty_claimant = -1;
+    std::vector<std::pair<Cue, int>> resolved;
+    for (const Cue& cue : cues) {
+      const int who = as_actor(claimant_for(s, ms, cue));
+      if (who < 0) continue;
+      resolved.emplace_back(cue, who);
+      // The figures belong to the last speaker before them (or the first one after).
+      if (cue.type != "Denial" && (casualty_claimant < 0 || cue.begin < first_figure)) {
+        casualty_claimant = who;
+      }
+    }
+    const bool casualty = (!figures.empty() || zero) && casualty_claimant >= 0;
+    for (const auto& [cue, who] : resolved) {
+      std::string type = cue.type;
+      if (casualty && who == casualty_claimant && type == "StatementClaim") type = "CasualtyClaim";
+      if (seen.count({who, type})) continue;
+      int target = -1;
+      if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
+        target = as_actor(first_mention_after(ms, cue.end, s.last_token, who));
+      }
+      seen[{who, type}] = made.size();
+      made.push_back(ClaimOut{{}, type, who, target, cue.begin});
+    }
+    // A Statement by a claimant who also makes a specific claim here is not a separate claim.
+    std::vector<ClaimOut> kept;
+    for (const ClaimOut& c : made) {
+      if (c.type == "StatementClaim") {
+        bool other = false;
+        for (const ClaimOut& d : made) other |= d.claimant == c.claimant && d.type != c.type;
+        if (other) continue;
+      }
+      kept.push_back(c);
+    }
+    if (casualty && std::none_of(kept.begin(), kept.end(),
+                                 [](const ClaimOut& c) { return c.type == "CasualtyClaim"; })) {
+      kept.push_back(ClaimOut{{}, "CasualtyClaim", casualty_claimant, -1, s.first_token});
+    }
+    // Verification status, medium and quotes apply to the sentence's claims.
+    std::string status;
+    std::string medium;
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (status.empty() && matches(res_.status, i, s.last_token, len, row)) {
+        status = std::string(res_.status.get(row, "status"));
+      }
+      if (medium.empty() && matches(res_.media, i, s.last_token, len, row)) {
+        medium = span_text(i, i + len);
+      }
+    }
+    std::string casualty_iri;
+    for (ClaimOut& c : kept) {
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant) cue = &rc.first;
+      }
+      c.iri = add_claim(si, c.type, c.claimant, c.target, s, cue ? cue->end : s.first_token);
+      if (!status.empty() && c.type != "Denial") {
+        iri(c.iri, ng("verificationStatus"), ng(status));
+      }
+      if (!medium.empty()) lit(c.iri, ng("medium"), medium);
+      if (c.type == "CasualtyClaim") {
+        casualty_iri = c.iri;
+        int k = 0;
+        for (const Figure& f : figures) {
+          if (!f.object.empty()) {
+            for (const auto& [slot, v] : f.amounts) {
+              if (f.object == "posts" && (slot == "destroyed" || slot == "captured")) {
+                amount(c.iri, ng(slot == "destroyed" ? "postsDestroyed" : "postsCaptured"), v);
+              } else if (f.object == "equipment" && slot == "destroyed") {
+                amount(c.iri, ng("equipmentDestroyed"), v);
+              }
+            }
+            continue;
+          }
+          if (!f.amounts.count("killed") && !f.amounts.count("wounded") &&
+              !f.amounts.count("captured") && !f.amounts.count("missing")) {
+            continue;
+          }
+          const std::string fig = c.iri + "-f" + std::to_string(++k);
+          iri(c.iri, ng("figures"), fig);
+          iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+          for (const auto& [slot, v] : f.amounts) {
+            if (slot != "destroyed") amount(fig, ng(slot), v);
+          }
+          if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
+          if (!f.victims.empty()) lit(fig, ng("victims"), f.victims);
+          ++stats_.casualty_figures;
+        }
+        if (zero && k == 0) {
+          const std::string fig = c.iri + "-f1";
+          iri(c.iri, ng("figures"), fig);
+          iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+          amount(fig, ng("killed"), "0");
+          amount(fig, ng("wounded"), "0");
+          ++stats_.casualty_figures;
+        }
+      }
+      quotes_for(si, c);
+      const Entity& who = entities_[static_cast<std::size_t>(c.claimant)];
+      if (who.person()) {
+        last_person_ = c.claimant;
+      } else {
+        last_group_ = c.claimant;
+      }
+    }
+    // Denials point at the claim they reject: in this sentence, or an earlier one.
+    for (const ClaimOut& c : kept) {
+      if (c.type != "Denial") continue;
+      std::string denied;
+      for (const ClaimOut& d : kept) {
+        if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim") {
+          denied = d.iri;
+          if (d.type == "CasualtyClaim") iri(d.iri, ng("verificationStatus"), ng("Denied"));
+        }
+      }
+      for (auto it = history_.rbegin(); denied.empty() && it != history_.rend(); ++it) {
+        if (it->claimant == c.claimant || it->type == "Denial" || it->type == "StatementClaim") {
+          continue;
+        }
+        if (it->claimant == c.target || it->target == c.claimant ||
+            (c.target < 0 && it->type == "Accusation")) {
+          denied = it->iri;
+        }
+      }
+      if (!denied.empty()) iri(c.iri, ng("denies"), denied);
+    }
+    for (const ClaimOut& c : kept) history_.push_back(c);
+    if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+  }
+
+  // Direct quotations in the sentence, attributed to the claimant.
+  void quotes_for(std::uint32_t si, const ClaimOut& c) {
+    const Sentence& s = sentences_[si];
+    std::uint32_t i = s.first_token;
+    while (i < s.last_token) {
+      if (!tokens_[i].is(kInQuote) || tokens_[i].key == "\"") {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i;
+      while (j < s.last_token && tokens_[j].is(kInQuote) && tokens_[j].key != "\"") ++j;
+      if (j - i >= 2) {
+        const std::size_t b = norm_.original_offset(tokens_[i].begin);
+        const std::size_t e = norm_.original_offset(tokens_[j - 1].end);
+        const std::string q =
+            doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+        iri(q, std::string(vocab::kRdfType), ng("Quote"));
+        iri(q, kNif + "referenceContext", doc_);
+        lit(q, kNif + "beginIndex", std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
+        lit(q, kNif + "endIndex", std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+        lit(q, kNif + "anchorOf", article_.text.substr(b, e - b));
+        iri(q, ng("speaker"), entities_[static_cast<std::size_t>(c.claimant)].iri);
+        iri(c.iri, ng("quote"), q);
+      }
+      i = j;
+    }
+  }
+
+  // ---------------------------------------------------------------- mediation
+  // Coordinated names right after `from`: "A, B and C".
+  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from,
+                             std::uint32_t end) const {
+    std::vector<int> out;
+    std::uint32_t i = from;
+    while (i < end) {
+      if (tokens_[i].key == "the") ++i;
+      int hit = -1;
+      std::uint32_t next = i;
+      for (const Mention& m : ms) {
+        if (m.begin == i && agentive(m.entity)) {
+          hit = m.entity;
+          next = m.end;
+        }
+      }
+      if (hit < 0) break;
+      out.push_back(as_actor(hit));
+      i = next;
+      // Skip a possessive tail ("Turkey's foreign minister").
+      if (i < end && tokens_[i].key == ",") ++i;
+      if (i < end && (tokens_[i].key == "and" || tokens_[i].key == "or")) {
+        ++i;
+      } else if (i > 0 && tokens_[i - 1].key != ",") {
+        break;
+      }
+    }
+    return out;
+  }
+
+  int country_for_prefix(std::string_view prefix) const {
+    std::vector<Token> toks;
+    for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
+      toks.push_back(Token{0, 0, TokenKind::Word, kCapitalized, k});
+    }
+    if (toks.empty()) return -1;
+    std::vector<PhraseIndex::Match> m;
+    res_.gazetteer.demonyms().match(toks, 0, toks.size(), m);
+    if (m.empty()) res_.gazetteer.names().match(toks, 0, toks.size(), m);
+    for (const auto& hit : m) {
+      if (hit.length != toks.size()) continue;
+      const Place& p = res_.gazetteer.place(hit.value);
+      if (p.kind != PlaceKind::Country) continue;
+      const std::string iri_text = std::string(vocab::kNgId) + "place/gn-" + p.geonames_id;
+      int e = entity_by_iri(iri_text);
+      if (e < 0) {
+        // A country named only through its adjective: add it to the graph.
+        Entity en;
+        en.iri = iri_text;
+        en.cls = "Country";
+        en.label = p.name;
+        en.actor = true;
+        entities_.push_back(en);
+        e = static_cast<int>(entities_.size() - 1);
+        by_iri_[iri_text] = e;
+        new_entities_.push_back(e);
+      }
+      return e;
+    }
+    return -1;
+  }
+
+  void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
+    const Sentence& s = sentences_[si];
+    std::set<int> done;
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      std::vector<int> mediators;
+      std::string status;
+      std::uint32_t trig_end = i + 1;
+      const std::string& key = tokens_[i].key;
+      const auto dash = key.rfind('-');
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      bool found = false;
+      if (dash != std::string::npos && dash > 0) {
+        // "Qatari-mediated ceasefire": the first part names the mediator.
+        auto it = res_.prefix_triggers.find(key.substr(dash));
+        if (it != res_.prefix_triggers.end()) {
+          const std::size_t b = norm_.original_offset(tokens_[i].begin);
+          const int c = country_for_prefix(article_.text.substr(b, dash));
+          if (c >= 0) mediators.push_back(c);
+          status = it->second;
+          found = true;
+        }
+      }
+      std::string slot;
+      if (!found && matches(res_.med_triggers, i, s.last_token, len, row)) {
+        slot = std::string(res_.med_triggers.get(row, "slot"));
+        if (slot == "prefix") continue;
+        status = std::string(res_.med_triggers.get(row, "status"));
+        trig_end = i + len;
+        found = true;
+      }
+      if (!found) continue;
+      // Modifiers before the trigger, in its clause, set the status ("would consider").
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+      const std::uint32_t cb = clause_begin(s, i, skipped);
+      bool conditional = false;
+      bool hedged = false;
+      bool blocked = false;
+      const std::uint32_t window = i > cb + 8 ? i - 8 : cb;
+      for (std::uint32_t k = window; k < i; ++k) {
+        std::uint32_t ml = 0;
+        std::uint32_t mr = 0;
+        if (!matches(res_.med_modifiers, k, i, ml, mr)) continue;
+        const std::string st(res_.med_modifiers.get(mr, "status"));
+        const std::string flag(res_.med_modifiers.get(mr, "flag"));
+        if (st == "block") blocked = true;
+        if (!st.empty() && st != "block" && st != "-") status = st;
+        if (flag == "conditional") conditional = true;
+        if (flag == "hedged") hedged = true;
+        k += ml - 1;
+      }
+      if (blocked) continue;
+      for (std::uint32_t k = trig_end; k < std::min(trig_end + 8, s.last_token); ++k) {
+        std::uint32_t ml = 0;
+        std::uint32_t mr = 0;
+        if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
+            res_.med_modifiers.get(mr, "flag") == "conditional-after") {
+          conditional = true;
+        }
+      }
+      if (slot == "by") {
+        mediators = name_list(ms, trig_end, s.last_token);
+      } else if (slot == "subject") {
+        const int who = as_actor(subject_of(s, ms, i));
+        if (who >= 0) mediators.push_back(who);
+      }
+      if (mediators.empty()) continue;
+      // Parties: "between X and Y", else the two sides the article is about.
+      std::vector<int> parties;
+      for (std::uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
+        if (tokens_[k].key != "between") continue;
+        for (int p : name_list(ms, k + 1, s.last_token)) {
+          const int c = country_of(p) >= 0 ? country_of(p) : p;
+          if (std::find(parties.begin(), parties.end(), c) == parties.end()) parties.push_back(c);
+        }
+        break;
+      }
+      if (parties.size() < 2) parties = main_parties_;
+      std::vector<int> meds;
+      for (int m : mediators) {
+        const int mc = country_of(m);
+        const bool is_party =
+            std::find(parties.begin(), parties.end(), m) != parties.end() ||
+            (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
+        if (!is_party && !done.count(m)) meds.push_back(m);
+      }
+      if (meds.empty() || parties.size() < 2) continue;
+      for (int m : meds) done.insert(m);
+      std::string object;
+      for (std::uint32_t k = cb; k < s.last_token && object.empty(); ++k) {
+        std::uint32_t ol = 0;
+        std::uint32_t orow = 0;
+        if (matches(res_.med_objects, k, s.last_token, ol, orow)) object = span_text(k, k + ol);
+      }
+      add_mediation(si, meds, parties, status, object, conditional, hedged);
+      i = trig_end - 1;
+    }
+  }
+
+  void add_mediation(std::uint32_t si, const std::vector<int>& meds,
+                     const std::vector<int>& parties, const std::string& status,
+                     const std::string& object, bool conditional, bool hedged) {
+    for (int e : new_entities_) {
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      iri(en.iri, std::string(vocab::kRdfType), ng(en.cls));
+      emit(en.iri, std::string(vocab::kRdfsLabel), rdf::Term::literal(en.label, {}, "en"));
+      iri(doc_, ng("mentionsActor"), en.iri);
+    }
+    new_entities_.clear();
+    const std::string m = node("mediation");
+    iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
+    iri(m, ng("inArticle"), doc_);
+    iri(doc_, ng("mentions"), m);
+    for (int e : meds) iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+    for (std::size_t k = 0; k < parties.size() && k < 2; ++k) {
+      iri(m, ng("party"), entities_[static_cast<std::size_t>(parties[k])].iri);
+    }
+    static const std::map<std::string, std::string> kStatus = {{"offered", "Offered"},
+                                                               {"ongoing", "Ongoing"},
+                                                               {"succeeded", "Succeeded"},
+                                                               {"failed", "Failed"},
+                                                               {"disputed", "DisputedMediation"},
+                                                               {"unclear", "Unclear"}};
+    auto it = kStatus.find(status);
+    iri(m, ng("mediationStatus"), ng(it == kStatus.end() ? "Unclear" : it->second));
+    if (!object.empty()) lit(m, ng("subject"), object);
+    if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
+    if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
+    const Sentence& s = sentences_[si];
+    for (const TimeExpression& te : find_time_expressions(tokens_, s.first_token, s.last_token,
+                                                          res_.time_words, article_.date)) {
+      lit(m, ng("timeText"), span_text(te.begin, te.end));
+      if (!te.value.empty()) {
+        const std::string_view dt = te.value.size() == 10  ? vocab::kXsdDate
+                                    : te.value.size() == 7 ? vocab::kXsdGYearMonth
+                                                           : vocab::kXsdGYear;
+        lit(m, ng("date"), te.value, dt);
+      }
+      break;
+    }
+    iri(m, ng("evidence"), sentence_iri(si));
+    ++stats_.mediations;
+  }
+
+  const ClaimStage::Resources& res_;
+  const Article& article_;
+  QuadSink& sink_;
+  std::string graph_;
+  std::string doc_;
+  NormalizedText norm_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<std::uint32_t> cp_at_;
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, int> by_iri_;
+  std::unordered_set<std::string> known_nodes_;
+  std::unordered_set<std::string> emitted_sentences_;
+  std::vector<int> new_entities_;
+  std::vector<int> main_parties_;
+  PhraseIndex index_;
+  std::vector<ClaimOut> history_;
+  int last_person_ = -1;
+  int last_group_ = -1;
+  std::size_t counter_ = 0;
+  Stage2Stats stats_;
+};
+
+}  // namespace
+
+Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Quad>& stage1,
+                                QuadSink& sink) const {
+  ArticleRun run(*res_, article, stage1, sink);
+  return run.run();
+}
+
+}  // namespace ng::extract
