@@ -46,6 +46,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gzip
+import hashlib
 import json
 import math
 import os
@@ -656,11 +657,14 @@ def workload_ingest(report):
         return
     for n in INGEST_SIZES:
         corpus = BB / "corpus" / f"articles-{n}"
-        if not (corpus / ".complete").exists():
+        gen = ROOT / "bench" / "gen_articles.py"
+        stamp = hashlib.sha1(gen.read_bytes()).hexdigest() + " seed 42\n"
+        marker = corpus / ".complete"
+        if not marker.exists() or marker.read_text() != stamp:
             log(f"generating {n} articles -> {corpus}")
-            sh([sys.executable, ROOT / "bench" / "gen_articles.py", "--articles", str(n),
-                "--seed", "42", "-o", corpus])
-            (corpus / ".complete").write_text("ok\n")
+            shutil.rmtree(corpus, ignore_errors=True)
+            sh([sys.executable, gen, "--articles", str(n), "--seed", "42", "-o", corpus])
+            marker.write_text(stamp)
         files = sorted(corpus.glob("*.txt"))
         mb = sum(f.stat().st_size for f in files) / 1e6
         outp = TMP / f"ingest-{n}.nq"
@@ -678,6 +682,7 @@ def workload_ingest(report):
         if outp.exists() and not err:
             with open(outp, "rb") as f:
                 quads = sum(1 for _ in f)
+            outp.unlink()
         section["rows"].append({"articles": n, "mb": mb, "seconds": median(times), "rss_kb": rss,
                                 "error": err, "lines_out": quads})
 
