@@ -115,7 +115,7 @@ Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed, st
     case PatternKind::Group:
       return eval_group(p, g, seed);
     case PatternKind::OrderBy:
-      return eval_order(p, g, seed);
+      return eval_order(p, g, seed, limit);
     case PatternKind::Project: {
       Rows rows = eval(p.children[0], g, seed, limit);
       std::vector<char> keep(width(), 0);

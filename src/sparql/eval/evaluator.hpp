@@ -176,7 +176,7 @@ class Evaluator {
   Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_values(const Pattern& p, const Row& seed);
   Rows eval_group(const Pattern& p, const ActiveGraph& g, const Row& seed);
-  Rows eval_order(const Pattern& p, const ActiveGraph& g, const Row& seed);
+  Rows eval_order(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   NodeId aggregate(const Expr& agg, const Rows& rows, const ActiveGraph& g);
 
   void path_pairs(const PathExpr& p, NodeId s, NodeId o, const ActiveGraph& g, Pairs& out);

@@ -173,6 +173,13 @@ TEST_CASE("ORDER BY, DISTINCT, LIMIT and OFFSET", "[eval][modifiers]") {
   CHECK(db.rows("SELECT ?s { ?s ?p ?o OPTIONAL { ?s :v ?v } } ORDER BY ?v LIMIT 1", true) ==
         Lines{"s=<http://example.org/e>"});
   CHECK(db.rows("SELECT DISTINCT ?o { ?s ?p ?o FILTER(isNumeric(?o)) }").size() == 3);
+  // Stable: ties (here every key is unbound) keep the input order, with and without LIMIT.
+  Lines input = db.rows("SELECT ?s { ?s :v ?v }", true);
+  CHECK(db.rows("SELECT ?s { ?s :v ?v } ORDER BY ?nope", true) == input);
+  CHECK(db.rows("SELECT ?s { ?s :v ?v } ORDER BY ?nope LIMIT 2", true) ==
+        Lines(input.begin(), input.begin() + 2));
+  CHECK(db.rows("SELECT ?s { ?s :v ?v } ORDER BY DESC(isNumeric(?v)) ?v LIMIT 2", true) ==
+        Lines{"s=<http://example.org/b>", "s=<http://example.org/c>"});
 }
 
 TEST_CASE("GRAPH ranges over named graphs only", "[eval][graph]") {
