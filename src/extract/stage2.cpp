@@ -20,8 +20,6 @@
 namespace ng::extract {
 namespace {
 
-namespace vocab = ng::rdf::vocab;
-
 std::string ng(std::string_view local) { return std::string(vocab::kNg) + std::string(local); }
 const std::string kNif = std::string(vocab::kNif);
 
@@ -677,18 +675,12 @@ class ArticleRun {
       bool no_victims = f.victims.empty();
       if (!no_victims) {
         const std::vector<std::string> keys = phrase_keys(f.victims, res_.abbreviations);
-        std::uint32_t len = 0;
-        std::uint32_t row = 0;
         std::vector<Token> toks;
         for (const std::string& k : keys) toks.push_back(Token{0, 0, TokenKind::Word, 0, k});
         for (std::uint32_t k = 0; k < toks.size(); ++k) {
           std::vector<PhraseIndex::Match> m;
           res_.counted.index().match(toks, k, toks.size(), m);
-          if (!m.empty()) {
-            len = m.front().length;
-            row = m.front().value;
-            object = std::string(res_.counted.get(row, "kind"));
-          }
+          if (!m.empty()) object = std::string(res_.counted.get(m.front().value, "kind"));
         }
         if (object == "none") {
           no_victims = true;
@@ -937,7 +929,7 @@ class ArticleRun {
     return out;
   }
 
-  int country_for_prefix(std::string_view prefix) const {
+  int country_for_prefix(std::string_view prefix) {
     std::vector<Token> toks;
     for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
       toks.push_back(Token{0, 0, TokenKind::Word, kCapitalized, k});

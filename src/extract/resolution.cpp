@@ -1,0 +1,380 @@
+#include "extract/resolution.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "extract/text.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng::extract {
+namespace {
+
+std::string ng(std::string_view local) { return std::string(vocab::kNg) + std::string(local); }
+
+std::string local_name(std::string_view iri) {
+  const auto pos = iri.find_last_of("#/");
+  return std::string(pos == std::string_view::npos ? iri : iri.substr(pos + 1));
+}
+
+std::vector<std::string> name_tokens(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : fold_key(name)) {
+    if (c == ' ' || c == '-' || c == '.' || c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+struct UnionFind {
+  std::vector<std::size_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+struct Node {
+  std::string cls;
+  std::set<std::string> labels;  // rdfs:label and skos:altLabel, every graph
+  std::set<std::string> graphs;
+  std::string affiliation;
+  bool actor = false;
+};
+
+// Acronyms ("TTP") name one group only: two groups sharing one are the same group.
+bool acronym(const std::string& s) {
+  if (s.size() < 2 || s.size() > 6) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+}
+
+bool same_group_name(const std::string& a, const std::string& b) {
+  const auto ta = name_tokens(a);
+  const auto tb = name_tokens(b);
+  if (ta.size() != tb.size() || ta.size() < 2) return false;
+  for (std::size_t i = 0; i < ta.size(); ++i) {
+    if (jaro_winkler(phonetic_key(ta[i]), phonetic_key(tb[i])) < 0.85) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string resolution_graph_iri() { return std::string(vocab::kNgId) + "graph/resolution"; }
+
+std::string phonetic_key(std::string_view word) {
+  const std::string w = fold_key(word);
+  std::string out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    const char next = i + 1 < w.size() ? w[i + 1] : '\0';
+    if ((c == 'k' || c == 'g' || c == 'd' || c == 't') && next == 'h') {
+      out += c;  // kh->k, gh->g, dh->d, th->t
+      ++i;
+      continue;
+    }
+    if (c == 'p' && next == 'h') {
+      out += 'f';
+      ++i;
+      continue;
+    }
+    if (c == 'h' && i > 0 && w[i - 1] != 's' && w[i - 1] != 'c') continue;  // Zabi(h)ullah
+    if (c == 'y') c = 'i';
+    if (c == 'o' && (next == 'u' || next == 'o')) {
+      c = 'u';
+      ++i;
+    } else if (c == 'e' && next == 'e') {
+      c = 'i';
+      ++i;
+    }
+    if (!out.empty() && out.back() == c) continue;  // doubled letters
+    out += c;
+  }
+  return out;
+}
+
+double jaro_winkler(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return a == b ? 1.0 : 0.0;
+  const std::size_t window = std::max<std::size_t>(std::max(a.size(), b.size()) / 2, 1) - 1;
+  std::vector<bool> ma(a.size(), false);
+  std::vector<bool> mb(b.size(), false);
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(b.size(), i + window + 1);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (mb[j] || a[i] != b[j]) continue;
+      ma[i] = mb[j] = true;
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t t = 0;
+  for (std::size_t i = 0, j = 0; i < a.size(); ++i) {
+    if (!ma[i]) continue;
+    while (!mb[j]) ++j;
+    if (a[i] != b[j]) ++t;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+                       (m - static_cast<double>(t) / 2.0) / m) /
+                      3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+bool same_person_name(std::string_view a, std::string_view b) {
+  std::vector<std::string> ta = name_tokens(a);
+  std::vector<std::string> tb = name_tokens(b);
+  if (ta.size() < 2 || tb.size() < 2) return false;
+  for (auto& t : ta) t = phonetic_key(t);
+  for (auto& t : tb) t = phonetic_key(t);
+  if (ta.size() > tb.size()) std::swap(ta, tb);
+  constexpr double kSame = 0.9;
+  auto same = [&](const std::string& x, const std::string& y) {
+    return jaro_winkler(x, y) >= kSame;
+  };
+  if (!same(ta.front(), tb.front()) || !same(ta.back(), tb.back())) return false;
+  // Middle tokens of the shorter name must appear, in order, in the longer one.
+  std::size_t j = 1;
+  for (std::size_t i = 1; i + 1 < ta.size(); ++i) {
+    while (j + 1 < tb.size() && !same(ta[i], tb[j])) ++j;
+    if (j + 1 >= tb.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out) {
+  ResolutionStats stats;
+  const std::string graph = resolution_graph_iri();
+  auto emit = [&](const std::string& s, const std::string& p, rdf::Term o) {
+    out.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph)});
+  };
+  const std::string type = std::string(vocab::kRdfType);
+  const std::string label = std::string(vocab::kRdfsLabel);
+  const std::string alt = std::string(vocab::kSkos) + "altLabel";
+  const std::string person_prefix = std::string(vocab::kNgId) + "person/";
+  const std::string org_prefix = std::string(vocab::kNgId) + "org/";
+
+  // ---- actors
+  std::map<std::string, Node> nodes;
+  for (const rdf::Quad& q : all) {
+    const std::string& s = q.subject.value;
+    if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0) continue;
+    Node& n = nodes[s];
+    if (q.graph) n.graphs.insert(q.graph->value);
+    if (q.predicate.value == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+      n.cls = local_name(q.object.value);
+    } else if (q.predicate.value == label || q.predicate.value == alt) {
+      n.labels.insert(q.object.value);
+    } else if (q.predicate.value == ng("affiliation")) {
+      n.affiliation = q.object.value;
+    }
+  }
+  std::vector<std::string> iris;
+  for (const auto& [iri, n] : nodes) {
+    if (!n.cls.empty() && !n.labels.empty()) iris.push_back(iri);
+  }
+  UnionFind uf(iris.size());
+  auto country_iri = [](const std::string& iri) {
+    return iri.find("/place/gn-") != std::string::npos;
+  };
+  for (std::size_t i = 0; i < iris.size(); ++i) {
+    for (std::size_t j = i + 1; j < iris.size(); ++j) {
+      const Node& a = nodes[iris[i]];
+      const Node& b = nodes[iris[j]];
+      if (a.cls != b.cls) continue;
+      // Affiliated with two different states: two people, whatever the names.
+      if (country_iri(a.affiliation) && country_iri(b.affiliation) &&
+          a.affiliation != b.affiliation) {
+        continue;
+      }
+      bool same = false;
+      for (const std::string& la : a.labels) {
+        for (const std::string& lb : b.labels) {
+          if (a.cls == "Person") {
+            same = same || same_person_name(la, lb);
+          } else {
+            same = same || (acronym(la) && la == lb) || same_group_name(la, lb);
+          }
+        }
+      }
+      if (same) uf.unite(i, j);
+    }
+  }
+  std::map<std::size_t, std::vector<std::size_t>> clusters;
+  for (std::size_t i = 0; i < iris.size(); ++i) clusters[uf.find(i)].push_back(i);
+  std::unordered_map<std::string, std::string> rewrite;
+  for (const auto& [root, members] : clusters) {
+    if (members.size() < 2) continue;
+    // Canonical: the node most articles use; ties go to the first IRI.
+    std::size_t best = members.front();
+    for (std::size_t m : members) {
+      if (nodes[iris[m]].graphs.size() > nodes[iris[best]].graphs.size()) best = m;
+    }
+    const std::string& canon = iris[best];
+    for (std::size_t m : members) {
+      for (const std::string& l : nodes[iris[m]].labels) {
+        emit(canon, alt, rdf::Term::literal(l, {}, "en"));
+      }
+      if (m == best) continue;
+      rewrite[iris[m]] = canon;
+      emit(canon, std::string(vocab::kOwl) + "sameAs", rdf::Term::iri(iris[m]));
+      ++stats.merged_actors;
+    }
+  }
+  for (rdf::Quad& q : all) {
+    if (q.subject.is_iri()) {
+      auto it = rewrite.find(q.subject.value);
+      if (it != rewrite.end()) q.subject.value = it->second;
+    }
+    if (q.object.is_iri()) {
+      auto it = rewrite.find(q.object.value);
+      if (it != rewrite.end()) q.object.value = it->second;
+    }
+  }
+
+  // ---- events: same class, place and day across articles
+  struct Ev {
+    std::string cls;
+    std::string article;
+    std::vector<std::string> locations;
+    std::vector<std::string> agents;
+    std::string date;
+    bool day = false;
+  };
+  std::map<std::string, Ev> events;
+  const std::string event_prefix = std::string(vocab::kNgId) + "event/";
+  for (const rdf::Quad& q : all) {
+    const std::string& s = q.subject.value;
+    if (s.rfind(event_prefix, 0) != 0) continue;
+    const std::string& p = q.predicate.value;
+    if (p == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+      events[s].cls = local_name(q.object.value);
+    } else if (p == ng("inArticle")) {
+      events[s].article = q.object.value;
+    } else if (p == ng("location")) {
+      events[s].locations.push_back(q.object.value);
+    } else if (p == ng("agent")) {
+      events[s].agents.push_back(q.object.value);
+    } else if (p == ng("date")) {
+      events[s].date = q.object.value;
+      events[s].day = q.object.datatype == vocab::kXsdDate;
+    }
+  }
+  struct Merged {
+    std::string cls;
+    std::string location;
+    std::string date;
+    std::set<std::string> members;
+    std::set<std::string> articles;
+    std::set<std::string> agents;
+  };
+  std::map<std::string, Merged> merged;
+  for (const auto& [iri, ev] : events) {
+    if (ev.cls.empty() || ev.date.empty() || !ev.day || ev.article.empty()) continue;
+    std::vector<std::string> locs = ev.locations;
+    if (locs.empty()) locs.push_back("");
+    for (const std::string& loc : locs) {
+      const std::string key =
+          ev.cls + "-" + (loc.empty() ? "unknown" : local_name(loc)) + "-" + ev.date;
+      Merged& m = merged[key];
+      m.cls = ev.cls;
+      m.location = loc;
+      m.date = ev.date;
+      m.members.insert(iri);
+      m.articles.insert(ev.article);
+      m.agents.insert(ev.agents.begin(), ev.agents.end());
+    }
+  }
+  for (const auto& [key, m] : merged) {
+    const std::string node = std::string(vocab::kNgId) + "event/merged/" + key;
+    emit(node, type, rdf::Term::iri(ng(m.cls)));
+    if (!m.location.empty()) emit(node, ng("location"), rdf::Term::iri(m.location));
+    emit(node, ng("date"), rdf::Term::literal(m.date, vocab::kXsdDate));
+    for (const std::string& e : m.members) emit(node, ng("sameEventAs"), rdf::Term::iri(e));
+    for (const std::string& a : m.articles) emit(node, ng("reportedIn"), rdf::Term::iri(a));
+    for (const std::string& a : m.agents) emit(node, ng("agent"), rdf::Term::iri(a));
+    if (m.articles.size() >= 2) ++stats.merged_events;
+  }
+
+  // ---- conflicting casualty figures
+  struct Fig {
+    std::string claim;
+    std::string killed;
+    std::string wounded;
+    std::set<std::string> names;  // capitalised words of the victims ("Taliban", "Pakistani")
+  };
+  std::map<std::string, std::string> claimant;
+  std::map<std::string, std::vector<std::string>> figures_of;
+  std::map<std::string, Fig> figs;
+  for (const rdf::Quad& q : all) {
+    const std::string& p = q.predicate.value;
+    if (p == ng("claimant")) claimant[q.subject.value] = q.object.value;
+    if (p == ng("figures")) {
+      figures_of[q.subject.value].push_back(q.object.value);
+      figs[q.object.value].claim = q.subject.value;
+    }
+  }
+  auto numeric = [](const std::string& v) {
+    return !v.empty() &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (const rdf::Quad& q : all) {
+    auto it = figs.find(q.subject.value);
+    if (it == figs.end()) continue;
+    const std::string& p = q.predicate.value;
+    if (p == ng("killed") && numeric(q.object.value)) it->second.killed = q.object.value;
+    if (p == ng("wounded") && numeric(q.object.value)) it->second.wounded = q.object.value;
+    if (p == ng("victims")) {
+      std::string word;
+      for (char c : q.object.value + " ") {
+        if (c == ' ' || c == ',' || c == '(' || c == ')') {
+          if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
+            word.resize(word.size() - 2);
+          if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z')
+            it->second.names.insert(fold_key(word));
+          word.clear();
+        } else {
+          word += c;
+        }
+      }
+    }
+  }
+  std::set<std::pair<std::string, std::string>> linked;
+  for (auto a = figs.begin(); a != figs.end(); ++a) {
+    for (auto b = std::next(a); b != figs.end(); ++b) {
+      const Fig& fa = a->second;
+      const Fig& fb = b->second;
+      if (fa.claim == fb.claim || claimant[fa.claim] == claimant[fb.claim]) continue;
+      bool shared = false;
+      for (const std::string& n : fa.names) shared = shared || fb.names.count(n) > 0;
+      if (!shared) continue;
+      const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
+                          (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
+      if (!differ) continue;
+      const auto key = std::minmax(fa.claim, fb.claim);
+      if (!linked.insert({key.first, key.second}).second) continue;
+      emit(key.first, ng("conflictsWith"), rdf::Term::iri(key.second));
+      emit(key.second, ng("conflictsWith"), rdf::Term::iri(key.first));
+      ++stats.conflicts;
+    }
+  }
+  return stats;
+}
+
+}  // namespace ng::extract
