@@ -343,6 +343,7 @@ class ArticleRun : public MatchContext {
   const std::vector<Token>& tokens() const override { return tokens_; }
   void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
     out.clear();
+    if (id < 64 && ((lex_mask_[i] >> id) & 1U) == 0) return;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
     }
@@ -444,6 +445,7 @@ class ArticleRun : public MatchContext {
   std::vector<bool> not_name_;
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
+  std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
   std::vector<Mention> mentions_;
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
@@ -466,6 +468,7 @@ class ArticleRun : public MatchContext {
 void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   lexemes_.clear();
   lex_start_.assign(tokens_.size() + 1, 0);
+  lex_mask_.assign(tokens_.size() + 1, 0);
   std::vector<PhraseIndex::Match> matches;
   for (std::size_t i = b; i < e; ++i) {
     lex_start_[i] = static_cast<std::uint32_t>(lexemes_.size());
@@ -473,6 +476,7 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
     for (const auto& m : matches) {
       const auto& [lexicon, row] = res_.entries[m.value];
       lexemes_.push_back(Lexeme{lexicon, m.length, row});
+      lex_mask_[i] |= lexicon < 64 ? (std::uint64_t{1} << lexicon) : ~std::uint64_t{0};
     }
   }
   for (std::size_t i = e; i <= tokens_.size(); ++i) {
@@ -997,9 +1001,18 @@ void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
     }
     return {};
   };
+  const int cas_lex = res_.lexicon_id.at("casualty_words");
   for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
-    cas.index().match(tokens_, i, s.last_token, matches);
+    // Casualty words from the precomputed lexicon matches (longest first per token).
+    matches.clear();
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == cas_lex) {
+        matches.push_back(PhraseIndex::Match{lexemes_[k].length, lexemes_[k].row});
+      }
+    }
     if (matches.empty()) continue;
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const auto& a, const auto& b) { return a.length > b.length; });
     const std::string figure(cas.get(matches.front().value, "figure"));
     std::string qualifier;
     std::string value;
@@ -1254,13 +1267,15 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   tokens_ = tokenize(norm_.text, res_.abbreviations);
   sentences_ = split_sentences(norm_.text, tokens_, res_.abbreviations);
   // Names: capitalised words that are not function words, titles or time words.
+  index_lexemes(0, tokens_.size());
   not_name_.assign(tokens_.size(), false);
-  const Lexicon& not_names = res_.required("not_names");
-  std::vector<PhraseIndex::Match> matches;
+  const int not_names = res_.lexicon_id.at("not_names");
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    not_names.index().match(tokens_, i, i + 1, matches);
-    if (!matches.empty()) not_name_[i] = true;
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == not_names && lexemes_[k].length == 1) not_name_[i] = true;
+    }
   }
+  std::vector<PhraseIndex::Match> matches;
   // Countries named anywhere in the article decide between homonymous cities.
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     if (!tokens_[i].is(kCapitalized)) continue;
@@ -1272,7 +1287,6 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
       }
     }
   }
-  index_lexemes(0, tokens_.size());
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     const Sentence& s = sentences_[si];
     sentence_mentions_begin_ = mentions_.size();

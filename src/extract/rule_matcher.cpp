@@ -237,8 +237,7 @@ bool first_tests(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
   return consumes && n.min >= 1;
 }
 
-bool holds_first(const TokenTest& t, const MatchContext& context, std::size_t i) {
-  const Token& tok = context.tokens()[i];
+bool holds_first(const TokenTest& t, const MatchContext& context, const Token& tok, std::size_t i) {
   thread_local std::vector<std::uint32_t> lengths;
   switch (t.kind) {
     case TokenTest::Kind::Literal:
@@ -256,6 +255,8 @@ bool holds_first(const TokenTest& t, const MatchContext& context, std::size_t i)
           return tok.is(kCapitalized);
         case kUpper:
           return tok.is(kAllCaps);
+        case kLower:
+          return tok.kind == TokenKind::Word && !tok.is(kCapitalized) && !tok.is(kAllCaps);
         case kNum:
           return tok.kind == TokenKind::Number;
         case kName:
@@ -283,8 +284,9 @@ void compute_first_set(Rule& rule) {
 
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i) {
   if (rule.first_any) return true;
+  const Token& tok = context.tokens()[i];
   for (const TokenTest& t : rule.first) {
-    if (holds_first(t, context, i)) return true;
+    if (holds_first(t, context, tok, i)) return true;
   }
   return false;
 }
