@@ -106,6 +106,7 @@ struct ClaimStage::Resources {
   Lexicon pronouns;       // phrase, kind (person, group)
   Lexicon breaks;         // phrase, kind (hard, relative)
   Lexicon aux;            // phrase: words between a figure and its verb
+  Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
@@ -137,6 +138,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.pronouns = load("claim_pronouns");
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
+  r.source_nouns = load("claim_source_nouns");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
@@ -543,23 +545,117 @@ class ArticleRun {
       }
       if (best >= 0) return best;
     }
+    if (cue.voice == Voice::Possessive) return -1;
+    const int described = described_speaker(s, ms, cue.begin);
+    if (described >= 0) return described;
+    const int adjacent = adjacent_speaker(s, ms, cue.begin);
+    if (adjacent >= 0) return adjacent;
     int e = subject_of(s, ms, cue.begin);
     if (e >= 0) return e;
     if (cue.end < s.last_token) {  // '"...," said X'
       e = mention_at(ms, cue.end);
       if (e >= 0) return e;
     }
-    // "he said", "said he": the last speaker of that kind.
-    for (std::uint32_t i : {cue.begin >= 1 ? cue.begin - 1 : cue.begin, cue.end}) {
-      if (i >= s.last_token || i < s.first_token) continue;
+    // "he said": the last speaker of that kind.
+    if (cue.begin > s.first_token) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (matches(res_.pronouns, i, s.last_token, len, row)) {
+      if (matches(res_.pronouns, cue.begin - 1, cue.begin, len, row)) {
         const bool person = res_.pronouns.get(row, "kind") == "person";
         return person ? last_person_ : last_group_;
       }
     }
     return -1;
+  }
+
+  // Skips auxiliaries and adverbs right before a verb ("have also said").
+  std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const {
+    while (at > s.first_token) {
+      const Token& t = tokens_[at - 1];
+      if (t.kind == TokenKind::Word && !t.is(kCapitalized) && is_word(res_.aux, at - 1, at)) {
+        --at;
+      } else {
+        break;
+      }
+    }
+    return at;
+  }
+
+  // "X said", "X also warned": the name that ends right before the verb.
+  int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const {
+    const std::uint32_t end = skip_aux_back(s, at);
+    for (const Mention& m : ms) {
+      if (m.end == end && !m.in_quote && agentive(m.entity)) return m.entity;
+    }
+    return -1;
+  }
+
+  // "Taliban officials said", "two senior Pakistani security officials said": a described
+  // speaker becomes an actor of its own, affiliated with the state or group named in it.
+  int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    const std::uint32_t end = skip_aux_back(s, at);
+    if (end <= s.first_token || !is_word(res_.source_nouns, end - 1, end)) return -1;
+    for (const Mention& m : ms) {
+      if (m.end == end) return -1;  // stage 1 already named it
+    }
+    std::uint32_t begin = end - 1;
+    while (begin > s.first_token && end - begin < 6) {
+      const Token& t = tokens_[begin - 1];
+      if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
+      if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of") break;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.claim_cues, begin - 1, end, l, r) ||
+          is_word(res_.victim_stops, begin - 1, end)) {
+        break;
+      }
+      --begin;
+    }
+    // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
+    int affiliation = -1;
+    for (const Mention& m : ms) {
+      if (m.begin >= begin && m.end <= end && agentive(m.entity)) affiliation = m.entity;
+    }
+    for (std::uint32_t i = begin; i < end && affiliation < 0; ++i) {
+      if (tokens_[i].is(kCapitalized)) affiliation = country_for_prefix(tokens_[i].key);
+    }
+    if (affiliation < 0) return -1;
+    const std::string label = span_text(begin, end);
+    std::string slug;
+    for (char c : fold_key(label)) {
+      const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (alnum) {
+        slug += c;
+      } else if (!slug.empty() && slug.back() != '-') {
+        slug += '-';
+      }
+    }
+    const std::string iri_text = std::string(vocab::kNgId) + "org/" + slug;
+    int e = entity_by_iri(iri_text);
+    if (e >= 0) return e;
+    Entity en;
+    en.iri = iri_text;
+    en.cls = "Person";
+    en.label = label;
+    en.actor = true;
+    en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
+    entities_.push_back(en);
+    e = static_cast<int>(entities_.size() - 1);
+    by_iri_[iri_text] = e;
+    flush_new_entities();
+    iri(iri_text, std::string(vocab::kRdfType), ng("Person"));
+    emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
+    iri(iri_text, ng("affiliation"), en.affiliation);
+    return e;
+  }
+
+  void flush_new_entities() {
+    for (int e : new_entities_) {
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      iri(en.iri, std::string(vocab::kRdfType), ng(en.cls));
+      emit(en.iri, std::string(vocab::kRdfsLabel), rdf::Term::literal(en.label, {}, "en"));
+    }
+    new_entities_.clear();
   }
 
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
@@ -745,9 +841,17 @@ class ArticleRun {
     for (const Cue& cue : cues) {
       const int who = as_actor(claimant_for(s, ms, cue));
       if (who < 0) continue;
+      const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
+      // Outlets report; they are provenance, not parties making claims.
+      if (cls == "MediaOutlet") continue;
+      // "claimed by X" is a responsibility claim only for a group ("a region claimed by").
+      if (cue.type == "ResponsibilityClaim" && cue.voice == Voice::Passive && cls != "ArmedGroup") {
+        continue;
+      }
       resolved.emplace_back(cue, who);
       // The figures belong to the last speaker before them (or the first one after).
-      if (cue.type != "Denial" && (casualty_claimant < 0 || cue.begin < first_figure)) {
+      const bool reports = cue.type == "StatementClaim" || cue.type == "Accusation";
+      if (reports && (casualty_claimant < 0 || cue.begin < first_figure)) {
         casualty_claimant = who;
       }
     }
@@ -1063,13 +1167,7 @@ class ArticleRun {
   void add_mediation(std::uint32_t si, const std::vector<int>& meds,
                      const std::vector<int>& parties, const std::string& status,
                      const std::string& object, bool conditional, bool hedged) {
-    for (int e : new_entities_) {
-      const Entity& en = entities_[static_cast<std::size_t>(e)];
-      iri(en.iri, std::string(vocab::kRdfType), ng(en.cls));
-      emit(en.iri, std::string(vocab::kRdfsLabel), rdf::Term::literal(en.label, {}, "en"));
-      iri(doc_, ng("mentionsActor"), en.iri);
-    }
-    new_entities_.clear();
+    flush_new_entities();
     const std::string m = node("mediation");
     iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
     iri(m, ng("inArticle"), doc_);
