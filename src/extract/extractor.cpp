@@ -597,9 +597,15 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     if (actor && o_actor && o_len >= m_len) return -1;
     // A place inside a longer place ("Darfur" in "North Darfur state") is not another place.
     const bool place = (bit(m.type) & kPlaceMask) != 0;
+    // The same span as a place already found is that place ("Gaza" city vs. region).
     if (place && (bit(o.type) & kPlaceMask) && o.name_begin <= m.name_begin &&
-        m.name_end <= o.name_end && o_len > m_len) {
+        m.name_end <= o.name_end && o_len >= m_len) {
       return -1;
+    }
+    // A named region swallows a gazetteer city inside it ("Gaza" in "Gaza Strip").
+    if (m.type == kRegion && o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
+      o.dropped = true;
+      ++changes_;
     }
     if (o.weak && actor) {
       o.dropped = true;
@@ -759,6 +765,14 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
       m.begin = m.name_begin = i;
       m.end = m.name_end = i + lx.length;
       m.type = type;
+      // A known organisation is not the homonymous town ("Hamas").
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        Mention& o = mentions_[q];
+        if (!o.dropped && o.weak && o.begin < m.end && m.begin < o.end) {
+          o.dropped = true;
+          ++changes_;
+        }
+      }
       // One entity per lexicon row, labelled as first written here.
       const std::string key = "lex:" + std::string(orgs.phrase(lx.row));
       auto it = entity_by_key_.find(key);
@@ -1172,25 +1186,42 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 6; ++k) {
       const std::string& w = tokens_[k].key;
       const bool by = w == "by";
-      const bool on = w == "on" || w == "against" || w == "targeting" || w == "at";
+      // Meetings and talks are "with" someone.
+      const bool with = w == "with" && (ev.cls == "DiplomaticContact" ||
+                                        ev.cls == "DiplomaticVisit" || ev.cls == "Negotiation");
+      const bool on = w == "on" || w == "against" || w == "targeting" || w == "at" || with;
       if (!by && !on && !(ev.pos == "verb" && k == ev.end)) continue;
       const std::uint32_t from = (by || on) ? k + 1 : k;
+      // The longest actor starting there: "Russian President X" is X, not Russia.
+      int best_who = -1;
+      std::uint32_t best_begin = 0, best_len = 0;
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
         const Mention& mn = mentions_[q];
         if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
+        // "by X" / "by the X" only: not "by phone with X".
+        if (by && !(mn.begin == from || (mn.begin == from + 1 && tokens_[from].key == "the"))) {
+          continue;
+        }
         const int type = mn.type == kDemonym || mn.metonym ? kCountry : mn.type;
         if (!(bit(type) & kActorMask)) continue;
         const int who = mn.metonym ? mn.stands_for : mn.entity;
+        if (best_who < 0 || mn.begin < best_begin ||
+            (mn.begin == best_begin && mn.end - mn.begin > best_len)) {
+          best_who = who;
+          best_begin = mn.begin;
+          best_len = mn.end - mn.begin;
+        }
+      }
+      if (best_who >= 0) {
         if (by) {
           // "X repelled an attack by Y": Y acts; X, found before the trigger, was the target.
           if (ev.targets.empty()) ev.targets = ev.agents;
-          ev.agents.assign(1, who);
+          ev.agents.assign(1, best_who);
         } else {
-          ev.targets.push_back(who);
+          ev.targets.push_back(best_who);
         }
         break;
       }
-      if (by || on) break;
     }
     // Time: the expression nearest to the trigger.
     long best = 1L << 30;
@@ -1484,8 +1515,12 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     out.lit(iri, ng("trigger"),
             norm_.text.substr(tokens_[ev.begin].begin,
                               tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
-    for (int a : ev.agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
-    for (int t : ev.targets) out.iri(iri, ng("target"), entities_[static_cast<std::size_t>(t)].iri);
+    std::set<int> seen_agents(ev.agents.begin(), ev.agents.end());
+    std::set<int> seen_targets(ev.targets.begin(), ev.targets.end());
+    for (int a : seen_agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
+    for (int t : seen_targets) {
+      out.iri(iri, ng("target"), entities_[static_cast<std::size_t>(t)].iri);
+    }
     for (int l : ev.locations)
       out.iri(iri, ng("location"), entities_[static_cast<std::size_t>(l)].iri);
     for (int l : ev.context) {

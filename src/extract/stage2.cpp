@@ -474,7 +474,8 @@ class ArticleRun {
   }
 
   // The subject of a verb at `at`: the first agentive mention of its clause.
-  int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const {
+  int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
+                 std::uint32_t* first = nullptr) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
     const std::uint32_t begin = clause_begin(s, at, skipped);
     auto in_skipped = [&](const Mention& m) {
@@ -498,7 +499,9 @@ class ArticleRun {
         break;
       }
     }
-    return cur < 0 ? -1 : ms[static_cast<std::size_t>(cur)].entity;
+    if (cur < 0) return -1;
+    if (first) *first = ms[static_cast<std::size_t>(cur)].begin;
+    return ms[static_cast<std::size_t>(cur)].entity;
   }
 
   int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const {
@@ -548,6 +551,12 @@ class ArticleRun {
     if (cue.voice == Voice::Possessive) return -1;
     const int described = described_speaker(s, ms, cue.begin);
     if (described >= 0) return described;
+    // "officials said" with no state or group named: the speaker is unknown.
+    const std::uint32_t head = skip_aux_back(s, cue.begin);
+    if (head > s.first_token && is_word(res_.source_nouns, head - 1, head) &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
+      return -1;
+    }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
     int e = subject_of(s, ms, cue.begin);
@@ -1128,8 +1137,11 @@ class ArticleRun {
       if (slot == "by") {
         mediators = name_list(ms, trig_end, s.last_token);
       } else if (slot == "subject") {
-        const int who = as_actor(subject_of(s, ms, i));
-        if (who >= 0) mediators.push_back(who);
+        std::uint32_t first = 0;
+        if (subject_of(s, ms, i, &first) >= 0) {
+          // "Egypt and Qatar brokered ...": every coordinated subject mediates.
+          mediators = name_list(ms, first, i);
+        }
       }
       if (mediators.empty()) continue;
       // Parties: "between X and Y", else the two sides the article is about.
