@@ -85,6 +85,8 @@ class Loader {
     std::string blank_prefix = world_.fresh_blank_label() + "_";
     serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
 
+    mark_ = store_.mark();
+    std::size_t size_before = store_.size();
     SerdStatus st = SERD_SUCCESS;
     try {
       st = read(reader.get());
@@ -100,6 +102,7 @@ class Loader {
       }
       throw RdfSyntaxError(name_, error_pos_, error_message_);
     }
+    stats_.added = store_.size() - size_before;  // merges: duplicates are dropped here
     return stats_;
   }
 
@@ -214,29 +217,44 @@ class Loader {
     if (!text_.empty()) error_pos_ = find_position(text_, token);
   }
 
-  bool to_term(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang,
-               rdf::Term& term) {
+  // Interns a Serd node straight from its buffer (the hot path of a load): returns an owned
+  // reference, or nullptr after recording an error.
+  SordNode* make_node(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
+    SordWorld* w = world_.raw();
     switch (node->type) {
       case SERD_URI:
+        if (rdf::has_scheme(str(node))) {
+          if (!check_unicode(str(node))) return nullptr;
+          return sord_new_uri(w, node->buf);  // Serd's node buffers are NUL-terminated
+        }
+        [[fallthrough]];
       case SERD_CURIE: {
         std::string iri;
-        if (!expand_iri(node, iri)) return false;
-        term = rdf::Term::iri(iri);
-        return true;
+        if (!expand_iri(node, iri)) return nullptr;
+        return sord_new_uri(w, reinterpret_cast<const uint8_t*>(iri.c_str()));
       }
       case SERD_BLANK:
-        term = rdf::Term::blank(str(node));
-        return true;
+        return sord_new_blank(w, node->buf);
       case SERD_LITERAL: {
-        std::string dt;
-        if (datatype && !expand_iri(datatype, dt)) return false;
-        if (!check_unicode(str(node))) return false;
-        term = rdf::Term::literal(str(node), dt, lang ? str(lang) : std::string_view{});
-        return true;
+        if (!check_unicode(str(node))) return nullptr;
+        SordNode* dt = nullptr;
+        std::string lang_tag;
+        if (lang && lang->n_bytes) {
+          lang_tag = rdf::lowercase_ascii(str(lang));  // the normal form of rdf::Term
+        } else if (datatype) {
+          std::string dt_iri;
+          if (!expand_iri(datatype, dt_iri)) return nullptr;
+          if (dt_iri != "http://www.w3.org/2001/XMLSchema#string") {
+            dt = sord_new_uri(w, reinterpret_cast<const uint8_t*>(dt_iri.c_str()));
+          }
+        }
+        SordNode* lit = sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
+        if (dt) sord_node_free(w, dt);
+        return lit;
       }
       default:
         fail_at_token("unexpected node " + std::string(str(node)), std::string(str(node)));
-        return false;
+        return nullptr;
     }
   }
 
@@ -245,34 +263,30 @@ class Loader {
                                  const SerdNode* object, const SerdNode* object_datatype,
                                  const SerdNode* object_lang) {
     auto* self = static_cast<Loader*>(handle);
-    rdf::Term s, p, o, g;
-    if (!self->to_term(subject, nullptr, nullptr, s) ||
-        !self->to_term(predicate, nullptr, nullptr, p) ||
-        !self->to_term(object, object_datatype, object_lang, o)) {
+    SordWorld* w = self->world_.raw();
+    SordNode* nodes[4] = {nullptr, nullptr, nullptr, nullptr};
+    auto free_all = [&] {
+      for (SordNode* n : nodes)
+        if (n) sord_node_free(w, n);
+    };
+    nodes[0] = self->make_node(subject, nullptr, nullptr);
+    nodes[1] = nodes[0] ? self->make_node(predicate, nullptr, nullptr) : nullptr;
+    nodes[2] = nodes[1] ? self->make_node(object, object_datatype, object_lang) : nullptr;
+    bool has_graph = graph && graph->type != SERD_NOTHING;
+    if (nodes[2] && has_graph) nodes[3] = self->make_node(graph, nullptr, nullptr);
+    if (!nodes[2] || (has_graph && !nodes[3])) {
+      free_all();
+      if (!self->failed_) self->fail_at_token("invalid term", "");
       return SERD_ERR_BAD_CURIE;
     }
-    NodeRef gref;
-    if (graph && graph->type != SERD_NOTHING) {
-      if (!self->to_term(graph, nullptr, nullptr, g)) return SERD_ERR_BAD_CURIE;
-      gref = self->world_.intern(g);
-    }
-    NodeId gid = gref ? gref.get() : self->options_.graph;
-    NodeRef sref = self->world_.intern(s);
-    NodeRef pref = self->world_.intern(p);
-    NodeRef oref = self->world_.intern(o);
+    self->store_.append(nodes[0], nodes[1], nodes[2], nodes[3] ? nodes[3] : self->options_.graph);
     ++self->stats_.statements;
-    if (self->store_.add(sref.get(), pref.get(), oref.get(), gid)) {
-      ++self->stats_.added;
-      self->added_.push_back({sref.get(), pref.get(), oref.get(),
-                              gid ? gid : self->store_.default_graph()});
-    }
+    free_all();  // the store holds its own references
     return SERD_SUCCESS;
   }
 
   void rollback() {
-    // Each quad holds its own node references, so removing in any order is safe.
-    for (const auto& q : added_) store_.remove(q.subject, q.predicate, q.object, q.graph);
-    added_.clear();
+    store_.rollback_to(mark_);
     stats_ = {};
   }
 
@@ -283,7 +297,7 @@ class Loader {
   SerdEnv* env_ = nullptr;
   std::string base_;
   LoadStats stats_;
-  std::vector<QuadIds> added_;
+  Store::Mark mark_;
   bool failed_ = false;
   std::string error_message_;
   SourcePos error_pos_;

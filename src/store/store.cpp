@@ -1,82 +1,141 @@
 #include "store/store.hpp"
 
-#include <sord/sord.h>
-
 #include <algorithm>
+#include <functional>
 
 namespace ng::store {
 namespace {
 
-SordNode* mut(NodeId node) { return const_cast<SordNode*>(node); }
+// Positions of a quad in index order: 0 subject, 1 predicate, 2 object, 3 graph.
+using Positions = std::array<int, 4>;
+constexpr Positions kSpog{0, 1, 2, 3};
+constexpr std::array<Positions, 5> kOrders{{
+    {1, 2, 0, 3},  // POSG
+    {2, 0, 1, 3},  // OSPG
+    {3, 0, 1, 2},  // GSPO
+    {3, 1, 2, 0},  // GPOS
+    {3, 2, 0, 1},  // GOSP
+}};
+
+NodeId at(const QuadIds& q, int pos) {
+  switch (pos) {
+    case 0: return q.subject;
+    case 1: return q.predicate;
+    case 2: return q.object;
+    default: return q.graph;
+  }
+}
+
+// Nodes are ordered by address: any fixed total order makes equal prefixes contiguous.
+bool less_in(const Positions& order, const QuadIds& a, const QuadIds& b) {
+  for (int pos : order) {
+    auto x = at(a, pos), y = at(b, pos);
+    if (x != y) return std::less<NodeId>()(x, y);
+  }
+  return false;
+}
+
+// Compares only the first `n` positions of `order`.
+int compare_prefix(const Positions& order, std::size_t n, const QuadIds& a, const QuadIds& key) {
+  for (std::size_t i = 0; i < n; ++i) {
+    auto x = at(a, order[i]), y = at(key, order[i]);
+    if (x != y) return std::less<NodeId>()(x, y) ? -1 : 1;
+  }
+  return 0;
+}
+
+std::size_t bound_prefix(const Positions& order, const QuadIds& pattern) {
+  std::size_t n = 0;
+  while (n < 4 && at(pattern, order[n])) ++n;
+  return n;
+}
+
+bool matches(const QuadIds& q, const QuadIds& p) {
+  return (!p.subject || p.subject == q.subject) && (!p.predicate || p.predicate == q.predicate) &&
+         (!p.object || p.object == q.object) && (!p.graph || p.graph == q.graph);
+}
 
 }  // namespace
 
-Cursor::Cursor(Cursor&& other) noexcept
-    : iter_(other.iter_),
-      skip_graph_(other.skip_graph_),
-      graphs_(std::move(other.graphs_)),
-      next_graph_(other.next_graph_),
-      pattern_(other.pattern_),
-      model_(other.model_),
-      started_(other.started_) {
-  other.iter_ = nullptr;
+std::size_t QuadHash::operator()(const QuadIds& q) const {
+  auto h = std::hash<NodeId>();
+  std::size_t x = h(q.subject);
+  x = x * 1000003u ^ h(q.predicate);
+  x = x * 1000003u ^ h(q.object);
+  return x * 1000003u ^ h(q.graph);
 }
-
-Cursor& Cursor::operator=(Cursor&& other) noexcept {
-  if (this != &other) {
-    sord_iter_free(iter_);
-    iter_ = other.iter_;
-    skip_graph_ = other.skip_graph_;
-    graphs_ = std::move(other.graphs_);
-    next_graph_ = other.next_graph_;
-    pattern_ = other.pattern_;
-    model_ = other.model_;
-    started_ = other.started_;
-    other.iter_ = nullptr;
-  }
-  return *this;
-}
-
-Cursor::~Cursor() { sord_iter_free(iter_); }
 
 bool Cursor::next(QuadIds& quad) {
-  for (;;) {
-    if (started_ && iter_) sord_iter_next(iter_);
-    started_ = true;
-    while (sord_iter_end(iter_)) {
-      // Move on to the next graph of a chained scan, if any.
-      if (next_graph_ >= graphs_.size()) return false;
-      sord_iter_free(iter_);
-      iter_ = sord_search(model_, mut(pattern_.subject), mut(pattern_.predicate),
-                          mut(pattern_.object), mut(graphs_[next_graph_++]));
+  while (pos_ < end_) {
+    const QuadIds& q = (*quads_)[order_ ? (*order_)[pos_] : pos_];
+    ++pos_;
+    if (!matches(q, pattern_)) continue;
+    if (skip_graph_ && q.graph == skip_graph_) continue;
+    if (distinct_triples_) {
+      // Union view: the orders used for it end with the graph, so copies of a triple are adjacent.
+      if (last_.subject == q.subject && last_.predicate == q.predicate && last_.object == q.object) {
+        continue;
+      }
+      last_ = q;
     }
-    SordQuad q;
-    sord_iter_get(iter_, q);
-    if (skip_graph_ && q[SORD_GRAPH] == skip_graph_) continue;
-    quad = {q[SORD_SUBJECT], q[SORD_PREDICATE], q[SORD_OBJECT], q[SORD_GRAPH]};
+    quad = q;
     return true;
   }
+  return false;
 }
 
-Store::Store(World& world)
-    : world_(world),
-      model_(sord_new(world.raw(), SORD_SPO | SORD_OPS | SORD_POS, true)),
-      default_graph_(world.iri(kDefaultGraphIri)) {}
+Store::Store(World& world) : world_(world), default_graph_(world.iri(kDefaultGraphIri)) {}
 
 Store::~Store() {
-  named_graph_refs_.clear();
-  sord_free(model_);
+  for (const auto& q : quads_) release(q);
+  for (const auto& q : pending_) release(q);
+}
+
+void Store::retain(const QuadIds& q) {
+  world_.add_ref(q.subject);
+  world_.add_ref(q.predicate);
+  world_.add_ref(q.object);
+  world_.add_ref(q.graph);
+}
+
+void Store::release(const QuadIds& q) {
+  world_.release(q.subject);
+  world_.release(q.predicate);
+  world_.release(q.object);
+  world_.release(q.graph);
+}
+
+void Store::note_graph(NodeId graph) {
+  if (graph == default_graph() || named_graph_set_.count(graph)) return;
+  named_graph_refs_.push_back(world_.intern(World::view(graph)));  // keeps the name alive
+  named_graph_list_.push_back(graph);
+  named_graph_set_.insert(graph);
+}
+
+void Store::append(NodeId subject, NodeId predicate, NodeId object, NodeId graph) {
+  if (!graph) graph = default_graph();
+  QuadIds q{subject, predicate, object, graph};
+  retain(q);
+  pending_.push_back(q);
+  pending_unchecked_ = true;
+  note_graph(graph);
+}
+
+bool Store::in_merged(const QuadIds& key) const {
+  auto it = std::lower_bound(quads_.begin(), quads_.end(), key,
+                             [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
+  return it != quads_.end() && *it == key;
 }
 
 bool Store::add(NodeId subject, NodeId predicate, NodeId object, NodeId graph) {
   if (!graph) graph = default_graph();
-  SordQuad q = {subject, predicate, object, graph};
-  if (!sord_add(model_, q)) return false;
-  if (graph != default_graph() && !has_named_graph(graph)) {
-    named_graph_refs_.push_back(world_.intern(World::view(graph)));  // keeps the name alive
-    named_graph_list_.push_back(graph);
-    named_graph_set_.insert(graph);
-  }
+  if (pending_unchecked_) merge();
+  QuadIds q{subject, predicate, object, graph};
+  if (pending_set_.count(q) || in_merged(q)) return false;
+  retain(q);
+  pending_.push_back(q);
+  pending_set_.insert(q);
+  note_graph(graph);
   return true;
 }
 
@@ -90,57 +149,157 @@ bool Store::add(const rdf::Quad& quad) {
 
 bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph) {
   if (!graph) graph = default_graph();
-  SordQuad q = {subject, predicate, object, graph};
-  if (!sord_contains(model_, q)) return false;
-  sord_remove(model_, q);
+  merge();
+  QuadIds key{subject, predicate, object, graph};
+  auto it = std::lower_bound(quads_.begin(), quads_.end(), key,
+                             [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
+  // (quads_ is sorted and unique after merge())
+  if (it == quads_.end() || !(*it == key)) return false;
+  QuadIds removed = *it;
+  quads_.erase(it);
+  permutation_valid_.fill(false);
+  release(removed);
   return true;
 }
 
-Cursor Store::scan(NodeId subject, NodeId predicate, NodeId object, NodeId graph) const {
-  if (graph) {
-    return Cursor(sord_search(model_, mut(subject), mut(predicate), mut(object), mut(graph)),
-                  nullptr);
+Store::Mark Store::mark() const { return {pending_.size(), named_graph_list_.size()}; }
+
+void Store::rollback_to(const Mark& mark) {
+  for (std::size_t i = mark.pending; i < pending_.size(); ++i) {
+    pending_set_.erase(pending_[i]);
+    release(pending_[i]);
   }
-  std::vector<NodeId> graphs{default_graph()};
-  graphs.insert(graphs.end(), named_graph_list_.begin(), named_graph_list_.end());
-  return chained(subject, predicate, object, std::move(graphs));
+  pending_.resize(std::min(mark.pending, pending_.size()));
+  while (named_graph_list_.size() > mark.graphs) {
+    named_graph_set_.erase(named_graph_list_.back());
+    named_graph_list_.pop_back();
+    named_graph_refs_.pop_back();
+  }
 }
 
-Cursor Store::scan_named(NodeId subject, NodeId predicate, NodeId object) const {
-  return chained(subject, predicate, object, named_graph_list_);
+void Store::merge() const {
+  if (pending_.empty()) return;
+  auto by_spog = [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); };
+  std::sort(pending_.begin(), pending_.end(), by_spog);
+  std::vector<QuadIds> merged;
+  merged.reserve(quads_.size() + pending_.size());
+  std::merge(quads_.begin(), quads_.end(), pending_.begin(), pending_.end(),
+             std::back_inserter(merged), by_spog);
+  // Drop duplicates, and the references they held.
+  auto& self = const_cast<Store&>(*this);
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    if (out > 0 && merged[out - 1] == merged[i]) {
+      self.release(merged[i]);
+    } else {
+      merged[out++] = merged[i];
+    }
+  }
+  merged.resize(out);
+  quads_ = std::move(merged);
+  pending_.clear();
+  pending_.shrink_to_fit();
+  pending_set_.clear();
+  pending_unchecked_ = false;
+  permutation_valid_.fill(false);
 }
 
-Cursor Store::chained(NodeId subject, NodeId predicate, NodeId object,
-                      std::vector<NodeId> graphs) const {
-  Cursor c(nullptr, nullptr);
-  c.graphs_ = std::move(graphs);
-  c.pattern_ = {subject, predicate, object, nullptr};
-  c.model_ = model_;
+const std::vector<std::uint32_t>& Store::permutation(Order order) const {
+  auto& perm = permutations_[order];
+  if (!permutation_valid_[order]) {
+    perm.resize(quads_.size());
+    for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
+    const Positions& positions = kOrders[order];
+    std::sort(perm.begin(), perm.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return less_in(positions, quads_[a], quads_[b]);
+    });
+    permutation_valid_[order] = true;
+  }
+  return perm;
+}
+
+Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_triples,
+                          bool any_graph) const {
+  merge();
+  // Candidate orders: with a bound graph the graph-first ones, otherwise the graph-last ones
+  // (which also keep the copies of a triple adjacent for the union view).
+  int best = -1;  // -1 = SPOG (quads_ itself)
+  std::size_t best_len = bound_prefix(kSpog, pattern);
+  for (int o = 0; o < kOrderCount; ++o) {
+    bool graph_first = kOrders[static_cast<std::size_t>(o)][0] == 3;
+    if (graph_first == any_graph) continue;
+    std::size_t len = bound_prefix(kOrders[static_cast<std::size_t>(o)], pattern);
+    if (len > best_len) {
+      best = o;
+      best_len = len;
+    }
+  }
+  if (!any_graph && best == -1 && pattern.graph) {
+    best = kGSPO;  // graph bound, nothing else: scan that graph only
+    best_len = 1;
+  }
+  Cursor c;
+  c.quads_ = &quads_;
+  c.order_ = best < 0 ? nullptr : &permutation(static_cast<Order>(best));
+  const Positions& positions = best < 0 ? kSpog : kOrders[static_cast<std::size_t>(best)];
+  std::size_t n = c.order_ ? c.order_->size() : quads_.size();
+  auto quad_at = [&](std::size_t i) -> const QuadIds& {
+    return quads_[c.order_ ? (*c.order_)[i] : i];
+  };
+  // Binary search for the range whose first `best_len` positions equal the pattern's.
+  std::size_t lo = 0, hi = n;
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (compare_prefix(positions, best_len, quad_at(mid), pattern) < 0) lo = mid + 1; else hi = mid;
+  }
+  std::size_t begin = lo;
+  hi = n;
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    if (compare_prefix(positions, best_len, quad_at(mid), pattern) <= 0) lo = mid + 1; else hi = mid;
+  }
+  c.pos_ = begin;
+  c.end_ = lo;
+  c.pattern_ = pattern;
+  c.skip_graph_ = skip_graph;
+  c.distinct_triples_ = distinct_triples;
+  std::size_t bound = (pattern.subject != nullptr) + (pattern.predicate != nullptr) +
+                      (pattern.object != nullptr) + (pattern.graph != nullptr);
+  c.exact_ = bound == best_len && !skip_graph && !distinct_triples;
   return c;
 }
 
+Cursor Store::scan(NodeId subject, NodeId predicate, NodeId object, NodeId graph) const {
+  return make_cursor({subject, predicate, object, graph}, nullptr, false, graph == nullptr);
+}
+
+Cursor Store::scan_named(NodeId subject, NodeId predicate, NodeId object) const {
+  return make_cursor({subject, predicate, object, nullptr}, default_graph(), false, true);
+}
+
 Cursor Store::scan_union(NodeId subject, NodeId predicate, NodeId object) const {
-  // With a wildcard graph Sord searches a graph-less index and skips the copies of a triple
-  // that differ only in their graph, which is exactly the union view.
-  return Cursor(sord_search(model_, mut(subject), mut(predicate), mut(object), nullptr), nullptr);
+  return make_cursor({subject, predicate, object, nullptr}, nullptr, true, true);
 }
 
 bool Store::contains(NodeId subject, NodeId predicate, NodeId object, NodeId graph) const {
-  if (graph) return sord_ask(model_, mut(subject), mut(predicate), mut(object), mut(graph));
-  Cursor c = scan_union(subject, predicate, object);
+  Cursor c = graph ? scan(subject, predicate, object, graph) : scan_union(subject, predicate, object);
   QuadIds q;
   return c.next(q);
 }
 
 std::size_t Store::count(NodeId subject, NodeId predicate, NodeId object, NodeId graph) const {
-  std::size_t n = 0;
   Cursor c = scan(subject, predicate, object, graph);
+  if (c.exact_) return c.end_ - c.pos_;  // every bound position is in the searched prefix
+  std::size_t n = 0;
   QuadIds q;
   while (c.next(q)) ++n;
   return n;
 }
 
-std::size_t Store::size() const { return sord_num_quads(model_); }
+std::size_t Store::size() const {
+  merge();
+  return quads_.size();
+}
 
 bool Store::has_named_graph(NodeId graph) const { return named_graph_set_.count(graph) != 0; }
 

@@ -64,6 +64,7 @@ class World {
 
  private:
   friend class NodeRef;
+  friend class Store;  // quads hold node references too
   void release(NodeId node);
   NodeId add_ref(NodeId node);
   SordWorldImpl* world_;

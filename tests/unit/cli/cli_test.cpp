@@ -49,7 +49,7 @@ Run run(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("version and help flags", "[cli]") {
   auto v = run("--version");
   CHECK(v.exit_code == 0);
   CHECK(v.out.find("newsgraph ") == 0);
