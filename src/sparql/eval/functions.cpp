@@ -70,7 +70,8 @@ bool compatible(const TermView& a, const TermView& b) {
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
     if ((c & 0xC0) != 0x80) ++n;
   }
   return n;
@@ -131,7 +132,8 @@ Result substr(std::span<const TermView> args) {
 std::string encode_for_uri(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char c : s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
         c == '_' || c == '.' || c == '~') {
       out.push_back(static_cast<char>(c));

@@ -58,7 +58,7 @@ std::string md5(std::string_view data) {
   auto msg = pad(data, 64, 8, true);
   for (size_t off = 0; off < msg.size(); off += 64) {
     u32 w[16];
-    for (int k = 0; k < 16; ++k) {
+    for (std::size_t k = 0; k < 16; ++k) {
       w[k] = static_cast<u32>(msg[off + 4 * k]) | static_cast<u32>(msg[off + 4 * k + 1]) << 8 |
              static_cast<u32>(msg[off + 4 * k + 2]) << 16 |
              static_cast<u32>(msg[off + 4 * k + 3]) << 24;
@@ -95,7 +95,7 @@ std::string sha1(std::string_view data) {
   auto msg = pad(data, 64, 8, false);
   for (size_t off = 0; off < msg.size(); off += 64) {
     u32 w[80];
-    for (int k = 0; k < 16; ++k) {
+    for (std::size_t k = 0; k < 16; ++k) {
       w[k] = static_cast<u32>(msg[off + 4 * k]) << 24 |
              static_cast<u32>(msg[off + 4 * k + 1]) << 16 |
              static_cast<u32>(msg[off + 4 * k + 2]) << 8 | static_cast<u32>(msg[off + 4 * k + 3]);
@@ -141,7 +141,7 @@ std::string sha256(std::string_view data) {
   auto msg = pad(data, 64, 8, false);
   for (size_t off = 0; off < msg.size(); off += 64) {
     u32 w[64];
-    for (int k = 0; k < 16; ++k) {
+    for (std::size_t k = 0; k < 16; ++k) {
       w[k] = static_cast<u32>(msg[off + 4 * k]) << 24 |
              static_cast<u32>(msg[off + 4 * k + 1]) << 16 |
              static_cast<u32>(msg[off + 4 * k + 2]) << 8 | static_cast<u32>(msg[off + 4 * k + 3]);
