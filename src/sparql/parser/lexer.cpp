@@ -123,13 +123,49 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629), or text.size().
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      cp = c & 0x07u;
+    } else {
+      return i;
+    }
+    for (std::size_t k = 1; k <= n; ++k) {
+      if (i + k >= text.size()) return i;
+      const auto d = static_cast<unsigned char>(text[i + k]);
+      if ((d & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (d & 0x3Fu);
+    }
+    const bool overlong = (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+    if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return i;
+    i += n + 1;
+  }
+  return text.size();
+}
+
 }  // namespace
 
 struct Lexer::Impl {
-  explicit Impl(std::string_view text) : text_(text) {}
+  explicit Impl(std::string_view text) : text_(text), bad_utf8_(first_invalid_utf8(text)) {}
 
   Token next() {
     skip_space();
+    if (i_ > bad_utf8_) fail(bad_utf8_, "invalid UTF-8");
     Token t;
     t.pos = pos_at(i_);
     if (i_ >= text_.size()) {
@@ -138,6 +174,7 @@ struct Lexer::Impl {
       return t;
     }
     lex_one(t);
+    if (i_ > bad_utf8_) fail(bad_utf8_, "invalid UTF-8");
     t.end = static_cast<std::uint32_t>(i_);
     return t;
   }
@@ -369,6 +406,7 @@ struct Lexer::Impl {
   }
 
   std::string_view text_;
+  std::size_t bad_utf8_;
   std::size_t i_ = 0;
   std::size_t scan_ = 0;
   std::uint32_t line_ = 0;

@@ -115,3 +115,11 @@ TEST_CASE("'<' is an IRI only when the IRI characters allow it", "[sparql][parse
   CHECK(t[1].kind == TokenKind::Punct);
   CHECK(t[1].text == "<");
 }
+
+TEST_CASE("invalid UTF-8 is an error at its first byte", "[sparql][parser][lexer]") {
+  CHECK(error_of("?x \"a\xC3\"") == "Syntax error at line 1 column 6: invalid UTF-8");
+  CHECK(error_of("?x # \xFF\n?y") == "Syntax error at line 1 column 6: invalid UTF-8");
+  CHECK(error_of("<http://\xE0\x80\x80>") == "Syntax error at line 1 column 9: invalid UTF-8");
+  CHECK(error_of("'\xED\xA0\x80'") == "Syntax error at line 1 column 2: invalid UTF-8");
+  CHECK(error_of("'\xF0\x9F\x91\xAA' ?\xC3\xA9") == "no error");
+}
