@@ -2,6 +2,7 @@
 #include <serd/serd.h>
 #include <sord/sord.h>
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -18,13 +19,31 @@ size_t ostream_sink(const void* buf, size_t len, void* stream) {
 
 const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
 
-// Quads of one graph (nullptr: each distinct triple of the union) in index order.
+// Orders nodes by kind, then value, datatype and language: the same data is always written in
+// the same order, whatever the index order (node addresses) was in this run.
+bool term_less(NodeId a, NodeId b) {
+  if (a == b) return false;
+  rdf::TermView x = World::view(a), y = World::view(b);
+  if (x.kind != y.kind) return x.kind < y.kind;
+  if (x.value != y.value) return x.value < y.value;
+  if (x.datatype != y.datatype) return x.datatype < y.datatype;
+  return x.lang < y.lang;
+}
+
+// Quads of one graph (union_view: each distinct triple of all graphs), sorted by term value.
 template <typename F>
 void for_each_quad(const Store& store, NodeId graph, bool union_view, F&& f) {
   Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
                         : store.scan(nullptr, nullptr, nullptr, graph);
+  std::vector<QuadIds> quads;
   QuadIds q;
-  while (c.next(q)) f(q);
+  while (c.next(q)) quads.push_back(q);
+  std::sort(quads.begin(), quads.end(), [](const QuadIds& a, const QuadIds& b) {
+    if (a.subject != b.subject) return term_less(a.subject, b.subject);
+    if (a.predicate != b.predicate) return term_less(a.predicate, b.predicate);
+    return term_less(a.object, b.object);
+  });
+  for (const auto& quad : quads) f(quad);
 }
 
 // Namespaces of the registry that some IRI in the store uses, so the output declares only those.
