@@ -143,7 +143,8 @@ def ratio(engine_s, ng_s, floored=False) -> str:
         return ""
     if floored:
         return "?"  # newsgraph's estimate is within the noise: no honest ratio
-    return f"{engine_s / ng_s:.2f}×"
+    r = engine_s / ng_s
+    return f"{r:.2f}×" if r >= 0.1 else f"{r:.2g}×"
 
 
 # --------------------------------------------------------------------------------------------
