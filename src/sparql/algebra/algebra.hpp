@@ -289,6 +289,7 @@ struct Query {
   std::vector<std::string> from_named;  // FROM NAMED IRIs
   std::string base_iri;                 // the effective base IRI (may be empty)
   std::vector<std::pair<std::string, std::string>> prefixes;  // PREFIX declarations, in order
+  friend bool operator==(const Query&, const Query&) = default;
 };
 
 // S-expressions in the style of Jena's `arq --explain`, e.g.
