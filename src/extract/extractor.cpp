@@ -788,7 +788,12 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
       break;
     }
     if (advance == 1 && !covered({kConcreteTypes + 2}, i)) {
-      known_.match(tokens_, i, s.last_token, matches);
+      // Names and abbreviations seen before are capitalised: skip other tokens cheaply.
+      if (tokens_[i].is(kCapitalized)) {
+        known_.match(tokens_, i, s.last_token, matches);
+      } else {
+        matches.clear();
+      }
       if (!matches.empty() && matches.front().length == 1) {
         // "Khan" of "Imran Khan" is not the one in "Amir Khan Muttaqi".
         const auto cap_word = [&](std::size_t k) {
