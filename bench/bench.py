@@ -905,7 +905,95 @@ def render(report) -> str:
                      "(lexicons, gazetteer). Marginal MB/s = extra MB / extra seconds from the "
                      "previous size: the rate without the start-up cost.")
         L.append("")
+    L += render_targets(report)
     return "\n".join(L) + "\n"
+
+
+def render_targets(report):
+    """The measurable "done when" criteria of issue 7, checked on this run's medians."""
+    out = []
+
+    def ok(b):
+        return "✓" if b else "✗"
+
+    def qmed(section, eng, qn):
+        p = section["engines"].get(eng, {}).get("per", {}).get(qn)
+        if not p or p["status"] != "ok" or not p["times"]:
+            return None
+        return median(p["times"])
+
+    if "load" in report and not SP2B_LIMIT:
+        r = next((r for r in report["load"]["rows"]
+                  if r["format"] == "nt" and r["engine"] == "newsgraph"), None)
+        if r and not r["error"]:
+            t = r["load"] or r["whole"]
+            mb = (r["rss_kb"] or 0) / 1024
+            out.append(f"- {ok(t is not None and t <= 2.5 and mb <= 300)} SP2Bench 1M N-Triples "
+                       f"load ≤ 2.5 s and ≤ 300 MB: {fmt_s(t)} s"
+                       f"{'' if r['load'] else ' (whole process)'}, {mb:.0f} MB")
+    if "sp2b" in report and not SP2B_LIMIT:
+        s = report["sp2b"]
+        refs = [e for e in s["engines"] if e != "newsgraph" and "skipped" not in s["engines"][e]]
+        answered = [qn for qn in s["queries"] if qmed(s, "newsgraph", qn) is not None]
+        out.append(f"- {ok(len(answered) == len(s['queries']))} all SP2Bench queries answer: "
+                   f"{len(answered)}/{len(s['queries'])}")
+        slow = []
+        for qn in s["queries"]:
+            ng = qmed(s, "newsgraph", qn)
+            best = min((t for t in (qmed(s, e, qn) for e in refs) if t is not None), default=None)
+            if best is not None and (ng is None or ng > 2 * best):
+                slow.append(f"{qn} ({fmt_s(ng) if ng is not None else 'no answer'} vs {fmt_s(best)})")
+        out.append(f"- {ok(not slow)} each within 2× of the fastest reference"
+                   + (": not " + ", ".join(slow) if slow else ""))
+        for qn in ("q5a", "q6", "q7"):
+            t = qmed(s, "newsgraph", qn)
+            if qn in s["queries"]:
+                out.append(f"- {ok(t is not None and t <= 5)} {qn} ≤ 5 s: "
+                           f"{fmt_s(t) if t is not None else 'no answer'}")
+
+        def geo(e):
+            return gmean([qmed(s, e, qn) or TIMEOUT for qn in s["queries"]])
+        g_ng = geo("newsgraph")
+        others = {e: geo(e) for e in refs}
+        out.append(f"- {ok(all(g_ng < g for g in others.values()))} geometric mean below every "
+                   f"reference (timeouts as the limit): newsgraph {fmt_s(g_ng)}, "
+                   + ", ".join(f"{e} {fmt_s(g)}" for e, g in others.items()))
+        wrong = [qn for qn in s["queries"]
+                 if qn in EXPECTED_ROWS.get(s["key"], {}) and qmed(s, "newsgraph", qn) is not None
+                 and s["engines"]["newsgraph"]["per"][qn]["rows"] != EXPECTED_ROWS[s["key"]][qn]]
+        out.append(f"- {ok(not wrong)} result sizes as agreed by the references"
+                   + (": not " + ", ".join(wrong) if wrong else ""))
+    if "newskg" in report and SIZE == "1m":
+        s = report["newskg"]
+        late = [f"{qn} ({fmt_s(qmed(s, 'newsgraph', qn)) if qmed(s, 'newsgraph', qn) is not None else 'no answer'})"
+                for qn in s["queries"]
+                if qmed(s, "newsgraph", qn) is None or qmed(s, "newsgraph", qn) > 1.0]
+        out.append(f"- {ok(not late)} all news-graph queries at 1M within 1 s"
+                   + (": not " + ", ".join(late) if late else ""))
+        exp = EXPECTED_ROWS.get(s["key"], {})
+        wrong = [qn for qn in s["queries"] if qn.split("_")[0] in exp
+                 and qmed(s, "newsgraph", qn) is not None
+                 and s["engines"]["newsgraph"]["per"][qn]["rows"] != exp[qn.split("_")[0]]]
+        out.append(f"- {ok(not wrong)} news-graph result sizes as agreed by the references"
+                   + (": not " + ", ".join(wrong) if wrong else ""))
+    if "ingest" in report and report["ingest"]["rows"]:
+        rows = [r for r in report["ingest"]["rows"] if r["seconds"] and not r["error"]]
+        if rows:
+            last = rows[-1]
+            rate = last["mb"] / last["seconds"]
+            out.append(f"- {ok(rate >= 10)} ingestion ≥ 10 MB/s: {rate:.2f} MB/s at "
+                       f"{last['articles']} articles")
+            if len(rows) >= 2:
+                a, b = rows[-2], rows[-1]
+                grow = (b["seconds"] / b["mb"]) / (a["seconds"] / a["mb"])
+                out.append(f"- {ok(grow <= 1.2)} linear ingestion (time per MB at "
+                           f"{b['articles']} ≤ 1.2× that at {a['articles']}): {grow:.2f}×")
+    if not out:
+        return []
+    return ["## Issue 7 targets on this run", "",
+            "Checked only on the full data sets (not with BENCH_SP2B_LIMIT or BENCH_SIZE=100k)."
+            + ("" if ng_timing_flag() else " Without `--timing`, newsgraph's query times are "
+               "whole-process differences."), ""] + out + [""]
 
 
 def rows_cell(rows_seen, expected):
