@@ -46,8 +46,18 @@ J="$BB/jena"
 mkdir -p "$J/fix" "$J/classes"
 if [ ! -d "$J/fix/xerces" ]; then
   rm -rf "$J/fix.tmp" && mkdir -p "$J/fix.tmp"
-  (cd "$J/fix.tmp" && unzip -q -o /usr/share/java/jena-core.jar 'org/apache/jena/ext/xerces/*' \
-     && mkdir -p xerces && cp -r org/apache/jena/ext/xerces/* xerces/ && rm -rf org)
+  python3 - "$J/fix.tmp" <<'PY'
+import sys, zipfile
+from pathlib import Path
+out = Path(sys.argv[1])
+prefix = "org/apache/jena/ext/xerces/"
+with zipfile.ZipFile("/usr/share/java/jena-core.jar") as jar:
+    for name in jar.namelist():
+        if name.startswith(prefix) and name.endswith(".properties"):
+            dest = out / "xerces" / name[len(prefix):]
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(jar.read(name))
+PY
   rm -rf "$J/fix" && mv "$J/fix.tmp" "$J/fix"
 fi
 cp_list="$J/fix"
