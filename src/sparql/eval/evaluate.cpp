@@ -1,5 +1,6 @@
 #include "sparql/eval/evaluate.hpp"
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -17,6 +18,18 @@ using detail::Rows;
 using rdf::Term;
 using store::NodeId;
 using store::World;
+
+std::string format_profile(const std::vector<OperatorStats>& profile) {
+  std::string out;
+  for (const auto& op : profile) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.3f", op.seconds * 1000);
+    out += std::string(static_cast<std::size_t>(op.depth) * 2, ' ') + op.name +
+           "  rows=" + std::to_string(op.rows) + " calls=" + std::to_string(op.calls) +
+           " time=" + time + "ms\n";
+  }
+  return out;
+}
 
 namespace {
 

@@ -5,6 +5,7 @@
 // SELECT expressions, aggregates) are interned through the result's NodePool.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -40,12 +41,26 @@ struct Dataset {
   std::vector<store::NodeId> named_graphs;
 };
 
+// What one pattern operator did during an evaluation (for --explain).
+struct OperatorStats {
+  std::string name;       // the operator, e.g. "bgp (2 triples)", "leftjoin", "group"
+  int depth = 0;          // nesting depth in the algebra tree (0 = the root)
+  std::size_t calls = 0;  // evaluations (more than one below EXISTS or nested-loop joins)
+  std::size_t rows = 0;   // rows produced over all calls
+  double seconds = 0;     // wall time over all calls, children included
+};
+
 struct EvalOptions {
   // Seed for RAND / UUID / STRUUID (0 = random).
   std::uint64_t seed = 0;
   // Base IRI for IRI(); empty = the query's own base.
   std::string base_iri;
+  // When set, receives one entry per pattern operator evaluated, in pre-order.
+  std::vector<OperatorStats>* profile = nullptr;
 };
+
+// The profile as an indented text tree: "name  rows=R calls=C time=Tms" per line.
+std::string format_profile(const std::vector<OperatorStats>& profile);
 
 // Evaluates `query` over `store` restricted to `dataset`. Returns solutions (SELECT), a boolean
 // (ASK) or a graph in a fresh Store of the same World (CONSTRUCT, DESCRIBE). Expression errors

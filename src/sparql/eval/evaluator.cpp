@@ -2,6 +2,7 @@
 #include "sparql/eval/evaluator.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 
 namespace ng::sparql::detail {
@@ -61,7 +62,74 @@ NodeId Evaluator::intern(const Value& v) {
 
 // --- Patterns ------------------------------------------------------------------------------------
 
+namespace {
+
+std::string operator_name(const Pattern& p) {
+  switch (p.kind) {
+    case PatternKind::Bgp:
+      return "bgp (" + std::to_string(p.triples.size()) + " triples)";
+    case PatternKind::Path:
+      return "path";
+    case PatternKind::Join:
+      return "join";
+    case PatternKind::LeftJoin:
+      return "leftjoin";
+    case PatternKind::Filter:
+      return "filter";
+    case PatternKind::Union:
+      return "union";
+    case PatternKind::Graph:
+      return "graph";
+    case PatternKind::Extend:
+      return "extend ?" + p.var;
+    case PatternKind::Minus:
+      return "minus";
+    case PatternKind::Values:
+      return "values (" + std::to_string(p.rows.size()) + " rows)";
+    case PatternKind::Group:
+      return "group";
+    case PatternKind::OrderBy:
+      return "order";
+    case PatternKind::Project:
+      return "project";
+    case PatternKind::Distinct:
+      return "distinct";
+    case PatternKind::Reduced:
+      return "reduced";
+    case PatternKind::Slice:
+      return "slice";
+    case PatternKind::Service:
+      return "service";
+  }
+  return "?";
+}
+
+}  // namespace
+
 Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit) {
+  if (!profile_) return eval_operator(p, g, seed, limit);
+  auto [it, inserted] = profile_index_.emplace(&p, profile_->size());
+  if (inserted) profile_->push_back(OperatorStats{operator_name(p), profile_depth_, 0, 0, 0});
+  std::size_t index = it->second;
+  auto start = std::chrono::steady_clock::now();
+  ++profile_depth_;
+  Rows rows;
+  try {
+    rows = eval_operator(p, g, seed, limit);
+  } catch (...) {
+    --profile_depth_;
+    throw;
+  }
+  --profile_depth_;
+  OperatorStats& stats = (*profile_)[index];
+  ++stats.calls;
+  stats.rows += rows.size();
+  stats.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return rows;
+}
+
+Rows Evaluator::eval_operator(const Pattern& p, const ActiveGraph& g, const Row& seed,
+                              std::size_t limit) {
   switch (p.kind) {
     case PatternKind::Bgp:
       return eval_bgp(p, g, seed, limit);

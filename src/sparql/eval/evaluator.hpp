@@ -106,7 +106,8 @@ class Evaluator {
         dataset_(dataset),
         pool_(pool),
         ctx_(&store.world(), options.base_iri.empty() ? query.base_iri : options.base_iri,
-             options.seed) {
+             options.seed),
+        profile_(options.profile) {
     collect(query.pattern);
     for (const auto& v : query.variables) slot(v);
     for (const auto& t : query.construct_template) collect(t);
@@ -167,6 +168,7 @@ class Evaluator {
     collect(t.object);
   }
 
+  Rows eval_operator(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_path(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
@@ -198,6 +200,9 @@ class Evaluator {
   store::NodePool& pool_;
   FunctionContext ctx_;
   std::unordered_map<std::string, int> slots_;
+  std::vector<OperatorStats>* profile_ = nullptr;
+  std::unordered_map<const Pattern*, std::size_t> profile_index_;
+  int profile_depth_ = 0;
   std::map<Term, NodeId> constants_;
   std::unordered_map<const Term*, NodeId> query_terms_;
   std::vector<NodeId> named_;

@@ -287,3 +287,22 @@ TEST_CASE("LIMIT and ASK stop early without changing the answer", "[eval][modifi
   CHECK(db.run("ASK { ?s :p ?o . ?o :q ?z }").boolean == false);
   CHECK(db.run("ASK { ?s :q ?x . ?x :q ?y }").boolean);
 }
+
+TEST_CASE("the profile counts rows per operator", "[eval][profile]") {
+  Db db(":a :p 1 , 2 . :b :p 3 . :a :q 1 .");
+  Query q = parse_query(std::string(kPrefixes) +
+                        "SELECT ?s { ?s :p ?o FILTER(?o > 1) OPTIONAL { ?s :q ?x } }");
+  std::vector<OperatorStats> profile;
+  EvalOptions options;
+  options.profile = &profile;
+  QueryResult r = evaluate(q, db.store(), {}, options);
+  CHECK(r.rows.size() == 2);
+  REQUIRE(profile.size() >= 4);
+  CHECK(profile[0].name == "project");
+  CHECK(profile[0].depth == 0);
+  CHECK(profile[0].rows == 2);
+  CHECK(profile[1].depth == 1);
+  std::string text = format_profile(profile);
+  CHECK(text.find("bgp (1 triples)  rows=3 calls=1") != std::string::npos);
+  CHECK(text.find("filter  rows=2") != std::string::npos);
+}
