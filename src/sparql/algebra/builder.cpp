@@ -1,6 +1,7 @@
 // Syntax tree -> algebra: https://www.w3.org/TR/sparql11-query/#sparqlQuery (§18.2), with the
 // static checks of §18.2.1 (variable scope) and §18.2.4.1 (grouping) that make a query invalid.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -519,9 +520,20 @@ class Builder {
     if (q.values) G = join(std::move(G), values(*q.values));
 
     if (q.star) {
+      // SELECT *: the in-scope variables, in the order they first appear in the text.
+      std::map<std::string, std::uint32_t> first;
+      first_positions(q, first);
       for (const auto& v : in_scope_variables(G)) {
         if (!is_internal_variable(v)) projected.push_back(v);
       }
+      std::stable_sort(projected.begin(), projected.end(),
+                       [&](const std::string& a, const std::string& b) {
+                         const auto ia = first.find(a);
+                         const auto ib = first.find(b);
+                         const std::uint32_t pa = ia == first.end() ? UINT32_MAX : ia->second;
+                         const std::uint32_t pb = ib == first.end() ? UINT32_MAX : ib->second;
+                         return pa < pb;
+                       });
     }
     // Select expressions (§18.2.4.4): the variable must be new.
     const std::vector<std::string> in_scope = in_scope_variables(G);
@@ -560,6 +572,46 @@ class Builder {
       G = std::move(s);
     }
     return G;
+  }
+
+  // Byte offset of the first occurrence of each variable in a pattern position, BIND, VALUES,
+  // sub-SELECT projection or (expr AS ?v), for ordering SELECT *.
+  static void note(std::map<std::string, std::uint32_t>& first, const std::string& var,
+                   const SourcePos& pos) {
+    auto [it, inserted] = first.emplace(var, pos.offset);
+    if (!inserted && pos.offset < it->second) it->second = pos.offset;
+  }
+  static void note(std::map<std::string, std::uint32_t>& first, const ast::Node& n) {
+    if (n.is_var) note(first, n.var, n.pos);
+  }
+  static void first_positions(const ast::GroupPattern& g,
+                              std::map<std::string, std::uint32_t>& first) {
+    for (const auto& e : g.elements) {
+      for (const auto& t : e.triples) {
+        note(first, t.subject);
+        if (t.predicate_is_var) note(first, t.predicate_var);
+        note(first, t.object);
+      }
+      for (const auto& sub : e.groups) first_positions(sub, first);
+      if (e.kind == ast::ElementKind::Graph || e.kind == ast::ElementKind::Service) {
+        note(first, e.name);
+      }
+      if (e.kind == ast::ElementKind::Bind) note(first, e.var, e.var_pos);
+      if (e.kind == ast::ElementKind::Values) {
+        for (const auto& v : e.values.vars) note(first, v, e.values.pos);
+      }
+      if (e.kind == ast::ElementKind::SubSelect) first_positions(*e.subquery, first);
+    }
+  }
+  static void first_positions(const ast::Query& q, std::map<std::string, std::uint32_t>& first) {
+    first_positions(q.where, first);
+    for (const auto& item : q.select) note(first, item.var, item.pos);
+    for (const auto& c : q.group_by) {
+      if (c.var) note(first, *c.var, c.pos);
+    }
+    if (q.values) {
+      for (const auto& v : q.values->vars) note(first, v, q.values->pos);
+    }
   }
 
   std::map<std::string, int> blank_bgp_;

@@ -237,3 +237,11 @@ TEST_CASE("truncated queries only ever raise SyntaxError from parse_query",
     }
   }
 }
+
+TEST_CASE("SELECT * lists variables in the order of the text", "[sparql][algebra][builder]") {
+  CHECK(parse_query("SELECT * { ?a ^<http://p> ?b . ?c <http://q>/^<http://r> ?d "
+                    "BIND(1 AS ?e) { SELECT ?f { ?f ?g ?h } } } VALUES ?i { 1 }")
+            .variables == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "i"});
+  CHECK(parse_query("SELECT * { ?x ?y ?z MINUS { ?x ?w ?v } FILTER(?u) }").variables ==
+        std::vector<std::string>{"x", "y", "z"});
+}
