@@ -1000,7 +1000,7 @@ void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
     std::uint32_t k = i;
     nums.index().match(tokens_, k, s.last_token, matches);
     if (!matches.empty() && nums.get(matches.front().value, "kind") == "qualifier") {
-      qualifier = std::string(nums.phrase(matches.front().value));
+      qualifier = surface(k, k + matches.front().length);
       k += matches.front().length;
     }
     if (k >= s.last_token) return {};

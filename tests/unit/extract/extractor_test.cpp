@@ -179,3 +179,42 @@ TEST_CASE("a bad rule file is reported with file:line:col", "[extract][extractor
   CHECK_THROWS_WITH(Extractor(p), Catch::Contains("bad.rules:2:9: unknown lexicon"));
   fs::remove_all(dir);
 }
+
+TEST_CASE("a capital used for its state is an actor, not a place", "[extract][extractor]") {
+  Result r = run("Khartoum accused Chad of arming the militias.");
+  CHECK(contains(r.labels_of_type("Country"), "Sudan"));
+  CHECK(r.labels_of_type("City").empty());
+  // After a locative preposition the capital is a place.
+  Result place = run("Chadian troops shelled positions in Khartoum on Friday.");
+  CHECK(contains(place.labels_of_type("City"), "Khartoum"));
+}
+
+TEST_CASE("a dateline is a place but not where events happen", "[extract][extractor]") {
+  Result r = run("KHARTOUM - Rebels shelled El Fasher on Friday.");
+  CHECK(contains(r.labels_of_type("City"), "Khartoum"));  // gazetteer spelling, not capitals
+  std::vector<std::string> locations = r.objects(ng_term("location"));
+  REQUIRE(locations.size() == 1);
+  CHECK(locations[0].find("gn-379303") != std::string::npos);  // El Fasher only
+}
+
+TEST_CASE("casualties with qualifiers and vague amounts", "[extract][extractor]") {
+  Result r =
+      run("Rebels attacked El Fasher on Friday, killing more than 40 people and wounding dozens.");
+  CHECK(contains(r.objects(ng_term("killed")), "40"));
+  CHECK(contains(r.objects(ng_term("qualifier")), "more than"));
+  CHECK(contains(r.objects(ng_term("vagueAmount")), "dozens"));
+}
+
+TEST_CASE("an unnamed office holder merges with the named one", "[extract][extractor]") {
+  Result r = run(
+      "The Chadian foreign minister said talks would continue. Chad's Foreign Minister Abderaman "
+      "Koulamallah met envoys in N'Djamena.");
+  CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Abderaman Koulamallah"});
+}
+
+TEST_CASE("a homonymous town does not hide a known organisation", "[extract][extractor]") {
+  // "Mobile" is a city in the fixture gazetteer, flagged as a common word.
+  Result r = run("Mobile phone networks went down as the United Nations appealed for calm.");
+  CHECK(r.labels_of_type("City").empty());
+  CHECK(contains(r.labels_of_type("Organization"), "United Nations"));
+}
