@@ -53,6 +53,23 @@ struct Node {
 };
 
 // Acronyms ("TTP") name one group only: two groups sharing one are the same group.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 bool acronym(const std::string& s) {
   if (s.size() < 2 || s.size() > 6) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
@@ -98,6 +115,8 @@ std::string phonetic_key(std::string_view word) {
       ++i;
     }
     if (!out.empty() && out.back() == c) continue;  // doubled letters
+    // A vowel after a vowel is a transliteration glide (Haibatullah / Hibatullah).
+    if (!out.empty() && is_vowel(c) && is_vowel(out.back())) continue;
     out += c;
   }
   return out;
@@ -145,13 +164,19 @@ bool same_person_name(std::string_view a, std::string_view b) {
   if (ta.size() > tb.size()) std::swap(ta, tb);
   constexpr double kSame = 0.9;
   auto same = [&](const std::string& x, const std::string& y) {
-    return jaro_winkler(x, y) >= kSame;
+    // One edit apart in a long key is a spelling, not another name (Hibatullah / Haibatullah).
+    return jaro_winkler(x, y) >= kSame ||
+           (std::min(x.size(), y.size()) >= 6 && edit_distance(x, y) <= 1);
   };
   if (!same(ta.front(), tb.front()) || !same(ta.back(), tb.back())) return false;
-  // Middle tokens of the shorter name must appear, in order, in the longer one.
+  // Middle tokens of the shorter name must appear, in order, in the longer one; middle names
+  // vary more in spelling (Muhammad / Mohammad), so they need less similarity.
+  auto same_middle = [&](const std::string& x, const std::string& y) {
+    return jaro_winkler(x, y) >= 0.75;
+  };
   std::size_t j = 1;
   for (std::size_t i = 1; i + 1 < ta.size(); ++i) {
-    while (j + 1 < tb.size() && !same(ta[i], tb[j])) ++j;
+    while (j + 1 < tb.size() && !same_middle(ta[i], tb[j])) ++j;
     if (j + 1 >= tb.size()) return false;
     ++j;
   }

@@ -1,0 +1,71 @@
+// Cross-article resolution (issue 5): spelling variants merge, different people stay apart.
+#include "extract/resolution.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
+
+#include "rdf/vocab.hpp"
+
+using namespace ng::extract;
+using ng::rdf::Quad;
+using ng::rdf::Term;
+
+TEST_CASE("resolution: transliteration variants are one name", "[extract][resolution]") {
+  CHECK(same_person_name("Zabihullah Mujahid", "Zabiullah Mujahid"));
+  CHECK(same_person_name("Hibatullah Akhundzada", "Haibatullah Akhunzada"));
+  CHECK(same_person_name("Khawaja Asif", "Khawaja Muhammad Asif"));
+  CHECK(same_person_name("Khawaja Muhammad Asif", "Khawaja Mohammad Asif"));
+  CHECK(same_person_name("Volodymyr Zelensky", "Volodymyr Zelenskyy"));
+  CHECK(same_person_name("Mohammed bin Salman", "Mohammad bin Salman"));
+}
+
+TEST_CASE("resolution: a shared surname or first name is not enough", "[extract][resolution]") {
+  CHECK_FALSE(same_person_name("Asif Shahzad", "Khawaja Asif"));
+  CHECK_FALSE(same_person_name("Imran Khan", "Gander Khan"));
+  CHECK_FALSE(same_person_name("Amir Khan Muttaqi", "Imran Khan"));
+  CHECK_FALSE(same_person_name("Mujahid", "Zabihullah Mujahid"));  // one token: no evidence
+  CHECK_FALSE(same_person_name("Ali Khamenei", "Ali Larijani"));
+  CHECK_FALSE(same_person_name("Mahmoud Abbas", "Mohammed Abbas"));
+  CHECK_FALSE(same_person_name("Hassan Nasrallah", "Hussein Nasrallah"));
+}
+
+TEST_CASE("resolution: phonetic key and Jaro-Winkler", "[extract][resolution]") {
+  CHECK(phonetic_key("Zabihullah") == phonetic_key("Zabiullah"));
+  CHECK(phonetic_key("Akhtar") == phonetic_key("Aktar"));
+  CHECK(jaro_winkler("martha", "marhta") == Approx(0.961).epsilon(0.01));
+  CHECK(jaro_winkler("abc", "abc") == Approx(1.0));
+  CHECK(jaro_winkler("", "x") == Approx(0.0));
+}
+
+namespace {
+std::string id(const std::string& local) { return std::string(ng::vocab::kNgId) + local; }
+Quad quad(const std::string& s, const std::string& p, const Term& o, const std::string& g) {
+  return Quad{Term::iri(s), Term::iri(p), o, Term::iri(id("graph/" + g))};
+}
+}  // namespace
+
+TEST_CASE("resolution: variant nodes are rewritten, other people kept", "[extract][resolution]") {
+  const std::string type(ng::vocab::kRdfType);
+  const std::string label(ng::vocab::kRdfsLabel);
+  const Term person = Term::iri(std::string(ng::vocab::kNg) + "Person");
+  std::vector<Quad> all = {
+      quad(id("person/zabihullah-mujahid"), type, person, "a"),
+      quad(id("person/zabihullah-mujahid"), label, Term::literal("Zabihullah Mujahid", {}, "en"),
+           "a"),
+      quad(id("person/zabiullah-mujahid"), type, person, "b"),
+      quad(id("person/zabiullah-mujahid"), label, Term::literal("Zabiullah Mujahid", {}, "en"),
+           "b"),
+      quad(id("person/asif-shahzad"), type, person, "b"),
+      quad(id("person/asif-shahzad"), label, Term::literal("Asif Shahzad", {}, "en"), "b"),
+      quad(id("person/khawaja-asif"), type, person, "a"),
+      quad(id("person/khawaja-asif"), label, Term::literal("Khawaja Asif", {}, "en"), "a"),
+  };
+  VectorSink links;
+  const ResolutionStats stats = resolve_across_articles(all, links);
+  CHECK(stats.merged_actors == 1);
+  std::set<std::string> subjects;
+  for (const Quad& q : all) subjects.insert(q.subject.value);
+  CHECK(subjects == std::set<std::string>{id("person/zabihullah-mujahid"),
+                                          id("person/asif-shahzad"), id("person/khawaja-asif")});
+  for (const Quad& q : links.quads) CHECK(q.graph->value == resolution_graph_iri());
+}

@@ -1,0 +1,210 @@
+// Stage 2 (issue 5): claims, casualty figures and mediation efforts, one rule family per case,
+// on sentences about conflicts other than the development articles'.
+#include "extract/stage2.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "rdf/vocab.hpp"
+
+using namespace ng::extract;
+
+namespace {
+
+std::string ng_term(const std::string& local) { return std::string(ng::vocab::kNg) + local; }
+
+struct Stages {
+  Extractor stage1{ResourcePaths::under(NG_SOURCE_DIR)};
+  ClaimStage stage2{ResourcePaths::under(NG_SOURCE_DIR)};
+};
+
+const Stages& stages() {
+  static const Stages s;
+  return s;
+}
+
+// Stage 1 + stage 2 over one dated article; only stage 2's quads are kept.
+struct Run {
+  VectorSink out;
+  explicit Run(const std::string& text) {
+    Article a;
+    a.id = "t";
+    a.date = "2026-03-10";
+    a.text = text;
+    VectorSink s1;
+    stages().stage1.extract(a, s1);
+    stages().stage2.extract(a, s1.quads, out);
+    for (const auto& q : s1.quads) labels_.push_back(q);
+  }
+  std::string label(const std::string& iri) const {
+    for (const auto& q : labels_) {
+      if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel)
+        return q.object.value;
+    }
+    for (const auto& q : out.quads) {
+      if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel)
+        return q.object.value;
+    }
+    return iri;
+  }
+  std::vector<std::string> objects(const std::string& s, const std::string& p) const {
+    std::vector<std::string> v;
+    for (const auto& q : out.quads) {
+      if (q.subject.value == s && q.predicate.value == ng_term(p)) v.push_back(q.object.value);
+    }
+    return v;
+  }
+  std::vector<std::string> of_type(const std::string& cls) const {
+    std::vector<std::string> v;
+    for (const auto& q : out.quads) {
+      if (q.predicate.value == ng::vocab::kRdfType && q.object.value == ng_term(cls)) {
+        v.push_back(q.subject.value);
+      }
+    }
+    return v;
+  }
+  // "Mediator: PartyA/PartyB status" for every mediation.
+  std::set<std::string> mediations() const {
+    std::set<std::string> out_set;
+    for (const std::string& m : of_type("MediationEffort")) {
+      std::vector<std::string> parties;
+      for (const std::string& p : objects(m, "party")) parties.push_back(label(p));
+      std::sort(parties.begin(), parties.end());
+      const std::string status = objects(m, "mediationStatus").front();
+      for (const std::string& med : objects(m, "mediator")) {
+        out_set.insert(label(med) + ": " + parties.at(0) + "/" + parties.at(1) + " " +
+                       status.substr(status.find('#') + 1));
+      }
+    }
+    return out_set;
+  }
+  // "Claimant Type" for every claim.
+  std::set<std::string> claims() const {
+    std::set<std::string> out_set;
+    for (const auto& q : out.quads) {
+      if (q.predicate.value != ng_term("claimant")) continue;
+      for (const auto& t : out.quads) {
+        if (t.subject == q.subject && t.predicate.value == ng::vocab::kRdfType) {
+          out_set.insert(label(q.object.value) + " " +
+                         t.object.value.substr(t.object.value.find('#') + 1));
+        }
+      }
+    }
+    return out_set;
+  }
+  // "killed/wounded/victims" of every casualty figure.
+  std::set<std::string> figures() const {
+    std::set<std::string> out_set;
+    for (const std::string& f : of_type("CasualtyFigure")) {
+      auto one = [&](const char* p) {
+        auto v = objects(f, p);
+        return v.empty() ? std::string() : v.front();
+      };
+      out_set.insert(one("killed") + "/" + one("wounded") + "/" + one("victims"));
+    }
+    return out_set;
+  }
+
+ private:
+  std::vector<ng::rdf::Quad> labels_;
+};
+
+}  // namespace
+
+TEST_CASE("mediation: brokered by a list of mediators", "[extract][stage2][mediation]") {
+  Run r(
+      "A truce brokered by Egypt, Qatar and the United States ended the fighting between Israel "
+      "and Hamas in January.");
+  CHECK(r.mediations() == std::set<std::string>{"Egypt: Hamas/Israel Succeeded",
+                                                "Qatar: Hamas/Israel Succeeded",
+                                                "United States: Hamas/Israel Succeeded"});
+}
+
+TEST_CASE("mediation: coordinated subjects broker a ceasefire", "[extract][stage2][mediation]") {
+  Run r("Egypt and Qatar brokered a ceasefire between Israel and Hamas on Sunday.");
+  CHECK(r.mediations() ==
+        std::set<std::string>{"Egypt: Hamas/Israel Succeeded", "Qatar: Hamas/Israel Succeeded"});
+}
+
+TEST_CASE("mediation: adjective-mediated", "[extract][stage2][mediation]") {
+  Run r("Fighting between Ethiopia and Eritrea stopped after a Kenyan-mediated truce last year.");
+  CHECK(r.mediations() == std::set<std::string>{"Kenya: Eritrea/Ethiopia Succeeded"});
+}
+
+TEST_CASE("mediation: offers, conditional offers and ongoing efforts",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Armenia and Azerbaijan exchanged fire again. Kazakhstan offered to mediate between Armenia "
+      "and Azerbaijan. Turkey said it would consider mediating talks if asked by both sides. "
+      "France said it had been mediating through its own channels.");
+  CHECK(r.mediations() == std::set<std::string>{"Kazakhstan: Armenia/Azerbaijan Offered",
+                                                "Turkey: Armenia/Azerbaijan Offered",
+                                                "France: Armenia/Azerbaijan Ongoing"});
+  bool conditional = false;
+  for (const auto& q : r.out.quads) conditional |= q.predicate.value == ng_term("conditional");
+  CHECK(conditional);
+}
+
+TEST_CASE("mediation: sentences that are not mediation", "[extract][stage2][mediation][negative]") {
+  Run r(
+      "Israel and Hamas fought for a week. The foreign ministers of Egypt and Jordan spoke by "
+      "phone "
+      "on Friday. Qatar called for calm. Hamas rejected mediation by Egypt. Iran refused to "
+      "mediate.");
+  CHECK(r.mediations().empty());
+}
+
+TEST_CASE("claims: casualty figures per victim group", "[extract][stage2][casualty]") {
+  Run r(
+      "The Ukrainian military said 45 Russian soldiers were killed and more than 12 wounded, "
+      "while 3 civilians were injured.");
+  CHECK(r.figures() == std::set<std::string>{"45/12/Russian soldiers", "/3/civilians"});
+  CHECK(r.claims() == std::set<std::string>{"Ukrainian military CasualtyClaim"});
+}
+
+TEST_CASE("claims: verb before the figure, vague amounts, no casualties",
+          "[extract][stage2][casualty]") {
+  Run r(
+      "Hamas said Israeli strikes killed dozens of civilians. Israel said there were no "
+      "casualties.");
+  CHECK(r.figures() == std::set<std::string>{"dozens//civilians", "0/0/"});
+}
+
+TEST_CASE("claims: a figure with no speaker is not a claim",
+          "[extract][stage2][casualty][negative]") {
+  Run r("At least 20 people were killed in the blast in Kabul on Friday.");
+  CHECK(r.claims().empty());
+  CHECK(r.figures().empty());
+}
+
+TEST_CASE("claims: accusation, denial linked to it, responsibility", "[extract][stage2][claims]") {
+  Run r(
+      "Israel accused Hamas of violating the truce. Hamas denied the accusation. The Islamic State "
+      "claimed responsibility for the attack.");
+  CHECK(r.claims() == std::set<std::string>{"Israel Accusation", "Hamas Denial",
+                                            "Islamic State ResponsibilityClaim"});
+  const auto denials = r.of_type("Denial");
+  REQUIRE(denials.size() == 1);
+  const auto denied = r.objects(denials.front(), "denies");
+  REQUIRE(denied.size() == 1);
+  CHECK(r.objects(denied.front(), "claimant").front() !=
+        r.objects(denials.front(), "claimant").front());
+}
+
+TEST_CASE("claims: described speakers and unverifiable figures", "[extract][stage2][claims]") {
+  Run r(
+      "Sudanese army officials said 30 fighters were killed, figures that could not be "
+      "independently verified.");
+  const auto claims = r.of_type("CasualtyClaim");
+  REQUIRE(claims.size() == 1);
+  CHECK(r.label(r.objects(claims.front(), "claimant").front()) == "Sudanese army officials");
+  CHECK(r.objects(claims.front(), "verificationStatus").front() == ng_term("Unverified"));
+}
+
+TEST_CASE("claims: unnamed speakers and outlets make no claim",
+          "[extract][stage2][claims][negative]") {
+  Run r("Officials said the border was closed. Reuters reported heavy fighting near Kharkiv.");
+  CHECK(r.claims().empty());
+}
