@@ -232,7 +232,12 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       for (const std::string& la : a.labels) {
         for (const std::string& lb : b.labels) {
           if (a.cls == "Person") {
-            same = same || same_person_name(la, lb);
+            // Descriptions ("Pakistan's defense minister") name an office, not a person.
+            const bool described = la.find("'s ") != std::string::npos ||
+                                   lb.find("'s ") != std::string::npos ||
+                                   la.find("\u2019s ") != std::string::npos ||
+                                   lb.find("\u2019s ") != std::string::npos;
+            same = same || (!described && same_person_name(la, lb));
           } else {
             same = same || (acronym(la) && la == lb) || same_group_name(la, lb);
           }
@@ -392,6 +397,9 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
                           (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
       if (!differ) continue;
+      // The figures that disagree, then (once) their claims.
+      emit(a->first, ng("figureConflictsWith"), rdf::Term::iri(b->first));
+      emit(b->first, ng("figureConflictsWith"), rdf::Term::iri(a->first));
       const auto key = std::minmax(fa.claim, fb.claim);
       if (!linked.insert({key.first, key.second}).second) continue;
       emit(key.first, ng("conflictsWith"), rdf::Term::iri(key.second));
