@@ -3,9 +3,12 @@
 
 namespace ng::sparql::detail {
 
-Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed,
-                         std::size_t limit) {
-  if (p.triples.empty()) return Rows{seed};
+Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit,
+                         const std::vector<Expr>* filter) {
+  if (p.triples.empty()) {
+    if (filter && !filter_passes(*filter, seed, g)) return {};
+    return Rows{seed};
+  }
   // Position: a slot (>= 0) or a constant node.
   struct Pos {
     int slot = -1;
@@ -61,7 +64,7 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
   Row row = seed;
   std::function<void(std::size_t)> step = [&](std::size_t k) {
     if (k == order.size()) {
-      out.push_back(row);
+      if (!filter || filter_passes(*filter, row, g)) out.push_back(row);
       return;
     }
     const Tp& tp = order[k];

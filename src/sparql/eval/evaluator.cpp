@@ -140,6 +140,10 @@ Rows Evaluator::eval_operator(const Pattern& p, const ActiveGraph& g, const Row&
     case PatternKind::LeftJoin:
       return eval_left_join(p, g, seed, limit);
     case PatternKind::Filter: {
+      // Over a BGP the filter runs as each match is found, so LIMIT can stop the matching and
+      // rejected rows are never stored.
+      if (p.children[0].kind == PatternKind::Bgp)
+        return eval_bgp(p.children[0], g, seed, limit, &p.exprs);
       Rows rows = eval(p.children[0], g, seed);
       Rows out;
       for (auto& r : rows) {
