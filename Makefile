@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build demo test test-asan format format-check clean gazetteer
+.PHONY: all setup configure build demo test test-asan format format-check clean gazetteer bench
 
 all: build
 
@@ -44,3 +44,7 @@ clean:
 # (GAZETTEER_FLAGS=--full writes the full ~200k-place set under build-gazetteer/).
 gazetteer:
 	bash scripts/gazetteer/build.sh $(GAZETTEER_FLAGS)
+
+# Benchmarks side by side with Jena, Oxigraph, rdflib and Rasqal (installs them; never in demo/test).
+bench: build
+	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash bench/run.sh

@@ -24,6 +24,8 @@ class QuerySession {
  public:
   explicit QuerySession(const DatasetOptions& options);
 
+  // Finishes loading (merges and indexes the store) so that the first query does not pay for it.
+  void prepare();
   // Parses `text` (base: `base_iri`); throws sparql::SyntaxError.
   sparql::Query parse(const std::string& text, const std::string& base_iri) const;
   // Runs a parsed query. FROM / FROM NAMED local files are loaded when the command line gives no
