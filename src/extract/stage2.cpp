@@ -364,17 +364,37 @@ class ArticleRun {
     return out;
   }
 
+  // The sides the article is about, most mentioned first: states (with their bodies and
+  // capitals), then armed groups, which only fill in when fewer than two states remain.
   void find_main_parties() {
     std::map<int, int> weight;
+    std::map<int, int> groups;
     for (std::size_t i = 0; i < entities_.size(); ++i) {
       const int c = country_of(static_cast<int>(i));
-      if (c >= 0) weight[c] += std::max(1, entities_[i].evidence);
+      if (c >= 0) {
+        weight[c] += std::max(1, entities_[i].evidence);
+      } else if (entities_[i].cls == "ArmedGroup") {
+        groups[static_cast<int>(i)] += std::max(1, entities_[i].evidence);
+      }
     }
-    std::vector<std::pair<int, int>> order;
-    for (const auto& [c, w] : weight) order.emplace_back(-w, c);
-    std::sort(order.begin(), order.end());
-    for (std::size_t i = 0; i < order.size() && i < 2; ++i)
-      main_parties_.push_back(order[i].second);
+    for (auto* table : {&weight, &groups}) {
+      std::vector<std::pair<int, int>> order;
+      for (const auto& [c, w] : *table) order.emplace_back(-w, c);
+      std::sort(order.begin(), order.end());
+      for (const auto& [w, c] : order) main_parties_.push_back(c);
+    }
+  }
+
+  // The two main sides, leaving out the mediators.
+  std::vector<int> context_parties(const std::vector<int>& mediators) const {
+    std::vector<int> out;
+    for (int p : main_parties_) {
+      if (out.size() == 2) break;
+      const bool mediator = std::any_of(mediators.begin(), mediators.end(),
+                                        [&](int m) { return m == p || country_of(m) == p; });
+      if (!mediator) out.push_back(p);
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- token helpers
@@ -1154,7 +1174,7 @@ class ArticleRun {
         }
         break;
       }
-      if (parties.size() < 2) parties = main_parties_;
+      if (parties.size() < 2) parties = context_parties(mediators);
       std::vector<int> meds;
       for (int m : mediators) {
         const int mc = country_of(m);

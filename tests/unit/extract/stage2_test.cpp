@@ -208,3 +208,11 @@ TEST_CASE("claims: unnamed speakers and outlets make no claim",
   Run r("Officials said the border was closed. Reuters reported heavy fighting near Kharkiv.");
   CHECK(r.claims().empty());
 }
+
+TEST_CASE("mediation: parties named by context are the article's two sides",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Israel and Hamas fought again on Monday. Israel struck targets in Gaza and Hamas fired "
+      "rockets at Israel. Egypt said it had been mediating between the two sides.");
+  CHECK(r.mediations() == std::set<std::string>{"Egypt: Hamas/Israel Ongoing"});
+}
