@@ -644,8 +644,13 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       best_len = matches.front().length;
       // The last word must be capitalised too ("Nowshera" yes, "Punjab province" handled by rules).
       if (!tokens_[i + best_len - 1].is(kCapitalized)) best_len = 0;
+      // "X province", or "the provinces of X (and Y)".
       const bool province_word =
-          i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
+          (i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key)) ||
+          (i >= s.first_token + 2 && tokens_[i - 1].key == "of" &&
+           (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
+          (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
+           tokens_[i - 4].key == "provinces");
       long best_score = -1;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
