@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -120,12 +121,15 @@ class Evaluator {
     named_set_.insert(named_.begin(), named_.end());
     named_set_.erase(store_.default_graph());
     std::erase(named_, store_.default_graph());
+    frozen_ = true;
   }
 
   std::size_t width() const { return slots_.size(); }
   int slot(const std::string& var) {
     auto it = slots_.find(var);
     if (it != slots_.end()) return it->second;
+    // Every variable is registered before evaluation, so rows never need to grow.
+    if (frozen_) throw std::logic_error("evaluator: variable ?" + var + " was not registered");
     int s = static_cast<int>(slots_.size());
     slots_.emplace(var, s);
     return s;
@@ -202,6 +206,7 @@ class Evaluator {
   store::NodePool& pool_;
   FunctionContext ctx_;
   std::unordered_map<std::string, int> slots_;
+  bool frozen_ = false;
   std::vector<OperatorStats>* profile_ = nullptr;
   std::unordered_map<const Pattern*, std::size_t> profile_index_;
   int profile_depth_ = 0;

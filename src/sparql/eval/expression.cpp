@@ -50,7 +50,8 @@ std::optional<bool> Evaluator::eval_ebv(const Expr& e, const Row& row, const Act
         if (!b) return std::nullopt;
         if (e.op == Op::Equal || e.op == Op::NotEqual) {
           std::optional<bool> eq;
-          if (a->node() && a->node() == b->node()) {
+          // The same node is equal to itself, except a NaN literal (compared by value below).
+          if (a->node() && a->node() == b->node() && !a->view().is_literal()) {
             eq = true;
           } else {
             eq = values_equal(a->view(), b->view());
