@@ -1,4 +1,8 @@
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -92,4 +96,28 @@ TEST_CASE("atomic writes leave the old file on failure", "[store][writer]") {
   CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);  // no temp left
   CHECK_THROWS(ng::store::write_file_atomically((dir / "no/such/dir/x").string(),
                                                 [](std::ostream&) {}));
+}
+
+TEST_CASE("an interrupt while writing leaves neither a partial nor a temporary file", "[store][writer]") {
+  auto dir = std::filesystem::temp_directory_path() / "ng_atomic_signal_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto path = (dir / "out.nq").string();
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::signal(SIGINT, SIG_DFL);  // Catch2 has its own handler; a real program has the default
+    ng::store::write_file_atomically(path, [](std::ostream& out) {
+      out << std::string(1 << 20, 'x');  // part of the output is already on disk
+      out.flush();
+      ::raise(SIGINT);  // as if the user pressed Ctrl-C
+      out << "never";
+    });
+    ::_exit(0);  // not reached
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGINT);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 0);
 }
