@@ -455,6 +455,8 @@ class ArticleRun : public MatchContext {
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");
   std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
+  std::uint32_t focus_sentence_ = 0;
+  std::string focus_date_;                      // last resolved date, valid for the next sentence
   std::uint32_t cur_first_ = 0, cur_last_ = 0;  // token range of the current sentence
   mutable std::size_t cover_version_ = static_cast<std::size_t>(-1);
   mutable std::vector<TypeMask> cover_mask_;
@@ -1115,7 +1117,26 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
-  if (local.empty()) return;
+  // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
+  // same paragraph dates events whose own sentence has none (TimeML's reference time).
+  if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
+  bool has_time_word = false;
+  const int time_lex = res_.lexicon_id.at("time_words");
+  for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
+    if (lexemes_[k].lexicon == time_lex) has_time_word = true;
+  }
+  if (local.empty()) {
+    if (has_time_word) {
+      for (const TimeExpression& te : find_time_expressions(
+               tokens_, s.first_token, s.last_token, res_.required("time_words"), article_.date)) {
+        if (!te.value.empty()) {
+          focus_date_ = te.value;
+          focus_sentence_ = si;
+        }
+      }
+    }
+    return;
+  }
   // Places: each goes to the nearest trigger, preferring the one before it.
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
@@ -1152,8 +1173,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       target->locations.push_back(mn.entity);
     }
   }
-  const std::vector<TimeExpression> times = find_time_expressions(
-      tokens_, s.first_token, s.last_token, res_.required("time_words"), article_.date);
+  const std::vector<TimeExpression> times =
+      has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
+                                            res_.required("time_words"), article_.date)
+                    : std::vector<TimeExpression>{};
   std::vector<Event*> evs;
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
@@ -1243,6 +1266,13 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         ev.time_text = surface(te.begin, te.end);
         ev.date = te.value;
       }
+    }
+    if (times.empty() && !focus_date_.empty()) ev.date = focus_date_;
+  }
+  for (const TimeExpression& te : times) {
+    if (!te.value.empty()) {
+      focus_date_ = te.value;
+      focus_sentence_ = si;
     }
   }
   casualties(s, evs);
