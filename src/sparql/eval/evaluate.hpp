@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sparql/algebra/algebra.hpp"
@@ -39,6 +40,24 @@ struct Dataset {
   // (FROM NAMED). The store's default-graph node is never a named graph.
   bool all_named_graphs = true;
   std::vector<store::NodeId> named_graphs;
+
+  // The store's default graph and all its named graphs (the default).
+  static Dataset store_graphs() { return {}; }
+  // --union-default-graph: the default graph is the merge of all named graphs.
+  static Dataset union_default_graph() {
+    Dataset d;
+    d.default_graph = DefaultGraph::UnionOfNamed;
+    return d;
+  }
+  // FROM / FROM NAMED: the default graph is the merge of `from`, GRAPH ranges over `from_named`.
+  static Dataset from(std::vector<store::NodeId> from, std::vector<store::NodeId> from_named) {
+    Dataset d;
+    d.default_graph = DefaultGraph::Graphs;
+    d.default_graphs = std::move(from);
+    d.all_named_graphs = false;
+    d.named_graphs = std::move(from_named);
+    return d;
+  }
 };
 
 // What one pattern operator did during an evaluation (for --explain).

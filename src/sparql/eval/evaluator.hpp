@@ -8,9 +8,11 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,6 +22,7 @@
 #include "sparql/algebra/algebra.hpp"
 #include "sparql/eval/evaluate.hpp"
 #include "sparql/eval/functions.hpp"
+#include "sparql/optimizer/statistics.hpp"
 #include "store/store.hpp"
 #include "store/world.hpp"
 
@@ -158,6 +161,12 @@ class Evaluator {
   store::NodePool& pool() { return pool_; }
   template <class F>
   void scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& fn);
+  // Cardinality estimates over the store (created on first use); the graph to count in for `g`.
+  Statistics& stats() {
+    if (!stats_) stats_ = std::make_unique<Statistics>(store_);
+    return *stats_;
+  }
+  NodeId estimate_graph(const ActiveGraph& g) const;
 
  private:
   // Slot registration, so every row has the same width.
@@ -180,6 +189,15 @@ class Evaluator {
   Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   bool seedable(const Rows& left, const Pattern& right);
+  // Joins on the value of FILTER/OPTIONAL equalities (equality_join.cpp): Filter(?a = ?b,
+  // Join(A, B)) as a hash join; LeftJoin(A, B, ?a = ?b && ...) likewise; and with `anti` the
+  // anti-join that FILTER(!bound(?x)) over OPTIONAL amounts to. nullopt: not applicable.
+  std::optional<Rows> eval_equality_join(const Pattern& filter, const ActiveGraph& g,
+                                         const Row& seed, std::size_t limit);
+  std::optional<Rows> eval_anti_join(const Pattern& filter, const ActiveGraph& g, const Row& seed,
+                                     std::size_t limit);
+  std::optional<Rows> hashed_left_join(const Pattern& left_join, const Rows& left,
+                                       const ActiveGraph& g, const Row& seed, bool anti);
   Rows eval_minus(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_values(const Pattern& p, const Row& seed);
@@ -214,6 +232,11 @@ class Evaluator {
   std::unordered_map<const Term*, NodeId> query_terms_;
   std::vector<NodeId> named_;
   std::unordered_set<NodeId> named_set_;
+  std::unique_ptr<Statistics> stats_;
+  // BGP plans (bgp.cpp), per pattern, filter and set of slots the seed binds.
+  struct BgpPlan;
+  std::map<std::tuple<const Pattern*, const void*, std::vector<bool>>, std::shared_ptr<BgpPlan>>
+      bgp_plans_;
 };
 
 // Calls fn(quad) for each match in the active graph; fn may return false to stop.

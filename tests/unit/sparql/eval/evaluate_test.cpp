@@ -200,9 +200,12 @@ TEST_CASE("GRAPH ranges over named graphs only", "[eval][graph]") {
   CHECK(db.rows("SELECT ?s { ?s :p ?o }", false, from) == Lines{"s=<http://example.org/b>"});
   CHECK(db.rows("SELECT ?g { GRAPH ?g { ?s :p ?o } }", false, from) ==
         Lines{"g=<http://example.org/g2>"});
-  Dataset all;
-  all.default_graph = Dataset::DefaultGraph::UnionOfNamed;
-  CHECK(db.rows("SELECT ?s { ?s :p ?o }", false, all).size() == 2);
+  CHECK(db.rows("SELECT ?s { ?s :p ?o }", false, Dataset::union_default_graph()).size() == 2);
+  // FROM two graphs: their merge; FROM NAMED nothing: GRAPH matches nothing.
+  Dataset both = Dataset::from({db.world().iri("http://example.org/g1").get(), g2}, {});
+  CHECK(db.rows("SELECT ?s { ?s :p ?o }", false, both).size() == 2);
+  CHECK(db.rows("SELECT ?s { GRAPH ?g { ?s :p ?o } }", false, both).empty());
+  CHECK(db.rows("SELECT ?s { ?s :p ?o }", false, Dataset::from({}, {g2})).empty());
 }
 
 TEST_CASE("VALUES, subqueries and EXISTS with the current row", "[eval][values]") {
