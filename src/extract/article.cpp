@@ -343,7 +343,7 @@ std::size_t find_invalid_utf8(std::string_view text) {
 
 bool is_iso_date(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) {
+  for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (t[k] < '0' || t[k] > '9') return false;
   }
   const int y = std::stoi(std::string(t.substr(0, 4)));

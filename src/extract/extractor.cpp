@@ -107,7 +107,8 @@ std::string slug(std::string_view text) {
   const std::string folded = fold_key(text);
   std::string out;
   bool dash = false;
-  for (unsigned char c : folded) {
+  for (char ch : folded) {
+    const auto c = static_cast<unsigned char>(ch);
     const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
     if (keep) {
       if (dash && !out.empty()) out += '-';
