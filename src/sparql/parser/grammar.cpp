@@ -365,9 +365,14 @@ class Parser {
     }
   }
 
-  void where_clause(Query& q) {
-    accept_kw("WHERE");
-    if (!is_punct("{")) fail({"WHERE", "\"{\""});
+  // `after_dataset`: FROM clauses could have come here (not in sub-SELECTs).
+  void where_clause(Query& q, bool after_dataset = true) {
+    const bool had_where = accept_kw("WHERE");
+    if (!is_punct("{")) {
+      if (had_where) fail({"\"{\""});
+      if (after_dataset) fail({"FROM", "WHERE", "\"{\""});
+      fail({"WHERE", "\"{\""});
+    }
     q.has_where = true;
     q.where = group_graph_pattern();
   }
@@ -594,7 +599,7 @@ class Parser {
     Query q;
     q.pos = peek().pos;
     select_clause(q);
-    where_clause(q);
+    where_clause(q, false);
     solution_modifier(q);
     values_clause(q);
     return q;
@@ -1014,6 +1019,9 @@ class Parser {
       e.kind = ExprKind::Term;
       e.term = std::move(*lit);
       return e;
+    }
+    if (peek().kind == TokenKind::Word && is_punct("(", 1)) {
+      fail_at(peek().pos, "unknown function \"" + peek().text + "\"");
     }
     fail({"an expression"});
   }

@@ -245,3 +245,29 @@ TEST_CASE("SELECT * lists variables in the order of the text", "[sparql][algebra
   CHECK(parse_query("SELECT * { ?x ?y ?z MINUS { ?x ?w ?v } FILTER(?u) }").variables ==
         std::vector<std::string>{"x", "y", "z"});
 }
+
+// Single-byte mutations of a valid query must either translate or raise SyntaxError.
+TEST_CASE("mutated queries only ever raise SyntaxError from parse_query",
+          "[sparql][algebra][builder]") {
+  const std::string q =
+      "PREFIX ex: <http://ex.org/> SELECT ?s (SUM(?o) AS ?n) WHERE { ?s ex:p/ex:q* ?o ; "
+      "ex:r [ ex:t (1 'a'@en) ] OPTIONAL { ?o ex:v ?w FILTER(?w > 1.5e0) } BIND(?w AS ?x) "
+      "VALUES ?y { UNDEF 2 } { SELECT ?s { ?s !^ex:z ?z } } MINUS { ?s a ex:C } } "
+      "GROUP BY ?s HAVING (COUNT(*) > 2) ORDER BY DESC(?n) LIMIT 3";
+  CHECK_NOTHROW(parse_query(q));
+  const std::string replacements[] = {"{", "}", "(", ")",    "\"", "\\", "?", "<",
+                                      " ", ".", ";", "\xC3", "_:", "#",  "*", "^"};
+  int errors = 0;
+  for (std::size_t n = 0; n < q.size(); ++n) {
+    for (const auto& r : replacements) {
+      std::string m = q;
+      m.replace(n, 1, r);
+      try {
+        parse_query(m);
+      } catch (const SyntaxError&) {
+        ++errors;
+      }
+    }
+  }
+  CHECK(errors > 0);
+}

@@ -47,6 +47,14 @@ TEST_CASE("grammar errors report the offending token", "[sparql][parser][grammar
         "Syntax error at line 1 column 14: expected end of query, found \"garbage\"");
   CHECK(error_of("SELECT (?x AS) {}") ==
         "Syntax error at line 1 column 14: expected a variable, found \")\"");
+  CHECK(error_of("SELECT ?x WHER { }") ==
+        "Syntax error at line 1 column 11: expected FROM, WHERE or \"{\", found \"WHER\"");
+  CHECK(error_of("SELECT * { { SELECT ?x WHER { } } }") ==
+        "Syntax error at line 1 column 24: expected WHERE or \"{\", found \"WHER\"");
+  CHECK(error_of("ASK WHERE ?x") ==
+        "Syntax error at line 1 column 11: expected \"{\", found \"?x\"");
+  CHECK(error_of("SELECT * { FILTER(foo(?o)) }") ==
+        "Syntax error at line 1 column 19: unknown function \"foo\"");
   CHECK(error_of("SELECT * { ?s ?p ?o FILTER ?o }") ==
         "Syntax error at line 1 column 28: expected \"(\" or a function call, found \"?o\"");
 }
