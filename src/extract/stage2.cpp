@@ -84,6 +84,7 @@ struct ClaimOut {
   int claimant = -1;
   int target = -1;
   std::uint32_t cue_begin = 0;
+  std::uint32_t sentence = 0;
 };
 
 }  // namespace
@@ -364,25 +365,19 @@ class ArticleRun {
     return out;
   }
 
-  // The sides the article is about, most mentioned first: states (with their bodies and
-  // capitals), then armed groups, which only fill in when fewer than two states remain.
+  // The sides the article is about, most mentioned first: states (counting their bodies and
+  // capitals) and armed groups.
   void find_main_parties() {
     std::map<int, int> weight;
-    std::map<int, int> groups;
     for (std::size_t i = 0; i < entities_.size(); ++i) {
-      const int c = country_of(static_cast<int>(i));
-      if (c >= 0) {
-        weight[c] += std::max(1, entities_[i].evidence);
-      } else if (entities_[i].cls == "ArmedGroup") {
-        groups[static_cast<int>(i)] += std::max(1, entities_[i].evidence);
-      }
+      int side = country_of(static_cast<int>(i));
+      if (side < 0 && entities_[i].cls == "ArmedGroup") side = static_cast<int>(i);
+      if (side >= 0) weight[side] += std::max(1, entities_[i].evidence);
     }
-    for (auto* table : {&weight, &groups}) {
-      std::vector<std::pair<int, int>> order;
-      for (const auto& [c, w] : *table) order.emplace_back(-w, c);
-      std::sort(order.begin(), order.end());
-      for (const auto& [w, c] : order) main_parties_.push_back(c);
-    }
+    std::vector<std::pair<int, int>> order;
+    for (const auto& [c, w] : weight) order.emplace_back(-w, c);
+    std::sort(order.begin(), order.end());
+    for (const auto& [w, c] : order) main_parties_.push_back(c);
   }
 
   // The two main sides, leaving out the mediators.
@@ -469,6 +464,21 @@ class ArticleRun {
       }
     }
     return begin;
+  }
+
+  // End of the clause that runs on from `from` (", while ...", "; ...").
+  std::uint32_t clause_end(const Sentence& s, std::uint32_t from) const {
+    for (std::uint32_t i = from; i < s.last_token; ++i) {
+      if (tokens_[i].key == ";") return i;
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (i > from && tokens_[i - 1].key == "," &&
+          matches(res_.breaks, i, s.last_token, len, row) &&
+          res_.breaks.get(row, "kind") == "hard") {
+        return i;
+      }
+    }
+    return s.last_token;
   }
 
   // Words allowed between a name and a following, more specific name in one noun phrase
@@ -846,7 +856,10 @@ class ArticleRun {
     for (std::uint32_t i = s.first_token; i < s.last_token;) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (matches(res_.claim_cues, i, s.last_token, len, row)) {
+      const bool in_name = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return i >= m.begin && i < m.end;  // "United States" holds no "states"
+      });
+      if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                            voice == "passive"      ? Voice::Passive
@@ -858,7 +871,21 @@ class ArticleRun {
         ++i;
       }
     }
-    if (cues.empty()) return;
+    if (cues.empty()) {
+      // "Neither claim could be independently verified.": about the claims just before.
+      for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+        std::uint32_t len = 0;
+        std::uint32_t row = 0;
+        if (!matches(res_.status, i, s.last_token, len, row)) continue;
+        for (const ClaimOut& c : history_) {
+          if (c.sentence + 1 == si && c.type != "Denial") {
+            iri(c.iri, ng("verificationStatus"), ng(std::string(res_.status.get(row, "status"))));
+          }
+        }
+        break;
+      }
+      return;
+    }
     bool zero = false;
     std::uint32_t first_figure = 0;
     std::vector<Figure> figures = figures_in(s, zero, first_figure);
@@ -891,7 +918,7 @@ class ArticleRun {
       if (seen.count({who, type})) continue;
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
-        target = as_actor(first_mention_after(ms, cue.end, s.last_token, who));
+        target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
       }
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
@@ -1000,7 +1027,10 @@ class ArticleRun {
       }
       if (!denied.empty()) iri(c.iri, ng("denies"), denied);
     }
-    for (const ClaimOut& c : kept) history_.push_back(c);
+    for (ClaimOut& c : kept) {
+      c.sentence = si;
+      history_.push_back(c);
+    }
     if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
   }
 
@@ -1158,7 +1188,21 @@ class ArticleRun {
         mediators = name_list(ms, trig_end, s.last_token);
       } else if (slot == "subject") {
         std::uint32_t first = 0;
-        if (subject_of(s, ms, i, &first) >= 0) {
+        // "X said Y was ready to mediate": Y, the subject after the speech verb.
+        std::uint32_t from = cb;
+        for (std::uint32_t k = cb; k < i; ++k) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          if (matches(res_.claim_cues, k, i, cl, cr) &&
+              res_.claim_cues.get(cr, "type") == "StatementClaim") {
+            std::uint32_t after = k + cl;
+            if (after < i && tokens_[after].key == "that") ++after;
+            if (mention_at(ms, after) >= 0) from = after;
+          }
+        }
+        if (from != cb) {
+          mediators = name_list(ms, from, i);
+        } else if (subject_of(s, ms, i, &first) >= 0) {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
         }
@@ -1168,13 +1212,27 @@ class ArticleRun {
       std::vector<int> parties;
       for (std::uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
         if (tokens_[k].key != "between") continue;
-        for (int p : name_list(ms, k + 1, s.last_token)) {
+        // "between the army and the RSF": the names up to the end of the phrase.
+        std::uint32_t stop = k + 1;
+        while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
+               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token))) {
+          ++stop;
+        }
+        for (const Mention& m : ms) {
+          if (m.begin <= k || m.end > stop || !agentive(m.entity)) continue;
+          const int p = as_actor(m.entity);
           const int c = country_of(p) >= 0 ? country_of(p) : p;
           if (std::find(parties.begin(), parties.end(), c) == parties.end()) parties.push_back(c);
         }
         break;
       }
-      if (parties.size() < 2) parties = context_parties(mediators);
+      if (parties.size() < 2) {
+        std::vector<int> exclude = mediators;
+        exclude.insert(exclude.end(), parties.begin(), parties.end());
+        for (int p : context_parties(exclude)) {
+          if (parties.size() < 2) parties.push_back(p);
+        }
+      }
       std::vector<int> meds;
       for (int m : mediators) {
         const int mc = country_of(m);
