@@ -27,6 +27,17 @@ std::string upper(std::string_view s) {
   return out;
 }
 
+// Case-insensitive match of a word against an upper-case keyword, without allocating.
+bool equals_keyword(std::string_view word, std::string_view kw) {
+  if (word.size() != kw.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c != kw[i]) return false;
+  }
+  return true;
+}
+
 // Built-in calls: name -> (min args, max args); max -1 = any number (ExpressionList).
 struct BuiltinArity {
   int min;
@@ -142,7 +153,7 @@ class Parser {
   }
   bool is_kw(std::string_view kw, std::size_t ahead = 0) const {
     const Token& t = peek(ahead);
-    return t.kind == TokenKind::Word && upper(t.text) == kw;
+    return t.kind == TokenKind::Word && equals_keyword(t.text, kw);
   }
   bool is_punct(std::string_view p, std::size_t ahead = 0) const {
     const Token& t = peek(ahead);
