@@ -3,16 +3,15 @@
 //
 // Conventions:
 // - Variables are names without '?'. Names that start with '?' are internal and can never clash
-// with
-//   a user variable (VARNAME cannot contain '?'):
-//     "?_<label>"  a blank node of a query pattern (a non-distinguished variable)
+//   with a user variable (VARNAME cannot contain '?'):
+//     "?_<label>"  a blank node of a query pattern, a non-distinguished variable
+//                  ("?_#<n>" for [] and collection cells)
 //     "?p<n>"      an intermediate node of a property path sequence (§18.2.2.4)
 //     "?a<n>"      the result of an aggregate (§18.2.4.1)
 //   `is_blank_variable` / `is_internal_variable` tell them apart; SELECT * never projects them.
 // - Terms are rdf::Term in normal form with absolute IRIs: prefixes and BASE are already resolved.
 // - Trees are plain values: a tagged struct per kind of node with a std::vector of children, so
-// they
-//   copy and compare like values. Fields not used by a node's kind stay empty.
+//   they copy and compare like values. Fields not used by a node's kind stay empty.
 #pragma once
 
 #include <cstdint>
