@@ -117,6 +117,7 @@ struct ClaimStage::Resources {
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
+  std::unordered_map<std::string, std::string> capital_name;       // country gn id -> capital
 };
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
@@ -153,9 +154,17 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     }
   }
   r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
+  std::unordered_map<std::string, std::uint32_t> by_id;
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
+    by_id[p.geonames_id] = i;
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
+  }
+  for (const auto& [capital, country] : r.capital_country) {
+    auto it = by_id.find(capital);
+    if (it != by_id.end()) {
+      r.capital_name[r.gazetteer.place(country).geonames_id] = r.gazetteer.place(it->second).name;
+    }
   }
 }
 
@@ -340,6 +349,18 @@ class ArticleRun {
         const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
         if (keys.size() >= 2 && keys.back().size() >= 3) surnames[keys.back()].insert(int(i));
       }
+    }
+    // A state's capital names the state when stage 1 did not keep it as a place
+    // ("accused Moscow of ...").
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& e = entities_[i];
+      if (!e.country()) continue;
+      const std::string gn = local_name(e.iri);
+      if (gn.rfind("gn-", 0) != 0) continue;
+      auto it = res_.capital_name.find(gn.substr(3));
+      if (it == res_.capital_name.end()) continue;
+      std::vector<std::string> keys = phrase_keys(it->second, res_.abbreviations);
+      if (!keys.empty()) index_.add(std::move(keys), static_cast<std::uint32_t>(i));
     }
     // A surname alone names a person only when no other person in the article shares it.
     for (const auto& [key, who] : surnames) {

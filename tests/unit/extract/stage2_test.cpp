@@ -216,3 +216,15 @@ TEST_CASE("mediation: parties named by context are the article's two sides",
       "rockets at Israel. Egypt said it had been mediating between the two sides.");
   CHECK(r.mediations() == std::set<std::string>{"Egypt: Hamas/Israel Ongoing"});
 }
+
+TEST_CASE("claims: a capital acts for its state; offers to facilitate an exchange",
+          "[extract][stage2][claims][mediation]") {
+  Run r(
+      "Russia and Ukraine traded strikes. Ukrainian President Volodymyr Zelenskiy accused Moscow "
+      "of targeting civilians. Turkey said it stood ready to facilitate a prisoner exchange.");
+  CHECK(r.claims() == std::set<std::string>{"Volodymyr Zelenskiy Accusation", "Turkey Offer"});
+  const auto acc = r.of_type("Accusation");
+  REQUIRE(acc.size() == 1);
+  CHECK(r.label(r.objects(acc.front(), "target").front()) == "Russia");
+  CHECK(r.mediations() == std::set<std::string>{"Turkey: Russia/Ukraine Offered"});
+}
