@@ -1205,6 +1205,15 @@ class ArticleRun {
           conditional = true;
         }
       }
+      // "A truce brokered by X collapsed": failure words later in the same clause.
+      for (std::uint32_t k = trig_end; k < clause_end(s, trig_end); ++k) {
+        std::uint32_t ml = 0;
+        std::uint32_t mr = 0;
+        if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
+            res_.med_modifiers.get(mr, "flag") == "failed-after") {
+          status = "failed";
+        }
+      }
       if (slot == "by") {
         mediators = name_list(ms, trig_end, s.last_token);
       } else if (slot == "subject") {
@@ -1265,19 +1274,33 @@ class ArticleRun {
       if (meds.empty() || parties.size() < 2) continue;
       for (int m : meds) done.insert(m);
       std::string object;
+      int venue = -1;
       for (std::uint32_t k = cb; k < s.last_token && object.empty(); ++k) {
         std::uint32_t ol = 0;
         std::uint32_t orow = 0;
-        if (matches(res_.med_objects, k, s.last_token, ol, orow)) object = span_text(k, k + ol);
+        if (!matches(res_.med_objects, k, s.last_token, ol, orow)) continue;
+        object = span_text(k, k + ol);
+        // "talks in Jeddah": the place right after the object (within a few words).
+        for (std::uint32_t v = k + ol; v < std::min(k + ol + 8, s.last_token); ++v) {
+          if (tokens_[v].kind == TokenKind::Punct) break;
+          if (tokens_[v].key != "in" || v + 1 >= s.last_token) continue;
+          for (const Mention& m : ms) {
+            const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+            if (m.begin == v + 1 && (cls == "City" || cls == "Site" || cls == "Province")) {
+              venue = m.entity;
+            }
+          }
+          break;
+        }
       }
-      add_mediation(si, meds, parties, status, object, conditional, hedged);
+      add_mediation(si, meds, parties, status, object, conditional, hedged, venue);
       i = trig_end - 1;
     }
   }
 
   void add_mediation(std::uint32_t si, const std::vector<int>& meds,
                      const std::vector<int>& parties, const std::string& status,
-                     const std::string& object, bool conditional, bool hedged) {
+                     const std::string& object, bool conditional, bool hedged, int venue) {
     flush_new_entities();
     const std::string m = node("mediation");
     iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
@@ -1296,6 +1319,7 @@ class ArticleRun {
     auto it = kStatus.find(status);
     iri(m, ng("mediationStatus"), ng(it == kStatus.end() ? "Unclear" : it->second));
     if (!object.empty()) lit(m, ng("subject"), object);
+    if (venue >= 0) iri(m, ng("venue"), entities_[static_cast<std::size_t>(venue)].iri);
     if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
     if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
     const Sentence& s = sentences_[si];

@@ -228,3 +228,18 @@ TEST_CASE("claims: a capital acts for its state; offers to facilitate an exchang
   CHECK(r.label(r.objects(acc.front(), "target").front()) == "Russia");
   CHECK(r.mediations() == std::set<std::string>{"Turkey: Russia/Ukraine Offered"});
 }
+
+TEST_CASE("mediation: failure in the same clause, venue", "[extract][stage2][mediation]") {
+  Run r(
+      "Sudan's army and the Rapid Support Forces fought in Khartoum. A truce brokered by Saudi "
+      "Arabia collapsed within days. Saudi Arabia has been mediating talks in Jeddah between "
+      "the army and the Rapid Support Forces.");
+  CHECK(r.mediations() ==
+        std::set<std::string>{"Saudi Arabia: Rapid Support Forces/Sudan Failed",
+                              "Saudi Arabia: Rapid Support Forces/Sudan Ongoing"});
+  bool venue = false;
+  for (const auto& q : r.out.quads) {
+    venue |= q.predicate.value == ng_term("venue") && r.label(q.object.value) == "Jeddah";
+  }
+  CHECK(venue);
+}
