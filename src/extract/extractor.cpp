@@ -207,8 +207,8 @@ std::string graph_iri(const std::string& article_id) {
 Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
   {
-    const std::string path = paths.lexicon_dir + "/abbreviations.txt";
-    for (std::string_view line : split(read_file(path), '\n')) {
+    const std::string content = read_file(paths.lexicon_dir + "/abbreviations.txt");
+    for (std::string_view line : split(content, '\n')) {
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
       if (line.empty() || line.front() == '#') continue;
       r.abbreviations.insert(fold_key(line));
