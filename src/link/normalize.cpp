@@ -8,8 +8,9 @@
 namespace ng::link {
 
 // Generic orthographic rules: spellings that romanisation systems (and English vs French or German
-// conventions) disagree on. Applied in this order to a name_key(); then doubled letters are
-// collapsed, an "h" between two vowels is dropped ("Zabihullah"/"Zabiullah") and spaces removed.
+// conventions) disagree on. Read left to right over a name_key(), the first rule that matches at a
+// position is applied; then doubled letters are collapsed, an "h" between two vowels is dropped
+// ("Zabihullah"/"Zabiullah") and spaces removed.
 const VariantRule kVariantRules[] = {
     {"sch", "sh", "German sch = English sh"},
     {"kh", "k", "x (Cyrillic/Persian) as kh or k"},
@@ -141,20 +142,22 @@ std::string NameNormalizer::loose_key(std::string_view name) {
 }
 
 std::string NameNormalizer::loose_from_key(std::string_view key) {
-  std::string s(key);
-  for (std::size_t r = 0; r < kVariantRuleCount; ++r) {
-    const VariantRule& rule = kVariantRules[r];
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-      if (s.compare(i, rule.from.size(), rule.from) == 0) {
-        out += rule.to;
+  // One pass: at each position the first rule that matches is applied; then doubled letters
+  // are collapsed, an "h" between vowels dropped and spaces removed.
+  std::string s;
+  s.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    bool applied = false;
+    for (std::size_t r = 0; r < kVariantRuleCount; ++r) {
+      const VariantRule& rule = kVariantRules[r];
+      if (key[i] == rule.from[0] && key.substr(i, rule.from.size()) == rule.from) {
+        s += rule.to;
         i += rule.from.size();
-      } else {
-        out += s[i++];
+        applied = true;
+        break;
       }
     }
-    s = std::move(out);
+    if (!applied) s += key[i++];
   }
   std::string out;
   out.reserve(s.size());

@@ -13,7 +13,8 @@
 
 namespace ng::link {
 
-// One rewrite of the loose key: every occurrence of `from` becomes `to`, applied in table order.
+// One rewrite of the loose key: `from` becomes `to` (scanning left to right, at each position the
+// first rule of the table that matches wins).
 struct VariantRule {
   std::string_view from;
   std::string_view to;

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
@@ -33,6 +34,11 @@ int gz_error(void* stream) {
   gzerror(static_cast<gzFile>(stream), &err);
   return err != Z_OK && err != Z_STREAM_END ? 1 : 0;
 }
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 class Streamer {
  public:
@@ -133,12 +139,25 @@ class Streamer {
         view = str(node);
         return true;
       }
+      // Relative references repeat (a subject in every statement about it): resolve each once.
+      auto cached = resolved_.find(str(node));
+      if (cached != resolved_.end()) {
+        view = cached->second;
+        return true;
+      }
       out = rdf::resolve_iri(base_, str(node));
       if (!rdf::has_scheme(out)) {
         fail("relative IRI <" + std::string(str(node)) + "> with no base IRI");
         return false;
       }
-      view = out;
+      // Never cleared while a statement is read (its views may point into the cache): when full,
+      // further IRIs are just not cached.
+      if (resolved_.size() < 200000) {
+        auto [it, inserted] = resolved_.emplace(std::string(str(node)), out);
+        view = it->second;
+      } else {
+        view = out;
+      }
       return true;
     }
     SerdChunk prefix{nullptr, 0}, suffix{nullptr, 0};
@@ -215,6 +234,8 @@ class Streamer {
   SerdEnv* env_ = nullptr;
   std::string base_;
   std::string buffers_[4];
+  // Relative IRI -> absolute, for the current base.
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> resolved_;
   std::string datatype_buffer_;
   std::string lang_;
   std::size_t count_ = 0;
