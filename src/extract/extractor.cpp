@@ -644,9 +644,15 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
     int best = -1;
     std::uint32_t best_len = 0;
     if (!matches.empty()) {
-      best_len = matches.front().length;
-      // The last word must be capitalised too ("Nowshera" yes, "Punjab province" handled by rules).
-      if (!tokens_[i + best_len - 1].is(kCapitalized)) best_len = 0;
+      // The longest match whose last word is capitalised: "Sagaing region" is the gazetteer's
+      // "Sagaing" followed by a common noun (rules add the head word).
+      best_len = 0;
+      for (const auto& m : matches) {
+        if (tokens_[i + m.length - 1].is(kCapitalized)) {
+          best_len = m.length;
+          break;
+        }
+      }
       // "X province", or "the provinces of X (and Y)".
       const bool province_word =
           (i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key)) ||
