@@ -56,6 +56,8 @@ SourcePos find_position(std::string_view text, std::string_view needle) {
   return {0, 0};
 }
 
+std::string read_whole_file(const std::string& path);
+
 class Loader {
  public:
   Loader(Store& store, const LoadOptions& options, std::string name)
@@ -106,10 +108,14 @@ class Loader {
     return stats_;
   }
 
-  // Set when the text is in memory, to turn sink errors into positions.
+  // The document text, to turn errors into positions: set for in-memory loads; for streamed files
+  // read again from `path_` only when an error needs it.
   std::string_view text_;
+  std::string path_;
 
  private:
+  std::string_view text();
+
   static SerdStatus on_base(void* handle, const SerdNode* uri) {
     auto* self = static_cast<Loader*>(handle);
     // Our own RFC 3986 resolver: Serd 0.30 gets some of the spec's edge cases wrong.
@@ -147,8 +153,8 @@ class Loader {
     unsigned long line0 = error->line > 0 ? error->line - 1 : 0;
     unsigned long col0 = error->col;
     if (error->line <= 1 && col0 > 0) --col0;
-    self->error_pos_ = self->text_.empty() ? SourcePos{line0, col0}
-                                           : position_in(self->text_, line0, col0);
+    std::string_view text = self->text();
+    self->error_pos_ = text.empty() ? SourcePos{line0, col0} : position_in(text, line0, col0);
     self->error_message_ = msg;
     self->failed_ = true;
     return SERD_SUCCESS;
@@ -188,7 +194,7 @@ class Loader {
       auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
       if (b0 == 0xED && b1 >= 0xA0) {
         fail_at_token("escape of a UTF-16 surrogate code point (not a character)", "");
-        if (!text_.empty()) error_pos_ = find_surrogate_escape(text_);
+        if (!text().empty()) error_pos_ = find_surrogate_escape(text());
         return false;
       }
     }
@@ -214,7 +220,7 @@ class Loader {
     if (failed_) return;
     failed_ = true;
     error_message_ = std::move(message);
-    if (!text_.empty()) error_pos_ = find_position(text_, token);
+    if (!text().empty()) error_pos_ = find_position(text(), token);
   }
 
   // Interns a Serd node straight from its buffer (the hot path of a load): returns an owned
@@ -295,12 +301,72 @@ class Loader {
   const LoadOptions& options_;
   std::string name_;
   SerdEnv* env_ = nullptr;
+  std::string reread_;
   std::string base_;
   LoadStats stats_;
   Store::Mark mark_;
   bool failed_ = false;
   std::string error_message_;
   SourcePos error_pos_;
+};
+
+std::string_view Loader::text() {
+  if (text_.empty() && !path_.empty()) {
+    try {
+      reread_ = read_whole_file(path_);
+    } catch (const std::exception&) {
+      path_.clear();  // no position then, but the error itself is still reported
+    }
+    text_ = reread_;
+  }
+  return text_;
+}
+
+// zlib as a Serd byte source (plain files pass through gzread unchanged). A NUL byte ends the
+// input early and is reported after the read: Serd would take it for the end of the document.
+struct GzSource {
+  gzFile file = nullptr;
+  std::size_t lines = 0;        // newlines before the current page
+  std::size_t line_start = 0;   // byte offset of the current line's start
+  std::size_t offset = 0;       // bytes delivered so far
+  bool nul = false;
+  SourcePos nul_pos;
+  bool io_error = false;
+  std::string io_message;
+
+  static size_t read(void* buf, size_t size, size_t nmemb, void* stream) {
+    auto* self = static_cast<GzSource*>(stream);
+    if (self->nul || self->io_error) return 0;
+    int n = gzread(self->file, buf, static_cast<unsigned>(size * nmemb));
+    if (n < 0) {
+      int err = 0;
+      const char* msg = gzerror(self->file, &err);
+      self->io_error = true;
+      self->io_message = msg ? msg : "read error";
+      return 0;
+    }
+    auto* bytes = static_cast<const char*>(buf);
+    auto len = static_cast<std::size_t>(n);
+    const void* zero = std::memchr(bytes, 0, len);
+    std::size_t usable = zero ? static_cast<std::size_t>(static_cast<const char*>(zero) - bytes) : len;
+    for (std::size_t i = 0; i < usable; ++i) {
+      if (bytes[i] == '\n') {
+        ++self->lines;
+        self->line_start = self->offset + i + 1;
+      }
+    }
+    if (zero) {
+      self->nul = true;
+      self->nul_pos = {self->lines, self->offset + usable - self->line_start};
+    }
+    self->offset += usable;
+    return usable;
+  }
+
+  static int error(void* stream) {
+    auto* self = static_cast<GzSource*>(stream);
+    return self->io_error ? 1 : 0;
+  }
 };
 
 std::string read_whole_file(const std::string& path) {
@@ -348,10 +414,39 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
                              ": unknown RDF format (use .ttl, .trig, .nt, .nq, optionally .gz, "
                              "or name the format)");
   }
-  std::string text = read_whole_file(path);
   LoadOptions opts = options;
   if (opts.base_iri.empty()) opts.base_iri = file_iri(path);
-  return load_string(store, text, *format, opts, path);
+
+  // Streamed in pages through zlib: memory does not grow with the file, only with the graph.
+  GzSource source;
+  source.file = gzopen(path.c_str(), "rb");
+  if (!source.file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  gzbuffer(source.file, 1 << 17);
+  std::unique_ptr<gzFile_s, int (*)(gzFile)> closer(source.file, gzclose);
+  // Serd rejects an empty document; it is a valid, empty graph.
+  int first = gzgetc(source.file);
+  if (first == -1) {
+    int err = 0;
+    gzerror(source.file, &err);
+    if (err != Z_OK && err != Z_STREAM_END) throw std::runtime_error(path + ": read error");
+    return {};
+  }
+  gzungetc(first, source.file);
+
+  Loader loader(store, opts, path);
+  loader.path_ = path;
+  LoadStats stats = loader.run(*format, opts.base_iri, [&](SerdReader* reader) {
+    SerdStatus st = serd_reader_read_source(reader, GzSource::read, GzSource::error, &source,
+                                            reinterpret_cast<const uint8_t*>(path.c_str()), 4096);
+    // A NUL byte or an I/O error ended the input early: what was read must not stay.
+    if (source.nul) {
+      throw RdfSyntaxError(path, source.nul_pos,
+                           "NUL character in input (binary file?): the store cannot hold U+0000");
+    }
+    if (source.io_error) throw std::runtime_error(path + ": read error: " + source.io_message);
+    return st;
+  });
+  return stats;
 }
 
 }  // namespace ng::store

@@ -159,3 +159,23 @@ TEST_CASE("format names and extensions", "[store][reader]") {
   CHECK_FALSE(ng::store::format_from_path("y.gz"));
   CHECK(ng::store::file_iri("/tmp/a b.ttl") == "file:///tmp/a%20b.ttl");
 }
+
+TEST_CASE("streamed files report errors with positions and load nothing", "[store][reader]") {
+  World world;
+  Store store(world);
+  auto gz = (temp_dir() / "bad.ttl.gz").string();
+  std::string doc = "@prefix ex: <http://e/> .\nex:a ex:b ex:c .\n\n  bad:x ex:b ex:c .\n";
+  gzFile f = gzopen(gz.c_str(), "wb");
+  gzwrite(f, doc.data(), static_cast<unsigned>(doc.size()));
+  gzclose(f);
+  CHECK_THROWS_WITH(ng::store::load_file(store, gz), Catch::EndsWith("bad.ttl.gz:4:3: undefined prefix in bad:x"));
+  CHECK(store.size() == 0);
+
+  auto nul = (temp_dir() / "nul.nt").string();
+  std::ofstream(nul) << "<http://a> <http://b> \"ok\" .\n<http://a> <http://b> \"x" << '\0' << "y\" .\n";
+  CHECK_THROWS_WITH(ng::store::load_file(store, nul), Catch::Contains("nul.nt:2:25: NUL character"));
+  CHECK(store.size() == 0);
+
+  auto empty = write_temp("empty.ttl", "");
+  CHECK(ng::store::load_file(store, empty).added == 0);
+}
