@@ -11,6 +11,8 @@ public class JenaDiff {
   public static void main(String[] args) throws Exception {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+    // Strict SPARQL: no extensions (without it STR(_:b) is "_:label" instead of an error).
+    ARQ.setStrictMode();
     String graphPath = null;
     Model model = null;
     String line;

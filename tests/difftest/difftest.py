@@ -15,6 +15,7 @@ through Jena ARQ and classified:
   reference-split     newsgraph agrees with Jena or with Oxigraph   -> the references disagree
   all-differ          three different answers                       -> needs a look (fails)
   unadjudicated       Jena not available                            -> fails
+  known:<name>        newsgraph-differs, matching a known bug of ours (known_newsgraph_bug)
 Every disagreement is written to WORK/cases/<seed>-<index>/ (graph.ttl, query.rq, the three
 results, verdict.txt). Exit status 1 if any failing disagreement, or if newsgraph crashed.
 """
@@ -100,7 +101,8 @@ def error_result(message):
 
 def order_key(raw_row, vars_, order):
     """The ORDER BY key of a row: STR(?v) keys are (0,) for an error or unbound, then the string;
-    plain variable keys (subject-only variables) are unbound < blank nodes (all tied) < IRIs."""
+    plain variable keys (subject-only variables) are unbound < blank nodes (all tied) < IRIs.
+    A key ends at a blank node (see below)."""
     key = []
     for var, kind, desc in order:
         t = raw_row[vars_.index(var)] if var in vars_ else None
@@ -110,7 +112,41 @@ def order_key(raw_row, vars_, order):
             rank = {"bnode": 1, "uri": 2}.get(t["type"], 3) if t else 0
             k = (rank, t["value"] if rank >= 2 else "")
         key.append((k, desc))
+        if k[0] == 1 and kind == "term":
+            # Blank nodes have no defined order among themselves, but engines order them
+            # somehow: the keys after this one are not comparable between engines.
+            break
     return tuple(key)
+
+
+def known_newsgraph_bug(query, ng, ox, je):
+    """A disagreement of a known newsgraph bug (tests/difftest/cases/README.md), or None.
+
+    agg-error-skipped: MIN/MAX(STR(?x)) over a group where STR fails (?x a blank node) should be
+    an error, i.e. unbound (Oxigraph, Jena in strict mode; SPARQL WG on aggregate errors), but
+    newsgraph skips the failing values. Recognised when the results differ only in aggregate
+    columns (?aggN) and, there, the references are unbound."""
+    if "(STR(" not in query or ng.error or ox.error or ng.vars != ox.vars or not ng.vars:
+        return None
+    agg = [i for i, v in enumerate(ng.vars) if v.startswith("agg")]
+    keep = [i for i, v in enumerate(ng.vars) if not v.startswith("agg")]
+
+    def key(r):
+        return tuple(r[i] for i in keep)
+
+    if sorted(map(key, ng.rows)) != sorted(map(key, ox.rows)) or len(ng.rows) != len(ox.rows):
+        return None
+    by_key = collections.defaultdict(list)
+    for r in ox.rows:
+        by_key[key(r)].append(r)
+    for r in ng.rows:
+        ref = by_key[key(r)].pop() if by_key[key(r)] else None
+        if ref is None:
+            return None
+        for i in agg:
+            if r[i] != ref[i] and ref[i] is not None:
+                return None
+    return "known:agg-error-skipped"
 
 
 def same(a, b, order, sliced):
@@ -229,13 +265,13 @@ def main():
         elif jena:
             je = jena.run(graph, query_file)
             if same(ref, je, order, sliced):
-                verdict = "newsgraph-differs"
+                verdict = known_newsgraph_bug(text, ng, ref, je) or "newsgraph-differs"
             elif same(ng, je, order, sliced) or same(ng, ref, order, sliced):
                 verdict = "reference-split"
             else:
                 verdict = "all-differ"
         verdicts[verdict] += 1
-        if verdict != "reference-split":
+        if verdict != "reference-split" and not verdict.startswith("known:"):
             failures += 1
         d = os.path.join(cases, "%d-%d" % (args.seed, i))
         os.makedirs(d, exist_ok=True)
