@@ -438,7 +438,7 @@ std::string pattern_sse(const Pattern& p, int indent) {
       return out;
     }
     case PatternKind::Filter:
-      return "(filter " + exprs_sse(p.exprs, indent) + children_sse(p, indent);
+      return "(filter " + exprs_sse(p.exprs, indent + 4) + children_sse(p, indent);
     case PatternKind::Union:
       return "(union" + children_sse(p, indent);
     case PatternKind::Graph:

@@ -271,3 +271,13 @@ TEST_CASE("mutated queries only ever raise SyntaxError from parse_query",
   }
   CHECK(errors > 0);
 }
+
+TEST_CASE("EXISTS patterns print indented past the filter's children", "[sparql][algebra][sse]") {
+  CHECK(sse("SELECT * { ?s ?p ?o FILTER NOT EXISTS { ?s ?q ?r FILTER EXISTS { ?r ?x ?y } } }") ==
+        R"sse((project (?s ?p ?o)
+  (filter (notexists
+        (filter (exists
+              (bgp (triple ?r ?x ?y)))
+          (bgp (triple ?s ?q ?r))))
+    (bgp (triple ?s ?p ?o)))))sse");
+}
