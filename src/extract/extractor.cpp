@@ -444,6 +444,7 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
+  std::vector<bool> gazetteer_hit_;  // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
@@ -636,7 +637,8 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
   std::vector<PhraseIndex::Match> matches;
   for (std::uint32_t i = s.first_token; i < s.last_token;) {
     const Token& t = tokens_[i];
-    if (t.kind != TokenKind::Word || !(t.is(kCapitalized) || t.is(kAllCaps))) {
+    // The article pre-pass already knows which tokens start a gazetteer name.
+    if (t.kind != TokenKind::Word || !gazetteer_hit_[i]) {
       ++i;
       continue;
     }
@@ -1355,10 +1357,13 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   }
   std::vector<PhraseIndex::Match> matches;
   // Countries named anywhere in the article decide between homonymous cities.
+  gazetteer_hit_.assign(tokens_.size(), false);
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     if (!tokens_[i].is(kCapitalized)) continue;
+    if (tokens_[i].key.find('-') != std::string::npos) gazetteer_hit_[i] = true;
     for (const PhraseIndex* index : {&res_.gazetteer.names(), &res_.gazetteer.demonyms()}) {
       index->match(tokens_, i, tokens_.size(), matches);
+      if (!matches.empty()) gazetteer_hit_[i] = true;
       for (const auto& m : matches) {
         const Place& p = res_.gazetteer.place(m.value);
         if (p.kind == PlaceKind::Country) article_countries_.insert(p.country_iso2);
