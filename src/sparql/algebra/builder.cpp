@@ -431,6 +431,7 @@ class Builder {
         return out;
       }
       case ast::ExprKind::Aggregate: {
+        if (in_aggregate_) throw SyntaxError(e.pos, "aggregates cannot be nested");
         if (agg == nullptr) {
           throw SyntaxError(
               e.pos, "aggregate " + e.name + " is only allowed in SELECT, HAVING and ORDER BY");
@@ -441,8 +442,9 @@ class Builder {
         a.distinct = e.distinct;
         a.star = e.star;
         if (e.separator) a.separator = *e.separator;
-        // Aggregates do not nest.
+        in_aggregate_ = true;
         for (const auto& x : e.args) a.args.push_back(expr(x, nullptr));
+        in_aggregate_ = false;
         for (const auto& b : agg->bindings) {
           if (b.aggregate == a) return Expr::make_var(b.var);
         }
@@ -486,7 +488,7 @@ class Builder {
         if (!k.var && plain_var) k.var = c.expr.var;
         if (k.var) {
           if (!(plain_var && c.expr.var == *k.var) &&
-              contains(in_scope_variables(group_p.children.at(0)), *c.var)) {
+              contains(in_scope_variables(group_p.children.at(0)), *k.var)) {
             throw SyntaxError(c.pos, "GROUP BY assigns ?" + *k.var + ", which is already in scope");
           }
           keys.push_back(*k.var);
@@ -615,6 +617,7 @@ class Builder {
   }
 
   std::map<std::string, int> blank_bgp_;
+  bool in_aggregate_ = false;
   int next_bgp_ = 0;
   int path_var_ = 0;
   int agg_var_ = 0;
