@@ -150,6 +150,25 @@ icu::UnicodeString to_unicode(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
+// XPath's "x" flag: whitespace in the pattern is removed, except inside character classes.
+std::string strip_regex_whitespace(std::string_view pattern) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t k = 0; k < pattern.size(); ++k) {
+    char c = pattern[k];
+    if (c == '\\' && k + 1 < pattern.size()) {
+      out += c;
+      out += pattern[++k];
+      continue;
+    }
+    if (c == '[') ++depth;
+    if (c == ']' && depth > 0) --depth;
+    if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) continue;
+    out += c;
+  }
+  return out;
+}
+
 Result regex_fn(std::span<const TermView> args, FunctionContext& ctx) {
   if (!is_string_lit(args[0]) || !is_simple(args[1])) return std::nullopt;
   std::string_view flags;
@@ -178,6 +197,10 @@ Result replace_fn(std::span<const TermView> args, FunctionContext& ctx) {
   const icu::RegexPattern* re = ctx.regex(args[1].value, flags);
   if (!re) return std::nullopt;
   UErrorCode status = U_ZERO_ERROR;
+  // XPath fn:replace: a pattern that matches the empty string is an error (FORX0003).
+  icu::UnicodeString empty;
+  std::unique_ptr<icu::RegexMatcher> probe(re->matcher(empty, status));
+  if (U_FAILURE(status) || probe->matches(status)) return std::nullopt;
   icu::UnicodeString input = to_unicode(args[0].value);
   std::unique_ptr<icu::RegexMatcher> m(re->matcher(input, status));
   if (U_FAILURE(status)) return std::nullopt;
@@ -424,8 +447,7 @@ const icu::RegexPattern* FunctionContext::regex(std::string_view pattern, std::s
         bits |= UREGEX_MULTILINE;
         break;
       case 'x':
-        bits |= UREGEX_COMMENTS;
-        break;
+        break;  // whitespace is removed below (ICU's comment mode would also drop "#...")
       case 'q':
         bits |= UREGEX_LITERAL;
         break;
@@ -434,10 +456,14 @@ const icu::RegexPattern* FunctionContext::regex(std::string_view pattern, std::s
         return nullptr;
     }
   }
+  std::string source(pattern);
+  if (flags.find('x') != std::string_view::npos && !(bits & UREGEX_LITERAL)) {
+    source = strip_regex_whitespace(pattern);
+  }
   UErrorCode status = U_ZERO_ERROR;
   UParseError perr;
   std::unique_ptr<icu::RegexPattern> re(
-      icu::RegexPattern::compile(to_unicode(pattern), bits, perr, status));
+      icu::RegexPattern::compile(to_unicode(source), bits, perr, status));
   if (U_FAILURE(status)) re.reset();
   const icu::RegexPattern* raw = re.get();
   regex_cache_.emplace(key, std::move(re));

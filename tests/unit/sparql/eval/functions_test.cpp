@@ -208,6 +208,14 @@ TEST_CASE("REGEX and REPLACE with XPath flags", "[eval][functions][regex]") {
   CHECK(call(Op::Replace, {lit("abab", {}, "en"), lit("(a)(b)"), lit("$2$1")}) ==
         lit("baba", {}, "en"));
   CHECK(call(Op::Replace, {lit("AbA"), lit("a"), lit("x"), lit("i")}) == lit("xbx"));
+  // XPath: a replacement pattern that matches the empty string is an error.
+  CHECK_FALSE(call(Op::Replace, {lit("abc"), lit("x*"), lit("-")}));
+  CHECK_FALSE(call(Op::Replace, {lit("abc"), lit("^"), lit("-")}));
+  // "x" removes whitespace outside character classes only; "#" is not a comment.
+  CHECK(call(Op::Regex, {lit("a#b"), lit("a # b"), lit("x")}) == make_boolean(true));
+  CHECK(call(Op::Regex, {lit("a b"), lit("a[ ]b"), lit("x")}) == make_boolean(true));
+  CHECK(call(Op::Regex, {lit("ab"), lit("a\\ b"), lit("x")}) == make_boolean(false));
+  CHECK(call(Op::Regex, {lit("a b"), lit("a b"), lit("qx")}) == make_boolean(true));
 }
 
 TEST_CASE("RDF term functions", "[eval][functions][terms]") {
