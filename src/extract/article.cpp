@@ -423,6 +423,9 @@ bool parse_text_article(std::string_view content, std::string_view file, Article
     ++body;
   }
   article.text = content.substr(body);
+  if (article.date.size() > 10 && (article.date[10] == 'T' || article.date[10] == ' ')) {
+    article.date.resize(10);  // a dateTime: keep the date
+  }
   if (!article.date.empty() && !is_iso_date(article.date)) {
     add(diagnostics, Severity::Warning, file, 0, 0, 0,
         "date '" + article.date + "' is not YYYY-MM-DD, ignored");

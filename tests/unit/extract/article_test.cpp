@@ -48,6 +48,16 @@ TEST_CASE("front matter gives title, source, url, date and language", "[extract]
   CHECK(a.text.rfind("Army chief", 0) == 0);
 }
 
+TEST_CASE("a front-matter dateTime keeps its date; a bad date warns", "[extract][article]") {
+  std::vector<Diagnostic> ds;
+  Article a;
+  REQUIRE(parse_text_article("---\ndate: 2026-03-06T08:30:00Z\n---\nText.", "dt.txt", a, ds));
+  CHECK(a.date == "2026-03-06");
+  REQUIRE(parse_text_article("---\ndate: March 6\n---\nText.", "bad.txt", a, ds));
+  CHECK(a.date.empty());
+  CHECK(has_message(ds, "bad.txt", "is not YYYY-MM-DD"));
+}
+
 TEST_CASE("unclosed front matter warns and keeps the whole text", "[extract][article]") {
   std::vector<Diagnostic> ds;
   Article a;
