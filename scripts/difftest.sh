@@ -2,12 +2,15 @@
 # Differential test of the query engine (issue 8): N random queries over random small graphs,
 # newsgraph against Oxigraph (npm) with Apache Jena ARQ (Debian) as the tie-breaker.
 #   scripts/difftest.sh [N] [SEED]      (defaults: 200 queries, seed 1)
+#   scripts/difftest.sh --case DIR      one case (graph.ttl + query.rq) through the three engines
 # Environment: NEWSGRAPH (the binary; default build/src/cli/newsgraph), DIFFTEST_DIR (work
 # directory; default build-difftest), DIFFTEST_NO_JENA=1 (Oxigraph only: every disagreement fails).
 # Installs what is missing (oxigraph@0.5.11 with npm into DIFFTEST_DIR/npm; Jena and a JRE with
 # apt-get when root). Exit status 1 on any disagreement not explained by the references disagreeing.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CASE=""
+if [ "${1:-}" = --case ]; then CASE="$2"; shift 2; fi
 N="${1:-200}"
 SEED="${2:-1}"
 NEWSGRAPH="${NEWSGRAPH:-$ROOT/build/src/cli/newsgraph}"
@@ -69,5 +72,10 @@ PY
   fi
 fi
 
+if [ -n "$CASE" ]; then
+  [ ${#jena_args[@]} -gt 0 ] || { echo "difftest: --case needs Jena" >&2; exit 2; }
+  exec python3 "$ROOT/tests/difftest/run_case.py" "$CASE" "$NEWSGRAPH" \
+    "$WORK/npm/node_modules/oxigraph" "${jena_args[1]}" "${jena_args[3]}"
+fi
 exec python3 "$ROOT/tests/difftest/difftest.py" "$N" --seed "$SEED" --newsgraph "$NEWSGRAPH" \
   --work "$WORK/run-$SEED" --oxigraph-module "$WORK/npm/node_modules/oxigraph" "${jena_args[@]}"
