@@ -72,7 +72,7 @@ def main():
         elif p == CAMEO:
             cameo[s] = o
     classes = sorted(s for s, t in types.items() if OWL_CLASS in t and s.startswith(NG))
-    lines = ["digraph newsgraph {", '  rankdir=BT; node [shape=box, fontname="Helvetica", fontsize=10];',
+    lines = ["digraph newsgraph {", '  rankdir=RL; ranksep=0.9; nodesep=0.12; node [shape=box, fontname="Helvetica", fontsize=10];',
              '  edge [fontname="Helvetica", fontsize=9];']
     for c in classes:
         label = short(c) + ("\\nCAMEO " + cameo[c] if c in cameo else "")
