@@ -107,6 +107,7 @@ struct ClaimStage::Resources {
   Lexicon pronouns;       // phrase, kind (person, group)
   Lexicon breaks;         // phrase, kind (hard, relative)
   Lexicon aux;            // phrase: words between a figure and its verb
+  Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
@@ -141,6 +142,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
@@ -315,8 +317,14 @@ class ArticleRun {
     }
     if (en.cls == "City") {
       const std::string gn = local_name(en.iri);
-      if (gn.rfind("gn-", 0) == 0 && res_.capital_country.count(gn.substr(3))) {
-        return entity_by_iri(en.part_of);
+      auto it = gn.rfind("gn-", 0) == 0 ? res_.capital_country.find(gn.substr(3))
+                                        : res_.capital_country.end();
+      if (it != res_.capital_country.end()) {
+        const int c = entity_by_iri(en.part_of);
+        if (c >= 0) return c;
+        // Stage 1 gave no partOf: the gazetteer knows whose capital it is.
+        return entity_by_iri(std::string(vocab::kNgId) + "place/gn-" +
+                             res_.gazetteer.place(it->second).geonames_id);
       }
     }
     return -1;
@@ -645,7 +653,10 @@ class ArticleRun {
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const {
     const std::uint32_t end = skip_aux_back(s, at);
     for (const Mention& m : ms) {
-      if (m.end == end && !m.in_quote && agentive(m.entity)) return m.entity;
+      if (m.end != end || m.in_quote || !agentive(m.entity)) continue;
+      // "witnesses in Kabul said": a place after a locative word is not the speaker.
+      if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) return -1;
+      return m.entity;
     }
     return -1;
   }
@@ -653,13 +664,25 @@ class ArticleRun {
   // "Taliban officials said", "two senior Pakistani security officials said": a described
   // speaker becomes an actor of its own, affiliated with the state or group named in it.
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
-    const std::uint32_t end = skip_aux_back(s, at);
-    if (end <= s.first_token || !is_word(res_.source_nouns, end - 1, end)) return -1;
+    std::uint32_t end = skip_aux_back(s, at);
+    // "quoted an Afghan security source as saying"
+    if (end > s.first_token + 1 && tokens_[end - 1].key == "as") --end;
+    // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
+    std::uint32_t head_end = end;
+    int place = -1;
     for (const Mention& m : ms) {
-      if (m.end == end) return -1;  // stage 1 already named it
+      if (m.end == end && m.begin >= s.first_token + 2 &&
+          is_word(res_.locative, m.begin - 1, m.begin) && as_actor(m.entity) >= 0) {
+        head_end = m.begin - 1;
+        place = as_actor(m.entity);
+      }
     }
-    std::uint32_t begin = end - 1;
-    while (begin > s.first_token && end - begin < 6) {
+    if (head_end <= s.first_token || !is_word(res_.source_nouns, head_end - 1, head_end)) return -1;
+    for (const Mention& m : ms) {
+      if (m.end == head_end) return -1;  // stage 1 already named it
+    }
+    std::uint32_t begin = head_end - 1;
+    while (begin > s.first_token && head_end - begin < 6) {
       const Token& t = tokens_[begin - 1];
       if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
       if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of") break;
@@ -672,7 +695,7 @@ class ArticleRun {
       --begin;
     }
     // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
-    int affiliation = -1;
+    int affiliation = place;
     for (const Mention& m : ms) {
       if (m.begin >= begin && m.end <= end && agentive(m.entity)) affiliation = m.entity;
     }
@@ -695,7 +718,9 @@ class ArticleRun {
     if (e >= 0) return e;
     Entity en;
     en.iri = iri_text;
-    en.cls = "Person";
+    // "officials", "sources": a group of people, so "they" later refers back to it.
+    const std::string& head = tokens_[head_end - 1].key;
+    en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
     en.label = label;
     en.actor = true;
     en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
@@ -703,7 +728,7 @@ class ArticleRun {
     e = static_cast<int>(entities_.size() - 1);
     by_iri_[iri_text] = e;
     flush_new_entities();
-    iri(iri_text, std::string(vocab::kRdfType), ng("Person"));
+    iri(iri_text, std::string(vocab::kRdfType), ng(en.cls));
     emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
     iri(iri_text, ng("affiliation"), en.affiliation);
     return e;
@@ -914,6 +939,7 @@ class ArticleRun {
     // One claim per claimant and type; a Statement gives way to a more specific claim.
     std::map<std::pair<int, std::string>, std::size_t> seen;
     int casualty_claimant = -1;
+    std::uint32_t casualty_cue = 0;
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       const int who = as_actor(claimant_for(s, ms, cue));
@@ -926,16 +952,35 @@ class ArticleRun {
         continue;
       }
       resolved.emplace_back(cue, who);
+      // "Kabul and the United Nations said": every coordinated speaker claims.
+      for (const Mention& m : ms) {
+        if (cue.voice != Voice::Active || m.end != skip_aux_back(s, cue.begin) ||
+            as_actor(m.entity) != who || m.begin < s.first_token + 2) {
+          continue;
+        }
+        std::uint32_t k = m.begin;
+        if (tokens_[k - 1].key == "the") --k;
+        if (k <= s.first_token || tokens_[k - 1].key != "and") continue;
+        for (const Mention& other : ms) {
+          if (other.end != k - 1 || !agentive(other.entity)) continue;
+          const int co = as_actor(other.entity);
+          if (co >= 0 && co != who &&
+              entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
+            resolved.emplace_back(cue, co);
+          }
+        }
+      }
       // The figures belong to the last speaker before them (or the first one after).
       const bool reports = cue.type == "StatementClaim" || cue.type == "Accusation";
       if (reports && (casualty_claimant < 0 || cue.begin < first_figure)) {
         casualty_claimant = who;
+        casualty_cue = cue.begin;
       }
     }
     const bool casualty = (!figures.empty() || zero) && casualty_claimant >= 0;
     for (const auto& [cue, who] : resolved) {
       std::string type = cue.type;
-      if (casualty && who == casualty_claimant && type == "StatementClaim") type = "CasualtyClaim";
+      if (casualty && cue.begin == casualty_cue && type == "StatementClaim") type = "CasualtyClaim";
       if (seen.count({who, type})) continue;
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {

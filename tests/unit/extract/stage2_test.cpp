@@ -243,3 +243,12 @@ TEST_CASE("mediation: failure in the same clause, venue", "[extract][stage2][med
   }
   CHECK(venue);
 }
+
+TEST_CASE("claims: coordinated speakers, a place after \"in\" is not the speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Kyiv and the United Nations said the strikes killed 13 civilians. Reuters witnesses in "
+      "Kyiv said sirens could be heard. Ukraine blamed Russia.");
+  CHECK(r.claims() == std::set<std::string>{"Ukraine CasualtyClaim", "United Nations CasualtyClaim",
+                                            "Ukraine Accusation"});
+}
