@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -226,9 +227,17 @@ Result numeric_binary(ArithOp op, const TermView& a, const TermView& b) {
   return to_term(*r);
 }
 
+// The accessors take xsd:dateTime (§17.4.5) and, as Jena and Oxigraph do, xsd:date for
+// YEAR, MONTH, DAY, TIMEZONE and TZ (news data often dates articles by day).
 Result datetime_part(Op op, const TermView& t) {
-  if (!t.is_literal() || t.datatype != vocab::kXsdDateTime) return std::nullopt;
-  auto dt = parse_datetime(t.value);
+  if (!t.is_literal()) return std::nullopt;
+  std::optional<DateTime> dt;
+  if (t.datatype == vocab::kXsdDateTime) {
+    dt = parse_datetime(t.value);
+  } else if (t.datatype == vocab::kXsdDate && op != Op::Hours && op != Op::Minutes &&
+             op != Op::Seconds) {
+    dt = parse_date(t.value);
+  }
   if (!dt) return std::nullopt;
   auto integer = [](std::int64_t v) {
     return Term::literal(std::to_string(v), vocab::kXsdInteger);
@@ -312,6 +321,12 @@ std::string xpath_string(const Numeric& n) {
   }
 }
 
+// Length of the "-?YYYY-MM-DD" prefix of a valid date or dateTime lexical form.
+std::size_t date_part_length(std::string_view lex) {
+  std::size_t year_end = lex.find('-', lex.starts_with("-") ? 1 : 0);
+  return year_end == std::string_view::npos ? lex.size() : std::min(lex.size(), year_end + 6);
+}
+
 // §17.5 casts. The source is an IRI (only to xsd:string) or a literal.
 Result cast_to(std::string_view target, const TermView& v) {
   using namespace vocab;
@@ -376,12 +391,24 @@ Result cast_to(std::string_view target, const TermView& v) {
     if (v.datatype == kXsdDate) {
       auto d = parse_date(lex);
       if (!d) return std::nullopt;
-      std::string s(lex);
-      std::size_t tz = s.find_first_of("Z+", 10);
-      if (tz == std::string::npos) tz = s.find('-', 10);
-      std::string date = tz == std::string::npos ? s : s.substr(0, tz);
-      std::string zone = tz == std::string::npos ? "" : s.substr(tz);
-      return Term::literal(date + "T00:00:00" + zone, kXsdDateTime);
+      std::size_t end = date_part_length(lex);
+      return Term::literal(
+          std::string(lex.substr(0, end)) + "T00:00:00" + std::string(lex.substr(end)),
+          kXsdDateTime);
+    }
+    return std::nullopt;
+  }
+  // Not one of §17.5's casts, but the common way to get the day of a dateTime (Jena, Oxigraph).
+  if (target == kXsdDate) {
+    if (v.datatype == kXsdDate || from_string) {
+      if (parse_date(lex)) return Term::literal(lex, kXsdDate);
+      return std::nullopt;
+    }
+    if (v.datatype == kXsdDateTime) {
+      auto dt = parse_datetime(lex);
+      if (!dt) return std::nullopt;
+      return Term::literal(std::string(lex.substr(0, date_part_length(lex))) + tz_string(*dt),
+                           kXsdDate);
     }
     return std::nullopt;
   }

@@ -81,7 +81,8 @@ int order_compare(const rdf::TermView& a, const rdf::TermView& b);
 std::optional<rdf::Term> call_function(Op op, std::span<const rdf::TermView> args,
                                        FunctionContext& ctx);
 // A function called by IRI: the XSD constructor casts of §17.5 (xsd:string, xsd:integer,
-// xsd:decimal, xsd:float, xsd:double, xsd:boolean, xsd:dateTime). Unknown IRIs give an error.
+// xsd:decimal, xsd:float, xsd:double, xsd:boolean, xsd:dateTime) and xsd:date (from a string, a
+// date or a dateTime, keeping its timezone). Unknown IRIs give an error.
 std::optional<rdf::Term> call_iri_function(std::string_view iri,
                                            std::span<const rdf::TermView> args);
 

@@ -284,6 +284,11 @@ TEST_CASE("date and time accessors", "[eval][functions][datetime]") {
   CHECK_FALSE(call(Op::Timezone, {none}));
   CHECK(call(Op::Tz, {none}) == lit(""));
   CHECK_FALSE(call(Op::Year, {lit("2011-01-10T14:45:13")}));
+  Term date = lit("2011-02-10Z", vocab::kXsdDate);
+  CHECK(call(Op::Year, {date}) == integer("2011"));
+  CHECK(call(Op::Day, {date}) == integer("10"));
+  CHECK(call(Op::Tz, {date}) == lit("Z"));
+  CHECK_FALSE(call(Op::Hours, {date}));
   auto now1 = call(Op::Now, {}), now2 = call(Op::Now, {});
   CHECK(now1 == now2);
 }
@@ -329,6 +334,16 @@ TEST_CASE("XSD casts", "[eval][functions][cast]") {
   CHECK(cast(kXsdDateTime, lit("2011-01-01T00:00:00Z")) ==
         lit("2011-01-01T00:00:00Z", kXsdDateTime));
   CHECK_FALSE(cast(kXsdDateTime, lit("2011-01-01")));
+  CHECK(cast(kXsdDateTime, lit("2011-01-01-05:00", kXsdDate)) ==
+        lit("2011-01-01T00:00:00-05:00", kXsdDateTime));
+  CHECK(cast(kXsdDateTime, lit("-0044-03-15", kXsdDate)) ==
+        lit("-0044-03-15T00:00:00", kXsdDateTime));
+  CHECK(cast(kXsdDate, lit("2011-01-10T14:45:13.815-05:00", kXsdDateTime)) ==
+        lit("2011-01-10-05:00", kXsdDate));
+  CHECK(cast(kXsdDate, lit("2011-01-10T14:45:13", kXsdDateTime)) == lit("2011-01-10", kXsdDate));
+  CHECK(cast(kXsdDate, lit("2011-01-10Z")) == lit("2011-01-10Z", kXsdDate));
+  CHECK_FALSE(cast(kXsdDate, lit("2011-13-10")));
+  CHECK_FALSE(cast(kXsdDate, integer("2011")));
   CHECK_FALSE(cast("http://example/unknown", lit("1")));
 }
 
