@@ -218,3 +218,12 @@ TEST_CASE("a homonymous town does not hide a known organisation", "[extract][ext
   CHECK(r.labels_of_type("City").empty());
   CHECK(contains(r.labels_of_type("Organization"), "United Nations"));
 }
+
+TEST_CASE("named bodies without a country; lower-case nouns are not bodies",
+          "[extract][extractor]") {
+  Result r = run("The Interior Ministry said the Election Commission would meet.");
+  CHECK(contains(r.labels_of_type("Government"), "Interior Ministry"));
+  CHECK(contains(r.labels_of_type("Organization"), "Election Commission"));
+  Result none = run("the ministry said a commission would meet and the council agreed.");
+  CHECK(none.stats.actors == 0);
+}
