@@ -122,7 +122,30 @@ void Evaluator::path_pairs(const PathExpr& p, NodeId s, NodeId o, const ActiveGr
     case PathKind::ZeroOrMore:
     case PathKind::OneOrMore: {
       bool reflexive = p.kind == PathKind::ZeroOrMore;
-      if (s) {
+      if (s && o) {
+        // Both ends fixed: a breadth-first search that stops at `o`.
+        if (reflexive && s == o) {
+          out.emplace_back(s, o);
+          return;
+        }
+        std::unordered_set<NodeId> visited;
+        std::vector<NodeId> frontier{s};
+        while (!frontier.empty()) {
+          std::vector<NodeId> next;
+          for (NodeId n : frontier) {
+            Pairs step;
+            path_pairs(p.children[0], n, nullptr, g, step);
+            for (const auto& pr : step) {
+              if (pr.second == o) {
+                out.emplace_back(s, o);
+                return;
+              }
+              if (visited.insert(pr.second).second) next.push_back(pr.second);
+            }
+          }
+          frontier = std::move(next);
+        }
+      } else if (s) {
         for (NodeId n : closure(p.children[0], s, true, reflexive, g)) {
           if (!o || n == o) out.emplace_back(s, n);
         }

@@ -134,6 +134,12 @@ TEST_CASE("property paths: cycles, set semantics, zero-length", "[eval][path]") 
   CHECK(db.rows("ASK { :a (:p|:q)+ :d }").empty());
   CHECK(db.run("ASK { :a (:p|:q)+ :d }").boolean);
   CHECK_FALSE(db.run("ASK { :d :p+ :a }").boolean);
+  // Both ends fixed: one solution, even when several routes lead there.
+  CHECK(db.rows("SELECT * { :a (:p|:p/:p)+ :c }") == Lines{""});
+  CHECK(db.rows("SELECT * { :a :p* :a }") == Lines{""});
+  CHECK(db.rows("SELECT * { :a :p+ :a }") == Lines{""});
+  CHECK(db.rows("SELECT * { :d :p+ :d }").empty());
+  CHECK(db.rows("SELECT * { :d :p* :d }") == Lines{""});
 }
 
 TEST_CASE("aggregates and grouping", "[eval][group]") {
