@@ -218,33 +218,52 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   auto country_iri = [](const std::string& iri) {
     return iri.find("/place/gn-") != std::string::npos;
   };
+  // Blocking keeps the pairwise comparison small on big corpora: only nodes of one class that
+  // share the first letter of a last name's key (persons), of a first word's key (groups), or
+  // an acronym are compared.
+  std::map<std::string, std::vector<std::size_t>> blocks;
   for (std::size_t i = 0; i < iris.size(); ++i) {
-    for (std::size_t j = i + 1; j < iris.size(); ++j) {
-      const Node& a = nodes[iris[i]];
-      const Node& b = nodes[iris[j]];
-      if (a.cls != b.cls) continue;
-      // Affiliated with two different states: two people, whatever the names.
-      if (country_iri(a.affiliation) && country_iri(b.affiliation) &&
-          a.affiliation != b.affiliation) {
-        continue;
-      }
-      bool same = false;
-      for (const std::string& la : a.labels) {
-        for (const std::string& lb : b.labels) {
-          if (a.cls == "Person") {
-            // Descriptions ("Pakistan's defense minister") name an office, not a person.
-            const bool described = la.find("'s ") != std::string::npos ||
-                                   lb.find("'s ") != std::string::npos ||
-                                   la.find("\u2019s ") != std::string::npos ||
-                                   lb.find("\u2019s ") != std::string::npos;
-            same = same || (!described && same_person_name(la, lb));
-          } else {
-            same = same || (acronym(la) && la == lb) || same_group_name(la, lb);
-          }
+    const Node& n = nodes[iris[i]];
+    std::set<std::string> keys;
+    for (const std::string& l : n.labels) {
+      const auto tokens = name_tokens(l);
+      if (tokens.empty()) continue;
+      const std::string key = phonetic_key(n.cls == "Person" ? tokens.back() : tokens.front());
+      if (!key.empty()) keys.insert(n.cls + ":" + key.substr(0, 1));
+      if (acronym(l)) keys.insert(n.cls + ":" + l);
+    }
+    for (const std::string& k : keys) blocks[k].push_back(i);
+  }
+  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& [key, members] : blocks) {
+    for (std::size_t x = 0; x < members.size(); ++x) {
+      for (std::size_t y = x + 1; y < members.size(); ++y) pairs.emplace(members[x], members[y]);
+    }
+  }
+  for (const auto& [i, j] : pairs) {
+    const Node& a = nodes[iris[i]];
+    const Node& b = nodes[iris[j]];
+    if (a.cls != b.cls) continue;
+    // Affiliated with two different states: two people, whatever the names.
+    if (country_iri(a.affiliation) && country_iri(b.affiliation) &&
+        a.affiliation != b.affiliation) {
+      continue;
+    }
+    bool same = false;
+    for (const std::string& la : a.labels) {
+      for (const std::string& lb : b.labels) {
+        if (a.cls == "Person") {
+          // Descriptions ("Pakistan's defense minister") name an office, not a person.
+          const bool described =
+              la.find("'s ") != std::string::npos || lb.find("'s ") != std::string::npos ||
+              la.find("\u2019s ") != std::string::npos || lb.find("\u2019s ") != std::string::npos;
+          same = same || (!described && same_person_name(la, lb));
+        } else {
+          same = same || (acronym(la) && la == lb) || same_group_name(la, lb);
         }
       }
-      if (same) uf.unite(i, j);
     }
+    if (same) uf.unite(i, j);
   }
   std::map<std::size_t, std::vector<std::size_t>> clusters;
   for (std::size_t i = 0; i < iris.size(); ++i) clusters[uf.find(i)].push_back(i);
