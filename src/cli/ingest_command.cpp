@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/limits.hpp"
 #include "extract/extractor.hpp"
 #include "store/rdf_io.hpp"
 
@@ -18,6 +19,7 @@ struct IngestOptions {
   std::string resources;
   bool keep_going = false;
   bool quiet = false;
+  Limits limits;
 };
 
 // Adapts the extractor's output to the store.
@@ -53,6 +55,7 @@ int run_ingest(const IngestOptions& opts) {
   } else if (auto by_ext = store::format_from_path(opts.output)) {
     format = *by_ext;
   }
+  apply_limits(opts.limits, "ingest");
   extract::Extractor extractor(extract::ResourcePaths::under(resource_root(opts.resources)));
 
   std::vector<extract::Diagnostic> diagnostics;
@@ -109,6 +112,8 @@ Runner add_ingest_command(CLI::App& app) {
   cmd->add_flag("--keep-going", opts->keep_going,
                 "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
   cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
+  opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit
+  add_limit_options(*cmd, opts->limits);
   return [opts] { return run_ingest(*opts); };
 }
 

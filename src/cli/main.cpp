@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "store/rdf_io.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
@@ -29,8 +30,10 @@ int main(int argc, char** argv) {
     std::cerr << "newsgraph: " << e.what() << "\n";
     return ng::cli::kExitUsage;
   } catch (const std::bad_alloc&) {
-    std::cerr << "newsgraph: out of memory\n";
-    return ng::cli::kExitInternal;
+    ng::store::abandon_atomic_write();
+    std::cerr << "newsgraph: out of memory: the operation needed more than the memory limit "
+                 "(--max-memory; add LIMIT or more selective patterns to a query)\n";
+    return ng::cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "newsgraph: " << e.what() << "\n";
     return ng::cli::kExitBadInput;

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/limits.hpp"
 #include "cli/query_runner.hpp"
 #include "store/rdf_io.hpp"
 
@@ -22,6 +23,7 @@ struct QueryOptions {
   bool explain = false;
   bool syntax_only = false;
   bool timing = false;
+  Limits limits;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -52,6 +54,7 @@ int run_query(const QueryOptions& opts) {
   if (opts.explain) std::cerr << sparql::to_sse(query) << "\n";
 
   double parse_s = seconds_since(t0);
+  apply_limits(opts.limits, "the query");
   auto t1 = std::chrono::steady_clock::now();
   QuerySession session(opts.dataset);
   session.prepare();  // builds the indices, so that load and query time are separate
@@ -100,6 +103,7 @@ Runner add_query_command(CLI::App& app) {
   cmd->add_flag("--timing", opts->timing,
                 "Print 'timing load_s=S query_s=S rows=N ...' (seconds) to stderr");
   cmd->add_option("-e,--expression", opts->expression, "The query text");
+  add_limit_options(*cmd, opts->limits);
   cmd->add_option("QUERY_FILE", opts->query_file, "File with the query")->check(CLI::ExistingFile);
   return [opts] { return run_query(*opts); };
 }

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/limits.hpp"
 #include "cli/query_runner.hpp"
 #include "store/rdf_io.hpp"
 
@@ -17,6 +18,7 @@ struct RunOptions {
   DatasetOptions dataset;
   std::string out_dir;
   std::string format;
+  Limits limits;
 };
 
 std::vector<std::filesystem::path> collect_queries(const std::vector<std::string>& inputs) {
@@ -53,6 +55,7 @@ std::string extension_of(sparql::ResultFormat format) {
 int run_saved_queries(const RunOptions& opts) {
   auto files = collect_queries(opts.queries);
   if (files.empty()) throw UsageError("no .rq files found");
+  apply_limits(opts.limits, "running the saved queries");
   QuerySession session(opts.dataset);
   if (!opts.out_dir.empty()) std::filesystem::create_directories(opts.out_dir);
   bool terminal = opts.out_dir.empty() && ::isatty(STDOUT_FILENO);
@@ -103,6 +106,7 @@ Runner add_run_command(CLI::App& app) {
                 "The default graph is the union of all named graphs");
   cmd->add_option("--out-dir", opts->out_dir, "Write DIR/<query name>.<ext> instead of printing");
   cmd->add_option("-f,--format", opts->format, "Result format (default: csv into --out-dir, table on a terminal)");
+  add_limit_options(*cmd, opts->limits);
   return [opts] { return run_saved_queries(*opts); };
 }
 

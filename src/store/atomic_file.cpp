@@ -80,6 +80,10 @@ class TempGuard {
 
 }  // namespace
 
+void abandon_atomic_write() {
+  if (const char* path = g_temp_path.load()) ::unlink(path);
+}
+
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& produce) {
   std::filesystem::path target(path);

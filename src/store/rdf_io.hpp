@@ -86,4 +86,8 @@ std::string write_to_string(const Store& store, Format format, const WriteOption
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& produce);
 
+// Removes the temporary file of a write_file_atomically in progress, if any (async-signal-safe),
+// for a process that is about to end abnormally; the target file stays as it was.
+void abandon_atomic_write();
+
 }  // namespace ng::store

@@ -140,3 +140,32 @@ TEST_CASE("run writes one result file per saved query", "[cli][run]") {
   CHECK(slurp(workdir() / "out" / "count.csv") == "n\r\n1\r\n");
   CHECK(r.err.find("broken.rq") != std::string::npos);
 }
+
+namespace {
+// 2,000 triples: a three-way Cartesian product has 8e9 rows, far beyond any limit below.
+void write_product_graph() {
+  std::ofstream out(workdir() / "many.nt");
+  for (int i = 0; i < 2000; ++i) out << "<http://e/s" << i << "> <http://e/p> \"" << i << "\" .\n";
+}
+const char* kProduct = "'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'";
+}  // namespace
+
+TEST_CASE("a runaway query stops at the time limit with a clear message", "[cli][limits]") {
+  write_product_graph();
+  write("keep.csv", "previous\n");
+  auto r = run(std::string("query --timeout 1 --max-memory 100000 -d many.nt -f csv -o keep.csv -e ") + kProduct);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("exceeded the time limit of 1 s (--timeout)") != std::string::npos);
+  CHECK(slurp(workdir() / "keep.csv") == "previous\n");  // the old output is intact
+}
+
+TEST_CASE("a runaway query stops at the memory limit with a clear message", "[cli][limits]") {
+#if defined(__SANITIZE_ADDRESS__)
+  WARN("skipped: AddressSanitizer builds set no address-space limit");
+  return;
+#endif
+  write_product_graph();
+  auto r = run(std::string("query --timeout 0 --max-memory 400 -d many.nt -f csv -e ") + kProduct);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("out of memory") != std::string::npos);
+}
