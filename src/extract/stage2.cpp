@@ -697,7 +697,8 @@ class ArticleRun {
     // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
     int affiliation = place;
     for (const Mention& m : ms) {
-      if (m.begin >= begin && m.end <= end && agentive(m.entity)) affiliation = m.entity;
+      // Any actor or place named inside ("the Gaza health ministry").
+      if (m.begin >= begin && m.end <= head_end) affiliation = m.entity;
     }
     for (std::uint32_t i = begin; i < end && affiliation < 0; ++i) {
       if (tokens_[i].is(kCapitalized)) affiliation = country_for_prefix(tokens_[i].key);
@@ -1077,7 +1078,9 @@ class ArticleRun {
       if (c.type != "Denial") continue;
       std::string denied;
       for (const ClaimOut& d : kept) {
-        if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim") {
+        // "X said ..., a claim denied by Y": only a claim made before the denial.
+        if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim" &&
+            d.cue_begin < c.cue_begin) {
           denied = d.iri;
           if (d.type == "CasualtyClaim") iri(d.iri, ng("verificationStatus"), ng("Denied"));
         }
@@ -1261,6 +1264,27 @@ class ArticleRun {
       }
       if (slot == "by") {
         mediators = name_list(ms, trig_end, s.last_token);
+      } else if (slot == "before") {
+        // "Egyptian and Qatari mediators": the states named just before the noun.
+        std::uint32_t k = i;
+        while (k > s.first_token) {
+          const Token& t = tokens_[k - 1];
+          if (t.key == "and" || t.key == ",") {
+            --k;
+            continue;
+          }
+          int who = -1;
+          for (const Mention& m : ms) {
+            if (m.end == k && agentive(m.entity)) {
+              who = as_actor(m.entity);
+              k = m.begin + 1;
+            }
+          }
+          if (who < 0 && t.is(kCapitalized)) who = country_for_prefix(t.key);
+          if (who < 0) break;
+          mediators.insert(mediators.begin(), who);
+          --k;
+        }
       } else if (slot == "subject") {
         std::uint32_t first = 0;
         // "X said Y was ready to mediate": Y, the subject after the speech verb.

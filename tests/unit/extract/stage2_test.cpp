@@ -252,3 +252,17 @@ TEST_CASE("claims: coordinated speakers, a place after \"in\" is not the speaker
   CHECK(r.claims() == std::set<std::string>{"Ukraine CasualtyClaim", "United Nations CasualtyClaim",
                                             "Ukraine Accusation"});
 }
+
+TEST_CASE("mediation: mediators named by their states; described ministry speaks",
+          "[extract][stage2][mediation][claims]") {
+  Run r(
+      "Israeli strikes killed at least 45 Palestinians across Gaza on Tuesday, the Gaza health "
+      "ministry said. Hamas said it was studying a proposal drawn up by Egyptian and Qatari "
+      "mediators. Hezbollah denied firing rockets at Israel, after the Israeli army said five "
+      "soldiers were wounded.");
+  CHECK(r.mediations() ==
+        std::set<std::string>{"Egypt: Hamas/Israel Ongoing", "Qatar: Hamas/Israel Ongoing"});
+  CHECK(r.figures() == std::set<std::string>{"45//Palestinians", "/5/soldiers"});
+  // The denial comes before the casualty claim: it does not deny it.
+  for (const auto& q : r.out.quads) CHECK(q.predicate.value != ng_term("denies"));
+}
