@@ -306,12 +306,21 @@ TEST_CASE("the profile counts rows per operator", "[eval][profile]") {
   options.profile = &profile;
   QueryResult r = evaluate(q, db.store(), {}, options);
   CHECK(r.rows.size() == 2);
-  REQUIRE(profile.size() >= 4);
+  // The plan's shape depends on the optimizer; the root and the tree structure do not.
+  REQUIRE(profile.size() >= 3);
   CHECK(profile[0].name == "project");
   CHECK(profile[0].depth == 0);
   CHECK(profile[0].rows == 2);
-  CHECK(profile[1].depth == 1);
+  CHECK(profile[0].calls == 1);
+  bool has_bgp = false;
+  for (std::size_t k = 1; k < profile.size(); ++k) {
+    CHECK(profile[k].depth >= 1);
+    CHECK(profile[k].depth <= profile[k - 1].depth + 1);
+    CHECK(profile[k].calls >= 1);
+    has_bgp = has_bgp || profile[k].name.rfind("bgp (1 triples)", 0) == 0;
+  }
+  CHECK(has_bgp);
   std::string text = format_profile(profile);
-  CHECK(text.find("bgp (1 triples)  rows=3 calls=1") != std::string::npos);
-  CHECK(text.find("filter  rows=2") != std::string::npos);
+  CHECK(text.rfind("project  rows=2 calls=1 time=", 0) == 0);
+  CHECK(text.find("\n  ") != std::string::npos);  // children are indented
 }
