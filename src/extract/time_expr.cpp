@@ -29,7 +29,7 @@ CivilDate civil_from_days(long z) {
 }
 
 std::string format_month(int year, int month) {
-  char buf[16];
+  char buf[48];  // room for any int values: silences -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
   return buf;
 }
@@ -73,7 +73,7 @@ int weekday(const CivilDate& date) {
 }
 
 std::string format_date(const CivilDate& date) {
-  char buf[16];
+  char buf[48];  // room for any int values: silences -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
   return buf;
 }
