@@ -704,7 +704,20 @@ class ArticleRun {
       if (tokens_[i].is(kCapitalized)) affiliation = country_for_prefix(tokens_[i].key);
     }
     if (affiliation < 0) return -1;
-    const std::string label = span_text(begin, end);
+    const std::string& head = tokens_[head_end - 1].key;
+    // "The Afghan and Pakistani militaries said": one speaker per state.
+    if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
+        tokens_[begin - 2].is(kCapitalized) && tokens_[begin].is(kCapitalized)) {
+      const int other = country_for_prefix(tokens_[begin - 2].key);
+      if (other >= 0 && country_for_prefix(tokens_[begin].key) >= 0) {
+        const std::string label = span_text(begin - 2, begin - 1) + " " + span_text(begin + 1, end);
+        coordinated_.push_back(mint_described(label, head, other));
+      }
+    }
+    return mint_described(span_text(begin, end), head, affiliation);
+  }
+
+  int mint_described(const std::string& label, const std::string& head, int affiliation) {
     std::string slug;
     for (char c : fold_key(label)) {
       const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -720,7 +733,6 @@ class ArticleRun {
     Entity en;
     en.iri = iri_text;
     // "officials", "sources": a group of people, so "they" later refers back to it.
-    const std::string& head = tokens_[head_end - 1].key;
     en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
     en.label = label;
     en.actor = true;
@@ -943,8 +955,10 @@ class ArticleRun {
     std::uint32_t casualty_cue = 0;
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
+      coordinated_.clear();
       const int who = as_actor(claimant_for(s, ms, cue));
       if (who < 0) continue;
+      for (int co : coordinated_) resolved.emplace_back(cue, co);
       const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
       // Outlets report; they are provenance, not parties making claims.
       if (cls == "MediaOutlet") continue;
@@ -1424,6 +1438,7 @@ class ArticleRun {
   std::vector<int> main_parties_;
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
+  std::vector<int> coordinated_;  // other speakers of the last described_speaker call
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;

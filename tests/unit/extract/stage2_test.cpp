@@ -266,3 +266,11 @@ TEST_CASE("mediation: mediators named by their states; described ministry speaks
   // The denial comes before the casualty claim: it does not deny it.
   for (const auto& q : r.out.quads) CHECK(q.predicate.value != ng_term("denies"));
 }
+
+TEST_CASE("claims: coordinated demonyms make one speaker per state", "[extract][stage2][claims]") {
+  Run r(
+      "Fighting between Armenia and Azerbaijan resumed. The Armenian and Azerbaijani militaries "
+      "said they killed dozens of soldiers.");
+  CHECK(r.claims() == std::set<std::string>{"Armenian militaries CasualtyClaim",
+                                            "Azerbaijani militaries CasualtyClaim"});
+}
