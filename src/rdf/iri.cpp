@@ -95,8 +95,15 @@ bool has_scheme(std::string_view iri) {
   return false;
 }
 
+std::string normalize_iri(std::string_view iri) {
+  Parts p = split(iri);
+  return recompose(p, remove_dot_segments(p.path));
+}
+
 std::string resolve_iri(std::string_view base_iri, std::string_view reference) {
-  if (base_iri.empty()) return std::string(reference);
+  // An absolute reference is kept exactly as written: RDF and SPARQL compare IRIs as strings
+  // (data-r2 i18n/normalization-2), so `a/./b` must not silently become `a/b`.
+  if (base_iri.empty() || has_scheme(reference)) return std::string(reference);
   Parts r = split(reference);
   Parts b = split(base_iri);
   Parts t;

@@ -9,7 +9,7 @@
 
 #include "rdf/vocab.hpp"
 #include "sparql/parser/ast.hpp"
-#include "sparql/parser/iri.hpp"
+#include "rdf/iri.hpp"
 #include "sparql/parser/lexer.hpp"
 
 namespace ng::sparql::ast {
@@ -85,7 +85,7 @@ std::string join_expected(const std::vector<std::string>& items) {
 class Parser {
  public:
   Parser(std::string_view text, std::string_view base)
-      : text_(text), base_(resolve_iri({}, base)), lexer_(text) {}
+      : text_(text), base_(rdf::normalize_iri(base)), lexer_(text) {}
 
   Query parse_query() {
     Query q;
@@ -192,7 +192,7 @@ class Parser {
   }
 
   // ---- terms ----
-  std::string resolve(const std::string& iri) const { return resolve_iri(base_, iri); }
+  std::string resolve(const std::string& iri) const { return rdf::resolve_iri(base_, iri); }
 
   bool at_iri() const {
     return peek().kind == TokenKind::IriRef || peek().kind == TokenKind::PName;

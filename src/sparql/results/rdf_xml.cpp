@@ -2,6 +2,7 @@
 // and data files of the W3C SPARQL tests: node elements, property elements, parseType="Resource".
 #include <string>
 
+#include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/results/readers.hpp"
 #include "sparql/results/xml.hpp"
@@ -15,81 +16,8 @@ using detail::XmlNode;
 
 // RFC 3986 §5.2 reference resolution, without dot-segment removal in the reference part
 // beyond what the test files need.
-std::string remove_dot_segments(std::string path) {
-  std::string out;
-  while (!path.empty()) {
-    if (path.rfind("../", 0) == 0) {
-      path.erase(0, 3);
-    } else if (path.rfind("./", 0) == 0) {
-      path.erase(0, 2);
-    } else if (path.rfind("/./", 0) == 0) {
-      path.replace(0, 3, "/");
-    } else if (path == "/.") {
-      path = "/";
-    } else if (path.rfind("/../", 0) == 0 || path == "/..") {
-      path = path == "/.." ? "/" : path.substr(3);
-      auto slash = out.rfind('/');
-      out.erase(slash == std::string::npos ? 0 : slash);
-    } else if (path == "." || path == "..") {
-      path.clear();
-    } else {
-      auto next = path.find('/', 1);
-      if (next == std::string::npos) next = path.size();
-      out += path.substr(0, next);
-      path.erase(0, next);
-    }
-  }
-  return out;
-}
 
-bool has_scheme(std::string_view iri) {
-  auto colon = iri.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    char c = iri[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!ok) return false;
-  }
-  return true;
-}
 
-std::string resolve_iri(std::string_view base, std::string_view ref) {
-  if (has_scheme(ref)) return std::string(ref);
-  std::string b(base);
-  auto hash = b.find('#');
-  if (hash != std::string::npos) b.erase(hash);
-  if (ref.empty()) return b;
-  if (ref[0] == '#') return b + std::string(ref);
-  auto scheme_end = b.find(':');
-  std::string scheme = b.substr(0, scheme_end + 1);
-  std::string rest = b.substr(scheme_end + 1);
-  std::string authority;
-  if (rest.rfind("//", 0) == 0) {
-    auto slash = rest.find('/', 2);
-    authority = rest.substr(0, slash);
-    rest = slash == std::string::npos ? std::string() : rest.substr(slash);
-  }
-  if (ref.substr(0, 2) == "//") return scheme + std::string(ref);
-  auto query = rest.find('?');
-  if (query != std::string::npos) rest.erase(query);
-  if (ref[0] == '?') return scheme + authority + rest + std::string(ref);
-  std::string path;
-  if (ref[0] == '/') {
-    path = std::string(ref);
-  } else {
-    auto slash = rest.rfind('/');
-    path = (slash == std::string::npos ? std::string("/") : rest.substr(0, slash + 1)) +
-           std::string(ref);
-  }
-  std::string suffix;
-  auto cut = path.find_first_of("?#");
-  if (cut != std::string::npos) {
-    suffix = path.substr(cut);
-    path.erase(cut);
-  }
-  return scheme + authority + remove_dot_segments(path) + suffix;
-}
 
 bool is_rdf(const XmlAttribute& a, std::string_view local) {
   return a.ns == vocab::kRdf && a.local == local;
@@ -134,9 +62,9 @@ class RdfXmlReader {
     std::string node_lang = lang_of(node, lang);
     rdf::Term subject;
     if (const auto* about = node.attribute(vocab::kRdf, "about")) {
-      subject = rdf::Term::iri(resolve_iri(base_, about->value));
+      subject = rdf::Term::iri(rdf::resolve_iri(base_, about->value));
     } else if (const auto* id = node.attribute(vocab::kRdf, "ID")) {
-      subject = rdf::Term::iri(resolve_iri(base_, "#" + id->value));
+      subject = rdf::Term::iri(rdf::resolve_iri(base_, "#" + id->value));
     } else if (const auto* node_id = node.attribute(vocab::kRdf, "nodeID")) {
       subject = blank_named(node_id->value);
     } else {
@@ -154,7 +82,7 @@ class RdfXmlReader {
     for (const auto& a : node.attributes) {
       if (is_syntax_attribute(a)) continue;
       if (is_rdf(a, "type")) {
-        add(subject, rdf::Term::iri(vocab::kRdfType), rdf::Term::iri(resolve_iri(base_, a.value)));
+        add(subject, rdf::Term::iri(vocab::kRdfType), rdf::Term::iri(rdf::resolve_iri(base_, a.value)));
       } else {
         add(subject, rdf::Term::iri(a.ns + a.local), rdf::Term::literal(a.value, "", lang));
       }
@@ -209,7 +137,7 @@ class RdfXmlReader {
       if (!is_syntax_attribute(a)) has_property_attributes = true;
     }
     if (resource || node_id || has_property_attributes) {
-      rdf::Term object = resource  ? rdf::Term::iri(resolve_iri(base_, resource->value))
+      rdf::Term object = resource  ? rdf::Term::iri(rdf::resolve_iri(base_, resource->value))
                          : node_id ? blank_named(node_id->value)
                                    : fresh_blank();
       add(subject, predicate, object);
@@ -218,7 +146,7 @@ class RdfXmlReader {
     }
     std::string text = prop.text_content();
     if (datatype) {
-      add(subject, predicate, rdf::Term::literal(text, resolve_iri(base_, datatype->value)));
+      add(subject, predicate, rdf::Term::literal(text, rdf::resolve_iri(base_, datatype->value)));
     } else {
       add(subject, predicate, rdf::Term::literal(text, "", lang));
     }
@@ -234,7 +162,7 @@ class RdfXmlReader {
 std::vector<rdf::Quad> read_rdf_xml(std::string_view text, std::string_view base_iri) {
   XmlNode root = detail::parse_xml(text);
   std::string base(base_iri);
-  if (const auto* b = root.attribute(detail::kXmlNs, "base")) base = resolve_iri(base, b->value);
+  if (const auto* b = root.attribute(detail::kXmlNs, "base")) base = rdf::resolve_iri(base, b->value);
   return RdfXmlReader(base).read(root);
 }
 
