@@ -174,7 +174,7 @@ class QueryGen:
         rng = self.rng
         where = self.group()
         keys = [v for v in self.used if rng.random() < 0.4][:2]
-        target = rng.choice(self.used)
+        target = rng.choice(self.used) if self.used else "?v0"  # unbound: a group of errors
         aggs = []
         for i in range(rng.randint(1, 2)):
             kind = rng.choice(["COUNT", "COUNT*", "COUNTD", "SUM", "AVG", "MIN", "MAX"])
