@@ -1,5 +1,7 @@
 #include "sparql/eval/functions.hpp"
 
+#include "rdf/iri.hpp"
+
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
@@ -583,118 +585,15 @@ int order_compare(const TermView& a, const TermView& b) {
 
 // --- IRIs ----------------------------------------------------------------------------------------
 
-bool is_absolute_iri(std::string_view iri) {
-  if (iri.empty() || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
-  for (char c : iri) {
-    if (c == ':') return true;
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
-      return false;
-  }
-  return false;
-}
+bool is_absolute_iri(std::string_view iri) { return rdf::has_scheme(iri); }
 
 namespace {
 
-struct IriParts {
-  std::optional<std::string_view> scheme, authority, query, fragment;
-  std::string_view path;
-};
 
-IriParts split_iri(std::string_view s) {
-  IriParts p;
-  if (auto colon = s.find(':');
-      colon != std::string_view::npos && is_absolute_iri(s.substr(0, colon + 1))) {
-    p.scheme = s.substr(0, colon);
-    s.remove_prefix(colon + 1);
-  }
-  if (s.starts_with("//")) {
-    s.remove_prefix(2);
-    std::size_t end = s.find_first_of("/?#");
-    p.authority = s.substr(0, end);
-    s.remove_prefix(end == std::string_view::npos ? s.size() : end);
-  }
-  std::size_t hash = s.find('#');
-  if (hash != std::string_view::npos) {
-    p.fragment = s.substr(hash + 1);
-    s = s.substr(0, hash);
-  }
-  std::size_t q = s.find('?');
-  if (q != std::string_view::npos) {
-    p.query = s.substr(q + 1);
-    s = s.substr(0, q);
-  }
-  p.path = s;
-  return p;
-}
 
-std::string remove_dot_segments(std::string_view in) {
-  std::string input(in), out;
-  while (!input.empty()) {
-    if (input.starts_with("../")) {
-      input.erase(0, 3);
-    } else if (input.starts_with("./")) {
-      input.erase(0, 2);
-    } else if (input.starts_with("/./")) {
-      input.erase(0, 2);
-    } else if (input == "/.") {
-      input = "/";
-    } else if (input.starts_with("/../") || input == "/..") {
-      input = input.size() == 3 ? "/" : input.substr(3);
-      auto slash = out.rfind('/');
-      out.erase(slash == std::string::npos ? 0 : slash);
-    } else if (input == "." || input == "..") {
-      input.clear();
-    } else {
-      std::size_t start = input[0] == '/' ? 1 : 0;
-      std::size_t next = input.find('/', start);
-      out += input.substr(0, next);
-      input.erase(0, next == std::string::npos ? input.size() : next);
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
-std::string resolve_iri(std::string_view base, std::string_view ref) {
-  if (is_absolute_iri(ref) || base.empty()) return std::string(ref);
-  IriParts b = split_iri(base), r = split_iri(ref);
-  std::string out = std::string(*b.scheme) + ":";
-  std::optional<std::string_view> authority, query;
-  std::string path;
-  if (r.authority) {
-    authority = r.authority;
-    path = remove_dot_segments(r.path);
-    query = r.query;
-  } else {
-    authority = b.authority;
-    if (r.path.empty()) {
-      path = std::string(b.path);
-      query = r.query ? r.query : b.query;
-    } else {
-      if (r.path[0] == '/') {
-        path = remove_dot_segments(r.path);
-      } else {
-        std::string merged;
-        if (b.authority && b.path.empty()) {
-          merged = "/" + std::string(r.path);
-        } else {
-          auto slash = b.path.rfind('/');
-          merged =
-              (slash == std::string_view::npos ? "" : std::string(b.path.substr(0, slash + 1))) +
-              std::string(r.path);
-        }
-        path = remove_dot_segments(merged);
-      }
-      query = r.query;
-    }
-  }
-  if (authority) out += "//" + std::string(*authority);
-  out += path;
-  if (query) out += "?" + std::string(*query);
-  if (r.fragment) out += "#" + std::string(*r.fragment);
-  return out;
-}
 
 // --- Functions -----------------------------------------------------------------------------------
 
@@ -779,7 +678,7 @@ std::optional<Term> call_function(Op op, std::span<const TermView> args, Functio
       if (!arity(1, 1)) return std::nullopt;
       if (args[0].is_iri()) return Term::iri(args[0].value);
       if (!is_simple(args[0])) return std::nullopt;
-      std::string iri = resolve_iri(ctx.base_iri(), args[0].value);
+      std::string iri = rdf::resolve_iri(ctx.base_iri(), args[0].value);
       if (!is_absolute_iri(iri)) return std::nullopt;
       return Term::iri(iri);
     }

@@ -87,8 +87,7 @@ std::optional<rdf::Term> call_iri_function(std::string_view iri,
                                            std::span<const rdf::TermView> args);
 
 rdf::Term make_boolean(bool value);
-// RFC 3986 §5.2 reference resolution; returns `ref` itself when it is already absolute.
-std::string resolve_iri(std::string_view base, std::string_view ref);
+// True if `iri` has a scheme (IRI resolution itself is rdf::resolve_iri).
 bool is_absolute_iri(std::string_view iri);
 
 }  // namespace ng::sparql

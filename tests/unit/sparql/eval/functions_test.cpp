@@ -2,6 +2,8 @@
 #include "sparql/eval/functions.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "rdf/iri.hpp"
 #include <vector>
 
 #include "rdf/vocab.hpp"
@@ -349,14 +351,14 @@ TEST_CASE("XSD casts", "[eval][functions][cast]") {
 
 TEST_CASE("IRI resolution", "[eval][functions][iri]") {
   const char* base = "http://a/b/c/d;p?q";
-  CHECK(resolve_iri(base, "g") == "http://a/b/c/g");
-  CHECK(resolve_iri(base, "../g") == "http://a/b/g");
-  CHECK(resolve_iri(base, "/g") == "http://a/g");
-  CHECK(resolve_iri(base, "?y") == "http://a/b/c/d;p?y");
-  CHECK(resolve_iri(base, "#s") == "http://a/b/c/d;p?q#s");
-  CHECK(resolve_iri(base, "//g") == "http://g");
-  CHECK(resolve_iri(base, "../../../g") == "http://a/g");
-  CHECK(resolve_iri(base, "http://x/y") == "http://x/y");
-  CHECK(resolve_iri("", "rel") == "rel");
+  CHECK(ng::rdf::resolve_iri(base, "g") == "http://a/b/c/g");
+  CHECK(ng::rdf::resolve_iri(base, "../g") == "http://a/b/g");
+  CHECK(ng::rdf::resolve_iri(base, "/g") == "http://a/g");
+  CHECK(ng::rdf::resolve_iri(base, "?y") == "http://a/b/c/d;p?y");
+  CHECK(ng::rdf::resolve_iri(base, "#s") == "http://a/b/c/d;p?q#s");
+  CHECK(ng::rdf::resolve_iri(base, "//g") == "http://g");
+  CHECK(ng::rdf::resolve_iri(base, "../../../g") == "http://a/g");
+  CHECK(ng::rdf::resolve_iri(base, "http://x/y") == "http://x/y");
+  CHECK(ng::rdf::resolve_iri("", "rel") == "rel");
   CHECK_FALSE(is_absolute_iri("rel/x:y"));
 }
