@@ -13,5 +13,7 @@ Runner add_stats_command(CLI::App& app);
 Runner add_query_command(CLI::App& app);
 Runner add_run_command(CLI::App& app);
 Runner add_ingest_command(CLI::App& app);
+Runner add_link_command(CLI::App& app);
+Runner add_merge_command(CLI::App& app);
 
 }  // namespace ng::cli

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/geojson_export.hpp"
 
 namespace ng::cli {
 namespace {
@@ -16,6 +17,11 @@ int run_export(const ExportOptions& opts) {
   store::World world;
   store::Store store(world);
   load_files(store, opts.data);
+  if (opts.format == "geojson" || (opts.format.empty() && opts.output.ends_with(".geojson"))) {
+    // Events with the coordinates of their places (needs the GeoNames data among the inputs).
+    write_output(opts.output, [&](std::ostream& out) { write_geojson_export(store, out); });
+    return kExitOk;
+  }
   store::Format format = store::Format::TriG;
   if (!opts.format.empty()) {
     format = parse_format(opts.format);
@@ -39,7 +45,8 @@ Runner add_export_command(CLI::App& app) {
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("-f,--format", opts->format,
-                  "Output format: turtle, trig, ntriples, nquads (default: from -o, else trig)");
+                  "Output format: turtle, trig, ntriples, nquads, or geojson (events with "
+                  "coordinates; give the GeoNames data and links among -d) (default: from -o, else trig)");
   cmd->add_option("-o,--output", opts->output, "Output file (written atomically; default stdout)");
   return [opts] { return run_export(*opts); };
 }

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   runners["query"] = ng::cli::add_query_command(app);
   runners["run"] = ng::cli::add_run_command(app);
   runners["ingest"] = ng::cli::add_ingest_command(app);
+  runners["link"] = ng::cli::add_link_command(app);
+  runners["merge"] = ng::cli::add_merge_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
