@@ -3,7 +3,9 @@
 // The first byte picks the format (Turtle, TriG, N-Triples, N-Quads); the rest is the document.
 // A load must either succeed or throw RdfSyntaxError (or std::runtime_error for what Sord cannot
 // store) and then leave the store exactly as it was (all or nothing, rdf_io.hpp). A successful
-// load is written back as N-Quads and read again: the same number of quads must come back.
+// load is written back as N-Quads and read again: the same number of quads must come back (the
+// text differs in blank-node labels).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -20,6 +22,16 @@ namespace {
 constexpr ng::store::Format kFormats[] = {ng::store::Format::Turtle, ng::store::Format::TriG,
                                           ng::store::Format::NTriples, ng::store::Format::NQuads};
 constexpr std::string_view kBefore = "<http://example.org/s> <http://example.org/p> \"o\" .\n";
+// True if some blank-node label in N-Quads text ends with '.'.
+bool has_label_ending_in_dot(const std::string& nquads) {
+  for (std::size_t at = nquads.find("_:"); at != std::string::npos;
+       at = nquads.find("_:", at + 2)) {
+    const std::size_t end = nquads.find_first_of(" \n", at);
+    if (end != std::string::npos && end > at + 2 && nquads[end - 1] == '.') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -43,6 +55,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const std::string nquads = ng::store::write_to_string(store, ng::store::Format::NQuads);
+  // NG_FUZZ_SKIP_KNOWN=1 skips inputs that hit a reported, unfixed bug, to look for others:
+  // a blank-node label read with a trailing '.' (`_:a.` at the end of a statement) is written
+  // back as `_:g1_a.`, which is not N-Quads (tests/fuzz/regressions/fuzz_rdf_load/).
+  static const bool skip_known = std::getenv("NG_FUZZ_SKIP_KNOWN") != nullptr;
+  if (skip_known && has_label_ending_in_dot(nquads)) return 0;
   ng::store::World world2;
   ng::store::Store store2(world2);
   try {
@@ -53,7 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();
   }
   const std::string nquads2 = ng::store::write_to_string(store2, ng::store::Format::NQuads);
-  if (nquads2.size() != nquads.size()) {
+  // Blank-node labels change (each load makes them unique), so compare the number of quads.
+  const auto lines = [](const std::string& t) { return std::count(t.begin(), t.end(), '\n'); };
+  if (lines(nquads2) != lines(nquads)) {
     std::fprintf(stderr, "N-Quads round trip changed the data\n--- first:\n%s\n--- second:\n%s\n",
                  nquads.c_str(), nquads2.c_str());
     std::abort();
