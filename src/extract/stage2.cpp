@@ -123,8 +123,8 @@ struct ClaimStage::Resources {
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
-  for (std::string_view line :
-       split(read_text_file(paths.lexicon_dir + "/abbreviations.txt"), '\n')) {
+  const std::string abbreviations = read_text_file(paths.lexicon_dir + "/abbreviations.txt");
+  for (std::string_view line : split(abbreviations, '\n')) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     r.abbreviations.insert(fold_key(line));
