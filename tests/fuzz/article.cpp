@@ -70,9 +70,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     articles = ng::extract::parse_json_lines(content, "fuzz/batch.jsonl", diagnostics);
   }
   for (const ng::extract::Diagnostic& d : diagnostics) (void)d.to_string();
+  // NG_FUZZ_SKIP_KNOWN=1 skips the UTF-8 check for JSON Lines, a reported, unfixed bug: a lone
+  // surrogate escape ("\ud83d") is decoded to invalid UTF-8 (tests/fuzz/regressions/fuzz_article/).
+  static const bool skip_known = std::getenv("NG_FUZZ_SKIP_KNOWN") != nullptr;
   for (const ng::extract::Article& a : articles) {
-    check(ng::extract::find_invalid_utf8(a.text) == std::string_view::npos,
-          "accepted article text is valid UTF-8");
+    if (!(skip_known && data[0] % 2 == 1)) {
+      check(ng::extract::find_invalid_utf8(a.text) == std::string_view::npos,
+            "accepted article text is valid UTF-8");
+    }
     if (!a.date.empty()) check(ng::extract::is_iso_date(a.date), "article date is ISO");
     run_pipeline(a.text);
   }
