@@ -90,6 +90,10 @@ Runner add_query_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query");
   cmd->add_option("-d,--data", opts->dataset.data, "RDF file for the default graph (TriG/N-Quads keep their named graphs)")
       ->check(CLI::ExistingFile);
+  cmd->add_option("-x,--external", opts->dataset.named,
+                  "External RDF data set (e.g. GeoNames), loaded as a named graph named by its "
+                  "file:// IRI (as `merge` does)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--named", opts->dataset.named, "RDF file loaded as a named graph named by its file:// IRI")
       ->check(CLI::ExistingFile);
   cmd->add_flag("--union-default-graph", opts->dataset.union_default_graph,
