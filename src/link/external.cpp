@@ -149,10 +149,10 @@ std::uint32_t ExternalScan::entity_index(std::string_view iri) {
 }
 
 void ExternalScan::scan(const std::string& path) {
-  statements_ += stream_file(path, [this](const StreamedQuad& q) { on_quad(q); });
+  statements_ += store::stream_file(path, [this](const store::StreamedQuad& q) { on_quad(q); });
 }
 
-void ExternalScan::on_quad(const StreamedQuad& q) {
+void ExternalScan::on_quad(const store::StreamedQuad& q) {
   // Blank nodes cannot be linked to from another document.
   if (!q.subject.is_iri()) return;
   const std::string_view p = q.predicate.value;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "link/normalize.hpp"
-#include "link/rdf_stream.hpp"
+#include "store/statement_stream.hpp"
 
 namespace ng::link {
 
@@ -89,7 +89,7 @@ class ExternalScan {
 
  private:
   std::uint32_t entity_index(std::string_view iri);
-  void on_quad(const StreamedQuad& q);
+  void on_quad(const store::StreamedQuad& q);
 
   NameNormalizer normalizer_;
   std::vector<std::string> label_properties_;

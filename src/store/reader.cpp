@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rdf/iri.hpp"
+#include "store/gz_source.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::store {
@@ -70,14 +71,23 @@ class Loader {
   LoadStats run(Format format, const std::string& base_iri,
                 const std::function<SerdStatus(SerdReader*)>& read) {
     base_ = base_iri;
-    SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_iri.c_str()));
+    SerdNode base =
+        serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_iri.c_str()));
     env_ = serd_env_new(base_iri.empty() ? nullptr : &base);
     SerdSyntax syntax = SERD_TURTLE;
     switch (format) {
-      case Format::Turtle: syntax = SERD_TURTLE; break;
-      case Format::TriG: syntax = SERD_TRIG; break;
-      case Format::NTriples: syntax = SERD_NTRIPLES; break;
-      case Format::NQuads: syntax = SERD_NQUADS; break;
+      case Format::Turtle:
+        syntax = SERD_TURTLE;
+        break;
+      case Format::TriG:
+        syntax = SERD_TRIG;
+        break;
+      case Format::NTriples:
+        syntax = SERD_NTRIPLES;
+        break;
+      case Format::NQuads:
+        syntax = SERD_NQUADS;
+        break;
     }
     std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
         serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr),
@@ -85,7 +95,8 @@ class Loader {
     serd_reader_set_error_sink(reader.get(), on_error, this);
     // A fresh prefix per document keeps `_:b0` of two files apart.
     std::string blank_prefix = world_.fresh_blank_label() + "_";
-    serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
+    serd_reader_add_blank_prefix(reader.get(),
+                                 reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
 
     mark_ = store_.mark();
     std::size_t size_before = store_.size();
@@ -120,7 +131,8 @@ class Loader {
     auto* self = static_cast<Loader*>(handle);
     // Our own RFC 3986 resolver: Serd 0.30 gets some of the spec's edge cases wrong.
     self->base_ = rdf::resolve_iri(self->base_, str(uri));
-    SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(self->base_.c_str()));
+    SerdNode base =
+        serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(self->base_.c_str()));
     return serd_env_set_base_uri(self->env_, &base);
   }
 
@@ -163,7 +175,8 @@ class Loader {
   // Expands a CURIE or relative IRI to an absolute IRI; records an error and returns false.
   bool expand_iri(const SerdNode* node, std::string& out) {
     if (node->type == SERD_URI) {
-      out = rdf::has_scheme(str(node)) ? std::string(str(node)) : rdf::resolve_iri(base_, str(node));
+      out =
+          rdf::has_scheme(str(node)) ? std::string(str(node)) : rdf::resolve_iri(base_, str(node));
       if (!rdf::has_scheme(out)) {
         fail_at_token("relative IRI <" + out + "> with no base IRI", "<" + std::string(str(node)));
         return false;
@@ -172,9 +185,10 @@ class Loader {
     }
     SerdNode full = serd_env_expand_node(env_, node);
     if (!full.buf) {
-      fail_at_token(node->type == SERD_CURIE ? "undefined prefix in " + std::string(str(node))
-                                             : "cannot resolve IRI <" + std::string(str(node)) + ">",
-                    node->type == SERD_CURIE ? std::string(str(node)) : "<" + std::string(str(node)));
+      fail_at_token(
+          node->type == SERD_CURIE ? "undefined prefix in " + std::string(str(node))
+                                   : "cannot resolve IRI <" + std::string(str(node)) + ">",
+          node->type == SERD_CURIE ? std::string(str(node)) : "<" + std::string(str(node)));
       return false;
     }
     out.assign(reinterpret_cast<const char*>(full.buf), full.n_bytes);
@@ -207,7 +221,8 @@ class Loader {
         std::size_t d = text[i + 1] == 'u' ? i + 2 : i + 6;
         if (d + 1 < text.size() && (text[d] == 'd' || text[d] == 'D') &&
             std::strchr("89abcdefABCDEF", text[d + 1])) {
-          auto line = static_cast<unsigned long>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n'));
+          auto line = static_cast<unsigned long>(
+              std::count(text.begin(), text.begin() + static_cast<long>(i), '\n'));
           auto start = text.rfind('\n', i);
           return position_in(text, line, i - (start == std::string_view::npos ? 0 : start + 1));
         }
@@ -254,7 +269,8 @@ class Loader {
             dt = sord_new_uri(w, reinterpret_cast<const uint8_t*>(dt_iri.c_str()));
           }
         }
-        SordNode* lit = sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
+        SordNode* lit =
+            sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
         if (dt) sord_node_free(w, dt);
         return lit;
       }
@@ -322,53 +338,6 @@ std::string_view Loader::text() {
   return text_;
 }
 
-// zlib as a Serd byte source (plain files pass through gzread unchanged). A NUL byte ends the
-// input early and is reported after the read: Serd would take it for the end of the document.
-struct GzSource {
-  gzFile file = nullptr;
-  std::size_t lines = 0;        // newlines before the current page
-  std::size_t line_start = 0;   // byte offset of the current line's start
-  std::size_t offset = 0;       // bytes delivered so far
-  bool nul = false;
-  SourcePos nul_pos;
-  bool io_error = false;
-  std::string io_message;
-
-  static size_t read(void* buf, size_t size, size_t nmemb, void* stream) {
-    auto* self = static_cast<GzSource*>(stream);
-    if (self->nul || self->io_error) return 0;
-    int n = gzread(self->file, buf, static_cast<unsigned>(size * nmemb));
-    if (n < 0) {
-      int err = 0;
-      const char* msg = gzerror(self->file, &err);
-      self->io_error = true;
-      self->io_message = msg ? msg : "read error";
-      return 0;
-    }
-    auto* bytes = static_cast<const char*>(buf);
-    auto len = static_cast<std::size_t>(n);
-    const void* zero = std::memchr(bytes, 0, len);
-    std::size_t usable = zero ? static_cast<std::size_t>(static_cast<const char*>(zero) - bytes) : len;
-    for (std::size_t i = 0; i < usable; ++i) {
-      if (bytes[i] == '\n') {
-        ++self->lines;
-        self->line_start = self->offset + i + 1;
-      }
-    }
-    if (zero) {
-      self->nul = true;
-      self->nul_pos = {self->lines, self->offset + usable - self->line_start};
-    }
-    self->offset += usable;
-    return usable;
-  }
-
-  static int error(void* stream) {
-    auto* self = static_cast<GzSource*>(stream);
-    return self->io_error ? 1 : 0;
-  }
-};
-
 std::string read_whole_file(const std::string& path) {
   gzFile file = gzopen(path.c_str(), "rb");
   if (!file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
@@ -391,7 +360,8 @@ LoadStats load_string(Store& store, std::string_view text, Format format,
                       const LoadOptions& options, std::string_view name) {
   if (text.find('\0') != std::string_view::npos) {
     auto off = text.find('\0');
-    std::size_t line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(off), '\n'));
+    std::size_t line = static_cast<std::size_t>(
+        std::count(text.begin(), text.begin() + static_cast<long>(off), '\n'));
     auto line_start = text.rfind('\n', off);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     throw RdfSyntaxError(std::string(name), position_in(text, line, off - line_start),
@@ -418,7 +388,7 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
   if (opts.base_iri.empty()) opts.base_iri = file_iri(path);
 
   // Streamed in pages through zlib: memory does not grow with the file, only with the graph.
-  GzSource source;
+  detail::GzSource source;
   source.file = gzopen(path.c_str(), "rb");
   if (!source.file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
   gzbuffer(source.file, 1 << 17);
@@ -436,8 +406,9 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
   Loader loader(store, opts, path);
   loader.path_ = path;
   LoadStats stats = loader.run(*format, opts.base_iri, [&](SerdReader* reader) {
-    SerdStatus st = serd_reader_read_source(reader, GzSource::read, GzSource::error, &source,
-                                            reinterpret_cast<const uint8_t*>(path.c_str()), 4096);
+    SerdStatus st =
+        serd_reader_read_source(reader, detail::GzSource::read, detail::GzSource::error, &source,
+                                reinterpret_cast<const uint8_t*>(path.c_str()), 4096);
     // A NUL byte or an I/O error ended the input early: what was read must not stay.
     if (source.nul) {
       throw RdfSyntaxError(path, source.nul_pos,

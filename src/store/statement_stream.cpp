@@ -1,4 +1,4 @@
-#include "link/rdf_stream.hpp"
+#include "store/statement_stream.hpp"
 
 #include <serd/serd.h>
 #include <zlib.h>
@@ -13,8 +13,9 @@
 
 #include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
+#include "store/gz_source.hpp"
 
-namespace ng::link {
+namespace ng::store {
 namespace {
 
 std::string_view str(const SerdNode* node) {
@@ -22,18 +23,6 @@ std::string_view str(const SerdNode* node) {
 }
 
 std::string_view chunk(const SerdChunk& c) { return {reinterpret_cast<const char*>(c.buf), c.len}; }
-
-// zlib reads plain files too, so one source serves both.
-std::size_t gz_source(void* buf, std::size_t size, std::size_t nmemb, void* stream) {
-  const int n = gzread(static_cast<gzFile>(stream), buf, static_cast<unsigned>(size * nmemb));
-  return n <= 0 ? 0 : static_cast<std::size_t>(n) / size;
-}
-
-int gz_error(void* stream) {
-  int err = 0;
-  gzerror(static_cast<gzFile>(stream), &err);
-  return err != Z_OK && err != Z_STREAM_END ? 1 : 0;
-}
 
 struct StringHash {
   using is_transparent = void;
@@ -48,23 +37,23 @@ class Streamer {
     if (env_) serd_env_free(env_);
   }
 
-  std::size_t run(gzFile file, store::Format format, const std::string& base_iri) {
+  std::size_t run(detail::GzSource& source, Format format, const std::string& base_iri) {
     base_ = base_iri;
     SerdNode base =
         serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_.c_str()));
     env_ = serd_env_new(base_.empty() ? nullptr : &base);
     SerdSyntax syntax = SERD_TURTLE;
     switch (format) {
-      case store::Format::Turtle:
+      case Format::Turtle:
         syntax = SERD_TURTLE;
         break;
-      case store::Format::TriG:
+      case Format::TriG:
         syntax = SERD_TRIG;
         break;
-      case store::Format::NTriples:
+      case Format::NTriples:
         syntax = SERD_NTRIPLES;
         break;
-      case store::Format::NQuads:
+      case Format::NQuads:
         syntax = SERD_NQUADS;
         break;
     }
@@ -77,12 +66,18 @@ class Streamer {
     serd_reader_add_blank_prefix(reader.get(),
                                  reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
     const SerdStatus st =
-        serd_reader_read_source(reader.get(), gz_source, gz_error, file,
-                                reinterpret_cast<const uint8_t*>(name_.c_str()), 1 << 16);
+        serd_reader_read_source(reader.get(), detail::GzSource::read, detail::GzSource::error,
+                                &source, reinterpret_cast<const uint8_t*>(name_.c_str()), 1 << 16);
     if (pending_) std::rethrow_exception(pending_);
+    // A NUL byte ends the input early: an error, never a silently shortened document.
+    if (source.nul) {
+      throw RdfSyntaxError(name_, source.nul_pos,
+                           "NUL character in input (binary file?): the store cannot hold U+0000");
+    }
+    if (source.io_error) throw std::runtime_error(name_ + ": read error: " + source.io_message);
     if (failed_ || st > SERD_FAILURE) {
       if (!failed_) message_ = reinterpret_cast<const char*>(serd_strerror(st));
-      throw store::RdfSyntaxError(name_, pos_, message_);
+      throw RdfSyntaxError(name_, pos_, message_);
     }
     return count_;
   }
@@ -241,7 +236,7 @@ class Streamer {
   std::size_t count_ = 0;
   bool failed_ = false;
   std::string message_;
-  store::SourcePos pos_;
+  SourcePos pos_;
   std::exception_ptr pending_;
 };
 
@@ -250,25 +245,19 @@ class Streamer {
 std::size_t stream_file(const std::string& path,
                         const std::function<void(const StreamedQuad&)>& on_quad,
                         const StreamOptions& options) {
-  const std::optional<store::Format> format =
-      options.format ? options.format : store::format_from_path(path);
+  const std::optional<Format> format = options.format ? options.format : format_from_path(path);
   if (!format) {
     throw std::runtime_error(path +
                              ": unknown RDF format (use .ttl, .trig, .nt, .nq, optionally .gz)");
   }
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-  std::unique_ptr<gzFile_s, decltype(&gzclose)> closer(file, &gzclose);
-  gzbuffer(file, 1 << 17);
+  detail::GzSource source;
+  source.file = gzopen(path.c_str(), "rb");
+  if (!source.file) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+  std::unique_ptr<gzFile_s, decltype(&gzclose)> closer(source.file, &gzclose);
+  gzbuffer(source.file, 1 << 17);
   Streamer streamer(on_quad, path);
-  const std::string base = options.base_iri.empty() ? store::file_iri(path) : options.base_iri;
-  const std::size_t n = streamer.run(file, *format, base);
-  if (gz_error(file)) {
-    int err = 0;
-    const char* msg = gzerror(file, &err);
-    throw std::runtime_error(path + ": read error: " + (msg ? msg : "unknown"));
-  }
-  return n;
+  const std::string base = options.base_iri.empty() ? file_iri(path) : options.base_iri;
+  return streamer.run(source, *format, base);
 }
 
-}  // namespace ng::link
+}  // namespace ng::store

@@ -15,7 +15,7 @@
 #include "rdf/term.hpp"
 #include "store/rdf_io.hpp"
 
-namespace ng::link {
+namespace ng::store {
 
 // One statement. The views are valid during the callback only; terms are in the normal form of
 // rdf::Term (absolute IRIs, no xsd:string datatype, lower-case language tags). Blank-node labels
@@ -28,7 +28,7 @@ struct StreamedQuad {
 };
 
 struct StreamOptions {
-  std::optional<store::Format> format;  // default: from the file extension (.gz allowed)
+  std::optional<Format> format;  // default: from the file extension (.gz allowed)
   std::string base_iri;                 // default: the file's file:// IRI
 };
 
@@ -41,4 +41,4 @@ std::size_t stream_file(const std::string& path,
                         const std::function<void(const StreamedQuad&)>& on_quad,
                         const StreamOptions& options = {});
 
-}  // namespace ng::link
+}  // namespace ng::store
