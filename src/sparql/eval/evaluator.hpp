@@ -252,6 +252,15 @@ void Evaluator::scan(const ActiveGraph& g, NodeId s, NodeId p, NodeId o, F&& use
     }
   };
   auto run = [&](NodeId graph) {
+    if (s && p && o) {
+      // Store::scan with all four positions bound falls back to scanning the whole graph (its
+      // GSPO fallback overrides the exact SPOG match): look the triple up in every graph instead.
+      store::Cursor c = store_.scan(s, p, o, nullptr);
+      while (!stopped && c.next(q)) {
+        if (q.graph == graph) fn(q);
+      }
+      return;
+    }
     store::Cursor c = store_.scan(s, p, o, graph);
     while (!stopped && c.next(q)) fn(q);
   };

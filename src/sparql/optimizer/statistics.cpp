@@ -26,9 +26,11 @@ const Statistics::PredicateStats& Statistics::predicate(store::NodeId p) {
   return predicates_.emplace(p, st).first->second;
 }
 
-double Statistics::estimate(store::NodeId s, store::NodeId p, store::NodeId o,
-                            store::NodeId graph, bool s_bound, bool p_bound, bool o_bound) {
-  double base = static_cast<double>(store_.count(s, p, o, graph));
+double Statistics::estimate(store::NodeId s, store::NodeId p, store::NodeId o, store::NodeId graph,
+                            bool s_bound, bool p_bound, bool o_bound) {
+  // With s, p and o all known, count in every graph: Store::count with all four positions bound
+  // scans the whole graph (its graph-only fallback wins over the exact SPOG prefix).
+  double base = static_cast<double>(store_.count(s, p, o, s && p && o ? nullptr : graph));
   if (base == 0) return 0;
   int joined = int{s_bound} + int{p_bound} + int{o_bound};
   if (joined == 0) return base;
