@@ -109,7 +109,8 @@ std::string operator_name(const Pattern& p) {
 Rows Evaluator::eval(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit) {
   if (!profile_) return eval_operator(p, g, seed, limit);
   auto [it, inserted] = profile_index_.emplace(&p, profile_->size());
-  if (inserted) profile_->push_back(OperatorStats{operator_name(p), profile_depth_, 0, 0, 0});
+  if (inserted)
+    profile_->push_back(OperatorStats{operator_name(p), profile_depth_, 0, 0, 0, -1, {}});
   std::size_t index = it->second;
   auto start = std::chrono::steady_clock::now();
   ++profile_depth_;
@@ -144,6 +145,9 @@ Rows Evaluator::eval_operator(const Pattern& p, const ActiveGraph& g, const Row&
       // rejected rows are never stored.
       if (p.children[0].kind == PatternKind::Bgp)
         return eval_bgp(p.children[0], g, seed, limit, &p.exprs);
+      // An equality across a join: a hash join on the value; !bound over OPTIONAL: an anti-join.
+      if (auto rows = eval_equality_join(p, g, seed, limit)) return std::move(*rows);
+      if (auto rows = eval_anti_join(p, g, seed, limit)) return std::move(*rows);
       Rows rows = eval(p.children[0], g, seed);
       Rows out;
       for (auto& r : rows) {

@@ -148,6 +148,8 @@ Rows Evaluator::eval_left_join(const Pattern& p, const ActiveGraph& g, const Row
     }
     return out;
   }
+  // A condition may hold an equality to hash on (?author = ?author2): equality_join.cpp.
+  if (!p.exprs.empty()) return std::move(*hashed_left_join(p, left, g, seed, false));
   Rows right = eval(rp, g, seed);
   JoinIndex index(left, right, width());
   Rows out;

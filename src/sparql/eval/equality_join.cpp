@@ -1,0 +1,297 @@
+// Joins on the value of an equality (FILTER(?a = ?b) between the two sides of a Join, or inside
+// an OPTIONAL's condition), and the anti-join that FILTER(!bound(?x)) over OPTIONAL amounts to.
+//
+// `=` is value equality (§17.4.1.2 RDFterm-equal, numeric and date comparisons), not term
+// identity. An IRI, a blank node, a simple or a language-tagged literal equals only the very same
+// term (anything else is false or a type error), so those are hashed by node; only typed literals
+// (numbers, dates, unknown types) can equal a different term, so they are kept apart and compared
+// with every typed value of the other side. Candidates are then checked with the full condition,
+// so the index only prunes.
+#include <iterator>
+#include <set>
+
+#include "sparql/eval/evaluator.hpp"
+#include "sparql/optimizer/optimizer.hpp"
+
+namespace ng::sparql::detail {
+
+namespace {
+
+bool identity_class(NodeId n) {
+  TermView v = World::view(n);
+  return !v.is_literal() || v.datatype.empty();
+}
+
+// A variable of one side compared with a variable of the other: (left slot, right slot).
+struct ValuePair {
+  std::size_t left, right;
+  bool same_term;  // sameTerm: identity for every kind of term
+};
+
+struct SlotUse {
+  std::vector<char> any, all;
+};
+SlotUse slot_use(const Rows& rows, std::size_t width) {
+  SlotUse u{std::vector<char>(width, 0), std::vector<char>(width, rows.empty() ? 0 : 1)};
+  for (const Row& r : rows) {
+    for (std::size_t k = 0; k < width; ++k) {
+      if (r[k]) {
+        u.any[k] = 1;
+      } else {
+        u.all[k] = 0;
+      }
+    }
+  }
+  return u;
+}
+
+// Hash index over `build` rows on the slots bound in every row of both sides and on the value
+// pairs' build-side slots.
+class ValueIndex {
+ public:
+  ValueIndex(const Rows& build, const SlotUse& probe_use, const SlotUse& build_use,
+             std::vector<std::size_t> probe_slots, std::vector<std::size_t> build_slots,
+             std::vector<char> same_term, std::size_t width)
+      : build_(build),
+        probe_slots_(std::move(probe_slots)),
+        build_slots_(std::move(build_slots)),
+        same_term_(std::move(same_term)) {
+    for (std::size_t k = 0; k < width; ++k) {
+      if (probe_use.all[k] && build_use.all[k]) {
+        shared_.push_back(k);
+      } else if (probe_use.any[k] && build_use.any[k]) {
+        check_.push_back(k);
+      }
+    }
+    for (std::size_t i = 0; i < build.size(); ++i) {
+      Row key;
+      if (!key_of(build[i], build_slots_, key)) {
+        typed_.push_back(i);
+      } else {
+        buckets_[key].push_back(i);
+      }
+    }
+  }
+  // Calls fn(build row) for every build row that may join with `probe`.
+  template <class F>
+  void candidates(const Row& probe, F&& fn) const {
+    Row key;
+    for (std::size_t s : probe_slots_) {
+      if (!probe[s]) return;  // the equality is an error: no match
+    }
+    if (key_of(probe, probe_slots_, key)) {
+      auto it = buckets_.find(key);
+      if (it == buckets_.end()) return;
+      for (std::size_t i : it->second) {
+        if (compatible(probe, build_[i])) fn(build_[i]);
+      }
+    } else {
+      for (std::size_t i : typed_) {
+        if (compatible(probe, build_[i])) fn(build_[i]);
+      }
+    }
+  }
+
+ private:
+  // False when a value slot holds a typed literal (compared by value, not hashable by node).
+  bool key_of(const Row& r, const std::vector<std::size_t>& value_slots, Row& key) const {
+    key.clear();
+    for (std::size_t s : shared_) key.push_back(r[s]);
+    for (std::size_t k = 0; k < value_slots.size(); ++k) {
+      NodeId n = r[value_slots[k]];
+      if (!n) return false;
+      if (!same_term_[k] && !identity_class(n)) return false;
+      key.push_back(n);
+    }
+    return true;
+  }
+  bool compatible(const Row& a, const Row& b) const {
+    for (std::size_t k : shared_) {
+      if (a[k] != b[k]) return false;
+    }
+    for (std::size_t k : check_) {
+      if (a[k] && b[k] && a[k] != b[k]) return false;
+    }
+    return true;
+  }
+
+  const Rows& build_;
+  std::vector<std::size_t> probe_slots_, build_slots_;
+  std::vector<char> same_term_;
+  std::vector<std::size_t> shared_, check_;
+  std::unordered_map<Row, std::vector<std::size_t>, RowHash> buckets_;
+  std::vector<std::size_t> typed_;
+};
+
+Row merge_rows(const Row& a, const Row& b) {
+  Row out = a;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (!out[k]) out[k] = b[k];
+  }
+  return out;
+}
+
+// The equalities of `exprs` between a variable only the left rows bind and one only the right
+// rows bind.
+std::vector<ValuePair> value_pairs(const std::vector<Expr>& exprs, Evaluator& ev,
+                                   const SlotUse& left, const SlotUse& right) {
+  std::vector<ValuePair> out;
+  for (const auto& e : exprs) {
+    if (e.kind != ExprKind::Call || (e.op != Op::Equal && e.op != Op::SameTerm)) continue;
+    if (e.args.size() != 2 || e.args[0].kind != ExprKind::Var || e.args[1].kind != ExprKind::Var)
+      continue;
+    auto a = static_cast<std::size_t>(ev.slot(e.args[0].var));
+    auto b = static_cast<std::size_t>(ev.slot(e.args[1].var));
+    bool same_term = e.op == Op::SameTerm;
+    if (left.any[a] && !right.any[a] && right.any[b] && !left.any[b]) {
+      out.push_back({a, b, same_term});
+    } else if (left.any[b] && !right.any[b] && right.any[a] && !left.any[a]) {
+      out.push_back({b, a, same_term});
+    }
+  }
+  return out;
+}
+
+bool has_value_equality(const std::vector<Expr>& exprs) {
+  for (const auto& e : exprs) {
+    if (e.kind == ExprKind::Call && (e.op == Op::Equal || e.op == Op::SameTerm) &&
+        e.args.size() == 2 && e.args[0].kind == ExprKind::Var && e.args[1].kind == ExprKind::Var)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Rows> Evaluator::eval_equality_join(const Pattern& filter, const ActiveGraph& g,
+                                                  const Row& seed, std::size_t limit) {
+  const Pattern& join = filter.children[0];
+  if (join.kind != PatternKind::Join || !has_value_equality(filter.exprs)) return std::nullopt;
+  {
+    // Only worth it when an equality compares a variable of each side.
+    auto ls = in_scope_variables(join.children[0]), rs = in_scope_variables(join.children[1]);
+    std::set<std::string> l(ls.begin(), ls.end()), r(rs.begin(), rs.end());
+    bool across = false;
+    for (const auto& e : filter.exprs) {
+      if (e.kind != ExprKind::Call || (e.op != Op::Equal && e.op != Op::SameTerm) ||
+          e.args.size() != 2 || e.args[0].kind != ExprKind::Var || e.args[1].kind != ExprKind::Var)
+        continue;
+      const std::string &a = e.args[0].var, &b = e.args[1].var;
+      across = across || (l.count(a) && !r.count(a) && r.count(b) && !l.count(b)) ||
+               (l.count(b) && !r.count(b) && r.count(a) && !l.count(a));
+    }
+    if (!across) return std::nullopt;
+  }
+  Rows left = eval(join.children[0], g, seed);
+  if (left.empty()) return Rows{};
+  Rows right = eval(join.children[1], g, seed);
+  if (right.empty()) return Rows{};
+  SlotUse lu = slot_use(left, width()), ru = slot_use(right, width());
+  std::vector<ValuePair> pairs = value_pairs(filter.exprs, *this, lu, ru);
+  bool build_left = left.size() < right.size();
+  const Rows& build = build_left ? left : right;
+  const Rows& probe = build_left ? right : left;
+  std::vector<std::size_t> probe_slots, build_slots;
+  std::vector<char> same_term;
+  for (const auto& vp : pairs) {
+    probe_slots.push_back(build_left ? vp.right : vp.left);
+    build_slots.push_back(build_left ? vp.left : vp.right);
+    same_term.push_back(vp.same_term);
+  }
+  ValueIndex index(build, build_left ? ru : lu, build_left ? lu : ru, std::move(probe_slots),
+                   std::move(build_slots), std::move(same_term), width());
+  Rows out;
+  for (const Row& r : probe) {
+    index.candidates(r, [&](const Row& b) {
+      if (out.size() >= limit) return;
+      Row m = merge_rows(r, b);
+      if (filter_passes(filter.exprs, m, g)) out.push_back(std::move(m));
+    });
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
+std::optional<Rows> Evaluator::hashed_left_join(const Pattern& p, const Rows& left,
+                                                const ActiveGraph& g, const Row& seed, bool anti) {
+  const Pattern& rp = p.children[1];
+  Rows right = eval(rp, g, seed);
+  SlotUse lu = slot_use(left, width()), ru = slot_use(right, width());
+  std::vector<ValuePair> pairs = value_pairs(p.exprs, *this, lu, ru);
+  std::vector<std::size_t> probe_slots, build_slots;
+  std::vector<char> same_term;
+  for (const auto& vp : pairs) {
+    probe_slots.push_back(vp.left);
+    build_slots.push_back(vp.right);
+    same_term.push_back(vp.same_term);
+  }
+  ValueIndex index(right, lu, ru, std::move(probe_slots), std::move(build_slots),
+                   std::move(same_term), width());
+  Rows out;
+  for (const Row& l : left) {
+    bool matched = false;
+    index.candidates(l, [&](const Row& r) {
+      if (anti && matched) return;
+      Row m = merge_rows(l, r);
+      if (p.exprs.empty() || filter_passes(p.exprs, m, g)) {
+        matched = true;
+        if (!anti) out.push_back(std::move(m));
+      }
+    });
+    if (!matched) out.push_back(l);
+  }
+  return out;
+}
+
+std::optional<Rows> Evaluator::eval_anti_join(const Pattern& filter, const ActiveGraph& g,
+                                              const Row& seed, std::size_t limit) {
+  const Pattern& lj = filter.children[0];
+  if (lj.kind != PatternKind::LeftJoin) return std::nullopt;
+  // FILTER(!bound(?x)) where ?x is bound in every solution of the OPTIONAL part and never by the
+  // left side (nor the seed): a left row survives exactly when nothing matches it.
+  std::set<std::string> certain = certain_variables(lj.children[1]);
+  auto left_scope = in_scope_variables(lj.children[0]);
+  const Expr* not_bound = nullptr;
+  for (const auto& e : filter.exprs) {
+    if (e.kind != ExprKind::Call || e.op != Op::Not || e.args.size() != 1) continue;
+    const Expr& b = e.args[0];
+    if (b.kind != ExprKind::Call || b.op != Op::Bound || b.args.size() != 1 ||
+        b.args[0].kind != ExprKind::Var)
+      continue;
+    const std::string& x = b.args[0].var;
+    if (!certain.count(x) || seed[static_cast<std::size_t>(slot(x))]) continue;
+    if (std::find(left_scope.begin(), left_scope.end(), x) != left_scope.end()) continue;
+    not_bound = &e;
+    break;
+  }
+  if (!not_bound) return std::nullopt;
+  Rows left = eval(lj.children[0], g, seed);
+  Rows kept;
+  const Pattern& rp = lj.children[1];
+  if (!left.empty() && seedable(left, rp)) {
+    for (Row& l : left) {
+      bool matched = false;
+      if (rp.kind == PatternKind::Bgp) {
+        matched = !eval_bgp(rp, g, l, 1, lj.exprs.empty() ? nullptr : &lj.exprs).empty();
+      } else {
+        for (const Row& m : eval(rp, g, l)) {
+          if (lj.exprs.empty() || filter_passes(lj.exprs, m, g)) {
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched) kept.push_back(std::move(l));
+    }
+  } else if (!left.empty()) {
+    kept = std::move(*hashed_left_join(lj, left, g, seed, true));
+  }
+  Rows out;
+  for (Row& r : kept) {
+    if (filter_passes(filter.exprs, r, g)) out.push_back(std::move(r));
+    if (out.size() >= limit) break;
+  }
+  return out;
+}
+
+}  // namespace ng::sparql::detail
