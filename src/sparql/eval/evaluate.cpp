@@ -26,7 +26,20 @@ std::string format_profile(const std::vector<OperatorStats>& profile) {
     std::snprintf(time, sizeof time, "%.3f", op.seconds * 1000);
     out += std::string(static_cast<std::size_t>(op.depth) * 2, ' ') + op.name +
            "  rows=" + std::to_string(op.rows) + " calls=" + std::to_string(op.calls) +
-           " time=" + time + "ms\n";
+           " time=" + time + "ms";
+    if (op.estimate >= 0)
+      out += " est=" + std::to_string(static_cast<long long>(op.estimate + 0.5));
+    out += "\n";
+    if (!op.plan.empty()) {
+      std::string pad(static_cast<std::size_t>(op.depth) * 2 + 4, ' ');
+      std::size_t start = 0;
+      while (start < op.plan.size()) {
+        std::size_t end = op.plan.find('\n', start);
+        if (end == std::string::npos) end = op.plan.size();
+        out += pad + op.plan.substr(start, end - start) + "\n";
+        start = end + 1;
+      }
+    }
   }
   return out;
 }
@@ -48,8 +61,9 @@ NodeId template_node(Evaluator& ev, const TermOrVar& t, const Row& row,
 
 }  // namespace
 
-QueryResult evaluate(const Query& query, store::Store& store, const Dataset& dataset,
+QueryResult evaluate(const Query& written, store::Store& store, const Dataset& dataset,
                      const EvalOptions& options) {
+  const Query query = optimize(written, options.optimizer);
   QueryResult result;
   result.pool = std::make_shared<store::NodePool>(store.world());
   Evaluator ev(query, store, dataset, options, *result.pool);

@@ -14,6 +14,7 @@
 
 #include "sparql/algebra/algebra.hpp"
 #include "sparql/eval/query_result.hpp"
+#include "sparql/optimizer/optimizer.hpp"
 #include "store/store.hpp"
 
 namespace ng::sparql {
@@ -67,6 +68,8 @@ struct OperatorStats {
   std::size_t calls = 0;  // evaluations (more than one below EXISTS or nested-loop joins)
   std::size_t rows = 0;   // rows produced over all calls
   double seconds = 0;     // wall time over all calls, children included
+  double estimate = -1;   // estimated rows of one call (BGPs), -1 when not estimated
+  std::string plan;       // the chosen physical plan (a BGP's pattern order, the join kind)
 };
 
 struct EvalOptions {
@@ -76,6 +79,8 @@ struct EvalOptions {
   std::string base_iri;
   // When set, receives one entry per pattern operator evaluated, in pre-order.
   std::vector<OperatorStats>* profile = nullptr;
+  // The rewrite passes run before evaluation (sparql/optimizer/optimizer.hpp).
+  OptimizerOptions optimizer;
 };
 
 // The profile as an indented text tree: "name  rows=R calls=C time=Tms" per line.
@@ -86,5 +91,11 @@ std::string format_profile(const std::vector<OperatorStats>& profile);
 // follow §17 and never throw; throws UnsupportedError for SERVICE.
 QueryResult evaluate(const Query& query, store::Store& store, const Dataset& dataset = {},
                      const EvalOptions& options = {});
+
+// EXPLAIN ANALYZE (for `newsgraph query --explain`): evaluates the query and returns the
+// optimized algebra (SSE), the optimizer passes that changed it, and the operator tree with the
+// chosen plan, estimated and actual rows, calls and time per operator.
+std::string explain_analyze(const Query& query, store::Store& store, const Dataset& dataset = {},
+                            const EvalOptions& options = {});
 
 }  // namespace ng::sparql

@@ -107,8 +107,7 @@ std::set<std::string> certain_variables(const Pattern& p) {
     case PatternKind::Union: {
       auto a = certain_variables(p.children[0]);
       auto b = certain_variables(p.children[1]);
-      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
-                            std::inserter(out, out.end()));
+      std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
       break;
     }
     case PatternKind::Graph:
@@ -179,8 +178,8 @@ Pattern push_filters(const Pattern& p) {
   if (child.kind == PatternKind::LeftJoin || child.kind == PatternKind::Minus) {
     auto c0 = certain_variables(child.children[0]);
     // Minus never binds anything of its right side.
-    auto s1 = child.kind == PatternKind::Minus ? std::set<std::string>{}
-                                               : scope_set(child.children[1]);
+    auto s1 =
+        child.kind == PatternKind::Minus ? std::set<std::string>{} : scope_set(child.children[1]);
     std::vector<Expr> to0;
     for (auto& e : exprs) {
       if (can_push(e, c0, s1)) {
@@ -208,8 +207,7 @@ Pattern push_filters(const Pattern& p) {
       }
     }
     if (inside.empty()) return with_filter(std::move(child), std::move(keep));
-    child.children[0] =
-        push_filters(with_filter(std::move(child.children[0]), std::move(inside)));
+    child.children[0] = push_filters(with_filter(std::move(child.children[0]), std::move(inside)));
     return with_filter(std::move(child), std::move(keep));
   }
   return with_filter(std::move(child), std::move(exprs));

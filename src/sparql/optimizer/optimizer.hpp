@@ -25,8 +25,8 @@ struct OptimizerPass {
 const std::vector<OptimizerPass>& optimizer_passes();
 
 struct OptimizerOptions {
-  bool enabled = true;                // false: the query is evaluated as written
-  std::set<std::string> disabled;     // names of passes to skip
+  bool enabled = true;             // false: the query is evaluated as written
+  std::set<std::string> disabled;  // names of passes to skip
 };
 
 struct PassReport {
