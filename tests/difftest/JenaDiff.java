@@ -13,6 +13,9 @@ public class JenaDiff {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
     // Strict SPARQL: no extensions (without it STR(_:b) is "_:label" instead of an error).
     ARQ.setStrictMode();
+    // ... but strict mode also switches REGEX to Xerces' XSD regular expressions, which have no
+    // ^ and $ anchors (and throw on a missing flags argument): use Java's, as non-strict Jena does.
+    ARQ.getContext().set(ARQ.regexImpl, ARQ.javaRegex);
     String graphPath = null;
     Model model = null;
     String line;
