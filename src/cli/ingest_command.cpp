@@ -7,6 +7,8 @@
 #include "cli/common.hpp"
 #include "cli/limits.hpp"
 #include "extract/extractor.hpp"
+#include "extract/resolution.hpp"
+#include "extract/stage2.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -56,7 +58,9 @@ int run_ingest(const IngestOptions& opts) {
     format = *by_ext;
   }
   apply_limits(opts.limits, "ingest");
-  extract::Extractor extractor(extract::ResourcePaths::under(resource_root(opts.resources)));
+  const auto resources = extract::ResourcePaths::under(resource_root(opts.resources));
+  extract::Extractor extractor(resources);     // actors, places, events, provenance
+  extract::ClaimStage claim_stage(resources);  // claims and mediation efforts
 
   std::vector<extract::Diagnostic> diagnostics;
   std::vector<extract::Article> articles = extract::read_articles(opts.paths, diagnostics);
@@ -70,12 +74,21 @@ int run_ingest(const IngestOptions& opts) {
   store::Store store(world);
   StoreSink sink(store);
   extract::ExtractStats stats;
+  extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
+  // Stage 1 and 2 per article; cross-article resolution needs every article's quads at once.
+  extract::VectorSink all;
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    stats += extractor.extract(articles[i], sink);
+    const std::size_t first = all.quads.size();
+    stats += extractor.extract(articles[i], all);
+    const std::vector<rdf::Quad> own(all.quads.begin() + static_cast<std::ptrdiff_t>(first),
+                                     all.quads.end());
+    claim_stats += claim_stage.extract(articles[i], own, all);
     if (progress && (i % 10 == 0 || i + 1 == articles.size())) show_progress(i + 1, articles.size());
   }
   if (progress) std::cerr << "\n";
+  extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
+  for (const rdf::Quad& q : all.quads) store.add(q);
 
   if (errors > 0 && !opts.keep_going) {
     std::cerr << "newsgraph: " << errors << " input(s) could not be read; nothing written "
@@ -90,7 +103,8 @@ int run_ingest(const IngestOptions& opts) {
   if (!opts.quiet) {
     std::cerr << "newsgraph: ingested " << stats.articles << " articles, " << stats.sentences
               << " sentences, " << stats.actors << " actors, " << stats.locations << " locations, "
-              << stats.events << " events, " << store.size() << " triples";
+              << stats.events << " events, " << claim_stats.claims << " claims, "
+              << claim_stats.mediations << " mediation efforts, " << store.size() << " triples";
     if (errors) std::cerr << " (" << errors << " input(s) skipped)";
     std::cerr << "\n";
   }
