@@ -200,6 +200,9 @@ class Evaluator {
                                        const ActiveGraph& g, const Row& seed, bool anti);
   Rows eval_minus(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_graph(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
+  // For GRAPH ?g { BGP }: the named graphs that hold a match of the BGP's most selective triple
+  // pattern (in the order of named_graphs()), or nullopt when every graph must be tried.
+  std::optional<std::vector<NodeId>> candidate_graphs(const Pattern& child, const Row& seed);
   Rows eval_values(const Pattern& p, const Row& seed);
   Rows eval_group(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_order(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
@@ -233,6 +236,7 @@ class Evaluator {
   std::vector<NodeId> named_;
   std::unordered_set<NodeId> named_set_;
   std::unique_ptr<Statistics> stats_;
+  std::unordered_map<NodeId, std::size_t> named_position_;  // graph -> index in named_
   // BGP plans (bgp.cpp), per pattern, filter and set of slots the seed binds.
   struct BgpPlan;
   std::map<std::tuple<const Pattern*, const void*, std::vector<bool>>, std::shared_ptr<BgpPlan>>

@@ -88,7 +88,11 @@ std::vector<int> pattern_slots_bgp(const Pattern& p, Evaluator& ev) {
 // True when `right` is a BGP or a path that mentions a variable bound in every left row: then
 // matching it once per left row, with that row's bindings filled in (an index nested loop),
 // gives exactly the compatible solutions, usually far fewer than evaluating it alone.
-bool Evaluator::seedable(const Rows& left, const Pattern& right) {
+bool Evaluator::seedable(const Rows& left, const Pattern& right_pattern) {
+  // GRAPH <iri> { BGP } too: the seed passes through it.
+  const Pattern& right = right_pattern.kind == PatternKind::Graph && !right_pattern.name.is_var()
+                             ? right_pattern.children[0]
+                             : right_pattern;
   if (right.kind != PatternKind::Bgp && right.kind != PatternKind::Path) return false;
   if (left.size() == 1) return true;
   Boundness lb = boundness(left, width());
