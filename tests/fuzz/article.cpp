@@ -6,6 +6,8 @@
 // (normalize_text never fails, even for invalid UTF-8), and its invariants are checked: the offset
 // map has one entry per normalised byte plus one and never points past the original, tokens and
 // sentences lie inside the text and in order.
+#include "extract/article.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -15,7 +17,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "extract/article.hpp"
 #include "extract/text.hpp"
 
 namespace {
@@ -28,7 +29,7 @@ void check(bool ok, const char* what) {
 }
 
 void run_pipeline(std::string_view original) {
-  static const std::unordered_set<std::string> abbreviations = {"lt.", "gen.", "mr.", "dr.",
+  static const std::unordered_set<std::string> abbreviations = {"lt.",  "gen.", "mr.", "dr.",
                                                                 "u.s.", "jan.", "st."};
   const ng::extract::NormalizedText norm = ng::extract::normalize_text(original);
   check(norm.to_original.size() == norm.text.size() + 1, "to_original has size text + 1");

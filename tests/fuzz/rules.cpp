@@ -3,6 +3,8 @@
 // Any text must either parse or throw RuleError (with a 1-based position inside the text);
 // nothing else. Parsed rules are then matched against a fixed token sequence (match_rule with a
 // trivial MatchContext) so the compiled patterns are exercised too.
+#include "extract/rules.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -10,9 +12,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
-#include "extract/rules.hpp"
 #include "extract/text.hpp"
 
 namespace {
@@ -51,6 +53,17 @@ const ng::extract::RuleVocabulary& vocabulary() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  // NG_FUZZ_SKIP_KNOWN=1 skips inputs that hit a reported, unfixed bug: the X3 grammar recurses
+  // once per '(' and overflows the stack on deep nesting (tests/fuzz/regressions/fuzz_rules/);
+  // inputs with more than 200 '(' are skipped.
+  static const bool skip_known = std::getenv("NG_FUZZ_SKIP_KNOWN") != nullptr;
+  if (skip_known) {
+    int depth = 0;
+    for (const char c : text) {
+      depth += c == '(' ? 1 : 0;
+      if (depth > 200) return 0;
+    }
+  }
   std::vector<ng::extract::Rule> rules;
   try {
     rules = ng::extract::parse_rules(text, "fuzz.rules", vocabulary());
