@@ -348,7 +348,7 @@ std::optional<Numeric> arith(ArithOp op, const Numeric& a, const Numeric& b) {
     return Numeric::dbl(r);
   }
   if (t == NumType::Integer) {
-    Int128 r;
+    Int128 r = 0;  // initialised: g++ 12 cannot see that every case sets it
     bool overflow = false;
     switch (op) {
       case ArithOp::Add:
