@@ -206,12 +206,19 @@ Rows Evaluator::eval_operator(const Pattern& p, const ActiveGraph& g, const Row&
     case PatternKind::Distinct:
     case PatternKind::Reduced: {
       Rows rows = eval(p.children[0], g, seed);
-      std::unordered_set<Row, RowHash> seen;
-      Rows out;
-      for (auto& r : rows) {
-        if (seen.insert(r).second) out.push_back(std::move(r));
+      // In place, first occurrences in order, through a set of row indices (no row copies);
+      // stops once `limit` distinct rows are found.
+      auto hash = [&](std::size_t i) { return RowHash{}(rows[i]); };
+      auto equal = [&](std::size_t a, std::size_t b) { return rows[a] == rows[b]; };
+      std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(rows.size(), hash,
+                                                                            equal);
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < rows.size() && kept < limit; ++i) {
+        if (i != kept) rows[kept] = std::move(rows[i]);
+        if (seen.insert(kept).second) ++kept;
       }
-      return out;
+      rows.resize(kept);
+      return rows;
     }
     case PatternKind::Slice: {
       std::size_t need = kAll;
