@@ -21,7 +21,7 @@ namespace {
 
 bool name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-' || static_cast<unsigned char>(c) >= 0x80;
+         c == '-' || c == '#' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // The SSE with internal variables (??name) and blank-node labels (_:name) renamed in order of
