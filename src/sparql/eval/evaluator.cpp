@@ -206,16 +206,28 @@ Rows Evaluator::eval_operator(const Pattern& p, const ActiveGraph& g, const Row&
     case PatternKind::Distinct:
     case PatternKind::Reduced: {
       Rows rows = eval(p.children[0], g, seed);
-      // In place, first occurrences in order, through a set of row indices (no row copies);
-      // stops once `limit` distinct rows are found.
-      auto hash = [&](std::size_t i) { return RowHash{}(rows[i]); };
-      auto equal = [&](std::size_t a, std::size_t b) { return rows[a] == rows[b]; };
-      std::unordered_set<std::size_t, decltype(hash), decltype(equal)> seen(rows.size(), hash,
-                                                                            equal);
+      // In place, first occurrences in order, through an open-addressing table of row indices
+      // (no row copies, no per-row allocation); stops once `limit` distinct rows are found.
+      std::size_t capacity = 16;
+      while (capacity < 2 * rows.size()) capacity *= 2;
+      std::vector<std::size_t> table(capacity, kAll);
       std::size_t kept = 0;
       for (std::size_t i = 0; i < rows.size() && kept < limit; ++i) {
         if (i != kept) rows[kept] = std::move(rows[i]);
-        if (seen.insert(kept).second) ++kept;
+        std::size_t h = RowHash{}(rows[kept]);
+        h ^= h >> 29;
+        bool duplicate = false;
+        for (std::size_t at = h & (capacity - 1);; at = (at + 1) & (capacity - 1)) {
+          if (table[at] == kAll) {
+            table[at] = kept;
+            break;
+          }
+          if (rows[table[at]] == rows[kept]) {
+            duplicate = true;
+            break;
+          }
+        }
+        if (!duplicate) ++kept;
       }
       rows.resize(kept);
       return rows;
