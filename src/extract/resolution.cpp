@@ -219,8 +219,8 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     return iri.find("/place/gn-") != std::string::npos;
   };
   // Blocking keeps the pairwise comparison small on big corpora: only nodes of one class that
-  // share the first letter of a last name's key (persons), of a first word's key (groups), or
-  // an acronym are compared.
+  // share the first three characters of a last name's key (persons), of a first word's key
+  // (groups), or an acronym are compared.
   std::map<std::string, std::vector<std::size_t>> blocks;
   for (std::size_t i = 0; i < iris.size(); ++i) {
     const Node& n = nodes[iris[i]];
@@ -229,7 +229,9 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       const auto tokens = name_tokens(l);
       if (tokens.empty()) continue;
       const std::string key = phonetic_key(n.cls == "Person" ? tokens.back() : tokens.front());
-      if (!key.empty()) keys.insert(n.cls + ":" + key.substr(0, 1));
+      // Three characters: variants still share them (transliteration changes the middle or the
+      // end of a name), and blocks stay small as the corpus grows.
+      if (!key.empty()) keys.insert(n.cls + ":" + key.substr(0, 3));
       if (acronym(l)) keys.insert(n.cls + ":" + l);
     }
     for (const std::string& k : keys) blocks[k].push_back(i);
@@ -364,6 +366,7 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   // ---- conflicting casualty figures
   struct Fig {
     std::string claim;
+    std::string date;  // publication date of its article; empty when unknown
     std::string killed;
     std::string wounded;
     std::set<std::string> names;  // capitalised words of the victims ("Taliban", "Pakistani")
@@ -371,12 +374,22 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   std::map<std::string, std::string> claimant;
   std::map<std::string, std::vector<std::string>> figures_of;
   std::map<std::string, Fig> figs;
+  std::map<std::string, std::string> graph_of_fig, date_of_graph;
   for (const rdf::Quad& q : all) {
     const std::string& p = q.predicate.value;
     if (p == ng("claimant")) claimant[q.subject.value] = q.object.value;
     if (p == ng("figures")) {
       figures_of[q.subject.value].push_back(q.object.value);
       figs[q.object.value].claim = q.subject.value;
+      if (q.graph) graph_of_fig[q.object.value] = q.graph->value;
+    }
+    if (p == ng("articleDate") && q.graph) date_of_graph[q.graph->value] = q.object.value;
+  }
+  for (auto& [iri, fig] : figs) {
+    auto g = graph_of_fig.find(iri);
+    if (g != graph_of_fig.end()) {
+      auto d = date_of_graph.find(g->second);
+      if (d != date_of_graph.end()) fig.date = d->second;
     }
   }
   auto numeric = [](const std::string& v) {
@@ -404,15 +417,36 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       }
     }
   }
+  // Candidate pairs: figures that name the same group and were published the same day, or where
+  // one article is undated (news of other days reports other events, not contradictions).
+  using FigIt = std::map<std::string, Fig>::const_iterator;
+  std::map<std::string, std::vector<FigIt>> by_name;
+  for (auto it = figs.cbegin(); it != figs.cend(); ++it) {
+    for (const std::string& n : it->second.names) by_name[n].push_back(it);
+  }
+  std::set<std::pair<std::string, std::string>> candidates;  // ordered by IRI: deterministic
+  for (const auto& [name, members] : by_name) {
+    std::map<std::string, std::vector<FigIt>> by_date;
+    for (FigIt it : members) by_date[it->second.date].push_back(it);
+    const auto undated = by_date.find("");
+    for (const auto& [date, group] : by_date) {
+      for (std::size_t x = 0; x < group.size(); ++x) {
+        for (std::size_t y = x + 1; y < group.size(); ++y) {
+          candidates.insert(std::minmax(group[x]->first, group[y]->first));
+        }
+        if (undated == by_date.end() || date.empty()) continue;
+        for (FigIt u : undated->second) candidates.insert(std::minmax(group[x]->first, u->first));
+      }
+    }
+  }
   std::set<std::pair<std::string, std::string>> linked;
-  for (auto a = figs.begin(); a != figs.end(); ++a) {
-    for (auto b = std::next(a); b != figs.end(); ++b) {
+  for (const auto& [first, second] : candidates) {
+    const auto a = figs.find(first);
+    const auto b = figs.find(second);
+    {
       const Fig& fa = a->second;
       const Fig& fb = b->second;
       if (fa.claim == fb.claim || claimant[fa.claim] == claimant[fb.claim]) continue;
-      bool shared = false;
-      for (const std::string& n : fa.names) shared = shared || fb.names.count(n) > 0;
-      if (!shared) continue;
       const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
                           (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
       if (!differ) continue;
