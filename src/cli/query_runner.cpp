@@ -74,6 +74,14 @@ sparql::Query QuerySession::parse(const std::string& text, const std::string& ba
 }
 
 sparql::QueryResult QuerySession::run(const sparql::Query& query) {
+  return sparql::evaluate(query, store_, dataset_for(query));
+}
+
+std::string QuerySession::explain(const sparql::Query& query) {
+  return sparql::explain_analyze(query, store_, dataset_for(query));
+}
+
+sparql::Dataset QuerySession::dataset_for(const sparql::Query& query) {
   sparql::Dataset dataset;
   if (options_.union_default_graph) dataset.default_graph = sparql::Dataset::DefaultGraph::UnionOfNamed;
   if (!has_cli_dataset_ && (!query.from.empty() || !query.from_named.empty())) {
@@ -82,7 +90,7 @@ sparql::QueryResult QuerySession::run(const sparql::Query& query) {
     dataset.all_named_graphs = false;
     for (const auto& iri : query.from_named) dataset.named_graphs.push_back(load_named(iri));
   }
-  return sparql::evaluate(query, store_, dataset);
+  return dataset;
 }
 
 std::string render_syntax_error(const sparql::SyntaxError& error, const std::string& text,

@@ -31,9 +31,13 @@ class QuerySession {
   // Runs a parsed query. FROM / FROM NAMED local files are loaded when the command line gives no
   // dataset (the command line's dataset wins, as in the SPARQL protocol).
   sparql::QueryResult run(const sparql::Query& query);
+  // Runs the query and describes it: the optimised plan, the passes applied, and per operator
+  // the estimated and actual rows, calls and time.
+  std::string explain(const sparql::Query& query);
 
  private:
   store::NodeId load_named(const std::string& iri);
+  sparql::Dataset dataset_for(const sparql::Query& query);
   store::World world_;
   store::Store store_;
   DatasetOptions options_;

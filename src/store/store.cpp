@@ -234,10 +234,6 @@ Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_trip
       best_len = len;
     }
   }
-  if (!any_graph && best == -1 && pattern.graph) {
-    best = kGSPO;  // graph bound, nothing else: scan that graph only
-    best_len = 1;
-  }
   Cursor c;
   c.quads_ = &quads_;
   c.order_ = best < 0 ? nullptr : &permutation(static_cast<Order>(best));

@@ -54,6 +54,23 @@ TEST_CASE("scans use bound positions", "[store]") {
   CHECK(store.count(nullptr, nullptr, zero.get(), nullptr) == 3);
 }
 
+TEST_CASE("a fully bound pattern is one index lookup", "[store]") {
+  World world;
+  Store store(world);
+  for (int i = 0; i < 1000; ++i) {
+    store.add({Term::iri("http://s" + std::to_string(i)), Term::iri("http://p"), Term::literal("o"),
+               Term::iri("http://g")});
+  }
+  auto s = world.iri("http://s7"), p = world.iri("http://p"), g = world.iri("http://g");
+  auto o = world.intern(Term::literal("o"));
+  CHECK(store.count(s.get(), p.get(), o.get(), g.get()) == 1);
+  CHECK(store.contains(s.get(), p.get(), o.get(), g.get()));
+  CHECK(store.count(nullptr, p.get(), nullptr, g.get()) == 1000);
+  CHECK(store.count(s.get(), nullptr, nullptr, g.get()) == 1);
+  auto other = world.iri("http://other");
+  CHECK(store.count(s.get(), p.get(), o.get(), other.get()) == 0);
+}
+
 TEST_CASE("a cursor can be moved", "[store]") {
   World world;
   Store store(world);
