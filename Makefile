@@ -5,7 +5,8 @@ ASAN_BUILD ?= build-asan
 JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build demo test test-asan format format-check clean gazetteer bench
+.PHONY: all setup configure build demo test test-asan format format-check clean gazetteer bench \
+        fuzz fuzz-smoke difftest difftest-smoke
 
 all: build
 
@@ -48,3 +49,16 @@ gazetteer:
 # Benchmarks side by side with Jena, Oxigraph, rdflib and Rasqal (installs them; never in demo/test).
 bench: build
 	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash bench/run.sh
+
+# Fuzzing (libFuzzer, clang 14; builds its own build-fuzz/) and the differential test of the query
+# engine against Oxigraph (and Jena ARQ as the referee). See docs/hardening.md.
+FUZZ_SECONDS ?= 60
+DIFFTEST_N   ?= 2000
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+fuzz-smoke:
+	FUZZ_SECONDS=10 bash scripts/fuzz.sh
+difftest: build
+	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh $(DIFFTEST_N)
+difftest-smoke: build
+	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh 300

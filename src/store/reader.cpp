@@ -238,15 +238,22 @@ class Loader {
     if (!text().empty()) error_pos_ = find_position(text(), token);
   }
 
-  // Interns a Serd node straight from its buffer (the hot path of a load): returns an owned
-  // reference, or nullptr after recording an error.
+  // A NUL-terminated copy of a node's string. Serd's buffers are NOT terminated at n_bytes: for
+  // `_:a.` the label is "a" and the statement's '.' follows it in the buffer (a fuzzer found it).
+  const uint8_t* counted(const SerdNode* node) {
+    scratch_.assign(reinterpret_cast<const char*>(node->buf), node->n_bytes);
+    return reinterpret_cast<const uint8_t*>(scratch_.c_str());
+  }
+
+  // Interns a Serd node (the hot path of a load): returns an owned reference, or nullptr after
+  // recording an error.
   SordNode* make_node(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
     SordWorld* w = world_.raw();
     switch (node->type) {
       case SERD_URI:
         if (rdf::has_scheme(str(node))) {
           if (!check_unicode(str(node))) return nullptr;
-          return sord_new_uri(w, node->buf);  // Serd's node buffers are NUL-terminated
+          return sord_new_uri(w, counted(node));
         }
         [[fallthrough]];
       case SERD_CURIE: {
@@ -255,7 +262,7 @@ class Loader {
         return sord_new_uri(w, reinterpret_cast<const uint8_t*>(iri.c_str()));
       }
       case SERD_BLANK:
-        return sord_new_blank(w, node->buf);
+        return sord_new_blank(w, counted(node));
       case SERD_LITERAL: {
         if (!check_unicode(str(node))) return nullptr;
         SordNode* dt = nullptr;
@@ -318,6 +325,7 @@ class Loader {
   std::string name_;
   SerdEnv* env_ = nullptr;
   std::string reread_;
+  std::string scratch_;
   std::string base_;
   LoadStats stats_;
   Store::Mark mark_;

@@ -179,3 +179,18 @@ TEST_CASE("streamed files report errors with positions and load nothing", "[stor
   auto empty = write_temp("empty.ttl", "");
   CHECK(ng::store::load_file(store, empty).added == 0);
 }
+
+TEST_CASE("a blank node label followed directly by the statement's dot", "[store][reader]") {
+  World world;
+  Store store(world);
+  // `_:a.` is the label "a" then the end of the statement (found by fuzzing: Serd's buffer holds
+  // the dot after the label, so the label must be copied by length).
+  ng::store::load_string(store, "<http://s> <http://p> _:a.\n<http://s> <http://p> <http://o> .\n",
+                         Format::NTriples);
+  REQUIRE(store.size() == 2);
+  std::string nq = ng::store::write_to_string(store, Format::NQuads);
+  CHECK(nq.find("a. .") == std::string::npos);
+  World w2;
+  Store copy(w2);
+  CHECK(ng::store::load_string(copy, nq, Format::NQuads).added == 2);  // our output reloads
+}
