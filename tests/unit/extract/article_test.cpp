@@ -97,6 +97,20 @@ TEST_CASE("JSON Lines: escapes, missing text, trailing garbage", "[extract][arti
   CHECK(has_message(ds, "in.jsonl", "in.jsonl:3:"));
 }
 
+TEST_CASE("JSON Lines: unpaired surrogate escapes are errors, pairs decode", "[extract][article]") {
+  std::vector<Diagnostic> ds;
+  auto articles = parse_json_lines(
+      "{\"id\":\"lone\",\"text\":\"a \\ud83d b\"}\n"
+      "{\"id\":\"low\",\"text\":\"\\udc00\"}\n"
+      "{\"id\":\"pair\",\"text\":\"\\ud83d\\ude00\"}\n",
+      "s.jsonl", ds);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].id == "pair");
+  CHECK(articles[0].text == "\xF0\x9F\x98\x80");
+  CHECK(has_message(ds, "s.jsonl", "unpaired surrogate"));
+  CHECK(find_invalid_utf8(articles[0].text) == std::string_view::npos);
+}
+
 TEST_CASE("UTF-8 validation finds overlong forms and surrogates", "[extract][article]") {
   CHECK(find_invalid_utf8("plain \xC3\xA9 text") == std::string_view::npos);
   CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);    // overlong '/'

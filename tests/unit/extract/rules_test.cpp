@@ -78,6 +78,12 @@ TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
   CHECK_THROWS_WITH(
       parse_rules("rule a: Cap => Person();\nrule a: Num => Person();", "f.rules", kVocab),
       "f.rules:2:1: duplicate rule name 'a'");
+  // Deep nesting is an error with its position, not a stack overflow (found by fuzzing).
+  std::string deep = "rule a: " + std::string(3000, '(') + "Cap" + std::string(3000, ')') + " => Person();";
+  CHECK_THROWS_WITH(parse_rules(deep, "f.rules", kVocab),
+                    "f.rules:1:73: groups nested deeper than 64 levels");
+  // Brackets inside quoted words and comments do not count.
+  CHECK_NOTHROW(parse_rules("# (((((\nrule a: \"(\" Cap => Person();", "f.rules", kVocab));
 }
 
 TEST_CASE("matching with slots, optional parts and backtracking", "[extract][rules]") {
