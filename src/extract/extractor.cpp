@@ -1531,6 +1531,14 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       out.iri(e.iri, std::string(vocab::kOwl) + "sameAs",
               "https://sws.geonames.org/" + p.geonames_id + "/");
       out.lit(e.iri, ng("geonamesId"), p.geonames_id);
+      // Geocoding in the graph itself: coordinates and country from the same GeoNames record.
+      if (!p.lat.empty() && !p.lon.empty()) {
+        out.lit(e.iri, std::string(vocab::kGeo) + "lat", p.lat, vocab::kXsdDecimal);
+        out.lit(e.iri, std::string(vocab::kGeo) + "long", p.lon, vocab::kXsdDecimal);
+      }
+      if (!p.country_iso2.empty()) {
+        out.lit(e.iri, std::string(vocab::kGn) + "countryCode", p.country_iso2);
+      }
       if (p.kind != PlaceKind::Country && e.as_place) {
         if (auto c = res_.gazetteer.country(p.country_iso2)) {
           out.iri(e.iri, ng("partOf"),

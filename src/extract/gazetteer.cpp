@@ -40,7 +40,7 @@ void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std:
     return -1;
   };
   int c_id = -1, c_name = -1, c_aliases = -1, c_country = -1, c_code = -1, c_admin1 = -1,
-      c_pop = -1, c_amb = -1, c_capital = -1, c_demonyms = -1;
+      c_pop = -1, c_amb = -1, c_capital = -1, c_demonyms = -1, c_lat = -1, c_long = -1;
   for (std::string_view line : split(content, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -58,6 +58,8 @@ void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std:
       c_amb = col("ambiguous");
       c_capital = col("capital_geonames_id");
       c_demonyms = col("demonyms");
+      c_lat = col("lat");
+      c_long = col("long");
       if (c_id < 0 || c_name < 0) {
         throw std::runtime_error(name + ":1: header needs geonames_id and name");
       }
@@ -76,6 +78,8 @@ void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std:
     p.code = cell(c_code);
     p.admin1 = cell(c_admin1);
     p.population = to_u64(cell(c_pop));
+    p.lat = cell(c_lat);
+    p.lon = cell(c_long);
     p.ambiguous = cell(c_amb) == "1";
     p.capital_id = cell(c_capital);
     if (p.name.empty() || p.geonames_id.empty()) continue;

@@ -25,6 +25,7 @@ struct Place {
   std::string capital_id;  // countries: the capital's GeoNames id
   std::string demonym;     // countries: first demonym
   std::uint64_t population = 0;
+  std::string lat, lon;    // WGS84 decimal degrees as written in the gazetteer (may be empty)
   bool ambiguous = false;  // the name is also a common English word
 };
 
