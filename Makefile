@@ -22,11 +22,14 @@ build: configure
 demo: build
 	@bash scripts/demo.sh $(BUILD)/src/cli/newsgraph
 
+# Every test twice: the Release build (figures printed), then the same suite under
+# AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the run).
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS); status=$$?; \
 	  cd .. && bash scripts/test-summary.sh $(BUILD); exit $$status
+	$(MAKE) test-asan
 
-# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (also run by `make test`).
 test-asan: setup
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DNEWSGRAPH_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
