@@ -7,7 +7,8 @@ namespace ng::cli {
 store::Format parse_format(const std::string& name) {
   auto format = store::format_from_name(name);
   if (!format) {
-    throw UsageError("unknown RDF format '" + name + "' (expected turtle, trig, ntriples or nquads)");
+    throw UsageError("unknown RDF format '" + name +
+                     "' (expected turtle, trig, ntriples or nquads)");
   }
   return *format;
 }

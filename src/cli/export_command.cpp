@@ -44,9 +44,10 @@ Runner add_export_command(CLI::App& app) {
   cmd->add_option("-d,--data", opts->data, "RDF file (.ttl .trig .nt .nq, optionally .gz)")
       ->required()
       ->check(CLI::ExistingFile);
-  cmd->add_option("-f,--format", opts->format,
-                  "Output format: turtle, trig, ntriples, nquads, or geojson (events with "
-                  "coordinates; give the GeoNames data and links among -d) (default: from -o, else trig)");
+  cmd->add_option(
+      "-f,--format", opts->format,
+      "Output format: turtle, trig, ntriples, nquads, or geojson (events with "
+      "coordinates; give the GeoNames data and links among -d) (default: from -o, else trig)");
   cmd->add_option("-o,--output", opts->output, "Output file (written atomically; default stdout)");
   return [opts] { return run_export(*opts); };
 }

@@ -84,7 +84,8 @@ int run_ingest(const IngestOptions& opts) {
     const std::vector<rdf::Quad> own(all.quads.begin() + static_cast<std::ptrdiff_t>(first),
                                      all.quads.end());
     claim_stats += claim_stage.extract(articles[i], own, all);
-    if (progress && (i % 10 == 0 || i + 1 == articles.size())) show_progress(i + 1, articles.size());
+    if (progress && (i % 10 == 0 || i + 1 == articles.size()))
+      show_progress(i + 1, articles.size());
   }
   if (progress) std::cerr << "\n";
   extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
@@ -115,16 +116,21 @@ int run_ingest(const IngestOptions& opts) {
 
 Runner add_ingest_command(CLI::App& app) {
   auto opts = std::make_shared<IngestOptions>();
-  auto* cmd = app.add_subcommand("ingest", "Extract actors, places, events, claims and mediations from articles");
-  cmd->add_option("PATH", opts->paths, "Article files (.txt, .md, .jsonl) or directories (recursive)")
+  auto* cmd = app.add_subcommand(
+      "ingest", "Extract actors, places, events, claims and mediations from articles");
+  cmd->add_option("PATH", opts->paths,
+                  "Article files (.txt, .md, .jsonl) or directories (recursive)")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("-o,--output", opts->output, "Output file (written atomically; default stdout)");
-  cmd->add_option("-f,--format", opts->format, "trig, nquads, turtle or ntriples (default: from -o, else trig)");
+  cmd->add_option("-f,--format", opts->format,
+                  "trig, nquads, turtle or ntriples (default: from -o, else trig)");
   cmd->add_option("--resources", opts->resources,
-                  "Folder with ontology/rules, data/lexicon, data/gazetteer (default: $NEWSGRAPH_HOME or the source tree)");
-  cmd->add_flag("--keep-going", opts->keep_going,
-                "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
+                  "Folder with ontology/rules, data/lexicon, data/gazetteer (default: "
+                  "$NEWSGRAPH_HOME or the source tree)");
+  cmd->add_flag(
+      "--keep-going", opts->keep_going,
+      "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
   cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
   opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit
   add_limit_options(*cmd, opts->limits);

@@ -1,7 +1,5 @@
 #include "cli/limits.hpp"
 
-#include "store/rdf_io.hpp"
-
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -9,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <thread>
+
+#include "store/rdf_io.hpp"
 
 namespace ng::cli {
 
@@ -27,8 +27,8 @@ std::size_t effective_memory_limit_mb(const Limits& limits) {
   if (limits.max_memory_mb) return limits.max_memory_mb;
   long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGE_SIZE);
   std::size_t half = pages > 0 && page_size > 0
-                         ? static_cast<std::size_t>(pages) * static_cast<std::size_t>(page_size) / 2 /
-                               (1024 * 1024)
+                         ? static_cast<std::size_t>(pages) * static_cast<std::size_t>(page_size) /
+                               2 / (1024 * 1024)
                          : 8192;
   return std::min<std::size_t>(half, 8192);
 }

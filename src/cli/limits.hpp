@@ -10,7 +10,7 @@
 namespace ng::cli {
 
 struct Limits {
-  double timeout_seconds = 600;  // 0 = none
+  double timeout_seconds = 600;   // 0 = none
   std::size_t max_memory_mb = 0;  // 0 = the default: half the machine's memory, at most 8 GiB
 };
 

@@ -52,7 +52,8 @@ store::NodeId QuerySession::load_named(const std::string& iri) {
     load.graph = graph.get();
     std::string path = local_path_of(iri);
     load.format = store::format_from_path(path);
-    if (!load.format) load.format = store::Format::Turtle;  // W3C tests use .ttl and .rdf-less files
+    if (!load.format)
+      load.format = store::Format::Turtle;  // W3C tests use .ttl and .rdf-less files
     store::load_file(store_, path, load);
   }
   return graph.get();
@@ -83,7 +84,8 @@ std::string QuerySession::explain(const sparql::Query& query) {
 
 sparql::Dataset QuerySession::dataset_for(const sparql::Query& query) {
   sparql::Dataset dataset;
-  if (options_.union_default_graph) dataset.default_graph = sparql::Dataset::DefaultGraph::UnionOfNamed;
+  if (options_.union_default_graph)
+    dataset.default_graph = sparql::Dataset::DefaultGraph::UnionOfNamed;
   if (!has_cli_dataset_ && (!query.from.empty() || !query.from_named.empty())) {
     dataset.default_graph = sparql::Dataset::DefaultGraph::Graphs;
     for (const auto& iri : query.from) dataset.default_graphs.push_back(load_named(iri));

@@ -27,7 +27,8 @@ std::vector<std::filesystem::path> collect_queries(const std::vector<std::string
     if (std::filesystem::is_directory(input)) {
       std::vector<std::filesystem::path> found;
       for (const auto& entry : std::filesystem::directory_iterator(input)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".rq") found.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().extension() == ".rq")
+          found.push_back(entry.path());
       }
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
@@ -40,14 +41,22 @@ std::vector<std::filesystem::path> collect_queries(const std::vector<std::string
 
 std::string extension_of(sparql::ResultFormat format) {
   switch (format) {
-    case sparql::ResultFormat::Table: return ".txt";
-    case sparql::ResultFormat::Csv: return ".csv";
-    case sparql::ResultFormat::Tsv: return ".tsv";
-    case sparql::ResultFormat::Json: return ".srj";
-    case sparql::ResultFormat::Xml: return ".srx";
-    case sparql::ResultFormat::Turtle: return ".ttl";
-    case sparql::ResultFormat::NTriples: return ".nt";
-    case sparql::ResultFormat::NQuads: return ".nq";
+    case sparql::ResultFormat::Table:
+      return ".txt";
+    case sparql::ResultFormat::Csv:
+      return ".csv";
+    case sparql::ResultFormat::Tsv:
+      return ".tsv";
+    case sparql::ResultFormat::Json:
+      return ".srj";
+    case sparql::ResultFormat::Xml:
+      return ".srx";
+    case sparql::ResultFormat::Turtle:
+      return ".ttl";
+    case sparql::ResultFormat::NTriples:
+      return ".nt";
+    case sparql::ResultFormat::NQuads:
+      return ".nq";
   }
   return ".txt";
 }
@@ -68,7 +77,8 @@ int run_saved_queries(const RunOptions& opts) {
       sparql::Query query = session.parse(text, store::file_iri(file.string()));
       sparql::QueryResult result = session.run(query);
       sparql::ResultFormat format = choose_format(opts.format, result.kind, terminal);
-      if (!sparql::result_format_fits(format, result.kind)) format = choose_format("", result.kind, terminal);
+      if (!sparql::result_format_fits(format, result.kind))
+        format = choose_format("", result.kind, terminal);
       auto write = [&](std::ostream& out) { sparql::write_result(result, format, out); };
       if (opts.out_dir.empty()) {
         std::cout << "== " << name << "\n";
@@ -98,18 +108,23 @@ int run_saved_queries(const RunOptions& opts) {
 Runner add_run_command(CLI::App& app) {
   auto opts = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run", "Run saved queries (.rq files or directories of them)");
-  cmd->add_option("QUERIES", opts->queries, "Query files or directories")->required()->check(CLI::ExistingPath);
-  cmd->add_option("-d,--data", opts->dataset.data, "RDF file (TriG/N-Quads keep their named graphs)")
+  cmd->add_option("QUERIES", opts->queries, "Query files or directories")
+      ->required()
+      ->check(CLI::ExistingPath);
+  cmd->add_option("-d,--data", opts->dataset.data,
+                  "RDF file (TriG/N-Quads keep their named graphs)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-x,--external", opts->dataset.named,
                   "External RDF data set (e.g. GeoNames), loaded as a named graph named by its "
                   "file:// IRI (as `merge` does)")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--named", opts->dataset.named, "RDF file loaded as a named graph")->check(CLI::ExistingFile);
+  cmd->add_option("--named", opts->dataset.named, "RDF file loaded as a named graph")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--union-default-graph", opts->dataset.union_default_graph,
                 "The default graph is the union of all named graphs");
   cmd->add_option("--out-dir", opts->out_dir, "Write DIR/<query name>.<ext> instead of printing");
-  cmd->add_option("-f,--format", opts->format, "Result format (default: csv into --out-dir, table on a terminal)");
+  cmd->add_option("-f,--format", opts->format,
+                  "Result format (default: csv into --out-dir, table on a terminal)");
   add_limit_options(*cmd, opts->limits);
   return [opts] { return run_saved_queries(*opts); };
 }

@@ -214,7 +214,8 @@ class JsonLine {
           if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
             i_ += 2;
             const unsigned low = hex4();
-            if (low < 0xDC00 || low > 0xDFFF) throw JsonError{at, "unpaired surrogate in \\u escape"};
+            if (low < 0xDC00 || low > 0xDFFF)
+              throw JsonError{at, "unpaired surrogate in \\u escape"};
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           } else if (cp >= 0xD800 && cp <= 0xDFFF) {
             // A lone surrogate is not a character: decoding it would give invalid UTF-8.

@@ -372,8 +372,10 @@ void check_nesting(std::string_view text, const Positioner& pos) {
   for (std::size_t k = 0; k < text.size(); ++k) {
     const char c = text[k];
     if (quote) {
-      if (c == '\\') ++k;
-      else if (c == quote) quote = 0;
+      if (c == '\\')
+        ++k;
+      else if (c == quote)
+        quote = 0;
       continue;
     }
     if (c == '"' || c == '\'') {

@@ -104,8 +104,10 @@ void write_file_atomically(const std::string& path,
     std::ostream out(&buf);
     produce(out);
     out.flush();
-    if (!out || buf.failed()) throw std::runtime_error(path + ": write error: " + std::strerror(errno));
-    if (::fsync(fd) != 0) throw std::runtime_error(path + ": fsync failed: " + std::strerror(errno));
+    if (!out || buf.failed())
+      throw std::runtime_error(path + ": write error: " + std::strerror(errno));
+    if (::fsync(fd) != 0)
+      throw std::runtime_error(path + ": fsync failed: " + std::strerror(errno));
   } catch (...) {
     cleanup();
     throw;

@@ -26,10 +26,14 @@ std::optional<Format> format_from_path(std::string_view path) {
 
 std::string_view format_name(Format format) {
   switch (format) {
-    case Format::Turtle: return "turtle";
-    case Format::TriG: return "trig";
-    case Format::NTriples: return "ntriples";
-    case Format::NQuads: return "nquads";
+    case Format::Turtle:
+      return "turtle";
+    case Format::TriG:
+      return "trig";
+    case Format::NTriples:
+      return "ntriples";
+    case Format::NQuads:
+      return "nquads";
   }
   return "?";
 }

@@ -82,7 +82,8 @@ std::string write_to_string(const Store& store, Format format, const WriteOption
 // over `path` only if `produce` returns normally and the data reached the disk. On any failure
 // the temporary file is removed, `path` is left as it was, and the exception propagates. On
 // SIGINT, SIGTERM, SIGHUP or SIGPIPE while writing, the temporary file is removed and the signal
-// then takes its default action (handlers are installed on first use, unless the program set its own).
+// then takes its default action (handlers are installed on first use, unless the program set its
+// own).
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& produce);
 

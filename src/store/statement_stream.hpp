@@ -29,7 +29,7 @@ struct StreamedQuad {
 
 struct StreamOptions {
   std::optional<Format> format;  // default: from the file extension (.gz allowed)
-  std::string base_iri;                 // default: the file's file:// IRI
+  std::string base_iri;          // default: the file's file:// IRI
 };
 
 // Reads `path` (gzip detected by zlib) and calls `on_quad` for each statement, in document order.

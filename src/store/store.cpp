@@ -19,10 +19,14 @@ constexpr std::array<Positions, 5> kOrders{{
 
 NodeId at(const QuadIds& q, int pos) {
   switch (pos) {
-    case 0: return q.subject;
-    case 1: return q.predicate;
-    case 2: return q.object;
-    default: return q.graph;
+    case 0:
+      return q.subject;
+    case 1:
+      return q.predicate;
+    case 2:
+      return q.object;
+    default:
+      return q.graph;
   }
 }
 
@@ -73,7 +77,8 @@ bool Cursor::next(QuadIds& quad) {
     if (skip_graph_ && q.graph == skip_graph_) continue;
     if (distinct_triples_) {
       // Union view: the orders used for it end with the graph, so copies of a triple are adjacent.
-      if (last_.subject == q.subject && last_.predicate == q.predicate && last_.object == q.object) {
+      if (last_.subject == q.subject && last_.predicate == q.predicate &&
+          last_.object == q.object) {
         continue;
       }
       last_ = q;
@@ -122,8 +127,9 @@ void Store::append(NodeId subject, NodeId predicate, NodeId object, NodeId graph
 }
 
 bool Store::in_merged(const QuadIds& key) const {
-  auto it = std::lower_bound(quads_.begin(), quads_.end(), key,
-                             [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
+  auto it =
+      std::lower_bound(quads_.begin(), quads_.end(), key,
+                       [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
   return it != quads_.end() && *it == key;
 }
 
@@ -151,8 +157,9 @@ bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   if (!graph) graph = default_graph();
   merge();
   QuadIds key{subject, predicate, object, graph};
-  auto it = std::lower_bound(quads_.begin(), quads_.end(), key,
-                             [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
+  auto it =
+      std::lower_bound(quads_.begin(), quads_.end(), key,
+                       [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); });
   // (quads_ is sorted and unique after merge())
   if (it == quads_.end() || !(*it == key)) return false;
   QuadIds removed = *it;
@@ -246,13 +253,19 @@ Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_trip
   std::size_t lo = 0, hi = n;
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    if (compare_prefix(positions, best_len, quad_at(mid), pattern) < 0) lo = mid + 1; else hi = mid;
+    if (compare_prefix(positions, best_len, quad_at(mid), pattern) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   std::size_t begin = lo;
   hi = n;
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    if (compare_prefix(positions, best_len, quad_at(mid), pattern) <= 0) lo = mid + 1; else hi = mid;
+    if (compare_prefix(positions, best_len, quad_at(mid), pattern) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   c.pos_ = begin;
   c.end_ = lo;
@@ -278,7 +291,8 @@ Cursor Store::scan_union(NodeId subject, NodeId predicate, NodeId object) const 
 }
 
 bool Store::contains(NodeId subject, NodeId predicate, NodeId object, NodeId graph) const {
-  Cursor c = graph ? scan(subject, predicate, object, graph) : scan_union(subject, predicate, object);
+  Cursor c =
+      graph ? scan(subject, predicate, object, graph) : scan_union(subject, predicate, object);
   QuadIds q;
   return c.next(q);
 }

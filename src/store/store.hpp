@@ -68,8 +68,8 @@ class Cursor {
   const std::vector<QuadIds>* quads_ = nullptr;
   const std::vector<std::uint32_t>* order_ = nullptr;  // nullptr: quads_ itself (SPOG)
   std::size_t pos_ = 0, end_ = 0;
-  QuadIds pattern_;             // positions that still need checking (nullptr = any)
-  NodeId skip_graph_ = nullptr;  // quads in this graph are skipped
+  QuadIds pattern_;                // positions that still need checking (nullptr = any)
+  NodeId skip_graph_ = nullptr;    // quads in this graph are skipped
   bool distinct_triples_ = false;  // union view: skip copies that differ only in the graph
   bool exact_ = false;  // every bound position is in the searched prefix: the range is the answer
   QuadIds last_;

@@ -40,7 +40,8 @@ NodeRef::~NodeRef() {
 
 World::World() : world_(sord_world_new()) {
   // Sord would print its own errors (e.g. an invalid URI) to stderr; we report them ourselves.
-  sord_world_set_error_sink(world_, [](void*, const SerdError*) { return SERD_SUCCESS; }, nullptr);
+  sord_world_set_error_sink(
+      world_, [](void*, const SerdError*) { return SERD_SUCCESS; }, nullptr);
 }
 
 World::~World() { sord_world_free(world_); }
@@ -71,7 +72,8 @@ NodeRef World::intern(const rdf::TermView& term) {
         datatype = sord_new_uri(world_, bytes(dt));
         if (!datatype) throw std::invalid_argument("not an absolute datatype IRI: <" + dt + ">");
       }
-      node = sord_new_literal(world_, datatype, bytes(value), lang.empty() ? nullptr : lang.c_str());
+      node =
+          sord_new_literal(world_, datatype, bytes(value), lang.empty() ? nullptr : lang.c_str());
       if (datatype) sord_node_free(world_, datatype);
       break;
     }

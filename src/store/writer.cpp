@@ -114,13 +114,16 @@ class SerdOutput {
     const SerdNode* object = sord_node_to_serd_node(q.object);
     const SordNode* dt = sord_node_get_datatype(q.object);
     const char* lang = sord_node_get_language(q.object);
-    SerdNode lang_node = lang ? serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(lang))
-                              : SERD_NODE_NULL;
+    SerdNode lang_node =
+        lang ? serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(lang))
+             : SERD_NODE_NULL;
     SerdStatus st = serd_writer_write_statement(
         writer_, 0, graph ? sord_node_to_serd_node(graph) : nullptr,
         sord_node_to_serd_node(q.subject), sord_node_to_serd_node(q.predicate), object,
         dt ? sord_node_to_serd_node(dt) : nullptr, lang ? &lang_node : nullptr);
-    if (st) throw std::runtime_error(std::string("cannot write statement: ") + reinterpret_cast<const char*>(serd_strerror(st)));
+    if (st)
+      throw std::runtime_error(std::string("cannot write statement: ") +
+                               reinterpret_cast<const char*>(serd_strerror(st)));
   }
 
   void finish() { serd_writer_finish(writer_); }

@@ -99,9 +99,11 @@ Manifest read_manifest(const std::string& path, const std::string& suite_root) {
       entry.name = r.str(r.object(e, std::string(kMf) + "name"));
       if (entry.name.empty()) entry.name = r.str(r.object(e, std::string(kRdfs) + "label"));
       auto action = r.object(e, std::string(kMf) + "action");
-      if (action && store::World::view(*action).is_iri()) entry.action = path_from_file_iri(r.str(action));
+      if (action && store::World::view(*action).is_iri())
+        entry.action = path_from_file_iri(r.str(action));
       auto result = r.object(e, std::string(kMf) + "result");
-      if (result && store::World::view(*result).is_iri()) entry.result = path_from_file_iri(r.str(result));
+      if (result && store::World::view(*result).is_iri())
+        entry.result = path_from_file_iri(r.str(result));
       auto approval = r.object(e, std::string(kDawgt) + "approval");
       if (!approval) approval = r.object(e, std::string(kMf) + "approval");
       entry.approval = local_name(r.str(approval));

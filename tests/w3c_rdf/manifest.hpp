@@ -10,11 +10,11 @@
 namespace ng::w3c {
 
 struct ManifestEntry {
-  std::string id;     // stable: "<manifest path relative to the suite root>#<fragment>"
-  std::string type;   // local name of the rdf:type, e.g. "TestTurtleEval"
-  std::string name;   // mf:name
-  std::string action; // file path of mf:action (empty if none)
-  std::string result; // file path of mf:result (empty if none)
+  std::string id;        // stable: "<manifest path relative to the suite root>#<fragment>"
+  std::string type;      // local name of the rdf:type, e.g. "TestTurtleEval"
+  std::string name;      // mf:name
+  std::string action;    // file path of mf:action (empty if none)
+  std::string result;    // file path of mf:result (empty if none)
   std::string approval;  // local name of dawgt:approval / mf:approval, if any
 };
 

@@ -66,7 +66,8 @@ std::string run_test(const ng::w3c::ManifestEntry& e, const std::string& base, F
     // Keep reasons free of machine-specific paths: they go into the ratchet file.
     std::string what = ex.what();
     auto at = what.find(e.action);
-    if (at != std::string::npos) what.replace(at, e.action.size(), fs::path(e.action).filename().string());
+    if (at != std::string::npos)
+      what.replace(at, e.action.size(), fs::path(e.action).filename().string());
     return "rejected: " + what;
   }
   if (negative) return "accepted invalid input";
@@ -103,7 +104,8 @@ std::map<std::string, std::string> read_known_failures(const std::string& path) 
 
 int main(int argc, char** argv) {
   if (argc < 3 || !kSuites.count(argv[1])) {
-    std::cerr << "usage: ng_w3c_rdf turtle|trig|ntriples|nquads KNOWN_FAILURES [--update-known-failures]\n";
+    std::cerr << "usage: ng_w3c_rdf turtle|trig|ntriples|nquads KNOWN_FAILURES "
+                 "[--update-known-failures]\n";
     return 2;
   }
   const std::string name = argv[1];
@@ -127,7 +129,8 @@ int main(int argc, char** argv) {
     std::string reason = run_test(e, manifest.assumed_test_base, kSuites.at(name).format);
     if (reason.empty()) {
       ++passed;
-      if (known.count(e.id)) std::cout << "FIXED " << e.id << " (remove it from " << known_path << ")\n";
+      if (known.count(e.id))
+        std::cout << "FIXED " << e.id << " (remove it from " << known_path << ")\n";
       continue;
     }
     ++failed;
@@ -146,7 +149,8 @@ int main(int argc, char** argv) {
     for (auto& [id, reason] : merged) out << id << " # " << reason << "\n";
   }
   std::cout << "w3c-" << name << ": " << passed << " passed, " << failed << " failed, 0 skipped"
-            << (regressions ? " (" + std::to_string(regressions) + " not in the known failures)" : "")
+            << (regressions ? " (" + std::to_string(regressions) + " not in the known failures)"
+                            : "")
             << "\n";
   return regressions == 0 ? 0 : 1;
 }

@@ -1,7 +1,5 @@
 #include "sparql/eval/functions.hpp"
 
-#include "rdf/iri.hpp"
-
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
@@ -11,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/eval/datetime.hpp"
 #include "sparql/eval/hash.hpp"
@@ -587,13 +586,7 @@ int order_compare(const TermView& a, const TermView& b) {
 
 bool is_absolute_iri(std::string_view iri) { return rdf::has_scheme(iri); }
 
-namespace {
-
-
-
-
-}  // namespace
-
+namespace {}  // namespace
 
 // --- Functions -----------------------------------------------------------------------------------
 

@@ -7,9 +7,9 @@
 #include <map>
 #include <string>
 
+#include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/parser/ast.hpp"
-#include "rdf/iri.hpp"
 #include "sparql/parser/lexer.hpp"
 
 namespace ng::sparql::ast {

@@ -17,8 +17,6 @@ using detail::XmlNode;
 // RFC 3986 §5.2 reference resolution, without dot-segment removal in the reference part
 // beyond what the test files need.
 
-
-
 bool is_rdf(const XmlAttribute& a, std::string_view local) {
   return a.ns == vocab::kRdf && a.local == local;
 }
@@ -82,7 +80,8 @@ class RdfXmlReader {
     for (const auto& a : node.attributes) {
       if (is_syntax_attribute(a)) continue;
       if (is_rdf(a, "type")) {
-        add(subject, rdf::Term::iri(vocab::kRdfType), rdf::Term::iri(rdf::resolve_iri(base_, a.value)));
+        add(subject, rdf::Term::iri(vocab::kRdfType),
+            rdf::Term::iri(rdf::resolve_iri(base_, a.value)));
       } else {
         add(subject, rdf::Term::iri(a.ns + a.local), rdf::Term::literal(a.value, "", lang));
       }
@@ -162,7 +161,8 @@ class RdfXmlReader {
 std::vector<rdf::Quad> read_rdf_xml(std::string_view text, std::string_view base_iri) {
   XmlNode root = detail::parse_xml(text);
   std::string base(base_iri);
-  if (const auto* b = root.attribute(detail::kXmlNs, "base")) base = rdf::resolve_iri(base, b->value);
+  if (const auto* b = root.attribute(detail::kXmlNs, "base"))
+    base = rdf::resolve_iri(base, b->value);
   return RdfXmlReader(base).read(root);
 }
 

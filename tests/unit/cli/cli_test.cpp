@@ -36,7 +36,9 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
-void write(const std::string& name, const std::string& text) { std::ofstream(workdir() / name) << text; }
+void write(const std::string& name, const std::string& text) {
+  std::ofstream(workdir() / name) << text;
+}
 
 // Runs newsgraph with `args` (already shell-quoted) in the work directory.
 Run run(const std::string& args) {
@@ -55,7 +57,8 @@ TEST_CASE("version and help flags", "[cli]") {
   CHECK(v.out.find("newsgraph ") == 0);
   auto h = run("--help");
   CHECK(h.exit_code == 0);
-  for (const char* cmd : {"export", "stats", "query", "run"}) CHECK(h.out.find(cmd) != std::string::npos);
+  for (const char* cmd : {"export", "stats", "query", "run"})
+    CHECK(h.out.find(cmd) != std::string::npos);
   CHECK(run("").exit_code == 2);
   CHECK(run("frobnicate").exit_code == 2);
 }
@@ -83,7 +86,8 @@ TEST_CASE("export merges files without blank-node collisions", "[cli][export]") 
 }
 
 TEST_CASE("a malformed file gives file:line:col, exit 1 and no output", "[cli][export]") {
-  write("bad.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b ;\n  ex:q \"unterminated .\n");
+  write("bad.ttl",
+        "@prefix ex: <http://example.org/> .\nex:a ex:p ex:b ;\n  ex:q \"unterminated .\n");
   fs::remove(workdir() / "out.ttl");
   auto r = run("export -d bad.ttl -o out.ttl");
   CHECK(r.exit_code == 1);
@@ -98,8 +102,9 @@ TEST_CASE("a malformed file gives file:line:col, exit 1 and no output", "[cli][e
 }
 
 TEST_CASE("stats counts triples, graphs and classes", "[cli][stats]") {
-  write("s.trig", "@prefix ex: <http://example.org/> .\nex:a a ex:C . ex:b a ex:C .\n"
-                  "ex:g { ex:c a ex:D . }\n");
+  write("s.trig",
+        "@prefix ex: <http://example.org/> .\nex:a a ex:C . ex:b a ex:C .\n"
+        "ex:g { ex:c a ex:D . }\n");
   auto r = run("stats -d s.trig");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("triples (distinct)   3") != std::string::npos);
@@ -117,14 +122,17 @@ TEST_CASE("query: syntax errors name the line, column and what was expected", "[
 }
 
 TEST_CASE("query: results in every tabular format, and the union default graph", "[cli][query]") {
-  write("g.trig", "<http://e/g1> { <http://e/s> <http://e/p> \"one\" . }\n"
-                  "<http://e/g2> { <http://e/s> <http://e/p> \"two\" . }\n");
-  auto csv = run("query -d g.trig -f csv -e 'SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o'");
+  write("g.trig",
+        "<http://e/g1> { <http://e/s> <http://e/p> \"one\" . }\n"
+        "<http://e/g2> { <http://e/s> <http://e/p> \"two\" . }\n");
+  auto csv =
+      run("query -d g.trig -f csv -e 'SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o'");
   CHECK(csv.exit_code == 0);
   CHECK(csv.out == "o\r\none\r\ntwo\r\n");
   auto empty = run("query -d g.trig -f csv -e 'SELECT ?o WHERE { ?s ?p ?o }'");
   CHECK(empty.out == "o\r\n");
-  auto uni = run("query -d g.trig --union-default-graph -f tsv -e 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
+  auto uni = run(
+      "query -d g.trig --union-default-graph -f tsv -e 'SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o'");
   CHECK(uni.out == "?o\n\"one\"\n\"two\"\n");
   CHECK(run("query -d g.trig -f json -e 'ASK { ?s ?p \"one\" }'").exit_code == 0);
   CHECK(run("query -d g.trig -f nquads -e 'SELECT * {}'").exit_code == 2);
@@ -153,7 +161,9 @@ const char* kProduct = "'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'";
 TEST_CASE("a runaway query stops at the time limit with a clear message", "[cli][limits]") {
   write_product_graph();
   write("keep.csv", "previous\n");
-  auto r = run(std::string("query --timeout 1 --max-memory 100000 -d many.nt -f csv -o keep.csv -e ") + kProduct);
+  auto r =
+      run(std::string("query --timeout 1 --max-memory 100000 -d many.nt -f csv -o keep.csv -e ") +
+          kProduct);
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("exceeded the time limit of 1 s (--timeout)") != std::string::npos);
   CHECK(slurp(workdir() / "keep.csv") == "previous\n");  // the old output is intact

@@ -79,7 +79,8 @@ TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
       parse_rules("rule a: Cap => Person();\nrule a: Num => Person();", "f.rules", kVocab),
       "f.rules:2:1: duplicate rule name 'a'");
   // Deep nesting is an error with its position, not a stack overflow (found by fuzzing).
-  std::string deep = "rule a: " + std::string(3000, '(') + "Cap" + std::string(3000, ')') + " => Person();";
+  std::string deep =
+      "rule a: " + std::string(3000, '(') + "Cap" + std::string(3000, ')') + " => Person();";
   CHECK_THROWS_WITH(parse_rules(deep, "f.rules", kVocab),
                     "f.rules:1:73: groups nested deeper than 64 levels");
   // Brackets inside quoted words and comments do not count.

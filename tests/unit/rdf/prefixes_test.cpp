@@ -1,6 +1,7 @@
+#include "rdf/prefixes.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "rdf/prefixes.hpp"
 #include "rdf/vocab.hpp"
 
 TEST_CASE("prefix registry expands and abbreviates", "[rdf][prefixes]") {

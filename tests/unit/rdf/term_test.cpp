@@ -1,6 +1,7 @@
+#include "rdf/term.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "rdf/term.hpp"
 #include "rdf/vocab.hpp"
 
 using ng::rdf::Term;

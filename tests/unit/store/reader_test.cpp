@@ -52,7 +52,8 @@ TEST_CASE("Turtle loads with prefixes and normal-form literals", "[store][reader
     @prefix ex: <http://example.org/> .
     @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
     ex:a ex:p "x"^^xsd:string, "y"@EN-gb, 42 ; a ex:C .
-  )", Format::Turtle, base_options("http://base/"));
+  )",
+                                      Format::Turtle, base_options("http://base/"));
   CHECK(stats.statements == 4);
   CHECK(stats.added == 4);
   auto x = world.intern(Term::literal("x"));
@@ -84,11 +85,11 @@ TEST_CASE("blank nodes of two documents never merge", "[store][reader]") {
 TEST_CASE("TriG and N-Quads graphs land in named graphs", "[store][reader]") {
   World world;
   Store store(world);
-  ng::store::load_string(store, "<http://s> <http://p> <http://o> <http://g> .\n"
-                                "<http://s> <http://p> <http://o> .\n",
+  ng::store::load_string(store,
+                         "<http://s> <http://p> <http://o> <http://g> .\n"
+                         "<http://s> <http://p> <http://o> .\n",
                          Format::NQuads);
-  ng::store::load_string(store, "<http://g2> { <http://s> <http://p> <http://o> }",
-                         Format::TriG);
+  ng::store::load_string(store, "<http://g2> { <http://s> <http://p> <http://o> }", Format::TriG);
   CHECK(store.size() == 3);
   CHECK(store.named_graphs().size() == 2);
 }
@@ -99,7 +100,8 @@ TEST_CASE("syntax errors give file, line and column, and load nothing", "[store]
   ng::store::load_string(store, "<http://kept> <http://p> 1 .", Format::Turtle);
   REQUIRE(store.size() == 1);
   try {
-    ng::store::load_string(store, "<http://a> <http://p> 1 .\n<http://b> <http://p> <http://c> ;;; \"oops",
+    ng::store::load_string(store,
+                           "<http://a> <http://p> 1 .\n<http://b> <http://p> <http://c> ;;; \"oops",
                            Format::Turtle, {}, "bad.ttl");
     FAIL("no error");
   } catch (const RdfSyntaxError& e) {
@@ -168,12 +170,15 @@ TEST_CASE("streamed files report errors with positions and load nothing", "[stor
   gzFile f = gzopen(gz.c_str(), "wb");
   gzwrite(f, doc.data(), static_cast<unsigned>(doc.size()));
   gzclose(f);
-  CHECK_THROWS_WITH(ng::store::load_file(store, gz), Catch::EndsWith("bad.ttl.gz:4:3: undefined prefix in bad:x"));
+  CHECK_THROWS_WITH(ng::store::load_file(store, gz),
+                    Catch::EndsWith("bad.ttl.gz:4:3: undefined prefix in bad:x"));
   CHECK(store.size() == 0);
 
   auto nul = (temp_dir() / "nul.nt").string();
-  std::ofstream(nul) << "<http://a> <http://b> \"ok\" .\n<http://a> <http://b> \"x" << '\0' << "y\" .\n";
-  CHECK_THROWS_WITH(ng::store::load_file(store, nul), Catch::Contains("nul.nt:2:25: NUL character"));
+  std::ofstream(nul) << "<http://a> <http://b> \"ok\" .\n<http://a> <http://b> \"x" << '\0'
+                     << "y\" .\n";
+  CHECK_THROWS_WITH(ng::store::load_file(store, nul),
+                    Catch::Contains("nul.nt:2:25: NUL character"));
   CHECK(store.size() == 0);
 
   auto empty = write_temp("empty.ttl", "");

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "store/store.hpp"
+
+#include <catch2/catch.hpp>
 
 using ng::rdf::Term;
 using ng::store::QuadIds;

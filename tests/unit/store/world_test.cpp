@@ -1,7 +1,8 @@
+#include "store/world.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "rdf/vocab.hpp"
-#include "store/world.hpp"
 
 using ng::rdf::Term;
 using ng::store::World;

@@ -94,11 +94,12 @@ TEST_CASE("atomic writes leave the old file on failure", "[store][writer]") {
   std::string content((std::istreambuf_iterator<char>(in)), {});
   CHECK(content == "first\n");
   CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 1);  // no temp left
-  CHECK_THROWS(ng::store::write_file_atomically((dir / "no/such/dir/x").string(),
-                                                [](std::ostream&) {}));
+  CHECK_THROWS(
+      ng::store::write_file_atomically((dir / "no/such/dir/x").string(), [](std::ostream&) {}));
 }
 
-TEST_CASE("an interrupt while writing leaves neither a partial nor a temporary file", "[store][writer]") {
+TEST_CASE("an interrupt while writing leaves neither a partial nor a temporary file",
+          "[store][writer]") {
   auto dir = std::filesystem::temp_directory_path() / "ng_atomic_signal_test";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);

@@ -2,10 +2,9 @@
 #include "sparql/eval/functions.hpp"
 
 #include <catch2/catch.hpp>
-
-#include "rdf/iri.hpp"
 #include <vector>
 
+#include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/eval/datetime.hpp"
 #include "sparql/eval/hash.hpp"
