@@ -14,6 +14,7 @@
 #include "rdf/iri.hpp"
 #include "rdf/vocab.hpp"
 #include "store/gz_source.hpp"
+#include "store/serd_util.hpp"
 
 namespace ng::store {
 namespace {
@@ -42,23 +43,9 @@ class Streamer {
     SerdNode base =
         serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base_.c_str()));
     env_ = serd_env_new(base_.empty() ? nullptr : &base);
-    SerdSyntax syntax = SERD_TURTLE;
-    switch (format) {
-      case Format::Turtle:
-        syntax = SERD_TURTLE;
-        break;
-      case Format::TriG:
-        syntax = SERD_TRIG;
-        break;
-      case Format::NTriples:
-        syntax = SERD_NTRIPLES;
-        break;
-      case Format::NQuads:
-        syntax = SERD_NQUADS;
-        break;
-    }
     std::unique_ptr<SerdReader, decltype(&serd_reader_free)> reader(
-        serd_reader_new(syntax, this, nullptr, on_base, on_prefix, on_statement, nullptr),
+        serd_reader_new(detail::serd_syntax(format), this, nullptr, on_base, on_prefix,
+                        on_statement, nullptr),
         &serd_reader_free);
     serd_reader_set_error_sink(reader.get(), on_error, this);
     static unsigned long documents = 0;
@@ -103,18 +90,7 @@ class Streamer {
   static SerdStatus on_error(void* handle, const SerdError* error) {
     auto* self = static_cast<Streamer*>(handle);
     if (self->failed_) return SERD_SUCCESS;  // keep the first error
-    va_list args;
-    va_copy(args, *error->args);
-    char buf[1024];
-    std::vsnprintf(buf, sizeof buf, error->fmt, args);
-    va_end(args);
-    std::string msg(buf);
-    while (!msg.empty() && (msg.back() == '\n' || msg.back() == '\r')) msg.pop_back();
-    // Serd's column is 1-based on the first line and 0-based after it (see docs/STYLE.md).
-    const unsigned long line0 = error->line > 0 ? error->line - 1 : 0;
-    unsigned long col0 = error->col;
-    if (error->line <= 1 && col0 > 0) --col0;
-    self->pos_ = {line0, col0};
+    std::string msg = detail::serd_error_text(*error, self->pos_);
     self->message_ = std::move(msg);
     self->failed_ = true;
     return SERD_SUCCESS;
