@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -21,6 +23,7 @@ struct IngestOptions {
   std::string resources;
   bool keep_going = false;
   bool quiet = false;
+  bool timing = false;
   Limits limits;
 };
 
@@ -58,10 +61,17 @@ int run_ingest(const IngestOptions& opts) {
     format = *by_ext;
   }
   apply_limits(opts.limits, "ingest");
+  using Clock = std::chrono::steady_clock;
+  auto since = [](Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+  };
+  auto t0 = Clock::now();
   const auto resources = extract::ResourcePaths::under(resource_root(opts.resources));
   extract::Extractor extractor(resources);     // actors, places, events, provenance
   extract::ClaimStage claim_stage(resources);  // claims and mediation efforts
 
+  double resources_s = since(t0);
+  auto t1 = Clock::now();
   std::vector<extract::Diagnostic> diagnostics;
   std::vector<extract::Article> articles = extract::read_articles(opts.paths, diagnostics);
   std::size_t errors = 0;
@@ -70,6 +80,8 @@ int run_ingest(const IngestOptions& opts) {
     if (d.severity == extract::Severity::Error) ++errors;
   }
 
+  double read_s = since(t1);
+  auto t2 = Clock::now();
   store::World world;
   store::Store store(world);
   StoreSink sink(store);
@@ -88,8 +100,13 @@ int run_ingest(const IngestOptions& opts) {
       show_progress(i + 1, articles.size());
   }
   if (progress) std::cerr << "\n";
+  double extract_s = since(t2);
+  auto t3 = Clock::now();
   extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
+  double resolve_s = since(t3);
+  auto t4 = Clock::now();
   for (const rdf::Quad& q : all.quads) store.add(q);
+  double store_s = since(t4);
 
   if (errors > 0 && !opts.keep_going) {
     std::cerr << "newsgraph: " << errors << " input(s) could not be read; nothing written "
@@ -100,7 +117,16 @@ int run_ingest(const IngestOptions& opts) {
     std::cerr << "newsgraph: note: " << format_name(format)
               << " has no named graphs: the per-article provenance graphs are merged\n";
   }
+  auto t5 = Clock::now();
   write_output(opts.output, [&](std::ostream& out) { store::write(store, format, out); });
+  if (opts.timing) {
+    std::size_t bytes = 0;
+    for (const auto& a : articles) bytes += a.text.size();
+    std::fprintf(stderr,
+                 "timing total_s=%.6f text_bytes=%zu resources_s=%.6f read_s=%.6f "
+                 "extract_s=%.6f resolve_s=%.6f store_s=%.6f write_s=%.6f\n",
+                 since(t0), bytes, resources_s, read_s, extract_s, resolve_s, store_s, since(t5));
+  }
   if (!opts.quiet) {
     std::cerr << "newsgraph: ingested " << stats.articles << " articles, " << stats.sentences
               << " sentences, " << stats.actors << " actors, " << stats.locations << " locations, "
@@ -132,6 +158,8 @@ Runner add_ingest_command(CLI::App& app) {
       "--keep-going", opts->keep_going,
       "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
   cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
+  cmd->add_flag("--timing", opts->timing,
+                "Print 'timing total_s=S text_bytes=N ...' with the time of each phase to stderr");
   opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit
   add_limit_options(*cmd, opts->limits);
   return [opts] { return run_ingest(*opts); };
