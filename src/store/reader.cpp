@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rdf/iri.hpp"
@@ -67,6 +69,9 @@ class Loader {
 
   ~Loader() {
     if (env_) serd_env_free(env_);
+    SordWorld* w = world_.raw();
+    for (auto& [key, node] : iri_cache_) sord_node_free(w, node);
+    if (last_subject_) sord_node_free(w, last_subject_);
   }
 
   LoadStats run(Format format, const std::string& base_iri,
@@ -224,16 +229,41 @@ class Loader {
     return reinterpret_cast<const uint8_t*>(scratch_.c_str());
   }
 
+  // An absolute IRI as written (no prefix or base involved, so the same string is always the same
+  // node): predicates, classes and datatypes repeat on almost every line, so a small cache in
+  // front of Sord's dictionary saves its string length, character count and hashing.
+  SordNode* absolute_iri(const SerdNode* node) {
+    std::string_view iri = str(node);
+    if (auto it = iri_cache_.find(iri); it != iri_cache_.end()) return sord_node_copy(it->second);
+    if (!check_unicode(iri)) return nullptr;
+    SordNode* made = sord_new_uri(world_.raw(), counted(node));
+    if (made && iri_cache_.size() < kIriCacheSize) {
+      iri_cache_.emplace(std::string(iri), sord_node_copy(made));
+    }
+    return made;
+  }
+
+  // The subject of the previous statement: N-Triples and Turtle repeat it line after line.
+  SordNode* subject_node(const SerdNode* node) {
+    if (last_subject_ && node->type == last_subject_type_ && str(node) == last_subject_key_) {
+      return sord_node_copy(last_subject_);
+    }
+    SordNode* made = make_node(node, nullptr, nullptr);
+    if (!made) return nullptr;
+    if (last_subject_) sord_node_free(world_.raw(), last_subject_);
+    last_subject_ = sord_node_copy(made);
+    last_subject_type_ = node->type;
+    last_subject_key_.assign(str(node));
+    return made;
+  }
+
   // Interns a Serd node (the hot path of a load): returns an owned reference, or nullptr after
   // recording an error.
   SordNode* make_node(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
     SordWorld* w = world_.raw();
     switch (node->type) {
       case SERD_URI:
-        if (rdf::has_scheme(str(node))) {
-          if (!check_unicode(str(node))) return nullptr;
-          return sord_new_uri(w, counted(node));
-        }
+        if (rdf::has_scheme(str(node))) return absolute_iri(node);
         [[fallthrough]];
       case SERD_CURIE: {
         std::string iri;
@@ -248,6 +278,11 @@ class Loader {
         std::string lang_tag;
         if (lang && lang->n_bytes) {
           lang_tag = rdf::lowercase_ascii(str(lang));  // the normal form of rdf::Term
+        } else if (datatype && datatype->type == SERD_URI && rdf::has_scheme(str(datatype))) {
+          if (str(datatype) != "http://www.w3.org/2001/XMLSchema#string") {
+            dt = absolute_iri(datatype);
+            if (!dt) return nullptr;
+          }
         } else if (datatype) {
           std::string dt_iri;
           if (!expand_iri(datatype, dt_iri)) return nullptr;
@@ -277,7 +312,7 @@ class Loader {
       for (SordNode* n : nodes)
         if (n) sord_node_free(w, n);
     };
-    nodes[0] = self->make_node(subject, nullptr, nullptr);
+    nodes[0] = self->subject_node(subject);
     nodes[1] = nodes[0] ? self->make_node(predicate, nullptr, nullptr) : nullptr;
     nodes[2] = nodes[1] ? self->make_node(object, object_datatype, object_lang) : nullptr;
     bool has_graph = graph && graph->type != SERD_NOTHING;
@@ -297,6 +332,17 @@ class Loader {
     store_.rollback_to(mark_);
     stats_ = {};
   }
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  static constexpr std::size_t kIriCacheSize = 4096;
+  // Each entry holds a reference, dropped by the destructor.
+  std::unordered_map<std::string, SordNode*, Hash, std::equal_to<>> iri_cache_;
+  SordNode* last_subject_ = nullptr;
+  SerdType last_subject_type_ = SERD_NOTHING;
+  std::string last_subject_key_;
 
   Store& store_;
   World& world_;

@@ -164,7 +164,7 @@ bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   if (it == quads_.end() || !(*it == key)) return false;
   QuadIds removed = *it;
   quads_.erase(it);
-  permutation_valid_.fill(false);
+  invalidate_indices();
   release(removed);
   return true;
 }
@@ -208,21 +208,112 @@ void Store::merge() const {
   pending_.shrink_to_fit();
   pending_set_.clear();
   pending_unchecked_ = false;
-  permutation_valid_.fill(false);
+  invalidate_indices();
 }
 
-const std::vector<std::uint32_t>& Store::permutation(Order order) const {
+void Store::invalidate_indices() const {
+  permutation_valid_.fill(false);
+  stats_valid_ = false;
+  single_graph_ = -1;
+  predicate_stats_.clear();
+}
+
+bool Store::single_graph() const {
+  if (single_graph_ < 0) {
+    single_graph_ = std::all_of(quads_.begin(), quads_.end(),
+                                [&](const QuadIds& q) { return q.graph == quads_.front().graph; });
+  }
+  return single_graph_ == 1;
+}
+
+namespace {
+
+// Sort keys of one quad for building a permutation: up to three leading positions, then the
+// quad's index in SPOG order. Ties on the keys keep SPOG order, which is exactly the order of the
+// remaining positions for every permutation built here (e.g. POSG sorts by P, O, then S, G as in
+// SPOG). Contiguous records sort several times faster than indices compared through quads_.
+struct SortKey {
+  NodeId k0, k1, k2;
+  std::uint32_t index;
+};
+
+}  // namespace
+
+const std::vector<std::uint32_t>* Store::permutation(Order order) const {
+  // With every quad in one graph, a graph-first order is the order without the graph.
+  if (order == kGSPO || order == kGPOS || order == kGOSP) {
+    if (single_graph()) {
+      if (order == kGSPO) return nullptr;
+      return permutation(order == kGPOS ? kPOSG : kOSPG);
+    }
+  }
   auto& perm = permutations_[order];
   if (!permutation_valid_[order]) {
-    perm.resize(quads_.size());
-    for (std::uint32_t i = 0; i < perm.size(); ++i) perm[i] = i;
     const Positions& positions = kOrders[order];
-    std::sort(perm.begin(), perm.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return less_in(positions, quads_[a], quads_[b]);
+    // How many leading positions decide the order before SPOG order takes over.
+    const std::size_t keys = order == kPOSG || order == kGPOS ? (order == kPOSG ? 2 : 3)
+                             : order == kOSPG                 ? 1
+                             : order == kGSPO                 ? 1
+                                                              : 2;  // GOSP
+    std::vector<SortKey> sorted(quads_.size());
+    for (std::uint32_t i = 0; i < sorted.size(); ++i) {
+      const QuadIds& q = quads_[i];
+      sorted[i] = {at(q, positions[0]), keys > 1 ? at(q, positions[1]) : nullptr,
+                   keys > 2 ? at(q, positions[2]) : nullptr, i};
+    }
+    std::less<NodeId> lt;
+    std::sort(sorted.begin(), sorted.end(), [&](const SortKey& a, const SortKey& b) {
+      if (a.k0 != b.k0) return lt(a.k0, b.k0);
+      if (a.k1 != b.k1) return lt(a.k1, b.k1);
+      if (a.k2 != b.k2) return lt(a.k2, b.k2);
+      return a.index < b.index;
     });
+    perm.resize(sorted.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i) perm[i] = sorted[i].index;
     permutation_valid_[order] = true;
   }
-  return perm;
+  return &perm;
+}
+
+const Store::PredicateStats* Store::predicate_stats(NodeId predicate) const {
+  merge();
+  if (!stats_valid_) {
+    predicate_stats_.clear();
+    // SPOG: the (subject, predicate) pairs are contiguous, so each change is a new subject.
+    PredicateStats* current = nullptr;
+    NodeId last_s = nullptr, last_p = nullptr;
+    for (const QuadIds& q : quads_) {
+      if (q.predicate != last_p || q.subject != last_s) {
+        if (q.predicate != last_p) current = &predicate_stats_[q.predicate];
+        ++current->subjects;
+        last_s = q.subject;
+        last_p = q.predicate;
+      }
+      ++current->quads;
+    }
+    // POSG: the (predicate, object) pairs are contiguous.
+    const std::vector<std::uint32_t>* posg = permutation(kPOSG);
+    NodeId last_o = nullptr;
+    last_p = nullptr;
+    for (std::uint32_t i : *posg) {
+      const QuadIds& q = quads_[i];
+      if (q.predicate != last_p || q.object != last_o) {
+        if (q.predicate != last_p) current = &predicate_stats_[q.predicate];
+        ++current->objects;
+        last_o = q.object;
+        last_p = q.predicate;
+      }
+    }
+    stats_valid_ = true;
+  }
+  auto it = predicate_stats_.find(predicate);
+  return it == predicate_stats_.end() ? nullptr : &it->second;
+}
+
+void Store::prepare() const {
+  merge();
+  for (int o = 0; o < kOrderCount; ++o) permutation(static_cast<Order>(o));
+  predicate_stats(nullptr);
 }
 
 Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_triples,
@@ -243,7 +334,7 @@ Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_trip
   }
   Cursor c;
   c.quads_ = &quads_;
-  c.order_ = best < 0 ? nullptr : &permutation(static_cast<Order>(best));
+  c.order_ = best < 0 ? nullptr : permutation(static_cast<Order>(best));
   const Positions& positions = best < 0 ? kSpog : kOrders[static_cast<std::size_t>(best)];
   std::size_t n = c.order_ ? c.order_->size() : quads_.size();
   auto quad_at = [&](std::size_t i) -> const QuadIds& {

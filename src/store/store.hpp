@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -113,6 +114,18 @@ class Store {
 
   // Number of quads.
   std::size_t size() const;
+
+  // Per-predicate counts over all graphs, for the optimiser's cardinality estimates. Computed in
+  // two linear passes over the indices on first use after a change, then kept.
+  struct PredicateStats {
+    std::size_t quads = 0;
+    std::size_t subjects = 0;  // distinct subjects
+    std::size_t objects = 0;   // distinct objects
+  };
+  // nullptr when no quad has this predicate.
+  const PredicateStats* predicate_stats(NodeId predicate) const;
+  // Builds every index and the statistics now (a load does this, so queries do not pay it).
+  void prepare() const;
   // Named graphs, in the order they were first used (the default graph is not listed). A graph
   // stays listed after its last quad is removed.
   const std::vector<NodeId>& named_graphs() const { return named_graph_list_; }
@@ -135,7 +148,10 @@ class Store {
  private:
   enum Order : int { kPOSG, kOSPG, kGSPO, kGPOS, kGOSP, kOrderCount };
   void merge() const;  // pending_ -> quads_ (sort, unique), drops stale permutations
-  const std::vector<std::uint32_t>& permutation(Order order) const;
+  void invalidate_indices() const;
+  // nullptr: the order of quads_ itself (SPOG, or a graph-first order when there is one graph).
+  const std::vector<std::uint32_t>* permutation(Order order) const;
+  bool single_graph() const;
   Cursor make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_triples,
                      bool any_graph) const;
   void note_graph(NodeId graph);
@@ -154,6 +170,9 @@ class Store {
   mutable bool pending_unchecked_ = false;
   mutable std::array<std::vector<std::uint32_t>, kOrderCount> permutations_;
   mutable std::array<bool, kOrderCount> permutation_valid_{};
+  mutable std::unordered_map<NodeId, PredicateStats> predicate_stats_;
+  mutable bool stats_valid_ = false;
+  mutable int single_graph_ = -1;  // -1 unknown, else whether every quad is in one graph
   std::vector<NodeRef> named_graph_refs_;
   std::vector<NodeId> named_graph_list_;
   std::unordered_set<NodeId> named_graph_set_;

@@ -1,29 +1,13 @@
 #include "sparql/optimizer/statistics.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace ng::sparql {
 
 const Statistics::PredicateStats& Statistics::predicate(store::NodeId p) {
-  auto it = predicates_.find(p);
-  if (it != predicates_.end()) return it->second;
-  PredicateStats st;
-  // POSG order: objects come sorted, so distinct objects are the number of changes.
-  std::unordered_set<store::NodeId> subjects;
-  store::Cursor c = store_.scan(nullptr, p, nullptr, nullptr);
-  store::QuadIds q;
-  store::NodeId last_object = nullptr;
-  while (c.next(q)) {
-    ++st.quads;
-    if (q.object != last_object) {
-      ++st.objects;
-      last_object = q.object;
-    }
-    subjects.insert(q.subject);
-  }
-  st.subjects = subjects.size();
-  return predicates_.emplace(p, st).first->second;
+  static const PredicateStats kNone;
+  const PredicateStats* st = store_.predicate_stats(p);
+  return st ? *st : kNone;
 }
 
 double Statistics::estimate(store::NodeId s, store::NodeId p, store::NodeId o, store::NodeId graph,

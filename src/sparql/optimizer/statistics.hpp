@@ -1,10 +1,9 @@
 // Store statistics for cardinality estimates: exact counts of bound prefixes (Store::count is
 // O(log n) when the bound positions lead an index) and, per predicate, the number of quads and
-// of distinct subjects and objects, computed on first use and cached (one Statistics per query).
+// of distinct subjects and objects (Store::predicate_stats, kept by the store between queries).
 #pragma once
 
 #include <cstddef>
-#include <unordered_map>
 
 #include "store/store.hpp"
 
@@ -12,11 +11,7 @@ namespace ng::sparql {
 
 class Statistics {
  public:
-  struct PredicateStats {
-    std::size_t quads = 0;     // over all graphs
-    std::size_t subjects = 0;  // distinct subjects
-    std::size_t objects = 0;   // distinct objects
-  };
+  using PredicateStats = store::Store::PredicateStats;  // kept by the store, over all graphs
 
   explicit Statistics(const store::Store& store) : store_(store) {}
 
@@ -35,7 +30,6 @@ class Statistics {
 
  private:
   const store::Store& store_;
-  std::unordered_map<store::NodeId, PredicateStats> predicates_;
 };
 
 }  // namespace ng::sparql
