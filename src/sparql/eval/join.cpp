@@ -85,19 +85,98 @@ std::vector<int> pattern_slots_bgp(const Pattern& p, Evaluator& ev) {
 
 }  // namespace
 
-// True when `right` is a BGP or a path that mentions a variable bound in every left row: then
-// matching it once per left row, with that row's bindings filled in (an index nested loop),
-// gives exactly the compatible solutions, usually far fewer than evaluating it alone.
-bool Evaluator::seedable(const Rows& left, const Pattern& right_pattern) {
-  // GRAPH <iri> { BGP } too: the seed passes through it.
-  const Pattern& right = right_pattern.kind == PatternKind::Graph && !right_pattern.name.is_var()
-                             ? right_pattern.children[0]
-                             : right_pattern;
-  if (right.kind != PatternKind::Bgp && right.kind != PatternKind::Path) return false;
-  if (left.size() == 1) return true;
+namespace {
+
+// Slots every solution of `p` binds (a subset, conservatively): what a seed may safely fix.
+void certain_slots(const Pattern& p, Evaluator& ev, std::vector<char>& out) {
+  switch (p.kind) {
+    case PatternKind::Bgp:
+    case PatternKind::Path:
+      for (int s : pattern_slots_bgp(p, ev)) out[static_cast<std::size_t>(s)] = 1;
+      return;
+    case PatternKind::Join:
+      certain_slots(p.children[0], ev, out);
+      certain_slots(p.children[1], ev, out);
+      return;
+    case PatternKind::Union: {
+      std::vector<char> a(out.size(), 0), b(out.size(), 0);
+      certain_slots(p.children[0], ev, a);
+      certain_slots(p.children[1], ev, b);
+      for (std::size_t k = 0; k < out.size(); ++k) out[k] = out[k] || (a[k] && b[k]);
+      return;
+    }
+    case PatternKind::Filter:
+      certain_slots(p.children[0], ev, out);
+      return;
+    case PatternKind::Graph:
+      if (p.name.is_var()) out[static_cast<std::size_t>(ev.slot(p.name.var))] = 1;
+      certain_slots(p.children[0], ev, out);
+      return;
+    default:
+      return;
+  }
+}
+
+// Adds the slots of the variables `e` reads; false when it holds EXISTS (whose substitution
+// would see every bound variable of the row).
+bool expr_slots(const Expr& e, Evaluator& ev, std::vector<int>& out) {
+  if (e.kind == ExprKind::Exists || e.kind == ExprKind::NotExists) return false;
+  if (e.kind == ExprKind::Var) out.push_back(ev.slot(e.var));
+  for (const Expr& a : e.args) {
+    if (!expr_slots(a, ev, out)) return false;
+  }
+  return true;
+}
+
+// True when evaluating `p` with a left row substituted gives exactly the solutions of `p` that
+// are compatible with that row, merged with it (so the join may run as an index nested loop).
+// BGPs and paths always do; UNION and JOIN when their parts do; a FILTER when each variable it
+// reads that a left row may bind is certainly bound below it (then the seed does not change the
+// value the filter sees). `left_any` marks the slots some left row binds.
+bool seed_preserves_join(const Pattern& p, Evaluator& ev, const std::vector<char>& left_any) {
+  switch (p.kind) {
+    case PatternKind::Bgp:
+    case PatternKind::Path:
+      return true;
+    case PatternKind::Join:
+    case PatternKind::Union:
+      return seed_preserves_join(p.children[0], ev, left_any) &&
+             seed_preserves_join(p.children[1], ev, left_any);
+    case PatternKind::Filter: {
+      if (!seed_preserves_join(p.children[0], ev, left_any)) return false;
+      std::vector<int> read;
+      for (const Expr& e : p.exprs) {
+        if (!expr_slots(e, ev, read)) return false;
+      }
+      std::vector<char> certain(left_any.size(), 0);
+      certain_slots(p.children[0], ev, certain);
+      for (int s : read) {
+        auto k = static_cast<std::size_t>(s);
+        if (left_any[k] && !certain[k]) return false;
+      }
+      return true;
+    }
+    case PatternKind::Graph:
+      return !p.name.is_var() && seed_preserves_join(p.children[0], ev, left_any);
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+// True when matching `right` once per left row, with that row's bindings filled in (an index
+// nested loop), gives exactly the compatible solutions and is worth it: a single left row, or a
+// variable bound in every left row that every solution of `right` binds (usually far fewer
+// matches than evaluating it alone).
+bool Evaluator::seedable(const Rows& left, const Pattern& right) {
   Boundness lb = boundness(left, width());
-  for (int s : pattern_slots_bgp(right, *this)) {
-    if (lb.all[static_cast<std::size_t>(s)]) return true;
+  if (!seed_preserves_join(right, *this, lb.any)) return false;
+  if (left.size() == 1) return true;
+  std::vector<char> certain(width(), 0);
+  certain_slots(right, *this, certain);
+  for (std::size_t k = 0; k < certain.size(); ++k) {
+    if (certain[k] && lb.all[k]) return true;
   }
   return false;
 }
