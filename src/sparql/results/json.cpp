@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 #include "sparql/results/readers.hpp"
 
@@ -90,7 +91,7 @@ class JsonParser {
         skip_spaces();
         if (pos_ >= text_.size() || text_[pos_] != ':') fail("expected ':'");
         ++pos_;
-        v.object.emplace_back(std::move(key), parse_value(depth + 1));
+        v.object.push_back(JsonMember{std::move(key), parse_value(depth + 1)});
         skip_spaces();
         if (pos_ < text_.size() && text_[pos_] == ',') {
           ++pos_;

@@ -4,10 +4,11 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ng::sparql::detail {
+
+struct JsonMember;
 
 struct JsonValue {
   enum class Type { Null, Boolean, Number, String, Array, Object };
@@ -15,10 +16,19 @@ struct JsonValue {
   bool boolean = false;
   std::string text;  // strings (decoded) and numbers (as written)
   std::vector<JsonValue> array;
-  std::vector<std::pair<std::string, JsonValue>> object;
+  // Members in document order. Not a std::pair<std::string, JsonValue>: a pair of the type being
+  // defined is not allowed by the standard (libstdc++ with clang rejects it); std::vector of an
+  // incomplete type is (C++17).
+  std::vector<JsonMember> object;
 
   // The member named `key` of an object, or nullptr.
   const JsonValue* get(std::string_view key) const;
+};
+
+// One member of a JSON object; `first`/`second` as in the std::pair it replaces.
+struct JsonMember {
+  std::string first;
+  JsonValue second;
 };
 
 // Parses one JSON document. Throws ResultsParseError ("line L: ...").
