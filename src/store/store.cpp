@@ -350,7 +350,17 @@ Cursor Store::make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_trip
       hi = mid;
   }
   std::size_t begin = lo;
-  hi = n;
+  // The end of the range: gallop from its start (most ranges are short, and each probe is a
+  // cache miss), then binary search the last step.
+  std::size_t step = 1;
+  lo = begin;
+  hi = begin;
+  while (hi < n && compare_prefix(positions, best_len, quad_at(hi), pattern) == 0) {
+    lo = hi + 1;
+    hi = begin + step;
+    step *= 2;
+  }
+  hi = std::min(hi, n);
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
     if (compare_prefix(positions, best_len, quad_at(mid), pattern) <= 0)
