@@ -3,7 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -27,14 +31,31 @@ struct IngestOptions {
   Limits limits;
 };
 
-// Adapts the extractor's output to the store.
+// Adapts the extractor's output to the store: interns each term once (IRIs repeat across
+// quads: predicates, graphs, entity IRIs) and appends without the per-quad duplicate check;
+// the store drops duplicates when it merges, before anything reads it.
 class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
-  void add(const rdf::Quad& quad) override { store_.add(quad); }
+  void add(const rdf::Quad& quad) override {
+    store_.append(node(quad.subject), node(quad.predicate), node(quad.object),
+                  quad.graph ? node(*quad.graph) : nullptr);
+  }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  store::NodeId node(const rdf::Term& term) {
+    if (!term.is_iri()) return pool_.intern(term);  // literals repeat less: no cache
+    auto it = iris_.find(std::string_view(term.value));
+    if (it == iris_.end()) it = iris_.emplace(term.value, store_.world().intern(term)).first;
+    return it->second.get();
+  }
   store::Store& store_;
+  store::NodePool pool_{store_.world()};
+  std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>> iris_;
 };
 
 // The folder holding ontology/rules, data/lexicon and data/gazetteer: --resources, else
@@ -90,12 +111,17 @@ int run_ingest(const IngestOptions& opts) {
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
   // Stage 1 and 2 per article; cross-article resolution needs every article's quads at once.
   extract::VectorSink all;
+  extract::VectorSink own;     // stage 1 quads of the current article
+  extract::VectorSink claims;  // stage 2 quads of the current article
   for (std::size_t i = 0; i < articles.size(); ++i) {
-    const std::size_t first = all.quads.size();
-    stats += extractor.extract(articles[i], all);
-    const std::vector<rdf::Quad> own(all.quads.begin() + static_cast<std::ptrdiff_t>(first),
-                                     all.quads.end());
-    claim_stats += claim_stage.extract(articles[i], own, all);
+    own.quads.clear();
+    claims.quads.clear();
+    stats += extractor.extract(articles[i], own);
+    claim_stats += claim_stage.extract(articles[i], own.quads, claims);
+    for (auto* part : {&own, &claims}) {
+      all.quads.insert(all.quads.end(), std::make_move_iterator(part->quads.begin()),
+                       std::make_move_iterator(part->quads.end()));
+    }
     if (progress && (i % 10 == 0 || i + 1 == articles.size()))
       show_progress(i + 1, articles.size());
   }
@@ -105,7 +131,7 @@ int run_ingest(const IngestOptions& opts) {
   extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
   double resolve_s = since(t3);
   auto t4 = Clock::now();
-  for (const rdf::Quad& q : all.quads) store.add(q);
+  for (const rdf::Quad& q : all.quads) sink.add(q);
   double store_s = since(t4);
 
   if (errors > 0 && !opts.keep_going) {

@@ -194,6 +194,19 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   const std::string alt = std::string(vocab::kSkos) + "altLabel";
   const std::string person_prefix = std::string(vocab::kNgId) + "person/";
   const std::string org_prefix = std::string(vocab::kNgId) + "org/";
+  // Predicates compared on every quad, built once.
+  const std::string ng_ns = std::string(vocab::kNg);
+  const std::string p_affiliation = ng("affiliation");
+  const std::string p_in_article = ng("inArticle");
+  const std::string p_location = ng("location");
+  const std::string p_agent = ng("agent");
+  const std::string p_date = ng("date");
+  const std::string p_claimant = ng("claimant");
+  const std::string p_figures = ng("figures");
+  const std::string p_article_date = ng("articleDate");
+  const std::string p_killed = ng("killed");
+  const std::string p_wounded = ng("wounded");
+  const std::string p_victims = ng("victims");
 
   // ---- actors
   std::map<std::string, Node> nodes;
@@ -202,11 +215,11 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0) continue;
     Node& n = nodes[s];
     if (q.graph) n.graphs.insert(q.graph->value);
-    if (q.predicate.value == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+    if (q.predicate.value == type && q.object.value.rfind(ng_ns, 0) == 0) {
       n.cls = local_name(q.object.value);
     } else if (q.predicate.value == label || q.predicate.value == alt) {
       n.labels.insert(q.object.value);
-    } else if (q.predicate.value == ng("affiliation")) {
+    } else if (q.predicate.value == p_affiliation) {
       n.affiliation = q.object.value;
     }
   }
@@ -288,14 +301,21 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       ++stats.merged_actors;
     }
   }
-  for (rdf::Quad& q : all) {
-    if (q.subject.is_iri()) {
-      auto it = rewrite.find(q.subject.value);
-      if (it != rewrite.end()) q.subject.value = it->second;
-    }
-    if (q.object.is_iri()) {
-      auto it = rewrite.find(q.object.value);
-      if (it != rewrite.end()) q.object.value = it->second;
+  // Only person and org IRIs are ever rewritten: test the prefix before hashing.
+  auto rewritable = [&](const rdf::Term& t) {
+    return t.is_iri() &&
+           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
+  };
+  if (!rewrite.empty()) {
+    for (rdf::Quad& q : all) {
+      if (rewritable(q.subject)) {
+        auto it = rewrite.find(q.subject.value);
+        if (it != rewrite.end()) q.subject.value = it->second;
+      }
+      if (rewritable(q.object)) {
+        auto it = rewrite.find(q.object.value);
+        if (it != rewrite.end()) q.object.value = it->second;
+      }
     }
   }
 
@@ -314,15 +334,15 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     const std::string& s = q.subject.value;
     if (s.rfind(event_prefix, 0) != 0) continue;
     const std::string& p = q.predicate.value;
-    if (p == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+    if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
       events[s].cls = local_name(q.object.value);
-    } else if (p == ng("inArticle")) {
+    } else if (p == p_in_article) {
       events[s].article = q.object.value;
-    } else if (p == ng("location")) {
+    } else if (p == p_location) {
       events[s].locations.push_back(q.object.value);
-    } else if (p == ng("agent")) {
+    } else if (p == p_agent) {
       events[s].agents.push_back(q.object.value);
-    } else if (p == ng("date")) {
+    } else if (p == p_date) {
       events[s].date = q.object.value;
       events[s].day = q.object.datatype == vocab::kXsdDate;
     }
@@ -377,13 +397,13 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   std::map<std::string, std::string> graph_of_fig, date_of_graph;
   for (const rdf::Quad& q : all) {
     const std::string& p = q.predicate.value;
-    if (p == ng("claimant")) claimant[q.subject.value] = q.object.value;
-    if (p == ng("figures")) {
+    if (p == p_claimant) claimant[q.subject.value] = q.object.value;
+    if (p == p_figures) {
       figures_of[q.subject.value].push_back(q.object.value);
       figs[q.object.value].claim = q.subject.value;
       if (q.graph) graph_of_fig[q.object.value] = q.graph->value;
     }
-    if (p == ng("articleDate") && q.graph) date_of_graph[q.graph->value] = q.object.value;
+    if (p == p_article_date && q.graph) date_of_graph[q.graph->value] = q.object.value;
   }
   for (auto& [iri, fig] : figs) {
     auto g = graph_of_fig.find(iri);
@@ -397,12 +417,13 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   for (const rdf::Quad& q : all) {
+    const std::string& p = q.predicate.value;
+    if (p != p_killed && p != p_wounded && p != p_victims) continue;
     auto it = figs.find(q.subject.value);
     if (it == figs.end()) continue;
-    const std::string& p = q.predicate.value;
-    if (p == ng("killed") && numeric(q.object.value)) it->second.killed = q.object.value;
-    if (p == ng("wounded") && numeric(q.object.value)) it->second.wounded = q.object.value;
-    if (p == ng("victims")) {
+    if (p == p_killed && numeric(q.object.value)) it->second.killed = q.object.value;
+    if (p == p_wounded && numeric(q.object.value)) it->second.wounded = q.object.value;
+    if (p == p_victims) {
       std::string word;
       for (char c : q.object.value + " ") {
         if (c == ' ' || c == ',' || c == '(' || c == ')') {

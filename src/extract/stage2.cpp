@@ -268,30 +268,42 @@ class ArticleRun {
     const std::string alt = std::string(vocab::kSkos) + "altLabel";
     const std::string type = std::string(vocab::kRdfType);
     const std::string ent_prefix = std::string(vocab::kNgId);
+    // Built once, not per quad.
+    const std::string person_prefix = ent_prefix + "person/";
+    const std::string org_prefix = ent_prefix + "org/";
+    const std::string place_prefix = ent_prefix + "place/";
+    const std::string ng_ns = std::string(vocab::kNg);
+    const std::string p_mentions_actor = ng("mentionsActor");
+    const std::string p_represents = ng("represents");
+    const std::string p_affiliation = ng("affiliation");
+    const std::string p_part_of = ng("partOf");
+    const std::string p_evidence = ng("evidence");
+    // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
+    const std::string sentence_prefix = doc_ + "#char=";
     std::set<std::string> actors;
     for (const rdf::Quad& q : quads) {
       if (!q.graph || q.graph->value != graph_) continue;
-      known_nodes_.insert(q.subject.value);
       const std::string& s = q.subject.value;
+      if (s.rfind(sentence_prefix, 0) == 0) known_nodes_.insert(s);
       const std::string& p = q.predicate.value;
-      if (p == ng("mentionsActor")) actors.insert(q.object.value);
-      if (s.rfind(ent_prefix + "person/", 0) != 0 && s.rfind(ent_prefix + "org/", 0) != 0 &&
-          s.rfind(ent_prefix + "place/", 0) != 0) {
+      if (p == p_mentions_actor) actors.insert(q.object.value);
+      if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0 &&
+          s.rfind(place_prefix, 0) != 0) {
         continue;
       }
-      if (p == type && q.object.value.rfind(std::string(vocab::kNg), 0) == 0) {
+      if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
         get(s).cls = local_name(q.object.value);
       } else if (p == label) {
         if (get(s).label.empty()) get(s).label = q.object.value;
       } else if (p == alt) {
         get(s).alts.push_back(q.object.value);
-      } else if (p == ng("represents")) {
+      } else if (p == p_represents) {
         get(s).represents = q.object.value;
-      } else if (p == ng("affiliation")) {
+      } else if (p == p_affiliation) {
         get(s).affiliation = q.object.value;
-      } else if (p == ng("partOf")) {
+      } else if (p == p_part_of) {
         get(s).part_of = q.object.value;
-      } else if (p == ng("evidence")) {
+      } else if (p == p_evidence) {
         ++get(s).evidence;
       }
     }
