@@ -23,11 +23,13 @@ demo: build
 	@bash scripts/demo.sh $(BUILD)/src/cli/newsgraph
 
 # Every test twice: the Release build (figures printed), then the same suite under
-# AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the run).
+# AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the run); then a short libFuzzer
+# run of every fuzz target (clang 14, its own build-fuzz/; FUZZ_SMOKE_SECONDS each).
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS); status=$$?; \
 	  cd .. && bash scripts/test-summary.sh $(BUILD); exit $$status
 	$(MAKE) test-asan
+	$(MAKE) fuzz-smoke
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (also run by `make test`).
 test-asan: setup
@@ -56,11 +58,13 @@ bench: build
 # Fuzzing (libFuzzer, clang 14; builds its own build-fuzz/) and the differential test of the query
 # engine against Oxigraph (and Jena ARQ as the referee). See docs/hardening.md.
 FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 15
 DIFFTEST_N   ?= 2000
-fuzz:
+fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
-fuzz-smoke:
-	FUZZ_SECONDS=10 bash scripts/fuzz.sh
+# Fresh corpora (FUZZ_SMOKE=1), so the run takes about 6 x FUZZ_SMOKE_SECONDS plus the build.
+fuzz-smoke: setup
+	FUZZ_SMOKE=1 FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_JOBS=2 bash scripts/fuzz.sh
 difftest: build
 	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh $(DIFFTEST_N)
 difftest-smoke: build

@@ -6,6 +6,8 @@
 #   FUZZ_BUILD     build directory (default build-fuzz)
 #   FUZZ_FULL_SEEDS=1  also seed from the whole W3C suites in $NEWSGRAPH_W3C_DIR or ../shared/w3c
 #   FUZZ_JOBS      build parallelism (default 2)
+#   FUZZ_SMOKE=1   a fresh, throw-away corpus per target in FUZZ_BUILD/smoke-corpus/ (the CI smoke
+#                  run of `make test`: its time does not grow with the saved corpus)
 # The committed seeds are tests/fuzz/corpus/<kind>/; the growing corpus lives in
 # FUZZ_BUILD/corpus/<target>/ (never committed), crashes in FUZZ_BUILD/artifacts/<target>/.
 # Before fuzzing, every file of tests/fuzz/regressions/<target>/ is run once (they must pass).
@@ -52,6 +54,10 @@ status=0
 for t in "${TARGETS[@]}"; do
   bin="$B/tests/fuzz/$t"
   corpus="$B/corpus/$t"
+  if [ -n "${FUZZ_SMOKE:-}" ]; then
+    corpus="$B/smoke-corpus/$t"
+    rm -rf "$corpus"
+  fi
   artifacts="$B/artifacts/$t"
   mkdir -p "$corpus" "$artifacts"
   seeds=("$ROOT/tests/fuzz/corpus/$(seeds_of "$t")")
@@ -65,6 +71,7 @@ for t in "${TARGETS[@]}"; do
     echo "fuzz: $t: regression inputs" >&2
     if ! "$bin" -runs=0 "$regress"/* >"$B/$t.regressions.log" 2>&1; then
       echo "fuzz: $t: a regression input fails (see $B/$t.regressions.log)" >&2
+      tail -n 40 "$B/$t.regressions.log" >&2
       status=1
     fi
   fi
@@ -76,6 +83,7 @@ for t in "${TARGETS[@]}"; do
     echo "fuzz: $t: clean for $(( $(date +%s) - start ))s, $(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$B/$t.log" | grep -o '[0-9]*$') runs" >&2
   else
     echo "fuzz: $t: FOUND something after $(( $(date +%s) - start ))s (see $B/$t.log, $artifacts/)" >&2
+    tail -n 40 "$B/$t.log" >&2
     status=1
   fi
 done

@@ -13,6 +13,7 @@ packages=(
   zlib1g-dev                         # .gz input
   iso-codes                          # country and region names for the gazetteers
   graphviz                           # ontology diagram in docs/
+  clang libclang-rt-14-dev           # libFuzzer smoke run of `make test` (scripts/fuzz.sh)
 )
 
 missing=()
