@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -25,6 +27,27 @@ struct QueryOptions {
   bool timing = false;
   Limits limits;
 };
+
+// "result format 'nquads' does not fit a SELECT result (expected table, csv, tsv, json or xml)".
+std::string format_mismatch(sparql::ResultFormat format, sparql::ResultKind kind) {
+  using sparql::ResultFormat;
+  std::vector<std::string> fitting;
+  for (ResultFormat f :
+       {ResultFormat::Table, ResultFormat::Csv, ResultFormat::Tsv, ResultFormat::Json,
+        ResultFormat::Xml, ResultFormat::Turtle, ResultFormat::NTriples, ResultFormat::NQuads}) {
+    if (sparql::result_format_fits(f, kind)) fitting.emplace_back(sparql::result_format_name(f));
+  }
+  std::string expected;
+  for (std::size_t i = 0; i < fitting.size(); ++i) {
+    if (i > 0) expected += i + 1 == fitting.size() ? " or " : ", ";
+    expected += fitting[i];
+  }
+  const char* what = kind == sparql::ResultKind::Solutions ? "a SELECT"
+                     : kind == sparql::ResultKind::Boolean ? "an ASK"
+                                                           : "a CONSTRUCT/DESCRIBE";
+  return "result format '" + std::string(sparql::result_format_name(format)) + "' does not fit " +
+         what + " result (expected " + expected + ")";
+}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -65,8 +88,7 @@ int run_query(const QueryOptions& opts) {
   bool terminal = opts.output.empty() && ::isatty(STDOUT_FILENO);
   sparql::ResultFormat format = choose_format(opts.format, result.kind, terminal);
   if (!sparql::result_format_fits(format, result.kind)) {
-    throw UsageError("result format '" + std::string(sparql::result_format_name(format)) +
-                     "' does not fit this query's result");
+    throw UsageError(format_mismatch(format, result.kind));
   }
   auto t3 = std::chrono::steady_clock::now();
   write_output(opts.output, [&](std::ostream& out) { sparql::write_result(result, format, out); });

@@ -19,6 +19,8 @@ class FdBuf : public std::streambuf {
  public:
   explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
   bool failed() const { return failed_; }
+  // errno of the first failed write (0 if none).
+  int error() const { return error_; }
 
  protected:
   int_type overflow(int_type ch) override {
@@ -36,6 +38,7 @@ class FdBuf : public std::streambuf {
       ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
       if (n < 0) {
         if (errno == EINTR) continue;
+        if (!failed_) error_ = errno;
         failed_ = true;
         return -1;
       }
@@ -48,6 +51,7 @@ class FdBuf : public std::streambuf {
  private:
   int fd_;
   bool failed_ = false;
+  int error_ = 0;
   char buf_[1 << 16];
 };
 
@@ -102,10 +106,18 @@ void write_file_atomically(const std::string& path,
   try {
     FdBuf buf(fd);
     std::ostream out(&buf);
-    produce(out);
-    out.flush();
-    if (!out || buf.failed())
-      throw std::runtime_error(path + ": write error: " + std::strerror(errno));
+    try {
+      produce(out);
+      out.flush();
+    } catch (...) {
+      // A producer that checks its stream (store::write throws "write error") fails because
+      // our buffer failed: report the file and the system's reason instead.
+      if (!buf.failed()) throw;
+    }
+    if (!out || buf.failed()) {
+      throw std::runtime_error(
+          path + ": write error: " + std::strerror(buf.error() ? buf.error() : errno));
+    }
     if (::fsync(fd) != 0)
       throw std::runtime_error(path + ": fsync failed: " + std::strerror(errno));
   } catch (...) {

@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 
 #include "rdf/iri.hpp"
@@ -29,6 +31,47 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+// Where the token `needle` first starts in the file at `path` (after a space, a line start or
+// one of ";,([{^"), for the errors of our own statement sink, which Serd reports without a
+// position. Reads the file again, line by line (memory bounded by the longest line), only after
+// such an error; {0, 0} when not found. Columns in code points, as the loader's find_position.
+SourcePos find_token_in_file(const std::string& path, std::string_view needle) {
+  if (needle.empty()) return {};
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) return {};
+  std::unique_ptr<gzFile_s, decltype(&gzclose)> closer(file, &gzclose);
+  std::string line;
+  unsigned long line_no = 0;
+  auto search = [&]() -> std::optional<SourcePos> {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const bool boundary = i == 0 || std::strchr(" \t\r;,([{^", line[i - 1]) != nullptr;
+      if (boundary && std::string_view(line).substr(i, needle.size()) == needle) {
+        unsigned long column = 0;
+        for (std::size_t j = 0; j < i; ++j) {
+          if ((static_cast<unsigned char>(line[j]) & 0xC0) != 0x80) ++column;
+        }
+        return SourcePos{line_no, column};
+      }
+    }
+    return std::nullopt;
+  };
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(file, buf, sizeof buf)) > 0) {
+    for (int i = 0; i < n; ++i) {
+      if (buf[i] != '\n') {
+        line.push_back(buf[i]);
+        continue;
+      }
+      if (auto pos = search()) return *pos;
+      line.clear();
+      ++line_no;
+    }
+  }
+  if (auto pos = search()) return *pos;
+  return {};
+}
 
 class Streamer {
  public:
@@ -64,6 +107,7 @@ class Streamer {
     if (source.io_error) throw std::runtime_error(name_ + ": read error: " + source.io_message);
     if (failed_ || st > SERD_FAILURE) {
       if (!failed_) message_ = reinterpret_cast<const char*>(serd_strerror(st));
+      if (!token_.empty()) pos_ = find_token_in_file(name_, token_);
       throw RdfSyntaxError(name_, pos_, message_);
     }
     return count_;
@@ -96,10 +140,13 @@ class Streamer {
     return SERD_SUCCESS;
   }
 
-  void fail(std::string message) {
+  // An error of our own (not Serd's); `token` is the offending text as written, to find its
+  // position afterwards.
+  void fail(std::string message, std::string token) {
     if (failed_) return;
     failed_ = true;
     message_ = std::move(message);
+    token_ = std::move(token);
   }
 
   // Writes the absolute IRI of `node` into `out` (or points `view` at the node when it already
@@ -118,7 +165,8 @@ class Streamer {
       }
       out = rdf::resolve_iri(base_, str(node));
       if (!rdf::has_scheme(out)) {
-        fail("relative IRI <" + std::string(str(node)) + "> with no base IRI");
+        fail("relative IRI <" + std::string(str(node)) + "> with no base IRI",
+             "<" + std::string(str(node)));
         return false;
       }
       // Never cleared while a statement is read (its views may point into the cache): when full,
@@ -133,7 +181,7 @@ class Streamer {
     }
     SerdChunk prefix{nullptr, 0}, suffix{nullptr, 0};
     if (serd_env_expand(env_, node, &prefix, &suffix) != SERD_SUCCESS) {
-      fail("undefined prefix in " + std::string(str(node)));
+      fail("undefined prefix in " + std::string(str(node)), std::string(str(node)));
       return false;
     }
     out.assign(chunk(prefix));
@@ -169,7 +217,7 @@ class Streamer {
         return true;
       }
       default:
-        fail("unexpected node " + std::string(str(node)));
+        fail("unexpected node " + std::string(str(node)), std::string(str(node)));
         return false;
     }
   }
@@ -212,6 +260,7 @@ class Streamer {
   std::size_t count_ = 0;
   bool failed_ = false;
   std::string message_;
+  std::string token_;  // set by fail(): the position is looked up afterwards
   SourcePos pos_;
   std::exception_ptr pending_;
 };

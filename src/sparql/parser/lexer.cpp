@@ -374,7 +374,7 @@ struct Lexer::Impl {
         if (!(is_alpha(w) || is_digit(w) || w == '_')) break;
         ++n;
       }
-      if (n == 0) fail(start, "unexpected character \"" + std::string(1, c) + "\"");
+      if (n == 0) fail(start, "unexpected character \"" + std::string(char_at(i_)) + "\"");
       t.kind = TokenKind::Word;
       t.text = std::string(text_.substr(i_, n));
       i_ += n;
@@ -391,12 +391,16 @@ struct Lexer::Impl {
       punct(t, 1);
       return;
     }
+    fail(start, "unexpected character \"" + std::string(char_at(i_)) + "\"");
+  }
+
+  // The character (all bytes of its UTF-8 sequence) starting at byte `i`, for messages.
+  std::string_view char_at(std::size_t i) const {
     std::size_t len = 1;
-    while (i_ + len < text_.size() &&
-           (static_cast<unsigned char>(text_[i_ + len]) & 0xC0) == 0x80) {
+    while (i + len < text_.size() && (static_cast<unsigned char>(text_[i + len]) & 0xC0) == 0x80) {
       ++len;
     }
-    fail(start, "unexpected character \"" + std::string(text_.substr(i_, len)) + "\"");
+    return text_.substr(i, len);
   }
 
   void punct(Token& t, std::size_t n) {

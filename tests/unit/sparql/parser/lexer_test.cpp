@@ -102,6 +102,11 @@ TEST_CASE("lexical errors carry their position", "[sparql][parser][lexer]") {
   CHECK(error_of("?x\n  \"abc") ==
         "Syntax error at line 2 column 3: unterminated or invalid string literal");
   CHECK(error_of("?x ~") == "Syntax error at line 1 column 4: unexpected character \"~\"");
+  // A non-ASCII character is quoted whole (all its UTF-8 bytes), its column in code points.
+  CHECK(error_of("\"\xC3\xA9\" \xC3\xA9") ==
+        "Syntax error at line 1 column 5: unexpected character \"\xC3\xA9\"");
+  CHECK(error_of("?x \xE2\x82\xAC") ==
+        "Syntax error at line 1 column 4: unexpected character \"\xE2\x82\xAC\"");
   CHECK(error_of("'\\uD800'") ==
         "Syntax error at line 1 column 2: invalid code point escape \"\\uD800\"");
   CHECK(error_of("$ x") == "Syntax error at line 1 column 1: expected a variable name after \"$\"");
