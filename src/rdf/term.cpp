@@ -49,78 +49,118 @@ Term to_term(const TermView& view) {
   return Term::literal(view.value, view.datatype, view.lang);
 }
 
+namespace {
+
+void append_uchar(std::string& out, unsigned char u) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const char escape[6] = {'\\', 'u', '0', '0', kHex[u >> 4], kHex[u & 0xF]};
+  out.append(escape, sizeof escape);
+}
+
+// The ECHAR of `c` inside a literal, or nullptr when `c` stays as it is (control characters
+// without an ECHAR get a UCHAR).
+const char* literal_escape(char c) {
+  switch (c) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    default:
+      return nullptr;
+  }
+}
+
+bool iri_needs_escape(unsigned char u) {
+  return u <= 0x20 || u == '<' || u == '>' || u == '"' || u == '{' || u == '}' || u == '|' ||
+         u == '^' || u == '`' || u == '\\';
+}
+
+}  // namespace
+
+// Both escapers copy runs of plain characters at once: most IRIs and literals need no escape.
+void append_escaped_literal(std::string& out, std::string_view text) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && c != '"' && c != '\\' && u != 0x7f) continue;
+    out.append(text.substr(run, i - run));
+    run = i + 1;
+    if (const char* e = literal_escape(c)) {
+      out += e;
+    } else {
+      append_uchar(out, u);
+    }
+  }
+  out.append(text.substr(run));
+}
+
+void append_escaped_iri(std::string& out, std::string_view iri) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < iri.size(); ++i) {
+    auto u = static_cast<unsigned char>(iri[i]);
+    if (!iri_needs_escape(u)) continue;
+    out.append(iri.substr(run, i - run));
+    run = i + 1;
+    append_uchar(out, u);
+  }
+  out.append(iri.substr(run));
+}
+
 std::string escape_string_literal(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
+  append_escaped_literal(out, text);
   return out;
 }
 
 std::string escape_iri(std::string_view iri) {
   std::string out;
   out.reserve(iri.size());
-  for (char c : iri) {
-    auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\') {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(u));
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
+  append_escaped_iri(out, iri);
   return out;
 }
 
-std::string to_ntriples(const TermView& view) {
+void append_ntriples(std::string& out, const TermView& view) {
   switch (view.kind) {
     case TermKind::Iri:
-      return "<" + escape_iri(view.value) + ">";
+      out += '<';
+      append_escaped_iri(out, view.value);
+      out += '>';
+      return;
     case TermKind::Blank:
-      return "_:" + std::string(view.value);
+      out += "_:";
+      out += view.value;
+      return;
     case TermKind::Literal:
       break;
   }
-  std::string out = "\"" + escape_string_literal(view.value) + "\"";
+  out += '"';
+  append_escaped_literal(out, view.value);
+  out += '"';
   if (!view.lang.empty()) {
-    out += "@";
+    out += '@';
     out += view.lang;
   } else if (!view.datatype.empty()) {
-    out += "^^<" + escape_iri(view.datatype) + ">";
+    out += "^^<";
+    append_escaped_iri(out, view.datatype);
+    out += '>';
   }
+}
+
+std::string to_ntriples(const TermView& view) {
+  std::string out;
+  append_ntriples(out, view);
   return out;
 }
 

@@ -54,6 +54,8 @@ struct Term {
 
 Term to_term(const TermView& view);
 std::string to_ntriples(const TermView& view);
+// Appends the N-Triples form to `out` (no temporary strings: the writers' hot path).
+void append_ntriples(std::string& out, const TermView& view);
 
 // One statement. An empty `graph` (nullopt) means the default graph.
 struct Quad {
@@ -71,6 +73,8 @@ std::string to_nquads(const Quad& quad);
 std::string escape_string_literal(std::string_view text);
 // Escapes an IRI for the inside of <...> (UCHAR escapes for characters N-Triples forbids).
 std::string escape_iri(std::string_view iri);
+void append_escaped_literal(std::string& out, std::string_view text);
+void append_escaped_iri(std::string& out, std::string_view iri);
 // ASCII lower case, as RDF 1.1 compares language tags case-insensitively.
 std::string lowercase_ascii(std::string_view text);
 

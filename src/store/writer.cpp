@@ -72,21 +72,35 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
 }
 
 void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
+  // Lines are built in one buffer and written in large blocks; a graph's name is escaped once.
+  std::string buffer;
+  constexpr std::size_t kFlushAt = 1 << 20;
+  buffer.reserve(kFlushAt + 4096);
+  std::string graph_text;
   auto line = [&](const QuadIds& q) {
-    out << rdf::to_ntriples(World::view(q.subject)) << ' '
-        << rdf::to_ntriples(World::view(q.predicate)) << ' '
-        << rdf::to_ntriples(World::view(q.object));
-    if (with_graphs && q.graph != store.default_graph()) {
-      out << ' ' << rdf::to_ntriples(World::view(q.graph));
+    rdf::append_ntriples(buffer, World::view(q.subject));
+    buffer += ' ';
+    rdf::append_ntriples(buffer, World::view(q.predicate));
+    buffer += ' ';
+    rdf::append_ntriples(buffer, World::view(q.object));
+    buffer += graph_text;
+    buffer += " .\n";
+    if (buffer.size() >= kFlushAt) {
+      out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      buffer.clear();
     }
-    out << " .\n";
   };
   if (!with_graphs) {
     for_each_quad(store, nullptr, true, line);
-    return;
+  } else {
+    for_each_quad(store, store.default_graph(), false, line);
+    for (NodeId g : store.named_graphs()) {
+      graph_text = " ";
+      rdf::append_ntriples(graph_text, World::view(g));
+      for_each_quad(store, g, false, line);
+    }
   }
-  for_each_quad(store, store.default_graph(), false, line);
-  for (NodeId g : store.named_graphs()) for_each_quad(store, g, false, line);
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 class SerdOutput {
