@@ -23,6 +23,12 @@ void add_limit_options(CLI::App& cmd, Limits& limits) {
       ->check(CLI::NonNegativeNumber);
 }
 
+namespace {
+std::size_t g_applied_memory_limit_mb = 0;
+}  // namespace
+
+std::size_t applied_memory_limit_mb() { return g_applied_memory_limit_mb; }
+
 std::size_t effective_memory_limit_mb(const Limits& limits) {
   if (limits.max_memory_mb) return limits.max_memory_mb;
   long pages = ::sysconf(_SC_PHYS_PAGES), page_size = ::sysconf(_SC_PAGE_SIZE);
@@ -38,7 +44,8 @@ void apply_limits(const Limits& limits, const std::string& what) {
   // (AddressSanitizer reserves terabytes of address space: no ceiling in sanitizer builds.)
   rlimit rl{};
   rl.rlim_cur = rl.rlim_max = effective_memory_limit_mb(limits) * 1024 * 1024;
-  ::setrlimit(RLIMIT_AS, &rl);
+  if (::setrlimit(RLIMIT_AS, &rl) == 0)
+    g_applied_memory_limit_mb = effective_memory_limit_mb(limits);
 #endif
   if (limits.timeout_seconds > 0) {
     double seconds = limits.timeout_seconds;

@@ -25,4 +25,8 @@ void apply_limits(const Limits& limits, const std::string& what);
 // The ceiling in MB that apply_limits uses (for messages).
 std::size_t effective_memory_limit_mb(const Limits& limits);
 
+// The memory ceiling in MB that apply_limits set for this process; 0 if none (not called yet, or
+// a sanitizer build).
+std::size_t applied_memory_limit_mb();
+
 }  // namespace ng::cli

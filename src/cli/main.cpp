@@ -2,9 +2,11 @@
 // (0 ok, 1 bad input, 2 bad usage, 3 internal error). Errors go to stderr.
 #include <iostream>
 #include <map>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/limits.hpp"
 #include "store/rdf_io.hpp"
 #include "version.hpp"
 
@@ -33,8 +35,10 @@ int main(int argc, char** argv) {
     return ng::cli::kExitUsage;
   } catch (const std::bad_alloc&) {
     ng::store::abandon_atomic_write();
-    std::cerr << "newsgraph: out of memory: the operation needed more than the memory limit "
-                 "(--max-memory; add LIMIT or more selective patterns to a query)\n";
+    const std::size_t limit_mb = ng::cli::applied_memory_limit_mb();
+    std::cerr << "newsgraph: out of memory: the operation needed more than the memory limit"
+              << (limit_mb ? " of " + std::to_string(limit_mb) + " MB" : std::string())
+              << " (--max-memory; add LIMIT or more selective patterns to a query)\n";
     return ng::cli::kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "newsgraph: " << e.what() << "\n";

@@ -170,6 +170,30 @@ TEST_CASE("SPARQL evaluation errors: unsupported SERVICE names the endpoint", "[
         "implemented)\n");
 }
 
+TEST_CASE("SPARQL evaluation limits: which limit, its value and the option", "[errors][sparql]") {
+  // 2,000 triples: a three-way Cartesian product has 8e9 rows.
+  std::string many;
+  for (int i = 0; i < 2000; ++i) {
+    many += "<http://e/s" + std::to_string(i) + "> <http://e/p> \"" + std::to_string(i) + "\" .\n";
+  }
+  write("product.nt", many);
+  const std::string product = " -e 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'";
+  auto slow =
+      run("query --timeout 1 --max-memory 100000 -d product.nt -f csv -o out.csv" + product);
+  CHECK(slow.exit_code == 1);
+  CHECK(slow.err == "newsgraph: the query exceeded the time limit of 1 s (--timeout)\n");
+#if defined(__SANITIZE_ADDRESS__)
+  WARN("memory limit not checked: AddressSanitizer builds set no address-space limit");
+#else
+  auto big = run("query --timeout 0 --max-memory 400 -d product.nt -f csv -o out.csv" + product);
+  CHECK(big.exit_code == 1);
+  CHECK(big.err ==
+        "newsgraph: out of memory: the operation needed more than the memory limit of 400 MB "
+        "(--max-memory; add LIMIT or more selective patterns to a query)\n");
+#endif
+  CHECK_FALSE(fs::exists(workdir() / "out.csv"));
+}
+
 TEST_CASE("CLI usage errors: what is unknown or missing, and what is expected", "[errors][cli]") {
   write("g.nt", "<http://a> <http://p> <http://b> .\n");
   auto missing = run("export -d missing.ttl");
