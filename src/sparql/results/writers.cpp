@@ -172,36 +172,50 @@ void write_table(const Solutions& s, std::ostream& out, const rdf::PrefixRegistr
   out << s.rows << (s.rows == 1 ? " row" : " rows") << '\n';
 }
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
+void append_csv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
   for (char c : text) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 // https://www.w3.org/TR/sparql11-results-csv-tsv/#csv: values without type information,
-// records end in CRLF.
+// records end in CRLF. Rows are built in a buffer written in large blocks (results can have
+// millions of rows).
 void write_csv(const Solutions& s, std::ostream& out) {
+  std::string buffer;
+  constexpr std::size_t kFlushAt = 1 << 20;
+  auto flush = [&] {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
   for (std::size_t c = 0; c < s.variables.size(); ++c) {
-    out << (c ? "," : "") << csv_field(s.variables[c]);
+    if (c) buffer += ',';
+    append_csv_field(buffer, s.variables[c]);
   }
-  out << "\r\n";
+  buffer += "\r\n";
   for (std::size_t r = 0; r < s.rows; ++r) {
     for (std::size_t c = 0; c < s.variables.size(); ++c) {
-      if (c) out << ',';
+      if (c) buffer += ',';
       auto term = s.cell(r, c);
       if (!term) continue;
       if (term->is_blank()) {
-        out << "_:" << term->value;
+        buffer += "_:";
+        buffer += term->value;
       } else {
-        out << csv_field(term->value);
+        append_csv_field(buffer, term->value);
       }
     }
-    out << "\r\n";
+    buffer += "\r\n";
+    if (buffer.size() >= kFlushAt) flush();
   }
+  flush();
 }
 
 // https://www.w3.org/TR/sparql11-results-csv-tsv/#tsv: terms in Turtle syntax, one row per line.
