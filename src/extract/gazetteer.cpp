@@ -1,10 +1,15 @@
 #include "extract/gazetteer.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
 namespace ng::extract {
+namespace fs = std::filesystem;
 namespace {
 
 std::string read_all(const std::string& path, bool required) {
@@ -29,8 +34,8 @@ std::uint64_t to_u64(std::string_view s) {
 
 }  // namespace
 
-void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std::string& name,
-                          const std::unordered_set<std::string>& abbreviations) {
+void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, const std::string& name,
+                                const std::unordered_set<std::string>& abbreviations) {
   std::vector<std::string> header;
   std::size_t line_no = 0;
   auto col = [&](std::string_view c) -> int {
@@ -83,23 +88,23 @@ void Gazetteer::add_table(const std::string& content, PlaceKind kind, const std:
     p.ambiguous = cell(c_amb) == "1";
     p.capital_id = cell(c_capital);
     if (p.name.empty() || p.geonames_id.empty()) continue;
-    const auto id = static_cast<std::uint32_t>(places_.size());
-    names_.add(phrase_keys(p.name, abbreviations), id);
+    const auto id = static_cast<std::uint32_t>(places.size());
+    names.add(phrase_keys(p.name, abbreviations), id);
     for (std::string_view alias : split(cell(c_aliases), '|')) {
-      if (alias.size() >= 2) names_.add(phrase_keys(alias, abbreviations), id);
+      if (alias.size() >= 2) names.add(phrase_keys(alias, abbreviations), id);
     }
     bool first_demonym = true;
     for (std::string_view d : split(cell(c_demonyms), '|')) {
       if (d.size() < 3) continue;
       if (first_demonym) p.demonym = d;
       first_demonym = false;
-      demonyms_.add(phrase_keys(d, abbreviations), id);
+      demonyms.add(phrase_keys(d, abbreviations), id);
     }
-    if (kind == PlaceKind::Country && !p.code.empty()) country_by_iso2_.emplace(p.code, id);
+    if (kind == PlaceKind::Country && !p.code.empty()) country_by_iso2.emplace(p.code, id);
     if (kind == PlaceKind::Province && !p.admin1.empty()) {
-      region_by_admin1_.emplace(p.country_iso2 + "." + p.admin1, id);
+      region_by_admin1.emplace(p.country_iso2 + "." + p.admin1, id);
     }
-    places_.push_back(std::move(p));
+    places.push_back(std::move(p));
   }
 }
 
@@ -107,34 +112,63 @@ Gazetteer Gazetteer::parse(const std::string& countries, const std::string& regi
                            const std::string& cities,
                            const std::unordered_set<std::string>& abbreviations) {
   Gazetteer g;
-  g.add_table(countries, PlaceKind::Country, "countries.tsv", abbreviations);
-  g.add_table(regions, PlaceKind::Province, "regions.tsv", abbreviations);
-  g.add_table(cities, PlaceKind::City, "cities.tsv", abbreviations);
+  g.data_->add_table(countries, PlaceKind::Country, "countries.tsv", abbreviations);
+  g.data_->add_table(regions, PlaceKind::Province, "regions.tsv", abbreviations);
+  g.data_->add_table(cities, PlaceKind::City, "cities.tsv", abbreviations);
   return g;
 }
 
 Gazetteer Gazetteer::load(const std::string& dir,
                           const std::unordered_set<std::string>& abbreviations) {
-  return parse(read_all(dir + "/countries.tsv", true), read_all(dir + "/regions.tsv", false),
-               read_all(dir + "/cities.tsv", false), abbreviations);
+  // The cache key: the folder, each file's size and time, and the abbreviations (they decide
+  // how names are tokenised). Entries are weak: the data lives as long as a Gazetteer uses it.
+  std::string key = dir;
+  for (const char* file : {"/countries.tsv", "/regions.tsv", "/cities.tsv"}) {
+    std::error_code ec;
+    const fs::path path = dir + file;
+    const auto size = fs::file_size(path, ec);
+    const auto time = fs::last_write_time(path, ec);
+    key += '\n' + std::to_string(ec ? 0 : size) + ':' +
+           std::to_string(ec ? 0 : time.time_since_epoch().count());
+  }
+  std::vector<std::string> abbr(abbreviations.begin(), abbreviations.end());
+  std::sort(abbr.begin(), abbr.end());
+  for (const std::string& a : abbr) key += '\n' + a;
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<Data>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  Gazetteer g;
+  if (auto cached = cache[key].lock()) {
+    g.data_ = std::move(cached);
+  } else {
+    g = parse(read_all(dir + "/countries.tsv", true), read_all(dir + "/regions.tsv", false),
+              read_all(dir + "/cities.tsv", false), abbreviations);
+    cache[key] = g.data_;
+  }
+  return g;
+}
+
+void Gazetteer::add_name(std::vector<std::string> keys, std::uint32_t place) {
+  if (!names_.has_base()) names_.set_base(std::shared_ptr<const PhraseIndex>(data_, &data_->names));
+  names_.add(std::move(keys), place);
 }
 
 std::optional<std::uint32_t> Gazetteer::country(const std::string& iso2) const {
-  auto it = country_by_iso2_.find(iso2);
-  if (it == country_by_iso2_.end()) return std::nullopt;
+  auto it = data_->country_by_iso2.find(iso2);
+  if (it == data_->country_by_iso2.end()) return std::nullopt;
   return it->second;
 }
 
 bool Gazetteer::is_capital(const Place& p) const {
   if (p.kind != PlaceKind::City) return false;
   auto c = country(p.country_iso2);
-  return c && places_[*c].capital_id == p.geonames_id;
+  return c && data_->places[*c].capital_id == p.geonames_id;
 }
 
 std::optional<std::uint32_t> Gazetteer::region_of(const Place& city) const {
   if (city.admin1.empty()) return std::nullopt;
-  auto it = region_by_admin1_.find(city.country_iso2 + "." + city.admin1);
-  if (it == region_by_admin1_.end()) return std::nullopt;
+  auto it = data_->region_by_admin1.find(city.country_iso2 + "." + city.admin1);
+  if (it == data_->region_by_admin1.end()) return std::nullopt;
   return it->second;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -32,7 +33,9 @@ struct Place {
 class Gazetteer {
  public:
   // Loads countries.tsv, regions.tsv and cities.tsv from `dir` (columns found by header name).
-  // A missing regions or cities file is allowed; a missing countries file throws.
+  // A missing regions or cities file is allowed; a missing countries file throws. Gazetteers
+  // loaded from the same unchanged files with the same abbreviations share one parsed copy
+  // (stage 1 and stage 2 both load it); add_name() adds to a layer of this Gazetteer's own.
   static Gazetteer load(const std::string& dir,
                         const std::unordered_set<std::string>& abbreviations);
   // Same from in-memory TSV text (tests).
@@ -40,28 +43,31 @@ class Gazetteer {
                          const std::string& cities,
                          const std::unordered_set<std::string>& abbreviations);
 
-  const PhraseIndex& names() const { return names_; }        // value: place index
-  const PhraseIndex& demonyms() const { return demonyms_; }  // value: country place index
-  const Place& place(std::uint32_t i) const { return places_[i]; }
-  std::size_t size() const { return places_.size(); }
+  // value: place index
+  const PhraseIndex& names() const { return names_.has_base() ? names_ : data_->names; }
+  const PhraseIndex& demonyms() const { return data_->demonyms; }  // value: country place index
+  const Place& place(std::uint32_t i) const { return data_->places[i]; }
+  std::size_t size() const { return data_->places.size(); }
   std::optional<std::uint32_t> country(const std::string& iso2) const;
   // Adds another spelling of a place (e.g. from data/lexicon/country_aliases.tsv).
-  void add_name(std::vector<std::string> keys, std::uint32_t place) {
-    names_.add(std::move(keys), place);
-  }
+  void add_name(std::vector<std::string> keys, std::uint32_t place);
   // True if the place is the capital of its country.
   bool is_capital(const Place& p) const;
   // The region (Province) of a city, if known.
   std::optional<std::uint32_t> region_of(const Place& city) const;
 
  private:
-  void add_table(const std::string& content, PlaceKind kind, const std::string& name,
-                 const std::unordered_set<std::string>& abbreviations);
-  std::vector<Place> places_;
-  PhraseIndex names_;
-  PhraseIndex demonyms_;
-  std::unordered_map<std::string, std::uint32_t> country_by_iso2_;
-  std::unordered_map<std::string, std::uint32_t> region_by_admin1_;  // "AF.13"
+  struct Data {
+    std::vector<Place> places;
+    PhraseIndex names;
+    PhraseIndex demonyms;
+    std::unordered_map<std::string, std::uint32_t> country_by_iso2;
+    std::unordered_map<std::string, std::uint32_t> region_by_admin1;  // "AF.13"
+    void add_table(const std::string& content, PlaceKind kind, const std::string& name,
+                   const std::unordered_set<std::string>& abbreviations);
+  };
+  std::shared_ptr<Data> data_ = std::make_shared<Data>();  // shared by load(): never changed
+  PhraseIndex names_;  // after add_name(): data_->names plus the added spellings
 };
 
 }  // namespace ng::extract

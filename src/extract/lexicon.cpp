@@ -23,35 +23,68 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 void PhraseIndex::add(std::vector<std::string> keys, std::uint32_t value) {
   if (keys.empty()) return;
-  std::string first = std::move(keys.front());
-  keys.erase(keys.begin());
-  auto& bucket = by_first_[first];
-  for (const Entry& e : bucket) {
-    if (e.rest == keys && e.value == value) return;
+  if (base_) {
+    auto b = base_->by_first_.find(std::string_view(keys.front()));
+    if (b != base_->by_first_.end()) {
+      const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
+      for (const Entry& e : b->second) {
+        if (e.value != value || e.rest_size != rest_size) continue;
+        if (std::equal(keys.begin() + 1, keys.end(), base_->rest_.begin() + e.rest_begin)) return;
+      }
+    }
   }
-  bucket.push_back(Entry{std::move(keys), value});
+  auto it = by_first_.find(std::string_view(keys.front()));
+  if (it == by_first_.end()) it = by_first_.emplace(std::move(keys.front()), 0).first;
+  std::vector<Entry>& bucket = it->second;
+  const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
+  for (const Entry& e : bucket) {
+    if (e.value != value || e.rest_size != rest_size) continue;
+    if (std::equal(keys.begin() + 1, keys.end(), rest_.begin() + e.rest_begin)) return;
+  }
+  const auto rest_begin = static_cast<std::uint32_t>(rest_.size());
+  for (std::size_t k = 1; k < keys.size(); ++k) rest_.push_back(std::move(keys[k]));
+  bucket.push_back(Entry{rest_begin, rest_size, value});
   ++size_;
+}
+
+bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
+                               std::size_t end) const {
+  if (i + 1 + e.rest_size > end) return false;
+  for (std::size_t k = 0; k < e.rest_size; ++k) {
+    if (tokens[i + 1 + k].key != rest_[e.rest_begin + k]) return false;
+  }
+  return true;
 }
 
 void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
                         std::vector<Match>& out) const {
   out.clear();
   if (i >= end) return;
-  auto it = by_first_.find(tokens[i].key);
+  if (base_) base_->match(tokens, i, end, out);
+  auto it = by_first_.find(std::string_view(tokens[i].key));
   if (it == by_first_.end()) return;
   for (const Entry& e : it->second) {
-    if (i + 1 + e.rest.size() > end) continue;
-    bool ok = true;
-    for (std::size_t k = 0; k < e.rest.size(); ++k) {
-      if (tokens[i + 1 + k].key != e.rest[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) out.push_back(Match{static_cast<std::uint32_t>(1 + e.rest.size()), e.value});
+    if (!matches_rest(e, tokens, i, end)) continue;
+    // Insertion keeps the order stable: longest first, then as added.
+    const Match m{1 + e.rest_size, e.value};
+    auto pos = out.end();
+    while (pos != out.begin() && (pos - 1)->length < m.length) --pos;
+    out.insert(pos, m);
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Match& a, const Match& b) { return a.length > b.length; });
+}
+
+bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
+                          Match& out) const {
+  if (i >= end) return false;
+  bool found = base_ && base_->longest(tokens, i, end, out);
+  auto it = by_first_.find(std::string_view(tokens[i].key));
+  if (it == by_first_.end()) return found;
+  for (const Entry& e : it->second) {
+    if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
+    out = Match{1 + e.rest_size, e.value};
+    found = true;
+  }
+  return found;
 }
 
 std::vector<std::string> phrase_keys(std::string_view phrase,

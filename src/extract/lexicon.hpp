@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,7 +16,8 @@
 namespace ng::extract {
 
 // Phrases (as token-key sequences) mapped to values; lookup cost depends on the entries that
-// share the first token only.
+// share the first token only. Keys after the first are kept in one flat array, and lookups take
+// the token's key as a string_view: matching allocates nothing.
 class PhraseIndex {
  public:
   struct Match {
@@ -22,18 +25,34 @@ class PhraseIndex {
     std::uint32_t value;
   };
   void add(std::vector<std::string> keys, std::uint32_t value);
-  // Every phrase that starts at tokens[i] and ends before `end`, longest first.
+  // Every phrase that starts at tokens[i] and ends before `end`, longest first (phrases of one
+  // length in the order they were added).
   void match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
              std::vector<Match>& out) const;
-  std::size_t size() const { return size_; }
+  // The first of match()'s answers, if any: the longest phrase, the earliest added on a tie.
+  bool longest(const std::vector<Token>& tokens, std::size_t i, std::size_t end, Match& out) const;
+  std::size_t size() const { return size_ + (base_ ? base_->size() : 0); }
+  // Layers this index over `base` (which it keeps alive): lookups see the base's phrases as if
+  // they had been added first, then this index's own; add() skips phrases the base has.
+  void set_base(std::shared_ptr<const PhraseIndex> base) { base_ = std::move(base); }
+  bool has_base() const { return base_ != nullptr; }
 
  private:
   struct Entry {
-    std::vector<std::string> rest;  // keys after the first
+    std::uint32_t rest_begin;  // keys after the first: rest_[rest_begin, rest_begin + rest_size)
+    std::uint32_t rest_size;
     std::uint32_t value;
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_first_;
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  bool matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
+                    std::size_t end) const;
+  std::unordered_map<std::string, std::vector<Entry>, KeyHash, std::equal_to<>> by_first_;
+  std::vector<std::string> rest_;
   std::size_t size_ = 0;
+  std::shared_ptr<const PhraseIndex> base_;
 };
 
 // Token keys of a phrase, tokenised exactly as article text is.

@@ -436,11 +436,10 @@ class ArticleRun {
   // ---------------------------------------------------------------- token helpers
   bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
                std::uint32_t& row) const {
-    std::vector<PhraseIndex::Match> m;
-    lex.index().match(tokens_, i, end, m);
-    if (m.empty()) return false;
-    len = m.front().length;
-    row = m.front().value;
+    PhraseIndex::Match m{0, 0};
+    if (!lex.index().longest(tokens_, i, end, m)) return false;
+    len = m.length;
+    row = m.value;
     return true;
   }
   bool is_word(const Lexicon& lex, std::uint32_t i, std::uint32_t end) const {
