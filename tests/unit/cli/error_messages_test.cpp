@@ -277,3 +277,24 @@ TEST_CASE("link and merge input errors: file:line:col and what, and no output", 
   CHECK(link_data.err == "newsgraph: bad.nt:2:23: expected: ':', '<', or '_'\n");
   CHECK_FALSE(fs::exists(workdir() / "links.trig"));
 }
+
+TEST_CASE("article reader diagnostics name the file, the line or byte offset, and what",
+          "[errors][ingest]") {
+  // The messages come from src/extract (also tested there, in-process); here as a user sees them.
+  fs::create_directories(workdir() / "articles");
+  write("articles/batch.jsonl",
+        "{\"text\":\"Shelling was reported in Kharkiv.\",\"date\":\"2024-01-01\"}\n"
+        "{\"text\": tru}\n");
+  write("articles/bad_utf8.txt", "ok \xFF bad\n");
+  write("articles/bin.txt", std::string("ab\0cd", 5));
+  write("articles/empty.txt", "");
+  auto r = run("ingest -q articles -o graph.trig");
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Contains("articles/batch.jsonl:2:10: error: malformed JSON line: "));
+  CHECK_THAT(r.err,
+             Contains("articles/bad_utf8.txt:1: error: invalid UTF-8 at byte offset 3, skipped"));
+  CHECK_THAT(r.err,
+             Contains("articles/bin.txt: error: binary file (NUL byte at byte offset 2), skipped"));
+  CHECK_THAT(r.err, Contains("articles/empty.txt: warning: empty file, skipped"));
+  CHECK_FALSE(fs::exists(workdir() / "graph.trig"));  // bad inputs and no --keep-going
+}
