@@ -37,6 +37,7 @@ struct IngestOptions {
 class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
+  using extract::QuadSink::add;
   void add(const rdf::Quad& quad) override {
     store_.append(node(quad.subject), node(quad.predicate), node(quad.object),
                   quad.graph ? node(*quad.graph) : nullptr);

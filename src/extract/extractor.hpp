@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/article.hpp"
@@ -21,12 +22,15 @@ namespace ng::extract {
 struct QuadSink {
   virtual ~QuadSink() = default;
   virtual void add(const rdf::Quad& quad) = 0;
+  // The extractor hands over quads it has no further use for: a sink that keeps them may move.
+  virtual void add(rdf::Quad&& quad) { add(static_cast<const rdf::Quad&>(quad)); }
 };
 
 // Collects quads in memory (tests, the dump tool).
 struct VectorSink : QuadSink {
   std::vector<rdf::Quad> quads;
   void add(const rdf::Quad& quad) override { quads.push_back(quad); }
+  void add(rdf::Quad&& quad) override { quads.push_back(std::move(quad)); }
 };
 
 // Where the knowledge lives: rule files (*.rules) in rules_dir, lexicons (*.tsv, and

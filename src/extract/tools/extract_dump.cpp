@@ -14,6 +14,7 @@
 namespace {
 
 struct PrintSink : ng::extract::QuadSink {
+  using ng::extract::QuadSink::add;
   bool quiet = false;
   std::string buffer;
   void add(const ng::rdf::Quad& quad) override {
