@@ -114,11 +114,12 @@ int run_ingest(const IngestOptions& opts) {
   extract::VectorSink all;
   extract::VectorSink own;     // stage 1 quads of the current article
   extract::VectorSink claims;  // stage 2 quads of the current article
+  extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
   for (std::size_t i = 0; i < articles.size(); ++i) {
     own.quads.clear();
     claims.quads.clear();
-    stats += extractor.extract(articles[i], own);
-    claim_stats += claim_stage.extract(articles[i], own.quads, claims);
+    stats += extractor.extract(articles[i], own, text);
+    claim_stats += claim_stage.extract(articles[i], own.quads, claims, std::move(text));
     for (auto* part : {&own, &claims}) {
       all.quads.insert(all.quads.end(), std::make_move_iterator(part->quads.begin()),
                        std::make_move_iterator(part->quads.end()));

@@ -339,6 +339,13 @@ class ArticleRun : public MatchContext {
       : res_(res), article_(article) {}
 
   ExtractStats run(QuadSink& sink);
+  // After run(): the normalised text, tokens and sentences, moved out.
+  void take_text(TextAnalysis& out) {
+    out.norm = std::move(norm_);
+    out.tokens = std::move(tokens_);
+    out.sentences = std::move(sentences_);
+    out.abbreviations = &res_.abbreviations;
+  }
 
   // MatchContext
   const std::vector<Token>& tokens() const override { return tokens_; }
@@ -1629,6 +1636,13 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
 ExtractStats Extractor::extract(const Article& article, QuadSink& sink) const {
   ArticleRun run(*res_, article);
   return run.run(sink);
+}
+
+ExtractStats Extractor::extract(const Article& article, QuadSink& sink, TextAnalysis& text) const {
+  ArticleRun run(*res_, article);
+  ExtractStats stats = run.run(sink);
+  run.take_text(text);
+  return stats;
 }
 
 }  // namespace ng::extract

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extract/article.hpp"
+#include "extract/text.hpp"
 #include "rdf/term.hpp"
 
 namespace ng::extract {
@@ -69,6 +70,8 @@ class Extractor {
   // Extracts one article into its named graph graph_iri(article.id). Deterministic: the same
   // article gives the same quads in the same order. Thread-compatible (one call at a time).
   ExtractStats extract(const Article& article, QuadSink& sink) const;
+  // Same, and hands over the article's normalised text, tokens and sentences (for stage 2).
+  ExtractStats extract(const Article& article, QuadSink& sink, TextAnalysis& text) const;
 
   std::size_t rule_count() const;
 

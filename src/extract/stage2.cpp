@@ -178,14 +178,21 @@ namespace {
 class ArticleRun {
  public:
   ArticleRun(const ClaimStage::Resources& res, const Article& article,
-             const std::vector<rdf::Quad>& stage1, QuadSink& sink)
+             const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text)
       : res_(res), article_(article), sink_(sink) {
     graph_ = graph_iri(article.id);
     doc_ = article_iri(article.id);
     read_entities(stage1);
-    norm_ = normalize_text(article.text);
-    tokens_ = tokenize(norm_.text, res.abbreviations);
-    sentences_ = split_sentences(norm_.text, tokens_, res.abbreviations);
+    if (text && text->abbreviations &&
+        (text->abbreviations == &res.abbreviations || *text->abbreviations == res.abbreviations)) {
+      norm_ = std::move(text->norm);
+      tokens_ = std::move(text->tokens);
+      sentences_ = std::move(text->sentences);
+    } else {
+      norm_ = normalize_text(article.text);
+      tokens_ = tokenize(norm_.text, res.abbreviations);
+      sentences_ = split_sentences(norm_.text, tokens_, res.abbreviations);
+    }
     build_index();
     cp_at_.assign(article.text.size() + 1, 0);
     std::uint32_t n = 0;
@@ -1460,7 +1467,13 @@ class ArticleRun {
 
 Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Quad>& stage1,
                                 QuadSink& sink) const {
-  ArticleRun run(*res_, article, stage1, sink);
+  ArticleRun run(*res_, article, stage1, sink, nullptr);
+  return run.run();
+}
+
+Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Quad>& stage1,
+                                QuadSink& sink, TextAnalysis&& text) const {
+  ArticleRun run(*res_, article, stage1, sink, &text);
   return run.run();
 }
 

@@ -18,6 +18,7 @@
 
 #include "extract/article.hpp"
 #include "extract/extractor.hpp"
+#include "extract/text.hpp"
 #include "rdf/term.hpp"
 
 namespace ng::extract {
@@ -43,6 +44,10 @@ class ClaimStage {
   // other graphs are ignored. Deterministic; one call at a time.
   Stage2Stats extract(const Article& article, const std::vector<rdf::Quad>& stage1,
                       QuadSink& sink) const;
+  // Same, reusing (and consuming) stage 1's analysis of this article's text
+  // (Extractor::extract's `text`); made again here if it used other abbreviations.
+  Stage2Stats extract(const Article& article, const std::vector<rdf::Quad>& stage1, QuadSink& sink,
+                      TextAnalysis&& text) const;
 
   struct Resources;  // defined in stage2.cpp
 

@@ -65,6 +65,15 @@ struct Sentence {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations);
 
+// An article's text after normalisation, tokens and sentences: stage 1 makes it, stage 2 may
+// reuse it instead of repeating the work. `abbreviations` is the set it was made with.
+struct TextAnalysis {
+  NormalizedText norm;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  const std::unordered_set<std::string>* abbreviations = nullptr;
+};
+
 // Number of code points in text[0, byte_offset): NIF offsets count code points.
 std::size_t code_point_count(std::string_view text, std::size_t byte_offset);
 
