@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "rdf/utf8.hpp"
+
 namespace ng::sparql::detail {
 
 namespace {
@@ -103,24 +105,6 @@ std::size_t match(const Rule& rule, const char* p, const char* end) {
   const char* it = p;
   if (x3::parse(it, end, rule)) return static_cast<std::size_t>(it - p);
   return 0;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629), or text.size().
@@ -231,7 +215,7 @@ struct Lexer::Impl {
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
           fail(k, "invalid code point escape \"" + std::string(text_.substr(k, n + 2)) + "\"");
         }
-        append_utf8(out, cp);
+        rdf::append_utf8(out, cp);
         k += n + 1;
         continue;
       }

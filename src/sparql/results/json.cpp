@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "rdf/utf8.hpp"
 #include "sparql/results/readers.hpp"
 
 namespace ng::sparql::detail {
@@ -17,24 +18,6 @@ const JsonValue* JsonValue::get(std::string_view key) const {
 }
 
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 class JsonParser {
  public:
@@ -223,7 +206,7 @@ class JsonParser {
           } else if (cp >= 0xDC00 && cp < 0xE000) {
             fail("unpaired surrogate in \\u escape");
           }
-          append_utf8(out, cp);
+          rdf::append_utf8(out, cp);
           break;
         }
         default:

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "rdf/utf8.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/results/json.hpp"
 #include "sparql/results/xml.hpp"
@@ -64,23 +65,6 @@ class TurtleTermParser {
     throw ResultsParseError("line " + std::to_string(line_) + ": " + message + " in '" +
                             std::string(text_) + "'");
   }
-  static void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
   unsigned long hex(std::size_t digits) {
     if (pos_ + digits > text_.size()) fail("truncated \\u escape");
     std::string h(text_.substr(pos_, digits));
@@ -97,9 +81,9 @@ class TurtleTermParser {
         if (pos_ >= text_.size()) fail("bad escape");
         char e = text_[pos_++];
         if (e == 'u') {
-          append_utf8(out, hex(4));
+          rdf::append_utf8(out, hex(4));
         } else if (e == 'U') {
-          append_utf8(out, hex(8));
+          rdf::append_utf8(out, hex(8));
         } else {
           fail("bad escape in IRI");
         }
@@ -155,10 +139,10 @@ class TurtleTermParser {
           out += '\\';
           break;
         case 'u':
-          append_utf8(out, hex(4));
+          rdf::append_utf8(out, hex(4));
           break;
         case 'U':
-          append_utf8(out, hex(8));
+          rdf::append_utf8(out, hex(8));
           break;
         default:
           fail(std::string("bad escape \\") + e);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 
+#include "rdf/utf8.hpp"
 #include "sparql/results/readers.hpp"
 
 namespace ng::sparql::detail {
@@ -30,24 +31,6 @@ std::vector<const XmlNode*> XmlNode::elements() const {
 }
 
 namespace {
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool is_name_char(char c) {
   auto u = static_cast<unsigned char>(c);
@@ -166,7 +149,7 @@ class XmlParser {
           cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(d);
           if (cp > 0x10FFFF) fail("character reference out of range");
         }
-        append_utf8(out, cp);
+        rdf::append_utf8(out, cp);
       } else {
         fail("unknown entity &" + std::string(ent) + ";");
       }
