@@ -103,6 +103,15 @@ class Loader {
       rollback();
       if (!failed_) {
         error_message_ = reinterpret_cast<const char*>(serd_strerror(st));
+        // Serd said neither where nor what (a stray `}`): find where it stops.
+        const std::string_view t = text();
+        std::size_t i = 0;
+        if (auto stop = detail::locate_serd_failure(format, [&]() -> int {
+              return i < t.size() ? static_cast<unsigned char>(t[i++]) : -1;
+            })) {
+          error_pos_ = stop->pos;
+          error_message_ = stop->message;
+        }
         failed_ = true;
       }
       throw RdfSyntaxError(name_, error_pos_, error_message_);

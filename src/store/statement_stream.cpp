@@ -73,6 +73,15 @@ SourcePos find_token_in_file(const std::string& path, std::string_view needle) {
   return {};
 }
 
+// detail::locate_serd_failure over the file at `path`, read again (only after such an error).
+std::optional<detail::SerdStop> locate_in_file(const std::string& path, Format format) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) return std::nullopt;
+  std::unique_ptr<gzFile_s, decltype(&gzclose)> closer(file, &gzclose);
+  gzbuffer(file, 1 << 17);
+  return detail::locate_serd_failure(format, [file]() -> int { return gzgetc(file); });
+}
+
 class Streamer {
  public:
   Streamer(const std::function<void(const StreamedQuad&)>& on_quad, std::string name)
@@ -106,7 +115,14 @@ class Streamer {
     }
     if (source.io_error) throw std::runtime_error(name_ + ": read error: " + source.io_message);
     if (failed_ || st > SERD_FAILURE) {
-      if (!failed_) message_ = reinterpret_cast<const char*>(serd_strerror(st));
+      if (!failed_) {
+        message_ = reinterpret_cast<const char*>(serd_strerror(st));
+        // Serd said neither where nor what (a stray `}`): find where it stops.
+        if (auto stop = locate_in_file(name_, format)) {
+          pos_ = stop->pos;
+          message_ = stop->message;
+        }
+      }
       if (!token_.empty()) pos_ = find_token_in_file(name_, token_);
       throw RdfSyntaxError(name_, pos_, message_);
     }

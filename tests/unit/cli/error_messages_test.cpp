@@ -110,6 +110,11 @@ TEST_CASE("RDF syntax errors: file:line:col and what, in each syntax", "[errors]
   // Our own checks on top of Serd's: the offending token's position.
   CHECK(load_error("@prefix ex: <http://e/> .\nex:a ex:p \"x\" ;\n  ex:q nope:z .\n",
                    Format::Turtle, "p.ttl") == "p.ttl:3:8: undefined prefix in nope:z");
+  // Serd rejects a stray `}` without saying where or what ("Invalid syntax"): we find out.
+  CHECK(load_error("<http://a> <http://b> <http://c> .\n}\n", Format::Turtle, "s.ttl") ==
+        "s.ttl:2:1: unexpected `}'");
+  CHECK(load_error("{ <http://a> <http://b> <http://\xC3\xA9> } }\n", Format::TriG, "s.trig") ==
+        "s.trig:1:38: unexpected `}'");
   // Columns count code points, not bytes.
   CHECK(load_error("<http://a> <http://p> \"\xC3\xA9\xC3\xA9\" <http://x> .\n", Format::NTriples,
                    "u.nt") == "u.nt:1:28: missing ';' or '.'");
@@ -131,6 +136,15 @@ TEST_CASE("RDF syntax errors in gzipped and streamed files", "[errors][rdf]") {
     message = e.what();
   }
   CHECK(message == ttl + ":3:8: undefined prefix in nope:z");
+  const std::string stray =
+      write_gz("stray.trig.gz", "<http://g> { <http://a> <http://b> 1 }\n\n}\n");
+  CHECK(file_error(stray) == stray + ":3:1: unexpected `}'");
+  try {
+    ng::store::stream_file(stray, [](const ng::store::StreamedQuad&) {});
+  } catch (const ng::store::RdfSyntaxError& e) {
+    message = e.what();
+  }
+  CHECK(message == stray + ":3:1: unexpected `}'");
 }
 
 TEST_CASE("binary RDF input: the NUL byte's line and column", "[errors][rdf]") {
