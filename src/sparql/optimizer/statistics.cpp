@@ -12,8 +12,8 @@ const Statistics::PredicateStats& Statistics::predicate(store::NodeId p) {
 
 double Statistics::estimate(store::NodeId s, store::NodeId p, store::NodeId o, store::NodeId graph,
                             bool s_bound, bool p_bound, bool o_bound) {
-  // With s, p and o all known, count in every graph: Store::count with all four positions bound
-  // scans the whole graph (its graph-only fallback wins over the exact SPOG prefix).
+  // With s, p and o all known the count is over every graph (0 or a few: an upper bound that is
+  // as good as exact for ordering patterns).
   double base = static_cast<double>(store_.count(s, p, o, s && p && o ? nullptr : graph));
   if (base == 0) return 0;
   int joined = int{s_bound} + int{p_bound} + int{o_bound};
