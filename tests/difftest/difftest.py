@@ -18,7 +18,6 @@ through Jena ARQ and classified:
                       (Jena fails or disagrees: see cases/README.md)
   all-differ          three different answers                       -> needs a look (fails)
   unadjudicated       Jena not available                            -> fails
-  known:<name>        newsgraph-differs, matching a known bug of ours (known_newsgraph_bug)
 Every disagreement is written to WORK/cases/<seed>-<index>/ (graph.ttl, query.rq, the three
 results, verdict.txt). Exit status 1 if any failing disagreement, or if newsgraph crashed.
 """
@@ -121,49 +120,6 @@ def order_key(raw_row, vars_, order):
             # somehow: the keys after this one are not comparable between engines.
             break
     return tuple(key)
-
-
-def known_newsgraph_bug(query, ng, ox, je):
-    """A disagreement of a known newsgraph bug (tests/difftest/cases/README.md), or None.
-
-    agg-error-skipped: MIN/MAX over a group where the argument is unbound or an error for some
-    solution (e.g. STR(?x) with ?x a blank node) is an error, i.e. unbound, in Oxigraph and Jena
-    (strict mode), as the SPARQL WG reads §18.5; newsgraph's group.cpp skips those values.
-    Recognised when the results differ only in aggregate columns (?aggN) and, there, the
-    references are unbound."""
-    if "MIN(" not in query and "MAX(" not in query:
-        return None
-    if ng.error or ox.error or ng.vars != ox.vars or not ng.vars:
-        return None
-    agg = [i for i, v in enumerate(ng.vars) if v.startswith("agg")]
-    keep = [i for i, v in enumerate(ng.vars) if not v.startswith("agg")]
-
-    def key(r):
-        return tuple(r[i] for i in keep)
-
-    if collections.Counter(map(key, ng.rows)) != collections.Counter(map(key, ox.rows)):
-        return None
-    by_key = collections.defaultdict(list)
-    for r in ox.rows:
-        by_key[key(r)].append(r)
-
-    def explained(r, ref):
-        return all(r[i] == ref[i] or ref[i] is None for i in agg)
-
-    rest = []
-    for r in ng.rows:  # equal rows first
-        if r in by_key[key(r)]:
-            by_key[key(r)].remove(r)
-        else:
-            rest.append(r)
-    for r in rest:
-        # Blank nodes compare equal, so several rows may share a key: take one that fits.
-        candidates = by_key[key(r)]
-        match = next((ref for ref in candidates if explained(r, ref)), None)
-        if match is None:
-            return None
-        candidates.remove(match)
-    return "known:agg-error-skipped"
 
 
 PATH_WITH_DUPLICATES = re.compile(r"[|?]|!\(")
@@ -294,19 +250,16 @@ def main():
             crashes += 1
         elif jena:
             je = jena.run(graph, query_file)
-            known = known_newsgraph_bug(text, ng, ref, je) or known_newsgraph_bug(text, ng, je, ref)
             if same(ref, je, order, sliced):
-                verdict = known or "newsgraph-differs"
+                verdict = "newsgraph-differs"
             elif same(ng, je, order, sliced) or same(ng, ref, order, sliced):
                 verdict = "reference-split"
-            elif known:
-                verdict = known
             elif oxigraph_path_duplicates(text, ng, ref):
                 verdict = "reference-split:oxigraph-duplicates+jena-differs"
             else:
                 verdict = "all-differ"
         verdicts[verdict] += 1
-        if not verdict.startswith(("reference-split", "known:")):
+        if not verdict.startswith("reference-split"):
             failures += 1
         d = os.path.join(cases, "%d-%d" % (args.seed, i))
         os.makedirs(d, exist_ok=True)

@@ -89,11 +89,13 @@ NodeId Evaluator::aggregate(const Expr& agg, const Rows& rows, const ActiveGraph
     }
     case AggregateOp::Min:
     case AggregateOp::Max: {
-      // Like COUNT and SAMPLE, MIN and MAX skip unbound values and errors (as SQL does, and as
-      // users of OPTIONAL expect); SUM, AVG and GROUP_CONCAT fail on them (§18.5.1).
+      // An unbound value or an error in the group makes the aggregate an error (unbound), as for
+      // SUM, AVG and GROUP_CONCAT: the SPARQL WG's reading of §18.5 (comment response BT-1), and
+      // what Jena and Oxigraph do. Only COUNT and SAMPLE skip them. (To ignore OPTIONAL's unbound
+      // values, as SQL's MIN does, filter them: FILTER(BOUND(?x)) or MIN(COALESCE(...)).)
       NodeId best = nullptr;
       for (NodeId n : values) {
-        if (!n) continue;
+        if (!n) return nullptr;
         if (!best) {
           best = n;
           continue;
