@@ -48,6 +48,7 @@ struct Node {
   std::string cls;
   std::set<std::string> labels;  // rdfs:label and skos:altLabel, every graph
   std::set<std::string> graphs;
+  const std::string* last_graph = nullptr;  // the graph inserted last (a cheap repeat test)
   std::string affiliation;
   bool actor = false;
 };
@@ -209,12 +210,39 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   const std::string p_victims = ng("victims");
 
   // ---- actors
-  std::map<std::string, Node> nodes;
-  for (const rdf::Quad& q : all) {
+  // Hashed while collecting (the IRIs share long prefixes, which makes ordered lookups slow);
+  // the candidates are sorted below, so everything downstream sees the IRI order.
+  std::unordered_map<std::string, Node> nodes;
+  const std::string* last_subject = nullptr;
+  Node* last_node = nullptr;
+  // One pass over every quad also picks out, in order, the few quads the later steps read (a
+  // pass over all quads costs more than the work on the ones it keeps): quads that may need an
+  // actor IRI rewritten, quads about events, and quads about claims and their figures. The
+  // later steps read them after the rewrite, as they would have read `all`.
+  const std::string event_prefix = std::string(vocab::kNgId) + "event/";
+  auto rewritable = [&](const rdf::Term& t) {
+    return t.is_iri() &&
+           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
+  };
+  std::vector<rdf::Quad*> rewrite_quads, event_quads, claim_quads, amount_quads;
+  for (rdf::Quad& q : all) {
     const std::string& s = q.subject.value;
+    const std::string& pv = q.predicate.value;
+    if (rewritable(q.subject) || rewritable(q.object)) rewrite_quads.push_back(&q);
+    if (s.rfind(event_prefix, 0) == 0) event_quads.push_back(&q);
+    if (pv == p_claimant || pv == p_figures || pv == p_article_date) claim_quads.push_back(&q);
+    if (pv == p_killed || pv == p_wounded || pv == p_victims) amount_quads.push_back(&q);
     if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0) continue;
-    Node& n = nodes[s];
-    if (q.graph) n.graphs.insert(q.graph->value);
+    // An article's quads about one node often come in a row.
+    if (!last_subject || *last_subject != s) {
+      last_node = &nodes[s];
+      last_subject = &s;
+    }
+    Node& n = *last_node;
+    if (q.graph && (n.last_graph == nullptr || *n.last_graph != q.graph->value)) {
+      n.graphs.insert(q.graph->value);
+      n.last_graph = &q.graph->value;
+    }
     if (q.predicate.value == type && q.object.value.rfind(ng_ns, 0) == 0) {
       n.cls = local_name(q.object.value);
     } else if (q.predicate.value == label || q.predicate.value == alt) {
@@ -227,6 +255,7 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   for (const auto& [iri, n] : nodes) {
     if (!n.cls.empty() && !n.labels.empty()) iris.push_back(iri);
   }
+  std::sort(iris.begin(), iris.end());
   UnionFind uf(iris.size());
   auto country_iri = [](const std::string& iri) {
     return iri.find("/place/gn-") != std::string::npos;
@@ -301,13 +330,10 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       ++stats.merged_actors;
     }
   }
-  // Only person and org IRIs are ever rewritten: test the prefix before hashing.
-  auto rewritable = [&](const rdf::Term& t) {
-    return t.is_iri() &&
-           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
-  };
+  // Only person and org IRIs are ever rewritten.
   if (!rewrite.empty()) {
-    for (rdf::Quad& q : all) {
+    for (rdf::Quad* qp : rewrite_quads) {
+      rdf::Quad& q = *qp;
       if (rewritable(q.subject)) {
         auto it = rewrite.find(q.subject.value);
         if (it != rewrite.end()) q.subject.value = it->second;
@@ -329,10 +355,9 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     bool day = false;
   };
   std::map<std::string, Ev> events;
-  const std::string event_prefix = std::string(vocab::kNgId) + "event/";
-  for (const rdf::Quad& q : all) {
+  for (const rdf::Quad* qp : event_quads) {
+    const rdf::Quad& q = *qp;
     const std::string& s = q.subject.value;
-    if (s.rfind(event_prefix, 0) != 0) continue;
     const std::string& p = q.predicate.value;
     if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
       events[s].cls = local_name(q.object.value);
@@ -395,7 +420,8 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   std::map<std::string, std::vector<std::string>> figures_of;
   std::map<std::string, Fig> figs;
   std::map<std::string, std::string> graph_of_fig, date_of_graph;
-  for (const rdf::Quad& q : all) {
+  for (const rdf::Quad* qp : claim_quads) {
+    const rdf::Quad& q = *qp;
     const std::string& p = q.predicate.value;
     if (p == p_claimant) claimant[q.subject.value] = q.object.value;
     if (p == p_figures) {
@@ -416,9 +442,9 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     return !v.empty() &&
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  for (const rdf::Quad& q : all) {
+  for (const rdf::Quad* qp : amount_quads) {
+    const rdf::Quad& q = *qp;
     const std::string& p = q.predicate.value;
-    if (p != p_killed && p != p_wounded && p != p_victims) continue;
     auto it = figs.find(q.subject.value);
     if (it == figs.end()) continue;
     if (p == p_killed && numeric(q.object.value)) it->second.killed = q.object.value;

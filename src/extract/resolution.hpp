@@ -26,7 +26,8 @@ struct ResolutionStats {
 // graph keeps the label as written there, and gets skos:altLabel links), then adds to `out`, in
 // resolution_graph_iri(): the canonical actors with every spelling as skos:altLabel and
 // owl:sameAs to the variant IRIs; merged events (ng:sameEventAs, ng:reportedIn); and
-// ng:conflictsWith between disagreeing casualty claims. Deterministic.
+// ng:conflictsWith between disagreeing casualty claims. Deterministic. `out` must not add to
+// `all` (the quads of `all` are read by address while `out` receives).
 ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out);
 
 // Exposed for tests.
