@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "rdf/term.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::link {
@@ -74,50 +75,10 @@ std::string json_number(double v) {
 }
 
 std::string json_or_null(const std::optional<std::string>& s) {
-  return s ? json_string(*s) : "null";
+  return s ? rdf::json_quote(*s) : "null";
 }
 
 }  // namespace
-
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
 
 GeoJsonStats write_geojson(const store::Store& store, std::ostream& out) {
   // The store is only read; interning the predicates needs the (mutable) world.
@@ -208,12 +169,12 @@ GeoJsonStats write_geojson(const store::Store& store, std::ostream& out) {
       first = false;
       out << "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
           << json_number(c->lon) << "," << json_number(c->lat) << "]},\"properties\":{"
-          << "\"event\":" << json_string(ev.value) << ",\"type\":" << json_or_null(cls)
+          << "\"event\":" << rdf::json_quote(ev.value) << ",\"type\":" << json_or_null(cls)
           << ",\"date\":" << json_or_null(r.literal(event, date))
           << ",\"time\":" << json_or_null(r.literal(event, time_text))
           << ",\"place\":" << json_or_null(r.literal(place, label))
-          << ",\"place_iri\":" << json_string(pv.value)
-          << ",\"coordinates_from\":" << json_string(fv.value)
+          << ",\"place_iri\":" << rdf::json_quote(pv.value)
+          << ",\"coordinates_from\":" << rdf::json_quote(fv.value)
           << ",\"evidence\":" << json_or_null(sentence) << ",\"article\":" << json_or_null(article)
           << ",\"trigger\":" << json_or_null(r.literal(event, trigger)) << "}}";
       ++stats.features;

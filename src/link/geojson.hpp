@@ -26,7 +26,4 @@ struct GeoJsonStats {
 // sorted by event IRI.
 GeoJsonStats write_geojson(const store::Store& store, std::ostream& out);
 
-// The JSON string literal for `text` (quotes included): ", \ and control characters escaped.
-std::string json_string(std::string_view text);
-
 }  // namespace ng::link

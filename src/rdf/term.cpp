@@ -124,6 +124,15 @@ std::string escape_string_literal(std::string_view text) {
   return out;
 }
 
+std::string json_quote(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  append_escaped_literal(out, text);
+  out += '"';
+  return out;
+}
+
 std::string escape_iri(std::string_view iri) {
   std::string out;
   out.reserve(iri.size());

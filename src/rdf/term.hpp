@@ -74,6 +74,9 @@ std::string escape_string_literal(std::string_view text);
 // Escapes an IRI for the inside of <...> (UCHAR escapes for characters N-Triples forbids).
 std::string escape_iri(std::string_view iri);
 void append_escaped_literal(std::string& out, std::string_view text);
+// `text` as a JSON string literal, quotes included. JSON's escapes are those of an N-Triples
+// literal (\" \\ \n \r \t \b \f, \u00XX for other control characters), so both share one escaper.
+std::string json_quote(std::string_view text);
 void append_escaped_iri(std::string& out, std::string_view iri);
 // ASCII lower case, as RDF 1.1 compares language tags case-insensitively.
 std::string lowercase_ascii(std::string_view text);

@@ -1,4 +1,4 @@
-// A small JSON reader for SPARQL JSON results and a string escaper for the writer. Internal to
+// A small JSON reader for SPARQL JSON results (the writer quotes with rdf::json_quote). Internal to
 // src/sparql/results/.
 #pragma once
 
@@ -33,8 +33,5 @@ struct JsonMember {
 
 // Parses one JSON document. Throws ResultsParseError ("line L: ...").
 JsonValue parse_json(std::string_view text);
-
-// `text` as a JSON string literal, quotes included.
-std::string json_quote(std::string_view text);
 
 }  // namespace ng::sparql::detail

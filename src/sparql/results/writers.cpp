@@ -232,7 +232,7 @@ void write_tsv(const Solutions& s, std::ostream& out) {
 }
 
 void write_json_term(const rdf::TermView& term, std::ostream& out) {
-  using detail::json_quote;
+  using rdf::json_quote;
   switch (term.kind) {
     case rdf::TermKind::Iri:
       out << "{\"type\":\"uri\",\"value\":" << json_quote(term.value) << "}";
@@ -253,7 +253,7 @@ void write_json_term(const rdf::TermView& term, std::ostream& out) {
 }
 
 void write_json(const Solutions& s, std::ostream& out) {
-  using detail::json_quote;
+  using rdf::json_quote;
   out << "{\"head\":{\"vars\":[";
   for (std::size_t c = 0; c < s.variables.size(); ++c)
     out << (c ? "," : "") << json_quote(s.variables[c]);

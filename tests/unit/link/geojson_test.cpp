@@ -164,8 +164,8 @@ const std::string kData = std::string(NG_TEST_DATA_DIR) + "/link/";
 }  // namespace
 
 TEST_CASE("json strings escape quotes, backslashes and control characters", "[link][geojson]") {
-  CHECK(ng::link::json_string("a\"b\\c\nd\te\x01 – ü") == "\"a\\\"b\\\\c\\nd\\te\\u0001 – ü\"");
-  CHECK(Parser(ng::link::json_string("x\x1f\r\b\f\"")).document().string == "x\x1f\r\b\f\"");
+  CHECK(ng::rdf::json_quote("a\"b\\c\nd\te\x01 – ü") == "\"a\\\"b\\\\c\\nd\\te\\u0001 – ü\"");
+  CHECK(Parser(ng::rdf::json_quote("x\x1f\r\b\f\"")).document().string == "x\x1f\r\b\f\"");
 }
 
 TEST_CASE("the test's JSON parser rejects what is not JSON", "[link][geojson]") {
