@@ -8,6 +8,8 @@
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -38,10 +40,13 @@ class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override {
-    store_.append(node(quad.subject), node(quad.predicate), node(quad.object),
-                  quad.graph ? node(*quad.graph) : nullptr);
+  void add(const rdf::Quad& quad) override { append(intern(quad)); }
+  // The quad's nodes (kept alive by this sink), to append later.
+  store::QuadIds intern(const rdf::Quad& quad) {
+    return {node(quad.subject), node(quad.predicate), node(quad.object),
+            quad.graph ? node(*quad.graph) : nullptr};
   }
+  void append(const store::QuadIds& q) { store_.append(q.subject, q.predicate, q.object, q.graph); }
 
  private:
   struct Hash {
@@ -110,8 +115,14 @@ int run_ingest(const IngestOptions& opts) {
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
-  // Stage 1 and 2 per article; cross-article resolution needs every article's quads at once.
+  // Stage 1 and 2 per article. Cross-article resolution needs the quads it reads from every
+  // article at once: those wait as terms in `all`; the others (most of them) are interned now
+  // and wait as node ids in `direct`. All go to the store after resolution, article by article
+  // and after the resolution graph, so named graphs are first used in the same order as if
+  // every quad had waited.
   extract::VectorSink all;
+  std::vector<store::QuadIds> direct;
+  std::vector<std::pair<std::size_t, std::size_t>> article_end;  // in `all`, in `direct`
   extract::VectorSink own;     // stage 1 quads of the current article
   extract::VectorSink claims;  // stage 2 quads of the current article
   extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
@@ -121,9 +132,15 @@ int run_ingest(const IngestOptions& opts) {
     stats += extractor.extract(articles[i], own, text);
     claim_stats += claim_stage.extract(articles[i], own.quads, claims, std::move(text));
     for (auto* part : {&own, &claims}) {
-      all.quads.insert(all.quads.end(), std::make_move_iterator(part->quads.begin()),
-                       std::make_move_iterator(part->quads.end()));
+      for (rdf::Quad& q : part->quads) {
+        if (extract::resolution_reads(q)) {
+          all.quads.push_back(std::move(q));
+        } else {
+          direct.push_back(sink.intern(q));
+        }
+      }
     }
+    article_end.emplace_back(all.quads.size(), direct.size());
     if (progress && (i % 10 == 0 || i + 1 == articles.size()))
       show_progress(i + 1, articles.size());
   }
@@ -133,7 +150,13 @@ int run_ingest(const IngestOptions& opts) {
   extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
   double resolve_s = since(t3);
   auto t4 = Clock::now();
-  for (const rdf::Quad& q : all.quads) sink.add(q);
+  {
+    std::size_t a = 0, d = 0;
+    for (const auto& [all_end, direct_end] : article_end) {
+      for (; a < all_end; ++a) sink.add(all.quads[a]);
+      for (; d < direct_end; ++d) sink.append(direct[d]);
+    }
+  }
   double store_s = since(t4);
 
   if (errors > 0 && !opts.keep_going) {

@@ -184,6 +184,26 @@ bool same_person_name(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool resolution_reads(const rdf::Quad& q) {
+  // The same tests as the first pass of resolve_across_articles.
+  static const std::string person_prefix = std::string(vocab::kNgId) + "person/";
+  static const std::string org_prefix = std::string(vocab::kNgId) + "org/";
+  static const std::string event_prefix = std::string(vocab::kNgId) + "event/";
+  static const std::string predicates[] = {ng("claimant"), ng("figures"), ng("articleDate"),
+                                           ng("killed"),   ng("wounded"), ng("victims")};
+  auto actor = [&](const rdf::Term& t) {
+    return t.is_iri() &&
+           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
+  };
+  if (actor(q.subject) || actor(q.object) || q.subject.value.rfind(event_prefix, 0) == 0) {
+    return true;
+  }
+  for (const std::string& p : predicates) {
+    if (q.predicate.value == p) return true;
+  }
+  return false;
+}
+
 ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out) {
   ResolutionStats stats;
   const std::string graph = resolution_graph_iri();
@@ -218,7 +238,8 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   // One pass over every quad also picks out, in order, the few quads the later steps read (a
   // pass over all quads costs more than the work on the ones it keeps): quads that may need an
   // actor IRI rewritten, quads about events, and quads about claims and their figures. The
-  // later steps read them after the rewrite, as they would have read `all`.
+  // later steps read them after the rewrite, as they would have read `all`. resolution_reads()
+  // must accept every quad these tests (and the actor test below) pick.
   const std::string event_prefix = std::string(vocab::kNgId) + "event/";
   auto rewritable = [&](const rdf::Term& t) {
     return t.is_iri() &&

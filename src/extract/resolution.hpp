@@ -30,6 +30,12 @@ struct ResolutionStats {
 // `all` (the quads of `all` are read by address while `out` receives).
 ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out);
 
+// True for the quads resolve_across_articles reads or may rewrite: those with a person or org
+// IRI as subject or object, those about events, and claimant/figures/articleDate/killed/wounded/
+// victims statements. Resolving without the others gives the same links and rewrites, so a
+// caller may send them to the output directly instead of keeping them for resolution.
+bool resolution_reads(const rdf::Quad& quad);
+
 // Exposed for tests.
 // A spelling-tolerant key: folded, "kh"->"k", "ph"->"f", h after a consonant or vowel dropped,
 // doubled letters collapsed, "ou"/"oo"->"u", "ee"->"i", "y"->"i".
