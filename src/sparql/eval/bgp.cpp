@@ -36,9 +36,13 @@ NodeId Evaluator::estimate_graph(const ActiveGraph& g) const {
 }
 
 Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit,
-                         const std::vector<Expr>* filter) {
+                         const std::vector<Expr>* filter, const RowSink* sink) {
   if (p.triples.empty()) {
     if (filter && !filter_passes(*filter, seed, g)) return {};
+    if (sink) {
+      (*sink)(seed);
+      return {};
+    }
     return Rows{seed};
   }
   using Pos = BgpPlan::Pos;
@@ -175,6 +179,7 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
   // Depth first (index nested loop), so LIMIT and ASK stop without materialising the rest.
   Rows out;
   Row row = seed;
+  bool stopped = false;  // the sink asked to stop
   std::function<void(std::size_t)> step = [&](std::size_t k) {
     if (!plan.checks[k].empty()) {
       ctx_.new_solution();
@@ -184,7 +189,11 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
       }
     }
     if (k == order.size()) {
-      out.push_back(row);
+      if (!sink) {
+        out.push_back(row);
+      } else if (!(*sink)(row)) {
+        stopped = true;
+      }
       return;
     }
     const Tp& tp = order[k];
@@ -204,7 +213,7 @@ Rows Evaluator::eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed
       };
       if (bind(tp.s, q.subject) && bind(tp.p, q.predicate) && bind(tp.o, q.object)) step(k + 1);
       for (std::size_t i = 0; i < nset; ++i) row[set[i]] = nullptr;
-      return out.size() < limit;
+      return !stopped && out.size() < limit;
     });
   };
   step(0);

@@ -7,6 +7,7 @@
 // (numbers, dates, unknown types) can equal a different term, so they are kept apart and compared
 // with every typed value of the other side. Candidates are then checked with the full condition,
 // so the index only prunes.
+#include <algorithm>
 #include <iterator>
 #include <set>
 
@@ -63,27 +64,32 @@ class ValueIndex {
         check_.push_back(k);
       }
     }
+    // A flat array of (key hash, row) sorted by hash: no allocation per row, and a collision
+    // only adds a candidate (every candidate is checked against the shared slots and the full
+    // condition anyway).
+    entries_.reserve(build.size());
     for (std::size_t i = 0; i < build.size(); ++i) {
-      Row key;
-      if (!key_of(build[i], build_slots_, key)) {
+      std::size_t h = 0;
+      if (!key_hash(build[i], build_slots_, h)) {
         typed_.push_back(i);
       } else {
-        buckets_[key].push_back(i);
+        entries_.emplace_back(h, i);
       }
     }
+    std::sort(entries_.begin(), entries_.end());
   }
   // Calls fn(build row) for every build row that may join with `probe`.
   template <class F>
   void candidates(const Row& probe, F&& fn) const {
-    Row key;
     for (std::size_t s : probe_slots_) {
       if (!probe[s]) return;  // the equality is an error: no match
     }
-    if (key_of(probe, probe_slots_, key)) {
-      auto it = buckets_.find(key);
-      if (it == buckets_.end()) return;
-      for (std::size_t i : it->second) {
-        if (compatible(probe, build_[i])) fn(build_[i]);
+    std::size_t h = 0;
+    if (key_hash(probe, probe_slots_, h)) {
+      auto it =
+          std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(h, std::size_t{0}));
+      for (; it != entries_.end() && it->first == h; ++it) {
+        if (compatible(probe, build_[it->second])) fn(build_[it->second]);
       }
     } else {
       for (std::size_t i : typed_) {
@@ -93,15 +99,17 @@ class ValueIndex {
   }
 
  private:
-  // False when a value slot holds a typed literal (compared by value, not hashable by node).
-  bool key_of(const Row& r, const std::vector<std::size_t>& value_slots, Row& key) const {
-    key.clear();
-    for (std::size_t s : shared_) key.push_back(r[s]);
+  // The hash of the shared slots and the value slots; false when a value slot holds a typed
+  // literal (compared by value, not hashable by node).
+  bool key_hash(const Row& r, const std::vector<std::size_t>& value_slots, std::size_t& h) const {
+    h = 0xcbf29ce484222325ULL;
+    auto mix = [&](NodeId n) { h = (h ^ std::hash<const void*>{}(n)) * 0x100000001b3ULL; };
+    for (std::size_t s : shared_) mix(r[s]);
     for (std::size_t k = 0; k < value_slots.size(); ++k) {
       NodeId n = r[value_slots[k]];
       if (!n) return false;
       if (!same_term_[k] && !identity_class(n)) return false;
-      key.push_back(n);
+      mix(n);
     }
     return true;
   }
@@ -119,7 +127,7 @@ class ValueIndex {
   std::vector<std::size_t> probe_slots_, build_slots_;
   std::vector<char> same_term_;
   std::vector<std::size_t> shared_, check_;
-  std::unordered_map<Row, std::vector<std::size_t>, RowHash> buckets_;
+  std::vector<std::pair<std::size_t, std::size_t>> entries_;
   std::vector<std::size_t> typed_;
 };
 
@@ -184,6 +192,41 @@ std::optional<Rows> Evaluator::eval_equality_join(const Pattern& filter, const A
   }
   Rows left = eval(join.children[0], g, seed);
   if (left.empty()) return Rows{};
+  // Few rows wanted (ASK, LIMIT) and a BGP on the right: index the left rows and stream the
+  // right side's matches through the index, stopping at the limit (SP2Bench q12a).
+  const Pattern& rp = join.children[1];
+  if (limit != kAll && (rp.kind == PatternKind::Bgp || (rp.kind == PatternKind::Filter &&
+                                                        rp.children[0].kind == PatternKind::Bgp))) {
+    const Pattern& bgp = rp.kind == PatternKind::Bgp ? rp : rp.children[0];
+    SlotUse ru{std::vector<char>(width(), 0), std::vector<char>(width(), 0)};
+    for (std::size_t k = 0; k < seed.size(); ++k) ru.any[k] = ru.all[k] = seed[k] != nullptr;
+    for (const std::string& v : certain_variables(bgp)) {
+      auto k = static_cast<std::size_t>(slot(v));
+      ru.any[k] = ru.all[k] = 1;
+    }
+    SlotUse lu = slot_use(left, width());
+    std::vector<ValuePair> pairs = value_pairs(filter.exprs, *this, lu, ru);
+    std::vector<std::size_t> probe_slots, build_slots;
+    std::vector<char> same_term;
+    for (const auto& vp : pairs) {
+      probe_slots.push_back(vp.right);
+      build_slots.push_back(vp.left);
+      same_term.push_back(vp.same_term);
+    }
+    ValueIndex index(left, ru, lu, std::move(probe_slots), std::move(build_slots),
+                     std::move(same_term), width());
+    Rows out;
+    RowSink probe = [&](const Row& r) {
+      index.candidates(r, [&](const Row& b) {
+        if (out.size() >= limit) return;
+        Row m = merge_rows(r, b);
+        if (filter_passes(filter.exprs, m, g)) out.push_back(std::move(m));
+      });
+      return out.size() < limit;
+    };
+    eval_bgp(bgp, g, seed, kAll, rp.kind == PatternKind::Filter ? &rp.exprs : nullptr, &probe);
+    return out;
+  }
   Rows right = eval(join.children[1], g, seed);
   if (right.empty()) return Rows{};
   SlotUse lu = slot_use(left, width()), ru = slot_use(right, width());

@@ -183,8 +183,10 @@ class Evaluator {
 
   Rows eval_operator(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   // `filter`, when set, is a conjunction each solution must pass (a Filter over this BGP).
+  // `sink`, when set, receives each solution instead of the returned rows (false stops matching).
+  using RowSink = std::function<bool(const Row&)>;
   Rows eval_bgp(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit,
-                const std::vector<Expr>* filter = nullptr);
+                const std::vector<Expr>* filter = nullptr, const RowSink* sink = nullptr);
   Rows eval_path(const Pattern& p, const ActiveGraph& g, const Row& seed);
   Rows eval_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);
   Rows eval_left_join(const Pattern& p, const ActiveGraph& g, const Row& seed, std::size_t limit);

@@ -354,3 +354,16 @@ TEST_CASE("joins into UNION and FILTER groups per left row only when the answer 
   CHECK(db.rows("SELECT ?s ?w { ?s :r ?o OPTIONAL { { ?o :p ?w } UNION { ?o :q ?w } } }") ==
         Lines{"s=<http://example.org/c> w=\"1\"^^<http://www.w3.org/2001/XMLSchema#integer>"});
 }
+
+TEST_CASE("an equality join under ASK or LIMIT streams the right side and stops", "[eval][join]") {
+  Db db(":a :n \"x\" . :b :n \"y\" . :c :m \"y\" . :d :m \"z\" . :e :m 1 . :f :n 1.0 .");
+  CHECK(db.run("ASK { ?s :n ?v . ?t :m ?w FILTER(?v = ?w) }").boolean);
+  // 1.0 = 1 by value: typed literals are compared, not hashed by node.
+  CHECK(db.run("ASK { ?s :n ?v . ?t :m ?w FILTER(?v = ?w && ?v != \"y\") }").boolean);
+  CHECK_FALSE(
+      db.run("ASK { ?s :n ?v . ?t :m ?w FILTER(sameTerm(?v, ?w) && ?v != \"y\") }").boolean);
+  CHECK(db.rows("SELECT ?s ?t { ?s :n ?v . ?t :m ?w FILTER(?v = ?w) } LIMIT 5") ==
+        Lines{"s=<http://example.org/b> t=<http://example.org/c>",
+              "s=<http://example.org/f> t=<http://example.org/e>"});
+  CHECK(db.rows("SELECT ?s ?t { ?s :n ?v . ?t :m ?w FILTER(?v = ?w) } LIMIT 1").size() == 1);
+}
