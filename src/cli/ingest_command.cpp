@@ -44,7 +44,7 @@ class StoreSink : public extract::QuadSink {
   // The quad's nodes (kept alive by this sink), to append later.
   store::QuadIds intern(const rdf::Quad& quad) {
     return {node(quad.subject), node(quad.predicate), node(quad.object),
-            quad.graph ? node(*quad.graph) : nullptr};
+            quad.graph ? graph_node(*quad.graph) : nullptr};
   }
   void append(const store::QuadIds& q) { store_.append(q.subject, q.predicate, q.object, q.graph); }
 
@@ -54,14 +54,38 @@ class StoreSink : public extract::QuadSink {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   store::NodeId node(const rdf::Term& term) {
-    if (!term.is_iri()) return pool_.intern(term);  // literals repeat less: no cache
-    auto it = iris_.find(std::string_view(term.value));
-    if (it == iris_.end()) it = iris_.emplace(term.value, store_.world().intern(term)).first;
+    if (term.is_blank()) return pool_.intern(term);
+    if (term.is_literal()) {
+      // Key: datatype NUL lang NUL value (neither an IRI nor a language tag holds a NUL).
+      key_.assign(term.datatype).push_back('\0');
+      key_.append(term.lang).push_back('\0');
+      key_.append(term.value);
+      return cached(literals_, key_, term);
+    }
+    return cached(iris_, term.value, term);
+  }
+  // An article's quads come together: the graph is mostly the previous quad's.
+  store::NodeId graph_node(const rdf::Term& term) {
+    if (!term.is_iri()) return node(term);
+    if (last_graph_id_ == nullptr || term.value != last_graph_) {
+      last_graph_id_ = node(term);  // kept alive by iris_
+      last_graph_ = term.value;
+    }
+    return last_graph_id_;
+  }
+  using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
+  store::NodeId cached(Cache& cache, const std::string& key, const rdf::Term& term) {
+    auto it = cache.find(std::string_view(key));
+    if (it == cache.end()) it = cache.emplace(key, store_.world().intern(term)).first;
     return it->second.get();
   }
   store::Store& store_;
   store::NodePool pool_{store_.world()};
-  std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>> iris_;
+  Cache iris_;
+  Cache literals_;
+  std::string key_;
+  std::string last_graph_;
+  store::NodeId last_graph_id_ = nullptr;
 };
 
 // The folder holding ontology/rules, data/lexicon and data/gazetteer: --resources, else
