@@ -196,6 +196,8 @@ class Evaluator {
   // anti-join that FILTER(!bound(?x)) over OPTIONAL amounts to. nullopt: not applicable.
   std::optional<Rows> eval_equality_join(const Pattern& filter, const ActiveGraph& g,
                                          const Row& seed, std::size_t limit);
+  std::optional<Rows> substituted_equality_join(const Pattern& filter, const ActiveGraph& g,
+                                                const Row& seed, std::size_t limit);
   std::optional<Rows> eval_anti_join(const Pattern& filter, const ActiveGraph& g, const Row& seed,
                                      std::size_t limit);
   std::optional<Rows> hashed_left_join(const Pattern& left_join, const Rows& left,
