@@ -101,9 +101,9 @@ class Streamer {
         &serd_reader_free);
     serd_reader_set_error_sink(reader.get(), on_error, this);
     static unsigned long documents = 0;
-    const std::string blank_prefix = "x" + std::to_string(++documents) + "_";
+    blank_prefix_ = "x" + std::to_string(++documents) + "_";
     serd_reader_add_blank_prefix(reader.get(),
-                                 reinterpret_cast<const uint8_t*>(blank_prefix.c_str()));
+                                 reinterpret_cast<const uint8_t*>(blank_prefix_.c_str()));
     const SerdStatus st =
         serd_reader_read_source(reader.get(), detail::GzSource::read, detail::GzSource::error,
                                 &source, reinterpret_cast<const uint8_t*>(name_.c_str()), 1 << 16);
@@ -215,6 +215,13 @@ class Streamer {
         t.kind = rdf::TermKind::Iri;
         return iri(node, buffers_[slot], t.value);
       case SERD_BLANK:
+        if (str(node).ends_with('.')) {
+          // Serd 0.30 reads the invalid `_:o..` as the label "o." (see reader.cpp).
+          const std::string label(str(node).substr(blank_prefix_.size()));
+          fail("blank node label _:" + label + " ends with '.' (expected a name character)",
+               "_:" + label);
+          return false;
+        }
         t.kind = rdf::TermKind::Blank;
         t.value = str(node);
         return true;
@@ -268,6 +275,7 @@ class Streamer {
   std::string name_;
   SerdEnv* env_ = nullptr;
   std::string base_;
+  std::string blank_prefix_;  // Serd prepends it to every blank node label of the document
   std::string buffers_[4];
   // Relative IRI -> absolute, for the current base.
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> resolved_;

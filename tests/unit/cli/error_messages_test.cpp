@@ -115,6 +115,10 @@ TEST_CASE("RDF syntax errors: file:line:col and what, in each syntax", "[errors]
         "s.ttl:2:1: unexpected `}'");
   CHECK(load_error("{ <http://a> <http://b> <http://\xC3\xA9> } }\n", Format::TriG, "s.trig") ==
         "s.trig:1:38: unexpected `}'");
+  // Serd reads the invalid `_:o..` as the label "o." (found by fuzzing): rejected, with its place.
+  CHECK(load_error("<http://s> <http://p> <http://o> .\n<http://s> <http://p> _:o..\n",
+                   Format::NTriples, "d.nt") ==
+        "d.nt:2:23: blank node label _:o. ends with '.' (expected a name character)");
   // Columns count code points, not bytes.
   CHECK(load_error("<http://a> <http://p> \"\xC3\xA9\xC3\xA9\" <http://x> .\n", Format::NTriples,
                    "u.nt") == "u.nt:1:28: missing ';' or '.'");
