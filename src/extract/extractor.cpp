@@ -372,6 +372,11 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     return (cover_mask_[i] & mask_for(types)) != 0;
   }
+  // start_mask_ has a type's bit exactly where mention_spans would list a mention of it.
+  bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const override {
+    ensure_cover();
+    return ((start_mask_[i] | cover_mask_[i]) & mask_for(types)) != 0;
+  }
   bool is_name(std::size_t i) const override {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::Word || t.is(kAllCaps)) return false;

@@ -247,8 +247,7 @@ bool holds_first(const TokenTest& t, const MatchContext& context, const Token& t
       context.lexicon_spans(t.id, i, lengths);
       return !lengths.empty();
     case TokenTest::Kind::Mention:
-      context.mention_spans(t.type_ids, i, lengths);
-      return !lengths.empty() || context.covered(t.type_ids, i);
+      return context.mention_starts_or_covers(t.type_ids, i);
     case TokenTest::Kind::Class:
       switch (t.id) {
         case kCap:

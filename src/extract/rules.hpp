@@ -115,6 +115,13 @@ class MatchContext {
   virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
   // The Name class: a capitalised word that may be part of a name here.
   virtual bool is_name(std::size_t i) const = 0;
+  // True if a mention of one of `types` starts at token i or covers it (a rule's first-token
+  // test). A context that keeps per-token summaries can answer without listing the mentions.
+  virtual bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const {
+    std::vector<std::uint32_t> lengths;
+    mention_spans(types, i, lengths);
+    return !lengths.empty() || covered(types, i);
+  }
 };
 
 struct RuleMatch {
