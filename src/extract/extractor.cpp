@@ -878,7 +878,8 @@ int ArticleRun::entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask)
 }
 
 void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si) {
-  if (std::getenv("NG_DEBUG_RULES")) {
+  static const bool debug_rules = std::getenv("NG_DEBUG_RULES") != nullptr;
+  if (debug_rules) {
     std::fprintf(stderr, "rule %s matched [%s]\n", rule.name.c_str(),
                  surface(m.begin, m.end).c_str());
   }

@@ -89,9 +89,16 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
 
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations) {
-  const NormalizedText norm = normalize_text(phrase);
+  // Printable ASCII is its own normal form (normalize_text changes only tabs, CRs and
+  // non-ASCII): skip the copy and its offset map.
+  const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+  });
+  std::vector<Token> tokens = plain ? tokenize(phrase, abbreviations)
+                                    : tokenize(normalize_text(phrase).text, abbreviations);
   std::vector<std::string> keys;
-  for (Token& t : tokenize(norm.text, abbreviations)) keys.push_back(std::move(t.key));
+  keys.reserve(tokens.size());
+  for (Token& t : tokens) keys.push_back(std::move(t.key));
   return keys;
 }
 
