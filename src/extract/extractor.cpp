@@ -444,6 +444,11 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
+  // Token i follows "by" or "by the" (not before `first`): the object of a passive agent phrase.
+  bool after_by(std::uint32_t i, std::uint32_t first) const {
+    if (i > first && tokens_[i - 1].key == "by") return true;
+    return i > first + 1 && tokens_[i - 1].key == "the" && tokens_[i - 2].key == "by";
+  }
   void casualties(const Sentence& s, std::vector<Event*>& evs);
   int entity_in_range(std::uint32_t b, std::uint32_t e, TypeMask mask) const;
   bool contains(int outer, int inner) const;
@@ -1217,17 +1222,35 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       (wider ? ev.context : primary).push_back(loc);
     }
     ev.locations = primary;
-    // Agent: the nearest actor before the trigger that is not the object of a preposition.
+    // Agent: the nearest actor before the trigger that is not the object of a preposition. A
+    // news outlet reports, it does not act ("(AP) -- Drones struck"); a dash ends a dateline;
+    // a speech or reaction verb between the two (data/lexicon/agent_barriers.tsv) makes the
+    // actor someone speaking about the event ("Egypt condemned the strikes"), unless a subject
+    // pronoun follows it ("the military said it struck": the speaker acts).
     for (std::uint32_t k = ev.begin; k > s.first_token && k + 10 > ev.begin;) {
       --k;
+      const std::string& key = tokens_[k].key;
+      if (key == "-" || key == "--") break;
+      if (res_.in("agent_barriers", key)) {
+        bool speaker_acts = false;
+        for (std::uint32_t j = k + 1; j < ev.begin && j <= k + 2; ++j) {
+          speaker_acts = speaker_acts || res_.in("subject_pronouns", tokens_[j].key);
+        }
+        if (!speaker_acts) break;
+        continue;
+      }
       int found = -1;
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
         const Mention& mn = mentions_[q];
         if (mn.dropped || mn.end != k + 1) continue;
         const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (type == kMediaOutlet) continue;
         if (!(bit(type) & kActorMask) && !mn.metonym) continue;
         if (mn.type == kCountry && mn.locative) continue;
         if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
+        // "rebels backed by Rwanda seized": the actor after "by" is the agent of another verb
+        // (but "injured by Pakistani strikes": a modifier of a noun trigger is its agent).
+        if ((ev.pos == "verb" || mn.end < ev.begin) && after_by(mn.begin, s.first_token)) continue;
         if (mn.type == kCity && !mn.metonym) continue;
         found = mn.metonym ? mn.stands_for : mn.entity;
       }
