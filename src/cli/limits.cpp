@@ -23,6 +23,14 @@ void add_limit_options(CLI::App& cmd, Limits& limits) {
       ->check(CLI::NonNegativeNumber);
 }
 
+void add_row_limit_option(CLI::App& cmd, Limits& limits) {
+  cmd.add_option("--max-rows", limits.max_rows,
+                 "Stop with an error when a query has more result rows (or triples) than this "
+                 "(0 = no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
 namespace {
 std::size_t g_applied_memory_limit_mb = 0;
 }  // namespace

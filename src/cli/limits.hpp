@@ -10,12 +10,15 @@
 namespace ng::cli {
 
 struct Limits {
-  double timeout_seconds = 600;   // 0 = none
-  std::size_t max_memory_mb = 0;  // 0 = the default: half the machine's memory, at most 8 GiB
+  double timeout_seconds = 600;       // 0 = none
+  std::size_t max_memory_mb = 0;      // 0 = the default: half the machine's memory, at most 8 GiB
+  std::size_t max_rows = 10'000'000;  // result rows of one query; 0 = none
 };
 
 // Adds --timeout and --max-memory to a subcommand.
 void add_limit_options(CLI::App& cmd, Limits& limits);
+// Adds --max-rows (commands that run queries).
+void add_row_limit_option(CLI::App& cmd, Limits& limits);
 
 // Applies the limits to this process: an address-space ceiling (setrlimit), and a watchdog that
 // prints "newsgraph: <what> exceeded the time limit of N s (--timeout)" and exits with code 1

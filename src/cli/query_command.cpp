@@ -78,7 +78,9 @@ int run_query(const QueryOptions& opts) {
   double parse_s = seconds_since(t0);
   apply_limits(opts.limits, "the query");
   auto t1 = std::chrono::steady_clock::now();
-  QuerySession session(opts.dataset);
+  DatasetOptions dataset = opts.dataset;
+  dataset.max_rows = opts.limits.max_rows;
+  QuerySession session(dataset);
   session.prepare();  // builds the indices, so that load and query time are separate
   double load_s = seconds_since(t1);
   if (opts.explain) std::cerr << session.explain(query) << "\n";
@@ -134,6 +136,7 @@ Runner add_query_command(CLI::App& app) {
                 "Print 'timing load_s=S query_s=S rows=N ...' (seconds) to stderr");
   cmd->add_option("-e,--expression", opts->expression, "The query text");
   add_limit_options(*cmd, opts->limits);
+  add_row_limit_option(*cmd, opts->limits);
   cmd->add_option("QUERY_FILE", opts->query_file, "File with the query")->check(CLI::ExistingFile);
   return [opts] { return run_query(*opts); };
 }

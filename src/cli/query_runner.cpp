@@ -68,7 +68,9 @@ sparql::Query QuerySession::parse(const std::string& text, const std::string& ba
 }
 
 sparql::QueryResult QuerySession::run(const sparql::Query& query) {
-  return sparql::evaluate(query, store_, dataset_for(query));
+  sparql::EvalOptions options;
+  options.max_rows = options_.max_rows;
+  return sparql::evaluate(query, store_, dataset_for(query), options);
 }
 
 std::string QuerySession::explain(const sparql::Query& query) {

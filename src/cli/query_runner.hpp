@@ -17,6 +17,7 @@ struct DatasetOptions {
   std::vector<std::string> data;   // -d: default graph (TriG / N-Quads keep their named graphs)
   std::vector<std::string> named;  // --named: each file its own named graph, named by its IRI
   bool union_default_graph = false;
+  std::size_t max_rows = 0;  // result rows per query (0 = none; see Limits::max_rows)
 };
 
 // A store with the command line's data loaded, reused by every query of one command.

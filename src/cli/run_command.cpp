@@ -65,7 +65,9 @@ int run_saved_queries(const RunOptions& opts) {
   auto files = collect_queries(opts.queries);
   if (files.empty()) throw UsageError("no .rq files found");
   apply_limits(opts.limits, "running the saved queries");
-  QuerySession session(opts.dataset);
+  DatasetOptions dataset = opts.dataset;
+  dataset.max_rows = opts.limits.max_rows;
+  QuerySession session(dataset);
   if (!opts.out_dir.empty()) std::filesystem::create_directories(opts.out_dir);
   bool terminal = opts.out_dir.empty() && ::isatty(STDOUT_FILENO);
   int failures = 0;
@@ -126,6 +128,7 @@ Runner add_run_command(CLI::App& app) {
   cmd->add_option("-f,--format", opts->format,
                   "Result format (default: csv into --out-dir, table on a terminal)");
   add_limit_options(*cmd, opts->limits);
+  add_row_limit_option(*cmd, opts->limits);
   return [opts] { return run_saved_queries(*opts); };
 }
 

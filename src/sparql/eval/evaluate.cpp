@@ -68,8 +68,16 @@ QueryResult evaluate(const Query& written, store::Store& store, const Dataset& d
   result.pool = std::make_shared<store::NodePool>(store.world());
   Evaluator ev(query, store, dataset, options, *result.pool);
   ActiveGraph def;
-  // ASK needs one solution.
-  Rows rows = ev.eval(query.pattern, def, ev.empty_row(), query.form == QueryForm::Ask ? 1 : kAll);
+  // ASK needs one solution; with a row limit, one more than allowed shows it is exceeded.
+  std::size_t wanted = query.form == QueryForm::Ask ? 1
+                       : options.max_rows           ? options.max_rows + 1
+                                                    : kAll;
+  Rows rows = ev.eval(query.pattern, def, ev.empty_row(), wanted);
+  if (options.max_rows && query.form != QueryForm::Ask && rows.size() > options.max_rows) {
+    throw ResultLimitError("the query has more than " + std::to_string(options.max_rows) +
+                           " result rows (--max-rows; add LIMIT or more selective patterns, or "
+                           "raise the limit)");
+  }
   switch (query.form) {
     case QueryForm::Select: {
       result.kind = ResultKind::Solutions;

@@ -26,6 +26,12 @@ class UnsupportedError : public std::runtime_error {
   explicit UnsupportedError(const std::string& what) : std::runtime_error("unsupported: " + what) {}
 };
 
+// The result has more rows (SELECT) or triples (CONSTRUCT, DESCRIBE) than EvalOptions::max_rows.
+class ResultLimitError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The RDF dataset a query runs against (https://www.w3.org/TR/sparql11-query/#rdfDataset).
 // All graphs must already be in the store; FROM / FROM NAMED graphs are loaded by the caller,
 // each into the named graph of its IRI, and passed here.
@@ -81,6 +87,9 @@ struct EvalOptions {
   std::vector<OperatorStats>* profile = nullptr;
   // The rewrite passes run before evaluation (sparql/optimizer/optimizer.hpp).
   OptimizerOptions optimizer;
+  // At most this many result rows (0 = no limit): evaluation stops after one more and throws
+  // ResultLimitError, rather than materialising an unbounded result.
+  std::size_t max_rows = 0;
 };
 
 // The profile as an indented text tree: "name  rows=R calls=C time=Tms" per line.

@@ -197,18 +197,30 @@ TEST_CASE("SPARQL evaluation limits: which limit, its value and the option", "[e
   write("product.nt", many);
   const std::string product = " -e 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }'";
   auto slow =
-      run("query --timeout 1 --max-memory 100000 -d product.nt -f csv -o out.csv" + product);
+      run("query --timeout 1 --max-memory 100000 --max-rows 0 -d product.nt -f csv -o out.csv" +
+          product);
   CHECK(slow.exit_code == 1);
   CHECK(slow.err == "newsgraph: the query exceeded the time limit of 1 s (--timeout)\n");
 #if defined(__SANITIZE_ADDRESS__)
   WARN("memory limit not checked: AddressSanitizer builds set no address-space limit");
 #else
-  auto big = run("query --timeout 0 --max-memory 400 -d product.nt -f csv -o out.csv" + product);
+  auto big = run("query --timeout 0 --max-memory 400 --max-rows 0 -d product.nt -f csv -o out.csv" +
+                 product);
   CHECK(big.exit_code == 1);
   CHECK(big.err ==
         "newsgraph: out of memory: the operation needed more than the memory limit of 400 MB "
         "(--max-memory; add LIMIT or more selective patterns to a query)\n");
 #endif
+  auto rows = run("query --max-rows 1000 -d product.nt -f csv -o out.csv" + product);
+  CHECK(rows.exit_code == 1);
+  CHECK(rows.err ==
+        "newsgraph: the query has more than 1000 result rows (--max-rows; add LIMIT or more "
+        "selective patterns, or raise the limit)\n");
+  CHECK_FALSE(fs::exists(workdir() / "out.csv"));
+  // The default stops the product long before memory runs out.
+  auto by_default = run("query -d product.nt -f csv -o out.csv" + product);
+  CHECK(by_default.exit_code == 1);
+  CHECK_THAT(by_default.err, Contains("more than 10000000 result rows (--max-rows"));
   CHECK_FALSE(fs::exists(workdir() / "out.csv"));
 }
 
