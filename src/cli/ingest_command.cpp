@@ -31,6 +31,7 @@ struct IngestOptions {
   bool quiet = false;
   bool timing = false;
   Limits limits;
+  extract::ReadLimits read_limits;
 };
 
 // Adapts the extractor's output to the store: interns each term once (IRIs repeat across
@@ -124,7 +125,8 @@ int run_ingest(const IngestOptions& opts) {
   double resources_s = since(t0);
   auto t1 = Clock::now();
   std::vector<extract::Diagnostic> diagnostics;
-  std::vector<extract::Article> articles = extract::read_articles(opts.paths, diagnostics);
+  std::vector<extract::Article> articles =
+      extract::read_articles(opts.paths, diagnostics, opts.read_limits);
   std::size_t errors = 0;
   for (const auto& d : diagnostics) {
     std::cerr << "newsgraph: " << d.to_string() << "\n";
@@ -237,6 +239,15 @@ Runner add_ingest_command(CLI::App& app) {
                 "Print 'timing total_s=S text_bytes=N ...' with the time of each phase to stderr");
   opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit
   add_limit_options(*cmd, opts->limits);
+  cmd->add_option("--max-article-size", opts->read_limits.max_article_bytes,
+                  "Skip (and report) an article file or JSON line larger than this, in bytes "
+                  "(suffixes KB, MB accepted)")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
+  cmd->add_option("--max-line-length", opts->read_limits.max_line_bytes,
+                  "Skip (and report) a text article with a line longer than this, in bytes")
+      ->transform(CLI::AsSizeValue(false))
+      ->capture_default_str();
   return [opts] { return run_ingest(*opts); };
 }
 

@@ -276,8 +276,18 @@ bool is_article_file(const fs::path& p) {
   return ext == ".txt" || ext == ".md" || ext == ".text" || is_json_lines(p);
 }
 
-void read_file(const fs::path& p, std::vector<Article>& out, std::vector<Diagnostic>& diagnostics) {
+void read_file(const fs::path& p, std::vector<Article>& out, std::vector<Diagnostic>& diagnostics,
+               const ReadLimits& limits) {
   const std::string name = p.string();
+  // A text file is one article; a JSON Lines batch may hold many, each line checked below.
+  std::error_code ec;
+  const auto size = fs::file_size(p, ec);
+  if (!ec && !is_json_lines(p) && size > limits.max_article_bytes) {
+    add(diagnostics, Severity::Error, name, 0, 0, 0,
+        "article of " + std::to_string(size) + " bytes, more than the limit of " +
+            std::to_string(limits.max_article_bytes) + " (--max-article-size), skipped");
+    return;
+  }
   std::ifstream in(p, std::ios::binary);
   if (!in) {
     add(diagnostics, Severity::Error, name, 0, 0, 0, "cannot open file");
@@ -287,12 +297,12 @@ void read_file(const fs::path& p, std::vector<Article>& out, std::vector<Diagnos
   buffer << in.rdbuf();
   const std::string content = buffer.str();
   if (is_json_lines(p)) {
-    std::vector<Article> batch = parse_json_lines(content, name, diagnostics);
+    std::vector<Article> batch = parse_json_lines(content, name, diagnostics, limits);
     for (Article& a : batch) out.push_back(std::move(a));
     return;
   }
   Article a;
-  if (parse_text_article(content, name, a, diagnostics)) out.push_back(std::move(a));
+  if (parse_text_article(content, name, a, diagnostics, limits)) out.push_back(std::move(a));
 }
 
 }  // namespace
@@ -362,7 +372,26 @@ bool is_iso_date(std::string_view t) {
 }
 
 bool parse_text_article(std::string_view content, std::string_view file, Article& article,
-                        std::vector<Diagnostic>& diagnostics) {
+                        std::vector<Diagnostic>& diagnostics, const ReadLimits& limits) {
+  if (content.size() > limits.max_article_bytes) {
+    add(diagnostics, Severity::Error, file, 0, 0, 0,
+        "article of " + std::to_string(content.size()) + " bytes, more than the limit of " +
+            std::to_string(limits.max_article_bytes) + " (--max-article-size), skipped");
+    return false;
+  }
+  // A line that long is not prose (a dump, a minified page): the segmenter would see one huge
+  // sentence.
+  for (std::size_t pos = 0, line_no = 1; pos < content.size(); ++line_no) {
+    std::size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    if (eol - pos > limits.max_line_bytes) {
+      add(diagnostics, Severity::Error, file, line_no, 1, pos,
+          "line of " + std::to_string(eol - pos) + " bytes, more than the limit of " +
+              std::to_string(limits.max_line_bytes) + " (--max-line-length), skipped");
+      return false;
+    }
+    pos = eol + 1;
+  }
   if (!check_content(content, file, diagnostics)) return false;
   article = Article{};
   article.file = file;
@@ -445,7 +474,8 @@ bool parse_text_article(std::string_view content, std::string_view file, Article
 }
 
 std::vector<Article> parse_json_lines(std::string_view content, std::string_view file,
-                                      std::vector<Diagnostic>& diagnostics) {
+                                      std::vector<Diagnostic>& diagnostics,
+                                      const ReadLimits& limits) {
   std::vector<Article> out;
   if (!check_content(content, file, diagnostics)) return out;
   std::size_t pos = 0;
@@ -459,6 +489,12 @@ std::vector<Article> parse_json_lines(std::string_view content, std::string_view
     const std::size_t line_start = pos;
     pos = eol + 1;
     if (trim(line).empty()) continue;
+    if (line.size() > limits.max_article_bytes) {
+      add(diagnostics, Severity::Error, file, line_no, 1, line_start,
+          "JSON line of " + std::to_string(line.size()) + " bytes, more than the limit of " +
+              std::to_string(limits.max_article_bytes) + " (--max-article-size), skipped");
+      continue;
+    }
     std::map<std::string, std::string> fields;
     try {
       fields = JsonLine(line).object();
@@ -494,7 +530,7 @@ std::vector<Article> parse_json_lines(std::string_view content, std::string_view
 }
 
 std::vector<Article> read_articles(const std::vector<std::string>& paths,
-                                   std::vector<Diagnostic>& diagnostics) {
+                                   std::vector<Diagnostic>& diagnostics, const ReadLimits& limits) {
   std::vector<Article> out;
   for (const std::string& path : paths) {
     std::error_code ec;
@@ -508,9 +544,9 @@ std::vector<Article> read_articles(const std::vector<std::string>& paths,
       if (ec)
         add(diagnostics, Severity::Error, path, 0, 0, 0, "cannot read directory: " + ec.message());
       std::sort(files.begin(), files.end());
-      for (const fs::path& f : files) read_file(f, out, diagnostics);
+      for (const fs::path& f : files) read_file(f, out, diagnostics, limits);
     } else if (fs::exists(p, ec)) {
-      read_file(p, out, diagnostics);
+      read_file(p, out, diagnostics, limits);
     } else {
       add(diagnostics, Severity::Error, path, 0, 0, 0, "no such file or directory");
     }

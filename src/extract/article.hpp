@@ -36,21 +36,30 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// Size limits for untrusted input (ingest --max-article-size, --max-line-length). An input past a
+// limit is reported (file, line, size, limit) and skipped; the others are still read.
+struct ReadLimits {
+  std::size_t max_article_bytes = 8u << 20;  // one text file, or one JSON line
+  std::size_t max_line_bytes = 1u << 20;     // one line of a text article
+};
+
 // Reads every path: a file is read whatever its extension (".jsonl"/".ndjson" as JSON Lines);
 // a directory is walked recursively in sorted order, reading .txt, .md, .text, .jsonl and
 // .ndjson files. Bad inputs (unreadable, empty, binary, invalid UTF-8, malformed JSON line)
 // add a Diagnostic and are skipped; everything else is still returned. Never throws for bad input.
 std::vector<Article> read_articles(const std::vector<std::string>& paths,
-                                   std::vector<Diagnostic>& diagnostics);
+                                   std::vector<Diagnostic>& diagnostics,
+                                   const ReadLimits& limits = {});
 
 // One text article from its file content; `file` names it in diagnostics and gives the id.
 // Returns false (with a Diagnostic) when the content cannot be used.
 bool parse_text_article(std::string_view content, std::string_view file, Article& article,
-                        std::vector<Diagnostic>& diagnostics);
+                        std::vector<Diagnostic>& diagnostics, const ReadLimits& limits = {});
 
 // Articles from a JSON Lines batch; malformed lines are reported and skipped.
 std::vector<Article> parse_json_lines(std::string_view content, std::string_view file,
-                                      std::vector<Diagnostic>& diagnostics);
+                                      std::vector<Diagnostic>& diagnostics,
+                                      const ReadLimits& limits = {});
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);

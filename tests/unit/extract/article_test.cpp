@@ -119,3 +119,37 @@ TEST_CASE("UTF-8 validation finds overlong forms and surrogates", "[extract][art
   CHECK_FALSE(is_iso_date("2025-02-29"));
   CHECK(is_iso_date("2024-02-29"));
 }
+
+TEST_CASE("articles and lines past the size limits are reported with the limit and skipped",
+          "[extract][article][limits]") {
+  ReadLimits limits;
+  limits.max_article_bytes = 100;
+  limits.max_line_bytes = 40;
+  std::vector<Diagnostic> ds;
+  Article a;
+  CHECK_FALSE(parse_text_article(std::string(120, 'x'), "big.txt", a, ds, limits));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].to_string() ==
+        "big.txt: error: article of 120 bytes, more than the limit of 100 (--max-article-size), "
+        "skipped");
+  ds.clear();
+  CHECK_FALSE(parse_text_article("short line\n" + std::string(50, 'y') + "\nend", "long.txt", a, ds,
+                                 limits));
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].to_string() ==
+        "long.txt:2:1: error: line of 50 bytes, more than the limit of 40 (--max-line-length), "
+        "skipped");
+  ds.clear();
+  CHECK(parse_text_article("short line\nFighting resumed.", "ok.txt", a, ds, limits));
+  CHECK(ds.empty());
+  // JSON Lines: the long line is skipped, the next one is read.
+  std::string batch =
+      "{\"text\": \"" + std::string(100, 'z') + "\"}\n{\"text\": \"Talks began.\"}\n";
+  auto articles = parse_json_lines(batch, "b.jsonl", ds, limits);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].text == "Talks began.");
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].to_string() ==
+        "b.jsonl:1:1: error: JSON line of 112 bytes, more than the limit of 100 "
+        "(--max-article-size), skipped");
+}
