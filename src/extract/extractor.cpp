@@ -636,6 +636,12 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
+    // A place inside a person's name is part of the name ("Defense Minister Israel Katz").
+    if (m.type == kPerson && !o_actor && m.name_begin <= o.name_begin && o.name_end <= m.name_end &&
+        o_len < m_len) {
+      o.dropped = true;
+      ++changes_;
+    }
   }
   m.entity = resolve_entity(m.type, label, -1);
   Entity& e = entities_[static_cast<std::size_t>(m.entity)];
