@@ -636,9 +636,10 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
-    // A place inside a person's name is part of the name ("Defense Minister Israel Katz").
-    if (m.type == kPerson && !o_actor && m.name_begin <= o.name_begin && o.name_end <= m.name_end &&
-        o_len < m_len) {
+    // A place inside a person's or an organisation's name is part of the name ("Defense
+    // Minister Israel Katz", "the Sudan Doctors Network").
+    if ((m.type == kPerson || m.type == kOrganization) && !o_actor &&
+        m.name_begin <= o.name_begin && o.name_end <= m.name_end && o_len < m_len) {
       o.dropped = true;
       ++changes_;
     }
