@@ -107,6 +107,7 @@ struct ClaimStage::Resources {
   Lexicon pronouns;       // phrase, kind (person, group)
   Lexicon breaks;         // phrase, kind (hard, relative)
   Lexicon aux;            // phrase: words between a figure and its verb
+  Lexicon figure_links;   // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon victim_stops;   // phrase: words that end a victim phrase
@@ -134,6 +135,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   };
   r.claim_cues = load("claim_cues");
   r.casualty = load("claim_casualty_words");
+  r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
   r.status = load("claim_status");
@@ -816,6 +818,15 @@ class ArticleRun {
         std::string qual;
         std::uint32_t ql = 0;
         std::uint32_t qr = 0;
+        // "the death toll at eight", "the toll rose to 20": a link before the figure (not the
+        // "at" of "killed at least 274").
+        std::uint32_t nl0 = 0;
+        const bool qualifier_here = j < end && matches(res_.numbers, j, end, ql, qr) &&
+                                    res_.numbers.get(qr, "kind") == "qualifier";
+        if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
+            matches(res_.figure_links, j, end, ql, qr)) {
+          j += ql;
+        }
         if (j < end && matches(res_.numbers, j, end, ql, qr) &&
             res_.numbers.get(qr, "kind") == "qualifier") {
           qual = span_text(j, j + ql);

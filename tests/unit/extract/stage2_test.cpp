@@ -274,3 +274,16 @@ TEST_CASE("claims: coordinated demonyms make one speaker per state", "[extract][
   CHECK(r.claims() == std::set<std::string>{"Armenian militaries CasualtyClaim",
                                             "Azerbaijani militaries CasualtyClaim"});
 }
+
+TEST_CASE("casualty figures after a toll noun, claimed by a ministry",
+          "[extract][stage2][casualty]") {
+  Run r("The Health Ministry put the death toll at eight.");
+  CHECK(r.figures() == std::set<std::string>{"8//"});
+  CHECK(r.claims() == std::set<std::string>{"Health Ministry CasualtyClaim"});
+  Run rose("Lebanon's health ministry said the death toll rose to 31.");
+  CHECK(rose.figures() == std::set<std::string>{"31//"});
+  CHECK(rose.claims() == std::set<std::string>{"Lebanon's health ministry CasualtyClaim"});
+  // "killed at least 12": the qualifier, not a link word.
+  Run least("The Sudanese army said the strike killed at least 12 people.");
+  CHECK(least.figures() == std::set<std::string>{"12//people"});
+}
