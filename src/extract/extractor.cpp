@@ -444,6 +444,18 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
+  // A phrase of data/lexicon/person_titles.tsv starts at token i.
+  bool title_at(std::uint32_t i) const {
+    const int titles = res_.lexicon_id.at("person_titles");
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == titles) return true;
+    }
+    return false;
+  }
+  // The entity of the first actor mention of the sentence that starts before token `end`
+  // (persons, organisations and countries before demonyms; no outlets, no places after a
+  // locative or "by"), or -1.
+  int first_actor_before(std::uint32_t end, std::uint32_t first) const;
   // Token i follows "by" or "by the" (not before `first`): the object of a passive agent phrase.
   bool after_by(std::uint32_t i, std::uint32_t first) const {
     if (i > first && tokens_[i - 1].key == "by") return true;
@@ -461,6 +473,7 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
+  std::uint32_t dateline_end_ = 0;   // the dash that ends an opening dateline, 0 if none
   std::vector<bool> gazetteer_hit_;  // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
@@ -503,6 +516,31 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   for (std::size_t i = e; i <= tokens_.size(); ++i) {
     lex_start_[i] = static_cast<std::uint32_t>(lexemes_.size());
   }
+}
+
+int ArticleRun::first_actor_before(std::uint32_t end, std::uint32_t first) const {
+  int best = -1, best_demonym = -1;
+  std::uint32_t best_begin = end, demonym_begin = end;
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.end > end) continue;
+    if (mn.type == kMediaOutlet || (mn.type == kCountry && mn.locative)) continue;
+    if (!(bit(mn.type == kDemonym ? kCountry : mn.type) & kActorMask) && !mn.metonym) continue;
+    if (mn.type == kCity && !mn.metonym) continue;
+    if (mn.begin > first && (locative_phrase_before(mn.begin) || after_by(mn.begin, first)))
+      continue;
+    const int who = mn.metonym ? mn.stands_for : mn.entity;
+    if (mn.type == kDemonym) {
+      if (mn.begin < demonym_begin) {
+        demonym_begin = mn.begin;
+        best_demonym = who;
+      }
+    } else if (mn.begin < best_begin) {
+      best_begin = mn.begin;
+      best = who;
+    }
+  }
+  return best >= 0 ? best : best_demonym;
 }
 
 bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
@@ -637,9 +675,11 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       ++changes_;
     }
     // A place inside a person's or an organisation's name is part of the name ("Defense
-    // Minister Israel Katz", "the Sudan Doctors Network").
-    if ((m.type == kPerson || m.type == kOrganization) && !o_actor &&
-        m.name_begin <= o.name_begin && o.name_end <= m.name_end && o_len < m_len) {
+    // Minister Israel Katz", "the Sudan Doctors Network"): a name word follows it. Not the
+    // affiliation of an office ("the Saudi foreign minister").
+    if ((m.type == kPerson || m.type == kOrganization) && o.type != kDemonym && !o_actor &&
+        m.name_begin <= o.name_begin && o.name_end < m.name_end && o_len < m_len &&
+        tokens_[o.name_end].is(kCapitalized) && !not_name_[o.name_end] && !title_at(o.name_end)) {
       o.dropped = true;
       ++changes_;
     }
@@ -733,8 +773,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
       // A dateline ("KHARTOUM -") names where the report was filed.
-      if (tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
-          tokens_[i + best_len].key == "-") {
+      if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
+           tokens_[i + best_len].key == "-") ||
+          i + best_len <= dateline_end_) {
         m.locative = true;
         m.dateline = true;
       }
@@ -1244,7 +1285,14 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           speaker_acts = speaker_acts || res_.in("subject_pronouns", tokens_[j].key);
         }
         if (!speaker_acts) break;
-        continue;
+        // The speaker acts: the agent is the subject of the speech verb, the first actor of
+        // the sentence before it ("The Arakan Army, one of the most powerful ethnic armed
+        // groups, said its fighters had captured"; "Russia, the only country to recognise the
+        // Taliban government, ... said it would consider mediating"); a demonym only when
+        // there is nothing else ("Kenyan President William Ruto said he would").
+        const int subject = first_actor_before(k, s.first_token);
+        if (subject >= 0) ev.agents.push_back(subject);
+        break;
       }
       int found = -1;
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
@@ -1396,6 +1444,18 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       if (lexemes_[k].lexicon == not_names && lexemes_[k].length == 1) not_name_[i] = true;
+    }
+  }
+  // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
+  // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
+  // the report was filed.
+  dateline_end_ = 0;
+  if (!tokens_.empty() && tokens_[0].is(kAllCaps) && tokens_[0].kind == TokenKind::Word) {
+    for (std::uint32_t k = 1; k < tokens_.size() && k < 12; ++k) {
+      if (tokens_[k].key == "-" || tokens_[k].key == "--") {
+        dateline_end_ = k;
+        break;
+      }
     }
   }
   std::vector<PhraseIndex::Match> matches;
