@@ -227,3 +227,40 @@ TEST_CASE("named bodies without a country; lower-case nouns are not bodies",
   Result none = run("the ministry said a commission would meet and the council agreed.");
   CHECK(none.stats.actors == 0);
 }
+
+TEST_CASE("a longer dateline: place, country, date and outlet before the dash",
+          "[extract][extractor]") {
+  Result r = run("KHARTOUM, Sudan, March 6 (Reuters) - Rebels shelled El Fasher on Friday.");
+  std::vector<std::string> locations = r.objects(ng_term("location"));
+  REQUIRE(locations.size() == 1);
+  CHECK(locations[0].find("gn-379303") != std::string::npos);  // El Fasher only
+  CHECK(r.objects(ng_term("agent")).empty());                  // neither Sudan nor Reuters
+}
+
+TEST_CASE("who is an event's agent: not an outlet, not a speaker about it, not 'by X' before it",
+          "[extract][extractor]") {
+  auto agents = [](const Result& r) {
+    std::vector<std::string> out;
+    for (const std::string& iri : r.objects(ng_term("agent"))) {
+      for (const auto& q : r.sink.quads) {
+        if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel) {
+          out.push_back(q.object.value);
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(agents(run("An AFP journalist heard shelling near El Fasher.")).empty());
+  CHECK(agents(run("Chad condemned the airstrikes on El Fasher.")).empty());
+  CHECK(agents(run("Chad said it shelled El Fasher.")) == std::vector<std::string>{"Chad"});
+  CHECK(agents(run("Sudan, which borders Chad, said its troops shelled El Fasher.")) ==
+        std::vector<std::string>{"Sudan"});
+  CHECK(agents(run("Rebels backed by Chad seized El Fasher.")).empty());
+}
+
+TEST_CASE("a person whose given name is a place", "[extract][extractor]") {
+  Result r = run("Defense Minister Chad Harris visited Khartoum.");
+  CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Chad Harris"});
+  CHECK_FALSE(contains(r.labels_of_type("Country"), "Chad"));
+}
