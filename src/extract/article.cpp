@@ -7,6 +7,8 @@
 #include <optional>
 #include <sstream>
 
+#include "rdf/utf8.hpp"
+
 namespace ng::extract {
 namespace fs = std::filesystem;
 namespace {
@@ -134,23 +136,6 @@ class JsonLine {
     }
     ++i_;
   }
-  static void utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
   unsigned hex4() {
     if (i_ + 4 > s_.size()) throw JsonError{i_, "truncated \\u escape"};
     unsigned v = 0;
@@ -221,7 +206,7 @@ class JsonLine {
             // A lone surrogate is not a character: decoding it would give invalid UTF-8.
             throw JsonError{at, "unpaired surrogate in \\u escape"};
           }
-          utf8(out, cp);
+          rdf::append_utf8(out, cp);
           break;
         }
         default:
