@@ -7,47 +7,14 @@
 #include <set>
 #include <sstream>
 
+#include "cli_run.hpp"
 #include "store/rdf_io.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-fs::path workdir() {
-  static fs::path dir = [] {
-    auto d = fs::temp_directory_path() / ("ng_cli_test_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write(const std::string& name, const std::string& text) {
-  std::ofstream(workdir() / name) << text;
-}
-
-// Runs newsgraph with `args` (already shell-quoted) in the work directory.
-Run run(const std::string& args) {
-  auto out = workdir() / "stdout.txt", err = workdir() / "stderr.txt";
-  std::string cmd = "cd '" + workdir().string() + "' && '" + NG_BINARY + "' " + args + " >'" +
-                    out.string() + "' 2>'" + err.string() + "'";
-  int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
+using namespace ng_test;
 
 }  // namespace
 

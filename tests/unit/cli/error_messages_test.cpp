@@ -12,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli_run.hpp"
 #include "store/rdf_io.hpp"
 #include "store/statement_stream.hpp"
 #include "store/store.hpp"
@@ -22,33 +23,7 @@ using Catch::Contains;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-fs::path workdir() {
-  static fs::path dir = [] {
-    auto d = fs::temp_directory_path() / ("ng_error_test_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string write(const std::string& name, const std::string& text) {
-  std::ofstream(workdir() / name, std::ios::binary) << text;
-  return (workdir() / name).string();
-}
+using namespace ng_test;
 
 std::string write_gz(const std::string& name, const std::string& text) {
   const std::string path = (workdir() / name).string();
@@ -56,16 +31,6 @@ std::string write_gz(const std::string& name, const std::string& text) {
   gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
   gzclose(f);
   return path;
-}
-
-// Runs `newsgraph args` (shell-quoted) in the work directory; `prefix` runs before it in the same
-// shell (e.g. ulimit).
-Run run(const std::string& args, const std::string& prefix = "") {
-  auto out = workdir() / "stdout.txt", err = workdir() / "stderr.txt";
-  std::string cmd = "cd '" + workdir().string() + "' && " + prefix + "'" + NG_BINARY + "' " + args +
-                    " >'" + out.string() + "' 2>'" + err.string() + "'";
-  int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
 
 // The message of the RdfSyntaxError thrown by loading `text` as `format` under `name`.
