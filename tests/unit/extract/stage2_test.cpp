@@ -287,3 +287,8 @@ TEST_CASE("casualty figures after a toll noun, claimed by a ministry",
   Run least("The Sudanese army said the strike killed at least 12 people.");
   CHECK(least.figures() == std::set<std::string>{"12//people"});
 }
+
+TEST_CASE("mediation: trying to broker a peace deal", "[extract][stage2][mediation]") {
+  Run r("Qatar has been trying to broker a peace deal between Russia and Ukraine.");
+  CHECK(r.mediations() == std::set<std::string>{"Qatar: Russia/Ukraine Ongoing"});
+}
