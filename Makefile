@@ -24,12 +24,15 @@ demo: build
 
 # Every test twice: the Release build (figures printed), then the same suite under
 # AddressSanitizer + UndefinedBehaviorSanitizer (any report fails the run); then a short libFuzzer
-# run of every fuzz target (clang 14, its own build-fuzz/; FUZZ_SMOKE_SECONDS each).
+# run of every fuzz target (clang 14, its own build-fuzz/; FUZZ_SMOKE_SECONDS each); then 200
+# random queries of the differential test against Oxigraph (npm) and Jena (apt), installed by
+# scripts/difftest.sh when missing.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS); status=$$?; \
 	  cd .. && bash scripts/test-summary.sh $(BUILD); exit $$status
 	$(MAKE) test-asan
 	$(MAKE) fuzz-smoke
+	$(MAKE) difftest-smoke DIFFTEST_SMOKE_N=200
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer (also run by `make test`).
 test-asan: setup
@@ -67,5 +70,6 @@ fuzz-smoke: setup
 	FUZZ_SMOKE=1 FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) FUZZ_JOBS=2 bash scripts/fuzz.sh
 difftest: build
 	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh $(DIFFTEST_N)
+DIFFTEST_SMOKE_N ?= 300
 difftest-smoke: build
-	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh 300
+	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh $(DIFFTEST_SMOKE_N)

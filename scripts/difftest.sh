@@ -20,6 +20,10 @@ mkdir -p "$WORK"
 
 # --- Oxigraph ----------------------------------------------------------------------------------
 if [ ! -f "$WORK/npm/node_modules/oxigraph/package.json" ]; then
+  if ! command -v npm >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "difftest: installing nodejs and npm" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 || true
+  fi
   command -v npm >/dev/null || { echo "difftest: npm is needed (apt-get install npm)" >&2; exit 2; }
   mkdir -p "$WORK/npm"
   [ -f "$WORK/npm/package.json" ] || echo '{"name":"ng-difftest","private":true}' > "$WORK/npm/package.json"
