@@ -212,7 +212,8 @@ int run_ingest(const IngestOptions& opts) {
     if (errors) std::cerr << " (" << errors << " input(s) skipped)";
     std::cerr << "\n";
   }
-  return errors > 0 ? kExitBadInput : kExitOk;
+  // --keep-going: the bad inputs were named above; what could be read is the result asked for.
+  return errors > 0 && !opts.keep_going ? kExitBadInput : kExitOk;
 }
 
 }  // namespace
@@ -233,7 +234,8 @@ Runner add_ingest_command(CLI::App& app) {
                   "$NEWSGRAPH_HOME or the source tree)");
   cmd->add_flag(
       "--keep-going", opts->keep_going,
-      "Write the graph of the readable articles even if some inputs are bad (exit code stays 1)");
+      "Write the graph of the readable articles even if some inputs are bad, and exit 0 (the bad "
+      "ones are still named on stderr)");
   cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
   cmd->add_flag("--timing", opts->timing,
                 "Print 'timing total_s=S text_bytes=N ...' with the time of each phase to stderr");

@@ -292,4 +292,11 @@ TEST_CASE("article reader diagnostics name the file, the line or byte offset, an
              Contains("articles/bin.txt: error: binary file (NUL byte at byte offset 2), skipped"));
   CHECK_THAT(r.err, Contains("articles/empty.txt: warning: empty file, skipped"));
   CHECK_FALSE(fs::exists(workdir() / "graph.trig"));  // bad inputs and no --keep-going
+
+  // --keep-going: the same names on stderr, the readable article's graph written, exit 0.
+  auto kept = run("ingest -q --keep-going articles -o graph.trig");
+  CHECK(kept.exit_code == 0);
+  CHECK_THAT(kept.err, Contains("articles/bad_utf8.txt:1: error: invalid UTF-8 at byte offset 3"));
+  REQUIRE(fs::exists(workdir() / "graph.trig"));
+  CHECK_THAT(slurp(workdir() / "graph.trig"), Contains("Kharkiv"));
 }
