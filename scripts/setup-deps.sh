@@ -11,6 +11,7 @@ packages=(
   catch2                             # unit tests (v2)
   libicu-dev                         # Unicode normalisation and segmentation
   zlib1g-dev                         # .gz input
+  libjemalloc2                       # faster small allocations for ingestion (src/cli)
   iso-codes                          # country and region names for the gazetteers
   graphviz                           # ontology diagram in docs/
   clang libclang-rt-14-dev           # libFuzzer smoke run of `make test` (scripts/fuzz.sh)

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
 
 #include "store/rdf_io.hpp"
 
@@ -30,24 +33,57 @@ bool term_less(NodeId a, NodeId b) {
   return x.lang < y.lang;
 }
 
+// Every node of the store ranked by term_less once, so that sorting quads compares integers,
+// not strings (a store has far fewer distinct nodes than quad comparisons in a sort). A rank is
+// also a dense key for per-node tables.
+class NodeOrder {
+ public:
+  explicit NodeOrder(const Store& store) {
+    std::vector<NodeId> nodes;
+    rank_.reserve(store.size());
+    Cursor c = store.scan(nullptr, nullptr, nullptr, nullptr);
+    QuadIds q;
+    while (c.next(q)) {
+      for (NodeId n : {q.subject, q.predicate, q.object}) {
+        if (rank_.emplace(n, 0).second) nodes.push_back(n);
+      }
+    }
+    std::sort(nodes.begin(), nodes.end(), term_less);
+    for (std::uint32_t r = 0; r < nodes.size(); ++r) rank_[nodes[r]] = r;
+  }
+  std::uint32_t rank(NodeId n) const { return rank_.at(n); }
+  std::size_t size() const { return rank_.size(); }
+
+ private:
+  std::unordered_map<NodeId, std::uint32_t> rank_;
+};
+
+// A quad with the ranks of its subject, predicate and object.
+struct RankedQuad {
+  std::uint32_t s, p, o;
+  QuadIds quad;
+};
+
 // Quads of one graph (union_view: each distinct triple of all graphs), sorted by term value.
 template <typename F>
-void for_each_quad(const Store& store, NodeId graph, bool union_view, F&& f) {
+void for_each_quad(const Store& store, const NodeOrder& order, NodeId graph, bool union_view,
+                   F&& f) {
   Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
                         : store.scan(nullptr, nullptr, nullptr, graph);
-  std::vector<QuadIds> quads;
+  std::vector<RankedQuad> quads;
   QuadIds q;
-  while (c.next(q)) quads.push_back(q);
-  std::sort(quads.begin(), quads.end(), [](const QuadIds& a, const QuadIds& b) {
-    if (a.subject != b.subject) return term_less(a.subject, b.subject);
-    if (a.predicate != b.predicate) return term_less(a.predicate, b.predicate);
-    return term_less(a.object, b.object);
+  while (c.next(q)) {
+    quads.push_back({order.rank(q.subject), order.rank(q.predicate), order.rank(q.object), q});
+  }
+  std::sort(quads.begin(), quads.end(), [](const RankedQuad& a, const RankedQuad& b) {
+    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
   });
-  for (const auto& quad : quads) f(quad);
+  for (const auto& r : quads) f(r);
 }
 
 // Namespaces of the registry that some IRI in the store uses, so the output declares only those.
-std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegistry& registry) {
+std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& order,
+                                       const rdf::PrefixRegistry& registry) {
   std::set<std::string> used;
   auto note = [&](NodeId n) {
     if (!n) return;
@@ -58,11 +94,11 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
       if (iri.starts_with(p.iri)) used.insert(p.name);
     }
   };
-  for_each_quad(store, nullptr, true, [&](const QuadIds& q) {
-    note(q.subject);
-    note(q.predicate);
-    note(q.object);
-    if (q.graph != store.default_graph()) note(q.graph);
+  for_each_quad(store, order, nullptr, true, [&](const RankedQuad& r) {
+    note(r.quad.subject);
+    note(r.quad.predicate);
+    note(r.quad.object);
+    if (r.quad.graph != store.default_graph()) note(r.quad.graph);
   });
   std::vector<rdf::Prefix> out;
   for (const auto& p : registry.prefixes()) {
@@ -71,18 +107,29 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
   return out;
 }
 
-void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
-  // Lines are built in one buffer and written in large blocks; a graph's name is escaped once.
+void write_lines(const Store& store, const NodeOrder& order, bool with_graphs, std::ostream& out) {
+  // Lines are built in one buffer and written in large blocks. Each node's N-Triples form is
+  // escaped once, on first use, and copied after that (subjects, predicates and graph names
+  // repeat on most lines).
   std::string buffer;
   constexpr std::size_t kFlushAt = 1 << 20;
   buffer.reserve(kFlushAt + 4096);
+  std::vector<std::string> text(order.size());
+  std::vector<bool> done(order.size());
+  auto append = [&](NodeId n, std::uint32_t i) {
+    if (!done[i]) {
+      rdf::append_ntriples(text[i], World::view(n));
+      done[i] = true;
+    }
+    buffer += text[i];
+  };
   std::string graph_text;
-  auto line = [&](const QuadIds& q) {
-    rdf::append_ntriples(buffer, World::view(q.subject));
+  auto line = [&](const RankedQuad& r) {
+    append(r.quad.subject, r.s);
     buffer += ' ';
-    rdf::append_ntriples(buffer, World::view(q.predicate));
+    append(r.quad.predicate, r.p);
     buffer += ' ';
-    rdf::append_ntriples(buffer, World::view(q.object));
+    append(r.quad.object, r.o);
     buffer += graph_text;
     buffer += " .\n";
     if (buffer.size() >= kFlushAt) {
@@ -91,13 +138,13 @@ void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
     }
   };
   if (!with_graphs) {
-    for_each_quad(store, nullptr, true, line);
+    for_each_quad(store, order, nullptr, true, line);
   } else {
-    for_each_quad(store, store.default_graph(), false, line);
+    for_each_quad(store, order, store.default_graph(), false, line);
     for (NodeId g : store.named_graphs()) {
       graph_text = " ";
       rdf::append_ntriples(graph_text, World::view(g));
-      for_each_quad(store, g, false, line);
+      for_each_quad(store, order, g, false, line);
     }
   }
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
@@ -165,26 +212,30 @@ rdf::PrefixRegistry merged_prefixes(const Store& store, const WriteOptions& opti
 }  // namespace
 
 void write(const Store& store, Format format, std::ostream& out, const WriteOptions& options) {
+  const NodeOrder order(store);
   switch (format) {
     case Format::NTriples:
-      write_lines(store, false, out);
+      write_lines(store, order, false, out);
       break;
     case Format::NQuads:
-      write_lines(store, true, out);
+      write_lines(store, order, true, out);
       break;
     case Format::Turtle: {
-      SerdOutput w(format, out, options, used_prefixes(store, merged_prefixes(store, options)));
-      for_each_quad(store, nullptr, true, [&](const QuadIds& q) { w.statement(q, nullptr); });
+      SerdOutput w(format, out, options,
+                   used_prefixes(store, order, merged_prefixes(store, options)));
+      for_each_quad(store, order, nullptr, true,
+                    [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
       w.finish();
       break;
     }
     case Format::TriG: {
       // sord_write drops graph names in 0.30.16, so we walk the graphs ourselves.
-      SerdOutput w(format, out, options, used_prefixes(store, merged_prefixes(store, options)));
-      for_each_quad(store, store.default_graph(), false,
-                    [&](const QuadIds& q) { w.statement(q, nullptr); });
+      SerdOutput w(format, out, options,
+                   used_prefixes(store, order, merged_prefixes(store, options)));
+      for_each_quad(store, order, store.default_graph(), false,
+                    [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
       for (NodeId g : store.named_graphs()) {
-        for_each_quad(store, g, false, [&](const QuadIds& q) { w.statement(q, g); });
+        for_each_quad(store, order, g, false, [&](const RankedQuad& r) { w.statement(r.quad, g); });
       }
       w.finish();
       break;
