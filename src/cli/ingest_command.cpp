@@ -48,6 +48,26 @@ class StoreSink : public extract::QuadSink {
             quad.graph ? graph_node(*quad.graph) : nullptr};
   }
   void append(const store::QuadIds& q) { store_.append(q.subject, q.predicate, q.object, q.graph); }
+  // Appends every quad with each renamed IRI (variant -> canonical) replaced in the subject and
+  // object positions, as cross-article resolution rewrites actor IRIs.
+  void append_renamed(const std::vector<store::QuadIds>& quads,
+                      const std::vector<std::pair<std::string, std::string>>& renamed) {
+    std::unordered_map<store::NodeId, store::NodeId> to;
+    for (const auto& [variant, canonical] : renamed) {
+      to[node(rdf::Term::iri(variant))] = node(rdf::Term::iri(canonical));
+    }
+    auto map = [&](store::NodeId n) {
+      auto it = to.find(n);
+      return it == to.end() ? n : it->second;
+    };
+    for (const store::QuadIds& q : quads) {
+      if (to.empty()) {
+        append(q);
+      } else {
+        store_.append(map(q.subject), q.predicate, map(q.object), q.graph);
+      }
+    }
+  }
 
  private:
   struct Hash {
@@ -141,14 +161,13 @@ int run_ingest(const IngestOptions& opts) {
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
-  // Stage 1 and 2 per article. Cross-article resolution needs the quads it reads from every
-  // article at once: those wait as terms in `all`; the others (most of them) are interned now
-  // and wait as node ids in `direct`. All go to the store after resolution, article by article
-  // and after the resolution graph, so named graphs are first used in the same order as if
-  // every quad had waited.
-  extract::VectorSink all;
-  std::vector<store::QuadIds> direct;
-  std::vector<std::pair<std::size_t, std::size_t>> article_end;  // in `all`, in `direct`
+  // Stage 1 and 2 per article. Every quad is interned as soon as it is extracted and waits as
+  // node ids in `article_quads`; cross-article resolution reads the few it needs as terms, in
+  // `resolution_input`, and returns the actor IRIs it renamed, which are then rewritten in the
+  // ids. All go to the store after resolution, the resolution graph first and then article by
+  // article, so named graphs are first used in the same order on every run.
+  extract::VectorSink resolution_input;
+  std::vector<store::QuadIds> article_quads;
   extract::VectorSink own;     // stage 1 quads of the current article
   extract::VectorSink claims;  // stage 2 quads of the current article
   extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
@@ -159,30 +178,23 @@ int run_ingest(const IngestOptions& opts) {
     claim_stats += claim_stage.extract(articles[i], own.quads, claims, std::move(text));
     for (auto* part : {&own, &claims}) {
       for (rdf::Quad& q : part->quads) {
-        if (extract::resolution_reads(q)) {
-          all.quads.push_back(std::move(q));
-        } else {
-          direct.push_back(sink.intern(q));
-        }
+        article_quads.push_back(sink.intern(q));
+        if (extract::resolution_reads(q)) resolution_input.quads.push_back(std::move(q));
       }
     }
-    article_end.emplace_back(all.quads.size(), direct.size());
     if (progress && (i % 10 == 0 || i + 1 == articles.size()))
       show_progress(i + 1, articles.size());
   }
   if (progress) std::cerr << "\n";
   double extract_s = since(t2);
   auto t3 = Clock::now();
-  extract::resolve_across_articles(all.quads, sink);  // rewrites variant IRIs, adds the links
+  std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
+  extract::resolve_across_articles(resolution_input.quads, sink, &renamed);  // adds the links
+  resolution_input.quads = {};
   double resolve_s = since(t3);
   auto t4 = Clock::now();
-  {
-    std::size_t a = 0, d = 0;
-    for (const auto& [all_end, direct_end] : article_end) {
-      for (; a < all_end; ++a) sink.add(all.quads[a]);
-      for (; d < direct_end; ++d) sink.append(direct[d]);
-    }
-  }
+  sink.append_renamed(article_quads, renamed);
+  article_quads = {};
   double store_s = since(t4);
 
   if (errors > 0 && !opts.keep_going) {

@@ -185,26 +185,31 @@ bool same_person_name(std::string_view a, std::string_view b) {
 }
 
 bool resolution_reads(const rdf::Quad& q) {
-  // The same tests as the first pass of resolve_across_articles.
+  // What the passes of resolve_across_articles read (actors, events, claims and figures).
   static const std::string person_prefix = std::string(vocab::kNgId) + "person/";
   static const std::string org_prefix = std::string(vocab::kNgId) + "org/";
   static const std::string event_prefix = std::string(vocab::kNgId) + "event/";
-  static const std::string predicates[] = {ng("claimant"), ng("figures"), ng("articleDate"),
-                                           ng("killed"),   ng("wounded"), ng("victims")};
-  auto actor = [&](const rdf::Term& t) {
-    return t.is_iri() &&
-           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
+  static const std::string type = std::string(vocab::kRdfType);
+  static const std::string actor_predicates[] = {type, std::string(vocab::kRdfsLabel),
+                                                 std::string(vocab::kSkos) + "altLabel",
+                                                 ng("affiliation")};
+  static const std::string event_predicates[] = {type, ng("inArticle"), ng("location"), ng("agent"),
+                                                 ng("date")};
+  static const std::string claim_predicates[] = {ng("claimant"), ng("figures"), ng("articleDate"),
+                                                 ng("killed"),   ng("wounded"), ng("victims")};
+  auto among = [&](const auto& predicates) {
+    return std::find(std::begin(predicates), std::end(predicates), q.predicate.value) !=
+           std::end(predicates);
   };
-  if (actor(q.subject) || actor(q.object) || q.subject.value.rfind(event_prefix, 0) == 0) {
-    return true;
-  }
-  for (const std::string& p : predicates) {
-    if (q.predicate.value == p) return true;
-  }
-  return false;
+  const std::string& s = q.subject.value;
+  const bool actor =
+      q.subject.is_iri() && (s.rfind(person_prefix, 0) == 0 || s.rfind(org_prefix, 0) == 0);
+  return (actor && among(actor_predicates)) ||
+         (s.rfind(event_prefix, 0) == 0 && among(event_predicates)) || among(claim_predicates);
 }
 
-ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out) {
+ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out,
+                                        std::vector<std::pair<std::string, std::string>>* renamed) {
   ResolutionStats stats;
   const std::string graph = resolution_graph_iri();
   auto emit = [&](const std::string& s, const std::string& p, rdf::Term o) {
@@ -347,6 +352,7 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       }
       if (m == best) continue;
       rewrite[iris[m]] = canon;
+      if (renamed) renamed->emplace_back(iris[m], canon);
       emit(canon, std::string(vocab::kOwl) + "sameAs", rdf::Term::iri(iris[m]));
       ++stats.merged_actors;
     }

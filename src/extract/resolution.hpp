@@ -27,13 +27,18 @@ struct ResolutionStats {
 // resolution_graph_iri(): the canonical actors with every spelling as skos:altLabel and
 // owl:sameAs to the variant IRIs; merged events (ng:sameEventAs, ng:reportedIn); and
 // ng:conflictsWith between disagreeing casualty claims. Deterministic. `out` must not add to
-// `all` (the quads of `all` are read by address while `out` receives).
-ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out);
+// `all` (the quads of `all` are read by address while `out` receives). `renamed`, when given,
+// receives each (variant IRI, canonical IRI) rewrite, so that a caller holding the article quads
+// elsewhere (interned) can rewrite them the same way.
+ResolutionStats resolve_across_articles(
+    std::vector<rdf::Quad>& all, QuadSink& out,
+    std::vector<std::pair<std::string, std::string>>* renamed = nullptr);
 
-// True for the quads resolve_across_articles reads or may rewrite: those with a person or org
-// IRI as subject or object, those about events, and claimant/figures/articleDate/killed/wounded/
-// victims statements. Resolving without the others gives the same links and rewrites, so a
-// caller may send them to the output directly instead of keeping them for resolution.
+// True for the quads resolve_across_articles reads: an actor's (person or org IRI) class,
+// labels and affiliation; an event's class, article, locations, agents and date; claimant,
+// figures, articleDate, killed, wounded and victims statements. Resolving only these gives the
+// same links and the same renames as resolving every quad; the caller applies the renames to the
+// quads it kept elsewhere (any quad may have a renamed IRI as subject or object).
 bool resolution_reads(const rdf::Quad& quad);
 
 // Exposed for tests.
