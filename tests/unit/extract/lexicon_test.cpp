@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "extract/gazetteer.hpp"
+#include "extract/text.hpp"
 
 using namespace ng::extract;
 
@@ -47,4 +48,20 @@ TEST_CASE("gazetteer: names, aliases, demonyms, capitals", "[extract][lexicon]")
   REQUIRE(sd);
   CHECK(g.place(*sd).capital_id == "379252");
   CHECK_THROWS(Gazetteer::load("/nonexistent/dir", abbr));
+}
+
+TEST_CASE("phrase keys of plain names are the tokenizer's keys", "[extract][lexicon]") {
+  // phrase_keys answers letters-and-spaces phrases without the tokenizer; the keys must be the
+  // ones tokenize gives, or gazetteer names would not match the text.
+  const std::unordered_set<std::string> abbreviations = {"st."};
+  for (std::string_view phrase :
+       {"Kharkiv", "North  Darfur", " New York ", "EL FASHER", "Rafah crossing", "x", "",
+        "St. Louis", "Al-Fashir", "N'Djamena", "Bahr el Ghazal", "Zaporizhzhia Oblast"}) {
+    std::vector<std::string> expected;
+    for (const auto& t : ng::extract::tokenize(phrase, abbreviations)) expected.push_back(t.key);
+    INFO(phrase);
+    CHECK(ng::extract::phrase_keys(phrase, abbreviations) == expected);
+  }
+  CHECK(ng::extract::phrase_keys("North  Darfur", abbreviations) ==
+        std::vector<std::string>{"north", "darfur"});
 }
