@@ -132,6 +132,15 @@ def fmt_mb(kb) -> str:
     return "—" if kb is None else f"{kb / 1024:.0f}"
 
 
+def phase(x) -> str:
+    """A phase time or size from `ingest --timing`, or — when the build does not report it."""
+    return "—" if x is None else f"{x:.2f}"
+
+
+def sum_or_none(*xs):
+    return None if any(x is None for x in xs) else sum(xs)
+
+
 # Without --timing, newsgraph's query time is a difference of two whole-process times: below
 # this it is noise, so the ratio reads "?" and the geometric mean uses this floor.
 NG_EST_FLOOR = 0.02
@@ -649,6 +658,11 @@ def ng_has_ingest() -> bool:
     return re.search(r"^\s+ingest\b", h, re.M) is not None
 
 
+def ng_ingest_has_timing() -> bool:
+    h = subprocess.run([NEWSGRAPH, "ingest", "--help"], capture_output=True, text=True).stdout
+    return "--timing" in h
+
+
 def workload_ingest(report):
     section = {"rows": [], "note": ""}
     report["ingest"] = section
@@ -670,22 +684,30 @@ def workload_ingest(report):
         mb = sum(f.stat().st_size for f in files) / 1e6
         outp = TMP / f"ingest-{n}.nq"
         times, rss, err = [], None, None
+        phases = {}  # from `ingest --timing`: seconds per phase, per run
+        timing = ["--timing"] if ng_ingest_has_timing() else []
         for run in range(RUNS):
-            r = run_timed([NEWSGRAPH, "ingest", corpus, "-o", outp], max(LOAD_TIMEOUT, TIMEOUT),
-                          cwd=ROOT)
+            r = run_timed([NEWSGRAPH, "ingest", corpus, "-o", outp] + timing,
+                          max(LOAD_TIMEOUT, TIMEOUT), cwd=ROOT)
             if r.timed_out or r.rc != 0:
                 err = "timeout" if r.timed_out else f"error (rc {r.rc}): " + stderr_tail(r.stderr)
                 break
             times.append(r.wall)
             rss = max(rss or 0, r.rss_kb or 0)
+            m = re.search(r"^timing (.*)$", r.stderr, re.M)
+            if m:
+                for key, value in re.findall(r"(\w+)_s=([0-9.]+)", m.group(1)):
+                    phases.setdefault(key, []).append(float(value))
             log(f"  ingest {n} run {run + 1}: {r.wall:.3f} s")
-        quads = None
+        quads = out_mb = None
         if outp.exists() and not err:
+            out_mb = outp.stat().st_size / 1e6
             with open(outp, "rb") as f:
                 quads = sum(1 for _ in f)
             outp.unlink()
         section["rows"].append({"articles": n, "mb": mb, "seconds": median(times), "rss_kb": rss,
-                                "error": err, "lines_out": quads})
+                                "error": err, "lines_out": quads, "out_mb": out_mb,
+                                "phases": {k: median(v) for k, v in phases.items()}})
 
 
 # --------------------------------------------------------------------------------------------
@@ -882,15 +904,17 @@ def render(report) -> str:
         else:
             L.append("| articles | MB of text | s (whole process) | MB/s | ms per article | "
                      "time per MB vs the smallest corpus | marginal MB/s | peak RSS MB | "
-                     "output lines |")
-            L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+                     "output lines | output MB | extract s | resolve + store s | write s |")
+            L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             base = prev = None
             for r in s["rows"]:
                 if r["error"] or not r["seconds"]:
-                    L.append(f"| {r['articles']} | {r['mb']:.2f} | {r['error']} | | | | | | |")
+                    L.append(f"| {r['articles']} | {r['mb']:.2f} | {r['error']} |"
+                             + " |" * 10)
                     continue
                 spm = r["seconds"] / r["mb"]
                 base = base or spm
+                ph = r.get("phases") or {}
                 marginal = ""
                 if prev and r["seconds"] > prev["seconds"]:
                     marginal = f"{(r['mb'] - prev['mb']) / (r['seconds'] - prev['seconds']):.2f}"
@@ -898,11 +922,16 @@ def render(report) -> str:
                 L.append(f"| {r['articles']} | {r['mb']:.2f} | {fmt_s(r['seconds'])} | "
                          f"{r['mb'] / r['seconds']:.2f} | {r['seconds'] / r['articles'] * 1000:.1f} | "
                          f"{spm / base:.2f}× | {marginal} | {fmt_mb(r['rss_kb'])} | "
-                         f"{r['lines_out']} |")
+                         f"{r['lines_out']} | {phase(r.get('out_mb'))} | "
+                         f"{phase(ph.get('extract'))} | "
+                         f"{phase(sum_or_none(ph.get('resolve'), ph.get('store')))} | "
+                         f"{phase(ph.get('write'))} |")
             L.append("")
             L.append("Linear growth shows as a constant time per MB (\"vs the smallest corpus\" "
                      "near 1×); the smallest corpus also carries the fixed start-up cost "
-                     "(lexicons, gazetteer). Marginal MB/s = extra MB / extra seconds from the "
+                     "(lexicons, gazetteer). Phase times are from `ingest --timing` (median runs): "
+                     "extract = stages 1 and 2 with interning, write = the N-Quads file "
+                     "(formatting, writing, fsync). Marginal MB/s = extra MB / extra seconds from the "
                      "previous size: the rate without the start-up cost.")
         L.append("")
     L += render_targets(report)
