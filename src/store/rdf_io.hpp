@@ -74,7 +74,8 @@ struct WriteOptions {
 };
 
 // Serialises the whole store. Turtle and N-Triples write the union of all graphs as triples;
-// TriG and N-Quads keep graph names (default-graph triples have none).
+// TriG and N-Quads keep graph names (default-graph triples have none). Output is sorted by term
+// value: the same data gives the same bytes whatever order it was loaded in.
 void write(const Store& store, Format format, std::ostream& out, const WriteOptions& options = {});
 std::string write_to_string(const Store& store, Format format, const WriteOptions& options = {});
 

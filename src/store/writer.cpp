@@ -58,6 +58,14 @@ class NodeOrder {
   std::unordered_map<NodeId, std::uint32_t> rank_;
 };
 
+// The named graphs by value (not in the order they were first used): the same data gives the
+// same output whatever order it was loaded in.
+std::vector<NodeId> sorted_graphs(const Store& store) {
+  std::vector<NodeId> graphs = store.named_graphs();
+  std::sort(graphs.begin(), graphs.end(), term_less);
+  return graphs;
+}
+
 // A quad with the ranks of its subject, predicate and object.
 struct RankedQuad {
   std::uint32_t s, p, o;
@@ -141,7 +149,7 @@ void write_lines(const Store& store, const NodeOrder& order, bool with_graphs, s
     for_each_quad(store, order, nullptr, true, line);
   } else {
     for_each_quad(store, order, store.default_graph(), false, line);
-    for (NodeId g : store.named_graphs()) {
+    for (NodeId g : sorted_graphs(store)) {
       graph_text = " ";
       rdf::append_ntriples(graph_text, World::view(g));
       for_each_quad(store, order, g, false, line);
@@ -234,7 +242,7 @@ void write(const Store& store, Format format, std::ostream& out, const WriteOpti
                    used_prefixes(store, order, merged_prefixes(store, options)));
       for_each_quad(store, order, store.default_graph(), false,
                     [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
-      for (NodeId g : store.named_graphs()) {
+      for (NodeId g : sorted_graphs(store)) {
         for_each_quad(store, order, g, false, [&](const RankedQuad& r) { w.statement(r.quad, g); });
       }
       w.finish();
