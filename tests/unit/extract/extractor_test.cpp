@@ -75,6 +75,13 @@ TEST_CASE("persons from titles, with role and affiliation", "[extract][extractor
   CHECK(contains(r.labels_of_type("Country"), "Sudan"));
 }
 
+TEST_CASE("abbreviated civilian titles are roles, not part of the name", "[extract][extractor]") {
+  // Wire style: "Gov.", "Sen.", "Rep." before a name (data/lexicon/person_titles.tsv).
+  Result r = run("Regional Gov. Maria Lopez said the shelling hit a school. Sen. Tom Reyes agreed.");
+  CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Maria Lopez", "Tom Reyes"});
+  CHECK(contains(r.objects(ng_term("role")), "Sen."));
+}
+
 TEST_CASE("a surname resolves to the full name within an article", "[extract][extractor]") {
   Result r = run(
       "Army spokesman Nabil Abdallah said the town fell. Abdallah added that talks had failed.");
