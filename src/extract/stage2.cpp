@@ -1435,8 +1435,8 @@ class ArticleRun {
     if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
     if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
     const Sentence& s = sentences_[si];
-    for (const TimeExpression& te : find_time_expressions(tokens_, s.first_token, s.last_token,
-                                                          res_.time_words, article_.date)) {
+    for (const TimeExpression& te : find_time_expressions(
+             tokens_, s.first_token, s.last_token, res_.time_words, reference_date(article_))) {
       lit(m, ng("timeText"), span_text(te.begin, te.end));
       if (!te.value.empty()) {
         const std::string_view dt = te.value.size() == 10  ? vocab::kXsdDate
