@@ -500,8 +500,20 @@ class ArticleRun : public MatchContext {
   int locative_lex_ = res_.lexicon_id.at("locative");
   std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
   std::uint32_t focus_sentence_ = 0;
-  std::string focus_date_;                      // last resolved date, valid for the next sentence
-  std::set<std::string> focus_classes_;         // classes of the events focus_date_ dates
+  std::string focus_date_;               // last resolved date, valid for the next sentence
+  std::set<std::string> focus_classes_;  // classes of the events focus_date_ dates
+  // The narrative's time: the value of the article's last time expression so far ("" when it
+  // was not resolved), `narrative_seen_` once there is one.
+  std::string narrative_time_;
+  bool narrative_seen_ = false;
+  bool narrative_recent() const { return !narrative_seen_ || recent(narrative_time_); }
+  bool recent(const std::string& value) const;
+  void narrate(const std::vector<TimeExpression>& times) {
+    for (const TimeExpression& te : times) {
+      narrative_time_ = te.value;
+      narrative_seen_ = true;
+    }
+  }
   std::uint32_t cur_first_ = 0, cur_last_ = 0;  // token range of the current sentence
   mutable std::size_t cover_version_ = static_cast<std::size_t>(-1);
   mutable std::vector<TypeMask> cover_mask_;
@@ -1215,15 +1227,17 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   if (local.empty()) {
     if (has_time_word) {
-      for (const TimeExpression& te :
-           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
-                                 reference_date(article_))) {
+      const std::vector<TimeExpression> times =
+          find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
+                                reference_date(article_));
+      for (const TimeExpression& te : times) {
         if (!te.value.empty()) {
           focus_date_ = te.value;
           focus_sentence_ = si;
           focus_classes_.clear();
         }
       }
+      narrate(times);
     }
     return;
   }
@@ -1393,7 +1407,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (times.empty() && !focus_date_.empty() && focus_classes_.count(ev.cls)) {
       ev.date = focus_date_;
     }
-    ev.report_day = times.empty() && ev.date.empty() && !undated_cue_before(ev, s.first_token);
+    ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
+                    !undated_cue_before(ev, s.first_token);
   }
   // The focus for the next sentence: the last date an event of this one took from its own
   // time expression (else the last resolved expression, which dates no event class).
@@ -1411,7 +1426,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
     }
   }
+  narrate(times);
   casualties(s, evs);
+}
+
+// A date of the report's time: a day of the week up to the reference date, or its month. The
+// narrative is at the report's time until a time expression takes it elsewhere: after "in 2021"
+// or "in recent months" (unresolved) a sentence without a time tells background.
+bool ArticleRun::recent(const std::string& value) const {
+  CivilDate ref, when;
+  if (!parse_iso_date(reference_date(article_), ref)) return false;
+  if (value.size() == 7) return value == format_date(ref).substr(0, 7);
+  if (!parse_iso_date(value, when)) return false;
+  for (int back = 0; back <= 7; ++back) {
+    if (format_date(add_days(ref, -back)) == value) return true;
+  }
+  return false;
 }
 
 bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
@@ -1454,7 +1484,10 @@ void ArticleRun::merge_events() {
     for (std::size_t j = 0; j < events_.size(); ++j) {
       Event& other = events_[j];
       if (j == i || other.merged || other.cls != ev.cls) continue;
-      const bool dates_agree = ev.date.empty() || other.date.empty() || ev.date == other.date;
+      // An event of the report's day (date_by_report) is not one dated months before.
+      const bool dates_agree = ev.date.empty()
+                                   ? !ev.report_day || other.date.empty() || recent(other.date)
+                                   : other.date.empty() || ev.date == other.date;
       if (!dates_agree) continue;
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
