@@ -1485,9 +1485,12 @@ void ArticleRun::merge_events() {
       Event& other = events_[j];
       if (j == i || other.merged || other.cls != ev.cls) continue;
       // An event of the report's day (date_by_report) is not one dated months before.
-      const bool dates_agree = ev.date.empty()
-                                   ? !ev.report_day || other.date.empty() || recent(other.date)
-                                   : other.date.empty() || ev.date == other.date;
+      auto fits = [this](const Event& undated, const Event& dated) {
+        return !undated.report_day || recent(dated.date);
+      };
+      const bool dates_agree = ev.date.empty()      ? other.date.empty() || fits(ev, other)
+                               : other.date.empty() ? fits(other, ev)
+                                                    : ev.date == other.date;
       if (!dates_agree) continue;
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
