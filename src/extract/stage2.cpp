@@ -589,6 +589,41 @@ class ArticleRun {
     }
     return -1;
   }
+  // The side an actor stands for: its state (country_of), the side of its affiliation, or an
+  // armed group itself; -1 for none.
+  int side_of(int e, int depth = 0) const {
+    if (e < 0) return -1;
+    const int c = country_of(e);
+    if (c >= 0) return c;
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!en.affiliation.empty() && depth < 3) {
+      const int a = side_of(entity_by_iri(en.affiliation), depth + 1);
+      if (a >= 0) return a;
+    }
+    return en.cls == "ArmedGroup" ? e : -1;
+  }
+
+  // For a claimant on one of the article's two main sides, the other one; else -1.
+  int other_side(int claimant) const {
+    const int side = side_of(claimant);
+    const std::vector<int> two = context_parties({});
+    if (side < 0 || two.size() != 2) return -1;
+    return two[0] == side ? two[1] : two[1] == side ? two[0] : -1;
+  }
+
+  // The first actor in [from, to) that is not on the claimant's side (nor the claimant).
+  int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                        int claimant) const {
+    const int side = side_of(claimant);
+    for (const Mention& m : ms) {
+      if (m.begin < from || m.begin >= to || !agentive(m.entity)) continue;
+      const int who = as_actor(m.entity);
+      if (who == claimant || (side >= 0 && side_of(who) == side)) continue;
+      return who;
+    }
+    return -1;
+  }
+
   int first_mention_after(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                           int not_this) const {
     for (const Mention& m : ms) {
@@ -601,6 +636,34 @@ class ArticleRun {
   }
 
   // ---------------------------------------------------------------- claims
+  // Whom a claim is against or addressed to when the words after its cue name nobody, or name
+  // the claimant's own side: an accusation, threat or offer by one side of the conflict is
+  // addressed to the other; an offer by an outsider to the main side; a statement to the first
+  // actor of another side it names, else (for a side) to the other side. A denial's target is
+  // set later from the claim it denies (claims_in), the other side only failing that.
+  int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
+                      const Sentence& s, const Cue& cue) const {
+    const int side = side_of(who);
+    if (target >= 0 && (side < 0 || side_of(target) != side)) return target;
+    if (type == "Accusation" || type == "Threat" || type == "Offer") {
+      const int named = first_opponent_in(ms, cue.end, clause_end(s, cue.end), who);
+      if (named >= 0) return named;
+      const int other = other_side(who);
+      if (other >= 0) return other;
+      if (type == "Offer" && side < 0) {
+        const std::vector<int> two = context_parties({who});
+        if (!two.empty()) return two.front();
+      }
+      return target;
+    }
+    if (type == "StatementClaim") {
+      int named = first_opponent_in(ms, cue.end, s.last_token, who);
+      if (named < 0) named = first_opponent_in(ms, s.first_token, cue.begin, who);
+      return named >= 0 ? named : other_side(who);
+    }
+    return target;
+  }
+
   int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue) {
     if (cue.voice == Voice::Passive) {
       std::uint32_t from = cue.end;
@@ -1030,6 +1093,7 @@ class ArticleRun {
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
       }
+      target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
     }
@@ -1116,15 +1180,18 @@ class ArticleRun {
         last_group_ = c.claimant;
       }
     }
-    // Denials point at the claim they reject: in this sentence, or an earlier one.
-    for (const ClaimOut& c : kept) {
+    // Denials point at the claim they reject: in this sentence, or an earlier one. Without a
+    // target of its own, a denial is aimed at whoever made that claim, else the other side.
+    for (ClaimOut& c : kept) {
       if (c.type != "Denial") continue;
       std::string denied;
+      int accuser = -1;
       for (const ClaimOut& d : kept) {
         // "X said ..., a claim denied by Y": only a claim made before the denial.
         if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim" &&
             d.cue_begin < c.cue_begin) {
           denied = d.iri;
+          accuser = d.claimant;
           if (d.type == "CasualtyClaim") iri(d.iri, ng("verificationStatus"), ng("Denied"));
         }
       }
@@ -1135,9 +1202,16 @@ class ArticleRun {
         if (it->claimant == c.target || it->target == c.claimant ||
             (c.target < 0 && it->type == "Accusation")) {
           denied = it->iri;
+          accuser = it->claimant;
         }
       }
       if (!denied.empty()) iri(c.iri, ng("denies"), denied);
+      if (c.target < 0) {
+        c.target = accuser >= 0 ? accuser : other_side(c.claimant);
+        if (c.target >= 0) {
+          iri(c.iri, ng("target"), entities_[static_cast<std::size_t>(c.target)].iri);
+        }
+      }
     }
     for (ClaimOut& c : kept) {
       c.sentence = si;
