@@ -611,13 +611,16 @@ class ArticleRun {
     return two[0] == side ? two[1] : two[1] == side ? two[0] : -1;
   }
 
-  // The first actor in [from, to) that is not on the claimant's side (nor the claimant).
+  // The first actor in [from, to) that is not on the claimant's side (nor the claimant, nor a
+  // news outlet).
   int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                         int claimant) const {
     const int side = side_of(claimant);
     for (const Mention& m : ms) {
       if (m.begin < from || m.begin >= to || !agentive(m.entity)) continue;
       const int who = as_actor(m.entity);
+      // A news outlet reports, it is not a party: "the agency quoted a source as saying".
+      if (who < 0 || entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") continue;
       if (who == claimant || (side >= 0 && side_of(who) == side)) continue;
       return who;
     }
