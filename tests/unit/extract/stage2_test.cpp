@@ -94,6 +94,22 @@ struct Run {
     }
     return out_set;
   }
+  // "Claimant Type -> Target" for every claim ("" when it has no target).
+  std::set<std::string> targets() const {
+    std::set<std::string> out_set;
+    for (const auto& q : out.quads) {
+      if (q.predicate.value != ng_term("claimant")) continue;
+      const auto t = objects(q.subject.value, "target");
+      for (const auto& ty : out.quads) {
+        if (ty.subject == q.subject && ty.predicate.value == ng::vocab::kRdfType) {
+          out_set.insert(label(q.object.value) + " " +
+                         ty.object.value.substr(ty.object.value.find('#') + 1) + " -> " +
+                         (t.empty() ? std::string() : label(t.front())));
+        }
+      }
+    }
+    return out_set;
+  }
   // "killed/wounded/victims" of every casualty figure.
   std::set<std::string> figures() const {
     std::set<std::string> out_set;
@@ -291,4 +307,20 @@ TEST_CASE("casualty figures after a toll noun, claimed by a ministry",
 TEST_CASE("mediation: trying to broker a peace deal", "[extract][stage2][mediation]") {
   Run r("Qatar has been trying to broker a peace deal between Russia and Ukraine.");
   CHECK(r.mediations() == std::set<std::string>{"Qatar: Russia/Ukraine Ongoing"});
+}
+
+TEST_CASE("claims: a denial is aimed at whoever made the denied claim",
+          "[extract][stage2][claims]") {
+  Run r("Israel accused Hamas of violating the truce. Hamas denied the accusation.");
+  CHECK(r.targets().count("Hamas Denial -> Israel"));
+}
+
+TEST_CASE("claims: a threat by one side with no named target is aimed at the other side",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. Eritrea denied it. Ethiopia warned "
+      "that there would be a strong response.");
+  CHECK(r.targets().count("Ethiopia Accusation -> Eritrea"));
+  CHECK(r.targets().count("Ethiopia Threat -> Eritrea"));
+  CHECK(r.targets().count("Eritrea Denial -> Ethiopia"));
 }
