@@ -74,8 +74,9 @@ struct Figure {
   std::map<std::string, std::string> amounts;  // killed/wounded/captured/missing/destroyed
   std::string qualifier;
   std::string victims;
-  std::string object;     // "posts", "equipment" or ""
-  std::uint32_t pos = 0;  // first token
+  std::string object;        // "posts", "equipment" or ""
+  std::uint32_t pos = 0;     // first token
+  bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
 };
 
 struct ClaimOut {
@@ -111,6 +112,8 @@ struct ClaimStage::Resources {
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon victim_stops;   // phrase: words that end a victim phrase
+  Lexicon possessives;    // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;        // phrase: subject pronouns before a casualty verb
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
   Lexicon med_triggers;   // phrase, slot, status
@@ -120,6 +123,7 @@ struct ClaimStage::Resources {
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
   std::unordered_map<std::string, std::string> capital_name;       // country gn id -> capital
+  std::unordered_map<std::string, std::string> demonym;            // country gn id -> demonym
 };
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
@@ -135,6 +139,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   };
   r.claim_cues = load("claim_cues");
   r.casualty = load("claim_casualty_words");
+  r.possessives = load("claim_victim_possessives");
+  r.killers = load("claim_killer_pronouns");
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
@@ -163,6 +169,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     const Place& p = r.gazetteer.place(i);
     by_id[p.geonames_id] = i;
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
+    if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
   }
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
@@ -910,6 +917,7 @@ class ArticleRun {
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
               f.pos = i;
+              f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);
               i = std::max(i, ve > 0 ? ve - 1 : i);
               continue;
@@ -987,6 +995,43 @@ class ArticleRun {
       groups.push_back(f);
     }
     return groups;
+  }
+
+  // A side in words: its demonym ("Afghan"), else its label; "" for none.
+  std::string side_word(int side) const {
+    if (side < 0) return "";
+    const Entity& en = entities_[static_cast<std::size_t>(side)];
+    const std::string gn = local_name(en.iri);
+    if (en.country() && gn.rfind("gn-", 0) == 0) {
+      auto it = res_.demonym.find(gn.substr(3));
+      if (it != res_.demonym.end()) return it->second;
+    }
+    return en.label;
+  }
+
+  // The victims as written, with the side they are on when the words leave it to the claimant:
+  // "its soldiers" said by an Afghan ministry -> "Afghan soldiers"; "soldiers" after "they
+  // killed" -> the other side's soldiers. A phrase that names anyone (a capitalised word) stays.
+  std::string sided_victims(const Figure& f, int claimant) const {
+    if (f.victims.empty()) return f.victims;
+    const std::vector<Token> toks = tokenize(f.victims, res_.abbreviations);
+    for (const Token& t : toks) {
+      if (t.is(kCapitalized)) return f.victims;
+    }
+    const bool possessive = !toks.empty() && is_word_in(res_.possessives, toks, 0);
+    if (possessive) {
+      const std::string own = side_word(side_of(claimant));
+      if (!own.empty()) return own + f.victims.substr(toks.front().end);
+    }
+    if (f.by_claimant) {
+      const std::string other = side_word(other_side(claimant));
+      if (!other.empty()) return other + " " + f.victims;
+    }
+    return f.victims;
+  }
+  static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
+    PhraseIndex::Match m{0, 0};
+    return lex.index().longest(toks, i, toks.size(), m) && m.length == 1;
   }
 
   std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
@@ -1163,7 +1208,8 @@ class ArticleRun {
             if (slot != "destroyed") amount(fig, ng(slot), v);
           }
           if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
-          if (!f.victims.empty()) lit(fig, ng("victims"), f.victims);
+          const std::string victims = sided_victims(f, c.claimant);
+          if (!victims.empty()) lit(fig, ng("victims"), victims);
           ++stats_.casualty_figures;
         }
         if (zero && k == 0) {
@@ -1172,6 +1218,11 @@ class ArticleRun {
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
           amount(fig, ng("killed"), "0");
           amount(fig, ng("wounded"), "0");
+          // "there were no casualties": on the claimant's own side.
+          const int own = side_of(c.claimant);
+          if (own >= 0) {
+            iri(fig, ng("victimSide"), entities_[static_cast<std::size_t>(own)].iri);
+          }
           ++stats_.casualty_figures;
         }
       }
