@@ -324,3 +324,25 @@ TEST_CASE("claims: a threat by one side with no named target is aimed at the oth
   CHECK(r.targets().count("Ethiopia Threat -> Eritrea"));
   CHECK(r.targets().count("Eritrea Denial -> Ethiopia"));
 }
+
+TEST_CASE("casualty figures: victims left to the claimant get a side",
+          "[extract][stage2][casualty]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. The Ethiopian defence ministry said "
+      "eight of its soldiers were killed. Eritrea said it killed dozens of soldiers. Eritrean "
+      "officials said there were no casualties.");
+  const auto figures = r.figures();
+  // "its soldiers": the ministry's own side.
+  CHECK(figures.count("8//Ethiopian soldiers"));
+  // "it killed ... soldiers": the claimant killed them, so they are on the other side.
+  CHECK(figures.count("dozens//Ethiopian soldiers"));
+  // "no casualties": the claimant's own side, as a node, not as written victims.
+  CHECK(figures.count("0/0/"));
+  bool eritrea_side = false;
+  for (const std::string& f : r.of_type("CasualtyFigure")) {
+    for (const std::string& side : r.objects(f, "victimSide")) {
+      eritrea_side = eritrea_side || r.label(side) == "Eritrea";
+    }
+  }
+  CHECK(eritrea_side);
+}
