@@ -717,11 +717,12 @@ class ArticleRun {
       e = mention_at(ms, cue.end);
       if (e >= 0) return e;
     }
-    // "he said": the last speaker of that kind.
-    if (cue.begin > s.first_token) {
+    // "he said", "he also said": the last speaker of that kind.
+    const std::uint32_t before = skip_aux_back(s, cue.begin);
+    if (before > s.first_token) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (matches(res_.pronouns, cue.begin - 1, cue.begin, len, row)) {
+      if (matches(res_.pronouns, before - 1, before, len, row)) {
         const bool person = res_.pronouns.get(row, "kind") == "person";
         return person ? last_person_ : last_group_;
       }
@@ -941,6 +942,7 @@ class ArticleRun {
         }
       }
       std::uint32_t vb = i + nl;
+      if (vb < end && tokens_[vb].key == "\"") ++vb;  // a quoted figure: "\"many\" soldiers"
       if (vb < end && tokens_[vb].key == "of") ++vb;
       std::uint32_t ve = vb;
       while (ve < end && ve - vb < 7 && tokens_[ve].kind == TokenKind::Word) {
@@ -1029,6 +1031,57 @@ class ArticleRun {
     }
     return f.victims;
   }
+  // A figure node already emitted, for figures that continue it in the next sentence.
+  struct FigureOut {
+    std::string iri;
+    std::string key;  // victim_key of its victims
+    std::set<std::string> slots;
+  };
+
+  // Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is
+  // "Pakistani soldiers").
+  std::string victim_key(const std::string& victims) const {
+    std::string out;
+    for (std::string k : phrase_keys(victims, res_.abbreviations)) {
+      if (k.size() > 3 && k.back() == 's') k.pop_back();
+      out += (out.empty() ? "" : " ") + k;
+    }
+    return out;
+  }
+
+  // The earlier figure node that a figure in sentence `si` continues: the last casualty claim
+  // is by the same claimant, in this or the previous sentence, has a group with the same
+  // victims, and that group does not state the figure's amounts yet ("55 soldiers were killed."
+  // + "He also said many soldiers were captured."). Null when there is none.
+  const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const {
+    if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
+    if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
+    const std::string key = victim_key(sided_victims(f, claimant));
+    if (key.empty()) return nullptr;
+    for (const FigureOut& g : last_figures_) {
+      if (g.key != key) continue;
+      const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
+                                       [&](const auto& a) { return g.slots.count(a.first) > 0; });
+      if (!overlap) return &g;
+    }
+    return nullptr;
+  }
+  bool continues(std::uint32_t si, int claimant, const Figure& f) const {
+    return continued(si, claimant, f) != nullptr;
+  }
+  // Adds the figure's amounts to the node it continues; false when it continues none.
+  bool continue_figure(std::uint32_t si, int claimant, const Figure& f) {
+    const FigureOut* g = continued(si, claimant, f);
+    if (g == nullptr) return false;
+    FigureOut& target = last_figures_[static_cast<std::size_t>(g - last_figures_.data())];
+    for (const auto& [slot, v] : f.amounts) {
+      amount(target.iri, ng(slot), v);
+      target.slots.insert(slot);
+    }
+    last_casualty_sentence_ = si;
+    return true;
+  }
+
   static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
     PhraseIndex::Match m{0, 0};
     return lex.index().longest(toks, i, toks.size(), m) && m.length == 1;
@@ -1082,6 +1135,17 @@ class ArticleRun {
           }
         }
         break;
+      }
+      // "One soldier was missing in action." right after a claim about soldiers continues it.
+      bool no_zero = false;
+      std::uint32_t no_first = 0;
+      std::vector<Figure> narrated = figures_in(s, no_zero, no_first);
+      const bool all_continue = !narrated.empty() && last_casualty_claimant_ >= 0 &&
+                                std::all_of(narrated.begin(), narrated.end(), [&](const Figure& f) {
+                                  return continues(si, last_casualty_claimant_, f);
+                                });
+      if (all_continue) {
+        for (const Figure& f : narrated) continue_figure(si, last_casualty_claimant_, f);
       }
       return;
     }
@@ -1186,6 +1250,7 @@ class ArticleRun {
       if (c.type == "CasualtyClaim") {
         casualty_iri = c.iri;
         int k = 0;
+        std::vector<FigureOut> outs;
         for (const Figure& f : figures) {
           if (!f.object.empty()) {
             for (const auto& [slot, v] : f.amounts) {
@@ -1201,7 +1266,11 @@ class ArticleRun {
               !f.amounts.count("captured") && !f.amounts.count("missing")) {
             continue;
           }
+          if (continue_figure(si, c.claimant, f)) continue;
           const std::string fig = c.iri + "-f" + std::to_string(++k);
+          FigureOut out{fig, victim_key(sided_victims(f, c.claimant)), {}};
+          for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
+          outs.push_back(std::move(out));
           iri(c.iri, ng("figures"), fig);
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
           for (const auto& [slot, v] : f.amounts) {
@@ -1218,12 +1287,18 @@ class ArticleRun {
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
           amount(fig, ng("killed"), "0");
           amount(fig, ng("wounded"), "0");
+          outs.clear();
           // "there were no casualties": on the claimant's own side.
           const int own = side_of(c.claimant);
           if (own >= 0) {
             iri(fig, ng("victimSide"), entities_[static_cast<std::size_t>(own)].iri);
           }
           ++stats_.casualty_figures;
+        }
+        if (!outs.empty()) {
+          last_casualty_sentence_ = si;
+          last_casualty_claimant_ = c.claimant;
+          last_figures_ = std::move(outs);
         }
       }
       quotes_for(si, c);
@@ -1595,6 +1670,11 @@ class ArticleRun {
   std::vector<int> main_parties_;
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
+  // The figure nodes of the last casualty claim, for figures that continue it in the next
+  // sentence (continue_figure).
+  std::uint32_t last_casualty_sentence_ = 0;
+  int last_casualty_claimant_ = -1;
+  std::vector<FigureOut> last_figures_;
   std::vector<int> coordinated_;  // other speakers of the last described_speaker call
   int last_person_ = -1;
   int last_group_ = -1;
