@@ -346,3 +346,24 @@ TEST_CASE("casualty figures: victims left to the claimant get a side",
   }
   CHECK(eritrea_side);
 }
+
+TEST_CASE("casualty figures: the next sentence continues a victim group",
+          "[extract][stage2][casualty]") {
+  // Same speaker ("he also said"), same victims (singular or plural), a new amount: one group.
+  Run r(
+      "Ethiopian spokesman Abebe Girma said that 40 Eritrean soldiers were killed. He also said "
+      "\"many\" Eritrean soldiers were captured. One Eritrean soldier was missing.");
+  std::set<std::string> groups;
+  for (const std::string& f : r.of_type("CasualtyFigure")) {
+    auto one = [&](const char* p) {
+      auto v = r.objects(f, p);
+      return v.empty() ? std::string() : v.front();
+    };
+    groups.insert(one("killed") + "/" + one("captured") + "/" + one("missing") + "/" +
+                  one("victims"));
+  }
+  CHECK(groups == std::set<std::string>{"40/many/1/Eritrean soldiers"});
+  // Other victims in the next sentence with no speaker stay narration.
+  Run n("Abebe Girma said that 40 Eritrean soldiers were killed. Three civilians were missing.");
+  CHECK(n.figures() == std::set<std::string>{"40//Eritrean soldiers"});
+}
