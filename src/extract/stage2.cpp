@@ -597,7 +597,8 @@ class ArticleRun {
     return -1;
   }
   // The side an actor stands for: its state (country_of), the side of its affiliation, or an
-  // armed group itself; -1 for none.
+  // armed group itself; -1 for none. A group whose name opens the name of a body standing for
+  // a state ("X" and "X government") is on that state's side.
   int side_of(int e, int depth = 0) const {
     if (e < 0) return -1;
     const int c = country_of(e);
@@ -607,7 +608,15 @@ class ArticleRun {
       const int a = side_of(entity_by_iri(en.affiliation), depth + 1);
       if (a >= 0) return a;
     }
-    return en.cls == "ArmedGroup" ? e : -1;
+    if (en.cls != "ArmedGroup") return -1;
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& body = entities_[i];
+      if (body.label.size() > en.label.size() && body.label.rfind(en.label + " ", 0) == 0) {
+        const int state = country_of(static_cast<int>(i));
+        if (state >= 0) return state;
+      }
+    }
+    return e;
   }
 
   // For a claimant on one of the article's two main sides, the other one; else -1.
@@ -621,10 +630,11 @@ class ArticleRun {
   // The first actor in [from, to) that is not on the claimant's side (nor the claimant, nor a
   // news outlet).
   int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
-                        int claimant) const {
+                        int claimant, bool quoted_only = false) const {
     const int side = side_of(claimant);
     for (const Mention& m : ms) {
       if (m.begin < from || m.begin >= to || !agentive(m.entity)) continue;
+      if (quoted_only && !m.in_quote) continue;
       const int who = as_actor(m.entity);
       // A news outlet reports, it is not a party: "the agency quoted a source as saying".
       if (who < 0 || entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") continue;
@@ -649,8 +659,9 @@ class ArticleRun {
   // Whom a claim is against or addressed to when the words after its cue name nobody, or name
   // the claimant's own side: an accusation, threat or offer by one side of the conflict is
   // addressed to the other; an offer by an outsider to the main side; a statement to the first
-  // actor of another side it names, else (for a side) to the other side. A denial's target is
-  // set later from the claim it denies (claims_in), the other side only failing that.
+  // actor of another side named after its cue or quoted before it, else (for a side) to the other
+  // side. A denial's
+  // target is set later from the claim it denies (claims_in), the other side only failing that.
   int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
                       const Sentence& s, const Cue& cue) const {
     const int side = side_of(who);
@@ -667,8 +678,9 @@ class ArticleRun {
       return target;
     }
     if (type == "StatementClaim") {
+      // What was said: the words after the cue, or a quotation before it ('"...," he said').
       int named = first_opponent_in(ms, cue.end, s.last_token, who);
-      if (named < 0) named = first_opponent_in(ms, s.first_token, cue.begin, who);
+      if (named < 0) named = first_opponent_in(ms, s.first_token, cue.begin, who, true);
       return named >= 0 ? named : other_side(who);
     }
     return target;

@@ -367,3 +367,14 @@ TEST_CASE("casualty figures: the next sentence continues a victim group",
   Run n("Abebe Girma said that 40 Eritrean soldiers were killed. Three civilians were missing.");
   CHECK(n.figures() == std::set<std::string>{"40//Eritrean soldiers"});
 }
+
+TEST_CASE("claims: a statement is aimed at the other side it names or quotes",
+          "[extract][stage2][claims]") {
+  // The quotation before "he said" is what was said; a name before the cue outside it is not.
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. \"Eritrea has chosen war,\" Ethiopian "
+      "spokesman Abebe Girma said. Kenya, which borders Ethiopia, said it was worried.");
+  const auto targets = r.targets();
+  CHECK(targets.count("Abebe Girma StatementClaim -> Eritrea"));
+  CHECK(targets.count("Kenya StatementClaim -> "));
+}
