@@ -610,9 +610,11 @@ class ArticleRun {
       const int a = side_of(entity_by_iri(en.affiliation), depth + 1);
       if (a >= 0) return a;
     }
-    const int named = state_opening(en.label);
-    if (named >= 0 && named != e) return named;
-    if (en.cls != "ArmedGroup") return -1;
+    if (en.cls != "ArmedGroup") {
+      // "Moscow's foreign ministry"; but the "Pakistani Taliban" fight Pakistan.
+      const int named = state_opening(en.label);
+      return named != e ? named : -1;
+    }
     for (std::size_t i = 0; i < entities_.size(); ++i) {
       const Entity& body = entities_[i];
       if (body.label.size() > en.label.size() && body.label.rfind(en.label + " ", 0) == 0) {
