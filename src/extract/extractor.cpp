@@ -228,6 +228,12 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     auto& singles = r.single_words[f.stem().string()];
     for (std::uint32_t row = 0; row < lex.rows(); ++row) {
       for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+        if (spelling.size() > 1 && spelling.front() == '*') {
+          // A suffix pattern ("*-led"): data/lexicon files, docs/rules.md.
+          r.combined.add_spelling(spelling, static_cast<std::uint32_t>(r.entries.size()),
+                                  r.abbreviations);
+          continue;
+        }
         std::vector<std::string> keys = phrase_keys(spelling, r.abbreviations);
         if (keys.size() == 1) singles.insert(keys.front());
         r.combined.add(std::move(keys), static_cast<std::uint32_t>(r.entries.size()));
@@ -391,6 +397,10 @@ class ArticleRun : public MatchContext {
       if (!(next >= 'A' && next <= 'Z')) return false;
     }
     if (not_name_[i]) return false;
+    // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
+    if (t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i))) {
+      return false;
+    }
     ensure_cover();
     if (strong_cover_[i]) return false;
     return true;
