@@ -110,6 +110,7 @@ struct ClaimStage::Resources {
   Lexicon figure_links;   // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
+  Lexicon subject_links;  // words before a specific cue that are not its own subject
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
@@ -144,6 +145,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.subject_links = load("claim_subject_links");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
@@ -649,6 +651,21 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "the escalation threatened to ...", "shortages were threatening", "a ceasefire the rebels
+    // had declared": a threat or offer whose own subject is a common noun has no actor
+    // claimant (the speaker of the sentence does not threaten or offer here).
+    if ((cue.type == "Threat" || cue.type == "Offer") && cue.voice == Voice::Active &&
+        head > s.first_token) {
+      const Token& before = tokens_[head - 1];
+      const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.end == head;
+      });
+      const bool adverb = before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
+      if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+          !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
+        return -1;
+      }
+    }
     int e = subject_of(s, ms, cue.begin);
     if (e >= 0) return e;
     if (cue.end < s.last_token) {  // '"...," said X'
@@ -1048,8 +1065,14 @@ class ArticleRun {
     std::vector<ClaimOut> kept;
     for (const ClaimOut& c : made) {
       if (c.type == "StatementClaim") {
+        // Nor is the statement of a speaker who reports their own side's specific claim:
+        // "Turkey has offered to host talks, Turkish Foreign Minister X said".
+        const int side = country_of(c.claimant);
         bool other = false;
-        for (const ClaimOut& d : made) other |= d.claimant == c.claimant && d.type != c.type;
+        for (const ClaimOut& d : made) {
+          other |= d.type != c.type &&
+                   (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
+        }
         if (other) continue;
       }
       kept.push_back(c);
