@@ -782,6 +782,12 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
+      // "fired missiles at Kyiv": a city after "at" is a place ("pointed the finger at Israel":
+      // a country there is the actor; data/lexicon/locative_cities.tsv).
+      if (!m.locative && m.type != kCountry && i > s.first_token &&
+          res_.in("locative_cities", tokens_[i - 1].key)) {
+        m.locative = true;
+      }
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
@@ -1256,6 +1262,30 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
                       target->locations.end()) {
       target->locations.push_back(mn.entity);
+    }
+  }
+  // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
+  // barrage of missiles at A and B", "airstrikes and shelling in A".
+  for (std::size_t a = 0; a < local.size(); ++a) {
+    for (std::size_t b = 0; b < local.size(); ++b) {
+      Event& first = events_[local[a]];
+      Event& second = events_[local[b]];
+      if (a == b || second.begin < first.end || second.begin - first.end > 4) continue;
+      bool joined = false;
+      bool plain = true;
+      for (std::uint32_t k = first.end; k < second.begin; ++k) {
+        const Token& t = tokens_[k];
+        if (t.key == "and" || t.key == "or") joined = true;
+        if (t.kind == TokenKind::Punct && t.key != ",") plain = false;
+        if (t.kind == TokenKind::Word && t.is(kCapitalized)) plain = false;
+      }
+      if (!joined || !plain || first.cls == second.cls) continue;
+      std::vector<int> both = first.locations;
+      for (int loc : second.locations) {
+        if (std::find(both.begin(), both.end(), loc) == both.end()) both.push_back(loc);
+      }
+      first.locations = both;
+      second.locations = both;
     }
   }
   const std::vector<TimeExpression> times =
