@@ -784,9 +784,15 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       m.locative = is_locative(si, i);
       // "fired missiles at Kyiv": a city after "at" is a place ("pointed the finger at Israel":
       // a country there is the actor; data/lexicon/locative_cities.tsv).
-      if (!m.locative && m.type != kCountry && i > s.first_token &&
-          res_.in("locative_cities", tokens_[i - 1].key)) {
-        m.locative = true;
+      // So is a city right after "the capital" or after a verb of striking, taking or
+      // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
+      if (!m.locative && m.type != kCountry && i > s.first_token) {
+        std::uint32_t k = i - 1;
+        if (tokens_[k].key == "the" && k > s.first_token) --k;
+        if (res_.in("locative_cities", tokens_[i - 1].key) ||
+            res_.in("place_verbs", tokens_[k].key)) {
+          m.locative = true;
+        }
       }
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
@@ -1024,7 +1030,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
       const bool singular_head = head == "province" || head == "state" || head == "region" ||
-                                 head == "governorate" || head == "district" || head == "county";
+                                 head == "governorate" || head == "district" || head == "county" ||
+                                 head == "valley";
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);

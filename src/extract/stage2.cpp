@@ -431,6 +431,7 @@ class ArticleRun {
   void find_main_parties() {
     std::map<int, int> weight;
     for (std::size_t i = 0; i < entities_.size(); ++i) {
+      if (!entities_[i].actor) continue;  // a city named as a place is no side
       int side = country_of(static_cast<int>(i));
       if (side < 0 && entities_[i].cls == "ArmedGroup") side = static_cast<int>(i);
       if (side >= 0) weight[side] += std::max(1, entities_[i].evidence);
