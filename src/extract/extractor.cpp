@@ -454,6 +454,17 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
+  // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
+  // reporters on Monday"): it dates the report, not the event reported.
+  bool speech_time(std::uint32_t b, std::uint32_t first) const {
+    for (std::uint32_t k = b, n = 0; k > first && n < 3; ++n) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::Punct) return false;
+      if (res_.in("speech_verbs", t.key)) return true;
+    }
+    return false;
+  }
   // A phrase of data/lexicon/person_titles.tsv starts at token i.
   bool title_at(std::uint32_t i) const {
     const int titles = res_.lexicon_id.at("person_titles");
@@ -1403,9 +1414,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
     }
-    // Time: the expression nearest to the trigger.
+    // Time: the expression nearest to the trigger, but not the time of the report ("killed 40
+    // people, a medical group said on Tuesday": Tuesday is when it was said).
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
+      // (A declaration is itself speech: its time is the report's.)
+      if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) continue;
       const long d = te.begin >= ev.end ? static_cast<long>(te.begin - ev.end)
                                         : static_cast<long>(ev.begin - te.end);
       if (d < best) {
