@@ -342,7 +342,10 @@ struct Lexeme {
 class ArticleRun : public MatchContext {
  public:
   ArticleRun(const Extractor::Resources& res, const Article& article)
-      : res_(res), article_(article) {}
+      : res_(res), article_(article) {
+    const auto it = res_.lexicon_id.find("affiliation_prefixes");
+    if (it != res_.lexicon_id.end()) affiliation_prefixes_ = it->second;
+  }
 
   ExtractStats run(QuadSink& sink);
   // After run(): the normalised text, tokens and sentences, moved out.
@@ -397,6 +400,10 @@ class ArticleRun : public MatchContext {
       if (!(next >= 'A' && next <= 'Z')) return false;
     }
     if (not_name_[i]) return false;
+    // "Kremlin-backed", "Houthi-run": who backs or runs a body is not part of a name.
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == affiliation_prefixes_) return false;
+    }
     // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
     if (t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i))) {
       return false;
@@ -503,7 +510,8 @@ class ArticleRun : public MatchContext {
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> entity_by_key_;
-  PhraseIndex known_;  // names of this article's actors seen so far -> entity
+  PhraseIndex known_;              // names of this article's actors seen so far -> entity
+  int affiliation_prefixes_ = -1;  // lexicon id of "Kremlin-backed", "Houthi-run", ...
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");

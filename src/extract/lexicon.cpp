@@ -86,7 +86,8 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   const std::string& key = tokens[i].key;
   for (const auto& [suffix, value] : suffixes_) {
     // One token long: the end of the list keeps the longest-first order.
-    if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (key.size() > suffix.size() &&
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
       out.push_back(Match{1, value});
     }
   }
@@ -109,7 +110,8 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   const std::string& key = tokens[i].key;
   for (const auto& [suffix, value] : suffixes_) {
     if (found) break;
-    if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (key.size() > suffix.size() &&
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
       out = Match{1, value};
       found = true;
     }

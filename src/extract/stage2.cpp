@@ -658,10 +658,10 @@ class ArticleRun {
     if ((cue.type == "Threat" || cue.type == "Offer") && cue.voice == Voice::Active &&
         head > s.first_token) {
       const Token& before = tokens_[head - 1];
-      const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-        return m.end == head;
-      });
-      const bool adverb = before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
+      const bool named =
+          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; });
+      const bool adverb =
+          before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
       if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
           !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
         return -1;
@@ -1068,11 +1068,15 @@ class ArticleRun {
       if (c.type == "StatementClaim") {
         // Nor is the statement of a speaker who reports their own side's specific claim:
         // "Turkey has offered to host talks, Turkish Foreign Minister X said".
-        const int side = country_of(c.claimant);
+        int side = country_of(c.claimant);
+        const Entity& speaker = entities_[static_cast<std::size_t>(c.claimant)];
+        if (side < 0 && !speaker.affiliation.empty()) {
+          side = country_of(entity_by_iri(speaker.affiliation));
+        }
         bool other = false;
         for (const ClaimOut& d : made) {
-          other |= d.type != c.type &&
-                   (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
+          other |=
+              d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
         }
         if (other) continue;
       }
