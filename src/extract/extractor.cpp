@@ -1596,6 +1596,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     events_for(s, si);
   }
   merge_events();
+  // "the attacks", "the fighting" with neither place nor time after the merge is a generic
+  // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
+        res_.in("located_event_classes", fold_key(ev.cls))) {
+      ev.merged = true;
+    }
+  }
   merge_unnamed_persons();
   return emit(sink);
 }

@@ -111,6 +111,7 @@ struct ClaimStage::Resources {
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon subject_links;  // words before a specific cue that are not its own subject
+  Lexicon year_preps;     // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
@@ -146,6 +147,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
   r.subject_links = load("claim_subject_links");
+  r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
@@ -485,6 +487,12 @@ class ArticleRun {
         }
       }
       if (digits.empty() || digits.size() > 7) return std::nullopt;
+      // A year ("in 2016 a car bomb killed", "since 2021"), not a count: four digits without a
+      // comma after a time preposition.
+      if (digits.size() == 4 && t.key.size() == 4 && digits >= "1900" && digits <= "2099" &&
+          i > 0 && is_word(res_.year_preps, i - 1, i)) {
+        return std::nullopt;
+      }
       len = 1;
       return std::to_string(std::stoll(digits));
     }
@@ -844,6 +852,15 @@ class ArticleRun {
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
+        // "killing and wounding several soldiers": one figure for both words.
+        std::string also;
+        std::uint32_t l2 = 0;
+        std::uint32_t r2 = 0;
+        if (j + 1 < end && tokens_[j].key == "and" && matches(res_.casualty, j + 1, end, l2, r2) &&
+            res_.casualty.get(r2, "slot") != slot) {
+          also = std::string(res_.casualty.get(r2, "slot"));
+          j += 1 + l2;
+        }
         std::string qual;
         std::uint32_t ql = 0;
         std::uint32_t qr = 0;
@@ -870,6 +887,7 @@ class ArticleRun {
             if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
               Figure f;
               f.amounts[slot] = *v;
+              if (!also.empty()) f.amounts[also] = *v;
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
               f.pos = i;
@@ -976,7 +994,11 @@ class ArticleRun {
       const bool in_name = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
         return i >= m.begin && i < m.end;  // "United States" holds no "states"
       });
-      if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row)) {
+      // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
+      // claim about the sentence's figures.
+      const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
+                         (i > s.first_token + 1 && tokens_[i - 2].key == "what");
+      if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                            voice == "passive"      ? Voice::Passive

@@ -238,3 +238,39 @@ TEST_CASE("claims: no threat by the speaker when a noun threatens; the side's of
   CHECK(has(claims, "Kenya Offer"));
   for (const std::string& c : claims) CHECK(c.rfind("Musalia Mudavadi", 0) == std::string::npos);
 }
+
+TEST_CASE("casualties: 'killing and wounding N' gives both figures; 'what it said was' is no claim",
+          "[extract][stage2][generalisation]") {
+  Run a(
+      "The M23 said its fighters ambushed a convoy near Goma, killing and wounding dozens of "
+      "soldiers.");
+  bool both = false;
+  for (const std::string& f : a.of_type("CasualtyFigure")) {
+    both |= !a.objects(f, ng_term("killed")).empty() && !a.objects(f, ng_term("wounded")).empty();
+  }
+  CHECK(both);
+  // Without the hedge rule "it" would be France, the last group to speak.
+  Run b(
+      "France said its jets were ready. In 2016 a car bomb killed 30 soldiers in Gao, prompting "
+      "French airstrikes on what it said was a militant base.");
+  CHECK(b.of_type("CasualtyClaim").empty());
+}
+
+TEST_CASE("events: a violent event with neither place nor time is not reported",
+          "[extract][generalisation]") {
+  Run r("The attacks have intensified, and the fighting has displaced thousands.");
+  CHECK(r.of_type("GroundAttack").empty());
+  CHECK(r.of_type("Clash").empty());
+  Run kept("The attacks on Kharkiv have intensified.");
+  CHECK(has(kept.events(), "GroundAttack@Kharkiv"));
+}
+
+TEST_CASE("casualties: a year after 'in' is not a figure", "[extract][stage2][generalisation]") {
+  Run r("France said its jets were ready. In 2016 a car bomb killed 30 soldiers in Gao, it said.");
+  std::vector<std::string> killed;
+  for (const std::string& f : r.of_type("CasualtyFigure")) {
+    for (const std::string& k : r.objects(f, ng_term("killed"))) killed.push_back(k);
+  }
+  CHECK(std::find(killed.begin(), killed.end(), "2016") == killed.end());
+  CHECK(std::find(killed.begin(), killed.end(), "30") != killed.end());
+}
