@@ -590,6 +590,8 @@ class ArticleRun {
       if (m.begin < begin || m.end > at || m.in_quote || in_skipped(m) || !agentive(m.entity)) {
         continue;
       }
+      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject.
+      if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
       if (cur < 0) {
         cur = static_cast<int>(k);
         continue;
@@ -687,6 +689,16 @@ class ArticleRun {
       std::uint32_t row = 0;
       if (matches(res_.pronouns, cue.begin - 1, cue.begin, len, row)) {
         const bool person = res_.pronouns.get(row, "kind") == "person";
+        // "The government has rejected any role for X, which it accuses of ...": the
+        // sentence's own subject, when it is of the pronoun's kind, before the last speaker.
+        for (const Mention& m : ms) {
+          if (m.begin >= cue.begin || m.in_quote || !agentive(m.entity)) continue;
+          if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
+          const bool is_person = entities_[static_cast<std::size_t>(m.entity)].cls == "Person";
+          if (is_person != person) continue;
+          if (m.begin <= s.first_token + 1) return m.entity;
+          break;
+        }
         return person ? last_person_ : last_group_;
       }
     }
@@ -852,6 +864,13 @@ class ArticleRun {
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
+        // 'killing "hundreds" of fighters': quotation marks around the figure.
+        auto skip_quote = [&](std::uint32_t k) {
+          return k < end && tokens_[k].kind == TokenKind::Punct &&
+                         (tokens_[k].key == "\"" || tokens_[k].key == "'")
+                     ? k + 1
+                     : k;
+        };
         // "killing and wounding several soldiers": one figure for both words.
         std::string also;
         std::uint32_t l2 = 0;
@@ -879,9 +898,11 @@ class ArticleRun {
           j += ql;
         }
         std::uint32_t nl = 0;
+        const std::uint32_t quoted = skip_quote(j);
+        if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
         if (j < end) {
           if (auto v = number_at(j, end, nl)) {
-            std::uint32_t vb = j + nl;
+            std::uint32_t vb = skip_quote(j + nl);
             if (vb < end && tokens_[vb].key == "of") ++vb;
             const std::uint32_t ve = victim_end(vb);
             if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {

@@ -197,7 +197,7 @@ TEST_CASE("places: villages, 'A and B districts', regions named with who holds t
   CHECK(has(regions, "Russian-occupied Crimea"));
 }
 
-TEST_CASE("events: coordinated triggers share places; a struck capital is a place",
+TEST_CASE("events: coordinated triggers share places, a struck capital is a place",
           "[extract][generalisation]") {
   Run a("Russia fired drones and a barrage of missiles at Odesa and Kharkiv on Tuesday.");
   const auto ev = a.events();
@@ -227,7 +227,7 @@ TEST_CASE("mediation: U.S.-brokered, a relative clause's antecedent, known media
   CHECK(c.mediations() == std::set<std::string>{"Angola: Burundi/Rwanda Offered"});
 }
 
-TEST_CASE("claims: no threat by the speaker when a noun threatens; the side's offer wins",
+TEST_CASE("claims: no threat by the speaker when a noun threatens, the side's offer wins",
           "[extract][stage2][generalisation]") {
   Run a("UN envoy Jan Kubis said the violence threatened to derail the talks.");
   for (const std::string& c : a.claims()) CHECK(c.find("Threat") == std::string::npos);
@@ -239,7 +239,7 @@ TEST_CASE("claims: no threat by the speaker when a noun threatens; the side's of
   for (const std::string& c : claims) CHECK(c.rfind("Musalia Mudavadi", 0) == std::string::npos);
 }
 
-TEST_CASE("casualties: 'killing and wounding N' gives both figures; 'what it said was' is no claim",
+TEST_CASE("casualties: 'killing and wounding N' gives both figures, 'what it said was' is no claim",
           "[extract][stage2][generalisation]") {
   Run a(
       "The M23 said its fighters ambushed a convoy near Goma, killing and wounding dozens of "
@@ -273,4 +273,31 @@ TEST_CASE("casualties: a year after 'in' is not a figure", "[extract][stage2][ge
   }
   CHECK(std::find(killed.begin(), killed.end(), "2016") == killed.end());
   CHECK(std::find(killed.begin(), killed.end(), "30") != killed.end());
+}
+
+TEST_CASE("claims: 'which it accuses' is the sentence's subject, a place after 'in' is no subject",
+          "[extract][stage2][generalisation]") {
+  Run a(
+      "The United Nations called for calm. The Malian government has expelled the envoy of "
+      "Algeria, which it accuses of arming rebels.");
+  const auto ca = a.claims();
+  CHECK_FALSE(has(ca, "United Nations Accusation"));
+  CHECK(has(ca, "Malian government Accusation"));
+  Run b(
+      "Army spokesman Issa Diallo spoke in Bamako. He told reporters in Bamako that the claims "
+      "were "
+      "false and said no troops were there.");
+  for (const std::string& c : b.claims()) CHECK(c.rfind("Mali", 0) == std::string::npos);
+}
+
+TEST_CASE("casualties: a quoted vague figure; residents are an unnamed source",
+          "[extract][stage2][generalisation]") {
+  Run a("The Sudanese army said its troops repelled the attack, killing \"hundreds\" of fighters.");
+  std::vector<std::string> killed;
+  for (const std::string& f : a.of_type("CasualtyFigure")) {
+    for (const std::string& k : a.objects(f, ng_term("killed"))) killed.push_back(k);
+  }
+  CHECK(std::find(killed.begin(), killed.end(), "hundreds") != killed.end());
+  Run b("Strikes hit the capital Sanaa overnight, residents said.");
+  CHECK(b.claims().empty());
 }
