@@ -301,3 +301,28 @@ TEST_CASE("casualties: a quoted vague figure; residents are an unnamed source",
   Run b("Strikes hit the capital Sanaa overnight, residents said.");
   CHECK(b.claims().empty());
 }
+
+TEST_CASE("actors: '... Government', '... Force(s)', an office's remit before the name",
+          "[extract][generalisation]") {
+  Run r(
+      "The rival Government of National Salvation and the opposition Transitional Federal "
+      "Government met. Allied Shield Forces and the elite Saberin Force fought on. The Pakistan Air "
+      "Force said it was ready. EU special representative for Sahel Joao Cravinho said talks "
+      "would resume.");
+  CHECK(has(r.labels("Government"), "Transitional Federal Government"));
+  const auto groups = r.labels("ArmedGroup");
+  CHECK(has(groups, "Allied Shield Forces"));
+  CHECK(has(groups, "Saberin Force"));
+  CHECK_FALSE(has(groups, "Air Force"));
+  CHECK(has(r.labels("Person"), "Joao Cravinho"));
+}
+
+TEST_CASE("places: a country after 'into neighbouring' is a place", "[extract][generalisation]") {
+  Run r("More than 60,000 people fled into neighbouring Burundi.");
+  CHECK(has(r.labels("Country"), "Burundi"));
+  bool place = false;
+  for (const auto& q : r.s1.quads) {
+    place |= q.predicate.value == ng_term("mentionsPlace") && r.label(q.object.value) == "Burundi";
+  }
+  CHECK(place);
+}
