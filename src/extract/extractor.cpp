@@ -690,8 +690,10 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
         m.name_end <= o.name_end && o_len >= m_len) {
       return -1;
     }
-    // A named region swallows a gazetteer city inside it ("Gaza" in "Gaza Strip").
-    if (m.type == kRegion && o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
+    // A named region swallows a gazetteer city or a shorter region inside it ("Gaza" in "Gaza
+    // Strip", "Kashmir" in "Pakistan-administered Kashmir").
+    if (m.type == kRegion && (o.weak || o.type == kRegion) && m.name_begin <= o.name_begin &&
+        o.name_end <= m.name_end && o_len < m_len) {
       o.dropped = true;
       ++changes_;
     }
@@ -1270,6 +1272,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
     }
     if (inside_actor) continue;
+    // "prompting thousands to flee to Armenia": where people fled to is not where it happened
+    // (data/lexicon/destination_verbs.tsv).
+    {
+      std::uint32_t k = mn.begin;
+      while (k > s.first_token &&
+             (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key) ||
+              tokens_[k - 1].key == "neighbouring" || tokens_[k - 1].key == "neighboring")) {
+        --k;
+      }
+      if (k > s.first_token + 1 &&
+          (tokens_[k - 1].key == "to" || tokens_[k - 1].key == "into" ||
+           tokens_[k - 1].key == "toward" || tokens_[k - 1].key == "towards") &&
+          res_.in("destination_verbs", tokens_[k - 2].key)) {
+        continue;
+      }
+    }
     long best = 1L << 30;
     Event* target = nullptr;
     for (std::size_t idx : local) {

@@ -306,7 +306,8 @@ TEST_CASE("actors: '... Government', '... Force(s)', an office's remit before th
           "[extract][generalisation]") {
   Run r(
       "The rival Government of National Salvation and the opposition Transitional Federal "
-      "Government met. Allied Shield Forces and the elite Saberin Force fought on. The Pakistan Air "
+      "Government met. Allied Shield Forces and the elite Saberin Force fought on. The Pakistan "
+      "Air "
       "Force said it was ready. EU special representative for Sahel Joao Cravinho said talks "
       "would resume.");
   CHECK(has(r.labels("Government"), "Transitional Federal Government"));
@@ -325,4 +326,17 @@ TEST_CASE("places: a country after 'into neighbouring' is a place", "[extract][g
     place |= q.predicate.value == ng_term("mentionsPlace") && r.label(q.object.value) == "Burundi";
   }
   CHECK(place);
+}
+
+TEST_CASE("events: 'fled to X' is no event place, a held region swallows its inner region",
+          "[extract][generalisation]") {
+  Run a("Shelling hit Kharkiv on Monday, prompting thousands to flee to Poland.");
+  const auto ev = a.events();
+  CHECK(has(ev, "Shelling@Kharkiv"));
+  CHECK_FALSE(has(ev, "Shelling@Poland"));
+  Run b("Artillery fire hit Russian-occupied Crimea on Monday.");
+  CHECK(has(b.events(), "Shelling@Russian-occupied Crimea"));
+  CHECK_FALSE(has(b.events(), "Shelling@Crimea"));
+  Run c("The army recaptured Kharkiv in March.");
+  CHECK(has(c.events(), "Capture@Kharkiv"));
 }
