@@ -629,6 +629,19 @@ class ArticleRun {
     if (cue.voice == Voice::Passive) {
       std::uint32_t from = cue.end;
       if (from < s.last_token && tokens_[from].key == "the") ++from;
+      // "according to Ukrainian authorities", "according to Israeli tallies": a described
+      // speaker after the cue, as before a speech verb.
+      for (std::uint32_t h = from; h < std::min(from + 4, s.last_token); ++h) {
+        if (tokens_[h].kind == TokenKind::Punct) break;
+        if (!is_word(res_.source_nouns, h, h + 1)) continue;
+        if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.begin == from; }) &&
+            mention_at(ms, from) >= 0 && h == from) {
+          break;
+        }
+        const int d = described_speaker(s, ms, h + 1);
+        if (d >= 0) return d;
+        break;
+      }
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
       return first_mention_after(ms, cue.end, std::min(cue.end + 4, s.last_token), -1);
@@ -754,7 +767,10 @@ class ArticleRun {
     while (begin > s.first_token && head_end - begin < 6) {
       const Token& t = tokens_[begin - 1];
       if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
-      if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of") break;
+      if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of" ||
+          t.key == "to") {
+        break;
+      }
       std::uint32_t l = 0;
       std::uint32_t r = 0;
       if (matches(res_.claim_cues, begin - 1, end, l, r) ||

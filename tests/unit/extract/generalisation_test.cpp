@@ -340,3 +340,11 @@ TEST_CASE("events: 'fled to X' is no event place, a held region swallows its inn
   Run c("The army recaptured Kharkiv in March.");
   CHECK(has(c.events(), "Capture@Kharkiv"));
 }
+
+TEST_CASE("claims: 'according to <demonym> authorities' is a described speaker",
+          "[extract][stage2][generalisation]") {
+  Run r(
+      "Russia attacks Ukraine often. A missile strike on a hospital in Kharkiv killed 9 people, "
+      "according to Ukrainian authorities.");
+  CHECK(has(r.claims(), "Ukrainian authorities CasualtyClaim"));
+}
