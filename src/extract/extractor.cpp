@@ -1622,6 +1622,13 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
       ev.merged = true;
     }
   }
+  // An event the article reports without any time is dated by the article (wire copy reports
+  // what happened on its day or the night before); the wording is not invented (no timeText).
+  if (!article_.date.empty()) {
+    for (Event& ev : events_) {
+      if (!ev.merged && ev.date.empty()) ev.date = article_.date;
+    }
+  }
   merge_unnamed_persons();
   return emit(sink);
 }

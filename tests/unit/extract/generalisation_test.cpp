@@ -348,3 +348,13 @@ TEST_CASE("claims: 'according to <demonym> authorities' is a described speaker",
       "according to Ukrainian authorities.");
   CHECK(has(r.claims(), "Ukrainian authorities CasualtyClaim"));
 }
+
+TEST_CASE("events: an event reported without any time takes the article's date",
+          "[extract][generalisation]") {
+  Run r("Drones hit Kharkiv, officials said.");
+  const auto dates = r.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2026-03-10") != dates.end());
+  bool time_text = false;
+  for (const auto& q : r.s1.quads) time_text |= q.predicate.value == ng_term("timeText");
+  CHECK_FALSE(time_text);
+}
