@@ -1059,6 +1059,13 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
         ge.label = label;  // the fuller form as the article writes it
       }
       if (g.type == kCity && type == kProvince) g.type = kProvince;
+      // A gazetteer city named with an area's head word is that area: "Belgorod region",
+      // "Poonch district" (a region), "X province" (a province).
+      if (singular_head && ge.type == kCity) {
+        const bool region = head == "region" || head == "district" || head == "valley";
+        ge.type = region ? kRegion : kProvince;
+        g.type = ge.type;
+      }
       g.weak = false;
       ++changes_;
       g.end = std::max(g.end, ne);  // later rules see "Paktika province" as one place

@@ -358,3 +358,11 @@ TEST_CASE("events: an event reported without any time takes the article's date",
   for (const auto& q : r.s1.quads) time_text |= q.predicate.value == ng_term("timeText");
   CHECK_FALSE(time_text);
 }
+
+TEST_CASE("places: a gazetteer city named with an area's head word is that area",
+          "[extract][generalisation]") {
+  Run r("Drones struck the Bakhmut district and the Mariupol province on Monday.");
+  CHECK(has(r.labels("Region"), "Bakhmut district"));
+  CHECK(has(r.labels("Province"), "Mariupol province"));
+  CHECK_FALSE(has(r.labels("City"), "Bakhmut district"));
+}
