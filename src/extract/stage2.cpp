@@ -121,7 +121,8 @@ struct ClaimStage::Resources {
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
-  std::unordered_map<std::string, std::string> capital_name;       // country gn id -> capital
+  std::map<std::string, std::string> prefix_object_triggers;  // "-led" (before "talks") -> status
+  std::unordered_map<std::string, std::string> capital_name;  // country gn id -> capital
 };
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
@@ -156,9 +157,11 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
-    if (r.med_triggers.get(row, "slot") != "prefix") continue;
+    const std::string_view slot = r.med_triggers.get(row, "slot");
+    if (slot != "prefix" && slot != "prefix_object") continue;
+    auto& into = slot == "prefix" ? r.prefix_triggers : r.prefix_object_triggers;
     for (std::string_view spelling : split(r.med_triggers.get(row, "phrase"), '|')) {
-      r.prefix_triggers[fold_key(spelling)] = std::string(r.med_triggers.get(row, "status"));
+      into[fold_key(spelling)] = std::string(r.med_triggers.get(row, "status"));
     }
   }
   r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
@@ -1322,6 +1325,20 @@ class ArticleRun {
     return out;
   }
 
+  // The actor of the article whose name or short name is `name` ("UN" in "UN-led"), or -1.
+  int actor_named(const std::string& name) const {
+    const std::string key = fold_key(name);
+    for (std::size_t e = 0; e < entities_.size(); ++e) {
+      const Entity& en = entities_[e];
+      if (!en.actor) continue;
+      if (fold_key(en.label) == key) return static_cast<int>(e);
+      for (const std::string& a : en.alts) {
+        if (fold_key(a) == key) return static_cast<int>(e);
+      }
+    }
+    return -1;
+  }
+
   int country_for_prefix(std::string_view prefix) {
     std::vector<Token> toks;
     for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
@@ -1369,11 +1386,19 @@ class ArticleRun {
       if (dash != std::string::npos && dash > 0) {
         // "Qatari-mediated ceasefire": the first part names the mediator.
         auto it = res_.prefix_triggers.find(key.substr(dash));
-        if (it != res_.prefix_triggers.end()) {
+        // "a UN-led peace process", "Saudi-led talks": only before what a mediation is about.
+        auto ob = res_.prefix_object_triggers.find(key.substr(dash));
+        std::uint32_t ol = 0;
+        std::uint32_t orow = 0;
+        const bool object_next = ob != res_.prefix_object_triggers.end() && i + 1 < s.last_token &&
+                                 matches(res_.med_objects, i + 1, s.last_token, ol, orow);
+        if (it != res_.prefix_triggers.end() || object_next) {
           const std::size_t b = norm_.original_offset(tokens_[i].begin);
-          const int c = country_for_prefix(article_.text.substr(b, dash));
+          const std::string prefix(article_.text.substr(b, dash));
+          int c = country_for_prefix(prefix);
+          if (c < 0) c = actor_named(prefix);
           if (c >= 0) mediators.push_back(c);
-          status = it->second;
+          status = it != res_.prefix_triggers.end() ? it->second : ob->second;
           found = true;
         }
       }

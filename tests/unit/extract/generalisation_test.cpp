@@ -366,3 +366,13 @@ TEST_CASE("places: a gazetteer city named with an area's head word is that area"
   CHECK(has(r.labels("Province"), "Mariupol province"));
   CHECK_FALSE(has(r.labels("City"), "Bakhmut district"));
 }
+
+TEST_CASE("mediation: 'UN-led peace process' names the mediator only before a mediation object",
+          "[extract][stage2][generalisation]") {
+  Run a(
+      "The United Nations (UN) urged calm. A UN-led peace process between Ethiopia and Eritrea "
+      "resumed on Monday.");
+  CHECK(has(a.mediations(), "United Nations: Eritrea/Ethiopia Ongoing"));
+  Run b("A Saudi-led coalition bombed positions held by Ethiopia and Eritrea.");
+  CHECK(b.mediations().empty());
+}
