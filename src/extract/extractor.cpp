@@ -697,6 +697,13 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
+    // A gazetteer city that starts a site's name is part of the name ("Ben" in "Ben Gurion
+    // airport"); "Kabul airport" keeps Kabul (the site's kind follows it directly).
+    if (m.type == kSite && o.weak && m.name_begin <= o.name_begin && o.name_end < m.name_end &&
+        tokens_[o.name_end].is(kCapitalized)) {
+      o.dropped = true;
+      ++changes_;
+    }
     if (o.weak && actor) {
       o.dropped = true;
       ++changes_;

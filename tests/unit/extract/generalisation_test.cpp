@@ -376,3 +376,10 @@ TEST_CASE("mediation: 'UN-led peace process' names the mediator only before a me
   Run b("A Saudi-led coalition bombed positions held by Ethiopia and Eritrea.");
   CHECK(b.mediations().empty());
 }
+
+TEST_CASE("places: a gazetteer town that starts a site's name brings no country",
+          "[extract][generalisation]") {
+  Run r("A missile hit Ben Gurion airport on Monday.");
+  CHECK(has(r.labels("Site"), "Ben Gurion airport"));
+  CHECK_FALSE(has(r.labels("Country"), "Switzerland"));
+}
