@@ -1230,8 +1230,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         bool in_name = false;
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
           const Mention& mn = mentions_[q];
-          if (!mn.dropped && mn.type != kDemonym && mn.begin <= i && i < mn.end &&
-              mn.end - mn.begin > 1) {
+          // The name, not the whole match: a rule's look-ahead token ("troops [exchanged]")
+          // is no part of it.
+          if (!mn.dropped && mn.type != kDemonym && mn.name_begin <= i && i < mn.name_end &&
+              mn.name_end - mn.name_begin > 1) {
             in_name = true;
           }
         }

@@ -383,3 +383,12 @@ TEST_CASE("places: a gazetteer town that starts a site's name brings no country"
   CHECK(has(r.labels("Site"), "Ben Gurion airport"));
   CHECK_FALSE(has(r.labels("Country"), "Switzerland"));
 }
+
+TEST_CASE("actors: 'X's military action' is no body; a rule's look-ahead word can trigger",
+          "[extract][generalisation]") {
+  Run a("China regretted India's military action and Mali's military capabilities grew.");
+  CHECK(a.labels("Government").empty());
+  Run b("Indian and Pakistani troops exchanged heavy fire along the Line of Control on Monday.");
+  CHECK(has(b.labels("Government"), "Pakistani troops"));
+  CHECK(has(b.events(), "Clash@Line of Control"));
+}
