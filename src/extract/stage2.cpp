@@ -1121,6 +1121,32 @@ class ArticleRun {
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
       }
+      if (type == "Denial") {
+        // Whom a denial answers: an accusation earlier in the sentence, else the latest one
+        // in the article against the denier's side ("Islamabad accuses X of ..., which X
+        // denies"; "Y denies supporting the rebels" after "Z accuses Y").
+        const auto side = [&](int e) { return country_of(e) >= 0 ? country_of(e) : e; };
+        int accuser = -1;
+        for (const ClaimOut& d : made) {
+          if (d.type == "Accusation" && d.claimant != who && d.cue_begin < cue.begin) {
+            accuser = d.claimant;
+          }
+        }
+        for (auto it = history_.rbegin(); accuser < 0 && it != history_.rend(); ++it) {
+          if (it->type != "Accusation" || it->claimant == who || it->target < 0) continue;
+          if (it->target == who || side(it->target) == side(who)) accuser = it->claimant;
+        }
+        if (accuser >= 0) target = accuser;
+      }
+      if (type == "Offer" && target < 0) {
+        // "offered to mediate between the neighbours": the sides the article is about.
+        for (int p : context_parties({who})) {
+          if (country_of(who) != p) {
+            target = p;
+            break;
+          }
+        }
+      }
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
     }

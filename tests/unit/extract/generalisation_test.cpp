@@ -392,3 +392,23 @@ TEST_CASE("actors: 'X's military action' is no body; a rule's look-ahead word ca
   CHECK(has(b.labels("Government"), "Pakistani troops"));
   CHECK(has(b.events(), "Clash@Line of Control"));
 }
+
+TEST_CASE("claims: a denial answers the accuser; a mediation offer targets the sides",
+          "[extract][stage2][generalisation]") {
+  Run a("Ethiopia accuses Eritrea of arming rebels. Eritrea denies supporting the rebels.");
+  std::string target;
+  for (const auto& q : a.s2.quads) {
+    if (q.predicate.value != ng_term("claimant") || a.label(q.object.value) != "Eritrea") continue;
+    for (const std::string& t : a.objects(q.subject.value, ng_term("target"))) target = a.label(t);
+  }
+  CHECK(target == "Ethiopia");
+  Run b(
+      "Ethiopia and Eritrea clashed again. Ethiopia shelled Eritrea. Kenya offered to mediate "
+      "between the neighbours.");
+  bool targeted = false;
+  for (const auto& q : b.s2.quads) {
+    if (q.predicate.value != ng_term("claimant") || b.label(q.object.value) != "Kenya") continue;
+    targeted |= !b.objects(q.subject.value, ng_term("target")).empty();
+  }
+  CHECK(targeted);
+}
