@@ -1238,6 +1238,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           }
         }
         if (in_name) break;
+        // "denied carrying out any strikes", "no attacks were reported": no event.
+        if (i > s.first_token && (tokens_[i - 1].key == "any" || tokens_[i - 1].key == "no")) {
+          break;
+        }
         Event ev;
         ev.cls = triggers.get(lx.row, "class");
         ev.pos = triggers.get(lx.row, "pos");

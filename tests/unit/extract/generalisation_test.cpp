@@ -412,3 +412,12 @@ TEST_CASE("claims: a denial answers the accuser; a mediation offer targets the s
   }
   CHECK(targeted);
 }
+
+TEST_CASE("events: 'drones struck X' is one drone attack; 'any strikes' is no event",
+          "[extract][generalisation]") {
+  Run a("Government drones struck a market in Kharkiv on Wednesday.");
+  CHECK(has(a.events(), "DroneAttack@Kharkiv"));
+  CHECK_FALSE(has(a.events(), "Airstrike@Kharkiv"));
+  Run b("The spokesman denied that the army had carried out any strikes in Kharkiv on Monday.");
+  CHECK(b.events().empty());
+}
