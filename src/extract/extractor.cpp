@@ -573,6 +573,14 @@ int ArticleRun::first_actor_before(std::uint32_t end, std::uint32_t first) const
 }
 
 bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
+  // "called on X", "pressure on X": not where (data/lexicon/not_locative.tsv).
+  const auto nl = res_.lexicon_id.find("not_locative");
+  for (std::uint32_t len = 2; nl != res_.lexicon_id.end() && len <= 3 && len <= i; ++len) {
+    const std::uint32_t start = i - len;
+    for (std::uint32_t k = lex_start_[start]; k < lex_start_[start + 1]; ++k) {
+      if (lexemes_[k].lexicon == nl->second && lexemes_[k].length == len) return false;
+    }
+  }
   // "in X", "city of X": a locative word or phrase ends right before token i.
   for (std::uint32_t len = 1; len <= 2 && len <= i; ++len) {
     const std::uint32_t start = i - len;
@@ -699,8 +707,9 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     }
     // A gazetteer city that starts a site's name is part of the name ("Ben" in "Ben Gurion
     // airport"); "Kabul airport" keeps Kabul (the site's kind follows it directly).
-    if (m.type == kSite && o.weak && m.name_begin <= o.name_begin && o.name_end < m.name_end &&
-        tokens_[o.name_end].is(kCapitalized)) {
+    if (((m.type == kSite && o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized)) ||
+         (m.type == kCity && o_len < m_len)) &&
+        o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
       o.dropped = true;
       ++changes_;
     }
@@ -1268,6 +1277,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (has_time_word) {
       for (const TimeExpression& te : find_time_expressions(
                tokens_, s.first_token, s.last_token, res_.required("time_words"), article_.date)) {
+        if (tokens_[te.begin].key == "since" ||
+            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+          continue;
+        }
         if (!te.value.empty()) {
           focus_date_ = te.value;
           focus_sentence_ = si;
@@ -1477,6 +1490,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (times.empty() && !focus_date_.empty()) ev.date = focus_date_;
   }
   for (const TimeExpression& te : times) {
+    // "since November 2024" opens a span: it puts no date in focus for the next sentence.
+    if (tokens_[te.begin].key == "since" ||
+        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+      continue;
+    }
     if (!te.value.empty()) {
       focus_date_ = te.value;
       focus_sentence_ = si;

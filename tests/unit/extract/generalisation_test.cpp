@@ -421,3 +421,17 @@ TEST_CASE("events: 'drones struck X' is one drone attack; 'any strikes' is no ev
   Run b("The spokesman denied that the army had carried out any strikes in Kharkiv on Monday.");
   CHECK(b.events().empty());
 }
+
+TEST_CASE("places: 'called on Washington' is no place; 'since' puts no date in focus",
+          "[extract][generalisation]") {
+  Run a("Aoun called on Washington and Paris to stop the attacks on Kharkiv.");
+  for (const std::string& e : a.events()) {
+    CHECK(e.find("Washington") == std::string::npos);
+    CHECK(e.find("Paris") == std::string::npos);
+  }
+  Run b(
+      "Monitors documented 7,000 violations since November 2024.\nShelling hit Kharkiv, "
+      "officials said.");
+  const auto dates = b.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2024-11") == dates.end());
+}
