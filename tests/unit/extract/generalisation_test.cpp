@@ -435,3 +435,13 @@ TEST_CASE("places: 'called on Washington' is no place; 'since' puts no date in f
   const auto dates = b.event_dates();
   CHECK(std::find(dates.begin(), dates.end(), "2024-11") == dates.end());
 }
+
+TEST_CASE("actors and places: 'the Federal Government of X', a settlement 'near X'",
+          "[extract][generalisation]") {
+  Run r(
+      "US forces said they had conducted an airstrike near Bariire on Sunday in coordination "
+      "with the Federal Government of Somalia.");
+  CHECK(has(r.labels("Government"), "Federal Government of Somalia"));
+  CHECK(has(r.labels("City"), "Bariire"));
+  CHECK(has(r.events(), "Airstrike@Bariire"));
+}
