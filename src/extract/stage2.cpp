@@ -1343,8 +1343,25 @@ class ArticleRun {
       if (t.kind == TokenKind::Punct) break;
       if (t.key != "which" && t.key != "who") continue;
       if (tokens_[k - 1].key != ",") break;
-      for (const Mention& m : ms) {
-        if (m.end == k - 1 && agentive(m.entity)) out.push_back(as_actor(m.entity));
+      // The antecedent and the names coordinated with it ("Cuba and Norway, which ...").
+      std::uint32_t end = k - 1;
+      while (true) {
+        int hit = -1;
+        std::uint32_t begin = end;
+        for (const Mention& m : ms) {
+          if (m.end == end && agentive(m.entity)) {
+            hit = as_actor(m.entity);
+            begin = m.begin;
+          }
+        }
+        if (hit < 0) break;
+        out.insert(out.begin(), hit);
+        if (begin > s.first_token && tokens_[begin - 1].key == "the") --begin;
+        if (begin <= s.first_token ||
+            (tokens_[begin - 1].key != "and" && tokens_[begin - 1].key != ",")) {
+          break;
+        }
+        end = begin - 1;
       }
       break;
     }

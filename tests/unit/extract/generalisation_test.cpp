@@ -445,3 +445,16 @@ TEST_CASE("actors and places: 'the Federal Government of X', a settlement 'near 
   CHECK(has(r.labels("City"), "Bariire"));
   CHECK(has(r.events(), "Airstrike@Bariire"));
 }
+
+TEST_CASE("mediation: coordinated guarantors before 'which'; no 'Guerrillas of' in a name",
+          "[extract][stage2][generalisation]") {
+  Run a(
+      "Ethiopia and Eritrea clashed. Kenya and Norway, which had acted as guarantors of the talks, "
+      "urged calm.");
+  const auto m = a.mediations();
+  CHECK(has(m, "Kenya: Eritrea/Ethiopia Ongoing"));
+  CHECK(has(m, "Norway: Eritrea/Ethiopia Ongoing"));
+  Run b("Guerrillas of the Popular Liberation Army (PLA) killed seven soldiers in Tigray.");
+  CHECK(has(b.labels("ArmedGroup"), "Popular Liberation Army"));
+  CHECK_FALSE(has(b.labels("ArmedGroup"), "Guerrillas of the Popular Liberation Army"));
+}
