@@ -458,3 +458,14 @@ TEST_CASE("mediation: coordinated guarantors before 'which'; no 'Guerrillas of' 
   CHECK(has(b.labels("ArmedGroup"), "Popular Liberation Army"));
   CHECK_FALSE(has(b.labels("ArmedGroup"), "Guerrillas of the Popular Liberation Army"));
 }
+
+TEST_CASE("actors: a name before 'gang coalition' or 'militia' is an armed group",
+          "[extract][generalisation]") {
+  Run r(
+      "The Grand Ravine gang coalition attacked the town. Officials said the Zanmi Lakay militia "
+      "withdrew.");
+  const auto groups = r.labels("ArmedGroup");
+  CHECK(has(groups, "Grand Ravine"));
+  CHECK((has(groups, "Zanmi Lakay") || has(groups, "Zanmi Lakay militia")));
+  CHECK(r.labels("Person").empty());
+}
