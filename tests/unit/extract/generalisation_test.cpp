@@ -469,3 +469,12 @@ TEST_CASE("actors: a name before 'gang coalition' or 'militia' is an armed group
   CHECK((has(groups, "Zanmi Lakay") || has(groups, "Zanmi Lakay militia")));
   CHECK(r.labels("Person").empty());
 }
+
+TEST_CASE("persons: 'X, governor of Y'; events: a swap is a prisoner exchange",
+          "[extract][generalisation]") {
+  Run r(
+      "Oleh Syniehubov, governor of the Kharkiv region, said the two sides completed a swap on "
+      "Sunday.");
+  CHECK(has(r.labels("Person"), "Oleh Syniehubov"));
+  CHECK_FALSE(r.of_type("PrisonerExchange").empty());
+}
