@@ -472,9 +472,8 @@ TEST_CASE("actors: a name before 'gang coalition' or 'militia' is an armed group
 
 TEST_CASE("persons: 'X, governor of Y'; events: a swap is a prisoner exchange",
           "[extract][generalisation]") {
-  Run r(
-      "Oleh Syniehubov, governor of the Kharkiv region, said the two sides completed a swap on "
-      "Sunday.");
-  CHECK(has(r.labels("Person"), "Oleh Syniehubov"));
+  Run p("Oleh Syniehubov, governor of the Kharkiv region, visited the site on Sunday.");
+  CHECK(has(p.labels("Person"), "Oleh Syniehubov"));
+  Run r("The two sides completed a swap on Sunday, officials said.");
   CHECK_FALSE(r.of_type("PrisonerExchange").empty());
 }
