@@ -331,6 +331,7 @@ struct Event {
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
   bool merged = false;
+  bool reported_time = false;  // its sentence dates the report ("said on Friday")
 };
 
 struct Lexeme {
@@ -598,8 +599,9 @@ bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   while (i > s.first_token) {
     const Token& prev = tokens_[i - 1];
     if (locative_phrase_before(i)) return true;
+    // "in central Khartoum", "in northern Gaza": a compass word between.
     if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "well" ||
-        prev.key == "as" || prev.key == "the") {
+        prev.key == "as" || prev.key == "the" || res_.in("compass", prev.key)) {
       --i;
       continue;
     }
@@ -1478,7 +1480,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
       // (A declaration is itself speech: its time is the report's.)
-      if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) continue;
+      if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) {
+        ev.reported_time = true;
+        continue;
+      }
       const long d = te.begin >= ev.end ? static_cast<long>(te.begin - ev.end)
                                         : static_cast<long>(ev.begin - te.end);
       if (d < best) {
@@ -1656,7 +1661,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
   for (Event& ev : events_) {
     if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
-        res_.in("located_event_classes", fold_key(ev.cls))) {
+        !ev.reported_time && res_.in("located_event_classes", fold_key(ev.cls))) {
       ev.merged = true;
     }
   }

@@ -1440,9 +1440,11 @@ class ArticleRun {
           const std::string prefix(article_.text.substr(b, dash));
           int c = country_for_prefix(prefix);
           if (c < 0) c = actor_named(prefix);
-          if (c >= 0) mediators.push_back(c);
-          status = it != res_.prefix_triggers.end() ? it->second : ob->second;
-          found = true;
+          if (c >= 0) {
+            mediators.push_back(c);
+            status = it != res_.prefix_triggers.end() ? it->second : ob->second;
+            found = true;
+          }
         }
       }
       std::string slot;

@@ -477,3 +477,11 @@ TEST_CASE("persons: 'X, governor of Y'; events: a swap is a prisoner exchange",
   Run r("The two sides completed a swap on Sunday, officials said.");
   CHECK_FALSE(r.of_type("PrisonerExchange").empty());
 }
+
+TEST_CASE("events: 'recaptured X in central Y', said on Friday, is kept and placed",
+          "[extract][generalisation]") {
+  Run r("The army said on Friday it had recaptured the palace in central Kharkiv.");
+  CHECK(has(r.events(), "Capture@Kharkiv"));
+  Run m("Ethiopia and Eritrea clashed. Kenya and Norway co-hosted talks in Nairobi in 2023.");
+  CHECK(has(m.mediations(), "Kenya: Eritrea/Ethiopia Ongoing"));
+}
