@@ -502,8 +502,9 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
-  std::uint32_t dateline_end_ = 0;   // the dash that ends an opening dateline, 0 if none
-  std::vector<bool> gazetteer_hit_;  // token starts a gazetteer name or demonym somewhere
+  std::uint32_t dateline_end_ = 0;    // the dash that ends an opening dateline, 0 if none
+  std::uint32_t dateline_begin_ = 0;  // its first token (after a headline line, if any)
+  std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
@@ -836,7 +837,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
-          i + best_len <= dateline_end_) {
+          (i >= dateline_begin_ && i + best_len <= dateline_end_)) {
         m.locative = true;
         m.dateline = true;
       }
@@ -1338,6 +1339,23 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         target = &ev;
       }
     }
+    // "talks between Tehran and Washington", "a truce between X and Y": the sides of a
+    // negotiation, not where it is held.
+    if (target && (target->cls == "Negotiation" || target->cls == "DiplomaticContact" ||
+                   target->cls == "Ceasefire" || target->cls == "PeaceAgreement" ||
+                   target->cls == "PrisonerExchange")) {
+      bool between = false;
+      for (std::uint32_t k = mn.begin; k > s.first_token && k + 8 > mn.begin;) {
+        --k;
+        if (tokens_[k].key == "between") between = true;
+        // "talks between A and B in Istanbul": Istanbul follows its own preposition.
+        if (between || res_.in("locative", tokens_[k].key) ||
+            (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != ",")) {
+          break;
+        }
+      }
+      if (between) continue;
+    }
     if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
                       target->locations.end()) {
       target->locations.push_back(mn.entity);
@@ -1579,10 +1597,20 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.
+  // A headline line may come first: the dateline opens one of the first lines.
+  dateline_begin_ = 0;
   dateline_end_ = 0;
-  if (!tokens_.empty() && tokens_[0].is(kAllCaps) && tokens_[0].kind == TokenKind::Word) {
-    for (std::uint32_t k = 1; k < tokens_.size() && k < 12; ++k) {
+  for (std::uint32_t b = 0; b < tokens_.size() && b < 60 && dateline_end_ == 0; ++b) {
+    const auto line_start = [&](std::uint32_t t) {
+      if (t == 0) return true;
+      const std::size_t nl = norm_.text.rfind('\n', tokens_[t].begin);
+      return nl != std::string::npos &&
+             norm_.text.find_first_not_of(" \t\r", nl + 1) == tokens_[t].begin;
+    };
+    if (!line_start(b) || !tokens_[b].is(kAllCaps) || tokens_[b].kind != TokenKind::Word) continue;
+    for (std::uint32_t k = b + 1; k < tokens_.size() && k < b + 12; ++k) {
       if (tokens_[k].key == "-" || tokens_[k].key == "--") {
+        dateline_begin_ = b;
         dateline_end_ = k;
         break;
       }

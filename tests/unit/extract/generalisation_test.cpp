@@ -485,3 +485,18 @@ TEST_CASE("events: 'recaptured X in central Y', said on Friday, is kept and plac
   Run m("Ethiopia and Eritrea clashed. Kenya and Norway co-hosted talks in Nairobi in 2023.");
   CHECK(has(m.mediations(), "Kenya: Eritrea/Ethiopia Ongoing"));
 }
+
+TEST_CASE("datelines after a headline line; 'talks between A and B' are no venue",
+          "[extract][generalisation]") {
+  Run a(
+      "Drones hit Kharkiv\n\nODESA, Ukraine (AP) - Russian drones hit Kharkiv overnight, officials "
+      "said.");
+  for (const std::string& e : a.events()) CHECK(e.find("Odesa") == std::string::npos);
+  Run b(
+      "Oman, which has been mediating talks between Tehran and Baghdad, said the next round of "
+      "talks in Muscat was cancelled.");
+  for (const std::string& e : b.events()) {
+    CHECK(e.find("Tehran") == std::string::npos);
+    CHECK(e.find("Baghdad") == std::string::npos);
+  }
+}
