@@ -500,3 +500,12 @@ TEST_CASE("datelines after a headline line; 'talks between A and B' are no venue
     CHECK(e.find("Baghdad") == std::string::npos);
   }
 }
+
+TEST_CASE("actors: two name particles ('van de'), '... Community' bodies with a compass word",
+          "[extract][generalisation]") {
+  Run r(
+      "Vivian van de Perre, deputy head of the mission, said leaders of the Southern African "
+      "Development Community would meet.");
+  CHECK(has(r.labels("Person"), "Vivian van de Perre"));
+  CHECK(has(r.labels("Organization"), "Southern African Development Community"));
+}
