@@ -695,7 +695,10 @@ class ArticleRun {
     }
     int e = subject_of(s, ms, cue.begin);
     if (e >= 0) return e;
-    if (cue.end < s.last_token) {  // '"...," said X'
+    // '"...," said X': the speaker after the verb only when the verb follows the quote or a
+    // comma ("He said Afghanistan wanted ..." is said by "he").
+    if (cue.end < s.last_token && cue.begin > s.first_token &&
+        tokens_[cue.begin - 1].kind == TokenKind::Punct) {
       e = mention_at(ms, cue.end);
       if (e >= 0) return e;
     }

@@ -509,3 +509,13 @@ TEST_CASE("actors: two name particles ('van de'), '... Community' bodies with a 
   CHECK(has(r.labels("Person"), "Vivian van de Perre"));
   CHECK(has(r.labels("Organization"), "Southern African Development Community"));
 }
+
+TEST_CASE("claims: 'He said X wanted' is said by him; 'Mr X' without a period",
+          "[extract][stage2][generalisation]") {
+  Run r(
+      "Foreign Minister Ahmed Attaf said talks would resume. He said Morocco wanted war. \"We "
+      "will not accept it,\" Mr Attaf said.");
+  const auto c = r.claims();
+  CHECK_FALSE(has(c, "Morocco StatementClaim"));
+  CHECK(r.labels("Person") == std::set<std::string>{"Ahmed Attaf"});
+}
