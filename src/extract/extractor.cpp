@@ -1498,7 +1498,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
       // (A declaration is itself speech: its time is the report's.)
-      if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) {
+      // (An agreement or a truce is dated by its announcement.)
+      if (ev.cls != "Statement" && ev.cls != "PeaceAgreement" && ev.cls != "Ceasefire" &&
+          speech_time(te.begin, s.first_token)) {
         ev.reported_time = true;
         continue;
       }
@@ -1521,6 +1523,15 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (!te.value.empty()) {
       focus_date_ = te.value;
       focus_sentence_ = si;
+    }
+  }
+  // The sentence's first dated event is its time in focus ("X accused Y on Tuesday of firing
+  // overnight, ... a treaty agreed last month": overnight, not last month).
+  for (const Event* ev : evs) {
+    if (!ev->date.empty() && !ev->time_text.empty()) {
+      focus_date_ = ev->date;
+      focus_sentence_ = si;
+      break;
     }
   }
   casualties(s, evs);

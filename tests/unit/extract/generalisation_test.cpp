@@ -519,3 +519,16 @@ TEST_CASE("claims: 'He said X wanted' is said by him; 'Mr X' without a period",
   CHECK_FALSE(has(c, "Morocco StatementClaim"));
   CHECK(r.labels("Person") == std::set<std::string>{"Ahmed Attaf"});
 }
+
+TEST_CASE("time: the sentence's first dated event is the focus; an agreement keeps its date",
+          "[extract][generalisation]") {
+  Run a(
+      "Ethiopia accused Eritrea of shelling Humera overnight, weeks after a truce agreed last "
+      "month.\nShells also hit Badme, officials said.");
+  const auto dates = a.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2026-03-10") != dates.end());
+  CHECK(std::count(dates.begin(), dates.end(), "2026-02") <= 1);
+  Run b("The two countries said on March 2 that they had finalised a peace agreement.");
+  const auto bd = b.event_dates();
+  CHECK(std::find(bd.begin(), bd.end(), "2026-03-02") != bd.end());
+}
