@@ -678,6 +678,23 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "..., a medical group said": an unnamed speaker described by an indefinite phrase; no
+    // other name of the sentence is the speaker.
+    if (cue.voice == Voice::Active && head > s.first_token) {
+      std::uint32_t k = head;
+      while (k > s.first_token && head - k < 4 && tokens_[k - 1].kind == TokenKind::Word &&
+             !tokens_[k - 1].is(kCapitalized) && tokens_[k - 1].key != "a" &&
+             tokens_[k - 1].key != "an" && !is_word(res_.aux, k - 1, k) &&
+             tokens_[k - 1].key != "and" && tokens_[k - 1].key != "or" &&
+             tokens_[k - 1].key != "but" && tokens_[k - 1].key != "that") {
+        --k;
+      }
+      if (k < head && k > s.first_token &&
+          (tokens_[k - 1].key == "a" || tokens_[k - 1].key == "an") &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
+        return -1;
+      }
+    }
     // "the escalation threatened to ...", "shortages were threatening", "a ceasefire the rebels
     // had declared": a threat or offer whose own subject is a common noun has no actor
     // claimant (the speaker of the sentence does not threaten or offer here).

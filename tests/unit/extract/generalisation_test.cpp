@@ -532,3 +532,13 @@ TEST_CASE("time: the sentence's first dated event is the focus; an agreement kee
   const auto bd = b.event_dates();
   CHECK(std::find(bd.begin(), bd.end(), "2026-03-02") != bd.end());
 }
+
+TEST_CASE("claims: '..., a medical group said' is an unnamed speaker, not the sentence's state",
+          "[extract][stage2][generalisation]") {
+  Run r("Sudan's RSF killed at least 40 people near El Fasher, a medical group said on Tuesday.");
+  for (const std::string& c : r.claims()) CHECK(c.rfind("Sudan", 0) == std::string::npos);
+  Run k(
+      "Morocco's spokesman Ali Ben said the plan was a distraction and accused Algeria of "
+      "stalling.");
+  CHECK(has(k.claims(), "Ali Ben Accusation"));
+}
