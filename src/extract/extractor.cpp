@@ -229,6 +229,12 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     auto& singles = r.single_words[f.stem().string()];
     for (std::uint32_t row = 0; row < lex.rows(); ++row) {
       for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+        if (spelling.size() > 1 && spelling.front() == '*') {
+          // A suffix pattern ("*-led"): data/lexicon files, docs/rules.md.
+          r.combined.add_spelling(spelling, static_cast<std::uint32_t>(r.entries.size()),
+                                  r.abbreviations);
+          continue;
+        }
         std::vector<std::string> keys = phrase_keys(spelling, r.abbreviations);
         if (keys.size() == 1) singles.insert(keys.front());
         r.combined.add(std::move(keys), static_cast<std::uint32_t>(r.entries.size()));
@@ -334,6 +340,7 @@ struct Event {
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
   bool merged = false;
+  bool reported_time = false;  // its sentence dates the report ("said on Friday")
 };
 
 struct Lexeme {
@@ -345,7 +352,10 @@ struct Lexeme {
 class ArticleRun : public MatchContext {
  public:
   ArticleRun(const Extractor::Resources& res, const Article& article)
-      : res_(res), article_(article) {}
+      : res_(res), article_(article) {
+    const auto it = res_.lexicon_id.find("affiliation_prefixes");
+    if (it != res_.lexicon_id.end()) affiliation_prefixes_ = it->second;
+  }
 
   ExtractStats run(QuadSink& sink);
   // After run(): the normalised text, tokens and sentences, moved out.
@@ -400,6 +410,14 @@ class ArticleRun : public MatchContext {
       if (!(next >= 'A' && next <= 'Z')) return false;
     }
     if (not_name_[i]) return false;
+    // "Kremlin-backed", "Houthi-run": who backs or runs a body is not part of a name.
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == affiliation_prefixes_) return false;
+    }
+    // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
+    if (t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i))) {
+      return false;
+    }
     ensure_cover();
     if (strong_cover_[i]) return false;
     return true;
@@ -456,6 +474,17 @@ class ArticleRun : public MatchContext {
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
+  // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
+  // reporters on Monday"): it dates the report, not the event reported.
+  bool speech_time(std::uint32_t b, std::uint32_t first) const {
+    for (std::uint32_t k = b, n = 0; k > first && n < 3; ++n) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::Punct) return false;
+      if (res_.in("speech_verbs", t.key)) return true;
+    }
+    return false;
+  }
   // A phrase of data/lexicon/person_titles.tsv starts at token i.
   bool title_at(std::uint32_t i) const {
     const int titles = res_.lexicon_id.at("person_titles");
@@ -485,8 +514,9 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
-  std::uint32_t dateline_end_ = 0;   // the dash that ends an opening dateline, 0 if none
-  std::vector<bool> gazetteer_hit_;  // token starts a gazetteer name or demonym somewhere
+  std::uint32_t dateline_end_ = 0;    // the dash that ends an opening dateline, 0 if none
+  std::uint32_t dateline_begin_ = 0;  // its first token (after a headline line, if any)
+  std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
@@ -494,7 +524,8 @@ class ArticleRun : public MatchContext {
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> entity_by_key_;
-  PhraseIndex known_;  // names of this article's actors seen so far -> entity
+  PhraseIndex known_;              // names of this article's actors seen so far -> entity
+  int affiliation_prefixes_ = -1;  // lexicon id of "Kremlin-backed", "Houthi-run", ...
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");
@@ -569,6 +600,14 @@ int ArticleRun::first_actor_before(std::uint32_t end, std::uint32_t first) const
 }
 
 bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
+  // "called on X", "pressure on X": not where (data/lexicon/not_locative.tsv).
+  const auto nl = res_.lexicon_id.find("not_locative");
+  for (std::uint32_t len = 2; nl != res_.lexicon_id.end() && len <= 3 && len <= i; ++len) {
+    const std::uint32_t start = i - len;
+    for (std::uint32_t k = lex_start_[start]; k < lex_start_[start + 1]; ++k) {
+      if (lexemes_[k].lexicon == nl->second && lexemes_[k].length == len) return false;
+    }
+  }
   // "in X", "city of X": a locative word or phrase ends right before token i.
   for (std::uint32_t len = 1; len <= 2 && len <= i; ++len) {
     const std::uint32_t start = i - len;
@@ -586,8 +625,9 @@ bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   while (i > s.first_token) {
     const Token& prev = tokens_[i - 1];
     if (locative_phrase_before(i)) return true;
+    // "in central Khartoum", "in northern Gaza": a compass word between.
     if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "well" ||
-        prev.key == "as" || prev.key == "the") {
+        prev.key == "as" || prev.key == "the" || res_.in("compass", prev.key)) {
       --i;
       continue;
     }
@@ -686,8 +726,18 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
         m.name_end <= o.name_end && o_len >= m_len) {
       return -1;
     }
-    // A named region swallows a gazetteer city inside it ("Gaza" in "Gaza Strip").
-    if (m.type == kRegion && o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
+    // A named region swallows a gazetteer city or a shorter region inside it ("Gaza" in "Gaza
+    // Strip", "Kashmir" in "Pakistan-administered Kashmir").
+    if (m.type == kRegion && (o.weak || o.type == kRegion) && m.name_begin <= o.name_begin &&
+        o.name_end <= m.name_end && o_len < m_len) {
+      o.dropped = true;
+      ++changes_;
+    }
+    // A gazetteer city that starts a site's name is part of the name ("Ben" in "Ben Gurion
+    // airport"); "Kabul airport" keeps Kabul (the site's kind follows it directly).
+    if (((m.type == kSite && o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized)) ||
+         (m.type == kCity && o_len < m_len)) &&
+        o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
       o.dropped = true;
       ++changes_;
     }
@@ -797,10 +847,22 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
+      // "fired missiles at Kyiv": a city after "at" is a place ("pointed the finger at Israel":
+      // a country there is the actor; data/lexicon/locative_cities.tsv).
+      // So is a city right after "the capital" or after a verb of striking, taking or
+      // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
+      if (!m.locative && m.type != kCountry && i > s.first_token) {
+        std::uint32_t k = i - 1;
+        if (tokens_[k].key == "the" && k > s.first_token) --k;
+        if (res_.in("locative_cities", tokens_[i - 1].key) ||
+            res_.in("place_verbs", tokens_[k].key)) {
+          m.locative = true;
+        }
+      }
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
-          i + best_len <= dateline_end_) {
+          (i >= dateline_begin_ && i + best_len <= dateline_end_)) {
         m.locative = true;
         m.dateline = true;
       }
@@ -1033,13 +1095,21 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
       const bool singular_head = head == "province" || head == "state" || head == "region" ||
-                                 head == "governorate" || head == "district" || head == "county";
+                                 head == "governorate" || head == "district" || head == "county" ||
+                                 head == "valley";
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);
         ge.label = label;  // the fuller form as the article writes it
       }
       if (g.type == kCity && type == kProvince) g.type = kProvince;
+      // A gazetteer city named with an area's head word is that area: "Belgorod region",
+      // "Poonch district" (a region), "X province" (a province).
+      if (singular_head && ge.type == kCity) {
+        const bool region = head == "region" || head == "district" || head == "valley";
+        ge.type = region ? kRegion : kProvince;
+        g.type = ge.type;
+      }
       g.weak = false;
       ++changes_;
       g.end = std::max(g.end, ne);  // later rules see "Paktika province" as one place
@@ -1197,12 +1267,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         bool in_name = false;
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
           const Mention& mn = mentions_[q];
-          if (!mn.dropped && mn.type != kDemonym && mn.begin <= i && i < mn.end &&
-              mn.end - mn.begin > 1) {
+          // The name, not the whole match: a rule's look-ahead token ("troops [exchanged]")
+          // is no part of it.
+          if (!mn.dropped && mn.type != kDemonym && mn.name_begin <= i && i < mn.name_end &&
+              mn.name_end - mn.name_begin > 1) {
             in_name = true;
           }
         }
         if (in_name) break;
+        // "denied carrying out any strikes", "no attacks were reported": no event.
+        if (i > s.first_token && (tokens_[i - 1].key == "any" || tokens_[i - 1].key == "no")) {
+          break;
+        }
         Event ev;
         ev.cls = triggers.get(lx.row, "class");
         ev.pos = triggers.get(lx.row, "pos");
@@ -1231,6 +1307,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
                                 reference_date(article_));
       for (const TimeExpression& te : times) {
+        if (tokens_[te.begin].key == "since" ||
+            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+          continue;
+        }
         if (!te.value.empty()) {
           focus_date_ = te.value;
           focus_sentence_ = si;
@@ -1257,6 +1337,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
     }
     if (inside_actor) continue;
+    // "prompting thousands to flee to Armenia": where people fled to is not where it happened
+    // (data/lexicon/destination_verbs.tsv).
+    {
+      std::uint32_t k = mn.begin;
+      while (k > s.first_token &&
+             (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key) ||
+              tokens_[k - 1].key == "neighbouring" || tokens_[k - 1].key == "neighboring")) {
+        --k;
+      }
+      if (k > s.first_token + 1 &&
+          (tokens_[k - 1].key == "to" || tokens_[k - 1].key == "into" ||
+           tokens_[k - 1].key == "toward" || tokens_[k - 1].key == "towards") &&
+          res_.in("destination_verbs", tokens_[k - 2].key)) {
+        continue;
+      }
+    }
     long best = 1L << 30;
     Event* target = nullptr;
     for (std::size_t idx : local) {
@@ -1272,9 +1368,50 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         target = &ev;
       }
     }
+    // "talks between Tehran and Washington", "a truce between X and Y": the sides of a
+    // negotiation, not where it is held.
+    if (target && (target->cls == "Negotiation" || target->cls == "DiplomaticContact" ||
+                   target->cls == "Ceasefire" || target->cls == "PeaceAgreement" ||
+                   target->cls == "PrisonerExchange")) {
+      bool between = false;
+      for (std::uint32_t k = mn.begin; k > s.first_token && k + 8 > mn.begin;) {
+        --k;
+        if (tokens_[k].key == "between") between = true;
+        // "talks between A and B in Istanbul": Istanbul follows its own preposition.
+        if (between || res_.in("locative", tokens_[k].key) ||
+            (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != ",")) {
+          break;
+        }
+      }
+      if (between) continue;
+    }
     if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
                       target->locations.end()) {
       target->locations.push_back(mn.entity);
+    }
+  }
+  // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
+  // barrage of missiles at A and B", "airstrikes and shelling in A".
+  for (std::size_t a = 0; a < local.size(); ++a) {
+    for (std::size_t b = 0; b < local.size(); ++b) {
+      Event& first = events_[local[a]];
+      Event& second = events_[local[b]];
+      if (a == b || second.begin < first.end || second.begin - first.end > 4) continue;
+      bool joined = false;
+      bool plain = true;
+      for (std::uint32_t k = first.end; k < second.begin; ++k) {
+        const Token& t = tokens_[k];
+        if (t.key == "and" || t.key == "or") joined = true;
+        if (t.kind == TokenKind::Punct && t.key != ",") plain = false;
+        if (t.kind == TokenKind::Word && t.is(kCapitalized)) plain = false;
+      }
+      if (!joined || !plain || first.cls == second.cls) continue;
+      std::vector<int> both = first.locations;
+      for (int loc : second.locations) {
+        if (std::find(both.begin(), both.end(), loc) == both.end()) both.push_back(loc);
+      }
+      first.locations = both;
+      second.locations = both;
     }
   }
   const std::vector<TimeExpression> times =
@@ -1387,9 +1524,17 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     // Time: the expression nearest to the trigger within its clause: one behind a word of
     // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
-    // power five years ago").
+    // power five years ago"); and not the time of the report ("killed 40 people, a medical group
+    // said on Tuesday": Tuesday is when it was said).
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
+      // (A declaration is itself speech: its time is the report's.)
+      // (An agreement or a truce is dated by its announcement.)
+      if (ev.cls != "Statement" && ev.cls != "PeaceAgreement" && ev.cls != "Ceasefire" &&
+          speech_time(te.begin, s.first_token)) {
+        ev.reported_time = true;
+        continue;
+      }
       const bool after = te.begin >= ev.end;
       if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
         continue;
@@ -1410,13 +1555,23 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
                     !undated_cue_before(ev, s.first_token);
   }
-  // The focus for the next sentence: the last date an event of this one took from its own
-  // time expression (else the last resolved expression, which dates no event class).
+  // The focus for the next sentence: the date an event of this one took from its own time
+  // expression (else the last resolved expression, which dates no event class).
+  // The first such event ("X accused Y on Tuesday of firing overnight, ... a treaty agreed last
+  // month": Tuesday, not last month).
   std::string dated_by_own;
   for (Event* ev : evs) {
-    if (!ev->time_text.empty() && !ev->date.empty()) dated_by_own = ev->date;
+    if (!ev->time_text.empty() && !ev->date.empty()) {
+      dated_by_own = ev->date;
+      break;
+    }
   }
   for (const TimeExpression& te : times) {
+    // "since November 2024" opens a span: it puts no date in focus for the next sentence.
+    if (tokens_[te.begin].key == "since" ||
+        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+      continue;
+    }
     if (!te.value.empty()) {
       focus_date_ = dated_by_own.empty() ? te.value : dated_by_own;
       focus_sentence_ = si;
@@ -1552,10 +1707,20 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.
+  // A headline line may come first: the dateline opens one of the first lines.
+  dateline_begin_ = 0;
   dateline_end_ = 0;
-  if (!tokens_.empty() && tokens_[0].is(kAllCaps) && tokens_[0].kind == TokenKind::Word) {
-    for (std::uint32_t k = 1; k < tokens_.size() && k < 12; ++k) {
+  for (std::uint32_t b = 0; b < tokens_.size() && b < 60 && dateline_end_ == 0; ++b) {
+    const auto line_start = [&](std::uint32_t t) {
+      if (t == 0) return true;
+      const std::size_t nl = norm_.text.rfind('\n', tokens_[t].begin);
+      return nl != std::string::npos &&
+             norm_.text.find_first_not_of(" \t\r", nl + 1) == tokens_[t].begin;
+    };
+    if (!line_start(b) || !tokens_[b].is(kAllCaps) || tokens_[b].kind != TokenKind::Word) continue;
+    for (std::uint32_t k = b + 1; k < tokens_.size() && k < b + 12; ++k) {
       if (tokens_[k].key == "-" || tokens_[k].key == "--") {
+        dateline_begin_ = b;
         dateline_end_ = k;
         break;
       }
@@ -1630,6 +1795,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     events_for(s, si);
   }
   merge_events();
+  // "the attacks", "the fighting" with neither place nor time after the merge is a generic
+  // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
+        !ev.reported_time && res_.in("located_event_classes", fold_key(ev.cls))) {
+      ev.merged = true;
+    }
+  }
   date_by_report();
   merge_unnamed_persons();
   return emit(sink);

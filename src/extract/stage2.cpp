@@ -111,6 +111,8 @@ struct ClaimStage::Resources {
   Lexicon figure_links;   // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
+  Lexicon subject_links;  // words before a specific cue that are not its own subject
+  Lexicon year_preps;     // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon possessives;    // phrase: "its", "their" opening a victim phrase
   Lexicon killers;        // phrase: subject pronouns before a casualty verb
@@ -122,8 +124,9 @@ struct ClaimStage::Resources {
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
-  std::unordered_map<std::string, std::string> capital_name;       // country gn id -> capital
-  std::unordered_map<std::string, std::string> demonym;            // country gn id -> demonym
+  std::map<std::string, std::string> prefix_object_triggers;  // "-led" (before "talks") -> status
+  std::unordered_map<std::string, std::string> capital_name;  // country gn id -> capital
+  std::unordered_map<std::string, std::string> demonym;       // country gn id -> demonym
 };
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
@@ -150,6 +153,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.subject_links = load("claim_subject_links");
+  r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
@@ -158,12 +163,23 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
-    if (r.med_triggers.get(row, "slot") != "prefix") continue;
+    const std::string_view slot = r.med_triggers.get(row, "slot");
+    if (slot != "prefix" && slot != "prefix_object") continue;
+    auto& into = slot == "prefix" ? r.prefix_triggers : r.prefix_object_triggers;
     for (std::string_view spelling : split(r.med_triggers.get(row, "phrase"), '|')) {
-      r.prefix_triggers[fold_key(spelling)] = std::string(r.med_triggers.get(row, "status"));
+      into[fold_key(spelling)] = std::string(r.med_triggers.get(row, "status"));
     }
   }
   r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
+  // The short forms that the gazetteer lacks ("U.S.", "UAE"), as in stage 1: "U.S.-brokered".
+  const Lexicon aliases = load("country_aliases");
+  for (std::uint32_t row = 0; row < aliases.rows(); ++row) {
+    auto country = r.gazetteer.country(std::string(aliases.get(row, "iso2")));
+    if (!country) continue;
+    for (std::string_view spelling : split(aliases.get(row, "phrase"), '|')) {
+      r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
+    }
+  }
   std::unordered_map<std::string, std::uint32_t> by_id;
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
@@ -427,6 +443,7 @@ class ArticleRun {
   void find_main_parties() {
     std::map<int, int> weight;
     for (std::size_t i = 0; i < entities_.size(); ++i) {
+      if (!entities_[i].actor) continue;  // a city named as a place is no side
       int side = country_of(static_cast<int>(i));
       if (side < 0 && entities_[i].cls == "ArmedGroup") side = static_cast<int>(i);
       if (side >= 0) weight[side] += std::max(1, entities_[i].evidence);
@@ -442,7 +459,9 @@ class ArticleRun {
     std::vector<int> out;
     for (int p : main_parties_) {
       if (out.size() == 2) break;
-      const bool mediator = std::any_of(mediators.begin(), mediators.end(),
+      // A state already seen mediating in the article is not a side either.
+      const bool mediator = mediators_seen_.count(p) > 0 ||
+                            std::any_of(mediators.begin(), mediators.end(),
                                         [&](int m) { return m == p || country_of(m) == p; });
       if (!mediator) out.push_back(p);
     }
@@ -478,6 +497,12 @@ class ArticleRun {
         }
       }
       if (digits.empty() || digits.size() > 7) return std::nullopt;
+      // A year ("in 2016 a car bomb killed", "since 2021"), not a count: four digits without a
+      // comma after a time preposition.
+      if (digits.size() == 4 && t.key.size() == 4 && digits >= "1900" && digits <= "2099" &&
+          i > 0 && is_word(res_.year_preps, i - 1, i)) {
+        return std::nullopt;
+      }
       len = 1;
       return std::to_string(std::stoll(digits));
     }
@@ -577,6 +602,8 @@ class ArticleRun {
       if (m.begin < begin || m.end > at || m.in_quote || in_skipped(m) || !agentive(m.entity)) {
         continue;
       }
+      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject.
+      if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
       if (cur < 0) {
         cur = static_cast<int>(k);
         continue;
@@ -724,6 +751,19 @@ class ArticleRun {
     if (cue.voice == Voice::Passive) {
       std::uint32_t from = cue.end;
       if (from < s.last_token && tokens_[from].key == "the") ++from;
+      // "according to Ukrainian authorities", "according to Israeli tallies": a described
+      // speaker after the cue, as before a speech verb.
+      for (std::uint32_t h = from; h < std::min(from + 4, s.last_token); ++h) {
+        if (tokens_[h].kind == TokenKind::Punct) break;
+        if (!is_word(res_.source_nouns, h, h + 1)) continue;
+        if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.begin == from; }) &&
+            mention_at(ms, from) >= 0 && h == from) {
+          break;
+        }
+        const int d = described_speaker(s, ms, h + 1);
+        if (d >= 0) return d;
+        break;
+      }
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
       return first_mention_after(ms, cue.end, std::min(cue.end + 4, s.last_token), -1);
@@ -757,9 +797,44 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "..., a medical group said": an unnamed speaker described by an indefinite phrase; no
+    // other name of the sentence is the speaker.
+    if (cue.voice == Voice::Active && head > s.first_token) {
+      std::uint32_t k = head;
+      while (k > s.first_token && head - k < 4 && tokens_[k - 1].kind == TokenKind::Word &&
+             !tokens_[k - 1].is(kCapitalized) && tokens_[k - 1].key != "a" &&
+             tokens_[k - 1].key != "an" && !is_word(res_.aux, k - 1, k) &&
+             tokens_[k - 1].key != "and" && tokens_[k - 1].key != "or" &&
+             tokens_[k - 1].key != "but" && tokens_[k - 1].key != "that") {
+        --k;
+      }
+      if (k < head && k > s.first_token &&
+          (tokens_[k - 1].key == "a" || tokens_[k - 1].key == "an") &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
+        return -1;
+      }
+    }
+    // "the escalation threatened to ...", "shortages were threatening", "a ceasefire the rebels
+    // had declared": a threat or offer whose own subject is a common noun has no actor
+    // claimant (the speaker of the sentence does not threaten or offer here).
+    if ((cue.type == "Threat" || cue.type == "Offer") && cue.voice == Voice::Active &&
+        head > s.first_token) {
+      const Token& before = tokens_[head - 1];
+      const bool named =
+          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; });
+      const bool adverb =
+          before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
+      if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+          !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
+        return -1;
+      }
+    }
     int e = subject_of(s, ms, cue.begin);
     if (e >= 0) return e;
-    if (cue.end < s.last_token) {  // '"...," said X'
+    // '"...," said X': the speaker after the verb only when the verb follows the quote or a
+    // comma ("He said Afghanistan wanted ..." is said by "he").
+    if (cue.end < s.last_token && cue.begin > s.first_token &&
+        tokens_[cue.begin - 1].kind == TokenKind::Punct) {
       e = mention_at(ms, cue.end);
       if (e >= 0) return e;
     }
@@ -770,6 +845,16 @@ class ArticleRun {
       std::uint32_t row = 0;
       if (matches(res_.pronouns, before - 1, before, len, row)) {
         const bool person = res_.pronouns.get(row, "kind") == "person";
+        // "The government has rejected any role for X, which it accuses of ...": the
+        // sentence's own subject, when it is of the pronoun's kind, before the last speaker.
+        for (const Mention& m : ms) {
+          if (m.begin >= cue.begin || m.in_quote || !agentive(m.entity)) continue;
+          if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
+          const bool is_person = entities_[static_cast<std::size_t>(m.entity)].cls == "Person";
+          if (is_person != person) continue;
+          if (m.begin <= s.first_token + 1) return m.entity;
+          break;
+        }
         return person ? last_person_ : last_group_;
       }
     }
@@ -825,7 +910,10 @@ class ArticleRun {
     while (begin > s.first_token && head_end - begin < 6) {
       const Token& t = tokens_[begin - 1];
       if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
-      if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of") break;
+      if (t.key == "the" || t.key == "a" || t.key == "an" || t.key == "and" || t.key == "of" ||
+          t.key == "to") {
+        break;
+      }
       std::uint32_t l = 0;
       std::uint32_t r = 0;
       if (matches(res_.claim_cues, begin - 1, end, l, r) ||
@@ -935,6 +1023,22 @@ class ArticleRun {
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
+        // 'killing "hundreds" of fighters': quotation marks around the figure.
+        auto skip_quote = [&](std::uint32_t k) {
+          return k < end && tokens_[k].kind == TokenKind::Punct &&
+                         (tokens_[k].key == "\"" || tokens_[k].key == "'")
+                     ? k + 1
+                     : k;
+        };
+        // "killing and wounding several soldiers": one figure for both words.
+        std::string also;
+        std::uint32_t l2 = 0;
+        std::uint32_t r2 = 0;
+        if (j + 1 < end && tokens_[j].key == "and" && matches(res_.casualty, j + 1, end, l2, r2) &&
+            res_.casualty.get(r2, "slot") != slot) {
+          also = std::string(res_.casualty.get(r2, "slot"));
+          j += 1 + l2;
+        }
         std::string qual;
         std::uint32_t ql = 0;
         std::uint32_t qr = 0;
@@ -953,14 +1057,17 @@ class ArticleRun {
           j += ql;
         }
         std::uint32_t nl = 0;
+        const std::uint32_t quoted = skip_quote(j);
+        if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
         if (j < end) {
           if (auto v = number_at(j, end, nl)) {
-            std::uint32_t vb = j + nl;
+            std::uint32_t vb = skip_quote(j + nl);
             if (vb < end && tokens_[vb].key == "of") ++vb;
             const std::uint32_t ve = victim_end(vb);
             if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
               Figure f;
               f.amounts[slot] = *v;
+              if (!also.empty()) f.amounts[also] = *v;
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
               f.pos = i;
@@ -1157,7 +1264,11 @@ class ArticleRun {
       const bool in_name = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
         return i >= m.begin && i < m.end;  // "United States" holds no "states"
       });
-      if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row)) {
+      // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
+      // claim about the sentence's figures.
+      const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
+                         (i > s.first_token + 1 && tokens_[i - 2].key == "what");
+      if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                            voice == "passive"      ? Voice::Passive
@@ -1251,6 +1362,33 @@ class ArticleRun {
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
       }
+      if (type == "Denial") {
+        // Whom a denial answers: an accusation earlier in the sentence, else the latest one
+        // in the article against the denier's side ("Islamabad accuses X of ..., which X
+        // denies"; "Y denies supporting the rebels" after "Z accuses Y").
+        const auto side = [&](int e) { return country_of(e) >= 0 ? country_of(e) : e; };
+        int accuser = -1;
+        for (const ClaimOut& d : made) {
+          if (d.type == "Accusation" && d.claimant != who && d.cue_begin < cue.begin) {
+            accuser = d.claimant;
+          }
+        }
+        for (auto it = history_.rbegin(); accuser < 0 && it != history_.rend(); ++it) {
+          if (it->type != "Accusation" || it->claimant == who || it->target < 0) continue;
+          if (it->target == who || side(it->target) == side(who)) accuser = it->claimant;
+        }
+        if (accuser >= 0) target = accuser;
+      }
+      if (type == "Offer" && target < 0) {
+        // "offered to mediate between the neighbours": the sides the article is about.
+        for (int p : context_parties({who})) {
+          if (country_of(who) != p) {
+            target = p;
+            break;
+          }
+        }
+      }
+      // Otherwise the side the words leave implicit (docs/claims.md).
       target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
@@ -1259,8 +1397,18 @@ class ArticleRun {
     std::vector<ClaimOut> kept;
     for (const ClaimOut& c : made) {
       if (c.type == "StatementClaim") {
+        // Nor is the statement of a speaker who reports their own side's specific claim:
+        // "Turkey has offered to host talks, Turkish Foreign Minister X said".
+        int side = country_of(c.claimant);
+        const Entity& speaker = entities_[static_cast<std::size_t>(c.claimant)];
+        if (side < 0 && !speaker.affiliation.empty()) {
+          side = country_of(entity_by_iri(speaker.affiliation));
+        }
         bool other = false;
-        for (const ClaimOut& d : made) other |= d.claimant == c.claimant && d.type != c.type;
+        for (const ClaimOut& d : made) {
+          other |=
+              d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
+        }
         if (other) continue;
       }
       kept.push_back(c);
@@ -1453,6 +1601,57 @@ class ArticleRun {
     return out;
   }
 
+  // "Russia, which brokered ...", "X, who has long served as an intermediary ...": the actor
+  // named just before the relative pronoun that opens the clause of the phrase at `at`.
+  std::vector<int> relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
+                                       std::uint32_t at) const {
+    std::vector<int> out;
+    std::uint32_t k = at;
+    for (int back = 0; back < 5 && k > s.first_token + 1; ++back) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::Punct) break;
+      if (t.key != "which" && t.key != "who") continue;
+      if (tokens_[k - 1].key != ",") break;
+      // The antecedent and the names coordinated with it ("Cuba and Norway, which ...").
+      std::uint32_t end = k - 1;
+      while (true) {
+        int hit = -1;
+        std::uint32_t begin = end;
+        for (const Mention& m : ms) {
+          if (m.end == end && agentive(m.entity)) {
+            hit = as_actor(m.entity);
+            begin = m.begin;
+          }
+        }
+        if (hit < 0) break;
+        out.insert(out.begin(), hit);
+        if (begin > s.first_token && tokens_[begin - 1].key == "the") --begin;
+        if (begin <= s.first_token ||
+            (tokens_[begin - 1].key != "and" && tokens_[begin - 1].key != ",")) {
+          break;
+        }
+        end = begin - 1;
+      }
+      break;
+    }
+    return out;
+  }
+
+  // The actor of the article whose name or short name is `name` ("UN" in "UN-led"), or -1.
+  int actor_named(const std::string& name) const {
+    const std::string key = fold_key(name);
+    for (std::size_t e = 0; e < entities_.size(); ++e) {
+      const Entity& en = entities_[e];
+      if (!en.actor) continue;
+      if (fold_key(en.label) == key) return static_cast<int>(e);
+      for (const std::string& a : en.alts) {
+        if (fold_key(a) == key) return static_cast<int>(e);
+      }
+    }
+    return -1;
+  }
+
   int country_for_prefix(std::string_view prefix) {
     std::vector<Token> toks;
     for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
@@ -1500,12 +1699,22 @@ class ArticleRun {
       if (dash != std::string::npos && dash > 0) {
         // "Qatari-mediated ceasefire": the first part names the mediator.
         auto it = res_.prefix_triggers.find(key.substr(dash));
-        if (it != res_.prefix_triggers.end()) {
+        // "a UN-led peace process", "Saudi-led talks": only before what a mediation is about.
+        auto ob = res_.prefix_object_triggers.find(key.substr(dash));
+        std::uint32_t ol = 0;
+        std::uint32_t orow = 0;
+        const bool object_next = ob != res_.prefix_object_triggers.end() && i + 1 < s.last_token &&
+                                 matches(res_.med_objects, i + 1, s.last_token, ol, orow);
+        if (it != res_.prefix_triggers.end() || object_next) {
           const std::size_t b = norm_.original_offset(tokens_[i].begin);
-          const int c = country_for_prefix(article_.text.substr(b, dash));
-          if (c >= 0) mediators.push_back(c);
-          status = it->second;
-          found = true;
+          const std::string prefix(article_.text.substr(b, dash));
+          int c = country_for_prefix(prefix);
+          if (c < 0) c = actor_named(prefix);
+          if (c >= 0) {
+            mediators.push_back(c);
+            status = it != res_.prefix_triggers.end() ? it->second : ob->second;
+            found = true;
+          }
         }
       }
       std::string slot;
@@ -1545,8 +1754,9 @@ class ArticleRun {
           conditional = true;
         }
       }
-      // "A truce brokered by X collapsed": failure words later in the same clause.
-      for (std::uint32_t k = trig_end; k < clause_end(s, trig_end); ++k) {
+      // "A truce brokered by X collapsed", "X brokered talks, but the negotiations collapsed":
+      // failure words later in the sentence.
+      for (std::uint32_t k = trig_end; k < s.last_token; ++k) {
         std::uint32_t ml = 0;
         std::uint32_t mr = 0;
         if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
@@ -1597,6 +1807,7 @@ class ArticleRun {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
         }
+        if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
       }
       if (mediators.empty()) continue;
       // Parties: "between X and Y", else the two sides the article is about.
@@ -1667,7 +1878,11 @@ class ArticleRun {
     iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
     iri(m, ng("inArticle"), doc_);
     iri(doc_, ng("mentions"), m);
-    for (int e : meds) iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+    for (int e : meds) {
+      iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+      mediators_seen_.insert(e);
+      if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+    }
     for (std::size_t k = 0; k < parties.size() && k < 2; ++k) {
       iri(m, ng("party"), entities_[static_cast<std::size_t>(parties[k])].iri);
     }
@@ -1714,6 +1929,7 @@ class ArticleRun {
   std::unordered_set<std::string> emitted_sentences_;
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
+  std::set<int> mediators_seen_;  // mediators of this article's mediations so far
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
   // The figure nodes of the last casualty claim, for figures that continue it in the next
