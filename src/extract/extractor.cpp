@@ -228,6 +228,12 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     auto& singles = r.single_words[f.stem().string()];
     for (std::uint32_t row = 0; row < lex.rows(); ++row) {
       for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+        if (spelling.size() > 1 && spelling.front() == '*') {
+          // A suffix pattern ("*-led"): data/lexicon files, docs/rules.md.
+          r.combined.add_spelling(spelling, static_cast<std::uint32_t>(r.entries.size()),
+                                  r.abbreviations);
+          continue;
+        }
         std::vector<std::string> keys = phrase_keys(spelling, r.abbreviations);
         if (keys.size() == 1) singles.insert(keys.front());
         r.combined.add(std::move(keys), static_cast<std::uint32_t>(r.entries.size()));
@@ -336,7 +342,10 @@ struct Lexeme {
 class ArticleRun : public MatchContext {
  public:
   ArticleRun(const Extractor::Resources& res, const Article& article)
-      : res_(res), article_(article) {}
+      : res_(res), article_(article) {
+    const auto it = res_.lexicon_id.find("affiliation_prefixes");
+    if (it != res_.lexicon_id.end()) affiliation_prefixes_ = it->second;
+  }
 
   ExtractStats run(QuadSink& sink);
   // After run(): the normalised text, tokens and sentences, moved out.
@@ -391,6 +400,14 @@ class ArticleRun : public MatchContext {
       if (!(next >= 'A' && next <= 'Z')) return false;
     }
     if (not_name_[i]) return false;
+    // "Kremlin-backed", "Houthi-run": who backs or runs a body is not part of a name.
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == affiliation_prefixes_) return false;
+    }
+    // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
+    if (t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i))) {
+      return false;
+    }
     ensure_cover();
     if (strong_cover_[i]) return false;
     return true;
@@ -444,6 +461,17 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
+  // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
+  // reporters on Monday"): it dates the report, not the event reported.
+  bool speech_time(std::uint32_t b, std::uint32_t first) const {
+    for (std::uint32_t k = b, n = 0; k > first && n < 3; ++n) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::Punct) return false;
+      if (res_.in("speech_verbs", t.key)) return true;
+    }
+    return false;
+  }
   // A phrase of data/lexicon/person_titles.tsv starts at token i.
   bool title_at(std::uint32_t i) const {
     const int titles = res_.lexicon_id.at("person_titles");
@@ -482,7 +510,8 @@ class ArticleRun : public MatchContext {
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> entity_by_key_;
-  PhraseIndex known_;  // names of this article's actors seen so far -> entity
+  PhraseIndex known_;              // names of this article's actors seen so far -> entity
+  int affiliation_prefixes_ = -1;  // lexicon id of "Kremlin-backed", "Houthi-run", ...
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");
@@ -772,6 +801,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
                                                : kCity;
       m.weak = p.kind != PlaceKind::Country;
       m.locative = is_locative(si, i);
+      // "fired missiles at Kyiv": a city after "at" is a place ("pointed the finger at Israel":
+      // a country there is the actor; data/lexicon/locative_cities.tsv).
+      // So is a city right after "the capital" or after a verb of striking, taking or
+      // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
+      if (!m.locative && m.type != kCountry && i > s.first_token) {
+        std::uint32_t k = i - 1;
+        if (tokens_[k].key == "the" && k > s.first_token) --k;
+        if (res_.in("locative_cities", tokens_[i - 1].key) ||
+            res_.in("place_verbs", tokens_[k].key)) {
+          m.locative = true;
+        }
+      }
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
@@ -1008,7 +1049,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
       const bool singular_head = head == "province" || head == "state" || head == "region" ||
-                                 head == "governorate" || head == "district" || head == "county";
+                                 head == "governorate" || head == "district" || head == "county" ||
+                                 head == "valley";
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);
@@ -1248,6 +1290,30 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       target->locations.push_back(mn.entity);
     }
   }
+  // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
+  // barrage of missiles at A and B", "airstrikes and shelling in A".
+  for (std::size_t a = 0; a < local.size(); ++a) {
+    for (std::size_t b = 0; b < local.size(); ++b) {
+      Event& first = events_[local[a]];
+      Event& second = events_[local[b]];
+      if (a == b || second.begin < first.end || second.begin - first.end > 4) continue;
+      bool joined = false;
+      bool plain = true;
+      for (std::uint32_t k = first.end; k < second.begin; ++k) {
+        const Token& t = tokens_[k];
+        if (t.key == "and" || t.key == "or") joined = true;
+        if (t.kind == TokenKind::Punct && t.key != ",") plain = false;
+        if (t.kind == TokenKind::Word && t.is(kCapitalized)) plain = false;
+      }
+      if (!joined || !plain || first.cls == second.cls) continue;
+      std::vector<int> both = first.locations;
+      for (int loc : second.locations) {
+        if (std::find(both.begin(), both.end(), loc) == both.end()) both.push_back(loc);
+      }
+      first.locations = both;
+      second.locations = both;
+    }
+  }
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), article_.date)
@@ -1356,9 +1422,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
     }
-    // Time: the expression nearest to the trigger.
+    // Time: the expression nearest to the trigger, but not the time of the report ("killed 40
+    // people, a medical group said on Tuesday": Tuesday is when it was said).
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
+      // (A declaration is itself speech: its time is the report's.)
+      if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) continue;
       const long d = te.begin >= ev.end ? static_cast<long>(te.begin - ev.end)
                                         : static_cast<long>(ev.begin - te.end);
       if (d < best) {

@@ -47,6 +47,28 @@ void PhraseIndex::add(std::vector<std::string> keys, std::uint32_t value) {
   ++size_;
 }
 
+void PhraseIndex::add_suffix(std::string suffix, std::uint32_t value) {
+  if (suffix.empty()) return;
+  for (const auto& [s, v] : suffixes_) {
+    if (s == suffix && v == value) return;
+  }
+  suffixes_.emplace_back(std::move(suffix), value);
+  ++size_;
+}
+
+void PhraseIndex::add_spelling(std::string_view spelling, std::uint32_t value,
+                               const std::unordered_set<std::string>& abbreviations) {
+  if (spelling.size() > 1 && spelling.front() == '*') {
+    // Fold the suffix as a token would be folded: "x" + suffix is one token.
+    std::vector<std::string> keys =
+        phrase_keys(std::string("x") + std::string(spelling.substr(1)), abbreviations);
+    if (keys.size() == 1 && keys.front().size() > 1) add_suffix(keys.front().substr(1), value);
+    return;
+  }
+  std::vector<std::string> keys = phrase_keys(spelling, abbreviations);
+  if (!keys.empty()) add(std::move(keys), value);
+}
+
 bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                                std::size_t end) const {
   if (i + 1 + e.rest_size > end) return false;
@@ -61,7 +83,15 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   out.clear();
   if (i >= end) return;
   if (base_) base_->match(tokens, i, end, out);
-  auto it = by_first_.find(std::string_view(tokens[i].key));
+  const std::string& key = tokens[i].key;
+  for (const auto& [suffix, value] : suffixes_) {
+    // One token long: the end of the list keeps the longest-first order.
+    if (key.size() > suffix.size() &&
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      out.push_back(Match{1, value});
+    }
+  }
+  auto it = by_first_.find(std::string_view(key));
   if (it == by_first_.end()) return;
   for (const Entry& e : it->second) {
     if (!matches_rest(e, tokens, i, end)) continue;
@@ -77,7 +107,16 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
                           Match& out) const {
   if (i >= end) return false;
   bool found = base_ && base_->longest(tokens, i, end, out);
-  auto it = by_first_.find(std::string_view(tokens[i].key));
+  const std::string& key = tokens[i].key;
+  for (const auto& [suffix, value] : suffixes_) {
+    if (found) break;
+    if (key.size() > suffix.size() &&
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      out = Match{1, value};
+      found = true;
+    }
+  }
+  auto it = by_first_.find(std::string_view(key));
   if (it == by_first_.end()) return found;
   for (const Entry& e : it->second) {
     if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
@@ -147,9 +186,7 @@ Lexicon Lexicon::parse(std::string_view content, std::string_view name,
     row.resize(lex.columns_.size());
     const auto id = static_cast<std::uint32_t>(lex.rows_.size());
     for (std::string_view spelling : split(cells[0], '|')) {
-      std::vector<std::string> keys = phrase_keys(spelling, abbreviations);
-      if (keys.empty()) continue;
-      lex.index_.add(std::move(keys), id);
+      lex.index_.add_spelling(spelling, id, abbreviations);
     }
     lex.rows_.push_back(std::move(row));
   }

@@ -25,6 +25,12 @@ class PhraseIndex {
     std::uint32_t value;
   };
   void add(std::vector<std::string> keys, std::uint32_t value);
+  // Adds a one-token pattern that matches every token whose key ends with `suffix` and is
+  // longer than it ("*-led" in a lexicon: "Moscow-led", "U.S.-led").
+  void add_suffix(std::string suffix, std::uint32_t value);
+  // Adds one spelling of a lexicon: "*suffix" is a suffix pattern, anything else a phrase.
+  void add_spelling(std::string_view spelling, std::uint32_t value,
+                    const std::unordered_set<std::string>& abbreviations);
   // Every phrase that starts at tokens[i] and ends before `end`, longest first (phrases of one
   // length in the order they were added).
   void match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
@@ -51,6 +57,7 @@ class PhraseIndex {
                     std::size_t end) const;
   std::unordered_map<std::string, std::vector<Entry>, KeyHash, std::equal_to<>> by_first_;
   std::vector<std::string> rest_;
+  std::vector<std::pair<std::string, std::uint32_t>> suffixes_;
   std::size_t size_ = 0;
   std::shared_ptr<const PhraseIndex> base_;
 };

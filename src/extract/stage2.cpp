@@ -110,6 +110,7 @@ struct ClaimStage::Resources {
   Lexicon figure_links;   // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;       // locative.tsv: "in", "from"
   Lexicon source_nouns;   // heads of described speakers ("officials")
+  Lexicon subject_links;  // words before a specific cue that are not its own subject
   Lexicon victim_stops;   // phrase: words that end a victim phrase
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
@@ -144,6 +145,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.subject_links = load("claim_subject_links");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.numbers = load("numbers");
@@ -158,6 +160,15 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     }
   }
   r.gazetteer = Gazetteer::load(paths.gazetteer_dir, r.abbreviations);
+  // The short forms that the gazetteer lacks ("U.S.", "UAE"), as in stage 1: "U.S.-brokered".
+  const Lexicon aliases = load("country_aliases");
+  for (std::uint32_t row = 0; row < aliases.rows(); ++row) {
+    auto country = r.gazetteer.country(std::string(aliases.get(row, "iso2")));
+    if (!country) continue;
+    for (std::string_view spelling : split(aliases.get(row, "phrase"), '|')) {
+      r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
+    }
+  }
   std::unordered_map<std::string, std::uint32_t> by_id;
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
@@ -420,6 +431,7 @@ class ArticleRun {
   void find_main_parties() {
     std::map<int, int> weight;
     for (std::size_t i = 0; i < entities_.size(); ++i) {
+      if (!entities_[i].actor) continue;  // a city named as a place is no side
       int side = country_of(static_cast<int>(i));
       if (side < 0 && entities_[i].cls == "ArmedGroup") side = static_cast<int>(i);
       if (side >= 0) weight[side] += std::max(1, entities_[i].evidence);
@@ -435,7 +447,9 @@ class ArticleRun {
     std::vector<int> out;
     for (int p : main_parties_) {
       if (out.size() == 2) break;
-      const bool mediator = std::any_of(mediators.begin(), mediators.end(),
+      // A state already seen mediating in the article is not a side either.
+      const bool mediator = mediators_seen_.count(p) > 0 ||
+                            std::any_of(mediators.begin(), mediators.end(),
                                         [&](int m) { return m == p || country_of(m) == p; });
       if (!mediator) out.push_back(p);
     }
@@ -638,6 +652,21 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "the escalation threatened to ...", "shortages were threatening", "a ceasefire the rebels
+    // had declared": a threat or offer whose own subject is a common noun has no actor
+    // claimant (the speaker of the sentence does not threaten or offer here).
+    if ((cue.type == "Threat" || cue.type == "Offer") && cue.voice == Voice::Active &&
+        head > s.first_token) {
+      const Token& before = tokens_[head - 1];
+      const bool named =
+          std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; });
+      const bool adverb =
+          before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
+      if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+          !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
+        return -1;
+      }
+    }
     int e = subject_of(s, ms, cue.begin);
     if (e >= 0) return e;
     if (cue.end < s.last_token) {  // '"...," said X'
@@ -1037,8 +1066,18 @@ class ArticleRun {
     std::vector<ClaimOut> kept;
     for (const ClaimOut& c : made) {
       if (c.type == "StatementClaim") {
+        // Nor is the statement of a speaker who reports their own side's specific claim:
+        // "Turkey has offered to host talks, Turkish Foreign Minister X said".
+        int side = country_of(c.claimant);
+        const Entity& speaker = entities_[static_cast<std::size_t>(c.claimant)];
+        if (side < 0 && !speaker.affiliation.empty()) {
+          side = country_of(entity_by_iri(speaker.affiliation));
+        }
         bool other = false;
-        for (const ClaimOut& d : made) other |= d.claimant == c.claimant && d.type != c.type;
+        for (const ClaimOut& d : made) {
+          other |=
+              d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
+        }
         if (other) continue;
       }
       kept.push_back(c);
@@ -1204,6 +1243,26 @@ class ArticleRun {
     return out;
   }
 
+  // "Russia, which brokered ...", "X, who has long served as an intermediary ...": the actor
+  // named just before the relative pronoun that opens the clause of the phrase at `at`.
+  std::vector<int> relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
+                                       std::uint32_t at) const {
+    std::vector<int> out;
+    std::uint32_t k = at;
+    for (int back = 0; back < 5 && k > s.first_token + 1; ++back) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.kind == TokenKind::Punct) break;
+      if (t.key != "which" && t.key != "who") continue;
+      if (tokens_[k - 1].key != ",") break;
+      for (const Mention& m : ms) {
+        if (m.end == k - 1 && agentive(m.entity)) out.push_back(as_actor(m.entity));
+      }
+      break;
+    }
+    return out;
+  }
+
   int country_for_prefix(std::string_view prefix) {
     std::vector<Token> toks;
     for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
@@ -1296,8 +1355,9 @@ class ArticleRun {
           conditional = true;
         }
       }
-      // "A truce brokered by X collapsed": failure words later in the same clause.
-      for (std::uint32_t k = trig_end; k < clause_end(s, trig_end); ++k) {
+      // "A truce brokered by X collapsed", "X brokered talks, but the negotiations collapsed":
+      // failure words later in the sentence.
+      for (std::uint32_t k = trig_end; k < s.last_token; ++k) {
         std::uint32_t ml = 0;
         std::uint32_t mr = 0;
         if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
@@ -1348,6 +1408,7 @@ class ArticleRun {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
         }
+        if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
       }
       if (mediators.empty()) continue;
       // Parties: "between X and Y", else the two sides the article is about.
@@ -1418,7 +1479,11 @@ class ArticleRun {
     iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
     iri(m, ng("inArticle"), doc_);
     iri(doc_, ng("mentions"), m);
-    for (int e : meds) iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+    for (int e : meds) {
+      iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+      mediators_seen_.insert(e);
+      if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+    }
     for (std::size_t k = 0; k < parties.size() && k < 2; ++k) {
       iri(m, ng("party"), entities_[static_cast<std::size_t>(parties[k])].iri);
     }
@@ -1465,6 +1530,7 @@ class ArticleRun {
   std::unordered_set<std::string> emitted_sentences_;
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
+  std::set<int> mediators_seen_;  // mediators of this article's mediations so far
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
   std::vector<int> coordinated_;  // other speakers of the last described_speaker call
