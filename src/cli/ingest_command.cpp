@@ -147,6 +147,7 @@ int run_ingest(const IngestOptions& opts) {
   std::vector<extract::Diagnostic> diagnostics;
   std::vector<extract::Article> articles =
       extract::read_articles(opts.paths, diagnostics, opts.read_limits);
+  extractor.infer_story_dates(articles);  // undated reports of a dated story
   std::size_t errors = 0;
   for (const auto& d : diagnostics) {
     std::cerr << "newsgraph: " << d.to_string() << "\n";

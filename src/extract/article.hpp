@@ -15,7 +15,10 @@ struct Article {
   std::string title;
   std::string source;
   std::string url;
-  std::string date;      // ISO YYYY-MM-DD, empty when unknown
+  std::string date;  // ISO YYYY-MM-DD, empty when unknown
+  // For an undated article, the date of a dated article of the same batch that tells the same
+  // story (story_dates.hpp), against which its relative time expressions resolve; else empty.
+  std::string inferred_date;
   std::string language;  // as given, lower case; empty when unknown
   // The article text as it appears in the file, metadata removed: every offset the extractor
   // emits counts into this string.
@@ -63,6 +66,12 @@ std::vector<Article> parse_json_lines(std::string_view content, std::string_view
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);
+
+// The date an article's relative time expressions ("on Friday", "this month") resolve against:
+// its own date, else the date inferred from its batch, else "" (they stay unresolved).
+inline const std::string& reference_date(const Article& article) {
+  return article.date.empty() ? article.inferred_date : article.date;
+}
 
 // True for a valid ISO calendar date YYYY-MM-DD.
 bool is_iso_date(std::string_view text);

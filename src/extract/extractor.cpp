@@ -15,6 +15,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
+#include "extract/story_dates.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
@@ -278,6 +279,11 @@ Extractor::~Extractor() = default;
 
 std::size_t Extractor::rule_count() const { return res_->rules.size(); }
 
+std::size_t Extractor::infer_story_dates(std::vector<Article>& articles) const {
+  return ng::extract::infer_story_dates(articles, res_->required("time_words"),
+                                        res_->abbreviations);
+}
+
 // ------------------------------------------------------------------ per-article state
 
 namespace {
@@ -327,6 +333,9 @@ struct Event {
   std::vector<int> targets;
   std::string time_text;
   std::string date;
+  // No time expression in its sentence, none inherited, no cue of undated_event_cues.tsv: an
+  // event of the report's day (date_by_report).
+  bool report_day = false;
   std::map<std::string, std::string> figures;  // killed/wounded/... -> number or word
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
@@ -459,6 +468,9 @@ class ArticleRun : public MatchContext {
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);
   void merge_events();
+  void date_by_report();
+  bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
+  bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
   // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
@@ -517,7 +529,20 @@ class ArticleRun : public MatchContext {
   int locative_lex_ = res_.lexicon_id.at("locative");
   std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
   std::uint32_t focus_sentence_ = 0;
-  std::string focus_date_;                      // last resolved date, valid for the next sentence
+  std::string focus_date_;               // last resolved date, valid for the next sentence
+  std::set<std::string> focus_classes_;  // classes of the events focus_date_ dates
+  // The narrative's time: the value of the article's last time expression so far ("" when it
+  // was not resolved), `narrative_seen_` once there is one.
+  std::string narrative_time_;
+  bool narrative_seen_ = false;
+  bool narrative_recent() const { return !narrative_seen_ || recent(narrative_time_); }
+  bool recent(const std::string& value) const;
+  void narrate(const std::vector<TimeExpression>& times) {
+    for (const TimeExpression& te : times) {
+      narrative_time_ = te.value;
+      narrative_seen_ = true;
+    }
+  }
   std::uint32_t cur_first_ = 0, cur_last_ = 0;  // token range of the current sentence
   mutable std::size_t cover_version_ = static_cast<std::size_t>(-1);
   mutable std::vector<TypeMask> cover_mask_;
@@ -1244,13 +1269,17 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   if (local.empty()) {
     if (has_time_word) {
-      for (const TimeExpression& te : find_time_expressions(
-               tokens_, s.first_token, s.last_token, res_.required("time_words"), article_.date)) {
+      const std::vector<TimeExpression> times =
+          find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
+                                reference_date(article_));
+      for (const TimeExpression& te : times) {
         if (!te.value.empty()) {
           focus_date_ = te.value;
           focus_sentence_ = si;
+          focus_classes_.clear();
         }
       }
+      narrate(times);
     }
     return;
   }
@@ -1316,7 +1345,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
-                                            res_.required("time_words"), article_.date)
+                                            res_.required("time_words"), reference_date(article_))
                     : std::vector<TimeExpression>{};
   std::vector<Event*> evs;
   for (std::size_t idx : local) {
@@ -1422,29 +1451,97 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
     }
-    // Time: the expression nearest to the trigger, but not the time of the report ("killed 40
-    // people, a medical group said on Tuesday": Tuesday is when it was said).
+    // Time: the expression nearest to the trigger within its clause: one behind a word of
+    // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
+    // power five years ago"); and not the time of the report ("killed 40 people, a medical group
+    // said on Tuesday": Tuesday is when it was said).
     long best = 1L << 30;
     for (const TimeExpression& te : times) {
       // (A declaration is itself speech: its time is the report's.)
       if (ev.cls != "Statement" && speech_time(te.begin, s.first_token)) continue;
-      const long d = te.begin >= ev.end ? static_cast<long>(te.begin - ev.end)
-                                        : static_cast<long>(ev.begin - te.end);
+      const bool after = te.begin >= ev.end;
+      if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
+        continue;
+      }
+      const long d =
+          after ? static_cast<long>(te.begin - ev.end) : static_cast<long>(ev.begin - te.end);
       if (d < best) {
         best = d;
         ev.time_text = surface(te.begin, te.end);
         ev.date = te.value;
       }
     }
-    if (times.empty() && !focus_date_.empty()) ev.date = focus_date_;
+    // A sentence without a time continues the previous one's when it reports the same kind of
+    // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
+    if (times.empty() && !focus_date_.empty() && focus_classes_.count(ev.cls)) {
+      ev.date = focus_date_;
+    }
+    ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
+                    !undated_cue_before(ev, s.first_token);
+  }
+  // The focus for the next sentence: the last date an event of this one took from its own
+  // time expression (else the last resolved expression, which dates no event class).
+  std::string dated_by_own;
+  for (Event* ev : evs) {
+    if (!ev->time_text.empty() && !ev->date.empty()) dated_by_own = ev->date;
   }
   for (const TimeExpression& te : times) {
     if (!te.value.empty()) {
-      focus_date_ = te.value;
+      focus_date_ = dated_by_own.empty() ? te.value : dated_by_own;
       focus_sentence_ = si;
+      focus_classes_.clear();
+      for (Event* ev : evs) {
+        if (!ev->time_text.empty() && ev->date == dated_by_own) focus_classes_.insert(ev->cls);
+      }
     }
   }
+  narrate(times);
   casualties(s, evs);
+}
+
+// A date of the report's time: a day of the week up to the reference date, or its month. The
+// narrative is at the report's time until a time expression takes it elsewhere: after "in 2021"
+// or "in recent months" (unresolved) a sentence without a time tells background.
+bool ArticleRun::recent(const std::string& value) const {
+  CivilDate ref, when;
+  if (!parse_iso_date(reference_date(article_), ref)) return false;
+  if (value.size() == 7) return value == format_date(ref).substr(0, 7);
+  if (!parse_iso_date(value, when)) return false;
+  for (int back = 0; back <= 7; ++back) {
+    if (format_date(add_days(ref, -back)) == value) return true;
+  }
+  return false;
+}
+
+bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
+  for (std::uint32_t k = from; k < to; ++k) {
+    if (res_.in("time_clause_breaks", tokens_[k].key)) return true;
+  }
+  return false;
+}
+
+// A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
+// "would consider talks", "to help end the fighting", "had carried out strikes".
+bool ArticleRun::undated_cue_before(const Event& ev, std::uint32_t first) const {
+  for (std::uint32_t k = ev.begin; k > first && k + 4 >= ev.begin;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "," || key == ";" || key == "." || key == ":") break;
+    if (res_.in("undated_event_cues", key)) return true;
+  }
+  return false;
+}
+
+// An event its sentence gives no time, told without a cue that sets it apart from the report,
+// happened on the report's day: the article's date (TimeML's document creation time), or for an
+// undated article the date inferred from its batch. After merging, so a repeated mention
+// ("the strikes") still joins the report that dates it.
+void ArticleRun::date_by_report() {
+  const std::string& day = reference_date(article_);
+  if (day.empty()) return;
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.date.empty() && ev.time_text.empty() && ev.report_day) ev.date = day;
+  }
 }
 
 // Within an article, "the strikes" without a place repeats an event already reported with
@@ -1456,7 +1553,13 @@ void ArticleRun::merge_events() {
     for (std::size_t j = 0; j < events_.size(); ++j) {
       Event& other = events_[j];
       if (j == i || other.merged || other.cls != ev.cls) continue;
-      const bool dates_agree = ev.date.empty() || other.date.empty() || ev.date == other.date;
+      // An event of the report's day (date_by_report) is not one dated months before.
+      auto fits = [this](const Event& undated, const Event& dated) {
+        return !undated.report_day || recent(dated.date);
+      };
+      const bool dates_agree = ev.date.empty()      ? other.date.empty() || fits(ev, other)
+                               : other.date.empty() ? fits(other, ev)
+                                                    : ev.date == other.date;
       if (!dates_agree) continue;
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
@@ -1596,6 +1699,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     events_for(s, si);
   }
   merge_events();
+  date_by_report();
   merge_unnamed_persons();
   return emit(sink);
 }

@@ -73,6 +73,11 @@ class Extractor {
   // Same, and hands over the article's normalised text, tokens and sentences (for stage 2).
   ExtractStats extract(const Article& article, QuadSink& sink, TextAnalysis& text) const;
 
+  // Gives each undated article of a batch the date of a dated report of the same story, if
+  // there is one (story_dates.hpp); extract() resolves its relative time expressions against
+  // it. Returns the number of articles given a date.
+  std::size_t infer_story_dates(std::vector<Article>& articles) const;
+
   std::size_t rule_count() const;
 
   struct Resources;  // loaded knowledge; defined in extractor.cpp

@@ -74,8 +74,9 @@ struct Figure {
   std::map<std::string, std::string> amounts;  // killed/wounded/captured/missing/destroyed
   std::string qualifier;
   std::string victims;
-  std::string object;     // "posts", "equipment" or ""
-  std::uint32_t pos = 0;  // first token
+  std::string object;        // "posts", "equipment" or ""
+  std::uint32_t pos = 0;     // first token
+  bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
 };
 
 struct ClaimOut {
@@ -112,6 +113,8 @@ struct ClaimStage::Resources {
   Lexicon source_nouns;   // heads of described speakers ("officials")
   Lexicon subject_links;  // words before a specific cue that are not its own subject
   Lexicon victim_stops;   // phrase: words that end a victim phrase
+  Lexicon possessives;    // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;        // phrase: subject pronouns before a casualty verb
   Lexicon numbers;        // numbers.tsv: phrase, kind, value
   Lexicon time_words;     // time_words.tsv
   Lexicon med_triggers;   // phrase, slot, status
@@ -121,6 +124,7 @@ struct ClaimStage::Resources {
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
   std::unordered_map<std::string, std::string> capital_name;       // country gn id -> capital
+  std::unordered_map<std::string, std::string> demonym;            // country gn id -> demonym
 };
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
@@ -136,6 +140,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   };
   r.claim_cues = load("claim_cues");
   r.casualty = load("claim_casualty_words");
+  r.possessives = load("claim_victim_possessives");
+  r.killers = load("claim_killer_pronouns");
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
@@ -174,6 +180,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     const Place& p = r.gazetteer.place(i);
     by_id[p.geonames_id] = i;
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
+    if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
   }
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
@@ -603,6 +610,54 @@ class ArticleRun {
     }
     return -1;
   }
+  // The side an actor stands for: its state (country_of), the side of its affiliation, or an
+  // armed group itself; -1 for none. A group whose name opens the name of a body standing for
+  // a state ("X" and "X government") is on that state's side.
+  int side_of(int e, int depth = 0) const {
+    if (e < 0) return -1;
+    const int c = country_of(e);
+    if (c >= 0) return c;
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!en.affiliation.empty() && depth < 3) {
+      const int a = side_of(entity_by_iri(en.affiliation), depth + 1);
+      if (a >= 0) return a;
+    }
+    if (en.cls != "ArmedGroup") return -1;
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& body = entities_[i];
+      if (body.label.size() > en.label.size() && body.label.rfind(en.label + " ", 0) == 0) {
+        const int state = country_of(static_cast<int>(i));
+        if (state >= 0) return state;
+      }
+    }
+    return e;
+  }
+
+  // For a claimant on one of the article's two main sides, the other one; else -1.
+  int other_side(int claimant) const {
+    const int side = side_of(claimant);
+    const std::vector<int> two = context_parties({});
+    if (side < 0 || two.size() != 2) return -1;
+    return two[0] == side ? two[1] : two[1] == side ? two[0] : -1;
+  }
+
+  // The first actor in [from, to) that is not on the claimant's side (nor the claimant, nor a
+  // news outlet).
+  int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                        int claimant, bool quoted_only = false) const {
+    const int side = side_of(claimant);
+    for (const Mention& m : ms) {
+      if (m.begin < from || m.begin >= to || !agentive(m.entity)) continue;
+      if (quoted_only && !m.in_quote) continue;
+      const int who = as_actor(m.entity);
+      // A news outlet reports, it is not a party: "the agency quoted a source as saying".
+      if (who < 0 || entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") continue;
+      if (who == claimant || (side >= 0 && side_of(who) == side)) continue;
+      return who;
+    }
+    return -1;
+  }
+
   int first_mention_after(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                           int not_this) const {
     for (const Mention& m : ms) {
@@ -615,6 +670,36 @@ class ArticleRun {
   }
 
   // ---------------------------------------------------------------- claims
+  // Whom a claim is against or addressed to when the words after its cue name nobody, or name
+  // the claimant's own side: an accusation, threat or offer by one side of the conflict is
+  // addressed to the other; an offer by an outsider to the main side; a statement to the first
+  // actor of another side named after its cue or quoted before it, else (for a side) to the other
+  // side. A denial's
+  // target is set later from the claim it denies (claims_in), the other side only failing that.
+  int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
+                      const Sentence& s, const Cue& cue) const {
+    const int side = side_of(who);
+    if (target >= 0 && (side < 0 || side_of(target) != side)) return target;
+    if (type == "Accusation" || type == "Threat" || type == "Offer") {
+      const int named = first_opponent_in(ms, cue.end, clause_end(s, cue.end), who);
+      if (named >= 0) return named;
+      const int other = other_side(who);
+      if (other >= 0) return other;
+      if (type == "Offer" && side < 0) {
+        const std::vector<int> two = context_parties({who});
+        if (!two.empty()) return two.front();
+      }
+      return target;
+    }
+    if (type == "StatementClaim") {
+      // What was said: the words after the cue, or a quotation before it ('"...," he said').
+      int named = first_opponent_in(ms, cue.end, s.last_token, who);
+      if (named < 0) named = first_opponent_in(ms, s.first_token, cue.begin, who, true);
+      return named >= 0 ? named : other_side(who);
+    }
+    return target;
+  }
+
   int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue) {
     if (cue.voice == Voice::Passive) {
       std::uint32_t from = cue.end;
@@ -673,11 +758,12 @@ class ArticleRun {
       e = mention_at(ms, cue.end);
       if (e >= 0) return e;
     }
-    // "he said": the last speaker of that kind.
-    if (cue.begin > s.first_token) {
+    // "he said", "he also said": the last speaker of that kind.
+    const std::uint32_t before = skip_aux_back(s, cue.begin);
+    if (before > s.first_token) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (matches(res_.pronouns, cue.begin - 1, cue.begin, len, row)) {
+      if (matches(res_.pronouns, before - 1, before, len, row)) {
         const bool person = res_.pronouns.get(row, "kind") == "person";
         return person ? last_person_ : last_group_;
       }
@@ -873,6 +959,7 @@ class ArticleRun {
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
               f.pos = i;
+              f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);
               i = std::max(i, ve > 0 ? ve - 1 : i);
               continue;
@@ -896,6 +983,7 @@ class ArticleRun {
         }
       }
       std::uint32_t vb = i + nl;
+      if (vb < end && tokens_[vb].key == "\"") ++vb;  // a quoted figure: "\"many\" soldiers"
       if (vb < end && tokens_[vb].key == "of") ++vb;
       std::uint32_t ve = vb;
       while (ve < end && ve - vb < 7 && tokens_[ve].kind == TokenKind::Word) {
@@ -952,6 +1040,94 @@ class ArticleRun {
     return groups;
   }
 
+  // A side in words: its demonym ("Afghan"), else its label; "" for none.
+  std::string side_word(int side) const {
+    if (side < 0) return "";
+    const Entity& en = entities_[static_cast<std::size_t>(side)];
+    const std::string gn = local_name(en.iri);
+    if (en.country() && gn.rfind("gn-", 0) == 0) {
+      auto it = res_.demonym.find(gn.substr(3));
+      if (it != res_.demonym.end()) return it->second;
+    }
+    return en.label;
+  }
+
+  // The victims as written, with the side they are on when the words leave it to the claimant:
+  // "its soldiers" said by an Afghan ministry -> "Afghan soldiers"; "soldiers" after "they
+  // killed" -> the other side's soldiers. A phrase that names anyone (a capitalised word) stays.
+  std::string sided_victims(const Figure& f, int claimant) const {
+    if (f.victims.empty()) return f.victims;
+    const std::vector<Token> toks = tokenize(f.victims, res_.abbreviations);
+    for (const Token& t : toks) {
+      if (t.is(kCapitalized)) return f.victims;
+    }
+    const bool possessive = !toks.empty() && is_word_in(res_.possessives, toks, 0);
+    if (possessive) {
+      const std::string own = side_word(side_of(claimant));
+      if (!own.empty()) return own + f.victims.substr(toks.front().end);
+    }
+    if (f.by_claimant) {
+      const std::string other = side_word(other_side(claimant));
+      if (!other.empty()) return other + " " + f.victims;
+    }
+    return f.victims;
+  }
+  // A figure node already emitted, for figures that continue it in the next sentence.
+  struct FigureOut {
+    std::string iri;
+    std::string key;  // victim_key of its victims
+    std::set<std::string> slots;
+  };
+
+  // Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is
+  // "Pakistani soldiers").
+  std::string victim_key(const std::string& victims) const {
+    std::string out;
+    for (std::string k : phrase_keys(victims, res_.abbreviations)) {
+      if (k.size() > 3 && k.back() == 's') k.pop_back();
+      out += (out.empty() ? "" : " ") + k;
+    }
+    return out;
+  }
+
+  // The earlier figure node that a figure in sentence `si` continues: the last casualty claim
+  // is by the same claimant, in this or the previous sentence, has a group with the same
+  // victims, and that group does not state the figure's amounts yet ("55 soldiers were killed."
+  // + "He also said many soldiers were captured."). Null when there is none.
+  const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const {
+    if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
+    if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
+    const std::string key = victim_key(sided_victims(f, claimant));
+    if (key.empty()) return nullptr;
+    for (const FigureOut& g : last_figures_) {
+      if (g.key != key) continue;
+      const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
+                                       [&](const auto& a) { return g.slots.count(a.first) > 0; });
+      if (!overlap) return &g;
+    }
+    return nullptr;
+  }
+  bool continues(std::uint32_t si, int claimant, const Figure& f) const {
+    return continued(si, claimant, f) != nullptr;
+  }
+  // Adds the figure's amounts to the node it continues; false when it continues none.
+  bool continue_figure(std::uint32_t si, int claimant, const Figure& f) {
+    const FigureOut* g = continued(si, claimant, f);
+    if (g == nullptr) return false;
+    FigureOut& target = last_figures_[static_cast<std::size_t>(g - last_figures_.data())];
+    for (const auto& [slot, v] : f.amounts) {
+      amount(target.iri, ng(slot), v);
+      target.slots.insert(slot);
+    }
+    last_casualty_sentence_ = si;
+    return true;
+  }
+
+  static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
+    PhraseIndex::Match m{0, 0};
+    return lex.index().longest(toks, i, toks.size(), m) && m.length == 1;
+  }
+
   std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
                         const Sentence& s, std::uint32_t cue_end) {
     const std::string c = node("claim");
@@ -1000,6 +1176,17 @@ class ArticleRun {
           }
         }
         break;
+      }
+      // "One soldier was missing in action." right after a claim about soldiers continues it.
+      bool no_zero = false;
+      std::uint32_t no_first = 0;
+      std::vector<Figure> narrated = figures_in(s, no_zero, no_first);
+      const bool all_continue = !narrated.empty() && last_casualty_claimant_ >= 0 &&
+                                std::all_of(narrated.begin(), narrated.end(), [&](const Figure& f) {
+                                  return continues(si, last_casualty_claimant_, f);
+                                });
+      if (all_continue) {
+        for (const Figure& f : narrated) continue_figure(si, last_casualty_claimant_, f);
       }
       return;
     }
@@ -1059,6 +1246,7 @@ class ArticleRun {
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
       }
+      target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
     }
@@ -1113,6 +1301,7 @@ class ArticleRun {
       if (c.type == "CasualtyClaim") {
         casualty_iri = c.iri;
         int k = 0;
+        std::vector<FigureOut> outs;
         for (const Figure& f : figures) {
           if (!f.object.empty()) {
             for (const auto& [slot, v] : f.amounts) {
@@ -1128,14 +1317,19 @@ class ArticleRun {
               !f.amounts.count("captured") && !f.amounts.count("missing")) {
             continue;
           }
+          if (continue_figure(si, c.claimant, f)) continue;
           const std::string fig = c.iri + "-f" + std::to_string(++k);
+          FigureOut out{fig, victim_key(sided_victims(f, c.claimant)), {}};
+          for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
+          outs.push_back(std::move(out));
           iri(c.iri, ng("figures"), fig);
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
           for (const auto& [slot, v] : f.amounts) {
             if (slot != "destroyed") amount(fig, ng(slot), v);
           }
           if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
-          if (!f.victims.empty()) lit(fig, ng("victims"), f.victims);
+          const std::string victims = sided_victims(f, c.claimant);
+          if (!victims.empty()) lit(fig, ng("victims"), victims);
           ++stats_.casualty_figures;
         }
         if (zero && k == 0) {
@@ -1144,7 +1338,18 @@ class ArticleRun {
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
           amount(fig, ng("killed"), "0");
           amount(fig, ng("wounded"), "0");
+          outs.clear();
+          // "there were no casualties": on the claimant's own side.
+          const int own = side_of(c.claimant);
+          if (own >= 0) {
+            iri(fig, ng("victimSide"), entities_[static_cast<std::size_t>(own)].iri);
+          }
           ++stats_.casualty_figures;
+        }
+        if (!outs.empty()) {
+          last_casualty_sentence_ = si;
+          last_casualty_claimant_ = c.claimant;
+          last_figures_ = std::move(outs);
         }
       }
       quotes_for(si, c);
@@ -1155,15 +1360,18 @@ class ArticleRun {
         last_group_ = c.claimant;
       }
     }
-    // Denials point at the claim they reject: in this sentence, or an earlier one.
-    for (const ClaimOut& c : kept) {
+    // Denials point at the claim they reject: in this sentence, or an earlier one. Without a
+    // target of its own, a denial is aimed at whoever made that claim, else the other side.
+    for (ClaimOut& c : kept) {
       if (c.type != "Denial") continue;
       std::string denied;
+      int accuser = -1;
       for (const ClaimOut& d : kept) {
         // "X said ..., a claim denied by Y": only a claim made before the denial.
         if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim" &&
             d.cue_begin < c.cue_begin) {
           denied = d.iri;
+          accuser = d.claimant;
           if (d.type == "CasualtyClaim") iri(d.iri, ng("verificationStatus"), ng("Denied"));
         }
       }
@@ -1174,9 +1382,16 @@ class ArticleRun {
         if (it->claimant == c.target || it->target == c.claimant ||
             (c.target < 0 && it->type == "Accusation")) {
           denied = it->iri;
+          accuser = it->claimant;
         }
       }
       if (!denied.empty()) iri(c.iri, ng("denies"), denied);
+      if (c.target < 0) {
+        c.target = accuser >= 0 ? accuser : other_side(c.claimant);
+        if (c.target >= 0) {
+          iri(c.iri, ng("target"), entities_[static_cast<std::size_t>(c.target)].iri);
+        }
+      }
     }
     for (ClaimOut& c : kept) {
       c.sentence = si;
@@ -1500,8 +1715,8 @@ class ArticleRun {
     if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
     if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
     const Sentence& s = sentences_[si];
-    for (const TimeExpression& te : find_time_expressions(tokens_, s.first_token, s.last_token,
-                                                          res_.time_words, article_.date)) {
+    for (const TimeExpression& te : find_time_expressions(
+             tokens_, s.first_token, s.last_token, res_.time_words, reference_date(article_))) {
       lit(m, ng("timeText"), span_text(te.begin, te.end));
       if (!te.value.empty()) {
         const std::string_view dt = te.value.size() == 10  ? vocab::kXsdDate
@@ -1533,6 +1748,11 @@ class ArticleRun {
   std::set<int> mediators_seen_;  // mediators of this article's mediations so far
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
+  // The figure nodes of the last casualty claim, for figures that continue it in the next
+  // sentence (continue_figure).
+  std::uint32_t last_casualty_sentence_ = 0;
+  int last_casualty_claimant_ = -1;
+  std::vector<FigureOut> last_figures_;
   std::vector<int> coordinated_;  // other speakers of the last described_speaker call
   int last_person_ = -1;
   int last_group_ = -1;

@@ -107,8 +107,24 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     }
     TimeExpression te;
     bool found = false;
+    // "mid-October": the month after a "mid-" prefix.
+    if (w.kind.empty() && tokens[i].kind == TokenKind::Word &&
+        tokens[i].key.rfind("mid-", 0) == 0) {
+      const std::string rest = tokens[i].key.substr(4);
+      for (std::size_t r = 0; r < words.rows(); ++r) {
+        if (words.get(static_cast<std::uint32_t>(r), "kind") != "month") continue;
+        for (std::string_view spelling : split(words.phrase(static_cast<std::uint32_t>(r)), '|')) {
+          if (spelling == rest) {
+            w = Word{"month", std::string(words.get(static_cast<std::uint32_t>(r), "value")), 1};
+          }
+        }
+      }
+    }
+    const bool mid_month = w.kind == "month" && tokens[i].key.rfind("mid-", 0) == 0;
     // Weekday and month names are capitalised ("may" is a verb, "march" a noun).
-    if ((w.kind == "weekday" || w.kind == "month") && !tokens[i].is(kCapitalized)) w = Word{};
+    if ((w.kind == "weekday" || w.kind == "month") && !tokens[i].is(kCapitalized) && !mid_month) {
+      w = Word{};
+    }
     if (w.kind == "weekday") {
       found = true;
       const int wd = to_int(w.value);
@@ -126,7 +142,15 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
       i += w.length;
       int day = -1;
       int year = -1;
-      if (i < end && tokens[i].kind == TokenKind::Number) {
+      // "27 February": a day number right before the month.
+      if (start == i - w.length && start > begin && tokens[start - 1].kind == TokenKind::Number) {
+        const int n = to_int(tokens[start - 1].key);
+        if (n >= 1 && n <= 31) {
+          day = n;
+          --start;
+        }
+      }
+      if (day < 0 && i < end && tokens[i].kind == TokenKind::Number) {
         const int n = to_int(tokens[i].key);
         if (n >= 1 && n <= 31) {
           day = n;

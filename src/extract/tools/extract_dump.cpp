@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
     ng::extract::Extractor extractor(ng::extract::ResourcePaths::under(root));
     const auto t1 = std::chrono::steady_clock::now();
     std::vector<ng::extract::Diagnostic> diagnostics;
-    const auto articles = ng::extract::read_articles(paths, diagnostics);
+    auto articles = ng::extract::read_articles(paths, diagnostics);
+    extractor.infer_story_dates(articles);
     for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
     ng::extract::ExtractStats stats;
     std::size_t bytes = 0;

@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
     ng::extract::Extractor stage1(resources);
     ng::extract::ClaimStage stage2(resources);
     std::vector<ng::extract::Diagnostic> diagnostics;
-    const auto articles = ng::extract::read_articles(paths, diagnostics);
+    auto articles = ng::extract::read_articles(paths, diagnostics);
+    stage1.infer_story_dates(articles);
     for (const auto& d : diagnostics) std::cerr << d.to_string() << "\n";
     ng::extract::VectorSink all;
     ng::extract::Stage2Stats stats;

@@ -264,3 +264,54 @@ TEST_CASE("a person whose given name is a place", "[extract][extractor]") {
   CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Chad Harris"});
   CHECK_FALSE(contains(r.labels_of_type("Country"), "Chad"));
 }
+
+namespace {
+// The ng:date of the event whose trigger is `trigger` ("" when it has none or there is no such
+// event); several events with the trigger give their dates joined with '|'.
+std::string date_of(const Result& r, const std::string& trigger) {
+  std::string out;
+  for (const auto& t : r.sink.quads) {
+    if (t.predicate.value != ng_term("trigger") || t.object.value != trigger) continue;
+    std::string date;
+    for (const auto& d : r.sink.quads) {
+      if (d.subject == t.subject && d.predicate.value == ng_term("date")) date = d.object.value;
+    }
+    out += (out.empty() ? "" : "|") + date;
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a time expression behind a clause break dates the other clause", "[extract][time]") {
+  // "since ... five years ago" belongs to "came to power", not to the raids.
+  Result r =
+      run("The rebels have stepped up raids in Khartoum since the junta came to power five years "
+          "ago.");
+  CHECK(date_of(r, "raids") == "");
+  // Without the break the nearest expression still dates the event.
+  r = run("Rebels raided Khartoum five years ago.");
+  CHECK(date_of(r, "raided") == "2021");
+}
+
+TEST_CASE("an event without a time in a news sentence gets the report's date", "[extract][time]") {
+  // No time expression anywhere yet: the report's day (2026-03-06).
+  Result r = run("Chadian troops shelled Khartoum, witnesses said.");
+  CHECK(date_of(r, "shelled") == "2026-03-06");
+  // A modal or past-perfect cue before the trigger: not dated by the report.
+  r = run("Chadian troops could attack Khartoum, officials warned.");
+  CHECK(date_of(r, "attack") == "");
+  // After a sentence set in 2019 the narrative is background: no report date.
+  r =
+      run("The war began in 2019 in Khartoum.\n\nChadian troops shelled El Fasher, residents "
+          "recalled.");
+  CHECK(date_of(r, "shelled") == "");
+}
+
+TEST_CASE("a following sentence inherits the date only for the same kind of event",
+          "[extract][time]") {
+  Result r = run("Rebels shelled a market in Khartoum on Tuesday. Shelling also hit El Fasher.");
+  CHECK(date_of(r, "Shelling") == "2026-03-03");
+  // Clashes in the next sentence do not continue the shelling: the report's day, not Tuesday.
+  r = run("Rebels shelled a market in Khartoum on Tuesday. Clashes also erupted in El Fasher.");
+  CHECK(date_of(r, "Clashes") == "2026-03-06");
+}

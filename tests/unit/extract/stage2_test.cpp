@@ -94,6 +94,22 @@ struct Run {
     }
     return out_set;
   }
+  // "Claimant Type -> Target" for every claim ("" when it has no target).
+  std::set<std::string> targets() const {
+    std::set<std::string> out_set;
+    for (const auto& q : out.quads) {
+      if (q.predicate.value != ng_term("claimant")) continue;
+      const auto t = objects(q.subject.value, "target");
+      for (const auto& ty : out.quads) {
+        if (ty.subject == q.subject && ty.predicate.value == ng::vocab::kRdfType) {
+          out_set.insert(label(q.object.value) + " " +
+                         ty.object.value.substr(ty.object.value.find('#') + 1) + " -> " +
+                         (t.empty() ? std::string() : label(t.front())));
+        }
+      }
+    }
+    return out_set;
+  }
   // "killed/wounded/victims" of every casualty figure.
   std::set<std::string> figures() const {
     std::set<std::string> out_set;
@@ -291,4 +307,74 @@ TEST_CASE("casualty figures after a toll noun, claimed by a ministry",
 TEST_CASE("mediation: trying to broker a peace deal", "[extract][stage2][mediation]") {
   Run r("Qatar has been trying to broker a peace deal between Russia and Ukraine.");
   CHECK(r.mediations() == std::set<std::string>{"Qatar: Russia/Ukraine Ongoing"});
+}
+
+TEST_CASE("claims: a denial is aimed at whoever made the denied claim",
+          "[extract][stage2][claims]") {
+  Run r("Israel accused Hamas of violating the truce. Hamas denied the accusation.");
+  CHECK(r.targets().count("Hamas Denial -> Israel"));
+}
+
+TEST_CASE("claims: a threat by one side with no named target is aimed at the other side",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. Eritrea denied it. Ethiopia warned "
+      "that there would be a strong response.");
+  CHECK(r.targets().count("Ethiopia Accusation -> Eritrea"));
+  CHECK(r.targets().count("Ethiopia Threat -> Eritrea"));
+  CHECK(r.targets().count("Eritrea Denial -> Ethiopia"));
+}
+
+TEST_CASE("casualty figures: victims left to the claimant get a side",
+          "[extract][stage2][casualty]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. The Ethiopian defence ministry said "
+      "eight of its soldiers were killed. Eritrea said it killed dozens of soldiers. Eritrean "
+      "officials said there were no casualties.");
+  const auto figures = r.figures();
+  // "its soldiers": the ministry's own side.
+  CHECK(figures.count("8//Ethiopian soldiers"));
+  // "it killed ... soldiers": the claimant killed them, so they are on the other side.
+  CHECK(figures.count("dozens//Ethiopian soldiers"));
+  // "no casualties": the claimant's own side, as a node, not as written victims.
+  CHECK(figures.count("0/0/"));
+  bool eritrea_side = false;
+  for (const std::string& f : r.of_type("CasualtyFigure")) {
+    for (const std::string& side : r.objects(f, "victimSide")) {
+      eritrea_side = eritrea_side || r.label(side) == "Eritrea";
+    }
+  }
+  CHECK(eritrea_side);
+}
+
+TEST_CASE("casualty figures: the next sentence continues a victim group",
+          "[extract][stage2][casualty]") {
+  // Same speaker ("he also said"), same victims (singular or plural), a new amount: one group.
+  Run r(
+      "Ethiopian spokesman Abebe Girma said that 40 Eritrean soldiers were killed. He also said "
+      "\"many\" Eritrean soldiers were captured. One Eritrean soldier was missing.");
+  std::set<std::string> groups;
+  for (const std::string& f : r.of_type("CasualtyFigure")) {
+    auto one = [&](const char* p) {
+      auto v = r.objects(f, p);
+      return v.empty() ? std::string() : v.front();
+    };
+    groups.insert(one("killed") + "/" + one("captured") + "/" + one("missing") + "/" +
+                  one("victims"));
+  }
+  CHECK(groups == std::set<std::string>{"40/many/1/Eritrean soldiers"});
+  // Other victims in the next sentence with no speaker stay narration.
+  Run n("Abebe Girma said that 40 Eritrean soldiers were killed. Three civilians were missing.");
+  CHECK(n.figures() == std::set<std::string>{"40//Eritrean soldiers"});
+}
+
+TEST_CASE("claims: a statement is aimed at the other side it names or quotes",
+          "[extract][stage2][claims]") {
+  // The quotation before "he said" is what was said; a name before the cue outside it is not.
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. \"Eritrea has chosen war,\" Ethiopian "
+      "spokesman Abebe Girma said. Kenya, which borders Ethiopia, said it was worried.");
+  const auto targets = r.targets();
+  CHECK(targets.count("Abebe Girma StatementClaim -> Eritrea"));
+  CHECK(targets.count("Kenya StatementClaim -> "));
 }

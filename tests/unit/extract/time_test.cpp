@@ -58,3 +58,18 @@ TEST_CASE("no article date: relative expressions stay unresolved", "[extract][ti
 TEST_CASE("lower-case month words are not dates", "[extract][time]") {
   CHECK(find("They may march on.", "2026-03-06").empty());
 }
+
+TEST_CASE("day before the month and mid-month", "[extract][time]") {
+  auto t = find("Talks opened on 3 February 2026 and resumed in mid-January.", "2026-03-06");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].value == "2026-02-03");
+  CHECK(t[1].value == "2026-01");
+  // Without a year the day still resolves to the most recent such date.
+  t = find("Shelling resumed on 28 February.", "2026-03-06");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].value == "2026-02-28");
+  // A lower-case "mid-march" stays a month ("mid-" marks it), a bare "march" does not.
+  t = find("They will march in mid-march.", "2026-03-06");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].value == "2026-03");
+}
