@@ -542,8 +542,10 @@ class ArticleRun {
       if (tokens_[i].key == ";") return i;
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (i > from && tokens_[i - 1].key == "," &&
-          matches(res_.breaks, i, s.last_token, len, row) &&
+      // A comma before the word, or inside a closing quote before it ('"...," while').
+      const bool comma = (i > from && tokens_[i - 1].key == ",") ||
+                         (i > from + 1 && tokens_[i - 1].key == "\"" && tokens_[i - 2].key == ",");
+      if (comma && matches(res_.breaks, i, s.last_token, len, row) &&
           res_.breaks.get(row, "kind") == "hard") {
         return i;
       }
@@ -622,7 +624,11 @@ class ArticleRun {
       const int a = side_of(entity_by_iri(en.affiliation), depth + 1);
       if (a >= 0) return a;
     }
-    if (en.cls != "ArmedGroup") return -1;
+    if (en.cls != "ArmedGroup") {
+      // "Moscow's foreign ministry"; but the "Pakistani Taliban" fight Pakistan.
+      const int named = state_opening(en.label);
+      return named != e ? named : -1;
+    }
     for (std::size_t i = 0; i < entities_.size(); ++i) {
       const Entity& body = entities_[i];
       if (body.label.size() > en.label.size() && body.label.rfind(en.label + " ", 0) == 0) {
@@ -631,6 +637,34 @@ class ArticleRun {
       }
     }
     return e;
+  }
+
+  // The state whose name, demonym or capital opens a name ("Moscow's foreign ministry",
+  // "Kenyan police"), if the article has it; else -1.
+  int state_opening(const std::string& label) const {
+    std::vector<Token> toks;
+    for (const std::string& k : phrase_keys(label, res_.abbreviations)) {
+      toks.push_back(Token{0, 0, TokenKind::Word, kCapitalized, k});
+    }
+    if (toks.size() < 2) return -1;
+    std::vector<PhraseIndex::Match> m;
+    res_.gazetteer.demonyms().match(toks, 0, toks.size(), m);
+    std::vector<PhraseIndex::Match> names;
+    res_.gazetteer.names().match(toks, 0, toks.size(), names);
+    m.insert(m.end(), names.begin(), names.end());
+    for (const auto& hit : m) {
+      if (hit.length >= toks.size()) continue;  // the whole name is the place
+      const Place& p = res_.gazetteer.place(hit.value);
+      std::string gn = p.geonames_id;
+      if (p.kind != PlaceKind::Country) {
+        auto cap = res_.capital_country.find(gn);
+        if (cap == res_.capital_country.end()) continue;
+        gn = res_.gazetteer.place(cap->second).geonames_id;
+      }
+      const int e = entity_by_iri(std::string(vocab::kNgId) + "place/gn-" + gn);
+      if (e >= 0) return e;
+    }
+    return -1;
   }
 
   // For a claimant on one of the article's two main sides, the other one; else -1.
@@ -685,7 +719,7 @@ class ArticleRun {
       if (named >= 0) return named;
       const int other = other_side(who);
       if (other >= 0) return other;
-      if (type == "Offer" && side < 0) {
+      if (type == "Offer") {  // an outsider's offer: to the first main side
         const std::vector<int> two = context_parties({who});
         if (!two.empty()) return two.front();
       }

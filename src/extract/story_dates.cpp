@@ -41,6 +41,16 @@ StoryProfile story_profile(const std::string& text, const Lexicon& time_words,
     if (t.is(kAllCaps) || t.key.size() < 3 || opens_sentence(tokens, i)) continue;
     out.names.insert(t.key);
   }
+  // A dateline: capitals first, a dash within a dozen tokens.
+  if (!tokens.empty() && tokens[0].is(kAllCaps)) {
+    for (std::size_t k = 1; k < tokens.size() && k < 12; ++k) {
+      if (tokens[k].key != "-" && tokens[k].key != "--") continue;
+      for (const TimeExpression& te : find_time_expressions(tokens, 0, k, time_words, "")) {
+        if (te.value.size() == 10 && out.dateline_date.empty()) out.dateline_date = te.value;
+      }
+      break;
+    }
+  }
   return out;
 }
 
@@ -63,13 +73,19 @@ std::size_t infer_story_dates(std::vector<Article>& articles, const Lexicon& tim
       undated.push_back(i);
     }
   }
-  if (dated.empty() || undated.empty()) return 0;
+  if (undated.empty()) return 0;
   std::vector<StoryProfile> profiles(articles.size());
-  for (std::size_t i : dated)
+  for (std::size_t i : dated) {
     profiles[i] = story_profile(articles[i].text, time_words, abbreviations);
+  }
   std::size_t inferred = 0;
   for (std::size_t u : undated) {
     profiles[u] = story_profile(articles[u].text, time_words, abbreviations);
+    if (!profiles[u].dateline_date.empty()) {  // the text dates itself
+      articles[u].inferred_date = profiles[u].dateline_date;
+      ++inferred;
+      continue;
+    }
     double best = kMinNameOverlap;
     const Article* source = nullptr;
     for (std::size_t d : dated) {

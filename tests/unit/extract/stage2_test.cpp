@@ -378,3 +378,13 @@ TEST_CASE("claims: a statement is aimed at the other side it names or quotes",
   CHECK(targets.count("Abebe Girma StatementClaim -> Eritrea"));
   CHECK(targets.count("Kenya StatementClaim -> "));
 }
+
+TEST_CASE("claims: an outsider's offer goes to a main side, not to its own ministry",
+          "[extract][stage2][claims]") {
+  // "Nairobi's foreign ministry" is Kenya's own (its capital opens the name): not the target.
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. Eritrea denied it. Kenya offered to "
+      "help end the fighting, state media reported citing Nairobi's foreign ministry.");
+  const auto targets = r.targets();
+  CHECK((targets.count("Kenya Offer -> Eritrea") || targets.count("Kenya Offer -> Ethiopia")));
+}

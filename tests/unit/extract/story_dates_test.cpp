@@ -65,3 +65,14 @@ TEST_CASE("a dated report on a weekday the undated one does not name is not used
   CHECK(infer_story_dates(batch, time_words(), abbreviations()) == 1);
   CHECK(batch[1].inferred_date == "2026-03-06");
 }
+
+TEST_CASE("an undated report with a full date in its dateline uses it", "[extract][time]") {
+  std::vector<Article> batch{
+      article("a", "", std::string("PORT HARLOW, March 5, 2026 (Wire) - ") + kSameStory),
+      article("b", "", std::string("PORT HARLOW (Wire) - ") + kOtherStory)};
+  CHECK(infer_story_dates(batch, time_words(), abbreviations()) == 1);
+  CHECK(batch[0].inferred_date == "2026-03-05");
+  CHECK(batch[1].inferred_date.empty());  // no year in sight, no dated peer
+  CHECK(story_profile("Clashes on March 5, 2026 - officials", time_words(), abbreviations())
+            .dateline_date.empty());  // not a dateline: no capitals first
+}
