@@ -471,6 +471,9 @@ class ArticleRun : public MatchContext {
   void date_by_report();
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
+  bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
+                           std::uint32_t last) const;
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
   // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
@@ -513,8 +516,9 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
-  std::uint32_t dateline_end_ = 0;   // the dash that ends an opening dateline, 0 if none
-  std::vector<bool> gazetteer_hit_;  // token starts a gazetteer name or demonym somewhere
+  std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
+  std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
+  std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
@@ -841,7 +845,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // A dateline ("KHARTOUM -") names where the report was filed.
       if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
-          i + best_len <= dateline_end_) {
+          (i >= dateline_begin_ && i + best_len <= dateline_end_)) {
         m.locative = true;
         m.dateline = true;
       }
@@ -1245,6 +1249,34 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           }
         }
         if (in_name) break;
+        advance = lx.length;
+        // A phrase listed with class "-" holds a trigger word but names no event ("seized
+        // power"); a noun asked for, hoped for or offered has not happened ("called for a
+        // ceasefire", "open to talks").
+        if (triggers.get(lx.row, "class") == "-") break;
+        if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
+        // things taken is a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture" &&
+            counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
+          break;
+        }
+        // A noun trigger right after another one heads a compound naming one event: "a car bomb
+        // attack", "a rocket strike". The modifier is the more specific, unless it is a
+        // GroundAttack word used as one ("attack drones").
+        if (!local.empty() && triggers.get(lx.row, "pos") == "noun") {
+          Event& prev = events_[local.back()];
+          if (prev.end == i && prev.sentence == si) {
+            if (prev.cls == "GroundAttack") {
+              prev.cls = triggers.get(lx.row, "class");
+              prev.pos = "noun";
+            }
+            prev.end = i + lx.length;
+            break;
+          }
+        }
         Event ev;
         ev.cls = triggers.get(lx.row, "class");
         ev.pos = triggers.get(lx.row, "pos");
@@ -1253,7 +1285,6 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         ev.end = i + lx.length;
         events_.push_back(std::move(ev));
         local.push_back(events_.size() - 1);
-        advance = lx.length;
         break;
       }
     }
@@ -1283,10 +1314,68 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     return;
   }
+  // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
+  // whose subject is a weapon's trigger of the same clause reports that weapon's event.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.cls != "Airstrike") continue;
+    for (auto it = local.rbegin(); it != local.rend(); ++it) {
+      const Event& noun = events_[*it];
+      if (noun.end > verb.begin) continue;
+      if (verb.begin - noun.end > 25) break;
+      static const std::set<std::string> weapons = {"MissileStrike", "DroneAttack", "Shelling",
+                                                    "Bombing"};
+      // Another actor in between is the verb's subject, unless it only speaks ("the missiles
+      // were intercepted, the military said, but several struck ...").
+      bool other_subject = false;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (mn.dropped || mn.begin < noun.end || mn.end > verb.begin || !(bit(type) & kActorMask))
+          continue;
+        bool part = false;  // "Israeli" inside "the Israeli military"
+        for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+          const Mention& o = mentions_[r];
+          part = part || (r != q && !o.dropped && o.begin <= mn.begin && mn.end <= o.end &&
+                          o.end - o.begin > mn.end - mn.begin);
+        }
+        if (!part && !res_.in("speech_verbs", tokens_[mn.end].key)) other_subject = true;
+      }
+      if (noun.pos == "noun" && noun.cls != verb.cls && weapons.count(noun.cls) && !other_subject) {
+        verb.cls = noun.cls;
+      }
+      break;
+    }
+  }
+  // "talks between A and B in C", "clashes between A and B": the names after "between" right
+  // behind a trigger are its parties, not where it happened.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> party_spans;
+  for (std::size_t idx : local) {
+    const Event& ev = events_[idx];
+    for (std::uint32_t j = ev.end; j < s.last_token && j <= ev.end + 2; ++j) {
+      const Token& t = tokens_[j];
+      if (t.key == "between") {
+        std::uint32_t m = j + 1;
+        while (m < s.last_token && (covered({kConcreteTypes, kConcreteTypes + 2, kDemonym}, m) ||
+                                    tokens_[m].key == "and" || tokens_[m].key == "," ||
+                                    tokens_[m].key == "the" || tokens_[m].key == "'s")) {
+          ++m;
+        }
+        party_spans.emplace_back(j + 1, m);
+        break;
+      }
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+  }
   // Places: each goes to the nearest trigger, preferring the one before it.
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
+    if (std::any_of(party_spans.begin(), party_spans.end(), [&](const auto& span) {
+          return span.first <= mn.begin && mn.end <= span.second;
+        })) {
+      continue;
+    }
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
@@ -1522,6 +1611,48 @@ bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
 
 // A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
 // "would consider talks", "to help end the fighting", "had carried out strikes".
+// A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
+// ("called for an immediate ceasefire", "open to talks", "towards a truce").
+bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
+  const auto id = res_.lexicon_id.find("not_event_cues");
+  if (id == res_.lexicon_id.end()) return false;
+  for (std::uint32_t end = b; end > first && end + 3 >= b; --end) {
+    for (std::uint32_t p = end > first + 4 ? end - 4 : first; p < end; ++p) {
+      for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+        if (lexemes_[k].lexicon == id->second && p + lexemes_[k].length == end) return true;
+      }
+    }
+    const Token& t = tokens_[end - 1];
+    if (t.kind != TokenKind::Word || t.is(kCapitalized)) return false;
+  }
+  return false;
+}
+
+// A thing counted in claims (claim_counted_objects.tsv, kind posts or equipment) within six
+// tokens before [b, e) or three after, in the same clause.
+bool ArticleRun::counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
+                                     std::uint32_t last) const {
+  const Lexicon* counted = res_.lexicon("claim_counted_objects");
+  if (!counted) return false;
+  const int id = res_.lexicon_id.at("claim_counted_objects");
+  auto object_at = [&](std::uint32_t p) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && counted->get(lexemes_[k].row, "kind") != "none") return true;
+    }
+    return false;
+  };
+  for (std::uint32_t p = b; p > first && p + 6 >= b;) {
+    --p;
+    const std::string& key = tokens_[p].key;
+    if (key == ";" || key == "." || key == ":") break;
+    if (object_at(p)) return true;
+  }
+  for (std::uint32_t p = e; p < last && p < e + 3; ++p) {
+    if (object_at(p)) return true;
+  }
+  return false;
+}
+
 bool ArticleRun::undated_cue_before(const Event& ev, std::uint32_t first) const {
   for (std::uint32_t k = ev.begin; k > first && k + 4 >= ev.begin;) {
     --k;
@@ -1621,15 +1752,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.
-  dateline_end_ = 0;
-  if (!tokens_.empty() && tokens_[0].is(kAllCaps) && tokens_[0].kind == TokenKind::Word) {
-    for (std::uint32_t k = 1; k < tokens_.size() && k < 12; ++k) {
-      if (tokens_[k].key == "-" || tokens_[k].key == "--") {
-        dateline_end_ = k;
-        break;
-      }
-    }
-  }
+  const Dateline dateline = find_dateline(tokens_);
+  dateline_begin_ = dateline.begin;
+  dateline_end_ = dateline.end;
   std::vector<PhraseIndex::Match> matches;
   // Countries named anywhere in the article decide between homonymous cities.
   gazetteer_hit_.assign(tokens_.size(), false);

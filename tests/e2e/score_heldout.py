@@ -47,8 +47,8 @@ def main():
         f1 = lenient.get(category, {}).get("f1", 0.0)
         s = strict.get(category, {})
         status = "ok" if f1 + 1e-9 >= floor else "BELOW FLOOR"
-        print(f"{category:16s} lenient F1 {f1:.3f} (P {lenient.get(category, {}).get('precision', 0):.3f}"
-              f" R {lenient.get(category, {}).get('recall', 0):.3f})  strict F1 {s.get('f1', 0.0):.3f}"
+        print(f"{category:16s} lenient F1 {f1:.3f} (P {lenient.get(category, {}).get('p', 0):.3f}"
+              f" R {lenient.get(category, {}).get('r', 0):.3f})  strict F1 {s.get('f1', 0.0):.3f}"
               f"  (floor {floor:.2f})  {status}")
         if status != "ok":
             failed.append(category)
