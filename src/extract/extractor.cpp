@@ -301,6 +301,7 @@ struct Mention {
   bool metonym = false;   // a capital standing for its state ("Islamabad said")
   int stands_for = -1;    // the country entity of a metonym
   bool dateline = false;  // where the report was filed, not where events happened
+  bool party = false;     // "talks between A and B": a party to an event, not a place
   bool dropped = false;
 };
 
@@ -472,6 +473,7 @@ class ArticleRun : public MatchContext {
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  void mark_parties(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
                            std::uint32_t last) const;
   void merge_unnamed_persons();
@@ -1347,35 +1349,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
-  // "talks between A and B in C", "clashes between A and B": the names after "between" right
-  // behind a trigger are its parties, not where it happened.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> party_spans;
-  for (std::size_t idx : local) {
-    const Event& ev = events_[idx];
-    for (std::uint32_t j = ev.end; j < s.last_token && j <= ev.end + 2; ++j) {
-      const Token& t = tokens_[j];
-      if (t.key == "between") {
-        std::uint32_t m = j + 1;
-        while (m < s.last_token && (covered({kConcreteTypes, kConcreteTypes + 2, kDemonym}, m) ||
-                                    tokens_[m].key == "and" || tokens_[m].key == "," ||
-                                    tokens_[m].key == "the" || tokens_[m].key == "'s")) {
-          ++m;
-        }
-        party_spans.emplace_back(j + 1, m);
-        break;
-      }
-      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
-    }
-  }
   // Places: each goes to the nearest trigger, preferring the one before it.
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
-    if (std::any_of(party_spans.begin(), party_spans.end(), [&](const auto& span) {
-          return span.first <= mn.begin && mn.end <= span.second;
-        })) {
-      continue;
-    }
+    if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
@@ -1611,6 +1589,40 @@ bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
 
 // A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
 // "would consider talks", "to help end the fighting", "had carried out strikes".
+// "talks between A and B in C", "clashes between A and B": the names after "between" right
+// behind an event trigger (up to two lower-case words between) are its parties, not places.
+void ArticleRun::mark_parties(const Sentence& s) {
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  for (std::uint32_t j = s.first_token + 1; j < s.last_token; ++j) {
+    if (tokens_[j].key != "between") continue;
+    bool after_trigger = false;
+    for (std::uint32_t end = j; end > s.first_token && end + 2 >= j; --end) {
+      for (std::uint32_t p = end > s.first_token + 4 ? end - 4 : s.first_token; p < end; ++p) {
+        for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+          after_trigger =
+              after_trigger || (lexemes_[k].lexicon == trig_lex && p + lexemes_[k].length == end);
+        }
+      }
+      const Token& t = tokens_[end - 1];
+      if (after_trigger || t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+    if (!after_trigger) continue;
+    std::uint32_t m = j + 1;
+    while (m < s.last_token &&
+           (covered({kConcreteTypes, kConcreteTypes + 2, kDemonym}, m) || tokens_[m].key == "and" ||
+            tokens_[m].key == "," || tokens_[m].key == "the" || tokens_[m].key == "'s")) {
+      ++m;
+    }
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      Mention& mn = mentions_[q];
+      if (mn.begin > j && mn.end <= m) {
+        mn.party = true;
+        if (mn.type == kCountry) mn.locative = false;  // the state takes part
+      }
+    }
+  }
+}
+
 // A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
 // ("called for an immediate ceasefire", "open to talks", "towards a truce").
 bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
@@ -1780,6 +1792,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     gazetteer_mentions(s, si);
     known_mentions(s, si);
     apply_rules(s, si);
+    mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
       if (mn.dropped || mn.entity < 0) continue;

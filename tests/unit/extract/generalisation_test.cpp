@@ -276,6 +276,20 @@ TEST_CASE("events: 'talks between A and B in C' has one place, C", "[extract][ge
   CHECK(ev.count("Negotiation@Nairobi") == 1);
   CHECK(ev.count("Negotiation@Ethiopia") == 0);
   CHECK(ev.count("Negotiation@Eritrea") == 0);
+  // A party, not a place of the article.
+  const auto places = r.objects(article_iri("g"), ng_term("mentionsPlace"));
+  CHECK(std::none_of(places.begin(), places.end(),
+                     [&](const std::string& p) { return r.label(p) == "Ethiopia"; }));
+  CHECK(std::any_of(places.begin(), places.end(),
+                    [&](const std::string& p) { return r.label(p) == "Nairobi"; }));
+}
+
+TEST_CASE("places: a compass word before a province named with its head word qualifies it",
+          "[extract][generalisation]") {
+  Run r("Gunmen attacked a camp in the central Kunduz province and in eastern Congo.");
+  const auto regions = r.labels("Region");
+  CHECK(regions.count("central Kunduz province") == 0);
+  CHECK(regions.count("eastern Congo") == 1);
 }
 
 TEST_CASE("events: a compound of two triggers is one event of the modifier's class",
