@@ -225,8 +225,16 @@ class ArticleRun {
   }
 
   Stage2Stats run() {
+    // The opening dateline ("ABIDJAN, Ivory Coast (AFP) -") says where the report was filed:
+    // its names speak for nobody.
+    const Dateline dateline = find_dateline(tokens_);
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
-      const std::vector<Mention> mentions = find_mentions(sentences_[si]);
+      std::vector<Mention> mentions = find_mentions(sentences_[si]);
+      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                    [&](const Mention& m) {
+                                      return m.begin >= dateline.begin && m.end <= dateline.end;
+                                    }),
+                     mentions.end());
       claims_in(si, mentions);
       mediations_in(si, mentions);
     }
@@ -872,7 +880,9 @@ class ArticleRun {
     for (std::uint32_t i = begin; i < end && affiliation < 0; ++i) {
       if (tokens_[i].is(kCapitalized)) affiliation = country_for_prefix(tokens_[i].key);
     }
-    if (affiliation < 0) return -1;
+    // No state or group named: "officials said" names nobody, but a described source ("a
+    // security source", "a local official") is a speaker of its own, with no side.
+    if (affiliation < 0 && head_end - begin < 2) return -1;
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -905,14 +915,14 @@ class ArticleRun {
     en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
     en.label = label;
     en.actor = true;
-    en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
+    if (affiliation >= 0) en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
     entities_.push_back(en);
     e = static_cast<int>(entities_.size() - 1);
     by_iri_[iri_text] = e;
     flush_new_entities();
     iri(iri_text, std::string(vocab::kRdfType), ng(en.cls));
     emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
-    iri(iri_text, ng("affiliation"), en.affiliation);
+    if (!en.affiliation.empty()) iri(iri_text, ng("affiliation"), en.affiliation);
     return e;
   }
 
@@ -951,6 +961,8 @@ class ArticleRun {
       }
       return k;
     };
+    // Coordinated figures waiting for their verb, with their amounts.
+    std::vector<std::pair<Figure, std::string>> pending;
     for (std::uint32_t i = s.first_token; i < end; ++i) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
@@ -1005,7 +1017,16 @@ class ArticleRun {
       }
       std::uint32_t nl = 0;
       auto v = number_at(i, end, nl);
-      if (!v) continue;
+      // "a civilian was killed", "three soldiers and a civilian were killed": one person.
+      const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+      if (single) {
+        v = "1";
+        nl = 1;
+      }
+      if (!v) {
+        pending.clear();
+        continue;
+      }
       // "133 Afghan Taliban fighters were killed", "more than 200 wounded".
       std::string qual;
       for (std::uint32_t back = 1; back <= 3 && back <= i - s.first_token; ++back) {
@@ -1028,17 +1049,38 @@ class ArticleRun {
         ++ve;
       }
       std::uint32_t j = ve;
+      bool passive = false;
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
+        passive = passive || tokens_[j].key != "\"";
         j += tokens_[j].key == "\"" ? 1 : len;
       }
+      // "a" counts only before a short named victim and a passive verb ("a woman was killed",
+      // not "a bomb killed").
+      if (single &&
+          (ve == vb || ve - vb > 3 || !(passive || (ve < end && tokens_[ve].key == "and")))) {
+        pending.clear();
+        continue;
+      }
+      Figure f;
+      f.qualifier = qual;
+      f.victims = span_text(vb, ve);
+      f.pos = i;
       if (j < end && matches(res_.casualty, j, end, len, row)) {
-        Figure f;
-        f.amounts[std::string(res_.casualty.get(row, "slot"))] = *v;
-        f.qualifier = qual;
-        f.victims = span_text(vb, ve);
-        f.pos = i;
+        const std::string slot(res_.casualty.get(row, "slot"));
+        f.amounts[slot] = *v;
+        for (auto& [p, amount] : pending) {
+          p.amounts[slot] = amount;
+          raw.push_back(p);
+        }
+        pending.clear();
         raw.push_back(f);
         i = j + len - 1;
+      } else if (ve > vb && ve + 1 < end && tokens_[ve].key == "and") {
+        // "three soldiers and a civilian were killed": the verb comes after the last one.
+        pending.emplace_back(f, *v);
+        i = ve;
+      } else {
+        pending.clear();
       }
     }
     for (const Figure& f : raw) first = std::min(first, f.pos);

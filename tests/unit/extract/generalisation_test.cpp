@@ -119,6 +119,21 @@ struct Run {
     }
     return out;
   }
+  // "claimant: killed/wounded/victims" of every casualty figure.
+  std::set<std::string> figures() const {
+    std::set<std::string> out;
+    for (const auto& q : s2.quads) {
+      if (q.predicate.value != ng_term("figures")) continue;
+      const auto who = objects(q.subject.value, ng_term("claimant"));
+      auto one = [&](const char* p) {
+        auto v = objects(q.object.value, ng_term(p));
+        return v.empty() ? std::string() : v.front();
+      };
+      out.insert((who.empty() ? std::string() : label(who.front())) + ": " + one("killed") + "/" +
+                 one("wounded") + "/" + one("victims"));
+    }
+    return out;
+  }
   std::set<std::string> claims() const {
     std::set<std::string> out;
     for (const auto& q : s2.quads) {
@@ -328,4 +343,26 @@ TEST_CASE("events: a tally of posts or vehicles captured is no capture event",
   CHECK(!has_class(a.all_events(), "Capture"));
   Run b("Rebels captured the town of Masisi on Sunday.");
   CHECK(b.all_events().count("Capture@Masisi") == 1);
+}
+
+TEST_CASE("claims: a described source without a side speaks; a dateline speaks for nobody",
+          "[extract][stage2][generalisation]") {
+  Run a("A security source said more than 100 people were killed in the raid.");
+  CHECK(has(a.figures(), "security source: 100//people"));
+  Run b("Officials said 12 people were killed.");
+  CHECK(b.figures().empty());
+  Run c(
+      "Attack kills dozens in Mali\n\nDAKAR, Senegal (AFP) - Jihadists killed 30 soldiers, "
+      "security sources told AFP on Sunday.");
+  for (const std::string& f : c.figures()) CHECK(f.rfind("Senegal", 0) != 0);
+  CHECK(has(c.figures(), "security sources: 30//soldiers"));
+}
+
+TEST_CASE("claims: 'a civilian was killed' is one; coordinated figures share their verb",
+          "[extract][stage2][generalisation]") {
+  Run a("Police officer Ali Warsame said three soldiers and a civilian were killed.");
+  CHECK(has(a.figures(), "Ali Warsame: 3//soldiers"));
+  CHECK(has(a.figures(), "Ali Warsame: 1//civilian"));
+  Run b("Ali Warsame said a bomb killed four people.");
+  CHECK(b.figures() == std::set<std::string>{"Ali Warsame: 4//people"});
 }
