@@ -486,6 +486,15 @@ class ArticleRun {
     return matches(lex, i, end, len, row) && len == 1;
   }
 
+  // Some token of [b, e) is a number ("a total of 30").
+  bool number_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      std::uint32_t l = 0;
+      if (number_at(k, e, l)) return true;
+    }
+    return false;
+  }
+
   // Integer or vague word at token i, with its length in tokens.
   std::optional<std::string> number_at(std::uint32_t i, std::uint32_t end,
                                        std::uint32_t& len) const {
@@ -748,7 +757,8 @@ class ArticleRun {
       if (from < s.last_token && tokens_[from].key == "the") ++from;
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
-      return first_mention_after(ms, cue.end, std::min(cue.end + 4, s.last_token), -1);
+      // "according to the conflict monitoring group ACLED": a short description may come first.
+      return first_mention_after(ms, cue.end, std::min(cue.end + 6, s.last_token), -1);
     }
     if (cue.voice == Voice::Possessive && cue.begin >= s.first_token + 2 &&
         tokens_[cue.begin - 1].key == "'s") {
@@ -976,6 +986,8 @@ class ArticleRun {
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
+        // A quoted verb or figure: '"neutralised" dozens', 'killed "more than 200"'.
+        while (j < end && tokens_[j].key == "\"") ++j;
         std::string qual;
         std::uint32_t ql = 0;
         std::uint32_t qr = 0;
@@ -995,10 +1007,27 @@ class ArticleRun {
         }
         std::uint32_t nl = 0;
         if (j < end) {
-          if (auto v = number_at(j, end, nl)) {
+          auto v = number_at(j, end, nl);
+          // "killing a police officer": one person, named in a few words.
+          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an");
+          if (one) {
+            v = "1";
+            nl = 1;
+          }
+          if (v) {
             std::uint32_t vb = j + nl;
+            if (vb < end && tokens_[vb].key == "\"") ++vb;
             if (vb < end && tokens_[vb].key == "of") ++vb;
-            const std::uint32_t ve = victim_end(vb);
+            std::uint32_t ve = victim_end(vb);
+            if (one) {
+              for (std::uint32_t k = vb; k < ve; ++k) {
+                if (tokens_[k].key == "and") ve = k;
+              }
+              if (ve == vb || ve - vb > 3 || number_between(vb, std::min(ve + 1, end))) {
+                i += len - 1;
+                continue;
+              }
+            }
             if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
               Figure f;
               f.amounts[slot] = *v;

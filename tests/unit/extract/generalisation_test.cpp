@@ -366,3 +366,15 @@ TEST_CASE("claims: 'a civilian was killed' is one; coordinated figures share the
   Run b("Ali Warsame said a bomb killed four people.");
   CHECK(b.figures() == std::set<std::string>{"Ali Warsame: 4//people"});
 }
+
+TEST_CASE("claims: a time word ends the victims; quoted verbs and figures; 'killing a ...'",
+          "[extract][stage2][generalisation]") {
+  Run a("Colonel Ali Warsame said mines wounded five soldiers earlier this week.");
+  CHECK(has(a.figures(), "Ali Warsame: /5/soldiers"));
+  Run b("Colonel Ali Warsame said air strikes had \"neutralised\" dozens of fighters.");
+  CHECK(has(b.figures(), "Ali Warsame: dozens//fighters"));
+  Run c("Colonel Ali Warsame said gunmen raided the post, killing a police officer.");
+  CHECK(has(c.figures(), "Ali Warsame: 1//police officer"));
+  Run d("Colonel Ali Warsame said the attack killed a total of 30 people.");
+  for (const std::string& f : d.figures()) CHECK(f.find(": 1/") == std::string::npos);
+}
