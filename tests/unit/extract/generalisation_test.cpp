@@ -335,6 +335,16 @@ TEST_CASE("events: a truce called for, talks one is open to, power seized are no
   const auto ev2 = b.all_events();
   CHECK(!has_class(ev2, "Capture"));
   CHECK(ev2.count("Ceasefire@Juba") == 1);
+  Run c("Mediators said no talks had been scheduled.");
+  CHECK(!has_class(c.all_events(), "Negotiation"));
+}
+
+TEST_CASE("events: 'told X by phone' is a contact, 'reached by telephone' is not",
+          "[extract][generalisation]") {
+  Run a("Kenyan President William Ruto told Abiy Ahmed by phone that he was ready to help.");
+  CHECK(has_class(a.all_events(), "DiplomaticContact"));
+  Run b("One resident reached by telephone said the shooting lasted hours.");
+  CHECK(!has_class(b.all_events(), "DiplomaticContact"));
 }
 
 TEST_CASE("events: a tally of posts or vehicles captured is no capture event",
