@@ -462,6 +462,7 @@ class ArticleRun : public MatchContext {
   void index_lexemes(std::size_t b, std::size_t e);
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
+  void capital_mentions(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
@@ -518,6 +519,7 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
+  int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
@@ -1589,6 +1591,41 @@ bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
 
 // A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
 // "would consider talks", "to help end the fighting", "had carried out strikes".
+// "a truck bomb in the capital killed ...": a bare "the capital" (no name after it, not "the
+// capital of") is the last capital city the article named ("in the capital, Mogadishu").
+void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
+  const Gazetteer& gz = res_.gazetteer;
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    if (tokens_[i].key != "capital" || tokens_[i - 1].key != "the" || last_capital_ < 0) continue;
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    const std::uint32_t next = i + 1;
+    if (next < s.last_token) {
+      const Token& t = tokens_[next];
+      if (t.key == "of" || t.key == "city" || (t.kind == TokenKind::Word && t.is(kCapitalized)))
+        continue;
+      if (t.key == "," && next + 1 < s.last_token && tokens_[next + 1].is(kCapitalized)) continue;
+    }
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i - 1;
+    m.end = m.name_end = i + 1;
+    m.type = kCity;
+    m.entity = last_capital_;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  // The last capital named so far, for the next "the capital".
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.dateline || mn.type != kCity || mn.entity < 0) continue;
+    const Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
+    if (e.place >= 0 && gz.is_capital(gz.place(static_cast<std::uint32_t>(e.place)))) {
+      last_capital_ = mn.entity;
+    }
+  }
+}
+
 // "talks between A and B in C", "clashes between A and B": the names after "between" right
 // behind an event trigger (up to two lower-case words between) are its parties, not places.
 void ArticleRun::mark_parties(const Sentence& s) {
@@ -1791,6 +1828,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     rule_triggers_.clear();
     gazetteer_mentions(s, si);
     known_mentions(s, si);
+    capital_mentions(s, si);
     apply_rules(s, si);
     mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {

@@ -388,3 +388,15 @@ TEST_CASE("claims: a time word ends the victims; quoted verbs and figures; 'kill
   Run d("Colonel Ali Warsame said the attack killed a total of 30 people.");
   for (const std::string& f : d.figures()) CHECK(f.find(": 1/") == std::string::npos);
 }
+
+TEST_CASE("places: a bare 'the capital' is the last capital the article named",
+          "[extract][generalisation]") {
+  Run r(
+      "A blast struck a market in the capital, Nairobi, on Monday. In 2019, a car bomb in the "
+      "capital killed 20 people.");
+  CHECK(r.all_events().count("Bombing@Nairobi") >= 1);
+  const auto dates = r.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2019") != dates.end());
+  Run s("A car bomb in the capital killed 20 people.");  // no capital named: no place
+  CHECK(s.all_events().count("Bombing@-") == 1);
+}
