@@ -1566,6 +1566,32 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   narrate(times);
   casualties(s, evs);
+  // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
+  // history": a definite generic attack noun with no place or figures of its own refers back to
+  // an event already reported; it adds none.
+  const bool earlier_event =
+      std::any_of(events_.begin(), events_.end(), [&](const Event& e) { return e.sentence < si; });
+  for (Event* ev : evs) {
+    if (ev->cls != "GroundAttack" || ev->pos != "noun" || !ev->locations.empty() ||
+        !ev->context.empty() || !ev->figures.empty()) {
+      continue;
+    }
+    bool definite = false;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.key == "the" || t.key == "these" || t.key == "those" || t.key == "this") {
+        definite = true;
+        break;
+      }
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    // (Another event of the sentence is what it restates, whatever the time; else the
+    // sentence must give no time of its own.)
+    if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
+  }
 }
 
 // A date of the report's time: a day of the week up to the reference date, or its month. The

@@ -400,3 +400,13 @@ TEST_CASE("places: a bare 'the capital' is the last capital the article named",
   Run s("A car bomb in the capital killed 20 people.");  // no capital named: no place
   CHECK(s.all_events().count("Bombing@-") == 1);
 }
+
+TEST_CASE("events: a definite 'the attack' with nothing of its own restates an event",
+          "[extract][generalisation]") {
+  Run a("Rebels shelled Goma on Monday. The United Nations condemned the attacks.");
+  CHECK(!has_class(a.all_events(), "GroundAttack"));
+  Run b("In 2019, a car bomb in Kismayo killed 20 people, the deadliest attack in years.");
+  CHECK(!has_class(b.all_events(), "GroundAttack"));
+  Run c("Gunmen killed five people in an attack on Monday.");  // indefinite: an event
+  CHECK(has_class(c.all_events(), "GroundAttack"));
+}
