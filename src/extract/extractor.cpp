@@ -1352,6 +1352,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
   }
   // Places: each goes to the nearest trigger, preferring the one before it.
+  std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
@@ -1383,6 +1384,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         target = &ev;
       }
     }
+    // A place listed after one already placed after its trigger goes with it, however far the
+    // list runs ("have been hosted in A, B and C", "hit A, B, C and D").
+    if (!target && last_placed.second && last_placed.first <= mn.begin &&
+        last_placed.second->end <= last_placed.first) {
+      bool listed = true;
+      for (std::uint32_t k = last_placed.first; k < mn.begin && listed; ++k) {
+        const std::string& key = tokens_[k].key;
+        listed = key == "," || key == "and" || key == "or" || key == "as" || key == "well";
+      }
+      if (listed) target = last_placed.second;
+    }
+    if (target) last_placed = {mn.end, target};
     if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
                       target->locations.end()) {
       target->locations.push_back(mn.entity);

@@ -410,3 +410,13 @@ TEST_CASE("events: a definite 'the attack' with nothing of its own restates an e
   Run c("Gunmen killed five people in an attack on Monday.");  // indefinite: an event
   CHECK(has_class(c.all_events(), "GroundAttack"));
 }
+
+TEST_CASE("events: a list of places after one already placed goes with it",
+          "[extract][generalisation]") {
+  Run r(
+      "The talks, which began in 2022, have been hosted in Nairobi, Kampala, Dodoma, Lusaka, "
+      "Harare and Kigali.");
+  const auto ev = r.all_events();
+  CHECK(ev.count("Negotiation@Nairobi") == 1);
+  CHECK(ev.count("Negotiation@Kigali") == 1);
+}
