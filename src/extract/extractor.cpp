@@ -736,6 +736,16 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
+    // A gazetteer city opening a site's name that goes on with other name words is part of
+    // that name ("Ta" in "the Ta Moan Thom temple"), unless a site word follows it ("Kabul
+    // International Airport": data/lexicon/site_modifiers.tsv).
+    if (m.type == kSite && o.weak && o.type == kCity && m.name_begin <= o.name_begin &&
+        o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized) && !not_name_[o.name_end] &&
+        !res_.in("site_modifiers", tokens_[o.name_end].key) &&
+        !res_.in("site_kinds", tokens_[o.name_end].key)) {
+      o.dropped = true;
+      ++changes_;
+    }
     // A place inside a person's or an organisation's name is part of the name ("Defense
     // Minister Israel Katz", "the Sudan Doctors Network"): a name word follows it. Not the
     // affiliation of an office ("the Saudi foreign minister").

@@ -420,3 +420,12 @@ TEST_CASE("events: a list of places after one already placed goes with it",
   CHECK(ev.count("Negotiation@Nairobi") == 1);
   CHECK(ev.count("Negotiation@Kigali") == 1);
 }
+
+TEST_CASE("places: a city opening a longer site name is part of the name",
+          "[extract][generalisation]") {
+  Run r("Troops clashed near the Ta Moan Thom temple and at Kabul International Airport.");
+  const auto cities = r.labels("City");
+  CHECK(cities.count("Ta") == 0);
+  CHECK(r.labels("Site").count("Ta Moan Thom temple") == 1);
+  CHECK(cities.count("Kabul") == 1);
+}
