@@ -1543,6 +1543,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
     }
+    // "launched missiles and drones at Israel": a strike from afar with no place of its own
+    // hit the state it was aimed at.
+    static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                    "Shelling"};
+    if (from_afar.count(ev.cls) && ev.locations.empty() && ev.context.empty() &&
+        ev.targets.size() == 1) {
+      const Entity& t = entities_[static_cast<std::size_t>(ev.targets.front())];
+      if (t.type == kCountry) {
+        ev.locations.push_back(ev.targets.front());
+        entities_[static_cast<std::size_t>(ev.targets.front())].as_place = true;
+      }
+    }
     // Time: the expression nearest to the trigger within its clause: one behind a word of
     // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
     // power five years ago"); and not the time of the report ("killed 40 people, a medical group

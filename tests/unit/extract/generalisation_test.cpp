@@ -429,3 +429,11 @@ TEST_CASE("places: a city opening a longer site name is part of the name",
   CHECK(r.labels("Site").count("Ta Moan Thom temple") == 1);
   CHECK(cities.count("Kabul") == 1);
 }
+
+TEST_CASE("events: a strike from afar with no place hit the state it was aimed at",
+          "[extract][generalisation]") {
+  Run r("In October 2024 Iran launched hundreds of missiles at Israel.");
+  CHECK(r.all_events().count("MissileStrike@Israel") == 1);
+  Run g("Rebels launched a ground assault against Ethiopia in May.");  // not from afar
+  CHECK(g.all_events().count("GroundAttack@Ethiopia") == 0);
+}
