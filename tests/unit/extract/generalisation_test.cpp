@@ -437,3 +437,12 @@ TEST_CASE("events: a strike from afar with no place hit the state it was aimed a
   Run g("Rebels launched a ground assault against Ethiopia in May.");  // not from afar
   CHECK(g.all_events().count("GroundAttack@Ethiopia") == 0);
 }
+
+TEST_CASE("time: a weekday said of what is to come is the next one", "[extract][generalisation]") {
+  Run r("The foreign minister is due to hold talks in Muscat on Sunday.");  // report: Tue 10 March
+  const auto dates = r.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2026-03-15") != dates.end());
+  Run p("Rebels shelled Goma on Sunday.");
+  const auto past = p.event_dates();
+  CHECK(std::find(past.begin(), past.end(), "2026-03-08") != past.end());
+}
