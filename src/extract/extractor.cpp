@@ -1567,8 +1567,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
         continue;
       }
-      const long d =
-          after ? static_cast<long>(te.begin - ev.end) : static_cast<long>(ev.begin - te.end);
+      // At equal distance the expression after the trigger is its own ("..., and a ceasefire
+      // agreed in Havana in 2023"); the one before may close the previous clause.
+      const long d = 2 * (after ? static_cast<long>(te.begin - ev.end)
+                                : static_cast<long>(ev.begin - te.end)) +
+                     (after ? 0 : 1);
       if (d < best) {
         best = d;
         ev.time_text = surface(te.begin, te.end);

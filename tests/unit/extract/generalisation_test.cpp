@@ -446,3 +446,12 @@ TEST_CASE("time: a weekday said of what is to come is the next one", "[extract][
   const auto past = p.event_dates();
   CHECK(std::find(past.begin(), past.end(), "2026-03-08") != past.end());
 }
+
+TEST_CASE("time: at equal distance the expression after the trigger dates it",
+          "[extract][generalisation]") {
+  Run r(
+      "Talks were held in Nairobi in December, and a ceasefire agreed in Kampala in 2023 expired.");
+  CHECK(r.all_events().count("Ceasefire@Kampala") == 1);
+  const auto dates = r.event_dates();
+  CHECK(std::find(dates.begin(), dates.end(), "2023") != dates.end());
+}
