@@ -301,6 +301,7 @@ struct Mention {
   bool metonym = false;   // a capital standing for its state ("Islamabad said")
   int stands_for = -1;    // the country entity of a metonym
   bool dateline = false;  // where the report was filed, not where events happened
+  bool party = false;     // "talks between A and B": a party to an event, not a place
   bool dropped = false;
 };
 
@@ -462,6 +463,7 @@ class ArticleRun : public MatchContext {
   void index_lexemes(std::size_t b, std::size_t e);
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
+  void capital_mentions(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
@@ -472,6 +474,10 @@ class ArticleRun : public MatchContext {
   void date_by_report();
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
+  bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  void mark_parties(const Sentence& s);
+  bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
+                           std::uint32_t last) const;
   void merge_unnamed_persons();
   bool locative_phrase_before(std::uint32_t i) const;
   // The time expression at token `b` follows a speech verb ("said on Tuesday", "told
@@ -514,8 +520,9 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
-  std::uint32_t dateline_end_ = 0;    // the dash that ends an opening dateline, 0 if none
-  std::uint32_t dateline_begin_ = 0;  // its first token (after a headline line, if any)
+  int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
+  std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
+  std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
   std::vector<std::uint32_t> lex_start_;
@@ -746,6 +753,16 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       ++changes_;
     }  // "Yunus" the city inside a person's name
     if (actor && o_actor && o_len < m_len) {
+      o.dropped = true;
+      ++changes_;
+    }
+    // A gazetteer city opening a site's name that goes on with other name words is part of
+    // that name ("Ta" in "the Ta Moan Thom temple"), unless a site word follows it ("Kabul
+    // International Airport": data/lexicon/site_modifiers.tsv).
+    if (m.type == kSite && o.weak && o.type == kCity && m.name_begin <= o.name_begin &&
+        o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized) && !not_name_[o.name_end] &&
+        !res_.in("site_modifiers", tokens_[o.name_end].key) &&
+        !res_.in("site_kinds", tokens_[o.name_end].key)) {
       o.dropped = true;
       ++changes_;
     }
@@ -1275,9 +1292,37 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           }
         }
         if (in_name) break;
+        advance = lx.length;
         // "denied carrying out any strikes", "no attacks were reported": no event.
         if (i > s.first_token && (tokens_[i - 1].key == "any" || tokens_[i - 1].key == "no")) {
           break;
+        }
+        // A phrase listed with class "-" holds a trigger word but names no event ("seized
+        // power"); a noun asked for, hoped for or offered has not happened ("called for a
+        // ceasefire", "open to talks").
+        if (triggers.get(lx.row, "class") == "-") break;
+        if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
+        // things taken is a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture" &&
+            counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
+          break;
+        }
+        // A noun trigger right after another one heads a compound naming one event: "a car bomb
+        // attack", "a rocket strike". The modifier is the more specific, unless it is a
+        // GroundAttack word used as one ("attack drones").
+        if (!local.empty() && triggers.get(lx.row, "pos") == "noun") {
+          Event& prev = events_[local.back()];
+          if (prev.end == i && prev.sentence == si) {
+            if (prev.cls == "GroundAttack") {
+              prev.cls = triggers.get(lx.row, "class");
+              prev.pos = "noun";
+            }
+            prev.end = i + lx.length;
+            break;
+          }
         }
         Event ev;
         ev.cls = triggers.get(lx.row, "class");
@@ -1287,7 +1332,6 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         ev.end = i + lx.length;
         events_.push_back(std::move(ev));
         local.push_back(events_.size() - 1);
-        advance = lx.length;
         break;
       }
     }
@@ -1321,10 +1365,45 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     return;
   }
+  // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
+  // whose subject is a weapon's trigger of the same clause reports that weapon's event.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.cls != "Airstrike") continue;
+    for (auto it = local.rbegin(); it != local.rend(); ++it) {
+      const Event& noun = events_[*it];
+      if (noun.end > verb.begin) continue;
+      if (verb.begin - noun.end > 25) break;
+      static const std::set<std::string> weapons = {"MissileStrike", "DroneAttack", "Shelling",
+                                                    "Bombing"};
+      // Another actor in between is the verb's subject, unless it only speaks ("the missiles
+      // were intercepted, the military said, but several struck ...").
+      bool other_subject = false;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (mn.dropped || mn.begin < noun.end || mn.end > verb.begin || !(bit(type) & kActorMask))
+          continue;
+        bool part = false;  // "Israeli" inside "the Israeli military"
+        for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+          const Mention& o = mentions_[r];
+          part = part || (r != q && !o.dropped && o.begin <= mn.begin && mn.end <= o.end &&
+                          o.end - o.begin > mn.end - mn.begin);
+        }
+        if (!part && !res_.in("speech_verbs", tokens_[mn.end].key)) other_subject = true;
+      }
+      if (noun.pos == "noun" && noun.cls != verb.cls && weapons.count(noun.cls) && !other_subject) {
+        verb.cls = noun.cls;
+      }
+      break;
+    }
+  }
   // Places: each goes to the nearest trigger, preferring the one before it.
+  std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
+    if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
@@ -1385,6 +1464,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
       if (between) continue;
     }
+    // A place listed after one already placed after its trigger goes with it, however far the
+    // list runs ("have been hosted in A, B and C", "hit A, B, C and D").
+    if (!target && last_placed.second && last_placed.first <= mn.begin &&
+        last_placed.second->end <= last_placed.first) {
+      bool listed = true;
+      for (std::uint32_t k = last_placed.first; k < mn.begin && listed; ++k) {
+        const std::string& key = tokens_[k].key;
+        listed = key == "," || key == "and" || key == "or" || key == "as" || key == "well";
+      }
+      if (listed) target = last_placed.second;
+    }
+    if (target) last_placed = {mn.end, target};
     if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
                       target->locations.end()) {
       target->locations.push_back(mn.entity);
@@ -1522,6 +1613,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
     }
+    // "launched missiles and drones at Israel": a strike from afar with no place of its own
+    // hit the state it was aimed at.
+    static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                    "Shelling"};
+    if (from_afar.count(ev.cls) && ev.locations.empty() && ev.context.empty() &&
+        ev.targets.size() == 1) {
+      const Entity& t = entities_[static_cast<std::size_t>(ev.targets.front())];
+      if (t.type == kCountry) {
+        ev.locations.push_back(ev.targets.front());
+        entities_[static_cast<std::size_t>(ev.targets.front())].as_place = true;
+      }
+    }
     // Time: the expression nearest to the trigger within its clause: one behind a word of
     // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
     // power five years ago"); and not the time of the report ("killed 40 people, a medical group
@@ -1539,8 +1642,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
         continue;
       }
-      const long d =
-          after ? static_cast<long>(te.begin - ev.end) : static_cast<long>(ev.begin - te.end);
+      // At equal distance the expression after the trigger is its own ("..., and a ceasefire
+      // agreed in Havana in 2023"); the one before may close the previous clause.
+      const long d = 2 * (after ? static_cast<long>(te.begin - ev.end)
+                                : static_cast<long>(ev.begin - te.end)) +
+                     (after ? 0 : 1);
       if (d < best) {
         best = d;
         ev.time_text = surface(te.begin, te.end);
@@ -1583,6 +1689,32 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   narrate(times);
   casualties(s, evs);
+  // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
+  // history": a definite generic attack noun with no place or figures of its own refers back to
+  // an event already reported; it adds none.
+  const bool earlier_event =
+      std::any_of(events_.begin(), events_.end(), [&](const Event& e) { return e.sentence < si; });
+  for (Event* ev : evs) {
+    if (ev->cls != "GroundAttack" || ev->pos != "noun" || !ev->locations.empty() ||
+        !ev->context.empty() || !ev->figures.empty()) {
+      continue;
+    }
+    bool definite = false;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.key == "the" || t.key == "these" || t.key == "those" || t.key == "this") {
+        definite = true;
+        break;
+      }
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    // (Another event of the sentence is what it restates, whatever the time; else the
+    // sentence must give no time of its own.)
+    if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
+  }
 }
 
 // A date of the report's time: a day of the week up to the reference date, or its month. The
@@ -1608,6 +1740,117 @@ bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
 
 // A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
 // "would consider talks", "to help end the fighting", "had carried out strikes".
+// "a truck bomb in the capital killed ...": a bare "the capital" (no name after it, not "the
+// capital of") is the last capital city the article named ("in the capital, Mogadishu").
+void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
+  const Gazetteer& gz = res_.gazetteer;
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    if (tokens_[i].key != "capital" || tokens_[i - 1].key != "the" || last_capital_ < 0) continue;
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    const std::uint32_t next = i + 1;
+    if (next < s.last_token) {
+      const Token& t = tokens_[next];
+      if (t.key == "of" || t.key == "city" || (t.kind == TokenKind::Word && t.is(kCapitalized)))
+        continue;
+      if (t.key == "," && next + 1 < s.last_token && tokens_[next + 1].is(kCapitalized)) continue;
+    }
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i - 1;
+    m.end = m.name_end = i + 1;
+    m.type = kCity;
+    m.entity = last_capital_;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  // The last capital named so far, for the next "the capital".
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.dateline || mn.type != kCity || mn.entity < 0) continue;
+    const Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
+    if (e.place >= 0 && gz.is_capital(gz.place(static_cast<std::uint32_t>(e.place)))) {
+      last_capital_ = mn.entity;
+    }
+  }
+}
+
+// "talks between A and B in C", "clashes between A and B": the names after "between" right
+// behind an event trigger (up to two lower-case words between) are its parties, not places.
+void ArticleRun::mark_parties(const Sentence& s) {
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  for (std::uint32_t j = s.first_token + 1; j < s.last_token; ++j) {
+    if (tokens_[j].key != "between") continue;
+    bool after_trigger = false;
+    for (std::uint32_t end = j; end > s.first_token && end + 2 >= j; --end) {
+      for (std::uint32_t p = end > s.first_token + 4 ? end - 4 : s.first_token; p < end; ++p) {
+        for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+          after_trigger =
+              after_trigger || (lexemes_[k].lexicon == trig_lex && p + lexemes_[k].length == end);
+        }
+      }
+      const Token& t = tokens_[end - 1];
+      if (after_trigger || t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+    if (!after_trigger) continue;
+    std::uint32_t m = j + 1;
+    while (m < s.last_token &&
+           (covered({kConcreteTypes, kConcreteTypes + 2, kDemonym}, m) || tokens_[m].key == "and" ||
+            tokens_[m].key == "," || tokens_[m].key == "the" || tokens_[m].key == "'s")) {
+      ++m;
+    }
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      Mention& mn = mentions_[q];
+      if (mn.begin > j && mn.end <= m) {
+        mn.party = true;
+        if (mn.type == kCountry) mn.locative = false;  // the state takes part
+      }
+    }
+  }
+}
+
+// A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
+// ("called for an immediate ceasefire", "open to talks", "towards a truce").
+bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
+  const auto id = res_.lexicon_id.find("not_event_cues");
+  if (id == res_.lexicon_id.end()) return false;
+  for (std::uint32_t end = b; end > first && end + 3 >= b; --end) {
+    for (std::uint32_t p = end > first + 4 ? end - 4 : first; p < end; ++p) {
+      for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+        if (lexemes_[k].lexicon == id->second && p + lexemes_[k].length == end) return true;
+      }
+    }
+    const Token& t = tokens_[end - 1];
+    if (t.kind != TokenKind::Word || t.is(kCapitalized)) return false;
+  }
+  return false;
+}
+
+// A thing counted in claims (claim_counted_objects.tsv, kind posts or equipment) within six
+// tokens before [b, e) or three after, in the same clause.
+bool ArticleRun::counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
+                                     std::uint32_t last) const {
+  const Lexicon* counted = res_.lexicon("claim_counted_objects");
+  if (!counted) return false;
+  const int id = res_.lexicon_id.at("claim_counted_objects");
+  auto object_at = [&](std::uint32_t p) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && counted->get(lexemes_[k].row, "kind") != "none") return true;
+    }
+    return false;
+  };
+  for (std::uint32_t p = b; p > first && p + 6 >= b;) {
+    --p;
+    const std::string& key = tokens_[p].key;
+    if (key == ";" || key == "." || key == ":") break;
+    if (object_at(p)) return true;
+  }
+  for (std::uint32_t p = e; p < last && p < e + 3; ++p) {
+    if (object_at(p)) return true;
+  }
+  return false;
+}
+
 bool ArticleRun::undated_cue_before(const Event& ev, std::uint32_t first) const {
   for (std::uint32_t k = ev.begin; k > first && k + 4 >= ev.begin;) {
     --k;
@@ -1707,25 +1950,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.
-  // A headline line may come first: the dateline opens one of the first lines.
-  dateline_begin_ = 0;
-  dateline_end_ = 0;
-  for (std::uint32_t b = 0; b < tokens_.size() && b < 60 && dateline_end_ == 0; ++b) {
-    const auto line_start = [&](std::uint32_t t) {
-      if (t == 0) return true;
-      const std::size_t nl = norm_.text.rfind('\n', tokens_[t].begin);
-      return nl != std::string::npos &&
-             norm_.text.find_first_not_of(" \t\r", nl + 1) == tokens_[t].begin;
-    };
-    if (!line_start(b) || !tokens_[b].is(kAllCaps) || tokens_[b].kind != TokenKind::Word) continue;
-    for (std::uint32_t k = b + 1; k < tokens_.size() && k < b + 12; ++k) {
-      if (tokens_[k].key == "-" || tokens_[k].key == "--") {
-        dateline_begin_ = b;
-        dateline_end_ = k;
-        break;
-      }
-    }
-  }
+  const Dateline dateline = find_dateline(tokens_);
+  dateline_begin_ = dateline.begin;
+  dateline_end_ = dateline.end;
   std::vector<PhraseIndex::Match> matches;
   // Countries named anywhere in the article decide between homonymous cities.
   gazetteer_hit_.assign(tokens_.size(), false);
@@ -1750,7 +1977,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     rule_triggers_.clear();
     gazetteer_mentions(s, si);
     known_mentions(s, si);
+    capital_mentions(s, si);
     apply_rules(s, si);
+    mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
       if (mn.dropped || mn.entity < 0) continue;

@@ -230,8 +230,16 @@ class ArticleRun {
   }
 
   Stage2Stats run() {
+    // The opening dateline ("ABIDJAN, Ivory Coast (AFP) -") says where the report was filed:
+    // its names speak for nobody.
+    const Dateline dateline = find_dateline(tokens_);
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
-      const std::vector<Mention> mentions = find_mentions(sentences_[si]);
+      std::vector<Mention> mentions = find_mentions(sentences_[si]);
+      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                    [&](const Mention& m) {
+                                      return m.begin >= dateline.begin && m.end <= dateline.end;
+                                    }),
+                     mentions.end());
       claims_in(si, mentions);
       mediations_in(si, mentions);
     }
@@ -481,6 +489,15 @@ class ArticleRun {
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     return matches(lex, i, end, len, row) && len == 1;
+  }
+
+  // Some token of [b, e) is a number ("a total of 30").
+  bool number_between(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t k = b; k < e; ++k) {
+      std::uint32_t l = 0;
+      if (number_at(k, e, l)) return true;
+    }
+    return false;
   }
 
   // Integer or vague word at token i, with its length in tokens.
@@ -766,7 +783,8 @@ class ArticleRun {
       }
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
-      return first_mention_after(ms, cue.end, std::min(cue.end + 4, s.last_token), -1);
+      // "according to the conflict monitoring group ACLED": a short description may come first.
+      return first_mention_after(ms, cue.end, std::min(cue.end + 6, s.last_token), -1);
     }
     if (cue.voice == Voice::Possessive && cue.begin >= s.first_token + 2 &&
         tokens_[cue.begin - 1].key == "'s") {
@@ -931,7 +949,9 @@ class ArticleRun {
     for (std::uint32_t i = begin; i < end && affiliation < 0; ++i) {
       if (tokens_[i].is(kCapitalized)) affiliation = country_for_prefix(tokens_[i].key);
     }
-    if (affiliation < 0) return -1;
+    // No state or group named: "officials said" names nobody, but a described source ("a
+    // security source", "a local official") is a speaker of its own, with no side.
+    if (affiliation < 0 && head_end - begin < 2) return -1;
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -964,14 +984,14 @@ class ArticleRun {
     en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
     en.label = label;
     en.actor = true;
-    en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
+    if (affiliation >= 0) en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
     entities_.push_back(en);
     e = static_cast<int>(entities_.size() - 1);
     by_iri_[iri_text] = e;
     flush_new_entities();
     iri(iri_text, std::string(vocab::kRdfType), ng(en.cls));
     emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
-    iri(iri_text, ng("affiliation"), en.affiliation);
+    if (!en.affiliation.empty()) iri(iri_text, ng("affiliation"), en.affiliation);
     return e;
   }
 
@@ -1010,6 +1030,8 @@ class ArticleRun {
       }
       return k;
     };
+    // Coordinated figures waiting for their verb, with their amounts.
+    std::vector<std::pair<Figure, std::string>> pending;
     for (std::uint32_t i = s.first_token; i < end; ++i) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
@@ -1023,6 +1045,8 @@ class ArticleRun {
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
+        // A quoted verb or figure: '"neutralised" dozens', 'killed "more than 200"'.
+        while (j < end && tokens_[j].key == "\"") ++j;
         // 'killing "hundreds" of fighters': quotation marks around the figure.
         auto skip_quote = [&](std::uint32_t k) {
           return k < end && tokens_[k].kind == TokenKind::Punct &&
@@ -1060,10 +1084,26 @@ class ArticleRun {
         const std::uint32_t quoted = skip_quote(j);
         if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
         if (j < end) {
-          if (auto v = number_at(j, end, nl)) {
+          auto v = number_at(j, end, nl);
+          // "killing a police officer": one person, named in a few words.
+          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an");
+          if (one) {
+            v = "1";
+            nl = 1;
+          }
+          if (v) {
             std::uint32_t vb = skip_quote(j + nl);
             if (vb < end && tokens_[vb].key == "of") ++vb;
-            const std::uint32_t ve = victim_end(vb);
+            std::uint32_t ve = victim_end(vb);
+            if (one) {
+              for (std::uint32_t k = vb; k < ve; ++k) {
+                if (tokens_[k].key == "and") ve = k;
+              }
+              if (ve == vb || ve - vb > 3 || number_between(vb, std::min(ve + 1, end))) {
+                i += len - 1;
+                continue;
+              }
+            }
             if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
               Figure f;
               f.amounts[slot] = *v;
@@ -1083,7 +1123,16 @@ class ArticleRun {
       }
       std::uint32_t nl = 0;
       auto v = number_at(i, end, nl);
-      if (!v) continue;
+      // "a civilian was killed", "three soldiers and a civilian were killed": one person.
+      const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+      if (single) {
+        v = "1";
+        nl = 1;
+      }
+      if (!v) {
+        pending.clear();
+        continue;
+      }
       // "133 Afghan Taliban fighters were killed", "more than 200 wounded".
       std::string qual;
       for (std::uint32_t back = 1; back <= 3 && back <= i - s.first_token; ++back) {
@@ -1106,17 +1155,38 @@ class ArticleRun {
         ++ve;
       }
       std::uint32_t j = ve;
+      bool passive = false;
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
+        passive = passive || tokens_[j].key != "\"";
         j += tokens_[j].key == "\"" ? 1 : len;
       }
+      // "a" counts only before a short named victim and a passive verb ("a woman was killed",
+      // not "a bomb killed").
+      if (single &&
+          (ve == vb || ve - vb > 3 || !(passive || (ve < end && tokens_[ve].key == "and")))) {
+        pending.clear();
+        continue;
+      }
+      Figure f;
+      f.qualifier = qual;
+      f.victims = span_text(vb, ve);
+      f.pos = i;
       if (j < end && matches(res_.casualty, j, end, len, row)) {
-        Figure f;
-        f.amounts[std::string(res_.casualty.get(row, "slot"))] = *v;
-        f.qualifier = qual;
-        f.victims = span_text(vb, ve);
-        f.pos = i;
+        const std::string slot(res_.casualty.get(row, "slot"));
+        f.amounts[slot] = *v;
+        for (auto& [p, amount] : pending) {
+          p.amounts[slot] = amount;
+          raw.push_back(p);
+        }
+        pending.clear();
         raw.push_back(f);
         i = j + len - 1;
+      } else if (ve > vb && ve + 1 < end && tokens_[ve].key == "and") {
+        // "three soldiers and a civilian were killed": the verb comes after the last one.
+        pending.emplace_back(f, *v);
+        i = ve;
+      } else {
+        pending.clear();
       }
     }
     for (const Figure& f : raw) first = std::min(first, f.pos);

@@ -41,15 +41,11 @@ StoryProfile story_profile(const std::string& text, const Lexicon& time_words,
     if (t.is(kAllCaps) || t.key.size() < 3 || opens_sentence(tokens, i)) continue;
     out.names.insert(t.key);
   }
-  // A dateline: capitals first, a dash within a dozen tokens.
-  if (!tokens.empty() && tokens[0].is(kAllCaps)) {
-    for (std::size_t k = 1; k < tokens.size() && k < 12; ++k) {
-      if (tokens[k].key != "-" && tokens[k].key != "--") continue;
-      for (const TimeExpression& te : find_time_expressions(tokens, 0, k, time_words, "")) {
-        if (te.value.size() == 10 && out.dateline_date.empty()) out.dateline_date = te.value;
-      }
-      break;
-    }
+  // A dateline: capitals first (after a headline line), a dash within a dozen tokens.
+  const Dateline dateline = find_dateline(tokens);
+  for (const TimeExpression& te :
+       find_time_expressions(tokens, dateline.begin, dateline.end, time_words, "")) {
+    if (te.value.size() == 10 && out.dateline_date.empty()) out.dateline_date = te.value;
   }
   return out;
 }

@@ -314,6 +314,24 @@ std::vector<Token> tokenize(std::string_view text,
   return tokens;
 }
 
+Dateline find_dateline(const std::vector<Token>& tokens) {
+  std::uint32_t start = 0;
+  // Skip a headline: a first line without a sentence-final mark.
+  for (std::uint32_t k = 1; k < tokens.size() && k < 40; ++k) {
+    if (!tokens[k].is(kAfterNewline)) continue;
+    const std::string& last = tokens[k - 1].key;
+    if (!tokens[0].is(kAllCaps) && last != "." && last != "!" && last != "?") start = k;
+    break;
+  }
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  if (start >= n || tokens[start].kind != TokenKind::Word || !tokens[start].is(kAllCaps)) return {};
+  for (std::uint32_t k = start + 1; k < n && k < start + 12; ++k) {
+    if (tokens[k].is(kAfterNewline)) break;
+    if (tokens[k].key == "-" || tokens[k].key == "--") return {start, k};
+  }
+  return {};
+}
+
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations) {
   std::vector<std::uint32_t> breaks;

@@ -65,6 +65,16 @@ struct Sentence {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations);
 
+// The opening dateline, where the report was filed: a word in capitals opening the text, or the
+// line after a headline (a first line that ends without . ! ?), then a dash within a dozen
+// tokens: "KHARTOUM -", "YANGON, Myanmar (AP) -". Tokens [begin, end) precede the dash;
+// begin == end when there is none.
+struct Dateline {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+Dateline find_dateline(const std::vector<Token>& tokens);
+
 // An article's text after normalisation, tokens and sentences: stage 1 makes it, stage 2 may
 // reuse it instead of repeating the work. `abbreviations` is the set it was made with.
 struct TextAnalysis {

@@ -131,7 +131,20 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
       i += w.length;
       Word part = word_at(i);
       if (part.kind == "part") i += part.length;
-      if (dated) {
+      // Said of what is yet to come ("would not attend the talks on Sunday", "is due to visit
+      // on Monday": a word of kind future shortly before it in the clause), the next such day.
+      bool future = modifier == "next";
+      for (std::size_t k = start; k > begin && k + 8 > start && !future;) {
+        --k;
+        const std::string& key = tokens[k].key;
+        if (key == "," || key == ";" || key == "." || key == "said" || key == "says") break;
+        future = word_at(k).kind == "future";
+      }
+      if (dated && future) {
+        int ahead = (wd - weekday(today) + 7) % 7;
+        if (modifier == "next" && ahead == 0) ahead = 7;
+        te.value = format_date(add_days(today, ahead));
+      } else if (dated) {
         int back = (weekday(today) - wd + 7) % 7;
         if (modifier == "last" && back == 0) back = 7;
         te.value = format_date(add_days(today, -back));
