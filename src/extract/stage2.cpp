@@ -99,28 +99,29 @@ Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
 
 struct ClaimStage::Resources {
   std::unordered_set<std::string> abbreviations;
-  Lexicon claim_cues;     // phrase, type, voice
-  Lexicon casualty;       // phrase, slot
-  Lexicon counted;        // phrase, kind (posts, equipment, none)
-  Lexicon zero;           // phrase: "no casualties"
-  Lexicon status;         // phrase, status
-  Lexicon media;          // phrase
-  Lexicon pronouns;       // phrase, kind (person, group)
-  Lexicon breaks;         // phrase, kind (hard, relative)
-  Lexicon aux;            // phrase: words between a figure and its verb
-  Lexicon figure_links;   // phrase: words between a casualty noun and its figure ("toll at")
-  Lexicon locative;       // locative.tsv: "in", "from"
-  Lexicon source_nouns;   // heads of described speakers ("officials")
-  Lexicon subject_links;  // words before a specific cue that are not its own subject
-  Lexicon year_preps;     // words before a year ("in 2016"): the number is no figure
-  Lexicon victim_stops;   // phrase: words that end a victim phrase
-  Lexicon possessives;    // phrase: "its", "their" opening a victim phrase
-  Lexicon killers;        // phrase: subject pronouns before a casualty verb
-  Lexicon numbers;        // numbers.tsv: phrase, kind, value
-  Lexicon time_words;     // time_words.tsv
-  Lexicon med_triggers;   // phrase, slot, status
-  Lexicon med_modifiers;  // phrase, status, flag
-  Lexicon med_objects;    // phrase
+  Lexicon claim_cues;      // phrase, type, voice
+  Lexicon casualty;        // phrase, slot
+  Lexicon counted;         // phrase, kind (posts, equipment, none)
+  Lexicon zero;            // phrase: "no casualties"
+  Lexicon status;          // phrase, status
+  Lexicon media;           // phrase
+  Lexicon pronouns;        // phrase, kind (person, group)
+  Lexicon breaks;          // phrase, kind (hard, relative)
+  Lexicon aux;             // phrase: words between a figure and its verb
+  Lexicon figure_links;    // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;        // locative.tsv: "in", "from"
+  Lexicon source_nouns;    // heads of described speakers ("officials")
+  Lexicon subject_links;   // words before a specific cue that are not its own subject
+  Lexicon year_preps;      // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_stops;    // phrase: words that end a victim phrase
+  Lexicon possessives;     // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;         // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;         // numbers.tsv: phrase, kind, value
+  Lexicon time_words;      // time_words.tsv
+  Lexicon med_triggers;    // phrase, slot, status
+  Lexicon med_modifiers;   // phrase, status, flag
+  Lexicon med_objects;     // phrase
+  Lexicon med_companions;  // phrase: "along with" before co-mediators
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -162,6 +163,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_triggers = load("mediation_triggers");
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
+  r.med_companions = load("mediation_companions");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
     const std::string_view slot = r.med_triggers.get(row, "slot");
     if (slot != "prefix" && slot != "prefix_object") continue;
@@ -1880,6 +1882,19 @@ class ArticleRun {
         if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
       }
       if (mediators.empty()) continue;
+      // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
+      // after the trigger (mediation_companions.tsv).
+      for (std::uint32_t k = trig_end; k < std::min(trig_end + 3, s.last_token); ++k) {
+        std::uint32_t cl = 0;
+        std::uint32_t cr = 0;
+        if (!matches(res_.med_companions, k, s.last_token, cl, cr)) continue;
+        for (int c : name_list(ms, k + cl, s.last_token)) {
+          if (std::find(mediators.begin(), mediators.end(), c) == mediators.end()) {
+            mediators.push_back(c);
+          }
+        }
+        break;
+      }
       // Parties: "between X and Y", else the two sides the article is about.
       std::vector<int> parties;
       for (std::uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
@@ -1891,10 +1906,20 @@ class ArticleRun {
           ++stop;
         }
         for (const Mention& m : ms) {
-          if (m.begin <= k || m.end > stop || !agentive(m.entity)) continue;
-          const int p = as_actor(m.entity);
-          const int c = country_of(p) >= 0 ? country_of(p) : p;
-          if (std::find(parties.begin(), parties.end(), c) == parties.end()) parties.push_back(c);
+          if (m.begin <= k || m.end > stop) continue;
+          int c = -1;
+          if (agentive(m.entity)) {
+            const int p = as_actor(m.entity);
+            c = country_of(p) >= 0 ? country_of(p) : p;
+          } else {
+            // "between Mogadishu and Jubaland": a province or region named as a side of talks
+            // stands for its authorities.
+            const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+            if (cls == "Province" || cls == "Region") c = m.entity;
+          }
+          if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
+            parties.push_back(c);
+          }
         }
         break;
       }

@@ -138,6 +138,16 @@ TEST_CASE("mediation: brokered by a list of mediators", "[extract][stage2][media
                                                 "United States: Hamas/Israel Succeeded"});
 }
 
+TEST_CASE("mediation: co-mediators after 'along with'; a region named as a side",
+          "[extract][stage2][mediation]") {
+  Run a("The talks between Israel and Hamas were hosted by Egypt along with Qatar and Turkey.");
+  CHECK(a.mediations() == std::set<std::string>{"Egypt: Hamas/Israel Ongoing",
+                                                "Qatar: Hamas/Israel Ongoing",
+                                                "Turkey: Hamas/Israel Ongoing"});
+  Run b("Kenya has offered to mediate between Ethiopia and Tigray.");
+  CHECK(b.mediations() == std::set<std::string>{"Kenya: Ethiopia/Tigray Offered"});
+}
+
 TEST_CASE("mediation: coordinated subjects broker a ceasefire", "[extract][stage2][mediation]") {
   Run r("Egypt and Qatar brokered a ceasefire between Israel and Hamas on Sunday.");
   CHECK(r.mediations() ==
