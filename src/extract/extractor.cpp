@@ -740,11 +740,10 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
-    // A gazetteer city that starts a site's name is part of the name ("Ben" in "Ben Gurion
-    // airport"); "Kabul airport" keeps Kabul (the site's kind follows it directly).
-    if (((m.type == kSite && o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized)) ||
-         (m.type == kCity && o_len < m_len)) &&
-        o.weak && m.name_begin <= o.name_begin && o.name_end <= m.name_end) {
+    // A gazetteer city inside a longer city name is part of it. (A city opening a site's name:
+    // below.)
+    if (m.type == kCity && o_len < m_len && o.weak && m.name_begin <= o.name_begin &&
+        o.name_end <= m.name_end) {
       o.dropped = true;
       ++changes_;
     }

@@ -701,8 +701,13 @@ TEST_CASE("places: a bare 'the capital' is the last capital the article named",
   CHECK(r.all_events().count("Bombing@Nairobi") >= 1);
   const auto dates = r.event_dates();
   CHECK(std::find(dates.begin(), dates.end(), "2019") != dates.end());
-  Run s("A car bomb in the capital killed 20 people.");  // no capital named: no place
-  CHECK(s.all_events().count("Bombing@-") == 1);
+  // No capital named: no place. (With neither place nor time the bombing is also dropped as a
+  // generic mention; what matters here is that no place is made up.)
+  Run s("A car bomb in the capital killed 20 people.");
+  for (const std::string& e : s.all_events()) {
+    const bool placed_bombing = e.rfind("Bombing@", 0) == 0 && e != "Bombing@-";
+    CHECK_FALSE(placed_bombing);
+  }
 }
 
 TEST_CASE("events: a definite 'the attack' with nothing of its own restates an event",
