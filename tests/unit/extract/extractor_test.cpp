@@ -77,7 +77,8 @@ TEST_CASE("persons from titles, with role and affiliation", "[extract][extractor
 
 TEST_CASE("abbreviated civilian titles are roles, not part of the name", "[extract][extractor]") {
   // Wire style: "Gov.", "Sen.", "Rep." before a name (data/lexicon/person_titles.tsv).
-  Result r = run("Regional Gov. Maria Lopez said the shelling hit a school. Sen. Tom Reyes agreed.");
+  Result r =
+      run("Regional Gov. Maria Lopez said the shelling hit a school. Sen. Tom Reyes agreed.");
   CHECK(r.labels_of_type("Person") == std::vector<std::string>{"Maria Lopez", "Tom Reyes"});
   CHECK(contains(r.objects(ng_term("role")), "Sen."));
 }
