@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "both_stages.hpp"
 #include "extract/extractor.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/stage2.hpp"
@@ -15,17 +16,8 @@ using namespace ng::extract;
 
 namespace {
 
-std::string ng_term(const std::string& local) { return std::string(ng::vocab::kNg) + local; }
-
-struct Stages {
-  Extractor stage1{ResourcePaths::under(NG_SOURCE_DIR)};  // the full gazetteer
-  ClaimStage stage2{ResourcePaths::under(NG_SOURCE_DIR)};
-};
-
-const Stages& stages() {
-  static const Stages s;
-  return s;
-}
+using ng_test::ng_term;
+using ng_test::stages;
 
 // Both stages over one article dated Tuesday 2026-03-10.
 struct Run {

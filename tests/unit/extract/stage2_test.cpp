@@ -7,23 +7,15 @@
 #include <set>
 #include <string>
 
+#include "both_stages.hpp"
 #include "rdf/vocab.hpp"
 
 using namespace ng::extract;
 
 namespace {
 
-std::string ng_term(const std::string& local) { return std::string(ng::vocab::kNg) + local; }
-
-struct Stages {
-  Extractor stage1{ResourcePaths::under(NG_SOURCE_DIR)};
-  ClaimStage stage2{ResourcePaths::under(NG_SOURCE_DIR)};
-};
-
-const Stages& stages() {
-  static const Stages s;
-  return s;
-}
+using ng_test::ng_term;
+using ng_test::stages;
 
 // Stage 1 + stage 2 over one dated article; only stage 2's quads are kept.
 struct Run {
