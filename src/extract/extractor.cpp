@@ -15,6 +15,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
+#include "extract/start_index.hpp"
 #include "extract/story_dates.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
@@ -161,6 +162,7 @@ struct Extractor::Resources {
   std::map<std::string, int> lexicon_id;
   Gazetteer gazetteer;
   std::vector<Rule> rules;
+  std::optional<StartIndex> rule_starts;  // built from `rules` once they are all loaded
   // Single-token country names and demonyms, for hyphenated compounds ("Qatari-mediated").
   std::unordered_map<std::string, std::uint32_t> country_word;
 
@@ -273,6 +275,7 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     std::vector<Rule> rules = parse_rules(read_file(f.string()), f.string(), vocab);
     for (Rule& rule : rules) r.rules.push_back(std::move(rule));
   }
+  r.rule_starts.emplace(r.rules);
 }
 
 Extractor::~Extractor() = default;
@@ -525,6 +528,7 @@ class ArticleRun : public MatchContext {
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
   std::vector<Lexeme> lexemes_;
+  StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
   std::vector<Mention> mentions_;
@@ -1005,9 +1009,12 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
 
 void ArticleRun::apply_rules(const Sentence& s, std::uint32_t si) {
   RuleMatch m;
-  for (const Rule& rule : res_.rules) {
+  res_.rule_starts->scan(*this, s.first_token, s.last_token, starts_);
+  for (std::size_t r = 0; r < res_.rules.size(); ++r) {
+    const Rule& rule = res_.rules[r];
     for (std::uint32_t i = s.first_token; i < s.last_token;) {
-      if (may_start_at(rule, *this, i) && match_rule(rule, *this, i, s.last_token, m)) {
+      if (res_.rule_starts->may_start(starts_, r, rule, *this, i) &&
+          match_rule(rule, *this, i, s.last_token, m)) {
         apply_action(rule, m, si);
         i = std::max(m.end, i + 1);
       } else {

@@ -237,6 +237,8 @@ bool first_tests(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
   return consumes && n.min >= 1;
 }
 
+}  // namespace
+
 bool holds_first(const TokenTest& t, const MatchContext& context, const Token& tok, std::size_t i) {
   thread_local std::vector<std::uint32_t> lengths;
   switch (t.kind) {
@@ -271,7 +273,9 @@ bool holds_first(const TokenTest& t, const MatchContext& context, const Token& t
   return true;
 }
 
-}  // namespace
+bool depends_on_mentions(const TokenTest& t) {
+  return t.kind == TokenTest::Kind::Mention || (t.kind == TokenTest::Kind::Class && t.id == kName);
+}
 
 void compute_first_set(Rule& rule) {
   rule.first.clear();

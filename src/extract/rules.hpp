@@ -142,4 +142,11 @@ void compute_first_set(Rule& rule);
 // Tokens where a match of `rule` can start: tested before the full match, for speed.
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);
 
+// Whether one first-token test (an element of Rule::first) holds at token i.
+bool holds_first(const TokenTest& t, const MatchContext& context, const Token& tok, std::size_t i);
+
+// True for first-token tests whose answer changes as mentions are added (<Type>, Name); the
+// others depend on the tokens alone.
+bool depends_on_mentions(const TokenTest& t);
+
 }  // namespace ng::extract

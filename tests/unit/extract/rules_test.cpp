@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "extract/start_index.hpp"
 #include "extract/text.hpp"
 
 using namespace ng::extract;
@@ -114,4 +115,44 @@ TEST_CASE("matching with slots, optional parts and backtracking", "[extract][rul
 TEST_CASE("shipped rule files parse", "[extract][rules]") {
   // Covered end to end by the extractor tests; here only that a bad vocabulary is caught.
   CHECK_THROWS_AS(parse_rules("rule a: @titles => Person(role=r);", "x.rules", kVocab), RuleError);
+}
+
+TEST_CASE("the start index answers exactly as may_start_at, for every rule and token",
+          "[extract][rules]") {
+  // First tests of every kind: exact and suffix literals, a lexicon, token classes, Name and a
+  // mention (both depend on mentions), an unconstrained start; then enough literal rules that
+  // the rule bits span two 64-bit words.
+  std::string text =
+      "rule lit: (\"so\" | \"said\") Any => Person();\n"
+      "rule suffix: \"*-year-old\" => Person();\n"
+      "rule lex: @titles Name => Person();\n"
+      "rule num: Num => Person();\n"
+      "rule name: Name \"said\" => Person();\n"
+      "rule country: <Country> Any => Person();\n"
+      "rule any: Any? Cap => Person();\n";
+  for (int k = 0; k < 70; ++k) {
+    text +=
+        "rule w" + std::to_string(k) + ": \"" + (k % 2 ? "anna" : "maria") + "\" => Person();\n";
+  }
+  const auto rules = parse_rules(text, "t.rules", kVocab);
+  REQUIRE(rules.size() == 77);
+  const StartIndex index(rules);
+  FakeContext ctx("Ruritania General Anna Maria said so , a 40-year-old of 12");
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, ctx.tokens().size(), starts);
+  std::size_t candidates = 0;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
+      INFO("rule " << rules[r].name << " at token " << i);
+      const bool expected = may_start_at(rules[r], ctx, i);
+      CHECK(index.may_start(starts, r, rules[r], ctx, i) == expected);
+      candidates += expected;
+    }
+  }
+  // The index has something to skip: most (rule, token) pairs cannot start a match.
+  CHECK(candidates < rules.size() * ctx.tokens().size() / 4);
+  // A scan of part of the sentence answers for that part.
+  index.scan(ctx, 4, 6, starts);
+  CHECK(index.may_start(starts, 0, rules[0], ctx, 4));        // "said"
+  CHECK_FALSE(index.may_start(starts, 3, rules[3], ctx, 5));  // "so" is not a number
 }
