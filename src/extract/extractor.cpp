@@ -379,6 +379,13 @@ class ArticleRun : public MatchContext {
       if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
     }
   }
+  bool lexicon_starts(int id, std::size_t i) const override {
+    if (id < 64 && ((lex_mask_[i] >> id) & 1U) == 0) return false;
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == id) return true;
+    }
+    return false;
+  }
   void mention_spans(const std::vector<int>& types, std::size_t i,
                      std::vector<std::uint32_t>& out) const override {
     out.clear();

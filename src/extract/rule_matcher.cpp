@@ -240,14 +240,12 @@ bool first_tests(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
 }  // namespace
 
 bool holds_first(const TokenTest& t, const MatchContext& context, const Token& tok, std::size_t i) {
-  thread_local std::vector<std::uint32_t> lengths;
   switch (t.kind) {
     case TokenTest::Kind::Literal:
       if (!t.value.empty() && t.value.front() == '*') return true;
       return tok.key == t.value;
     case TokenTest::Kind::Lexicon:
-      context.lexicon_spans(t.id, i, lengths);
-      return !lengths.empty();
+      return context.lexicon_starts(t.id, i);
     case TokenTest::Kind::Mention:
       return context.mention_starts_or_covers(t.type_ids, i);
     case TokenTest::Kind::Class:

@@ -115,6 +115,12 @@ class MatchContext {
   virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
   // The Name class: a capitalised word that may be part of a name here.
   virtual bool is_name(std::size_t i) const = 0;
+  // True if a span of lexicon `id` starts at token i (a rule's first-token test).
+  virtual bool lexicon_starts(int id, std::size_t i) const {
+    std::vector<std::uint32_t> lengths;
+    lexicon_spans(id, i, lengths);
+    return !lengths.empty();
+  }
   // True if a mention of one of `types` starts at token i or covers it (a rule's first-token
   // test). A context that keeps per-token summaries can answer without listing the mentions.
   virtual bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const {
