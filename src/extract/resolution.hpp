@@ -38,7 +38,8 @@ ResolutionStats resolve_across_articles(
 // labels and affiliation; an event's class, article, locations, agents and date; claimant,
 // figures, articleDate, killed, wounded and victims statements. Resolving only these gives the
 // same links and the same renames as resolving every quad; the caller applies the renames to the
-// quads it kept elsewhere (any quad may have a renamed IRI as subject or object).
+// quads it kept elsewhere (any quad may have a renamed IRI as subject or object). The list is
+// kept by hand; tests/unit/extract/resolution_test.cpp checks it against resolving every quad.
 bool resolution_reads(const rdf::Quad& quad);
 
 // Exposed for tests.
