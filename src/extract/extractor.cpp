@@ -379,6 +379,7 @@ class ArticleRun : public MatchContext {
       if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
     }
   }
+  std::uint64_t lexicon_mask(std::size_t i) const override { return lex_mask_[i]; }
   bool lexicon_starts(int id, std::size_t i) const override {
     if (id < 64 && ((lex_mask_[i] >> id) & 1U) == 0) return false;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {

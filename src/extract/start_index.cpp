@@ -103,8 +103,12 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     };
     for (std::size_t w = 0; w < words_; ++w) bits[w] = everywhere_[w];
     if (auto it = literal_probe_.find(tokens[i].key); it != literal_probe_.end()) hit(it->second);
+    const std::uint64_t lexicons = context.lexicon_mask(i);
     for (std::size_t k : other_probes_) {
-      if (holds_first(probes_[k].test, context, tokens[i], i)) hit(k);
+      const TokenTest& t = probes_[k].test;
+      const bool ruled_out =
+          t.kind == TokenTest::Kind::Lexicon && t.id < 64 && ((lexicons >> t.id) & 1U) == 0;
+      if (!ruled_out && holds_first(t, context, tokens[i], i)) hit(k);
     }
   }
   out.viable.assign(required_.size(), true);
