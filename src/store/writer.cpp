@@ -50,12 +50,16 @@ class NodeOrder {
     }
     std::sort(nodes.begin(), nodes.end(), term_less);
     for (std::uint32_t r = 0; r < nodes.size(); ++r) rank_[nodes[r]] = r;
+    nodes_ = std::move(nodes);
   }
   std::uint32_t rank(NodeId n) const { return rank_.at(n); }
   std::size_t size() const { return rank_.size(); }
+  // Every subject, predicate and object node, each once, in rank order.
+  const std::vector<NodeId>& nodes() const { return nodes_; }
 
  private:
   std::unordered_map<NodeId, std::uint32_t> rank_;
+  std::vector<NodeId> nodes_;
 };
 
 // The named graphs by value (not in the order they were first used): the same data gives the
@@ -91,7 +95,7 @@ void for_each_quad(const Store& store, const NodeOrder& order, NodeId graph, boo
 
 // Namespaces of the registry that some IRI in the store uses, so the output declares only those.
 std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& order,
-                                       const rdf::PrefixRegistry& registry) {
+                                       const rdf::PrefixRegistry& registry, bool with_graphs) {
   std::set<std::string> used;
   auto note = [&](NodeId n) {
     if (!n) return;
@@ -102,12 +106,11 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& orde
       if (iri.starts_with(p.iri)) used.insert(p.name);
     }
   };
-  for_each_quad(store, order, nullptr, true, [&](const RankedQuad& r) {
-    note(r.quad.subject);
-    note(r.quad.predicate);
-    note(r.quad.object);
-    if (r.quad.graph != store.default_graph()) note(r.quad.graph);
-  });
+  // Each node once (not once per quad it is in), then the graph names if they are written.
+  for (NodeId n : order.nodes()) note(n);
+  if (with_graphs) {
+    for (NodeId g : store.named_graphs()) note(g);
+  }
   std::vector<rdf::Prefix> out;
   for (const auto& p : registry.prefixes()) {
     if (used.count(p.name)) out.push_back(p);
@@ -230,7 +233,7 @@ void write(const Store& store, Format format, std::ostream& out, const WriteOpti
       break;
     case Format::Turtle: {
       SerdOutput w(format, out, options,
-                   used_prefixes(store, order, merged_prefixes(store, options)));
+                   used_prefixes(store, order, merged_prefixes(store, options), false));
       for_each_quad(store, order, nullptr, true,
                     [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
       w.finish();
@@ -239,7 +242,7 @@ void write(const Store& store, Format format, std::ostream& out, const WriteOpti
     case Format::TriG: {
       // sord_write drops graph names in 0.30.16, so we walk the graphs ourselves.
       SerdOutput w(format, out, options,
-                   used_prefixes(store, order, merged_prefixes(store, options)));
+                   used_prefixes(store, order, merged_prefixes(store, options), true));
       for_each_quad(store, order, store.default_graph(), false,
                     [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
       for (NodeId g : sorted_graphs(store)) {

@@ -78,6 +78,22 @@ TEST_CASE("Turtle output uses the registry's prefixes that are needed", "[store]
   CHECK(ttl.find("rdfs:label") != std::string::npos);
   std::string trig = ng::store::write_to_string(store, Format::TriG, options);
   CHECK(trig.find("ex:g {") != std::string::npos);
+  // A namespace only a graph name uses is declared in TriG, which writes graph names, and not
+  // in Turtle, which does not; a namespace no node uses is declared in neither.
+  World world2;
+  Store named(world2);
+  ng::store::load_string(named, "<http://example.org/s> <http://example.org/p> \"1\" <urn:x:g> .",
+                         Format::NQuads);
+  options.prefixes.set("gx", "urn:x:");
+  options.prefixes.set("unused", "http://unused.example/");
+  const std::string named_trig = ng::store::write_to_string(named, Format::TriG, options);
+  CHECK(named_trig.find("@prefix gx: <urn:x:> .") != std::string::npos);
+  CHECK(named_trig.find("gx:g {") != std::string::npos);
+  const std::string named_ttl = ng::store::write_to_string(named, Format::Turtle, options);
+  CHECK(named_ttl.find("gx:") == std::string::npos);
+  CHECK(named_ttl.find("ex:p \"1\"") != std::string::npos);
+  for (const std::string& out : {named_trig, named_ttl})
+    CHECK(out.find("unused") == std::string::npos);
 }
 
 TEST_CASE("atomic writes leave the old file on failure", "[store][writer]") {
