@@ -171,9 +171,10 @@ class SerdOutput {
     }
     SerdURI base_uri = SERD_URI_NULL;
     if (!options.base_iri.empty()) serd_uri_parse(u8(options.base_iri), &base_uri);
-    writer_ = serd_writer_new(format == Format::TriG ? SERD_TRIG : SERD_TURTLE,
-                              static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED),
-                              env_, &base_uri, ostream_sink, &out);
+    writer_ = serd_writer_new(
+        format == Format::TriG ? SERD_TRIG : SERD_TURTLE,
+        static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED | SERD_STYLE_BULK), env_,
+        &base_uri, ostream_sink, &out);
     serd_env_foreach(env_, reinterpret_cast<SerdPrefixSink>(serd_writer_set_prefix), writer_);
   }
 
