@@ -318,7 +318,9 @@ struct Entity {
   bool as_place = false;
   std::vector<std::string> parts;  // token keys of the label (persons)
   bool unnamed = false;            // a person known by office only
-  int merged_into = -1;            // an unnamed person found to be a named one
+  bool written = false;  // a country's label is a name the article wrote (not a demonym's state)
+  std::set<std::string> ref_nouns;  // place nouns it was introduced with ("the town of X")
+  int merged_into = -1;             // an unnamed person found to be a named one
   std::vector<std::uint32_t> sentences;
   std::string iri;
 };
@@ -330,6 +332,7 @@ struct Event {
   std::string pos;
   std::vector<int> locations;
   std::vector<int> context;
+  std::vector<int> landmarks;  // places it happened "west of": context when it has a location
   std::vector<int> agents;
   std::vector<int> targets;
   std::string time_text;
@@ -464,6 +467,7 @@ class ArticleRun : public MatchContext {
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
   void capital_mentions(const Sentence& s, std::uint32_t si);
+  void reference_mentions(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
@@ -521,6 +525,8 @@ class ArticleRun : public MatchContext {
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
   int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
+  // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
+  std::vector<std::pair<int, int>> named_places_;
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
@@ -701,8 +707,17 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
-  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion) {
+  // (A settlement the gazetteer lacks is known by its name too; a region named with its head
+  // word also without it: "the Abu Salim district", then "in Abu Salim".)
+  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
+      (place < 0 && (type == kCity || type == kProvince))) {
     known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
+    std::vector<std::string> words = phrase_keys(label, res_.abbreviations);
+    if ((type == kRegion || type == kProvince) && words.size() > 1 &&
+        res_.in("region_words", words.back())) {
+      words.pop_back();
+      known_.add(std::move(words), static_cast<std::uint32_t>(id));
+    }
     if (type == kPerson) {
       const std::vector<std::string>& parts = entities_.back().parts;
       if (parts.size() > 1) known_.add({parts.back()}, static_cast<std::uint32_t>(id));
@@ -731,6 +746,12 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     // The same span as a place already found is that place ("Gaza" city vs. region).
     if (place && (bit(o.type) & kPlaceMask) && o.name_begin <= m.name_begin &&
         m.name_end <= o.name_end && o_len >= m_len) {
+      return -1;
+    }
+    // Nor does a place start inside a named one ("gas field in X" after "the Khor Mor gas
+    // field").
+    if (place && (bit(o.type) & kPlaceMask) && !o.weak && o.name_begin < m.name_begin &&
+        m.name_begin < o.name_end) {
       return -1;
     }
     // A named region swallows a gazetteer city or a shorter region inside it ("Gaza" in "Gaza
@@ -869,6 +890,8 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
       if (!m.locative && m.type != kCountry && i > s.first_token) {
         std::uint32_t k = i - 1;
+        // ("in the capital, Nairobi": the apposition names the capital.)
+        if (tokens_[k].key == "," && k > s.first_token && tokens_[k - 1].key == "capital") --k;
         if (tokens_[k].key == "the" && k > s.first_token) --k;
         if (res_.in("locative_cities", tokens_[i - 1].key) ||
             res_.in("place_verbs", tokens_[k].key)) {
@@ -897,6 +920,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
+      // A state first met through its demonym ("Turkish drones") is labelled with the name the
+      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
+      if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
+        const std::string written = surface(i, i + best_len);
+        if (written != e.label) {
+          if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
+            e.alt_labels.push_back(e.label);
+          }
+          e.label = written;
+        }
+        e.written = true;
+      }
       mentions_.push_back(m);
       i += best_len;
       continue;
@@ -995,6 +1030,17 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         m.end = m.name_end = i + matches.front().length;
         m.type = entities_[static_cast<std::size_t>(id)].type;
         m.entity = id;
+        // A gazetteer city inside a longer name known here is part of it ("Praia" in
+        // "Mocimboa da Praia").
+        for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+          Mention& o = mentions_[q];
+          if (!o.dropped && o.weak && m.begin <= o.begin && o.end <= m.end &&
+              o.end - o.begin < m.end - m.begin) {
+            o.dropped = true;
+            ++changes_;
+          }
+        }
+        if (bit(m.type) & kPlaceMask) m.locative = is_locative(si, i);
         mentions_.push_back(m);
         advance = matches.front().length;
       }
@@ -1108,6 +1154,22 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
       Entity& ge = entities_[static_cast<std::size_t>(g.entity)];
       if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
+      // Other name words around it make another place: "the town of Debre Sina" is not the
+      // gazetteer's "Sina", nor "Mocimboa da Praia" the capital "Praia" (head and compass words
+      // are no name words: "Paktika province", "North Darfur").
+      bool other_name = false;
+      for (std::uint32_t w = nb; w < ne; ++w) {
+        const Token& t = tokens_[w];
+        if ((w < g.begin || w >= g.end) && t.kind == TokenKind::Word && t.is(kCapitalized) &&
+            !not_name_[w] && !res_.in("region_words", t.key) && !res_.in("compass", t.key)) {
+          other_name = true;
+        }
+      }
+      if (other_name && g.weak) {
+        g.dropped = true;
+        ++changes_;
+        continue;
+      }
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
       const bool singular_head = head == "province" || head == "state" || head == "region" ||
@@ -1475,9 +1537,20 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       if (listed) target = last_placed.second;
     }
     if (target) last_placed = {mn.end, target};
-    if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
-                      target->locations.end()) {
-      target->locations.push_back(mn.entity);
+    // "near the village of A, west of the city": a place given as a bearing's reference point
+    // only locates the event when nothing else does.
+    bool landmark = false;
+    for (std::uint32_t k = mn.begin, n = 0; k > s.first_token + 1 && n < 4; ++n) {
+      --k;
+      if (tokens_[k].key == "of") {
+        landmark = res_.in("compass", tokens_[k - 1].key);
+        break;
+      }
+      if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
+    }
+    if (target) {
+      std::vector<int>& into = landmark ? target->landmarks : target->locations;
+      if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
     }
   }
   // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
@@ -1524,6 +1597,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         }
       }
       (wider ? ev.context : primary).push_back(loc);
+    }
+    for (int loc : ev.landmarks) {
+      if (std::find(primary.begin(), primary.end(), loc) == primary.end()) {
+        (primary.empty() ? primary : ev.context).push_back(loc);
+      }
     }
     ev.locations = primary;
     // Agent: the nearest actor before the trigger that is not the object of a preposition. A
@@ -1763,13 +1841,108 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
     mentions_.push_back(m);
     ++changes_;
   }
-  // The last capital named so far, for the next "the capital".
+  // The last capital named so far, for the next "the capital" (as a place: "Ankara is working
+  // with ..." names the state).
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
-    if (mn.dropped || mn.dateline || mn.type != kCity || mn.entity < 0) continue;
+    if (mn.dropped || mn.dateline || mn.metonym || mn.type != kCity || mn.entity < 0) continue;
     const Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
     if (e.place >= 0 && gz.is_capital(gz.place(static_cast<std::uint32_t>(e.place)))) {
       last_capital_ = mn.entity;
+    }
+  }
+}
+
+// "The town was retaken by the army", "the airport was hit by two rockets": a definite place
+// noun of data/lexicon/place_references.tsv with no name after it ("the town of X" names one)
+// refers to the last place of its type the article named (a site: the last one whose name ends
+// in that noun, "Mitiga airport"). Datelines and capitals standing for their state do not count.
+void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
+  const Lexicon* refs = res_.lexicon("place_references");
+  if (!refs) return;
+  const auto eligible = [&](const Mention& mn) {
+    constexpr TypeMask kinds = bit(kCity) | bit(kProvince) | bit(kRegion) | bit(kSite);
+    return !mn.dropped && !mn.dateline && !mn.metonym && !mn.party && mn.entity >= 0 &&
+           (bit(mn.type) & kinds) != 0;
+  };
+  struct Named {
+    std::uint32_t end;
+    int entity;
+    int type;
+    bool operator<(const Named& o) const { return end < o.end; }
+  };
+  std::vector<Named> here;  // this sentence's places
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (eligible(mn)) here.push_back({mn.end, mn.entity, mn.type});
+  }
+  std::stable_sort(here.begin(), here.end());
+  std::vector<PhraseIndex::Match> matches;
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
+    refs->index().match(tokens_, i, s.last_token, matches);
+    if (matches.empty()) continue;
+    const std::uint32_t end = i + matches.front().length;
+    const std::string_view kind = refs->get(matches.front().value, "type");
+    if (end < s.last_token) {
+      const Token& t = tokens_[end];
+      if (t.key == "of" || (t.kind == TokenKind::Word && t.is(kCapitalized))) continue;
+    }
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    const int type = kind == "City"       ? kCity
+                     : kind == "Province" ? kProvince
+                     : kind == "Region"   ? kRegion
+                     : kind == "Site"     ? kSite
+                                          : -1;
+    if (type < 0) continue;
+    // The last place introduced with the same noun ("the town of Merawi"), else the last of the
+    // type introduced with none ("the regional capital Bahir Dar" is no town).
+    const std::string& noun = tokens_[end - 1].key;
+    const auto fits = [&](int entity, int mention_type, bool same_noun) {
+      const Entity& e = entities_[static_cast<std::size_t>(entity)];
+      if (mention_type != type && e.type != type) return false;
+      if (type == kSite) {
+        const std::vector<std::string> words = phrase_keys(e.label, res_.abbreviations);
+        return !words.empty() && words.back() == noun;
+      }
+      return same_noun ? e.ref_nouns.count(noun) > 0 : e.ref_nouns.empty();
+    };
+    int target = -1;
+    for (const bool same_noun : {true, false}) {
+      for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
+        if (it->end <= i - 1 && fits(it->entity, it->type, same_noun)) target = it->entity;
+      }
+      for (auto it = named_places_.rbegin(); it != named_places_.rend() && target < 0; ++it) {
+        if (fits(it->first, it->second, same_noun)) target = it->first;
+      }
+    }
+    if (target < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i - 1;
+    m.end = m.name_end = end;
+    m.type = type;
+    m.entity = target;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
+  // The nouns each place came with: "the town of X", "X village", "the Hodan district".
+  const auto ref_word = [&](std::uint32_t k) {
+    return k >= s.first_token && k < s.last_token && res_.in("place_references", tokens_[k].key);
+  };
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (!eligible(mn)) continue;
+    Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
+    if (mn.begin >= s.first_token + 2 && tokens_[mn.begin - 1].key == "of" &&
+        ref_word(mn.begin - 2)) {
+      e.ref_nouns.insert(tokens_[mn.begin - 2].key);
+    } else if (ref_word(mn.name_end - 1)) {
+      e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
+    } else if (ref_word(mn.end)) {
+      e.ref_nouns.insert(tokens_[mn.end].key);
     }
   }
 }
@@ -1978,6 +2151,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     known_mentions(s, si);
     capital_mentions(s, si);
     apply_rules(s, si);
+    reference_mentions(s, si);
     mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
