@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -1143,6 +1144,42 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   }
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
   if (nb >= ne) return;
+  // initials="yes": the name is the shortest run of words before the abbreviation whose
+  // initials spell it ("the United Nations Support Mission in Libya (UNSMIL)", "the Armed
+  // Conflict Location & Event Data project (ACLED)"; lower-case words and "&" may be skipped).
+  if (rule.arg("initials")) {
+    auto [xb, xe] = slot_range("abbr");
+    if (xb >= xe) return;
+    std::string letters;
+    for (char c : fold_key(surface(xb, xe))) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letters += c;
+    }
+    // spells(w, a): words [w, ne) spell letters [a, end).
+    std::vector<std::vector<signed char>> memo(ne - nb + 1,
+                                               std::vector<signed char>(letters.size() + 1, -1));
+    std::function<bool(std::uint32_t, std::size_t)> spells = [&](std::uint32_t w, std::size_t a) {
+      if (w == ne) return a == letters.size();
+      signed char& known = memo[w - nb][a];
+      if (known >= 0) return known == 1;
+      const Token& t = tokens_[w];
+      const bool skippable = t.kind == TokenKind::Punct || !t.is(kCapitalized);
+      bool ok = skippable && spells(w + 1, a);
+      if (!ok && t.kind == TokenKind::Word && a < letters.size() && !t.key.empty() &&
+          t.key.front() == letters[a]) {
+        ok = spells(w + 1, a + 1);
+      }
+      known = ok ? 1 : 0;
+      return ok;
+    };
+    std::uint32_t start = ne;
+    for (std::uint32_t w = nb; w + 1 < ne && start == ne; ++w) {
+      if (tokens_[w].kind == TokenKind::Word && tokens_[w].is(kCapitalized) && spells(w, 0)) {
+        start = w;
+      }
+    }
+    if (start == ne) return;
+    nb = start;
+  }
   mn.name_begin = nb;
   mn.name_end = ne;
   mn.type = type;
@@ -2173,8 +2210,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         (void)in_actor;
         for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
           const Mention& o = mentions_[r];
+          // (At its start: "American" in "the Organization of American States" is no state.)
           if (!o.dropped && o.type != kDemonym && (bit(o.type) & kActorMask) &&
-              o.begin <= mn.begin && mn.end <= o.end) {
+              o.begin == mn.begin && mn.end <= o.end) {
             e.as_actor = true;
           }
         }
