@@ -469,6 +469,7 @@ class ArticleRun : public MatchContext {
   void known_mentions(const Sentence& s, std::uint32_t si);
   void capital_mentions(const Sentence& s, std::uint32_t si);
   void reference_mentions(const Sentence& s, std::uint32_t si);
+  void group_references(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
@@ -528,6 +529,7 @@ class ArticleRun : public MatchContext {
   int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
   // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
   std::vector<std::pair<int, int>> named_places_;
+  int last_group_ = -1;               // the last armed group named
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
@@ -1126,8 +1128,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     rule_triggers_.emplace_back(tb, cls->value);
     return;
   }
-  const int type = type_of_action(rule.action);
-  if (type < 0) return;
+  const int named_type = type_of_action(rule.action);
+  if (named_type < 0) return;
   Mention mn;
   mn.sentence = si;
   mn.begin = m.begin;
@@ -1182,6 +1184,11 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   }
   mn.name_begin = nb;
   mn.name_end = ne;
+  // An organisation named after an armed group it belongs to is one too ("Islamic State
+  // Mozambique Province").
+  const int type = named_type == kOrganization && entity_in_range(nb, ne, bit(kArmedGroup)) >= 0
+                       ? kArmedGroup
+                       : named_type;
   mn.type = type;
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
   if (type == kProvince || type == kCity) {
@@ -1984,6 +1991,47 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   }
 }
 
+// "the insurgents", "17 militants": a plural noun of data/lexicon/group_references.tsv, not
+// qualified by a name before it nor by "of/from" after it, is the last armed group the article
+// named (none named yet: no one).
+void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
+  const Lexicon* refs = res_.lexicon("group_references");
+  std::vector<std::pair<std::uint32_t, int>> groups;  // this sentence's groups: end, entity
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (!mn.dropped && mn.type == kArmedGroup && mn.entity >= 0) {
+      groups.emplace_back(mn.end, mn.entity);
+    }
+  }
+  std::sort(groups.begin(), groups.end());
+  for (std::uint32_t i = s.first_token; refs && i < s.last_token; ++i) {
+    if (!res_.in("group_references", tokens_[i].key)) continue;
+    if (i > s.first_token) {
+      const Token& before = tokens_[i - 1];
+      if (tokens_[i].is(kCapitalized) ||
+          (before.kind == TokenKind::Word && before.is(kCapitalized)))
+        continue;
+    }  // (sentence-initial: "Insurgents seized the town")
+    if (i + 1 < s.last_token && (tokens_[i + 1].key == "of" || tokens_[i + 1].key == "from"))
+      continue;
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    int group = last_group_;
+    for (const auto& [end, entity] : groups) {
+      if (end <= i) group = entity;
+    }
+    if (group < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i;
+    m.end = m.name_end = i + 1;
+    m.type = kArmedGroup;
+    m.entity = group;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  if (!groups.empty()) last_group_ = groups.back().second;
+}
+
 // "talks between A and B in C", "clashes between A and B": the names after "between" right
 // behind an event trigger (up to two lower-case words between) are its parties, not places.
 void ArticleRun::mark_parties(const Sentence& s) {
@@ -2189,6 +2237,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     capital_mentions(s, si);
     apply_rules(s, si);
     reference_mentions(s, si);
+    group_references(s, si);
     mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
