@@ -4,4 +4,4 @@
 log="${1:-build}/Testing/Temporary/LastTest.log"
 [ -f "$log" ] || exit 0
 echo "== suite figures"
-grep -hE '^(seeds +[a-z_]+ +|w3c-[a-z0-9-]+|sparql[0-9a-z-]*|e2e-[a-z-]+): [0-9]+ passed|(lenient|strict) +F1|^SKIPPED' "$log" | awk '!seen[$0]++'
+grep -hE '^(seeds +[a-z_]+ +|w3c-[a-z0-9-]+|sparql[0-9a-z-]*|e2e-[a-z0-9-]+): [0-9]+ passed|(lenient|strict) +F1|^SKIPPED' "$log" | awk '!seen[$0]++'

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -321,7 +322,9 @@ struct Entity {
   bool as_place = false;
   std::vector<std::string> parts;  // token keys of the label (persons)
   bool unnamed = false;            // a person known by office only
-  int merged_into = -1;            // an unnamed person found to be a named one
+  bool written = false;  // a country's label is a name the article wrote (not a demonym's state)
+  std::set<std::string> ref_nouns;  // place nouns it was introduced with ("the town of X")
+  int merged_into = -1;             // an unnamed person found to be a named one
   std::vector<std::uint32_t> sentences;
   std::string iri;
 };
@@ -333,6 +336,7 @@ struct Event {
   std::string pos;
   std::vector<int> locations;
   std::vector<int> context;
+  std::vector<int> landmarks;  // places it happened "west of": context when it has a location
   std::vector<int> agents;
   std::vector<int> targets;
   std::string time_text;
@@ -475,6 +479,8 @@ class ArticleRun : public MatchContext {
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
   void capital_mentions(const Sentence& s, std::uint32_t si);
+  void reference_mentions(const Sentence& s, std::uint32_t si);
+  void group_references(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
@@ -532,6 +538,9 @@ class ArticleRun : public MatchContext {
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
   int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
+  // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
+  std::vector<std::pair<int, int>> named_places_;
+  int last_group_ = -1;               // the last armed group named
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
@@ -713,8 +722,17 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
-  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion) {
+  // (A settlement the gazetteer lacks is known by its name too; a region named with its head
+  // word also without it: "the Abu Salim district", then "in Abu Salim".)
+  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
+      (place < 0 && (type == kCity || type == kProvince))) {
     known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
+    std::vector<std::string> words = phrase_keys(label, res_.abbreviations);
+    if ((type == kRegion || type == kProvince) && words.size() > 1 &&
+        res_.in("region_words", words.back())) {
+      words.pop_back();
+      known_.add(std::move(words), static_cast<std::uint32_t>(id));
+    }
     if (type == kPerson) {
       const std::vector<std::string>& parts = entities_.back().parts;
       if (parts.size() > 1) known_.add({parts.back()}, static_cast<std::uint32_t>(id));
@@ -743,6 +761,12 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     // The same span as a place already found is that place ("Gaza" city vs. region).
     if (place && (bit(o.type) & kPlaceMask) && o.name_begin <= m.name_begin &&
         m.name_end <= o.name_end && o_len >= m_len) {
+      return -1;
+    }
+    // Nor does a place start inside a named one ("gas field in X" after "the Khor Mor gas
+    // field").
+    if (place && (bit(o.type) & kPlaceMask) && !o.weak && o.name_begin < m.name_begin &&
+        m.name_begin < o.name_end) {
       return -1;
     }
     // A named region swallows a gazetteer city or a shorter region inside it ("Gaza" in "Gaza
@@ -881,6 +905,8 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
       if (!m.locative && m.type != kCountry && i > s.first_token) {
         std::uint32_t k = i - 1;
+        // ("in the capital, Nairobi": the apposition names the capital.)
+        if (tokens_[k].key == "," && k > s.first_token && tokens_[k - 1].key == "capital") --k;
         if (tokens_[k].key == "the" && k > s.first_token) --k;
         if (res_.in("locative_cities", tokens_[i - 1].key) ||
             res_.in("place_verbs", tokens_[k].key)) {
@@ -909,6 +935,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
+      // A state first met through its demonym ("Turkish drones") is labelled with the name the
+      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
+      if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
+        const std::string written = surface(i, i + best_len);
+        if (written != e.label) {
+          if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
+            e.alt_labels.push_back(e.label);
+          }
+          e.label = written;
+        }
+        e.written = true;
+      }
       mentions_.push_back(m);
       i += best_len;
       continue;
@@ -1007,6 +1045,17 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         m.end = m.name_end = i + matches.front().length;
         m.type = entities_[static_cast<std::size_t>(id)].type;
         m.entity = id;
+        // A gazetteer city inside a longer name known here is part of it ("Praia" in
+        // "Mocimboa da Praia").
+        for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+          Mention& o = mentions_[q];
+          if (!o.dropped && o.weak && m.begin <= o.begin && o.end <= m.end &&
+              o.end - o.begin < m.end - m.begin) {
+            o.dropped = true;
+            ++changes_;
+          }
+        }
+        if (bit(m.type) & kPlaceMask) m.locative = is_locative(si, i);
         mentions_.push_back(m);
         advance = matches.front().length;
       }
@@ -1094,8 +1143,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     rule_triggers_.emplace_back(tb, cls->value);
     return;
   }
-  const int type = type_of_action(rule.action);
-  if (type < 0) return;
+  const int named_type = type_of_action(rule.action);
+  if (named_type < 0) return;
   Mention mn;
   mn.sentence = si;
   mn.begin = m.begin;
@@ -1112,8 +1161,49 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   }
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
   if (nb >= ne) return;
+  // initials="yes": the name is the shortest run of words before the abbreviation whose
+  // initials spell it ("the United Nations Support Mission in Libya (UNSMIL)", "the Armed
+  // Conflict Location & Event Data project (ACLED)"; lower-case words and "&" may be skipped).
+  if (rule.arg("initials")) {
+    auto [xb, xe] = slot_range("abbr");
+    if (xb >= xe) return;
+    std::string letters;
+    for (char c : fold_key(surface(xb, xe))) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) letters += c;
+    }
+    // spells(w, a): words [w, ne) spell letters [a, end).
+    std::vector<std::vector<signed char>> memo(ne - nb + 1,
+                                               std::vector<signed char>(letters.size() + 1, -1));
+    std::function<bool(std::uint32_t, std::size_t)> spells = [&](std::uint32_t w, std::size_t a) {
+      if (w == ne) return a == letters.size();
+      signed char& known = memo[w - nb][a];
+      if (known >= 0) return known == 1;
+      const Token& t = tokens_[w];
+      const bool skippable = t.kind == TokenKind::Punct || !t.is(kCapitalized);
+      bool ok = skippable && spells(w + 1, a);
+      if (!ok && t.kind == TokenKind::Word && a < letters.size() && !t.key.empty() &&
+          t.key.front() == letters[a]) {
+        ok = spells(w + 1, a + 1);
+      }
+      known = ok ? 1 : 0;
+      return ok;
+    };
+    std::uint32_t start = ne;
+    for (std::uint32_t w = nb; w + 1 < ne && start == ne; ++w) {
+      if (tokens_[w].kind == TokenKind::Word && tokens_[w].is(kCapitalized) && spells(w, 0)) {
+        start = w;
+      }
+    }
+    if (start == ne) return;
+    nb = start;
+  }
   mn.name_begin = nb;
   mn.name_end = ne;
+  // An organisation named after an armed group it belongs to is one too ("Islamic State
+  // Mozambique Province").
+  const int type = named_type == kOrganization && entity_in_range(nb, ne, bit(kArmedGroup)) >= 0
+                       ? kArmedGroup
+                       : named_type;
   mn.type = type;
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
   if (type == kProvince || type == kCity) {
@@ -1123,6 +1213,22 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
       Entity& ge = entities_[static_cast<std::size_t>(g.entity)];
       if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
+      // Other name words around it make another place: "the town of Debre Sina" is not the
+      // gazetteer's "Sina", nor "Mocimboa da Praia" the capital "Praia" (head and compass words
+      // are no name words: "Paktika province", "North Darfur").
+      bool other_name = false;
+      for (std::uint32_t w = nb; w < ne; ++w) {
+        const Token& t = tokens_[w];
+        if ((w < g.begin || w >= g.end) && t.kind == TokenKind::Word && t.is(kCapitalized) &&
+            !not_name_[w] && !res_.in("region_words", t.key) && !res_.in("compass", t.key)) {
+          other_name = true;
+        }
+      }
+      if (other_name && g.weak) {
+        g.dropped = true;
+        ++changes_;
+        continue;
+      }
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
       const bool singular_head = head == "province" || head == "state" || head == "region" ||
@@ -1490,9 +1596,20 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       if (listed) target = last_placed.second;
     }
     if (target) last_placed = {mn.end, target};
-    if (target && std::find(target->locations.begin(), target->locations.end(), mn.entity) ==
-                      target->locations.end()) {
-      target->locations.push_back(mn.entity);
+    // "near the village of A, west of the city": a place given as a bearing's reference point
+    // only locates the event when nothing else does.
+    bool landmark = false;
+    for (std::uint32_t k = mn.begin, n = 0; k > s.first_token + 1 && n < 4; ++n) {
+      --k;
+      if (tokens_[k].key == "of") {
+        landmark = res_.in("compass", tokens_[k - 1].key);
+        break;
+      }
+      if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
+    }
+    if (target) {
+      std::vector<int>& into = landmark ? target->landmarks : target->locations;
+      if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
     }
   }
   // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
@@ -1539,6 +1656,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         }
       }
       (wider ? ev.context : primary).push_back(loc);
+    }
+    for (int loc : ev.landmarks) {
+      if (std::find(primary.begin(), primary.end(), loc) == primary.end()) {
+        (primary.empty() ? primary : ev.context).push_back(loc);
+      }
     }
     ev.locations = primary;
     // Agent: the nearest actor before the trigger that is not the object of a preposition. A
@@ -1778,15 +1900,151 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
     mentions_.push_back(m);
     ++changes_;
   }
-  // The last capital named so far, for the next "the capital".
+  // The last capital named so far, for the next "the capital" (as a place: "Ankara is working
+  // with ..." names the state).
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
-    if (mn.dropped || mn.dateline || mn.type != kCity || mn.entity < 0) continue;
+    if (mn.dropped || mn.dateline || mn.metonym || mn.type != kCity || mn.entity < 0) continue;
     const Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
     if (e.place >= 0 && gz.is_capital(gz.place(static_cast<std::uint32_t>(e.place)))) {
       last_capital_ = mn.entity;
     }
   }
+}
+
+// "The town was retaken by the army", "the airport was hit by two rockets": a definite place
+// noun of data/lexicon/place_references.tsv with no name after it ("the town of X" names one)
+// refers to the last place of its type the article named (a site: the last one whose name ends
+// in that noun, "Mitiga airport"). Datelines and capitals standing for their state do not count.
+void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
+  const Lexicon* refs = res_.lexicon("place_references");
+  if (!refs) return;
+  const auto eligible = [&](const Mention& mn) {
+    constexpr TypeMask kinds = bit(kCity) | bit(kProvince) | bit(kRegion) | bit(kSite);
+    return !mn.dropped && !mn.dateline && !mn.metonym && !mn.party && mn.entity >= 0 &&
+           (bit(mn.type) & kinds) != 0;
+  };
+  struct Named {
+    std::uint32_t end;
+    int entity;
+    int type;
+    bool operator<(const Named& o) const { return end < o.end; }
+  };
+  std::vector<Named> here;  // this sentence's places
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (eligible(mn)) here.push_back({mn.end, mn.entity, mn.type});
+  }
+  std::stable_sort(here.begin(), here.end());
+  std::vector<PhraseIndex::Match> matches;
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
+    refs->index().match(tokens_, i, s.last_token, matches);
+    if (matches.empty()) continue;
+    const std::uint32_t end = i + matches.front().length;
+    const std::string_view kind = refs->get(matches.front().value, "type");
+    if (end < s.last_token) {
+      const Token& t = tokens_[end];
+      if (t.key == "of" || (t.kind == TokenKind::Word && t.is(kCapitalized))) continue;
+    }
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    const int type = kind == "City"       ? kCity
+                     : kind == "Province" ? kProvince
+                     : kind == "Region"   ? kRegion
+                     : kind == "Site"     ? kSite
+                                          : -1;
+    if (type < 0) continue;
+    // The last place introduced with the same noun ("the town of Merawi"), else the last of the
+    // type introduced with none ("the regional capital Bahir Dar" is no town).
+    const std::string& noun = tokens_[end - 1].key;
+    const auto fits = [&](int entity, int mention_type, bool same_noun) {
+      const Entity& e = entities_[static_cast<std::size_t>(entity)];
+      if (mention_type != type && e.type != type) return false;
+      if (type == kSite) {
+        const std::vector<std::string> words = phrase_keys(e.label, res_.abbreviations);
+        return !words.empty() && words.back() == noun;
+      }
+      return same_noun ? e.ref_nouns.count(noun) > 0 : e.ref_nouns.empty();
+    };
+    int target = -1;
+    for (const bool same_noun : {true, false}) {
+      for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
+        if (it->end <= i - 1 && fits(it->entity, it->type, same_noun)) target = it->entity;
+      }
+      for (auto it = named_places_.rbegin(); it != named_places_.rend() && target < 0; ++it) {
+        if (fits(it->first, it->second, same_noun)) target = it->first;
+      }
+    }
+    if (target < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i - 1;
+    m.end = m.name_end = end;
+    m.type = type;
+    m.entity = target;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
+  // The nouns each place came with: "the town of X", "X village", "the Hodan district".
+  const auto ref_word = [&](std::uint32_t k) {
+    return k >= s.first_token && k < s.last_token && res_.in("place_references", tokens_[k].key);
+  };
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (!eligible(mn)) continue;
+    Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
+    if (mn.begin >= s.first_token + 2 && tokens_[mn.begin - 1].key == "of" &&
+        ref_word(mn.begin - 2)) {
+      e.ref_nouns.insert(tokens_[mn.begin - 2].key);
+    } else if (ref_word(mn.name_end - 1)) {
+      e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
+    } else if (ref_word(mn.end)) {
+      e.ref_nouns.insert(tokens_[mn.end].key);
+    }
+  }
+}
+
+// "the insurgents", "17 militants": a plural noun of data/lexicon/group_references.tsv, not
+// qualified by a name before it nor by "of/from" after it, is the last armed group the article
+// named (none named yet: no one).
+void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
+  const Lexicon* refs = res_.lexicon("group_references");
+  std::vector<std::pair<std::uint32_t, int>> groups;  // this sentence's groups: end, entity
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (!mn.dropped && mn.type == kArmedGroup && mn.entity >= 0) {
+      groups.emplace_back(mn.end, mn.entity);
+    }
+  }
+  std::sort(groups.begin(), groups.end());
+  for (std::uint32_t i = s.first_token; refs && i < s.last_token; ++i) {
+    if (!res_.in("group_references", tokens_[i].key)) continue;
+    if (i > s.first_token) {
+      const Token& before = tokens_[i - 1];
+      if (tokens_[i].is(kCapitalized) ||
+          (before.kind == TokenKind::Word && before.is(kCapitalized)))
+        continue;
+    }  // (sentence-initial: "Insurgents seized the town")
+    if (i + 1 < s.last_token && (tokens_[i + 1].key == "of" || tokens_[i + 1].key == "from"))
+      continue;
+    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    int group = last_group_;
+    for (const auto& [end, entity] : groups) {
+      if (end <= i) group = entity;
+    }
+    if (group < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i;
+    m.end = m.name_end = i + 1;
+    m.type = kArmedGroup;
+    m.entity = group;
+    mentions_.push_back(m);
+    ++changes_;
+  }
+  if (!groups.empty()) last_group_ = groups.back().second;
 }
 
 // "talks between A and B in C", "clashes between A and B": the names after "between" right
@@ -1993,6 +2251,8 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     known_mentions(s, si);
     capital_mentions(s, si);
     apply_rules(s, si);
+    reference_mentions(s, si);
+    group_references(s, si);
     mark_parties(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
@@ -2014,8 +2274,9 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         (void)in_actor;
         for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
           const Mention& o = mentions_[r];
+          // (At its start: "American" in "the Organization of American States" is no state.)
           if (!o.dropped && o.type != kDemonym && (bit(o.type) & kActorMask) &&
-              o.begin <= mn.begin && mn.end <= o.end) {
+              o.begin == mn.begin && mn.end <= o.end) {
             e.as_actor = true;
           }
         }
