@@ -111,6 +111,7 @@ struct ClaimStage::Resources {
   Lexicon figure_links;    // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;        // locative.tsv: "in", "from"
   Lexicon source_nouns;    // heads of described speakers ("officials")
+  Lexicon body_nouns;      // phrase, kind: heads of bodies ("the ministry said")
   Lexicon subject_links;   // words before a specific cue that are not its own subject
   Lexicon year_preps;      // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;    // phrase: words that end a victim phrase
@@ -154,6 +155,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.body_nouns = load("claim_body_nouns");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -235,15 +237,32 @@ class ArticleRun {
     // The opening dateline ("ABIDJAN, Ivory Coast (AFP) -") says where the report was filed:
     // its names speak for nobody.
     const Dateline dateline = find_dateline(tokens_);
+    const Dateline filed = dateline.end > dateline.begin ? dateline : mixed_case_dateline();
+    std::vector<std::vector<Mention>> all(sentences_.size());
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
-      std::vector<Mention> mentions = find_mentions(sentences_[si]);
-      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                    [&](const Mention& m) {
-                                      return m.begin >= dateline.begin && m.end <= dateline.end;
-                                    }),
-                     mentions.end());
-      claims_in(si, mentions);
-      mediations_in(si, mentions);
+      all[si] = find_mentions(sentences_[si]);
+      // The state the report was filed from: "the government" / "the army" of wire copy.
+      for (const Mention& m : all[si]) {
+        if (dateline_state_ >= 0 || m.begin < filed.begin || m.end > filed.end) continue;
+        int c = country_of(m.entity);
+        const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+        if (c < 0 && en.cls == "City") {
+          const int p = entity_by_iri(en.part_of);
+          if (p >= 0 && entities_[static_cast<std::size_t>(p)].country()) c = p;
+        }
+        dateline_state_ = c;
+      }
+      all[si].erase(std::remove_if(all[si].begin(), all[si].end(),
+                                   [&](const Mention& m) {
+                                     return m.begin >= dateline.begin && m.end <= dateline.end;
+                                   }),
+                    all[si].end());
+      find_appositions(sentences_[si], all[si]);
+    }
+    for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+      claims_in(si, all[si]);
+      mediations_in(si, all[si]);
+      for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
     }
     return stats_;
   }
@@ -807,6 +826,33 @@ class ArticleRun {
       if (best >= 0) return best;
     }
     if (cue.voice == Voice::Possessive) return -1;
+    // "the ministry said", "The emergency medicine centre, which is run by X, said".
+    const std::uint32_t own_end = skip_parenthetical_back(s, skip_aux_back(s, cue.begin));
+    // "a ceasefire the military declared": a threat or offer cue in a clause that qualifies a
+    // noun is no claim by "the military" (a Near denial is: "an accusation the army rejected").
+    const bool reduced_relative = [&] {
+      if (cue.type != "Threat" && cue.type != "Offer") return false;
+      if (own_end <= s.first_token || body_kind(own_end - 1).empty()) return false;
+      std::uint32_t k = own_end - 1;
+      while (k > s.first_token && tokens_[k - 1].key != "the" && own_end - k < 5) {
+        if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].is(kCapitalized)) {
+          return false;
+        }
+        --k;
+      }
+      if (k <= s.first_token + 1 || tokens_[k - 1].key != "the") return false;
+      const Token& before = tokens_[k - 2];
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      return before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+             !is_word(res_.subject_links, k - 2, k - 1) &&
+             !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
+    }();
+    if (reduced_relative) return -1;
+    if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
+      const int definite = definite_speaker(s, ms, own_end);
+      if (definite >= 0) return definite;
+    }
     const int described = described_speaker(s, ms, cue.begin);
     if (described >= 0) return described;
     // "officials said" with no state or group named: the speaker is unknown.
@@ -879,6 +925,193 @@ class ArticleRun {
       }
     }
     return -1;
+  }
+
+  // "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
+  // of a line in the first few lines: names, "(", one word, ")", a dash. Only where the report
+  // was filed matters here.
+  Dateline mixed_case_dateline() const {
+    const auto n = static_cast<std::uint32_t>(tokens_.size());
+    for (std::uint32_t k = 0; k < n && k < 80; ++k) {
+      if (k > 0 && !tokens_[k].is(kAfterNewline)) continue;
+      if (!tokens_[k].is(kCapitalized)) continue;
+      for (std::uint32_t p = k + 1; p + 3 < n && p < k + 8; ++p) {
+        if (tokens_[p].is(kAfterNewline)) break;
+        if (tokens_[p].key != "(") continue;
+        const std::string& dash = tokens_[p + 3].key;
+        if (tokens_[p + 2].key == ")" && (dash == "-" || dash == "--")) {
+          return {k, p};
+        }
+        break;
+      }
+    }
+    return {};
+  }
+
+  // ---------------------------------------------------------------- definite descriptions
+  // The kind of a body noun (claim_body_nouns.tsv) at token i, or "" when it is none.
+  std::string body_kind_of(const std::string& key) const {
+    const std::vector<Token> toks{Token{0, 0, TokenKind::Word, 0, key}};
+    PhraseIndex::Match m{0, 0};
+    if (!res_.body_nouns.index().longest(toks, 0, 1, m)) return {};
+    return std::string(res_.body_nouns.get(m.value, "kind"));
+  }
+  std::string body_kind(std::uint32_t i) const {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (!matches(res_.body_nouns, i, i + 1, len, row)) return {};
+    return std::string(res_.body_nouns.get(row, "kind"));
+  }
+
+  // "X, a Britain-based war monitor, said", "the main opposition party, X": the body noun of
+  // an apposition describes X, so "the monitor" / "the party" can refer back to it.
+  void find_appositions(const Sentence& s, const std::vector<Mention>& ms) {
+    for (const Mention& m : ms) {
+      if (!agentive(m.entity)) continue;
+      // Forward: skip "(ABBR)" after the name.
+      std::uint32_t k = m.end;
+      if (k + 2 < s.last_token && tokens_[k].key == "(" && tokens_[k + 2].key == ")") k += 3;
+      if (k + 2 < s.last_token && tokens_[k].key == "," &&
+          (tokens_[k + 1].key == "a" || tokens_[k + 1].key == "an" ||
+           tokens_[k + 1].key == "the")) {
+        // The head: the last word before a preposition, a relative pronoun or punctuation ("a
+        // rights group that ...", not the "ministry" of "a spokeswoman for the ministry").
+        std::uint32_t e = k + 2;
+        while (e < s.last_token && e - k < 8 && tokens_[e].kind == TokenKind::Word &&
+               !is_word(res_.victim_stops, e, e + 1) && tokens_[e].key != "of" &&
+               tokens_[e].key != "for" && tokens_[e].key != "to") {
+          ++e;
+        }
+        if (e < s.last_token && e > k + 2 && !body_kind(e - 1).empty()) {
+          descriptors_[m.entity].insert(tokens_[e - 1].key);
+        }
+      }
+      // Backward: "the main opposition party, the X".
+      std::uint32_t b = m.begin;
+      if (b > s.first_token && tokens_[b - 1].key == "the") --b;
+      if (b >= s.first_token + 3 && tokens_[b - 1].key == "," && !body_kind(b - 2).empty()) {
+        for (std::uint32_t a = b - 2; a > s.first_token && b - a < 7; --a) {
+          const std::string& w = tokens_[a - 1].key;
+          if (w == "the" || w == "a" || w == "an") {
+            descriptors_[m.entity].insert(tokens_[b - 2].key);
+            break;
+          }
+          if (tokens_[a - 1].kind != TokenKind::Word || tokens_[a - 1].is(kCapitalized)) break;
+        }
+      }
+    }
+  }
+
+  // Folded words of an entity's names.
+  bool name_has(int e, const std::string& key) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    std::vector<std::string> names = en.alts;
+    names.push_back(en.label);
+    for (const std::string& n : names) {
+      for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
+        if (k == key) return true;
+      }
+    }
+    return false;
+  }
+
+  // "the interior ministry said", "the monitor said", "a spokesperson for the group said":
+  // the definite description that ends at `end` (exclusive) refers to the body named earlier
+  // whose name holds its noun and modifiers, or that an apposition described so; failing that,
+  // by the noun's kind (claim_body_nouns.tsv), the main state, the last group, or an unnamed
+  // source of its own. -1 when `end` closes no such description.
+  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end) {
+    if (end <= s.first_token + 1) return -1;
+    const std::uint32_t noun = end - 1;
+    const std::string kind = body_kind(noun);
+    if (kind.empty() || tokens_[noun].is(kCapitalized) || tokens_[noun].is(kInQuote)) return -1;
+    if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
+      return -1;
+    }
+    std::uint32_t k = noun;
+    std::vector<std::string> modifiers;
+    while (k > s.first_token && noun - k < 4) {
+      const Token& t = tokens_[k - 1];
+      if (t.key == "the") break;
+      if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
+      modifiers.push_back(t.key);
+      --k;
+    }
+    if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
+    const std::uint32_t the = k - 1;
+    const std::string& head = tokens_[noun].key;
+    int best = -1;
+    std::int64_t best_pos = -1;
+    auto consider = [&](int e, std::int64_t pos) {
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City") return;
+      // "the army" is a state's, not the "White Army" or the "Arakan Army".
+      if (kind == "state" && en.cls == "ArmedGroup") return;
+      const auto d = descriptors_.find(e);
+      const bool described = d != descriptors_.end() && d->second.count(head) > 0;
+      if (!described && !name_has(e, head)) return;
+      if (!described) {
+        for (const std::string& mod : modifiers) {
+          if (!name_has(e, mod)) return;
+        }
+      }
+      if (pos > best_pos) {
+        best = e;
+        best_pos = pos;
+      }
+    };
+    for (const auto& [e, pos] : last_seen_) consider(e, pos);
+    for (const Mention& m : ms) {
+      if (m.end <= the) consider(m.entity, m.begin);
+    }
+    if (best >= 0) return best;
+    if (kind == "state") {
+      // The state the report was filed from when it is a main side of the article, else the
+      // first main state.
+      for (std::size_t k2 = 0; k2 < main_parties_.size() && k2 < 2; ++k2) {
+        if (main_parties_[k2] == dateline_state_) return dateline_state_;
+      }
+      for (int p : main_parties_) {
+        if (entities_[static_cast<std::size_t>(p)].country()) return p;
+      }
+    } else if (kind == "group") {
+      // A group named earlier in the sentence ("accused X of ..., which the group denies"),
+      // else the group that spoke last, else the group named last.
+      for (const Mention& m : ms) {
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        if (m.end <= the && (cls == "ArmedGroup" || cls == "Organization")) best = m.entity;
+      }
+      if (best >= 0) return best;
+      if (last_group_ >= 0) {
+        const std::string& cls = entities_[static_cast<std::size_t>(last_group_)].cls;
+        if (cls == "ArmedGroup" || cls == "Organization") return last_group_;
+      }
+      for (const auto& [e, pos] : last_seen_) {
+        const std::string& cls = entities_[static_cast<std::size_t>(e)].cls;
+        if ((cls == "ArmedGroup" || cls == "Organization") && pos > best_pos) {
+          best = e;
+          best_pos = pos;
+        }
+      }
+      if (best >= 0) return best;
+    }
+    if (modifiers.empty()) return -1;
+    // "the emergency medicine centre": a source of its own, named as written.
+    return mint_described(span_text(the + 1, end), head, -1);
+  }
+
+  // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
+  // before a comma-closed relative clause or apposition that ends right before `at`.
+  std::uint32_t skip_parenthetical_back(const Sentence& s, std::uint32_t at) const {
+    if (at <= s.first_token + 2 || tokens_[at - 1].key != ",") return at;
+    for (std::uint32_t k = at - 1; k > s.first_token + 1 && at - k < 14; --k) {
+      const std::string& w = tokens_[k].key;
+      if (w == ";" || w == "\"") return at;
+      if (tokens_[k - 1].key != ",") continue;
+      if (w == "which" || w == "who" || w == "a" || w == "an" || w == "the") return k - 1;
+      return at;
+    }
+    return at;
   }
 
   // Skips auxiliaries and adverbs right before a verb ("have also said").
@@ -983,7 +1216,9 @@ class ArticleRun {
     Entity en;
     en.iri = iri_text;
     // "officials", "sources": a group of people, so "they" later refers back to it.
-    en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
+    en.cls = !body_kind_of(head).empty()             ? "Organization"
+             : head.size() > 1 && head.back() == 's' ? "Actor"
+                                                     : "Person";
     en.label = label;
     en.actor = true;
     if (affiliation >= 0) en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
@@ -1076,6 +1311,21 @@ class ArticleRun {
         if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
             matches(res_.figure_links, j, end, ql, qr)) {
           j += ql;
+        } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
+          // "the death toll from the fighting had risen to 638": a few words, then a link of
+          // two or more words, then the figure.
+          for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
+            if (tokens_[g - 1].kind != TokenKind::Word || tokens_[g - 1].is(kInQuote)) break;
+            std::uint32_t gl = 0;
+            std::uint32_t gr = 0;
+            if (matches(res_.casualty, g - 1, end, gl, gr)) break;
+            if (matches(res_.figure_links, g, end, gl, gr) && gl >= 2 && g + gl < end &&
+                (number_at(g + gl, end, nl0) || (matches(res_.numbers, g + gl, end, ql, qr) &&
+                                                 res_.numbers.get(qr, "kind") == "qualifier"))) {
+              j = g + gl;
+              break;
+            }
+          }
         }
         if (j < end && matches(res_.numbers, j, end, ql, qr) &&
             res_.numbers.get(qr, "kind") == "qualifier") {
@@ -1161,6 +1411,11 @@ class ArticleRun {
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
         passive = passive || tokens_[j].key != "\"";
         j += tokens_[j].key == "\"" ? 1 : len;
+      }
+      // "Many of the dead were ...": a share of a toll, no figure of its own.
+      if (ve == vb + 1 && (tokens_[vb].key == "the" || tokens_[vb].key == "those")) {
+        pending.clear();
+        continue;
       }
       // "a" counts only before a short named victim and a passive verb ("a woman was killed",
       // not "a bomb killed").
@@ -1384,8 +1639,6 @@ class ArticleRun {
     std::vector<ClaimOut> made;
     // One claim per claimant and type; a Statement gives way to a more specific claim.
     std::map<std::pair<int, std::string>, std::size_t> seen;
-    int casualty_claimant = -1;
-    std::uint32_t casualty_cue = 0;
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
@@ -1418,18 +1671,47 @@ class ArticleRun {
           }
         }
       }
-      // The figures belong to the last speaker before them (or the first one after).
-      const bool reports = cue.type == "StatementClaim" || cue.type == "Accusation";
-      if (reports && (casualty_claimant < 0 || cue.begin < first_figure)) {
-        casualty_claimant = who;
-        casualty_cue = cue.begin;
+    }
+    // Each figure belongs to the last reporting speaker before it, else to the first one after
+    // it: "A put the toll at 260, while B said 169 soldiers were killed" gives A 260, B 169.
+    std::vector<std::uint32_t> reporting;  // cue starts with a resolved speaker, in order
+    for (const auto& [cue, who] : resolved) {
+      if ((cue.type == "StatementClaim" || cue.type == "Accusation") &&
+          std::find(reporting.begin(), reporting.end(), cue.begin) == reporting.end()) {
+        reporting.push_back(cue.begin);
       }
     }
-    const bool casualty = (!figures.empty() || zero) && casualty_claimant >= 0;
+    std::sort(reporting.begin(), reporting.end());
+    auto owner_of = [&](std::uint32_t pos) -> std::int64_t {
+      if (reporting.empty()) return -1;
+      std::uint32_t owner = reporting.front();
+      for (std::uint32_t c : reporting) {
+        if (c < pos) owner = c;
+      }
+      return owner;
+    };
+    std::map<std::uint32_t, std::vector<std::size_t>> figures_of;  // cue start -> figures
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+      const std::int64_t o = owner_of(figures[k].pos);
+      if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
+    }
+    // "no casualties" goes with the speaker of the sentence's first figure.
+    const std::int64_t zero_owner = zero ? owner_of(first_figure) : -1;
+    if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
     for (const auto& [cue, who] : resolved) {
       std::string type = cue.type;
-      if (casualty && cue.begin == casualty_cue && type == "StatementClaim") type = "CasualtyClaim";
-      if (seen.count({who, type})) continue;
+      if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+      if (seen.count({who, type})) {
+        // A second report by the same speaker: its figures join the first one's claim.
+        const std::uint32_t first = made[seen[{who, type}]].cue_begin;
+        auto more = figures_of.find(cue.begin);
+        if (type == "CasualtyClaim" && more != figures_of.end() && first != cue.begin) {
+          auto& into = figures_of[first];
+          into.insert(into.end(), more->second.begin(), more->second.end());
+          more->second.clear();
+        }
+        continue;
+      }
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
@@ -1485,9 +1767,14 @@ class ArticleRun {
       }
       kept.push_back(c);
     }
-    if (casualty && std::none_of(kept.begin(), kept.end(),
-                                 [](const ClaimOut& c) { return c.type == "CasualtyClaim"; })) {
-      kept.push_back(ClaimOut{{}, "CasualtyClaim", casualty_claimant, -1, s.first_token});
+    // A speaker whose figures came with an accusation ("X accused Y of killing 20") also
+    // makes a casualty claim.
+    for (const auto& [cue, who] : resolved) {
+      if (!figures_of.count(cue.begin)) continue;
+      const bool has = std::any_of(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
+        return c.type == "CasualtyClaim" && c.claimant == w;
+      });
+      if (!has) kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
     }
     // Verification status, medium and quotes apply to the sentence's claims.
     std::string status;
@@ -1517,7 +1804,10 @@ class ArticleRun {
         casualty_iri = c.iri;
         int k = 0;
         std::vector<FigureOut> outs;
-        for (const Figure& f : figures) {
+        const auto owned = figures_of.find(c.cue_begin);
+        for (std::size_t fi :
+             owned == figures_of.end() ? std::vector<std::size_t>{} : owned->second) {
+          const Figure& f = figures[fi];
           if (!f.object.empty()) {
             for (const auto& [slot, v] : f.amounts) {
               if (f.object == "posts" && (slot == "destroyed" || slot == "captured")) {
@@ -1547,7 +1837,7 @@ class ArticleRun {
           if (!victims.empty()) lit(fig, ng("victims"), victims);
           ++stats_.casualty_figures;
         }
-        if (zero && k == 0) {
+        if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
           const std::string fig = c.iri + "-f1";
           iri(c.iri, ng("figures"), fig);
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
@@ -2032,7 +2322,10 @@ class ArticleRun {
   std::uint32_t last_casualty_sentence_ = 0;
   int last_casualty_claimant_ = -1;
   std::vector<FigureOut> last_figures_;
-  std::vector<int> coordinated_;  // other speakers of the last described_speaker call
+  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
+  std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
+  int dateline_state_ = -1;                 // the country of the dateline's place
+  std::map<int, std::set<std::string>> descriptors_;  // entity -> apposition body nouns
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;
