@@ -99,30 +99,31 @@ Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
 
 struct ClaimStage::Resources {
   std::unordered_set<std::string> abbreviations;
-  Lexicon claim_cues;      // phrase, type, voice
-  Lexicon casualty;        // phrase, slot
-  Lexicon counted;         // phrase, kind (posts, equipment, none)
-  Lexicon zero;            // phrase: "no casualties"
-  Lexicon status;          // phrase, status
-  Lexicon media;           // phrase
-  Lexicon pronouns;        // phrase, kind (person, group)
-  Lexicon breaks;          // phrase, kind (hard, relative)
-  Lexicon aux;             // phrase: words between a figure and its verb
-  Lexicon figure_links;    // phrase: words between a casualty noun and its figure ("toll at")
-  Lexicon locative;        // locative.tsv: "in", "from"
-  Lexicon source_nouns;    // heads of described speakers ("officials")
-  Lexicon body_nouns;      // phrase, kind: heads of bodies ("the ministry said")
-  Lexicon subject_links;   // words before a specific cue that are not its own subject
-  Lexicon year_preps;      // words before a year ("in 2016"): the number is no figure
-  Lexicon victim_stops;    // phrase: words that end a victim phrase
-  Lexicon possessives;     // phrase: "its", "their" opening a victim phrase
-  Lexicon killers;         // phrase: subject pronouns before a casualty verb
-  Lexicon numbers;         // numbers.tsv: phrase, kind, value
-  Lexicon time_words;      // time_words.tsv
-  Lexicon med_triggers;    // phrase, slot, status
-  Lexicon med_modifiers;   // phrase, status, flag
-  Lexicon med_objects;     // phrase
-  Lexicon med_companions;  // phrase: "along with" before co-mediators
+  Lexicon claim_cues;       // phrase, type, voice
+  Lexicon casualty;         // phrase, slot
+  Lexicon counted;          // phrase, kind (posts, equipment, none)
+  Lexicon zero;             // phrase: "no casualties"
+  Lexicon status;           // phrase, status
+  Lexicon media;            // phrase
+  Lexicon pronouns;         // phrase, kind (person, group)
+  Lexicon breaks;           // phrase, kind (hard, relative)
+  Lexicon aux;              // phrase: words between a figure and its verb
+  Lexicon figure_links;     // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;         // locative.tsv: "in", "from"
+  Lexicon source_nouns;     // heads of described speakers ("officials")
+  Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon subject_links;    // words before a specific cue that are not its own subject
+  Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_stops;     // phrase: words that end a victim phrase
+  Lexicon possessives;      // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;          // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;          // numbers.tsv: phrase, kind, value
+  Lexicon time_words;       // time_words.tsv
+  Lexicon med_triggers;     // phrase, slot, status
+  Lexicon med_modifiers;    // phrase, status, flag
+  Lexicon med_objects;      // phrase
+  Lexicon med_companions;   // phrase: "along with" before co-mediators
+  Lexicon med_party_nouns;  // phrase: plural heads of unnamed sides ("opposition groups")
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -166,6 +167,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
+  r.med_party_nouns = load("mediation_party_nouns");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
     const std::string_view slot = r.med_triggers.get(row, "slot");
     if (slot != "prefix" && slot != "prefix_object") continue;
@@ -254,7 +256,7 @@ class ArticleRun {
       }
       all[si].erase(std::remove_if(all[si].begin(), all[si].end(),
                                    [&](const Mention& m) {
-                                     return m.begin >= dateline.begin && m.end <= dateline.end;
+                                     return m.begin >= filed.begin && m.end <= filed.end;
                                    }),
                     all[si].end());
       find_appositions(sentences_[si], all[si]);
@@ -263,6 +265,35 @@ class ArticleRun {
       claims_in(si, all[si]);
       mediations_in(si, all[si]);
       for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
+    }
+    // A mediator whose sides the article names somewhere ("talks between the government and
+    // rebel groups") has those sides where a sentence left them to the context ("Kenya-hosted
+    // talks" in a headline).
+    // The first sides named for the same mediators, else (when the article's two sides are
+    // not known either) the first sides named for any mediation of the article.
+    for (PendingMediation& p : pending_) {
+      if (!p.no_parties && p.parties.size() >= 2) continue;
+      const PendingMediation* same = nullptr;
+      const PendingMediation* any = nullptr;
+      for (const PendingMediation& q : pending_) {
+        if (!q.explicit_parties) continue;
+        if (!same && q.meds == p.meds) same = &q;
+        if (!any) any = &q;
+      }
+      if (same) {
+        p.parties = same->parties;
+      } else if (p.parties.size() < 2 && any) {
+        p.parties = any->parties;
+      }
+    }
+    for (const PendingMediation& p : pending_) {
+      if (p.parties.size() < 2) continue;
+      const bool party_mediates = std::any_of(p.meds.begin(), p.meds.end(), [&](int m) {
+        return std::find(p.parties.begin(), p.parties.end(), m) != p.parties.end() ||
+               std::find(p.parties.begin(), p.parties.end(), country_of(m)) != p.parties.end();
+      });
+      if (party_mediates) continue;
+      add_mediation(p.si, p.meds, p.parties, p.status, p.object, p.conditional, p.hedged, p.venue);
     }
     return stats_;
   }
@@ -640,8 +671,14 @@ class ArticleRun {
       if (m.begin < begin || m.end > at || m.in_quote || in_skipped(m) || !agentive(m.entity)) {
         continue;
       }
-      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject.
+      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject,
+      // nor a name after a locative and an article ("in the Libyan capital").
       if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
+      if (m.begin > s.first_token + 1 &&
+          (tokens_[m.begin - 1].key == "the" || tokens_[m.begin - 1].key == "a") &&
+          is_word(res_.locative, m.begin - 2, m.begin - 1)) {
+        continue;
+      }
       if (cur < 0) {
         cur = static_cast<int>(k);
         continue;
@@ -940,7 +977,7 @@ class ArticleRun {
         if (tokens_[p].key != "(") continue;
         const std::string& dash = tokens_[p + 3].key;
         if (tokens_[p + 2].key == ")" && (dash == "-" || dash == "--")) {
-          return {k, p};
+          return {k, p + 3};
         }
         break;
       }
@@ -1935,10 +1972,11 @@ class ArticleRun {
 
   // ---------------------------------------------------------------- mediation
   // Coordinated names right after `from`: "A, B and C".
-  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from,
-                             std::uint32_t end) const {
+  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t end,
+                             std::uint32_t* list_end = nullptr) const {
     std::vector<int> out;
     std::uint32_t i = from;
+    if (list_end) *list_end = from;
     while (i < end) {
       if (tokens_[i].key == "the") ++i;
       int hit = -1;
@@ -1952,6 +1990,7 @@ class ArticleRun {
       if (hit < 0) break;
       out.push_back(as_actor(hit));
       i = next;
+      if (list_end) *list_end = next;
       // Skip a possessive tail ("Turkey's foreign minister").
       if (i < end && tokens_[i].key == ",") ++i;
       if (i < end && (tokens_[i].key == "and" || tokens_[i].key == "or")) {
@@ -2046,6 +2085,117 @@ class ArticleRun {
     return -1;
   }
 
+  // The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
+  // speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
+  // of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
+  std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to) {
+    std::vector<int> out;
+    std::uint32_t b = from;
+    for (std::uint32_t k = from; k <= to; ++k) {
+      if (k < to && tokens_[k].key != "and") continue;
+      const std::uint32_t e = k;
+      const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin >= b && m.end <= e && agentive(m.entity);
+      });
+      if (!named && e > b) {
+        int side = definite_speaker(s, ms, e);
+        if (side < 0) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          std::uint32_t head = e;
+          while (head > b && !matches(res_.med_party_nouns, head - 1, e, l, r)) --head;
+          if (head > b && head - 1 + l == e) {
+            // The words of the phrase: after "the", "a group of", up to the head.
+            std::uint32_t nb = b;
+            for (std::uint32_t q = b; q + 1 < e; ++q) {
+              std::uint32_t nl = 0;
+              if (tokens_[q].key == "of" || tokens_[q].key == "the" || tokens_[q].key == "a" ||
+                  (q == nb && number_at(q, e, nl))) {  // "several", "two"
+                nb = q + 1;
+              }
+            }
+            // "the rebels" alone: the armed group named last ("between the rebels and X").
+            if (nb == e - 1 && nb > b && tokens_[nb - 1].key == "the") {
+              std::int64_t best_pos = -1;
+              for (const auto& [g, pos] : last_seen_) {
+                if (entities_[static_cast<std::size_t>(g)].cls == "ArmedGroup" &&
+                    static_cast<std::int64_t>(pos) > best_pos) {
+                  side = g;
+                  best_pos = pos;
+                }
+              }
+              if (side >= 0) {
+                out.push_back(side);
+                b = k + 1;
+                continue;
+              }
+            }
+            bool lower = nb < e;
+            for (std::uint32_t q = nb; q < e; ++q) {
+              lower = lower && tokens_[q].kind == TokenKind::Word && !tokens_[q].is(kInQuote);
+            }
+            if (lower) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1);
+          }
+        }
+        // A body stands for its state, as a named side does.
+        if (side >= 0) out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+      }
+      b = k + 1;
+    }
+    return out;
+  }
+
+  // "the government and several separatist groups had agreed", "Israel and Hamas agreed": the
+  // two sides of a clause subject made of two noun phrases joined by "and" (none otherwise).
+  std::vector<int> subject_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to) {
+    // Where a noun phrase starting at b ends: after a name, or after a head noun.
+    auto phrase_end = [&](std::uint32_t b) -> std::uint32_t {
+      std::uint32_t k = b;
+      if (k < to && (tokens_[k].key == "the" || tokens_[k].key == "several")) ++k;
+      for (const Mention& m : ms) {
+        if (m.begin == k && agentive(m.entity)) return m.end;
+      }
+      for (std::uint32_t h = k; h < to && h < k + 5; ++h) {
+        if (tokens_[h].kind != TokenKind::Word) return b;
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (matches(res_.med_party_nouns, h, to, l, r)) return h + l;
+        if (!body_kind(h).empty()) return h + 1;
+      }
+      return b;
+    };
+    // Skip an opening time or place phrase up to a comma ("On Friday, ..."), and a reporting
+    // clause ("X said on Friday that ...").
+    std::uint32_t b = from;
+    for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
+      if (tokens_[k].key == ",") b = k + 1;
+    }
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (tokens_[k].key == "that") b = k + 1;
+    }
+    const std::uint32_t e1 = phrase_end(b);
+    if (e1 == b || e1 >= to || tokens_[e1].key != "and") return {};
+    const std::uint32_t e2 = phrase_end(e1 + 1);
+    if (e2 == e1 + 1) return {};
+    std::vector<int> out;
+    for (const auto& [pb, pe] : {std::pair{b, e1}, std::pair{e1 + 1, e2}}) {
+      int side = -1;
+      for (const Mention& m : ms) {
+        if (m.begin >= pb && m.end <= pe && agentive(m.entity)) side = as_actor(m.entity);
+      }
+      if (side < 0) {
+        const std::vector<int> u = unnamed_sides(s, ms, pb, pe);
+        if (!u.empty()) side = u.front();
+      }
+      if (side < 0) return {};
+      out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+    }
+    if (out[0] == out[1]) return {};
+    return out;
+  }
+
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::set<int> done;
@@ -2126,8 +2276,9 @@ class ArticleRun {
           status = "failed";
         }
       }
+      std::uint32_t list_end = trig_end;
       if (slot == "by") {
-        mediators = name_list(ms, trig_end, s.last_token);
+        mediators = name_list(ms, trig_end, s.last_token, &list_end);
       } else if (slot == "before") {
         // "Egyptian and Qatari mediators": the states named just before the noun.
         std::uint32_t k = i;
@@ -2163,6 +2314,24 @@ class ArticleRun {
             if (mention_at(ms, after) >= 0) from = after;
           }
         }
+        // "X denies Y is mediating": Y's mediation, disputed by X.
+        for (std::uint32_t k = cb; k < i && from == cb; ++k) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          if (!matches(res_.claim_cues, k, i, cl, cr) ||
+              res_.claim_cues.get(cr, "type") != "Denial") {
+            continue;
+          }
+          const int denier = subject_of(s, ms, k);
+          for (const Mention& m : ms) {
+            if (m.begin >= k + cl && m.end <= i && agentive(m.entity) &&
+                as_actor(m.entity) != as_actor(denier)) {
+              from = m.begin;
+              status = "disputed";
+              break;
+            }
+          }
+        }
         if (from != cb) {
           mediators = name_list(ms, from, i);
         } else if (subject_of(s, ms, i, &first) >= 0) {
@@ -2185,14 +2354,27 @@ class ArticleRun {
         }
         break;
       }
-      // Parties: "between X and Y", else the two sides the article is about.
+      // Parties: "between X and Y" after the phrase (up to the next comma or semicolon) or
+      // else before it in the sentence, else the two sides the article is about.
       std::vector<int> parties;
-      for (std::uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
-        if (tokens_[k].key != "between") continue;
+      std::uint32_t between = s.last_token;
+      for (std::uint32_t k = std::max(list_end, trig_end); k + 1 < s.last_token; ++k) {
+        if (tokens_[k].key == "," || tokens_[k].key == ";") break;
+        if (tokens_[k].key == "between") {
+          between = k;
+          break;
+        }
+      }
+      for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
+        if (tokens_[k].key == "between") between = k;
+      }
+      for (std::uint32_t k = between; k + 1 < s.last_token; ++k) {
         // "between the army and the RSF": the names up to the end of the phrase.
         std::uint32_t stop = k + 1;
         while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
-               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token))) {
+               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+               tokens_[stop].key != "if" && tokens_[stop].key != "to" &&
+               tokens_[stop].key != "for") {
           ++stop;
         }
         for (const Mention& m : ms) {
@@ -2211,8 +2393,21 @@ class ArticleRun {
             parties.push_back(c);
           }
         }
+        // Sides in lower case: "between the government and opposition groups".
+        if (parties.size() < 2) {
+          for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+            if (parties.size() < 2 &&
+                std::find(parties.begin(), parties.end(), c) == parties.end()) {
+              parties.push_back(c);
+            }
+          }
+        }
         break;
       }
+      // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
+      if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
+      const bool explicit_parties = parties.size() >= 2;
+      const bool no_parties = parties.empty();
       if (parties.size() < 2) {
         std::vector<int> exclude = mediators;
         exclude.insert(exclude.end(), parties.begin(), parties.end());
@@ -2228,7 +2423,7 @@ class ArticleRun {
             (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
         if (!is_party && !done.count(m)) meds.push_back(m);
       }
-      if (meds.empty() || parties.size() < 2) continue;
+      if (meds.empty()) continue;
       for (int m : meds) done.insert(m);
       std::string object;
       int venue = -1;
@@ -2250,7 +2445,12 @@ class ArticleRun {
           break;
         }
       }
-      add_mediation(si, meds, parties, status, object, conditional, hedged, venue);
+      for (int e : meds) {
+        mediators_seen_.insert(e);
+        if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+      }
+      pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
+                                          venue, explicit_parties, no_parties});
       i = trig_end - 1;
     }
   }
@@ -2298,6 +2498,21 @@ class ArticleRun {
     iri(m, ng("evidence"), sentence_iri(si));
     ++stats_.mediations;
   }
+
+  // A mediation found in a sentence, emitted once the whole article is read.
+  struct PendingMediation {
+    std::uint32_t si = 0;
+    std::vector<int> meds;
+    std::vector<int> parties;
+    std::string status;
+    std::string object;
+    bool conditional = false;
+    bool hedged = false;
+    int venue = -1;
+    bool explicit_parties = false;  // named in its sentence, not the article's two sides
+    bool no_parties = false;        // its sentence named no side at all
+  };
+  std::vector<PendingMediation> pending_;
 
   const ClaimStage::Resources& res_;
   const Article& article_;
