@@ -1,6 +1,7 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/rules.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
@@ -130,7 +132,44 @@ struct ClaimStage::Resources {
   std::map<std::string, std::string> prefix_object_triggers;  // "-led" (before "talks") -> status
   std::unordered_map<std::string, std::string> capital_name;  // country gn id -> capital
   std::unordered_map<std::string, std::string> demonym;       // country gn id -> demonym
+  // Stage 2 rules (ontology/rules/stage2/*.rules) and the lexicons they name, by vocabulary id
+  // (unused ids stay empty).
+  std::vector<Rule> rules;
+  std::vector<Lexicon> rule_lexicons;
 };
+
+namespace {
+
+// Mention types of the rule language (docs/rules.md), as stage 1 names them.
+const std::vector<std::string>& rule_mention_types() {
+  static const std::vector<std::string> names = {
+      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
+      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
+  return names;
+}
+
+// Does an entity of class `cls` answer the mention type named `type`?
+bool class_is(const std::string& cls, const std::string& type) {
+  if (cls == type) return true;
+  const bool org =
+      cls == "Organization" || cls == "Government" || cls == "ArmedGroup" || cls == "MediaOutlet";
+  if (type == "Org") return org;
+  if (type == "Actor") return org || cls == "Person" || cls == "Country" || cls == "Actor";
+  if (type == "Place") {
+    return cls == "Country" || cls == "City" || cls == "Province" || cls == "Region" ||
+           cls == "Site";
+  }
+  return false;
+}
+
+void collect_lexicons(const PatternNode& n, std::set<int>& ids) {
+  for (const TokenTest& t : n.tests) {
+    if (t.kind == TokenTest::Kind::Lexicon) ids.insert(t.id);
+  }
+  for (const PatternNode& c : n.children) collect_lexicons(c, ids);
+}
+
+}  // namespace
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
@@ -193,6 +232,34 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
     if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
   }
+  // Stage 2 rules: optional (a rules directory without stage2/ has none).
+  namespace fs = std::filesystem;
+  const fs::path rule_dir = fs::path(paths.rules_dir) / "stage2";
+  if (fs::is_directory(rule_dir)) {
+    std::vector<std::string> lexicon_names;
+    for (const auto& entry : fs::directory_iterator(paths.lexicon_dir)) {
+      if (entry.path().extension() == ".tsv") lexicon_names.push_back(entry.path().stem());
+    }
+    std::sort(lexicon_names.begin(), lexicon_names.end());
+    const RuleVocabulary vocabulary{lexicon_names, rule_mention_types(), {"Mediation"}};
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(rule_dir)) {
+      if (entry.path().extension() == ".rules") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      for (Rule& rule : parse_rules(read_text_file(f.string()), f.string(), vocabulary)) {
+        r.rules.push_back(std::move(rule));
+      }
+    }
+    std::set<int> used;
+    for (const Rule& rule : r.rules) collect_lexicons(rule.pattern, used);
+    r.rule_lexicons.resize(lexicon_names.size());
+    for (int id : used) {
+      r.rule_lexicons[static_cast<std::size_t>(id)] =
+          load(lexicon_names[static_cast<std::size_t>(id)]);
+    }
+  }
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
     if (it != by_id.end()) {
@@ -204,6 +271,57 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
 ClaimStage::~ClaimStage() = default;
 
 namespace {
+
+// What the rule matcher asks about one sentence: stage 2's mentions and lexicons.
+class SentenceContext : public MatchContext {
+ public:
+  struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string cls;
+  };
+  SentenceContext(const ClaimStage::Resources& res, const std::vector<Token>& tokens,
+                  std::uint32_t end, std::vector<Span> mentions)
+      : res_(res), tokens_(tokens), end_(end), mentions_(std::move(mentions)) {}
+
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    std::vector<PhraseIndex::Match> m;
+    res_.rule_lexicons[static_cast<std::size_t>(id)].index().match(tokens_, i, end_, m);
+    for (const auto& hit : m) out.push_back(hit.length);
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (const Span& m : mentions_) {
+      if (m.begin == i && of_type(m, types)) out.push_back(m.end - m.begin);
+    }
+    std::sort(out.rbegin(), out.rend());
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Span& m) {
+      return m.begin <= i && i < m.end && of_type(m, types);
+    });
+  }
+  bool is_name(std::size_t i) const override {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::Word || !t.is(kCapitalized)) return false;
+    return std::none_of(mentions_.begin(), mentions_.end(),
+                        [&](const Span& m) { return m.begin <= i && i < m.end; });
+  }
+
+ private:
+  static bool of_type(const Span& m, const std::vector<int>& types) {
+    return std::any_of(types.begin(), types.end(), [&](int t) {
+      return class_is(m.cls, rule_mention_types()[static_cast<std::size_t>(t)]);
+    });
+  }
+  const ClaimStage::Resources& res_;
+  const std::vector<Token>& tokens_;
+  std::uint32_t end_;
+  std::vector<Span> mentions_;
+};
 
 // Everything one article needs while stage 2 runs over it.
 class ArticleRun {
@@ -2199,6 +2317,11 @@ class ArticleRun {
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::set<int> done;
+    std::vector<SentenceContext::Span> spans;
+    for (const Mention& m : ms) {
+      spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
+    }
+    const SentenceContext context(res_, tokens_, s.last_token, std::move(spans));
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
       std::vector<int> mediators;
       std::string status;
@@ -2230,6 +2353,20 @@ class ArticleRun {
         }
       }
       std::string slot;
+      // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
+      RuleMatch rm;
+      for (const Rule& rule : res_.rules) {
+        if (found || !may_start_at(rule, context, i) ||
+            !match_rule(rule, context, i, s.last_token, rm)) {
+          continue;
+        }
+        const RuleArg* a_slot = rule.arg("slot");
+        const RuleArg* a_status = rule.arg("status");
+        slot = a_slot && a_slot->literal ? a_slot->value : "subject";
+        status = a_status && a_status->literal ? a_status->value : "ongoing";
+        trig_end = rm.end;
+        found = true;
+      }
       if (!found && matches(res_.med_triggers, i, s.last_token, len, row)) {
         slot = std::string(res_.med_triggers.get(row, "slot"));
         if (slot == "prefix") continue;
