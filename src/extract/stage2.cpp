@@ -114,6 +114,7 @@ struct ClaimStage::Resources {
   Lexicon locative;         // locative.tsv: "in", "from"
   Lexicon source_nouns;     // heads of described speakers ("officials")
   Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon subject_links;    // words before a specific cue that are not its own subject
   Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;     // phrase: words that end a victim phrase
@@ -196,6 +197,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
   r.body_nouns = load("claim_body_nouns");
+  r.attack_verbs = load("claim_attack_verbs");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -1737,6 +1739,58 @@ class ArticleRun {
     return c;
   }
 
+  // The side a reported statement accuses: in [from, to), the subject of a verb of violence
+  // (claim_attack_verbs.tsv) that is another side than the speaker's ("Cambodian forces fired",
+  // "RSF fighters stormed"); the subject is a name ending at most a few words before the verb
+  // or a demonym opening its noun phrase. -1 when there is none.
+  int accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant) {
+    const int own = side_of(claimant);
+    for (std::uint32_t v = from; v < to; ++v) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.attack_verbs, v, to, l, r)) continue;
+      int agent = -1;
+      std::uint32_t agent_begin = v;
+      for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind == TokenKind::Punct && t.key != "\"") break;
+        // "soldiers were killed", "have been attacked": the subject suffered it.
+        if (t.key == "was" || t.key == "were" || t.key == "been" || t.key == "being" ||
+            t.key == "be" || t.key == "is" || t.key == "are") {
+          break;
+        }
+        for (const Mention& m : ms) {
+          if (m.end == k && agentive(m.entity)) {
+            agent = as_actor(m.entity);
+            agent_begin = m.begin;
+          }
+        }
+        if (agent < 0 && t.is(kCapitalized) && k - 1 > from) {
+          // "Cambodian forces fired": a demonym opening the subject.
+          const int c = country_for_prefix(t.key);
+          if (c >= 0 && std::all_of(tokens_.begin() + k, tokens_.begin() + v, [](const Token& w) {
+                return w.kind == TokenKind::Word && !w.is(kCapitalized);
+              })) {
+            agent = c;
+            agent_begin = k - 1;
+          }
+        }
+      }
+      if (agent < 0 || agent == claimant) continue;
+      // "... when the White Army overran a base": a circumstance, not what the speaker says.
+      std::uint32_t lead = agent_begin;
+      if (lead > from && tokens_[lead - 1].key == "the") --lead;
+      if (lead > from && is_word(res_.victim_stops, lead - 1, lead)) continue;
+      const Entity& en = entities_[static_cast<std::size_t>(agent)];
+      if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
+      const int side = side_of(agent);
+      if (side < 0 || side == own) continue;
+      return agent;
+    }
+    return -1;
+  }
+
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::vector<Cue> cues;
@@ -1901,6 +1955,38 @@ class ArticleRun {
       target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
+    }
+    // A reported statement that a verb of violence was done by another side is an accusation
+    // ("the army said Cambodian forces fired rockets"); with figures it is both.
+    const std::size_t made_before = made.size();
+    for (std::size_t k = 0; k < made_before; ++k) {
+      if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+      if (seen.count({made[k].claimant, "Accusation"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      int accused = accused_in(ms, cue->end, clause_end(s, cue->end), made[k].claimant);
+      // '"X has attacked us," the president said', "X attacked ..., the governor said": the
+      // words before the comma or quotation mark that the speaker follows.
+      for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+           --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          accused = accused_in(ms, s.first_token, b - 1, made[k].claimant);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (accused < 0) continue;
+      seen[{made[k].claimant, "Accusation"}] = made.size();
+      if (made[k].type == "StatementClaim") {
+        made[k].type = "Accusation";
+        made[k].target = accused;
+      } else {
+        made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
+      }
     }
     // A Statement by a claimant who also makes a specific claim here is not a separate claim.
     std::vector<ClaimOut> kept;
