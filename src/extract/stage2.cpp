@@ -382,6 +382,7 @@ class ArticleRun {
       find_appositions(sentences_[si], all[si]);
     }
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+      current_sentence_begin_ = sentences_[si].first_token;
       claims_in(si, all[si]);
       mediations_in(si, all[si]);
       for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
@@ -1105,6 +1106,17 @@ class ArticleRun {
     return {};
   }
 
+  // "their disputed border", "the contested region": a participle after a determiner or
+  // possessive modifies a noun; it states no denial or status.
+  bool adjectival(const Sentence& s, std::uint32_t i) const {
+    if (i <= s.first_token) return false;
+    const std::string& w = tokens_[i].key;
+    if (w.size() < 4 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+    static const std::set<std::string> determiners = {"the", "a",   "an",  "their", "its",
+                                                      "his", "her", "our", "this",  "these"};
+    return determiners.count(tokens_[i - 1].key) > 0;
+  }
+
   // ---------------------------------------------------------------- definite descriptions
   // The kind of a body noun (claim_body_nouns.tsv) at token i, or "" when it is none.
   std::string body_kind_of(const std::string& key) const {
@@ -1187,12 +1199,13 @@ class ArticleRun {
     }
     std::uint32_t k = noun;
     std::vector<std::string> modifiers;
-    while (k > s.first_token && noun - k < 4) {
+    while (k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
+      --k;
+      if (t.key == "'s") continue;  // "the ombudsman's office"
       if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
       modifiers.push_back(t.key);
-      --k;
     }
     if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
     const std::uint32_t the = k - 1;
@@ -1382,6 +1395,7 @@ class ArticleRun {
     entities_.push_back(en);
     e = static_cast<int>(entities_.size() - 1);
     by_iri_[iri_text] = e;
+    last_seen_[e] = current_sentence_begin_;  // "the ministry" can refer back to it
     flush_new_entities();
     iri(iri_text, std::string(vocab::kRdfType), ng(en.cls));
     emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
@@ -1803,7 +1817,8 @@ class ArticleRun {
       // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
       // claim about the sentence's figures.
       const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
-                         (i > s.first_token + 1 && tokens_[i - 2].key == "what");
+                         (i > s.first_token + 1 && tokens_[i - 2].key == "what") ||
+                         adjectival(s, i);
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
@@ -2023,7 +2038,7 @@ class ArticleRun {
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (status.empty() && matches(res_.status, i, s.last_token, len, row)) {
+      if (status.empty() && !adjectival(s, i) && matches(res_.status, i, s.last_token, len, row)) {
         status = std::string(res_.status.get(row, "status"));
       }
       if (medium.empty() && matches(res_.media, i, s.last_token, len, row)) {
@@ -2762,7 +2777,9 @@ class ArticleRun {
   std::vector<FigureOut> last_figures_;
   std::vector<int> coordinated_;            // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
-  int dateline_state_ = -1;                 // the country of the dateline's place
+  int dateline_state_ = -1;
+  std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
+                                              // country of the dateline's place
   std::map<int, std::set<std::string>> descriptors_;  // entity -> apposition body nouns
   int last_person_ = -1;
   int last_group_ = -1;
