@@ -1,6 +1,7 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/rules.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
@@ -99,36 +101,76 @@ Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
 
 struct ClaimStage::Resources {
   std::unordered_set<std::string> abbreviations;
-  Lexicon claim_cues;      // phrase, type, voice
-  Lexicon casualty;        // phrase, slot
-  Lexicon counted;         // phrase, kind (posts, equipment, none)
-  Lexicon zero;            // phrase: "no casualties"
-  Lexicon status;          // phrase, status
-  Lexicon media;           // phrase
-  Lexicon pronouns;        // phrase, kind (person, group)
-  Lexicon breaks;          // phrase, kind (hard, relative)
-  Lexicon aux;             // phrase: words between a figure and its verb
-  Lexicon figure_links;    // phrase: words between a casualty noun and its figure ("toll at")
-  Lexicon locative;        // locative.tsv: "in", "from"
-  Lexicon source_nouns;    // heads of described speakers ("officials")
-  Lexicon subject_links;   // words before a specific cue that are not its own subject
-  Lexicon year_preps;      // words before a year ("in 2016"): the number is no figure
-  Lexicon victim_stops;    // phrase: words that end a victim phrase
-  Lexicon possessives;     // phrase: "its", "their" opening a victim phrase
-  Lexicon killers;         // phrase: subject pronouns before a casualty verb
-  Lexicon numbers;         // numbers.tsv: phrase, kind, value
-  Lexicon time_words;      // time_words.tsv
-  Lexicon med_triggers;    // phrase, slot, status
-  Lexicon med_modifiers;   // phrase, status, flag
-  Lexicon med_objects;     // phrase
-  Lexicon med_companions;  // phrase: "along with" before co-mediators
+  Lexicon claim_cues;       // phrase, type, voice
+  Lexicon casualty;         // phrase, slot
+  Lexicon counted;          // phrase, kind (posts, equipment, none)
+  Lexicon zero;             // phrase: "no casualties"
+  Lexicon status;           // phrase, status
+  Lexicon media;            // phrase
+  Lexicon pronouns;         // phrase, kind (person, group)
+  Lexicon breaks;           // phrase, kind (hard, relative)
+  Lexicon aux;              // phrase: words between a figure and its verb
+  Lexicon figure_links;     // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;         // locative.tsv: "in", "from"
+  Lexicon source_nouns;     // heads of described speakers ("officials")
+  Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon subject_links;    // words before a specific cue that are not its own subject
+  Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_stops;     // phrase: words that end a victim phrase
+  Lexicon possessives;      // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;          // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;          // numbers.tsv: phrase, kind, value
+  Lexicon time_words;       // time_words.tsv
+  Lexicon med_triggers;     // phrase, slot, status
+  Lexicon med_modifiers;    // phrase, status, flag
+  Lexicon med_objects;      // phrase
+  Lexicon med_companions;   // phrase: "along with" before co-mediators
+  Lexicon med_party_nouns;  // phrase: plural heads of unnamed sides ("opposition groups")
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
   std::map<std::string, std::string> prefix_object_triggers;  // "-led" (before "talks") -> status
   std::unordered_map<std::string, std::string> capital_name;  // country gn id -> capital
   std::unordered_map<std::string, std::string> demonym;       // country gn id -> demonym
+  // Stage 2 rules (ontology/rules/stage2/*.rules) and the lexicons they name, by vocabulary id
+  // (unused ids stay empty).
+  std::vector<Rule> rules;
+  std::vector<Lexicon> rule_lexicons;
 };
+
+namespace {
+
+// Mention types of the rule language (docs/rules.md), as stage 1 names them.
+const std::vector<std::string>& rule_mention_types() {
+  static const std::vector<std::string> names = {
+      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
+      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
+  return names;
+}
+
+// Does an entity of class `cls` answer the mention type named `type`?
+bool class_is(const std::string& cls, const std::string& type) {
+  if (cls == type) return true;
+  const bool org =
+      cls == "Organization" || cls == "Government" || cls == "ArmedGroup" || cls == "MediaOutlet";
+  if (type == "Org") return org;
+  if (type == "Actor") return org || cls == "Person" || cls == "Country" || cls == "Actor";
+  if (type == "Place") {
+    return cls == "Country" || cls == "City" || cls == "Province" || cls == "Region" ||
+           cls == "Site";
+  }
+  return false;
+}
+
+void collect_lexicons(const PatternNode& n, std::set<int>& ids) {
+  for (const TokenTest& t : n.tests) {
+    if (t.kind == TokenTest::Kind::Lexicon) ids.insert(t.id);
+  }
+  for (const PatternNode& c : n.children) collect_lexicons(c, ids);
+}
+
+}  // namespace
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
@@ -154,6 +196,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.body_nouns = load("claim_body_nouns");
+  r.attack_verbs = load("claim_attack_verbs");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -164,6 +208,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
+  r.med_party_nouns = load("mediation_party_nouns");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
     const std::string_view slot = r.med_triggers.get(row, "slot");
     if (slot != "prefix" && slot != "prefix_object") continue;
@@ -189,6 +234,34 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
     if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
   }
+  // Stage 2 rules: optional (a rules directory without stage2/ has none).
+  namespace fs = std::filesystem;
+  const fs::path rule_dir = fs::path(paths.rules_dir) / "stage2";
+  if (fs::is_directory(rule_dir)) {
+    std::vector<std::string> lexicon_names;
+    for (const auto& entry : fs::directory_iterator(paths.lexicon_dir)) {
+      if (entry.path().extension() == ".tsv") lexicon_names.push_back(entry.path().stem());
+    }
+    std::sort(lexicon_names.begin(), lexicon_names.end());
+    const RuleVocabulary vocabulary{lexicon_names, rule_mention_types(), {"Mediation"}};
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(rule_dir)) {
+      if (entry.path().extension() == ".rules") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      for (Rule& rule : parse_rules(read_text_file(f.string()), f.string(), vocabulary)) {
+        r.rules.push_back(std::move(rule));
+      }
+    }
+    std::set<int> used;
+    for (const Rule& rule : r.rules) collect_lexicons(rule.pattern, used);
+    r.rule_lexicons.resize(lexicon_names.size());
+    for (int id : used) {
+      r.rule_lexicons[static_cast<std::size_t>(id)] =
+          load(lexicon_names[static_cast<std::size_t>(id)]);
+    }
+  }
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
     if (it != by_id.end()) {
@@ -200,6 +273,57 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
 ClaimStage::~ClaimStage() = default;
 
 namespace {
+
+// What the rule matcher asks about one sentence: stage 2's mentions and lexicons.
+class SentenceContext : public MatchContext {
+ public:
+  struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string cls;
+  };
+  SentenceContext(const ClaimStage::Resources& res, const std::vector<Token>& tokens,
+                  std::uint32_t end, std::vector<Span> mentions)
+      : res_(res), tokens_(tokens), end_(end), mentions_(std::move(mentions)) {}
+
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    std::vector<PhraseIndex::Match> m;
+    res_.rule_lexicons[static_cast<std::size_t>(id)].index().match(tokens_, i, end_, m);
+    for (const auto& hit : m) out.push_back(hit.length);
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (const Span& m : mentions_) {
+      if (m.begin == i && of_type(m, types)) out.push_back(m.end - m.begin);
+    }
+    std::sort(out.rbegin(), out.rend());
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Span& m) {
+      return m.begin <= i && i < m.end && of_type(m, types);
+    });
+  }
+  bool is_name(std::size_t i) const override {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::Word || !t.is(kCapitalized)) return false;
+    return std::none_of(mentions_.begin(), mentions_.end(),
+                        [&](const Span& m) { return m.begin <= i && i < m.end; });
+  }
+
+ private:
+  static bool of_type(const Span& m, const std::vector<int>& types) {
+    return std::any_of(types.begin(), types.end(), [&](int t) {
+      return class_is(m.cls, rule_mention_types()[static_cast<std::size_t>(t)]);
+    });
+  }
+  const ClaimStage::Resources& res_;
+  const std::vector<Token>& tokens_;
+  std::uint32_t end_;
+  std::vector<Span> mentions_;
+};
 
 // Everything one article needs while stage 2 runs over it.
 class ArticleRun {
@@ -235,15 +359,62 @@ class ArticleRun {
     // The opening dateline ("ABIDJAN, Ivory Coast (AFP) -") says where the report was filed:
     // its names speak for nobody.
     const Dateline dateline = find_dateline(tokens_);
+    const Dateline filed = dateline.end > dateline.begin ? dateline : mixed_case_dateline();
+    std::vector<std::vector<Mention>> all(sentences_.size());
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
-      std::vector<Mention> mentions = find_mentions(sentences_[si]);
-      mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
-                                    [&](const Mention& m) {
-                                      return m.begin >= dateline.begin && m.end <= dateline.end;
-                                    }),
-                     mentions.end());
-      claims_in(si, mentions);
-      mediations_in(si, mentions);
+      all[si] = find_mentions(sentences_[si]);
+      // The state the report was filed from: "the government" / "the army" of wire copy.
+      for (const Mention& m : all[si]) {
+        if (dateline_state_ >= 0 || m.begin < filed.begin || m.end > filed.end) continue;
+        int c = country_of(m.entity);
+        const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+        if (c < 0 && en.cls == "City") {
+          const int p = entity_by_iri(en.part_of);
+          if (p >= 0 && entities_[static_cast<std::size_t>(p)].country()) c = p;
+        }
+        dateline_state_ = c;
+      }
+      all[si].erase(std::remove_if(all[si].begin(), all[si].end(),
+                                   [&](const Mention& m) {
+                                     return m.begin >= filed.begin && m.end <= filed.end;
+                                   }),
+                    all[si].end());
+      find_appositions(sentences_[si], all[si]);
+    }
+    for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
+      current_sentence_begin_ = sentences_[si].first_token;
+      claims_in(si, all[si]);
+      mediations_in(si, all[si]);
+      for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
+    }
+    // A mediator whose sides the article names somewhere ("talks between the government and
+    // rebel groups") has those sides where a sentence left them to the context ("Kenya-hosted
+    // talks" in a headline).
+    // The first sides named for the same mediators, else (when the article's two sides are
+    // not known either) the first sides named for any mediation of the article.
+    for (PendingMediation& p : pending_) {
+      if (!p.no_parties && p.parties.size() >= 2) continue;
+      const PendingMediation* same = nullptr;
+      const PendingMediation* any = nullptr;
+      for (const PendingMediation& q : pending_) {
+        if (!q.explicit_parties) continue;
+        if (!same && q.meds == p.meds) same = &q;
+        if (!any) any = &q;
+      }
+      if (same) {
+        p.parties = same->parties;
+      } else if (p.parties.size() < 2 && any) {
+        p.parties = any->parties;
+      }
+    }
+    for (const PendingMediation& p : pending_) {
+      if (p.parties.size() < 2) continue;
+      const bool party_mediates = std::any_of(p.meds.begin(), p.meds.end(), [&](int m) {
+        return std::find(p.parties.begin(), p.parties.end(), m) != p.parties.end() ||
+               std::find(p.parties.begin(), p.parties.end(), country_of(m)) != p.parties.end();
+      });
+      if (party_mediates) continue;
+      add_mediation(p.si, p.meds, p.parties, p.status, p.object, p.conditional, p.hedged, p.venue);
     }
     return stats_;
   }
@@ -621,8 +792,14 @@ class ArticleRun {
       if (m.begin < begin || m.end > at || m.in_quote || in_skipped(m) || !agentive(m.entity)) {
         continue;
       }
-      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject.
+      // "told reporters in Naypyitaw ... and said": a place after a locative is not a subject,
+      // nor a name after a locative and an article ("in the Libyan capital").
       if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
+      if (m.begin > s.first_token + 1 &&
+          (tokens_[m.begin - 1].key == "the" || tokens_[m.begin - 1].key == "a") &&
+          is_word(res_.locative, m.begin - 2, m.begin - 1)) {
+        continue;
+      }
       if (cur < 0) {
         cur = static_cast<int>(k);
         continue;
@@ -807,6 +984,33 @@ class ArticleRun {
       if (best >= 0) return best;
     }
     if (cue.voice == Voice::Possessive) return -1;
+    // "the ministry said", "The emergency medicine centre, which is run by X, said".
+    const std::uint32_t own_end = skip_parenthetical_back(s, skip_aux_back(s, cue.begin));
+    // "a ceasefire the military declared": a threat or offer cue in a clause that qualifies a
+    // noun is no claim by "the military" (a Near denial is: "an accusation the army rejected").
+    const bool reduced_relative = [&] {
+      if (cue.type != "Threat" && cue.type != "Offer") return false;
+      if (own_end <= s.first_token || body_kind(own_end - 1).empty()) return false;
+      std::uint32_t k = own_end - 1;
+      while (k > s.first_token && tokens_[k - 1].key != "the" && own_end - k < 5) {
+        if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].is(kCapitalized)) {
+          return false;
+        }
+        --k;
+      }
+      if (k <= s.first_token + 1 || tokens_[k - 1].key != "the") return false;
+      const Token& before = tokens_[k - 2];
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      return before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+             !is_word(res_.subject_links, k - 2, k - 1) &&
+             !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
+    }();
+    if (reduced_relative) return -1;
+    if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
+      const int definite = definite_speaker(s, ms, own_end);
+      if (definite >= 0) return definite;
+    }
     const int described = described_speaker(s, ms, cue.begin);
     if (described >= 0) return described;
     // "officials said" with no state or group named: the speaker is unknown.
@@ -879,6 +1083,205 @@ class ArticleRun {
       }
     }
     return -1;
+  }
+
+  // "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
+  // of a line in the first few lines: names, "(", one word, ")", a dash. Only where the report
+  // was filed matters here.
+  Dateline mixed_case_dateline() const {
+    const auto n = static_cast<std::uint32_t>(tokens_.size());
+    for (std::uint32_t k = 0; k < n && k < 80; ++k) {
+      if (k > 0 && !tokens_[k].is(kAfterNewline)) continue;
+      if (!tokens_[k].is(kCapitalized)) continue;
+      for (std::uint32_t p = k + 1; p + 3 < n && p < k + 8; ++p) {
+        if (tokens_[p].is(kAfterNewline)) break;
+        if (tokens_[p].key != "(") continue;
+        const std::string& dash = tokens_[p + 3].key;
+        if (tokens_[p + 2].key == ")" && (dash == "-" || dash == "--")) {
+          return {k, p + 3};
+        }
+        break;
+      }
+    }
+    return {};
+  }
+
+  // "their disputed border", "the contested region": a participle after a determiner or
+  // possessive modifies a noun; it states no denial or status.
+  bool adjectival(const Sentence& s, std::uint32_t i) const {
+    if (i <= s.first_token) return false;
+    const std::string& w = tokens_[i].key;
+    if (w.size() < 4 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+    static const std::set<std::string> determiners = {"the", "a",   "an",  "their", "its",
+                                                      "his", "her", "our", "this",  "these"};
+    return determiners.count(tokens_[i - 1].key) > 0;
+  }
+
+  // ---------------------------------------------------------------- definite descriptions
+  // The kind of a body noun (claim_body_nouns.tsv) at token i, or "" when it is none.
+  std::string body_kind_of(const std::string& key) const {
+    const std::vector<Token> toks{Token{0, 0, TokenKind::Word, 0, key}};
+    PhraseIndex::Match m{0, 0};
+    if (!res_.body_nouns.index().longest(toks, 0, 1, m)) return {};
+    return std::string(res_.body_nouns.get(m.value, "kind"));
+  }
+  std::string body_kind(std::uint32_t i) const {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (!matches(res_.body_nouns, i, i + 1, len, row)) return {};
+    return std::string(res_.body_nouns.get(row, "kind"));
+  }
+
+  // "X, a Britain-based war monitor, said", "the main opposition party, X": the body noun of
+  // an apposition describes X, so "the monitor" / "the party" can refer back to it.
+  void find_appositions(const Sentence& s, const std::vector<Mention>& ms) {
+    for (const Mention& m : ms) {
+      if (!agentive(m.entity)) continue;
+      // Forward: skip "(ABBR)" after the name.
+      std::uint32_t k = m.end;
+      if (k + 2 < s.last_token && tokens_[k].key == "(" && tokens_[k + 2].key == ")") k += 3;
+      if (k + 2 < s.last_token && tokens_[k].key == "," &&
+          (tokens_[k + 1].key == "a" || tokens_[k + 1].key == "an" ||
+           tokens_[k + 1].key == "the")) {
+        // The head: the last word before a preposition, a relative pronoun or punctuation ("a
+        // rights group that ...", not the "ministry" of "a spokeswoman for the ministry").
+        std::uint32_t e = k + 2;
+        while (e < s.last_token && e - k < 8 && tokens_[e].kind == TokenKind::Word &&
+               !is_word(res_.victim_stops, e, e + 1) && tokens_[e].key != "of" &&
+               tokens_[e].key != "for" && tokens_[e].key != "to") {
+          ++e;
+        }
+        if (e < s.last_token && e > k + 2 && !body_kind(e - 1).empty()) {
+          descriptors_[m.entity].insert(tokens_[e - 1].key);
+        }
+      }
+      // Backward: "the main opposition party, the X".
+      std::uint32_t b = m.begin;
+      if (b > s.first_token && tokens_[b - 1].key == "the") --b;
+      if (b >= s.first_token + 3 && tokens_[b - 1].key == "," && !body_kind(b - 2).empty()) {
+        for (std::uint32_t a = b - 2; a > s.first_token && b - a < 7; --a) {
+          const std::string& w = tokens_[a - 1].key;
+          if (w == "the" || w == "a" || w == "an") {
+            descriptors_[m.entity].insert(tokens_[b - 2].key);
+            break;
+          }
+          if (tokens_[a - 1].kind != TokenKind::Word || tokens_[a - 1].is(kCapitalized)) break;
+        }
+      }
+    }
+  }
+
+  // Folded words of an entity's names.
+  bool name_has(int e, const std::string& key) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    std::vector<std::string> names = en.alts;
+    names.push_back(en.label);
+    for (const std::string& n : names) {
+      for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
+        if (k == key) return true;
+      }
+    }
+    return false;
+  }
+
+  // "the interior ministry said", "the monitor said", "a spokesperson for the group said":
+  // the definite description that ends at `end` (exclusive) refers to the body named earlier
+  // whose name holds its noun and modifiers, or that an apposition described so; failing that,
+  // by the noun's kind (claim_body_nouns.tsv), the main state, the last group, or an unnamed
+  // source of its own. -1 when `end` closes no such description.
+  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end) {
+    if (end <= s.first_token + 1) return -1;
+    const std::uint32_t noun = end - 1;
+    const std::string kind = body_kind(noun);
+    if (kind.empty() || tokens_[noun].is(kCapitalized) || tokens_[noun].is(kInQuote)) return -1;
+    if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
+      return -1;
+    }
+    std::uint32_t k = noun;
+    std::vector<std::string> modifiers;
+    while (k > s.first_token && noun - k < 5) {
+      const Token& t = tokens_[k - 1];
+      if (t.key == "the") break;
+      --k;
+      if (t.key == "'s") continue;  // "the ombudsman's office"
+      if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
+      modifiers.push_back(t.key);
+    }
+    if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
+    const std::uint32_t the = k - 1;
+    const std::string& head = tokens_[noun].key;
+    int best = -1;
+    std::int64_t best_pos = -1;
+    auto consider = [&](int e, std::int64_t pos) {
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City") return;
+      // "the army" is a state's, not the "White Army" or the "Arakan Army".
+      if (kind == "state" && en.cls == "ArmedGroup") return;
+      const auto d = descriptors_.find(e);
+      const bool described = d != descriptors_.end() && d->second.count(head) > 0;
+      if (!described && !name_has(e, head)) return;
+      if (!described) {
+        for (const std::string& mod : modifiers) {
+          if (!name_has(e, mod)) return;
+        }
+      }
+      if (pos > best_pos) {
+        best = e;
+        best_pos = pos;
+      }
+    };
+    for (const auto& [e, pos] : last_seen_) consider(e, pos);
+    for (const Mention& m : ms) {
+      if (m.end <= the) consider(m.entity, m.begin);
+    }
+    if (best >= 0) return best;
+    if (kind == "state") {
+      // The state the report was filed from when it is a main side of the article, else the
+      // first main state.
+      for (std::size_t k2 = 0; k2 < main_parties_.size() && k2 < 2; ++k2) {
+        if (main_parties_[k2] == dateline_state_) return dateline_state_;
+      }
+      for (int p : main_parties_) {
+        if (entities_[static_cast<std::size_t>(p)].country()) return p;
+      }
+    } else if (kind == "group") {
+      // A group named earlier in the sentence ("accused X of ..., which the group denies"),
+      // else the group that spoke last, else the group named last.
+      for (const Mention& m : ms) {
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        if (m.end <= the && (cls == "ArmedGroup" || cls == "Organization")) best = m.entity;
+      }
+      if (best >= 0) return best;
+      if (last_group_ >= 0) {
+        const std::string& cls = entities_[static_cast<std::size_t>(last_group_)].cls;
+        if (cls == "ArmedGroup" || cls == "Organization") return last_group_;
+      }
+      for (const auto& [e, pos] : last_seen_) {
+        const std::string& cls = entities_[static_cast<std::size_t>(e)].cls;
+        if ((cls == "ArmedGroup" || cls == "Organization") && pos > best_pos) {
+          best = e;
+          best_pos = pos;
+        }
+      }
+      if (best >= 0) return best;
+    }
+    if (modifiers.empty()) return -1;
+    // "the emergency medicine centre": a source of its own, named as written.
+    return mint_described(span_text(the + 1, end), head, -1);
+  }
+
+  // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
+  // before a comma-closed relative clause or apposition that ends right before `at`.
+  std::uint32_t skip_parenthetical_back(const Sentence& s, std::uint32_t at) const {
+    if (at <= s.first_token + 2 || tokens_[at - 1].key != ",") return at;
+    for (std::uint32_t k = at - 1; k > s.first_token + 1 && at - k < 14; --k) {
+      const std::string& w = tokens_[k].key;
+      if (w == ";" || w == "\"") return at;
+      if (tokens_[k - 1].key != ",") continue;
+      if (w == "which" || w == "who" || w == "a" || w == "an" || w == "the") return k - 1;
+      return at;
+    }
+    return at;
   }
 
   // Skips auxiliaries and adverbs right before a verb ("have also said").
@@ -983,13 +1386,16 @@ class ArticleRun {
     Entity en;
     en.iri = iri_text;
     // "officials", "sources": a group of people, so "they" later refers back to it.
-    en.cls = head.size() > 1 && head.back() == 's' ? "Actor" : "Person";
+    en.cls = !body_kind_of(head).empty()             ? "Organization"
+             : head.size() > 1 && head.back() == 's' ? "Actor"
+                                                     : "Person";
     en.label = label;
     en.actor = true;
     if (affiliation >= 0) en.affiliation = entities_[static_cast<std::size_t>(affiliation)].iri;
     entities_.push_back(en);
     e = static_cast<int>(entities_.size() - 1);
     by_iri_[iri_text] = e;
+    last_seen_[e] = current_sentence_begin_;  // "the ministry" can refer back to it
     flush_new_entities();
     iri(iri_text, std::string(vocab::kRdfType), ng(en.cls));
     emit(iri_text, std::string(vocab::kRdfsLabel), rdf::Term::literal(label, {}, "en"));
@@ -1076,6 +1482,21 @@ class ArticleRun {
         if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
             matches(res_.figure_links, j, end, ql, qr)) {
           j += ql;
+        } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
+          // "the death toll from the fighting had risen to 638": a few words, then a link of
+          // two or more words, then the figure.
+          for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
+            if (tokens_[g - 1].kind != TokenKind::Word || tokens_[g - 1].is(kInQuote)) break;
+            std::uint32_t gl = 0;
+            std::uint32_t gr = 0;
+            if (matches(res_.casualty, g - 1, end, gl, gr)) break;
+            if (matches(res_.figure_links, g, end, gl, gr) && gl >= 2 && g + gl < end &&
+                (number_at(g + gl, end, nl0) || (matches(res_.numbers, g + gl, end, ql, qr) &&
+                                                 res_.numbers.get(qr, "kind") == "qualifier"))) {
+              j = g + gl;
+              break;
+            }
+          }
         }
         if (j < end && matches(res_.numbers, j, end, ql, qr) &&
             res_.numbers.get(qr, "kind") == "qualifier") {
@@ -1161,6 +1582,11 @@ class ArticleRun {
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
         passive = passive || tokens_[j].key != "\"";
         j += tokens_[j].key == "\"" ? 1 : len;
+      }
+      // "Many of the dead were ...": a share of a toll, no figure of its own.
+      if (ve == vb + 1 && (tokens_[vb].key == "the" || tokens_[vb].key == "those")) {
+        pending.clear();
+        continue;
       }
       // "a" counts only before a short named victim and a passive verb ("a woman was killed",
       // not "a bomb killed").
@@ -1327,6 +1753,58 @@ class ArticleRun {
     return c;
   }
 
+  // The side a reported statement accuses: in [from, to), the subject of a verb of violence
+  // (claim_attack_verbs.tsv) that is another side than the speaker's ("Cambodian forces fired",
+  // "RSF fighters stormed"); the subject is a name ending at most a few words before the verb
+  // or a demonym opening its noun phrase. -1 when there is none.
+  int accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant) {
+    const int own = side_of(claimant);
+    for (std::uint32_t v = from; v < to; ++v) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.attack_verbs, v, to, l, r)) continue;
+      int agent = -1;
+      std::uint32_t agent_begin = v;
+      for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind == TokenKind::Punct && t.key != "\"") break;
+        // "soldiers were killed", "have been attacked": the subject suffered it.
+        if (t.key == "was" || t.key == "were" || t.key == "been" || t.key == "being" ||
+            t.key == "be" || t.key == "is" || t.key == "are") {
+          break;
+        }
+        for (const Mention& m : ms) {
+          if (m.end == k && agentive(m.entity)) {
+            agent = as_actor(m.entity);
+            agent_begin = m.begin;
+          }
+        }
+        if (agent < 0 && t.is(kCapitalized) && k - 1 > from) {
+          // "Cambodian forces fired": a demonym opening the subject.
+          const int c = country_for_prefix(t.key);
+          if (c >= 0 && std::all_of(tokens_.begin() + k, tokens_.begin() + v, [](const Token& w) {
+                return w.kind == TokenKind::Word && !w.is(kCapitalized);
+              })) {
+            agent = c;
+            agent_begin = k - 1;
+          }
+        }
+      }
+      if (agent < 0 || agent == claimant) continue;
+      // "... when the White Army overran a base": a circumstance, not what the speaker says.
+      std::uint32_t lead = agent_begin;
+      if (lead > from && tokens_[lead - 1].key == "the") --lead;
+      if (lead > from && is_word(res_.victim_stops, lead - 1, lead)) continue;
+      const Entity& en = entities_[static_cast<std::size_t>(agent)];
+      if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
+      const int side = side_of(agent);
+      if (side < 0 || side == own) continue;
+      return agent;
+    }
+    return -1;
+  }
+
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::vector<Cue> cues;
@@ -1339,7 +1817,8 @@ class ArticleRun {
       // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
       // claim about the sentence's figures.
       const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
-                         (i > s.first_token + 1 && tokens_[i - 2].key == "what");
+                         (i > s.first_token + 1 && tokens_[i - 2].key == "what") ||
+                         adjectival(s, i);
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
@@ -1384,8 +1863,6 @@ class ArticleRun {
     std::vector<ClaimOut> made;
     // One claim per claimant and type; a Statement gives way to a more specific claim.
     std::map<std::pair<int, std::string>, std::size_t> seen;
-    int casualty_claimant = -1;
-    std::uint32_t casualty_cue = 0;
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
@@ -1418,18 +1895,47 @@ class ArticleRun {
           }
         }
       }
-      // The figures belong to the last speaker before them (or the first one after).
-      const bool reports = cue.type == "StatementClaim" || cue.type == "Accusation";
-      if (reports && (casualty_claimant < 0 || cue.begin < first_figure)) {
-        casualty_claimant = who;
-        casualty_cue = cue.begin;
+    }
+    // Each figure belongs to the last reporting speaker before it, else to the first one after
+    // it: "A put the toll at 260, while B said 169 soldiers were killed" gives A 260, B 169.
+    std::vector<std::uint32_t> reporting;  // cue starts with a resolved speaker, in order
+    for (const auto& [cue, who] : resolved) {
+      if ((cue.type == "StatementClaim" || cue.type == "Accusation") &&
+          std::find(reporting.begin(), reporting.end(), cue.begin) == reporting.end()) {
+        reporting.push_back(cue.begin);
       }
     }
-    const bool casualty = (!figures.empty() || zero) && casualty_claimant >= 0;
+    std::sort(reporting.begin(), reporting.end());
+    auto owner_of = [&](std::uint32_t pos) -> std::int64_t {
+      if (reporting.empty()) return -1;
+      std::uint32_t owner = reporting.front();
+      for (std::uint32_t c : reporting) {
+        if (c < pos) owner = c;
+      }
+      return owner;
+    };
+    std::map<std::uint32_t, std::vector<std::size_t>> figures_of;  // cue start -> figures
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+      const std::int64_t o = owner_of(figures[k].pos);
+      if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
+    }
+    // "no casualties" goes with the speaker of the sentence's first figure.
+    const std::int64_t zero_owner = zero ? owner_of(first_figure) : -1;
+    if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
     for (const auto& [cue, who] : resolved) {
       std::string type = cue.type;
-      if (casualty && cue.begin == casualty_cue && type == "StatementClaim") type = "CasualtyClaim";
-      if (seen.count({who, type})) continue;
+      if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+      if (seen.count({who, type})) {
+        // A second report by the same speaker: its figures join the first one's claim.
+        const std::uint32_t first = made[seen[{who, type}]].cue_begin;
+        auto more = figures_of.find(cue.begin);
+        if (type == "CasualtyClaim" && more != figures_of.end() && first != cue.begin) {
+          auto& into = figures_of[first];
+          into.insert(into.end(), more->second.begin(), more->second.end());
+          more->second.clear();
+        }
+        continue;
+      }
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
@@ -1465,6 +1971,38 @@ class ArticleRun {
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
     }
+    // A reported statement that a verb of violence was done by another side is an accusation
+    // ("the army said Cambodian forces fired rockets"); with figures it is both.
+    const std::size_t made_before = made.size();
+    for (std::size_t k = 0; k < made_before; ++k) {
+      if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+      if (seen.count({made[k].claimant, "Accusation"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      int accused = accused_in(ms, cue->end, clause_end(s, cue->end), made[k].claimant);
+      // '"X has attacked us," the president said', "X attacked ..., the governor said": the
+      // words before the comma or quotation mark that the speaker follows.
+      for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+           --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          accused = accused_in(ms, s.first_token, b - 1, made[k].claimant);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (accused < 0) continue;
+      seen[{made[k].claimant, "Accusation"}] = made.size();
+      if (made[k].type == "StatementClaim") {
+        made[k].type = "Accusation";
+        made[k].target = accused;
+      } else {
+        made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
+      }
+    }
     // A Statement by a claimant who also makes a specific claim here is not a separate claim.
     std::vector<ClaimOut> kept;
     for (const ClaimOut& c : made) {
@@ -1485,9 +2023,14 @@ class ArticleRun {
       }
       kept.push_back(c);
     }
-    if (casualty && std::none_of(kept.begin(), kept.end(),
-                                 [](const ClaimOut& c) { return c.type == "CasualtyClaim"; })) {
-      kept.push_back(ClaimOut{{}, "CasualtyClaim", casualty_claimant, -1, s.first_token});
+    // A speaker whose figures came with an accusation ("X accused Y of killing 20") also
+    // makes a casualty claim.
+    for (const auto& [cue, who] : resolved) {
+      if (!figures_of.count(cue.begin)) continue;
+      const bool has = std::any_of(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
+        return c.type == "CasualtyClaim" && c.claimant == w;
+      });
+      if (!has) kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
     }
     // Verification status, medium and quotes apply to the sentence's claims.
     std::string status;
@@ -1495,7 +2038,7 @@ class ArticleRun {
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
       std::uint32_t len = 0;
       std::uint32_t row = 0;
-      if (status.empty() && matches(res_.status, i, s.last_token, len, row)) {
+      if (status.empty() && !adjectival(s, i) && matches(res_.status, i, s.last_token, len, row)) {
         status = std::string(res_.status.get(row, "status"));
       }
       if (medium.empty() && matches(res_.media, i, s.last_token, len, row)) {
@@ -1517,7 +2060,10 @@ class ArticleRun {
         casualty_iri = c.iri;
         int k = 0;
         std::vector<FigureOut> outs;
-        for (const Figure& f : figures) {
+        const auto owned = figures_of.find(c.cue_begin);
+        for (std::size_t fi :
+             owned == figures_of.end() ? std::vector<std::size_t>{} : owned->second) {
+          const Figure& f = figures[fi];
           if (!f.object.empty()) {
             for (const auto& [slot, v] : f.amounts) {
               if (f.object == "posts" && (slot == "destroyed" || slot == "captured")) {
@@ -1547,7 +2093,7 @@ class ArticleRun {
           if (!victims.empty()) lit(fig, ng("victims"), victims);
           ++stats_.casualty_figures;
         }
-        if (zero && k == 0) {
+        if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
           const std::string fig = c.iri + "-f1";
           iri(c.iri, ng("figures"), fig);
           iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
@@ -1645,10 +2191,11 @@ class ArticleRun {
 
   // ---------------------------------------------------------------- mediation
   // Coordinated names right after `from`: "A, B and C".
-  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from,
-                             std::uint32_t end) const {
+  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t end,
+                             std::uint32_t* list_end = nullptr) const {
     std::vector<int> out;
     std::uint32_t i = from;
+    if (list_end) *list_end = from;
     while (i < end) {
       if (tokens_[i].key == "the") ++i;
       int hit = -1;
@@ -1662,6 +2209,7 @@ class ArticleRun {
       if (hit < 0) break;
       out.push_back(as_actor(hit));
       i = next;
+      if (list_end) *list_end = next;
       // Skip a possessive tail ("Turkey's foreign minister").
       if (i < end && tokens_[i].key == ",") ++i;
       if (i < end && (tokens_[i].key == "and" || tokens_[i].key == "or")) {
@@ -1756,9 +2304,125 @@ class ArticleRun {
     return -1;
   }
 
+  // The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
+  // speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
+  // of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
+  std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to) {
+    std::vector<int> out;
+    std::uint32_t b = from;
+    for (std::uint32_t k = from; k <= to; ++k) {
+      if (k < to && tokens_[k].key != "and") continue;
+      const std::uint32_t e = k;
+      const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin >= b && m.end <= e && agentive(m.entity);
+      });
+      if (!named && e > b) {
+        int side = definite_speaker(s, ms, e);
+        if (side < 0) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          std::uint32_t head = e;
+          while (head > b && !matches(res_.med_party_nouns, head - 1, e, l, r)) --head;
+          if (head > b && head - 1 + l == e) {
+            // The words of the phrase: after "the", "a group of", up to the head.
+            std::uint32_t nb = b;
+            for (std::uint32_t q = b; q + 1 < e; ++q) {
+              std::uint32_t nl = 0;
+              if (tokens_[q].key == "of" || tokens_[q].key == "the" || tokens_[q].key == "a" ||
+                  (q == nb && number_at(q, e, nl))) {  // "several", "two"
+                nb = q + 1;
+              }
+            }
+            // "the rebels" alone: the armed group named last ("between the rebels and X").
+            if (nb == e - 1 && nb > b && tokens_[nb - 1].key == "the") {
+              std::int64_t best_pos = -1;
+              for (const auto& [g, pos] : last_seen_) {
+                if (entities_[static_cast<std::size_t>(g)].cls == "ArmedGroup" &&
+                    static_cast<std::int64_t>(pos) > best_pos) {
+                  side = g;
+                  best_pos = pos;
+                }
+              }
+              if (side >= 0) {
+                out.push_back(side);
+                b = k + 1;
+                continue;
+              }
+            }
+            bool lower = nb < e;
+            for (std::uint32_t q = nb; q < e; ++q) {
+              lower = lower && tokens_[q].kind == TokenKind::Word && !tokens_[q].is(kInQuote);
+            }
+            if (lower) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1);
+          }
+        }
+        // A body stands for its state, as a named side does.
+        if (side >= 0) out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+      }
+      b = k + 1;
+    }
+    return out;
+  }
+
+  // "the government and several separatist groups had agreed", "Israel and Hamas agreed": the
+  // two sides of a clause subject made of two noun phrases joined by "and" (none otherwise).
+  std::vector<int> subject_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to) {
+    // Where a noun phrase starting at b ends: after a name, or after a head noun.
+    auto phrase_end = [&](std::uint32_t b) -> std::uint32_t {
+      std::uint32_t k = b;
+      if (k < to && (tokens_[k].key == "the" || tokens_[k].key == "several")) ++k;
+      for (const Mention& m : ms) {
+        if (m.begin == k && agentive(m.entity)) return m.end;
+      }
+      for (std::uint32_t h = k; h < to && h < k + 5; ++h) {
+        if (tokens_[h].kind != TokenKind::Word) return b;
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (matches(res_.med_party_nouns, h, to, l, r)) return h + l;
+        if (!body_kind(h).empty()) return h + 1;
+      }
+      return b;
+    };
+    // Skip an opening time or place phrase up to a comma ("On Friday, ..."), and a reporting
+    // clause ("X said on Friday that ...").
+    std::uint32_t b = from;
+    for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
+      if (tokens_[k].key == ",") b = k + 1;
+    }
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (tokens_[k].key == "that") b = k + 1;
+    }
+    const std::uint32_t e1 = phrase_end(b);
+    if (e1 == b || e1 >= to || tokens_[e1].key != "and") return {};
+    const std::uint32_t e2 = phrase_end(e1 + 1);
+    if (e2 == e1 + 1) return {};
+    std::vector<int> out;
+    for (const auto& [pb, pe] : {std::pair{b, e1}, std::pair{e1 + 1, e2}}) {
+      int side = -1;
+      for (const Mention& m : ms) {
+        if (m.begin >= pb && m.end <= pe && agentive(m.entity)) side = as_actor(m.entity);
+      }
+      if (side < 0) {
+        const std::vector<int> u = unnamed_sides(s, ms, pb, pe);
+        if (!u.empty()) side = u.front();
+      }
+      if (side < 0) return {};
+      out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+    }
+    if (out[0] == out[1]) return {};
+    return out;
+  }
+
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::set<int> done;
+    std::vector<SentenceContext::Span> spans;
+    for (const Mention& m : ms) {
+      spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
+    }
+    const SentenceContext context(res_, tokens_, s.last_token, std::move(spans));
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
       std::vector<int> mediators;
       std::string status;
@@ -1790,6 +2454,20 @@ class ArticleRun {
         }
       }
       std::string slot;
+      // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
+      RuleMatch rm;
+      for (const Rule& rule : res_.rules) {
+        if (found || !may_start_at(rule, context, i) ||
+            !match_rule(rule, context, i, s.last_token, rm)) {
+          continue;
+        }
+        const RuleArg* a_slot = rule.arg("slot");
+        const RuleArg* a_status = rule.arg("status");
+        slot = a_slot && a_slot->literal ? a_slot->value : "subject";
+        status = a_status && a_status->literal ? a_status->value : "ongoing";
+        trig_end = rm.end;
+        found = true;
+      }
       if (!found && matches(res_.med_triggers, i, s.last_token, len, row)) {
         slot = std::string(res_.med_triggers.get(row, "slot"));
         if (slot == "prefix") continue;
@@ -1836,8 +2514,9 @@ class ArticleRun {
           status = "failed";
         }
       }
+      std::uint32_t list_end = trig_end;
       if (slot == "by") {
-        mediators = name_list(ms, trig_end, s.last_token);
+        mediators = name_list(ms, trig_end, s.last_token, &list_end);
       } else if (slot == "before") {
         // "Egyptian and Qatari mediators": the states named just before the noun.
         std::uint32_t k = i;
@@ -1873,6 +2552,24 @@ class ArticleRun {
             if (mention_at(ms, after) >= 0) from = after;
           }
         }
+        // "X denies Y is mediating": Y's mediation, disputed by X.
+        for (std::uint32_t k = cb; k < i && from == cb; ++k) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          if (!matches(res_.claim_cues, k, i, cl, cr) ||
+              res_.claim_cues.get(cr, "type") != "Denial") {
+            continue;
+          }
+          const int denier = subject_of(s, ms, k);
+          for (const Mention& m : ms) {
+            if (m.begin >= k + cl && m.end <= i && agentive(m.entity) &&
+                as_actor(m.entity) != as_actor(denier)) {
+              from = m.begin;
+              status = "disputed";
+              break;
+            }
+          }
+        }
         if (from != cb) {
           mediators = name_list(ms, from, i);
         } else if (subject_of(s, ms, i, &first) >= 0) {
@@ -1895,14 +2592,27 @@ class ArticleRun {
         }
         break;
       }
-      // Parties: "between X and Y", else the two sides the article is about.
+      // Parties: "between X and Y" after the phrase (up to the next comma or semicolon) or
+      // else before it in the sentence, else the two sides the article is about.
       std::vector<int> parties;
-      for (std::uint32_t k = s.first_token; k + 1 < s.last_token; ++k) {
-        if (tokens_[k].key != "between") continue;
+      std::uint32_t between = s.last_token;
+      for (std::uint32_t k = std::max(list_end, trig_end); k + 1 < s.last_token; ++k) {
+        if (tokens_[k].key == "," || tokens_[k].key == ";") break;
+        if (tokens_[k].key == "between") {
+          between = k;
+          break;
+        }
+      }
+      for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
+        if (tokens_[k].key == "between") between = k;
+      }
+      for (std::uint32_t k = between; k + 1 < s.last_token; ++k) {
         // "between the army and the RSF": the names up to the end of the phrase.
         std::uint32_t stop = k + 1;
         while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
-               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token))) {
+               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+               tokens_[stop].key != "if" && tokens_[stop].key != "to" &&
+               tokens_[stop].key != "for") {
           ++stop;
         }
         for (const Mention& m : ms) {
@@ -1921,8 +2631,21 @@ class ArticleRun {
             parties.push_back(c);
           }
         }
+        // Sides in lower case: "between the government and opposition groups".
+        if (parties.size() < 2) {
+          for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+            if (parties.size() < 2 &&
+                std::find(parties.begin(), parties.end(), c) == parties.end()) {
+              parties.push_back(c);
+            }
+          }
+        }
         break;
       }
+      // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
+      if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
+      const bool explicit_parties = parties.size() >= 2;
+      const bool no_parties = parties.empty();
       if (parties.size() < 2) {
         std::vector<int> exclude = mediators;
         exclude.insert(exclude.end(), parties.begin(), parties.end());
@@ -1938,7 +2661,7 @@ class ArticleRun {
             (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
         if (!is_party && !done.count(m)) meds.push_back(m);
       }
-      if (meds.empty() || parties.size() < 2) continue;
+      if (meds.empty()) continue;
       for (int m : meds) done.insert(m);
       std::string object;
       int venue = -1;
@@ -1960,7 +2683,12 @@ class ArticleRun {
           break;
         }
       }
-      add_mediation(si, meds, parties, status, object, conditional, hedged, venue);
+      for (int e : meds) {
+        mediators_seen_.insert(e);
+        if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+      }
+      pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
+                                          venue, explicit_parties, no_parties});
       i = trig_end - 1;
     }
   }
@@ -2009,6 +2737,21 @@ class ArticleRun {
     ++stats_.mediations;
   }
 
+  // A mediation found in a sentence, emitted once the whole article is read.
+  struct PendingMediation {
+    std::uint32_t si = 0;
+    std::vector<int> meds;
+    std::vector<int> parties;
+    std::string status;
+    std::string object;
+    bool conditional = false;
+    bool hedged = false;
+    int venue = -1;
+    bool explicit_parties = false;  // named in its sentence, not the article's two sides
+    bool no_parties = false;        // its sentence named no side at all
+  };
+  std::vector<PendingMediation> pending_;
+
   const ClaimStage::Resources& res_;
   const Article& article_;
   QuadSink& sink_;
@@ -2032,7 +2775,12 @@ class ArticleRun {
   std::uint32_t last_casualty_sentence_ = 0;
   int last_casualty_claimant_ = -1;
   std::vector<FigureOut> last_figures_;
-  std::vector<int> coordinated_;  // other speakers of the last described_speaker call
+  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
+  std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
+  int dateline_state_ = -1;
+  std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
+                                              // country of the dateline's place
+  std::map<int, std::set<std::string>> descriptors_;  // entity -> apposition body nouns
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;
