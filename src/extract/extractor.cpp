@@ -1174,9 +1174,11 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     // spells(w, a): words [w, ne) spell letters [a, end).
     std::vector<std::vector<signed char>> memo(ne - nb + 1,
                                                std::vector<signed char>(letters.size() + 1, -1));
+    // Plain copies: clang before 16 cannot capture structured bindings (the fuzz build).
+    const std::uint32_t name_b = nb, name_e = ne;
     std::function<bool(std::uint32_t, std::size_t)> spells = [&](std::uint32_t w, std::size_t a) {
-      if (w == ne) return a == letters.size();
-      signed char& known = memo[w - nb][a];
+      if (w == name_e) return a == letters.size();
+      signed char& known = memo[w - name_b][a];
       if (known >= 0) return known == 1;
       const Token& t = tokens_[w];
       const bool skippable = t.kind == TokenKind::Punct || !t.is(kCapitalized);
