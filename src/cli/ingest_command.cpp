@@ -1,12 +1,17 @@
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -30,6 +35,7 @@ struct IngestOptions {
   bool keep_going = false;
   bool quiet = false;
   bool timing = false;
+  unsigned jobs = 1;
   Limits limits;
   extract::ReadLimits read_limits;
 };
@@ -130,6 +136,49 @@ std::string resource_root(const std::string& option) {
   return NG_DEFAULT_RESOURCES;
 }
 
+// One article through both stages: its quads and counts.
+struct Extracted {
+  extract::VectorSink own;     // stage 1 (actors, places, events, provenance)
+  extract::VectorSink claims;  // stage 2 (claims, mediation efforts)
+  extract::ExtractStats stats;
+  extract::Stage2Stats claim_stats;
+};
+
+// Extracts articles [begin, end) on `jobs` threads (the calling thread is one of them). The
+// stages are const and keep no state between articles, so articles run independently; the
+// results come back in article order, so the graph does not depend on the number of threads.
+// An exception in any thread is rethrown here, after every thread has stopped.
+std::vector<Extracted> extract_batch(const extract::Extractor& extractor,
+                                     const extract::ClaimStage& claim_stage,
+                                     const std::vector<extract::Article>& articles,
+                                     std::size_t begin, std::size_t end, unsigned jobs) {
+  std::vector<Extracted> out(end - begin);
+  std::atomic<std::size_t> next{begin};
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  auto work = [&] {
+    for (std::size_t i = next++; i < end; i = next++) {
+      try {
+        Extracted& e = out[i - begin];
+        extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
+        e.stats = extractor.extract(articles[i], e.own, text);
+        e.claim_stats = claim_stage.extract(articles[i], e.own.quads, e.claims, std::move(text));
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = end;  // the others stop after their current article
+      }
+    }
+  };
+  std::vector<std::thread> helpers;
+  const std::size_t wanted = std::min<std::size_t>(jobs, end - begin);
+  for (std::size_t t = 1; t < wanted; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (failure) std::rethrow_exception(failure);
+  return out;
+}
+
 void show_progress(std::size_t done, std::size_t total) {
   constexpr int kWidth = 30;
   int filled = static_cast<int>(kWidth * done / (total ? total : 1));
@@ -182,23 +231,23 @@ int run_ingest(const IngestOptions& opts) {
   // article, so named graphs are first used in the same order on every run.
   extract::VectorSink resolution_input;
   std::vector<store::QuadIds> article_quads;
-  extract::VectorSink own;     // stage 1 quads of the current article
-  extract::VectorSink claims;  // stage 2 quads of the current article
-  extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
-  for (std::size_t i = 0; i < articles.size(); ++i) {
-    own.quads.clear();
-    claims.quads.clear();
-    sink.next_article();
-    stats += extractor.extract(articles[i], own, text);
-    claim_stats += claim_stage.extract(articles[i], own.quads, claims, std::move(text));
-    for (auto* part : {&own, &claims}) {
-      for (rdf::Quad& q : part->quads) {
-        article_quads.push_back(sink.intern(q));
-        if (extract::resolution_reads(q)) resolution_input.quads.push_back(std::move(q));
+  const unsigned jobs = opts.jobs ? opts.jobs : std::max(1U, std::thread::hardware_concurrency());
+  // Batches bound the quads waiting as terms; a batch gives every thread several articles.
+  const std::size_t batch = jobs == 1 ? 1 : 16 * static_cast<std::size_t>(jobs);
+  for (std::size_t b = 0; b < articles.size(); b += batch) {
+    const std::size_t e = std::min(articles.size(), b + batch);
+    for (Extracted& x : extract_batch(extractor, claim_stage, articles, b, e, jobs)) {
+      stats += x.stats;
+      claim_stats += x.claim_stats;
+      sink.next_article();
+      for (auto* part : {&x.own, &x.claims}) {
+        for (rdf::Quad& q : part->quads) {
+          article_quads.push_back(sink.intern(q));
+          if (extract::resolution_reads(q)) resolution_input.quads.push_back(std::move(q));
+        }
       }
     }
-    if (progress && (i % 10 == 0 || i + 1 == articles.size()))
-      show_progress(i + 1, articles.size());
+    if (progress && (e / 10 != b / 10 || e == articles.size())) show_progress(e, articles.size());
   }
   if (progress) std::cerr << "\n";
   double extract_s = since(t2);
@@ -264,6 +313,10 @@ Runner add_ingest_command(CLI::App& app) {
       "Write the graph of the readable articles even if some inputs are bad, and exit 0 (the bad "
       "ones are still named on stderr)");
   cmd->add_flag("-q,--quiet", opts->quiet, "No counts or progress on stderr");
+  cmd->add_option("-j,--jobs", opts->jobs,
+                  "Articles extracted at once, on this many threads (0: one per core); the "
+                  "output does not depend on it")
+      ->capture_default_str();
   cmd->add_flag("--timing", opts->timing,
                 "Print 'timing total_s=S text_bytes=N ...' with the time of each phase to stderr");
   opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit

@@ -146,3 +146,20 @@ TEST_CASE("a runaway query stops at the memory limit with a clear message", "[cl
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("out of memory") != std::string::npos);
 }
+
+TEST_CASE("ingest on several threads writes the same graph as on one", "[cli][ingest]") {
+  // Articles are extracted in parallel but enter the graph in article order: the output must
+  // not depend on --jobs. Every article of the checkout, so that batches of several articles
+  // per thread, cross-article resolution and story dates all take part.
+  const std::string src = NG_SOURCE_DIR;
+  const std::string inputs = src + "/data/articles " + src + "/tests/data/heldout/articles " + src +
+                             "/tests/data/heldout2/articles";
+  auto one = run("ingest -q -j 1 " + inputs + " -o one.nq");
+  auto three = run("ingest -q -j 3 " + inputs + " -o three.nq");
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(three.exit_code == 0);
+  const std::string a = slurp(workdir() / "one.nq"), b = slurp(workdir() / "three.nq");
+  CHECK(a.size() > 100000);
+  CHECK(a == b);
+  CHECK(run("ingest -q -j -1 " + src + "/data/articles -o x.nq").exit_code == 2);  // usage error
+}
