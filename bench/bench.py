@@ -658,9 +658,12 @@ def ng_has_ingest() -> bool:
     return re.search(r"^\s+ingest\b", h, re.M) is not None
 
 
+def ng_ingest_help() -> str:
+    return subprocess.run([NEWSGRAPH, "ingest", "--help"], capture_output=True, text=True).stdout
+
+
 def ng_ingest_has_timing() -> bool:
-    h = subprocess.run([NEWSGRAPH, "ingest", "--help"], capture_output=True, text=True).stdout
-    return "--timing" in h
+    return "--timing" in ng_ingest_help()
 
 
 def workload_ingest(report):
@@ -686,6 +689,8 @@ def workload_ingest(report):
         times, rss, err = [], None, None
         phases = {}  # from `ingest --timing`: seconds per phase, per run
         timing = ["--timing"] if ng_ingest_has_timing() else []
+        # One core, as issues 4 and 7 measure it (`-j` exists since session 4; 1 is its default).
+        timing += ["-j", "1"] if "--jobs" in ng_ingest_help() else []
         for run in range(RUNS):
             r = run_timed([NEWSGRAPH, "ingest", corpus, "-o", outp] + timing,
                           max(LOAD_TIMEOUT, TIMEOUT), cwd=ROOT)
