@@ -48,8 +48,9 @@ std::size_t effective_memory_limit_mb(const Limits& limits) {
 }
 
 void apply_limits(const Limits& limits, const std::string& what) {
-#if !defined(__SANITIZE_ADDRESS__)
-  // (AddressSanitizer reserves terabytes of address space: no ceiling in sanitizer builds.)
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+  // (AddressSanitizer and ThreadSanitizer reserve terabytes of address space: no ceiling in
+  // sanitizer builds.)
   rlimit rl{};
   rl.rlim_cur = rl.rlim_max = effective_memory_limit_mb(limits) * 1024 * 1024;
   if (::setrlimit(RLIMIT_AS, &rl) == 0)
