@@ -689,7 +689,8 @@ def workload_ingest(report):
         times, rss, err = [], None, None
         phases = {}  # from `ingest --timing`: seconds per phase, per run
         timing = ["--timing"] if ng_ingest_has_timing() else []
-        # One core, as issues 4 and 7 measure it (`-j` exists since session 4; 1 is its default).
+        # One core, as issues 4 and 7 measure it (`-j` exists since session 4; its default is a
+        # thread per core).
         timing += ["-j", "1"] if "--jobs" in ng_ingest_help() else []
         for run in range(RUNS):
             r = run_timed([NEWSGRAPH, "ingest", corpus, "-o", outp] + timing,

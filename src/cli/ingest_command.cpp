@@ -35,7 +35,7 @@ struct IngestOptions {
   bool keep_going = false;
   bool quiet = false;
   bool timing = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // 0: one per core
   Limits limits;
   extract::ReadLimits read_limits;
 };
