@@ -2293,6 +2293,12 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   date_by_report();
+  // "Russian missiles struck Kharkiv": a state found only through its demonym acts when it is
+  // an event's agent.
+  for (const Event& ev : events_) {
+    if (ev.merged) continue;
+    for (int a : ev.agents) entities_[static_cast<std::size_t>(a)].as_actor = true;
+  }
   merge_unnamed_persons();
   return emit(sink);
 }

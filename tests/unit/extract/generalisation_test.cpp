@@ -963,3 +963,17 @@ TEST_CASE("actors: 'the rebels' is the last armed group named",
     CHECK(n.objects(ev, ng_term("agent")).empty());
   }
 }
+
+TEST_CASE("events: a state named by a demonym before the weapon is the agent, and an actor",
+          "[extract][generalisation][heldout3]") {
+  Run r("Russian missiles struck Kharkiv on Monday. On Sunday, Kenyan drones hit a car.");
+  std::set<std::string> agents;
+  for (const char* cls : {"MissileStrike", "DroneAttack"}) {
+    for (const std::string& ev : r.of_type(cls)) {
+      for (const std::string& a : r.objects(ev, ng_term("agent"))) agents.insert(r.label(a));
+    }
+  }
+  CHECK(has(agents, "Russia"));
+  CHECK(has(agents, "Kenya"));
+  CHECK(has(r.labels("Country"), "Russia"));  // typed and labelled, not a bare IRI
+}
