@@ -1980,9 +1980,10 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     const Mention& mn = mentions_[q];
     if (!eligible(mn)) continue;
     Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
-    if (mn.begin >= s.first_token + 2 && tokens_[mn.begin - 1].key == "of" &&
-        ref_word(mn.begin - 2)) {
-      e.ref_nouns.insert(tokens_[mn.begin - 2].key);
+    // (A rule's match may open with the noun: "town of [Merawi]".)
+    if (mn.name_begin >= s.first_token + 2 && tokens_[mn.name_begin - 1].key == "of" &&
+        ref_word(mn.name_begin - 2)) {
+      e.ref_nouns.insert(tokens_[mn.name_begin - 2].key);
     } else if (ref_word(mn.name_end - 1)) {
       e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
     } else if (ref_word(mn.end)) {
