@@ -1442,6 +1442,43 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
+  // "soldiers and allied militiamen killed at least 58 civilians near X": with no trigger in the
+  // sentence, an active "killed" whose object is a count of people of
+  // data/lexicon/killing_victims.tsv reports a killing.
+  if (local.empty()) {
+    for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote)) continue;
+      // The killers are people named by a group noun ("militiamen", data/lexicon/
+      // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
+      // killed", "explosions killed", "the rebels had killed" (told as background).
+      const std::string& before = tokens_[i - 1].key;
+      bool armed = res_.in("group_member_nouns", before);
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
+        const Mention& mn = mentions_[q];
+        armed = !mn.dropped && mn.end == i &&
+                (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
+      }
+      if (!armed) continue;
+      bool counted = false;
+      bool victims = false;
+      for (std::uint32_t k = i + 1; k < s.last_token && k <= i + 6 && !victims; ++k) {
+        const Token& t = tokens_[k];
+        if (t.kind == TokenKind::Punct) break;
+        if (t.kind == TokenKind::Number || res_.in("numbers", t.key)) counted = true;
+        victims = counted && res_.in("killing_victims", t.key);
+      }
+      if (!victims) continue;
+      Event ev;
+      ev.cls = "Killing";
+      ev.pos = "verb";
+      ev.sentence = si;
+      ev.begin = i;
+      ev.end = i + 1;
+      events_.push_back(std::move(ev));
+      local.push_back(events_.size() - 1);
+      break;
+    }
+  }
   // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
   // same paragraph dates events whose own sentence has none (TimeML's reference time).
   if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence

@@ -980,3 +980,15 @@ TEST_CASE("events: a state named by a demonym before the weapon is the agent, an
   CHECK(has(agents, "Kenya"));
   CHECK(has(r.labels("Country"), "Russia"));  // typed and labelled, not a bare IRI
 }
+
+TEST_CASE("events: armed men who killed a count of civilians, with no other trigger, a killing",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "In May, the group said, soldiers and allied militiamen killed at least 30 villagers near "
+      "Korvani.");
+  CHECK(r.dated_events().count("Killing@Korvani/2025-05") +
+            r.dated_events().count("Killing@Korvani/2026-05") ==
+        1);
+  Run n("Violence has killed more than 2,000 people near Korvani since 2019.");
+  for (const std::string& e : n.all_events()) CHECK(e.rfind("Killing@", 0) != 0);
+}
