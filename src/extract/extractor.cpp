@@ -841,6 +841,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
            tokens_[i - 4].key == "provinces");
+      // "Somali troops": a demonym is no province of the same name without its head word.
+      std::vector<PhraseIndex::Match> as_demonym;
+      gz.demonyms().match(tokens_, i, s.last_token, as_demonym);
       long best_score = -1;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
@@ -862,6 +865,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           score = 4000000000L;
         } else if (p.kind == PlaceKind::Province) {
           if (!known_country && !province_word) continue;
+          if (!province_word && !as_demonym.empty() && as_demonym.front().length >= best_len) {
+            continue;
+          }
           score = province_word ? 3000000000L : 1000;
           if (known_country) score += 500000000L;
         } else {

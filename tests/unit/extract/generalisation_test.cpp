@@ -992,3 +992,24 @@ TEST_CASE("events: armed men who killed a count of civilians, with no other trig
   Run n("Violence has killed more than 2,000 people near Korvani since 2019.");
   for (const std::string& e : n.all_events()) CHECK(e.rfind("Killing@", 0) != 0);
 }
+
+TEST_CASE("places: regions listed after 'the regional states of'; a known region in a pair",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "A dispute between the federal government and the regional states of Tarva and Olmand "
+      "deepened.");
+  const auto regions = r.labels("Region");
+  CHECK(has(regions, "Tarva"));
+  CHECK(has(regions, "Olmand"));
+  Run p(
+      "Troops left the Keren region on Monday. The group took towns in the Upper Sorra and Keren "
+      "regions.");
+  CHECK(has(p.labels("Region"), "Upper Sorra"));
+}
+
+TEST_CASE("places: a demonym is not the province of the same name",
+          "[extract][generalisation][heldout3]") {
+  // Ethiopia's "Somali" region shares its name with the demonym.
+  Run r("Kenyan and Somali soldiers patrolled the border with Ethiopia on Friday.");
+  CHECK(r.labels("Province").empty());
+}
