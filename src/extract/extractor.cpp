@@ -1626,11 +1626,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (target) last_placed = {mn.end, target};
     // "near the village of A, west of the city": a place given as a bearing's reference point
     // only locates the event when nothing else does.
+    // ("the town of A, south of B, after clashes": the bearing places A, which the event takes.)
     bool landmark = false;
+    int located = -1;
     for (std::uint32_t k = mn.begin, n = 0; k > s.first_token + 1 && n < 4; ++n) {
       --k;
       if (tokens_[k].key == "of") {
         landmark = res_.in("compass", tokens_[k - 1].key);
+        if (landmark && k >= s.first_token + 3 && tokens_[k - 2].key == ",") {
+          for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+            const Mention& o = mentions_[r];
+            if (!o.dropped && o.end == k - 2 && o.entity >= 0 && (bit(o.type) & kPlaceMask) &&
+                o.type != kCountry) {
+              located = o.entity;
+            }
+          }
+        }
         break;
       }
       if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
@@ -1638,6 +1649,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (target) {
       std::vector<int>& into = landmark ? target->landmarks : target->locations;
       if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+      std::vector<int>& where = target->locations;
+      if (located >= 0 && std::find(where.begin(), where.end(), located) == where.end()) {
+        where.push_back(located);
+      }
     }
   }
   // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
@@ -1819,9 +1834,14 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     // A sentence without a time continues the previous one's when it reports the same kind of
     // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
-    if (times.empty() && !focus_date_.empty() && focus_classes_.count(ev.cls)) {
-      ev.date = focus_date_;
-    }
+    // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
+    static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                               "Shelling"};
+    const bool same_kind = focus_classes_.count(ev.cls) > 0 ||
+                           (afar.count(ev.cls) > 0 &&
+                            std::any_of(focus_classes_.begin(), focus_classes_.end(),
+                                        [&](const std::string& c) { return afar.count(c) > 0; }));
+    if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
     ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
                     !undated_cue_before(ev, s.first_token);
   }
@@ -2177,6 +2197,25 @@ void ArticleRun::date_by_report() {
 // Within an article, "the strikes" without a place repeats an event already reported with
 // one: merge an unlocated event into an event of the same class with a compatible date.
 void ArticleRun::merge_events() {
+  // A headline ("Drone strike on market kills dozens in X", the line before the dateline)
+  // restates the story in the present tense: its event is the body's event of the same kind
+  // (strikes from afar are one kind), not another one on the report's day.
+  static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                  "Shelling"};
+  const auto same_kind = [&](const std::string& a, const std::string& b) {
+    return a == b || (from_afar.count(a) && from_afar.count(b));
+  };
+  if (dateline_begin_ > 0) {
+    for (Event& head : events_) {
+      if (head.merged || head.end > dateline_begin_) continue;
+      for (Event& body : events_) {
+        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
+        body.more_sentences.push_back(head.sentence);
+        head.merged = true;
+        break;
+      }
+    }
+  }
   for (std::size_t i = 0; i < events_.size(); ++i) {
     Event& ev = events_[i];
     if (!ev.locations.empty()) continue;

@@ -1013,3 +1013,36 @@ TEST_CASE("places: a demonym is not the province of the same name",
   Run r("Kenyan and Somali soldiers patrolled the border with Ethiopia on Friday.");
   CHECK(r.labels("Province").empty());
 }
+
+TEST_CASE("events: a headline's event is the body's event of the same kind",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "Drone strike on market kills dozens in Korvani\n\nBELMORA, Chadia (AFP) - A military drone "
+      "struck a market in the town of Korvani on Sunday, residents said.");
+  const auto ev = r.dated_events();
+  CHECK(ev.count("DroneAttack@Korvani/2026-03-08") == 1);
+  CHECK(ev.count("DroneAttack@Korvani/2026-03-10") == 0);  // no second one on the report's day
+}
+
+TEST_CASE("events: 'A, south of B, after clashes' places the clashes at A",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "On Sunday, rebels captured the town of Korvani, south of the provincial capital Kisumu, "
+      "after heavy clashes with the army.");
+  const auto ev = r.all_events();
+  CHECK(ev.count("Clash@Korvani") == 1);
+  CHECK(ev.count("Clash@Kisumu") == 0);
+}
+
+TEST_CASE("events: strikes from afar share the date in focus across kinds",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "A military drone struck a crowded market in the town of Korvani on Sunday. The strike hit "
+      "the market shortly before noon.");
+  const auto ev = r.dated_events();
+  for (const std::string& e : ev) {
+    if (e.rfind("Airstrike@", 0) == 0 || e.rfind("DroneAttack@", 0) == 0) {
+      CHECK(e.substr(e.size() - 10) == "2026-03-08");
+    }
+  }
+}
