@@ -1046,3 +1046,14 @@ TEST_CASE("events: strikes from afar share the date in focus across kinds",
     }
   }
 }
+
+TEST_CASE("events: 'took' a place, 'taken full control of' are captures",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "The rebels took the provincial capital Kisumu last month. The army said it had taken full "
+      "control of the Kelemi district. The minister took part in the talks in Nairobi.");
+  const auto ev = r.all_events();
+  CHECK(ev.count("Capture@Kisumu") == 1);
+  CHECK(ev.count("Capture@Kelemi district") == 1);
+  CHECK(ev.count("Capture@Nairobi") == 0);
+}
