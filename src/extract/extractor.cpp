@@ -1985,6 +1985,40 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   }
   std::stable_sort(here.begin(), here.end());
   std::vector<PhraseIndex::Match> matches;
+  // "27 civilians had been executed there", "people trapped there": "there" after a verb's
+  // participle is the last place named (not the "there" of "there were").
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    const Token& t = tokens_[i];
+    const std::string& verb = tokens_[i - 1].key;
+    if (t.key != "there" || t.is(kCapitalized) || tokens_[i - 1].kind != TokenKind::Word ||
+        verb.size() < 5 ||
+        (verb.compare(verb.size() - 2, 2, "ed") != 0 &&
+         verb.compare(verb.size() - 3, 3, "ing") != 0)) {
+      continue;
+    }
+    int target = -1;
+    int type = -1;
+    for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
+      if (it->end <= i) {
+        target = it->entity;
+        type = it->type;
+      }
+    }
+    if (target < 0 && !named_places_.empty()) {
+      target = named_places_.back().first;
+      type = named_places_.back().second;
+    }
+    if (target < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i;
+    m.end = m.name_end = i + 1;
+    m.type = type;
+    m.entity = target;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
     refs->index().match(tokens_, i, s.last_token, matches);

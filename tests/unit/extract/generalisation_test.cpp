@@ -1057,3 +1057,13 @@ TEST_CASE("events: 'took' a place, 'taken full control of' are captures",
   CHECK(ev.count("Capture@Kelemi district") == 1);
   CHECK(ev.count("Capture@Nairobi") == 0);
 }
+
+TEST_CASE("places: 'there' after a participle is the last place named",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "Troops entered the village of Tarsk on Monday. Residents said ten men had been executed "
+      "there.");
+  CHECK(r.all_events().count("Killing@Tarsk") == 1);
+  Run n("Troops entered the village of Tarsk on Monday. There were no executions, they said.");
+  CHECK(n.all_events().count("Killing@Tarsk") == 0);
+}
