@@ -1646,6 +1646,15 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
       if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
     }
+    // "in X, near the border with Y": the neighbour only bounds where it happened.
+    {
+      std::uint32_t k = mn.begin;
+      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+        landmark = true;
+      }
+    }
     if (target) {
       std::vector<int>& into = landmark ? target->landmarks : target->locations;
       if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);

@@ -1067,3 +1067,23 @@ TEST_CASE("places: 'there' after a participle is the last place named",
   Run n("Troops entered the village of Tarsk on Monday. There were no executions, they said.");
   CHECK(n.all_events().count("Killing@Tarsk") == 0);
 }
+
+TEST_CASE(
+    "places: a border's neighbour is a place that only bounds the event; landforms; "
+    "neighbourhood lists",
+    "[extract][generalisation][heldout3]") {
+  Run r("In Chernivtsi, near the border with Romania, drones hit a depot on Monday.");
+  const auto ev = r.all_events();
+  CHECK(ev.count("DroneAttack@Chernivtsi") == 1);
+  CHECK(ev.count("DroneAttack@Romania") == 0);
+  const auto places = r.objects(article_iri("g"), ng_term("mentionsPlace"));
+  CHECK(std::any_of(places.begin(), places.end(),
+                    [&](const std::string& p) { return r.label(p) == "Romania"; }));
+  Run l(
+      "The road links the town to the Kordo Highlands. Gangs attacked the neighbourhoods of Arto "
+      "and Belvi on Sunday.");
+  const auto regions = l.labels("Region");
+  CHECK(has(regions, "Kordo Highlands"));
+  CHECK(has(regions, "Arto"));
+  CHECK(has(regions, "Belvi"));
+}
