@@ -1087,3 +1087,11 @@ TEST_CASE(
   CHECK(has(regions, "Arto"));
   CHECK(has(regions, "Belvi"));
 }
+
+TEST_CASE("actors: a name after an honorific; 'X's ministry of Y said'",
+          "[extract][generalisation][heldout3]") {
+  Run r("Sheikh Omar Haji Dhuale, one of the elders, rejected the deal.");
+  CHECK(has(r.labels("Person"), "Sheikh Omar Haji Dhuale"));
+  Run m("Kenya's ministry of water resources said the dam was hit.");
+  CHECK(has(m.labels("Government"), "ministry of water resources"));
+}
