@@ -1095,3 +1095,10 @@ TEST_CASE("actors: a name after an honorific; 'X's ministry of Y said'",
   Run m("Kenya's ministry of water resources said the dam was hit.");
   CHECK(has(m.labels("Government"), "ministry of water resources"));
 }
+
+TEST_CASE("actors: a state's guard named with the state is its government's",
+          "[extract][generalisation][heldout3]") {
+  Run r("The Kenyan Coast Guard (KCG) said two boats sank off Lamu.");
+  CHECK(has(r.labels("Government"), "Kenyan Coast Guard"));
+  CHECK_FALSE(has(r.labels("ArmedGroup"), "Kenyan Coast Guard"));
+}
