@@ -853,6 +853,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
            tokens_[i - 4].key == "provinces");
+      // "Somali troops": a demonym is no province of the same name without its head word.
+      std::vector<PhraseIndex::Match> as_demonym;
+      gz.demonyms().match(tokens_, i, s.last_token, as_demonym);
       long best_score = -1;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
@@ -874,6 +877,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           score = 4000000000L;
         } else if (p.kind == PlaceKind::Province) {
           if (!known_country && !province_word) continue;
+          if (!province_word && !as_demonym.empty() && as_demonym.front().length >= best_len) {
+            continue;
+          }
           score = province_word ? 3000000000L : 1000;
           if (known_country) score += 500000000L;
         } else {
@@ -1459,6 +1465,43 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
+  // "soldiers and allied militiamen killed at least 58 civilians near X": with no trigger in the
+  // sentence, an active "killed" whose object is a count of people of
+  // data/lexicon/killing_victims.tsv reports a killing.
+  if (local.empty()) {
+    for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote)) continue;
+      // The killers are people named by a group noun ("militiamen", data/lexicon/
+      // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
+      // killed", "explosions killed", "the rebels had killed" (told as background).
+      const std::string& before = tokens_[i - 1].key;
+      bool armed = res_.in("group_member_nouns", before);
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
+        const Mention& mn = mentions_[q];
+        armed = !mn.dropped && mn.end == i &&
+                (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
+      }
+      if (!armed) continue;
+      bool counted = false;
+      bool victims = false;
+      for (std::uint32_t k = i + 1; k < s.last_token && k <= i + 6 && !victims; ++k) {
+        const Token& t = tokens_[k];
+        if (t.kind == TokenKind::Punct) break;
+        if (t.kind == TokenKind::Number || res_.in("numbers", t.key)) counted = true;
+        victims = counted && res_.in("killing_victims", t.key);
+      }
+      if (!victims) continue;
+      Event ev;
+      ev.cls = "Killing";
+      ev.pos = "verb";
+      ev.sentence = si;
+      ev.begin = i;
+      ev.end = i + 1;
+      events_.push_back(std::move(ev));
+      local.push_back(events_.size() - 1);
+      break;
+    }
+  }
   // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
   // same paragraph dates events whose own sentence has none (TimeML's reference time).
   if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
@@ -1600,18 +1643,42 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (target) last_placed = {mn.end, target};
     // "near the village of A, west of the city": a place given as a bearing's reference point
     // only locates the event when nothing else does.
+    // ("the town of A, south of B, after clashes": the bearing places A, which the event takes.)
     bool landmark = false;
+    int located = -1;
     for (std::uint32_t k = mn.begin, n = 0; k > s.first_token + 1 && n < 4; ++n) {
       --k;
       if (tokens_[k].key == "of") {
         landmark = res_.in("compass", tokens_[k - 1].key);
+        if (landmark && k >= s.first_token + 3 && tokens_[k - 2].key == ",") {
+          for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+            const Mention& o = mentions_[r];
+            if (!o.dropped && o.end == k - 2 && o.entity >= 0 && (bit(o.type) & kPlaceMask) &&
+                o.type != kCountry) {
+              located = o.entity;
+            }
+          }
+        }
         break;
       }
       if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
     }
+    // "in X, near the border with Y": the neighbour only bounds where it happened.
+    {
+      std::uint32_t k = mn.begin;
+      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+        landmark = true;
+      }
+    }
     if (target) {
       std::vector<int>& into = landmark ? target->landmarks : target->locations;
       if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+      std::vector<int>& where = target->locations;
+      if (located >= 0 && std::find(where.begin(), where.end(), located) == where.end()) {
+        where.push_back(located);
+      }
     }
   }
   // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
@@ -1793,9 +1860,14 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     // A sentence without a time continues the previous one's when it reports the same kind of
     // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
-    if (times.empty() && !focus_date_.empty() && focus_classes_.count(ev.cls)) {
-      ev.date = focus_date_;
-    }
+    // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
+    static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                               "Shelling"};
+    const bool same_kind = focus_classes_.count(ev.cls) > 0 ||
+                           (afar.count(ev.cls) > 0 &&
+                            std::any_of(focus_classes_.begin(), focus_classes_.end(),
+                                        [&](const std::string& c) { return afar.count(c) > 0; }));
+    if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
     ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
                     !undated_cue_before(ev, s.first_token);
   }
@@ -1939,6 +2011,40 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   }
   std::stable_sort(here.begin(), here.end());
   std::vector<PhraseIndex::Match> matches;
+  // "27 civilians had been executed there", "people trapped there": "there" after a verb's
+  // participle is the last place named (not the "there" of "there were").
+  for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
+    const Token& t = tokens_[i];
+    const std::string& verb = tokens_[i - 1].key;
+    if (t.key != "there" || t.is(kCapitalized) || tokens_[i - 1].kind != TokenKind::Word ||
+        verb.size() < 5 ||
+        (verb.compare(verb.size() - 2, 2, "ed") != 0 &&
+         verb.compare(verb.size() - 3, 3, "ing") != 0)) {
+      continue;
+    }
+    int target = -1;
+    int type = -1;
+    for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
+      if (it->end <= i) {
+        target = it->entity;
+        type = it->type;
+      }
+    }
+    if (target < 0 && !named_places_.empty()) {
+      target = named_places_.back().first;
+      type = named_places_.back().second;
+    }
+    if (target < 0) continue;
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = i;
+    m.end = m.name_end = i + 1;
+    m.type = type;
+    m.entity = target;
+    m.locative = true;
+    mentions_.push_back(m);
+    ++changes_;
+  }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
     refs->index().match(tokens_, i, s.last_token, matches);
@@ -1997,9 +2103,10 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     const Mention& mn = mentions_[q];
     if (!eligible(mn)) continue;
     Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
-    if (mn.begin >= s.first_token + 2 && tokens_[mn.begin - 1].key == "of" &&
-        ref_word(mn.begin - 2)) {
-      e.ref_nouns.insert(tokens_[mn.begin - 2].key);
+    // (A rule's match may open with the noun: "town of [Merawi]".)
+    if (mn.name_begin >= s.first_token + 2 && tokens_[mn.name_begin - 1].key == "of" &&
+        ref_word(mn.name_begin - 2)) {
+      e.ref_nouns.insert(tokens_[mn.name_begin - 2].key);
     } else if (ref_word(mn.name_end - 1)) {
       e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
     } else if (ref_word(mn.end)) {
@@ -2150,6 +2257,25 @@ void ArticleRun::date_by_report() {
 // Within an article, "the strikes" without a place repeats an event already reported with
 // one: merge an unlocated event into an event of the same class with a compatible date.
 void ArticleRun::merge_events() {
+  // A headline ("Drone strike on market kills dozens in X", the line before the dateline)
+  // restates the story in the present tense: its event is the body's event of the same kind
+  // (strikes from afar are one kind), not another one on the report's day.
+  static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                  "Shelling"};
+  const auto same_kind = [&](const std::string& a, const std::string& b) {
+    return a == b || (from_afar.count(a) && from_afar.count(b));
+  };
+  if (dateline_begin_ > 0) {
+    for (Event& head : events_) {
+      if (head.merged || head.end > dateline_begin_) continue;
+      for (Event& body : events_) {
+        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
+        body.more_sentences.push_back(head.sentence);
+        head.merged = true;
+        break;
+      }
+    }
+  }
   for (std::size_t i = 0; i < events_.size(); ++i) {
     Event& ev = events_[i];
     if (!ev.locations.empty()) continue;
@@ -2310,6 +2436,12 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   date_by_report();
+  // "Russian missiles struck Kharkiv": a state found only through its demonym acts when it is
+  // an event's agent.
+  for (const Event& ev : events_) {
+    if (ev.merged) continue;
+    for (int a : ev.agents) entities_[static_cast<std::size_t>(a)].as_actor = true;
+  }
   merge_unnamed_persons();
   return emit(sink);
 }
