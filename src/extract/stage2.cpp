@@ -1780,7 +1780,7 @@ class ArticleRun {
             agent_begin = m.begin;
           }
         }
-        if (agent < 0 && t.is(kCapitalized) && k - 1 > from) {
+        if (agent < 0 && t.is(kCapitalized)) {
           // "Cambodian forces fired": a demonym opening the subject.
           const int c = country_for_prefix(t.key);
           if (c >= 0 && std::all_of(tokens_.begin() + k, tokens_.begin() + v, [](const Token& w) {
@@ -1866,7 +1866,14 @@ class ArticleRun {
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
-      const int who = as_actor(claimant_for(s, ms, cue));
+      int who = as_actor(claimant_for(s, ms, cue));
+      // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
+      // has its speaker.
+      const std::uint32_t before = skip_aux_back(s, cue.begin);
+      if (who < 0 && before > s.first_token && tokens_[before - 1].key == "and" &&
+          !resolved.empty() && cue.voice == Voice::Active) {
+        who = resolved.back().second;
+      }
       if (who < 0) continue;
       for (int co : coordinated_) resolved.emplace_back(cue, co);
       const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
