@@ -105,6 +105,7 @@ struct ClaimStage::Resources {
   Lexicon casualty;         // phrase, slot
   Lexicon counted;          // phrase, kind (posts, equipment, none)
   Lexicon zero;             // phrase: "no casualties"
+  Lexicon none_words;       // phrase: "none" (of its officers were wounded)
   Lexicon status;           // phrase, status
   Lexicon media;            // phrase
   Lexicon pronouns;         // phrase, kind (person, group)
@@ -190,6 +191,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
+  r.none_words = load("claim_none_words");
   r.status = load("claim_status");
   r.media = load("claim_media");
   r.pronouns = load("claim_pronouns");
@@ -1021,6 +1023,30 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "..., police and witnesses said": common nouns after a comma are the speakers; no
+    // other name of the sentence is.
+    if (cue.voice == Voice::Active && cue.type == "StatementClaim" && head > s.first_token) {
+      std::uint32_t k = head;
+      bool noun = false;
+      while (k > s.first_token && head - k < 3) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) break;
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (t.key != "and" && t.key != "or") {
+          if (matches(res_.pronouns, k - 1, k, l, r) || is_word(res_.subject_links, k - 1, k) ||
+              matches(res_.claim_cues, k - 1, head, l, r)) {
+            break;
+          }
+          noun = true;
+        }
+        --k;
+      }
+      if (noun && k < head && k > s.first_token && tokens_[k - 1].key == "," &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
+        return -1;
+      }
+    }
     // "..., a medical group said": an unnamed speaker described by an indefinite phrase; no
     // other name of the sentence is the speaker.
     if (cue.voice == Voice::Active && head > s.first_token) {
@@ -1546,6 +1572,14 @@ class ArticleRun {
       }
       std::uint32_t nl = 0;
       auto v = number_at(i, end, nl);
+      // "none of its officers had been wounded": zero for that word.
+      std::uint32_t zl = 0;
+      std::uint32_t zr = 0;
+      if (!v && matches(res_.none_words, i, end, zl, zr) && i + zl < end &&
+          tokens_[i + zl].key == "of") {
+        v = "0";
+        nl = zl;
+      }
       // "a civilian was killed", "three soldiers and a civilian were killed": one person.
       const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
       if (single) {
