@@ -525,3 +525,33 @@ TEST_CASE("mediation: host, facilitate or broker with free words before the obje
   Run n("Egypt hosted refugees after the talks between Israel and Hamas ended.");
   CHECK(n.mediations().empty());
 }
+
+TEST_CASE("casualty figures: 'none of' counts zero for its casualty word",
+          "[extract][stage2][casualty]") {
+  Run r("Haiti's police said none of its officers had been wounded.");
+  CHECK(r.figures() == std::set<std::string>{"/0/Haitian officers"});
+}
+
+TEST_CASE("claims: lower-case speakers after a comma are nobody named in the sentence",
+          "[extract][stage2][claims][negative]") {
+  Run r(
+      "A bomb exploded near the convoy of Somalia's president, killing four people, police said.");
+  CHECK(r.claims().empty());
+}
+
+TEST_CASE("claims: a participle after a determiner is no denial", "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought along their disputed border, Armenia's defence ministry "
+      "said.");
+  for (const std::string& c : r.claims()) CHECK(c.find("Denial") == std::string::npos);
+}
+
+TEST_CASE("claims: a possessive description and a coordinated cue keep their speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought along the border. The ombudsman's office put the toll at 60 "
+      "dead. Azerbaijan's foreign ministry rejected the accusation and said Armenian troops had "
+      "shelled a school.");
+  CHECK(figures_by_claimant(r).count("ombudsman's office 60/"));
+  CHECK(r.claims().count("Azerbaijan's foreign ministry Accusation"));
+}
