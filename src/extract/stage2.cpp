@@ -1512,7 +1512,11 @@ class ArticleRun {
           // "the death toll from the fighting had risen to 638": a few words, then a link of
           // two or more words, then the figure.
           for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
-            if (tokens_[g - 1].kind != TokenKind::Word || tokens_[g - 1].is(kInQuote)) break;
+            // Words, or a year ("the death toll since October 2023 had risen to").
+            const Token& w = tokens_[g - 1];
+            const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
+                              w.key <= "2099";
+            if ((w.kind != TokenKind::Word && !year) || w.is(kInQuote)) break;
             std::uint32_t gl = 0;
             std::uint32_t gr = 0;
             if (matches(res_.casualty, g - 1, end, gl, gr)) break;

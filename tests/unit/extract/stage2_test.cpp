@@ -555,3 +555,9 @@ TEST_CASE("claims: a possessive description and a coordinated cue keep their spe
   CHECK(figures_by_claimant(r).count("ombudsman's office 60/"));
   CHECK(r.claims().count("Azerbaijan's foreign ministry Accusation"));
 }
+
+TEST_CASE("casualty figures: a toll noun, a year and a link before the figure",
+          "[extract][stage2][casualty]") {
+  Run r("Gaza's health ministry said the death toll since October 2023 had risen to 58,000.");
+  CHECK(r.figures() == std::set<std::string>{"58000//"});
+}
