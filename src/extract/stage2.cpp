@@ -128,6 +128,9 @@ struct ClaimStage::Resources {
   Lexicon med_objects;      // phrase
   Lexicon med_companions;   // phrase: "along with" before co-mediators
   Lexicon med_party_nouns;  // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;           // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;  // "former", "deputy"
+  Lexicon object_preps;     // "of", "with": names after them are no subject
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -211,6 +214,9 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
   r.med_party_nouns = load("mediation_party_nouns");
+  r.titles = load("person_titles");
+  r.title_modifiers = load("title_modifiers");
+  r.object_preps = load("mediation_object_preps");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
     const std::string_view slot = r.med_triggers.get(row, "slot");
     if (slot != "prefix" && slot != "prefix_object") continue;
@@ -769,9 +775,11 @@ class ArticleRun {
       std::uint32_t row = 0;
       if (matches(res_.claim_cues, i, to, len, row)) return false;
       if (matches(res_.med_triggers, i, to, len, row)) return false;
-      // Lower-case words other than titles end the noun phrase ("sources in").
+      // Lower-case words other than titles end the noun phrase ("sources in"); "Cambodia's
+      // former leader X" is X.
       if (!t.is(kCapitalized) && t.key != "spokesperson" && t.key != "spokesman" &&
-          t.key != "spokeswoman" && t.key != "minister" && t.key != "chief") {
+          t.key != "spokeswoman" && t.key != "minister" && t.key != "chief" &&
+          !is_word(res_.titles, i, i + 1) && !is_word(res_.title_modifiers, i, i + 1)) {
         return false;
       }
     }
@@ -2620,6 +2628,37 @@ class ArticleRun {
         } else if (subject_of(s, ms, i, &first) >= 0) {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
+          // "Clashes between A and B went on as C hosted talks": the name right before the
+          // phrase (only lower-case words between) is its subject when the clause's first
+          // names are not it.
+          const Mention* near = nullptr;
+          for (const Mention& m : ms) {
+            if (!agentive(m.entity) || m.in_quote || m.end > i || i - m.end > 6) continue;
+            const bool lower =
+                std::all_of(tokens_.begin() + m.end, tokens_.begin() + i, [](const Token& t) {
+                  return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+                });
+            if (lower && (near == nullptr || m.end > near->end)) near = &m;
+          }
+          if (near != nullptr && std::find(mediators.begin(), mediators.end(),
+                                           as_actor(near->entity)) == mediators.end()) {
+            std::uint32_t b = near->begin;
+            for (bool more = true; more && b > s.first_token + 1;) {
+              more = false;
+              if (tokens_[b - 1].key != "and" && tokens_[b - 1].key != ",") break;
+              for (const Mention& m : ms) {
+                if (m.end == b - 1 && agentive(m.entity)) {
+                  b = m.begin;
+                  more = true;
+                }
+              }
+            }
+            const bool object = b > s.first_token && b - 1 >= s.first_token &&
+                                (is_word(res_.object_preps, b - 1, b) ||
+                                 (tokens_[b - 1].key == "the" && b - 1 > s.first_token &&
+                                  is_word(res_.object_preps, b - 2, b - 1)));
+            if (!object) mediators = name_list(ms, b, i);
+          }
         }
         if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
       }
