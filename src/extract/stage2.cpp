@@ -2024,6 +2024,29 @@ class ArticleRun {
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
     }
+    // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
+    // against the one who rejects it.
+    for (const ClaimOut& d : std::vector<ClaimOut>(made)) {
+      if (d.type != "Denial") continue;
+      for (std::uint32_t k = d.cue_begin; k > s.first_token && d.cue_begin - k < 5; --k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (!matches(res_.claim_cues, k - 1, d.cue_begin, l, r) ||
+            res_.claim_cues.get(r, "type") != "Accusation" ||
+            res_.claim_cues.get(r, "voice") != "possessive") {
+          continue;
+        }
+        for (ClaimOut& c : made) {
+          if (c.type == "StatementClaim" && c.cue_begin < k - 1 && c.claimant != d.claimant &&
+              !seen.count({c.claimant, "Accusation"})) {
+            c.type = "Accusation";
+            c.target = d.claimant;
+            seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
+          }
+        }
+        break;
+      }
+    }
     // A reported statement that a verb of violence was done by another side is an accusation
     // ("the army said Cambodian forces fired rockets"); with figures it is both.
     const std::size_t made_before = made.size();

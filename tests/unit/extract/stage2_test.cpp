@@ -576,3 +576,12 @@ TEST_CASE("claims: a title between a state and a name; mediators and governors a
   CHECK(figures_by_claimant(g).count("provincial governor 11/"));
   CHECK(g.claims().count("Kenyan mediators StatementClaim"));
 }
+
+TEST_CASE("claims: a statement named an accusation by the one who rejects it",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia and Eritrea clashed. Ethiopia's defence ministry said an Eritrean patrol had "
+      "crossed the frontier near Badme, an accusation Eritrea rejected.");
+  CHECK(r.targets().count("Ethiopia's defence ministry Accusation -> Eritrea"));
+  CHECK(r.targets().count("Eritrea Denial -> Ethiopia's defence ministry"));
+}
