@@ -1206,13 +1206,14 @@ class ArticleRun {
   }
 
   // Folded words of an entity's names.
+  // (A plural "s" aside: "the force" is in "Rapid Support Forces".)
   bool name_has(int e, const std::string& key) const {
     const Entity& en = entities_[static_cast<std::size_t>(e)];
     std::vector<std::string> names = en.alts;
     names.push_back(en.label);
     for (const std::string& n : names) {
       for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
-        if (k == key) return true;
+        if (k == key || k == key + "s" || key == k + "s") return true;
       }
     }
     return false;
@@ -1248,7 +1249,10 @@ class ArticleRun {
     std::int64_t best_pos = -1;
     auto consider = [&](int e, std::int64_t pos) {
       const Entity& en = entities_[static_cast<std::size_t>(e)];
-      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City") return;
+      // Not a news outlet, a city, or an unnamed plural ("opposition groups").
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor") {
+        return;
+      }
       // "the army" is a state's, not the "White Army" or the "Arakan Army".
       if (kind == "state" && en.cls == "ArmedGroup") return;
       const auto d = descriptors_.find(e);
@@ -1946,6 +1950,30 @@ class ArticleRun {
               entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
             resolved.emplace_back(cue, co);
           }
+        }
+      }
+      // "Congo, the United Nations and Western powers accuse X": a list of names opening the
+      // clause, followed only by a few words before the cue, speaks together.
+      if (cue.voice == Voice::Active) {
+        for (const Mention& m : ms) {
+          if (as_actor(m.entity) != who || m.end > cue.begin) continue;
+          std::uint32_t list_end = m.begin;
+          const std::vector<int> list = name_list(ms, m.begin, cue.begin, &list_end);
+          const bool near = list.size() >= 2 && cue.begin - list_end <= 4 &&
+                            std::all_of(tokens_.begin() + list_end, tokens_.begin() + cue.begin,
+                                        [](const Token& t) { return t.kind == TokenKind::Word; });
+          if (near) {
+            for (int co : list) {
+              const bool known = std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
+                return r.first.begin == cue.begin && r.second == co;
+              });
+              if (co >= 0 && !known &&
+                  entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
+                resolved.emplace_back(cue, co);
+              }
+            }
+          }
+          break;
         }
       }
     }

@@ -585,3 +585,14 @@ TEST_CASE("claims: a statement named an accusation by the one who rejects it",
   CHECK(r.targets().count("Ethiopia's defence ministry Accusation -> Eritrea"));
   CHECK(r.targets().count("Eritrea Denial -> Ethiopia's defence ministry"));
 }
+
+TEST_CASE("claims: a list of names opening the clause speaks together; 'the force'",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia, the African Union and Western envoys accuse Eritrea of arming the rebels. The "
+      "Tigray Defence Forces fought on. The paramilitary force said it had repelled an attack.");
+  const auto claims = r.claims();
+  CHECK(claims.count("Ethiopia Accusation"));
+  CHECK(claims.count("African Union Accusation"));
+  CHECK(claims.count("Tigray Defence Forces StatementClaim"));
+}
