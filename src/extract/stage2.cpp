@@ -821,8 +821,28 @@ class ArticleRun {
       }
     }
     if (cur < 0) return -1;
-    if (first) *first = ms[static_cast<std::size_t>(cur)].begin;
-    return ms[static_cast<std::size_t>(cur)].entity;
+    // "Iran's ambassador to the United Nations, Amir Iravani, told": a person named in an
+    // apposition after a description is the subject.
+    const Mention& c = ms[static_cast<std::size_t>(cur)];
+    for (const Mention& p : ms) {
+      if (p.begin <= c.end || p.end >= at || p.begin - c.end > 8 || p.in_quote) continue;
+      if (entities_[static_cast<std::size_t>(p.entity)].cls != "Person" ||
+          entities_[static_cast<std::size_t>(c.entity)].cls == "Person") {
+        break;
+      }
+      const bool enclosed = tokens_[p.begin - 1].key == "," && tokens_[p.end].key == ",";
+      const bool plain =
+          std::none_of(tokens_.begin() + c.end, tokens_.begin() + p.begin - 1, [](const Token& t) {
+            return t.kind == TokenKind::Punct && t.key != "'s" && t.key != "'";
+          });
+      if (enclosed && plain) {
+        if (first) *first = p.begin;
+        return p.entity;
+      }
+      break;
+    }
+    if (first) *first = c.begin;
+    return c.entity;
   }
 
   int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const {

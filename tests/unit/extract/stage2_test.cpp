@@ -596,3 +596,10 @@ TEST_CASE("claims: a list of names opening the clause speaks together; 'the forc
   CHECK(claims.count("African Union Accusation"));
   CHECK(claims.count("Tigray Defence Forces StatementClaim"));
 }
+
+TEST_CASE("claims: a person named in an apposition after a description speaks",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Israel struck Gaza. Hamas's military spokesman, Abu Obeida, said 12 fighters were killed.");
+  CHECK(r.claims().count("Abu Obeida CasualtyClaim"));
+}
