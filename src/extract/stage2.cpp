@@ -2040,6 +2040,15 @@ class ArticleRun {
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
+        // "accused the army of ...": a definite description right after the cue.
+        for (std::uint32_t k = cue.end; target < 0 && k < std::min(cue.end + 5, s.last_token);
+             ++k) {
+          if (tokens_[k].kind != TokenKind::Word) break;
+          if (body_kind(k).empty()) continue;
+          const int d = definite_speaker(s, ms, k + 1);
+          if (d >= 0 && d != who) target = as_actor(d);
+          break;
+        }
       }
       if (type == "Denial") {
         // Whom a denial answers: an accusation earlier in the sentence, else the latest one

@@ -603,3 +603,11 @@ TEST_CASE("claims: a person named in an apposition after a description speaks",
       "Israel struck Gaza. Hamas's military spokesman, Abu Obeida, said 12 fighters were killed.");
   CHECK(r.claims().count("Abu Obeida CasualtyClaim"));
 }
+
+TEST_CASE("claims: an accusation against a definite description ('the army')",
+          "[extract][stage2][claims]") {
+  Run r(
+      "NAIROBI (Reuters) - Kenya and Somalia traded accusations. A rebel commander, Ali Dheere, "
+      "accused the army of burning villages.");
+  CHECK(r.targets().count("Ali Dheere Accusation -> Kenya"));
+}
