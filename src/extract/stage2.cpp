@@ -116,6 +116,7 @@ struct ClaimStage::Resources {
   Lexicon source_nouns;     // heads of described speakers ("officials")
   Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
   Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon threat_phrases;   // "pay a heavy price": what makes a statement a threat
   Lexicon subject_links;    // words before a specific cue that are not its own subject
   Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;     // phrase: words that end a victim phrase
@@ -203,6 +204,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.source_nouns = load("claim_source_nouns");
   r.body_nouns = load("claim_body_nouns");
   r.attack_verbs = load("claim_attack_verbs");
+  r.threat_phrases = load("claim_threat_phrases");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -2080,6 +2082,45 @@ class ArticleRun {
       target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
+    }
+    // 'X said Y would "pay a heavy price"', '"... will not go unpunished," he said': a
+    // statement holding a threat phrase (claim_threat_phrases.tsv) is a threat, aimed at the
+    // first other side it names, else at the other main side.
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Threat"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      auto holds_threat = [&](std::uint32_t b, std::uint32_t e) {
+        for (std::uint32_t k = b; k < e; ++k) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          if (matches(res_.threat_phrases, k, e, l, r)) return true;
+        }
+        return false;
+      };
+      std::uint32_t from = cue->end;
+      std::uint32_t to = clause_end(s, cue->end);
+      bool threat = holds_threat(from, to);
+      // '"...," he said': the words before the comma or quotation mark the speaker follows.
+      for (std::uint32_t b = cue->begin; !threat && b > s.first_token && cue->begin - b < 9; --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          from = s.first_token;
+          to = b - 1;
+          threat = holds_threat(from, to);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (!threat) continue;
+      c.type = "Threat";
+      int t = first_opponent_in(ms, from, to, c.claimant);
+      if (t < 0) t = other_side(c.claimant);
+      c.target = t;
+      seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
     }
     // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
     // against the one who rejects it.

@@ -611,3 +611,17 @@ TEST_CASE("claims: an accusation against a definite description ('the army')",
       "accused the army of burning villages.");
   CHECK(r.targets().count("Ali Dheere Accusation -> Kenya"));
 }
+
+TEST_CASE("claims: a statement holding a threat phrase is a threat", "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. Ethiopian Prime Minister Abiy Ahmed "
+      "said Eritrea would \"pay a heavy price\" for the attack.");
+  CHECK(r.targets().count("Abiy Ahmed Threat -> Eritrea"));
+  Run q(
+      "Ethiopia accused Eritrea of shelling border towns. \"This aggression will not go "
+      "unpunished,\" an Ethiopian army spokesman, Getachew Reda, said.");
+  const auto targets = q.targets();
+  CHECK(std::any_of(targets.begin(), targets.end(), [](const std::string& t) {
+    return t.find(" Threat -> Eritrea") != std::string::npos;
+  }));
+}
