@@ -1510,6 +1510,15 @@ class ArticleRun {
         continue;
       }
       if (matches(res_.casualty, i, end, len, row)) {
+        // "a conflict that has killed thousands": background in a relative clause, no figure.
+        std::uint32_t rl = 0;
+        std::uint32_t rr = 0;
+        if (i >= s.first_token + 2 && is_word(res_.aux, i - 1, i) &&
+            (tokens_[i - 2].key == "that" || (matches(res_.breaks, i - 2, i - 1, rl, rr) &&
+                                              res_.breaks.get(rr, "kind") == "relative"))) {
+          i += len - 1;
+          continue;
+        }
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;

@@ -625,3 +625,11 @@ TEST_CASE("claims: a statement holding a threat phrase is a threat", "[extract][
     return t.find(" Threat -> Eritrea") != std::string::npos;
   }));
 }
+
+TEST_CASE("casualty figures: a toll in a relative clause is background",
+          "[extract][stage2][casualty][negative]") {
+  Run r(
+      "Norway said the two sides had agreed to end an insurgency that has killed thousands since "
+      "2017.");
+  CHECK(r.figures().empty());
+}
