@@ -633,3 +633,10 @@ TEST_CASE("casualty figures: a toll in a relative clause is background",
       "2017.");
   CHECK(r.figures().empty());
 }
+
+TEST_CASE("claims: calls and condemnations are statements of every coordinated speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Fighting flared again. Brazil and India both called for an immediate end to the fighting.");
+  CHECK(r.claims() == std::set<std::string>{"Brazil StatementClaim", "India StatementClaim"});
+}
