@@ -105,6 +105,7 @@ struct ClaimStage::Resources {
   Lexicon casualty;         // phrase, slot
   Lexicon counted;          // phrase, kind (posts, equipment, none)
   Lexicon zero;             // phrase: "no casualties"
+  Lexicon none_words;       // phrase: "none" (of its officers were wounded)
   Lexicon status;           // phrase, status
   Lexicon media;            // phrase
   Lexicon pronouns;         // phrase, kind (person, group)
@@ -115,6 +116,7 @@ struct ClaimStage::Resources {
   Lexicon source_nouns;     // heads of described speakers ("officials")
   Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
   Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon threat_phrases;   // "pay a heavy price": what makes a statement a threat
   Lexicon subject_links;    // words before a specific cue that are not its own subject
   Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;     // phrase: words that end a victim phrase
@@ -127,6 +129,9 @@ struct ClaimStage::Resources {
   Lexicon med_objects;      // phrase
   Lexicon med_companions;   // phrase: "along with" before co-mediators
   Lexicon med_party_nouns;  // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;           // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;  // "former", "deputy"
+  Lexicon object_preps;     // "of", "with": names after them are no subject
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -190,6 +195,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
+  r.none_words = load("claim_none_words");
   r.status = load("claim_status");
   r.media = load("claim_media");
   r.pronouns = load("claim_pronouns");
@@ -198,6 +204,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.source_nouns = load("claim_source_nouns");
   r.body_nouns = load("claim_body_nouns");
   r.attack_verbs = load("claim_attack_verbs");
+  r.threat_phrases = load("claim_threat_phrases");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -209,6 +216,9 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
   r.med_party_nouns = load("mediation_party_nouns");
+  r.titles = load("person_titles");
+  r.title_modifiers = load("title_modifiers");
+  r.object_preps = load("mediation_object_preps");
   for (std::uint32_t row = 0; row < r.med_triggers.rows(); ++row) {
     const std::string_view slot = r.med_triggers.get(row, "slot");
     if (slot != "prefix" && slot != "prefix_object") continue;
@@ -767,9 +777,11 @@ class ArticleRun {
       std::uint32_t row = 0;
       if (matches(res_.claim_cues, i, to, len, row)) return false;
       if (matches(res_.med_triggers, i, to, len, row)) return false;
-      // Lower-case words other than titles end the noun phrase ("sources in").
+      // Lower-case words other than titles end the noun phrase ("sources in"); "Cambodia's
+      // former leader X" is X.
       if (!t.is(kCapitalized) && t.key != "spokesperson" && t.key != "spokesman" &&
-          t.key != "spokeswoman" && t.key != "minister" && t.key != "chief") {
+          t.key != "spokeswoman" && t.key != "minister" && t.key != "chief" &&
+          !is_word(res_.titles, i, i + 1) && !is_word(res_.title_modifiers, i, i + 1)) {
         return false;
       }
     }
@@ -811,8 +823,28 @@ class ArticleRun {
       }
     }
     if (cur < 0) return -1;
-    if (first) *first = ms[static_cast<std::size_t>(cur)].begin;
-    return ms[static_cast<std::size_t>(cur)].entity;
+    // "Iran's ambassador to the United Nations, Amir Iravani, told": a person named in an
+    // apposition after a description is the subject.
+    const Mention& c = ms[static_cast<std::size_t>(cur)];
+    for (const Mention& p : ms) {
+      if (p.begin <= c.end || p.end >= at || p.begin - c.end > 8 || p.in_quote) continue;
+      if (entities_[static_cast<std::size_t>(p.entity)].cls != "Person" ||
+          entities_[static_cast<std::size_t>(c.entity)].cls == "Person") {
+        break;
+      }
+      const bool enclosed = tokens_[p.begin - 1].key == "," && tokens_[p.end].key == ",";
+      const bool plain =
+          std::none_of(tokens_.begin() + c.end, tokens_.begin() + p.begin - 1, [](const Token& t) {
+            return t.kind == TokenKind::Punct && t.key != "'s" && t.key != "'";
+          });
+      if (enclosed && plain) {
+        if (first) *first = p.begin;
+        return p.entity;
+      }
+      break;
+    }
+    if (first) *first = c.begin;
+    return c.entity;
   }
 
   int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const {
@@ -1021,6 +1053,30 @@ class ArticleRun {
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
+    // "..., police and witnesses said": common nouns after a comma are the speakers; no
+    // other name of the sentence is.
+    if (cue.voice == Voice::Active && cue.type == "StatementClaim" && head > s.first_token) {
+      std::uint32_t k = head;
+      bool noun = false;
+      while (k > s.first_token && head - k < 3) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) break;
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (t.key != "and" && t.key != "or") {
+          if (matches(res_.pronouns, k - 1, k, l, r) || is_word(res_.subject_links, k - 1, k) ||
+              matches(res_.claim_cues, k - 1, head, l, r)) {
+            break;
+          }
+          noun = true;
+        }
+        --k;
+      }
+      if (noun && k < head && k > s.first_token && tokens_[k - 1].key == "," &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
+        return -1;
+      }
+    }
     // "..., a medical group said": an unnamed speaker described by an indefinite phrase; no
     // other name of the sentence is the speaker.
     if (cue.voice == Voice::Active && head > s.first_token) {
@@ -1172,13 +1228,14 @@ class ArticleRun {
   }
 
   // Folded words of an entity's names.
+  // (A plural "s" aside: "the force" is in "Rapid Support Forces".)
   bool name_has(int e, const std::string& key) const {
     const Entity& en = entities_[static_cast<std::size_t>(e)];
     std::vector<std::string> names = en.alts;
     names.push_back(en.label);
     for (const std::string& n : names) {
       for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
-        if (k == key) return true;
+        if (k == key || k == key + "s" || key == k + "s") return true;
       }
     }
     return false;
@@ -1214,7 +1271,10 @@ class ArticleRun {
     std::int64_t best_pos = -1;
     auto consider = [&](int e, std::int64_t pos) {
       const Entity& en = entities_[static_cast<std::size_t>(e)];
-      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City") return;
+      // Not a news outlet, a city, or an unnamed plural ("opposition groups").
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor") {
+        return;
+      }
       // "the army" is a state's, not the "White Army" or the "Arakan Army".
       if (kind == "state" && en.cls == "ArmedGroup") return;
       const auto d = descriptors_.find(e);
@@ -1450,6 +1510,15 @@ class ArticleRun {
         continue;
       }
       if (matches(res_.casualty, i, end, len, row)) {
+        // "a conflict that has killed thousands": background in a relative clause, no figure.
+        std::uint32_t rl = 0;
+        std::uint32_t rr = 0;
+        if (i >= s.first_token + 2 && is_word(res_.aux, i - 1, i) &&
+            (tokens_[i - 2].key == "that" || (matches(res_.breaks, i - 2, i - 1, rl, rr) &&
+                                              res_.breaks.get(rr, "kind") == "relative"))) {
+          i += len - 1;
+          continue;
+        }
         // "killed at least 274 members of ...": the verb comes first.
         const std::string slot(res_.casualty.get(row, "slot"));
         std::uint32_t j = i + len;
@@ -1486,7 +1555,11 @@ class ArticleRun {
           // "the death toll from the fighting had risen to 638": a few words, then a link of
           // two or more words, then the figure.
           for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
-            if (tokens_[g - 1].kind != TokenKind::Word || tokens_[g - 1].is(kInQuote)) break;
+            // Words, or a year ("the death toll since October 2023 had risen to").
+            const Token& w = tokens_[g - 1];
+            const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
+                              w.key <= "2099";
+            if ((w.kind != TokenKind::Word && !year) || w.is(kInQuote)) break;
             std::uint32_t gl = 0;
             std::uint32_t gr = 0;
             if (matches(res_.casualty, g - 1, end, gl, gr)) break;
@@ -1546,6 +1619,14 @@ class ArticleRun {
       }
       std::uint32_t nl = 0;
       auto v = number_at(i, end, nl);
+      // "none of its officers had been wounded": zero for that word.
+      std::uint32_t zl = 0;
+      std::uint32_t zr = 0;
+      if (!v && matches(res_.none_words, i, end, zl, zr) && i + zl < end &&
+          tokens_[i + zl].key == "of") {
+        v = "0";
+        nl = zl;
+      }
       // "a civilian was killed", "three soldiers and a civilian were killed": one person.
       const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
       if (single) {
@@ -1780,7 +1861,7 @@ class ArticleRun {
             agent_begin = m.begin;
           }
         }
-        if (agent < 0 && t.is(kCapitalized) && k - 1 > from) {
+        if (agent < 0 && t.is(kCapitalized)) {
           // "Cambodian forces fired": a demonym opening the subject.
           const int c = country_for_prefix(t.key);
           if (c >= 0 && std::all_of(tokens_.begin() + k, tokens_.begin() + v, [](const Token& w) {
@@ -1866,7 +1947,14 @@ class ArticleRun {
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
-      const int who = as_actor(claimant_for(s, ms, cue));
+      int who = as_actor(claimant_for(s, ms, cue));
+      // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
+      // has its speaker.
+      const std::uint32_t before = skip_aux_back(s, cue.begin);
+      if (who < 0 && before > s.first_token && tokens_[before - 1].key == "and" &&
+          !resolved.empty() && cue.voice == Voice::Active) {
+        who = resolved.back().second;
+      }
       if (who < 0) continue;
       for (int co : coordinated_) resolved.emplace_back(cue, co);
       const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
@@ -1893,6 +1981,30 @@ class ArticleRun {
               entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
             resolved.emplace_back(cue, co);
           }
+        }
+      }
+      // "Congo, the United Nations and Western powers accuse X": a list of names opening the
+      // clause, followed only by a few words before the cue, speaks together.
+      if (cue.voice == Voice::Active) {
+        for (const Mention& m : ms) {
+          if (as_actor(m.entity) != who || m.end > cue.begin) continue;
+          std::uint32_t list_end = m.begin;
+          const std::vector<int> list = name_list(ms, m.begin, cue.begin, &list_end);
+          const bool near = list.size() >= 2 && cue.begin - list_end <= 4 &&
+                            std::all_of(tokens_.begin() + list_end, tokens_.begin() + cue.begin,
+                                        [](const Token& t) { return t.kind == TokenKind::Word; });
+          if (near) {
+            for (int co : list) {
+              const bool known = std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
+                return r.first.begin == cue.begin && r.second == co;
+              });
+              if (co >= 0 && !known &&
+                  entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
+                resolved.emplace_back(cue, co);
+              }
+            }
+          }
+          break;
         }
       }
     }
@@ -1939,6 +2051,15 @@ class ArticleRun {
       int target = -1;
       if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
         target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
+        // "accused the army of ...": a definite description right after the cue.
+        for (std::uint32_t k = cue.end; target < 0 && k < std::min(cue.end + 5, s.last_token);
+             ++k) {
+          if (tokens_[k].kind != TokenKind::Word) break;
+          if (body_kind(k).empty()) continue;
+          const int d = definite_speaker(s, ms, k + 1);
+          if (d >= 0 && d != who) target = as_actor(d);
+          break;
+        }
       }
       if (type == "Denial") {
         // Whom a denial answers: an accusation earlier in the sentence, else the latest one
@@ -1970,6 +2091,68 @@ class ArticleRun {
       target = fallback_target(type, who, target, ms, s, cue);
       seen[{who, type}] = made.size();
       made.push_back(ClaimOut{{}, type, who, target, cue.begin});
+    }
+    // 'X said Y would "pay a heavy price"', '"... will not go unpunished," he said': a
+    // statement holding a threat phrase (claim_threat_phrases.tsv) is a threat, aimed at the
+    // first other side it names, else at the other main side.
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Threat"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      auto holds_threat = [&](std::uint32_t b, std::uint32_t e) {
+        for (std::uint32_t k = b; k < e; ++k) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          if (matches(res_.threat_phrases, k, e, l, r)) return true;
+        }
+        return false;
+      };
+      std::uint32_t from = cue->end;
+      std::uint32_t to = clause_end(s, cue->end);
+      bool threat = holds_threat(from, to);
+      // '"...," he said': the words before the comma or quotation mark the speaker follows.
+      for (std::uint32_t b = cue->begin; !threat && b > s.first_token && cue->begin - b < 9; --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          from = s.first_token;
+          to = b - 1;
+          threat = holds_threat(from, to);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (!threat) continue;
+      c.type = "Threat";
+      int t = first_opponent_in(ms, from, to, c.claimant);
+      if (t < 0) t = other_side(c.claimant);
+      c.target = t;
+      seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
+    }
+    // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
+    // against the one who rejects it.
+    for (const ClaimOut& d : std::vector<ClaimOut>(made)) {
+      if (d.type != "Denial") continue;
+      for (std::uint32_t k = d.cue_begin; k > s.first_token && d.cue_begin - k < 5; --k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (!matches(res_.claim_cues, k - 1, d.cue_begin, l, r) ||
+            res_.claim_cues.get(r, "type") != "Accusation" ||
+            res_.claim_cues.get(r, "voice") != "possessive") {
+          continue;
+        }
+        for (ClaimOut& c : made) {
+          if (c.type == "StatementClaim" && c.cue_begin < k - 1 && c.claimant != d.claimant &&
+              !seen.count({c.claimant, "Accusation"})) {
+            c.type = "Accusation";
+            c.target = d.claimant;
+            seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
+          }
+        }
+        break;
+      }
     }
     // A reported statement that a verb of violence was done by another side is an accusation
     // ("the army said Cambodian forces fired rockets"); with figures it is both.
@@ -2575,6 +2758,37 @@ class ArticleRun {
         } else if (subject_of(s, ms, i, &first) >= 0) {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
+          // "Clashes between A and B went on as C hosted talks": the name right before the
+          // phrase (only lower-case words between) is its subject when the clause's first
+          // names are not it.
+          const Mention* near = nullptr;
+          for (const Mention& m : ms) {
+            if (!agentive(m.entity) || m.in_quote || m.end > i || i - m.end > 6) continue;
+            const bool lower =
+                std::all_of(tokens_.begin() + m.end, tokens_.begin() + i, [](const Token& t) {
+                  return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+                });
+            if (lower && (near == nullptr || m.end > near->end)) near = &m;
+          }
+          if (near != nullptr && std::find(mediators.begin(), mediators.end(),
+                                           as_actor(near->entity)) == mediators.end()) {
+            std::uint32_t b = near->begin;
+            for (bool more = true; more && b > s.first_token + 1;) {
+              more = false;
+              if (tokens_[b - 1].key != "and" && tokens_[b - 1].key != ",") break;
+              for (const Mention& m : ms) {
+                if (m.end == b - 1 && agentive(m.entity)) {
+                  b = m.begin;
+                  more = true;
+                }
+              }
+            }
+            const bool object = b > s.first_token && b - 1 >= s.first_token &&
+                                (is_word(res_.object_preps, b - 1, b) ||
+                                 (tokens_[b - 1].key == "the" && b - 1 > s.first_token &&
+                                  is_word(res_.object_preps, b - 2, b - 1)));
+            if (!object) mediators = name_list(ms, b, i);
+          }
         }
         if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
       }

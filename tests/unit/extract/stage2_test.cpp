@@ -392,6 +392,7 @@ TEST_CASE("claims: an outsider's offer goes to a main side, not to its own minis
 }
 
 // ---------------------------------------------------------------- generalisation (heldout4 work)
+// Invented sentences; none is taken from an article of the development or held-out sets.
 
 namespace {
 
@@ -416,25 +417,27 @@ std::set<std::string> figures_by_claimant(const Run& r) {
 TEST_CASE("casualty figures: each figure goes to the last speaker before it",
           "[extract][stage2][casualty]") {
   Run r(
-      "Armenia and Azerbaijan fought along the border. Armenia's defence ministry put the toll at "
-      "12 dead and 30 wounded, while Azerbaijan's defence ministry said 7 soldiers were killed.");
+      "Armenia and Azerbaijan fought along the border. Armenia's defence ministry said 12 "
+      "soldiers were killed and 30 wounded, and Azerbaijan's defence ministry said 7 troops "
+      "died.");
   CHECK(figures_by_claimant(r) == std::set<std::string>{"Armenia's defence ministry 12/30",
                                                         "Azerbaijan's defence ministry 7/"});
 }
 
 TEST_CASE("claims: a definite description speaks for the body named earlier",
           "[extract][stage2][claims]") {
-  // "the ministry" is the named ministry; "the health ministry" needs "health" in the name.
+  // "the ministry" is the named ministry.
   Run r(
       "Armenia and Azerbaijan fought along the border. Armenia's health ministry said 20 "
-      "civilians were killed. On Monday, the ministry put the death toll at 25.");
+      "civilians were killed. A day later the ministry said 25 civilians had died.");
   CHECK(figures_by_claimant(r) ==
         std::set<std::string>{"Armenia's health ministry 20/", "Armenia's health ministry 25/"});
-  // An apposition gives the noun: "X, a London-based monitor," ... "the monitor said".
+  // An apposition gives the noun: "X, a London-based monitor," ... "the monitor said"; a few
+  // words stand between the toll noun and "climbed to".
   Run m(
       "Armenia and Azerbaijan fought along the border. Amnesty International, a London-based "
-      "monitor, said 40 people were killed. The death toll from the fighting had risen to 52, "
-      "the monitor said.");
+      "monitor, said 40 people were killed. The monitor said the death toll in the border "
+      "villages had climbed to 52.");
   CHECK(figures_by_claimant(m) ==
         std::set<std::string>{"Amnesty International 40/", "Amnesty International 52/"});
 }
@@ -456,11 +459,11 @@ TEST_CASE("claims: 'the government' is the state the report was filed from",
 TEST_CASE("claims: an unnamed body described in lower case is a source of its own",
           "[extract][stage2][claims]") {
   Run r(
-      "Armenia and Azerbaijan fought along the border. The regional emergency centre, which is "
-      "run by the health ministry, said 9 people were killed. By Tuesday the death toll had risen "
+      "Armenia and Azerbaijan fought along the border. The provincial trauma centre, which the "
+      "interior ministry funds, said 9 people were killed. By Tuesday the death toll had risen "
       "to 14, it said.");
   CHECK(figures_by_claimant(r) ==
-        std::set<std::string>{"regional emergency centre 9/", "regional emergency centre 14/"});
+        std::set<std::string>{"provincial trauma centre 9/", "provincial trauma centre 14/"});
 }
 
 TEST_CASE("claims: 'the group' is the group that spoke or was named last",
@@ -475,8 +478,8 @@ TEST_CASE("claims: 'the group' is the group that spoke or was named last",
 
 TEST_CASE("casualty figures: a share of a toll is no figure", "[extract][stage2][casualty]") {
   Run r(
-      "Armenia's health ministry said 20 civilians were killed. Many of the dead were farmers, "
-      "the ministry said.");
+      "Armenia's health ministry said 20 civilians were killed. Many of those killed were herders, "
+      "it said.");
   CHECK(r.figures() == std::set<std::string>{"20//civilians"});
 }
 
@@ -494,9 +497,9 @@ TEST_CASE("claims: a reported attack by another side is an accusation",
 TEST_CASE("mediation: the sides of the talks, not of the fighting, in lower case",
           "[extract][stage2][mediation]") {
   Run r(
-      "Fighting between Ethiopia and Eritrea continued on Monday, as talks hosted by Kenya "
-      "between the government and opposition groups were postponed.");
-  CHECK(r.mediations() == std::set<std::string>{"Kenya: Ethiopia/opposition groups Ongoing"});
+      "Clashes between Ethiopia and Eritrea went on as Kenya hosted talks between the government "
+      "and armed factions on Monday.");
+  CHECK(r.mediations() == std::set<std::string>{"Kenya: Ethiopia/armed factions Ongoing"});
   // A "between" after a comma that closes the mediators names the fighting, not the truce.
   Run t(
       "Ethiopia and Eritrea traded fire. A truce brokered by Kenya and Djibouti, after weeks of "
@@ -509,11 +512,11 @@ TEST_CASE("mediation: coordinated subjects as sides; a denied mediation is dispu
           "[extract][stage2][mediation]") {
   Run r(
       "Insurgents attacked Mozambique and Mozambique's army fought back. Mozambique denies Norway "
-      "is mediating. Norway said on Friday that the government and several insurgent groups had "
-      "agreed to talks facilitated by Norway.");
+      "is mediating. Norway's foreign ministry said last week that the government and rebel "
+      "factions had agreed to hold talks facilitated by Norway.");
   CHECK(r.mediations() ==
-        std::set<std::string>{"Norway: Mozambique/insurgent groups DisputedMediation",
-                              "Norway: Mozambique/insurgent groups Succeeded"});
+        std::set<std::string>{"Norway: Mozambique/rebel factions DisputedMediation",
+                              "Norway: Mozambique/rebel factions Succeeded"});
 }
 
 TEST_CASE("mediation: host, facilitate or broker with free words before the object (rules)",
@@ -524,4 +527,116 @@ TEST_CASE("mediation: host, facilitate or broker with free words before the obje
   CHECK(b.mediations() == std::set<std::string>{"Ghana: Benin/Togo Offered"});
   Run n("Egypt hosted refugees after the talks between Israel and Hamas ended.");
   CHECK(n.mediations().empty());
+}
+
+TEST_CASE("casualty figures: 'none of' counts zero for its casualty word",
+          "[extract][stage2][casualty]") {
+  Run r("Chad's army said none of its soldiers had been wounded.");
+  CHECK(r.figures() == std::set<std::string>{"/0/Chadian soldiers"});
+}
+
+TEST_CASE("claims: lower-case speakers after a comma are nobody named in the sentence",
+          "[extract][stage2][claims][negative]") {
+  Run r("A car bomb hit a market in Mali's capital on Friday, killing six people, police said.");
+  CHECK(r.claims().empty());
+}
+
+TEST_CASE("claims: a participle after a determiner is no denial", "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought along their disputed border, Armenia's defence ministry "
+      "said.");
+  for (const std::string& c : r.claims()) CHECK(c.find("Denial") == std::string::npos);
+}
+
+TEST_CASE("claims: a possessive description and a coordinated cue keep their speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought along the border. The rights ombudsman's office said 41 "
+      "people were killed. Azerbaijan's foreign ministry dismissed the charge and said Armenian "
+      "units had attacked a farm.");
+  CHECK(figures_by_claimant(r).count("rights ombudsman's office 41/"));
+  CHECK(r.claims().count("Azerbaijan's foreign ministry Accusation"));
+}
+
+TEST_CASE("casualty figures: a toll noun, a year and a link before the figure",
+          "[extract][stage2][casualty]") {
+  Run r("Sudan's health ministry said the death toll since April 2023 had climbed to 12,000.");
+  CHECK(r.figures() == std::set<std::string>{"12000//"});
+}
+
+TEST_CASE("claims: a title between a state and a name; mediators and governors as sources",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Kenya and Somalia traded accusations. Kenya's former leader Daniel Omondi accused Somalia "
+      "of arming raiders.");
+  CHECK(r.claims().count("Daniel Omondi Accusation"));
+  Run g(
+      "Armenia and Azerbaijan fought along the border. The provincial governor said eleven "
+      "villagers died. The next round was delayed, Kenyan mediators said.");
+  CHECK(figures_by_claimant(g).count("provincial governor 11/"));
+  CHECK(g.claims().count("Kenyan mediators StatementClaim"));
+}
+
+TEST_CASE("claims: a statement named an accusation by the one who rejects it",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia and Eritrea clashed. Ethiopia's defence ministry said an Eritrean patrol had "
+      "crossed the frontier near Badme, an accusation Eritrea rejected.");
+  CHECK(r.targets().count("Ethiopia's defence ministry Accusation -> Eritrea"));
+  CHECK(r.targets().count("Eritrea Denial -> Ethiopia's defence ministry"));
+}
+
+TEST_CASE("claims: a list of names opening the clause speaks together; 'the force'",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia, the African Union and Western envoys accuse Eritrea of arming the rebels. The "
+      "Tigray Defence Forces fought on. The paramilitary force said it had repelled an attack.");
+  const auto claims = r.claims();
+  CHECK(claims.count("Ethiopia Accusation"));
+  CHECK(claims.count("African Union Accusation"));
+  CHECK(claims.count("Tigray Defence Forces StatementClaim"));
+}
+
+TEST_CASE("claims: a person named in an apposition after a description speaks",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Israel struck Gaza. Hamas's military spokesman, Abu Obeida, said 12 fighters were killed.");
+  CHECK(r.claims().count("Abu Obeida CasualtyClaim"));
+}
+
+TEST_CASE("claims: an accusation against a definite description ('the army')",
+          "[extract][stage2][claims]") {
+  Run r(
+      "NAIROBI (Reuters) - Kenya and Somalia traded accusations. A rebel commander, Ali Dheere, "
+      "accused the army of burning villages.");
+  CHECK(r.targets().count("Ali Dheere Accusation -> Kenya"));
+}
+
+TEST_CASE("claims: a statement holding a threat phrase is a threat", "[extract][stage2][claims]") {
+  Run r(
+      "Ethiopia accused Eritrea of shelling border towns. Ethiopian Prime Minister Abiy Ahmed "
+      "said Eritrea would \"pay a heavy price\" for the attack.");
+  CHECK(r.targets().count("Abiy Ahmed Threat -> Eritrea"));
+  Run q(
+      "Ethiopia accused Eritrea of shelling border towns. \"This aggression will not go "
+      "unpunished,\" an Ethiopian army spokesman, Getachew Reda, said.");
+  const auto targets = q.targets();
+  CHECK(std::any_of(targets.begin(), targets.end(), [](const std::string& t) {
+    return t.find(" Threat -> Eritrea") != std::string::npos;
+  }));
+}
+
+TEST_CASE("casualty figures: a toll in a relative clause is background",
+          "[extract][stage2][casualty][negative]") {
+  Run r(
+      "Norway said the two sides had agreed to end an insurgency that has killed thousands since "
+      "2017.");
+  CHECK(r.figures().empty());
+}
+
+TEST_CASE("claims: calls and condemnations are statements of every coordinated speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Fighting flared again. Brazil and India both called for an immediate end to the fighting.");
+  CHECK(r.claims() == std::set<std::string>{"Brazil StatementClaim", "India StatementClaim"});
 }
