@@ -1260,7 +1260,14 @@ class ArticleRun {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
       --k;
-      if (t.key == "'s") continue;  // "the ombudsman's office"
+      if (t.key == "'s") {
+        // "the health ministry's emergency centre": a unit of a body named here speaks for
+        // that body; "the ombudsman's office" (no body named) goes on as one description.
+        for (const Mention& m : ms) {
+          if (m.end == k && agentive(m.entity)) return m.entity;
+        }
+        continue;
+      }
       if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
       modifiers.push_back(t.key);
     }

@@ -640,3 +640,20 @@ TEST_CASE("claims: calls and condemnations are statements of every coordinated s
       "Fighting flared again. Brazil and India both called for an immediate end to the fighting.");
   CHECK(r.claims() == std::set<std::string>{"Brazil StatementClaim", "India StatementClaim"});
 }
+
+TEST_CASE("claims: a unit of a body named in its description speaks for that body",
+          "[extract][stage2][claims]") {
+  // "the health ministry's forensic unit said": the ministry named there is the claimant, not a
+  // new source called "health ministry's forensic medicine unit".
+  Run r(
+      "Armenia and Azerbaijan fought along the border. Armenia's health ministry said 20 "
+      "civilians were killed. Later the health ministry's forensic medicine unit said 25 "
+      "civilians had died.");
+  CHECK(figures_by_claimant(r) ==
+        std::set<std::string>{"Armenia's health ministry 20/", "health ministry 25/"});
+  // With no body named before "'s", the whole description is the source.
+  Run o(
+      "Armenia and Azerbaijan fought along the border. The ombudsman's regional office said 7 "
+      "civilians were killed.");
+  CHECK(figures_by_claimant(o) == std::set<std::string>{"ombudsman's regional office 7/"});
+}
