@@ -378,14 +378,14 @@ class ArticleRun : public MatchContext {
   const std::vector<Token>& tokens() const override { return tokens_; }
   void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
     out.clear();
-    if (id < 64 && ((lex_mask_[i] >> id) & 1U) == 0) return;
+    if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
     }
   }
   std::uint64_t lexicon_mask(std::size_t i) const override { return lex_mask_[i]; }
   bool lexicon_starts(int id, std::size_t i) const override {
-    if (id < 64 && ((lex_mask_[i] >> id) & 1U) == 0) return false;
+    if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return false;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       if (lexemes_[k].lexicon == id) return true;
     }
@@ -547,7 +547,7 @@ class ArticleRun : public MatchContext {
   std::vector<Lexeme> lexemes_;
   StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
-  std::vector<std::uint64_t> lex_mask_;  // per token: bit l set if lexicon l starts there
+  std::vector<std::uint64_t> lex_mask_;  // per token: bit l % 64 set if lexicon l starts there
   std::vector<Mention> mentions_;
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
@@ -594,7 +594,7 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
     for (const auto& m : matches) {
       const auto& [lexicon, row] = res_.entries[m.value];
       lexemes_.push_back(Lexeme{lexicon, m.length, row});
-      lex_mask_[i] |= lexicon < 64 ? (std::uint64_t{1} << lexicon) : ~std::uint64_t{0};
+      lex_mask_[i] |= std::uint64_t{1} << (lexicon % 64);
     }
   }
   for (std::size_t i = e; i <= tokens_.size(); ++i) {

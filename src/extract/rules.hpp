@@ -121,8 +121,8 @@ class MatchContext {
     lexicon_spans(id, i, lengths);
     return !lengths.empty();
   }
-  // A quick pre-test for lexicon_starts: bit l clear means lexicon l (l < 64) does not start at
-  // token i; set bits and lexicons from 64 on must be confirmed with lexicon_starts.
+  // A quick pre-test for lexicon_starts: bit l % 64 clear means lexicon l does not start at
+  // token i; a set bit must be confirmed with lexicon_starts.
   virtual std::uint64_t lexicon_mask(std::size_t /*i*/) const { return ~std::uint64_t{0}; }
   // True if a mention of one of `types` starts at token i or covers it (a rule's first-token
   // test). A context that keeps per-token summaries can answer without listing the mentions.

@@ -107,7 +107,7 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     for (std::size_t k : other_probes_) {
       const TokenTest& t = probes_[k].test;
       const bool ruled_out =
-          t.kind == TokenTest::Kind::Lexicon && t.id < 64 && ((lexicons >> t.id) & 1U) == 0;
+          t.kind == TokenTest::Kind::Lexicon && ((lexicons >> (t.id % 64)) & 1U) == 0;
       if (!ruled_out && holds_first(t, context, tokens[i], i)) hit(k);
     }
   }
