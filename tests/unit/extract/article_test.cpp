@@ -48,7 +48,7 @@ TEST_CASE("front matter gives title, source, url, date and language", "[extract]
   CHECK(a.text.rfind("Army chief", 0) == 0);
 }
 
-TEST_CASE("a front-matter dateTime keeps its date; a bad date warns", "[extract][article]") {
+TEST_CASE("a front-matter dateTime keeps its date, a bad date warns", "[extract][article]") {
   std::vector<Diagnostic> ds;
   Article a;
   REQUIRE(parse_text_article("---\ndate: 2026-03-06T08:30:00Z\n---\nText.", "dt.txt", a, ds));

@@ -156,7 +156,7 @@ TEST_CASE("evidence offsets point into the original text", "[extract][extractor]
   CHECK(contains(r.objects(ng_term("date")), "2026-03-06"));
 }
 
-TEST_CASE("same input, same quads; one named graph per article", "[extract][extractor]") {
+TEST_CASE("same input, same quads, one named graph per article", "[extract][extractor]") {
   const std::string text = "Chadian troops clashed with Sudanese forces near El Fasher on Friday.";
   Result a = run(text);
   Result b = run(text);
@@ -227,7 +227,7 @@ TEST_CASE("a homonymous town does not hide a known organisation", "[extract][ext
   CHECK(contains(r.labels_of_type("Organization"), "United Nations"));
 }
 
-TEST_CASE("named bodies without a country; lower-case nouns are not bodies",
+TEST_CASE("named bodies without a country, lower-case nouns are not bodies",
           "[extract][extractor]") {
   Result r = run("The Interior Ministry said the Election Commission would meet.");
   CHECK(contains(r.labels_of_type("Government"), "Interior Ministry"));

@@ -326,7 +326,7 @@ TEST_CASE("claims: 'which it accuses' is the sentence's subject, a place after '
   for (const std::string& c : b.claims()) CHECK(c.rfind("Mali", 0) == std::string::npos);
 }
 
-TEST_CASE("casualties: a quoted vague figure; residents are an unnamed source",
+TEST_CASE("casualties: a quoted vague figure, residents are an unnamed source",
           "[extract][stage2][generalisation]") {
   Run a("The Sudanese army said its troops repelled the attack, killing \"hundreds\" of fighters.");
   std::vector<std::string> killed;
@@ -420,7 +420,7 @@ TEST_CASE("places: a gazetteer town that starts a site's name brings no country"
   CHECK_FALSE(has(r.labels("Country"), "Switzerland"));
 }
 
-TEST_CASE("actors: 'X's military action' is no body; a rule's look-ahead word can trigger",
+TEST_CASE("actors: 'X's military action' is no body, a rule's look-ahead word can trigger",
           "[extract][generalisation]") {
   Run a("China regretted India's military action and Mali's military capabilities grew.");
   CHECK(a.labels("Government").empty());
@@ -429,7 +429,7 @@ TEST_CASE("actors: 'X's military action' is no body; a rule's look-ahead word ca
   CHECK(has(b.events(), "Clash@Line of Control"));
 }
 
-TEST_CASE("claims: a denial answers the accuser; a mediation offer targets the sides",
+TEST_CASE("claims: a denial answers the accuser, a mediation offer targets the sides",
           "[extract][stage2][generalisation]") {
   Run a("Ethiopia accuses Eritrea of arming rebels. Eritrea denies supporting the rebels.");
   std::string target;
@@ -449,7 +449,7 @@ TEST_CASE("claims: a denial answers the accuser; a mediation offer targets the s
   CHECK(targeted);
 }
 
-TEST_CASE("events: 'drones struck X' is one drone attack; 'any strikes' is no event",
+TEST_CASE("events: 'drones struck X' is one drone attack, 'any strikes' is no event",
           "[extract][generalisation]") {
   Run a("Government drones struck a market in Kharkiv on Wednesday.");
   CHECK(has(a.events(), "DroneAttack@Kharkiv"));
@@ -458,7 +458,7 @@ TEST_CASE("events: 'drones struck X' is one drone attack; 'any strikes' is no ev
   CHECK(b.events().empty());
 }
 
-TEST_CASE("places: 'called on Washington' is no place; 'since' puts no date in focus",
+TEST_CASE("places: 'called on Washington' is no place, 'since' puts no date in focus",
           "[extract][generalisation]") {
   Run a("Aoun called on Washington and Paris to stop the attacks on Kharkiv.");
   for (const std::string& e : a.events()) {
@@ -482,7 +482,7 @@ TEST_CASE("actors and places: 'the Federal Government of X', a settlement 'near 
   CHECK(has(r.events(), "Airstrike@Bariire"));
 }
 
-TEST_CASE("mediation: coordinated guarantors before 'which'; no 'Guerrillas of' in a name",
+TEST_CASE("mediation: coordinated guarantors before 'which', no 'Guerrillas of' in a name",
           "[extract][stage2][generalisation]") {
   Run a(
       "Ethiopia and Eritrea clashed. Kenya and Norway, which had acted as guarantors of the talks, "
@@ -506,7 +506,7 @@ TEST_CASE("actors: a name before 'gang coalition' or 'militia' is an armed group
   CHECK(r.labels("Person").empty());
 }
 
-TEST_CASE("persons: 'X, governor of Y'; events: a swap is a prisoner exchange",
+TEST_CASE("persons: 'X, governor of Y', events: a swap is a prisoner exchange",
           "[extract][generalisation]") {
   Run p("Oleh Syniehubov, governor of the Kharkiv region, visited the site on Sunday.");
   CHECK(has(p.labels("Person"), "Oleh Syniehubov"));
@@ -522,7 +522,7 @@ TEST_CASE("events: 'recaptured X in central Y', said on Friday, is kept and plac
   CHECK(has(m.mediations(), "Kenya: Eritrea/Ethiopia Ongoing"));
 }
 
-TEST_CASE("datelines after a headline line; 'talks between A and B' are no venue",
+TEST_CASE("datelines after a headline line, 'talks between A and B' are no venue",
           "[extract][generalisation]") {
   Run a(
       "Drones hit Kharkiv\n\nODESA, Ukraine (AP) - Russian drones hit Kharkiv overnight, officials "
@@ -546,7 +546,7 @@ TEST_CASE("actors: two name particles ('van de'), '... Community' bodies with a 
   CHECK(has(r.labels("Organization"), "Southern African Development Community"));
 }
 
-TEST_CASE("claims: 'He said X wanted' is said by him; 'Mr X' without a period",
+TEST_CASE("claims: 'He said X wanted' is said by him, 'Mr X' without a period",
           "[extract][stage2][generalisation]") {
   Run r(
       "Foreign Minister Ahmed Attaf said talks would resume. He said Morocco wanted war. \"We "
@@ -556,7 +556,7 @@ TEST_CASE("claims: 'He said X wanted' is said by him; 'Mr X' without a period",
   CHECK(r.labels("Person") == std::set<std::string>{"Ahmed Attaf"});
 }
 
-TEST_CASE("time: the sentence's first dated event is the focus; an agreement keeps its date",
+TEST_CASE("time: the sentence's first dated event is the focus, an agreement keeps its date",
           "[extract][generalisation]") {
   Run a(
       "Ethiopia accused Eritrea of shelling Humera overnight, weeks after a truce agreed last "
@@ -666,7 +666,7 @@ TEST_CASE("events: a tally of posts or vehicles captured is no capture event",
   CHECK(b.all_events().count("Capture@Masisi") == 1);
 }
 
-TEST_CASE("claims: a described source without a side speaks; a dateline speaks for nobody",
+TEST_CASE("claims: a described source without a side speaks, a dateline speaks for nobody",
           "[extract][stage2][generalisation]") {
   Run a("A security source said more than 100 people were killed in the raid.");
   CHECK(has(a.figures(), "security source: 100//people"));
@@ -679,7 +679,7 @@ TEST_CASE("claims: a described source without a side speaks; a dateline speaks f
   CHECK(has(c.figures(), "security sources: 30//soldiers"));
 }
 
-TEST_CASE("claims: 'a civilian was killed' is one; coordinated figures share their verb",
+TEST_CASE("claims: 'a civilian was killed' is one, coordinated figures share their verb",
           "[extract][stage2][generalisation]") {
   Run a("Police officer Ali Warsame said three soldiers and a civilian were killed.");
   CHECK(has(a.figures(), "Ali Warsame: 3//soldiers"));
@@ -688,7 +688,7 @@ TEST_CASE("claims: 'a civilian was killed' is one; coordinated figures share the
   CHECK(b.figures() == std::set<std::string>{"Ali Warsame: 4//people"});
 }
 
-TEST_CASE("claims: a time word ends the victims; quoted verbs and figures; 'killing a ...'",
+TEST_CASE("claims: a time word ends the victims, quoted verbs and figures, 'killing a ...'",
           "[extract][stage2][generalisation]") {
   Run a("Colonel Ali Warsame said mines wounded five soldiers earlier this week.");
   CHECK(has(a.figures(), "Ali Warsame: /5/soldiers"));
@@ -875,7 +875,7 @@ TEST_CASE("places: a compass word before a gazetteer province of two words takes
   for (const std::string& p : r.labels("Region")) CHECK(p != "northern Khyber");
 }
 
-TEST_CASE("events: ships that collided; a video released is no prisoner release",
+TEST_CASE("events: ships that collided, a video released is no prisoner release",
           "[extract][generalisation][heldout3]") {
   Run r(
       "Two navy ships collided off the coast on Monday, the coast guard said. Video released by "
@@ -938,7 +938,7 @@ TEST_CASE("actors: a bare ministry is a source only when it speaks",
   CHECK_FALSE(has(n.labels("Government"), "interior ministry"));
 }
 
-TEST_CASE("actors: a group named after an armed group; a state's forces named with the state",
+TEST_CASE("actors: a group named after an armed group, a state's forces named with the state",
           "[extract][generalisation][heldout3]") {
   Run r(
       "Islamic State Sahel Province (ISSP) claimed the raid. The Kenya Defence Forces (KDF) said "
@@ -993,7 +993,7 @@ TEST_CASE("events: armed men who killed a count of civilians, with no other trig
   for (const std::string& e : n.all_events()) CHECK(e.rfind("Killing@", 0) != 0);
 }
 
-TEST_CASE("places: regions listed after 'the regional states of'; a known region in a pair",
+TEST_CASE("places: regions listed after 'the regional states of', a known region in a pair",
           "[extract][generalisation][heldout3]") {
   Run r(
       "A dispute between the federal government and the regional states of Tarva and Olmand "
@@ -1069,7 +1069,7 @@ TEST_CASE("places: 'there' after a participle is the last place named",
 }
 
 TEST_CASE(
-    "places: a border's neighbour is a place that only bounds the event; landforms; "
+    "places: a border's neighbour is a place that only bounds the event, landforms, "
     "neighbourhood lists",
     "[extract][generalisation][heldout3]") {
   Run r("In Chernivtsi, near the border with Romania, drones hit a depot on Monday.");
@@ -1088,7 +1088,7 @@ TEST_CASE(
   CHECK(has(regions, "Belvi"));
 }
 
-TEST_CASE("actors: a name after an honorific; 'X's ministry of Y said'",
+TEST_CASE("actors: a name after an honorific, 'X's ministry of Y said'",
           "[extract][generalisation][heldout3]") {
   Run r("Sheikh Omar Haji Dhuale, one of the elders, rejected the deal.");
   CHECK(has(r.labels("Person"), "Sheikh Omar Haji Dhuale"));

@@ -25,7 +25,7 @@ TEST_CASE("SELEC is reported at line 1 column 1", "[sparql][algebra][builder]") 
         "BASE, found \"SELEC\"");
 }
 
-TEST_CASE("FILTER applies to the whole group; OPTIONAL keeps its filter in the LeftJoin",
+TEST_CASE("FILTER applies to the whole group, OPTIONAL keeps its filter in the LeftJoin",
           "[sparql][algebra][builder]") {
   CHECK(sse("PREFIX : <http://x/> SELECT * { ?s :p ?o OPTIONAL { ?o :q ?z FILTER(?z > 1) } "
             "FILTER(bound(?z)) ?s :r ?w }") ==
@@ -127,7 +127,7 @@ TEST_CASE("blank nodes and collections become hidden variables in text order",
   CHECK(bgp.triples[6].object.term->value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil");
 }
 
-TEST_CASE("CONSTRUCT keeps blank nodes in the template; DESCRIBE and ASK",
+TEST_CASE("CONSTRUCT keeps blank nodes in the template, DESCRIBE and ASK",
           "[sparql][algebra][builder]") {
   const Query c =
       parse_query("CONSTRUCT { ?s <http://p> _:b } WHERE { ?s <http://q> _:b }", "http://base/");

@@ -79,7 +79,7 @@ TEST_CASE("prefixes and BASE resolve IRIs at parse time", "[sparql][parser][gram
   CHECK(t.object.pos.column == 22);
 }
 
-TEST_CASE("keywords are case-insensitive except 'a'; $x and ?x are one variable",
+TEST_CASE("keywords are case-insensitive except 'a', $x and ?x are one variable",
           "[sparql][parser][grammar]") {
   const auto q = ast::parse("select distinct $x where { ?x a <http://c> } order by desc(?x)", "");
   CHECK(q.distinct);
