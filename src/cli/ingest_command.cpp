@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <future>
 #include <iostream>
 #include <iterator>
 #include <mutex>
@@ -232,11 +233,19 @@ int run_ingest(const IngestOptions& opts) {
   extract::VectorSink resolution_input;
   std::vector<store::QuadIds> article_quads;
   const unsigned jobs = opts.jobs ? opts.jobs : std::max(1U, std::thread::hardware_concurrency());
-  // Batches bound the quads waiting as terms; a batch gives every thread several articles.
+  // Batches bound the quads waiting as terms; a batch gives every thread several articles. With
+  // threads, the next batch is extracted while this thread interns the current one.
   const std::size_t batch = jobs == 1 ? 1 : 16 * static_cast<std::size_t>(jobs);
+  auto extract_from = [&](std::size_t b) {
+    return extract_batch(extractor, claim_stage, articles, b, std::min(articles.size(), b + batch),
+                         jobs);
+  };
+  std::vector<Extracted> current = articles.empty() ? std::vector<Extracted>{} : extract_from(0);
   for (std::size_t b = 0; b < articles.size(); b += batch) {
     const std::size_t e = std::min(articles.size(), b + batch);
-    for (Extracted& x : extract_batch(extractor, claim_stage, articles, b, e, jobs)) {
+    std::future<std::vector<Extracted>> next;
+    if (jobs > 1 && e < articles.size()) next = std::async(std::launch::async, extract_from, e);
+    for (Extracted& x : current) {
       stats += x.stats;
       claim_stats += x.claim_stats;
       sink.next_article();
@@ -247,6 +256,7 @@ int run_ingest(const IngestOptions& opts) {
         }
       }
     }
+    if (e < articles.size()) current = next.valid() ? next.get() : extract_from(e);
     if (progress && (e / 10 != b / 10 || e == articles.size())) show_progress(e, articles.size());
   }
   if (progress) std::cerr << "\n";
