@@ -1102,3 +1102,8 @@ TEST_CASE("actors: a state's guard named with the state is its government's",
   CHECK(has(r.labels("Government"), "Kenyan Coast Guard"));
   CHECK_FALSE(has(r.labels("ArmedGroup"), "Kenyan Coast Guard"));
 }
+
+TEST_CASE("events: the verb 'negotiate' reports talks", "[extract][generalisation][heldout3]") {
+  Run r("Envoys of both governments began to negotiate in Nairobi on Monday.");
+  CHECK(r.all_events().count("Negotiation@Nairobi") == 1);
+}
