@@ -1688,6 +1688,27 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       second.locations = both;
     }
   }
+  // "gunmen stormed the camp, opening fire on residents and shelling their homes": an event
+  // with no place in a participle clause after a comma elaborates the event before it and
+  // happened where it did.
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& later = events_[local[b]];
+    if (!later.locations.empty()) continue;
+    for (std::size_t a = b; a-- > 0;) {
+      const Event& earlier = events_[local[a]];
+      if (earlier.locations.empty() || earlier.end > later.begin) continue;
+      bool participle = false;
+      for (std::uint32_t k = earlier.end; k + 1 < later.begin + 1 && k + 1 < s.last_token; ++k) {
+        const std::string& w = tokens_[k + 1].key;
+        if (tokens_[k].key == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+          participle = true;
+        }
+        if (tokens_[k].key == ";" || tokens_[k].key == ".") participle = false;
+      }
+      if (participle) later.locations = earlier.locations;
+      break;
+    }
+  }
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))

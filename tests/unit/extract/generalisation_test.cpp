@@ -1107,3 +1107,11 @@ TEST_CASE("events: the verb 'negotiate' reports talks", "[extract][generalisatio
   Run r("Envoys of both governments began to negotiate in Nairobi on Monday.");
   CHECK(r.all_events().count("Negotiation@Nairobi") == 1);
 }
+
+TEST_CASE("events: a participle clause after a comma happened where the event before it did",
+          "[extract][generalisation][heldout3]") {
+  Run r("Gunmen stormed the Kelo camp on Monday, opening fire on residents and shelling homes.");
+  const auto ev = r.all_events();
+  CHECK(ev.count("Shelling@Kelo camp") == 1);
+  CHECK(ev.count("Shelling@-") == 0);
+}
