@@ -255,6 +255,19 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
       if (!w.empty() && w.find(' ') == std::string::npos) r.country_word.emplace(fold_key(w), i);
     }
   }
+  // Adjectives of states the gazetteer's demonyms lack ("Philippine").
+  if (const Lexicon* adjectives = r.lexicon("demonym_aliases")) {
+    for (std::uint32_t row = 0; row < adjectives->rows(); ++row) {
+      auto country = r.gazetteer.country(std::string(adjectives->get(row, "iso2")));
+      if (!country) continue;
+      for (std::string_view spelling : split(adjectives->get(row, "phrase"), '|')) {
+        r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), *country);
+        if (spelling.find(' ') == std::string_view::npos) {
+          r.country_word.emplace(fold_key(spelling), *country);
+        }
+      }
+    }
+  }
   if (const Lexicon* aliases = r.lexicon("country_aliases")) {
     for (std::uint32_t row = 0; row < aliases->rows(); ++row) {
       auto country = r.gazetteer.country(std::string(aliases->get(row, "iso2")));

@@ -1115,3 +1115,11 @@ TEST_CASE("events: a participle clause after a comma happened where the event be
   CHECK(ev.count("Shelling@Kelo camp") == 1);
   CHECK(ev.count("Shelling@-") == 0);
 }
+
+TEST_CASE("actors: adjectives of states the gazetteer lacks; a navy's boats are no body",
+          "[extract][generalisation][heldout3]") {
+  Run r("The Philippine Border Guard (PBG) said Kenyan navy boats were seen off Lamu.");
+  const auto gov = r.labels("Government");
+  CHECK(has(gov, "Philippine Border Guard"));
+  CHECK_FALSE(has(gov, "Kenyan navy"));
+}
