@@ -1123,3 +1123,17 @@ TEST_CASE("actors: adjectives of states the gazetteer lacks; a navy's boats are 
   CHECK(has(gov, "Philippine Border Guard"));
   CHECK_FALSE(has(gov, "Kenyan navy"));
 }
+
+TEST_CASE("actors: a name with a byname; a ruler toppled or fallen; not a fallen city",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "Omar Haji Farah, known as Abu Bakr, was shot dead on Monday. The unrest began after the "
+      "army toppled Daniel Kwame Osei in 2019. Since the fall of Jonas Mbeki Ndlovu, the country "
+      "has had three governments.");
+  const auto persons = r.labels("Person");
+  CHECK(has(persons, "Omar Haji Farah"));
+  CHECK(has(persons, "Daniel Kwame Osei"));
+  CHECK(has(persons, "Jonas Mbeki Ndlovu"));
+  Run c("Since the fall of Port Harcourt, the rebels have advanced.");
+  CHECK(c.labels("Person").empty());
+}
