@@ -1137,3 +1137,11 @@ TEST_CASE("actors: a name with a byname; a ruler toppled or fallen; not a fallen
   Run c("Since the fall of Port Harcourt, the rebels have advanced.");
   CHECK(c.labels("Person").empty());
 }
+
+TEST_CASE("actors: an acronym after the kind of body it is",
+          "[extract][generalisation][heldout3]") {
+  Run r("More than 900 people have died since 2020, according to the crisis monitoring group CMX.");
+  CHECK(has(r.labels("Organization"), "CMX"));
+  Run a("The militant group XYZ claimed the attack.");
+  CHECK_FALSE(has(a.labels("Organization"), "XYZ"));
+}
