@@ -1701,6 +1701,41 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       second.locations = both;
     }
   }
+  // "Goma, the provincial capital they captured in January", "Lashio, the largest town in the
+  // north, which it had captured last year": a verb with no place in a relative clause on a
+  // place's apposition happened at that place.
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.pos != "verb" || !ev.locations.empty() || ev.begin < s.first_token + 3) continue;
+    static const std::set<std::string> subjects = {"they", "it", "he", "she", "which", "that"};
+    std::uint32_t b = ev.begin - 1;
+    if (tokens_[b].key == "had" || tokens_[b].key == "has" || tokens_[b].key == "have") --b;
+    if (!subjects.count(tokens_[b].key)) continue;
+    int head = -1;
+    std::uint32_t head_end = 0;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& mn = mentions_[q];
+      if (mn.dropped || mn.dateline || mn.metonym || mn.entity < 0 || mn.type == kCountry ||
+          !(bit(mn.type) & kPlaceMask) || mn.end + 2 >= ev.begin || ev.begin - mn.end > 15) {
+        continue;
+      }
+      const std::string& det = tokens_[mn.end + 1].key;
+      if (tokens_[mn.end].key != "," || (det != "the" && det != "a" && det != "an")) continue;
+      if (head < 0 || mn.end < head_end) {
+        head = mn.entity;
+        head_end = mn.end;
+      }
+    }
+    if (head < 0) continue;
+    bool other_event = false;
+    for (std::size_t o : local) {
+      other_event = other_event || (events_[o].begin >= head_end && events_[o].begin < ev.begin);
+    }
+    for (std::uint32_t k = head_end; k < ev.begin; ++k) {
+      other_event = other_event || tokens_[k].key == ";" || tokens_[k].key == ".";
+    }
+    if (!other_event) ev.locations.push_back(head);
+  }
   // "gunmen stormed the camp, opening fire on residents and shelling their homes": an event
   // with no place in a participle clause after a comma elaborates the event before it and
   // happened where it did.

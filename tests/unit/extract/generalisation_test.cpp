@@ -1145,3 +1145,14 @@ TEST_CASE("actors: an acronym after the kind of body it is",
   Run a("The militant group XYZ claimed the attack.");
   CHECK_FALSE(has(a.labels("Organization"), "XYZ"));
 }
+
+TEST_CASE("events: a verb in a relative clause on a place's apposition happened there",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "The rebels pushed west from Kisumu, the provincial capital they captured in January. "
+      "Under the deal the group withdrew from Eldoret, the largest town in the west, which it "
+      "had captured last year.");
+  const auto ev = r.dated_events();
+  CHECK(ev.count("Capture@Kisumu/2026-01") == 1);
+  CHECK(ev.count("Capture@Eldoret/2025") == 1);
+}
