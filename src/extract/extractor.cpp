@@ -1920,6 +1920,34 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                             std::any_of(focus_classes_.begin(), focus_classes_.end(),
                                         [&](const std::string& c) { return afar.count(c) > 0; }));
     if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+    // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
+    // the <event>" is dated by the last such event reported.
+    if (times.empty() && ev.date.empty()) {
+      for (std::uint32_t k = s.first_token; k + 2 < s.last_token && k < s.first_token + 3; ++k) {
+        if ((tokens_[k].key != "after" && tokens_[k].key != "following") ||
+            tokens_[k + 1].key != "the") {
+          continue;
+        }
+        std::string cls;
+        for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
+          if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
+        }
+        if (cls.empty() || cls == "-") break;
+        // (The anchor itself restates the earlier event.)
+        if (ev.begin == k + 2) {
+          ev.merged = true;
+          break;
+        }
+        for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+          if (it->sentence >= si || it->merged || it->date.empty()) continue;
+          if (it->cls == cls || (afar.count(it->cls) && afar.count(cls))) {
+            ev.date = it->date;
+            break;
+          }
+        }
+        break;
+      }
+    }
     ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
                     !undated_cue_before(ev, s.first_token);
   }

@@ -1156,3 +1156,13 @@ TEST_CASE("events: a verb in a relative clause on a place's apposition happened 
   CHECK(ev.count("Capture@Kisumu/2026-01") == 1);
   CHECK(ev.count("Capture@Eldoret/2025") == 1);
 }
+
+TEST_CASE("time: 'Soon after the strikes, ...' is dated by the strikes it follows",
+          "[extract][generalisation][heldout3]") {
+  Run r(
+      "Rebels shelled Kisumu on Monday, killing five people. In 2019 the region had been calm. "
+      "Soon after the shelling, troops clashed with the rebels near Eldoret.");
+  const auto ev = r.dated_events();
+  CHECK(ev.count("Clash@Eldoret/2026-03-09") == 1);
+  CHECK(ev.count("Shelling@-/2026-03-09") == 0);  // the anchor restates the shelling
+}
