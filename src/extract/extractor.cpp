@@ -724,7 +724,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
   // (A settlement the gazetteer lacks is known by its name too; a region named with its head
-  // word also without it: "the Abu Salim district", then "in Abu Salim".)
+  // word also without it: "the Kelemi district", then "in Kelemi".)
   if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
       (place < 0 && (type == kCity || type == kProvince))) {
     known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
@@ -764,7 +764,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
         m.name_end <= o.name_end && o_len >= m_len) {
       return -1;
     }
-    // Nor does a place start inside a named one ("gas field in X" after "the Khor Mor gas
+    // Nor does a place start inside a named one ("gas field in X" after "the Habar gas
     // field").
     if (place && (bit(o.type) & kPlaceMask) && !o.weak && o.name_begin < m.name_begin &&
         m.name_begin < o.name_end) {
@@ -854,7 +854,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
            tokens_[i - 4].key == "provinces");
-      // "Somali troops": a demonym is no province of the same name without its head word.
+      // "Somali soldiers": a demonym is no province of the same name without its head word.
       std::vector<PhraseIndex::Match> as_demonym;
       gz.demonyms().match(tokens_, i, s.last_token, as_demonym);
       long best_score = -1;
@@ -912,7 +912,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
       if (!m.locative && m.type != kCountry && i > s.first_token) {
         std::uint32_t k = i - 1;
-        // ("in the capital, Nairobi": the apposition names the capital.)
+        // ("in the capital, Kampala": the apposition names the capital.)
         if (tokens_[k].key == "," && k > s.first_token && tokens_[k - 1].key == "capital") --k;
         if (tokens_[k].key == "the" && k > s.first_token) --k;
         if (res_.in("locative_cities", tokens_[i - 1].key) ||
@@ -942,7 +942,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
-      // A state first met through its demonym ("Turkish drones") is labelled with the name the
+      // A state first met through its demonym ("Turkish troops") is labelled with the name the
       // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
       if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
         const std::string written = surface(i, i + best_len);
@@ -1053,7 +1053,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         m.type = entities_[static_cast<std::size_t>(id)].type;
         m.entity = id;
         // A gazetteer city inside a longer name known here is part of it ("Praia" in
-        // "Mocimboa da Praia").
+        // "Lundo da Praia").
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
           Mention& o = mentions_[q];
           if (!o.dropped && o.weak && m.begin <= o.begin && o.end <= m.end &&
@@ -1166,8 +1166,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
   if (nb >= ne) return;
   // initials="yes": the name is the shortest run of words before the abbreviation whose
-  // initials spell it ("the United Nations Support Mission in Libya (UNSMIL)", "the Armed
-  // Conflict Location & Event Data project (ACLED)"; lower-case words and "&" may be skipped).
+  // initials spell it ("the Joint Monitoring Mission in Kenya (JMMK)", "the Conflict
+  // Tracking & Analysis project (CTA)"; lower-case words and "&" may be skipped).
   if (rule.arg("initials")) {
     auto [xb, xe] = slot_range("abbr");
     if (xb >= xe) return;
@@ -1217,8 +1217,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
       Entity& ge = entities_[static_cast<std::size_t>(g.entity)];
       if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
-      // Other name words around it make another place: "the town of Debre Sina" is not the
-      // gazetteer's "Sina", nor "Mocimboa da Praia" the capital "Praia" (head and compass words
+      // Other name words around it make another place: "the town of Kamo Sina" is not the
+      // gazetteer's "Sina", nor "Lundo da Praia" the capital "Praia" (head and compass words
       // are no name words: "Paktika province", "North Darfur").
       bool other_name = false;
       for (std::uint32_t w = nb; w < ne; ++w) {
@@ -1461,7 +1461,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
-  // "soldiers and allied militiamen killed at least 58 civilians near X": with no trigger in the
+  // "militiamen killed at least 30 villagers near X": with no trigger in the
   // sentence, an active "killed" whose object is a count of people of
   // data/lexicon/killing_victims.tsv reports a killing.
   if (local.empty()) {
@@ -1701,7 +1701,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       second.locations = both;
     }
   }
-  // "Goma, the provincial capital they captured in January", "Lashio, the largest town in the
+  // "Kisumu, the provincial capital they captured in January", "Eldoret, the largest town in the
   // north, which it had captured last year": a verb with no place in a relative clause on a
   // place's apposition happened at that place.
   for (std::size_t idx : local) {
@@ -2054,8 +2054,8 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
     mentions_.push_back(m);
     ++changes_;
   }
-  // The last capital named so far, for the next "the capital" (as a place: "Ankara is working
-  // with ..." names the state).
+  // The last capital named so far, for the next "the capital" (as a place: "Nairobi said it was
+  // ready with ..." names the state).
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.dateline || mn.metonym || mn.type != kCity || mn.entity < 0) continue;
@@ -2069,7 +2069,7 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
 // "The town was retaken by the army", "the airport was hit by two rockets": a definite place
 // noun of data/lexicon/place_references.tsv with no name after it ("the town of X" names one)
 // refers to the last place of its type the article named (a site: the last one whose name ends
-// in that noun, "Mitiga airport"). Datelines and capitals standing for their state do not count.
+// in that noun, "Tallamo airport"). Datelines and capitals standing for their state do not count.
 void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   const Lexicon* refs = res_.lexicon("place_references");
   if (!refs) return;
@@ -2142,8 +2142,8 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
                      : kind == "Site"     ? kSite
                                           : -1;
     if (type < 0) continue;
-    // The last place introduced with the same noun ("the town of Merawi"), else the last of the
-    // type introduced with none ("the regional capital Bahir Dar" is no town).
+    // The last place introduced with the same noun ("the town of Korvani"), else the last of the
+    // type introduced with none ("the provincial capital Belmora" is no town).
     const std::string& noun = tokens_[end - 1].key;
     const auto fits = [&](int entity, int mention_type, bool same_noun) {
       const Entity& e = entities_[static_cast<std::size_t>(entity)];
@@ -2175,7 +2175,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     ++changes_;
   }
   for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
-  // The nouns each place came with: "the town of X", "X village", "the Hodan district".
+  // The nouns each place came with: "the town of X", "X village", "the Kelemi district".
   const auto ref_word = [&](std::uint32_t k) {
     return k >= s.first_token && k < s.last_token && res_.in("place_references", tokens_[k].key);
   };
@@ -2183,7 +2183,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     const Mention& mn = mentions_[q];
     if (!eligible(mn)) continue;
     Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
-    // (A rule's match may open with the noun: "town of [Merawi]".)
+    // (A rule's match may open with the noun: "town of [Korvani]".)
     if (mn.name_begin >= s.first_token + 2 && tokens_[mn.name_begin - 1].key == "of" &&
         ref_word(mn.name_begin - 2)) {
       e.ref_nouns.insert(tokens_[mn.name_begin - 2].key);
@@ -2482,7 +2482,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         (void)in_actor;
         for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
           const Mention& o = mentions_[r];
-          // (At its start: "American" in "the Organization of American States" is no state.)
+          // (At its start: "American" in "the Council of American Churches" is no state.)
           if (!o.dropped && o.type != kDemonym && (bit(o.type) & kActorMask) &&
               o.begin == mn.begin && mn.end <= o.end) {
             e.as_actor = true;
@@ -2516,7 +2516,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   date_by_report();
-  // "Russian missiles struck Kharkiv": a state found only through its demonym acts when it is
+  // "Russian missiles struck X": a state found only through its demonym acts when it is
   // an event's agent.
   for (const Event& ev : events_) {
     if (ev.merged) continue;
