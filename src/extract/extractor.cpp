@@ -257,6 +257,19 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
       if (!w.empty() && w.find(' ') == std::string::npos) r.country_word.emplace(fold_key(w), i);
     }
   }
+  // Adjectives of states the gazetteer's demonyms lack ("Philippine").
+  if (const Lexicon* adjectives = r.lexicon("demonym_aliases")) {
+    for (std::uint32_t row = 0; row < adjectives->rows(); ++row) {
+      auto country = r.gazetteer.country(std::string(adjectives->get(row, "iso2")));
+      if (!country) continue;
+      for (std::string_view spelling : split(adjectives->get(row, "phrase"), '|')) {
+        r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), *country);
+        if (spelling.find(' ') == std::string_view::npos) {
+          r.country_word.emplace(fold_key(spelling), *country);
+        }
+      }
+    }
+  }
   if (const Lexicon* aliases = r.lexicon("country_aliases")) {
     for (std::uint32_t row = 0; row < aliases->rows(); ++row) {
       auto country = r.gazetteer.country(std::string(aliases->get(row, "iso2")));
@@ -723,7 +736,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
   // (A settlement the gazetteer lacks is known by its name too; a region named with its head
-  // word also without it: "the Abu Salim district", then "in Abu Salim".)
+  // word also without it: "the Kelemi district", then "in Kelemi".)
   if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
       (place < 0 && (type == kCity || type == kProvince))) {
     known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
@@ -763,7 +776,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
         m.name_end <= o.name_end && o_len >= m_len) {
       return -1;
     }
-    // Nor does a place start inside a named one ("gas field in X" after "the Khor Mor gas
+    // Nor does a place start inside a named one ("gas field in X" after "the Habar gas
     // field").
     if (place && (bit(o.type) & kPlaceMask) && !o.weak && o.name_begin < m.name_begin &&
         m.name_begin < o.name_end) {
@@ -853,7 +866,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
            tokens_[i - 4].key == "provinces");
-      // "Somali troops": a demonym is no province of the same name without its head word.
+      // "Somali soldiers": a demonym is no province of the same name without its head word.
       std::vector<PhraseIndex::Match> as_demonym;
       gz.demonyms().match(tokens_, i, s.last_token, as_demonym);
       long best_score = -1;
@@ -911,7 +924,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // reaching it ("strikes hit the capital Sanaa", "the army recaptured Khartoum").
       if (!m.locative && m.type != kCountry && i > s.first_token) {
         std::uint32_t k = i - 1;
-        // ("in the capital, Nairobi": the apposition names the capital.)
+        // ("in the capital, Kampala": the apposition names the capital.)
         if (tokens_[k].key == "," && k > s.first_token && tokens_[k - 1].key == "capital") --k;
         if (tokens_[k].key == "the" && k > s.first_token) --k;
         if (res_.in("locative_cities", tokens_[i - 1].key) ||
@@ -941,7 +954,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
-      // A state first met through its demonym ("Turkish drones") is labelled with the name the
+      // A state first met through its demonym ("Turkish troops") is labelled with the name the
       // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
       if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
         const std::string written = surface(i, i + best_len);
@@ -1052,7 +1065,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         m.type = entities_[static_cast<std::size_t>(id)].type;
         m.entity = id;
         // A gazetteer city inside a longer name known here is part of it ("Praia" in
-        // "Mocimboa da Praia").
+        // "Lundo da Praia").
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
           Mention& o = mentions_[q];
           if (!o.dropped && o.weak && m.begin <= o.begin && o.end <= m.end &&
@@ -1168,8 +1181,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;
   if (nb >= ne) return;
   // initials="yes": the name is the shortest run of words before the abbreviation whose
-  // initials spell it ("the United Nations Support Mission in Libya (UNSMIL)", "the Armed
-  // Conflict Location & Event Data project (ACLED)"; lower-case words and "&" may be skipped).
+  // initials spell it ("the Joint Monitoring Mission in Kenya (JMMK)", "the Conflict
+  // Tracking & Analysis project (CTA)"; lower-case words and "&" may be skipped).
   if (rule.arg("initials")) {
     auto [xb, xe] = slot_range("abbr");
     if (xb >= xe) return;
@@ -1221,8 +1234,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
       Entity& ge = entities_[static_cast<std::size_t>(g.entity)];
       if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
-      // Other name words around it make another place: "the town of Debre Sina" is not the
-      // gazetteer's "Sina", nor "Mocimboa da Praia" the capital "Praia" (head and compass words
+      // Other name words around it make another place: "the town of Kamo Sina" is not the
+      // gazetteer's "Sina", nor "Lundo da Praia" the capital "Praia" (head and compass words
       // are no name words: "Paktika province", "North Darfur").
       bool other_name = false;
       for (std::uint32_t w = nb; w < ne; ++w) {
@@ -1465,7 +1478,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
-  // "soldiers and allied militiamen killed at least 58 civilians near X": with no trigger in the
+  // "militiamen killed at least 30 villagers near X": with no trigger in the
   // sentence, an active "killed" whose object is a count of people of
   // data/lexicon/killing_victims.tsv reports a killing.
   if (local.empty()) {
@@ -1705,6 +1718,62 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       second.locations = both;
     }
   }
+  // "Kisumu, the provincial capital they captured in January", "Eldoret, the largest town in the
+  // north, which it had captured last year": a verb with no place in a relative clause on a
+  // place's apposition happened at that place.
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.pos != "verb" || !ev.locations.empty() || ev.begin < s.first_token + 3) continue;
+    static const std::set<std::string> subjects = {"they", "it", "he", "she", "which", "that"};
+    std::uint32_t b = ev.begin - 1;
+    if (tokens_[b].key == "had" || tokens_[b].key == "has" || tokens_[b].key == "have") --b;
+    if (!subjects.count(tokens_[b].key)) continue;
+    int head = -1;
+    std::uint32_t head_end = 0;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& mn = mentions_[q];
+      if (mn.dropped || mn.dateline || mn.metonym || mn.entity < 0 || mn.type == kCountry ||
+          !(bit(mn.type) & kPlaceMask) || mn.end + 2 >= ev.begin || ev.begin - mn.end > 15) {
+        continue;
+      }
+      const std::string& det = tokens_[mn.end + 1].key;
+      if (tokens_[mn.end].key != "," || (det != "the" && det != "a" && det != "an")) continue;
+      if (head < 0 || mn.end < head_end) {
+        head = mn.entity;
+        head_end = mn.end;
+      }
+    }
+    if (head < 0) continue;
+    bool other_event = false;
+    for (std::size_t o : local) {
+      other_event = other_event || (events_[o].begin >= head_end && events_[o].begin < ev.begin);
+    }
+    for (std::uint32_t k = head_end; k < ev.begin; ++k) {
+      other_event = other_event || tokens_[k].key == ";" || tokens_[k].key == ".";
+    }
+    if (!other_event) ev.locations.push_back(head);
+  }
+  // "gunmen stormed the camp, opening fire on residents and shelling their homes": an event
+  // with no place in a participle clause after a comma elaborates the event before it and
+  // happened where it did.
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& later = events_[local[b]];
+    if (!later.locations.empty()) continue;
+    for (std::size_t a = b; a-- > 0;) {
+      const Event& earlier = events_[local[a]];
+      if (earlier.locations.empty() || earlier.end > later.begin) continue;
+      bool participle = false;
+      for (std::uint32_t k = earlier.end; k + 1 < later.begin + 1 && k + 1 < s.last_token; ++k) {
+        const std::string& w = tokens_[k + 1].key;
+        if (tokens_[k].key == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+          participle = true;
+        }
+        if (tokens_[k].key == ";" || tokens_[k].key == ".") participle = false;
+      }
+      if (participle) later.locations = earlier.locations;
+      break;
+    }
+  }
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
@@ -1868,6 +1937,34 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                             std::any_of(focus_classes_.begin(), focus_classes_.end(),
                                         [&](const std::string& c) { return afar.count(c) > 0; }));
     if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+    // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
+    // the <event>" is dated by the last such event reported.
+    if (times.empty() && ev.date.empty()) {
+      for (std::uint32_t k = s.first_token; k + 2 < s.last_token && k < s.first_token + 3; ++k) {
+        if ((tokens_[k].key != "after" && tokens_[k].key != "following") ||
+            tokens_[k + 1].key != "the") {
+          continue;
+        }
+        std::string cls;
+        for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
+          if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
+        }
+        if (cls.empty() || cls == "-") break;
+        // (The anchor itself restates the earlier event.)
+        if (ev.begin == k + 2) {
+          ev.merged = true;
+          break;
+        }
+        for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+          if (it->sentence >= si || it->merged || it->date.empty()) continue;
+          if (it->cls == cls || (afar.count(it->cls) && afar.count(cls))) {
+            ev.date = it->date;
+            break;
+          }
+        }
+        break;
+      }
+    }
     ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
                     !undated_cue_before(ev, s.first_token);
   }
@@ -1974,8 +2071,8 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
     mentions_.push_back(m);
     ++changes_;
   }
-  // The last capital named so far, for the next "the capital" (as a place: "Ankara is working
-  // with ..." names the state).
+  // The last capital named so far, for the next "the capital" (as a place: "Nairobi said it was
+  // ready with ..." names the state).
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.dateline || mn.metonym || mn.type != kCity || mn.entity < 0) continue;
@@ -1989,7 +2086,7 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
 // "The town was retaken by the army", "the airport was hit by two rockets": a definite place
 // noun of data/lexicon/place_references.tsv with no name after it ("the town of X" names one)
 // refers to the last place of its type the article named (a site: the last one whose name ends
-// in that noun, "Mitiga airport"). Datelines and capitals standing for their state do not count.
+// in that noun, "Tallamo airport"). Datelines and capitals standing for their state do not count.
 void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   const Lexicon* refs = res_.lexicon("place_references");
   if (!refs) return;
@@ -2062,8 +2159,8 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
                      : kind == "Site"     ? kSite
                                           : -1;
     if (type < 0) continue;
-    // The last place introduced with the same noun ("the town of Merawi"), else the last of the
-    // type introduced with none ("the regional capital Bahir Dar" is no town).
+    // The last place introduced with the same noun ("the town of Korvani"), else the last of the
+    // type introduced with none ("the provincial capital Belmora" is no town).
     const std::string& noun = tokens_[end - 1].key;
     const auto fits = [&](int entity, int mention_type, bool same_noun) {
       const Entity& e = entities_[static_cast<std::size_t>(entity)];
@@ -2095,7 +2192,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     ++changes_;
   }
   for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
-  // The nouns each place came with: "the town of X", "X village", "the Hodan district".
+  // The nouns each place came with: "the town of X", "X village", "the Kelemi district".
   const auto ref_word = [&](std::uint32_t k) {
     return k >= s.first_token && k < s.last_token && res_.in("place_references", tokens_[k].key);
   };
@@ -2103,7 +2200,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     const Mention& mn = mentions_[q];
     if (!eligible(mn)) continue;
     Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
-    // (A rule's match may open with the noun: "town of [Merawi]".)
+    // (A rule's match may open with the noun: "town of [Korvani]".)
     if (mn.name_begin >= s.first_token + 2 && tokens_[mn.name_begin - 1].key == "of" &&
         ref_word(mn.name_begin - 2)) {
       e.ref_nouns.insert(tokens_[mn.name_begin - 2].key);
@@ -2402,7 +2499,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         (void)in_actor;
         for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
           const Mention& o = mentions_[r];
-          // (At its start: "American" in "the Organization of American States" is no state.)
+          // (At its start: "American" in "the Council of American Churches" is no state.)
           if (!o.dropped && o.type != kDemonym && (bit(o.type) & kActorMask) &&
               o.begin == mn.begin && mn.end <= o.end) {
             e.as_actor = true;
@@ -2436,7 +2533,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   date_by_report();
-  // "Russian missiles struck Kharkiv": a state found only through its demonym acts when it is
+  // "Russian missiles struck X": a state found only through its demonym acts when it is
   // an event's agent.
   for (const Event& ev : events_) {
     if (ev.merged) continue;

@@ -153,6 +153,13 @@ void Gazetteer::add_name(std::vector<std::string> keys, std::uint32_t place) {
   names_.add(std::move(keys), place);
 }
 
+void Gazetteer::add_demonym(std::vector<std::string> keys, std::uint32_t country) {
+  if (!demonyms_.has_base()) {
+    demonyms_.set_base(std::shared_ptr<const PhraseIndex>(data_, &data_->demonyms));
+  }
+  demonyms_.add(std::move(keys), country);
+}
+
 std::optional<std::uint32_t> Gazetteer::country(const std::string& iso2) const {
   auto it = data_->country_by_iso2.find(iso2);
   if (it == data_->country_by_iso2.end()) return std::nullopt;

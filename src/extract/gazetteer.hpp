@@ -45,12 +45,15 @@ class Gazetteer {
 
   // value: place index
   const PhraseIndex& names() const { return names_.has_base() ? names_ : data_->names; }
-  const PhraseIndex& demonyms() const { return data_->demonyms; }  // value: country place index
+  // value: country place index
+  const PhraseIndex& demonyms() const { return demonyms_.has_base() ? demonyms_ : data_->demonyms; }
   const Place& place(std::uint32_t i) const { return data_->places[i]; }
   std::size_t size() const { return data_->places.size(); }
   std::optional<std::uint32_t> country(const std::string& iso2) const;
   // Adds another spelling of a place (e.g. from data/lexicon/country_aliases.tsv).
   void add_name(std::vector<std::string> keys, std::uint32_t place);
+  // Adds another demonym of a country (e.g. from data/lexicon/demonym_aliases.tsv).
+  void add_demonym(std::vector<std::string> keys, std::uint32_t country);
   // True if the place is the capital of its country.
   bool is_capital(const Place& p) const;
   // The region (Province) of a city, if known.
@@ -67,7 +70,8 @@ class Gazetteer {
                    const std::unordered_set<std::string>& abbreviations);
   };
   std::shared_ptr<Data> data_ = std::make_shared<Data>();  // shared by load(): never changed
-  PhraseIndex names_;  // after add_name(): data_->names plus the added spellings
+  PhraseIndex names_;     // after add_name(): data_->names plus the added spellings
+  PhraseIndex demonyms_;  // after add_demonym(): data_->demonyms plus the added ones
 };
 
 }  // namespace ng::extract
