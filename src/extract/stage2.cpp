@@ -101,37 +101,38 @@ Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
 
 struct ClaimStage::Resources {
   std::unordered_set<std::string> abbreviations;
-  Lexicon claim_cues;       // phrase, type, voice
-  Lexicon casualty;         // phrase, slot
-  Lexicon counted;          // phrase, kind (posts, equipment, none)
-  Lexicon zero;             // phrase: "no casualties"
-  Lexicon none_words;       // phrase: "none" (of its officers were wounded)
-  Lexicon status;           // phrase, status
-  Lexicon media;            // phrase
-  Lexicon pronouns;         // phrase, kind (person, group)
-  Lexicon breaks;           // phrase, kind (hard, relative)
-  Lexicon aux;              // phrase: words between a figure and its verb
-  Lexicon figure_links;     // phrase: words between a casualty noun and its figure ("toll at")
-  Lexicon locative;         // locative.tsv: "in", "from"
-  Lexicon source_nouns;     // heads of described speakers ("officials")
-  Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
-  Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
-  Lexicon threat_phrases;   // "pay a heavy price": what makes a statement a threat
-  Lexicon subject_links;    // words before a specific cue that are not its own subject
-  Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
-  Lexicon victim_stops;     // phrase: words that end a victim phrase
-  Lexicon possessives;      // phrase: "its", "their" opening a victim phrase
-  Lexicon killers;          // phrase: subject pronouns before a casualty verb
-  Lexicon numbers;          // numbers.tsv: phrase, kind, value
-  Lexicon time_words;       // time_words.tsv
-  Lexicon med_triggers;     // phrase, slot, status
-  Lexicon med_modifiers;    // phrase, status, flag
-  Lexicon med_objects;      // phrase
-  Lexicon med_companions;   // phrase: "along with" before co-mediators
-  Lexicon med_party_nouns;  // phrase: plural heads of unnamed sides ("opposition groups")
-  Lexicon titles;           // person_titles.tsv + title_modifiers.tsv: "former leader"
-  Lexicon title_modifiers;  // "former", "deputy"
-  Lexicon object_preps;     // "of", "with": names after them are no subject
+  Lexicon claim_cues;        // phrase, type, voice
+  Lexicon casualty;          // phrase, slot
+  Lexicon counted;           // phrase, kind (posts, equipment, none)
+  Lexicon zero;              // phrase: "no casualties"
+  Lexicon none_words;        // phrase: "none" (of its officers were wounded)
+  Lexicon status;            // phrase, status
+  Lexicon media;             // phrase
+  Lexicon pronouns;          // phrase, kind (person, group)
+  Lexicon breaks;            // phrase, kind (hard, relative)
+  Lexicon aux;               // phrase: words between a figure and its verb
+  Lexicon figure_links;      // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;          // locative.tsv: "in", "from"
+  Lexicon source_nouns;      // heads of described speakers ("officials")
+  Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
+  Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
+  Lexicon subject_links;     // words before a specific cue that are not its own subject
+  Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_stops;      // phrase: words that end a victim phrase
+  Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;           // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;           // numbers.tsv: phrase, kind, value
+  Lexicon time_words;        // time_words.tsv
+  Lexicon med_triggers;      // phrase, slot, status
+  Lexicon med_modifiers;     // phrase, status, flag
+  Lexicon med_objects;       // phrase
+  Lexicon med_companions;    // phrase: "along with" before co-mediators
+  Lexicon med_party_nouns;   // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;            // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;   // "former", "deputy"
+  Lexicon object_preps;      // "of", "with": names after them are no subject
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -203,6 +204,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
   r.body_nouns = load("claim_body_nouns");
+  r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.subject_links = load("claim_subject_links");
@@ -1255,7 +1257,7 @@ class ArticleRun {
       return -1;
     }
     std::uint32_t k = noun;
-    std::vector<std::string> modifiers;
+    std::vector<std::string> modifiers, identifying;
     while (k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
@@ -1270,6 +1272,9 @@ class ArticleRun {
       }
       if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
       modifiers.push_back(t.key);
+      // "the paramilitary force": a word that says what kind of body it is, not which one,
+      // need not be in the name (claim_body_descriptors.tsv).
+      if (!is_word_in(res_.body_descriptors, tokens_, k)) identifying.push_back(t.key);
     }
     if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
     const std::uint32_t the = k - 1;
@@ -1288,7 +1293,7 @@ class ArticleRun {
       const bool described = d != descriptors_.end() && d->second.count(head) > 0;
       if (!described && !name_has(e, head)) return;
       if (!described) {
-        for (const std::string& mod : modifiers) {
+        for (const std::string& mod : identifying) {
           if (!name_has(e, mod)) return;
         }
       }

@@ -657,3 +657,17 @@ TEST_CASE("claims: a unit of a body named in its description speaks for that bod
       "civilians were killed.");
   CHECK(figures_by_claimant(o) == std::set<std::string>{"ombudsman's regional office 7/"});
 }
+
+TEST_CASE("claims: a word naming the kind of body is not needed in the name, others are",
+          "[extract][stage2][claims]") {
+  // "the militant group" is the group named before; "the interior ministry" is not the foreign
+  // ministry named before ("interior" says which ministry, "militant" only what kind of group).
+  Run r(
+      "Armenia and Azerbaijan fought along the border. The Karabakh Liberation Group said 8 "
+      "fighters were killed. Later the militant group said 12 fighters had died. Armenia's "
+      "foreign ministry said 3 civilians were killed. The interior ministry said 5 civilians "
+      "were killed.");
+  const auto figures = figures_by_claimant(r);
+  CHECK(figures.count("Karabakh Liberation Group 12/"));
+  CHECK_FALSE(figures.count("Armenia's foreign ministry 5/"));
+}
