@@ -493,6 +493,20 @@ class ArticleRun : public MatchContext {
   void known_mentions(const Sentence& s, std::uint32_t si);
   void capital_mentions(const Sentence& s, std::uint32_t si);
   void reference_mentions(const Sentence& s, std::uint32_t si);
+  // A mention of an entity named earlier, by a word that refers back to it ("the capital",
+  // "the town", "the insurgents"), over tokens [begin, end).
+  void add_reference(std::uint32_t si, std::uint32_t begin, std::uint32_t end, int type, int entity,
+                     bool locative) {
+    Mention m;
+    m.sentence = si;
+    m.begin = m.name_begin = begin;
+    m.end = m.name_end = end;
+    m.type = type;
+    m.entity = entity;
+    m.locative = locative;
+    mentions_.push_back(m);
+    ++changes_;
+  }
   void group_references(const Sentence& s, std::uint32_t si);
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
@@ -2061,15 +2075,7 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
         continue;
       if (t.key == "," && next + 1 < s.last_token && tokens_[next + 1].is(kCapitalized)) continue;
     }
-    Mention m;
-    m.sentence = si;
-    m.begin = m.name_begin = i - 1;
-    m.end = m.name_end = i + 1;
-    m.type = kCity;
-    m.entity = last_capital_;
-    m.locative = true;
-    mentions_.push_back(m);
-    ++changes_;
+    add_reference(si, i - 1, i + 1, kCity, last_capital_, true);
   }
   // The last capital named so far, for the next "the capital" (as a place: "Nairobi said it was
   // ready with ..." names the state).
@@ -2132,15 +2138,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       type = named_places_.back().second;
     }
     if (target < 0) continue;
-    Mention m;
-    m.sentence = si;
-    m.begin = m.name_begin = i;
-    m.end = m.name_end = i + 1;
-    m.type = type;
-    m.entity = target;
-    m.locative = true;
-    mentions_.push_back(m);
-    ++changes_;
+    add_reference(si, i, i + 1, type, target, true);
   }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
@@ -2241,14 +2239,7 @@ void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
       if (end <= i) group = entity;
     }
     if (group < 0) continue;
-    Mention m;
-    m.sentence = si;
-    m.begin = m.name_begin = i;
-    m.end = m.name_end = i + 1;
-    m.type = kArmedGroup;
-    m.entity = group;
-    mentions_.push_back(m);
-    ++changes_;
+    add_reference(si, i, i + 1, kArmedGroup, group, false);
   }
   if (!groups.empty()) last_group_ = groups.back().second;
 }
