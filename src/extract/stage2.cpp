@@ -117,6 +117,7 @@ struct ClaimStage::Resources {
   Lexicon body_nouns;       // phrase, kind: heads of bodies ("the ministry said")
   Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;   // "pay a heavy price": what makes a statement a threat
+  Lexicon naming;           // phrase, kind: "called" (verb) ... "a violation" (charge)
   Lexicon subject_links;    // words before a specific cue that are not its own subject
   Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;     // phrase: words that end a victim phrase
@@ -205,6 +206,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_nouns = load("claim_body_nouns");
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
+  r.naming = load("claim_naming");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -1296,14 +1298,8 @@ class ArticleRun {
     }
     if (best >= 0) return best;
     if (kind == "state") {
-      // The state the report was filed from when it is a main side of the article, else the
-      // first main state.
-      for (std::size_t k2 = 0; k2 < main_parties_.size() && k2 < 2; ++k2) {
-        if (main_parties_[k2] == dateline_state_) return dateline_state_;
-      }
-      for (int p : main_parties_) {
-        if (entities_[static_cast<std::size_t>(p)].country()) return p;
-      }
+      const int state = home_state();
+      if (state >= 0) return state;
     } else if (kind == "group") {
       // A group named earlier in the sentence ("accused X of ..., which the group denies"),
       // else the group that spoke last, else the group named last.
@@ -1326,8 +1322,21 @@ class ArticleRun {
       if (best >= 0) return best;
     }
     if (modifiers.empty()) return -1;
-    // "the emergency medicine centre": a source of its own, named as written.
-    return mint_described(span_text(the + 1, end), head, -1);
+    // "the emergency medicine centre": a source of its own, named as written, a body of the
+    // state the report is about ("the foreign ministry" of a report from Damascus).
+    return mint_described(span_text(the + 1, end), head, kind == "body" ? home_state() : -1);
+  }
+
+  // The state the report was filed from when it is a main side of the article, else the first
+  // main state; -1 for none.
+  int home_state() const {
+    for (std::size_t k = 0; k < main_parties_.size() && k < 2; ++k) {
+      if (main_parties_[k] == dateline_state_) return dateline_state_;
+    }
+    for (int p : main_parties_) {
+      if (entities_[static_cast<std::size_t>(p)].country()) return p;
+    }
+    return -1;
   }
 
   // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
@@ -1900,6 +1909,26 @@ class ArticleRun {
       const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
                          (i > s.first_token + 1 && tokens_[i - 2].key == "what") ||
                          adjectival(s, i);
+      // "called the strikes a flagrant violation": an accusation when a charge follows.
+      std::uint32_t nl = 0;
+      std::uint32_t nr = 0;
+      if (!in_name && matches(res_.naming, i, s.last_token, nl, nr) &&
+          res_.naming.get(nr, "kind") == "verb" &&
+          !(i + nl < s.last_token && matches(res_.claim_cues, i, s.last_token, len, row) &&
+            len > nl)) {
+        const std::uint32_t stop = clause_end(s, i + nl);
+        bool charge = false;
+        for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !charge; ++k) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          charge = matches(res_.naming, k, stop, cl, cr) && res_.naming.get(cr, "kind") == "charge";
+        }
+        if (charge) {
+          cues.push_back(Cue{i, i + nl, "Accusation", Voice::Active});
+          i += nl;
+          continue;
+        }
+      }
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),

@@ -640,3 +640,16 @@ TEST_CASE("claims: calls and condemnations are statements of every coordinated s
       "Fighting flared again. Brazil and India both called for an immediate end to the fighting.");
   CHECK(r.claims() == std::set<std::string>{"Brazil StatementClaim", "India StatementClaim"});
 }
+
+TEST_CASE(
+    "claims: naming an act a crime is an accusation; an unnamed ministry is the home "
+    "state's",
+    "[extract][stage2][claims]") {
+  Run r(
+      "BAKU (Reuters) - Armenia shelled Azerbaijani villages, Azerbaijan said. The foreign "
+      "ministry called the shelling \"a flagrant violation\" of the truce.");
+  CHECK(r.targets().count("foreign ministry Accusation -> Armenia"));
+  // "called for" stays a call, not an accusation.
+  Run c("Armenia and Azerbaijan clashed. Azerbaijan called for calm after the crimes of the war.");
+  CHECK(c.of_type("Accusation").empty());
+}
