@@ -118,6 +118,7 @@ struct ClaimStage::Resources {
   Lexicon attack_verbs;     // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;   // "pay a heavy price": what makes a statement a threat
   Lexicon naming;           // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon record_nouns;     // "tallies", "figures": the state they name speaks
   Lexicon subject_links;    // words before a specific cue that are not its own subject
   Lexicon year_preps;       // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;     // phrase: words that end a victim phrase
@@ -207,6 +208,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.naming = load("claim_naming");
+  r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -1440,6 +1442,12 @@ class ArticleRun {
   }
 
   int mint_described(const std::string& label, const std::string& head, int affiliation) {
+    // "according to Israeli tallies": a record of a state or group is that side's claim.
+    if (affiliation >= 0) {
+      const std::vector<Token> toks{Token{0, 0, TokenKind::Word, 0, head}};
+      PhraseIndex::Match hit{0, 0};
+      if (res_.record_nouns.index().longest(toks, 0, 1, hit)) return affiliation;
+    }
     std::string slug;
     for (char c : fold_key(label)) {
       const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

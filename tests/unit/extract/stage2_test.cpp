@@ -653,3 +653,10 @@ TEST_CASE(
   Run c("Armenia and Azerbaijan clashed. Azerbaijan called for calm after the crimes of the war.");
   CHECK(c.of_type("Accusation").empty());
 }
+
+TEST_CASE("claims: a record of a side is that side's claim", "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought on the border. At least 40 soldiers were killed, according "
+      "to Armenian figures.");
+  CHECK(r.claims() == std::set<std::string>{"Armenia CasualtyClaim"});
+}
