@@ -751,10 +751,14 @@ class ArticleRun {
     return begin;
   }
 
-  // End of the clause that runs on from `from` (", while ...", "; ...").
+  // End of the clause that runs on from `from` (", while ...", "; ...", ", and X ...").
   std::uint32_t clause_end(const Sentence& s, std::uint32_t from) const {
     for (std::uint32_t i = from; i < s.last_token; ++i) {
       if (tokens_[i].key == ";") return i;
+      if (i > from && tokens_[i - 1].key == "," && tokens_[i].key == "and" &&
+          i + 1 < s.last_token && tokens_[i + 1].is(kCapitalized)) {
+        return i;
+      }
       std::uint32_t len = 0;
       std::uint32_t row = 0;
       // A comma before the word, or inside a closing quote before it ('"...," while').
@@ -962,6 +966,12 @@ class ArticleRun {
     if (type == "Accusation" || type == "Threat" || type == "Offer") {
       const int named = first_opponent_in(ms, cue.end, clause_end(s, cue.end), who);
       if (named >= 0) return named;
+      // "said the X government had lost its legitimacy and warned that ...": another side
+      // named earlier in the sentence, when the cue's own words name none.
+      if (type != "Offer") {
+        const int before = first_opponent_in(ms, s.first_token, cue.begin, who);
+        if (before >= 0) return before;
+      }
       const int other = other_side(who);
       if (other >= 0) return other;
       if (type == "Offer") {  // an outsider's offer: to the first main side

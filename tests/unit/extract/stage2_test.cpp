@@ -660,3 +660,16 @@ TEST_CASE("claims: a record of a side is that side's claim", "[extract][stage2][
       "to Armenian figures.");
   CHECK(r.claims() == std::set<std::string>{"Armenia CasualtyClaim"});
 }
+
+TEST_CASE("claims: targets named before a threat; ', and X' opens another clause",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Kenya and Somalia traded accusations. A Somali minister, Ahmed Isse, said Nairobi had "
+      "broken its promises and warned that Somalia would not stand idle.");
+  CHECK(r.targets().count("Ahmed Isse Threat -> Kenya"));
+  Run o(
+      "Mali and Niger clashed on the border. Ghana offered to help calm the situation, and "
+      "Nigerian President Musa Bello spoke to both leaders.");
+  const auto targets = o.targets();
+  CHECK((targets.count("Ghana Offer -> Mali") || targets.count("Ghana Offer -> Niger")));
+}
