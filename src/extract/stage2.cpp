@@ -730,6 +730,13 @@ class ArticleRun {
         skipped.clear();
         continue;
       }
+      // ", and Russian President X told ...": a new clause with its own subject.
+      if (tokens_[i].key == "and" && i > s.first_token && tokens_[i - 1].key == "," && i + 1 < at &&
+          tokens_[i + 1].is(kCapitalized)) {
+        begin = i + 1;
+        skipped.clear();
+        continue;
+      }
       if (!matches(res_.breaks, i, at, len, row)) continue;
       const std::string kind(res_.breaks.get(row, "kind"));
       const bool after_comma = i > s.first_token && tokens_[i - 1].key == ",";
@@ -2772,14 +2779,31 @@ class ArticleRun {
         std::uint32_t first = 0;
         // "X said Y was ready to mediate": Y, the subject after the speech verb.
         std::uint32_t from = cb;
+        int speaker_mediates = -1;
         for (std::uint32_t k = cb; k < i; ++k) {
           std::uint32_t cl = 0;
           std::uint32_t cr = 0;
           if (matches(res_.claim_cues, k, i, cl, cr) &&
               res_.claim_cues.get(cr, "type") == "StatementClaim") {
             std::uint32_t after = k + cl;
+            // "X told Y and Z by phone that he was ready to mediate": past the addressees.
+            for (std::uint32_t t = after; t < i && t < after + 12; ++t) {
+              if (tokens_[t].key == "that") {
+                after = t;
+                break;
+              }
+              if (tokens_[t].kind == TokenKind::Punct) break;
+            }
             if (after < i && tokens_[after].key == "that") ++after;
-            if (mention_at(ms, after) >= 0) from = after;
+            std::uint32_t pl = 0;
+            std::uint32_t pr = 0;
+            if (mention_at(ms, after) >= 0) {
+              from = after;
+              speaker_mediates = -1;
+            } else if (after < i && matches(res_.pronouns, after, after + 1, pl, pr)) {
+              // "... said it was ready to mediate": the speaker.
+              speaker_mediates = subject_of(s, ms, k);
+            }
           }
         }
         // "X denies Y is mediating": Y's mediation, disputed by X.
@@ -2802,6 +2826,8 @@ class ArticleRun {
         }
         if (from != cb) {
           mediators = name_list(ms, from, i);
+        } else if (speaker_mediates >= 0) {
+          mediators = {as_actor(speaker_mediates)};
         } else if (subject_of(s, ms, i, &first) >= 0) {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);

@@ -673,3 +673,12 @@ TEST_CASE("claims: targets named before a threat; ', and X' opens another clause
   const auto targets = o.targets();
   CHECK((targets.count("Ghana Offer -> Mali") || targets.count("Ghana Offer -> Niger")));
 }
+
+TEST_CASE("mediation: 'X told Y that he was ready to mediate' is X's offer; ', and X' clauses",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Mali and Niger clashed on the border. Ghana offered to help calm the situation, and "
+      "Nigerian President Musa Bello told the two leaders by phone that he was ready to mediate "
+      "between Mali and Niger.");
+  CHECK(r.mediations() == std::set<std::string>{"Musa Bello: Mali/Niger Offered"});
+}
