@@ -1458,7 +1458,8 @@ class ArticleRun {
     return mint_described(span_text(begin, end), head, affiliation);
   }
 
-  int mint_described(const std::string& label, const std::string& head, int affiliation) {
+  int mint_described(const std::string& label, const std::string& head, int affiliation,
+                     const std::string& cls = {}) {
     // "according to Israeli tallies": a record of a state or group is that side's claim.
     if (affiliation >= 0) {
       const std::vector<Token> toks{Token{0, 0, TokenKind::Word, 0, head}};
@@ -1480,7 +1481,8 @@ class ArticleRun {
     Entity en;
     en.iri = iri_text;
     // "officials", "sources": a group of people, so "they" later refers back to it.
-    en.cls = !body_kind_of(head).empty()             ? "Organization"
+    en.cls = !cls.empty()                            ? cls
+             : !body_kind_of(head).empty()           ? "Organization"
              : head.size() > 1 && head.back() == 's' ? "Actor"
                                                      : "Person";
     en.label = label;
@@ -2593,6 +2595,19 @@ class ArticleRun {
             }
             if (lower) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1);
           }
+        }
+        if (side < 0) {
+          // "between Mogadishu and Jubaland": a name nothing else knows is a side as written
+          // (not "the West"); a demonym is its state ("Russian and Ukrainian delegations").
+          const std::uint32_t nb = b;
+          const int state = e > nb ? country_for_prefix(tokens_[nb].key) : -1;
+          if (state >= 0) side = state;
+          const bool name =
+              side < 0 && e > nb && e - nb <= 3 && tokens_[nb].key != "the" &&
+              std::all_of(tokens_.begin() + nb, tokens_.begin() + e, [](const Token& t) {
+                return t.kind == TokenKind::Word && t.is(kCapitalized) && !t.is(kInQuote);
+              });
+          if (name) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1, "Organization");
         }
         // A body stands for its state, as a named side does.
         if (side >= 0) out.push_back(country_of(side) >= 0 ? country_of(side) : side);

@@ -682,3 +682,11 @@ TEST_CASE("mediation: 'X told Y that he was ready to mediate' is X's offer; ', a
       "between Mali and Niger.");
   CHECK(r.mediations() == std::set<std::string>{"Musa Bello: Mali/Niger Offered"});
 }
+
+TEST_CASE("mediation: an unknown name and demonyms as sides of the talks",
+          "[extract][stage2][mediation]") {
+  Run r("Fighting spread in Sudan. Egypt offered to mediate between Khartoum and Westland.");
+  CHECK(r.mediations() == std::set<std::string>{"Egypt: Sudan/Westland Offered"});
+  Run d("Qatar offered to host talks between Armenian and Azerbaijani delegations.");
+  CHECK(d.mediations() == std::set<std::string>{"Qatar: Armenia/Azerbaijan Offered"});
+}
