@@ -1194,6 +1194,22 @@ class ArticleRun {
     return determiners.count(tokens_[i - 1].key) > 0;
   }
 
+  // "Kenya's government" speaks as Kenya: a body named "<state>'s government" is the state.
+  int own_government(int e) const {
+    if (e < 0) return e;
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
+    if (keys.size() < 3 || keys.back() != "government" || keys[keys.size() - 2] != "'s") return e;
+    std::string name;
+    for (std::size_t k = 0; k + 2 < keys.size(); ++k) name += (k ? " " : "") + keys[k];
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      if (entities_[i].country() && fold_key(entities_[i].label) == name) {
+        return static_cast<int>(i);
+      }
+    }
+    return e;
+  }
+
   // ---------------------------------------------------------------- definite descriptions
   // The kind of a body noun (claim_body_nouns.tsv) at token i, or "" when it is none.
   std::string body_kind_of(const std::string& key) const {
@@ -2003,7 +2019,7 @@ class ArticleRun {
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
-      int who = as_actor(claimant_for(s, ms, cue));
+      int who = own_government(as_actor(claimant_for(s, ms, cue)));
       // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
       // has its speaker.
       const std::uint32_t before = skip_aux_back(s, cue.begin);

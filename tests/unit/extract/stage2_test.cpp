@@ -690,3 +690,8 @@ TEST_CASE("mediation: an unknown name and demonyms as sides of the talks",
   Run d("Qatar offered to host talks between Armenian and Azerbaijani delegations.");
   CHECK(d.mediations() == std::set<std::string>{"Qatar: Armenia/Azerbaijan Offered"});
 }
+
+TEST_CASE("claims: '<state>'s government' speaks as the state", "[extract][stage2][claims]") {
+  Run r("Chad's government said 14 soldiers were killed in the raid.");
+  CHECK(r.claims() == std::set<std::string>{"Chad CasualtyClaim"});
+}
