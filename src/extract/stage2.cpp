@@ -1266,16 +1266,22 @@ class ArticleRun {
 
   // Folded words of an entity's names.
   // (A plural "s" aside: "the force" is in "Rapid Support Forces".)
-  bool name_has(int e, const std::string& key) const {
-    const Entity& en = entities_[static_cast<std::size_t>(e)];
-    std::vector<std::string> names = en.alts;
-    names.push_back(en.label);
-    for (const std::string& n : names) {
-      for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
-        if (k == key || k == key + "s" || key == k + "s") return true;
+  bool name_has(int e, const std::string& key) {
+    auto it = name_keys_.find(e);
+    if (it == name_keys_.end()) {
+      // The folded words of its names, made once per entity.
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      std::vector<std::string> names = en.alts;
+      names.push_back(en.label);
+      std::set<std::string> keys;
+      for (const std::string& n : names) {
+        for (std::string& k : phrase_keys(n, res_.abbreviations)) keys.insert(std::move(k));
       }
+      it = name_keys_.emplace(e, std::move(keys)).first;
     }
-    return false;
+    const std::set<std::string>& keys = it->second;
+    return keys.count(key) > 0 || keys.count(key + "s") > 0 ||
+           (key.size() > 1 && key.back() == 's' && keys.count(key.substr(0, key.size() - 1)) > 0);
   }
 
   // "the interior ministry said", "the monitor said", "a spokesperson for the group said":
@@ -3098,7 +3104,8 @@ class ArticleRun {
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
                                               // country of the dateline's place
-  std::map<int, std::set<std::string>> descriptors_;  // entity -> apposition body nouns
+  std::map<int, std::set<std::string>> descriptors_;          // entity -> apposition body nouns
+  std::unordered_map<int, std::set<std::string>> name_keys_;  // entity -> folded name words
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;
