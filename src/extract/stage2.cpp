@@ -118,6 +118,8 @@ struct ClaimStage::Resources {
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
+  Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
   Lexicon victim_stops;      // phrase: words that end a victim phrase
@@ -207,6 +209,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
+  r.naming = load("claim_naming");
+  r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
@@ -728,6 +732,13 @@ class ArticleRun {
         skipped.clear();
         continue;
       }
+      // ", and Russian President X told ...": a new clause with its own subject.
+      if (tokens_[i].key == "and" && i > s.first_token && tokens_[i - 1].key == "," && i + 1 < at &&
+          tokens_[i + 1].is(kCapitalized)) {
+        begin = i + 1;
+        skipped.clear();
+        continue;
+      }
       if (!matches(res_.breaks, i, at, len, row)) continue;
       const std::string kind(res_.breaks.get(row, "kind"));
       const bool after_comma = i > s.first_token && tokens_[i - 1].key == ",";
@@ -749,10 +760,14 @@ class ArticleRun {
     return begin;
   }
 
-  // End of the clause that runs on from `from` (", while ...", "; ...").
+  // End of the clause that runs on from `from` (", while ...", "; ...", ", and X ...").
   std::uint32_t clause_end(const Sentence& s, std::uint32_t from) const {
     for (std::uint32_t i = from; i < s.last_token; ++i) {
       if (tokens_[i].key == ";") return i;
+      if (i > from && tokens_[i - 1].key == "," && tokens_[i].key == "and" &&
+          i + 1 < s.last_token && tokens_[i + 1].is(kCapitalized)) {
+        return i;
+      }
       std::uint32_t len = 0;
       std::uint32_t row = 0;
       // A comma before the word, or inside a closing quote before it ('"...," while').
@@ -960,6 +975,12 @@ class ArticleRun {
     if (type == "Accusation" || type == "Threat" || type == "Offer") {
       const int named = first_opponent_in(ms, cue.end, clause_end(s, cue.end), who);
       if (named >= 0) return named;
+      // "said the X government had lost its legitimacy and warned that ...": another side
+      // named earlier in the sentence, when the cue's own words name none.
+      if (type != "Offer") {
+        const int before = first_opponent_in(ms, s.first_token, cue.begin, who);
+        if (before >= 0) return before;
+      }
       const int other = other_side(who);
       if (other >= 0) return other;
       if (type == "Offer") {  // an outsider's offer: to the first main side
@@ -1175,6 +1196,22 @@ class ArticleRun {
     return determiners.count(tokens_[i - 1].key) > 0;
   }
 
+  // "Kenya's government" speaks as Kenya: a body named "<state>'s government" is the state.
+  int own_government(int e) const {
+    if (e < 0) return e;
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
+    if (keys.size() < 3 || keys.back() != "government" || keys[keys.size() - 2] != "'s") return e;
+    std::string name;
+    for (std::size_t k = 0; k + 2 < keys.size(); ++k) name += (k ? " " : "") + keys[k];
+    for (std::size_t i = 0; i < entities_.size(); ++i) {
+      if (entities_[i].country() && fold_key(entities_[i].label) == name) {
+        return static_cast<int>(i);
+      }
+    }
+    return e;
+  }
+
   // ---------------------------------------------------------------- definite descriptions
   // The kind of a body noun (claim_body_nouns.tsv) at token i, or "" when it is none.
   std::string body_kind_of(const std::string& key) const {
@@ -1231,16 +1268,22 @@ class ArticleRun {
 
   // Folded words of an entity's names.
   // (A plural "s" aside: "the force" is in "Rapid Support Forces".)
-  bool name_has(int e, const std::string& key) const {
-    const Entity& en = entities_[static_cast<std::size_t>(e)];
-    std::vector<std::string> names = en.alts;
-    names.push_back(en.label);
-    for (const std::string& n : names) {
-      for (const std::string& k : phrase_keys(n, res_.abbreviations)) {
-        if (k == key || k == key + "s" || key == k + "s") return true;
+  bool name_has(int e, const std::string& key) {
+    auto it = name_keys_.find(e);
+    if (it == name_keys_.end()) {
+      // The folded words of its names, made once per entity.
+      const Entity& en = entities_[static_cast<std::size_t>(e)];
+      std::vector<std::string> names = en.alts;
+      names.push_back(en.label);
+      std::set<std::string> keys;
+      for (const std::string& n : names) {
+        for (std::string& k : phrase_keys(n, res_.abbreviations)) keys.insert(std::move(k));
       }
+      it = name_keys_.emplace(e, std::move(keys)).first;
     }
-    return false;
+    const std::set<std::string>& keys = it->second;
+    return keys.count(key) > 0 || keys.count(key + "s") > 0 ||
+           (key.size() > 1 && key.back() == 's' && keys.count(key.substr(0, key.size() - 1)) > 0);
   }
 
   // "the interior ministry said", "the monitor said", "a spokesperson for the group said":
@@ -1308,14 +1351,8 @@ class ArticleRun {
     }
     if (best >= 0) return best;
     if (kind == "state") {
-      // The state the report was filed from when it is a main side of the article, else the
-      // first main state.
-      for (std::size_t k2 = 0; k2 < main_parties_.size() && k2 < 2; ++k2) {
-        if (main_parties_[k2] == dateline_state_) return dateline_state_;
-      }
-      for (int p : main_parties_) {
-        if (entities_[static_cast<std::size_t>(p)].country()) return p;
-      }
+      const int state = home_state();
+      if (state >= 0) return state;
     } else if (kind == "group") {
       // A group named earlier in the sentence ("accused X of ..., which the group denies"),
       // else the group that spoke last, else the group named last.
@@ -1338,8 +1375,21 @@ class ArticleRun {
       if (best >= 0) return best;
     }
     if (modifiers.empty()) return -1;
-    // "the emergency medicine centre": a source of its own, named as written.
-    return mint_described(span_text(the + 1, end), head, -1);
+    // "the emergency medicine centre": a source of its own, named as written, a body of the
+    // state the report is about ("the foreign ministry" of a report from Damascus).
+    return mint_described(span_text(the + 1, end), head, kind == "body" ? home_state() : -1);
+  }
+
+  // The state the report was filed from when it is a main side of the article, else the first
+  // main state; -1 for none.
+  int home_state() const {
+    for (std::size_t k = 0; k < main_parties_.size() && k < 2; ++k) {
+      if (main_parties_[k] == dateline_state_) return dateline_state_;
+    }
+    for (int p : main_parties_) {
+      if (entities_[static_cast<std::size_t>(p)].country()) return p;
+    }
+    return -1;
   }
 
   // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
@@ -1442,7 +1492,14 @@ class ArticleRun {
     return mint_described(span_text(begin, end), head, affiliation);
   }
 
-  int mint_described(const std::string& label, const std::string& head, int affiliation) {
+  int mint_described(const std::string& label, const std::string& head, int affiliation,
+                     const std::string& cls = {}) {
+    // "according to Israeli tallies": a record of a state or group is that side's claim.
+    if (affiliation >= 0) {
+      const std::vector<Token> toks{Token{0, 0, TokenKind::Word, 0, head}};
+      PhraseIndex::Match hit{0, 0};
+      if (res_.record_nouns.index().longest(toks, 0, 1, hit)) return affiliation;
+    }
     std::string slug;
     for (char c : fold_key(label)) {
       const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -1458,7 +1515,8 @@ class ArticleRun {
     Entity en;
     en.iri = iri_text;
     // "officials", "sources": a group of people, so "they" later refers back to it.
-    en.cls = !body_kind_of(head).empty()             ? "Organization"
+    en.cls = !cls.empty()                            ? cls
+             : !body_kind_of(head).empty()           ? "Organization"
              : head.size() > 1 && head.back() == 's' ? "Actor"
                                                      : "Person";
     en.label = label;
@@ -1912,6 +1970,26 @@ class ArticleRun {
       const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
                          (i > s.first_token + 1 && tokens_[i - 2].key == "what") ||
                          adjectival(s, i);
+      // "called the strikes a flagrant violation": an accusation when a charge follows.
+      std::uint32_t nl = 0;
+      std::uint32_t nr = 0;
+      if (!in_name && matches(res_.naming, i, s.last_token, nl, nr) &&
+          res_.naming.get(nr, "kind") == "verb" &&
+          !(i + nl < s.last_token && matches(res_.claim_cues, i, s.last_token, len, row) &&
+            len > nl)) {
+        const std::uint32_t stop = clause_end(s, i + nl);
+        bool charge = false;
+        for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !charge; ++k) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          charge = matches(res_.naming, k, stop, cl, cr) && res_.naming.get(cr, "kind") == "charge";
+        }
+        if (charge) {
+          cues.push_back(Cue{i, i + nl, "Accusation", Voice::Active});
+          i += nl;
+          continue;
+        }
+      }
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
         cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
@@ -1959,7 +2037,7 @@ class ArticleRun {
     std::vector<std::pair<Cue, int>> resolved;
     for (const Cue& cue : cues) {
       coordinated_.clear();
-      int who = as_actor(claimant_for(s, ms, cue));
+      int who = own_government(as_actor(claimant_for(s, ms, cue)));
       // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
       // has its speaker.
       const std::uint32_t before = skip_aux_back(s, cue.begin);
@@ -2552,6 +2630,19 @@ class ArticleRun {
             if (lower) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1);
           }
         }
+        if (side < 0) {
+          // "between Mogadishu and Jubaland": a name nothing else knows is a side as written
+          // (not "the West"); a demonym is its state ("Russian and Ukrainian delegations").
+          const std::uint32_t nb = b;
+          const int state = e > nb ? country_for_prefix(tokens_[nb].key) : -1;
+          if (state >= 0) side = state;
+          const bool name =
+              side < 0 && e > nb && e - nb <= 3 && tokens_[nb].key != "the" &&
+              std::all_of(tokens_.begin() + nb, tokens_.begin() + e, [](const Token& t) {
+                return t.kind == TokenKind::Word && t.is(kCapitalized) && !t.is(kInQuote);
+              });
+          if (name) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1, "Organization");
+        }
         // A body stands for its state, as a named side does.
         if (side >= 0) out.push_back(country_of(side) >= 0 ? country_of(side) : side);
       }
@@ -2737,14 +2828,31 @@ class ArticleRun {
         std::uint32_t first = 0;
         // "X said Y was ready to mediate": Y, the subject after the speech verb.
         std::uint32_t from = cb;
+        int speaker_mediates = -1;
         for (std::uint32_t k = cb; k < i; ++k) {
           std::uint32_t cl = 0;
           std::uint32_t cr = 0;
           if (matches(res_.claim_cues, k, i, cl, cr) &&
               res_.claim_cues.get(cr, "type") == "StatementClaim") {
             std::uint32_t after = k + cl;
+            // "X told Y and Z by phone that he was ready to mediate": past the addressees.
+            for (std::uint32_t t = after; t < i && t < after + 12; ++t) {
+              if (tokens_[t].key == "that") {
+                after = t;
+                break;
+              }
+              if (tokens_[t].kind == TokenKind::Punct) break;
+            }
             if (after < i && tokens_[after].key == "that") ++after;
-            if (mention_at(ms, after) >= 0) from = after;
+            std::uint32_t pl = 0;
+            std::uint32_t pr = 0;
+            if (mention_at(ms, after) >= 0) {
+              from = after;
+              speaker_mediates = -1;
+            } else if (after < i && matches(res_.pronouns, after, after + 1, pl, pr)) {
+              // "... said it was ready to mediate": the speaker.
+              speaker_mediates = subject_of(s, ms, k);
+            }
           }
         }
         // "X denies Y is mediating": Y's mediation, disputed by X.
@@ -2767,6 +2875,8 @@ class ArticleRun {
         }
         if (from != cb) {
           mediators = name_list(ms, from, i);
+        } else if (speaker_mediates >= 0) {
+          mediators = {as_actor(speaker_mediates)};
         } else if (subject_of(s, ms, i, &first) >= 0) {
           // "Egypt and Qatar brokered ...": every coordinated subject mediates.
           mediators = name_list(ms, first, i);
@@ -3006,7 +3116,8 @@ class ArticleRun {
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
                                               // country of the dateline's place
-  std::map<int, std::set<std::string>> descriptors_;  // entity -> apposition body nouns
+  std::map<int, std::set<std::string>> descriptors_;          // entity -> apposition body nouns
+  std::unordered_map<int, std::set<std::string>> name_keys_;  // entity -> folded name words
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;

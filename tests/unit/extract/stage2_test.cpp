@@ -590,7 +590,7 @@ TEST_CASE("claims: a list of names opening the clause speaks together, 'the forc
           "[extract][stage2][claims]") {
   Run r(
       "Ethiopia, the African Union and Western envoys accuse Eritrea of arming the rebels. The "
-      "Tigray Defence Forces fought on. The paramilitary force said it had repelled an attack.");
+      "Tigray Defence Forces fought on. The force said it had repelled an attack.");
   const auto claims = r.claims();
   CHECK(claims.count("Ethiopia Accusation"));
   CHECK(claims.count("African Union Accusation"));
@@ -670,4 +670,59 @@ TEST_CASE("claims: a word naming the kind of body is not needed in the name, oth
   const auto figures = figures_by_claimant(r);
   CHECK(figures.count("Karabakh Liberation Group 12/"));
   CHECK_FALSE(figures.count("Armenia's foreign ministry 5/"));
+}
+
+TEST_CASE(
+    "claims: naming an act a crime is an accusation; an unnamed ministry is the home "
+    "state's",
+    "[extract][stage2][claims]") {
+  Run r(
+      "BAKU (Reuters) - Armenia shelled Azerbaijani villages, Azerbaijan said. The foreign "
+      "ministry called the shelling \"a flagrant violation\" of the truce.");
+  CHECK(r.targets().count("foreign ministry Accusation -> Armenia"));
+  // "called for" stays a call, not an accusation.
+  Run c("Armenia and Azerbaijan clashed. Azerbaijan called for calm after the crimes of the war.");
+  CHECK(c.of_type("Accusation").empty());
+}
+
+TEST_CASE("claims: a record of a side is that side's claim", "[extract][stage2][claims]") {
+  Run r(
+      "Armenia and Azerbaijan fought on the border. At least 40 soldiers were killed, according "
+      "to Armenian figures.");
+  CHECK(r.claims() == std::set<std::string>{"Armenia CasualtyClaim"});
+}
+
+TEST_CASE("claims: targets named before a threat, ', and X' opens another clause",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Kenya and Somalia traded accusations. A Somali minister, Ahmed Isse, said Nairobi had "
+      "broken its promises and warned that Somalia would not stand idle.");
+  CHECK(r.targets().count("Ahmed Isse Threat -> Kenya"));
+  Run o(
+      "Mali and Niger clashed on the border. Ghana offered to help calm the situation, and "
+      "Nigerian President Musa Bello spoke to both leaders.");
+  const auto targets = o.targets();
+  CHECK((targets.count("Ghana Offer -> Mali") || targets.count("Ghana Offer -> Niger")));
+}
+
+TEST_CASE("mediation: 'X told Y that he was ready to mediate' is X's offer, ', and X' clauses",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Mali and Niger clashed on the border. Ghana offered to help calm the situation, and "
+      "Nigerian President Musa Bello told the two leaders by phone that he was ready to mediate "
+      "between Mali and Niger.");
+  CHECK(r.mediations() == std::set<std::string>{"Musa Bello: Mali/Niger Offered"});
+}
+
+TEST_CASE("mediation: an unknown name and demonyms as sides of the talks",
+          "[extract][stage2][mediation]") {
+  Run r("Fighting spread in Sudan. Egypt offered to mediate between Khartoum and Westland.");
+  CHECK(r.mediations() == std::set<std::string>{"Egypt: Sudan/Westland Offered"});
+  Run d("Qatar offered to host talks between Armenian and Azerbaijani delegations.");
+  CHECK(d.mediations() == std::set<std::string>{"Qatar: Armenia/Azerbaijan Offered"});
+}
+
+TEST_CASE("claims: '<state>'s government' speaks as the state", "[extract][stage2][claims]") {
+  Run r("Chad's government said 14 soldiers were killed in the raid.");
+  CHECK(r.claims() == std::set<std::string>{"Chad CasualtyClaim"});
 }
