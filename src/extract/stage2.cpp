@@ -885,7 +885,10 @@ class ArticleRun {
     if (en.cls != "ArmedGroup") {
       // "Moscow's foreign ministry"; but the "Pakistani Taliban" fight Pakistan.
       const int named = state_opening(en.label);
-      return named != e ? named : -1;
+      if (named >= 0) return named != e ? named : -1;
+      // A state body named by its kind alone ("the foreign ministry said", an actor of stage 1)
+      // is the home state's, as a description stage 2 mints is.
+      return bare_state_body(en.label) ? home_state() : -1;
     }
     for (std::size_t i = 0; i < entities_.size(); ++i) {
       const Entity& body = entities_[i];
@@ -895,6 +898,15 @@ class ArticleRun {
       }
     }
     return e;
+  }
+
+  // "foreign ministry", "army": a lower-case label whose last word is a body or state noun.
+  bool bare_state_body(const std::string& label) const {
+    if (label.empty() || !(label.front() >= 'a' && label.front() <= 'z')) return false;
+    const std::vector<std::string> keys = phrase_keys(label, res_.abbreviations);
+    if (keys.empty()) return false;
+    const std::string kind = body_kind_of(keys.back());
+    return kind == "body" || kind == "state";
   }
 
   // The state whose name, demonym or capital opens a name ("Moscow's foreign ministry",
