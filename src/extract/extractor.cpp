@@ -257,28 +257,26 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
       if (!w.empty() && w.find(' ') == std::string::npos) r.country_word.emplace(fold_key(w), i);
     }
   }
+  // Spellings of a country in a lexicon with columns phrase (|-separated) and iso2.
+  auto each_country_spelling = [&](const char* lexicon, const auto& add) {
+    const Lexicon* lex = r.lexicon(lexicon);
+    if (!lex) return;
+    for (std::uint32_t row = 0; row < lex->rows(); ++row) {
+      auto country = r.gazetteer.country(std::string(lex->get(row, "iso2")));
+      if (!country) continue;
+      for (std::string_view spelling : split(lex->get(row, "phrase"), '|')) add(spelling, *country);
+    }
+  };
   // Adjectives of states the gazetteer's demonyms lack ("Philippine").
-  if (const Lexicon* adjectives = r.lexicon("demonym_aliases")) {
-    for (std::uint32_t row = 0; row < adjectives->rows(); ++row) {
-      auto country = r.gazetteer.country(std::string(adjectives->get(row, "iso2")));
-      if (!country) continue;
-      for (std::string_view spelling : split(adjectives->get(row, "phrase"), '|')) {
-        r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), *country);
-        if (spelling.find(' ') == std::string_view::npos) {
-          r.country_word.emplace(fold_key(spelling), *country);
-        }
-      }
+  each_country_spelling("demonym_aliases", [&](std::string_view spelling, std::uint32_t country) {
+    r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), country);
+    if (spelling.find(' ') == std::string_view::npos) {
+      r.country_word.emplace(fold_key(spelling), country);
     }
-  }
-  if (const Lexicon* aliases = r.lexicon("country_aliases")) {
-    for (std::uint32_t row = 0; row < aliases->rows(); ++row) {
-      auto country = r.gazetteer.country(std::string(aliases->get(row, "iso2")));
-      if (!country) continue;
-      for (std::string_view spelling : split(aliases->get(row, "phrase"), '|')) {
-        r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
-      }
-    }
-  }
+  });
+  each_country_spelling("country_aliases", [&](std::string_view spelling, std::uint32_t country) {
+    r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), country);
+  });
   RuleVocabulary vocab{r.lexicon_names, mention_type_names(), action_names()};
   std::vector<fs::path> rule_files;
   for (const auto& entry : fs::directory_iterator(paths.rules_dir)) {
