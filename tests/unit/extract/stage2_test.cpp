@@ -673,7 +673,7 @@ TEST_CASE("claims: a word naming the kind of body is not needed in the name, oth
 }
 
 TEST_CASE(
-    "claims: naming an act a crime is an accusation; an unnamed ministry is the home "
+    "claims: naming an act a crime is an accusation, an unnamed ministry is the home "
     "state's",
     "[extract][stage2][claims]") {
   Run r(
