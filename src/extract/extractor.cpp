@@ -423,6 +423,7 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     return ((start_mask_[i] | cover_mask_[i]) & mask_for(types)) != 0;
   }
+  bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::Word || t.is(kAllCaps)) return false;

@@ -27,8 +27,8 @@ class Cont {
 
 class Matcher {
  public:
-  Matcher(const MatchContext& ctx, std::size_t begin, std::size_t end, RuleMatch& out)
-      : ctx_(ctx), tokens_(ctx.tokens()), begin_(begin), end_(end), out_(out) {}
+  Matcher(const MatchContext& ctx, std::size_t end, RuleMatch& out)
+      : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out) {}
 
   bool test(const TokenTest& t, std::size_t i) const {
     bool result = false;
@@ -80,7 +80,7 @@ class Matcher {
             result = ctx_.is_name(i);
             break;
           case kStart:
-            result = i == begin_sentence_;
+            result = ctx_.sentence_start(i);
             break;
           case kQuoted:
             result = tok.is(kInQuote);
@@ -164,12 +164,9 @@ class Matcher {
     return node(n.children[index], pos, next);
   }
 
-  std::size_t begin_sentence_ = 0;
-
  private:
   const MatchContext& ctx_;
   const std::vector<Token>& tokens_;
-  std::size_t begin_;
   std::size_t end_;
   RuleMatch& out_;
   mutable std::vector<std::uint32_t> scratch_;
@@ -182,7 +179,7 @@ bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin
   out.begin = static_cast<std::uint32_t>(begin);
   out.end = static_cast<std::uint32_t>(begin);
   out.slots.assign(rule.slots.size(), {0, 0});
-  Matcher m(context, begin, end, out);
+  Matcher m(context, end, out);
   const auto done = [&](std::size_t p) {
     if (p == begin) return false;  // empty matches are useless
     out.end = static_cast<std::uint32_t>(p);

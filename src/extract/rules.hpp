@@ -115,6 +115,8 @@ class MatchContext {
   virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
   // The Name class: a capitalised word that may be part of a name here.
   virtual bool is_name(std::size_t i) const = 0;
+  // The Start class: token i opens its sentence (a context without sentences: the first token).
+  virtual bool sentence_start(std::size_t i) const { return i == 0; }
   // True if a span of lexicon `id` starts at token i (a rule's first-token test).
   virtual bool lexicon_starts(int id, std::size_t i) const {
     std::vector<std::uint32_t> lengths;

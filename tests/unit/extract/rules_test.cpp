@@ -174,3 +174,21 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   CHECK(index.may_start(starts, 0, rules[0], ctx, 4));        // "said"
   CHECK_FALSE(index.may_start(starts, 3, rules[3], ctx, 5));  // "so" is not a number
 }
+
+TEST_CASE("Start is the first token of the context's sentence, not of the text",
+          "[extract][rules]") {
+  // A context whose current sentence begins at token 3 ("Maria said so. Anna ...").
+  struct SecondSentence : FakeContext {
+    using FakeContext::FakeContext;
+    bool sentence_start(std::size_t i) const override { return i == 3; }
+  };
+  const auto rules = parse_rules("rule s: [Start Cap] => Person();\n", "t.rules", kVocab);
+  SecondSentence ctx("Maria said so Anna left");
+  RuleMatch m;
+  CHECK(match_rule(rules[0], ctx, 3, ctx.tokens().size(), m));
+  CHECK_FALSE(match_rule(rules[0], ctx, 0, ctx.tokens().size(), m));
+  // A context without sentences: the first token starts the only one.
+  FakeContext plain("Maria said so Anna left");
+  CHECK(match_rule(rules[0], plain, 0, plain.tokens().size(), m));
+  CHECK_FALSE(match_rule(rules[0], plain, 3, plain.tokens().size(), m));
+}
