@@ -2178,15 +2178,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       }
     }
     if (target < 0) continue;
-    Mention m;
-    m.sentence = si;
-    m.begin = m.name_begin = i - 1;
-    m.end = m.name_end = end;
-    m.type = type;
-    m.entity = target;
-    m.locative = true;
-    mentions_.push_back(m);
-    ++changes_;
+    add_reference(si, i - 1, end, type, target, true);
   }
   for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
   // The nouns each place came with: "the town of X", "X village", "the Kelemi district".
