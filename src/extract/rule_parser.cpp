@@ -155,18 +155,21 @@ namespace {
 using Iterator = std::string_view::const_iterator;
 
 struct Positioner {
+  Positioner(std::string_view source, std::string name) : text(source), file(std::move(name)) {
+    for (std::size_t k = 0; k < text.size(); ++k) {
+      if (text[k] == '\n') line_starts.push_back(k + 1);
+    }
+  }
   std::string_view text;
   std::string file;
-  // 1-based line and code-point column of an offset.
+  std::vector<std::size_t> line_starts{0};  // offset of each line's first byte
+  // 1-based line and code-point column of an offset (every rule asks for its line: a binary
+  // search, not a scan from the top of the file).
   std::pair<std::size_t, std::size_t> at(std::size_t offset) const {
-    std::size_t line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t k = 0; k < offset && k < text.size(); ++k) {
-      if (text[k] == '\n') {
-        ++line;
-        line_start = k + 1;
-      }
-    }
+    offset = std::min(offset, text.size());
+    const auto after = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+    const std::size_t line = static_cast<std::size_t>(after - line_starts.begin());
+    const std::size_t line_start = *(after - 1);
     const std::string_view prefix = text.substr(line_start, offset - line_start);
     return {line, code_point_count(prefix, prefix.size()) + 1};
   }

@@ -33,35 +33,6 @@ bool term_less(NodeId a, NodeId b) {
   return x.lang < y.lang;
 }
 
-// Every node of the store ranked by term_less once, so that sorting quads compares integers,
-// not strings (a store has far fewer distinct nodes than quad comparisons in a sort). A rank is
-// also a dense key for per-node tables.
-class NodeOrder {
- public:
-  explicit NodeOrder(const Store& store) {
-    std::vector<NodeId> nodes;
-    rank_.reserve(store.size());
-    Cursor c = store.scan(nullptr, nullptr, nullptr, nullptr);
-    QuadIds q;
-    while (c.next(q)) {
-      for (NodeId n : {q.subject, q.predicate, q.object}) {
-        if (rank_.emplace(n, 0).second) nodes.push_back(n);
-      }
-    }
-    std::sort(nodes.begin(), nodes.end(), term_less);
-    for (std::uint32_t r = 0; r < nodes.size(); ++r) rank_[nodes[r]] = r;
-    nodes_ = std::move(nodes);
-  }
-  std::uint32_t rank(NodeId n) const { return rank_.at(n); }
-  std::size_t size() const { return rank_.size(); }
-  // Every subject, predicate and object node, each once, in rank order.
-  const std::vector<NodeId>& nodes() const { return nodes_; }
-
- private:
-  std::unordered_map<NodeId, std::uint32_t> rank_;
-  std::vector<NodeId> nodes_;
-};
-
 // The named graphs by value (not in the order they were first used): the same data gives the
 // same output whatever order it was loaded in.
 std::vector<NodeId> sorted_graphs(const Store& store) {
@@ -70,32 +41,82 @@ std::vector<NodeId> sorted_graphs(const Store& store) {
   return graphs;
 }
 
-// A quad with the ranks of its subject, predicate and object.
+// A quad with the ranks of its subject, predicate and object among the nodes of its group.
 struct RankedQuad {
   std::uint32_t s, p, o;
   QuadIds quad;
 };
 
-// Quads of one graph (union_view: each distinct triple of all graphs), sorted by term value.
-template <typename F>
-void for_each_quad(const Store& store, const NodeOrder& order, NodeId graph, bool union_view,
-                   F&& f) {
-  Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
-                        : store.scan(nullptr, nullptr, nullptr, graph);
-  std::vector<RankedQuad> quads;
-  QuadIds q;
-  while (c.next(q)) {
-    quads.push_back({order.rank(q.subject), order.rank(q.predicate), order.rank(q.object), q});
+// The quads of one group (one graph, or with union_view each distinct triple of all graphs),
+// each node ranked by term_less among the group's nodes, so that sorting quads compares
+// integers, not strings. Ranks are local to the group: a graph of an article has a few hundred
+// nodes, so ranking them stays in the CPU caches, where one rank table for every node of a large
+// store (millions) would miss on nearly every lookup. The output is the same: term_less is a
+// total order, and each group is written on its own.
+class RankedGroup {
+ public:
+  RankedGroup(const Store& store, NodeId graph, bool union_view) {
+    Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
+                          : store.scan(nullptr, nullptr, nullptr, graph);
+    std::vector<QuadIds> quads;
+    QuadIds q;
+    while (c.next(q)) {
+      quads.push_back(q);
+      for (NodeId n : {q.subject, q.predicate, q.object}) by_address_.push_back(n);
+    }
+    std::sort(by_address_.begin(), by_address_.end());
+    by_address_.erase(std::unique(by_address_.begin(), by_address_.end()), by_address_.end());
+    // Rank the distinct nodes by value, comparing views taken once per node.
+    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
+    views.reserve(by_address_.size());
+    for (std::uint32_t i = 0; i < by_address_.size(); ++i) {
+      views.emplace_back(World::view(by_address_[i]), i);
+    }
+    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
+      const rdf::TermView &x = a.first, &y = b.first;
+      if (x.kind != y.kind) return x.kind < y.kind;
+      if (x.value != y.value) return x.value < y.value;
+      if (x.datatype != y.datatype) return x.datatype < y.datatype;
+      return x.lang < y.lang;
+    });
+    rank_of_address_.resize(by_address_.size());
+    for (std::uint32_t r = 0; r < views.size(); ++r) rank_of_address_[views[r].second] = r;
+    quads_.reserve(quads.size());
+    for (const QuadIds& x : quads) {
+      quads_.push_back({rank(x.subject), rank(x.predicate), rank(x.object), x});
+    }
+    std::sort(quads_.begin(), quads_.end(), [](const RankedQuad& a, const RankedQuad& b) {
+      return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+    });
   }
-  std::sort(quads.begin(), quads.end(), [](const RankedQuad& a, const RankedQuad& b) {
-    return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-  });
-  for (const auto& r : quads) f(r);
+  const std::vector<RankedQuad>& quads() const { return quads_; }
+  std::size_t node_count() const { return by_address_.size(); }
+
+ private:
+  std::uint32_t rank(NodeId n) const {
+    const auto it = std::lower_bound(by_address_.begin(), by_address_.end(), n);
+    return rank_of_address_[static_cast<std::size_t>(it - by_address_.begin())];
+  }
+  std::vector<NodeId> by_address_;
+  std::vector<std::uint32_t> rank_of_address_;
+  std::vector<RankedQuad> quads_;
+};
+
+// Calls f(graph, group) for each group in output order: with union_view the one union group
+// (graph nullptr); otherwise the default graph, then the named graphs by value.
+template <typename F>
+void for_each_group(const Store& store, bool union_view, F&& f) {
+  if (union_view) {
+    f(nullptr, RankedGroup(store, nullptr, true));
+    return;
+  }
+  f(nullptr, RankedGroup(store, store.default_graph(), false));
+  for (NodeId g : sorted_graphs(store)) f(g, RankedGroup(store, g, false));
 }
 
 // Namespaces of the registry that some IRI in the store uses, so the output declares only those.
-std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& order,
-                                       const rdf::PrefixRegistry& registry, bool with_graphs) {
+std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegistry& registry,
+                                       bool with_graphs) {
   std::set<std::string> used;
   auto note = [&](NodeId n) {
     if (!n) return;
@@ -106,8 +127,22 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& orde
       if (iri.starts_with(p.iri)) used.insert(p.name);
     }
   };
-  // Each node once (not once per quad it is in), then the graph names if they are written.
-  for (NodeId n : order.nodes()) note(n);
+  // Each distinct node of a graph once (not once per quad it is in), graph by graph: a set of
+  // every node of a large store would miss the CPU caches on nearly every insert.
+  std::vector<NodeId> graphs = store.named_graphs();
+  graphs.push_back(store.default_graph());
+  std::vector<NodeId> nodes;
+  for (NodeId g : graphs) {
+    nodes.clear();
+    Cursor c = store.scan(nullptr, nullptr, nullptr, g);
+    QuadIds q;
+    while (c.next(q)) {
+      for (NodeId n : {q.subject, q.predicate, q.object}) nodes.push_back(n);
+    }
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    for (NodeId n : nodes) note(n);
+  }
   if (with_graphs) {
     for (NodeId g : store.named_graphs()) note(g);
   }
@@ -118,46 +153,44 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const NodeOrder& orde
   return out;
 }
 
-void write_lines(const Store& store, const NodeOrder& order, bool with_graphs, std::ostream& out) {
+void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
   // Lines are built in one buffer and written in large blocks. Each node's N-Triples form is
-  // escaped once, on first use, and copied after that (subjects, predicates and graph names
-  // repeat on most lines).
+  // escaped once per group and copied after that (subjects, predicates and graph names repeat
+  // on most lines); predicates, shared by every graph, once for the whole output.
   std::string buffer;
   constexpr std::size_t kFlushAt = 1 << 20;
   buffer.reserve(kFlushAt + 4096);
-  std::vector<std::string> text(order.size());
-  std::vector<bool> done(order.size());
-  auto append = [&](NodeId n, std::uint32_t i) {
-    if (!done[i]) {
-      rdf::append_ntriples(text[i], World::view(n));
-      done[i] = true;
-    }
-    buffer += text[i];
+  std::unordered_map<NodeId, std::string> predicate_text;
+  std::vector<std::string> text;  // by rank within the group; empty: not escaped yet
+  auto append = [&](NodeId n, std::uint32_t rank) {
+    std::string& t = text[rank];
+    if (t.empty()) rdf::append_ntriples(t, World::view(n));
+    buffer += t;
   };
   std::string graph_text;
-  auto line = [&](const RankedQuad& r) {
-    append(r.quad.subject, r.s);
-    buffer += ' ';
-    append(r.quad.predicate, r.p);
-    buffer += ' ';
-    append(r.quad.object, r.o);
-    buffer += graph_text;
-    buffer += " .\n";
-    if (buffer.size() >= kFlushAt) {
-      out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      buffer.clear();
-    }
-  };
-  if (!with_graphs) {
-    for_each_quad(store, order, nullptr, true, line);
-  } else {
-    for_each_quad(store, order, store.default_graph(), false, line);
-    for (NodeId g : sorted_graphs(store)) {
+  for_each_group(store, !with_graphs, [&](NodeId graph, const RankedGroup& group) {
+    graph_text.clear();
+    if (graph) {
       graph_text = " ";
-      rdf::append_ntriples(graph_text, World::view(g));
-      for_each_quad(store, order, g, false, line);
+      rdf::append_ntriples(graph_text, World::view(graph));
     }
-  }
+    text.assign(group.node_count(), std::string());
+    for (const RankedQuad& r : group.quads()) {
+      append(r.quad.subject, r.s);
+      buffer += ' ';
+      std::string& p = predicate_text[r.quad.predicate];
+      if (p.empty()) rdf::append_ntriples(p, World::view(r.quad.predicate));
+      buffer += p;
+      buffer += ' ';
+      append(r.quad.object, r.o);
+      buffer += graph_text;
+      buffer += " .\n";
+      if (buffer.size() >= kFlushAt) {
+        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        buffer.clear();
+      }
+    }
+  });
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
@@ -224,31 +257,23 @@ rdf::PrefixRegistry merged_prefixes(const Store& store, const WriteOptions& opti
 }  // namespace
 
 void write(const Store& store, Format format, std::ostream& out, const WriteOptions& options) {
-  const NodeOrder order(store);
   switch (format) {
     case Format::NTriples:
-      write_lines(store, order, false, out);
+      write_lines(store, false, out);
       break;
     case Format::NQuads:
-      write_lines(store, order, true, out);
+      write_lines(store, true, out);
       break;
-    case Format::Turtle: {
-      SerdOutput w(format, out, options,
-                   used_prefixes(store, order, merged_prefixes(store, options), false));
-      for_each_quad(store, order, nullptr, true,
-                    [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
-      w.finish();
-      break;
-    }
+    case Format::Turtle:
     case Format::TriG: {
-      // sord_write drops graph names in 0.30.16, so we walk the graphs ourselves.
+      // Turtle writes the union of the graphs; sord_write drops graph names in 0.30.16, so TriG
+      // walks the graphs itself.
+      const bool trig = format == Format::TriG;
       SerdOutput w(format, out, options,
-                   used_prefixes(store, order, merged_prefixes(store, options), true));
-      for_each_quad(store, order, store.default_graph(), false,
-                    [&](const RankedQuad& r) { w.statement(r.quad, nullptr); });
-      for (NodeId g : sorted_graphs(store)) {
-        for_each_quad(store, order, g, false, [&](const RankedQuad& r) { w.statement(r.quad, g); });
-      }
+                   used_prefixes(store, merged_prefixes(store, options), trig));
+      for_each_group(store, !trig, [&](NodeId graph, const RankedGroup& group) {
+        for (const RankedQuad& r : group.quads()) w.statement(r.quad, graph);
+      });
       w.finish();
       break;
     }
