@@ -10,6 +10,7 @@
 #include <future>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -19,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/exit_without_teardown.hpp"
 #include "cli/limits.hpp"
 #include "extract/extractor.hpp"
 #include "extract/resolution.hpp"
@@ -202,8 +204,11 @@ int run_ingest(const IngestOptions& opts) {
   };
   auto t0 = Clock::now();
   const auto resources = extract::ResourcePaths::under(resource_root(opts.resources));
-  extract::Extractor extractor(resources);     // actors, places, events, provenance
-  extract::ClaimStage claim_stage(resources);  // claims and mediation efforts
+  // On the heap: left to the end of the process (leave_to_exit), as are the store and the sink.
+  auto extractor_ptr = std::make_unique<extract::Extractor>(resources);  // actors, places, events
+  auto claim_stage_ptr = std::make_unique<extract::ClaimStage>(resources);  // claims, mediations
+  const extract::Extractor& extractor = *extractor_ptr;
+  const extract::ClaimStage& claim_stage = *claim_stage_ptr;
 
   double resources_s = since(t0);
   auto t1 = Clock::now();
@@ -219,9 +224,11 @@ int run_ingest(const IngestOptions& opts) {
 
   double read_s = since(t1);
   auto t2 = Clock::now();
-  store::World world;
-  store::Store store(world);
-  StoreSink sink(store);
+  auto world = std::make_unique<store::World>();
+  auto store_ptr = std::make_unique<store::Store>(*world);
+  auto sink_ptr = std::make_unique<StoreSink>(*store_ptr);
+  store::Store& store = *store_ptr;
+  StoreSink& sink = *sink_ptr;
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
@@ -298,6 +305,7 @@ int run_ingest(const IngestOptions& opts) {
     if (errors) std::cerr << " (" << errors << " input(s) skipped)";
     std::cerr << "\n";
   }
+  leave_to_exit(sink_ptr, store_ptr, world, claim_stage_ptr, extractor_ptr);
   // --keep-going: the bad inputs were named above; what could be read is the result asked for.
   return errors > 0 && !opts.keep_going ? kExitBadInput : kExitOk;
 }

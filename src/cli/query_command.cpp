@@ -3,11 +3,13 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/exit_without_teardown.hpp"
 #include "cli/limits.hpp"
 #include "cli/query_runner.hpp"
 #include "store/rdf_io.hpp"
@@ -80,7 +82,8 @@ int run_query(const QueryOptions& opts) {
   auto t1 = std::chrono::steady_clock::now();
   DatasetOptions dataset = opts.dataset;
   dataset.max_rows = opts.limits.max_rows;
-  QuerySession session(dataset);
+  auto session_ptr = std::make_unique<QuerySession>(dataset);  // left to exit (leave_to_exit)
+  QuerySession& session = *session_ptr;
   session.prepare();  // builds the indices, so that load and query time are separate
   double load_s = seconds_since(t1);
   if (opts.explain) std::cerr << session.explain(query) << "\n";
@@ -104,6 +107,7 @@ int run_query(const QueryOptions& opts) {
                  "timing load_s=%.6f query_s=%.6f rows=%zu parse_s=%.6f eval_s=%.6f write_s=%.6f\n",
                  load_s, parse_s + eval_s + write_s, rows, parse_s, eval_s, write_s);
   }
+  leave_to_exit(session_ptr);
   return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "extract/resolution.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <set>
@@ -493,30 +494,39 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   }
   // Candidate pairs: figures that name the same group and were published the same day, or where
   // one article is undated (news of other days reports other events, not contradictions).
+  // Figures are numbered in IRI order (figs is ordered), and pairs are kept as numbers: a busy
+  // day of a large corpus has many figures naming one group, and pairs of IRI strings in a
+  // std::set cost more than everything else in resolution.
   using FigIt = std::map<std::string, Fig>::const_iterator;
-  std::map<std::string, std::vector<FigIt>> by_name;
+  std::vector<FigIt> fig_at;  // by number
+  std::map<std::string, std::vector<std::uint32_t>> by_name;
   for (auto it = figs.cbegin(); it != figs.cend(); ++it) {
-    for (const std::string& n : it->second.names) by_name[n].push_back(it);
+    const auto number = static_cast<std::uint32_t>(fig_at.size());
+    fig_at.push_back(it);
+    for (const std::string& n : it->second.names) by_name[n].push_back(number);
   }
-  std::set<std::pair<std::string, std::string>> candidates;  // ordered by IRI: deterministic
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;  // (lower, higher) number
   for (const auto& [name, members] : by_name) {
-    std::map<std::string, std::vector<FigIt>> by_date;
-    for (FigIt it : members) by_date[it->second.date].push_back(it);
+    std::map<std::string, std::vector<std::uint32_t>> by_date;
+    for (std::uint32_t f : members) by_date[fig_at[f]->second.date].push_back(f);
     const auto undated = by_date.find("");
     for (const auto& [date, group] : by_date) {
       for (std::size_t x = 0; x < group.size(); ++x) {
         for (std::size_t y = x + 1; y < group.size(); ++y) {
-          candidates.insert(std::minmax(group[x]->first, group[y]->first));
+          candidates.push_back(std::minmax(group[x], group[y]));
         }
         if (undated == by_date.end() || date.empty()) continue;
-        for (FigIt u : undated->second) candidates.insert(std::minmax(group[x]->first, u->first));
+        for (std::uint32_t u : undated->second) candidates.push_back(std::minmax(group[x], u));
       }
     }
   }
+  // In IRI order, each pair once: the output does not depend on the order of the groups.
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::set<std::pair<std::string, std::string>> linked;
   for (const auto& [first, second] : candidates) {
-    const auto a = figs.find(first);
-    const auto b = figs.find(second);
+    const FigIt a = fig_at[first];
+    const FigIt b = fig_at[second];
     {
       const Fig& fa = a->second;
       const Fig& fb = b->second;
