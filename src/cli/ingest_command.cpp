@@ -43,51 +43,35 @@ struct IngestOptions {
   extract::ReadLimits read_limits;
 };
 
-// Adapts the extractor's output to the store: interns each term once (IRIs repeat across
-// quads: predicates, graphs, entity IRIs) and appends without the per-quad duplicate check;
-// the store drops duplicates when it merges, before anything reads it.
+// Adapts the extractor's output to the store: interns each term once per article (IRIs repeat
+// across quads: predicates, graphs, entity IRIs) and appends without the per-quad duplicate
+// check; the store drops duplicates when it merges, before anything reads it.
 class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override { append(intern(quad)); }
-  // The quad's nodes (kept alive by this sink), to append later.
-  store::QuadIds intern(const rdf::Quad& quad) {
-    return {node(quad.subject), node(quad.predicate), node(quad.object),
-            quad.graph ? graph_node(*quad.graph) : nullptr};
+  void add(const rdf::Quad& quad) override {
+    store_.append(node(quad.subject), node(quad.predicate), node(quad.object),
+                  quad.graph ? graph_node(*quad.graph) : nullptr);
   }
-  void append(const store::QuadIds& q) { store_.append(q.subject, q.predicate, q.object, q.graph); }
   // Terms repeat within an article (its graph, its sentences, its entities) far more than
   // across articles, so the term caches serve one article: a cache of every term of a large
   // batch outgrows the CPU caches and each lookup misses. Interning a term again in the next
-  // article costs one lookup in the world. The nodes stay alive (held in `kept_`) for the quads
-  // that wait as ids.
+  // article costs one lookup in the world. The store holds the nodes of its quads.
   void next_article() {
-    for (Cache* cache : {&iris_, &literals_}) {
-      for (auto& [key, ref] : *cache) kept_.push_back(std::move(ref));
-      cache->clear();
-    }
+    iris_.clear();
+    literals_.clear();
     last_graph_id_ = nullptr;
   }
-  // Appends every quad with each renamed IRI (variant -> canonical) replaced in the subject and
-  // object positions, as cross-article resolution rewrites actor IRIs.
-  void append_renamed(const std::vector<store::QuadIds>& quads,
-                      const std::vector<std::pair<std::string, std::string>>& renamed) {
+  // Replaces each renamed IRI (variant -> canonical) in the subject and object positions of
+  // every quad in the store, as cross-article resolution rewrites actor IRIs.
+  void rename(const std::vector<std::pair<std::string, std::string>>& renamed) {
     std::unordered_map<store::NodeId, store::NodeId> to;
+    store::NodePool names(store_.world());  // the nodes stay alive while `to` is used
     for (const auto& [variant, canonical] : renamed) {
-      to[node(rdf::Term::iri(variant))] = node(rdf::Term::iri(canonical));
+      to[names.intern(rdf::Term::iri(variant))] = names.intern(rdf::Term::iri(canonical));
     }
-    auto map = [&](store::NodeId n) {
-      auto it = to.find(n);
-      return it == to.end() ? n : it->second;
-    };
-    for (const store::QuadIds& q : quads) {
-      if (to.empty()) {
-        append(q);
-      } else {
-        store_.append(map(q.subject), q.predicate, map(q.object), q.graph);
-      }
-    }
+    store_.replace_nodes(to);
   }
 
  private:
@@ -125,7 +109,6 @@ class StoreSink : public extract::QuadSink {
   store::NodePool pool_{store_.world()};
   Cache iris_;
   Cache literals_;
-  std::vector<store::NodeRef> kept_;
   std::string key_;
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
@@ -232,13 +215,13 @@ int run_ingest(const IngestOptions& opts) {
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
-  // Stage 1 and 2 per article. Every quad is interned as soon as it is extracted and waits as
-  // node ids in `article_quads`; cross-article resolution reads the few it needs as terms, in
-  // `resolution_input`, and returns the actor IRIs it renamed, which are then rewritten in the
-  // ids. All go to the store after resolution, the resolution graph first and then article by
-  // article, so named graphs are first used in the same order on every run.
+  // Stage 1 and 2 per article. Every quad goes to the store as soon as it is extracted, while
+  // its terms are still in the CPU caches; cross-article resolution reads the few it needs as
+  // terms, in `resolution_input`, and returns the actor IRIs it renamed, which are then replaced
+  // in the store. Its own quads (links between variants and canonical IRIs) go in after that.
+  // Articles enter the store in article order, so named graphs are first used in the same order
+  // on every run, whatever the number of threads.
   extract::VectorSink resolution_input;
-  std::vector<store::QuadIds> article_quads;
   const unsigned jobs = opts.jobs ? opts.jobs : std::max(1U, std::thread::hardware_concurrency());
   // Batches bound the quads waiting as terms; a batch gives every thread several articles. With
   // threads, the next batch is extracted while this thread interns the current one.
@@ -258,7 +241,7 @@ int run_ingest(const IngestOptions& opts) {
       sink.next_article();
       for (auto* part : {&x.own, &x.claims}) {
         for (rdf::Quad& q : part->quads) {
-          article_quads.push_back(sink.intern(q));
+          sink.add(q);
           if (extract::resolution_reads(q)) resolution_input.quads.push_back(std::move(q));
         }
       }
@@ -270,12 +253,14 @@ int run_ingest(const IngestOptions& opts) {
   double extract_s = since(t2);
   auto t3 = Clock::now();
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
-  extract::resolve_across_articles(resolution_input.quads, sink, &renamed);  // adds the links
+  extract::VectorSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
+  extract::resolve_across_articles(resolution_input.quads, links, &renamed);
   resolution_input.quads = {};
   double resolve_s = since(t3);
   auto t4 = Clock::now();
-  sink.append_renamed(article_quads, renamed);
-  article_quads = {};
+  sink.rename(renamed);  // before the links, which name the variants on purpose
+  sink.next_article();
+  for (const rdf::Quad& q : links.quads) sink.add(q);
   double store_s = since(t4);
 
   if (errors > 0 && !opts.keep_going) {

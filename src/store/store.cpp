@@ -169,6 +169,34 @@ bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   return true;
 }
 
+void Store::replace_nodes(const std::unordered_map<NodeId, NodeId>& to) {
+  if (to.empty()) return;
+  auto replace_in = [&](std::vector<QuadIds>& quads) {
+    bool changed = false;
+    for (QuadIds& q : quads) {
+      for (NodeId* n : {&q.subject, &q.object}) {
+        const auto it = to.find(*n);
+        if (it == to.end()) continue;
+        world_.add_ref(it->second);
+        world_.release(*n);
+        *n = it->second;
+        changed = true;
+      }
+    }
+    return changed;
+  };
+  replace_in(pending_);
+  if (replace_in(quads_)) {
+    // No longer sorted or unique: merged again, with the pending quads, before the next read.
+    pending_.insert(pending_.end(), quads_.begin(), quads_.end());
+    quads_.clear();
+  }
+  // The pending quads may now repeat each other or a merged quad: add() merges first.
+  pending_set_.clear();
+  pending_unchecked_ = !pending_.empty();
+  invalidate_indices();
+}
+
 Store::Mark Store::mark() const { return {pending_.size(), named_graph_list_.size()}; }
 
 void Store::rollback_to(const Mark& mark) {

@@ -98,6 +98,10 @@ class Store {
   // the bulk-load path. Returns nothing because it does not know.
   void append(NodeId subject, NodeId predicate, NodeId object, NodeId graph);
   bool remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph = nullptr);
+  // Replaces each node that is a key of `to` by its value, in the subject and object positions
+  // of every quad (quads that become equal are kept once): cross-article resolution renames
+  // actors after their quads are in. One pass over all quads, whatever the number of renames.
+  void replace_nodes(const std::unordered_map<NodeId, NodeId>& to);
 
   // Quads matching the pattern; nullptr is a wildcard in every position. With graph == nullptr
   // every graph is searched, the default graph included, and a triple in two graphs comes twice.
