@@ -161,10 +161,11 @@ def ratio(engine_s, ng_s, floored=False) -> str:
 
 
 class Result:
-    """One timed process: wall seconds, peak RSS (KB), exit status, captured output paths."""
+    """One timed process: wall seconds, CPU seconds, peak RSS (KB), exit status, stderr."""
 
     def __init__(self):
         self.wall = None
+        self.cpu = None  # user + system seconds: what one core spent, whatever else ran
         self.rss_kb = None
         self.rc = None
         self.timed_out = False
@@ -172,11 +173,12 @@ class Result:
 
 
 def run_timed(cmd, timeout, stdout_path=None, env=None, cwd=None) -> Result:
-    """Runs cmd under /usr/bin/time (peak RSS) with a wall-clock limit; kills its process group."""
+    """Runs cmd under /usr/bin/time (peak RSS, CPU time) with a wall-clock limit; kills its
+    process group."""
     TMP.mkdir(parents=True, exist_ok=True)
     rss_file = TMP / f"rss.{os.getpid()}"
     err_file = TMP / f"stderr.{os.getpid()}"
-    full = ["/usr/bin/time", "-f", "%M", "-o", str(rss_file)] + [str(c) for c in cmd]
+    full = ["/usr/bin/time", "-f", "%M %U %S", "-o", str(rss_file)] + [str(c) for c in cmd]
     res = Result()
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     with open(err_file, "wb") as err:
@@ -195,7 +197,9 @@ def run_timed(cmd, timeout, stdout_path=None, env=None, cwd=None) -> Result:
     res.stderr = err_file.read_text(errors="replace")
     if not res.timed_out:
         try:
-            res.rss_kb = int(rss_file.read_text().split()[-1])
+            rss, user, system = rss_file.read_text().split()[-3:]
+            res.rss_kb = int(rss)
+            res.cpu = float(user) + float(system)
         except (OSError, ValueError, IndexError):
             pass
     return res
@@ -686,7 +690,7 @@ def workload_ingest(report):
         files = sorted(corpus.glob("*.txt"))
         mb = sum(f.stat().st_size for f in files) / 1e6
         outp = TMP / f"ingest-{n}.nq"
-        times, rss, err = [], None, None
+        times, cpus, rss, err = [], [], None, None
         phases = {}  # from `ingest --timing`: seconds per phase, per run
         timing = ["--timing"] if ng_ingest_has_timing() else []
         # One core, as issues 4 and 7 measure it (`-j` exists since session 4; its default is a
@@ -699,6 +703,8 @@ def workload_ingest(report):
                 err = "timeout" if r.timed_out else f"error (rc {r.rc}): " + stderr_tail(r.stderr)
                 break
             times.append(r.wall)
+            if r.cpu is not None:
+                cpus.append(r.cpu)
             rss = max(rss or 0, r.rss_kb or 0)
             m = re.search(r"^timing (.*)$", r.stderr, re.M)
             if m:
@@ -711,7 +717,8 @@ def workload_ingest(report):
             with open(outp, "rb") as f:
                 quads = sum(1 for _ in f)
             outp.unlink()
-        section["rows"].append({"articles": n, "mb": mb, "seconds": median(times), "rss_kb": rss,
+        section["rows"].append({"articles": n, "mb": mb, "seconds": median(times),
+                                "cpu": median(cpus) if cpus else None, "rss_kb": rss,
                                 "error": err, "lines_out": quads, "out_mb": out_mb,
                                 "phases": {k: median(v) for k, v in phases.items()}})
 
@@ -908,15 +915,16 @@ def render(report) -> str:
         if s["note"]:
             L.append(s["note"])
         else:
-            L.append("| articles | MB of text | s (whole process) | MB/s | ms per article | "
-                     "time per MB vs the smallest corpus | marginal MB/s | peak RSS MB | "
-                     "output lines | output MB | extract s | resolve + store s | write s |")
-            L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+            L.append("| articles | MB of text | s (whole process) | MB/s | CPU s | MB per CPU s | "
+                     "ms per article | time per MB vs the smallest corpus | marginal MB/s | "
+                     "peak RSS MB | output lines | output MB | extract s | resolve + store s | "
+                     "write s |")
+            L.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             base = prev = None
             for r in s["rows"]:
                 if r["error"] or not r["seconds"]:
                     L.append(f"| {r['articles']} | {r['mb']:.2f} | {r['error']} |"
-                             + " |" * 10)
+                             + " |" * 12)
                     continue
                 spm = r["seconds"] / r["mb"]
                 base = base or spm
@@ -925,8 +933,11 @@ def render(report) -> str:
                 if prev and r["seconds"] > prev["seconds"]:
                     marginal = f"{(r['mb'] - prev['mb']) / (r['seconds'] - prev['seconds']):.2f}"
                 prev = r
+                cpu = r.get("cpu")
+                cpu_cells = f"{cpu:.2f} | {r['mb'] / cpu:.2f}" if cpu else " | "
                 L.append(f"| {r['articles']} | {r['mb']:.2f} | {fmt_s(r['seconds'])} | "
-                         f"{r['mb'] / r['seconds']:.2f} | {r['seconds'] / r['articles'] * 1000:.1f} | "
+                         f"{r['mb'] / r['seconds']:.2f} | {cpu_cells} | "
+                         f"{r['seconds'] / r['articles'] * 1000:.1f} | "
                          f"{spm / base:.2f}× | {marginal} | {fmt_mb(r['rss_kb'])} | "
                          f"{r['lines_out']} | {phase(r.get('out_mb'))} | "
                          f"{phase(ph.get('extract'))} | "
@@ -938,7 +949,9 @@ def render(report) -> str:
                      "(lexicons, gazetteer). Phase times are from `ingest --timing` (median runs): "
                      "extract = stages 1 and 2 with interning, write = the N-Quads file "
                      "(formatting, writing, fsync). Marginal MB/s = extra MB / extra seconds from the "
-                     "previous size: the rate without the start-up cost.")
+                     "previous size: the rate without the start-up cost. CPU s = user + system "
+                     "time of the process (`-j 1`: one core), which other load on the machine "
+                     "changes less than the wall clock.")
         L.append("")
     L += render_targets(report)
     return "\n".join(L) + "\n"
