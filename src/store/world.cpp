@@ -50,35 +50,46 @@ void World::release(NodeId node) { sord_node_free(world_, const_cast<SordNode*>(
 
 NodeId World::add_ref(NodeId node) { return sord_node_copy(node); }
 
-NodeRef World::intern(const rdf::Term& term) { return intern(term.view()); }
+// Sord takes NUL-terminated strings: a Term's own strings are, so only a view is copied.
+NodeRef World::intern(const rdf::Term& term) {
+  return intern_terminated(term.kind, term.value.c_str(), term.datatype, term.lang);
+}
 
 NodeRef World::intern(const rdf::TermView& term) {
-  std::string value(term.value);
+  const std::string value(term.value);
+  return intern_terminated(term.kind, value.c_str(), term.datatype, term.lang);
+}
+
+NodeRef World::intern_terminated(rdf::TermKind kind, const char* value,
+                                 std::string_view datatype_iri, std::string_view language) {
+  const auto* text = reinterpret_cast<const uint8_t*>(value);
   SordNode* node = nullptr;
-  switch (term.kind) {
+  switch (kind) {
     case rdf::TermKind::Iri:
-      node = sord_new_uri(world_, bytes(value));
-      if (!node) throw std::invalid_argument("not an absolute IRI: <" + value + ">");
+      node = sord_new_uri(world_, text);
+      if (!node) throw std::invalid_argument("not an absolute IRI: <" + std::string(value) + ">");
       break;
     case rdf::TermKind::Blank:
-      node = sord_new_blank(world_, bytes(value));
+      node = sord_new_blank(world_, text);
       break;
     case rdf::TermKind::Literal: {
       // Normal form: a language tag wins, xsd:string is the same as no datatype.
-      std::string lang = rdf::lowercase_ascii(term.lang);
+      std::string lang = rdf::lowercase_ascii(language);
       SordNode* datatype = nullptr;
-      if (lang.empty() && !term.datatype.empty() && term.datatype != vocab::kXsdString) {
-        std::string dt(term.datatype);
+      if (lang.empty() && !datatype_iri.empty() && datatype_iri != vocab::kXsdString) {
+        std::string dt(datatype_iri);
         datatype = sord_new_uri(world_, bytes(dt));
         if (!datatype) throw std::invalid_argument("not an absolute datatype IRI: <" + dt + ">");
       }
-      node =
-          sord_new_literal(world_, datatype, bytes(value), lang.empty() ? nullptr : lang.c_str());
+      node = sord_new_literal(world_, datatype, text, lang.empty() ? nullptr : lang.c_str());
       if (datatype) sord_node_free(world_, datatype);
       break;
     }
   }
-  if (!node) throw std::invalid_argument("cannot intern term " + rdf::to_ntriples(term));
+  if (!node) {
+    throw std::invalid_argument("cannot intern term " +
+                                rdf::to_ntriples(rdf::TermView{kind, value, datatype_iri, language}));
+  }
   return NodeRef(this, node);
 }
 

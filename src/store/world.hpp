@@ -67,6 +67,8 @@ class World {
   friend class Store;  // quads hold node references too
   void release(NodeId node);
   NodeId add_ref(NodeId node);
+  NodeRef intern_terminated(rdf::TermKind kind, const char* value, std::string_view datatype_iri,
+                            std::string_view language);
   SordWorldImpl* world_;
   unsigned long blank_counter_ = 0;
 };
