@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <ctime>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -173,6 +175,54 @@ void show_progress(std::size_t done, std::size_t total) {
             << total << " articles" << std::flush;
 }
 
+// Wall-clock and process CPU seconds of each phase, for --timing. CPU time is what the process
+// spent (with -j 1: one core), which other load on the machine changes far less than the wall
+// clock.
+class PhaseClock {
+ public:
+  PhaseClock() : start_({wall_now(), cpu_now()}), last_(start_) {}
+  void end(const char* phase) {
+    const Stamp now{wall_now(), cpu_now()};
+    phases_.push_back({phase, now.wall - last_.wall, now.cpu - last_.cpu});
+    last_ = now;
+  }
+  // "timing total_s=… text_bytes=… <phase>_s=… … total_cpu_s=… <phase>_cpu_s=… …"
+  std::string line(std::size_t text_bytes) const {
+    const Stamp now{wall_now(), cpu_now()};
+    std::string out = "timing total_s=" + fixed(now.wall - start_.wall) +
+                      " text_bytes=" + std::to_string(text_bytes);
+    for (const Phase& p : phases_) out += " " + p.name + "_s=" + fixed(p.wall);
+    out += " total_cpu_s=" + fixed(now.cpu - start_.cpu);
+    for (const Phase& p : phases_) out += " " + p.name + "_cpu_s=" + fixed(p.cpu);
+    return out;
+  }
+
+ private:
+  struct Stamp {
+    double wall, cpu;
+  };
+  struct Phase {
+    std::string name;
+    double wall, cpu;
+  };
+  static double wall_now() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+  static double cpu_now() {
+    timespec t{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
+  static std::string fixed(double seconds) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", seconds);
+    return buf;
+  }
+  Stamp start_, last_;
+  std::vector<Phase> phases_;
+};
+
 int run_ingest(const IngestOptions& opts) {
   store::Format format = store::Format::TriG;
   if (!opts.format.empty()) {
@@ -181,11 +231,7 @@ int run_ingest(const IngestOptions& opts) {
     format = *by_ext;
   }
   apply_limits(opts.limits, "ingest");
-  using Clock = std::chrono::steady_clock;
-  auto since = [](Clock::time_point t) {
-    return std::chrono::duration<double>(Clock::now() - t).count();
-  };
-  auto t0 = Clock::now();
+  PhaseClock clock;
   const auto resources = extract::ResourcePaths::under(resource_root(opts.resources));
   // On the heap: left to the end of the process (leave_to_exit), as are the store and the sink.
   auto extractor_ptr = std::make_unique<extract::Extractor>(resources);  // actors, places, events
@@ -193,8 +239,7 @@ int run_ingest(const IngestOptions& opts) {
   const extract::Extractor& extractor = *extractor_ptr;
   const extract::ClaimStage& claim_stage = *claim_stage_ptr;
 
-  double resources_s = since(t0);
-  auto t1 = Clock::now();
+  clock.end("resources");
   std::vector<extract::Diagnostic> diagnostics;
   std::vector<extract::Article> articles =
       extract::read_articles(opts.paths, diagnostics, opts.read_limits);
@@ -205,8 +250,7 @@ int run_ingest(const IngestOptions& opts) {
     if (d.severity == extract::Severity::Error) ++errors;
   }
 
-  double read_s = since(t1);
-  auto t2 = Clock::now();
+  clock.end("read");
   auto world = std::make_unique<store::World>();
   auto store_ptr = std::make_unique<store::Store>(*world);
   auto sink_ptr = std::make_unique<StoreSink>(*store_ptr);
@@ -250,18 +294,16 @@ int run_ingest(const IngestOptions& opts) {
     if (progress && (e / 10 != b / 10 || e == articles.size())) show_progress(e, articles.size());
   }
   if (progress) std::cerr << "\n";
-  double extract_s = since(t2);
-  auto t3 = Clock::now();
+  clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
   extract::VectorSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
   extract::resolve_across_articles(resolution_input.quads, links, &renamed);
   resolution_input.quads = {};
-  double resolve_s = since(t3);
-  auto t4 = Clock::now();
+  clock.end("resolve");
   sink.rename(renamed);  // before the links, which name the variants on purpose
   sink.next_article();
   for (const rdf::Quad& q : links.quads) sink.add(q);
-  double store_s = since(t4);
+  clock.end("store");
 
   if (errors > 0 && !opts.keep_going) {
     std::cerr << "newsgraph: " << errors << " input(s) could not be read; nothing written "
@@ -272,15 +314,12 @@ int run_ingest(const IngestOptions& opts) {
     std::cerr << "newsgraph: note: " << format_name(format)
               << " has no named graphs: the per-article provenance graphs are merged\n";
   }
-  auto t5 = Clock::now();
   write_output(opts.output, [&](std::ostream& out) { store::write(store, format, out); });
+  clock.end("write");
   if (opts.timing) {
     std::size_t bytes = 0;
     for (const auto& a : articles) bytes += a.text.size();
-    std::fprintf(stderr,
-                 "timing total_s=%.6f text_bytes=%zu resources_s=%.6f read_s=%.6f "
-                 "extract_s=%.6f resolve_s=%.6f store_s=%.6f write_s=%.6f\n",
-                 since(t0), bytes, resources_s, read_s, extract_s, resolve_s, store_s, since(t5));
+    std::fprintf(stderr, "%s\n", clock.line(bytes).c_str());
   }
   if (!opts.quiet) {
     std::cerr << "newsgraph: ingested " << stats.articles << " articles, " << stats.sentences

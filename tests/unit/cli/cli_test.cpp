@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -162,4 +163,31 @@ TEST_CASE("ingest on several threads writes the same graph as on one", "[cli][in
   CHECK(a.size() > 100000);
   CHECK(a == b);
   CHECK(run("ingest -q -j -1 " + src + "/data/articles -o x.nq").exit_code == 2);  // usage error
+}
+
+TEST_CASE("ingest --timing prints wall and CPU seconds per phase", "[cli][ingest]") {
+  const std::string src = NG_SOURCE_DIR;
+  auto r = run("ingest -q --timing -j 1 " + src + "/data/articles -o t.nq");
+  REQUIRE(r.exit_code == 0);
+  const auto at = r.err.find("timing ");
+  REQUIRE(at != std::string::npos);
+  const std::string line = r.err.substr(at, r.err.find('\n', at) - at);
+  // Every phase twice (wall, CPU), each a number of seconds; the bench reads these names.
+  std::map<std::string, double> value;
+  std::istringstream fields(line.substr(7));
+  for (std::string field; fields >> field;) {
+    const auto eq = field.find('=');
+    REQUIRE(eq != std::string::npos);
+    value[field.substr(0, eq)] = std::stod(field.substr(eq + 1));
+  }
+  for (const char* phase : {"total", "resources", "read", "extract", "resolve", "store", "write"}) {
+    INFO(phase);
+    REQUIRE(value.count(std::string(phase) + "_s"));
+    REQUIRE(value.count(std::string(phase) + "_cpu_s"));
+    CHECK(value[std::string(phase) + "_s"] >= 0);
+  }
+  CHECK(value["text_bytes"] > 1000);
+  CHECK(value["extract_cpu_s"] > 0);
+  CHECK(value["total_cpu_s"] >= value["extract_cpu_s"]);
+  CHECK(value["total_s"] >= value["extract_s"] + value["write_s"]);
 }
