@@ -523,26 +523,40 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   // In IRI order, each pair once: the output does not depend on the order of the groups.
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  std::set<std::pair<std::string, std::string>> linked;
+  // Each figure's claim and claimant as small numbers (a claim without a claimant has the
+  // claimant ""), so that the pairs, which grow with the square of a busy day's figures, compare
+  // integers rather than look IRIs up.
+  std::unordered_map<std::string, std::uint32_t> claim_ids, claimant_ids;
+  auto id_of = [](std::unordered_map<std::string, std::uint32_t>& ids, const std::string& key) {
+    return ids.emplace(key, static_cast<std::uint32_t>(ids.size())).first->second;
+  };
+  std::vector<std::uint32_t> claim_of(fig_at.size()), claimant_of(fig_at.size());
+  for (std::size_t f = 0; f < fig_at.size(); ++f) {
+    const std::string& claim = fig_at[f]->second.claim;
+    claim_of[f] = id_of(claim_ids, claim);
+    const auto c = claimant.find(claim);
+    claimant_of[f] = id_of(claimant_ids, c == claimant.end() ? std::string() : c->second);
+  }
+  const std::string figure_conflicts = ng("figureConflictsWith");
+  const std::string claim_conflicts = ng("conflictsWith");
+  std::set<std::pair<std::uint32_t, std::uint32_t>> linked;  // claim ids
   for (const auto& [first, second] : candidates) {
+    if (claim_of[first] == claim_of[second] || claimant_of[first] == claimant_of[second]) continue;
     const FigIt a = fig_at[first];
     const FigIt b = fig_at[second];
-    {
-      const Fig& fa = a->second;
-      const Fig& fb = b->second;
-      if (fa.claim == fb.claim || claimant[fa.claim] == claimant[fb.claim]) continue;
-      const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
-                          (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
-      if (!differ) continue;
-      // The figures that disagree, then (once) their claims.
-      emit(a->first, ng("figureConflictsWith"), rdf::Term::iri(b->first));
-      emit(b->first, ng("figureConflictsWith"), rdf::Term::iri(a->first));
-      const auto key = std::minmax(fa.claim, fb.claim);
-      if (!linked.insert({key.first, key.second}).second) continue;
-      emit(key.first, ng("conflictsWith"), rdf::Term::iri(key.second));
-      emit(key.second, ng("conflictsWith"), rdf::Term::iri(key.first));
-      ++stats.conflicts;
-    }
+    const Fig& fa = a->second;
+    const Fig& fb = b->second;
+    const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
+                        (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
+    if (!differ) continue;
+    // The figures that disagree, then (once) their claims.
+    emit(a->first, figure_conflicts, rdf::Term::iri(b->first));
+    emit(b->first, figure_conflicts, rdf::Term::iri(a->first));
+    if (!linked.insert(std::minmax(claim_of[first], claim_of[second])).second) continue;
+    const auto key = std::minmax(fa.claim, fb.claim);
+    emit(key.first, claim_conflicts, rdf::Term::iri(key.second));
+    emit(key.second, claim_conflicts, rdf::Term::iri(key.first));
+    ++stats.conflicts;
   }
   return stats;
 }
