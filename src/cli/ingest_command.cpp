@@ -52,9 +52,13 @@ class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override {
-    store_.append(node(quad.subject), node(quad.predicate), node(quad.object),
-                  quad.graph ? graph_node(*quad.graph) : nullptr);
+  void add(const rdf::Quad& quad) override { put(quad); }
+  // Adds the quad and returns its nodes (alive as long as the store holds the quad).
+  store::QuadIds put(const rdf::Quad& quad) {
+    const store::QuadIds q{node(quad.subject), node(quad.predicate), node(quad.object),
+                           quad.graph ? graph_node(*quad.graph) : nullptr};
+    store_.append(q.subject, q.predicate, q.object, q.graph);
+    return q;
   }
   // Terms repeat within an article (its graph, its sentences, its entities) far more than
   // across articles, so the term caches serve one article: a cache of every term of a large
@@ -265,7 +269,22 @@ int run_ingest(const IngestOptions& opts) {
   // in the store. Its own quads (links between variants and canonical IRIs) go in after that.
   // Articles enter the store in article order, so named graphs are first used in the same order
   // on every run, whatever the number of threads.
-  extract::VectorSink resolution_input;
+  std::vector<extract::QuadView> resolution_input;  // views of the store's nodes
+  auto view_of = [](const store::QuadIds& q) {
+    const rdf::TermView s = store::World::view(q.subject), o = store::World::view(q.object);
+    extract::QuadView v;
+    v.subject = s.value;
+    v.subject_is_iri = s.is_iri();
+    v.predicate = store::World::view(q.predicate).value;
+    v.object = o.value;
+    v.object_is_iri = o.is_iri();
+    v.object_datatype = o.datatype;
+    if (q.graph) {
+      v.graph = store::World::view(q.graph).value;
+      v.has_graph = true;
+    }
+    return v;
+  };
   const unsigned jobs = opts.jobs ? opts.jobs : std::max(1U, std::thread::hardware_concurrency());
   // Batches bound the quads waiting as terms; a batch gives every thread several articles. With
   // threads, the next batch is extracted while this thread interns the current one.
@@ -284,9 +303,9 @@ int run_ingest(const IngestOptions& opts) {
       claim_stats += x.claim_stats;
       sink.next_article();
       for (auto* part : {&x.own, &x.claims}) {
-        for (rdf::Quad& q : part->quads) {
-          sink.add(q);
-          if (extract::resolution_reads(q)) resolution_input.quads.push_back(std::move(q));
+        for (const rdf::Quad& q : part->quads) {
+          const store::QuadIds ids = sink.put(q);
+          if (extract::resolution_reads(q)) resolution_input.push_back(view_of(ids));
         }
       }
     }
@@ -297,8 +316,8 @@ int run_ingest(const IngestOptions& opts) {
   clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
   extract::VectorSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
-  extract::resolve_across_articles(resolution_input.quads, links, &renamed);
-  resolution_input.quads = {};
+  extract::resolve_across_articles(resolution_input, links, &renamed);
+  resolution_input = {};
   clock.end("resolve");
   sink.rename(renamed);  // before the links, which name the variants on purpose
   sink.next_article();

@@ -209,7 +209,7 @@ bool resolution_reads(const rdf::Quad& q) {
          (s.rfind(event_prefix, 0) == 0 && among(event_predicates)) || among(claim_predicates);
 }
 
-ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out,
+ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
                                         std::vector<std::pair<std::string, std::string>>* renamed) {
   ResolutionStats stats;
   const std::string graph = resolution_graph_iri();
@@ -239,7 +239,7 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   // Hashed while collecting (the IRIs share long prefixes, which makes ordered lookups slow);
   // the candidates are sorted below, so everything downstream sees the IRI order.
   std::unordered_map<std::string, Node> nodes;
-  const std::string* last_subject = nullptr;
+  std::string_view last_subject;
   Node* last_node = nullptr;
   // One pass over every quad also picks out, in order, the few quads the later steps read (a
   // pass over all quads costs more than the work on the ones it keeps): quads that may need an
@@ -247,35 +247,35 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   // later steps read them after the rewrite, as they would have read `all`. resolution_reads()
   // must accept every quad these tests (and the actor test below) pick.
   const std::string event_prefix = std::string(vocab::kNgId) + "event/";
-  auto rewritable = [&](const rdf::Term& t) {
-    return t.is_iri() &&
-           (t.value.rfind(person_prefix, 0) == 0 || t.value.rfind(org_prefix, 0) == 0);
+  auto rewritable = [&](std::string_view iri, bool is_iri) {
+    return is_iri && (iri.starts_with(person_prefix) || iri.starts_with(org_prefix));
   };
-  std::vector<rdf::Quad*> rewrite_quads, event_quads, claim_quads, amount_quads;
-  for (rdf::Quad& q : all) {
-    const std::string& s = q.subject.value;
-    const std::string& pv = q.predicate.value;
-    if (rewritable(q.subject) || rewritable(q.object)) rewrite_quads.push_back(&q);
-    if (s.rfind(event_prefix, 0) == 0) event_quads.push_back(&q);
+  std::vector<QuadView*> rewrite_quads, event_quads, claim_quads, amount_quads;
+  for (QuadView& q : all) {
+    const std::string_view s = q.subject;
+    const std::string_view pv = q.predicate;
+    if (rewritable(q.subject, q.subject_is_iri) || rewritable(q.object, q.object_is_iri)) {
+      rewrite_quads.push_back(&q);
+    }
+    if (s.starts_with(event_prefix)) event_quads.push_back(&q);
     if (pv == p_claimant || pv == p_figures || pv == p_article_date) claim_quads.push_back(&q);
     if (pv == p_killed || pv == p_wounded || pv == p_victims) amount_quads.push_back(&q);
-    if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0) continue;
+    if (!s.starts_with(person_prefix) && !s.starts_with(org_prefix)) continue;
     // An article's quads about one node often come in a row.
-    if (!last_subject || *last_subject != s) {
-      last_node = &nodes[s];
-      last_subject = &s;
+    if (last_node == nullptr || last_subject != s) {
+      last_node = &nodes[std::string(s)];
+      last_subject = s;
     }
     Node& n = *last_node;
-    if (q.graph && (n.last_graph == nullptr || *n.last_graph != q.graph->value)) {
-      n.graphs.insert(q.graph->value);
-      n.last_graph = &q.graph->value;
+    if (q.has_graph && (n.last_graph == nullptr || *n.last_graph != q.graph)) {
+      n.last_graph = &*n.graphs.emplace(q.graph).first;
     }
-    if (q.predicate.value == type && q.object.value.rfind(ng_ns, 0) == 0) {
-      n.cls = local_name(q.object.value);
-    } else if (q.predicate.value == label || q.predicate.value == alt) {
-      n.labels.insert(q.object.value);
-    } else if (q.predicate.value == p_affiliation) {
-      n.affiliation = q.object.value;
+    if (pv == type && q.object.starts_with(ng_ns)) {
+      n.cls = local_name(q.object);
+    } else if (pv == label || pv == alt) {
+      n.labels.emplace(q.object);
+    } else if (pv == p_affiliation) {
+      n.affiliation = q.object;
     }
   }
   std::vector<std::string> iris;
@@ -360,15 +360,15 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   }
   // Only person and org IRIs are ever rewritten.
   if (!rewrite.empty()) {
-    for (rdf::Quad* qp : rewrite_quads) {
-      rdf::Quad& q = *qp;
-      if (rewritable(q.subject)) {
-        auto it = rewrite.find(q.subject.value);
-        if (it != rewrite.end()) q.subject.value = it->second;
+    for (QuadView* qp : rewrite_quads) {
+      QuadView& q = *qp;
+      if (rewritable(q.subject, q.subject_is_iri)) {
+        auto it = rewrite.find(std::string(q.subject));
+        if (it != rewrite.end()) q.subject = it->second;  // `rewrite` outlives the views' use
       }
-      if (rewritable(q.object)) {
-        auto it = rewrite.find(q.object.value);
-        if (it != rewrite.end()) q.object.value = it->second;
+      if (rewritable(q.object, q.object_is_iri)) {
+        auto it = rewrite.find(std::string(q.object));
+        if (it != rewrite.end()) q.object = it->second;
       }
     }
   }
@@ -383,21 +383,21 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     bool day = false;
   };
   std::map<std::string, Ev> events;
-  for (const rdf::Quad* qp : event_quads) {
-    const rdf::Quad& q = *qp;
-    const std::string& s = q.subject.value;
-    const std::string& p = q.predicate.value;
-    if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
-      events[s].cls = local_name(q.object.value);
+  for (const QuadView* qp : event_quads) {
+    const QuadView& q = *qp;
+    const std::string_view p = q.predicate;
+    Ev& ev = events[std::string(q.subject)];
+    if (p == type && q.object.starts_with(ng_ns)) {
+      ev.cls = local_name(q.object);
     } else if (p == p_in_article) {
-      events[s].article = q.object.value;
+      ev.article = q.object;
     } else if (p == p_location) {
-      events[s].locations.push_back(q.object.value);
+      ev.locations.emplace_back(q.object);
     } else if (p == p_agent) {
-      events[s].agents.push_back(q.object.value);
+      ev.agents.emplace_back(q.object);
     } else if (p == p_date) {
-      events[s].date = q.object.value;
-      events[s].day = q.object.datatype == vocab::kXsdDate;
+      ev.date = q.object;
+      ev.day = q.object_datatype == vocab::kXsdDate;
     }
   }
   struct Merged {
@@ -448,16 +448,16 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
   std::map<std::string, std::vector<std::string>> figures_of;
   std::map<std::string, Fig> figs;
   std::map<std::string, std::string> graph_of_fig, date_of_graph;
-  for (const rdf::Quad* qp : claim_quads) {
-    const rdf::Quad& q = *qp;
-    const std::string& p = q.predicate.value;
-    if (p == p_claimant) claimant[q.subject.value] = q.object.value;
+  for (const QuadView* qp : claim_quads) {
+    const QuadView& q = *qp;
+    const std::string_view p = q.predicate;
+    if (p == p_claimant) claimant[std::string(q.subject)] = q.object;
     if (p == p_figures) {
-      figures_of[q.subject.value].push_back(q.object.value);
-      figs[q.object.value].claim = q.subject.value;
-      if (q.graph) graph_of_fig[q.object.value] = q.graph->value;
+      figures_of[std::string(q.subject)].emplace_back(q.object);
+      figs[std::string(q.object)].claim = q.subject;
+      if (q.has_graph) graph_of_fig[std::string(q.object)] = q.graph;
     }
-    if (p == p_article_date && q.graph) date_of_graph[q.graph->value] = q.object.value;
+    if (p == p_article_date && q.has_graph) date_of_graph[std::string(q.graph)] = q.object;
   }
   for (auto& [iri, fig] : figs) {
     auto g = graph_of_fig.find(iri);
@@ -466,20 +466,20 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
       if (d != date_of_graph.end()) fig.date = d->second;
     }
   }
-  auto numeric = [](const std::string& v) {
+  auto numeric = [](std::string_view v) {
     return !v.empty() &&
            std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  for (const rdf::Quad* qp : amount_quads) {
-    const rdf::Quad& q = *qp;
-    const std::string& p = q.predicate.value;
-    auto it = figs.find(q.subject.value);
+  for (const QuadView* qp : amount_quads) {
+    const QuadView& q = *qp;
+    const std::string_view p = q.predicate;
+    auto it = figs.find(std::string(q.subject));
     if (it == figs.end()) continue;
-    if (p == p_killed && numeric(q.object.value)) it->second.killed = q.object.value;
-    if (p == p_wounded && numeric(q.object.value)) it->second.wounded = q.object.value;
+    if (p == p_killed && numeric(q.object)) it->second.killed = q.object;
+    if (p == p_wounded && numeric(q.object)) it->second.wounded = q.object;
     if (p == p_victims) {
       std::string word;
-      for (char c : q.object.value + " ") {
+      for (char c : std::string(q.object) + " ") {
         if (c == ' ' || c == ',' || c == '(' || c == ')') {
           if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
             word.resize(word.size() - 2);
@@ -558,6 +558,42 @@ ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& o
     emit(key.second, claim_conflicts, rdf::Term::iri(key.first));
     ++stats.conflicts;
   }
+  return stats;
+}
+
+
+QuadView QuadView::of(const rdf::Quad& q) {
+  QuadView v;
+  v.subject = q.subject.value;
+  v.predicate = q.predicate.value;
+  v.object = q.object.value;
+  v.object_datatype = q.object.datatype;
+  v.subject_is_iri = q.subject.is_iri();
+  v.object_is_iri = q.object.is_iri();
+  if (q.graph) {
+    v.graph = q.graph->value;
+    v.has_graph = true;
+  }
+  return v;
+}
+
+ResolutionStats resolve_across_articles(std::vector<rdf::Quad>& all, QuadSink& out,
+                                        std::vector<std::pair<std::string, std::string>>* renamed) {
+  std::vector<QuadView> views;
+  views.reserve(all.size());
+  for (const rdf::Quad& q : all) views.push_back(QuadView::of(q));
+  std::vector<std::pair<std::string, std::string>> renames;
+  const ResolutionStats stats = resolve_across_articles(views, out, &renames);
+  // The views are not used past this point: the owning quads are rewritten by the renames.
+  std::unordered_map<std::string, std::string> to(renames.begin(), renames.end());
+  for (rdf::Quad& q : all) {
+    for (rdf::Term* t : {&q.subject, &q.object}) {
+      if (!t->is_iri()) continue;
+      const auto it = to.find(t->value);
+      if (it != to.end()) t->value = it->second;
+    }
+  }
+  if (renamed) *renamed = std::move(renames);
   return stats;
 }
 

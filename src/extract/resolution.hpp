@@ -22,14 +22,28 @@ struct ResolutionStats {
   std::size_t conflicts = 0;      // ng:conflictsWith pairs
 };
 
-// Rewrites, in `all`, every variant spelling's actor IRI to its canonical IRI (the article
-// graph keeps the label as written there, and gets skos:altLabel links), then adds to `out`, in
+// A quad as resolution reads it: views of its terms' strings, which the caller keeps alive
+// (ingest: the store's nodes). A fifth of an ingest's quads are read, and as owning rdf::Quads
+// (~420 bytes each plus their strings) they were the largest allocation of a run.
+struct QuadView {
+  std::string_view subject, predicate, object, object_datatype, graph;
+  bool subject_is_iri = true, object_is_iri = true, has_graph = false;
+  static QuadView of(const rdf::Quad& quad);
+};
+
+// Finds every variant spelling's actor IRI and its canonical IRI, then adds to `out`, in
 // resolution_graph_iri(): the canonical actors with every spelling as skos:altLabel and
 // owl:sameAs to the variant IRIs; merged events (ng:sameEventAs, ng:reportedIn); and
-// ng:conflictsWith between disagreeing casualty claims. Deterministic. `out` must not add to
-// `all` (the quads of `all` are read by address while `out` receives). `renamed`, when given,
-// receives each (variant IRI, canonical IRI) rewrite, so that a caller holding the article quads
-// elsewhere (interned) can rewrite them the same way.
+// ng:conflictsWith between disagreeing casualty claims. Deterministic. `renamed`, when given,
+// receives each (variant IRI, canonical IRI) rewrite, for the caller to apply to the quads it
+// holds (ingest: in the store). `all` is working space: its views are rewritten during the call
+// and may point into memory the call frees, so it must not be read afterwards.
+ResolutionStats resolve_across_articles(
+    std::vector<QuadView>& all, QuadSink& out,
+    std::vector<std::pair<std::string, std::string>>* renamed = nullptr);
+// The same on owning quads, which are rewritten in place (variant IRIs -> canonical IRIs, in
+// the subject and object positions; the article graph keeps the label as written there). `out`
+// must not add to `all`.
 ResolutionStats resolve_across_articles(
     std::vector<rdf::Quad>& all, QuadSink& out,
     std::vector<std::pair<std::string, std::string>>* renamed = nullptr);
