@@ -191,3 +191,38 @@ TEST_CASE("ingest --timing prints wall and CPU seconds per phase", "[cli][ingest
   CHECK(value["total_cpu_s"] >= value["extract_cpu_s"]);
   CHECK(value["total_s"] >= value["extract_s"] + value["write_s"]);
 }
+
+TEST_CASE("ingest renames a variant spelling in every article and links it once", "[cli][ingest]") {
+  // Two spellings of one (invented) minister in two articles: the article quads all name the
+  // canonical IRI, and the resolution graph says which variant it replaced (owl:sameAs to the
+  // variant: the rename must not rewrite the link itself).
+  fs::create_directories(workdir() / "rename");
+  write("rename/a.txt",
+        "date 2026-03-02\n\nBorder clash kills four\n\nKABUL - Foreign Minister Hamidullah Karimi "
+        "said on Monday that four soldiers were killed in a clash near the border.\n");
+  write("rename/b.txt",
+        "date 2026-03-02\n\nMinister condemns clash\n\nKABUL - Foreign Minister Hamidulla Karimi "
+        "told reporters that the clash near the border was an act of aggression.\n");
+  auto r = run("ingest -q rename/a.txt rename/b.txt -o rename.nq");
+  REQUIRE(r.exit_code == 0);
+  const std::string out = slurp(workdir() / "rename.nq");
+  const std::string id = "https://w3id.org/newsgraph/id/";
+  const std::string canonical = "<" + id + "person/hamidulla-karimi>";
+  const std::string variant = "<" + id + "person/hamidullah-karimi>";
+  const std::string same_as = "<http://www.w3.org/2002/07/owl#sameAs>";
+  std::size_t variant_lines = 0, claimant_lines = 0;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find(variant) == std::string::npos) continue;
+    ++variant_lines;
+    INFO(line);
+    CHECK(line.rfind(canonical + " " + same_as + " " + variant, 0) == 0);
+    CHECK(line.find("graph/resolution") != std::string::npos);
+  }
+  CHECK(variant_lines == 1);
+  std::istringstream again(out);
+  for (std::string line; std::getline(again, line);) {
+    if (line.find("#claimant> " + canonical) != std::string::npos) ++claimant_lines;
+  }
+  CHECK(claimant_lines == 2);  // each article's claim names the canonical person
+}
