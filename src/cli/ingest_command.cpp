@@ -379,7 +379,9 @@ Runner add_ingest_command(CLI::App& app) {
                   "output does not depend on it")
       ->capture_default_str();
   cmd->add_flag("--timing", opts->timing,
-                "Print 'timing total_s=S text_bytes=N ...' with the time of each phase to stderr");
+                "Print 'timing total_s=S text_bytes=N <phase>_s=S ... total_cpu_s=S "
+                "<phase>_cpu_s=S ...' to stderr: wall-clock and CPU seconds of each phase "
+                "(resources, read, extract, resolve, store, write)");
   opts->limits.timeout_seconds = 0;  // ingesting months of news may take long: no default limit
   add_limit_options(*cmd, opts->limits);
   cmd->add_option("--max-article-size", opts->read_limits.max_article_bytes,
