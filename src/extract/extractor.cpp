@@ -1219,6 +1219,12 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
           t.key.front() == letters[a]) {
         ok = spells(w + 1, a + 1);
       }
+      // An acronym in the name gives all its letters: "the UN Relief Mission in Tarvia
+      // (UNRMT)".
+      if (!ok && t.is(kAllCaps) && t.key.size() > 1 &&
+          letters.compare(a, t.key.size(), t.key) == 0) {
+        ok = spells(w + 1, a + t.key.size());
+      }
       known = ok ? 1 : 0;
       return ok;
     };
