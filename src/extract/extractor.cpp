@@ -1271,15 +1271,21 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       }
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
-      const bool singular_head = head == "province" || head == "state" || head == "region" ||
-                                 head == "governorate" || head == "district" || head == "county" ||
-                                 head == "valley";
+      // A city the article introduced as a settlement stays that city: in "Tarsa, a city
+      // ... the authorities of Tarsa province" the province is only named after it.
+      const bool city_before =
+          ge.type == kCity && (ge.ref_nouns.count("city") > 0 || ge.ref_nouns.count("town") > 0 ||
+                               ge.ref_nouns.count("village") > 0);
+      const bool singular_head = !city_before &&
+                                 (head == "province" || head == "state" || head == "region" ||
+                                  head == "governorate" || head == "district" ||
+                                  head == "county" || head == "valley");
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);
         ge.label = label;  // the fuller form as the article writes it
       }
-      if (g.type == kCity && type == kProvince) g.type = kProvince;
+      if (g.type == kCity && type == kProvince && !city_before) g.type = kProvince;
       // A gazetteer city named with an area's head word is that area: "Belgorod region",
       // "Poonch district" (a region), "X province" (a province).
       if (singular_head && ge.type == kCity) {
@@ -2203,6 +2209,15 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
     } else if (ref_word(mn.end)) {
       e.ref_nouns.insert(tokens_[mn.end].key);
+    } else if (mn.end + 2 < s.last_token && tokens_[mn.end].key == "," &&
+               (tokens_[mn.end + 1].key == "a" || tokens_[mn.end + 1].key == "an")) {
+      // "X, a town 60 km from Y", "X, a small city".
+      for (std::uint32_t k = mn.end + 2; k < mn.end + 4; ++k) {
+        if (ref_word(k)) {
+          e.ref_nouns.insert(tokens_[k].key);
+          break;
+        }
+      }
     }
   }
 }
