@@ -2534,6 +2534,11 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         !ev.reported_time && res_.in("located_event_classes", fold_key(ev.cls))) {
       ev.merged = true;
     }
+    // A withdrawal with no place left a body or talks (data/lexicon/placed_event_classes.tsv).
+    if (!ev.merged && ev.locations.empty() && ev.context.empty() &&
+        res_.in("placed_event_classes", fold_key(ev.cls))) {
+      ev.merged = true;
+    }
   }
   date_by_report();
   // "Russian missiles struck X": a state found only through its demonym acts when it is

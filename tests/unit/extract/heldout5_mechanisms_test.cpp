@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "both_stages.hpp"
 #include "extract/extractor.hpp"
@@ -40,6 +41,26 @@ struct Stage1 {
       if (q.predicate.value == ng::vocab::kRdfType && q.object.value == ng_term(cls)) {
         out.insert(label(q.subject.value));
       }
+    }
+    return out;
+  }
+  std::vector<std::string> objects(const std::string& s, const std::string& p) const {
+    std::vector<std::string> v;
+    for (const auto& q : sink.quads) {
+      if (q.subject.value == s && q.predicate.value == p) v.push_back(q.object.value);
+    }
+    return v;
+  }
+  // "Class@Place" for every event and each of its places, "Class@-" for one without a place.
+  std::multiset<std::string> events() const {
+    std::multiset<std::string> out;
+    for (const auto& q : sink.quads) {
+      if (q.predicate.value != ng::vocab::kRdfType) continue;
+      if (objects(q.subject.value, ng_term("inArticle")).empty()) continue;
+      const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
+      const auto where = objects(q.subject.value, ng_term("location"));
+      if (where.empty()) out.insert(cls + "@-");
+      for (const std::string& w : where) out.insert(cls + "@" + label(w));
     }
     return out;
   }
@@ -122,4 +143,14 @@ TEST_CASE("places: a city introduced as one keeps its name beside a province nam
       "authorities of Kindu province said one man was killed.");
   CHECK(has(r.labels("City"), "Kindu"));
   CHECK_FALSE(has(r.labels("Province"), "Kindu province"));
+}
+
+TEST_CASE("events: a withdrawal with no place is no event",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Tarvia withdrew from the regional task force last year, a spokesman said. Government "
+      "forces withdrew from Kindu in the Democratic Republic of Congo on Friday.");
+  const auto ev = r.events();
+  CHECK(ev.count("Withdrawal@-") == 0);
+  CHECK(ev.count("Withdrawal@Kindu") == 1);
 }
