@@ -97,6 +97,11 @@ TEST_CASE("actors: an acronym introduced as one names a body",
   const auto orgs = r.labels("Organization");
   CHECK(has(orgs, "FADT"));
   CHECK(has(orgs, "MOKTA"));
+  Stage1 k("The observer mission, known as TOBEM, patrols the border. The regional bloc TARCO "
+           "called a summit.");
+  const auto more = k.labels("Organization");
+  CHECK(has(more, "TOBEM"));
+  CHECK(has(more, "TARCO"));
 }
 
 TEST_CASE("places: a settlement named with what it is after a comma",
