@@ -159,3 +159,22 @@ TEST_CASE("events: a withdrawal with no place is no event",
   CHECK(ev.count("Withdrawal@-") == 0);
   CHECK(ev.count("Withdrawal@Kindu") == 1);
 }
+
+TEST_CASE("actors: a capital with a period is a person's initial, not a sentence end",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Federal rule followed after the chief minister, R. Tavan Kolo, resigned. Deputy "
+      "Inspector General Moro T. said 11 people were arrested.");
+  const auto persons = r.labels("Person");
+  CHECK(has(persons, "R. Tavan Kolo"));
+  CHECK(has(persons, "Moro T."));
+  CHECK_FALSE(has(persons, "R"));
+}
+
+TEST_CASE("actors: 'Opposition' opening a sentence is no part of a party's name",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("Opposition Unity party leader Jane Kolo said the government had failed.");
+  const auto orgs = r.labels("Organization");
+  CHECK(has(orgs, "Unity party"));
+  CHECK_FALSE(has(orgs, "Opposition Unity party"));
+}
