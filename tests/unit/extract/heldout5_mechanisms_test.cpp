@@ -178,3 +178,13 @@ TEST_CASE("actors: 'Opposition' opening a sentence is no part of a party's name"
   CHECK(has(orgs, "Unity party"));
   CHECK_FALSE(has(orgs, "Opposition Unity party"));
 }
+
+TEST_CASE("actors: a militia named in lower case after its name",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Government fighters attacked the Tarek force, which controls the port. The Kenyan "
+      "forces stayed out of the fighting.");
+  const auto groups = r.labels("ArmedGroup");
+  CHECK(has(groups, "Tarek force"));
+  for (const std::string& g : groups) CHECK(g.find("Kenyan") == std::string::npos);
+}
