@@ -188,3 +188,9 @@ TEST_CASE("actors: a militia named in lower case after its name",
   CHECK(has(groups, "Tarek force"));
   for (const std::string& g : groups) CHECK(g.find("Kenyan") == std::string::npos);
 }
+
+TEST_CASE("events: telling a news agency by telephone is an interview, no contact",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("\"They were ordinary workers,\" the spokesman Tomas Kolo told Reuters by telephone.");
+  for (const std::string& e : r.events()) CHECK(e.rfind("DiplomaticContact", 0) != 0);
+}
