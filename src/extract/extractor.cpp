@@ -359,6 +359,7 @@ struct Event {
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
   bool merged = false;
+  bool dropped = false;  // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
 };
 
@@ -2378,7 +2379,7 @@ void ArticleRun::merge_events() {
   }
   for (std::size_t i = 0; i < events_.size(); ++i) {
     Event& ev = events_[i];
-    if (!ev.locations.empty()) continue;
+    if (ev.dropped || !ev.locations.empty()) continue;
     for (std::size_t j = 0; j < events_.size(); ++j) {
       Event& other = events_[j];
       if (j == i || other.merged || other.cls != ev.cls) continue;
@@ -2526,17 +2527,20 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
     events_for(s, si);
   }
+  // A withdrawal with no place left a body or talks (data/lexicon/placed_event_classes.tsv);
+  // before the merge, which would give its date to a withdrawal from a place.
+  for (Event& ev : events_) {
+    if (ev.locations.empty() && ev.context.empty() &&
+        res_.in("placed_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
   merge_events();
   // "the attacks", "the fighting" with neither place nor time after the merge is a generic
   // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
   for (Event& ev : events_) {
     if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
         !ev.reported_time && res_.in("located_event_classes", fold_key(ev.cls))) {
-      ev.merged = true;
-    }
-    // A withdrawal with no place left a body or talks (data/lexicon/placed_event_classes.tsv).
-    if (!ev.merged && ev.locations.empty() && ev.context.empty() &&
-        res_.in("placed_event_classes", fold_key(ev.cls))) {
       ev.merged = true;
     }
   }

@@ -194,3 +194,14 @@ TEST_CASE("events: telling a news agency by telephone is an interview, no contac
   Stage1 r("\"They were ordinary workers,\" the spokesman Tomas Kolo told Reuters by telephone.");
   for (const std::string& e : r.events()) CHECK(e.rfind("DiplomaticContact", 0) != 0);
 }
+
+TEST_CASE("events: 'withdrawing from' a place, and a dropped withdrawal lends it no date",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Government forces began withdrawing towards Kindu in the Democratic Republic of Congo. "
+      "Tarvia withdrew from the regional task force in 2019, officials said.");
+  CHECK(r.events().count("Withdrawal@Kindu") == 1);
+  for (const auto& q : r.sink.quads) {
+    if (q.predicate.value == ng_term("date")) CHECK(q.object.value.rfind("2019", 0) != 0);
+  }
+}
