@@ -519,6 +519,7 @@ class ArticleRun : public MatchContext {
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   void mark_parties(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
                            std::uint32_t last) const;
@@ -2048,6 +2049,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // sentence must give no time of its own.)
     if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
   }
+  // "the governor condemned the attacks", "X claimed responsibility for the bombing": a
+  // definite event noun after a verb that answers an event (restating_cues.tsv) restates one
+  // already reported, whatever places the sentence names.
+  for (Event* ev : evs) {
+    if (ev->pos != "noun" || !earlier_event || ev->merged) continue;
+    const std::uint32_t d = ev->begin;
+    bool definite = false;
+    for (std::uint32_t k = d; k > s.first_token && k + 3 >= d;) {
+      --k;
+      if (tokens_[k].key == "the" || tokens_[k].key == "these" || tokens_[k].key == "those") {
+        definite = true;
+        break;
+      }
+    }
+    if (definite && cue_before("restating_cues", d, s.first_token)) ev->merged = true;
+  }
 }
 
 // A date of the report's time: a day of the week up to the reference date, or its month. The
@@ -2294,7 +2311,12 @@ void ArticleRun::mark_parties(const Sentence& s) {
 // A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
 // ("called for an immediate ceasefire", "open to talks", "towards a truce").
 bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
-  const auto id = res_.lexicon_id.find("not_event_cues");
+  return cue_before("not_event_cues", b, first);
+}
+
+// A phrase of `lexicon` ends at b, or up to three lower-case words before it.
+bool ArticleRun::cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const {
+  const auto id = res_.lexicon_id.find(lexicon);
   if (id == res_.lexicon_id.end()) return false;
   for (std::uint32_t end = b; end > first && end + 3 >= b; --end) {
     for (std::uint32_t p = end > first + 4 ? end - 4 : first; p < end; ++p) {

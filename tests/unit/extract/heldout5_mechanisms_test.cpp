@@ -205,3 +205,13 @@ TEST_CASE("events: 'withdrawing from' a place, and a dropped withdrawal lends it
     if (q.predicate.value == ng_term("date")) CHECK(q.object.value.rfind("2019", 0) != 0);
   }
 }
+
+TEST_CASE("events: a definite event noun after 'condemned' or 'claimed' restates one",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Rebels attacked an army post in Kindu in the Democratic Republic of Congo on Monday. "
+      "Governor Tom Kolo of Maniema condemned the attacks and urged troops to secure Bukavu.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Kindu") == 1);
+  CHECK(ev.count("GroundAttack@Bukavu") == 0);
+}
