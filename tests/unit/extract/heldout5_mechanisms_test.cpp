@@ -215,3 +215,11 @@ TEST_CASE("events: a definite event noun after 'condemned' or 'claimed' restates
   CHECK(ev.count("GroundAttack@Kindu") == 1);
   CHECK(ev.count("GroundAttack@Bukavu") == 0);
 }
+
+TEST_CASE("actors: a body named after the kind of body it is with 'known as'",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Tom Kolo, a spokesman for the joint task force known as Operation Tarvan Shield, said "
+      "two miners were wounded.");
+  CHECK(has(r.labels("Organization"), "Operation Tarvan Shield"));
+}
