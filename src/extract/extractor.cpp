@@ -2049,21 +2049,26 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // sentence must give no time of its own.)
     if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
   }
-  // "the governor condemned the attacks", "X claimed responsibility for the bombing": a
-  // definite event noun after a verb that answers an event (restating_cues.tsv) restates one
-  // already reported, whatever places the sentence names.
+  // "the governor condemned the (Kamo) attacks", "X claimed responsibility for the bombing":
+  // a definite event noun after a verb that answers an event (restating_cues.tsv) restates one
+  // already reported, whatever places the sentence names; so does "the deadliest attack", "the
+  // third attack on the field" (restating_modifiers.tsv).
   for (Event* ev : evs) {
-    if (ev->pos != "noun" || !earlier_event || ev->merged) continue;
-    const std::uint32_t d = ev->begin;
-    bool definite = false;
-    for (std::uint32_t k = d; k > s.first_token && k + 3 >= d;) {
+    if (ev->pos != "noun" || ev->merged) continue;
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    if (!earlier_event && !other_here) continue;
+    std::uint32_t det = ev->begin;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
       --k;
       if (tokens_[k].key == "the" || tokens_[k].key == "these" || tokens_[k].key == "those") {
-        definite = true;
+        det = k;
         break;
       }
     }
-    if (definite && cue_before("restating_cues", d, s.first_token)) ev->merged = true;
+    if (det == ev->begin) continue;
+    const bool modified = det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
+    if (modified || cue_before("restating_cues", det, s.first_token)) ev->merged = true;
   }
 }
 

@@ -223,3 +223,17 @@ TEST_CASE("actors: a body named after the kind of body it is with 'known as'",
       "two miners were wounded.");
   CHECK(has(r.labels("Organization"), "Operation Tarvan Shield"));
 }
+
+TEST_CASE("events: 'the deadliest attack', 'the third attack' and 'condemned the Kamo attack' "
+          "report no new event",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Drones struck an oilfield in Kindu in the Democratic Republic of Congo on Tuesday, the "
+      "deadliest attack on Bukavu in years. It was the third attack on Goma in a week. The "
+      "regional bloc condemned the Kindu attack and said it was ready to help Uvira.");
+  const auto ev = r.events();
+  CHECK(ev.count("DroneAttack@Kindu") == 1);
+  CHECK(ev.count("GroundAttack@Bukavu") == 0);
+  CHECK(ev.count("GroundAttack@Goma") == 0);
+  CHECK(ev.count("GroundAttack@Uvira") == 0);
+}
