@@ -1646,6 +1646,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       // A place before the trigger belongs to it only when close or in a sentence-initial
       // phrase ("Near the X crossing, ... heard shelling").
       if (mn.end <= ev.begin && ev.begin - mn.end > 4 && mn.begin > s.first_token + 3) continue;
+      // (Nor across a word that opens another clause: data/lexicon/place_clause_breaks.tsv.)
+      bool other_clause = false;
+      for (std::uint32_t k = mn.end; k < ev.begin && !other_clause; ++k) {
+        other_clause = res_.in("place_clause_breaks", tokens_[k].key);
+      }
+      if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15) continue;
       if (d < best) {
         best = d;

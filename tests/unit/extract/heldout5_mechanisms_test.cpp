@@ -237,3 +237,9 @@ TEST_CASE("events: 'the deadliest attack', 'the third attack' and 'condemned the
   CHECK(ev.count("GroundAttack@Goma") == 0);
   CHECK(ev.count("GroundAttack@Uvira") == 0);
 }
+
+TEST_CASE("events: a place before 'as' does not locate a trigger of the other clause",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("Rebels kill two soldiers in Kindu, Congo as Angola pushes talks");
+  for (const std::string& e : r.events()) CHECK(e != "Negotiation@Kindu");
+}
