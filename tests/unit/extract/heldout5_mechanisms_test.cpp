@@ -243,3 +243,13 @@ TEST_CASE("events: a place before 'as' does not locate a trigger of the other cl
   Stage1 r("Rebels kill two soldiers in Kindu, Congo as Angola pushes talks");
   for (const std::string& e : r.events()) CHECK(e != "Negotiation@Kindu");
 }
+
+TEST_CASE("events: 'after the attack' refers back to an event already reported",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "Rebels attacked an army post in Kindu in the Democratic Republic of Congo on Monday. "
+      "The army said it had intensified patrols around Bukavu after the attack.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Kindu") == 1);
+  CHECK(ev.count("GroundAttack@Bukavu") == 0);
+}
