@@ -2071,6 +2071,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         det = k;
         break;
       }
+      if (tokens_[k].kind != TokenKind::Word) break;  // "after the shelling, troops clashed"
     }
     if (det == ev->begin) continue;
     const bool modified = det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
