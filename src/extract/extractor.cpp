@@ -1960,6 +1960,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         ev.date = te.value;
       }
     }
+    // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
+    if (ev.pos == "noun" && ev.begin > s.first_token) {
+      const Token& y = tokens_[ev.begin - 1];
+      const bool year = y.kind == TokenKind::Number && y.key.size() == 4 &&
+                        (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
+                        std::all_of(y.key.begin(), y.key.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+      if (year) {
+        ev.time_text = y.key;
+        ev.date = y.key;
+      }
+    }
     // A sentence without a time continues the previous one's when it reports the same kind of
     // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
     // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)

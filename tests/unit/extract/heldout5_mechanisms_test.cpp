@@ -253,3 +253,13 @@ TEST_CASE("events: 'after the attack' refers back to an event already reported",
   CHECK(ev.count("GroundAttack@Kindu") == 1);
   CHECK(ev.count("GroundAttack@Bukavu") == 0);
 }
+
+TEST_CASE("time: a year right before an event noun dates it",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("The mission has monitored a 1991 ceasefire that the rebels declared over in May 2020.");
+  bool dated_1991 = false;
+  for (const auto& q : r.sink.quads) {
+    if (q.predicate.value == ng_term("date") && q.object.value == "1991") dated_1991 = true;
+  }
+  CHECK(dated_1991);
+}
