@@ -263,3 +263,10 @@ TEST_CASE("time: a year right before an event noun dates it",
   }
   CHECK(dated_1991);
 }
+
+TEST_CASE("actors: a government named head first",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("Kolo's Government of National Concord said its forces had restored order.");
+  CHECK(has(r.labels("Government"), "Government of National Concord"));
+  CHECK(r.labels("Person").count("National Concord") == 0);
+}
