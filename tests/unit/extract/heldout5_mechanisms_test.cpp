@@ -270,3 +270,13 @@ TEST_CASE("actors: a government named head first",
   CHECK(has(r.labels("Government"), "Government of National Concord"));
   CHECK(r.labels("Person").count("National Concord") == 0);
 }
+
+TEST_CASE("actors: a collective executive named in lower case",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r(
+      "The presidential council and the armed groups agreed to form a committee. The ruling "
+      "military council said it would hold talks.");
+  const auto gov = r.labels("Government");
+  CHECK(has(gov, "presidential council"));
+  CHECK(has(gov, "ruling military council"));
+}
