@@ -280,3 +280,9 @@ TEST_CASE("actors: a collective executive named in lower case",
   CHECK(has(gov, "presidential council"));
   CHECK(has(gov, "ruling military council"));
 }
+
+TEST_CASE("places: a settlement named after what it is the seat of",
+          "[extract][generalisation][heldout5]") {
+  Stage1 r("The miners were shot about 40 km from the regency seat Tembako on Tuesday.");
+  CHECK(has(r.labels("City"), "Tembako"));
+}
