@@ -359,6 +359,7 @@ struct Event {
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
   bool merged = false;
+  bool dropped = false;  // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
 };
 
@@ -518,6 +519,7 @@ class ArticleRun : public MatchContext {
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   void mark_parties(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
                            std::uint32_t last) const;
@@ -1219,6 +1221,12 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
           t.key.front() == letters[a]) {
         ok = spells(w + 1, a + 1);
       }
+      // An acronym in the name gives all its letters: "the UN Relief Mission in Tarvia
+      // (UNRMT)".
+      if (!ok && t.is(kAllCaps) && t.key.size() > 1 &&
+          letters.compare(a, t.key.size(), t.key) == 0) {
+        ok = spells(w + 1, a + t.key.size());
+      }
       known = ok ? 1 : 0;
       return ok;
     };
@@ -1265,15 +1273,21 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       }
       const std::string label = surface(nb, ne);
       const std::string& head = tokens_[ne - 1].key;
-      const bool singular_head = head == "province" || head == "state" || head == "region" ||
-                                 head == "governorate" || head == "district" || head == "county" ||
-                                 head == "valley";
+      // A city the article introduced as a settlement stays that city: in "Tarsa, a city
+      // ... the authorities of Tarsa province" the province is only named after it.
+      const bool city_before =
+          ge.type == kCity && (ge.ref_nouns.count("city") > 0 || ge.ref_nouns.count("town") > 0 ||
+                               ge.ref_nouns.count("village") > 0);
+      const bool singular_head = !city_before &&
+                                 (head == "province" || head == "state" || head == "region" ||
+                                  head == "governorate" || head == "district" ||
+                                  head == "county" || head == "valley");
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);
         ge.label = label;  // the fuller form as the article writes it
       }
-      if (g.type == kCity && type == kProvince) g.type = kProvince;
+      if (g.type == kCity && type == kProvince && !city_before) g.type = kProvince;
       // A gazetteer city named with an area's head word is that area: "Belgorod region",
       // "Poonch district" (a region), "X province" (a province).
       if (singular_head && ge.type == kCity) {
@@ -1632,6 +1646,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       // A place before the trigger belongs to it only when close or in a sentence-initial
       // phrase ("Near the X crossing, ... heard shelling").
       if (mn.end <= ev.begin && ev.begin - mn.end > 4 && mn.begin > s.first_token + 3) continue;
+      // (Nor across a word that opens another clause: data/lexicon/place_clause_breaks.tsv.)
+      bool other_clause = false;
+      for (std::uint32_t k = mn.end; k < ev.begin && !other_clause; ++k) {
+        other_clause = res_.in("place_clause_breaks", tokens_[k].key);
+      }
+      if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15) continue;
       if (d < best) {
         best = d;
@@ -1940,6 +1960,18 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         ev.date = te.value;
       }
     }
+    // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
+    if (ev.pos == "noun" && ev.begin > s.first_token) {
+      const Token& y = tokens_[ev.begin - 1];
+      const bool year = y.kind == TokenKind::Number && y.key.size() == 4 &&
+                        (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
+                        std::all_of(y.key.begin(), y.key.end(),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+      if (year) {
+        ev.time_text = y.key;
+        ev.date = y.key;
+      }
+    }
     // A sentence without a time continues the previous one's when it reports the same kind of
     // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
     // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
@@ -2034,6 +2066,28 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // (Another event of the sentence is what it restates, whatever the time; else the
     // sentence must give no time of its own.)
     if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
+  }
+  // "the governor condemned the (Kamo) attacks", "X claimed responsibility for the bombing":
+  // a definite event noun after a verb that answers an event (restating_cues.tsv) restates one
+  // already reported, whatever places the sentence names; so does "the deadliest attack", "the
+  // third attack on the field" (restating_modifiers.tsv).
+  for (Event* ev : evs) {
+    if (ev->pos != "noun" || ev->merged) continue;
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    if (!earlier_event && !other_here) continue;
+    std::uint32_t det = ev->begin;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
+      --k;
+      if (tokens_[k].key == "the" || tokens_[k].key == "these" || tokens_[k].key == "those") {
+        det = k;
+        break;
+      }
+      if (tokens_[k].kind != TokenKind::Word) break;  // "after the shelling, troops clashed"
+    }
+    if (det == ev->begin) continue;
+    const bool modified = det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
+    if (modified || cue_before("restating_cues", det, s.first_token)) ev->merged = true;
   }
 }
 
@@ -2197,6 +2251,15 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       e.ref_nouns.insert(tokens_[mn.name_end - 1].key);
     } else if (ref_word(mn.end)) {
       e.ref_nouns.insert(tokens_[mn.end].key);
+    } else if (mn.end + 2 < s.last_token && tokens_[mn.end].key == "," &&
+               (tokens_[mn.end + 1].key == "a" || tokens_[mn.end + 1].key == "an")) {
+      // "X, a town 60 km from Y", "X, a small city".
+      for (std::uint32_t k = mn.end + 2; k < mn.end + 4; ++k) {
+        if (ref_word(k)) {
+          e.ref_nouns.insert(tokens_[k].key);
+          break;
+        }
+      }
     }
   }
 }
@@ -2272,7 +2335,12 @@ void ArticleRun::mark_parties(const Sentence& s) {
 // A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
 // ("called for an immediate ceasefire", "open to talks", "towards a truce").
 bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
-  const auto id = res_.lexicon_id.find("not_event_cues");
+  return cue_before("not_event_cues", b, first);
+}
+
+// A phrase of `lexicon` ends at b, or up to three lower-case words before it.
+bool ArticleRun::cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const {
+  const auto id = res_.lexicon_id.find(lexicon);
   if (id == res_.lexicon_id.end()) return false;
   for (std::uint32_t end = b; end > first && end + 3 >= b; --end) {
     for (std::uint32_t p = end > first + 4 ? end - 4 : first; p < end; ++p) {
@@ -2357,7 +2425,7 @@ void ArticleRun::merge_events() {
   }
   for (std::size_t i = 0; i < events_.size(); ++i) {
     Event& ev = events_[i];
-    if (!ev.locations.empty()) continue;
+    if (ev.dropped || !ev.locations.empty()) continue;
     for (std::size_t j = 0; j < events_.size(); ++j) {
       Event& other = events_[j];
       if (j == i || other.merged || other.cls != ev.cls) continue;
@@ -2504,6 +2572,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
       }
     }
     events_for(s, si);
+  }
+  // A withdrawal with no place left a body or talks (data/lexicon/placed_event_classes.tsv);
+  // before the merge, which would give its date to a withdrawal from a place.
+  for (Event& ev : events_) {
+    if (ev.locations.empty() && ev.context.empty() &&
+        res_.in("placed_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
   }
   merge_events();
   // "the attacks", "the fighting" with neither place nor time after the merge is a generic

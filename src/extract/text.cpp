@@ -250,7 +250,9 @@ std::vector<Token> tokenize(std::string_view text,
           // Initials end with a period; listed abbreviations keep theirs.
           std::string candidate = fold_key(text.substr(i, j + 1 - i));
           bool initials = (j - i) >= 2 && text[j - 2] == '.';
-          if (initials || abbreviations.count(candidate)) {
+          // A lone capital with a period is a person's initial: "J. Doe", "Jane R. Doe".
+          const bool initial = (j - i) == 1 && is_upper_ascii(peek(text, i));
+          if (initials || initial || abbreviations.count(candidate)) {
             j += 1;
             if (j < text.size() && text[j] == '-' && j + 1 < text.size() &&
                 is_word_char(peek(text, j + 1))) {
@@ -368,7 +370,8 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       if (next.is(kAfterNewline)) break;
       if (b < breaks.size() && breaks[b] <= next.begin) {
         // ICU breaks here: keep it unless an abbreviation or a lower-case word says otherwise.
-        const bool abbreviation = abbreviations.count(tok.key) > 0;
+        const bool abbreviation = abbreviations.count(tok.key) > 0 ||
+                                  (tok.key.size() == 2 && tok.key[1] == '.' && tok.is(kCapitalized));
         const bool lower_next =
             next.kind == TokenKind::Word && !next.is(kCapitalized) && !next.is(kAllCaps);
         if (abbreviation || lower_next) continue;
