@@ -15,6 +15,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
+#include "extract/sentence_mediations.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
@@ -413,7 +414,8 @@ class ArticleRun {
       const PendingMediation* same = nullptr;
       const PendingMediation* any = nullptr;
       for (const PendingMediation& q : pending_) {
-        if (!q.explicit_parties) continue;
+        // A past mediation recalled in a relative clause gives no sides to later ones.
+        if (!q.explicit_parties || q.recalled) continue;
         if (!same && q.meds == p.meds) same = &q;
         if (!any) any = &q;
       }
@@ -2713,9 +2715,52 @@ class ArticleRun {
     return out;
   }
 
+  // "the presidency announced a ceasefire with Druze religious leaders ..., after mediation by
+  // X": the side named right after "<what a mediation is about> with" (a name, or a described
+  // side up to its head noun of mediation_party_nouns.tsv), then the subject of that clause when
+  // it is another side. None when there is no such side or it is a mediator.
+  std::vector<int> with_sides(const Sentence& s, const std::vector<Mention>& ms,
+                              const std::vector<int>& mediators) {
+    auto mediates = [&](int e) {
+      return std::any_of(mediators.begin(), mediators.end(),
+                         [&](int m) { return m == e || country_of(m) == e; });
+    };
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      if (!matches(res_.med_objects, k, s.last_token, ol, orow)) continue;
+      const std::uint32_t w = k + ol;
+      if (w + 1 >= s.last_token || tokens_[w].key != "with") continue;
+      int side = -1;
+      const std::vector<int> named = name_list(ms, w + 1, s.last_token);
+      if (!named.empty()) {
+        side = named.front();
+      } else {
+        for (std::uint32_t h = w + 1; h < s.last_token && h < w + 6; ++h) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          if (tokens_[h].kind != TokenKind::Word) break;
+          if (!matches(res_.med_party_nouns, h, s.last_token, l, r)) continue;
+          const std::vector<int> u = unnamed_sides(s, ms, w + 1, h + l);
+          if (!u.empty()) side = u.front();
+          break;
+        }
+      }
+      if (side < 0) return {};
+      if (country_of(side) >= 0) side = country_of(side);
+      if (mediates(side)) return {};
+      std::vector<int> out{side};
+      int subject = subject_of(s, ms, k);
+      if (subject >= 0) subject = country_of(subject) >= 0 ? country_of(subject) : as_actor(subject);
+      if (subject >= 0 && subject != side && !mediates(subject)) out.insert(out.begin(), subject);
+      return out;
+    }
+    return {};
+  }
+
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
-    std::set<int> done;
+    std::vector<SentenceMediator> seen;  // mediators found so far in this sentence
     std::vector<SentenceContext::Span> spans;
     for (const Mention& m : ms) {
       spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
@@ -2972,8 +3017,11 @@ class ArticleRun {
           } else {
             // "between Mogadishu and Jubaland": a province or region named as a side of talks
             // stands for its authorities.
+            // Not one that modifies a noun ("the two Horn of Africa neighbours").
             const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-            if (cls == "Province" || cls == "Region") c = m.entity;
+            const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
+                                  !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+            if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
           }
           if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
             parties.push_back(c);
@@ -2990,6 +3038,7 @@ class ArticleRun {
         }
         break;
       }
+      if (parties.empty()) parties = with_sides(s, ms, mediators);
       // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
       if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
       const bool explicit_parties = parties.size() >= 2;
@@ -3001,16 +3050,36 @@ class ArticleRun {
           if (parties.size() < 2) parties.push_back(p);
         }
       }
+      // A mediator named twice in the sentence: another mediation only with other sides.
+      const bool relative = !relative_antecedent(s, ms, i).empty();
       std::vector<int> meds;
+      std::size_t replace = pending_.size();
       for (int m : mediators) {
         const int mc = country_of(m);
         const bool is_party =
             std::find(parties.begin(), parties.end(), m) != parties.end() ||
             (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
-        if (!is_party && !done.count(m)) meds.push_back(m);
+        if (is_party) continue;
+        std::size_t which = 0;
+        switch (classify_repeat(seen, m, parties, relative, which)) {
+          case MediatorRepeat::New: meds.push_back(m); break;
+          case MediatorRepeat::Replace: replace = which; break;
+          case MediatorRepeat::Skip: break;
+        }
+      }
+      if (meds.empty() && replace < pending_.size()) {
+        PendingMediation& p = pending_[replace];
+        p.recalled = false;
+        p.status = status;
+        p.conditional = conditional;
+        p.hedged = hedged;
+        for (SentenceMediator& m : seen) {
+          if (m.pending == replace) m.relative = false;
+        }
+        i = trig_end - 1;
+        continue;
       }
       if (meds.empty()) continue;
-      for (int m : meds) done.insert(m);
       std::string object;
       int venue = -1;
       for (std::uint32_t k = cb; k < s.last_token && object.empty(); ++k) {
@@ -3036,7 +3105,8 @@ class ArticleRun {
         if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
       }
       pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
-                                          venue, explicit_parties, no_parties});
+                                          venue, explicit_parties, no_parties, relative});
+      for (int m : meds) seen.push_back({m, parties, relative, pending_.size() - 1});
       i = trig_end - 1;
     }
   }
@@ -3097,6 +3167,7 @@ class ArticleRun {
     int venue = -1;
     bool explicit_parties = false;  // named in its sentence, not the article's two sides
     bool no_parties = false;        // its sentence named no side at all
+    bool recalled = false;          // told in a relative clause on its mediator: a past one
   };
   std::vector<PendingMediation> pending_;
 

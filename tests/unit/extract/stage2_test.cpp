@@ -726,3 +726,40 @@ TEST_CASE("claims: '<state>'s government' speaks as the state", "[extract][stage
   Run r("Chad's government said 14 soldiers were killed in the raid.");
   CHECK(r.claims() == std::set<std::string>{"Chad CasualtyClaim"});
 }
+
+TEST_CASE("mediation: a relative clause recalls a past mediation, the main clause tells another",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Ghana, which brokered the 2019 truce between Mali and Niger, said it was ready to mediate "
+      "between Chad and Sudan.");
+  CHECK(r.mediations() ==
+        std::set<std::string>{"Ghana: Mali/Niger Succeeded", "Ghana: Chad/Sudan Offered"});
+  // The same sides: one mediation, whose status is the main clause's.
+  Run o(
+      "Fighting between Mali and Niger spread. Ghana, which brokered the 2015 accord that ended "
+      "their border war, has offered to facilitate contacts between Mali and Niger.");
+  CHECK(o.mediations() == std::set<std::string>{"Ghana: Mali/Niger Offered"});
+}
+
+TEST_CASE("mediation: the side after 'a ceasefire with', described sides with a modifier",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Late on Monday, the Chadian government announced a ceasefire with Arab tribal elders, after "
+      "mediation by Niger and Qatar.");
+  const auto m = r.mediations();
+  CHECK(m.size() == 2);
+  CHECK(std::all_of(m.begin(), m.end(), [](const std::string& x) {
+    return x.find(": Arab tribal elders/Chad ") != std::string::npos;
+  }));
+}
+
+TEST_CASE("mediation: a region that modifies a noun is no side, ', as X said' opens a clause",
+          "[extract][stage2][mediation]") {
+  Run r(
+      "Eritrea accused Ethiopia of massing troops on the border, as the African Union said it was "
+      "ready to mediate between the two Horn of Africa neighbours.");
+  CHECK(r.mediations() == std::set<std::string>{"African Union: Eritrea/Ethiopia Offered"});
+  const auto claims = r.claims();
+  CHECK(claims.count("African Union Offer"));
+  CHECK_FALSE(claims.count("Eritrea Offer"));
+}
