@@ -123,6 +123,7 @@ struct ClaimStage::Resources {
   Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_asides;     // ", including a child," between victims and their verb
   Lexicon victim_stops;      // phrase: words that end a victim phrase
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
@@ -213,6 +214,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.naming = load("claim_naming");
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
+  r.victim_asides = load("claim_victim_asides");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
@@ -1327,6 +1329,17 @@ class ArticleRun {
         }
         continue;
       }
+      if (t.kind == TokenKind::Word && t.is(kCapitalized)) {
+        // "the Tigray interim administration said": a body of the region or province named
+        // right after "the", a source of its own affiliated with that place.
+        for (const Mention& m : ms) {
+          const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+          if (m.end == k + 1 && m.begin > s.first_token && tokens_[m.begin - 1].key == "the" &&
+              (cls == "Region" || cls == "Province") && !modifiers.empty()) {
+            return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
+          }
+        }
+      }
       if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
       modifiers.push_back(t.key);
       // "the paramilitary force": a word that says what kind of body it is, not which one,
@@ -1454,10 +1467,12 @@ class ArticleRun {
     // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
     std::uint32_t head_end = end;
     int place = -1;
+    // "a local official in the Irob district said": a place that is no actor only locates.
     for (const Mention& m : ms) {
-      if (m.end == end && m.begin >= s.first_token + 2 &&
-          is_word(res_.locative, m.begin - 1, m.begin) && as_actor(m.entity) >= 0) {
-        head_end = m.begin - 1;
+      std::uint32_t b = m.begin;
+      if (b >= s.first_token + 3 && tokens_[b - 1].key == "the") --b;
+      if (m.end == end && b >= s.first_token + 2 && is_word(res_.locative, b - 1, b)) {
+        head_end = b - 1;
         place = as_actor(m.entity);
       }
     }
@@ -1503,7 +1518,10 @@ class ArticleRun {
         coordinated_.push_back(mint_described(label, head, other));
       }
     }
-    return mint_described(span_text(begin, end), head, affiliation);
+    // A place that is no state is not part of the name ("local official", not "... in X").
+    const bool locates =
+        head_end < end && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
+    return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
   }
 
   int mint_described(const std::string& label, const std::string& head, int affiliation,
@@ -1554,6 +1572,21 @@ class ArticleRun {
       emit(en.iri, std::string(vocab::kRdfsLabel), rdf::Term::literal(en.label, {}, "en"));
     }
     new_entities_.clear();
+  }
+
+  // "four civilians, including a child, had been killed": the token after a comma-closed
+  // aside (claim_victim_asides.tsv) that opens at `at`; `at` itself when none opens there.
+  std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
+      return at;
+    }
+    for (std::uint32_t k = at + 1 + l; k < end && k < at + 14; ++k) {
+      if (tokens_[k].key == ",") return k + 1;
+      if (tokens_[k].kind == TokenKind::Punct) break;
+    }
+    return at;
   }
 
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
@@ -1742,7 +1775,7 @@ class ArticleRun {
         if (is_word(res_.victim_stops, ve, end) || tokens_[ve].key == "and") break;
         ++ve;
       }
-      std::uint32_t j = ve;
+      std::uint32_t j = skip_victim_aside(ve, end);
       bool passive = false;
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
         passive = passive || tokens_[j].key != "\"";

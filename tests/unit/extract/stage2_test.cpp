@@ -763,3 +763,23 @@ TEST_CASE("mediation: a region that modifies a noun is no side, ', as X said' op
   CHECK(claims.count("African Union Offer"));
   CHECK_FALSE(claims.count("Eritrea Offer"));
 }
+
+TEST_CASE("claims: a described source placed by a district, a region's body, an aside on victims",
+          "[extract][stage2][claims]") {
+  // "in the X district" places the official, it is not part of the source.
+  Run r(
+      "Mali and Niger clashed on Tuesday. A local official in the Menaka district said four "
+      "civilians had been killed by shelling.");
+  CHECK(r.claims() == std::set<std::string>{"local official CasualtyClaim"});
+  CHECK(r.figures() == std::set<std::string>{"4//civilians"});
+  // "the <region> interim administration": a body of that region, a source of its own.
+  Run a(
+      "Mali and Niger clashed on Tuesday. The Tigray interim administration said two of its "
+      "militiamen had been killed.");
+  CHECK(a.claims() == std::set<std::string>{"Tigray interim administration CasualtyClaim"});
+  // ", including a child," between the victims and their verb.
+  Run c(
+      "Mali and Niger clashed on Tuesday. The Malian army said six soldiers, including an "
+      "officer, had been killed.");
+  CHECK(c.figures() == std::set<std::string>{"6//soldiers"});
+}
