@@ -124,6 +124,7 @@ struct ClaimStage::Resources {
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
   Lexicon victim_asides;     // ", including a child," between victims and their verb
+  Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
   Lexicon victim_stops;      // phrase: words that end a victim phrase
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
@@ -215,6 +216,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.victim_asides = load("claim_victim_asides");
+  r.casualty_nouns = load("claim_casualty_nouns");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
@@ -1476,6 +1478,31 @@ class ArticleRun {
         place = as_actor(m.entity);
       }
     }
+    // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
+    // after the source noun says where it speaks from and makes one word enough.
+    bool placed = head_end < end;
+    if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
+      for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
+        const Token& t = tokens_[p - 1];
+        if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
+        // Only a lower-case noun before a described place ("of the town", "at a hospital"),
+        // not a name ("Ministry of Foreign Affairs") or "the leaders of both countries".
+        const bool described_place =
+            p < end && (tokens_[p].key == "the" || tokens_[p].key == "a" || tokens_[p].key == "an");
+        if ((t.key == "of" || t.key == "at" || t.key == "in" || t.key == "from") &&
+            described_place && !tokens_[p - 2].is(kCapitalized) &&
+            is_word(res_.source_nouns, p - 2, p - 1)) {
+          head_end = p - 1;
+          placed = true;
+          for (const Mention& m : ms) {
+            if (m.begin >= p && m.end <= end && country_of(m.entity) >= 0) {
+              place = country_of(m.entity);
+            }
+          }
+          break;
+        }
+      }
+    }
     if (head_end <= s.first_token || !is_word(res_.source_nouns, head_end - 1, head_end)) return -1;
     for (const Mention& m : ms) {
       if (m.end == head_end) return -1;  // stage 1 already named it
@@ -1507,7 +1534,7 @@ class ArticleRun {
     }
     // No state or group named: "officials said" names nobody, but a described source ("a
     // security source", "a local official") is a speaker of its own, with no side.
-    if (affiliation < 0 && head_end - begin < 2) return -1;
+    if (affiliation < 0 && head_end - begin < 2 && !placed) return -1;
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -1520,7 +1547,7 @@ class ArticleRun {
     }
     // A place that is no state is not part of the name ("local official", not "... in X").
     const bool locates =
-        head_end < end && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
+        placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
   }
 
@@ -1707,6 +1734,13 @@ class ArticleRun {
           if (v) {
             std::uint32_t vb = skip_quote(j + nl);
             if (vb < end && tokens_[vb].key == "of") ++vb;
+            // "the bodies of 23 of them": a share of a toll given before, no figure of its own.
+            if (vb > j + nl && vb < end &&
+                (tokens_[vb].key == "them" || tokens_[vb].key == "those" ||
+                 tokens_[vb].key == "whom")) {
+              i += len - 1;
+              continue;
+            }
             std::uint32_t ve = victim_end(vb);
             if (one) {
               for (std::uint32_t k = vb; k < ve; ++k) {
@@ -1797,6 +1831,16 @@ class ArticleRun {
       f.qualifier = qual;
       f.victims = span_text(vb, ve);
       f.pos = i;
+      // "counted 22 bodies": the casualty word names the victims; "many bodies" counts none.
+      if (j == vb && j < end && is_word(res_.casualty_nouns, j, end)) {
+        const bool count =
+            std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!count) {
+          pending.clear();
+          continue;
+        }
+        f.victims = tokens_[j].key;
+      }
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
         f.amounts[slot] = *v;

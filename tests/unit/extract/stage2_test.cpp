@@ -783,3 +783,24 @@ TEST_CASE("claims: a described source placed by a district, a region's body, an 
       "officer, had been killed.");
   CHECK(c.figures() == std::set<std::string>{"6//soldiers"});
 }
+
+TEST_CASE("claims: 'the mayor of the town said', 'counted 22 bodies', 'called X reckless'",
+          "[extract][stage2][claims]") {
+  // A short place phrase after the source noun makes one word a source.
+  Run r(
+      "Malian drones struck a truck near the town of Anefis on Sunday, killing two fighters, the "
+      "mayor of the town said.");
+  CHECK(r.claims().count("mayor CasualtyClaim"));
+  // Bodies counted are the dead; "many bodies" is no figure; "23 of them" is a share.
+  Run b(
+      "Mali and Niger clashed on Tuesday. A local official, Amadou Diallo, said he had counted 22 "
+      "bodies. A rights group said many bodies had not been recovered.");
+  CHECK(b.figures() == std::set<std::string>{"22//bodies"});
+  Run s(
+      "Mali and Niger clashed on Tuesday. Mali said 40 Nigerien soldiers were killed, with the "
+      "bodies of 12 of them left behind.");
+  CHECK(s.figures() == std::set<std::string>{"40//Nigerien soldiers"});
+  // "called the manoeuvres reckless": a naming verb with a charge is an accusation.
+  Run c("Mali's foreign ministry called the Nigerien manoeuvres reckless.");
+  CHECK(c.claims() == std::set<std::string>{"Mali's foreign ministry Accusation"});
+}
