@@ -1080,6 +1080,10 @@ class ArticleRun {
              !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
     }();
     if (reduced_relative) return -1;
+    if (cue.voice == Voice::Active) {
+      const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
+      if (named >= 0) return named;
+    }
     if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
       const int definite = definite_speaker(s, ms, own_end);
       if (definite >= 0) return definite;
@@ -1433,6 +1437,47 @@ class ArticleRun {
       return at;
     }
     return at;
+  }
+
+  // "The United Nations peacekeeping mission, MINUSCA, said", "A spokesman for the ministry, X,
+  // told": a name set off by commas right before the verb `at`, after a description opening
+  // the clause, is the speaker (the description's own names only qualify it). -1 otherwise;
+  // not "X, a leader of the Y party, Z, said" (a comma before the description).
+  // A name stage 1 did not know ("MINUSCA", "Nebiat Getachew") becomes a source of its own:
+  // a person when it has several words, else an organisation.
+  int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    if (at <= s.first_token + 3 || tokens_[at - 1].key != ",") return -1;
+    int entity = -1;
+    std::uint32_t begin = at - 1;
+    for (const Mention& m : ms) {
+      if (m.end == at - 1 && agentive(m.entity) && !m.in_quote) {
+        entity = m.entity;
+        begin = m.begin;
+      }
+    }
+    if (entity < 0) {
+      // Up to four capitalised words, none of them part of another mention.
+      while (begin > s.first_token && at - 1 - begin < 4 &&
+             tokens_[begin - 1].kind == TokenKind::Word && tokens_[begin - 1].is(kCapitalized) &&
+             !tokens_[begin - 1].is(kInQuote) && mention_at(ms, begin - 1) < 0) {
+        --begin;
+      }
+      if (begin == at - 1) return -1;
+    }
+    if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
+    const Token& head = tokens_[begin - 2];
+    if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+    const std::uint32_t cb = clause_begin(s, begin - 1, skipped);
+    const std::string& first = tokens_[cb].key;
+    if (first != "the" && first != "a" && first != "an") return -1;
+    for (std::uint32_t k = cb; k + 1 < begin; ++k) {
+      if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "'s") return -1;
+    }
+    if (entity >= 0) return entity;
+    const bool person = at - 1 - begin >= 2;
+    return mint_described(span_text(begin, at - 1), tokens_[at - 2].key, -1,
+                          person ? "Person" : "Organization");
   }
 
   // Skips auxiliaries and adverbs right before a verb ("have also said").

@@ -804,3 +804,16 @@ TEST_CASE("claims: 'the mayor of the town said', 'counted 22 bodies', 'called X 
   Run c("Mali's foreign ministry called the Nigerien manoeuvres reckless.");
   CHECK(c.claims() == std::set<std::string>{"Mali's foreign ministry Accusation"});
 }
+
+TEST_CASE("claims: 'the <description>, <Name>, said' is the named speaker",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Rebels attacked a military post near Gao in Mali. The United Nations peacekeeping mission, "
+      "MINUSMO, said at least 18 people had been killed in the fighting.");
+  CHECK(r.claims() == std::set<std::string>{"MINUSMO CasualtyClaim"});
+  // Not a name in apposition on another speaker's description.
+  Run o(
+      "Rebels attacked a military post near Gao in Mali. Amadou Diallo, a deputy leader of the "
+      "main opposition party, Alliance Nouvelle, said 18 people had been killed.");
+  CHECK(o.claims() == std::set<std::string>{"Amadou Diallo CasualtyClaim"});
+}
