@@ -404,6 +404,7 @@ class ArticleRun {
     }
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
       current_sentence_begin_ = sentences_[si].first_token;
+      for (Mention& m : all[si]) m.entity = named_body(m.entity);
       claims_in(si, all[si]);
       mediations_in(si, all[si]);
       for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
@@ -907,6 +908,26 @@ class ArticleRun {
   }
 
   // "foreign ministry", "army": a lower-case label whose last word is a body or state noun.
+  // "the foreign ministry said", a bare body of stage 1, after "Pakistan's foreign ministry":
+  // the body named earlier whose label ends in the same words (the latest one), else `e`.
+  int named_body(int e) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!bare_state_body(en.label)) return e;
+    const std::string tail = " " + en.label;
+    int best = e;
+    std::int64_t best_pos = -1;
+    for (const auto& [other, pos] : last_seen_) {
+      const std::string& label = entities_[static_cast<std::size_t>(other)].label;
+      if (other != e && label.size() > tail.size() &&
+          label.compare(label.size() - tail.size(), tail.size(), tail) == 0 &&
+          static_cast<std::int64_t>(pos) > best_pos) {
+        best = other;
+        best_pos = pos;
+      }
+    }
+    return best;
+  }
+
   bool bare_state_body(const std::string& label) const {
     if (label.empty() || !(label.front() >= 'a' && label.front() <= 'z')) return false;
     const std::vector<std::string> keys = phrase_keys(label, res_.abbreviations);

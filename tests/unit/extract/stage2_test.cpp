@@ -649,8 +649,9 @@ TEST_CASE("claims: a unit of a body named in its description speaks for that bod
       "Armenia and Azerbaijan fought along the border. Armenia's health ministry said 20 "
       "civilians were killed. Later the health ministry's forensic medicine unit said 25 "
       "civilians had died.");
+  // ("the health ministry" is the one named before: Armenia's.)
   CHECK(figures_by_claimant(r) ==
-        std::set<std::string>{"Armenia's health ministry 20/", "health ministry 25/"});
+        std::set<std::string>{"Armenia's health ministry 20/", "Armenia's health ministry 25/"});
   // With no body named before "'s", the whole description is the source.
   Run o(
       "Armenia and Azerbaijan fought along the border. The ombudsman's regional office said 7 "
@@ -816,4 +817,16 @@ TEST_CASE("claims: 'the <description>, <Name>, said' is the named speaker",
       "Rebels attacked a military post near Gao in Mali. Amadou Diallo, a deputy leader of the "
       "main opposition party, Alliance Nouvelle, said 18 people had been killed.");
   CHECK(o.claims() == std::set<std::string>{"Amadou Diallo CasualtyClaim"});
+}
+
+TEST_CASE("claims: 'the foreign ministry said' after '<state>'s foreign ministry' is that body",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Niger's foreign ministry condemned the strike on Tuesday. \"Niger reserves the right to "
+      "respond to this illegal act,\" the foreign ministry said on Wednesday.");
+  CHECK(r.targets().count("Niger's foreign ministry Threat -> Mali") +
+            r.claims().count("Niger's foreign ministry Threat") >=
+        1);
+  CHECK_FALSE(r.claims().count("foreign ministry Threat"));
+  CHECK_FALSE(r.claims().count("foreign ministry StatementClaim"));
 }
