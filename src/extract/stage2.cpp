@@ -1111,6 +1111,8 @@ class ArticleRun {
     }
     const int described = described_speaker(s, ms, cue.begin);
     if (described >= 0) return described;
+    const int bare = bare_body_speaker(s, ms, skip_aux_back(s, cue.begin));
+    if (bare >= 0) return bare;
     // "officials said" with no state or group named: the speaker is unknown.
     const std::uint32_t head = skip_aux_back(s, cue.begin);
     if (head > s.first_token && is_word(res_.source_nouns, head - 1, head) &&
@@ -1499,6 +1501,35 @@ class ArticleRun {
     const bool person = at - 1 - begin >= 2;
     return mint_described(span_text(begin, at - 1), tokens_[at - 2].key, -1,
                           person ? "Person" : "Organization");
+  }
+
+  // "Police said", "..., police said", "an ambush that police say killed": a state body noun
+  // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
+  // named earlier with that last word ("Kosovo police"), else the home state. -1 otherwise.
+  int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                        std::uint32_t at) const {
+    if (at <= s.first_token) return -1;
+    const std::uint32_t noun = at - 1;
+    if (body_kind(noun) != "state" || tokens_[noun].is(kInQuote)) return -1;
+    if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == at; })) {
+      return -1;
+    }
+    const bool opens = noun == s.first_token || tokens_[noun - 1].key == "," ||
+                       tokens_[noun - 1].key == "that";
+    if (!opens) return -1;
+    const std::string tail = " " + tokens_[noun].key;
+    int best = -1;
+    std::int64_t best_pos = -1;
+    for (const auto& [e, pos] : last_seen_) {
+      const std::string label = fold_key(entities_[static_cast<std::size_t>(e)].label);
+      if (agentive(e) && label.size() > tail.size() &&
+          label.compare(label.size() - tail.size(), tail.size(), tail) == 0 &&
+          static_cast<std::int64_t>(pos) > best_pos) {
+        best = e;
+        best_pos = pos;
+      }
+    }
+    return best >= 0 ? best : home_state();
   }
 
   // Skips auxiliaries and adverbs right before a verb ("have also said").

@@ -830,3 +830,10 @@ TEST_CASE("claims: 'the foreign ministry said' after '<state>'s foreign ministry
   CHECK_FALSE(r.claims().count("foreign ministry Threat"));
   CHECK_FALSE(r.claims().count("foreign ministry StatementClaim"));
 }
+
+TEST_CASE("claims: 'Police said' with no determiner is the state's police",
+          "[extract][stage2][claims]") {
+  Run r("Fighting broke out in northern Mali on Sunday. Police said 12 men were killed near Gao.");
+  CHECK(r.claims() == std::set<std::string>{"Mali CasualtyClaim"});
+  CHECK(r.figures() == std::set<std::string>{"12//men"});
+}
