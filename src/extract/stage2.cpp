@@ -1505,7 +1505,8 @@ class ArticleRun {
 
   // "Police said", "..., police said", "an ambush that police say killed": a state body noun
   // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
-  // named earlier with that last word ("Kosovo police"), else the home state. -1 otherwise.
+  // named earlier with that last word ("Kosovo police"), else (not after a comma) the home
+  // state. -1 otherwise.
   int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
                         std::uint32_t at) const {
     if (at <= s.first_token) return -1;
@@ -1529,7 +1530,10 @@ class ArticleRun {
         best_pos = pos;
       }
     }
-    return best >= 0 ? best : home_state();
+    if (best >= 0) return best;
+    // After a comma the noun may name nobody in particular ("..., police said").
+    const bool after_comma = noun > s.first_token && tokens_[noun - 1].key == ",";
+    return after_comma ? -1 : home_state();
   }
 
   // Skips auxiliaries and adverbs right before a verb ("have also said").
