@@ -1858,6 +1858,11 @@ class ArticleRun {
               if (!also.empty()) f.amounts[also] = *v;
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
+              // "put the number of Serbs killed at three": the victims come before the verb.
+              for (std::uint32_t k = i; ve == vb && k > s.first_token + 1 && i - k < 4; --k) {
+                if (tokens_[k - 1].kind != TokenKind::Word) break;
+                if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
+              }
               f.pos = i;
               f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);

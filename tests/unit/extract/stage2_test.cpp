@@ -837,3 +837,12 @@ TEST_CASE("claims: 'Police said' with no determiner is the state's police",
   CHECK(r.claims() == std::set<std::string>{"Mali CasualtyClaim"});
   CHECK(r.figures() == std::set<std::string>{"12//men"});
 }
+
+TEST_CASE("claims: 'put the number of X killed at N' is a figure for X",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Fighting broke out in northern Mali on Sunday. Mali's government put the number of "
+      "soldiers killed at 14.");
+  CHECK(r.claims().count("Mali CasualtyClaim"));
+  CHECK(r.figures() == std::set<std::string>{"14//soldiers"});
+}
