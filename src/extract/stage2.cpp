@@ -2382,8 +2382,11 @@ class ArticleRun {
     // 'X said Y would "pay a heavy price"', '"... will not go unpunished," he said': a
     // statement holding a threat phrase (claim_threat_phrases.tsv) is a threat, aimed at the
     // first other side it names, else at the other main side.
+    // An offer "to respond if needed" is a threat too (offers first: the statement that
+    // reports it then stays a statement).
+    for (const std::string kind : {"Offer", "StatementClaim"})
     for (ClaimOut& c : made) {
-      if (c.type != "StatementClaim" || seen.count({c.claimant, "Threat"})) continue;
+      if (c.type != kind || seen.count({c.claimant, "Threat"})) continue;
       const Cue* cue = nullptr;
       for (const auto& rc : resolved) {
         if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;

@@ -846,3 +846,12 @@ TEST_CASE("claims: 'put the number of X killed at N' is a figure for X",
   CHECK(r.claims().count("Mali CasualtyClaim"));
   CHECK(r.figures() == std::set<std::string>{"14//soldiers"});
 }
+
+TEST_CASE("claims: readiness 'to respond if needed' is a threat, not an offer",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Mali and Niger clashed on the border. Mali said it was ready to respond if needed and "
+      "would increase patrols.");
+  CHECK(r.claims().count("Mali Threat"));
+  CHECK_FALSE(r.claims().count("Mali Offer"));
+}
