@@ -855,3 +855,10 @@ TEST_CASE("claims: readiness 'to respond if needed' is a threat, not an offer",
   CHECK(r.claims().count("Mali Threat"));
   CHECK_FALSE(r.claims().count("Mali Offer"));
 }
+
+TEST_CASE("claims: 'X is behind this attack' accuses X", "[extract][stage2][claims]") {
+  Run r(
+      "Gunmen attacked a police patrol in northern Mali. \"Niger is behind this attack,\" Malian "
+      "President Amadou Diallo told a news conference.");
+  CHECK(r.targets().count("Amadou Diallo Accusation -> Niger"));
+}
