@@ -15,6 +15,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
+#include "extract/sentence_mediations.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
@@ -122,6 +123,8 @@ struct ClaimStage::Resources {
   Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_asides;     // ", including a child," between victims and their verb
+  Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
   Lexicon victim_stops;      // phrase: words that end a victim phrase
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
@@ -212,6 +215,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.naming = load("claim_naming");
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
+  r.victim_asides = load("claim_victim_asides");
+  r.casualty_nouns = load("claim_casualty_nouns");
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
@@ -399,6 +404,7 @@ class ArticleRun {
     }
     for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
       current_sentence_begin_ = sentences_[si].first_token;
+      for (Mention& m : all[si]) m.entity = named_body(m.entity);
       claims_in(si, all[si]);
       mediations_in(si, all[si]);
       for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
@@ -413,7 +419,8 @@ class ArticleRun {
       const PendingMediation* same = nullptr;
       const PendingMediation* any = nullptr;
       for (const PendingMediation& q : pending_) {
-        if (!q.explicit_parties) continue;
+        // A past mediation recalled in a relative clause gives no sides to later ones.
+        if (!q.explicit_parties || q.recalled) continue;
         if (!same && q.meds == p.meds) same = &q;
         if (!any) any = &q;
       }
@@ -901,6 +908,26 @@ class ArticleRun {
   }
 
   // "foreign ministry", "army": a lower-case label whose last word is a body or state noun.
+  // "the foreign ministry said", a bare body of stage 1, after "Pakistan's foreign ministry":
+  // the body named earlier whose label ends in the same words (the latest one), else `e`.
+  int named_body(int e) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!bare_state_body(en.label)) return e;
+    const std::string tail = " " + en.label;
+    int best = e;
+    std::int64_t best_pos = -1;
+    for (const auto& [other, pos] : last_seen_) {
+      const std::string& label = entities_[static_cast<std::size_t>(other)].label;
+      if (other != e && label.size() > tail.size() &&
+          label.compare(label.size() - tail.size(), tail.size(), tail) == 0 &&
+          static_cast<std::int64_t>(pos) > best_pos) {
+        best = other;
+        best_pos = pos;
+      }
+    }
+    return best;
+  }
+
   bool bare_state_body(const std::string& label) const {
     if (label.empty() || !(label.front() >= 'a' && label.front() <= 'z')) return false;
     const std::vector<std::string> keys = phrase_keys(label, res_.abbreviations);
@@ -1074,12 +1101,18 @@ class ArticleRun {
              !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
     }();
     if (reduced_relative) return -1;
+    if (cue.voice == Voice::Active) {
+      const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
+      if (named >= 0) return named;
+    }
     if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
       const int definite = definite_speaker(s, ms, own_end);
       if (definite >= 0) return definite;
     }
     const int described = described_speaker(s, ms, cue.begin);
     if (described >= 0) return described;
+    const int bare = bare_body_speaker(s, ms, skip_aux_back(s, cue.begin));
+    if (bare >= 0) return bare;
     // "officials said" with no state or group named: the speaker is unknown.
     const std::uint32_t head = skip_aux_back(s, cue.begin);
     if (head > s.first_token && is_word(res_.source_nouns, head - 1, head) &&
@@ -1325,6 +1358,17 @@ class ArticleRun {
         }
         continue;
       }
+      if (t.kind == TokenKind::Word && t.is(kCapitalized)) {
+        // "the Tigray interim administration said": a body of the region or province named
+        // right after "the", a source of its own affiliated with that place.
+        for (const Mention& m : ms) {
+          const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+          if (m.end == k + 1 && m.begin > s.first_token && tokens_[m.begin - 1].key == "the" &&
+              (cls == "Region" || cls == "Province") && !modifiers.empty()) {
+            return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
+          }
+        }
+      }
       if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kAllCaps)) return -1;
       modifiers.push_back(t.key);
       // "the paramilitary force": a word that says what kind of body it is, not which one,
@@ -1418,6 +1462,80 @@ class ArticleRun {
     return at;
   }
 
+  // "The United Nations peacekeeping mission, MINUSCA, said", "A spokesman for the ministry, X,
+  // told": a name set off by commas right before the verb `at`, after a description opening
+  // the clause, is the speaker (the description's own names only qualify it). -1 otherwise;
+  // not "X, a leader of the Y party, Z, said" (a comma before the description).
+  // A name stage 1 did not know ("MINUSCA", "Nebiat Getachew") becomes a source of its own:
+  // a person when it has several words, else an organisation.
+  int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    if (at <= s.first_token + 3 || tokens_[at - 1].key != ",") return -1;
+    int entity = -1;
+    std::uint32_t begin = at - 1;
+    for (const Mention& m : ms) {
+      if (m.end == at - 1 && agentive(m.entity) && !m.in_quote) {
+        entity = m.entity;
+        begin = m.begin;
+      }
+    }
+    if (entity < 0) {
+      // Up to four capitalised words, none of them part of another mention.
+      while (begin > s.first_token && at - 1 - begin < 4 &&
+             tokens_[begin - 1].kind == TokenKind::Word && tokens_[begin - 1].is(kCapitalized) &&
+             !tokens_[begin - 1].is(kInQuote) && mention_at(ms, begin - 1) < 0) {
+        --begin;
+      }
+      if (begin == at - 1) return -1;
+    }
+    if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
+    const Token& head = tokens_[begin - 2];
+    if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+    const std::uint32_t cb = clause_begin(s, begin - 1, skipped);
+    const std::string& first = tokens_[cb].key;
+    if (first != "the" && first != "a" && first != "an") return -1;
+    for (std::uint32_t k = cb; k + 1 < begin; ++k) {
+      if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "'s") return -1;
+    }
+    if (entity >= 0) return entity;
+    const bool person = at - 1 - begin >= 2;
+    return mint_described(span_text(begin, at - 1), tokens_[at - 2].key, -1,
+                          person ? "Person" : "Organization");
+  }
+
+  // "Police said", "..., police said", "an ambush that police say killed": a state body noun
+  // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
+  // named earlier with that last word ("Kosovo police"), else (not after a comma) the home
+  // state. -1 otherwise.
+  int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                        std::uint32_t at) const {
+    if (at <= s.first_token) return -1;
+    const std::uint32_t noun = at - 1;
+    if (body_kind(noun) != "state" || tokens_[noun].is(kInQuote)) return -1;
+    if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == at; })) {
+      return -1;
+    }
+    const bool opens = noun == s.first_token || tokens_[noun - 1].key == "," ||
+                       tokens_[noun - 1].key == "that";
+    if (!opens) return -1;
+    const std::string tail = " " + tokens_[noun].key;
+    int best = -1;
+    std::int64_t best_pos = -1;
+    for (const auto& [e, pos] : last_seen_) {
+      const std::string label = fold_key(entities_[static_cast<std::size_t>(e)].label);
+      if (agentive(e) && label.size() > tail.size() &&
+          label.compare(label.size() - tail.size(), tail.size(), tail) == 0 &&
+          static_cast<std::int64_t>(pos) > best_pos) {
+        best = e;
+        best_pos = pos;
+      }
+    }
+    if (best >= 0) return best;
+    // After a comma the noun may name nobody in particular ("..., police said").
+    const bool after_comma = noun > s.first_token && tokens_[noun - 1].key == ",";
+    return after_comma ? -1 : home_state();
+  }
+
   // Skips auxiliaries and adverbs right before a verb ("have also said").
   std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const {
     while (at > s.first_token) {
@@ -1452,11 +1570,38 @@ class ArticleRun {
     // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
     std::uint32_t head_end = end;
     int place = -1;
+    // "a local official in the Irob district said": a place that is no actor only locates.
     for (const Mention& m : ms) {
-      if (m.end == end && m.begin >= s.first_token + 2 &&
-          is_word(res_.locative, m.begin - 1, m.begin) && as_actor(m.entity) >= 0) {
-        head_end = m.begin - 1;
+      std::uint32_t b = m.begin;
+      if (b >= s.first_token + 3 && tokens_[b - 1].key == "the") --b;
+      if (m.end == end && b >= s.first_token + 2 && is_word(res_.locative, b - 1, b)) {
+        head_end = b - 1;
         place = as_actor(m.entity);
+      }
+    }
+    // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
+    // after the source noun says where it speaks from and makes one word enough.
+    bool placed = head_end < end;
+    if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
+      for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
+        const Token& t = tokens_[p - 1];
+        if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
+        // Only a lower-case noun before a described place ("of the town", "at a hospital"),
+        // not a name ("Ministry of Foreign Affairs") or "the leaders of both countries".
+        const bool described_place =
+            p < end && (tokens_[p].key == "the" || tokens_[p].key == "a" || tokens_[p].key == "an");
+        if ((t.key == "of" || t.key == "at" || t.key == "in" || t.key == "from") &&
+            described_place && !tokens_[p - 2].is(kCapitalized) &&
+            is_word(res_.source_nouns, p - 2, p - 1)) {
+          head_end = p - 1;
+          placed = true;
+          for (const Mention& m : ms) {
+            if (m.begin >= p && m.end <= end && country_of(m.entity) >= 0) {
+              place = country_of(m.entity);
+            }
+          }
+          break;
+        }
       }
     }
     if (head_end <= s.first_token || !is_word(res_.source_nouns, head_end - 1, head_end)) return -1;
@@ -1490,7 +1635,7 @@ class ArticleRun {
     }
     // No state or group named: "officials said" names nobody, but a described source ("a
     // security source", "a local official") is a speaker of its own, with no side.
-    if (affiliation < 0 && head_end - begin < 2) return -1;
+    if (affiliation < 0 && head_end - begin < 2 && !placed) return -1;
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -1501,7 +1646,10 @@ class ArticleRun {
         coordinated_.push_back(mint_described(label, head, other));
       }
     }
-    return mint_described(span_text(begin, end), head, affiliation);
+    // A place that is no state is not part of the name ("local official", not "... in X").
+    const bool locates =
+        placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
+    return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
   }
 
   int mint_described(const std::string& label, const std::string& head, int affiliation,
@@ -1552,6 +1700,21 @@ class ArticleRun {
       emit(en.iri, std::string(vocab::kRdfsLabel), rdf::Term::literal(en.label, {}, "en"));
     }
     new_entities_.clear();
+  }
+
+  // "four civilians, including a child, had been killed": the token after a comma-closed
+  // aside (claim_victim_asides.tsv) that opens at `at`; `at` itself when none opens there.
+  std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
+      return at;
+    }
+    for (std::uint32_t k = at + 1 + l; k < end && k < at + 14; ++k) {
+      if (tokens_[k].key == ",") return k + 1;
+      if (tokens_[k].kind == TokenKind::Punct) break;
+    }
+    return at;
   }
 
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
@@ -1672,6 +1835,13 @@ class ArticleRun {
           if (v) {
             std::uint32_t vb = skip_quote(j + nl);
             if (vb < end && tokens_[vb].key == "of") ++vb;
+            // "the bodies of 23 of them": a share of a toll given before, no figure of its own.
+            if (vb > j + nl && vb < end &&
+                (tokens_[vb].key == "them" || tokens_[vb].key == "those" ||
+                 tokens_[vb].key == "whom")) {
+              i += len - 1;
+              continue;
+            }
             std::uint32_t ve = victim_end(vb);
             if (one) {
               for (std::uint32_t k = vb; k < ve; ++k) {
@@ -1688,6 +1858,11 @@ class ArticleRun {
               if (!also.empty()) f.amounts[also] = *v;
               f.qualifier = qual;
               f.victims = span_text(vb, ve);
+              // "put the number of Serbs killed at three": the victims come before the verb.
+              for (std::uint32_t k = i; ve == vb && k > s.first_token + 1 && i - k < 4; --k) {
+                if (tokens_[k - 1].kind != TokenKind::Word) break;
+                if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
+              }
               f.pos = i;
               f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);
@@ -1740,7 +1915,7 @@ class ArticleRun {
         if (is_word(res_.victim_stops, ve, end) || tokens_[ve].key == "and") break;
         ++ve;
       }
-      std::uint32_t j = ve;
+      std::uint32_t j = skip_victim_aside(ve, end);
       bool passive = false;
       while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
         passive = passive || tokens_[j].key != "\"";
@@ -1762,6 +1937,16 @@ class ArticleRun {
       f.qualifier = qual;
       f.victims = span_text(vb, ve);
       f.pos = i;
+      // "counted 22 bodies": the casualty word names the victims; "many bodies" counts none.
+      if (j == vb && j < end && is_word(res_.casualty_nouns, j, end)) {
+        const bool count =
+            std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!count) {
+          pending.clear();
+          continue;
+        }
+        f.victims = tokens_[j].key;
+      }
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
         f.amounts[slot] = *v;
@@ -2197,8 +2382,11 @@ class ArticleRun {
     // 'X said Y would "pay a heavy price"', '"... will not go unpunished," he said': a
     // statement holding a threat phrase (claim_threat_phrases.tsv) is a threat, aimed at the
     // first other side it names, else at the other main side.
+    // An offer "to respond if needed" is a threat too (offers first: the statement that
+    // reports it then stays a statement).
+    for (const std::string kind : {"Offer", "StatementClaim"})
     for (ClaimOut& c : made) {
-      if (c.type != "StatementClaim" || seen.count({c.claimant, "Threat"})) continue;
+      if (c.type != kind || seen.count({c.claimant, "Threat"})) continue;
       const Cue* cue = nullptr;
       for (const auto& rc : resolved) {
         if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
@@ -2713,9 +2901,52 @@ class ArticleRun {
     return out;
   }
 
+  // "the presidency announced a ceasefire with Druze religious leaders ..., after mediation by
+  // X": the side named right after "<what a mediation is about> with" (a name, or a described
+  // side up to its head noun of mediation_party_nouns.tsv), then the subject of that clause when
+  // it is another side. None when there is no such side or it is a mediator.
+  std::vector<int> with_sides(const Sentence& s, const std::vector<Mention>& ms,
+                              const std::vector<int>& mediators) {
+    auto mediates = [&](int e) {
+      return std::any_of(mediators.begin(), mediators.end(),
+                         [&](int m) { return m == e || country_of(m) == e; });
+    };
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      if (!matches(res_.med_objects, k, s.last_token, ol, orow)) continue;
+      const std::uint32_t w = k + ol;
+      if (w + 1 >= s.last_token || tokens_[w].key != "with") continue;
+      int side = -1;
+      const std::vector<int> named = name_list(ms, w + 1, s.last_token);
+      if (!named.empty()) {
+        side = named.front();
+      } else {
+        for (std::uint32_t h = w + 1; h < s.last_token && h < w + 6; ++h) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          if (tokens_[h].kind != TokenKind::Word) break;
+          if (!matches(res_.med_party_nouns, h, s.last_token, l, r)) continue;
+          const std::vector<int> u = unnamed_sides(s, ms, w + 1, h + l);
+          if (!u.empty()) side = u.front();
+          break;
+        }
+      }
+      if (side < 0) return {};
+      if (country_of(side) >= 0) side = country_of(side);
+      if (mediates(side)) return {};
+      std::vector<int> out{side};
+      int subject = subject_of(s, ms, k);
+      if (subject >= 0) subject = country_of(subject) >= 0 ? country_of(subject) : as_actor(subject);
+      if (subject >= 0 && subject != side && !mediates(subject)) out.insert(out.begin(), subject);
+      return out;
+    }
+    return {};
+  }
+
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
-    std::set<int> done;
+    std::vector<SentenceMediator> seen;  // mediators found so far in this sentence
     std::vector<SentenceContext::Span> spans;
     for (const Mention& m : ms) {
       spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
@@ -2972,8 +3203,11 @@ class ArticleRun {
           } else {
             // "between Mogadishu and Jubaland": a province or region named as a side of talks
             // stands for its authorities.
+            // Not one that modifies a noun ("the two Horn of Africa neighbours").
             const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-            if (cls == "Province" || cls == "Region") c = m.entity;
+            const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
+                                  !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+            if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
           }
           if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
             parties.push_back(c);
@@ -2990,6 +3224,7 @@ class ArticleRun {
         }
         break;
       }
+      if (parties.empty()) parties = with_sides(s, ms, mediators);
       // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
       if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
       const bool explicit_parties = parties.size() >= 2;
@@ -3001,16 +3236,36 @@ class ArticleRun {
           if (parties.size() < 2) parties.push_back(p);
         }
       }
+      // A mediator named twice in the sentence: another mediation only with other sides.
+      const bool relative = !relative_antecedent(s, ms, i).empty();
       std::vector<int> meds;
+      std::size_t replace = pending_.size();
       for (int m : mediators) {
         const int mc = country_of(m);
         const bool is_party =
             std::find(parties.begin(), parties.end(), m) != parties.end() ||
             (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
-        if (!is_party && !done.count(m)) meds.push_back(m);
+        if (is_party) continue;
+        std::size_t which = 0;
+        switch (classify_repeat(seen, m, parties, relative, which)) {
+          case MediatorRepeat::New: meds.push_back(m); break;
+          case MediatorRepeat::Replace: replace = which; break;
+          case MediatorRepeat::Skip: break;
+        }
+      }
+      if (meds.empty() && replace < pending_.size()) {
+        PendingMediation& p = pending_[replace];
+        p.recalled = false;
+        p.status = status;
+        p.conditional = conditional;
+        p.hedged = hedged;
+        for (SentenceMediator& m : seen) {
+          if (m.pending == replace) m.relative = false;
+        }
+        i = trig_end - 1;
+        continue;
       }
       if (meds.empty()) continue;
-      for (int m : meds) done.insert(m);
       std::string object;
       int venue = -1;
       for (std::uint32_t k = cb; k < s.last_token && object.empty(); ++k) {
@@ -3036,7 +3291,8 @@ class ArticleRun {
         if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
       }
       pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
-                                          venue, explicit_parties, no_parties});
+                                          venue, explicit_parties, no_parties, relative});
+      for (int m : meds) seen.push_back({m, parties, relative, pending_.size() - 1});
       i = trig_end - 1;
     }
   }
@@ -3097,6 +3353,7 @@ class ArticleRun {
     int venue = -1;
     bool explicit_parties = false;  // named in its sentence, not the article's two sides
     bool no_parties = false;        // its sentence named no side at all
+    bool recalled = false;          // told in a relative clause on its mediator: a past one
   };
   std::vector<PendingMediation> pending_;
 
