@@ -1031,11 +1031,19 @@ def render_targets(report):
             rate = last["mb"] / last["seconds"]
             out.append(f"- {ok(rate >= 10)} ingestion ≥ 10 MB/s: {rate:.2f} MB/s at "
                        f"{last['articles']} articles")
+            if last.get("cpu"):
+                out.append(f"- {ok(last['mb'] / last['cpu'] >= 10)} ingestion ≥ 10 MB per CPU "
+                           f"second: {last['mb'] / last['cpu']:.2f} at {last['articles']} articles")
             if len(rows) >= 2:
                 a, b = rows[-2], rows[-1]
                 grow = (b["seconds"] / b["mb"]) / (a["seconds"] / a["mb"])
                 out.append(f"- {ok(grow <= 1.2)} linear ingestion (time per MB at "
                            f"{b['articles']} ≤ 1.2× that at {a['articles']}): {grow:.2f}×")
+                if a.get("cpu") and b.get("cpu"):
+                    grow_cpu = (b["cpu"] / b["mb"]) / (a["cpu"] / a["mb"])
+                    out.append(f"- {ok(grow_cpu <= 1.2)} linear ingestion in CPU time (CPU s per "
+                               f"MB at {b['articles']} ≤ 1.2× that at {a['articles']}): "
+                               f"{grow_cpu:.2f}×")
     if not out:
         return []
     return ["## Issue 7 targets on this run", "",
