@@ -66,8 +66,6 @@ struct Stage1 {
   }
 };
 
-bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
-
 }  // namespace
 
 TEST_CASE("events: talks that were ruled out or refused are no event",
