@@ -1637,6 +1637,24 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           res_.in("destination_verbs", tokens_[k - 2].key)) {
         continue;
       }
+      // "would send more troops to the area", "deployed 2,000 police to X": the verb's object
+      // stands between it and "to" (up to four lower-case words or numbers); not envoys sent
+      // for talks (below).
+      bool sent_there = false;
+      if (k > s.first_token + 2 && tokens_[k - 1].key == "to") {
+        for (std::uint32_t j = k - 2, n = 0; j > s.first_token && n < 4; --j, ++n) {
+          const Token& t = tokens_[j];
+          if (res_.in("delegation_nouns", t.key)) break;
+          if (res_.in("destination_verbs", t.key)) {
+            sent_there = j + 2 < k;
+            break;
+          }
+          if ((t.kind != TokenKind::Word && t.kind != TokenKind::Number) || t.is(kCapitalized)) {
+            break;
+          }
+        }
+      }
+      if (sent_there) continue;
     }
     // "would send a delegation to X next week for talks": the destination of envoys (data/
     // lexicon/delegation_nouns.tsv) sent for talks is where the talks are held.

@@ -125,3 +125,20 @@ TEST_CASE("events: a compass region of a country bounds an event with another pl
   CHECK(ev.count("GroundAttack@Kindu") == 1);
   CHECK(ev.count("GroundAttack@eastern Congo") == 0);
 }
+
+TEST_CASE("events: where troops are sent is no place of the event",
+          "[extract][generalisation][heldout7]") {
+  Stage1 r(
+      "Interior Minister Tom Kolo, who visited Kindu in the Democratic Republic of Congo on "
+      "Wednesday, said the government would send more troops to Bukavu.");
+  const auto ev = r.events();
+  CHECK(ev.count("DiplomaticVisit@Kindu") == 1);
+  CHECK(ev.count("DiplomaticVisit@Bukavu") == 0);
+}
+
+TEST_CASE("events: a gunbattle is a clash", "[extract][generalisation][heldout7]") {
+  Stage1 r(
+      "In a gunbattle in Kindu in the Democratic Republic of Congo on Sunday, three attackers "
+      "were killed, police said.");
+  CHECK(r.events().count("Clash@Kindu") == 1);
+}
