@@ -142,3 +142,14 @@ TEST_CASE("events: a gunbattle is a clash", "[extract][generalisation][heldout7]
       "were killed, police said.");
   CHECK(r.events().count("Clash@Kindu") == 1);
 }
+
+TEST_CASE("events: a meeting facilitated by a third party is a negotiation",
+          "[extract][generalisation][heldout7]") {
+  Stage1 r(
+      "A meeting facilitated by the regional bloc between militia leaders and officials in Goma "
+      "in the Democratic Republic of Congo ended without agreement on Monday. The minister's "
+      "meeting in Kindu was cancelled.");
+  const auto ev = r.events();
+  CHECK(ev.count("Negotiation@Goma") == 1);
+  CHECK(ev.count("Negotiation@Kindu") == 0);
+}
