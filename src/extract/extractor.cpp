@@ -1611,6 +1611,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    // "In A, B forces carried out a strike": a country before its forces or fighters (data/
+    // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
+    if (mn.type == kCountry && mn.end < s.last_token &&
+        (tokens_[mn.end].key == "forces" || res_.in("group_member_nouns", tokens_[mn.end].key))) {
+      continue;
+    }
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
     bool inside_actor = false;

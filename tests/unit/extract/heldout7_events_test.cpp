@@ -153,3 +153,13 @@ TEST_CASE("events: a meeting facilitated by a third party is a negotiation",
   CHECK(ev.count("Negotiation@Goma") == 1);
   CHECK(ev.count("Negotiation@Kindu") == 0);
 }
+
+TEST_CASE("events: a country before its forces acts, it is no place of the strike",
+          "[extract][generalisation][heldout7]") {
+  Stage1 r(
+      "In Congo, U.S. forces carried out an airstrike near Goma on Saturday, killing three "
+      "fighters, the command said.");
+  const auto ev = r.events();
+  CHECK(ev.count("Airstrike@Goma") == 1);
+  for (const std::string& e : ev) CHECK(e.find("@United States") == std::string::npos);
+}
