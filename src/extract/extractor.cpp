@@ -361,6 +361,7 @@ struct Event {
   bool merged = false;
   bool dropped = false;  // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
+  int venue = -1;  // where envoys were sent for it ("send a delegation to X for talks")
 };
 
 struct Lexeme {
@@ -1610,6 +1611,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    // "In A, B forces carried out a strike": a country before its forces or fighters (data/
+    // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
+    if (mn.type == kCountry && mn.end < s.last_token &&
+        (tokens_[mn.end].key == "forces" || res_.in("group_member_nouns", tokens_[mn.end].key))) {
+      continue;
+    }
     // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
     bool inside_actor = false;
@@ -1636,11 +1643,54 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
           res_.in("destination_verbs", tokens_[k - 2].key)) {
         continue;
       }
+      // "would send more troops to the area", "deployed 2,000 police to X": the verb's object
+      // stands between it and "to" (up to four lower-case words or numbers); not envoys sent
+      // for talks (below).
+      bool sent_there = false;
+      if (k > s.first_token + 2 && tokens_[k - 1].key == "to") {
+        for (std::uint32_t j = k - 2, n = 0; j > s.first_token && n < 4; --j, ++n) {
+          const Token& t = tokens_[j];
+          if (res_.in("delegation_nouns", t.key)) break;
+          if (res_.in("destination_verbs", t.key)) {
+            sent_there = j + 2 < k;
+            break;
+          }
+          if ((t.kind != TokenKind::Word && t.kind != TokenKind::Number) || t.is(kCapitalized)) {
+            break;
+          }
+        }
+      }
+      if (sent_there) continue;
+    }
+    // "would send a delegation to X next week for talks": the destination of envoys (data/
+    // lexicon/delegation_nouns.tsv) sent for talks is where the talks are held.
+    Event* venue_of = nullptr;
+    {
+      std::uint32_t k = mn.begin;
+      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      bool envoys = false;
+      if (k > s.first_token + 1 && tokens_[k - 1].key == "to") {
+        for (std::uint32_t j = k - 1; j > s.first_token && j + 4 > k && !envoys;) {
+          --j;
+          envoys = res_.in("delegation_nouns", tokens_[j].key);
+        }
+      }
+      for (std::size_t idx : local) {
+        Event& ev = events_[idx];
+        if (!envoys || venue_of || ev.begin < mn.end || ev.begin - mn.end > 12) continue;
+        if (ev.cls != "Negotiation" && ev.cls != "DiplomaticContact") continue;
+        bool clause = true;
+        for (std::uint32_t j = mn.end; j < ev.begin && clause; ++j) {
+          clause = tokens_[j].key != ";" && tokens_[j].key != "." && tokens_[j].key != ",";
+        }
+        if (clause) venue_of = &ev;
+      }
     }
     long best = 1L << 30;
     Event* target = nullptr;
     for (std::size_t idx : local) {
       Event& ev = events_[idx];
+      if (venue_of) break;
       const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
                                         : 2 * static_cast<long>(ev.begin - mn.end) + 1;
       // A place before the trigger belongs to it only when close or in a sentence-initial
@@ -1675,6 +1725,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
       if (between) continue;
     }
+    if (venue_of) {
+      target = venue_of;
+      target->venue = mn.entity;
+    }
     // A place listed after one already placed after its trigger goes with it, however far the
     // list runs ("have been hosted in A, B and C", "hit A, B, C and D").
     if (!target && last_placed.second && last_placed.first <= mn.begin &&
@@ -1708,6 +1762,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         break;
       }
       if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
+    }
+    // "near the town of A in western X": a compass region of a country only bounds where it
+    // happened when the event has another place.
+    if (mn.type == kRegion && mn.begin < mn.end && res_.in("compass", tokens_[mn.begin].key)) {
+      landmark = true;
     }
     // "in X, near the border with Y": the neighbour only bounds where it happened.
     {
@@ -1834,6 +1893,13 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
     }
     ev.locations = primary;
+    // Talks held where envoys were sent: the other places of the sentence are around them.
+    if (ev.venue >= 0 && std::find(primary.begin(), primary.end(), ev.venue) != primary.end()) {
+      for (int loc : primary) {
+        if (loc != ev.venue) ev.context.push_back(loc);
+      }
+      ev.locations.assign(1, ev.venue);
+    }
     // Agent: the nearest actor before the trigger that is not the object of a preposition. A
     // news outlet reports, it does not act ("(AP) -- Drones struck"); a dash ends a dateline;
     // a speech or reaction verb between the two (data/lexicon/agent_barriers.tsv) makes the
