@@ -120,6 +120,7 @@ struct ClaimStage::Resources {
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
@@ -213,6 +214,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.naming = load("claim_naming");
+  r.charges = load("claim_charge_words");
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.victim_asides = load("claim_victim_asides");
@@ -2101,6 +2103,64 @@ class ArticleRun {
     return c;
   }
 
+  // The side a reported statement charges without a verb of accusing, in [from, to): a
+  // charge (claim_charge_words.tsv) pinned on another side's doing, "Y's strikes were "a
+  // danger"", "Tarvian actions are a threat", "Y's terror" (a possessive or a demonym before
+  // it, a copula between unless the possessive is right before the charge), or "terrorist acts
+  // carried out by groups within Y". -1 when there is none.
+  int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant) {
+    const int own = side_of(claimant);
+    auto opponent = [&](int e) {
+      if (e < 0 || !agentive(e)) return -1;
+      const int who = as_actor(e);
+      if (who < 0 || who == claimant) return -1;
+      if (entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") return -1;
+      if (own >= 0 && side_of(who) == own) return -1;
+      return who;
+    };
+    auto copula = [&](std::uint32_t b, std::uint32_t e) {
+      for (std::uint32_t k = b; k < e; ++k) {
+        const std::string& w = tokens_[k].key;
+        if (w == "is" || w == "was" || w == "were" || w == "are" || w == "been") return true;
+      }
+      return false;
+    };
+    for (std::uint32_t c = from; c < to; ++c) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.charges, c, to, l, r)) continue;
+      // Backwards: the side whose doing the charge is about.
+      for (std::uint32_t k = c; k > from && c - k < 16; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind == TokenKind::Punct && t.key != "\"" && t.key != "'s" && t.key != "'") break;
+        for (const Mention& m : ms) {
+          if (m.end + 1 != k || tokens_[m.end].key != "'s") continue;
+          const int who = opponent(m.entity);
+          if (who >= 0 && (k == c || copula(k, c))) return who;
+        }
+        if (t.is(kCapitalized) && k < c && tokens_[k].kind == TokenKind::Word &&
+            !tokens_[k].is(kCapitalized)) {
+          const int who = opponent(country_for_prefix(t.key));
+          if (who >= 0 && copula(k, c)) return who;
+        }
+      }
+      // Forwards: "... carried out by (a few words) Y".
+      for (std::uint32_t k = c + l; k < to && k < c + l + 6; ++k) {
+        if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "\"") break;
+        if (tokens_[k].key != "by") continue;
+        for (const Mention& m : ms) {
+          if (m.begin > k && m.begin < std::min(to, k + 6)) {
+            const int who = opponent(m.entity);
+            if (who >= 0) return who;
+          }
+        }
+        break;
+      }
+    }
+    return -1;
+  }
+
   // The side a reported statement accuses: in [from, to), the subject of a verb of violence
   // (claim_attack_verbs.tsv) that is another side than the speaker's ("Cambodian forces fired",
   // "RSF fighters stormed"); the subject is a name ending at most a few words before the verb
@@ -2420,6 +2480,31 @@ class ArticleRun {
       if (t < 0) t = other_side(c.claimant);
       c.target = t;
       seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
+    }
+    // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
+    // another side is an accusation against it, with no verb of accusing (charged_in).
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Accusation"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      int accused = charged_in(ms, cue->end, clause_end(s, cue->end), c.claimant);
+      // '"... Y's terror," he said': the words before the comma or quotation mark.
+      for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+           --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          accused = charged_in(ms, s.first_token, b - 1, c.claimant);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (accused < 0) continue;
+      c.type = "Accusation";
+      c.target = accused;
+      seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
     }
     // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
     // against the one who rejects it.

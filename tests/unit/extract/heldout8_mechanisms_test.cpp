@@ -1,0 +1,92 @@
+// Stage-2 mechanisms added for the eighth held-out set (tests/data/heldout8): one case per
+// mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "both_stages.hpp"
+#include "extract/extractor.hpp"
+#include "extract/stage2.hpp"
+#include "rdf/vocab.hpp"
+
+using namespace ng::extract;
+
+namespace {
+
+using ng_test::ng_term;
+using ng_test::stages;
+
+// Both stages over one article dated Tuesday 2026-03-10.
+struct Run {
+  VectorSink s1;
+  VectorSink s2;
+  explicit Run(const std::string& text) {
+    Article a;
+    a.id = "h8";
+    a.date = "2026-03-10";
+    a.text = text;
+    stages().stage1.extract(a, s1);
+    stages().stage2.extract(a, s1.quads, s2);
+  }
+  std::string label(const std::string& iri) const {
+    for (const VectorSink* s : {&s1, &s2}) {
+      for (const auto& q : s->quads) {
+        if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel)
+          return q.object.value;
+      }
+    }
+    return iri;
+  }
+  std::vector<std::string> objects(const std::string& s, const std::string& p) const {
+    std::vector<std::string> v;
+    for (const VectorSink* sink : {&s1, &s2}) {
+      for (const auto& q : sink->quads) {
+        if (q.subject.value == s && q.predicate.value == p) v.push_back(q.object.value);
+      }
+    }
+    return v;
+  }
+  // "claimant Type -> target" of every claim ("-" for no target).
+  std::set<std::string> claims() const {
+    std::set<std::string> out;
+    for (const auto& q : s2.quads) {
+      if (q.predicate.value != ng_term("claimant")) continue;
+      const auto targets = objects(q.subject.value, ng_term("target"));
+      const std::string target = targets.empty() ? std::string("-") : label(targets.front());
+      for (const auto& t : s2.quads) {
+        if (t.subject == q.subject && t.predicate.value == ng::vocab::kRdfType) {
+          out.insert(label(q.object.value) + " " +
+                     t.object.value.substr(t.object.value.find('#') + 1) + " -> " + target);
+        }
+      }
+    }
+    return out;
+  }
+};
+
+bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+
+bool has_type(const std::set<std::string>& s, const std::string& who, const std::string& type) {
+  for (const std::string& c : s) {
+    if (c.rfind(who + " " + type + " ", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("claims: a charge pinned on another side's doing is an accusation without a verb",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "Chilean Foreign Minister Ana Ruiz said Peru's naval manoeuvres near the coast were \"a "
+      "danger to the whole region\".");
+  CHECK(has(a.claims(), "Ana Ruiz Accusation -> Peru"));
+  Run b(
+      "Peru sent two frigates to the disputed waters on Monday. Chilean Foreign Minister Ana Ruiz "
+      "said Peruvian actions at sea were a threat to peace.");
+  CHECK(has(b.claims(), "Ana Ruiz Accusation -> Peru"));
+  // No charge, no accusation: the statement stays one.
+  Run c("Chilean Foreign Minister Ana Ruiz said Peru's proposal was a good start.");
+  CHECK_FALSE(has_type(c.claims(), "Ana Ruiz", "Accusation"));
+}
