@@ -1626,6 +1626,12 @@ class ArticleRun {
       }
       --begin;
     }
+    // "X also welcomed the deal, its foreign ministry said": a body the possessive gives to
+    // the sentence's first named actor speaks for that actor (possessive_owner).
+    if (is_word(res_.possessives, begin, begin + 1)) {
+      const int owner = possessive_owner(s, ms, begin);
+      if (owner >= 0) return owner;
+    }
     // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
     int affiliation = place;
     for (const Mention& m : ms) {
@@ -1652,6 +1658,20 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // The owner "its" or "their" at `at` refers to: the first actor named before it in the
+  // sentence that is no person, no news outlet and not quoted; -1 when there is none.
+  int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    for (const Mention& m : ms) {
+      if (m.begin < s.first_token || m.end > at || m.in_quote || !agentive(m.entity)) continue;
+      const int who = as_actor(m.entity);
+      if (who < 0) continue;
+      const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
+      if (cls == "Person" || cls == "MediaOutlet") continue;
+      return who;
+    }
+    return -1;
   }
 
   int mint_described(const std::string& label, const std::string& head, int affiliation,

@@ -90,3 +90,13 @@ TEST_CASE("claims: a charge pinned on another side's doing is an accusation with
   Run c("Chilean Foreign Minister Ana Ruiz said Peru's proposal was a good start.");
   CHECK_FALSE(has_type(c.claims(), "Ana Ruiz", "Accusation"));
 }
+
+TEST_CASE("claims: 'its foreign ministry said' speaks for the actor the possessive refers to",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "Chile and Peru agreed on Monday to resume talks. Norway also welcomed the agreement, its "
+      "foreign ministry said.");
+  const auto claims = a.claims();
+  CHECK(has_type(claims, "Norway", "StatementClaim"));
+  for (const std::string& c : claims) CHECK(c.rfind("its ", 0) == std::string::npos);
+}
