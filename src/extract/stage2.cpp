@@ -1739,6 +1739,22 @@ class ArticleRun {
     return at;
   }
 
+  // "... and another died": one more for the same slot of the figure before ("one ranger was
+  // killed and another died": two killed), else that slot's first ("a sergeant was killed and
+  // another officer wounded": one killed, one wounded). A vague amount stays as it is.
+  static void add_another(Figure& before, const std::string& slot) {
+    auto it = before.amounts.find(slot);
+    if (it == before.amounts.end()) {
+      before.amounts[slot] = "1";
+      return;
+    }
+    const std::string& n = it->second;
+    if (!n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        n.size() < 9) {
+      it->second = std::to_string(std::stol(n) + 1);
+    }
+  }
+
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
     std::vector<Figure> raw;
     zero = false;
@@ -1912,6 +1928,14 @@ class ArticleRun {
         v = "1";
         nl = 1;
       }
+      // "one ranger was killed and another died", "a sergeant was killed and another officer
+      // wounded": one more person of the figure just before (add_another).
+      const bool another = !v && !raw.empty() && tokens_[i].key == "another" &&
+                           i > s.first_token && tokens_[i - 1].key == "and";
+      if (another) {
+        v = "1";
+        nl = 1;
+      }
       if (!v) {
         pending.clear();
         continue;
@@ -1968,6 +1992,14 @@ class ArticleRun {
           continue;
         }
         f.victims = tokens_[j].key;
+      }
+      if (another) {
+        if (ve - vb <= 3 && j < end && matches(res_.casualty, j, end, len, row)) {
+          add_another(raw.back(), std::string(res_.casualty.get(row, "slot")));
+          i = j + len - 1;
+        }
+        pending.clear();
+        continue;
       }
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));

@@ -100,3 +100,26 @@ TEST_CASE("claims: 'its foreign ministry said' speaks for the actor the possessi
   CHECK(has_type(claims, "Norway", "StatementClaim"));
   for (const std::string& c : claims) CHECK(c.rfind("its ", 0) == std::string::npos);
 }
+
+TEST_CASE("casualties: 'and another (officer) wounded' adds one person to the figure before",
+          "[extract][stage2][heldout8]") {
+  Run a("Chilean police said one guard was killed and another died in hospital.");
+  auto figs = [](const Run& r) {
+    std::set<std::string> out;
+    for (const auto& q : r.s2.quads) {
+      if (q.predicate.value != ng_term("figures")) continue;
+      auto one = [&](const char* p) {
+        auto v = r.objects(q.object.value, ng_term(p));
+        return v.empty() ? std::string("-") : v.front();
+      };
+      out.insert(one("killed") + "/" + one("wounded"));
+    }
+    return out;
+  };
+  CHECK(figs(a) == std::set<std::string>{"2/-"});
+  Run b("Chilean police said a sergeant was killed and another officer wounded in the ambush.");
+  CHECK(figs(b) == std::set<std::string>{"1/1"});
+  // "another attack killed five people" is no extra person.
+  Run c("Chilean police said two guards were killed on Monday. Another attack killed five people.");
+  CHECK(figs(c) == std::set<std::string>{"2/-"});
+}
