@@ -121,6 +121,7 @@ struct ClaimStage::Resources {
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
   Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
+  Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
@@ -215,6 +216,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.threat_phrases = load("claim_threat_phrases");
   r.naming = load("claim_naming");
   r.charges = load("claim_charge_words");
+  r.denial_phrases = load("claim_denial_phrases");
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.victim_asides = load("claim_victim_asides");
@@ -2532,6 +2534,28 @@ class ArticleRun {
       if (t < 0) t = other_side(c.claimant);
       c.target = t;
       seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
+    }
+    // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
+    // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
+    // and its target are found as for any denial (below, from the claims before it).
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Denial"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      const std::uint32_t to = clause_end(s, cue->end);
+      bool denial = false;
+      for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        denial = matches(res_.denial_phrases, k, to, l, r);
+      }
+      if (!denial) continue;
+      c.type = "Denial";
+      c.target = -1;
+      seen[{c.claimant, "Denial"}] = static_cast<std::size_t>(&c - made.data());
     }
     // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
     // another side is an accusation against it, with no verb of accusing (charged_in).

@@ -123,3 +123,38 @@ TEST_CASE("casualties: 'and another (officer) wounded' adds one person to the fi
   Run c("Chilean police said two guards were killed on Monday. Another attack killed five people.");
   CHECK(figs(c) == std::set<std::string>{"2/-"});
 }
+
+namespace {
+bool any_type(const std::set<std::string>& s, const std::string& type) {
+  for (const std::string& c : s) {
+    if (c.find(" " + type + " -> ") != std::string::npos) return true;
+  }
+  return false;
+}
+}  // namespace
+
+TEST_CASE("claims: 'said it had no involvement', 'said that figure was propaganda' are denials",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "Chile accused Peru of sending armed boats into its waters on Monday. Peru said in a "
+      "statement that it had \"no involvement\" in the incident.");
+  CHECK(has(a.claims(), "Peru Denial -> Chile"));
+  Run b(
+      "Chile said on Monday that 40 Peruvian soldiers had been killed. Peru said that figure was "
+      "\"propaganda\".");
+  CHECK(any_type(b.claims(), "Denial"));
+  Run c("Chile accused Peru of sending armed boats. Peru said it would send a delegation.");
+  CHECK_FALSE(any_type(c.claims(), "Denial"));
+}
+
+TEST_CASE("claims: 'would respond decisively', 'with every resource at our disposal' are threats",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "Chile accused Peru of sending armed boats. Chilean President Ana Ruiz said on Monday "
+      "that the navy would respond decisively to any further incursion.");
+  CHECK(has_type(a.claims(), "Ana Ruiz", "Threat"));
+  Run b(
+      "Chile accused Peru of sending armed boats. Chilean President Ana Ruiz said Chile would "
+      "defend its waters \"with every resource at our disposal\".");
+  CHECK(has_type(b.claims(), "Ana Ruiz", "Threat"));
+}
