@@ -2861,7 +2861,8 @@ class ArticleRun {
                                        std::uint32_t at) const {
     std::vector<int> out;
     std::uint32_t k = at;
-    for (int back = 0; back < 5 && k > s.first_token + 1; ++back) {
+    // Up to eight words back: "X, which had earlier offered to help broker an agreement".
+    for (int back = 0; back < 8 && k > s.first_token + 1; ++back) {
       --k;
       const Token& t = tokens_[k];
       if (t.kind == TokenKind::Punct) break;

@@ -158,3 +158,18 @@ TEST_CASE("claims: 'would respond decisively', 'with every resource at our dispo
       "defend its waters \"with every resource at our disposal\".");
   CHECK(has_type(b.claims(), "Ana Ruiz", "Threat"));
 }
+
+TEST_CASE("mediation: an offer in a longer relative clause is its antecedent's",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "Chile and Peru agreed on Monday to resume talks. Norway, which had earlier offered to help "
+      "broker an agreement between the two governments, also welcomed the deal.");
+  bool offered = false;
+  for (const auto& q : a.s2.quads) {
+    if (q.predicate.value != ng_term("mediator") || a.label(q.object.value) != "Norway") continue;
+    for (const std::string& st : a.objects(q.subject.value, ng_term("mediationStatus"))) {
+      offered |= st.find("Offered") != std::string::npos;
+    }
+  }
+  CHECK(offered);
+}
