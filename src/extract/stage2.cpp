@@ -1054,6 +1054,12 @@ class ArticleRun {
             mention_at(ms, from) >= 0 && h == from) {
           break;
         }
+        // "according to the police", "according to the army": a definite description, as
+        // before a speech verb ("the police said").
+        if (from > cue.end) {
+          const int definite = definite_speaker(s, ms, h + 1);
+          if (definite >= 0) return definite;
+        }
         const int d = described_speaker(s, ms, h + 1);
         if (d >= 0) return d;
         break;

@@ -173,3 +173,19 @@ TEST_CASE("mediation: an offer in a longer relative clause is its antecedent's",
   }
   CHECK(offered);
 }
+
+TEST_CASE("claims: 'according to the police' is a definite description, as 'the police said'",
+          "[extract][stage2][heldout8]") {
+  Run a(
+      "SANTIAGO, Chile (AP) - Chile accused Peru of sending armed boats on Monday. Two police "
+      "officers were wounded in a similar attack last week, according to the police.");
+  bool figure = false;
+  for (const auto& q : a.s2.quads) {
+    if (q.predicate.value != ng_term("figures")) continue;
+    const auto who = a.objects(q.subject.value, ng_term("claimant"));
+    const auto wounded = a.objects(q.object.value, ng_term("wounded"));
+    figure |= !who.empty() && a.label(who.front()) == "Chile" && !wounded.empty() &&
+              wounded.front() == "2";
+  }
+  CHECK(figure);
+}
