@@ -120,6 +120,8 @@ struct ClaimStage::Resources {
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
+  Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
   Lexicon subject_links;     // words before a specific cue that are not its own subject
   Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
@@ -213,6 +215,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.naming = load("claim_naming");
+  r.charges = load("claim_charge_words");
+  r.denial_phrases = load("claim_denial_phrases");
   r.record_nouns = load("claim_record_nouns");
   r.subject_links = load("claim_subject_links");
   r.victim_asides = load("claim_victim_asides");
@@ -1050,6 +1054,12 @@ class ArticleRun {
             mention_at(ms, from) >= 0 && h == from) {
           break;
         }
+        // "according to the police", "according to the army": a definite description, as
+        // before a speech verb ("the police said").
+        if (from > cue.end) {
+          const int definite = definite_speaker(s, ms, h + 1);
+          if (definite >= 0) return definite;
+        }
         const int d = described_speaker(s, ms, h + 1);
         if (d >= 0) return d;
         break;
@@ -1624,6 +1634,12 @@ class ArticleRun {
       }
       --begin;
     }
+    // "X also welcomed the deal, its foreign ministry said": a body the possessive gives to
+    // the sentence's first named actor speaks for that actor (possessive_owner).
+    if (is_word(res_.possessives, begin, begin + 1)) {
+      const int owner = possessive_owner(s, ms, begin);
+      if (owner >= 0) return owner;
+    }
     // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
     int affiliation = place;
     for (const Mention& m : ms) {
@@ -1650,6 +1666,20 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // The owner "its" or "their" at `at` refers to: the first actor named before it in the
+  // sentence that is no person, no news outlet and not quoted; -1 when there is none.
+  int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    for (const Mention& m : ms) {
+      if (m.begin < s.first_token || m.end > at || m.in_quote || !agentive(m.entity)) continue;
+      const int who = as_actor(m.entity);
+      if (who < 0) continue;
+      const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
+      if (cls == "Person" || cls == "MediaOutlet") continue;
+      return who;
+    }
+    return -1;
   }
 
   int mint_described(const std::string& label, const std::string& head, int affiliation,
@@ -1715,6 +1745,22 @@ class ArticleRun {
       if (tokens_[k].kind == TokenKind::Punct) break;
     }
     return at;
+  }
+
+  // "... and another died": one more for the same slot of the figure before ("one ranger was
+  // killed and another died": two killed), else that slot's first ("a sergeant was killed and
+  // another officer wounded": one killed, one wounded). A vague amount stays as it is.
+  static void add_another(Figure& before, const std::string& slot) {
+    auto it = before.amounts.find(slot);
+    if (it == before.amounts.end()) {
+      before.amounts[slot] = "1";
+      return;
+    }
+    const std::string& n = it->second;
+    if (!n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        n.size() < 9) {
+      it->second = std::to_string(std::stol(n) + 1);
+    }
   }
 
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
@@ -1890,6 +1936,14 @@ class ArticleRun {
         v = "1";
         nl = 1;
       }
+      // "one ranger was killed and another died", "a sergeant was killed and another officer
+      // wounded": one more person of the figure just before (add_another).
+      const bool another = !v && !raw.empty() && tokens_[i].key == "another" &&
+                           i > s.first_token && tokens_[i - 1].key == "and";
+      if (another) {
+        v = "1";
+        nl = 1;
+      }
       if (!v) {
         pending.clear();
         continue;
@@ -1946,6 +2000,14 @@ class ArticleRun {
           continue;
         }
         f.victims = tokens_[j].key;
+      }
+      if (another) {
+        if (ve - vb <= 3 && j < end && matches(res_.casualty, j, end, len, row)) {
+          add_another(raw.back(), std::string(res_.casualty.get(row, "slot")));
+          i = j + len - 1;
+        }
+        pending.clear();
+        continue;
       }
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
@@ -2099,6 +2161,64 @@ class ArticleRun {
     if (!content.empty()) emit(c, ng("content"), rdf::Term::literal(content, {}, "en"));
     ++stats_.claims;
     return c;
+  }
+
+  // The side a reported statement charges without a verb of accusing, in [from, to): a
+  // charge (claim_charge_words.tsv) pinned on another side's doing, "Y's strikes were "a
+  // danger"", "Tarvian actions are a threat", "Y's terror" (a possessive or a demonym before
+  // it, a copula between unless the possessive is right before the charge), or "terrorist acts
+  // carried out by groups within Y". -1 when there is none.
+  int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant) {
+    const int own = side_of(claimant);
+    auto opponent = [&](int e) {
+      if (e < 0 || !agentive(e)) return -1;
+      const int who = as_actor(e);
+      if (who < 0 || who == claimant) return -1;
+      if (entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") return -1;
+      if (own >= 0 && side_of(who) == own) return -1;
+      return who;
+    };
+    auto copula = [&](std::uint32_t b, std::uint32_t e) {
+      for (std::uint32_t k = b; k < e; ++k) {
+        const std::string& w = tokens_[k].key;
+        if (w == "is" || w == "was" || w == "were" || w == "are" || w == "been") return true;
+      }
+      return false;
+    };
+    for (std::uint32_t c = from; c < to; ++c) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.charges, c, to, l, r)) continue;
+      // Backwards: the side whose doing the charge is about.
+      for (std::uint32_t k = c; k > from && c - k < 16; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.kind == TokenKind::Punct && t.key != "\"" && t.key != "'s" && t.key != "'") break;
+        for (const Mention& m : ms) {
+          if (m.end + 1 != k || tokens_[m.end].key != "'s") continue;
+          const int who = opponent(m.entity);
+          if (who >= 0 && (k == c || copula(k, c))) return who;
+        }
+        if (t.is(kCapitalized) && k < c && tokens_[k].kind == TokenKind::Word &&
+            !tokens_[k].is(kCapitalized)) {
+          const int who = opponent(country_for_prefix(t.key));
+          if (who >= 0 && copula(k, c)) return who;
+        }
+      }
+      // Forwards: "... carried out by (a few words) Y".
+      for (std::uint32_t k = c + l; k < to && k < c + l + 6; ++k) {
+        if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "\"") break;
+        if (tokens_[k].key != "by") continue;
+        for (const Mention& m : ms) {
+          if (m.begin > k && m.begin < std::min(to, k + 6)) {
+            const int who = opponent(m.entity);
+            if (who >= 0) return who;
+          }
+        }
+        break;
+      }
+    }
+    return -1;
   }
 
   // The side a reported statement accuses: in [from, to), the subject of a verb of violence
@@ -2421,6 +2541,53 @@ class ArticleRun {
       c.target = t;
       seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
     }
+    // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
+    // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
+    // and its target are found as for any denial (below, from the claims before it).
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Denial"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      const std::uint32_t to = clause_end(s, cue->end);
+      bool denial = false;
+      for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        denial = matches(res_.denial_phrases, k, to, l, r);
+      }
+      if (!denial) continue;
+      c.type = "Denial";
+      c.target = -1;
+      seen[{c.claimant, "Denial"}] = static_cast<std::size_t>(&c - made.data());
+    }
+    // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
+    // another side is an accusation against it, with no verb of accusing (charged_in).
+    for (ClaimOut& c : made) {
+      if (c.type != "StatementClaim" || seen.count({c.claimant, "Accusation"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      int accused = charged_in(ms, cue->end, clause_end(s, cue->end), c.claimant);
+      // '"... Y's terror," he said': the words before the comma or quotation mark.
+      for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+           --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          accused = charged_in(ms, s.first_token, b - 1, c.claimant);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (accused < 0) continue;
+      c.type = "Accusation";
+      c.target = accused;
+      seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
+    }
     // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
     // against the one who rejects it.
     for (const ClaimOut& d : std::vector<ClaimOut>(made)) {
@@ -2700,7 +2867,8 @@ class ArticleRun {
                                        std::uint32_t at) const {
     std::vector<int> out;
     std::uint32_t k = at;
-    for (int back = 0; back < 5 && k > s.first_token + 1; ++back) {
+    // Up to eight words back: "X, which had earlier offered to help broker an agreement".
+    for (int back = 0; back < 8 && k > s.first_token + 1; ++back) {
       --k;
       const Token& t = tokens_[k];
       if (t.kind == TokenKind::Punct) break;
