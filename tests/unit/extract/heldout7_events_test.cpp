@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "both_stages.hpp"
+#include "stage1_result.hpp"
 #include "extract/extractor.hpp"
 #include "rdf/vocab.hpp"
 
@@ -17,53 +18,8 @@ namespace {
 using ng_test::ng_term;
 using ng_test::stages;
 
-// Stage 1 over one article dated Tuesday 2026-03-10.
-struct Stage1 {
-  VectorSink sink;
-  explicit Stage1(const std::string& text) {
-    Article a;
-    a.id = "h7";
-    a.date = "2026-03-10";
-    a.text = text;
-    stages().stage1.extract(a, sink);
-  }
-  std::string label(const std::string& iri) const {
-    for (const auto& q : sink.quads) {
-      if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel) {
-        return q.object.value;
-      }
-    }
-    return iri;
-  }
-  std::set<std::string> labels(const std::string& cls) const {
-    std::set<std::string> out;
-    for (const auto& q : sink.quads) {
-      if (q.predicate.value == ng::vocab::kRdfType && q.object.value == ng_term(cls)) {
-        out.insert(label(q.subject.value));
-      }
-    }
-    return out;
-  }
-  std::vector<std::string> objects(const std::string& s, const std::string& p) const {
-    std::vector<std::string> v;
-    for (const auto& q : sink.quads) {
-      if (q.subject.value == s && q.predicate.value == p) v.push_back(q.object.value);
-    }
-    return v;
-  }
-  // "Class@Place" for every event and each of its places, "Class@-" for one without a place.
-  std::multiset<std::string> events() const {
-    std::multiset<std::string> out;
-    for (const auto& q : sink.quads) {
-      if (q.predicate.value != ng::vocab::kRdfType) continue;
-      if (objects(q.subject.value, ng_term("inArticle")).empty()) continue;
-      const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
-      const auto where = objects(q.subject.value, ng_term("location"));
-      if (where.empty()) out.insert(cls + "@-");
-      for (const std::string& w : where) out.insert(cls + "@" + label(w));
-    }
-    return out;
-  }
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h7") {}
 };
 
 }  // namespace

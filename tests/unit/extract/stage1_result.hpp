@@ -1,0 +1,65 @@
+// Stage 1 run over one invented article, with the lookups the mechanism tests share
+// (heldout5_mechanisms_test, heldout7_events_test).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "both_stages.hpp"
+#include "extract/extractor.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng_test {
+
+// Stage 1 over one article (dated Tuesday 2026-03-10), and what the mechanism tests ask of its
+// quads: labels by class, objects, and events with their places.
+struct Stage1Result {
+  ng::extract::VectorSink sink;
+  Stage1Result(const std::string& text, const std::string& id) {
+    ng::extract::Article a;
+    a.id = id;
+    a.date = "2026-03-10";
+    a.text = text;
+    stages().stage1.extract(a, sink);
+  }
+  std::string label(const std::string& iri) const {
+    for (const auto& q : sink.quads) {
+      if (q.subject.value == iri && q.predicate.value == ng::vocab::kRdfsLabel) {
+        return q.object.value;
+      }
+    }
+    return iri;
+  }
+  std::set<std::string> labels(const std::string& cls) const {
+    std::set<std::string> out;
+    for (const auto& q : sink.quads) {
+      if (q.predicate.value == ng::vocab::kRdfType && q.object.value == ng_term(cls)) {
+        out.insert(label(q.subject.value));
+      }
+    }
+    return out;
+  }
+  std::vector<std::string> objects(const std::string& s, const std::string& p) const {
+    std::vector<std::string> v;
+    for (const auto& q : sink.quads) {
+      if (q.subject.value == s && q.predicate.value == p) v.push_back(q.object.value);
+    }
+    return v;
+  }
+  // "Class@Place" for every event and each of its places, "Class@-" for one without a place.
+  std::multiset<std::string> events() const {
+    std::multiset<std::string> out;
+    for (const auto& q : sink.quads) {
+      if (q.predicate.value != ng::vocab::kRdfType) continue;
+      if (objects(q.subject.value, ng_term("inArticle")).empty()) continue;
+      const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
+      const auto where = objects(q.subject.value, ng_term("location"));
+      if (where.empty()) out.insert(cls + "@-");
+      for (const std::string& w : where) out.insert(cls + "@" + label(w));
+    }
+    return out;
+  }
+};
+
+}  // namespace ng_test
