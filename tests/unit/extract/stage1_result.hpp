@@ -12,6 +12,23 @@
 
 namespace ng_test {
 
+// "Class@Place" for every event among `stage1` (a node with ng:inArticle) and each of its
+// places, "Class@-" for one without a place; `run` answers objects() and label().
+template <typename Run>
+std::multiset<std::string> events_with_places(const Run& run,
+                                              const std::vector<ng::rdf::Quad>& stage1) {
+  std::multiset<std::string> out;
+  for (const auto& q : stage1) {
+    if (q.predicate.value != ng::vocab::kRdfType) continue;
+    if (run.objects(q.subject.value, ng_term("inArticle")).empty()) continue;
+    const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
+    const auto where = run.objects(q.subject.value, ng_term("location"));
+    if (where.empty()) out.insert(cls + "@-");
+    for (const std::string& w : where) out.insert(cls + "@" + run.label(w));
+  }
+  return out;
+}
+
 // Stage 1 over one article (dated Tuesday 2026-03-10), and what the mechanism tests ask of its
 // quads: labels by class, objects, and events with their places.
 struct Stage1Result {
@@ -48,18 +65,7 @@ struct Stage1Result {
     return v;
   }
   // "Class@Place" for every event and each of its places, "Class@-" for one without a place.
-  std::multiset<std::string> events() const {
-    std::multiset<std::string> out;
-    for (const auto& q : sink.quads) {
-      if (q.predicate.value != ng::vocab::kRdfType) continue;
-      if (objects(q.subject.value, ng_term("inArticle")).empty()) continue;
-      const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
-      const auto where = objects(q.subject.value, ng_term("location"));
-      if (where.empty()) out.insert(cls + "@-");
-      for (const std::string& w : where) out.insert(cls + "@" + label(w));
-    }
-    return out;
-  }
+  std::multiset<std::string> events() const { return events_with_places(*this, sink.quads); }
 };
 
 }  // namespace ng_test

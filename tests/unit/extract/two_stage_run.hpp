@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "both_stages.hpp"
+#include "stage1_result.hpp"
 #include "extract/extractor.hpp"
 #include "extract/stage2.hpp"
 #include "rdf/vocab.hpp"
@@ -73,18 +74,7 @@ struct TwoStageRun {
     return out;
   }
   // "Class@Place" for every event and each of its places, "Class@-" for one without a place.
-  std::multiset<std::string> all_events() const {
-    std::multiset<std::string> out;
-    for (const auto& q : s1.quads) {
-      if (q.predicate.value != ng::vocab::kRdfType) continue;
-      if (objects(q.subject.value, ng_term("inArticle")).empty()) continue;
-      const std::string cls = q.object.value.substr(q.object.value.find('#') + 1);
-      const auto where = objects(q.subject.value, ng_term("location"));
-      if (where.empty()) out.insert(cls + "@-");
-      for (const std::string& w : where) out.insert(cls + "@" + label(w));
-    }
-    return out;
-  }
+  std::multiset<std::string> all_events() const { return events_with_places(*this, s1.quads); }
   // "Class@Place/date" for every event and each of its places ("-" for none).
   std::multiset<std::string> dated_events() const {
     std::multiset<std::string> out;
