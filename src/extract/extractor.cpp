@@ -160,27 +160,33 @@ struct Extractor::Resources {
   std::unordered_set<std::string> abbreviations;
   std::vector<std::string> lexicon_names;
   std::vector<Lexicon> lexicons;
-  std::map<std::string, int> lexicon_id;
+  std::map<std::string, int, std::less<>> lexicon_id;
   Gazetteer gazetteer;
   std::vector<Rule> rules;
   std::optional<StartIndex> rule_starts;  // built from `rules` once they are all loaded
   // Single-token country names and demonyms, for hyphenated compounds ("Qatari-mediated").
   std::unordered_map<std::string, std::uint32_t> country_word;
 
-  const Lexicon* lexicon(const std::string& name) const {
+  const Lexicon* lexicon(std::string_view name) const {
     auto it = lexicon_id.find(name);
     return it == lexicon_id.end() ? nullptr : &lexicons[static_cast<std::size_t>(it->second)];
   }
-  const Lexicon& required(const std::string& name) const {
+  const Lexicon& required(std::string_view name) const {
     const Lexicon* lex = lexicon(name);
-    if (!lex) throw std::runtime_error("lexicon '" + name + ".tsv' is missing");
+    if (!lex) throw std::runtime_error("lexicon '" + std::string(name) + ".tsv' is missing");
     return *lex;
   }
   // Single-word entries of each lexicon, for membership tests.
-  std::unordered_map<std::string, std::unordered_set<std::string>> single_words;
-  bool in(const std::string& lexicon_name, const std::string& key) const {
+  // Lookups take views (lexicon names are literals at the call sites): no string is built.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+  std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> single_words;
+  bool in(std::string_view lexicon_name, std::string_view key) const {
     auto it = single_words.find(lexicon_name);
-    return it != single_words.end() && it->second.count(key) > 0;
+    return it != single_words.end() && it->second.find(key) != it->second.end();
   }
   // All lexicons in one index (value: position in `entries`), so a token costs one lookup.
   PhraseIndex combined;

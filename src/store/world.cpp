@@ -44,7 +44,26 @@ World::World() : world_(sord_world_new()) {
       world_, [](void*, const SerdError*) { return SERD_SUCCESS; }, nullptr);
 }
 
-World::~World() { sord_world_free(world_); }
+World::~World() {
+  for (auto& entry : datatypes_) sord_node_free(world_, entry.second);
+  sord_world_free(world_);
+}
+
+SordNode* World::datatype_node(std::string_view iri, bool& caller_releases) {
+  caller_releases = false;
+  if (auto it = datatypes_.find(iri); it != datatypes_.end()) return it->second;
+  std::string key(iri);
+  SordNode* node = sord_new_uri(world_, bytes(key));
+  if (!node) throw std::invalid_argument("not an absolute datatype IRI: <" + key + ">");
+  // Data with ever new datatypes must not pin them all: past a bound, nothing more is cached.
+  constexpr std::size_t kMaxCachedDatatypes = 256;
+  if (datatypes_.size() < kMaxCachedDatatypes) {
+    datatypes_.emplace(std::move(key), node);
+  } else {
+    caller_releases = true;
+  }
+  return node;
+}
 
 void World::release(NodeId node) { sord_node_free(world_, const_cast<SordNode*>(node)); }
 
@@ -76,13 +95,12 @@ NodeRef World::intern_terminated(rdf::TermKind kind, const char* value,
       // Normal form: a language tag wins, xsd:string is the same as no datatype.
       std::string lang = rdf::lowercase_ascii(language);
       SordNode* datatype = nullptr;
+      bool release_datatype = false;
       if (lang.empty() && !datatype_iri.empty() && datatype_iri != vocab::kXsdString) {
-        std::string dt(datatype_iri);
-        datatype = sord_new_uri(world_, bytes(dt));
-        if (!datatype) throw std::invalid_argument("not an absolute datatype IRI: <" + dt + ">");
+        datatype = datatype_node(datatype_iri, release_datatype);
       }
       node = sord_new_literal(world_, datatype, text, lang.empty() ? nullptr : lang.c_str());
-      if (datatype) sord_node_free(world_, datatype);
+      if (release_datatype) sord_node_free(world_, datatype);
       break;
     }
   }

@@ -2,7 +2,10 @@
 // other modules see NodeId (an opaque interned pointer) and rdf::TermView.
 #pragma once
 
+#include <functional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rdf/term.hpp"
@@ -69,8 +72,17 @@ class World {
   NodeId add_ref(NodeId node);
   NodeRef intern_terminated(rdf::TermKind kind, const char* value, std::string_view datatype_iri,
                             std::string_view language);
+  // The datatype node of a literal, interned once per World: a typed literal then costs one
+  // lookup in Sord's node table, not two and a release (a handful of datatypes recur).
+  // Sets `caller_releases` when the node was not cached and the caller owns its reference.
+  SordNodeImpl* datatype_node(std::string_view iri, bool& caller_releases);
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   SordWorldImpl* world_;
   unsigned long blank_counter_ = 0;
+  std::unordered_map<std::string, SordNodeImpl*, StringHash, std::equal_to<>> datatypes_;
 };
 
 // Holds references to nodes made during one operation (e.g. values computed by a query) and

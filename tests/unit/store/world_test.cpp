@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <stdexcept>
+#include <string>
+#include <vector>
+
 #include "rdf/vocab.hpp"
 
 using ng::rdf::Term;
@@ -30,6 +34,25 @@ TEST_CASE("views read back the normalised term", "[store][world]") {
   CHECK(World::term(world.intern(Term::literal("chat", "", "FR")).get()) ==
         Term::literal("chat", "", "fr"));
   CHECK(World::term(world.intern(Term::blank("b1")).get()) == Term::blank("b1"));
+}
+
+TEST_CASE("typed literals intern by datatype, however many datatypes there are",
+          "[store][world]") {
+  // The World caches a bounded number of datatype nodes; literals past the bound must still
+  // intern to one node per (value, datatype) and read back their own datatype.
+  World world;
+  std::vector<ng::store::NodeRef> kept;
+  for (int i = 0; i < 600; ++i) {
+    const std::string dt = "http://example.org/dt" + std::to_string(i);
+    auto a = world.intern(Term::literal("v", dt));
+    auto b = world.intern(Term::literal("v", dt));
+    CHECK(a.get() == b.get());
+    CHECK(World::view(a.get()).datatype == dt);
+    if (i > 0) CHECK(a.get() != kept.back().get());
+    kept.push_back(a);
+  }
+  CHECK(World::view(kept.front().get()).datatype == "http://example.org/dt0");
+  CHECK_THROWS_AS(world.intern(Term::literal("v", "not-absolute")), std::invalid_argument);
 }
 
 TEST_CASE("relative IRIs cannot be interned", "[store][world]") {
