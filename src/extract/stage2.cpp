@@ -1556,6 +1556,19 @@ class ArticleRun {
         break;
       }
     }
+    return skip_brackets_back(s, at);
+  }
+
+  // "the Kenya Defence Forces (KDF) said": a short bracketed aside (an acronym, mostly) between
+  // the speaker and the verb at `at` is skipped, as if it were not there.
+  std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const {
+    constexpr std::uint32_t kMaxAside = 4;  // words inside the brackets
+    if (at < s.first_token + 3 || tokens_[at - 1].key != ")") return at;
+    for (std::uint32_t k = at - 2; k > s.first_token && at - 2 - k <= kMaxAside; --k) {
+      const std::string& w = tokens_[k].key;
+      if (w == "(") return k;
+      if (tokens_[k].kind == TokenKind::Punct) return at;
+    }
     return at;
   }
 

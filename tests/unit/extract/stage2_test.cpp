@@ -862,3 +862,13 @@ TEST_CASE("claims: 'X is behind this attack' accuses X", "[extract][stage2][clai
       "President Amadou Diallo told a news conference.");
   CHECK(r.targets().count("Amadou Diallo Accusation -> Niger"));
 }
+
+TEST_CASE("claims: an acronym in brackets between the speaker and the verb is skipped",
+          "[extract][stage2][claims]") {
+  // The soldiers named first are the agent of the killing, not the source of the figure.
+  Run r(
+      "Malian troops killed nine fighters near Gao on Sunday, the Mali Armed Forces (FAMa) said "
+      "in a statement.");
+  CHECK(r.claims() == std::set<std::string>{"Mali Armed Forces CasualtyClaim"});
+  CHECK(r.figures() == std::set<std::string>{"9//fighters"});
+}
