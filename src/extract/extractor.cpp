@@ -1032,7 +1032,11 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
     // Lexicon organisations: longest match.
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       const Lexeme& lx = lexemes_[k];
-      if (lx.lexicon != org_lex || !tokens_[i].is(kCapitalized)) continue;
+      // "al Shabaab": a lower-case name particle may open a longer spelling.
+      const bool opens_name = tokens_[i].is(kCapitalized) ||
+                              (lx.length > 1 && res_.in("name_particles", tokens_[i].key) &&
+                               tokens_[i + 1].is(kCapitalized));
+      if (lx.lexicon != org_lex || !opens_name) continue;
       const int type = type_of_action(std::string(orgs.get(lx.row, "type")));
       if (type < 0) continue;
       Mention m;

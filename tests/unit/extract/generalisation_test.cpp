@@ -1034,3 +1034,13 @@ TEST_CASE("time: 'Soon after the strikes, ...' is dated by the strikes it follow
   CHECK(ev.count("Clash@Eldoret/2026-03-09") == 1);
   CHECK(ev.count("Shelling@-/2026-03-09") == 0);  // the anchor restates the shelling
 }
+
+TEST_CASE("known groups: a lower-case particle opens the name; 'Suspected' does not",
+          "[extract][generalisation]") {
+  // Organisations listed with a particle ("al Shabaab") are found when the particle is in
+  // lower case mid-sentence, labelled as written; a sentence-opening adjective stays out.
+  Run a("Witnesses said al Shabaab fighters attacked a checkpoint near the town on Monday.");
+  CHECK(a.labels("ArmedGroup") == std::set<std::string>{"al Shabaab"});
+  Run b("Suspected Hamas gunmen opened fire on a bus near the crossing on Monday.");
+  CHECK(b.labels("ArmedGroup") == std::set<std::string>{"Hamas"});
+}
