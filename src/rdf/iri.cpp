@@ -85,12 +85,13 @@ std::string recompose(const Parts& p, const std::string& path) {
 }  // namespace
 
 bool has_scheme(std::string_view iri) {
-  if (iri.empty() || !std::isalpha(static_cast<unsigned char>(iri[0]))) return false;
+  // ASCII tests, not <cctype>: the scheme is ASCII whatever the locale, and loads call this
+  // for every IRI.
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (iri.empty() || !alpha(iri[0])) return false;
   for (char c : iri) {
     if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
-      return false;
-    }
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
   }
   return false;
 }

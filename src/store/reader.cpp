@@ -8,13 +8,16 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "rdf/iri.hpp"
 #include "store/gz_source.hpp"
+#include "store/ntriples_lines.hpp"
 #include "store/rdf_io.hpp"
 #include "store/serd_util.hpp"
 
@@ -61,6 +64,9 @@ SourcePos find_position(std::string_view text, std::string_view needle) {
 }
 
 std::string read_whole_file(const std::string& path);
+
+// N-Triples and N-Quads put one statement on a line: they load line by line (Loader::read_lines).
+bool line_based(Format format) { return format == Format::NTriples || format == Format::NQuads; }
 
 class Loader {
  public:
@@ -120,6 +126,83 @@ class Loader {
     return stats_;
   }
 
+  // N-Triples and N-Quads, line by line: with `fast`, plain lines through the fast path
+  // (ntriples_lines.hpp); any other line through Serd on its own. `fill` writes up to `n` bytes
+  // and returns how many, 0 at the end of the input.
+  SerdStatus read_lines(SerdReader* reader, bool quads, bool fast,
+                        const std::function<std::size_t(char*, std::size_t)>& fill) {
+    std::vector<char> buf(std::size_t{1} << 20);
+    std::size_t have = 0;
+    std::size_t line_no = 0;  // 0-based, of the next line
+    detail::LineTerms terms;
+    std::string serd_line;
+    // `raw` is the line with its terminator, if it has one: Serd gets exactly the bytes it
+    // would have read in the whole document, so its errors are the same.
+    auto one_line = [&](std::string_view raw) -> SerdStatus {
+      std::string_view line = raw;
+      if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      const std::size_t this_line = line_no++;
+      const detail::LineKind kind = fast
+                                        ? detail::scan_plain_line(line, quads, blank_prefix_, terms)
+                                        : detail::LineKind::Declined;
+      switch (kind) {
+        case detail::LineKind::Empty:
+          return SERD_SUCCESS;
+        case detail::LineKind::Statement:
+          return on_statement(this, 0, terms.graph.type == SERD_NOTHING ? nullptr : &terms.graph,
+                              &terms.subject, &terms.predicate, &terms.object,
+                              terms.datatype.type == SERD_NOTHING ? nullptr : &terms.datatype,
+                              terms.lang.type == SERD_NOTHING ? nullptr : &terms.lang);
+        case detail::LineKind::Declined:
+          break;
+      }
+      serd_line.assign(raw);
+      line_offset_ = this_line;
+      const std::size_t statements = stats_.statements;
+      const SerdStatus st =
+          serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(serd_line.c_str()));
+      line_offset_ = 0;
+      if (st > SERD_FAILURE || failed_) return st;  // run() finds a position Serd did not give
+      // Serd 0.30 stops quietly at some lines that start no statement ("ple/p> ..." in N-Quads):
+      // a line with text that gave no statement is an error, not an empty document.
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (stats_.statements == statements && first != std::string_view::npos &&
+          line[first] != '#') {
+        failed_ = true;
+        error_message_ = std::string("not an ") + (quads ? "N-Quads" : "N-Triples") +
+                         " statement (expected a subject: <IRI> or _:label)";
+        error_pos_ =
+            text().empty() ? SourcePos{this_line, first} : position_in(text(), this_line, first);
+        return SERD_ERR_BAD_SYNTAX;
+      }
+      return SERD_SUCCESS;
+    };
+    for (;;) {
+      if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
+      const std::size_t got = fill(buf.data() + have, buf.size() - have);
+      have += got;
+      std::size_t start = 0;
+      while (start < have) {
+        const void* nl = std::memchr(buf.data() + start, '\n', have - start);
+        if (!nl) break;
+        const auto end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
+        const SerdStatus st = one_line(std::string_view(buf.data() + start, end + 1 - start));
+        if (st > SERD_FAILURE || failed_) return st > SERD_FAILURE ? st : SERD_ERR_BAD_SYNTAX;
+        start = end + 1;
+      }
+      if (got == 0) {
+        if (start < have) {
+          const SerdStatus st = one_line(std::string_view(buf.data() + start, have - start));
+          if (st > SERD_FAILURE || failed_) return st > SERD_FAILURE ? st : SERD_ERR_BAD_SYNTAX;
+        }
+        return SERD_SUCCESS;
+      }
+      std::memmove(buf.data(), buf.data() + start, have - start);
+      have -= start;
+    }
+  }
+
   // The document text, to turn errors into positions: set for in-memory loads; for streamed files
   // read again from `path_` only when an error needs it.
   std::string_view text_;
@@ -157,7 +240,8 @@ class Loader {
     if (self->failed_) return SERD_SUCCESS;  // keep the first error
     SourcePos byte_pos;
     std::string msg = detail::serd_error_text(*error, byte_pos);
-    unsigned long line0 = byte_pos.line, col0 = byte_pos.column;
+    // A line read on its own (read_lines) is Serd's first line.
+    unsigned long line0 = byte_pos.line + self->line_offset_, col0 = byte_pos.column;
     std::string_view text = self->text();
     self->error_pos_ = text.empty() ? SourcePos{line0, col0} : position_in(text, line0, col0);
     self->error_message_ = msg;
@@ -371,7 +455,8 @@ class Loader {
   std::string reread_;
   std::string scratch_;
   std::string base_;
-  std::string blank_prefix_;  // Serd prepends it to every blank node label of the document
+  std::string blank_prefix_;     // Serd prepends it to every blank node label of the document
+  std::size_t line_offset_ = 0;  // 0-based line of the text Serd is reading on its own
   LoadStats stats_;
   Store::Mark mark_;
   bool failed_ = false;
@@ -426,6 +511,16 @@ LoadStats load_string(Store& store, std::string_view text, Format format,
   Loader loader(store, options, std::string(name));
   loader.text_ = owned;
   return loader.run(format, options.base_iri, [&](SerdReader* reader) {
+    if (line_based(format)) {
+      std::size_t next = 0;
+      return loader.read_lines(reader, format == Format::NQuads, options.plain_line_fast_path,
+                               [&](char* out, std::size_t n) {
+                                 const std::size_t k = std::min(n, owned.size() - next);
+                                 std::memcpy(out, owned.data() + next, k);
+                                 next += k;
+                                 return k;
+                               });
+    }
     return serd_reader_read_string(reader, reinterpret_cast<const uint8_t*>(owned.c_str()));
   });
 }
@@ -460,8 +555,14 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
   loader.path_ = path;
   LoadStats stats = loader.run(*format, opts.base_iri, [&](SerdReader* reader) {
     SerdStatus st =
-        serd_reader_read_source(reader, detail::GzSource::read, detail::GzSource::error, &source,
-                                reinterpret_cast<const uint8_t*>(path.c_str()), 4096);
+        line_based(*format)
+            ? loader.read_lines(reader, *format == Format::NQuads, opts.plain_line_fast_path,
+                                [&](char* out, std::size_t n) {
+                                  return detail::GzSource::read(out, 1, n, &source);
+                                })
+            : serd_reader_read_source(reader, detail::GzSource::read, detail::GzSource::error,
+                                      &source, reinterpret_cast<const uint8_t*>(path.c_str()),
+                                      4096);
     // A NUL byte or an I/O error ended the input early: what was read must not stay.
     if (source.nul) {
       throw RdfSyntaxError(path, source.nul_pos,

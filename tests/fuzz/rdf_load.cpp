@@ -4,7 +4,8 @@
 // A load must either succeed or throw RdfSyntaxError (or std::runtime_error for what Sord cannot
 // store) and then leave the store exactly as it was (all or nothing, rdf_io.hpp). A successful
 // load is written back as N-Quads and read again: the same number of quads must come back (the
-// text differs in blank-node labels).
+// text differs in blank-node labels). N-Triples and N-Quads are also read with and without the
+// fast path for plain lines, which must agree.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -32,12 +33,41 @@ bool has_label_ending_in_dot(const std::string& nquads) {
   return false;
 }
 
+// The outcome of loading `text` into a fresh store: its N-Quads, or the error message.
+std::string outcome(std::string_view text, ng::store::Format format, bool fast_path) {
+  ng::store::World world;
+  ng::store::Store store(world);
+  ng::store::LoadOptions options;
+  options.base_iri = "http://example.org/base/";
+  options.plain_line_fast_path = fast_path;
+  try {
+    ng::store::load_string(store, text, format, options, "fuzz");
+  } catch (const std::runtime_error& e) {
+    return std::string("error: ") + e.what();
+  }
+  return ng::store::write_to_string(store, ng::store::Format::NQuads);
+}
+
+// N-Triples and N-Quads read line by line (the fast path for plain lines) must give exactly what
+// Serd alone gives: the same quads, or the same error at the same place.
+void check_fast_path(std::string_view text, ng::store::Format format) {
+  if (format != ng::store::Format::NTriples && format != ng::store::Format::NQuads) return;
+  const std::string fast = outcome(text, format, true);
+  const std::string serd = outcome(text, format, false);
+  if (fast != serd) {
+    std::fprintf(stderr, "line-by-line reading differs from Serd\n--- fast:\n%s\n--- serd:\n%s\n",
+                 fast.c_str(), serd.c_str());
+    std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const ng::store::Format format = kFormats[data[0] % 4];
   const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  check_fast_path(text, format);
   ng::store::World world;
   ng::store::Store store(world);
   ng::store::load_string(store, kBefore, ng::store::Format::NTriples, {}, "before");

@@ -1,0 +1,218 @@
+#include "store/ntriples_lines.hpp"
+
+#include <cstdint>
+
+#include "rdf/iri.hpp"
+
+namespace ng::store::detail {
+namespace {
+
+SerdNode node_of(std::string_view s, SerdType type) {
+  SerdNode n = SERD_NODE_NULL;
+  n.buf = reinterpret_cast<const uint8_t*>(s.data());
+  n.n_bytes = s.size();
+  n.n_chars = s.size();
+  n.type = type;
+  return n;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// What a byte inside an IRIREF is: most are plain, so the scan loop tests one table entry.
+enum IriByte : unsigned char { kPlain, kClose, kNonAscii, kReject };
+
+struct IriTable {
+  IriByte of[256];
+  constexpr IriTable() : of() {
+    for (int c = 0; c < 256; ++c) {
+      of[c] = c >= 0x80 ? kNonAscii : c <= 0x20 ? kReject : kPlain;
+    }
+    for (const char c : {'<', '"', '{', '}', '|', '^', '`', '\\'}) {
+      of[static_cast<unsigned char>(c)] = kReject;
+    }
+    of[static_cast<unsigned char>('>')] = kClose;
+  }
+};
+constexpr IriTable kIri;
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads the terms of one line left to right; any doubt ends the scan with `ok = false`.
+class LineReader {
+ public:
+  LineReader(std::string_view line, std::string_view blank_prefix, LineTerms& out)
+      : line_(line), prefix_(blank_prefix), out_(out) {}
+
+  void skip_space() {
+    while (pos_ < line_.size() && is_space(line_[pos_])) ++pos_;
+  }
+  bool at_end() const { return pos_ >= line_.size(); }
+  char peek() const { return pos_ < line_.size() ? line_[pos_] : '\0'; }
+
+  // IRIREF without escapes: printable ASCII other than <>"{}|^`\, or well-formed UTF-8; the IRI
+  // must be absolute (N-Triples has no base to resolve against).
+  bool iri(SerdNode& out) {
+    if (peek() != '<') return false;
+    const std::size_t begin = ++pos_;
+    bool ascii = true;
+    for (;; ++pos_) {
+      if (pos_ >= line_.size()) return false;
+      const IriByte b = kIri.of[static_cast<unsigned char>(line_[pos_])];
+      if (b == kPlain) continue;
+      if (b == kClose) break;
+      if (b == kReject) return false;
+      ascii = false;
+    }
+    const std::string_view value = line_.substr(begin, pos_ - begin);
+    ++pos_;  // '>'
+    if ((!ascii && !valid_utf8(value)) || !rdf::has_scheme(value)) return false;
+    out = node_of(value, SERD_URI);
+    return true;
+  }
+
+  // BLANK_NODE_LABEL in ASCII, followed by white space (a '.' right after a label is where
+  // readers disagree: Serd takes it into the label).
+  bool blank(SerdNode& out, std::string& storage) {
+    if (line_.compare(pos_, 2, "_:") != 0) return false;
+    pos_ += 2;
+    const std::size_t begin = pos_;
+    if (at_end() || !(is_alpha(peek()) || is_digit(peek()) || peek() == '_')) return false;
+    while (pos_ < line_.size() &&
+           (is_alpha(line_[pos_]) || is_digit(line_[pos_]) || line_[pos_] == '_' ||
+            line_[pos_] == '-' || line_[pos_] == '.')) {
+      ++pos_;
+    }
+    if (line_[pos_ - 1] == '.' || at_end() || !is_space(peek())) return false;
+    storage.assign(prefix_).append(line_.substr(begin, pos_ - begin));
+    out = node_of(storage, SERD_BLANK);
+    return true;
+  }
+
+  bool subject_or_graph(SerdNode& out, std::string& storage) {
+    return peek() == '<' ? iri(out) : blank(out, storage);
+  }
+
+  // STRING_LITERAL_QUOTE without escapes or control characters, then a language tag or a
+  // datatype. The value is copied: the loader needs it NUL-terminated.
+  bool literal() {
+    const std::size_t begin = ++pos_;  // past '"'
+    bool ascii = true;
+    while (pos_ < line_.size() && line_[pos_] != '"') {
+      const auto c = static_cast<unsigned char>(line_[pos_]);
+      if (c >= 0x80) {
+        ascii = false;
+      } else if (c == '\\' || (c < 0x20 && c != '\t')) {
+        return false;
+      }
+      ++pos_;
+    }
+    if (at_end()) return false;
+    const std::string_view value = line_.substr(begin, pos_ - begin);
+    ++pos_;  // '"'
+    if (!ascii && !valid_utf8(value)) return false;
+    out_.object_text.assign(value);
+    out_.object = node_of(out_.object_text, SERD_LITERAL);
+    if (peek() == '@') return language();
+    if (line_.compare(pos_, 2, "^^") == 0) {
+      pos_ += 2;
+      return iri(out_.datatype);
+    }
+    return true;
+  }
+
+  // LANGTAG: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*
+  bool language() {
+    const std::size_t begin = ++pos_;  // past '@'
+    while (pos_ < line_.size() && is_alpha(line_[pos_])) ++pos_;
+    if (pos_ == begin) return false;
+    while (peek() == '-') {
+      const std::size_t part = ++pos_;
+      while (pos_ < line_.size() && (is_alpha(line_[pos_]) || is_digit(line_[pos_]))) ++pos_;
+      if (pos_ == part) return false;
+    }
+    out_.lang = node_of(line_.substr(begin, pos_ - begin), SERD_LITERAL);
+    return true;
+  }
+
+  bool object() {
+    if (peek() == '"') return literal();
+    return subject_or_graph(out_.object, out_.object_text);
+  }
+
+  // ' .' and an optional comment end the statement.
+  bool end_of_statement() {
+    skip_space();
+    if (peek() != '.') return false;
+    ++pos_;
+    skip_space();
+    return at_end() || peek() == '#';
+  }
+
+  std::size_t pos_ = 0;
+
+ private:
+  std::string_view line_;
+  std::string_view prefix_;
+  LineTerms& out_;
+};
+
+}  // namespace
+
+LineKind scan_plain_line(std::string_view line, bool quads, std::string_view blank_prefix,
+                         LineTerms& out) {
+  out.datatype = out.lang = out.graph = SERD_NODE_NULL;
+  LineReader r(line, blank_prefix, out);
+  r.skip_space();
+  if (r.at_end() || r.peek() == '#') return LineKind::Empty;
+  if (!r.subject_or_graph(out.subject, out.subject_text)) return LineKind::Declined;
+  r.skip_space();
+  if (!r.iri(out.predicate)) return LineKind::Declined;
+  r.skip_space();
+  if (!r.object()) return LineKind::Declined;
+  r.skip_space();
+  if (quads && (r.peek() == '<' || r.peek() == '_')) {
+    if (!r.subject_or_graph(out.graph, out.graph_text)) return LineKind::Declined;
+  }
+  return r.end_of_statement() ? LineKind::Statement : LineKind::Declined;
+}
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace ng::store::detail
