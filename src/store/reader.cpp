@@ -19,6 +19,7 @@
 #include "store/gz_source.hpp"
 #include "store/ntriples_lines.hpp"
 #include "store/rdf_io.hpp"
+#include "store/recent_nodes.hpp"
 #include "store/serd_util.hpp"
 
 namespace ng::store {
@@ -76,7 +77,6 @@ class Loader {
   ~Loader() {
     if (env_) serd_env_free(env_);
     SordWorld* w = world_.raw();
-    for (auto& [key, node] : iri_cache_) sord_node_free(w, node);
     if (last_subject_) sord_node_free(w, last_subject_);
   }
 
@@ -323,16 +323,14 @@ class Loader {
   }
 
   // An absolute IRI as written (no prefix or base involved, so the same string is always the same
-  // node): predicates, classes and datatypes repeat on almost every line, so a small cache in
-  // front of Sord's dictionary saves its string length, character count and hashing.
+  // node): looked up among the recent nodes before Sord's dictionary (recent_nodes.hpp).
   SordNode* absolute_iri(const SerdNode* node) {
-    std::string_view iri = str(node);
-    if (auto it = iri_cache_.find(iri); it != iri_cache_.end()) return sord_node_copy(it->second);
+    const std::string_view iri = str(node);
+    const std::uint64_t h = detail::RecentNodes::hash_of(iri, nullptr, {});
+    if (SordNode* known = recent_.find(h, SORD_URI, iri, nullptr, {})) return known;
     if (!check_unicode(iri)) return nullptr;
     SordNode* made = sord_new_uri(world_.raw(), counted(node));
-    if (made && iri_cache_.size() < kIriCacheSize) {
-      iri_cache_.emplace(std::string(iri), sord_node_copy(made));
-    }
+    if (made) recent_.put(h, made);
     return made;
   }
 
@@ -393,8 +391,12 @@ class Loader {
             dt = sord_new_uri(w, reinterpret_cast<const uint8_t*>(dt_iri.c_str()));
           }
         }
-        SordNode* lit =
-            sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
+        const std::uint64_t h = detail::RecentNodes::hash_of(str(node), dt, lang_tag);
+        SordNode* lit = recent_.find(h, SORD_LITERAL, str(node), dt, lang_tag);
+        if (!lit) {
+          lit = sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
+          if (lit) recent_.put(h, lit);
+        }
         if (dt) sord_node_free(w, dt);
         return lit;
       }
@@ -436,19 +438,13 @@ class Loader {
     stats_ = {};
   }
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-  static constexpr std::size_t kIriCacheSize = 4096;
-  // Each entry holds a reference, dropped by the destructor.
-  std::unordered_map<std::string, SordNode*, Hash, std::equal_to<>> iri_cache_;
   SordNode* last_subject_ = nullptr;
   SerdType last_subject_type_ = SERD_NOTHING;
   std::string last_subject_key_;
 
   Store& store_;
   World& world_;
+  detail::RecentNodes recent_{world_.raw()};  // holds references, dropped by its destructor
   const LoadOptions& options_;
   std::string name_;
   SerdEnv* env_ = nullptr;
