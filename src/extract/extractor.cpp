@@ -362,6 +362,7 @@ struct Event {
   bool dropped = false;  // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
   int venue = -1;  // where envoys were sent for it ("send a delegation to X for talks")
+  bool from_scene = false;  // placed by the sentence before (place_from_scene)
 };
 
 struct Lexeme {
@@ -590,6 +591,17 @@ class ArticleRun : public MatchContext {
   std::uint32_t focus_sentence_ = 0;
   std::string focus_date_;               // last resolved date, valid for the next sentence
   std::set<std::string> focus_classes_;  // classes of the events focus_date_ dates
+  // The places of the last sentence that reported no event ("Life in X, a town west of Y, has
+  // been paralysed."): the scene for an unplaced event of the next sentence (place_from_scene).
+  struct Scene {
+    std::uint32_t sentence = ~0U;
+    std::vector<int> places;
+    std::vector<int> landmarks;  // bearings' reference points and neighbours across a border
+  } scene_;
+  void record_scene(const Sentence& s, std::uint32_t si);
+  void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
+  bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
+  bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it
   // was not resolved), `narrative_seen_` once there is one.
   std::string narrative_time_;
@@ -1569,6 +1581,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
       narrate(times);
     }
+    record_scene(s, si);
     return;
   }
   // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
@@ -1866,6 +1879,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
+  place_from_scene(si, local);
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
@@ -2048,6 +2062,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                             std::any_of(focus_classes_.begin(), focus_classes_.end(),
                                         [&](const std::string& c) { return afar.count(c) > 0; }));
     if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+    // (An event placed by the scene before it also happened at the scene's time.)
+    if (times.empty() && !focus_date_.empty() && ev.from_scene && focus_sentence_ + 1 == si) {
+      ev.date = focus_date_;
+    }
     // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
     // the <event>" is dated by the last such event reported.
     if (times.empty() && ev.date.empty()) {
@@ -2464,6 +2482,87 @@ void ArticleRun::date_by_report() {
   if (day.empty()) return;
   for (Event& ev : events_) {
     if (!ev.merged && ev.date.empty() && ev.time_text.empty() && ev.report_day) ev.date = day;
+  }
+}
+
+bool ArticleRun::same_paragraph(std::uint32_t earlier, std::uint32_t later) const {
+  const std::string_view between(norm_.text.data() + sentences_[earlier].end,
+                                 sentences_[later].begin - sentences_[earlier].end);
+  return between.find('\n') == std::string_view::npos;
+}
+
+// "near the border with Y", "west of Y": a place that only bounds where something happened.
+bool ArticleRun::bounds_only(const Sentence& s, const Mention& mn) const {
+  std::uint32_t k = mn.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+    return true;
+  }
+  return k >= s.first_token + 2 && tokens_[k - 1].key == "of" &&
+         res_.in("compass", tokens_[k - 2].key);
+}
+
+// A sentence that reports no event may set the scene for the next one: places below a country
+// where something is ("Life in X", "around X", a list "in A and B"), and the places that
+// qualify them right after, which only bound them ("in the A district of B", "X, a village in
+// Y near the border with Z", "X, a town west of Y"); not datelines, metonyms, parties, places
+// inside actors' names, nor where people went to or came from.
+void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
+  scene_ = Scene{};
+  scene_.sentence = si;
+  std::uint32_t open_until = 0;  // the end of the last scene place
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.metonym || mn.dateline || mn.party || mn.entity < 0 ||
+        mn.type == kCountry || !(bit(mn.type) & kPlaceMask)) {
+      continue;
+    }
+    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    std::uint32_t k = mn.begin;
+    while (k > s.first_token && (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {
+      --k;
+    }
+    static const std::set<std::string> away = {"from", "to", "into", "toward", "towards"};
+    if (k > s.first_token && away.count(tokens_[k - 1].key)) continue;
+    // Right after the last scene place, joined by lower-case words: a list or a qualifier.
+    bool attached = open_until > 0 && mn.begin >= open_until && mn.begin <= open_until + 8;
+    bool listed = true;
+    for (std::uint32_t j = open_until; attached && j < mn.begin; ++j) {
+      const Token& t = tokens_[j];
+      attached = t.key == "," || (t.kind == TokenKind::Word && !t.is(kCapitalized) &&
+                                  !res_.in("speech_verbs", t.key));
+      listed = listed && (t.key == "," || t.key == "and" || t.key == "or");
+    }
+    // ("X, the capital of Y, is ...": Y only qualifies a place that is no scene.)
+    const bool of_place = k > s.first_token && tokens_[k - 1].key == "of";
+    if ((!mn.locative || of_place) && !attached) continue;
+    const bool qualifier = attached && !listed;
+    std::vector<int>& into = qualifier || bounds_only(s, mn) ? scene_.landmarks : scene_.places;
+    if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+    open_until = mn.end;
+  }
+}
+
+// "Tension has been high around X, a village in Y. On Sunday, rebels shot dead two villagers":
+// when no event of a sentence has a place and the sentence before, in the same paragraph,
+// reported no event but named places, a violent event (located_event_classes.tsv) happened
+// there.
+void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || scene_.sentence + 1 != si || scene_.places.empty() ||
+      !same_paragraph(si - 1, si)) {
+    return;
+  }
+  for (std::size_t idx : local) {
+    const Event& ev = events_[idx];
+    if (!ev.locations.empty() || !ev.landmarks.empty() || !ev.context.empty()) return;
+  }
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (!res_.in("located_event_classes", fold_key(ev.cls))) continue;
+    ev.locations = scene_.places;
+    ev.landmarks = scene_.landmarks;
+    ev.from_scene = true;
   }
 }
 

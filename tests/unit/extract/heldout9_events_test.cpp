@@ -1,0 +1,34 @@
+// Stage-1 event mechanisms added with the ninth held-out set (tests/data/heldout9): one case
+// per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "stage1_result.hpp"
+
+namespace {
+
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h9") {}
+};
+
+}  // namespace
+
+TEST_CASE("events: a sentence with no event sets the scene for an unplaced one after it",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Life in Kindu, a river town in the Democratic Republic of Congo, has been paralysed for "
+      "weeks. On Sunday, gunmen shot dead three farmers, police said.");
+  CHECK(r.events().count("Killing@Kindu") == 1);
+}
+
+TEST_CASE("events: no scene across a paragraph, nor where people fled from",
+          "[extract][generalisation][heldout9]") {
+  Stage1 other_paragraph(
+      "Life in Kindu, a river town in the Democratic Republic of Congo, has been paralysed for "
+      "weeks.\n\nOn Sunday, gunmen shot dead three farmers, police said.");
+  CHECK(other_paragraph.events().count("Killing@Kindu") == 0);
+  Stage1 fled_from(
+      "Thousands of families have fled from Kindu in the Democratic Republic of Congo. On "
+      "Sunday, gunmen shot dead three farmers, police said.");
+  CHECK(fled_from.events().count("Killing@Kindu") == 0);
+}
