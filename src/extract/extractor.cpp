@@ -600,6 +600,7 @@ class ArticleRun : public MatchContext {
   } scene_;
   void record_scene(const Sentence& s, std::uint32_t si);
   void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
+  void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it
@@ -1879,6 +1880,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
+  merge_framing_event(s, local);
   place_from_scene(si, local);
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
@@ -2564,6 +2566,39 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;
   }
+}
+
+// "In a raid on X on Tuesday, troops clashed with ...", "In a separate attack, a drone dropped
+// explosives on ...": an opening "In/During a(n) <event noun> ...," frames the event of the
+// main clause. They are one event, the main clause's, placed where the frame is when it has
+// no place of its own.
+void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local) {
+  if (local.size() < 2 || s.first_token + 3 >= s.last_token) return;
+  const std::string& opening = tokens_[s.first_token].key;
+  const std::string& article = tokens_[s.first_token + 1].key;
+  if ((opening != "in" && opening != "during") || (article != "a" && article != "an")) return;
+  Event& frame = events_[local.front()];
+  if (frame.pos != "noun" || frame.begin > s.first_token + 4) return;
+  for (std::uint32_t k = s.first_token + 2; k < frame.begin; ++k) {
+    if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) return;
+  }
+  std::uint32_t comma = frame.end;
+  while (comma < s.last_token && tokens_[comma].key != "," && comma < frame.end + 25) ++comma;
+  if (comma >= s.last_token || tokens_[comma].key != ",") return;
+  Event* main = nullptr;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (&ev == &frame) continue;
+    if (ev.begin < comma) return;  // another event inside the frame: not one phrase
+    main = &ev;
+    break;
+  }
+  if (main == nullptr) return;
+  if (main->locations.empty() && main->landmarks.empty()) {
+    main->locations = frame.locations;
+    main->landmarks = frame.landmarks;
+  }
+  frame.merged = true;
 }
 
 // Within an article, "the strikes" without a place repeats an event already reported with

@@ -32,3 +32,25 @@ TEST_CASE("events: no scene across a paragraph, nor where people fled from",
       "Sunday, gunmen shot dead three farmers, police said.");
   CHECK(fled_from.events().count("Killing@Kindu") == 0);
 }
+
+TEST_CASE("events: 'In a raid on X, troops clashed with ...' is one event, the main clause's",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "In a raid on a camp near Kindu in the Democratic Republic of Congo on Tuesday, soldiers "
+      "clashed with militiamen for several hours, the army said.");
+  const auto ev = r.events();
+  CHECK(ev.count("Clash@Kindu") == 1);
+  for (const std::string& e : ev) CHECK(e.rfind("GroundAttack", 0) != 0);
+}
+
+TEST_CASE("events: a drone that dropped explosives, a bomb that ripped through a bus",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "In a separate attack, a drone dropped explosives on a house in Goma in the Democratic "
+      "Republic of Congo on Wednesday, killing two people. On Thursday, a bomb ripped through a "
+      "bus in Bukavu, police said.");
+  const auto ev = r.events();
+  CHECK(ev.count("DroneAttack@Goma") == 1);
+  CHECK(ev.count("Bombing@Bukavu") == 1);
+  for (const std::string& e : ev) CHECK(e.rfind("GroundAttack", 0) != 0);
+}
