@@ -601,6 +601,8 @@ class ArticleRun : public MatchContext {
   void record_scene(const Sentence& s, std::uint32_t si);
   void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
   void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
+  bool same_phrase_place(const Event& ev, const Mention& mn,
+                         const std::vector<std::size_t>& local) const;
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it
@@ -1716,7 +1718,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         other_clause = res_.in("place_clause_breaks", tokens_[k].key);
       }
       if (other_clause) continue;
-      if (mn.begin >= ev.end && mn.begin - ev.end > 15) continue;
+      if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
+        continue;
+      }
       if (d < best) {
         best = d;
         target = &ev;
@@ -2566,6 +2570,28 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;
   }
+}
+
+// "a bomb ripped through a vehicle carrying policemen home from a search operation in the early
+// hours of the morning near X": a place below a country far after a trigger with no place yet
+// is still its place when a locative word introduces it and one stretch with no punctuation,
+// speech verb or other trigger leads to it.
+bool ArticleRun::same_phrase_place(const Event& ev, const Mention& mn,
+                                   const std::vector<std::size_t>& local) const {
+  constexpr std::uint32_t kMaxPhrase = 30;
+  if (!mn.locative || mn.type == kCountry || !ev.locations.empty() || !ev.landmarks.empty() ||
+      mn.begin < ev.end || mn.begin - ev.end > kMaxPhrase) {
+    return false;
+  }
+  for (std::uint32_t k = ev.end; k < mn.begin; ++k) {
+    if (tokens_[k].kind == TokenKind::Punct || res_.in("speech_verbs", tokens_[k].key)) {
+      return false;
+    }
+  }
+  return std::none_of(local.begin(), local.end(), [&](std::size_t idx) {
+    const Event& other = events_[idx];
+    return &other != &ev && other.begin >= ev.end && other.begin < mn.begin;
+  });
 }
 
 // "In a raid on X on Tuesday, troops clashed with ...", "In a separate attack, a drone dropped

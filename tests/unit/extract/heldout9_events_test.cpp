@@ -54,3 +54,16 @@ TEST_CASE("events: a drone that dropped explosives, a bomb that ripped through a
   CHECK(ev.count("Bombing@Bukavu") == 1);
   for (const std::string& e : ev) CHECK(e.rfind("GroundAttack", 0) != 0);
 }
+
+TEST_CASE("events: a place far after the trigger in one unbroken phrase is its place",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "On Monday, a bomb ripped through a minibus carrying miners and traders home from a gold "
+      "mine in the early hours of the morning near Bukavu in the Democratic Republic of Congo, "
+      "killing six people.");
+  CHECK(r.events().count("Bombing@Bukavu") == 1);
+  Stage1 said(
+      "On Monday, a bomb ripped through a minibus carrying miners and traders home from a gold "
+      "mine, the provincial governor said in a statement issued late on Monday night in Bukavu.");
+  CHECK(said.events().count("Bombing@Bukavu") == 0);
+}
