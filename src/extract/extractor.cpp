@@ -603,6 +603,9 @@ class ArticleRun : public MatchContext {
   void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_phrase_place(const Event& ev, const Mention& mn,
                          const std::vector<std::size_t>& local) const;
+  bool tally_over_span(const Event& ev, const Sentence& s,
+                       const std::vector<TimeExpression>& times,
+                       const std::vector<std::size_t>& local) const;
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it
@@ -2130,6 +2133,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
   }
   narrate(times);
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (tally_over_span(ev, s, times, local)) ev.merged = ev.dropped = true;
+  }
   casualties(s, evs);
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
   // history": a definite generic attack noun with no place or figures of its own refers back to
@@ -2570,6 +2577,32 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;
   }
+}
+
+// "Drone strikes have killed more than 300 civilians in X since October", "The fighting
+// between A and B has killed more than 800 people since September": an event noun that is the
+// subject of a toll verb in the perfect (tally_verbs.tsv) over a span opened before the
+// report's week or month ("since ...") sums up many events; it reports none. ("clashes have
+// killed 350 people since Sunday" is the fighting of these days: an event.)
+bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
+                                 const std::vector<TimeExpression>& times,
+                                 const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t verb = 0;
+  for (std::uint32_t k = ev.end; k + 1 < s.last_token && k < ev.end + 30 && verb == 0; ++k) {
+    const std::string& key = tokens_[k].key;
+    if (key == ";" || key == "." || res_.in("speech_verbs", key)) return false;
+    const bool other_trigger = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
+      return events_[idx].begin == k;
+    });
+    if (other_trigger) return false;
+    if ((key == "have" || key == "has") && res_.in("tally_verbs", tokens_[k + 1].key)) verb = k + 1;
+  }
+  if (verb == 0) return false;
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {
+    const bool since = tokens_[te.begin].key == "since" || tokens_[te.begin - 1].key == "since";
+    return te.begin > verb && since && !te.value.empty() && !recent(te.value);
+  });
 }
 
 // "a bomb ripped through a vehicle carrying policemen home from a search operation in the early

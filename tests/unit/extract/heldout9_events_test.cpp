@@ -67,3 +67,15 @@ TEST_CASE("events: a place far after the trigger in one unbroken phrase is its p
       "mine, the provincial governor said in a statement issued late on Monday night in Bukavu.");
   CHECK(said.events().count("Bombing@Bukavu") == 0);
 }
+
+TEST_CASE("events: a toll over a long span is a tally; one since a recent day is the fighting",
+          "[extract][generalisation][heldout9]") {
+  Stage1 tally(
+      "Drone strikes have killed more than 300 civilians in Goma in the Democratic Republic of "
+      "Congo since October, a rights group said.");
+  for (const std::string& e : tally.events()) CHECK(e.rfind("DroneAttack", 0) != 0);
+  Stage1 recent(
+      "Clashes have killed at least 40 people in Goma in the Democratic Republic of Congo since "
+      "Sunday, a local official said.");
+  CHECK(recent.events().count("Clash@Goma") == 1);
+}
