@@ -2533,7 +2533,8 @@ void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
     }
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
     std::uint32_t k = mn.begin;
-    while (k > s.first_token && (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {
+    while (k > s.first_token &&
+           (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {
       --k;
     }
     static const std::set<std::string> away = {"from", "to", "into", "toward", "towards"};

@@ -79,3 +79,22 @@ TEST_CASE("events: a toll over a long span is a tally; one since a recent day is
       "Sunday, a local official said.");
   CHECK(recent.events().count("Clash@Goma") == 1);
 }
+
+TEST_CASE("events: forces that fought others clashed; states that have fought wars did not",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Government forces fought militiamen in Goma in the Democratic Republic of Congo on "
+      "Saturday. The two countries have fought two wars over the region, and their troops fought "
+      "alongside each other in 2003.");
+  const auto ev = r.events();
+  CHECK(ev.count("Clash@Goma") == 1);
+  CHECK(ev.count("Clash@-") == 0);
+}
+
+TEST_CASE("places: 'the town of' takes a name of three words",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Two militia factions fought in the town of Kasa Mbuyi Lunda in the Democratic Republic of "
+      "Congo last week.");
+  CHECK(r.events().count("Clash@Kasa Mbuyi Lunda") == 1);
+}
