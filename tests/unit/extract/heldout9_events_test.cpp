@@ -98,3 +98,24 @@ TEST_CASE("places: 'the town of' takes a name of three words",
       "Congo last week.");
   CHECK(r.events().count("Clash@Kasa Mbuyi Lunda") == 1);
 }
+
+TEST_CASE("actors: an organisation defined with its abbreviation may hold 'on'",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Talks facilitated by the Regional Council on Water and Peace (RCWP) ended without "
+      "agreement in Goma in the Democratic Republic of Congo on Monday.");
+  CHECK(r.labels("Organization").count("Regional Council on Water and Peace") == 1);
+}
+
+TEST_CASE("places: residents fleeing the area give no place and no event",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Gunmen attacked a market in Goma in the Democratic Republic of Congo on Monday. Hundreds "
+      "of residents fleeing the area have reached Bukavu, an official said.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Goma") == 1);
+  for (const std::string& e : ev) {
+    CHECK(e.find("Bukavu") == std::string::npos);
+    CHECK(e.find("area") == std::string::npos);
+  }
+}
