@@ -2571,9 +2571,12 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     const Event& ev = events_[idx];
     if (!ev.locations.empty() || !ev.landmarks.empty() || !ev.context.empty()) return;
   }
+  static const std::set<std::string> definite = {"the", "these", "those", "this", "its", "their"};
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
     if (!res_.in("located_event_classes", fold_key(ev.cls))) continue;
+    // ("The attacks came hours after ...": a definite noun refers back to events reported.)
+    if (ev.pos == "noun" && definite.count(tokens_[ev.begin - 1].key)) continue;
     ev.locations = scene_.places;
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;

@@ -21,7 +21,7 @@ TEST_CASE("events: a sentence with no event sets the scene for an unplaced one a
   CHECK(r.events().count("Killing@Kindu") == 1);
 }
 
-TEST_CASE("events: no scene across a paragraph, nor where people fled from",
+TEST_CASE("events: no scene across a paragraph, from where people fled, for a definite noun",
           "[extract][generalisation][heldout9]") {
   Stage1 other_paragraph(
       "Life in Kindu, a river town in the Democratic Republic of Congo, has been paralysed for "
@@ -31,6 +31,10 @@ TEST_CASE("events: no scene across a paragraph, nor where people fled from",
       "Thousands of families have fled from Kindu in the Democratic Republic of Congo. On "
       "Sunday, gunmen shot dead three farmers, police said.");
   CHECK(fled_from.events().count("Killing@Kindu") == 0);
+  Stage1 definite(
+      "Life in Kindu, a river town in the Democratic Republic of Congo, has been paralysed for "
+      "weeks. The attacks came a day after the rebels rejected talks.");
+  CHECK(definite.events().count("GroundAttack@Kindu") == 0);
 }
 
 TEST_CASE("events: 'In a raid on X, troops clashed with ...' is one event, the main clause's",
