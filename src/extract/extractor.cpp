@@ -603,6 +603,8 @@ class ArticleRun : public MatchContext {
   void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_phrase_place(const Event& ev, const Mention& mn,
                          const std::vector<std::size_t>& local) const;
+  bool background_trend(const Event& ev, const Sentence& s,
+                        const std::vector<std::size_t>& local) const;
   bool tally_over_span(const Event& ev, const Sentence& s,
                        const std::vector<TimeExpression>& times,
                        const std::vector<std::size_t>& local) const;
@@ -2135,7 +2137,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   narrate(times);
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
-    if (tally_over_span(ev, s, times, local)) ev.merged = ev.dropped = true;
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+      ev.merged = ev.dropped = true;
+    }
   }
   casualties(s, evs);
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
@@ -2581,6 +2585,27 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;
   }
+}
+
+// "A drone strike killed 12 people in X on Sunday, ..., as fighting between A and B
+// intensified": an event noun opening an "as" clause whose verb tells a trend (trend_verbs.tsv)
+// frames the report; with no place of its own it reports no event.
+bool ArticleRun::background_trend(const Event& ev, const Sentence& s,
+                                  const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun" || !ev.locations.empty() || !ev.landmarks.empty()) return false;
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k == s.first_token || tokens_[k - 1].key != "as") return false;
+  for (std::uint32_t j = ev.end; j < s.last_token && j < ev.end + 15; ++j) {
+    const std::string& key = tokens_[j].key;
+    if (key == ";" || key == "." || key == ",") return false;
+    const bool other_trigger = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
+      return events_[idx].begin == j;
+    });
+    if (other_trigger) return false;
+    if (res_.in("trend_verbs", key)) return true;
+  }
+  return false;
 }
 
 // "Drone strikes have killed more than 300 civilians in X since October", "The fighting

@@ -123,3 +123,13 @@ TEST_CASE("places: residents fleeing the area give no place and no event",
     CHECK(e.find("area") == std::string::npos);
   }
 }
+
+TEST_CASE("events: 'as fighting ... intensified' frames a report, it is no event",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "A drone strike killed nine people at a market in Goma in the Democratic Republic of Congo "
+      "on Sunday, witnesses said, as fighting between the army and the rebels intensified.");
+  const auto ev = r.events();
+  CHECK(ev.count("DroneAttack@Goma") == 1);
+  for (const std::string& e : ev) CHECK(e.rfind("Clash", 0) != 0);
+}
