@@ -133,3 +133,11 @@ TEST_CASE("events: 'as fighting ... intensified' frames a report, it is no event
   CHECK(ev.count("DroneAttack@Goma") == 1);
   for (const std::string& e : ev) CHECK(e.rfind("Clash", 0) != 0);
 }
+
+TEST_CASE("actors: 'the X Party of Country (Qualifier)' is a body, not the country",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Police said the dead included a leader of the banned Revolutionary Front of Kenya "
+      "(Leninist), which has waged an insurgency since 1998.");
+  CHECK(r.labels("Organization").count("Revolutionary Front of Kenya") == 1);
+}
