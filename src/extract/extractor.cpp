@@ -605,8 +605,7 @@ class ArticleRun : public MatchContext {
                          const std::vector<std::size_t>& local) const;
   bool background_trend(const Event& ev, const Sentence& s,
                         const std::vector<std::size_t>& local) const;
-  bool tally_over_span(const Event& ev, const Sentence& s,
-                       const std::vector<TimeExpression>& times,
+  bool tally_over_span(const Event& ev, const Sentence& s, const std::vector<TimeExpression>& times,
                        const std::vector<std::size_t>& local) const;
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
@@ -2599,9 +2598,8 @@ bool ArticleRun::background_trend(const Event& ev, const Sentence& s,
   for (std::uint32_t j = ev.end; j < s.last_token && j < ev.end + 15; ++j) {
     const std::string& key = tokens_[j].key;
     if (key == ";" || key == "." || key == ",") return false;
-    const bool other_trigger = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
-      return events_[idx].begin == j;
-    });
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == j; });
     if (other_trigger) return false;
     if (res_.in("trend_verbs", key)) return true;
   }
@@ -2621,9 +2619,8 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
   for (std::uint32_t k = ev.end; k + 1 < s.last_token && k < ev.end + 30 && verb == 0; ++k) {
     const std::string& key = tokens_[k].key;
     if (key == ";" || key == "." || res_.in("speech_verbs", key)) return false;
-    const bool other_trigger = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
-      return events_[idx].begin == k;
-    });
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == k; });
     if (other_trigger) return false;
     if ((key == "have" || key == "has") && res_.in("tally_verbs", tokens_[k + 1].key)) verb = k + 1;
   }
