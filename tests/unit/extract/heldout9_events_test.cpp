@@ -141,3 +141,16 @@ TEST_CASE("actors: 'the X Party of Country (Qualifier)' is a body, not the count
       "(Leninist), which has waged an insurgency since 1998.");
   CHECK(r.labels("Organization").count("Revolutionary Front of Kenya") == 1);
 }
+
+TEST_CASE("places: the ends of 'the road between A and B' are places",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "On Saturday, rebels ambushed a convoy on the road between Kalemba and Tsoro in the "
+      "Democratic Republic of Congo, killing 20 soldiers.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Kalemba") == 1);
+  Stage1 known_first(
+      "On Saturday, rebels ambushed a convoy on the road between Goma and Tsoro in the "
+      "Democratic Republic of Congo, killing 20 soldiers.");
+  CHECK(known_first.labels("City").count("Tsoro") == 1);
+}
