@@ -154,3 +154,13 @@ TEST_CASE("places: the ends of 'the road between A and B' are places",
       "Democratic Republic of Congo, killing 20 soldiers.");
   CHECK(known_first.labels("City").count("Tsoro") == 1);
 }
+
+TEST_CASE("places: 'the X zone' in lower case is a region the gazetteer lacks",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Drones struck a market in Mbala, a town in the Upper Kasana zone of the Democratic Republic "
+      "of Congo, on Sunday, near the buffer zone.");
+  const auto regions = r.labels("Region");
+  CHECK(regions.count("Upper Kasana zone") == 1);
+  for (const std::string& name : regions) CHECK(name.find("buffer") == std::string::npos);
+}
