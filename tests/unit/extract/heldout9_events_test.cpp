@@ -164,3 +164,10 @@ TEST_CASE("places: 'the X zone' in lower case is a region the gazetteer lacks",
   CHECK(regions.count("Upper Kasana zone") == 1);
   for (const std::string& name : regions) CHECK(name.find("buffer") == std::string::npos);
 }
+
+TEST_CASE("actors: 'the X cartel' is an armed group", "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "Gunmen from the Kasana cartel clashed with soldiers in Goma in the Democratic Republic of "
+      "Congo on Monday.");
+  CHECK(r.labels("ArmedGroup").count("Kasana cartel") == 1);
+}
