@@ -1492,6 +1492,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
           break;
         }
+        // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
+        // data/lexicon/weapon_object_nouns.tsv is made for, no event.
+        if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
+            res_.in("weapon_object_nouns", tokens_[i + lx.length].key)) {
+          break;
+        }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
         // things taken is a claim's figure, not the capture of a place.
         if (triggers.get(lx.row, "class") == "Capture" &&

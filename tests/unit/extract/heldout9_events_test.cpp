@@ -171,3 +171,13 @@ TEST_CASE("actors: 'the X cartel' is an armed group", "[extract][generalisation]
       "Congo on Monday.");
   CHECK(r.labels("ArmedGroup").count("Kasana cartel") == 1);
 }
+
+TEST_CASE("events: 'rocket launchers', 'a drone factory' name things, not events",
+          "[extract][generalisation][heldout9]") {
+  Stage1 r(
+      "The army said it had found three rocket launchers and a drone factory near Goma in the "
+      "Democratic Republic of Congo.");
+  const auto ev = r.events();
+  CHECK(ev.count("Shelling@Goma") == 0);
+  CHECK(ev.count("DroneAttack@Goma") == 0);
+}
