@@ -368,6 +368,7 @@ struct Event {
   bool dropped = false;  // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
   int venue = -1;  // where envoys were sent for it ("send a delegation to X for talks")
+  bool from_scene = false;  // placed by the sentence before (place_from_scene)
 };
 
 struct Lexeme {
@@ -596,6 +597,24 @@ class ArticleRun : public MatchContext {
   std::uint32_t focus_sentence_ = 0;
   std::string focus_date_;               // last resolved date, valid for the next sentence
   std::set<std::string> focus_classes_;  // classes of the events focus_date_ dates
+  // The places of the last sentence that reported no event ("Life in X, a town west of Y, has
+  // been paralysed."): the scene for an unplaced event of the next sentence (place_from_scene).
+  struct Scene {
+    std::uint32_t sentence = ~0U;
+    std::vector<int> places;
+    std::vector<int> landmarks;  // bearings' reference points and neighbours across a border
+  } scene_;
+  void record_scene(const Sentence& s, std::uint32_t si);
+  void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
+  void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
+  bool same_phrase_place(const Event& ev, const Mention& mn,
+                         const std::vector<std::size_t>& local) const;
+  bool background_trend(const Event& ev, const Sentence& s,
+                        const std::vector<std::size_t>& local) const;
+  bool tally_over_span(const Event& ev, const Sentence& s, const std::vector<TimeExpression>& times,
+                       const std::vector<std::size_t>& local) const;
+  bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
+  bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it
   // was not resolved), `narrative_seen_` once there is one.
   std::string narrative_time_;
@@ -1483,6 +1502,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
           break;
         }
+        // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
+        // data/lexicon/weapon_object_nouns.tsv is made for, no event.
+        if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
+            res_.in("weapon_object_nouns", tokens_[i + lx.length].key)) {
+          break;
+        }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
         // things taken is a claim's figure, not the capture of a place.
         if (triggers.get(lx.row, "class") == "Capture" &&
@@ -1579,6 +1604,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
       narrate(times);
     }
+    record_scene(s, si);
     return;
   }
   // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
@@ -1712,7 +1738,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         other_clause = res_.in("place_clause_breaks", tokens_[k].key);
       }
       if (other_clause) continue;
-      if (mn.begin >= ev.end && mn.begin - ev.end > 15) continue;
+      if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
+        continue;
+      }
       if (d < best) {
         best = d;
         target = &ev;
@@ -1876,6 +1904,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
+  merge_framing_event(s, local);
+  place_from_scene(si, local);
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
@@ -2058,6 +2088,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                             std::any_of(focus_classes_.begin(), focus_classes_.end(),
                                         [&](const std::string& c) { return afar.count(c) > 0; }));
     if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+    // (An event placed by the scene before it also happened at the scene's time.)
+    if (times.empty() && !focus_date_.empty() && ev.from_scene && focus_sentence_ + 1 == si) {
+      ev.date = focus_date_;
+    }
     // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
     // the <event>" is dated by the last such event reported.
     if (times.empty() && ev.date.empty()) {
@@ -2116,6 +2150,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
   }
   narrate(times);
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+      ev.merged = ev.dropped = true;
+    }
+  }
   casualties(s, evs);
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
   // history": a definite generic attack noun with no place or figures of its own refers back to
@@ -2475,6 +2515,191 @@ void ArticleRun::date_by_report() {
   for (Event& ev : events_) {
     if (!ev.merged && ev.date.empty() && ev.time_text.empty() && ev.report_day) ev.date = day;
   }
+}
+
+bool ArticleRun::same_paragraph(std::uint32_t earlier, std::uint32_t later) const {
+  const std::string_view between(norm_.text.data() + sentences_[earlier].end,
+                                 sentences_[later].begin - sentences_[earlier].end);
+  return between.find('\n') == std::string_view::npos;
+}
+
+// "near the border with Y", "west of Y": a place that only bounds where something happened.
+bool ArticleRun::bounds_only(const Sentence& s, const Mention& mn) const {
+  std::uint32_t k = mn.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+    return true;
+  }
+  return k >= s.first_token + 2 && tokens_[k - 1].key == "of" &&
+         res_.in("compass", tokens_[k - 2].key);
+}
+
+// A sentence that reports no event may set the scene for the next one: places below a country
+// where something is ("Life in X", "around X", a list "in A and B"), and the places that
+// qualify them right after, which only bound them ("in the A district of B", "X, a village in
+// Y near the border with Z", "X, a town west of Y"); not datelines, metonyms, parties, places
+// inside actors' names, nor where people went to or came from.
+void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
+  scene_ = Scene{};
+  scene_.sentence = si;
+  std::uint32_t open_until = 0;  // the end of the last scene place
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.metonym || mn.dateline || mn.party || mn.entity < 0 ||
+        mn.type == kCountry || !(bit(mn.type) & kPlaceMask)) {
+      continue;
+    }
+    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    std::uint32_t k = mn.begin;
+    while (k > s.first_token &&
+           (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {
+      --k;
+    }
+    static const std::set<std::string> away = {"from", "to", "into", "toward", "towards"};
+    if (k > s.first_token && away.count(tokens_[k - 1].key)) continue;
+    // Right after the last scene place, joined by lower-case words: a list or a qualifier.
+    bool attached = open_until > 0 && mn.begin >= open_until && mn.begin <= open_until + 8;
+    bool listed = true;
+    for (std::uint32_t j = open_until; attached && j < mn.begin; ++j) {
+      const Token& t = tokens_[j];
+      attached = t.key == "," || (t.kind == TokenKind::Word && !t.is(kCapitalized) &&
+                                  !res_.in("speech_verbs", t.key));
+      listed = listed && (t.key == "," || t.key == "and" || t.key == "or");
+    }
+    // ("X, the capital of Y, is ...": Y only qualifies a place that is no scene.)
+    const bool of_place = k > s.first_token && tokens_[k - 1].key == "of";
+    if ((!mn.locative || of_place) && !attached) continue;
+    const bool qualifier = attached && !listed;
+    std::vector<int>& into = qualifier || bounds_only(s, mn) ? scene_.landmarks : scene_.places;
+    if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+    open_until = mn.end;
+  }
+}
+
+// "Tension has been high around X, a village in Y. On Sunday, rebels shot dead two villagers":
+// when no event of a sentence has a place and the sentence before, in the same paragraph,
+// reported no event but named places, a violent event (located_event_classes.tsv) happened
+// there.
+void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || scene_.sentence + 1 != si || scene_.places.empty() ||
+      !same_paragraph(si - 1, si)) {
+    return;
+  }
+  for (std::size_t idx : local) {
+    const Event& ev = events_[idx];
+    if (!ev.locations.empty() || !ev.landmarks.empty() || !ev.context.empty()) return;
+  }
+  static const std::set<std::string> definite = {"the", "these", "those", "this", "its", "their"};
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (!res_.in("located_event_classes", fold_key(ev.cls))) continue;
+    // ("The attacks came hours after ...": a definite noun refers back to events reported.)
+    if (ev.pos == "noun" && definite.count(tokens_[ev.begin - 1].key)) continue;
+    ev.locations = scene_.places;
+    ev.landmarks = scene_.landmarks;
+    ev.from_scene = true;
+  }
+}
+
+// "A drone strike killed 12 people in X on Sunday, ..., as fighting between A and B
+// intensified": an event noun opening an "as" clause whose verb tells a trend (trend_verbs.tsv)
+// frames the report; with no place of its own it reports no event.
+bool ArticleRun::background_trend(const Event& ev, const Sentence& s,
+                                  const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun" || !ev.locations.empty() || !ev.landmarks.empty()) return false;
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k == s.first_token || tokens_[k - 1].key != "as") return false;
+  for (std::uint32_t j = ev.end; j < s.last_token && j < ev.end + 15; ++j) {
+    const std::string& key = tokens_[j].key;
+    if (key == ";" || key == "." || key == ",") return false;
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == j; });
+    if (other_trigger) return false;
+    if (res_.in("trend_verbs", key)) return true;
+  }
+  return false;
+}
+
+// "Drone strikes have killed more than 300 civilians in X since October", "The fighting
+// between A and B has killed more than 800 people since September": an event noun that is the
+// subject of a toll verb in the perfect (tally_verbs.tsv) over a span opened before the
+// report's week or month ("since ...") sums up many events; it reports none. ("clashes have
+// killed 350 people since Sunday" is the fighting of these days: an event.)
+bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
+                                 const std::vector<TimeExpression>& times,
+                                 const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t verb = 0;
+  for (std::uint32_t k = ev.end; k + 1 < s.last_token && k < ev.end + 30 && verb == 0; ++k) {
+    const std::string& key = tokens_[k].key;
+    if (key == ";" || key == "." || res_.in("speech_verbs", key)) return false;
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == k; });
+    if (other_trigger) return false;
+    if ((key == "have" || key == "has") && res_.in("tally_verbs", tokens_[k + 1].key)) verb = k + 1;
+  }
+  if (verb == 0) return false;
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {
+    const bool since = tokens_[te.begin].key == "since" || tokens_[te.begin - 1].key == "since";
+    return te.begin > verb && since && !te.value.empty() && !recent(te.value);
+  });
+}
+
+// "a bomb ripped through a vehicle carrying policemen home from a search operation in the early
+// hours of the morning near X": a place below a country far after a trigger with no place yet
+// is still its place when a locative word introduces it and one stretch with no punctuation,
+// speech verb or other trigger leads to it.
+bool ArticleRun::same_phrase_place(const Event& ev, const Mention& mn,
+                                   const std::vector<std::size_t>& local) const {
+  constexpr std::uint32_t kMaxPhrase = 30;
+  if (!mn.locative || mn.type == kCountry || !ev.locations.empty() || !ev.landmarks.empty() ||
+      mn.begin < ev.end || mn.begin - ev.end > kMaxPhrase) {
+    return false;
+  }
+  for (std::uint32_t k = ev.end; k < mn.begin; ++k) {
+    if (tokens_[k].kind == TokenKind::Punct || res_.in("speech_verbs", tokens_[k].key)) {
+      return false;
+    }
+  }
+  return std::none_of(local.begin(), local.end(), [&](std::size_t idx) {
+    const Event& other = events_[idx];
+    return &other != &ev && other.begin >= ev.end && other.begin < mn.begin;
+  });
+}
+
+// "In a raid on X on Tuesday, troops clashed with ...", "In a separate attack, a drone dropped
+// explosives on ...": an opening "In/During a(n) <event noun> ...," frames the event of the
+// main clause. They are one event, the main clause's, placed where the frame is when it has
+// no place of its own.
+void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local) {
+  if (local.size() < 2 || s.first_token + 3 >= s.last_token) return;
+  const std::string& opening = tokens_[s.first_token].key;
+  const std::string& article = tokens_[s.first_token + 1].key;
+  if ((opening != "in" && opening != "during") || (article != "a" && article != "an")) return;
+  Event& frame = events_[local.front()];
+  if (frame.pos != "noun" || frame.begin > s.first_token + 4) return;
+  for (std::uint32_t k = s.first_token + 2; k < frame.begin; ++k) {
+    if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) return;
+  }
+  std::uint32_t comma = frame.end;
+  while (comma < s.last_token && tokens_[comma].key != "," && comma < frame.end + 25) ++comma;
+  if (comma >= s.last_token || tokens_[comma].key != ",") return;
+  Event* main = nullptr;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (&ev == &frame) continue;
+    if (ev.begin < comma) return;  // another event inside the frame: not one phrase
+    main = &ev;
+    break;
+  }
+  if (main == nullptr) return;
+  if (main->locations.empty() && main->landmarks.empty()) {
+    main->locations = frame.locations;
+    main->landmarks = frame.landmarks;
+  }
+  frame.merged = true;
 }
 
 // Within an article, "the strikes" without a place repeats an event already reported with
