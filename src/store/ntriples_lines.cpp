@@ -18,22 +18,35 @@ SerdNode node_of(std::string_view s, SerdType type) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-// What a byte inside an IRIREF is: most are plain, so the scan loop tests one table entry.
-enum IriByte : unsigned char { kPlain, kClose, kNonAscii, kReject };
+// Byte classes inside a term, as bit flags: a span is classified by OR-ing its bytes' flags,
+// a loop without branches that the compiler vectorises.
+enum ByteFlag : unsigned char {
+  kNonAscii = 1,      // part of a UTF-8 sequence: the span needs a UTF-8 check
+  kBadInIri = 2,      // control, space, <"{}|^`\ (escapes and relative forms go to Serd)
+  kBadInLiteral = 4,  // control other than tab, backslash (escapes go to Serd)
+};
 
-struct IriTable {
-  IriByte of[256];
-  constexpr IriTable() : of() {
+struct ByteTable {
+  unsigned char of[256];
+  constexpr ByteTable() : of() {
     for (int c = 0; c < 256; ++c) {
-      of[c] = c >= 0x80 ? kNonAscii : c <= 0x20 ? kReject : kPlain;
+      of[c] = c >= 0x80 ? kNonAscii : 0;
+      if (c <= 0x20) of[c] |= kBadInIri;
+      if (c < 0x20 && c != '\t') of[c] |= kBadInLiteral;
     }
     for (const char c : {'<', '"', '{', '}', '|', '^', '`', '\\'}) {
-      of[static_cast<unsigned char>(c)] = kReject;
+      of[static_cast<unsigned char>(c)] |= kBadInIri;
     }
-    of[static_cast<unsigned char>('>')] = kClose;
+    of[static_cast<unsigned char>('\\')] |= kBadInLiteral;
   }
 };
-constexpr IriTable kIri;
+constexpr ByteTable kBytes;
+
+unsigned char flags_of(std::string_view span) {
+  unsigned char flags = 0;
+  for (const char c : span) flags |= kBytes.of[static_cast<unsigned char>(c)];
+  return flags;
+}
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -56,18 +69,15 @@ class LineReader {
   bool iri(SerdNode& out) {
     if (peek() != '<') return false;
     const std::size_t begin = ++pos_;
-    bool ascii = true;
-    for (;; ++pos_) {
-      if (pos_ >= line_.size()) return false;
-      const IriByte b = kIri.of[static_cast<unsigned char>(line_[pos_])];
-      if (b == kPlain) continue;
-      if (b == kClose) break;
-      if (b == kReject) return false;
-      ascii = false;
+    const std::size_t close = line_.find('>', begin);
+    if (close == std::string_view::npos) return false;
+    const std::string_view value = line_.substr(begin, close - begin);
+    pos_ = close + 1;
+    const unsigned char flags = flags_of(value);
+    if ((flags & kBadInIri) || ((flags & kNonAscii) && !valid_utf8(value)) ||
+        !rdf::has_scheme(value)) {
+      return false;
     }
-    const std::string_view value = line_.substr(begin, pos_ - begin);
-    ++pos_;  // '>'
-    if ((!ascii && !valid_utf8(value)) || !rdf::has_scheme(value)) return false;
     out = node_of(value, SERD_URI);
     return true;
   }
@@ -98,20 +108,13 @@ class LineReader {
   // datatype. The value is copied: the loader needs it NUL-terminated.
   bool literal() {
     const std::size_t begin = ++pos_;  // past '"'
-    bool ascii = true;
-    while (pos_ < line_.size() && line_[pos_] != '"') {
-      const auto c = static_cast<unsigned char>(line_[pos_]);
-      if (c >= 0x80) {
-        ascii = false;
-      } else if (c == '\\' || (c < 0x20 && c != '\t')) {
-        return false;
-      }
-      ++pos_;
-    }
-    if (at_end()) return false;
-    const std::string_view value = line_.substr(begin, pos_ - begin);
-    ++pos_;  // '"'
-    if (!ascii && !valid_utf8(value)) return false;
+    const std::size_t close = line_.find('"', begin);
+    if (close == std::string_view::npos) return false;
+    const std::string_view value = line_.substr(begin, close - begin);
+    pos_ = close + 1;
+    // A backslash before the closing quote may escape it: such a line goes to Serd anyway.
+    const unsigned char flags = flags_of(value);
+    if ((flags & kBadInLiteral) || ((flags & kNonAscii) && !valid_utf8(value))) return false;
     out_.object_text.assign(value);
     out_.object = node_of(out_.object_text, SERD_LITERAL);
     if (peek() == '@') return language();

@@ -411,6 +411,9 @@ class Loader {
                                  const SerdNode* object, const SerdNode* object_datatype,
                                  const SerdNode* object_lang) {
     auto* self = static_cast<Loader*>(handle);
+    // After a failed statement nothing more is read: the nodes of that statement may be gone,
+    // and the recent-node cache may still name them.
+    if (self->failed_) return SERD_ERR_BAD_SYNTAX;
     SordWorld* w = self->world_.raw();
     SordNode* nodes[4] = {nullptr, nullptr, nullptr, nullptr};
     auto free_all = [&] {
@@ -444,7 +447,7 @@ class Loader {
 
   Store& store_;
   World& world_;
-  detail::RecentNodes recent_{world_.raw()};  // holds references, dropped by its destructor
+  detail::RecentNodes recent_;  // holds no references: see recent_nodes.hpp
   const LoadOptions& options_;
   std::string name_;
   SerdEnv* env_ = nullptr;

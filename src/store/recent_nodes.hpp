@@ -7,6 +7,11 @@
 // described a few lines away), so a direct-mapped table of 2^16 recent nodes, one 16-byte slot
 // each, answers most lookups from the CPU caches. Sord remains the dictionary: a miss here is
 // an ordinary lookup there.
+//
+// The slots hold no references (taking and dropping one would touch each node's cold memory
+// again): every node put here must stay alive while the cache is used. The loader guarantees
+// it: each node it makes goes into a statement the store keeps, and after the first failed
+// statement it makes no more lookups (Loader::on_statement).
 #pragma once
 
 #include <sord/sord.h>
@@ -21,14 +26,7 @@ namespace ng::store::detail {
 
 class RecentNodes {
  public:
-  explicit RecentNodes(SordWorld* world) : world_(world), slots_(kSlots) {}
-  ~RecentNodes() {
-    for (const Slot& s : slots_) {
-      if (s.node) sord_node_free(world_, s.node);
-    }
-  }
-  RecentNodes(const RecentNodes&) = delete;
-  RecentNodes& operator=(const RecentNodes&) = delete;
+  RecentNodes() : slots_(kSlots) {}
 
   // Literal keys also hold the datatype node and the (normalised) language tag; IRIs pass
   // nullptr and "".
@@ -56,13 +54,8 @@ class RecentNodes {
     return sord_node_copy(s.node);
   }
 
-  // Remembers `node` (taking a reference of its own) in place of the slot's previous node.
-  void put(std::uint64_t hash, SordNode* node) {
-    Slot& s = slots_[hash & (kSlots - 1)];
-    if (s.node) sord_node_free(world_, s.node);
-    s.hash = hash;
-    s.node = sord_node_copy(node);
-  }
+  // Remembers `node` in place of the slot's previous node.
+  void put(std::uint64_t hash, SordNode* node) { slots_[hash & (kSlots - 1)] = Slot{hash, node}; }
 
  private:
   static constexpr std::size_t kSlots = std::size_t{1} << 16;
@@ -70,7 +63,6 @@ class RecentNodes {
     std::uint64_t hash = 0;
     SordNode* node = nullptr;
   };
-  SordWorld* world_;
   std::vector<Slot> slots_;
 };
 
