@@ -1,6 +1,7 @@
 #include "extract/extractor.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -513,6 +514,8 @@ class ArticleRun : public MatchContext {
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
   int resolve_entity(int type, const std::string& label, int place);
+  bool first_name_refers(int person) const;
+  void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);
   void merge_events();
@@ -770,6 +773,44 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   return id;
 }
 
+// Copy that calls people by their first name ("Getachew accused ...", "Abiy said": Ethiopian,
+// Eritrean, Malay and many Arabic names) needs that word to name the person too. Only for a
+// person introduced with a title or office (a name the rules only guessed may be a body whose
+// first word is a community's: "Kuki Inpi Manipur", "three Kuki men"), and not for a particle,
+// honorific or title, nor a word another actor of the article holds.
+bool ArticleRun::first_name_refers(int person) const {
+  const std::vector<std::string>& parts = entities_[static_cast<std::size_t>(person)].parts;
+  if (parts.size() < 2) return false;
+  const std::string& first = parts.front();
+  if (first.size() < 3 || !std::all_of(first.begin(), first.end(), [](unsigned char c) {
+        return std::isalpha(c) != 0;
+      })) {
+    return false;
+  }
+  for (const char* lex : {"name_particles", "honorifics", "person_titles", "title_modifiers",
+                          "not_names"}) {
+    if (res_.in(lex, first)) return false;
+  }
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    if (static_cast<int>(e) == person) continue;
+    const std::vector<std::string> words = phrase_keys(entities_[e].label, res_.abbreviations);
+    if (std::find(words.begin(), words.end(), first) != words.end()) return false;
+  }
+  return true;
+}
+
+// A person called by the first name keeps that form as an alternative label, so that stage 2,
+// which knows actors by their labels, finds the speaker of "Getachew said".
+void ArticleRun::note_first_name(int entity, std::uint32_t begin, std::uint32_t end) {
+  Entity& e = entities_[static_cast<std::size_t>(entity)];
+  if (e.type != kPerson || end != begin + 1 || e.parts.size() < 2) return;
+  if (tokens_[begin].key != e.parts.front()) return;
+  const std::string form = surface(begin, end);
+  if (std::find(e.alt_labels.begin(), e.alt_labels.end(), form) == e.alt_labels.end()) {
+    e.alt_labels.push_back(form);
+  }
+}
+
 int ArticleRun::add_mention(Mention m, const std::string& label, const std::string& role,
                             int affiliation) {
   // Reject a mention that lies inside or duplicates a stronger one of the same family.
@@ -843,6 +884,9 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
   m.entity = resolve_entity(m.type, label, -1);
   Entity& e = entities_[static_cast<std::size_t>(m.entity)];
   if (e.role.empty() && !role.empty()) e.role = role;
+  if (!role.empty() && first_name_refers(m.entity)) {
+    known_.add({e.parts.front()}, static_cast<std::uint32_t>(m.entity));
+  }
   if (e.affiliation < 0 && affiliation >= 0 && affiliation != m.entity) e.affiliation = affiliation;
   if (label != e.label &&
       std::find(e.alt_labels.begin(), e.alt_labels.end(), label) == e.alt_labels.end()) {
@@ -1091,6 +1135,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
           }
         }
         if (bit(m.type) & kPlaceMask) m.locative = is_locative(si, i);
+        note_first_name(id, i, m.end);
         mentions_.push_back(m);
         advance = matches.front().length;
       }
