@@ -119,6 +119,7 @@ struct ClaimStage::Resources {
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
+  Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
   Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
@@ -214,6 +215,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
+  r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
   r.charges = load("claim_charge_words");
   r.denial_phrases = load("claim_denial_phrases");
@@ -677,6 +679,22 @@ class ArticleRun {
   }
 
   // ---------------------------------------------------------------- token helpers
+  // "they will regret it", "will be destroyed before it reaches our soil", "would keep targeting
+  // U.S. forces": a modal at `k`, at most two other words (no negation), then a verb of harm
+  // or retribution (claim_threat_verbs.tsv) is a threat by its sense, without a verb of warning.
+  bool promises_harm(std::uint32_t k, std::uint32_t end) const {
+    const std::string& modal = tokens_[k].key;
+    if (modal != "will" && modal != "would" && modal != "shall" && modal != "'ll") return false;
+    for (std::uint32_t j = k + 1; j < end && j <= k + 3; ++j) {
+      const Token& t = tokens_[j];
+      if (t.kind != TokenKind::Word || t.key == "not" || t.key == "never") return false;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.threat_verbs, j, end, l, r)) return true;
+    }
+    return false;
+  }
+
   bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
                std::uint32_t& row) const {
     PhraseIndex::Match m{0, 0};
@@ -2517,6 +2535,7 @@ class ArticleRun {
           std::uint32_t l = 0;
           std::uint32_t r = 0;
           if (matches(res_.threat_phrases, k, e, l, r)) return true;
+          if (promises_harm(k, e)) return true;
         }
         return false;
       };

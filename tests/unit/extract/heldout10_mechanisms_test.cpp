@@ -45,3 +45,20 @@ TEST_CASE("actors: a titled person is also called by the first name alone",
   for (const std::string& c : b.claims_with_targets()) by_dawit += c.rfind("Dawit Lema ", 0) == 0;
   CHECK(by_dawit == 1);
 }
+
+TEST_CASE("claims: harm promised after 'will'/'would' is a threat without a verb of warning",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Defence Minister Ali Baro said smugglers who used the border \"will find our forces "
+      "waiting for them, and they will regret it\".");
+  CHECK(has_type(a.claims_with_targets(), "Ali Baro", "Threat"));
+  Run b("\"Those who took over the offices will answer for it,\" Ali Baro told reporters.");
+  CHECK(has_type(b.claims_with_targets(), "Ali Baro", "Threat"));
+  Run c("President Sam Kito said the response \"will continue at times and places of our choosing\".");
+  CHECK(has_type(c.claims_with_targets(), "Sam Kito", "Threat"));
+  // A negated or harmless promise stays a statement.
+  Run d(
+      "President Sam Kito said federal forces would not intervene and civilians would not be "
+      "targeted.");
+  CHECK_FALSE(has_type(d.claims_with_targets(), "Sam Kito", "Threat"));
+}
