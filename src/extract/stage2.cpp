@@ -1084,6 +1084,8 @@ class ArticleRun {
       }
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
+      const int sources = unnamed_source_pair(s, ms, from);
+      if (sources >= 0) return sources;
       // "according to the conflict monitoring group ACLED": a short description may come first.
       return first_mention_after(ms, cue.end, std::min(cue.end + 6, s.last_token), -1);
     }
@@ -1684,6 +1686,27 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // "according to residents and health workers": one bare source noun names nobody ("according
+  // to officials"), but two of them joined by "and", ending the clause, are the figure's
+  // witnesses: a speaker each (the second through coordinated_), with no side.
+  int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from) {
+    const auto source_at = [&](std::uint32_t at) -> std::uint32_t {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (at >= s.last_token || mention_at(ms, at) >= 0) return 0;
+      return matches(res_.source_nouns, at, s.last_token, len, row) ? len : 0;
+    };
+    const std::uint32_t first = source_at(from);
+    if (first == 0 || from + first >= s.last_token || tokens_[from + first].key != "and") return -1;
+    const std::uint32_t second_at = from + first + 1;
+    const std::uint32_t second = source_at(second_at);
+    if (second == 0) return -1;
+    const std::uint32_t end = second_at + second;
+    if (end < s.last_token && tokens_[end].kind != TokenKind::Punct) return -1;
+    coordinated_.push_back(mint_described(span_text(second_at, end), tokens_[end - 1].key, -1));
+    return mint_described(span_text(from, from + first), tokens_[from + first - 1].key, -1);
   }
 
   // The owner "its" or "their" at `at` refers to: the first actor named before it in the

@@ -62,3 +62,21 @@ TEST_CASE("claims: harm promised after 'will'/'would' is a threat without a verb
       "targeted.");
   CHECK_FALSE(has_type(d.claims_with_targets(), "Sam Kito", "Threat"));
 }
+
+TEST_CASE("casualties: 'according to residents and health workers' gives the figure witnesses",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Zambian troops clashed with rebels near Kamo on Monday, killing at least seven people, "
+      "according to residents and health workers.");
+  const auto figs = a.figures();
+  CHECK(has(figs, "residents: 7//people"));
+  CHECK(has(figs, "health workers: 7//people"));
+  // One bare source names nobody.
+  Run b("Zambian troops clashed with rebels near Kamo on Monday. Four people were killed, "
+        "according to officials.");
+  CHECK(b.figures().empty());
+  // An elder is a source noun: "a village elder said" is a speaker.
+  Run c("Zambian troops clashed with rebels near Kamo on Monday. A village elder said at least six "
+        "people were killed.");
+  CHECK(has(c.figures(), "village elder: 6//people"));
+}
