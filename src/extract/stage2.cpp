@@ -709,6 +709,15 @@ class ArticleRun {
     return matches(lex, i, end, len, row) && len == 1;
   }
 
+  // "his wife", "her son": a singular possessive before one lower-case word that is no plural
+  // and no number names one person.
+  bool kin_of_one(std::uint32_t j, std::uint32_t end) const {
+    if (j + 1 >= end || (tokens_[j].key != "his" && tokens_[j].key != "her")) return false;
+    const Token& noun = tokens_[j + 1];
+    return noun.kind == TokenKind::Word && !noun.is(kCapitalized) && noun.key.size() > 2 &&
+           noun.key.back() != 's';
+  }
+
   // Some token of [b, e) is a number ("a total of 30").
   bool number_between(std::uint32_t b, std::uint32_t e) const {
     for (std::uint32_t k = b; k < e; ++k) {
@@ -1376,7 +1385,11 @@ class ArticleRun {
     }
     std::uint32_t k = noun;
     std::vector<std::string> modifiers, identifying;
-    while (k > s.first_token && noun - k < 5) {
+    // "..., police said": a body noun news copy writes without an article, right after the
+    // comma or quotation mark that ends what was said, is a definite description too.
+    const bool bare = noun > s.first_token &&
+                      (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"");
+    while (!bare && k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
       --k;
@@ -1405,7 +1418,7 @@ class ArticleRun {
       // need not be in the name (claim_body_descriptors.tsv).
       if (!is_word_in(res_.body_descriptors, tokens_, k)) identifying.push_back(t.key);
     }
-    if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
+    if (!bare && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
     const std::uint32_t the = k - 1;
     const std::string& head = tokens_[noun].key;
     int best = -1;
@@ -1436,6 +1449,9 @@ class ArticleRun {
       if (m.end <= the) consider(m.entity, m.begin);
     }
     if (best >= 0) return best;
+    // (Written bare, it is that state's body rather than the state: "police", of the home
+    // state.)
+    if (bare) return mint_described(span_text(noun, end), head, home_state());
     if (kind == "state") {
       const int state = home_state();
       if (state >= 0) return state;
@@ -1615,7 +1631,8 @@ class ArticleRun {
     if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
       for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
         const Token& t = tokens_[p - 1];
-        if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
+        // ("a doctor at the town's hospital": a possessive is part of the place.)
+        if ((t.kind == TokenKind::Punct && t.key != "'s") || t.is(kInQuote)) break;
         // Only a lower-case noun before a described place ("of the town", "at a hospital"),
         // not a name ("Ministry of Foreign Affairs") or "the leaders of both countries".
         const bool described_place =
@@ -1913,8 +1930,10 @@ class ArticleRun {
         if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
         if (j < end) {
           auto v = number_at(j, end, nl);
-          // "killing a police officer": one person, named in a few words.
-          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an");
+          // "killing a police officer": one person, named in a few words; so is a relative
+          // ("wounded his wife", "killed her son"; not "his guards").
+          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an" ||
+                                  kin_of_one(j, end));
           if (one) {
             v = "1";
             nl = 1;

@@ -80,3 +80,24 @@ TEST_CASE("casualties: 'according to residents and health workers' gives the fig
         "people were killed.");
   CHECK(has(c.figures(), "village elder: 6//people"));
 }
+
+TEST_CASE("casualties: 'wounded his wife' is one more person, a figure of its own",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Zambian troops clashed with rebels near Kamo on Monday. Gunmen also shot dead a district "
+      "administrator in Kamo and wounded his wife, a doctor at the town's hospital said by phone.");
+  CHECK(a.figures() == std::set<std::string>{"doctor: 1//district administrator",
+                                             "doctor: /1/wife"});
+  // A plural after the possessive is no count.
+  Run b("Zambian troops clashed with rebels near Kamo on Monday. Gunmen wounded his guards, a "
+        "doctor at the town's hospital said.");
+  CHECK(b.figures().empty());
+}
+
+TEST_CASE("claims: '..., police said' without an article is the home state's police",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "A bomb attack in Zambia killed two rangers on Monday, the army said. Gunmen shot dead three "
+      "villagers, police said.");
+  CHECK(has(a.figures(), "police: 3//villagers"));
+}
