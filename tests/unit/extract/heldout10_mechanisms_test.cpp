@@ -101,3 +101,27 @@ TEST_CASE("claims: '..., police said' without an article is the home state's pol
       "villagers, police said.");
   CHECK(has(a.figures(), "police: 3//villagers"));
 }
+
+TEST_CASE("actors: names with digits, groups named before their members, possessive appositions",
+          "[extract][heldout10]") {
+  Run a(
+      "Officials said Hezbollah's Unit 8100 and Brigade 77 had moved weapons. The rockets hit "
+      "Tower 12, a small base in Jordan.");
+  CHECK(has(a.labels("ArmedGroup"), "Unit 8100"));
+  CHECK(has(a.labels("ArmedGroup"), "Brigade 77"));
+  CHECK(has(a.labels("Site"), "Tower 12"));
+  Run b(
+      "Kataib Nasr al-Din fighters fired rockets at the base on Saturday. Suspected Kamo Front "
+      "militants fled. The LRA rebels fled. Druze fighters and Islamist militants clashed.");
+  const auto groups = b.labels("ArmedGroup");
+  CHECK(has(groups, "Kataib Nasr al-Din"));
+  CHECK(has(groups, "Kamo Front"));
+  CHECK(has(groups, "LRA"));
+  CHECK_FALSE(has(groups, "Druze"));
+  CHECK_FALSE(has(groups, "Islamist"));
+  Run c(
+      "But Joseph Banda, Malawi's president, said Malawi would not accept the shelling. Defence "
+      "Minister Ali Baro hosted his Zambian counterpart Peter Mulenga in Lusaka.");
+  const auto people = c.labels("Person");
+  CHECK(people == std::set<std::string>{"Ali Baro", "Joseph Banda", "Peter Mulenga"});
+}
