@@ -2366,6 +2366,19 @@ class ArticleRun {
           i += nl;
           continue;
         }
+        // "called the charge \"a fabrication\"", "described the report as baseless": naming a
+        // claim with a denial phrase (claim_denial_phrases.tsv) denies it.
+        bool denial = false;
+        for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !denial; ++k) {
+          std::uint32_t dl = 0;
+          std::uint32_t dr = 0;
+          denial = matches(res_.denial_phrases, k, stop, dl, dr);
+        }
+        if (denial) {
+          cues.push_back(Cue{i, i + nl, "Denial", Voice::Active});
+          i += nl;
+          continue;
+        }
       }
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
@@ -2532,7 +2545,9 @@ class ArticleRun {
         // Whom a denial answers: an accusation earlier in the sentence, else the latest one
         // in the article against the denier's side ("Islamabad accuses X of ..., which X
         // denies"; "Y denies supporting the rebels" after "Z accuses Y").
-        const auto side = [&](int e) { return country_of(e) >= 0 ? country_of(e) : e; };
+        // (A person's side is the state or group of the office: "Eritrea's information
+        // minister" answers a charge against Eritrea.)
+        const auto side = [&](int e) { return side_of(e) >= 0 ? side_of(e) : e; };
         int accuser = -1;
         for (const ClaimOut& d : made) {
           if (d.type == "Accusation" && d.claimant != who && d.cue_begin < cue.begin) {

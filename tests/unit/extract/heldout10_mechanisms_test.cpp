@@ -125,3 +125,12 @@ TEST_CASE("actors: names with digits, groups named before their members, possess
   const auto people = c.labels("Person");
   CHECK(people == std::set<std::string>{"Ali Baro", "Joseph Banda", "Peter Mulenga"});
 }
+
+TEST_CASE("claims: naming a charge with a denial phrase denies it, answering the accuser",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Aster Bekele, the mayor, accused Zambia of arming the militia. Zambia's information "
+      "minister Peter Mulenga called the charge \"a fabrication\" and said Lusaka had no interest "
+      "in the town.");
+  CHECK(has(a.claims_with_targets(), "Peter Mulenga Denial -> Aster Bekele"));
+}
