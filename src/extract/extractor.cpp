@@ -1015,8 +1015,10 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
       // A state first met through its demonym ("Turkish troops") is labelled with the name the
-      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
-      if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
+      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye"); so is a place first
+      // met in a capitals-only dateline ("MEKELLE" then "Mekelle", not the gazetteer's
+      // "Mek'ele").
+      if (!tokens_[i].is(kAllCaps) && !e.written) {
         const std::string written = surface(i, i + best_len);
         if (written != e.label) {
           if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {

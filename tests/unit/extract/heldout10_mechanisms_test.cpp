@@ -134,3 +134,13 @@ TEST_CASE("claims: naming a charge with a denial phrase denies it, answering the
       "in the town.");
   CHECK(has(a.claims_with_targets(), "Peter Mulenga Denial -> Aster Bekele"));
 }
+
+TEST_CASE("places: a city first met in a capitals-only dateline is labelled as the text writes it",
+          "[extract][heldout10]") {
+  Run a(
+      "ZAKHO, Iraq (Reuters) - A drone struck a market in Zakho on Monday, police said. Residents "
+      "of Zakho fled.");
+  const auto cities = a.labels("City");
+  CHECK(has(cities, "Zakho"));
+  CHECK_FALSE(has(cities, "Zaxo"));
+}
