@@ -144,3 +144,13 @@ TEST_CASE("places: a city first met in a capitals-only dateline is labelled as t
   CHECK(has(cities, "Zakho"));
   CHECK_FALSE(has(cities, "Zaxo"));
 }
+
+TEST_CASE("claims: a reaction ('expressed regret', 'welcomed') is a statement",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Zambia and Malawi signed a border deal on Monday. Norway welcomed the agreement. Malawi "
+      "expressed regret over the clashes.");
+  const auto claims = a.claims_with_targets();
+  CHECK(has_type(claims, "Norway", "StatementClaim"));
+  CHECK(has_type(claims, "Malawi", "StatementClaim"));
+}
