@@ -1003,7 +1003,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
         const bool place_word_after =
             i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
-        if (!place_word_after) {
+        // "the Pretoria agreement", "the Doha talks": a capital naming what was agreed or held
+        // there is the venue, not the state.
+        const bool venue_of =
+            i + best_len < s.last_token && res_.in("mediation_objects", tokens_[i + best_len].key);
+        if (!place_word_after && !venue_of) {
           if (auto c = gz.country(p.country_iso2)) {
             m.metonym = true;
             m.stands_for = resolve_entity(kCountry, gz.place(*c).name, static_cast<int>(*c));

@@ -154,3 +154,16 @@ TEST_CASE("claims: a reaction ('expressed regret', 'welcomed') is a statement",
   CHECK(has_type(claims, "Norway", "StatementClaim"));
   CHECK(has_type(claims, "Malawi", "StatementClaim"));
 }
+
+TEST_CASE("places: a capital naming an agreement or talks is their venue, not the state",
+          "[extract][heldout10]") {
+  Run a(
+      "Rwanda said the Pretoria agreement held. Kenya took part in the Pretoria talks. Protesters "
+      "marched to the Green Zone.");
+  CHECK_FALSE(has(a.labels("Country"), "South Africa"));
+  CHECK(has(a.labels("City"), "Pretoria"));
+  CHECK(has(a.labels("Site"), "Green Zone"));
+  // A capital that acts is still its state.
+  Run b("Pretoria said the talks would resume.");
+  CHECK(has(b.labels("Country"), "South Africa"));
+}
