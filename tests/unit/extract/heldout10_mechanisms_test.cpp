@@ -167,3 +167,14 @@ TEST_CASE("places: a capital naming an agreement or talks is their venue, not th
   Run b("Pretoria said the talks would resume.");
   CHECK(has(b.labels("Country"), "South Africa"));
 }
+
+TEST_CASE("actors: the body a leader leads, and a name coordinated with a known armed group",
+          "[extract][heldout10]") {
+  Run a("But Saad al-Tamimi, the leader of Harakat al-Hurriya, said the war would go on.");
+  CHECK(has(a.labels("Organization"), "Harakat al-Hurriya"));
+  Run b("Police blamed a coalition that includes Hamas and Harakat al-Hurriya.");
+  CHECK(has(b.labels("ArmedGroup"), "Harakat al-Hurriya"));
+  // A known group inside a longer name is no list ("Kataib Hezbollah and X" is not one group).
+  Run c("Officials blamed Kataib Hezbollah and Harakat al-Hurriya for the attack.");
+  for (const std::string& g : c.labels("ArmedGroup")) CHECK(g.find(" and ") == std::string::npos);
+}
