@@ -178,3 +178,13 @@ TEST_CASE("actors: the body a leader leads, and a name coordinated with a known 
   Run c("Officials blamed Kataib Hezbollah and Harakat al-Hurriya for the attack.");
   for (const std::string& g : c.labels("ArmedGroup")) CHECK(g.find(" and ") == std::string::npos);
 }
+
+TEST_CASE("actors: 'X in <Country>, an umbrella of ... groups' is an armed group",
+          "[extract][heldout10]") {
+  Run a(
+      "Officials blamed the Islamic Resistance in Zambia, an umbrella of armed groups. Fighting in "
+      "Malawi, a group said, killed two.");
+  const auto groups = a.labels("ArmedGroup");
+  CHECK(has(groups, "Islamic Resistance in Zambia"));
+  CHECK_FALSE(has(groups, "Fighting in Malawi"));
+}
