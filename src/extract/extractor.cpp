@@ -2311,7 +2311,11 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     add_reference(si, i, i + 1, type, target, true);
   }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
-    if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
+    // "the same district" refers back as "the district" does.
+    const bool same = tokens_[i - 1].key == "same" && i >= s.first_token + 2 &&
+                      tokens_[i - 2].key == "the";
+    if ((tokens_[i - 1].key != "the" && !same) || tokens_[i].is(kCapitalized)) continue;
+    const std::uint32_t the = same ? i - 2 : i - 1;
     refs->index().match(tokens_, i, s.last_token, matches);
     if (matches.empty()) continue;
     const std::uint32_t end = i + matches.front().length;
@@ -2342,14 +2346,14 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     int target = -1;
     for (const bool same_noun : {true, false}) {
       for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
-        if (it->end <= i - 1 && fits(it->entity, it->type, same_noun)) target = it->entity;
+        if (it->end <= the && fits(it->entity, it->type, same_noun)) target = it->entity;
       }
       for (auto it = named_places_.rbegin(); it != named_places_.rend() && target < 0; ++it) {
         if (fits(it->first, it->second, same_noun)) target = it->first;
       }
     }
     if (target < 0) continue;
-    add_reference(si, i - 1, end, type, target, true);
+    add_reference(si, the, end, type, target, true);
   }
   for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
   // The nouns each place came with: "the town of X", "X village", "the Kelemi district".

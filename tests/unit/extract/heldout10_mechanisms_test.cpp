@@ -188,3 +188,11 @@ TEST_CASE("actors: 'X in <Country>, an umbrella of ... groups' is an armed group
   CHECK(has(groups, "Islamic Resistance in Zambia"));
   CHECK_FALSE(has(groups, "Fighting in Malawi"));
 }
+
+TEST_CASE("events: 'a drone dropped explosives ... in the same district'",
+          "[extract][heldout10]") {
+  Run a(
+      "Gunmen attacked a camp in the Kamo district on Sunday. Three workers were killed on Monday "
+      "when a drone dropped explosives on a road construction site in the same district.");
+  CHECK(has(a.events(), "DroneAttack@Kamo district"));
+}
