@@ -196,3 +196,13 @@ TEST_CASE("events: 'a drone dropped explosives ... in the same district'",
       "when a drone dropped explosives on a road construction site in the same district.");
   CHECK(has(a.events(), "DroneAttack@Kamo district"));
 }
+
+TEST_CASE("events: the attack a strike avenges is not dated by the strike's day",
+          "[extract][heldout10]") {
+  Run a(
+      "Zambian jets struck ten targets in Malawi on Friday, in retaliation for a drone attack that "
+      "killed three Zambian soldiers in Lusaka.");
+  const auto dated = a.dated_events();
+  CHECK(dated.count("Airstrike@Malawi/2026-03-06") == 1);
+  CHECK(dated.count("DroneAttack@Lusaka/2026-03-06") == 0);
+}
