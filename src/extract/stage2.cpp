@@ -2704,7 +2704,10 @@ class ArticleRun {
       for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
            --b) {
         const std::string& w = tokens_[b - 1].key;
-        if (w == "," || w == "\"") {
+        // "X shelled Y, and the army said it had returned fire": a clause joined by "and" or
+        // "but" is the reporter's narration, not what the speaker said.
+        const bool joined = tokens_[b].key == "and" || tokens_[b].key == "but";
+        if ((w == "," || w == "\"") && !joined) {
           accused = accused_in(ms, s.first_token, b - 1, made[k].claimant);
           break;
         }

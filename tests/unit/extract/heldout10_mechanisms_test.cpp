@@ -206,3 +206,13 @@ TEST_CASE("events: the attack a strike avenges is not dated by the strike's day"
   CHECK(dated.count("Airstrike@Malawi/2026-03-06") == 1);
   CHECK(dated.count("DroneAttack@Lusaka/2026-03-06") == 0);
 }
+
+TEST_CASE("claims: a clause joined by 'and' before the speaker is narration, not speech",
+          "[extract][stage2][heldout10]") {
+  Run a(
+      "Malawian forces then shelled the Zambian border town of Chipata, and the Zambian army said "
+      "it had returned fire.");
+  CHECK_FALSE(has_type(a.claims_with_targets(), "Zambian army", "Accusation"));
+  Run b("Malawian forces shelled Chipata, the Zambian army said.");
+  CHECK(has_type(b.claims_with_targets(), "Zambian army", "Accusation"));
+}
