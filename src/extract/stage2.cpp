@@ -2556,8 +2556,11 @@ class ArticleRun {
         }
         for (auto it = history_.rbegin(); accuser < 0 && it != history_.rend(); ++it) {
           if (it->type != "Accusation" || it->claimant == who || it->target < 0) continue;
+          if (side(it->claimant) == side(who)) continue;  // not a charge of one's own side
           if (it->target == who || side(it->target) == side(who)) accuser = it->claimant;
         }
+        // (A denier's own side named in what it says is no target: "said Asmara would not".)
+        if (target >= 0 && side(target) == side(who)) target = -1;
         if (accuser >= 0) target = accuser;
       }
       if (type == "Offer" && target < 0) {

@@ -133,6 +133,11 @@ TEST_CASE("claims: naming a charge with a denial phrase denies it, answering the
       "minister Peter Mulenga called the charge \"a fabrication\" and said Lusaka had no interest "
       "in the town.");
   CHECK(has(a.claims_with_targets(), "Peter Mulenga Denial -> Aster Bekele"));
+  // The denier's own state named in what is said is no target.
+  Run b(
+      "Malawi said Zambian troops crossed the border. Zambia's information minister Peter Mulenga "
+      "denied it and said Lusaka had no troops there.");
+  CHECK_FALSE(has(b.claims_with_targets(), "Peter Mulenga Denial -> Zambia"));
 }
 
 TEST_CASE("places: a city first met in a capitals-only dateline is labelled as the text writes it",
