@@ -782,13 +782,12 @@ bool ArticleRun::first_name_refers(int person) const {
   const std::vector<std::string>& parts = entities_[static_cast<std::size_t>(person)].parts;
   if (parts.size() < 2) return false;
   const std::string& first = parts.front();
-  if (first.size() < 3 || !std::all_of(first.begin(), first.end(), [](unsigned char c) {
-        return std::isalpha(c) != 0;
-      })) {
+  if (first.size() < 3 || !std::all_of(first.begin(), first.end(),
+                                       [](unsigned char c) { return std::isalpha(c) != 0; })) {
     return false;
   }
-  for (const char* lex : {"name_particles", "honorifics", "person_titles", "title_modifiers",
-                          "not_names"}) {
+  for (const char* lex :
+       {"name_particles", "honorifics", "person_titles", "title_modifiers", "not_names"}) {
     if (res_.in(lex, first)) return false;
   }
   for (std::size_t e = 0; e < entities_.size(); ++e) {
@@ -2312,8 +2311,8 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
   }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     // "the same district" refers back as "the district" does.
-    const bool same = tokens_[i - 1].key == "same" && i >= s.first_token + 2 &&
-                      tokens_[i - 2].key == "the";
+    const bool same =
+        tokens_[i - 1].key == "same" && i >= s.first_token + 2 && tokens_[i - 2].key == "the";
     if ((tokens_[i - 1].key != "the" && !same) || tokens_[i].is(kCapitalized)) continue;
     const std::uint32_t the = same ? i - 2 : i - 1;
     refs->index().match(tokens_, i, s.last_token, matches);

@@ -1387,8 +1387,8 @@ class ArticleRun {
     std::vector<std::string> modifiers, identifying;
     // "..., police said": a body noun news copy writes without an article, right after the
     // comma or quotation mark that ends what was said, is a definite description too.
-    const bool bare = noun > s.first_token &&
-                      (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"");
+    const bool bare =
+        noun > s.first_token && (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"");
     while (!bare && k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
@@ -1932,8 +1932,8 @@ class ArticleRun {
           auto v = number_at(j, end, nl);
           // "killing a police officer": one person, named in a few words; so is a relative
           // ("wounded his wife", "killed her son"; not "his guards").
-          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an" ||
-                                  kin_of_one(j, end));
+          const bool one =
+              !v && (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
           if (one) {
             v = "1";
             nl = 1;

@@ -23,8 +23,7 @@ bool has_type(const std::set<std::string>& s, const std::string& who, const std:
 
 }  // namespace
 
-TEST_CASE("actors: the short Central Asian adjectives name their states",
-          "[extract][heldout10]") {
+TEST_CASE("actors: the short Central Asian adjectives name their states", "[extract][heldout10]") {
   Run a("Uzbek border guards said Tajik troops opened fire on Monday near the border.");
   CHECK(has(a.labels("Country"), "Uzbekistan"));
   CHECK(has(a.labels("Country"), "Tajikistan"));
@@ -54,7 +53,9 @@ TEST_CASE("claims: harm promised after 'will'/'would' is a threat without a verb
   CHECK(has_type(a.claims_with_targets(), "Ali Baro", "Threat"));
   Run b("\"Those who took over the offices will answer for it,\" Ali Baro told reporters.");
   CHECK(has_type(b.claims_with_targets(), "Ali Baro", "Threat"));
-  Run c("President Sam Kito said the response \"will continue at times and places of our choosing\".");
+  Run c(
+      "President Sam Kito said the response \"will continue at times and places of our "
+      "choosing\".");
   CHECK(has_type(c.claims_with_targets(), "Sam Kito", "Threat"));
   // A negated or harmless promise stays a statement.
   Run d(
@@ -72,12 +73,14 @@ TEST_CASE("casualties: 'according to residents and health workers' gives the fig
   CHECK(has(figs, "residents: 7//people"));
   CHECK(has(figs, "health workers: 7//people"));
   // One bare source names nobody.
-  Run b("Zambian troops clashed with rebels near Kamo on Monday. Four people were killed, "
-        "according to officials.");
+  Run b(
+      "Zambian troops clashed with rebels near Kamo on Monday. Four people were killed, "
+      "according to officials.");
   CHECK(b.figures().empty());
   // An elder is a source noun: "a village elder said" is a speaker.
-  Run c("Zambian troops clashed with rebels near Kamo on Monday. A village elder said at least six "
-        "people were killed.");
+  Run c(
+      "Zambian troops clashed with rebels near Kamo on Monday. A village elder said at least six "
+      "people were killed.");
   CHECK(has(c.figures(), "village elder: 6//people"));
 }
 
@@ -86,11 +89,12 @@ TEST_CASE("casualties: 'wounded his wife' is one more person, a figure of its ow
   Run a(
       "Zambian troops clashed with rebels near Kamo on Monday. Gunmen also shot dead a district "
       "administrator in Kamo and wounded his wife, a doctor at the town's hospital said by phone.");
-  CHECK(a.figures() == std::set<std::string>{"doctor: 1//district administrator",
-                                             "doctor: /1/wife"});
+  CHECK(a.figures() ==
+        std::set<std::string>{"doctor: 1//district administrator", "doctor: /1/wife"});
   // A plural after the possessive is no count.
-  Run b("Zambian troops clashed with rebels near Kamo on Monday. Gunmen wounded his guards, a "
-        "doctor at the town's hospital said.");
+  Run b(
+      "Zambian troops clashed with rebels near Kamo on Monday. Gunmen wounded his guards, a "
+      "doctor at the town's hospital said.");
   CHECK(b.figures().empty());
 }
 
@@ -194,8 +198,7 @@ TEST_CASE("actors: 'X in <Country>, an umbrella of ... groups' is an armed group
   CHECK_FALSE(has(groups, "Fighting in Malawi"));
 }
 
-TEST_CASE("events: 'a drone dropped explosives ... in the same district'",
-          "[extract][heldout10]") {
+TEST_CASE("events: 'a drone dropped explosives ... in the same district'", "[extract][heldout10]") {
   Run a(
       "Gunmen attacked a camp in the Kamo district on Sunday. Three workers were killed on Monday "
       "when a drone dropped explosives on a road construction site in the same district.");
