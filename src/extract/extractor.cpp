@@ -1,6 +1,7 @@
 #include "extract/extractor.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -520,6 +521,8 @@ class ArticleRun : public MatchContext {
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
   int resolve_entity(int type, const std::string& label, int place);
+  bool first_name_refers(int person) const;
+  void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);
   void merge_events();
@@ -795,6 +798,43 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
   return id;
 }
 
+// Copy that calls people by their first name ("Getachew accused ...", "Abiy said": Ethiopian,
+// Eritrean, Malay and many Arabic names) needs that word to name the person too. Only for a
+// person introduced with a title or office (a name the rules only guessed may be a body whose
+// first word is a community's: "Kuki Inpi Manipur", "three Kuki men"), and not for a particle,
+// honorific or title, nor a word another actor of the article holds.
+bool ArticleRun::first_name_refers(int person) const {
+  const std::vector<std::string>& parts = entities_[static_cast<std::size_t>(person)].parts;
+  if (parts.size() < 2) return false;
+  const std::string& first = parts.front();
+  if (first.size() < 3 || !std::all_of(first.begin(), first.end(),
+                                       [](unsigned char c) { return std::isalpha(c) != 0; })) {
+    return false;
+  }
+  for (const char* lex :
+       {"name_particles", "honorifics", "person_titles", "title_modifiers", "not_names"}) {
+    if (res_.in(lex, first)) return false;
+  }
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    if (static_cast<int>(e) == person) continue;
+    const std::vector<std::string> words = phrase_keys(entities_[e].label, res_.abbreviations);
+    if (std::find(words.begin(), words.end(), first) != words.end()) return false;
+  }
+  return true;
+}
+
+// A person called by the first name keeps that form as an alternative label, so that stage 2,
+// which knows actors by their labels, finds the speaker of "Getachew said".
+void ArticleRun::note_first_name(int entity, std::uint32_t begin, std::uint32_t end) {
+  Entity& e = entities_[static_cast<std::size_t>(entity)];
+  if (e.type != kPerson || end != begin + 1 || e.parts.size() < 2) return;
+  if (tokens_[begin].key != e.parts.front()) return;
+  const std::string form = surface(begin, end);
+  if (std::find(e.alt_labels.begin(), e.alt_labels.end(), form) == e.alt_labels.end()) {
+    e.alt_labels.push_back(form);
+  }
+}
+
 int ArticleRun::add_mention(Mention m, const std::string& label, const std::string& role,
                             int affiliation) {
   // Reject a mention that lies inside or duplicates a stronger one of the same family.
@@ -868,6 +908,9 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
   m.entity = resolve_entity(m.type, label, -1);
   Entity& e = entities_[static_cast<std::size_t>(m.entity)];
   if (e.role.empty() && !role.empty()) e.role = role;
+  if (!role.empty() && first_name_refers(m.entity)) {
+    known_.add({e.parts.front()}, static_cast<std::uint32_t>(m.entity));
+  }
   if (e.affiliation < 0 && affiliation >= 0 && affiliation != m.entity) e.affiliation = affiliation;
   if (label != e.label &&
       std::find(e.alt_labels.begin(), e.alt_labels.end(), label) == e.alt_labels.end()) {
@@ -984,7 +1027,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
         const bool place_word_after =
             i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
-        if (!place_word_after) {
+        // "the Pretoria agreement", "the Doha talks": a capital naming what was agreed or held
+        // there is the venue, not the state.
+        const bool venue_of =
+            i + best_len < s.last_token && res_.in("mediation_objects", tokens_[i + best_len].key);
+        if (!place_word_after && !venue_of) {
           if (auto c = gz.country(p.country_iso2)) {
             m.metonym = true;
             m.stands_for = resolve_entity(kCountry, gz.place(*c).name, static_cast<int>(*c));
@@ -996,8 +1043,10 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
       // A state first met through its demonym ("Turkish troops") is labelled with the name the
-      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye").
-      if (m.type == kCountry && !tokens_[i].is(kAllCaps) && !e.written) {
+      // article writes for it ("Turkey"), not the gazetteer's ("Türkiye"); so is a place first
+      // met in a capitals-only dateline ("MEKELLE" then "Mekelle", not the gazetteer's
+      // "Mek'ele").
+      if (!tokens_[i].is(kAllCaps) && !e.written) {
         const std::string written = surface(i, i + best_len);
         if (written != e.label) {
           if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
@@ -1120,6 +1169,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
           }
         }
         if (bit(m.type) & kPlaceMask) m.locative = is_locative(si, i);
+        note_first_name(id, i, m.end);
         mentions_.push_back(m);
         advance = matches.front().length;
       }
@@ -2310,7 +2360,11 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     add_reference(si, i, i + 1, type, target, true);
   }
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
-    if (tokens_[i - 1].key != "the" || tokens_[i].is(kCapitalized)) continue;
+    // "the same district" refers back as "the district" does.
+    const bool same =
+        tokens_[i - 1].key == "same" && i >= s.first_token + 2 && tokens_[i - 2].key == "the";
+    if ((tokens_[i - 1].key != "the" && !same) || tokens_[i].is(kCapitalized)) continue;
+    const std::uint32_t the = same ? i - 2 : i - 1;
     refs->index().match(tokens_, i, s.last_token, matches);
     if (matches.empty()) continue;
     const std::uint32_t end = i + matches.front().length;
@@ -2341,14 +2395,14 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
     int target = -1;
     for (const bool same_noun : {true, false}) {
       for (auto it = here.rbegin(); it != here.rend() && target < 0; ++it) {
-        if (it->end <= i - 1 && fits(it->entity, it->type, same_noun)) target = it->entity;
+        if (it->end <= the && fits(it->entity, it->type, same_noun)) target = it->entity;
       }
       for (auto it = named_places_.rbegin(); it != named_places_.rend() && target < 0; ++it) {
         if (fits(it->first, it->second, same_noun)) target = it->first;
       }
     }
     if (target < 0) continue;
-    add_reference(si, i - 1, end, type, target, true);
+    add_reference(si, the, end, type, target, true);
   }
   for (const Named& n : here) named_places_.emplace_back(n.entity, n.type);
   // The nouns each place came with: "the town of X", "X village", "the Kelemi district".

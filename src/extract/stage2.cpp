@@ -119,6 +119,7 @@ struct ClaimStage::Resources {
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
+  Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
   Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
@@ -214,6 +215,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
+  r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
   r.charges = load("claim_charge_words");
   r.denial_phrases = load("claim_denial_phrases");
@@ -677,6 +679,22 @@ class ArticleRun {
   }
 
   // ---------------------------------------------------------------- token helpers
+  // "they will regret it", "will be destroyed before it reaches our soil", "would keep targeting
+  // U.S. forces": a modal at `k`, at most two other words (no negation), then a verb of harm
+  // or retribution (claim_threat_verbs.tsv) is a threat by its sense, without a verb of warning.
+  bool promises_harm(std::uint32_t k, std::uint32_t end) const {
+    const std::string& modal = tokens_[k].key;
+    if (modal != "will" && modal != "would" && modal != "shall" && modal != "'ll") return false;
+    for (std::uint32_t j = k + 1; j < end && j <= k + 3; ++j) {
+      const Token& t = tokens_[j];
+      if (t.kind != TokenKind::Word || t.key == "not" || t.key == "never") return false;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.threat_verbs, j, end, l, r)) return true;
+    }
+    return false;
+  }
+
   bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
                std::uint32_t& row) const {
     PhraseIndex::Match m{0, 0};
@@ -689,6 +707,15 @@ class ArticleRun {
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     return matches(lex, i, end, len, row) && len == 1;
+  }
+
+  // "his wife", "her son": a singular possessive before one lower-case word that is no plural
+  // and no number names one person.
+  bool kin_of_one(std::uint32_t j, std::uint32_t end) const {
+    if (j + 1 >= end || (tokens_[j].key != "his" && tokens_[j].key != "her")) return false;
+    const Token& noun = tokens_[j + 1];
+    return noun.kind == TokenKind::Word && !noun.is(kCapitalized) && noun.key.size() > 2 &&
+           noun.key.back() != 's';
   }
 
   // Some token of [b, e) is a number ("a total of 30").
@@ -1066,6 +1093,8 @@ class ArticleRun {
       }
       const int e = mention_at(ms, from);
       if (e >= 0) return e;
+      const int sources = unnamed_source_pair(s, ms, from);
+      if (sources >= 0) return sources;
       // "according to the conflict monitoring group ACLED": a short description may come first.
       return first_mention_after(ms, cue.end, std::min(cue.end + 6, s.last_token), -1);
     }
@@ -1356,7 +1385,11 @@ class ArticleRun {
     }
     std::uint32_t k = noun;
     std::vector<std::string> modifiers, identifying;
-    while (k > s.first_token && noun - k < 5) {
+    // "..., police said": a body noun news copy writes without an article, right after the
+    // comma or quotation mark that ends what was said, is a definite description too.
+    const bool bare =
+        noun > s.first_token && (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"");
+    while (!bare && k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;
       --k;
@@ -1385,7 +1418,7 @@ class ArticleRun {
       // need not be in the name (claim_body_descriptors.tsv).
       if (!is_word_in(res_.body_descriptors, tokens_, k)) identifying.push_back(t.key);
     }
-    if (k == s.first_token || tokens_[k - 1].key != "the") return -1;
+    if (!bare && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
     const std::uint32_t the = k - 1;
     const std::string& head = tokens_[noun].key;
     int best = -1;
@@ -1416,6 +1449,9 @@ class ArticleRun {
       if (m.end <= the) consider(m.entity, m.begin);
     }
     if (best >= 0) return best;
+    // (Written bare, it is that state's body rather than the state: "police", of the home
+    // state.)
+    if (bare) return mint_described(span_text(noun, end), head, home_state());
     if (kind == "state") {
       const int state = home_state();
       if (state >= 0) return state;
@@ -1608,7 +1644,8 @@ class ArticleRun {
     if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
       for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
         const Token& t = tokens_[p - 1];
-        if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
+        // ("a doctor at the town's hospital": a possessive is part of the place.)
+        if ((t.kind == TokenKind::Punct && t.key != "'s") || t.is(kInQuote)) break;
         // Only a lower-case noun before a described place ("of the town", "at a hospital"),
         // not a name ("Ministry of Foreign Affairs") or "the leaders of both countries".
         const bool described_place =
@@ -1679,6 +1716,27 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // "according to residents and health workers": one bare source noun names nobody ("according
+  // to officials"), but two of them joined by "and", ending the clause, are the figure's
+  // witnesses: a speaker each (the second through coordinated_), with no side.
+  int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from) {
+    const auto source_at = [&](std::uint32_t at) -> std::uint32_t {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (at >= s.last_token || mention_at(ms, at) >= 0) return 0;
+      return matches(res_.source_nouns, at, s.last_token, len, row) ? len : 0;
+    };
+    const std::uint32_t first = source_at(from);
+    if (first == 0 || from + first >= s.last_token || tokens_[from + first].key != "and") return -1;
+    const std::uint32_t second_at = from + first + 1;
+    const std::uint32_t second = source_at(second_at);
+    if (second == 0) return -1;
+    const std::uint32_t end = second_at + second;
+    if (end < s.last_token && tokens_[end].kind != TokenKind::Punct) return -1;
+    coordinated_.push_back(mint_described(span_text(second_at, end), tokens_[end - 1].key, -1));
+    return mint_described(span_text(from, from + first), tokens_[from + first - 1].key, -1);
   }
 
   // The owner "its" or "their" at `at` refers to: the first actor named before it in the
@@ -1885,8 +1943,10 @@ class ArticleRun {
         if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
         if (j < end) {
           auto v = number_at(j, end, nl);
-          // "killing a police officer": one person, named in a few words.
-          const bool one = !v && (tokens_[j].key == "a" || tokens_[j].key == "an");
+          // "killing a police officer": one person, named in a few words; so is a relative
+          // ("wounded his wife", "killed her son"; not "his guards").
+          const bool one =
+              !v && (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
           if (one) {
             v = "1";
             nl = 1;
@@ -2319,6 +2379,19 @@ class ArticleRun {
           i += nl;
           continue;
         }
+        // "called the charge \"a fabrication\"", "described the report as baseless": naming a
+        // claim with a denial phrase (claim_denial_phrases.tsv) denies it.
+        bool denial = false;
+        for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !denial; ++k) {
+          std::uint32_t dl = 0;
+          std::uint32_t dr = 0;
+          denial = matches(res_.denial_phrases, k, stop, dl, dr);
+        }
+        if (denial) {
+          cues.push_back(Cue{i, i + nl, "Denial", Voice::Active});
+          i += nl;
+          continue;
+        }
       }
       if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
         const std::string_view voice = res_.claim_cues.get(row, "voice");
@@ -2485,7 +2558,9 @@ class ArticleRun {
         // Whom a denial answers: an accusation earlier in the sentence, else the latest one
         // in the article against the denier's side ("Islamabad accuses X of ..., which X
         // denies"; "Y denies supporting the rebels" after "Z accuses Y").
-        const auto side = [&](int e) { return country_of(e) >= 0 ? country_of(e) : e; };
+        // (A person's side is the state or group of the office: "Eritrea's information
+        // minister" answers a charge against Eritrea.)
+        const auto side = [&](int e) { return side_of(e) >= 0 ? side_of(e) : e; };
         int accuser = -1;
         for (const ClaimOut& d : made) {
           if (d.type == "Accusation" && d.claimant != who && d.cue_begin < cue.begin) {
@@ -2494,8 +2569,11 @@ class ArticleRun {
         }
         for (auto it = history_.rbegin(); accuser < 0 && it != history_.rend(); ++it) {
           if (it->type != "Accusation" || it->claimant == who || it->target < 0) continue;
+          if (side(it->claimant) == side(who)) continue;  // not a charge of one's own side
           if (it->target == who || side(it->target) == side(who)) accuser = it->claimant;
         }
+        // (A denier's own side named in what it says is no target: "said Asmara would not".)
+        if (target >= 0 && side(target) == side(who)) target = -1;
         if (accuser >= 0) target = accuser;
       }
       if (type == "Offer" && target < 0) {
@@ -2530,6 +2608,7 @@ class ArticleRun {
           std::uint32_t l = 0;
           std::uint32_t r = 0;
           if (matches(res_.threat_phrases, k, e, l, r)) return true;
+          if (promises_harm(k, e)) return true;
         }
         return false;
       };
@@ -2641,7 +2720,10 @@ class ArticleRun {
       for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
            --b) {
         const std::string& w = tokens_[b - 1].key;
-        if (w == "," || w == "\"") {
+        // "X shelled Y, and the army said it had returned fire": a clause joined by "and" or
+        // "but" is the reporter's narration, not what the speaker said.
+        const bool joined = tokens_[b].key == "and" || tokens_[b].key == "but";
+        if ((w == "," || w == "\"") && !joined) {
           accused = accused_in(ms, s.first_token, b - 1, made[k].claimant);
           break;
         }

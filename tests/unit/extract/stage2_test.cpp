@@ -538,7 +538,8 @@ TEST_CASE("casualty figures: 'none of' counts zero for its casualty word",
 TEST_CASE("claims: lower-case speakers after a comma are nobody named in the sentence",
           "[extract][stage2][claims][negative]") {
   Run r("A car bomb hit a market in Mali's capital on Friday, killing six people, police said.");
-  CHECK(r.claims().empty());
+  // The police speak (a body of the home state since heldout10), not Mali.
+  CHECK(r.claims() == std::set<std::string>{"police CasualtyClaim"});
 }
 
 TEST_CASE("claims: a participle after a determiner is no denial", "[extract][stage2][claims]") {
