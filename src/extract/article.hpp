@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rdf/utf8.hpp"
+
 namespace ng::extract {
 
 struct Article {
@@ -65,7 +67,7 @@ std::vector<Article> parse_json_lines(std::string_view content, std::string_view
                                       const ReadLimits& limits = {});
 
 // Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
-std::size_t find_invalid_utf8(std::string_view text);
+using rdf::find_invalid_utf8;
 
 // The date an article's relative time expressions ("on Friday", "this month") resolve against:
 // its own date, else the date inferred from its batch, else "" (they stay unresolved).

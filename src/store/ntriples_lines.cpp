@@ -3,9 +3,12 @@
 #include <cstdint>
 
 #include "rdf/iri.hpp"
+#include "rdf/utf8.hpp"
 
 namespace ng::store::detail {
 namespace {
+
+bool valid_utf8(std::string_view s) { return rdf::find_invalid_utf8(s) == std::string_view::npos; }
 
 SerdNode node_of(std::string_view s, SerdType type) {
   SerdNode n = SERD_NODE_NULL;
@@ -179,43 +182,6 @@ LineKind scan_plain_line(std::string_view line, bool quads, std::string_view bla
     if (!r.subject_or_graph(out.graph, out.graph_text)) return LineKind::Declined;
   }
   return r.end_of_statement() ? LineKind::Statement : LineKind::Declined;
-}
-
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += len;
-  }
-  return true;
 }
 
 }  // namespace ng::store::detail

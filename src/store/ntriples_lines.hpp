@@ -42,7 +42,4 @@ enum class LineKind {
 LineKind scan_plain_line(std::string_view line, bool quads, std::string_view blank_prefix,
                          LineTerms& out);
 
-// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool valid_utf8(std::string_view s);
-
 }  // namespace ng::store::detail

@@ -14,7 +14,6 @@ using ng::store::World;
 using ng::store::detail::LineKind;
 using ng::store::detail::LineTerms;
 using ng::store::detail::scan_plain_line;
-using ng::store::detail::valid_utf8;
 
 namespace {
 
@@ -92,17 +91,6 @@ TEST_CASE("lines that are not plain go to Serd", "[store][reader][ntriples]") {
   CHECK(scan("<http://a/s> <http://a/p> \"x\" <http://g> .") == LineKind::Declined);  // triples
   CHECK(scan("<http://a/s> <http://a/p> \"x\" <http://g> .", true) == LineKind::Statement);
   CHECK(scan("\"s\" <http://a/p> <http://a/o> .") == LineKind::Declined);
-}
-
-TEST_CASE("UTF-8 is checked strictly", "[store][reader][ntriples]") {
-  CHECK(valid_utf8("plain"));
-  CHECK(valid_utf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));  // é € 😀
-  CHECK_FALSE(valid_utf8("\xC0\xAF"));                        // overlong
-  CHECK_FALSE(valid_utf8("\xE0\x80\xAF"));                    // overlong
-  CHECK_FALSE(valid_utf8("\xED\xA0\x80"));                    // surrogate
-  CHECK_FALSE(valid_utf8("\xF4\x90\x80\x80"));                // past U+10FFFF
-  CHECK_FALSE(valid_utf8("\xE2\x82"));                        // cut short
-  CHECK_FALSE(valid_utf8("\x80"));                            // stray continuation
 }
 
 TEST_CASE("line by line loads what Serd alone loads", "[store][reader][ntriples]") {
