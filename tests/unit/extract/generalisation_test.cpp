@@ -24,7 +24,7 @@ struct Run : ng_test::TwoStageRun {
   explicit Run(const std::string& text) : TwoStageRun(text, "g") {}
 };
 
-bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+using ng_test::has;
 
 }  // namespace
 

@@ -12,14 +12,8 @@ struct Run : ng_test::TwoStageRun {
   explicit Run(const std::string& text) : TwoStageRun(text, "h10") {}
 };
 
-bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
-
-bool has_type(const std::set<std::string>& s, const std::string& who, const std::string& type) {
-  for (const std::string& c : s) {
-    if (c.rfind(who + " " + type + " ", 0) == 0) return true;
-  }
-  return false;
-}
+using ng_test::has;
+using ng_test::has_type;
 
 }  // namespace
 

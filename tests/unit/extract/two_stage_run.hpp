@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "both_stages.hpp"
-#include "stage1_result.hpp"
 #include "extract/extractor.hpp"
 #include "extract/stage2.hpp"
 #include "rdf/vocab.hpp"
+#include "stage1_result.hpp"
 
 namespace ng_test {
 
@@ -156,5 +156,16 @@ struct TwoStageRun {
     return out;
   }
 };
+
+inline bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+
+// A claim of `type` by `who` among claims_with_targets() ("who type -> target").
+inline bool has_type(const std::set<std::string>& s, const std::string& who,
+                     const std::string& type) {
+  for (const std::string& c : s) {
+    if (c.rfind(who + " " + type + " ", 0) == 0) return true;
+  }
+  return false;
+}
 
 }  // namespace ng_test
