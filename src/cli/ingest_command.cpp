@@ -1,12 +1,11 @@
 #include <unistd.h>
 
-#include <ctime>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <functional>
 #include <future>
@@ -260,6 +259,11 @@ int run_ingest(const IngestOptions& opts) {
   auto sink_ptr = std::make_unique<StoreSink>(*store_ptr);
   store::Store& store = *store_ptr;
   StoreSink& sink = *sink_ptr;
+  // Extraction writes about 0.27 quads per byte of text (synthetic and development articles);
+  // reserving a little more up front saves the store's array from growing by copies.
+  std::size_t text_bytes = 0;
+  for (const auto& a : articles) text_bytes += a.text.size();
+  store.reserve(text_bytes * 3 / 10);
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
   const bool progress = !opts.quiet && ::isatty(STDERR_FILENO) && articles.size() >= 20;
@@ -335,11 +339,7 @@ int run_ingest(const IngestOptions& opts) {
   }
   write_output(opts.output, [&](std::ostream& out) { store::write(store, format, out); });
   clock.end("write");
-  if (opts.timing) {
-    std::size_t bytes = 0;
-    for (const auto& a : articles) bytes += a.text.size();
-    std::fprintf(stderr, "%s\n", clock.line(bytes).c_str());
-  }
+  if (opts.timing) std::fprintf(stderr, "%s\n", clock.line(text_bytes).c_str());
   if (!opts.quiet) {
     std::cerr << "newsgraph: ingested " << stats.articles << " articles, " << stats.sentences
               << " sentences, " << stats.actors << " actors, " << stats.locations << " locations, "

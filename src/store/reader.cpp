@@ -8,6 +8,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -550,6 +551,13 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
   }
   gzungetc(first, source.file);
 
+  // An uncompressed N-Triples or N-Quads line averages well over 80 bytes (SP2Bench: 165), so
+  // this reservation is seldom exceeded and saves the quad array from growing by copies.
+  if (line_based(*format) && gzdirect(source.file) == 1) {
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    if (!ec) store.reserve(static_cast<std::size_t>(bytes / 80));
+  }
   Loader loader(store, opts, path);
   loader.path_ = path;
   LoadStats stats = loader.run(*format, opts.base_iri, [&](SerdReader* reader) {

@@ -126,6 +126,8 @@ void Store::append(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   note_graph(graph);
 }
 
+void Store::reserve(std::size_t quads) { pending_.reserve(pending_.size() + quads); }
+
 bool Store::in_merged(const QuadIds& key) const {
   auto it =
       std::lower_bound(quads_.begin(), quads_.end(), key,

@@ -97,6 +97,9 @@ class Store {
   // Adds without checking for duplicates (they are removed when the indices are next merged):
   // the bulk-load path. Returns nothing because it does not know.
   void append(NodeId subject, NodeId predicate, NodeId object, NodeId graph);
+  // Room for `quads` more appends without the array growing (a bulk load that can estimate its
+  // size: growth copies the array and faults in fresh pages each time).
+  void reserve(std::size_t quads);
   bool remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph = nullptr);
   // Replaces each node that is a key of `to` by its value, in the subject and object positions
   // of every quad (quads that become equal are kept once): cross-article resolution renames
