@@ -167,7 +167,10 @@ class Loader {
       if (st > SERD_FAILURE || failed_) return st;  // run() finds a position Serd did not give
       // Serd 0.30 stops quietly at some lines that start no statement ("ple/p> ..." in N-Quads):
       // a line with text that gave no statement is an error, not an empty document.
-      const std::size_t first = line.find_first_not_of(" \t");
+      // (A byte order mark may stand alone on the first line.)
+      const std::string_view bom = "\xEF\xBB\xBF";
+      const std::size_t first =
+          line.find_first_not_of(" \t", this_line == 0 && line.starts_with(bom) ? bom.size() : 0);
       if (stats_.statements == statements && first != std::string_view::npos &&
           line[first] != '#') {
         failed_ = true;

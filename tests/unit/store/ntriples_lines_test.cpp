@@ -107,6 +107,11 @@ TEST_CASE("line by line loads what Serd alone loads", "[store][reader][ntriples]
       "<http://a/s><http://a/p>\"tight\".\n"
       "<http://a/s> <http://a/p> \"last line without EOL\" .";
   const auto [fast, serd] = both_ways(nt, Format::NTriples);
+  // A byte order mark alone on the first line is no statement, and no error.
+  const std::string bom_line = "\xEF\xBB\xBF\n" + nt;
+  const auto [fast_bom, serd_bom] = both_ways(bom_line, Format::NTriples);
+  CHECK(fast_bom == fast);
+  CHECK(serd_bom == fast);
   CHECK(fast == serd);
   CHECK(fast.find("caf\xC3\xA9") != std::string::npos);
 
