@@ -126,6 +126,73 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   return found;
 }
 
+namespace {
+
+// The code point of the letter at phrase[i] if it is an ASCII letter or a precomposed letter of
+// Latin-1 or Latin Extended-A (U+00C0-U+017F, not the signs x and ÷), with its length in bytes;
+// 0 otherwise.
+std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_t& length) {
+  const auto c = static_cast<unsigned char>(phrase[i]);
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    length = 1;
+    return c;
+  }
+  if ((c != 0xC3 && c != 0xC4 && c != 0xC5) || i + 1 >= phrase.size()) return 0;
+  const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
+  if ((c2 & 0xC0) != 0x80) return 0;
+  const std::uint32_t cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
+  if (cp < 0xC0 || cp > 0x17F || cp == 0xD7 || cp == 0xF7) return 0;
+  length = 2;
+  return cp;
+}
+
+// Words of Latin letters with hyphens inside ("Shahrak-e Ţāleqān"), separated by spaces, are
+// what tokenize() makes of them: one token per word, keyed by fold_key(). Fills `keys` and
+// returns true for such a phrase (a quarter of the gazetteer's spellings); false otherwise.
+bool latin_word_keys(std::string_view phrase, std::vector<std::string>& keys) {
+  keys.clear();
+  for (std::size_t i = 0; i < phrase.size();) {
+    if (phrase[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    bool after_letter = false;
+    while (i < phrase.size() && phrase[i] != ' ') {
+      std::size_t length = 0;
+      if (latin_letter_at(phrase, i, length) != 0) {
+        after_letter = true;
+        i += length;
+      } else if (phrase[i] == '-' && after_letter && i + 1 < phrase.size() &&
+                 latin_letter_at(phrase, i + 1, length) != 0) {
+        after_letter = false;
+        ++i;
+      } else {
+        return false;
+      }
+    }
+    keys.push_back(fold_key(phrase.substr(begin, i - begin)));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> phrase_keys_by_tokenizer(
+    std::string_view phrase, const std::unordered_set<std::string>& abbreviations) {
+  // Printable ASCII is its own normal form (normalize_text changes only tabs, CRs and
+  // non-ASCII): skip the copy and its offset map.
+  const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+  });
+  std::vector<Token> tokens = plain ? tokenize(phrase, abbreviations)
+                                    : tokenize(normalize_text(phrase).text, abbreviations);
+  std::vector<std::string> keys;
+  keys.reserve(tokens.size());
+  for (Token& t : tokens) keys.push_back(std::move(t.key));
+  return keys;
+}
+
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations) {
   // ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
@@ -133,8 +200,8 @@ std::vector<std::string> phrase_keys(std::string_view phrase,
   const bool letters_only = std::all_of(phrase.begin(), phrase.end(), [](char c) {
     return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   });
+  std::vector<std::string> keys;
   if (letters_only) {
-    std::vector<std::string> keys;
     for (std::size_t i = 0; i < phrase.size();) {
       if (phrase[i] == ' ') {
         ++i;
@@ -151,17 +218,8 @@ std::vector<std::string> phrase_keys(std::string_view phrase,
     }
     return keys;
   }
-  // Printable ASCII is its own normal form (normalize_text changes only tabs, CRs and
-  // non-ASCII): skip the copy and its offset map.
-  const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
-  });
-  std::vector<Token> tokens = plain ? tokenize(phrase, abbreviations)
-                                    : tokenize(normalize_text(phrase).text, abbreviations);
-  std::vector<std::string> keys;
-  keys.reserve(tokens.size());
-  for (Token& t : tokens) keys.push_back(std::move(t.key));
-  return keys;
+  if (latin_word_keys(phrase, keys)) return keys;
+  return phrase_keys_by_tokenizer(phrase, abbreviations);
 }
 
 Lexicon Lexicon::parse(std::string_view content, std::string_view name,

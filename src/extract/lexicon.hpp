@@ -62,9 +62,13 @@ class PhraseIndex {
   std::shared_ptr<const PhraseIndex> base_;
 };
 
-// Token keys of a phrase, tokenised exactly as article text is.
+// Token keys of a phrase, tokenised exactly as article text is. Phrases of Latin words (most
+// of the gazetteer) take a shortcut that must give what phrase_keys_by_tokenizer() gives.
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations);
+// The same through the full text pipeline (normalisation, tokenizer): the reference.
+std::vector<std::string> phrase_keys_by_tokenizer(
+    std::string_view phrase, const std::unordered_set<std::string>& abbreviations);
 
 // One TSV lexicon: a header row naming the columns; the first column holds the phrase, with
 // `|` between alternative spellings; '#' starts a comment line. Rows keep all columns.

@@ -1,7 +1,10 @@
 #include "extract/lexicon.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "extract/gazetteer.hpp"
 #include "extract/text.hpp"
@@ -64,4 +67,49 @@ TEST_CASE("phrase keys of plain names are the tokenizer's keys", "[extract][lexi
   }
   CHECK(ng::extract::phrase_keys("North  Darfur", abbreviations) ==
         std::vector<std::string>{"north", "darfur"});
+}
+
+TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  for (const char* phrase : {"S\xC3\xA3o Tom\xC3\xA9", "Shahrak-e \xC5\xA2\xC4\x81leqan",
+                             "Al-Shihr", "\xC3\x8Ele-de-France", "K\xC3\xB6ln",
+                             "Stra\xC3\x9F"
+                             "e",
+                             "a-b-c", "x- y", "-x", "x-",
+                             "Qal\xE2\x80\x98"
+                             "a",
+                             "\xC3\x97", "N'Djamena", "St. Louis", "Nangarh\xC4\x81r"}) {
+    CHECK(ng::extract::phrase_keys(phrase, abbr) ==
+          ng::extract::phrase_keys_by_tokenizer(phrase, abbr));
+  }
+  CHECK(ng::extract::phrase_keys("Shahrak-e \xC5\xA2\xC4\x81leqan", abbr) ==
+        std::vector<std::string>{"shahrak-e", "taleqan"});
+  // Every spelling of the gazetteer (the shortcut exists for them).
+  std::size_t checked = 0;
+  for (const char* file : {"cities.tsv", "regions.tsv", "countries.tsv"}) {
+    std::ifstream in(std::string(NG_SOURCE_DIR) + "/data/gazetteer/" + file);
+    REQUIRE(in);
+    std::string line;
+    std::vector<std::string> header;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> cells;
+      for (std::string_view c : ng::extract::split(line, '\t')) cells.emplace_back(c);
+      if (header.empty()) {
+        header = cells;
+        continue;
+      }
+      for (std::size_t k = 0; k < header.size() && k < cells.size(); ++k) {
+        if (header[k] != "name" && header[k] != "aliases") continue;
+        for (std::string_view spelling : ng::extract::split(cells[k], '|')) {
+          if (spelling.empty()) continue;
+          const auto fast = ng::extract::phrase_keys(spelling, abbr);
+          const auto reference = ng::extract::phrase_keys_by_tokenizer(spelling, abbr);
+          if (fast != reference) FAIL_CHECK("keys differ for " << spelling);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 100000);
 }
