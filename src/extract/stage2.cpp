@@ -128,6 +128,8 @@ struct ClaimStage::Resources {
   Lexicon victim_asides;     // ", including a child," between victims and their verb
   Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
   Lexicon victim_stops;      // phrase: words that end a victim phrase
+  Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
+  Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
   Lexicon numbers;           // numbers.tsv: phrase, kind, value
@@ -224,6 +226,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
+  r.back_victims = load("claim_back_victims");
+  r.force_victims = load("claim_force_victims");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
   r.med_triggers = load("mediation_triggers");
@@ -2131,14 +2135,22 @@ class ArticleRun {
     if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
     if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
     const std::string key = victim_key(sided_victims(f, claimant));
-    if (key.empty()) return nullptr;
+    const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
+    if (key.empty() && !back) return nullptr;
     for (const FigureOut& g : last_figures_) {
-      if (g.key != key) continue;
+      if (g.key != key && !back) continue;
       const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
                                        [&](const auto& a) { return g.slots.count(a.first) > 0; });
       if (!overlap) return &g;
     }
     return nullptr;
+  }
+  // Victims that stand for those of the group before: none, or only "others" / "more".
+  bool refers_back(const std::string& victims) const {
+    const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+    if (toks.empty()) return true;
+    PhraseIndex::Match m{0, 0};
+    return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size();
   }
   bool continues(std::uint32_t si, int claimant, const Figure& f) const {
     return continued(si, claimant, f) != nullptr;
@@ -2154,6 +2166,64 @@ class ArticleRun {
     }
     last_casualty_sentence_ = si;
     return true;
+  }
+
+  // A new figure node `f` of claim `claim` (the k-th), remembered in `outs` for figures that
+  // continue it in the next sentence.
+  void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,
+                  std::vector<FigureOut>& outs) {
+    const std::string fig = claim + "-f" + std::to_string(++k);
+    const std::string victims = sided_victims(f, claimant);
+    FigureOut out{fig, victim_key(victims), {}};
+    for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
+    outs.push_back(std::move(out));
+    iri(claim, ng("figures"), fig);
+    iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+    for (const auto& [slot, v] : f.amounts) {
+      if (slot != "destroyed") amount(fig, ng(slot), v);
+    }
+    if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
+    if (!victims.empty()) lit(fig, ng("victims"), victims);
+    ++stats_.casualty_figures;
+  }
+
+  // Victims whose last word names security forces ("three soldiers", "two police officers").
+  bool names_forces(const std::string& victims) const {
+    const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      PhraseIndex::Match m{0, 0};
+      if (res_.force_victims.index().longest(toks, i, toks.size(), m) &&
+          i + m.length == toks.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "General X said troops killed 12 rebels. Two soldiers were wounded in the gunfight.": a
+  // sentence without a speaker that opens with its figures (a qualifier may come first), about
+  // security forces only (claim_force_victims.tsv: the speaker's own losses, as wire copy gives
+  // them after the toll), in the same paragraph right after a casualty claim and naming no
+  // actor, goes on with that claim; victims the claim has not named yet are a group of their
+  // own. "Three civilians were missing." stays narration.
+  bool extends_last_claim(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                          const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (figures.empty() || last_casualty_iri_.empty() || si != last_casualty_sentence_ + 1) {
+      return false;
+    }
+    if (tokens_[s.first_token].is(kAfterNewline)) return false;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    const bool opens =
+        first == s.first_token ||
+        (matches(res_.numbers, s.first_token, first, len, row) &&
+         res_.numbers.get(row, "kind") == "qualifier" && s.first_token + len == first);
+    if (!opens) return false;
+    const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
+      return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
+    });
+    return forces_only &&
+           std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return agentive(m.entity); });
   }
 
   static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
@@ -2355,6 +2425,14 @@ class ArticleRun {
                                 });
       if (all_continue) {
         for (const Figure& f : narrated) continue_figure(si, last_casualty_claimant_, f);
+      } else if (extends_last_claim(si, s, ms, narrated, no_first)) {
+        for (const Figure& f : narrated) {
+          if (!continue_figure(si, last_casualty_claimant_, f)) {
+            add_figure(last_casualty_iri_, last_casualty_claimant_, f, last_figure_count_,
+                       last_figures_);
+          }
+        }
+        last_casualty_sentence_ = si;
       }
       return;
     }
@@ -2732,19 +2810,7 @@ class ArticleRun {
             continue;
           }
           if (continue_figure(si, c.claimant, f)) continue;
-          const std::string fig = c.iri + "-f" + std::to_string(++k);
-          FigureOut out{fig, victim_key(sided_victims(f, c.claimant)), {}};
-          for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
-          outs.push_back(std::move(out));
-          iri(c.iri, ng("figures"), fig);
-          iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
-          for (const auto& [slot, v] : f.amounts) {
-            if (slot != "destroyed") amount(fig, ng(slot), v);
-          }
-          if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
-          const std::string victims = sided_victims(f, c.claimant);
-          if (!victims.empty()) lit(fig, ng("victims"), victims);
-          ++stats_.casualty_figures;
+          add_figure(c.iri, c.claimant, f, k, outs);
         }
         if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
           const std::string fig = c.iri + "-f1";
@@ -2763,6 +2829,8 @@ class ArticleRun {
         if (!outs.empty()) {
           last_casualty_sentence_ = si;
           last_casualty_claimant_ = c.claimant;
+          last_casualty_iri_ = c.iri;
+          last_figure_count_ = k;
           last_figures_ = std::move(outs);
         }
       }
@@ -3561,7 +3629,9 @@ class ArticleRun {
   std::uint32_t last_casualty_sentence_ = 0;
   int last_casualty_claimant_ = -1;
   std::vector<FigureOut> last_figures_;
-  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
+  std::string last_casualty_iri_;  // the last casualty claim, which a next sentence may extend
+  int last_figure_count_ = 0;      // its figure nodes so far
+  std::vector<int> coordinated_;   // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the

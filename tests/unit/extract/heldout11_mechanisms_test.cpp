@@ -1,0 +1,50 @@
+// Stage-2 mechanisms added for the eleventh held-out set (tests/data/heldout11: casualty claims
+// and their attribution): one case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "h11") {}
+};
+
+}  // namespace
+
+TEST_CASE("casualties: 'others' / 'more' in the next sentence are the victims of the group before",
+          "[extract][stage2][heldout11]") {
+  Run a(
+      "Peru's army said a landslide of rocks hit a bus on Monday, killing six passengers. Nine "
+      "others were injured, it said.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: 6/9/passengers"});
+  Run b(
+      "Chilean police said gunmen killed at least five farmers near the border. Dozens more were "
+      "wounded.");
+  CHECK(b.figures() == std::set<std::string>{"Chilean police: 5/dozens/farmers"});
+}
+
+TEST_CASE("casualties: a speakerless figure right after a casualty claim goes on with it",
+          "[extract][stage2][heldout11]") {
+  Run a(
+      "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the river. "
+      "Three soldiers were wounded in the gunfight.");
+  CHECK(a.figures() == std::set<std::string>{"Luis Pardo: 9//rebels", "Luis Pardo: /3/soldiers"});
+  // A new paragraph is narration, and so is a sentence that names an actor.
+  Run b(
+      "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the "
+      "river.\n\n"
+      "Three soldiers were wounded in the gunfight.");
+  CHECK(b.figures() == std::set<std::string>{"Luis Pardo: 9//rebels"});
+  Run c(
+      "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the river. "
+      "Three soldiers were wounded when Chile's navy fired on a patrol boat.");
+  CHECK(c.figures() == std::set<std::string>{"Luis Pardo: 9//rebels"});
+}
+
+TEST_CASE("casualties: 'a few' is a vague amount, not one", "[extract][stage2][heldout11]") {
+  Run a("Peru's army denied the figures and said only a few soldiers had died.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: a few//soldiers"});
+}
