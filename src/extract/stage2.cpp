@@ -1396,8 +1396,10 @@ class ArticleRun {
     std::int64_t best_pos = -1;
     auto consider = [&](int e, std::int64_t pos) {
       const Entity& en = entities_[static_cast<std::size_t>(e)];
-      // Not a news outlet, a city, or an unnamed plural ("opposition groups").
-      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor") {
+      // Not a news outlet, a city, an unnamed plural ("opposition groups"), nor a person ("a
+      // regional government official" is no "government").
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor" ||
+          en.cls == "Person") {
         return;
       }
       // "the army" is a state's, not the "White Army" or the "Arakan Army".
@@ -1592,6 +1594,15 @@ class ArticleRun {
   // speaker becomes an actor of its own, affiliated with the state or group named in it.
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
     std::uint32_t end = skip_aux_back(s, at);
+    // "A local official, who asked not to be named, said at least nine civilians were killed":
+    // the description before the relative clause gives the toll (an apposition there is a
+    // description of its own: "X, a monitoring group, said"). Only for tolls, the claims these
+    // anonymous sources are quoted for.
+    const std::uint32_t clause = skip_parenthetical_back(s, end);
+    if (toll_sentence_ && clause < end && clause + 1 < end &&
+        (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which")) {
+      end = clause;
+    }
     // "quoted an Afghan security source as saying"
     if (end > s.first_token + 1 && tokens_[end - 1].key == "as") --end;
     // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
@@ -2222,8 +2233,11 @@ class ArticleRun {
     const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
       return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
     });
-    return forces_only &&
-           std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return agentive(m.entity); });
+    // A city is where the wounded were taken ("evacuated to the capital"), not an actor here.
+    return forces_only && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+             const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+             return en.actor && en.cls != "City" && en.cls != "Province";
+           });
   }
 
   static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
@@ -2439,6 +2453,7 @@ class ArticleRun {
     bool zero = false;
     std::uint32_t first_figure = 0;
     std::vector<Figure> figures = figures_in(s, zero, first_figure);
+    toll_sentence_ = !figures.empty();
     std::vector<ClaimOut> made;
     // One claim per claimant and type; a Statement gives way to a more specific claim.
     std::map<std::pair<int, std::string>, std::size_t> seen;
@@ -3631,6 +3646,7 @@ class ArticleRun {
   std::vector<FigureOut> last_figures_;
   std::string last_casualty_iri_;  // the last casualty claim, which a next sentence may extend
   int last_figure_count_ = 0;      // its figure nodes so far
+  bool toll_sentence_ = false;     // the sentence being read gives casualty figures
   std::vector<int> coordinated_;   // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   int dateline_state_ = -1;

@@ -32,6 +32,11 @@ TEST_CASE("casualties: a speakerless figure right after a casualty claim goes on
       "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the river. "
       "Three soldiers were wounded in the gunfight.");
   CHECK(a.figures() == std::set<std::string>{"Luis Pardo: 9//rebels", "Luis Pardo: /3/soldiers"});
+  Run d(
+      "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the river. "
+      "Several soldiers were wounded and flown to Lima.");
+  CHECK(d.figures() ==
+        std::set<std::string>{"Luis Pardo: 9//rebels", "Luis Pardo: /several/soldiers"});
   // A new paragraph is narration, and so is a sentence that names an actor.
   Run b(
       "Peru's army chief, General Luis Pardo, said troops had killed nine rebels near the "
@@ -47,4 +52,23 @@ TEST_CASE("casualties: a speakerless figure right after a casualty claim goes on
 TEST_CASE("casualties: 'a few' is a vague amount, not one", "[extract][stage2][heldout11]") {
   Run a("Peru's army denied the figures and said only a few soldiers had died.");
   CHECK(a.figures() == std::set<std::string>{"Peru's army: a few//soldiers"});
+}
+
+TEST_CASE("claims: a described speaker keeps the figures he attributes to lower-case sources",
+          "[extract][stage2][heldout11]") {
+  Run a("A local official said at least seven villagers were killed in the raid.");
+  Run b(
+      "A local official, who asked not to be named, said at least seven villagers were killed in "
+      "the raid.");
+  Run c(
+      "A local official said at least seven villagers were killed in the raid, according to "
+      "residents and a nurse.");
+  Run d(
+      "A local official in Tacna, who asked not to be named, said at least seven villagers were "
+      "killed in the raid, according to residents and a nurse.");
+  CHECK(a.figures() == std::set<std::string>{"local official: 7//villagers"});
+  CHECK(b.figures() == std::set<std::string>{"local official: 7//villagers"});
+  CHECK(c.figures() == std::set<std::string>{"local official: 7//villagers"});
+  CHECK(d.figures() == std::set<std::string>{"local official: 7//villagers"});
+  CHECK(d.claims() == std::set<std::string>{"local official CasualtyClaim"});
 }
