@@ -1617,6 +1617,17 @@ class ArticleRun {
         place = as_actor(m.entity);
       }
     }
+    // "a local official in Karimama said" with a place stage 1 does not know: one to three
+    // capitalised words after a locative word only locate the source as well.
+    if (head_end == end) {
+      std::uint32_t b = end;
+      while (b > s.first_token + 2 && end - b < 3 && tokens_[b - 1].is(kCapitalized) &&
+             std::none_of(ms.begin(), ms.end(),
+                          [&](const Mention& m) { return b - 1 >= m.begin && b - 1 < m.end; })) {
+        --b;
+      }
+      if (b < end && is_word(res_.locative, b - 1, b)) head_end = b - 1;
+    }
     // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
     // after the source noun says where it speaks from and makes one word enough.
     bool placed = head_end < end;

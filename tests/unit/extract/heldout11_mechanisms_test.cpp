@@ -71,4 +71,7 @@ TEST_CASE("claims: a described speaker keeps the figures he attributes to lower-
   CHECK(c.figures() == std::set<std::string>{"local official: 7//villagers"});
   CHECK(d.figures() == std::set<std::string>{"local official: 7//villagers"});
   CHECK(d.claims() == std::set<std::string>{"local official CasualtyClaim"});
+  // A place stage 1 does not know only locates the source.
+  Run e("A local official in Quebrada Honda said at least seven villagers were killed.");
+  CHECK(e.figures() == std::set<std::string>{"local official: 7//villagers"});
 }
