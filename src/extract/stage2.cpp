@@ -2230,10 +2230,28 @@ class ArticleRun {
   // own. "Three civilians were missing." stays narration.
   bool extends_last_claim(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
                           const std::vector<Figure>& figures, std::uint32_t first) const {
-    if (figures.empty() || last_casualty_iri_.empty() || si != last_casualty_sentence_ + 1) {
-      return false;
+    if (last_casualty_iri_.empty() || si != last_casualty_sentence_ + 1) return false;
+    return own_losses(s, ms, figures, first);
+  }
+  // The speaker of the sentence before, when it made a claim without figures ("..., division
+  // commander X told reporters. Two soldiers were wounded in the gunfight."): the figures of an
+  // own-losses sentence (own_losses) are his casualty claim. -1 when there is none, and when
+  // he gave the last toll himself.
+  int speaker_before(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                     const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (si == 0 || !own_losses(s, ms, figures, first)) return -1;
+    int speaker = -1;
+    for (const ClaimOut& c : history_) {
+      if (c.sentence + 1 == si && c.type != "Denial") speaker = c.claimant;
     }
-    if (tokens_[s.first_token].is(kAfterNewline)) return false;
+    // A speaker whose own toll came earlier: which of its groups goes on is unknown.
+    return speaker == last_casualty_claimant_ ? -1 : speaker;
+  }
+  // A sentence with no speaker, in the same paragraph as the one before, that opens with its
+  // figures (a qualifier may come first), counts only security forces and names no actor.
+  bool own_losses(const Sentence& s, const std::vector<Mention>& ms,
+                  const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (figures.empty() || tokens_[s.first_token].is(kAfterNewline)) return false;
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     const bool opens =
@@ -2458,6 +2476,17 @@ class ArticleRun {
           }
         }
         last_casualty_sentence_ = si;
+      } else if (const int speaker = speaker_before(si, s, ms, narrated, no_first); speaker >= 0) {
+        const std::string c = add_claim(si, "CasualtyClaim", speaker, -1, s, s.first_token);
+        int k = 0;
+        std::vector<FigureOut> outs;
+        for (const Figure& f : narrated) add_figure(c, speaker, f, k, outs);
+        history_.push_back(ClaimOut{c, "CasualtyClaim", speaker, -1, s.first_token, si});
+        last_casualty_sentence_ = si;
+        last_casualty_claimant_ = speaker;
+        last_casualty_iri_ = c;
+        last_figure_count_ = k;
+        last_figures_ = std::move(outs);
       }
       return;
     }

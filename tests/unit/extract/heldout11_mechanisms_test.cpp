@@ -49,6 +49,18 @@ TEST_CASE("casualties: a speakerless figure right after a casualty claim goes on
   CHECK(c.figures() == std::set<std::string>{"Luis Pardo: 9//rebels"});
 }
 
+TEST_CASE("casualties: own losses right after a speaker's sentence are his casualty claim",
+          "[extract][stage2][heldout11]") {
+  Run a(
+      "Troops clashed with rebels near the river, Peru's army chief, General Luis Pardo, told "
+      "reporters. Two soldiers were wounded in the gunfight.");
+  CHECK(a.figures() == std::set<std::string>{"Luis Pardo: /2/soldiers"});
+  Run b(
+      "Troops clashed with rebels near the river, Peru's army chief, General Luis Pardo, told "
+      "reporters. Two farmers were wounded in the gunfight.");
+  CHECK(b.figures().empty());
+}
+
 TEST_CASE("casualties: 'a few' is a vague amount, not one", "[extract][stage2][heldout11]") {
   Run a("Peru's army denied the figures and said only a few soldiers had died.");
   CHECK(a.figures() == std::set<std::string>{"Peru's army: a few//soldiers"});
