@@ -820,6 +820,40 @@ class ArticleRun {
     return true;
   }
 
+  // "..., killing three people, the Polisario said": capitalised words right before the verb
+  // `at` (after "the" or a comma, not opening the sentence) that open the name of exactly one group
+  // or organisation of the article ("Polisario Front") are that actor, not the subject of the
+  // clause before.
+  int shortened_name_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                             std::uint32_t at) const {
+    std::uint32_t b = at;
+    while (b > s.first_token && at - b < 3 && tokens_[b - 1].is(kCapitalized) &&
+           std::none_of(ms.begin(), ms.end(),
+                        [&](const Mention& m) { return b - 1 >= m.begin && b - 1 < m.end; })) {
+      --b;
+    }
+    if (b == at) return -1;
+    if (b == s.first_token || (tokens_[b - 1].key != "the" && tokens_[b - 1].key != ",")) {
+      return -1;
+    }
+    std::vector<std::string> words;
+    for (std::uint32_t k = b; k < at; ++k) words.push_back(tokens_[k].key);
+    int found = -1;
+    for (std::size_t e = 0; e < entities_.size(); ++e) {
+      // Groups and organisations go by short names ("the Polisario"); a state's bodies by
+      // their own ("the Kremlin" is no shortened "Kremlin administration").
+      const std::string& cls = entities_[e].cls;
+      if (cls != "ArmedGroup" && cls != "Organization") continue;
+      const std::vector<std::string> keys = phrase_keys(entities_[e].label, res_.abbreviations);
+      if (keys.size() <= words.size() || !std::equal(words.begin(), words.end(), keys.begin())) {
+        continue;
+      }
+      if (found >= 0) return -1;  // several actors open so: none of them
+      found = static_cast<int>(e);
+    }
+    return found;
+  }
+
   // The subject of a verb at `at`: the first agentive mention of its clause.
   int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
                  std::uint32_t* first = nullptr) const {
@@ -1132,6 +1166,10 @@ class ArticleRun {
     if (head > s.first_token && is_word(res_.source_nouns, head - 1, head) &&
         std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
       return -1;
+    }
+    if (cue.voice == Voice::Active) {
+      const int shortened = shortened_name_speaker(s, ms, head);
+      if (shortened >= 0) return shortened;
     }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;

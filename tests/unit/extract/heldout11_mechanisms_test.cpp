@@ -87,3 +87,11 @@ TEST_CASE("claims: a described speaker keeps the figures he attributes to lower-
   Run e("A local official in Quebrada Honda said at least seven villagers were killed.");
   CHECK(e.figures() == std::set<std::string>{"local official: 7//villagers"});
 }
+
+TEST_CASE("claims: the first words of an actor's name before 'said' are that actor, not the agent",
+          "[extract][stage2][heldout11]") {
+  Run a(
+      "The Umbro Liberation Front said it would keep fighting. A Chilean navy drone struck a boat "
+      "near the coast on Monday, killing three fishermen, the Umbro said.");
+  CHECK(a.figures() == std::set<std::string>{"Umbro Liberation Front: 3//fishermen"});
+}
