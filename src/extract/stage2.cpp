@@ -1840,6 +1840,22 @@ class ArticleRun {
     }
   }
 
+  // The end of "and a soldier" right after the victims of `f` (ending at `ve`): one or two
+  // lower-case words after "and a"/"and an" that end at punctuation or the sentence; `ve` when
+  // there is none. The victims before must not run on into it (victim_end stops at "and a").
+  std::uint32_t coordinated_one(const Figure& f, std::uint32_t ve, std::uint32_t end) const {
+    if (f.victims.empty() || ve + 2 >= end || tokens_[ve].key != "and") return ve;
+    if (tokens_[ve + 1].key != "a" && tokens_[ve + 1].key != "an") return ve;
+    std::uint32_t k = ve + 2;
+    while (k < end && k - (ve + 2) < 3 && tokens_[k].kind == TokenKind::Word &&
+           !tokens_[k].is(kCapitalized) && !is_word(res_.victim_stops, k, end)) {
+      ++k;
+    }
+    const bool closed =
+        k == end || tokens_[k].kind == TokenKind::Punct || is_word(res_.victim_stops, k, end);
+    return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
+  }
+
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
     std::vector<Figure> raw;
     zero = false;
@@ -1856,6 +1872,8 @@ class ArticleRun {
         if (matches(res_.casualty, k, end, len, row)) break;
         if (is_word(res_.victim_stops, k, end)) break;
         if (t.key == "and" && k + 1 < end) {
+          // "six gang members and a soldier": two groups (coordinated_one).
+          if (tokens_[k + 1].key == "a" || tokens_[k + 1].key == "an") break;
           std::uint32_t l2 = 0;
           if (number_at(k + 1, end, l2) || matches(res_.casualty, k + 1, end, len, row) ||
               matches(res_.numbers, k + 1, end, len, row)) {
@@ -1989,6 +2007,19 @@ class ArticleRun {
               f.pos = i;
               f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);
+              // "killed six gang members and a soldier": one more person, a group of its own.
+              const std::uint32_t and_at = coordinated_one(f, ve, end);
+              if (and_at > ve) {
+                Figure g;
+                g.amounts[slot] = "1";
+                if (!also.empty()) g.amounts[also] = "1";
+                g.victims = span_text(ve + 2, and_at);
+                g.pos = i;
+                g.by_claimant = f.by_claimant;
+                raw.back().victims = span_text(vb, ve);
+                raw.push_back(g);
+                ve = and_at;
+              }
               i = std::max(i, ve > 0 ? ve - 1 : i);
               continue;
             }
@@ -2496,6 +2527,12 @@ class ArticleRun {
         }
         break;
       }
+      // "... killing a soldier, the department said. The gunmen fled, the department said. Two
+      // soldiers were wounded.": a speaker who went on talking keeps his toll open.
+      const bool went_on = std::any_of(history_.begin(), history_.end(), [&](const ClaimOut& c) {
+        return c.sentence + 1 == si && c.claimant == last_casualty_claimant_;
+      });
+      if (went_on && last_casualty_claimant_ >= 0) last_casualty_sentence_ = si - 1;
       // "One soldier was missing in action." right after a claim about soldiers continues it.
       bool no_zero = false;
       std::uint32_t no_first = 0;

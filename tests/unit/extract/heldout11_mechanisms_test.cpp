@@ -95,3 +95,15 @@ TEST_CASE("claims: the first words of an actor's name before 'said' are that act
       "near the coast on Monday, killing three fishermen, the Umbro said.");
   CHECK(a.figures() == std::set<std::string>{"Umbro Liberation Front: 3//fishermen"});
 }
+
+TEST_CASE("casualties: 'killed N X and a Y' gives two groups", "[extract][stage2][heldout11]") {
+  Run a(
+      "Peru's army said troops killed four rebels and a soldier near the river. The rebels fled, "
+      "the army said.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: 4//rebels", "Peru's army: 1//soldier"});
+  // A speaker who went on talking keeps his toll open for the next sentence.
+  Run b(
+      "Peru's army said troops killed four rebels and a soldier near the river. The rebels fled, "
+      "the army said. Two soldiers were wounded.");
+  CHECK(b.figures() == std::set<std::string>{"Peru's army: 4//rebels", "Peru's army: 1/2/soldier"});
+}
