@@ -129,6 +129,8 @@ struct ClaimStage::Resources {
   Lexicon victim_asides;     // ", including a child," between victims and their verb
   Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
   Lexicon victim_stops;      // phrase: words that end a victim phrase
+  Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
+  Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
   Lexicon numbers;           // numbers.tsv: phrase, kind, value
@@ -226,6 +228,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
+  r.back_victims = load("claim_back_victims");
+  r.force_victims = load("claim_force_victims");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
   r.med_triggers = load("mediation_triggers");
@@ -843,6 +847,40 @@ class ArticleRun {
     return true;
   }
 
+  // "..., killing three people, the Polisario said": capitalised words right before the verb
+  // `at` (after "the" or a comma, not opening the sentence) that open the name of exactly one group
+  // or organisation of the article ("Polisario Front") are that actor, not the subject of the
+  // clause before.
+  int shortened_name_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                             std::uint32_t at) const {
+    std::uint32_t b = at;
+    while (b > s.first_token && at - b < 3 && tokens_[b - 1].is(kCapitalized) &&
+           std::none_of(ms.begin(), ms.end(),
+                        [&](const Mention& m) { return b - 1 >= m.begin && b - 1 < m.end; })) {
+      --b;
+    }
+    if (b == at) return -1;
+    if (b == s.first_token || (tokens_[b - 1].key != "the" && tokens_[b - 1].key != ",")) {
+      return -1;
+    }
+    std::vector<std::string> words;
+    for (std::uint32_t k = b; k < at; ++k) words.push_back(tokens_[k].key);
+    int found = -1;
+    for (std::size_t e = 0; e < entities_.size(); ++e) {
+      // Groups and organisations go by short names ("the Polisario"); a state's bodies by
+      // their own ("the Kremlin" is no shortened "Kremlin administration").
+      const std::string& cls = entities_[e].cls;
+      if (cls != "ArmedGroup" && cls != "Organization") continue;
+      const std::vector<std::string> keys = phrase_keys(entities_[e].label, res_.abbreviations);
+      if (keys.size() <= words.size() || !std::equal(words.begin(), words.end(), keys.begin())) {
+        continue;
+      }
+      if (found >= 0) return -1;  // several actors open so: none of them
+      found = static_cast<int>(e);
+    }
+    return found;
+  }
+
   // The subject of a verb at `at`: the first agentive mention of its clause.
   int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
                  std::uint32_t* first = nullptr) const {
@@ -1158,6 +1196,10 @@ class ArticleRun {
         std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; })) {
       return -1;
     }
+    if (cue.voice == Voice::Active) {
+      const int shortened = shortened_name_speaker(s, ms, head);
+      if (shortened >= 0) return shortened;
+    }
     const int adjacent = adjacent_speaker(s, ms, cue.begin);
     if (adjacent >= 0) return adjacent;
     // "..., police and witnesses said": common nouns after a comma are the speakers; no
@@ -1425,8 +1467,10 @@ class ArticleRun {
     std::int64_t best_pos = -1;
     auto consider = [&](int e, std::int64_t pos) {
       const Entity& en = entities_[static_cast<std::size_t>(e)];
-      // Not a news outlet, a city, or an unnamed plural ("opposition groups").
-      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor") {
+      // Not a news outlet, a city, an unnamed plural ("opposition groups"), nor a person ("a
+      // regional government official" is no "government").
+      if (!agentive(e) || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Actor" ||
+          en.cls == "Person") {
         return;
       }
       // "the army" is a state's, not the "White Army" or the "Arakan Army".
@@ -1553,16 +1597,15 @@ class ArticleRun {
   // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
   // named earlier with that last word ("Kosovo police"), else (not after a comma) the home
   // state. -1 otherwise.
-  int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
-                        std::uint32_t at) const {
+  int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const {
     if (at <= s.first_token) return -1;
     const std::uint32_t noun = at - 1;
     if (body_kind(noun) != "state" || tokens_[noun].is(kInQuote)) return -1;
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == at; })) {
       return -1;
     }
-    const bool opens = noun == s.first_token || tokens_[noun - 1].key == "," ||
-                       tokens_[noun - 1].key == "that";
+    const bool opens =
+        noun == s.first_token || tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "that";
     if (!opens) return -1;
     const std::string tail = " " + tokens_[noun].key;
     int best = -1;
@@ -1624,6 +1667,15 @@ class ArticleRun {
   // speaker becomes an actor of its own, affiliated with the state or group named in it.
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
     std::uint32_t end = skip_aux_back(s, at);
+    // "A local official, who asked not to be named, said at least nine civilians were killed":
+    // the description before the relative clause gives the toll (an apposition there is a
+    // description of its own: "X, a monitoring group, said"). Only for tolls, the claims these
+    // anonymous sources are quoted for.
+    const std::uint32_t clause = skip_parenthetical_back(s, end);
+    if (toll_sentence_ && clause < end && clause + 1 < end &&
+        (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which")) {
+      end = clause;
+    }
     // "quoted an Afghan security source as saying"
     if (end > s.first_token + 1 && tokens_[end - 1].key == "as") --end;
     // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
@@ -1637,6 +1689,17 @@ class ArticleRun {
         head_end = b - 1;
         place = as_actor(m.entity);
       }
+    }
+    // "a local official in Karimama said" with a place stage 1 does not know: one to three
+    // capitalised words after a locative word only locate the source as well.
+    if (head_end == end) {
+      std::uint32_t b = end;
+      while (b > s.first_token + 2 && end - b < 3 && tokens_[b - 1].is(kCapitalized) &&
+             std::none_of(ms.begin(), ms.end(),
+                          [&](const Mention& m) { return b - 1 >= m.begin && b - 1 < m.end; })) {
+        --b;
+      }
+      if (b < end && is_word(res_.locative, b - 1, b)) head_end = b - 1;
     }
     // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
     // after the source noun says where it speaks from and makes one word enough.
@@ -1808,7 +1871,8 @@ class ArticleRun {
   std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
     std::uint32_t l = 0;
     std::uint32_t r = 0;
-    if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
+    if (at + 2 >= end || tokens_[at].key != "," ||
+        !matches(res_.victim_asides, at + 1, end, l, r)) {
       return at;
     }
     for (std::uint32_t k = at + 1 + l; k < end && k < at + 14; ++k) {
@@ -1828,10 +1892,27 @@ class ArticleRun {
       return;
     }
     const std::string& n = it->second;
-    if (!n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+    if (!n.empty() &&
+        std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
         n.size() < 9) {
       it->second = std::to_string(std::stol(n) + 1);
     }
+  }
+
+  // The end of "and a soldier" right after the victims of `f` (ending at `ve`): one or two
+  // lower-case words after "and a"/"and an" that end at punctuation or the sentence; `ve` when
+  // there is none. The victims before must not run on into it (victim_end stops at "and a").
+  std::uint32_t coordinated_one(const Figure& f, std::uint32_t ve, std::uint32_t end) const {
+    if (f.victims.empty() || ve + 2 >= end || tokens_[ve].key != "and") return ve;
+    if (tokens_[ve + 1].key != "a" && tokens_[ve + 1].key != "an") return ve;
+    std::uint32_t k = ve + 2;
+    while (k < end && k - (ve + 2) < 3 && tokens_[k].kind == TokenKind::Word &&
+           !tokens_[k].is(kCapitalized) && !is_word(res_.victim_stops, k, end)) {
+      ++k;
+    }
+    const bool closed =
+        k == end || tokens_[k].kind == TokenKind::Punct || is_word(res_.victim_stops, k, end);
+    return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
   }
 
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const {
@@ -1850,6 +1931,8 @@ class ArticleRun {
         if (matches(res_.casualty, k, end, len, row)) break;
         if (is_word(res_.victim_stops, k, end)) break;
         if (t.key == "and" && k + 1 < end) {
+          // "six gang members and a soldier": two groups (coordinated_one).
+          if (tokens_[k + 1].key == "a" || tokens_[k + 1].key == "an") break;
           std::uint32_t l2 = 0;
           if (number_at(k + 1, end, l2) || matches(res_.casualty, k + 1, end, len, row) ||
               matches(res_.numbers, k + 1, end, len, row)) {
@@ -1985,6 +2068,19 @@ class ArticleRun {
               f.pos = i;
               f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
               raw.push_back(f);
+              // "killed six gang members and a soldier": one more person, a group of its own.
+              const std::uint32_t and_at = coordinated_one(f, ve, end);
+              if (and_at > ve) {
+                Figure g;
+                g.amounts[slot] = "1";
+                if (!also.empty()) g.amounts[also] = "1";
+                g.victims = span_text(ve + 2, and_at);
+                g.pos = i;
+                g.by_claimant = f.by_claimant;
+                raw.back().victims = span_text(vb, ve);
+                raw.push_back(g);
+                ve = and_at;
+              }
               i = std::max(i, ve > 0 ? ve - 1 : i);
               continue;
             }
@@ -2011,8 +2107,8 @@ class ArticleRun {
       }
       // "one ranger was killed and another died", "a sergeant was killed and another officer
       // wounded": one more person of the figure just before (add_another).
-      const bool another = !v && !raw.empty() && tokens_[i].key == "another" &&
-                           i > s.first_token && tokens_[i - 1].key == "and";
+      const bool another = !v && !raw.empty() && tokens_[i].key == "another" && i > s.first_token &&
+                           tokens_[i - 1].key == "and";
       if (another) {
         v = "1";
         nl = 1;
@@ -2191,14 +2287,22 @@ class ArticleRun {
     if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
     if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
     const std::string key = victim_key(sided_victims(f, claimant));
-    if (key.empty()) return nullptr;
+    const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
+    if (key.empty() && !back) return nullptr;
     for (const FigureOut& g : last_figures_) {
-      if (g.key != key) continue;
+      if (g.key != key && !back) continue;
       const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
                                        [&](const auto& a) { return g.slots.count(a.first) > 0; });
       if (!overlap) return &g;
     }
     return nullptr;
+  }
+  // Victims that stand for those of the group before: none, or only "others" / "more".
+  bool refers_back(const std::string& victims) const {
+    const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+    if (toks.empty()) return true;
+    PhraseIndex::Match m{0, 0};
+    return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size();
   }
   bool continues(std::uint32_t si, int claimant, const Figure& f) const {
     return continued(si, claimant, f) != nullptr;
@@ -2214,6 +2318,85 @@ class ArticleRun {
     }
     last_casualty_sentence_ = si;
     return true;
+  }
+
+  // A new figure node `f` of claim `claim` (the k-th), remembered in `outs` for figures that
+  // continue it in the next sentence.
+  void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,
+                  std::vector<FigureOut>& outs) {
+    const std::string fig = claim + "-f" + std::to_string(++k);
+    const std::string victims = sided_victims(f, claimant);
+    FigureOut out{fig, victim_key(victims), {}};
+    for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
+    outs.push_back(std::move(out));
+    iri(claim, ng("figures"), fig);
+    iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+    for (const auto& [slot, v] : f.amounts) {
+      if (slot != "destroyed") amount(fig, ng(slot), v);
+    }
+    if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
+    if (!victims.empty()) lit(fig, ng("victims"), victims);
+    ++stats_.casualty_figures;
+  }
+
+  // Victims whose last word names security forces ("three soldiers", "two police officers").
+  bool names_forces(const std::string& victims) const {
+    const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      PhraseIndex::Match m{0, 0};
+      if (res_.force_victims.index().longest(toks, i, toks.size(), m) &&
+          i + m.length == toks.size()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "General X said troops killed 12 rebels. Two soldiers were wounded in the gunfight.": a
+  // sentence without a speaker that opens with its figures (a qualifier may come first), about
+  // security forces only (claim_force_victims.tsv: the speaker's own losses, as wire copy gives
+  // them after the toll), in the same paragraph right after a casualty claim and naming no
+  // actor, goes on with that claim; victims the claim has not named yet are a group of their
+  // own. "Three civilians were missing." stays narration.
+  bool extends_last_claim(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                          const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (last_casualty_iri_.empty() || si != last_casualty_sentence_ + 1) return false;
+    return own_losses(s, ms, figures, first);
+  }
+  // The speaker of the sentence before, when it made a claim without figures ("..., division
+  // commander X told reporters. Two soldiers were wounded in the gunfight."): the figures of an
+  // own-losses sentence (own_losses) are his casualty claim. -1 when there is none, and when
+  // he gave the last toll himself.
+  int speaker_before(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                     const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (si == 0 || !own_losses(s, ms, figures, first)) return -1;
+    int speaker = -1;
+    for (const ClaimOut& c : history_) {
+      if (c.sentence + 1 == si && c.type != "Denial") speaker = c.claimant;
+    }
+    // A speaker whose own toll came earlier: which of its groups goes on is unknown.
+    return speaker == last_casualty_claimant_ ? -1 : speaker;
+  }
+  // A sentence with no speaker, in the same paragraph as the one before, that opens with its
+  // figures (a qualifier may come first), counts only security forces and names no actor.
+  bool own_losses(const Sentence& s, const std::vector<Mention>& ms,
+                  const std::vector<Figure>& figures, std::uint32_t first) const {
+    if (figures.empty() || tokens_[s.first_token].is(kAfterNewline)) return false;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    const bool opens =
+        first == s.first_token ||
+        (matches(res_.numbers, s.first_token, first, len, row) &&
+         res_.numbers.get(row, "kind") == "qualifier" && s.first_token + len == first);
+    if (!opens) return false;
+    const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
+      return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
+    });
+    // A city is where the wounded were taken ("evacuated to the capital"), not an actor here.
+    return forces_only && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+             const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+             return en.actor && en.cls != "City" && en.cls != "Province";
+           });
   }
 
   static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
@@ -2418,6 +2601,12 @@ class ArticleRun {
         }
         break;
       }
+      // "... killing a soldier, the department said. The gunmen fled, the department said. Two
+      // soldiers were wounded.": a speaker who went on talking keeps his toll open.
+      const bool went_on = std::any_of(history_.begin(), history_.end(), [&](const ClaimOut& c) {
+        return c.sentence + 1 == si && c.claimant == last_casualty_claimant_;
+      });
+      if (went_on && last_casualty_claimant_ >= 0) last_casualty_sentence_ = si - 1;
       // "One soldier was missing in action." right after a claim about soldiers continues it.
       bool no_zero = false;
       std::uint32_t no_first = 0;
@@ -2428,12 +2617,32 @@ class ArticleRun {
                                 });
       if (all_continue) {
         for (const Figure& f : narrated) continue_figure(si, last_casualty_claimant_, f);
+      } else if (extends_last_claim(si, s, ms, narrated, no_first)) {
+        for (const Figure& f : narrated) {
+          if (!continue_figure(si, last_casualty_claimant_, f)) {
+            add_figure(last_casualty_iri_, last_casualty_claimant_, f, last_figure_count_,
+                       last_figures_);
+          }
+        }
+        last_casualty_sentence_ = si;
+      } else if (const int speaker = speaker_before(si, s, ms, narrated, no_first); speaker >= 0) {
+        const std::string c = add_claim(si, "CasualtyClaim", speaker, -1, s, s.first_token);
+        int k = 0;
+        std::vector<FigureOut> outs;
+        for (const Figure& f : narrated) add_figure(c, speaker, f, k, outs);
+        history_.push_back(ClaimOut{c, "CasualtyClaim", speaker, -1, s.first_token, si});
+        last_casualty_sentence_ = si;
+        last_casualty_claimant_ = speaker;
+        last_casualty_iri_ = c;
+        last_figure_count_ = k;
+        last_figures_ = std::move(outs);
       }
       return;
     }
     bool zero = false;
     std::uint32_t first_figure = 0;
     std::vector<Figure> figures = figures_in(s, zero, first_figure);
+    toll_sentence_ = !figures.empty();
     std::vector<ClaimOut> made;
     // One claim per claimant and type; a Statement gives way to a more specific claim.
     std::map<std::pair<int, std::string>, std::size_t> seen;
@@ -2524,6 +2733,21 @@ class ArticleRun {
       const std::int64_t o = owner_of(figures[k].pos);
       if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
     }
+    // "X said at least 20 people were killed, according to residents": the sources named after
+    // the figures with "according to" report the same figures (not a statement of their own).
+    for (const auto& [cue, who] : resolved) {
+      if (cue.voice != Voice::Passive || cue.type != "StatementClaim" ||
+          figures_of.count(cue.begin)) {
+        continue;
+      }
+      const std::int64_t before = owner_of(cue.begin);
+      if (before < 0 || static_cast<std::uint32_t>(before) >= cue.begin) continue;
+      const auto owned = figures_of.find(static_cast<std::uint32_t>(before));
+      if (owned != figures_of.end() && !owned->second.empty() &&
+          figures[owned->second.back()].pos < cue.begin) {
+        figures_of[cue.begin] = owned->second;
+      }
+    }
     // "no casualties" goes with the speaker of the sentence's first figure.
     const std::int64_t zero_owner = zero ? owner_of(first_figure) : -1;
     if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
@@ -2596,43 +2820,44 @@ class ArticleRun {
     // An offer "to respond if needed" is a threat too (offers first: the statement that
     // reports it then stays a statement).
     for (const std::string kind : {"Offer", "StatementClaim"})
-    for (ClaimOut& c : made) {
-      if (c.type != kind || seen.count({c.claimant, "Threat"})) continue;
-      const Cue* cue = nullptr;
-      for (const auto& rc : resolved) {
-        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
-      }
-      if (cue == nullptr || cue->voice != Voice::Active) continue;
-      auto holds_threat = [&](std::uint32_t b, std::uint32_t e) {
-        for (std::uint32_t k = b; k < e; ++k) {
-          std::uint32_t l = 0;
-          std::uint32_t r = 0;
-          if (matches(res_.threat_phrases, k, e, l, r)) return true;
-          if (promises_harm(k, e)) return true;
+      for (ClaimOut& c : made) {
+        if (c.type != kind || seen.count({c.claimant, "Threat"})) continue;
+        const Cue* cue = nullptr;
+        for (const auto& rc : resolved) {
+          if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
         }
-        return false;
-      };
-      std::uint32_t from = cue->end;
-      std::uint32_t to = clause_end(s, cue->end);
-      bool threat = holds_threat(from, to);
-      // '"...," he said': the words before the comma or quotation mark the speaker follows.
-      for (std::uint32_t b = cue->begin; !threat && b > s.first_token && cue->begin - b < 9; --b) {
-        const std::string& w = tokens_[b - 1].key;
-        if (w == "," || w == "\"") {
-          from = s.first_token;
-          to = b - 1;
-          threat = holds_threat(from, to);
-          break;
+        if (cue == nullptr || cue->voice != Voice::Active) continue;
+        auto holds_threat = [&](std::uint32_t b, std::uint32_t e) {
+          for (std::uint32_t k = b; k < e; ++k) {
+            std::uint32_t l = 0;
+            std::uint32_t r = 0;
+            if (matches(res_.threat_phrases, k, e, l, r)) return true;
+            if (promises_harm(k, e)) return true;
+          }
+          return false;
+        };
+        std::uint32_t from = cue->end;
+        std::uint32_t to = clause_end(s, cue->end);
+        bool threat = holds_threat(from, to);
+        // '"...," he said': the words before the comma or quotation mark the speaker follows.
+        for (std::uint32_t b = cue->begin; !threat && b > s.first_token && cue->begin - b < 9;
+             --b) {
+          const std::string& w = tokens_[b - 1].key;
+          if (w == "," || w == "\"") {
+            from = s.first_token;
+            to = b - 1;
+            threat = holds_threat(from, to);
+            break;
+          }
+          if (tokens_[b - 1].kind == TokenKind::Punct) break;
         }
-        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+        if (!threat) continue;
+        c.type = "Threat";
+        int t = first_opponent_in(ms, from, to, c.claimant);
+        if (t < 0) t = other_side(c.claimant);
+        c.target = t;
+        seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
       }
-      if (!threat) continue;
-      c.type = "Threat";
-      int t = first_opponent_in(ms, from, to, c.claimant);
-      if (t < 0) t = other_side(c.claimant);
-      c.target = t;
-      seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
-    }
     // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
     // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
     // and its target are found as for any denial (below, from the claims before it).
@@ -2814,19 +3039,7 @@ class ArticleRun {
             continue;
           }
           if (continue_figure(si, c.claimant, f)) continue;
-          const std::string fig = c.iri + "-f" + std::to_string(++k);
-          FigureOut out{fig, victim_key(sided_victims(f, c.claimant)), {}};
-          for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
-          outs.push_back(std::move(out));
-          iri(c.iri, ng("figures"), fig);
-          iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
-          for (const auto& [slot, v] : f.amounts) {
-            if (slot != "destroyed") amount(fig, ng(slot), v);
-          }
-          if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
-          const std::string victims = sided_victims(f, c.claimant);
-          if (!victims.empty()) lit(fig, ng("victims"), victims);
-          ++stats_.casualty_figures;
+          add_figure(c.iri, c.claimant, f, k, outs);
         }
         if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
           const std::string fig = c.iri + "-f1";
@@ -2845,6 +3058,8 @@ class ArticleRun {
         if (!outs.empty()) {
           last_casualty_sentence_ = si;
           last_casualty_claimant_ = c.claimant;
+          last_casualty_iri_ = c.iri;
+          last_figure_count_ = k;
           last_figures_ = std::move(outs);
         }
       }
@@ -3200,7 +3415,8 @@ class ArticleRun {
       if (mediates(side)) return {};
       std::vector<int> out{side};
       int subject = subject_of(s, ms, k);
-      if (subject >= 0) subject = country_of(subject) >= 0 ? country_of(subject) : as_actor(subject);
+      if (subject >= 0)
+        subject = country_of(subject) >= 0 ? country_of(subject) : as_actor(subject);
       if (subject >= 0 && subject != side && !mediates(subject)) out.insert(out.begin(), subject);
       return out;
     }
@@ -3511,9 +3727,14 @@ class ArticleRun {
         if (is_party) continue;
         std::size_t which = 0;
         switch (classify_repeat(seen, m, parties, relative, which)) {
-          case MediatorRepeat::New: meds.push_back(m); break;
-          case MediatorRepeat::Replace: replace = which; break;
-          case MediatorRepeat::Skip: break;
+          case MediatorRepeat::New:
+            meds.push_back(m);
+            break;
+          case MediatorRepeat::Replace:
+            replace = which;
+            break;
+          case MediatorRepeat::Skip:
+            break;
         }
       }
       if (meds.empty() && replace < pending_.size()) {
@@ -3643,7 +3864,10 @@ class ArticleRun {
   std::uint32_t last_casualty_sentence_ = 0;
   int last_casualty_claimant_ = -1;
   std::vector<FigureOut> last_figures_;
-  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
+  std::string last_casualty_iri_;  // the last casualty claim, which a next sentence may extend
+  int last_figure_count_ = 0;      // its figure nodes so far
+  bool toll_sentence_ = false;     // the sentence being read gives casualty figures
+  std::vector<int> coordinated_;   // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the

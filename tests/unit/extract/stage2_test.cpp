@@ -873,3 +873,14 @@ TEST_CASE("claims: an acronym in brackets between the speaker and the verb is sk
   CHECK(r.claims() == std::set<std::string>{"Mali Armed Forces CasualtyClaim"});
   CHECK(r.figures() == std::set<std::string>{"9//fighters"});
 }
+
+TEST_CASE("claims: sources named with 'according to' after another speaker's figures share them",
+          "[extract][stage2][claims]") {
+  Run r(
+      "Gunmen attacked a market in northern Mali on Sunday. An elder from the village said 15 "
+      "people died in the raid, according to residents and health workers.");
+  // The elder's figure, reported by the residents and health workers too: no bare statements.
+  CHECK(r.claims() == std::set<std::string>{"elder CasualtyClaim", "residents CasualtyClaim",
+                                            "health workers CasualtyClaim"});
+  CHECK(r.figures() == std::set<std::string>{"15//people"});
+}
