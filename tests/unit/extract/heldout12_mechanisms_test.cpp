@@ -51,3 +51,21 @@ TEST_CASE("mediation: a body named by description offers to mediate",
       "was ready to mediate between Malawi and Zambia.");
   CHECK(has(a.mediations(), "Southern African Development Community: Malawi/Zambia Offered"));
 }
+
+TEST_CASE("mediation: a city named as a side stands for its state",
+          "[extract][stage2][heldout12]") {
+  Run a(
+      "Benin and Nigeria have argued over the border for months. Togo offered to mediate between "
+      "Lagos and Porto-Novo, its foreign minister said.");
+  CHECK(a.mediations() == std::set<std::string>{"Togo: Benin/Nigeria Offered"});
+}
+
+TEST_CASE("mediation: a sentence naming one side takes the sides named for its mediator",
+          "[extract][stage2][heldout12]") {
+  // Not the article's two most mentioned states (Nigeria and Niger).
+  Run a(
+      "Nigeria and Niger have traded accusations for weeks. Ghana brokered a ceasefire with the "
+      "rebel groups on Monday, officials said. Ghana had mediated between Mali and the rebel "
+      "groups since May.");
+  CHECK(a.mediations() == std::set<std::string>{"Ghana: Mali/rebel groups Succeeded"});
+}
