@@ -424,8 +424,12 @@ class ArticleRun {
     // talks" in a headline).
     // The first sides named for the same mediators, else (when the article's two sides are
     // not known either) the first sides named for any mediation of the article.
+    // A sentence that named one side only ("a peace agreement with rebel groups ..., mediated
+    // by X") takes the sides named for X elsewhere when they include that side.
     for (PendingMediation& p : pending_) {
-      if (!p.no_parties && p.parties.size() >= 2) continue;
+      if (p.explicit_parties || (!p.no_parties && p.parties.size() >= 2 && p.named_side < 0)) {
+        continue;
+      }
       const PendingMediation* same = nullptr;
       const PendingMediation* any = nullptr;
       for (const PendingMediation& q : pending_) {
@@ -434,7 +438,11 @@ class ArticleRun {
         if (!same && q.meds == p.meds) same = &q;
         if (!any) any = &q;
       }
-      if (same) {
+      const bool keeps_named =
+          same && (p.named_side < 0 || std::find(same->parties.begin(), same->parties.end(),
+                                                 p.named_side) != same->parties.end());
+      if (p.named_side >= 0 && p.parties.size() >= 2 && !keeps_named) continue;
+      if (same && (keeps_named || p.parties.size() < 2)) {
         p.parties = same->parties;
       } else if (p.parties.size() < 2 && any) {
         p.parties = any->parties;
@@ -3223,7 +3231,7 @@ class ArticleRun {
     return -1;
   }
 
-  int country_for_prefix(std::string_view prefix) {
+  int country_for_prefix(std::string_view prefix, bool demonym_only = false) {
     std::vector<Token> toks;
     for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
       toks.push_back(Token{0, 0, TokenKind::Word, kCapitalized, k});
@@ -3231,7 +3239,7 @@ class ArticleRun {
     if (toks.empty()) return -1;
     std::vector<PhraseIndex::Match> m;
     res_.gazetteer.demonyms().match(toks, 0, toks.size(), m);
-    if (m.empty()) res_.gazetteer.names().match(toks, 0, toks.size(), m);
+    if (m.empty() && !demonym_only) res_.gazetteer.names().match(toks, 0, toks.size(), m);
     for (const auto& hit : m) {
       if (hit.length != toks.size()) continue;
       const Place& p = res_.gazetteer.place(hit.value);
@@ -3327,6 +3335,41 @@ class ArticleRun {
       b = k + 1;
     }
     return out;
+  }
+
+  // "The bloc said it was ready to mediate": whom "it" after a speech verb refers to when a
+  // definite description ("the bloc") speaks (found as a claim's speaker is: the body named
+  // earlier), or -1. Names are found by the clause subject instead.
+  int reporting_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) {
+    for (std::uint32_t k = s.first_token + 2; k < at; ++k) {
+      const bool described = tokens_[k - 2].key == "the" &&
+                             tokens_[k - 1].kind == TokenKind::Word &&
+                             !tokens_[k - 1].is(kCapitalized);
+      if (!described) continue;
+      std::uint32_t cl = 0;
+      std::uint32_t cr = 0;
+      std::uint32_t pl = 0;
+      std::uint32_t pr = 0;
+      if (!matches(res_.claim_cues, k, at, cl, cr) ||
+          res_.claim_cues.get(cr, "type") != "StatementClaim" || k + cl >= at ||
+          tokens_[k + cl].key != "it" || !matches(res_.pronouns, k + cl, k + cl + 1, pl, pr)) {
+        continue;
+      }
+      // The pronoun is the subject of what follows it; a claim resolves it so.
+      const std::uint32_t verb = k + cl + pl;
+      return claimant_for(s, ms, Cue{verb, verb + 1, "StatementClaim"});
+    }
+    return -1;
+  }
+
+  // "separate talks with the leaders of A and B", "... with officials from A and B": the
+  // position of the "of"/"from" after which the sides are named, else `with` itself.
+  std::uint32_t side_holders_end(std::uint32_t with) const {
+    for (std::uint32_t t = with + 1; t < tokens_.size() && t < with + 5; ++t) {
+      if (tokens_[t].key == "of" || tokens_[t].key == "from") return t;
+      if (tokens_[t].kind != TokenKind::Word || tokens_[t].is(kCapitalized)) break;
+    }
+    return with;
   }
 
   // "the government and several separatist groups had agreed", "Israel and Hamas agreed": the
@@ -3513,16 +3556,18 @@ class ArticleRun {
         }
       }
       // "A truce brokered by X collapsed", "X brokered talks, but the negotiations collapsed":
-      // failure words later in the sentence.
+      // failure words later in the sentence. Not past "after" (flag earlier-after): "a deal
+      // brokered by X after talks had stalled" tells what went before the deal.
       for (std::uint32_t k = trig_end; k < s.last_token; ++k) {
         std::uint32_t ml = 0;
         std::uint32_t mr = 0;
-        if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
-            res_.med_modifiers.get(mr, "flag") == "failed-after") {
-          status = "failed";
-        }
+        if (!matches(res_.med_modifiers, k, s.last_token, ml, mr)) continue;
+        const std::string_view flag = res_.med_modifiers.get(mr, "flag");
+        if (flag == "earlier-after") break;
+        if (flag == "failed-after") status = "failed";
       }
       std::uint32_t list_end = trig_end;
+      bool mediator_by_reference = false;  // "The bloc said it ...": named in an earlier sentence
       if (slot == "by") {
         mediators = name_list(ms, trig_end, s.last_token, &list_end);
       } else if (slot == "before") {
@@ -3546,7 +3591,7 @@ class ArticleRun {
           mediators.insert(mediators.begin(), who);
           --k;
         }
-      } else if (slot == "subject") {
+      } else if (slot == "subject" || slot == "sides_after") {
         std::uint32_t first = 0;
         // "X said Y was ready to mediate": Y, the subject after the speech verb.
         std::uint32_t from = cb;
@@ -3595,7 +3640,13 @@ class ArticleRun {
             }
           }
         }
-        if (from != cb) {
+        // "with Qatari mediation": a demonym right before the phrase is its mediator.
+        const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
+                                  ? country_for_prefix(tokens_[i - 1].key, true)
+                                  : -1;
+        if (adjective >= 0) {
+          mediators = {adjective};
+        } else if (from != cb) {
           mediators = name_list(ms, from, i);
         } else if (speaker_mediates >= 0) {
           mediators = {as_actor(speaker_mediates)};
@@ -3635,6 +3686,11 @@ class ArticleRun {
           }
         }
         if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
+        if (mediators.empty()) {
+          const int speaker = reporting_speaker(s, ms, i);
+          if (speaker >= 0) mediators = {as_actor(speaker)};
+          mediator_by_reference = speaker >= 0;
+        }
       }
       if (mediators.empty()) continue;
       // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
@@ -3661,6 +3717,8 @@ class ArticleRun {
           break;
         }
       }
+      // "held separate talks with (officials from) A and B": the sides follow the phrase.
+      if (slot == "sides_after") between = side_holders_end(trig_end - 1);
       for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
         if (tokens_[k].key == "between") between = k;
       }
@@ -3687,13 +3745,24 @@ class ArticleRun {
             const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
                                   !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
             if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
+            // "between Niamey and Cotonou": a city named as a side stands for the state it is
+            // in, as a capital does.
+            const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
+            if (cls == "City" && !modifier && state >= 0 &&
+                entities_[static_cast<std::size_t>(state)].country()) {
+              c = state;
+            }
           }
           if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
             parties.push_back(c);
           }
         }
-        // Sides in lower case: "between the government and opposition groups".
-        if (parties.size() < 2) {
+        // Sides in lower case: "between the government and opposition groups". Not one plural
+        // noun alone ("between the armed factions", "between the two governments"): those are
+        // both sides, found as for a sentence that names none.
+        const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                             [](const Token& t) { return t.key == "and"; });
+        if (parties.size() < 2 && two_phrases) {
           for (int c : unnamed_sides(s, ms, k + 1, stop)) {
             if (parties.size() < 2 &&
                 std::find(parties.begin(), parties.end(), c) == parties.end()) {
@@ -3703,11 +3772,22 @@ class ArticleRun {
         }
         break;
       }
+      // "X, which has held separate talks with A and B, is trying to broker an exchange between
+      // the two governments": a side given by reference takes the sides named for the same
+      // mediator earlier in the sentence.
+      for (const SentenceMediator& m : seen) {
+        const bool same =
+            std::find(mediators.begin(), mediators.end(), m.mediator) != mediators.end();
+        if (parties.size() < 2 && same && m.parties.size() >= 2) parties = m.parties;
+      }
       if (parties.empty()) parties = with_sides(s, ms, mediators);
       // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
       if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
       const bool explicit_parties = parties.size() >= 2;
       const bool no_parties = parties.empty();
+      const int named_side = parties.size() == 1 ? parties.front() : -1;
+      // A mediator known only by reference needs its sides named: two guesses make no mediation.
+      if (mediator_by_reference && !explicit_parties) continue;
       if (parties.size() < 2) {
         std::vector<int> exclude = mediators;
         exclude.insert(exclude.end(), parties.begin(), parties.end());
@@ -3775,7 +3855,8 @@ class ArticleRun {
         if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
       }
       pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
-                                          venue, explicit_parties, no_parties, relative});
+                                          venue, explicit_parties, no_parties, relative,
+                                          named_side});
       for (int m : meds) seen.push_back({m, parties, relative, pending_.size() - 1});
       i = trig_end - 1;
     }
@@ -3838,6 +3919,7 @@ class ArticleRun {
     bool explicit_parties = false;  // named in its sentence, not the article's two sides
     bool no_parties = false;        // its sentence named no side at all
     bool recalled = false;          // told in a relative clause on its mediator: a past one
+    int named_side = -1;            // the one side its sentence named, if only one
   };
   std::vector<PendingMediation> pending_;
 
