@@ -219,9 +219,15 @@ void Store::merge() const {
   auto by_spog = [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); };
   std::sort(pending_.begin(), pending_.end(), by_spog);
   std::vector<QuadIds> merged;
-  merged.reserve(quads_.size() + pending_.size());
-  std::merge(quads_.begin(), quads_.end(), pending_.begin(), pending_.end(),
-             std::back_inserter(merged), by_spog);
+  if (quads_.empty()) {
+    // The first load of a store: the sorted delta becomes the index itself, with no copy into
+    // freshly faulted pages (a bulk load's largest array).
+    merged.swap(pending_);
+  } else {
+    merged.reserve(quads_.size() + pending_.size());
+    std::merge(quads_.begin(), quads_.end(), pending_.begin(), pending_.end(),
+               std::back_inserter(merged), by_spog);
+  }
   // Drop duplicates, and the references they held.
   auto& self = const_cast<Store&>(*this);
   std::size_t out = 0;
