@@ -979,6 +979,13 @@ def render_targets(report):
             out.append(f"- {ok(t is not None and t <= 2.5 and mb <= 300)} SP2Bench 1M N-Triples "
                        f"load ≤ 2.5 s and ≤ 300 MB: {fmt_s(t)} s"
                        f"{'' if r['load'] else ' (whole process)'}, {mb:.0f} MB")
+            # The reference engines count the triples they load; sp2b-1m.nt has 1,000,206.
+            triples = next((x["triples"] for x in report["load"]["rows"] if x.get("triples")),
+                           1000206)
+            if t:
+                out.append(f"- {ok(triples / t >= 1e6)} bulk load ≥ 1 M triples/s of N-Triples: "
+                           f"{triples / t / 1e6:.2f} M/s, {mb * 1048576 / triples:.0f} bytes per "
+                           f"triple at peak (start-up included)")
     if "sp2b" in report and not SP2B_LIMIT:
         s = report["sp2b"]
         refs = [e for e in s["engines"] if e != "newsgraph" and "skipped" not in s["engines"][e]]
