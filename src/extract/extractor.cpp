@@ -366,10 +366,10 @@ struct Event {
   std::string qualifier;
   std::vector<std::uint32_t> more_sentences;  // evidence of reports merged into this one
   bool merged = false;
-  bool dropped = false;  // no event at all: merged, and gives nothing to the others
+  bool dropped = false;        // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
-  int venue = -1;  // where envoys were sent for it ("send a delegation to X for talks")
-  bool from_scene = false;  // placed by the sentence before (place_from_scene)
+  int venue = -1;              // where envoys were sent for it ("send a delegation to X for talks")
+  bool from_scene = false;     // placed by the sentence before (place_from_scene)
 };
 
 struct Lexeme {
@@ -1358,10 +1358,10 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       const bool city_before =
           ge.type == kCity && (ge.ref_nouns.count("city") > 0 || ge.ref_nouns.count("town") > 0 ||
                                ge.ref_nouns.count("village") > 0);
-      const bool singular_head = !city_before &&
-                                 (head == "province" || head == "state" || head == "region" ||
-                                  head == "governorate" || head == "district" ||
-                                  head == "county" || head == "valley");
+      const bool singular_head =
+          !city_before &&
+          (head == "province" || head == "state" || head == "region" || head == "governorate" ||
+           head == "district" || head == "county" || head == "valley");
       if (singular_head && label != ge.label &&
           std::find(ge.alt_labels.begin(), ge.alt_labels.end(), label) == ge.alt_labels.end()) {
         ge.alt_labels.push_back(ge.label);
@@ -2119,10 +2119,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
     if (ev.pos == "noun" && ev.begin > s.first_token) {
       const Token& y = tokens_[ev.begin - 1];
-      const bool year = y.kind == TokenKind::Number && y.key.size() == 4 &&
-                        (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
-                        std::all_of(y.key.begin(), y.key.end(),
-                                    [](char c) { return c >= '0' && c <= '9'; });
+      const bool year =
+          y.kind == TokenKind::Number && y.key.size() == 4 &&
+          (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
+          std::all_of(y.key.begin(), y.key.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (year) {
         ev.time_text = y.key;
         ev.date = y.key;
@@ -2252,7 +2252,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       if (tokens_[k].kind != TokenKind::Word) break;  // "after the shelling, troops clashed"
     }
     if (det == ev->begin) continue;
-    const bool modified = det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
+    const bool modified =
+        det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
     if (modified || cue_before("restating_cues", det, s.first_token)) ev->merged = true;
   }
 }

@@ -561,7 +561,6 @@ ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& ou
   return stats;
 }
 
-
 QuadView QuadView::of(const rdf::Quad& q) {
   QuadView v;
   v.subject = q.subject.value;

@@ -370,8 +370,9 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
       if (next.is(kAfterNewline)) break;
       if (b < breaks.size() && breaks[b] <= next.begin) {
         // ICU breaks here: keep it unless an abbreviation or a lower-case word says otherwise.
-        const bool abbreviation = abbreviations.count(tok.key) > 0 ||
-                                  (tok.key.size() == 2 && tok.key[1] == '.' && tok.is(kCapitalized));
+        const bool abbreviation =
+            abbreviations.count(tok.key) > 0 ||
+            (tok.key.size() == 2 && tok.key[1] == '.' && tok.is(kCapitalized));
         const bool lower_next =
             next.kind == TokenKind::Word && !next.is(kCapitalized) && !next.is(kAllCaps);
         if (abbreviation || lower_next) continue;

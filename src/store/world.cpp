@@ -105,8 +105,8 @@ NodeRef World::intern_terminated(rdf::TermKind kind, const char* value,
     }
   }
   if (!node) {
-    throw std::invalid_argument("cannot intern term " +
-                                rdf::to_ntriples(rdf::TermView{kind, value, datatype_iri, language}));
+    throw std::invalid_argument("cannot intern term " + rdf::to_ntriples(rdf::TermView{
+                                                            kind, value, datatype_iri, language}));
   }
   return NodeRef(this, node);
 }

@@ -7,11 +7,11 @@
 #include <string_view>
 
 #include "both_stages.hpp"
-#include "two_stage_run.hpp"
 #include "extract/extractor.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/stage2.hpp"
 #include "rdf/vocab.hpp"
+#include "two_stage_run.hpp"
 
 using namespace ng::extract;
 
@@ -1035,7 +1035,7 @@ TEST_CASE("time: 'Soon after the strikes, ...' is dated by the strikes it follow
   CHECK(ev.count("Shelling@-/2026-03-09") == 0);  // the anchor restates the shelling
 }
 
-TEST_CASE("known groups: a lower-case particle opens the name; 'Suspected' does not",
+TEST_CASE("known groups: a lower-case particle opens the name, 'Suspected' does not",
           "[extract][generalisation]") {
   // Organisations listed with a particle ("al Shabaab") are found when the particle is in
   // lower case mid-sentence, labelled as written; a sentence-opening adjective stays out.

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "both_stages.hpp"
-#include "stage1_result.hpp"
 #include "extract/extractor.hpp"
 #include "rdf/vocab.hpp"
+#include "stage1_result.hpp"
 
 using namespace ng::extract;
 
@@ -53,8 +53,9 @@ TEST_CASE("actors: an acronym introduced as one names a body",
   const auto orgs = r.labels("Organization");
   CHECK(has(orgs, "FADT"));
   CHECK(has(orgs, "MOKTA"));
-  Stage1 k("The observer mission, known as TOBEM, patrols the border. The regional bloc TARCO "
-           "called a summit.");
+  Stage1 k(
+      "The observer mission, known as TOBEM, patrols the border. The regional bloc TARCO "
+      "called a summit.");
   const auto more = k.labels("Organization");
   CHECK(has(more, "TOBEM"));
   CHECK(has(more, "TARCO"));
@@ -106,8 +107,7 @@ TEST_CASE("places: a city introduced as one keeps its name beside a province nam
   CHECK_FALSE(has(r.labels("Province"), "Kindu province"));
 }
 
-TEST_CASE("events: a withdrawal with no place is no event",
-          "[extract][generalisation][heldout5]") {
+TEST_CASE("events: a withdrawal with no place is no event", "[extract][generalisation][heldout5]") {
   Stage1 r(
       "Tarvia withdrew from the regional task force last year, a spokesman said. Government "
       "forces withdrew from Kindu in the Democratic Republic of Congo on Friday.");
@@ -180,9 +180,10 @@ TEST_CASE("actors: a body named after the kind of body it is with 'known as'",
   CHECK(has(r.labels("Organization"), "Operation Tarvan Shield"));
 }
 
-TEST_CASE("events: 'the deadliest attack', 'the third attack' and 'condemned the Kamo attack' "
-          "report no new event",
-          "[extract][generalisation][heldout5]") {
+TEST_CASE(
+    "events: 'the deadliest attack', 'the third attack' and 'condemned the Kamo attack' "
+    "report no new event",
+    "[extract][generalisation][heldout5]") {
   Stage1 r(
       "Drones struck an oilfield in Kindu in the Democratic Republic of Congo on Tuesday, the "
       "deadliest attack on Bukavu in years. It was the third attack on Goma in a week. The "
@@ -220,8 +221,7 @@ TEST_CASE("time: a year right before an event noun dates it",
   CHECK(dated_1991);
 }
 
-TEST_CASE("actors: a government named head first",
-          "[extract][generalisation][heldout5]") {
+TEST_CASE("actors: a government named head first", "[extract][generalisation][heldout5]") {
   Stage1 r("Kolo's Government of National Concord said its forces had restored order.");
   CHECK(has(r.labels("Government"), "Government of National Concord"));
   CHECK(r.labels("Person").count("National Concord") == 0);

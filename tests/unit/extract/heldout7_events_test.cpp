@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "both_stages.hpp"
-#include "stage1_result.hpp"
 #include "extract/extractor.hpp"
 #include "rdf/vocab.hpp"
+#include "stage1_result.hpp"
 
 using namespace ng::extract;
 
@@ -54,8 +54,7 @@ TEST_CASE("events: a truce that talks are about has not happened",
   for (const std::string& e : r.events()) CHECK(e.rfind("Ceasefire", 0) != 0);
 }
 
-TEST_CASE("events: 'a bomb exploded' reports a bombing",
-          "[extract][generalisation][heldout7]") {
+TEST_CASE("events: 'a bomb exploded' reports a bombing", "[extract][generalisation][heldout7]") {
   Stage1 r(
       "On Tuesday, a homemade bomb exploded at a bus station in Kindu in the Democratic Republic "
       "of Congo, killing two people.");

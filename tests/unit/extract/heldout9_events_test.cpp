@@ -72,7 +72,7 @@ TEST_CASE("events: a place far after the trigger in one unbroken phrase is its p
   CHECK(said.events().count("Bombing@Bukavu") == 0);
 }
 
-TEST_CASE("events: a toll over a long span is a tally; one since a recent day is the fighting",
+TEST_CASE("events: a toll over a long span is a tally, one since a recent day is the fighting",
           "[extract][generalisation][heldout9]") {
   Stage1 tally(
       "Drone strikes have killed more than 300 civilians in Goma in the Democratic Republic of "
@@ -84,7 +84,7 @@ TEST_CASE("events: a toll over a long span is a tally; one since a recent day is
   CHECK(recent.events().count("Clash@Goma") == 1);
 }
 
-TEST_CASE("events: forces that fought others clashed; states that have fought wars did not",
+TEST_CASE("events: forces that fought others clashed, states that have fought wars did not",
           "[extract][generalisation][heldout9]") {
   Stage1 r(
       "Government forces fought militiamen in Goma in the Democratic Republic of Congo on "

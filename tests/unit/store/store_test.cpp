@@ -92,7 +92,7 @@ TEST_CASE("replace_nodes renames subjects and objects in merged and pending quad
   auto p = world.iri("http://p"), g = world.iri("http://g");
   store.add(a.get(), p.get(), c.get(), g.get());
   store.add(b.get(), p.get(), c.get(), g.get());
-  CHECK(store.size() == 2);  // merged
+  CHECK(store.size() == 2);                          // merged
   store.append(c.get(), p.get(), a.get(), g.get());  // pending
   store.append(a.get(), a.get(), c.get(), g.get());  // a as a predicate stays
   const std::unordered_map<ng::store::NodeId, ng::store::NodeId> to{{a.get(), b.get()}};

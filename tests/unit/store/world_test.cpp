@@ -1,7 +1,6 @@
 #include "store/world.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,8 +35,7 @@ TEST_CASE("views read back the normalised term", "[store][world]") {
   CHECK(World::term(world.intern(Term::blank("b1")).get()) == Term::blank("b1"));
 }
 
-TEST_CASE("typed literals intern by datatype, however many datatypes there are",
-          "[store][world]") {
+TEST_CASE("typed literals intern by datatype, however many datatypes there are", "[store][world]") {
   // The World caches a bounded number of datatype nodes; literals past the bound must still
   // intern to one node per (value, datatype) and read back their own datatype.
   World world;
