@@ -12,7 +12,7 @@ struct Run : ng_test::TwoStageRun {
   explicit Run(const std::string& text) : TwoStageRun(text, "h12") {}
 };
 
-bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+using ng_test::has;
 
 }  // namespace
 

@@ -22,7 +22,7 @@ struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "h5") {}
 };
 
-bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+using ng_test::has;
 
 }  // namespace
 

@@ -68,4 +68,6 @@ struct Stage1Result {
   std::multiset<std::string> events() const { return events_with_places(*this, sink.quads); }
 };
 
+inline bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+
 }  // namespace ng_test

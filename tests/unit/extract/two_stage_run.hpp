@@ -157,8 +157,6 @@ struct TwoStageRun {
   }
 };
 
-inline bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
-
 // A claim of `type` by `who` among claims_with_targets() ("who type -> target").
 inline bool has_type(const std::set<std::string>& s, const std::string& who,
                      const std::string& type) {
