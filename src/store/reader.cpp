@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -556,10 +558,16 @@ LoadStats load_file(Store& store, const std::string& path, const LoadOptions& op
 
   // An uncompressed N-Triples or N-Quads line averages well over 80 bytes (SP2Bench: 165), so
   // this reservation is seldom exceeded and saves the quad array from growing by copies.
+  // Only an estimate: where that much memory cannot be reserved, the array grows as it would
+  // have without it.
   if (line_based(*format) && gzdirect(source.file) == 1) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);
-    if (!ec) store.reserve(static_cast<std::size_t>(bytes / 80));
+    try {
+      if (!ec) store.reserve(static_cast<std::size_t>(bytes / 80));
+    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {
+    }
   }
   Loader loader(store, opts, path);
   loader.path_ = path;
