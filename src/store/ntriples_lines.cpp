@@ -153,8 +153,12 @@ class LineReader {
     if (peek() != '.') return false;
     ++pos_;
     skip_space();
-    return at_end() || peek() == '#';
+    return at_end() || comment();
   }
+
+  // A comment running to the end of the line. A carriage return inside it ends the line for
+  // Serd (N-Triples' EOL is CR or LF): text after it would be a statement, so Serd decides.
+  bool comment() const { return peek() == '#' && line_.find('\r', pos_) == std::string_view::npos; }
 
   std::size_t pos_ = 0;
 
@@ -171,7 +175,8 @@ LineKind scan_plain_line(std::string_view line, bool quads, std::string_view bla
   out.datatype = out.lang = out.graph = SERD_NODE_NULL;
   LineReader r(line, blank_prefix, out);
   r.skip_space();
-  if (r.at_end() || r.peek() == '#') return LineKind::Empty;
+  if (r.at_end()) return LineKind::Empty;
+  if (r.peek() == '#') return r.comment() ? LineKind::Empty : LineKind::Declined;
   if (!r.subject_or_graph(out.subject, out.subject_text)) return LineKind::Declined;
   r.skip_space();
   if (!r.iri(out.predicate)) return LineKind::Declined;

@@ -91,6 +91,10 @@ TEST_CASE("lines that are not plain go to Serd", "[store][reader][ntriples]") {
   CHECK(scan("<http://a/s> <http://a/p> \"x\" <http://g> .") == LineKind::Declined);  // triples
   CHECK(scan("<http://a/s> <http://a/p> \"x\" <http://g> .", true) == LineKind::Statement);
   CHECK(scan("\"s\" <http://a/p> <http://a/o> .") == LineKind::Declined);
+  // A carriage return ends a line for Serd: what follows it in a comment is not a comment.
+  CHECK(scan("# note\r<http://a/s> <http://a/p> \"x\" .") == LineKind::Declined);
+  CHECK(scan("<http://a/s> <http://a/p> \"x\" . # c\r<http://a/s> <http://a/p> \"y\" .") ==
+        LineKind::Declined);
 }
 
 TEST_CASE("line by line loads what Serd alone loads", "[store][reader][ntriples]") {
@@ -105,6 +109,8 @@ TEST_CASE("line by line loads what Serd alone loads", "[store][reader][ntriples]
       "<http://a/s> <http://a/p> \"7\"^^<http://www.w3.org/2001/XMLSchema#integer> . # c\n"
       "<http://a/\\u00E9> <http://a/p> <http://a/caf\xC3\xA9> .\n"
       "<http://a/s><http://a/p>\"tight\".\n"
+      "# a comment ended by a carriage return\r<http://a/s> <http://a/p> \"after CR\" .\n"
+      "<http://a/s> <http://a/p> \"x\" . # c\r<http://a/s> <http://a/p> \"after CR 2\" .\n"
       "<http://a/s> <http://a/p> \"last line without EOL\" .";
   const auto [fast, serd] = both_ways(nt, Format::NTriples);
   // A byte order mark alone on the first line is no statement, and no error.
@@ -114,6 +120,7 @@ TEST_CASE("line by line loads what Serd alone loads", "[store][reader][ntriples]
   CHECK(serd_bom == fast);
   CHECK(fast == serd);
   CHECK(fast.find("caf\xC3\xA9") != std::string::npos);
+  CHECK(fast.find("after CR 2") != std::string::npos);
 
   const std::string nq =
       "<http://a/s> <http://a/p> \"x\" <http://g/1> .\n"
