@@ -31,14 +31,19 @@ std::multiset<std::string> events_with_places(const Run& run,
 
 // Stage 1 over one article (dated Tuesday 2026-03-10), and what the mechanism tests ask of its
 // quads: labels by class, objects, and events with their places.
+// One article dated Tuesday 2026-03-10, as every mechanism test reads it.
+inline ng::extract::Article test_article(const std::string& text, const std::string& id) {
+  ng::extract::Article a;
+  a.id = id;
+  a.date = "2026-03-10";
+  a.text = text;
+  return a;
+}
+
 struct Stage1Result {
   ng::extract::VectorSink sink;
   Stage1Result(const std::string& text, const std::string& id) {
-    ng::extract::Article a;
-    a.id = id;
-    a.date = "2026-03-10";
-    a.text = text;
-    stages().stage1.extract(a, sink);
+    stages().stage1.extract(test_article(text, id), sink);
   }
   std::string label(const std::string& iri) const {
     for (const auto& q : sink.quads) {

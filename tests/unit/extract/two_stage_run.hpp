@@ -20,10 +20,7 @@ struct TwoStageRun {
   ng::extract::VectorSink s1;
   ng::extract::VectorSink s2;
   TwoStageRun(const std::string& text, const std::string& id) {
-    ng::extract::Article a;
-    a.id = id;
-    a.date = "2026-03-10";
-    a.text = text;
+    const ng::extract::Article a = test_article(text, id);
     stages().stage1.extract(a, s1);
     stages().stage2.extract(a, s1.quads, s2);
   }
