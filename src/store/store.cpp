@@ -284,6 +284,10 @@ const std::vector<std::uint32_t>* Store::permutation(Order order) const {
     }
   }
   auto& perm = permutations_[order];
+  if (!permutation_valid_[order] && order == kGSPO) {
+    graph_first_by_counting(perm);
+    permutation_valid_[order] = true;
+  }
   if (!permutation_valid_[order]) {
     const Positions& positions = kOrders[order];
     // How many leading positions decide the order before SPOG order takes over.
@@ -309,6 +313,39 @@ const std::vector<std::uint32_t>* Store::permutation(Order order) const {
     permutation_valid_[order] = true;
   }
   return &perm;
+}
+
+// GSPO is SPOG stably sorted by graph alone. Graphs are few (one per article) where quads are
+// many, so a counting sort does in two linear passes what a comparison sort of every quad does in
+// n log n; the result is the same permutation.
+void Store::graph_first_by_counting(std::vector<std::uint32_t>& perm) const {
+  std::unordered_map<NodeId, std::uint32_t> slot;  // graph -> its bucket's next free position
+  // Runs of one graph are long in SPOG order (an article's subjects are its own), so remembering
+  // the last graph spares most lookups.
+  NodeId last = nullptr;
+  std::uint32_t* last_slot = nullptr;
+  auto bucket = [&](NodeId g) -> std::uint32_t& {
+    if (!last_slot || g != last) {
+      last = g;
+      last_slot = &slot[g];
+    }
+    return *last_slot;
+  };
+  for (const QuadIds& q : quads_) ++bucket(q.graph);
+  std::vector<NodeId> graphs;
+  graphs.reserve(slot.size());
+  for (const auto& entry : slot) graphs.push_back(entry.first);
+  std::sort(graphs.begin(), graphs.end(), std::less<NodeId>());
+  std::uint32_t offset = 0;
+  for (NodeId g : graphs) {
+    std::uint32_t& s = slot[g];
+    const std::uint32_t count = s;
+    s = offset;
+    offset += count;
+  }
+  last_slot = nullptr;  // the map did not rehash (no inserts), but the counts are now offsets
+  perm.resize(quads_.size());
+  for (std::uint32_t i = 0; i < quads_.size(); ++i) perm[bucket(quads_[i].graph)++] = i;
 }
 
 const Store::PredicateStats* Store::predicate_stats(NodeId predicate) const {

@@ -158,6 +158,7 @@ class Store {
   void invalidate_indices() const;
   // nullptr: the order of quads_ itself (SPOG, or a graph-first order when there is one graph).
   const std::vector<std::uint32_t>* permutation(Order order) const;
+  void graph_first_by_counting(std::vector<std::uint32_t>& perm) const;
   bool single_graph() const;
   Cursor make_cursor(QuadIds pattern, NodeId skip_graph, bool distinct_triples,
                      bool any_graph) const;

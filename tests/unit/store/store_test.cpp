@@ -109,3 +109,36 @@ TEST_CASE("replace_nodes renames subjects and objects in merged and pending quad
   CHECK(store.add(a.get(), p.get(), c.get(), g.get()));
   CHECK(store.size() == 4);
 }
+
+TEST_CASE("graph-bound scans return each graph's quads, in subject order, after further loads",
+          "[store]") {
+  World world;
+  Store store(world);
+  // Quads of 7 graphs interleaved by subject, so no graph is one run of the SPOG order.
+  std::unordered_map<std::string, std::size_t> expected;
+  auto load = [&](int from, int to) {
+    for (int i = from; i < to; ++i) {
+      const std::string g = "http://g" + std::to_string(i % 7);
+      store.add({Term::iri("http://s" + std::to_string(i % 13)), Term::iri("http://p"),
+                 Term::literal(std::to_string(i)), Term::iri(g)});
+      ++expected[g];
+    }
+  };
+  load(0, 300);
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [graph, count] : expected) {
+      auto g = world.iri(graph);
+      ng::store::Cursor c = store.scan(nullptr, nullptr, nullptr, g.get());
+      QuadIds q, previous;
+      std::size_t n = 0;
+      while (c.next(q)) {
+        CHECK(q.graph == g.get());
+        if (n > 0) CHECK_FALSE(std::less<ng::store::NodeId>()(q.subject, previous.subject));
+        previous = q;
+        ++n;
+      }
+      CHECK(n == count);
+    }
+    load(300, 420);  // the graph-first index must be rebuilt after a load
+  }
+}
