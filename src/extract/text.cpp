@@ -7,6 +7,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace ng::extract {
@@ -359,9 +360,23 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
     s.first_token = static_cast<uint32_t>(t);
     s.begin = tokens[t].begin;
     std::size_t u = t;
+    std::size_t clause_end = t;  // just after the last ';', ':' or ',' seen
     while (u < tokens.size()) {
       const Token& tok = tokens[u];
       if (u > t && tok.is(kAfterNewline)) break;
+      // A run-on "sentence" (a list, a table, text without punctuation) is cut at the last
+      // clause mark of its second half, else hard: the extractor compares the mentions and
+      // triggers of a sentence pairwise, which must not grow without bound.
+      if (u - t == kMaxSentenceTokens) {
+        if (clause_end > t + kMaxSentenceTokens / 2) u = clause_end;
+        // Back to the first ICU break after the sentence's last token, as if scanned to there.
+        b = static_cast<std::size_t>(
+            std::lower_bound(breaks.begin(), breaks.end(), tokens[u - 1].end) - breaks.begin());
+        break;
+      }
+      if (tok.kind == TokenKind::Punct && (tok.key == ";" || tok.key == ":" || tok.key == ",")) {
+        clause_end = u + 1;
+      }
       // Advance to the first ICU break at or after this token's end.
       while (b < breaks.size() && breaks[b] < tok.end) ++b;
       ++u;

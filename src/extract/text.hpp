@@ -60,8 +60,12 @@ struct Sentence {
   bool in_quote = false;  // some of it lies inside a direct quotation
 };
 
+// At most this many tokens per sentence (wire copy stays under 80); longer runs are cut.
+inline constexpr std::size_t kMaxSentenceTokens = 150;
+
 // Sentences from ICU's BreakIterator, corrected: no break after a listed abbreviation or
-// before a lower-case word, always a break at a line break. Trailing spaces are trimmed.
+// before a lower-case word, always a break at a line break, and a cut after
+// kMaxSentenceTokens tokens (at a clause mark where there is one). Trailing spaces are trimmed.
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations);
 

@@ -65,3 +65,45 @@ TEST_CASE("code points are counted, not bytes", "[extract][text]") {
   CHECK(code_point_count("a\xC3\xA9z", 3) == 2);
   CHECK(code_point_count("abc", 10) == 3);
 }
+
+namespace {
+// Checks that sentences tile the tokens in order, each within the length cap.
+void check_tiling(const std::vector<Sentence>& s, std::size_t token_count) {
+  REQUIRE_FALSE(s.empty());
+  CHECK(s.front().first_token == 0);
+  CHECK(s.back().last_token == token_count);
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    CHECK(s[k].last_token > s[k].first_token);
+    CHECK(s[k].last_token - s[k].first_token <= kMaxSentenceTokens);
+    if (k > 0) CHECK(s[k].first_token == s[k - 1].last_token);
+  }
+}
+}  // namespace
+
+TEST_CASE("sentences: a run-on text without full stops is cut to the length cap",
+          "[extract][text]") {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "rebels attacked the town ";
+  const auto tokens = tokenize(text, kAbbr);
+  const auto s = split_sentences(text, tokens, kAbbr);
+  check_tiling(s, tokens.size());
+  CHECK(s.size() >= tokens.size() / kMaxSentenceTokens);
+  CHECK(s[0].last_token - s[0].first_token == kMaxSentenceTokens);  // no clause mark: hard cut
+}
+
+TEST_CASE("sentences: a long list is cut after a comma in the second half of the cap",
+          "[extract][text]") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "the army shelled the northern villages, ";
+  const auto tokens = tokenize(text, kAbbr);
+  const auto s = split_sentences(text, tokens, kAbbr);
+  check_tiling(s, tokens.size());
+  REQUIRE(s.size() >= 2);
+  const std::string first = text.substr(s[0].begin, s[0].end - s[0].begin);
+  CHECK(first.back() == ',');
+  CHECK(s[0].last_token - s[0].first_token > kMaxSentenceTokens / 2);
+  // Sentences of ordinary length are untouched.
+  const std::string normal = "Rebels took the town, residents said. Calm returned.";
+  const auto nt = tokenize(normal, kAbbr);
+  CHECK(split_sentences(normal, nt, kAbbr).size() == 2);
+}
