@@ -18,6 +18,7 @@ SKIPPED = 77
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     work = sys.argv[3] if len(sys.argv) > 3 else tempfile.mkdtemp(prefix="ng_e2e_")
+    os.makedirs(work, exist_ok=True)
     shared = os.environ.get("NEWSGRAPH_SHARED_DIR", os.path.join(source, "..", "shared"))
     scorer = os.path.join(shared, "eval", "score_extraction.py")
     gold = os.path.join(shared, "eval", "seeds-gold")
