@@ -1,6 +1,7 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -596,6 +597,12 @@ class ArticleRun {
     return -1;
   }
 
+  // A person whose name is written with a capital (not a description such as "a resident").
+  bool capitalised_person(int e) const {
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    return en.person() && !en.label.empty() && std::isupper(static_cast<unsigned char>(en.label[0]));
+  }
+
   // May this entity speak, accuse or mediate (an actor, or a capital used for its state)?
   bool agentive(int e) const {
     const Entity& en = entities_[static_cast<std::size_t>(e)];
@@ -648,6 +655,16 @@ class ArticleRun {
     for (std::uint32_t i = s.first_token; i < s.last_token;) {
       m.clear();
       index_.match(tokens_, i, s.last_token, m);
+      // A person's name is written with a capital: "said" in lower case is the verb, not the
+      // surname of "Moussa Ali Said".
+      const Token& first = tokens_[i];
+      if (first.kind == TokenKind::Word && !first.is(kCapitalized) && !first.is(kAllCaps)) {
+        m.erase(std::remove_if(m.begin(), m.end(),
+                               [&](const PhraseIndex::Match& hit) {
+                                 return capitalised_person(static_cast<int>(hit.value));
+                               }),
+                m.end());
+      }
       if (m.empty()) {
         ++i;
         continue;

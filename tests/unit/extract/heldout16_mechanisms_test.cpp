@@ -1,0 +1,31 @@
+// Mechanisms prompted by the sixteenth held-out set (tests/data/heldout16: live blogs,
+// explainers, analyses): one case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "h16") {}
+};
+
+using ng_test::has;
+using ng_test::has_type;
+
+}  // namespace
+
+TEST_CASE("claims: a surname that is also a word names the person only when capitalised",
+          "[extract][stage2][heldout16]") {
+  const std::string text =
+      "The regional governor, Moussa Ali Said, condemned the attack on Monday. "
+      "The defence ministry said 7 soldiers were killed and 18 wounded in the fighting. "
+      "Said later accused the rebels of targeting civilians.";
+  Run a(text);
+  CHECK(has(a.figures(), "defence ministry: 7/18/soldiers"));
+  CHECK(has_type(a.claims_with_targets(), "defence ministry", "CasualtyClaim"));
+  // The capitalised surname still names him.
+  CHECK(has_type(a.claims_with_targets(), "Moussa Ali Said", "Accusation"));
+}
