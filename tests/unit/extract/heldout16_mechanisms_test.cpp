@@ -29,3 +29,16 @@ TEST_CASE("claims: a surname that is also a word names the person only when capi
   // The capitalised surname still names him.
   CHECK(has_type(a.claims_with_targets(), "Moussa Ali Said", "Accusation"));
 }
+
+TEST_CASE("actors: an institution named before an apposition is no person",
+          "[extract][heldout16]") {
+  Run a(
+      "The director of Kadoma General Hospital, Dr Tendai Moyo, says a shell struck the "
+      "children's ward on Monday night, wounding two nurses.");
+  CHECK(has(a.labels("Person"), "Tendai Moyo"));
+  CHECK_FALSE(has(a.labels("Person"), "Kadoma General Hospital"));
+  CHECK_FALSE(has(a.labels("Person"), "Hospital"));
+  CHECK(has(a.figures(), "Tendai Moyo: /2/nurses"));
+  // "a shell struck": the weapon names the event, not the generic verb.
+  CHECK(has(a.events(), "Shelling@Kadoma General Hospital"));
+}
