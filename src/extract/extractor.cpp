@@ -500,6 +500,8 @@ class ArticleRun : public MatchContext {
   void index_lexemes(std::size_t b, std::size_t e);
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
+  int nation_before(std::uint32_t i) const;
+  bool is_national_body(std::uint32_t i, std::uint32_t length) const;
   void capital_mentions(const Sentence& s, std::uint32_t si);
   void reference_mentions(const Sentence& s, std::uint32_t si);
   // A mention of an entity named earlier, by a word that refers back to it ("the capital",
@@ -1090,6 +1092,26 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
   }
 }
 
+// The mention of a demonym or country ending right before token i, or -1.
+int ArticleRun::nation_before(std::uint32_t i) const {
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& o = mentions_[q];
+    if (!o.dropped && o.end == i && (o.type == kDemonym || o.type == kCountry)) {
+      return static_cast<int>(q);
+    }
+  }
+  return -1;
+}
+
+// Do tokens [i, i + length) spell a phrase of national_organizations.tsv?
+bool ArticleRun::is_national_body(std::uint32_t i, std::uint32_t length) const {
+  const int lex = res_.lexicon_id.at("national_organizations");
+  for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+    if (lexemes_[k].lexicon == lex && lexemes_[k].length == length) return true;
+  }
+  return false;
+}
+
 // Organisations from the lexicon, abbreviations defined earlier, and names seen before.
 void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
   const int org_lex = res_.lexicon_id.at("organizations");
@@ -1121,10 +1143,28 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         }
       }
       // One entity per lexicon row, labelled as first written here.
-      const std::string key = "lex:" + std::string(orgs.phrase(lx.row));
+      std::string key = "lex:" + std::string(orgs.phrase(lx.row));
+      // "the Palestinian Red Crescent": a nation's own body (national_organizations.tsv) is an
+      // actor of its own, named with the demonym or country before it.
+      // A people's adjective that is no state's ("the Kurdish Red Crescent") is a capitalised
+      // word of no other mention.
+      if (is_national_body(i, lx.length)) {
+        if (const int nation = nation_before(i); nation >= 0) {
+          Mention& before = mentions_[static_cast<std::size_t>(nation)];
+          before.dropped = true;
+          ++changes_;
+          m.begin = m.name_begin = before.begin;
+          key += "@" + std::to_string(before.entity);
+        } else if (i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
+                   tokens_[i - 1].is(kCapitalized) && !covered({kConcreteTypes + 2}, i - 1) &&
+                   !res_.in("not_names", tokens_[i - 1].key)) {
+          m.begin = m.name_begin = i - 1;
+          key += "@" + tokens_[i - 1].key;
+        }
+      }
       auto it = entity_by_key_.find(key);
       if (it == entity_by_key_.end()) {
-        const int id = resolve_entity(type, surface(i, i + lx.length), -1);
+        const int id = resolve_entity(type, surface(m.begin, i + lx.length), -1);
         entity_by_key_[key] = id;
         m.entity = id;
       } else {

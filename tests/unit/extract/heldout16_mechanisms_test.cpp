@@ -42,3 +42,19 @@ TEST_CASE("actors: an institution named before an apposition is no person",
   // "a shell struck": the weapon names the event, not the generic verb.
   CHECK(has(a.events(), "Shelling@Kadoma General Hospital"));
 }
+
+TEST_CASE("actors: a nation's own Red Crescent or Red Cross is an actor of its own",
+          "[extract][heldout16]") {
+  Run a(
+      "The Tarvian Red Crescent said 12 people were wounded in the shelling on Monday. "
+      "The Kurdish Red Crescent said the road was closed. The Red Cross called for calm. "
+      "The Kenya Red Cross said it had sent aid.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "Kurdish Red Crescent"));
+  CHECK(has(orgs, "Kenya Red Cross"));
+  CHECK(has(orgs, "Red Cross"));
+  CHECK(has_type(a.claims_with_targets(), "Kurdish Red Crescent", "StatementClaim"));
+  // An organisation that is no national body keeps its name ("Syrian" stays the state).
+  Run b("Syrian United Nations officials said the convoy had arrived in Idlib on Monday.");
+  CHECK_FALSE(has(b.labels("Organization"), "Syrian United Nations"));
+}
