@@ -501,6 +501,7 @@ class ArticleRun : public MatchContext {
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
   void known_mentions(const Sentence& s, std::uint32_t si);
   int nation_before(std::uint32_t i) const;
+  bool acronym_only(const Lexicon& lex, std::uint32_t row, const Token& token) const;
   bool is_national_body(std::uint32_t i, std::uint32_t length) const;
   void capital_mentions(const Sentence& s, std::uint32_t si);
   void reference_mentions(const Sentence& s, std::uint32_t si);
@@ -1112,6 +1113,26 @@ bool ArticleRun::is_national_body(std::uint32_t i, std::uint32_t length) const {
   return false;
 }
 
+// Is the token a word that this lexicon row spells only as an acronym ("WHO", "ANC", "M23")
+// while the text does not write it in capitals? Then it is another word: "Who", "Anc".
+bool ArticleRun::acronym_only(const Lexicon& lex, std::uint32_t row, const Token& token) const {
+  const auto capitals = [](std::string_view w) {
+    return w.size() > 1 && std::all_of(w.begin(), w.end(), [](char c) {
+             return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+           });
+  };
+  if (capitals(std::string_view(norm_.text).substr(token.begin, token.end - token.begin))) {
+    return false;
+  }
+  bool acronym = false;
+  for (std::string_view spelling : split(lex.phrase(row), '|')) {
+    if (fold_key(spelling) != token.key) continue;
+    if (!capitals(spelling)) return false;
+    acronym = true;
+  }
+  return acronym;
+}
+
 // Organisations from the lexicon, abbreviations defined earlier, and names seen before.
 void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
   const int org_lex = res_.lexicon_id.at("organizations");
@@ -1127,6 +1148,9 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
                               (lx.length > 1 && res_.in("name_particles", tokens_[i].key) &&
                                tokens_[i + 1].is(kCapitalized));
       if (lx.lexicon != org_lex || !opens_name) continue;
+      if (lx.length == 1 && acronym_only(orgs, lx.row, tokens_[i])) {
+        continue;  // "Who is fighting whom?" is not the WHO
+      }
       const int type = type_of_action(std::string(orgs.get(lx.row, "type")));
       if (type < 0) continue;
       Mention m;

@@ -58,3 +58,14 @@ TEST_CASE("actors: a nation's own Red Crescent or Red Cross is an actor of its o
   Run b("Syrian United Nations officials said the convoy had arrived in Idlib on Monday.");
   CHECK_FALSE(has(b.labels("Organization"), "Syrian United Nations"));
 }
+
+TEST_CASE("actors: an acronym of the lexicon names its body only in capitals",
+          "[extract][heldout16]") {
+  Run a(
+      "Who is fighting whom?\nThe WHO said 12 people were killed in Manbij on Monday. "
+      "The M23 said it had taken the town.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "WHO"));
+  CHECK_FALSE(has(orgs, "Who"));
+  CHECK(has(a.labels("ArmedGroup"), "M23"));  // digits count as capitals
+}
