@@ -69,3 +69,19 @@ TEST_CASE("actors: an acronym of the lexicon names its body only in capitals",
   CHECK_FALSE(has(orgs, "Who"));
   CHECK(has(a.labels("ArmedGroup"), "M23"));  // digits count as capitals
 }
+
+TEST_CASE("places: settlements named by an apposition, sites after 'bases at'",
+          "[extract][heldout16]") {
+  Run a(
+      "The attack on Nyalok, Tembe and Kuruk, three villages in the disputed area, was the "
+      "deadliest in years. The violence is rooted in a quarrel over Amok, a market town claimed "
+      "by both communities. The army says militias attacked its bases at Gorrade and Sahmeer, "
+      "on the outskirts of the town, early on Monday.");
+  const auto cities = a.labels("City");
+  for (const char* v : {"Nyalok", "Tembe", "Kuruk", "Amok"}) CHECK(has(cities, v));
+  CHECK(has(a.labels("Site"), "Gorrade"));
+  CHECK(has(a.labels("Site"), "Sahmeer"));
+  // A person in apposition is no settlement.
+  Run b("The rebels attacked Goma on Monday, said Amani Kasereka, a town councillor.");
+  CHECK_FALSE(has(b.labels("City"), "Amani Kasereka"));
+}
