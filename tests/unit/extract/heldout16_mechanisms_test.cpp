@@ -85,3 +85,16 @@ TEST_CASE("places: settlements named by an apposition, sites after 'bases at'",
   Run b("The rebels attacked Goma on Monday, said Amani Kasereka, a town councillor.");
   CHECK_FALSE(has(b.labels("City"), "Amani Kasereka"));
 }
+
+TEST_CASE("actors: a known body's name followed by a head word is a body of its own",
+          "[extract][heldout16]") {
+  Run a(
+      "The African Union High-Level Implementation Panel has tried for years to mediate "
+      "between Tarvia and Olmand. The UN Human Rights Council said civilians were killed.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "African Union High-Level Implementation Panel"));
+  CHECK(has(orgs, "UN Human Rights Council"));
+  // Before a title the body's officer speaks for the known body.
+  Run b("African Union Commission chairperson Amara Diallo said the bloc was ready to help.");
+  CHECK_FALSE(has(b.labels("Organization"), "African Union Commission"));
+}
