@@ -98,3 +98,12 @@ TEST_CASE("actors: a known body's name followed by a head word is a body of its 
   Run b("African Union Commission chairperson Amara Diallo said the bloc was ready to help.");
   CHECK_FALSE(has(b.labels("Organization"), "African Union Commission"));
 }
+
+TEST_CASE("actors: an outlet's media word is capitalised", "[extract][heldout16]") {
+  Run a(
+      "The UN agency for refugees said 3,000 people had fled the camp on Monday. Bakhtar News "
+      "Agency reported the attack.");
+  const auto outlets = a.labels("MediaOutlet");
+  CHECK(has(outlets, "Bakhtar News Agency"));
+  CHECK_FALSE(has(outlets, "UN agency"));
+}
