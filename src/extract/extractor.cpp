@@ -530,6 +530,7 @@ class ArticleRun : public MatchContext {
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   void mark_parties(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
@@ -1552,6 +1553,27 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
           break;
         }
+        // "warned that Israel would strike the capital", "will not tolerate further shelling",
+        // "threatened further attacks", "the funds were not released": a violent event or a
+        // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
+        // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
+        if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
+            hypothetical_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
+        // to the event noun just before it, and a declaration after a name is a document; no
+        // Statement.
+        if (triggers.get(lx.row, "class") == "Statement") {
+          if (!local.empty() && events_[local.back()].sentence == si &&
+              events_[local.back()].cls != "Statement" && events_[local.back()].end + 4 >= i) {
+            break;
+          }
+          if (tokens_[i].key == "declaration" && i > s.first_token + 1 &&
+              tokens_[i - 1].is(kCapitalized)) {
+            break;
+          }
+        }
         // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
         // data/lexicon/weapon_object_nouns.tsv is made for, no event.
         if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
@@ -2209,12 +2231,13 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   casualties(s, evs);
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
   // history": a definite generic attack noun with no place or figures of its own refers back to
-  // an event already reported; it adds none.
+  // an event already reported; it adds none. So do "the talks" ("both sides described the talks
+  // as positive", "two sources close to the talks").
   const bool earlier_event =
       std::any_of(events_.begin(), events_.end(), [&](const Event& e) { return e.sentence < si; });
   for (Event* ev : evs) {
-    if (ev->cls != "GroundAttack" || ev->pos != "noun" || !ev->locations.empty() ||
-        !ev->context.empty() || !ev->figures.empty()) {
+    if ((ev->cls != "GroundAttack" && ev->cls != "Negotiation") || ev->pos != "noun" ||
+        !ev->locations.empty() || !ev->context.empty() || !ev->figures.empty()) {
       continue;
     }
     bool definite = false;
@@ -2507,6 +2530,17 @@ void ArticleRun::mark_parties(const Sentence& s) {
 // ("called for an immediate ceasefire", "open to talks", "towards a truce").
 bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
   return cue_before("not_event_cues", b, first);
+}
+
+// A word of hypothetical_cues.tsv among the four words before token b, within its clause.
+bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b; k > first && k + 4 >= b;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "," || key == ";" || key == "." || key == ":") break;
+    if (res_.in("hypothetical_cues", key)) return true;
+  }
+  return false;
 }
 
 // A phrase of `lexicon` ends at b, or up to three lower-case words before it.

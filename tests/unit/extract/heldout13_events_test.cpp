@@ -1,0 +1,74 @@
+// Stage-1 event mechanisms added with the thirteenth held-out set (tests/data/heldout13): one
+// case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "stage1_result.hpp"
+
+namespace {
+
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h13") {}
+};
+
+bool has_class(const std::multiset<std::string>& events, const std::string& cls) {
+  for (const std::string& e : events) {
+    if (e.rfind(cls + "@", 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("events: a strike or a release under would, will not, further or a threat is none",
+          "[extract][generalisation][heldout13]") {
+  Stage1 would(
+      "The defence minister of Ruritania warned on Monday that the air force would strike "
+      "Kisangani if the raids went on.");
+  CHECK(would.events().count("Airstrike@Kisangani") == 0);
+  Stage1 further("Ruritania said it will not tolerate further shelling of Kisangani.");
+  CHECK(!has_class(further.events(), "Shelling"));
+  Stage1 threatened("The group threatened further attacks on villages near Kisangani.");
+  CHECK(!has_class(threatened.events(), "GroundAttack"));
+  Stage1 released("The talks stalled when the frozen funds were not released.");
+  CHECK(!has_class(released.events(), "PrisonerRelease"));
+  // The same words without the cue still report events.
+  Stage1 real("The air force struck Kisangani on Monday, and the rebels released 12 prisoners.");
+  CHECK(real.events().count("Airstrike@Kisangani") == 1);
+  CHECK(has_class(real.events(), "PrisonerRelease"));
+}
+
+TEST_CASE(
+    "events: independence, a ceasefire someone declared and a named declaration are no "
+    "Statement",
+    "[extract][generalisation][heldout13]") {
+  Stage1 independence("Ruritania, a former province, declared independence in 1998.");
+  CHECK(!has_class(independence.events(), "Statement"));
+  Stage1 ceasefire(
+      "The shelling came despite a ceasefire the army declared after the floods in March.");
+  CHECK(!has_class(ceasefire.events(), "Statement"));
+  Stage1 named("Diplomats said the Kisangani declaration did not mention the port.");
+  CHECK(!has_class(named.events(), "Statement"));
+  Stage1 real("The defence minister of Ruritania declared open war on the rebels on Friday.");
+  CHECK(has_class(real.events(), "Statement"));
+}
+
+TEST_CASE("events: 'the talks' after reported talks adds no event, nor do talks offered",
+          "[extract][generalisation][heldout13]") {
+  Stage1 restated(
+      "Ruritanian and Graustarkian envoys held talks in Kisangani on Monday. Both sides described "
+      "the talks as positive.");
+  const auto ev = restated.events();
+  CHECK(ev.count("Negotiation@Kisangani") == 1);
+  CHECK(ev.count("Negotiation@-") == 0);
+  Stage1 offered(
+      "The president of Ruritania offered to host talks between the two sides in Kisangani.");
+  CHECK(!has_class(offered.events(), "Negotiation"));
+}
+
+TEST_CASE("events: a grenade that exploded in a market is a bombing",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "In Kisangani, a grenade exploded in a crowded market on Thursday, wounding three people.");
+  CHECK(r.events().count("Bombing@Kisangani") == 1);
+}
