@@ -368,6 +368,7 @@ struct Event {
   bool merged = false;
   bool dropped = false;        // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
+  bool since_span = false;     // dated by a span it opens ("have attacked ships since 2023")
   int venue = -1;              // where envoys were sent for it ("send a delegation to X for talks")
   bool from_scene = false;     // placed by the sentence before (place_from_scene)
 };
@@ -2136,6 +2137,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         best = d;
         ev.time_text = surface(te.begin, te.end);
         ev.date = te.value;
+        // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
+        bool when_between = false;
+        for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
+        ev.since_span =
+            !when_between && (tokens_[te.begin].key == "since" ||
+                              (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
       }
     }
     // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
@@ -2225,6 +2232,16 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
     if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+      ev.merged = ev.dropped = true;
+    }
+    // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
+    // frequent since 2023", "has facilitated talks since 2013": an event whose own time is a
+    // span opened before the report's month ("since ...") sums up many; it reports none
+    // (classes: data/lexicon/span_event_classes.tsv). ("holding talks since July 6" in a July
+    // report: the talks of these days.)
+    if (ev.since_span && !ev.date.empty() && !recent(ev.date) &&
+        ev.date.substr(0, 7) < reference_date(article_).substr(0, 7) &&
+        res_.in("span_event_classes", fold_key(ev.cls))) {
       ev.merged = ev.dropped = true;
     }
   }

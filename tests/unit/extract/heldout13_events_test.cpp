@@ -72,3 +72,20 @@ TEST_CASE("events: a grenade that exploded in a market is a bombing",
       "In Kisangani, a grenade exploded in a crowded market on Thursday, wounding three people.");
   CHECK(r.events().count("Bombing@Kisangani") == 1);
 }
+
+TEST_CASE("events: an event over a span opened before the report's month reports none",
+          "[extract][generalisation][heldout13]") {
+  // The test article is dated 2026-03-10 (stage1_result.hpp).
+  Stage1 span(
+      "The rebels have attacked convoys on the road to Kisangani since November 2024, the "
+      "governor said.");
+  CHECK(span.events().count("GroundAttack@Kisangani") == 0);
+  // A span of the report's month is the fighting of these days; "since 2024, when ..." dates
+  // one event.
+  Stage1 this_month("Envoys have been holding talks in Kisangani since March 3.");
+  CHECK(this_month.events().count("Negotiation@Kisangani") == 1);
+  Stage1 when(
+      "Attacks on the town have grown since 2024, when rockets struck Kisangani and killed two "
+      "people.");
+  CHECK(when.events().count("MissileStrike@Kisangani") == 1);
+}
