@@ -89,3 +89,13 @@ TEST_CASE("events: an event over a span opened before the report's month reports
       "people.");
   CHECK(when.events().count("MissileStrike@Kisangani") == 1);
 }
+
+TEST_CASE("events: people or shells 'from X' come from X; it is not the event's place",
+          "[extract][generalisation][heldout13]") {
+  Stage1 met("Military chiefs from Rwanda and Burundi met in Kisangani on Thursday.");
+  const auto ev = met.events();
+  CHECK(ev.count("DiplomaticContact@Rwanda") == 0);
+  CHECK(ev.count("DiplomaticContact@Burundi") == 0);
+  Stage1 fired("Mortar shells fired from Burundi killed two farmers in a village near Bukavu.");
+  CHECK(fired.events().count("Shelling@Burundi") == 0);
+}
