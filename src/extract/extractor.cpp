@@ -2819,6 +2819,35 @@ void ArticleRun::merge_events() {
   const auto same_kind = [&](const std::string& a, const std::string& b) {
     return a == b || (from_afar.count(a) && from_afar.count(b));
   };
+  // "DOHA (Reuters) - X signed a peace agreement with Y in Qatar on Monday", "BRIDGETOWN,
+  // Barbados (AP) - A and B signed an agreement on Tuesday": a signing reported in the
+  // dateline's sentence with no place, or only the country of the dateline's city, was signed
+  // where the report was filed (classes: data/lexicon/dateline_event_classes.tsv).
+  if (dateline_end_ > 0) {
+    int city = -1;
+    for (const Mention& mn : mentions_) {
+      if (mn.dateline && !mn.dropped && mn.type == kCity && mn.entity >= 0) {
+        city = mn.entity;
+        break;
+      }
+    }
+    for (Event& ev : events_) {
+      if (city < 0 || ev.merged || !res_.in("dateline_event_classes", fold_key(ev.cls))) continue;
+      const Sentence& s = sentences_[ev.sentence];
+      if (s.first_token > dateline_begin_ || s.last_token <= dateline_end_ ||
+          ev.begin < dateline_end_) {
+        continue;
+      }
+      const bool its_country =
+          ev.locations.size() == 1 &&
+          entities_[static_cast<std::size_t>(ev.locations.front())].type == kCountry &&
+          contains(ev.locations.front(), city);
+      if (ev.locations.empty() || its_country) {
+        ev.locations = {city};
+        entities_[static_cast<std::size_t>(city)].as_place = true;
+      }
+    }
+  }
   if (dateline_begin_ > 0) {
     for (Event& head : events_) {
       if (head.merged || head.end > dateline_begin_) continue;

@@ -99,3 +99,18 @@ TEST_CASE("events: people or shells 'from X' come from X; it is not the event's 
   Stage1 fired("Mortar shells fired from Burundi killed two farmers in a village near Bukavu.");
   CHECK(fired.events().count("Shelling@Burundi") == 0);
 }
+
+TEST_CASE(
+    "events: a signing in the dateline's sentence with no place, or only its country, was "
+    "where the report was filed",
+    "[extract][generalisation][heldout13]") {
+  Stage1 no_place(
+      "Burundi and rebels sign deal\n\nKIGALI, Rwanda (AP) - Burundi's government and a rebel "
+      "group signed an agreement on Tuesday to end the fighting in the north.");
+  CHECK(no_place.events().count("PeaceAgreement@Kigali") == 1);
+  Stage1 country(
+      "Sudan signs peace deal in Ethiopia\n\nADDIS ABABA (Reuters) - Sudan's army signed a peace "
+      "agreement with two rebel groups in Ethiopia on Monday.");
+  CHECK(country.events().count("PeaceAgreement@Addis Ababa") == 1);
+  CHECK(country.events().count("PeaceAgreement@Ethiopia") == 0);
+}
