@@ -1048,7 +1048,12 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // article writes for it ("Turkey"), not the gazetteer's ("Türkiye"); so is a place first
       // met in a capitals-only dateline ("MEKELLE" then "Mekelle", not the gazetteer's
       // "Mek'ele").
-      if (!tokens_[i].is(kAllCaps) && !e.written) {
+      // A gazetteer name that is the state's demonym ("Togolese soldiers") is no name the
+      // article writes for the state: the label waits for one ("Togo").
+      const bool demonym_name =
+          p.kind == PlaceKind::Country && fold_key(surface(i, i + best_len)) == fold_key(p.demonym);
+      if (demonym_name && !e.written && e.label == surface(i, i + best_len)) e.label = p.name;
+      if (!tokens_[i].is(kAllCaps) && !e.written && !demonym_name) {
         const std::string written = surface(i, i + best_len);
         if (written != e.label) {
           if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {

@@ -114,3 +114,14 @@ TEST_CASE(
   CHECK(country.events().count("PeaceAgreement@Addis Ababa") == 1);
   CHECK(country.events().count("PeaceAgreement@Ethiopia") == 0);
 }
+
+TEST_CASE("places: a gazetteer name that is the state's demonym does not label the state",
+          "[extract][generalisation][heldout13]") {
+  // The gazetteer lists "Thai" among Thailand's names; it is also its demonym.
+  Stage1 r(
+      "Thai soldiers clashed with smugglers near the border on Monday. Thailand said two "
+      "soldiers were wounded.");
+  const auto countries = r.labels("Country");
+  CHECK(countries.count("Thailand") == 1);
+  CHECK(countries.count("Thai") == 0);
+}
