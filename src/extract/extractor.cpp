@@ -1592,6 +1592,15 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
             counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
           break;
         }
+        // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
+        // people taken in a toll are a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture") {
+          const auto others_at = [&](std::uint32_t at) {
+            return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
+                   tokens_[at - 1].kind == TokenKind::Number;
+          };
+          if (others_at(i + lx.length + 1) || (i > s.first_token && others_at(i - 1))) break;
+        }
         // A noun trigger right after another one heads a compound naming one event: "a car bomb
         // attack", "a rocket strike". The modifier is the more specific, unless it is a
         // GroundAttack word used as one ("attack drones").

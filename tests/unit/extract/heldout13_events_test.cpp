@@ -125,3 +125,13 @@ TEST_CASE("places: a gazetteer name that is the state's demonym does not label t
   CHECK(countries.count("Thailand") == 1);
   CHECK(countries.count("Thai") == 0);
 }
+
+TEST_CASE("events: 'captured N others' in a toll is no capture of a place",
+          "[extract][generalisation][heldout13]") {
+  Stage1 toll(
+      "The rebels said they had killed 30 soldiers and captured 12 others near Kisangani on "
+      "Monday.");
+  CHECK(!has_class(toll.events(), "Capture"));
+  Stage1 town("The rebels captured Kisangani on Monday.");
+  CHECK(town.events().count("Capture@Kisangani") == 1);
+}
