@@ -2833,6 +2833,20 @@ void ArticleRun::merge_events() {
   const auto same_kind = [&](const std::string& a, const std::string& b) {
     return a == b || (from_afar.count(a) && from_afar.count(b));
   };
+  if (dateline_begin_ > 0) {
+    for (Event& head : events_) {
+      if (head.merged || head.end > dateline_begin_) continue;
+      for (Event& body : events_) {
+        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
+        body.more_sentences.push_back(head.sentence);
+        // ("Senegal signs peace deal with rebels in Bissau" over "... signed a peace agreement
+        // on Thursday": the headline's place is the body's when the body gives none.)
+        if (body.locations.empty() && !head.locations.empty()) body.locations = head.locations;
+        head.merged = true;
+        break;
+      }
+    }
+  }
   // "DOHA (Reuters) - X signed a peace agreement with Y in Qatar on Monday", "BRIDGETOWN,
   // Barbados (AP) - A and B signed an agreement on Tuesday": a signing reported in the
   // dateline's sentence with no place, or only the country of the dateline's city, was signed
@@ -2859,17 +2873,6 @@ void ArticleRun::merge_events() {
       if (ev.locations.empty() || its_country) {
         ev.locations = {city};
         entities_[static_cast<std::size_t>(city)].as_place = true;
-      }
-    }
-  }
-  if (dateline_begin_ > 0) {
-    for (Event& head : events_) {
-      if (head.merged || head.end > dateline_begin_) continue;
-      for (Event& body : events_) {
-        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
-        body.more_sentences.push_back(head.sentence);
-        head.merged = true;
-        break;
       }
     }
   }

@@ -135,3 +135,13 @@ TEST_CASE("events: 'captured N others' in a toll is no capture of a place",
   Stage1 town("The rebels captured Kisangani on Monday.");
   CHECK(town.events().count("Capture@Kisangani") == 1);
 }
+
+TEST_CASE("events: the headline's place is the body's when the body gives none",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "Congo signs peace deal with rebel group in Kigali\n\nGOMA, Congo (Reuters) - Congo's "
+      "government signed a peace agreement on Thursday with a rebel group.");
+  const auto ev = r.events();
+  CHECK(ev.count("PeaceAgreement@Kigali") == 1);
+  CHECK(ev.count("PeaceAgreement@Goma") == 0);
+}
