@@ -611,6 +611,7 @@ class ArticleRun : public MatchContext {
   } scene_;
   void record_scene(const Sentence& s, std::uint32_t si);
   void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
+  void truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local);
   void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_phrase_place(const Event& ev, const Mention& mn,
                          const std::vector<std::size_t>& local) const;
@@ -1993,6 +1994,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   merge_framing_event(s, local);
   place_from_scene(si, local);
+  truce_after_fighting(si, local);
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
@@ -2719,6 +2721,35 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
     ev.locations = scene_.places;
     ev.landmarks = scene_.landmarks;
     ev.from_scene = true;
+  }
+}
+
+// "Two factions fought in the town of X last week. Local officials later brokered a ceasefire
+// between the two factions on Saturday": a truce with no place, in the sentence right after one
+// that reported located fighting (located_event_classes.tsv) in the same paragraph and points
+// back at it, ended that fighting, at its places.
+void ArticleRun::truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || !same_paragraph(si - 1, si)) return;
+  const Event* fighting = nullptr;
+  for (const Event& e : events_) {
+    if (e.sentence == si - 1 && !e.merged && !e.locations.empty() &&
+        res_.in("located_event_classes", fold_key(e.cls))) {
+      fighting = &e;
+    }
+  }
+  if (fighting == nullptr) return;
+  // The truce's sentence must point back at that fighting ("later", "the two factions";
+  // truce_back_references.tsv).
+  const Sentence& s = sentences_[si];
+  bool back = false;
+  for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+    back |= res_.in("truce_back_references", tokens_[k].key);
+  }
+  if (!back) return;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.cls != "Ceasefire" || !ev.locations.empty() || !ev.context.empty()) continue;
+    ev.locations = fighting->locations;
   }
 }
 

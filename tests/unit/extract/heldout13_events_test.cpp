@@ -145,3 +145,15 @@ TEST_CASE("events: the headline's place is the body's when the body gives none",
   CHECK(ev.count("PeaceAgreement@Kigali") == 1);
   CHECK(ev.count("PeaceAgreement@Goma") == 0);
 }
+
+TEST_CASE("events: a truce that points back at located fighting takes its place",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "Two militia factions fought in the town of Kisangani last week. Local elders later brokered "
+      "a ceasefire between the two factions on Saturday.");
+  CHECK(r.events().count("Ceasefire@Kisangani") == 1);
+  Stage1 no_back(
+      "Two militia factions fought in the town of Kisangani last week. The government declared a "
+      "ceasefire in the east in March.");
+  CHECK(no_back.events().count("Ceasefire@Kisangani") == 0);
+}
