@@ -2289,6 +2289,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // sentence must give no time of its own.)
     if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
   }
+  // "expressed regret over the attack", "said the attack showed that ...", "held accountable
+  // for the attack": a bare "the attack(s)" with no phrase of its own after it ("on X", "in X",
+  // "by X") restates the violent event already reported, whatever places the sentence names
+  // elsewhere (words that open an own phrase: restated_event_openers.tsv).
+  const bool earlier_violent = std::any_of(events_.begin(), events_.end(), [&](const Event& e) {
+    return e.sentence < si && !e.dropped && res_.in("located_event_classes", fold_key(e.cls));
+  });
+  for (Event* ev : evs) {
+    if (ev->merged || ev->cls != "GroundAttack" || ev->pos != "noun" || !earlier_violent ||
+        ev->begin == s.first_token || tokens_[ev->begin - 1].key != "the" || !ev->figures.empty()) {
+      continue;
+    }
+    const bool own_phrase =
+        ev->end < s.last_token && res_.in("restated_event_openers", tokens_[ev->end].key);
+    if (!own_phrase) ev->merged = true;
+  }
   // "the governor condemned the (Kamo) attacks", "X claimed responsibility for the bombing":
   // a definite event noun after a verb that answers an event (restating_cues.tsv) restates one
   // already reported, whatever places the sentence names; so does "the deadliest attack", "the

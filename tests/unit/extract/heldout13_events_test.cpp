@@ -157,3 +157,18 @@ TEST_CASE("events: a truce that points back at located fighting takes its place"
       "ceasefire in the east in March.");
   CHECK(no_back.events().count("Ceasefire@Kisangani") == 0);
 }
+
+TEST_CASE(
+    "events: a bare 'the attack' after a reported attack restates it, whatever places "
+    "the sentence names",
+    "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "Gunmen stormed a police post near Kisangani on Sunday, killing four officers. The "
+      "government in Kinshasa expressed regret over the attack.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Kinshasa") == 0);
+  Stage1 own(
+      "Gunmen stormed a police post near Kisangani on Sunday. Officials said the attack in Goma "
+      "on Monday killed two people.");
+  CHECK(own.events().count("GroundAttack@Goma") == 1);
+}
