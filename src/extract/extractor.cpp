@@ -2872,6 +2872,21 @@ void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::s
 // Within an article, "the strikes" without a place repeats an event already reported with
 // one: merge an unlocated event into an event of the same class with a compatible date.
 void ArticleRun::merge_events() {
+  // "an attack on a military base in X", "a bomber blew herself up at a market in X": an event
+  // placed at an unnamed site (a lower-case description) inside a named place happened in that
+  // place; the description is no place name.
+  for (Event& ev : events_) {
+    std::vector<int> places;
+    for (int loc : ev.locations) {
+      const Entity& e = entities_[static_cast<std::size_t>(loc)];
+      const bool described = e.type == kSite && e.part_of >= 0 && !e.label.empty() &&
+                             e.label[0] >= 'a' && e.label[0] <= 'z';
+      const int place = described ? e.part_of : loc;
+      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+      if (described) entities_[static_cast<std::size_t>(place)].as_place = true;
+    }
+    ev.locations = places;
+  }
   // A headline ("Drone strike on market kills dozens in X", the line before the dateline)
   // restates the story in the present tense: its event is the body's event of the same kind
   // (strikes from afar are one kind), not another one on the report's day.

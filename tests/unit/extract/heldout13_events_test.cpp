@@ -172,3 +172,11 @@ TEST_CASE(
       "on Monday killed two people.");
   CHECK(own.events().count("GroundAttack@Goma") == 1);
 }
+
+TEST_CASE("events: an event at an unnamed site inside a named place is placed in that place",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r("On Tuesday, troops repelled an attack on a military base in Kisangani, the army said.");
+  const auto ev = r.events();
+  CHECK(ev.count("GroundAttack@Kisangani") == 1);
+  CHECK(ev.count("GroundAttack@military base in Kisangani") == 0);
+}
