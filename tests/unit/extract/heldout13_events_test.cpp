@@ -90,7 +90,7 @@ TEST_CASE("events: an event over a span opened before the report's month reports
   CHECK(when.events().count("MissileStrike@Kisangani") == 1);
 }
 
-TEST_CASE("events: people or shells 'from X' come from X; it is not the event's place",
+TEST_CASE("events: people or shells 'from X' come from X, which is not the event's place",
           "[extract][generalisation][heldout13]") {
   Stage1 met("Military chiefs from Rwanda and Burundi met in Kisangani on Thursday.");
   const auto ev = met.events();
