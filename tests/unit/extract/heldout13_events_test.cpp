@@ -180,3 +180,11 @@ TEST_CASE("events: an event at an unnamed site inside a named place is placed in
   CHECK(ev.count("GroundAttack@Kisangani") == 1);
   CHECK(ev.count("GroundAttack@military base in Kisangani") == 0);
 }
+
+TEST_CASE("events: 'the regional force fighting X' describes a force, no clash",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "Burundian troops, who are part of the regional force fighting the rebels, are deployed "
+      "near Kisangani.");
+  CHECK(!has_class(r.events(), "Clash"));
+}
