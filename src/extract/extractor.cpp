@@ -2951,7 +2951,9 @@ void ArticleRun::merge_events() {
       const bool dates_agree = ev.date.empty()      ? other.date.empty() || fits(ev, other)
                                : other.date.empty() ? fits(other, ev)
                                                     : ev.date == other.date;
-      if (!dates_agree) continue;
+      // (Talks run over weeks and are dated by what is said of them: "the talks stalled",
+      // "talks ... were postponed again" are the talks reported with their venue, whatever day.)
+      if (!dates_agree && !res_.in("undated_merge_classes", fold_key(ev.cls))) continue;
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
       // The located report is the better one: take participants only where it has none

@@ -188,3 +188,13 @@ TEST_CASE("events: 'the regional force fighting X' describes a force, no clash",
       "near Kisangani.");
   CHECK(!has_class(r.events(), "Clash"));
 }
+
+TEST_CASE("events: talks reported without a place are the talks reported with one, whatever day",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r(
+      "Talks in Kisangani between the government and the rebels were due to resume on Monday. "
+      "The talks had stalled in January over security arrangements.");
+  const auto ev = r.events();
+  CHECK(ev.count("Negotiation@Kisangani") == 1);
+  CHECK(ev.count("Negotiation@-") == 0);
+}
