@@ -198,3 +198,9 @@ TEST_CASE("events: talks reported without a place are the talks reported with on
   CHECK(ev.count("Negotiation@Kisangani") == 1);
   CHECK(ev.count("Negotiation@-") == 0);
 }
+
+TEST_CASE("events: an earthquake that struck a region is no air strike",
+          "[extract][generalisation][heldout13]") {
+  Stage1 r("The truce was declared after an earthquake struck Kisangani on March 2.");
+  CHECK(!has_class(r.events(), "Airstrike"));
+}
