@@ -368,6 +368,7 @@ struct Event {
   bool merged = false;
   bool dropped = false;        // no event at all: merged, and gives nothing to the others
   bool reported_time = false;  // its sentence dates the report ("said on Friday")
+  bool since_span = false;     // dated by a span it opens ("have attacked ships since 2023")
   int venue = -1;              // where envoys were sent for it ("send a delegation to X for talks")
   bool from_scene = false;     // placed by the sentence before (place_from_scene)
 };
@@ -533,6 +534,7 @@ class ArticleRun : public MatchContext {
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
+  bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   void mark_parties(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
@@ -612,6 +614,7 @@ class ArticleRun : public MatchContext {
   } scene_;
   void record_scene(const Sentence& s, std::uint32_t si);
   void place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local);
+  void truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local);
   void merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_phrase_place(const Event& ev, const Mention& mn,
                          const std::vector<std::size_t>& local) const;
@@ -1049,7 +1052,12 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // article writes for it ("Turkey"), not the gazetteer's ("Türkiye"); so is a place first
       // met in a capitals-only dateline ("MEKELLE" then "Mekelle", not the gazetteer's
       // "Mek'ele").
-      if (!tokens_[i].is(kAllCaps) && !e.written) {
+      // A gazetteer name that is the state's demonym ("Togolese soldiers") is no name the
+      // article writes for the state: the label waits for one ("Togo").
+      const bool demonym_name =
+          p.kind == PlaceKind::Country && fold_key(surface(i, i + best_len)) == fold_key(p.demonym);
+      if (demonym_name && !e.written && e.label == surface(i, i + best_len)) e.label = p.name;
+      if (!tokens_[i].is(kAllCaps) && !e.written && !demonym_name) {
         const std::string written = surface(i, i + best_len);
         if (written != e.label) {
           if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
@@ -1622,6 +1630,27 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
           break;
         }
+        // "warned that Israel would strike the capital", "will not tolerate further shelling",
+        // "threatened further attacks", "the funds were not released": a violent event or a
+        // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
+        // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
+        if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
+            hypothetical_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
+        // to the event noun just before it, and a declaration after a name is a document; no
+        // Statement.
+        if (triggers.get(lx.row, "class") == "Statement") {
+          if (!local.empty() && events_[local.back()].sentence == si &&
+              events_[local.back()].cls != "Statement" && events_[local.back()].end + 4 >= i) {
+            break;
+          }
+          if (tokens_[i].key == "declaration" && i > s.first_token + 1 &&
+              tokens_[i - 1].is(kCapitalized)) {
+            break;
+          }
+        }
         // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
         // data/lexicon/weapon_object_nouns.tsv is made for, no event.
         if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
@@ -1633,6 +1662,15 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         if (triggers.get(lx.row, "class") == "Capture" &&
             counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
           break;
+        }
+        // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
+        // people taken in a toll are a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture") {
+          const auto others_at = [&](std::uint32_t at) {
+            return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
+                   tokens_[at - 1].kind == TokenKind::Number;
+          };
+          if (others_at(i + lx.length + 1) || (i > s.first_token && others_at(i - 1))) break;
         }
         // A noun trigger right after another one heads a compound naming one event: "a car bomb
         // attack", "a rocket strike". The modifier is the more specific, unless it is a
@@ -2026,6 +2064,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   merge_framing_event(s, local);
   place_from_scene(si, local);
+  truce_after_fighting(si, local);
   const std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
@@ -2184,6 +2223,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
         best = d;
         ev.time_text = surface(te.begin, te.end);
         ev.date = te.value;
+        // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
+        bool when_between = false;
+        for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
+        ev.since_span =
+            !when_between && (tokens_[te.begin].key == "since" ||
+                              (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
       }
     }
     // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
@@ -2275,16 +2320,27 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
       ev.merged = ev.dropped = true;
     }
+    // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
+    // frequent since 2023", "has facilitated talks since 2013": an event whose own time is a
+    // span opened before the report's month ("since ...") sums up many; it reports none
+    // (classes: data/lexicon/span_event_classes.tsv). ("holding talks since July 6" in a July
+    // report: the talks of these days.)
+    if (ev.since_span && !ev.date.empty() && !recent(ev.date) &&
+        ev.date.substr(0, 7) < reference_date(article_).substr(0, 7) &&
+        res_.in("span_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
   }
   casualties(s, evs);
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
   // history": a definite generic attack noun with no place or figures of its own refers back to
-  // an event already reported; it adds none.
+  // an event already reported; it adds none. So do "the talks" ("both sides described the talks
+  // as positive", "two sources close to the talks").
   const bool earlier_event =
       std::any_of(events_.begin(), events_.end(), [&](const Event& e) { return e.sentence < si; });
   for (Event* ev : evs) {
-    if (ev->cls != "GroundAttack" || ev->pos != "noun" || !ev->locations.empty() ||
-        !ev->context.empty() || !ev->figures.empty()) {
+    if ((ev->cls != "GroundAttack" && ev->cls != "Negotiation") || ev->pos != "noun" ||
+        !ev->locations.empty() || !ev->context.empty() || !ev->figures.empty()) {
       continue;
     }
     bool definite = false;
@@ -2302,6 +2358,22 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     // (Another event of the sentence is what it restates, whatever the time; else the
     // sentence must give no time of its own.)
     if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
+  }
+  // "expressed regret over the attack", "said the attack showed that ...", "held accountable
+  // for the attack": a bare "the attack(s)" with no phrase of its own after it ("on X", "in X",
+  // "by X") restates the violent event already reported, whatever places the sentence names
+  // elsewhere (words that open an own phrase: restated_event_openers.tsv).
+  const bool earlier_violent = std::any_of(events_.begin(), events_.end(), [&](const Event& e) {
+    return e.sentence < si && !e.dropped && res_.in("located_event_classes", fold_key(e.cls));
+  });
+  for (Event* ev : evs) {
+    if (ev->merged || ev->cls != "GroundAttack" || ev->pos != "noun" || !earlier_violent ||
+        ev->begin == s.first_token || tokens_[ev->begin - 1].key != "the" || !ev->figures.empty()) {
+      continue;
+    }
+    const bool own_phrase =
+        ev->end < s.last_token && res_.in("restated_event_openers", tokens_[ev->end].key);
+    if (!own_phrase) ev->merged = true;
   }
   // "the governor condemned the (Kamo) attacks", "X claimed responsibility for the bombing":
   // a definite event noun after a verb that answers an event (restating_cues.tsv) restates one
@@ -2579,6 +2651,17 @@ bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) cons
   return cue_before("not_event_cues", b, first);
 }
 
+// A word of hypothetical_cues.tsv among the four words before token b, within its clause.
+bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b; k > first && k + 4 >= b;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "," || key == ";" || key == "." || key == ":") break;
+    if (res_.in("hypothetical_cues", key)) return true;
+  }
+  return false;
+}
+
 // A phrase of `lexicon` ends at b, or up to three lower-case words before it.
 bool ArticleRun::cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const {
   const auto id = res_.lexicon_id.find(lexicon);
@@ -2727,6 +2810,35 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
   }
 }
 
+// "Two factions fought in the town of X last week. Local officials later brokered a ceasefire
+// between the two factions on Saturday": a truce with no place, in the sentence right after one
+// that reported located fighting (located_event_classes.tsv) in the same paragraph and points
+// back at it, ended that fighting, at its places.
+void ArticleRun::truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || !same_paragraph(si - 1, si)) return;
+  const Event* fighting = nullptr;
+  for (const Event& e : events_) {
+    if (e.sentence == si - 1 && !e.merged && !e.locations.empty() &&
+        res_.in("located_event_classes", fold_key(e.cls))) {
+      fighting = &e;
+    }
+  }
+  if (fighting == nullptr) return;
+  // The truce's sentence must point back at that fighting ("later", "the two factions";
+  // truce_back_references.tsv).
+  const Sentence& s = sentences_[si];
+  bool back = false;
+  for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+    back |= res_.in("truce_back_references", tokens_[k].key);
+  }
+  if (!back) return;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.cls != "Ceasefire" || !ev.locations.empty() || !ev.context.empty()) continue;
+    ev.locations = fighting->locations;
+  }
+}
+
 // "A drone strike killed 12 people in X on Sunday, ..., as fighting between A and B
 // intensified": an event noun opening an "as" clause whose verb tells a trend (trend_verbs.tsv)
 // frames the report; with no place of its own it reports no event.
@@ -2830,6 +2942,21 @@ void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::s
 // Within an article, "the strikes" without a place repeats an event already reported with
 // one: merge an unlocated event into an event of the same class with a compatible date.
 void ArticleRun::merge_events() {
+  // "an attack on a military base in X", "a bomber blew herself up at a market in X": an event
+  // placed at an unnamed site (a lower-case description) inside a named place happened in that
+  // place; the description is no place name.
+  for (Event& ev : events_) {
+    std::vector<int> places;
+    for (int loc : ev.locations) {
+      const Entity& e = entities_[static_cast<std::size_t>(loc)];
+      const bool described = e.type == kSite && e.part_of >= 0 && !e.label.empty() &&
+                             e.label[0] >= 'a' && e.label[0] <= 'z';
+      const int place = described ? e.part_of : loc;
+      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+      if (described) entities_[static_cast<std::size_t>(place)].as_place = true;
+    }
+    ev.locations = places;
+  }
   // A headline ("Drone strike on market kills dozens in X", the line before the dateline)
   // restates the story in the present tense: its event is the body's event of the same kind
   // (strikes from afar are one kind), not another one on the report's day.
@@ -2844,8 +2971,40 @@ void ArticleRun::merge_events() {
       for (Event& body : events_) {
         if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
         body.more_sentences.push_back(head.sentence);
+        // ("Senegal signs peace deal with rebels in Bissau" over "... signed a peace agreement
+        // on Thursday": the headline's place is the body's when the body gives none.)
+        if (body.locations.empty() && !head.locations.empty()) body.locations = head.locations;
         head.merged = true;
         break;
+      }
+    }
+  }
+  // "DOHA (Reuters) - X signed a peace agreement with Y in Qatar on Monday", "BRIDGETOWN,
+  // Barbados (AP) - A and B signed an agreement on Tuesday": a signing reported in the
+  // dateline's sentence with no place, or only the country of the dateline's city, was signed
+  // where the report was filed (classes: data/lexicon/dateline_event_classes.tsv).
+  if (dateline_end_ > 0) {
+    int city = -1;
+    for (const Mention& mn : mentions_) {
+      if (mn.dateline && !mn.dropped && mn.type == kCity && mn.entity >= 0) {
+        city = mn.entity;
+        break;
+      }
+    }
+    for (Event& ev : events_) {
+      if (city < 0 || ev.merged || !res_.in("dateline_event_classes", fold_key(ev.cls))) continue;
+      const Sentence& s = sentences_[ev.sentence];
+      if (s.first_token > dateline_begin_ || s.last_token <= dateline_end_ ||
+          ev.begin < dateline_end_) {
+        continue;
+      }
+      const bool its_country =
+          ev.locations.size() == 1 &&
+          entities_[static_cast<std::size_t>(ev.locations.front())].type == kCountry &&
+          contains(ev.locations.front(), city);
+      if (ev.locations.empty() || its_country) {
+        ev.locations = {city};
+        entities_[static_cast<std::size_t>(city)].as_place = true;
       }
     }
   }
@@ -2862,7 +3021,9 @@ void ArticleRun::merge_events() {
       const bool dates_agree = ev.date.empty()      ? other.date.empty() || fits(ev, other)
                                : other.date.empty() ? fits(other, ev)
                                                     : ev.date == other.date;
-      if (!dates_agree) continue;
+      // (Talks run over weeks and are dated by what is said of them: "the talks stalled",
+      // "talks ... were postponed again" are the talks reported with their venue, whatever day.)
+      if (!dates_agree && !res_.in("undated_merge_classes", fold_key(ev.cls))) continue;
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
       // The located report is the better one: take participants only where it has none

@@ -465,7 +465,8 @@ TEST_CASE("events: the dateline after a headline line is where the report was fi
 }
 
 TEST_CASE("events: 'talks between A and B in C' has one place, C", "[extract][generalisation]") {
-  Run r("Kenya offered to host talks between Ethiopia and Eritrea in Nairobi next week.");
+  // (Talks merely offered are no event since heldout13: not_event_cues.tsv, "offered to host".)
+  Run r("Kenya hosted talks between Ethiopia and Eritrea in Nairobi on Monday.");
   const auto ev = r.all_events();
   CHECK(ev.count("Negotiation@Nairobi") == 1);
   CHECK(ev.count("Negotiation@Ethiopia") == 0);
