@@ -115,6 +115,7 @@ struct ClaimStage::Resources {
   Lexicon figure_links;      // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;          // locative.tsv: "in", "from"
   Lexicon source_nouns;      // heads of described speakers ("officials")
+  Lexicon witness_nouns;     // "residents", "witnesses": a source of its own, even bare
   Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
@@ -213,6 +214,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.witness_nouns = load("claim_witness_nouns");
   r.body_nouns = load("claim_body_nouns");
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
@@ -1772,7 +1774,15 @@ class ArticleRun {
     }
     // No state or group named: "officials said" names nobody, but a described source ("a
     // security source", "a local official") is a speaker of its own, with no side.
-    if (affiliation < 0 && head_end - begin < 2 && !placed) return -1;
+    // Witnesses of a toll are the exception (claim_witness_nouns.tsv): "five people were
+    // killed, residents said", "according to residents" is what the people on the spot counted,
+    // a claimant of its own (what else they say stays narration).
+    // ("according to residents and health workers" is unnamed_source_pair's.)
+    const bool witness = toll_sentence_ && is_word(res_.witness_nouns, begin, head_end) &&
+                         (head_end >= s.last_token || tokens_[head_end].key != "and");
+    if (affiliation < 0 && head_end - begin < 2 && !placed && !witness) {
+      return -1;
+    }
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -2973,6 +2983,7 @@ class ArticleRun {
     }
     // A Statement by a claimant who also makes a specific claim here is not a separate claim.
     std::vector<ClaimOut> kept;
+    std::vector<ClaimOut> continued;  // claims of the sentence before that this one goes on with
     for (const ClaimOut& c : made) {
       if (c.type == "StatementClaim") {
         // Nor is the statement of a speaker who reports their own side's specific claim:
@@ -2988,6 +2999,19 @@ class ArticleRun {
               d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
         }
         if (other) continue;
+        // Nor is a speaker's next sentence when it names them only by a pronoun or a
+        // description ("Most of the dead were civilians, he said.", '"...," the group said.'):
+        // it goes on with the claim they made in the sentence before, which takes its
+        // quotations (continued_claim). Named again, the speaker makes a new statement.
+        const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return as_actor(m.entity) == c.claimant;
+        });
+        if (const ClaimOut* before = named ? nullptr : continued_claim(si, c.claimant)) {
+          quotes_for(si, *before);
+          continued.push_back(ClaimOut{before->iri, before->type, c.claimant, before->target,
+                                       c.cue_begin, 0});
+          continue;
+        }
       }
       kept.push_back(c);
     }
@@ -3116,7 +3140,21 @@ class ArticleRun {
       c.sentence = si;
       history_.push_back(c);
     }
+    // The speaker went on talking: "... he said. Two soldiers were wounded." still continues
+    // their toll, and a third sentence by pronoun still continues their claim.
+    for (ClaimOut& c : continued) {
+      c.sentence = si;
+      history_.push_back(c);
+    }
     if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+  }
+
+  // The claim `claimant` made in the sentence right before `si`, if any (the latest one).
+  const ClaimOut* continued_claim(std::uint32_t si, int claimant) const {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence + 1 == si && it->claimant == claimant && !it->iri.empty()) return &*it;
+    }
+    return nullptr;
   }
 
   // Direct quotations in the sentence, attributed to the claimant.

@@ -1,0 +1,57 @@
+// Stage-2 mechanisms added for the fourteenth held-out set (tests/data/heldout14: claims and
+// casualty claims): one case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "h14") {}
+  // How many claims of `type` the article has (claims() is a set).
+  int count(const std::string& type) const {
+    int n = 0;
+    for (const auto& q : s2.quads) {
+      if (q.predicate.value == ng::vocab::kRdfType && q.object.value == ng_test::ng_term(type)) ++n;
+    }
+    return n;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("claims: a speaker's next sentence by pronoun goes on with the claim before",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "Peru's army said troops had killed nine rebels near the river. Most of the dead were "
+      "foreign fighters, it said.");
+  CHECK(a.count("CasualtyClaim") == 1);
+  CHECK(a.count("StatementClaim") == 0);
+  // Named again, the speaker makes a statement of its own.
+  Run b(
+      "Peru's army said troops had killed nine rebels near the river. Peru's army also said the "
+      "border was calm.");
+  CHECK(b.count("StatementClaim") == 1);
+  // Not a claim of the sentence before: a statement.
+  Run c(
+      "Peru's army said troops had killed nine rebels near the river. Chile closed its border "
+      "crossings on Monday. The border was calm, it said.");
+  CHECK(c.count("StatementClaim") == 1);
+}
+
+TEST_CASE("claims: residents who give a toll are its claimant, even written bare",
+          "[extract][stage2][heldout14]") {
+  Run a("Gunmen killed at least six farmers near the river on Monday, residents said.");
+  CHECK(a.figures() == std::set<std::string>{"residents: 6//farmers"});
+  Run b(
+      "Seven people were reported killed when a shell hit a market in the town, according to "
+      "residents.");
+  CHECK(b.figures() == std::set<std::string>{"residents: 7//people"});
+  // Without a toll they are narration, and "officials" alone still names nobody.
+  Run c("Gunmen set fire to homes near the river on Monday, residents said.");
+  CHECK(c.claims().empty());
+  Run d("Gunmen killed at least six farmers near the river on Monday, officials said.");
+  CHECK(d.figures().empty());
+}
