@@ -55,3 +55,15 @@ TEST_CASE("claims: residents who give a toll are its claimant, even written bare
   Run d("Gunmen killed at least six farmers near the river on Monday, officials said.");
   CHECK(d.figures().empty());
 }
+
+TEST_CASE("actors: a sentence opener is no part of a name ('But the Coalition ...')",
+          "[extract][stage1][heldout14]") {
+  Run a(
+      "But the Coalition for Peace in Tarvia (CPT), an alliance of rebel groups, rejected the "
+      "deal. The CPT said it had killed nine soldiers.");
+  std::set<std::string> names = a.labels("Organization");
+  for (const std::string& l : a.labels("ArmedGroup")) names.insert(l);
+  CHECK(names.count("Coalition for Peace in Tarvia") == 1);
+  for (const std::string& l : names) CHECK(l.rfind("But ", 0) == std::string::npos);
+  CHECK(a.figures() == std::set<std::string>{"Coalition for Peace in Tarvia: 9//soldiers"});
+}
