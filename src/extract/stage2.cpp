@@ -2879,8 +2879,14 @@ class ArticleRun {
     // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
     // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
     // and its target are found as for any denial (below, from the claims before it).
-    for (ClaimOut& c : made) {
-      if (c.type != "StatementClaim" || seen.count({c.claimant, "Denial"})) continue;
+    // With figures ('said that figure was "propaganda" and that it had lost "a few" soldiers')
+    // the statement is both a casualty claim and a denial.
+    for (std::size_t ci = 0, n = made.size(); ci < n; ++ci) {
+      const ClaimOut& c = made[ci];
+      if ((c.type != "StatementClaim" && c.type != "CasualtyClaim") ||
+          seen.count({c.claimant, "Denial"})) {
+        continue;
+      }
       const Cue* cue = nullptr;
       for (const auto& rc : resolved) {
         if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
@@ -2888,15 +2894,24 @@ class ArticleRun {
       if (cue == nullptr || cue->voice != Voice::Active) continue;
       const std::uint32_t to = clause_end(s, cue->end);
       bool denial = false;
+      // (Next to figures, only a quoted phrase before them: not 'its "propaganda outlet" said
+      // it had killed 200', nor '... killed 58, an accusation the army called "baseless"'.)
+      const bool counted = c.type == "CasualtyClaim";
       for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
         std::uint32_t l = 0;
         std::uint32_t r = 0;
+        if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
         denial = matches(res_.denial_phrases, k, to, l, r);
       }
       if (!denial) continue;
-      c.type = "Denial";
-      c.target = -1;
-      seen[{c.claimant, "Denial"}] = static_cast<std::size_t>(&c - made.data());
+      if (counted) {
+        made.push_back(ClaimOut{{}, "Denial", c.claimant, -1, c.cue_begin});
+        seen[{made.back().claimant, "Denial"}] = made.size() - 1;
+        continue;
+      }
+      made[ci].type = "Denial";
+      made[ci].target = -1;
+      seen[{made[ci].claimant, "Denial"}] = ci;
     }
     // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
     // another side is an accusation against it, with no verb of accusing (charged_in).

@@ -67,3 +67,22 @@ TEST_CASE("actors: a sentence opener is no part of a name ('But the Coalition ..
   for (const std::string& l : names) CHECK(l.rfind("But ", 0) == std::string::npos);
   CHECK(a.figures() == std::set<std::string>{"Coalition for Peace in Tarvia: 9//soldiers"});
 }
+
+TEST_CASE("casualties: 'lost nine soldiers' counts the speaker's own dead",
+          "[extract][stage2][heldout14]") {
+  Run a("Peru's army said its troops had killed 40 rebels and lost nine soldiers.");
+  CHECK(a.figures() ==
+        std::set<std::string>{"Peru's army: 40//rebels", "Peru's army: 9//soldiers"});
+}
+
+TEST_CASE("claims: a quoted denial phrase before figures makes a denial next to the toll",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "Peru's army said the rebels' figure was \"propaganda\" and that it had lost two "
+      "soldiers.");
+  CHECK(a.count("CasualtyClaim") == 1);
+  CHECK(a.count("Denial") == 1);
+  // Not an unquoted word, nor a phrase after the figures.
+  Run b("Peru's army said on its propaganda channel that it had lost two soldiers.");
+  CHECK(b.count("Denial") == 0);
+}
