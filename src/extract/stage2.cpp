@@ -699,8 +699,14 @@ class ArticleRun {
   bool promises_harm(std::uint32_t k, std::uint32_t end) const {
     const std::string& modal = tokens_[k].key;
     if (modal != "will" && modal != "would" && modal != "shall" && modal != "'ll") return false;
-    for (std::uint32_t j = k + 1; j < end && j <= k + 3; ++j) {
+    // (A quotation mark does not count: 'the army would "crush" any force'.)
+    std::uint32_t last = k + 3;
+    for (std::uint32_t j = k + 1; j < end && j <= last; ++j) {
       const Token& t = tokens_[j];
+      if (t.kind == TokenKind::Punct && t.key == "\"") {
+        ++last;
+        continue;
+      }
       if (t.kind != TokenKind::Word || t.key == "not" || t.key == "never") return false;
       std::uint32_t l = 0;
       std::uint32_t r = 0;

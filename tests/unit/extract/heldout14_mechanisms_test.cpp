@@ -86,3 +86,13 @@ TEST_CASE("claims: a quoted denial phrase before figures makes a denial next to 
   Run b("Peru's army said on its propaganda channel that it had lost two soldiers.");
   CHECK(b.count("Denial") == 0);
 }
+
+TEST_CASE("claims: 'would \"crush\"', 'will track down' promise harm (a threat)",
+          "[extract][stage2][heldout14]") {
+  Run a("Peru's defence minister, Luis Pardo, said the army would \"crush\" any rebel force.");
+  CHECK(ng_test::has_type(a.claims_with_targets(), "Luis Pardo", "Threat"));
+  Run b("Peru's defence minister, Luis Pardo, said the army would track down the rebels.");
+  CHECK(ng_test::has_type(b.claims_with_targets(), "Luis Pardo", "Threat"));
+  Run c("Peru's defence minister, Luis Pardo, said the army would not \"crush\" the protests.");
+  CHECK_FALSE(ng_test::has_type(c.claims_with_targets(), "Luis Pardo", "Threat"));
+}
