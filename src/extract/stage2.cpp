@@ -2021,9 +2021,10 @@ class ArticleRun {
             matches(res_.figure_links, j, end, ql, qr)) {
           j += ql;
         } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
-          // "the death toll from the fighting had risen to 638": a few words, then a link of
-          // two or more words, then the figure.
-          for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
+          // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
+          // death toll from three days of fighting between X and Y in the town of Z has risen
+          // to 31"), then a link of two or more words, then the figure.
+          for (std::uint32_t g = j + 1; g < std::min(j + 16, end); ++g) {
             // Words, or a year ("the death toll since October 2023 had risen to").
             const Token& w = tokens_[g - 1];
             const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&

@@ -96,3 +96,13 @@ TEST_CASE("claims: 'would \"crush\"', 'will track down' promise harm (a threat)"
   Run c("Peru's defence minister, Luis Pardo, said the army would not \"crush\" the protests.");
   CHECK_FALSE(ng_test::has_type(c.claims_with_targets(), "Luis Pardo", "Threat"));
 }
+
+TEST_CASE("casualties: a revised toll ('the toll rose to 20 from 14') is the new figure",
+          "[extract][stage2][heldout14]") {
+  Run a("Peru's army said the toll rose to 20 from 14 overnight.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: 20//"});
+  Run b(
+      "The death toll from three days of fighting between soldiers and rebels in the town of "
+      "Tarma has risen to 31 from 18, Peru's army said.");
+  CHECK(b.figures() == std::set<std::string>{"Peru's army: 31//"});
+}
