@@ -3168,6 +3168,16 @@ class ArticleRun {
       c.sentence = si;
       history_.push_back(c);
     }
+    // So does a sentence without figures in which the speaker of the last toll says more: "X
+    // said 40 people were killed. X said fighters stormed the camp. ..., X said, adding that 19
+    // people were wounded." gives one group, 40 killed and 19 wounded.
+    if (!toll_sentence_ && last_casualty_claimant_ >= 0 && si == last_casualty_sentence_ + 1 &&
+        (std::any_of(kept.begin(), kept.end(),
+                     [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }) ||
+         std::any_of(continued.begin(), continued.end(),
+                     [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }))) {
+      last_casualty_sentence_ = si;
+    }
     if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
   }
 

@@ -106,3 +106,17 @@ TEST_CASE("casualties: a revised toll ('the toll rose to 20 from 14') is the new
       "Tarma has risen to 31 from 18, Peru's army said.");
   CHECK(b.figures() == std::set<std::string>{"Peru's army: 31//"});
 }
+
+TEST_CASE("casualties: a speaker who says more between two tolls keeps the first one open",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "Peru's army said gunmen killed 40 farmers near the river. Peru's army said the gunmen "
+      "fled into the forest. It said 19 farmers were wounded.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: 40/19/farmers"});
+  // Another speaker in between closes it.
+  Run b(
+      "Peru's army said gunmen killed 40 farmers near the river. Chile's army said the gunmen "
+      "fled into the forest. Peru's army said 19 farmers were wounded.");
+  CHECK(b.figures() ==
+        std::set<std::string>{"Peru's army: 40//farmers", "Peru's army: /19/farmers"});
+}
