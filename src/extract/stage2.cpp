@@ -2203,6 +2203,9 @@ class ArticleRun {
         pending.clear();
         continue;
       }
+      std::uint32_t listed_len = 0;
+      const bool listed = ve + 1 < end && tokens_[ve].key == "," &&
+                          number_at(ve + 1, end, listed_len).has_value();
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
         f.amounts[slot] = *v;
@@ -2213,8 +2216,10 @@ class ArticleRun {
         pending.clear();
         raw.push_back(f);
         i = j + len - 1;
-      } else if (ve > vb && ve + 1 < end && tokens_[ve].key == "and") {
-        // "three soldiers and a civilian were killed": the verb comes after the last one.
+      } else if (ve > vb && ve + 1 < end &&
+                 (tokens_[ve].key == "and" || listed)) {
+        // "three soldiers and a civilian were killed", "745 civilians, 125 members of the
+        // security forces and 148 gunmen had been killed": the verb comes after the last one.
         pending.emplace_back(f, *v);
         i = ve;
       } else {

@@ -120,3 +120,22 @@ TEST_CASE("casualties: a speaker who says more between two tolls keeps the first
   CHECK(b.figures() ==
         std::set<std::string>{"Peru's army: 40//farmers", "Peru's army: /19/farmers"});
 }
+
+TEST_CASE("casualties: a list of figures shares the verb after it, commas included",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "Peru's army said 74 civilians, 12 soldiers and 14 rebels had been killed since "
+      "Thursday.");
+  CHECK(a.figures() == std::set<std::string>{"Peru's army: 74//civilians",
+                                             "Peru's army: 12//soldiers",
+                                             "Peru's army: 14//rebels"});
+}
+
+TEST_CASE("casualties: 'were among the dead' counts the victims it names",
+          "[extract][stage2][heldout14]") {
+  Run a("A security source in Lima said two army officers were among the dead.");
+  CHECK(a.figures() == std::set<std::string>{"security source: 2//army officers"});
+  // "among them" after a toll is part of its victims, no figure of its own.
+  Run b("Peru's army said gunmen wounded nine people, among them a police officer.");
+  CHECK(b.figures() == std::set<std::string>{"Peru's army: /9/people"});
+}
