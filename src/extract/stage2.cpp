@@ -1437,7 +1437,14 @@ class ArticleRun {
     if (end <= s.first_token + 1) return -1;
     const std::uint32_t noun = end - 1;
     const std::string kind = body_kind(noun);
-    if (kind.empty() || tokens_[noun].is(kCapitalized) || tokens_[noun].is(kInQuote)) return -1;
+    // A state's body may be written with a capital right after "the" ("the Navy said", "the
+    // Army said", as AP writes them): it is the same description as "the navy".
+    const bool titled = kind == "state" && tokens_[noun].is(kCapitalized) &&
+                        !tokens_[noun].is(kAllCaps) && noun > s.first_token &&
+                        tokens_[noun - 1].key == "the";
+    if (kind.empty() || (tokens_[noun].is(kCapitalized) && !titled) || tokens_[noun].is(kInQuote)) {
+      return -1;
+    }
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
       return -1;
     }
@@ -2204,8 +2211,8 @@ class ArticleRun {
         continue;
       }
       std::uint32_t listed_len = 0;
-      const bool listed = ve + 1 < end && tokens_[ve].key == "," &&
-                          number_at(ve + 1, end, listed_len).has_value();
+      const bool listed =
+          ve + 1 < end && tokens_[ve].key == "," && number_at(ve + 1, end, listed_len).has_value();
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
         f.amounts[slot] = *v;
@@ -2216,8 +2223,7 @@ class ArticleRun {
         pending.clear();
         raw.push_back(f);
         i = j + len - 1;
-      } else if (ve > vb && ve + 1 < end &&
-                 (tokens_[ve].key == "and" || listed)) {
+      } else if (ve > vb && ve + 1 < end && (tokens_[ve].key == "and" || listed)) {
         // "three soldiers and a civilian were killed", "745 civilians, 125 members of the
         // security forces and 148 gunmen had been killed": the verb comes after the last one.
         pending.emplace_back(f, *v);
@@ -3035,8 +3041,8 @@ class ArticleRun {
         });
         if (const ClaimOut* before = named ? nullptr : continued_claim(si, c.claimant)) {
           quotes_for(si, *before);
-          continued.push_back(ClaimOut{before->iri, before->type, c.claimant, before->target,
-                                       c.cue_begin, 0});
+          continued.push_back(
+              ClaimOut{before->iri, before->type, c.claimant, before->target, c.cue_begin, 0});
           continue;
         }
       }
