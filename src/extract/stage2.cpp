@@ -1727,7 +1727,7 @@ class ArticleRun {
     // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
     // after the source noun says where it speaks from and makes one word enough.
     bool placed = head_end < end;
-    if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
+    if (head_end > s.first_token && source_start(s, head_end) == head_end) {
       for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
         const Token& t = tokens_[p - 1];
         // ("a doctor at the town's hospital": a possessive is part of the place.)
@@ -1737,8 +1737,7 @@ class ArticleRun {
         const bool described_place =
             p < end && (tokens_[p].key == "the" || tokens_[p].key == "a" || tokens_[p].key == "an");
         if ((t.key == "of" || t.key == "at" || t.key == "in" || t.key == "from") &&
-            described_place && !tokens_[p - 2].is(kCapitalized) &&
-            is_word(res_.source_nouns, p - 2, p - 1)) {
+            described_place && !tokens_[p - 2].is(kCapitalized) && source_start(s, p - 1) < p - 1) {
           head_end = p - 1;
           placed = true;
           for (const Mention& m : ms) {
@@ -1750,11 +1749,14 @@ class ArticleRun {
         }
       }
     }
-    if (head_end <= s.first_token || !is_word(res_.source_nouns, head_end - 1, head_end)) return -1;
+    const std::uint32_t head_start =
+        head_end > s.first_token ? source_start(s, head_end) : head_end;
+    if (head_start == head_end) return -1;
     for (const Mention& m : ms) {
       if (m.end == head_end) return -1;  // stage 1 already named it
     }
-    std::uint32_t begin = head_end - 1;
+    // ("a health worker said": a source noun of two words is one head.)
+    std::uint32_t begin = head_start;
     while (begin > s.first_token && head_end - begin < 6) {
       const Token& t = tokens_[begin - 1];
       if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
@@ -1810,6 +1812,18 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // Where a source noun (claim_source_nouns.tsv) ending at `end` begins: "officials" (one word)
+  // or "health worker" (two); `end` when none ends there.
+  std::uint32_t source_start(const Sentence& s, std::uint32_t end) const {
+    for (std::uint32_t len = 2; len >= 1; --len) {
+      if (end < s.first_token + len) continue;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.source_nouns, end - len, end, l, r) && l == len) return end - len;
+    }
+    return end;
   }
 
   // "according to residents and health workers": one bare source noun names nobody ("according

@@ -152,3 +152,13 @@ TEST_CASE("claims: 'the Navy said' is a state's body written with a capital",
   Run b("Marines clashed with gunmen near a ranch on Tuesday, the Observatory said.");
   CHECK(b.claims().empty());
 }
+
+TEST_CASE("claims: a two-word source noun is a described speaker ('a health worker said')",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "A shell hit a market in the town on Monday, killing at least nine civilians, a health "
+      "worker said.");
+  CHECK(a.figures() == std::set<std::string>{"health worker: 9//civilians"});
+  Run b("A health worker at the town's clinic said the clinic had received 12 bodies.");
+  CHECK(b.figures() == std::set<std::string>{"health worker: 12//bodies"});
+}
