@@ -162,3 +162,12 @@ TEST_CASE("claims: a two-word source noun is a described speaker ('a health work
   Run b("A health worker at the town's clinic said the clinic had received 12 bodies.");
   CHECK(b.figures() == std::set<std::string>{"health worker: 12//bodies"});
 }
+
+TEST_CASE("claims: 'X claimed the attack' is a responsibility claim",
+          "[extract][stage2][heldout14]") {
+  Run a(
+      "The Shining Path claimed the attack in a statement, saying its fighters had killed 12 "
+      "soldiers.");
+  CHECK(ng_test::has_type(a.claims_with_targets(), "Shining Path", "ResponsibilityClaim"));
+  CHECK(a.figures() == std::set<std::string>{"Shining Path: 12//soldiers"});
+}
