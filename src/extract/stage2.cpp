@@ -119,6 +119,7 @@ struct ClaimStage::Resources {
   Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon own_attack_verbs;  // "ambushed", "attacked" (said of itself by a group: responsibility)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
   Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
@@ -218,6 +219,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_nouns = load("claim_body_nouns");
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
+  r.own_attack_verbs = load("claim_own_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
@@ -2579,6 +2581,31 @@ class ArticleRun {
     return -1;
   }
 
+  // In [from, to): the speaker's own pronoun ("it", "we", "they", or "its" / "our" / "their"
+  // and one or two words: "its fighters") right before a verb of attack
+  // (claim_own_attack_verbs.tsv), "had" / "have" / "has" between allowed.
+  bool own_attack_in(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t v = from; v < to; ++v) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.own_attack_verbs, v, to, l, r)) continue;
+      std::uint32_t k = v;
+      if (k > from && (tokens_[k - 1].key == "had" || tokens_[k - 1].key == "have" ||
+                       tokens_[k - 1].key == "has")) {
+        --k;
+      }
+      if (k == from) continue;
+      const std::string& w = tokens_[k - 1].key;
+      if (w == "it" || w == "we" || w == "they") return true;
+      for (std::uint32_t p = k - 1; p > from && k - p <= 2; --p) {
+        const Token& t = tokens_[p - 1];
+        if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+        if (t.key == "its" || t.key == "our" || t.key == "their") return true;
+      }
+    }
+    return false;
+  }
+
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::vector<Cue> cues;
@@ -3026,6 +3053,28 @@ class ArticleRun {
         made[k].target = accused;
       } else {
         made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
+      }
+    }
+    // An armed group that says it attacked ("X said its fighters had ambushed an army convoy",
+    // "... it had attacked the pipeline") claims the attack (own_attack_in).
+    for (std::size_t k = 0, n = made.size(); k < n; ++k) {
+      if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+      if (seen.count({made[k].claimant, "ResponsibilityClaim"})) continue;
+      if (entities_[static_cast<std::size_t>(made[k].claimant)].cls != "ArmedGroup") continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      if (!own_attack_in(cue->end, clause_end(s, cue->end))) continue;
+      const int target = other_side(made[k].claimant);
+      seen[{made[k].claimant, "ResponsibilityClaim"}] = made.size();
+      if (made[k].type == "StatementClaim") {
+        made[k].type = "ResponsibilityClaim";
+        made[k].target = target;
+      } else {
+        made.push_back(
+            ClaimOut{{}, "ResponsibilityClaim", made[k].claimant, target, made[k].cue_begin});
       }
     }
     // A Statement by a claimant who also makes a specific claim here is not a separate claim.

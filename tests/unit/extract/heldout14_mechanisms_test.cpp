@@ -171,3 +171,13 @@ TEST_CASE("claims: 'X claimed the attack' is a responsibility claim",
   CHECK(ng_test::has_type(a.claims_with_targets(), "Shining Path", "ResponsibilityClaim"));
   CHECK(a.figures() == std::set<std::string>{"Shining Path: 12//soldiers"});
 }
+
+TEST_CASE("claims: an armed group that says it attacked claims the attack",
+          "[extract][stage2][heldout14]") {
+  Run a("The Tarma Liberation Army said its fighters had ambushed an army convoy near Tarma.");
+  CHECK(ng_test::has_type(a.claims_with_targets(), "Tarma Liberation Army", "ResponsibilityClaim"));
+  // Another side's attack is an accusation, not a claim of responsibility.
+  Run b("The Tarma Liberation Army said Peruvian soldiers had attacked a village near Tarma.");
+  CHECK_FALSE(
+      ng_test::has_type(b.claims_with_targets(), "Tarma Liberation Army", "ResponsibilityClaim"));
+}
