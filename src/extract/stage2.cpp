@@ -3095,14 +3095,20 @@ class ArticleRun {
               d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
         }
         if (other) continue;
-        // Nor is a speaker's next sentence when it names them only by a pronoun or a
-        // description ("Most of the dead were civilians, he said.", '"...," the group said.'):
-        // it goes on with the claim they made in the sentence before, which takes its
-        // quotations (continued_claim). Named again, the speaker makes a new statement.
-        const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
-          return as_actor(m.entity) == c.claimant;
-        });
-        if (const ClaimOut* before = named ? nullptr : continued_claim(si, c.claimant)) {
+        // Nor is a speaker's next sentence when it names them only by a pronoun ("Most of the
+        // dead were civilians, he said.", '"...," it said.', "He added that ..."): it goes on
+        // with the claim they made in the sentence before, which takes its quotations
+        // (continued_claim). Named again, or described ('"...," a spokesperson for the group
+        // said', "the mission said"), the speaker makes a new statement.
+        const Cue* own = nullptr;
+        for (const auto& rc : resolved) {
+          if (rc.second == c.claimant && rc.first.begin == c.cue_begin) own = &rc.first;
+        }
+        const bool by_pronoun =
+            own != nullptr &&
+            ((own->begin > s.first_token && is_word(res_.pronouns, own->begin - 1, own->begin)) ||
+             (own->end < s.last_token && is_word(res_.pronouns, own->end, own->end + 1)));
+        if (const ClaimOut* before = by_pronoun ? continued_claim(si, c.claimant) : nullptr) {
           quotes_for(si, *before);
           continued.push_back(
               ClaimOut{before->iri, before->type, c.claimant, before->target, c.cue_begin, 0});

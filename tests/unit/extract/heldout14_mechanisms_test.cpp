@@ -39,6 +39,11 @@ TEST_CASE("claims: a speaker's next sentence by pronoun goes on with the claim b
       "Peru's army said troops had killed nine rebels near the river. Chile closed its border "
       "crossings on Monday. The border was calm, it said.");
   CHECK(c.count("StatementClaim") == 1);
+  // Described again ("the army said"), the speaker makes a statement of its own.
+  Run d(
+      "Peru's army said troops had killed nine rebels near the river. \"We urge calm,\" the "
+      "army said.");
+  CHECK(d.count("StatementClaim") == 1);
 }
 
 TEST_CASE("claims: residents who give a toll are its claimant, even written bare",
