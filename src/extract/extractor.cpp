@@ -1340,9 +1340,11 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     nb = m.begin;
     ne = m.end;
   }
-  // Labels never start with "the" nor end in a possessive or punctuation.
-  while (nb < ne && (tokens_[nb].key == "the" || tokens_[nb].key == "a" ||
-                     tokens_[nb].key == "an" || tokens_[nb].kind == TokenKind::Punct)) {
+  // Labels never start with "the" or a sentence opener ("But the X", label_openers.tsv) nor
+  // end in a possessive or punctuation.
+  while (nb < ne &&
+         (tokens_[nb].key == "the" || tokens_[nb].key == "a" || tokens_[nb].key == "an" ||
+          tokens_[nb].kind == TokenKind::Punct || res_.in("label_openers", tokens_[nb].key))) {
     ++nb;
   }
   while (ne > nb && (tokens_[ne - 1].kind == TokenKind::Punct)) --ne;

@@ -116,9 +116,11 @@ struct ClaimStage::Resources {
   Lexicon figure_links;      // phrase: words between a casualty noun and its figure ("toll at")
   Lexicon locative;          // locative.tsv: "in", "from"
   Lexicon source_nouns;      // heads of described speakers ("officials")
+  Lexicon witness_nouns;     // "residents", "witnesses": a source of its own, even bare
   Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
   Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon own_attack_verbs;  // "ambushed", "attacked" (said of itself by a group: responsibility)
   Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
   Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
@@ -214,9 +216,11 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.breaks = load("claim_clause_breaks");
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
+  r.witness_nouns = load("claim_witness_nouns");
   r.body_nouns = load("claim_body_nouns");
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
+  r.own_attack_verbs = load("claim_own_attack_verbs");
   r.threat_phrases = load("claim_threat_phrases");
   r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
@@ -714,8 +718,14 @@ class ArticleRun {
   bool promises_harm(std::uint32_t k, std::uint32_t end) const {
     const std::string& modal = tokens_[k].key;
     if (modal != "will" && modal != "would" && modal != "shall" && modal != "'ll") return false;
-    for (std::uint32_t j = k + 1; j < end && j <= k + 3; ++j) {
+    // (A quotation mark does not count: 'the army would "crush" any force'.)
+    std::uint32_t last = k + 3;
+    for (std::uint32_t j = k + 1; j < end && j <= last; ++j) {
       const Token& t = tokens_[j];
+      if (t.kind == TokenKind::Punct && t.key == "\"") {
+        ++last;
+        continue;
+      }
       if (t.kind != TokenKind::Word || t.key == "not" || t.key == "never") return false;
       std::uint32_t l = 0;
       std::uint32_t r = 0;
@@ -1446,7 +1456,14 @@ class ArticleRun {
     if (end <= s.first_token + 1) return -1;
     const std::uint32_t noun = end - 1;
     const std::string kind = body_kind(noun);
-    if (kind.empty() || tokens_[noun].is(kCapitalized) || tokens_[noun].is(kInQuote)) return -1;
+    // A state's body may be written with a capital right after "the" ("the Navy said", "the
+    // Army said", as AP writes them): it is the same description as "the navy".
+    const bool titled = kind == "state" && tokens_[noun].is(kCapitalized) &&
+                        !tokens_[noun].is(kAllCaps) && noun > s.first_token &&
+                        tokens_[noun - 1].key == "the";
+    if (kind.empty() || (tokens_[noun].is(kCapitalized) && !titled) || tokens_[noun].is(kInQuote)) {
+      return -1;
+    }
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
       return -1;
     }
@@ -1729,7 +1746,7 @@ class ArticleRun {
     // "the mayor of the town said", "a doctor at a field hospital in X said": a short phrase
     // after the source noun says where it speaks from and makes one word enough.
     bool placed = head_end < end;
-    if (head_end > s.first_token && !is_word(res_.source_nouns, head_end - 1, head_end)) {
+    if (head_end > s.first_token && source_start(s, head_end) == head_end) {
       for (std::uint32_t p = end; p > s.first_token + 1 && end - p < 8; --p) {
         const Token& t = tokens_[p - 1];
         // ("a doctor at the town's hospital": a possessive is part of the place.)
@@ -1739,8 +1756,7 @@ class ArticleRun {
         const bool described_place =
             p < end && (tokens_[p].key == "the" || tokens_[p].key == "a" || tokens_[p].key == "an");
         if ((t.key == "of" || t.key == "at" || t.key == "in" || t.key == "from") &&
-            described_place && !tokens_[p - 2].is(kCapitalized) &&
-            is_word(res_.source_nouns, p - 2, p - 1)) {
+            described_place && !tokens_[p - 2].is(kCapitalized) && source_start(s, p - 1) < p - 1) {
           head_end = p - 1;
           placed = true;
           for (const Mention& m : ms) {
@@ -1752,11 +1768,14 @@ class ArticleRun {
         }
       }
     }
-    if (head_end <= s.first_token || !is_word(res_.source_nouns, head_end - 1, head_end)) return -1;
+    const std::uint32_t head_start =
+        head_end > s.first_token ? source_start(s, head_end) : head_end;
+    if (head_start == head_end) return -1;
     for (const Mention& m : ms) {
       if (m.end == head_end) return -1;  // stage 1 already named it
     }
-    std::uint32_t begin = head_end - 1;
+    // ("a health worker said": a source noun of two words is one head.)
+    std::uint32_t begin = head_start;
     while (begin > s.first_token && head_end - begin < 6) {
       const Token& t = tokens_[begin - 1];
       if (t.kind == TokenKind::Punct || t.is(kInQuote)) break;
@@ -1789,7 +1808,15 @@ class ArticleRun {
     }
     // No state or group named: "officials said" names nobody, but a described source ("a
     // security source", "a local official") is a speaker of its own, with no side.
-    if (affiliation < 0 && head_end - begin < 2 && !placed) return -1;
+    // Witnesses of a toll are the exception (claim_witness_nouns.tsv): "five people were
+    // killed, residents said", "according to residents" is what the people on the spot counted,
+    // a claimant of its own (what else they say stays narration).
+    // ("according to residents and health workers" is unnamed_source_pair's.)
+    const bool witness = toll_sentence_ && is_word(res_.witness_nouns, begin, head_end) &&
+                         (head_end >= s.last_token || tokens_[head_end].key != "and");
+    if (affiliation < 0 && head_end - begin < 2 && !placed && !witness) {
+      return -1;
+    }
     const std::string& head = tokens_[head_end - 1].key;
     // "The Afghan and Pakistani militaries said": one speaker per state.
     if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
@@ -1804,6 +1831,18 @@ class ArticleRun {
     const bool locates =
         placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
     return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+  }
+
+  // Where a source noun (claim_source_nouns.tsv) ending at `end` begins: "officials" (one word)
+  // or "health worker" (two); `end` when none ends there.
+  std::uint32_t source_start(const Sentence& s, std::uint32_t end) const {
+    for (std::uint32_t len = 2; len >= 1; --len) {
+      if (end < s.first_token + len) continue;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.source_nouns, end - len, end, l, r) && l == len) return end - len;
+    }
+    return end;
   }
 
   // "according to residents and health workers": one bare source noun names nobody ("according
@@ -2022,9 +2061,10 @@ class ArticleRun {
             matches(res_.figure_links, j, end, ql, qr)) {
           j += ql;
         } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
-          // "the death toll from the fighting had risen to 638": a few words, then a link of
-          // two or more words, then the figure.
-          for (std::uint32_t g = j + 1; g < std::min(j + 7, end); ++g) {
+          // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
+          // death toll from three days of fighting between X and Y in the town of Z has risen
+          // to 31"), then a link of two or more words, then the figure.
+          for (std::uint32_t g = j + 1; g < std::min(j + 16, end); ++g) {
             // Words, or a year ("the death toll since October 2023 had risen to").
             const Token& w = tokens_[g - 1];
             const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
@@ -2203,6 +2243,9 @@ class ArticleRun {
         pending.clear();
         continue;
       }
+      std::uint32_t listed_len = 0;
+      const bool listed =
+          ve + 1 < end && tokens_[ve].key == "," && number_at(ve + 1, end, listed_len).has_value();
       if (j < end && matches(res_.casualty, j, end, len, row)) {
         const std::string slot(res_.casualty.get(row, "slot"));
         f.amounts[slot] = *v;
@@ -2213,8 +2256,9 @@ class ArticleRun {
         pending.clear();
         raw.push_back(f);
         i = j + len - 1;
-      } else if (ve > vb && ve + 1 < end && tokens_[ve].key == "and") {
-        // "three soldiers and a civilian were killed": the verb comes after the last one.
+      } else if (ve > vb && ve + 1 < end && (tokens_[ve].key == "and" || listed)) {
+        // "three soldiers and a civilian were killed", "745 civilians, 125 members of the
+        // security forces and 148 gunmen had been killed": the verb comes after the last one.
         pending.emplace_back(f, *v);
         i = ve;
       } else {
@@ -2554,6 +2598,31 @@ class ArticleRun {
     return -1;
   }
 
+  // In [from, to): the speaker's own pronoun ("it", "we", "they", or "its" / "our" / "their"
+  // and one or two words: "its fighters") right before a verb of attack
+  // (claim_own_attack_verbs.tsv), "had" / "have" / "has" between allowed.
+  bool own_attack_in(std::uint32_t from, std::uint32_t to) const {
+    for (std::uint32_t v = from; v < to; ++v) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.own_attack_verbs, v, to, l, r)) continue;
+      std::uint32_t k = v;
+      if (k > from && (tokens_[k - 1].key == "had" || tokens_[k - 1].key == "have" ||
+                       tokens_[k - 1].key == "has")) {
+        --k;
+      }
+      if (k == from) continue;
+      const std::string& w = tokens_[k - 1].key;
+      if (w == "it" || w == "we" || w == "they") return true;
+      for (std::uint32_t p = k - 1; p > from && k - p <= 2; --p) {
+        const Token& t = tokens_[p - 1];
+        if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+        if (t.key == "its" || t.key == "our" || t.key == "their") return true;
+      }
+    }
+    return false;
+  }
+
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::vector<Cue> cues;
@@ -2886,8 +2955,14 @@ class ArticleRun {
     // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
     // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
     // and its target are found as for any denial (below, from the claims before it).
-    for (ClaimOut& c : made) {
-      if (c.type != "StatementClaim" || seen.count({c.claimant, "Denial"})) continue;
+    // With figures ('said that figure was "propaganda" and that it had lost "a few" soldiers')
+    // the statement is both a casualty claim and a denial.
+    for (std::size_t ci = 0, n = made.size(); ci < n; ++ci) {
+      const ClaimOut& c = made[ci];
+      if ((c.type != "StatementClaim" && c.type != "CasualtyClaim") ||
+          seen.count({c.claimant, "Denial"})) {
+        continue;
+      }
       const Cue* cue = nullptr;
       for (const auto& rc : resolved) {
         if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
@@ -2895,15 +2970,24 @@ class ArticleRun {
       if (cue == nullptr || cue->voice != Voice::Active) continue;
       const std::uint32_t to = clause_end(s, cue->end);
       bool denial = false;
+      // (Next to figures, only a quoted phrase before them: not 'its "propaganda outlet" said
+      // it had killed 200', nor '... killed 58, an accusation the army called "baseless"'.)
+      const bool counted = c.type == "CasualtyClaim";
       for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
         std::uint32_t l = 0;
         std::uint32_t r = 0;
+        if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
         denial = matches(res_.denial_phrases, k, to, l, r);
       }
       if (!denial) continue;
-      c.type = "Denial";
-      c.target = -1;
-      seen[{c.claimant, "Denial"}] = static_cast<std::size_t>(&c - made.data());
+      if (counted) {
+        made.push_back(ClaimOut{{}, "Denial", c.claimant, -1, c.cue_begin});
+        seen[{made.back().claimant, "Denial"}] = made.size() - 1;
+        continue;
+      }
+      made[ci].type = "Denial";
+      made[ci].target = -1;
+      seen[{made[ci].claimant, "Denial"}] = ci;
     }
     // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
     // another side is an accusation against it, with no verb of accusing (charged_in).
@@ -2988,8 +3072,31 @@ class ArticleRun {
         made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
       }
     }
+    // An armed group that says it attacked ("X said its fighters had ambushed an army convoy",
+    // "... it had attacked the pipeline") claims the attack (own_attack_in).
+    for (std::size_t k = 0, n = made.size(); k < n; ++k) {
+      if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+      if (seen.count({made[k].claimant, "ResponsibilityClaim"})) continue;
+      if (entities_[static_cast<std::size_t>(made[k].claimant)].cls != "ArmedGroup") continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      if (!own_attack_in(cue->end, clause_end(s, cue->end))) continue;
+      const int target = other_side(made[k].claimant);
+      seen[{made[k].claimant, "ResponsibilityClaim"}] = made.size();
+      if (made[k].type == "StatementClaim") {
+        made[k].type = "ResponsibilityClaim";
+        made[k].target = target;
+      } else {
+        made.push_back(
+            ClaimOut{{}, "ResponsibilityClaim", made[k].claimant, target, made[k].cue_begin});
+      }
+    }
     // A Statement by a claimant who also makes a specific claim here is not a separate claim.
     std::vector<ClaimOut> kept;
+    std::vector<ClaimOut> continued;  // claims of the sentence before that this one goes on with
     for (const ClaimOut& c : made) {
       if (c.type == "StatementClaim") {
         // Nor is the statement of a speaker who reports their own side's specific claim:
@@ -3005,6 +3112,25 @@ class ArticleRun {
               d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
         }
         if (other) continue;
+        // Nor is a speaker's next sentence when it names them only by a pronoun ("Most of the
+        // dead were civilians, he said.", '"...," it said.', "He added that ..."): it goes on
+        // with the claim they made in the sentence before, which takes its quotations
+        // (continued_claim). Named again, or described ('"...," a spokesperson for the group
+        // said', "the mission said"), the speaker makes a new statement.
+        const Cue* own = nullptr;
+        for (const auto& rc : resolved) {
+          if (rc.second == c.claimant && rc.first.begin == c.cue_begin) own = &rc.first;
+        }
+        const bool by_pronoun =
+            own != nullptr &&
+            ((own->begin > s.first_token && is_word(res_.pronouns, own->begin - 1, own->begin)) ||
+             (own->end < s.last_token && is_word(res_.pronouns, own->end, own->end + 1)));
+        if (const ClaimOut* before = by_pronoun ? continued_claim(si, c.claimant) : nullptr) {
+          quotes_for(si, *before);
+          continued.push_back(
+              ClaimOut{before->iri, before->type, c.claimant, before->target, c.cue_begin, 0});
+          continue;
+        }
       }
       kept.push_back(c);
     }
@@ -3133,7 +3259,31 @@ class ArticleRun {
       c.sentence = si;
       history_.push_back(c);
     }
+    // The speaker went on talking: "... he said. Two soldiers were wounded." still continues
+    // their toll, and a third sentence by pronoun still continues their claim.
+    for (ClaimOut& c : continued) {
+      c.sentence = si;
+      history_.push_back(c);
+    }
+    // So does a sentence without figures in which the speaker of the last toll says more: "X
+    // said 40 people were killed. X said fighters stormed the camp. ..., X said, adding that 19
+    // people were wounded." gives one group, 40 killed and 19 wounded.
+    if (!toll_sentence_ && last_casualty_claimant_ >= 0 && si == last_casualty_sentence_ + 1 &&
+        (std::any_of(kept.begin(), kept.end(),
+                     [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }) ||
+         std::any_of(continued.begin(), continued.end(),
+                     [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }))) {
+      last_casualty_sentence_ = si;
+    }
     if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+  }
+
+  // The claim `claimant` made in the sentence right before `si`, if any (the latest one).
+  const ClaimOut* continued_claim(std::uint32_t si, int claimant) const {
+    for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+      if (it->sentence + 1 == si && it->claimant == claimant && !it->iri.empty()) return &*it;
+    }
+    return nullptr;
   }
 
   // Direct quotations in the sentence, attributed to the claimant.
