@@ -139,6 +139,7 @@ struct ClaimStage::Resources {
   Lexicon med_modifiers;     // phrase, status, flag
   Lexicon med_objects;       // phrase
   Lexicon med_companions;    // phrase: "along with" before co-mediators
+  Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_party_nouns;   // phrase: plural heads of unnamed sides ("opposition groups")
   Lexicon titles;            // person_titles.tsv + title_modifiers.tsv: "former leader"
   Lexicon title_modifiers;   // "former", "deputy"
@@ -236,6 +237,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
+  r.med_ending_verbs = load("mediation_ending_verbs");
   r.med_party_nouns = load("mediation_party_nouns");
   r.titles = load("person_titles");
   r.title_modifiers = load("title_modifiers");
@@ -3155,6 +3157,7 @@ class ArticleRun {
     std::uint32_t i = from;
     if (list_end) *list_end = from;
     while (i < end) {
+      const std::uint32_t item = i;
       if (tokens_[i].key == "the") ++i;
       int hit = -1;
       std::uint32_t next = i;
@@ -3165,6 +3168,13 @@ class ArticleRun {
         }
       }
       if (hit < 0) break;
+      // "A, the B's envoy, said": a name after a bare comma that does not go on to another
+      // comma or "and" opens an apposition on A; it is no item of the list.
+      const bool after_comma = !out.empty() && tokens_[item - 1].key == ",";
+      if (after_comma && (next >= end || (tokens_[next].key != "," && tokens_[next].key != "and" &&
+                                          tokens_[next].key != "or"))) {
+        break;
+      }
       out.push_back(as_actor(hit));
       i = next;
       if (list_end) *list_end = next;
@@ -3692,6 +3702,15 @@ class ArticleRun {
           mediator_by_reference = speaker >= 0;
         }
       }
+      // A news outlet reports a mediation; it never mediates ("X told AFP it was open to
+      // mediation").
+      mediators.erase(std::remove_if(mediators.begin(), mediators.end(),
+                                     [&](int m) {
+                                       return m < 0 ||
+                                              entities_[static_cast<std::size_t>(m)].cls ==
+                                                  "MediaOutlet";
+                                     }),
+                      mediators.end());
       if (mediators.empty()) continue;
       // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
       // after the trigger (mediation_companions.tsv).
@@ -3722,7 +3741,9 @@ class ArticleRun {
       for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
         if (tokens_[k].key == "between") between = k;
       }
-      for (std::uint32_t k = between; k + 1 < s.last_token; ++k) {
+      // The sides named after the "between" at k.
+      auto sides_between = [&](std::uint32_t k, std::vector<int>& into) {
+        if (k + 1 >= s.last_token) return;
         // "between the army and the RSF": the names up to the end of the phrase.
         std::uint32_t stop = k + 1;
         while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
@@ -3753,8 +3774,8 @@ class ArticleRun {
               c = state;
             }
           }
-          if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
-            parties.push_back(c);
+          if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
+            into.push_back(c);
           }
         }
         // Sides in lower case: "between the government and opposition groups". Not one plural
@@ -3762,16 +3783,16 @@ class ArticleRun {
         // both sides, found as for a sentence that names none.
         const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
                                              [](const Token& t) { return t.key == "and"; });
-        if (parties.size() < 2 && two_phrases) {
+        if (into.size() < 2 && two_phrases) {
           for (int c : unnamed_sides(s, ms, k + 1, stop)) {
-            if (parties.size() < 2 &&
-                std::find(parties.begin(), parties.end(), c) == parties.end()) {
-              parties.push_back(c);
+            if (into.size() < 2 &&
+                std::find(into.begin(), into.end(), c) == into.end()) {
+              into.push_back(c);
             }
           }
         }
-        break;
-      }
+      };
+      sides_between(between, parties);
       // "X, which has held separate talks with A and B, is trying to broker an exchange between
       // the two governments": a side given by reference takes the sides named for the same
       // mediator earlier in the sentence.
@@ -3783,6 +3804,22 @@ class ArticleRun {
       if (parties.empty()) parties = with_sides(s, ms, mediators);
       // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
       if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
+      // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
+      // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
+      // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").
+      for (std::uint32_t k = std::max(list_end, trig_end); k < s.last_token && parties.empty();
+           ++k) {
+        if (!is_word(res_.med_ending_verbs, k, s.last_token)) continue;
+        for (std::uint32_t b = k + 1; b < s.last_token && b < k + 10; ++b) {
+          if (tokens_[b].kind == TokenKind::Punct) break;
+          if (tokens_[b].key != "between") continue;
+          std::vector<int> ended;
+          sides_between(b, ended);
+          if (ended.size() >= 2) parties = ended;
+          break;
+        }
+        break;
+      }
       const bool explicit_parties = parties.size() >= 2;
       const bool no_parties = parties.empty();
       const int named_side = parties.size() == 1 ? parties.front() : -1;
