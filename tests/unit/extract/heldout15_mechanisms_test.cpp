@@ -16,6 +16,31 @@ using ng_test::has;
 
 }  // namespace
 
+TEST_CASE("actors: a word that is no name on its own inside a titled person's name",
+          "[extract][heldout15]") {
+  Run a("Tarvian Prime Minister Karim Shia al-Tarvi said on Monday the talks would go on.");
+  CHECK(has(a.labels("Person"), "Karim Shia al-Tarvi"));
+  CHECK_FALSE(has(a.labels("Person"), "Karim"));
+}
+
+TEST_CASE("actors: a unit named with its ordinal", "[extract][heldout15]") {
+  Run a("The army's 4th Mountain Division said soldiers killed two rebels on Monday.");
+  CHECK(has(a.labels("Government"), "4th Mountain Division"));
+  Run b("Zambia's 7th Military Region said it had sent reinforcements.");
+  CHECK(has(b.labels("Government"), "7th Military Region"));
+  Run c("The rebels said they were fighting the dissidents of the 21st Front near the river.");
+  CHECK(has(c.labels("ArmedGroup"), "21st Front"));
+}
+
+TEST_CASE("actors: '&' and a listed remit inside an organisation's name", "[extract][heldout15]") {
+  Run a("The River Basin Monitoring & Data Project (RBMDP) said 12 clashes were recorded.");
+  CHECK(has(a.labels("Organization"), "River Basin Monitoring & Data Project"));
+  Run b("Zambia's Trade, Industry & Development Office said its envoy had called.");
+  CHECK(has(b.labels("Organization"), "Trade, Industry & Development Office"));
+  Run c("The Office of the Special Adviser on Water, Land and Unity said talks would resume.");
+  CHECK(has(c.labels("Organization"), "Office of the Special Adviser on Water, Land and Unity"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
