@@ -41,6 +41,12 @@ TEST_CASE("actors: '&' and a listed remit inside an organisation's name", "[extr
   CHECK(has(c.labels("Organization"), "Office of the Special Adviser on Water, Land and Unity"));
 }
 
+TEST_CASE("actors: a listed name defined with a code of digits and capitals",
+          "[extract][heldout15]") {
+  Run a("Fighters of the Reform, Renewal and Justice (2R) group attacked a village on Monday.");
+  CHECK(has(a.labels("ArmedGroup"), "Reform, Renewal and Justice"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
