@@ -3273,6 +3273,31 @@ class ArticleRun {
     return -1;
   }
 
+  // "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
+  // other bodies (a group defined as "X (ABC)" is an organisation) named last before this
+  // sentence (no state's forces, no mediator), or none.
+  std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const {
+    if (b < e && tokens_[b].key == "the") ++b;
+    if (b + 1 >= e || tokens_[b].key != "two") return {};
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (!matches(res_.med_party_nouns, e - 1, e, l, r) &&
+        !(e >= b + 3 && matches(res_.med_party_nouns, e - 2, e, l, r) && l == 2)) {
+      return {};
+    }
+    std::vector<std::pair<std::uint32_t, int>> seen;
+    for (const auto& [g, pos] : last_seen_) {
+      const Entity& en = entities_[static_cast<std::size_t>(g)];
+      const bool group = en.cls == "ArmedGroup" || en.cls == "Organization";
+      if (!group || country_of(g) >= 0 || mediators_seen_.count(g) > 0) continue;
+      if (pos >= current_sentence_begin_) continue;
+      seen.emplace_back(pos, g);
+    }
+    if (seen.size() < 2) return {};
+    std::sort(seen.rbegin(), seen.rend());
+    return {seen[1].second, seen[0].second};
+  }
+
   // The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
   // speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
   // of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
@@ -3287,6 +3312,14 @@ class ArticleRun {
         return m.begin >= b && m.end <= e && agentive(m.entity);
       });
       if (!named && e > b) {
+        // "between the government and the two groups": both groups named last are sides.
+        const std::vector<int> pair = two_groups(b, e);
+        if (!pair.empty()) {
+          for (int g : pair) out.push_back(g);
+          last_two_groups_ = pair;
+          b = k + 1;
+          continue;
+        }
         int side = definite_speaker(s, ms, e);
         if (side < 0) {
           std::uint32_t l = 0;
@@ -3784,13 +3817,18 @@ class ArticleRun {
         const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
                                              [](const Token& t) { return t.key == "and"; });
         if (into.size() < 2 && two_phrases) {
+          last_two_groups_.clear();
           for (int c : unnamed_sides(s, ms, k + 1, stop)) {
-            if (into.size() < 2 &&
+            const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), c) !=
+                                 last_two_groups_.end();
+            if ((into.size() < 2 || grouped) &&
                 std::find(into.begin(), into.end(), c) == into.end()) {
               into.push_back(c);
             }
           }
         }
+        // "between the two factions": the two armed groups named last.
+        if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
       };
       sides_between(between, parties);
       // "X, which has held separate talks with A and B, is trying to broker an exchange between
@@ -3891,10 +3929,28 @@ class ArticleRun {
         mediators_seen_.insert(e);
         if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
       }
-      pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
-                                          venue, explicit_parties, no_parties, relative,
-                                          named_side});
-      for (int m : meds) seen.push_back({m, parties, relative, pending_.size() - 1});
+      // "between the government and the two groups": one mediation per group, with the other side.
+      std::vector<std::vector<int>> sides{parties};
+      if (parties.size() == 3) {
+        std::vector<int> one;
+        std::vector<int> groups;
+        for (int p : parties) {
+          const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), p) !=
+                               last_two_groups_.end();
+          (grouped ? groups : one).push_back(p);
+        }
+        if (one.size() == 1 && groups.size() == 2) {
+          sides = {{one[0], groups[0]}, {one[0], groups[1]}};
+        } else {
+          sides = {{parties[0], parties[1]}};
+        }
+      }
+      for (const std::vector<int>& pair : sides) {
+        pending_.push_back(PendingMediation{si, meds, pair, status, object, conditional, hedged,
+                                            venue, explicit_parties, no_parties, relative,
+                                            named_side});
+        for (int m : meds) seen.push_back({m, pair, relative, pending_.size() - 1});
+      }
       i = trig_end - 1;
     }
   }
@@ -3988,6 +4044,7 @@ class ArticleRun {
   bool toll_sentence_ = false;     // the sentence being read gives casualty figures
   std::vector<int> coordinated_;   // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
+  std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
                                               // country of the dateline's place

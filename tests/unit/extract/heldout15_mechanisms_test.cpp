@@ -72,3 +72,14 @@ TEST_CASE("mediation: a body in an apposition and a news outlet are no mediators
       "country remained open to any mediation.");
   for (const std::string& m : b.mediations()) CHECK(m.rfind("Reuters", 0) != 0);
 }
+
+TEST_CASE("mediation: 'the two groups' as a side are the two groups named last",
+          "[extract][stage2][heldout15]") {
+  Run a(
+      "Mali's army fought the Azawad Liberation Front (ALF) near Gao on Monday. The government "
+      "will meet leaders of the Desert Defence Movement (DDM) and the ALF next week. Ghana "
+      "brokered a ceasefire between the government and the two groups in April.");
+  const auto m = a.mediations();
+  CHECK(has(m, "Ghana: Azawad Liberation Front/Mali Succeeded"));
+  CHECK(has(m, "Ghana: Desert Defence Movement/Mali Succeeded"));
+}
