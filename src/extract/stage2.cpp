@@ -140,6 +140,7 @@ struct ClaimStage::Resources {
   Lexicon med_objects;       // phrase
   Lexicon med_companions;    // phrase: "along with" before co-mediators
   Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
+  Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;   // phrase: plural heads of unnamed sides ("opposition groups")
   Lexicon titles;            // person_titles.tsv + title_modifiers.tsv: "former leader"
   Lexicon title_modifiers;   // "former", "deputy"
@@ -238,6 +239,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
   r.med_ending_verbs = load("mediation_ending_verbs");
+  r.med_side_quantifiers = load("mediation_side_quantifiers");
   r.med_party_nouns = load("mediation_party_nouns");
   r.titles = load("person_titles");
   r.title_modifiers = load("title_modifiers");
@@ -3331,9 +3333,11 @@ class ArticleRun {
             std::uint32_t nb = b;
             for (std::uint32_t q = b; q + 1 < e; ++q) {
               std::uint32_t nl = 0;
+              // "more than 40 rebel groups", "about 20 groups": a quantifier before the number.
+              const bool quantifier = q == nb && is_word(res_.med_side_quantifiers, q, e);
               if (tokens_[q].key == "of" || tokens_[q].key == "the" || tokens_[q].key == "a" ||
-                  (q == nb && number_at(q, e, nl))) {  // "several", "two"
-                nb = q + 1;
+                  quantifier || (q == nb && number_at(q, e, nl))) {  // "several", "two"
+                nb = q + (q == nb && number_at(q, e, nl) ? std::max<std::uint32_t>(nl, 1) : 1);
               }
             }
             // "the rebels" alone: the armed group named last ("between the rebels and X").
@@ -3489,7 +3493,7 @@ class ArticleRun {
         for (std::uint32_t h = w + 1; h < s.last_token && h < w + 6; ++h) {
           std::uint32_t l = 0;
           std::uint32_t r = 0;
-          if (tokens_[h].kind != TokenKind::Word) break;
+          if (tokens_[h].kind == TokenKind::Punct) break;  // "with more than 40 rebel groups"
           if (!matches(res_.med_party_nouns, h, s.last_token, l, r)) continue;
           const std::vector<int> u = unnamed_sides(s, ms, w + 1, h + l);
           if (!u.empty()) side = u.front();

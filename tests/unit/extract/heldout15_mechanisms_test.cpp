@@ -83,3 +83,11 @@ TEST_CASE("mediation: 'the two groups' as a side are the two groups named last",
   CHECK(has(m, "Ghana: Azawad Liberation Front/Mali Succeeded"));
   CHECK(has(m, "Ghana: Desert Defence Movement/Mali Succeeded"));
 }
+
+TEST_CASE("mediation: a side given with a number and a quantifier",
+          "[extract][stage2][heldout15]") {
+  Run a(
+      "Zambia and Malawi traded blame on Monday. Mali's government signed a peace agreement with "
+      "more than 30 rebel groups on Tuesday after talks mediated by Ghana.");
+  CHECK(has(a.mediations(), "Ghana: Mali/rebel groups Succeeded"));
+}
