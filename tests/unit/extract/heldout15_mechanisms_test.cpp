@@ -47,6 +47,13 @@ TEST_CASE("actors: a listed name defined with a code of digits and capitals",
   CHECK(has(a.labels("ArmedGroup"), "Reform, Renewal and Justice"));
 }
 
+TEST_CASE("actors: a conjunction opening the sentence is no part of a defined name",
+          "[extract][heldout15]") {
+  Run a("But the Alliance of Patriots for Renewal (APR) rejected the deal on Monday.");
+  CHECK(has(a.labels("Organization"), "Alliance of Patriots for Renewal"));
+  CHECK_FALSE(has(a.labels("Organization"), "But the Alliance of Patriots for Renewal"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
