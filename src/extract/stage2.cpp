@@ -141,10 +141,10 @@ struct ClaimStage::Resources {
   Lexicon med_companions;    // phrase: "along with" before co-mediators
   Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
-  Lexicon med_party_nouns;   // phrase: plural heads of unnamed sides ("opposition groups")
-  Lexicon titles;            // person_titles.tsv + title_modifiers.tsv: "former leader"
-  Lexicon title_modifiers;   // "former", "deputy"
-  Lexicon object_preps;      // "of", "with": names after them are no subject
+  Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;       // "former", "deputy"
+  Lexicon object_preps;          // "of", "with": names after them are no subject
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -3743,9 +3743,8 @@ class ArticleRun {
       // mediation").
       mediators.erase(std::remove_if(mediators.begin(), mediators.end(),
                                      [&](int m) {
-                                       return m < 0 ||
-                                              entities_[static_cast<std::size_t>(m)].cls ==
-                                                  "MediaOutlet";
+                                       return m < 0 || entities_[static_cast<std::size_t>(m)].cls ==
+                                                           "MediaOutlet";
                                      }),
                       mediators.end());
       if (mediators.empty()) continue;
