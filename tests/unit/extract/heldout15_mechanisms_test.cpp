@@ -61,6 +61,13 @@ TEST_CASE("actors: a demonym two states share names the more populous",
   CHECK(has(a.labels("Country"), "Netherlands"));
 }
 
+TEST_CASE("actors: a national Red Cross or Red Crescent society keeps its adjective",
+          "[extract][heldout15]") {
+  Run a("The Zambian Red Cross said it had evacuated 40 wounded people on Monday.");
+  CHECK(has(a.labels("Organization"), "Zambian Red Cross"));
+  CHECK_FALSE(has(a.labels("Organization"), "Red Cross"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
