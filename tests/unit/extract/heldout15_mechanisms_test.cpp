@@ -68,6 +68,12 @@ TEST_CASE("actors: a national Red Cross or Red Crescent society keeps its adject
   CHECK_FALSE(has(a.labels("Organization"), "Red Cross"));
 }
 
+TEST_CASE("actors: armed groups listed after a plural cue", "[extract][heldout15]") {
+  Run a("The army blamed the Islamist groups Jund al-Tarvi and Kivu Defence Front on Monday.");
+  CHECK(has(a.labels("ArmedGroup"), "Jund al-Tarvi"));
+  CHECK(has(a.labels("ArmedGroup"), "Kivu Defence Front"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
