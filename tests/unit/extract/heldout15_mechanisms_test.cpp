@@ -74,6 +74,13 @@ TEST_CASE("actors: armed groups listed after a plural cue", "[extract][heldout15
   CHECK(has(a.labels("ArmedGroup"), "Kivu Defence Front"));
 }
 
+TEST_CASE("actors: a body introduced by its kind and 'called'", "[extract][heldout15]") {
+  Run a("Clan leaders said the town would join a new administration called Kabo-Rift on Monday.");
+  CHECK(has(a.labels("Organization"), "Kabo-Rift"));
+  Run b("Villagers formed a militia called Lake Guard after the raids.");
+  CHECK(has(b.labels("ArmedGroup"), "Lake Guard"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
