@@ -1429,11 +1429,18 @@ class ArticleRun {
   // whose name holds its noun and modifiers, or that an apposition described so; failing that,
   // by the noun's kind (claim_body_nouns.tsv), the main state, the last group, or an unnamed
   // source of its own. -1 when `end` closes no such description.
-  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end) {
-    if (end <= s.first_token + 1) return -1;
+  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end,
+                       bool opening_body = false) {
+    if (end <= s.first_token) return -1;
     const std::uint32_t noun = end - 1;
     const std::string kind = body_kind(noun);
-    if (kind.empty() || tokens_[noun].is(kCapitalized) || tokens_[noun].is(kInQuote)) return -1;
+    // A side of talks: "Government and MILF peace panels met ...": a body noun that opens the
+    // sentence in capitals is read as "the government" is (not a speaker: "Police said").
+    const bool initial = opening_body && noun == s.first_token && !tokens_[noun].is(kAllCaps);
+    if (kind.empty() || (tokens_[noun].is(kCapitalized) && !initial) ||
+        tokens_[noun].is(kInQuote)) {
+      return -1;
+    }
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
       return -1;
     }
@@ -1472,8 +1479,8 @@ class ArticleRun {
       // need not be in the name (claim_body_descriptors.tsv).
       if (!is_word_in(res_.body_descriptors, tokens_, k)) identifying.push_back(t.key);
     }
-    if (!bare && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
-    const std::uint32_t the = k - 1;
+    if (!bare && !initial && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
+    const std::uint32_t the = initial ? noun : k - 1;
     const std::string& head = tokens_[noun].key;
     int best = -1;
     std::int64_t best_pos = -1;
@@ -3322,7 +3329,7 @@ class ArticleRun {
           b = k + 1;
           continue;
         }
-        int side = definite_speaker(s, ms, e);
+        int side = definite_speaker(s, ms, e, true);
         if (side < 0) {
           std::uint32_t l = 0;
           std::uint32_t r = 0;

@@ -125,3 +125,12 @@ TEST_CASE("mediation: a side given with a number and a quantifier",
       "more than 30 rebel groups on Tuesday after talks mediated by Ghana.");
   CHECK(has(a.mediations(), "Ghana: Mali/rebel groups Succeeded"));
 }
+
+TEST_CASE("mediation: 'Government' opening the sentence as a side is the home state",
+          "[extract][stage2][heldout15]") {
+  Run a(
+      "MALABO (Reuters) - Equatorial Guinea's army fought the Bioko Liberation Front (BLF) on "
+      "Monday. Government and BLF negotiators met in Libreville on Tuesday in a meeting "
+      "facilitated by Gabon.");
+  CHECK(has(a.mediations(), "Gabon: Bioko Liberation Front/Equatorial Guinea Succeeded"));
+}
