@@ -3801,6 +3801,11 @@ class ArticleRun {
           if (agentive(m.entity)) {
             const int p = as_actor(m.entity);
             c = country_of(p) >= 0 ? country_of(p) : p;
+            // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
+            // or official named as a side stands for the state of the office.
+            const int state =
+                entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
+            if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
           } else {
             // "between Mogadishu and Jubaland": a province or region named as a side of talks
             // stands for its authorities.

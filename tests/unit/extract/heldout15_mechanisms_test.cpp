@@ -134,3 +134,11 @@ TEST_CASE("mediation: 'Government' opening the sentence as a side is the home st
       "facilitated by Gabon.");
   CHECK(has(a.mediations(), "Gabon: Bioko Liberation Front/Equatorial Guinea Succeeded"));
 }
+
+TEST_CASE("mediation: a state's official named as a side stands for the state",
+          "[extract][stage2][heldout15]") {
+  Run a(
+      "Zambia and Malawi traded blame on Monday. Ghana brokered a meeting between Malian "
+      "President Ibrahim Kone and Burkina Faso's Prime Minister Ali Sawadogo in Accra.");
+  CHECK(has(a.mediations(), "Ghana: Burkina Faso/Mali Succeeded"));
+}
