@@ -3520,6 +3520,66 @@ class ArticleRun {
     return {};
   }
 
+  // The sides named after the "between" at k of sentence s.
+  void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
+                     std::vector<int>& into) {
+    if (k + 1 >= s.last_token) return;
+    // "between the army and the RSF": the names up to the end of the phrase.
+    std::uint32_t stop = k + 1;
+    while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
+           (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+           tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
+      ++stop;
+    }
+    for (const Mention& m : ms) {
+      if (m.begin <= k || m.end > stop) continue;
+      int c = -1;
+      if (agentive(m.entity)) {
+        const int p = as_actor(m.entity);
+        c = country_of(p) >= 0 ? country_of(p) : p;
+        // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
+        // or official named as a side stands for the state of the office.
+        const int state = entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
+        if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
+      } else {
+        // "between Mogadishu and Jubaland": a province or region named as a side of talks
+        // stands for its authorities.
+        // Not one that modifies a noun ("the two Horn of Africa neighbours").
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
+                              !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+        if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
+        // "between Niamey and Cotonou": a city named as a side stands for the state it is
+        // in, as a capital does.
+        const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
+        if (cls == "City" && !modifier && state >= 0 &&
+            entities_[static_cast<std::size_t>(state)].country()) {
+          c = state;
+        }
+      }
+      if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
+        into.push_back(c);
+      }
+    }
+    // Sides in lower case: "between the government and opposition groups". Not one plural
+    // noun alone ("between the armed factions", "between the two governments"): those are
+    // both sides, found as for a sentence that names none.
+    const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                         [](const Token& t) { return t.key == "and"; });
+    if (into.size() < 2 && two_phrases) {
+      last_two_groups_.clear();
+      for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+        const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), c) !=
+                             last_two_groups_.end();
+        if ((into.size() < 2 || grouped) && std::find(into.begin(), into.end(), c) == into.end()) {
+          into.push_back(c);
+        }
+      }
+    }
+    // "between the two factions": the two armed groups named last.
+    if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
+  }
+
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Sentence& s = sentences_[si];
     std::vector<SentenceMediator> seen;  // mediators found so far in this sentence
@@ -3784,68 +3844,7 @@ class ArticleRun {
       for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
         if (tokens_[k].key == "between") between = k;
       }
-      // The sides named after the "between" at k.
-      auto sides_between = [&](std::uint32_t k, std::vector<int>& into) {
-        if (k + 1 >= s.last_token) return;
-        // "between the army and the RSF": the names up to the end of the phrase.
-        std::uint32_t stop = k + 1;
-        while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
-               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
-               tokens_[stop].key != "if" && tokens_[stop].key != "to" &&
-               tokens_[stop].key != "for") {
-          ++stop;
-        }
-        for (const Mention& m : ms) {
-          if (m.begin <= k || m.end > stop) continue;
-          int c = -1;
-          if (agentive(m.entity)) {
-            const int p = as_actor(m.entity);
-            c = country_of(p) >= 0 ? country_of(p) : p;
-            // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
-            // or official named as a side stands for the state of the office.
-            const int state =
-                entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
-            if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
-          } else {
-            // "between Mogadishu and Jubaland": a province or region named as a side of talks
-            // stands for its authorities.
-            // Not one that modifies a noun ("the two Horn of Africa neighbours").
-            const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-            const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
-                                  !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
-            if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
-            // "between Niamey and Cotonou": a city named as a side stands for the state it is
-            // in, as a capital does.
-            const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
-            if (cls == "City" && !modifier && state >= 0 &&
-                entities_[static_cast<std::size_t>(state)].country()) {
-              c = state;
-            }
-          }
-          if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
-            into.push_back(c);
-          }
-        }
-        // Sides in lower case: "between the government and opposition groups". Not one plural
-        // noun alone ("between the armed factions", "between the two governments"): those are
-        // both sides, found as for a sentence that names none.
-        const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
-                                             [](const Token& t) { return t.key == "and"; });
-        if (into.size() < 2 && two_phrases) {
-          last_two_groups_.clear();
-          for (int c : unnamed_sides(s, ms, k + 1, stop)) {
-            const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), c) !=
-                                 last_two_groups_.end();
-            if ((into.size() < 2 || grouped) &&
-                std::find(into.begin(), into.end(), c) == into.end()) {
-              into.push_back(c);
-            }
-          }
-        }
-        // "between the two factions": the two armed groups named last.
-        if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
-      };
-      sides_between(between, parties);
+      sides_between(s, ms, between, parties);
       // "X, which has held separate talks with A and B, is trying to broker an exchange between
       // the two governments": a side given by reference takes the sides named for the same
       // mediator earlier in the sentence.
@@ -3867,7 +3866,7 @@ class ArticleRun {
           if (tokens_[b].kind == TokenKind::Punct) break;
           if (tokens_[b].key != "between") continue;
           std::vector<int> ended;
-          sides_between(b, ended);
+          sides_between(s, ms, b, ended);
           if (ended.size() >= 2) parties = ended;
           break;
         }
