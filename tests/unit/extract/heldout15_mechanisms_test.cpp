@@ -81,6 +81,14 @@ TEST_CASE("actors: a body introduced by its kind and 'called'", "[extract][heldo
   CHECK(has(b.labels("ArmedGroup"), "Lake Guard"));
 }
 
+TEST_CASE("actors: a rank word inside a site's name makes no person", "[extract][heldout15]") {
+  Run a(
+      "The director of Kabo General Hospital, Amina Yusuf Ali Omar, told Reuters that 30 people "
+      "had been killed.");
+  CHECK(has(a.labels("Person"), "Amina Yusuf Ali Omar"));
+  CHECK_FALSE(has(a.labels("Person"), "Hospital"));
+}
+
 TEST_CASE("mediation: a deal that ended fighting between two sides names them past the comma",
           "[extract][stage2][heldout15]") {
   Run a(
