@@ -150,3 +150,13 @@ TEST_CASE("mediation: a state's official named as a side stands for the state",
       "President Ibrahim Kone and Burkina Faso's Prime Minister Ali Sawadogo in Accra.");
   CHECK(has(a.mediations(), "Ghana: Burkina Faso/Mali Succeeded"));
 }
+
+TEST_CASE("mediation: a co-facilitator, and no mediator from the object of 'help'",
+          "[extract][stage2][heldout15]") {
+  Run a(
+      "Zambia and Malawi traded blame on Monday. A Kenyan spokesman said Tanzania was ready to "
+      "help Uganda as co-facilitator if both parties asked.");
+  const auto m = a.mediations();
+  CHECK(has(m, "Tanzania: Malawi/Zambia Offered"));
+  for (const std::string& x : m) CHECK(x.rfind("Uganda", 0) != 0);
+}
