@@ -54,8 +54,7 @@ TEST_CASE("actors: a conjunction opening the sentence is no part of a defined na
   CHECK_FALSE(has(a.labels("Organization"), "But the Alliance of Patriots for Renewal"));
 }
 
-TEST_CASE("actors: a demonym two states share names the more populous",
-          "[extract][heldout15]") {
+TEST_CASE("actors: a demonym two states share names the more populous", "[extract][heldout15]") {
   Run a("A Dutch foreign ministry spokesman said on Monday the talks would resume.");
   CHECK_FALSE(has(a.labels("Country"), "Caribbean Netherlands"));
   CHECK(has(a.labels("Country"), "Netherlands"));
