@@ -44,6 +44,12 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
     }
     return -1;
   };
+  struct DemonymRow {
+    std::vector<std::string> keys;
+    std::uint32_t id;
+    std::uint64_t population;
+  };
+  std::vector<DemonymRow> shared_demonyms;
   int c_id = -1, c_name = -1, c_aliases = -1, c_country = -1, c_code = -1, c_admin1 = -1,
       c_pop = -1, c_amb = -1, c_capital = -1, c_demonyms = -1, c_lat = -1, c_long = -1;
   for (std::string_view line : split(content, '\n')) {
@@ -98,7 +104,7 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
       if (d.size() < 3) continue;
       if (first_demonym) p.demonym = d;
       first_demonym = false;
-      demonyms.add(phrase_keys(d, abbreviations), id);
+      shared_demonyms.push_back({phrase_keys(d, abbreviations), id, p.population});
     }
     if (kind == PlaceKind::Country && !p.code.empty()) country_by_iso2.emplace(p.code, id);
     if (kind == PlaceKind::Province && !p.admin1.empty()) {
@@ -106,6 +112,12 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
     }
     places.push_back(std::move(p));
   }
+  // A demonym two places share ("Dutch": the Netherlands, Caribbean Netherlands; "Congolese")
+  // names the more populous one: the earliest added wins a tie in the index.
+  std::stable_sort(
+      shared_demonyms.begin(), shared_demonyms.end(),
+      [](const DemonymRow& a, const DemonymRow& b) { return a.population > b.population; });
+  for (DemonymRow& d : shared_demonyms) demonyms.add(std::move(d.keys), d.id);
 }
 
 Gazetteer Gazetteer::parse(const std::string& countries, const std::string& regions,

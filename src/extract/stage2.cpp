@@ -142,10 +142,12 @@ struct ClaimStage::Resources {
   Lexicon med_modifiers;     // phrase, status, flag
   Lexicon med_objects;       // phrase
   Lexicon med_companions;    // phrase: "along with" before co-mediators
-  Lexicon med_party_nouns;   // phrase: plural heads of unnamed sides ("opposition groups")
-  Lexicon titles;            // person_titles.tsv + title_modifiers.tsv: "former leader"
-  Lexicon title_modifiers;   // "former", "deputy"
-  Lexicon object_preps;      // "of", "with": names after them are no subject
+  Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
+  Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
+  Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;       // "former", "deputy"
+  Lexicon object_preps;          // "of", "with": names after them are no subject
   Gazetteer gazetteer;
   std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
   std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
@@ -241,6 +243,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
   r.med_companions = load("mediation_companions");
+  r.med_ending_verbs = load("mediation_ending_verbs");
+  r.med_side_quantifiers = load("mediation_side_quantifiers");
   r.med_party_nouns = load("mediation_party_nouns");
   r.titles = load("person_titles");
   r.title_modifiers = load("title_modifiers");
@@ -1452,8 +1456,9 @@ class ArticleRun {
   // whose name holds its noun and modifiers, or that an apposition described so; failing that,
   // by the noun's kind (claim_body_nouns.tsv), the main state, the last group, or an unnamed
   // source of its own. -1 when `end` closes no such description.
-  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end) {
-    if (end <= s.first_token + 1) return -1;
+  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end,
+                       bool opening_body = false) {
+    if (end <= s.first_token) return -1;
     const std::uint32_t noun = end - 1;
     const std::string kind = body_kind(noun);
     // A state's body may be written with a capital right after "the" ("the Navy said", "the
@@ -1461,7 +1466,11 @@ class ArticleRun {
     const bool titled = kind == "state" && tokens_[noun].is(kCapitalized) &&
                         !tokens_[noun].is(kAllCaps) && noun > s.first_token &&
                         tokens_[noun - 1].key == "the";
-    if (kind.empty() || (tokens_[noun].is(kCapitalized) && !titled) || tokens_[noun].is(kInQuote)) {
+    // A side of talks: "Government and MILF peace panels met ...": a body noun that opens the
+    // sentence in capitals is read as "the government" is (not a speaker: "Police said").
+    const bool initial = opening_body && noun == s.first_token && !tokens_[noun].is(kAllCaps);
+    if (kind.empty() || (tokens_[noun].is(kCapitalized) && !titled && !initial) ||
+        tokens_[noun].is(kInQuote)) {
       return -1;
     }
     if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
@@ -1502,8 +1511,8 @@ class ArticleRun {
       // need not be in the name (claim_body_descriptors.tsv).
       if (!is_word_in(res_.body_descriptors, tokens_, k)) identifying.push_back(t.key);
     }
-    if (!bare && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
-    const std::uint32_t the = k - 1;
+    if (!bare && !initial && (k == s.first_token || tokens_[k - 1].key != "the")) return -1;
+    const std::uint32_t the = initial ? noun : k - 1;
     const std::string& head = tokens_[noun].key;
     int best = -1;
     std::int64_t best_pos = -1;
@@ -3322,6 +3331,7 @@ class ArticleRun {
     std::uint32_t i = from;
     if (list_end) *list_end = from;
     while (i < end) {
+      const std::uint32_t item = i;
       if (tokens_[i].key == "the") ++i;
       int hit = -1;
       std::uint32_t next = i;
@@ -3332,6 +3342,13 @@ class ArticleRun {
         }
       }
       if (hit < 0) break;
+      // "A, the B's envoy, said": a name after a bare comma that does not go on to another
+      // comma or "and" opens an apposition on A; it is no item of the list.
+      const bool after_comma = !out.empty() && tokens_[item - 1].key == ",";
+      if (after_comma && (next >= end || (tokens_[next].key != "," && tokens_[next].key != "and" &&
+                                          tokens_[next].key != "or"))) {
+        break;
+      }
       out.push_back(as_actor(hit));
       i = next;
       if (list_end) *list_end = next;
@@ -3430,6 +3447,31 @@ class ArticleRun {
     return -1;
   }
 
+  // "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
+  // other bodies (a group defined as "X (ABC)" is an organisation) named last before this
+  // sentence (no state's forces, no mediator), or none.
+  std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const {
+    if (b < e && tokens_[b].key == "the") ++b;
+    if (b + 1 >= e || tokens_[b].key != "two") return {};
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (!matches(res_.med_party_nouns, e - 1, e, l, r) &&
+        !(e >= b + 3 && matches(res_.med_party_nouns, e - 2, e, l, r) && l == 2)) {
+      return {};
+    }
+    std::vector<std::pair<std::uint32_t, int>> seen;
+    for (const auto& [g, pos] : last_seen_) {
+      const Entity& en = entities_[static_cast<std::size_t>(g)];
+      const bool group = en.cls == "ArmedGroup" || en.cls == "Organization";
+      if (!group || country_of(g) >= 0 || mediators_seen_.count(g) > 0) continue;
+      if (pos >= current_sentence_begin_) continue;
+      seen.emplace_back(pos, g);
+    }
+    if (seen.size() < 2) return {};
+    std::sort(seen.rbegin(), seen.rend());
+    return {seen[1].second, seen[0].second};
+  }
+
   // The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
   // speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
   // of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
@@ -3444,7 +3486,15 @@ class ArticleRun {
         return m.begin >= b && m.end <= e && agentive(m.entity);
       });
       if (!named && e > b) {
-        int side = definite_speaker(s, ms, e);
+        // "between the government and the two groups": both groups named last are sides.
+        const std::vector<int> pair = two_groups(b, e);
+        if (!pair.empty()) {
+          for (int g : pair) out.push_back(g);
+          last_two_groups_ = pair;
+          b = k + 1;
+          continue;
+        }
+        int side = definite_speaker(s, ms, e, true);
         if (side < 0) {
           std::uint32_t l = 0;
           std::uint32_t r = 0;
@@ -3455,9 +3505,11 @@ class ArticleRun {
             std::uint32_t nb = b;
             for (std::uint32_t q = b; q + 1 < e; ++q) {
               std::uint32_t nl = 0;
+              // "more than 40 rebel groups", "about 20 groups": a quantifier before the number.
+              const bool quantifier = q == nb && is_word(res_.med_side_quantifiers, q, e);
               if (tokens_[q].key == "of" || tokens_[q].key == "the" || tokens_[q].key == "a" ||
-                  (q == nb && number_at(q, e, nl))) {  // "several", "two"
-                nb = q + 1;
+                  quantifier || (q == nb && number_at(q, e, nl))) {  // "several", "two"
+                nb = q + (q == nb && number_at(q, e, nl) ? std::max<std::uint32_t>(nl, 1) : 1);
               }
             }
             // "the rebels" alone: the armed group named last ("between the rebels and X").
@@ -3613,7 +3665,7 @@ class ArticleRun {
         for (std::uint32_t h = w + 1; h < s.last_token && h < w + 6; ++h) {
           std::uint32_t l = 0;
           std::uint32_t r = 0;
-          if (tokens_[h].kind != TokenKind::Word) break;
+          if (tokens_[h].kind == TokenKind::Punct) break;  // "with more than 40 rebel groups"
           if (!matches(res_.med_party_nouns, h, s.last_token, l, r)) continue;
           const std::vector<int> u = unnamed_sides(s, ms, w + 1, h + l);
           if (!u.empty()) side = u.front();
@@ -3631,6 +3683,66 @@ class ArticleRun {
       return out;
     }
     return {};
+  }
+
+  // The sides named after the "between" at k of sentence s.
+  void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
+                     std::vector<int>& into) {
+    if (k + 1 >= s.last_token) return;
+    // "between the army and the RSF": the names up to the end of the phrase.
+    std::uint32_t stop = k + 1;
+    while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
+           (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+           tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
+      ++stop;
+    }
+    for (const Mention& m : ms) {
+      if (m.begin <= k || m.end > stop) continue;
+      int c = -1;
+      if (agentive(m.entity)) {
+        const int p = as_actor(m.entity);
+        c = country_of(p) >= 0 ? country_of(p) : p;
+        // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
+        // or official named as a side stands for the state of the office.
+        const int state = entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
+        if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
+      } else {
+        // "between Mogadishu and Jubaland": a province or region named as a side of talks
+        // stands for its authorities.
+        // Not one that modifies a noun ("the two Horn of Africa neighbours").
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
+                              !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+        if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
+        // "between Niamey and Cotonou": a city named as a side stands for the state it is
+        // in, as a capital does.
+        const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
+        if (cls == "City" && !modifier && state >= 0 &&
+            entities_[static_cast<std::size_t>(state)].country()) {
+          c = state;
+        }
+      }
+      if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
+        into.push_back(c);
+      }
+    }
+    // Sides in lower case: "between the government and opposition groups". Not one plural
+    // noun alone ("between the armed factions", "between the two governments"): those are
+    // both sides, found as for a sentence that names none.
+    const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                         [](const Token& t) { return t.key == "and"; });
+    if (into.size() < 2 && two_phrases) {
+      last_two_groups_.clear();
+      for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+        const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), c) !=
+                             last_two_groups_.end();
+        if ((into.size() < 2 || grouped) && std::find(into.begin(), into.end(), c) == into.end()) {
+          into.push_back(c);
+        }
+      }
+    }
+    // "between the two factions": the two armed groups named last.
+    if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
   }
 
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
@@ -3859,6 +3971,14 @@ class ArticleRun {
           mediator_by_reference = speaker >= 0;
         }
       }
+      // A news outlet reports a mediation; it never mediates ("X told AFP it was open to
+      // mediation").
+      mediators.erase(std::remove_if(mediators.begin(), mediators.end(),
+                                     [&](int m) {
+                                       return m < 0 || entities_[static_cast<std::size_t>(m)].cls ==
+                                                           "MediaOutlet";
+                                     }),
+                      mediators.end());
       if (mediators.empty()) continue;
       // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
       // after the trigger (mediation_companions.tsv).
@@ -3889,56 +4009,7 @@ class ArticleRun {
       for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
         if (tokens_[k].key == "between") between = k;
       }
-      for (std::uint32_t k = between; k + 1 < s.last_token; ++k) {
-        // "between the army and the RSF": the names up to the end of the phrase.
-        std::uint32_t stop = k + 1;
-        while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
-               (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
-               tokens_[stop].key != "if" && tokens_[stop].key != "to" &&
-               tokens_[stop].key != "for") {
-          ++stop;
-        }
-        for (const Mention& m : ms) {
-          if (m.begin <= k || m.end > stop) continue;
-          int c = -1;
-          if (agentive(m.entity)) {
-            const int p = as_actor(m.entity);
-            c = country_of(p) >= 0 ? country_of(p) : p;
-          } else {
-            // "between Mogadishu and Jubaland": a province or region named as a side of talks
-            // stands for its authorities.
-            // Not one that modifies a noun ("the two Horn of Africa neighbours").
-            const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-            const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
-                                  !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
-            if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
-            // "between Niamey and Cotonou": a city named as a side stands for the state it is
-            // in, as a capital does.
-            const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
-            if (cls == "City" && !modifier && state >= 0 &&
-                entities_[static_cast<std::size_t>(state)].country()) {
-              c = state;
-            }
-          }
-          if (c >= 0 && std::find(parties.begin(), parties.end(), c) == parties.end()) {
-            parties.push_back(c);
-          }
-        }
-        // Sides in lower case: "between the government and opposition groups". Not one plural
-        // noun alone ("between the armed factions", "between the two governments"): those are
-        // both sides, found as for a sentence that names none.
-        const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
-                                             [](const Token& t) { return t.key == "and"; });
-        if (parties.size() < 2 && two_phrases) {
-          for (int c : unnamed_sides(s, ms, k + 1, stop)) {
-            if (parties.size() < 2 &&
-                std::find(parties.begin(), parties.end(), c) == parties.end()) {
-              parties.push_back(c);
-            }
-          }
-        }
-        break;
-      }
+      sides_between(s, ms, between, parties);
       // "X, which has held separate talks with A and B, is trying to broker an exchange between
       // the two governments": a side given by reference takes the sides named for the same
       // mediator earlier in the sentence.
@@ -3950,6 +4021,22 @@ class ArticleRun {
       if (parties.empty()) parties = with_sides(s, ms, mediators);
       // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
       if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
+      // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
+      // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
+      // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").
+      for (std::uint32_t k = std::max(list_end, trig_end); k < s.last_token && parties.empty();
+           ++k) {
+        if (!is_word(res_.med_ending_verbs, k, s.last_token)) continue;
+        for (std::uint32_t b = k + 1; b < s.last_token && b < k + 10; ++b) {
+          if (tokens_[b].kind == TokenKind::Punct) break;
+          if (tokens_[b].key != "between") continue;
+          std::vector<int> ended;
+          sides_between(s, ms, b, ended);
+          if (ended.size() >= 2) parties = ended;
+          break;
+        }
+        break;
+      }
       const bool explicit_parties = parties.size() >= 2;
       const bool no_parties = parties.empty();
       const int named_side = parties.size() == 1 ? parties.front() : -1;
@@ -4021,10 +4108,28 @@ class ArticleRun {
         mediators_seen_.insert(e);
         if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
       }
-      pending_.push_back(PendingMediation{si, meds, parties, status, object, conditional, hedged,
-                                          venue, explicit_parties, no_parties, relative,
-                                          named_side});
-      for (int m : meds) seen.push_back({m, parties, relative, pending_.size() - 1});
+      // "between the government and the two groups": one mediation per group, with the other side.
+      std::vector<std::vector<int>> sides{parties};
+      if (parties.size() == 3) {
+        std::vector<int> one;
+        std::vector<int> groups;
+        for (int p : parties) {
+          const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), p) !=
+                               last_two_groups_.end();
+          (grouped ? groups : one).push_back(p);
+        }
+        if (one.size() == 1 && groups.size() == 2) {
+          sides = {{one[0], groups[0]}, {one[0], groups[1]}};
+        } else {
+          sides = {{parties[0], parties[1]}};
+        }
+      }
+      for (const std::vector<int>& pair : sides) {
+        pending_.push_back(PendingMediation{si, meds, pair, status, object, conditional, hedged,
+                                            venue, explicit_parties, no_parties, relative,
+                                            named_side});
+        for (int m : meds) seen.push_back({m, pair, relative, pending_.size() - 1});
+      }
       i = trig_end - 1;
     }
   }
@@ -4118,6 +4223,7 @@ class ArticleRun {
   bool toll_sentence_ = false;     // the sentence being read gives casualty figures
   std::vector<int> coordinated_;   // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
+  std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   int dateline_state_ = -1;
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
                                               // country of the dateline's place

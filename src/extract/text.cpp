@@ -295,6 +295,22 @@ std::vector<Token> tokenize(std::string_view text,
         }
       }
       if (letters >= 2 && !lower) tok.flags |= kAllCaps;
+    } else if (tok.kind == TokenKind::Number) {
+      // "3R", "5R": a code of digits and capitals names a body ("the Return, Reclamation and
+      // Rehabilitation (3R) group"): a word in capitals, not a figure.
+      bool letters = false;
+      bool lower = false;
+      for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
+        UChar32 d = peek(surface, k);
+        if (is_alpha(d)) {
+          letters = true;
+          if (is_lower(d)) lower = true;
+        }
+      }
+      if (letters && !lower) {
+        tok.kind = TokenKind::Word;
+        tok.flags |= kAllCaps;
+      }
     }
     if (tok.kind == TokenKind::Punct && surface == "\"") {
       // Direction from the context: a quote mark before a word (or at a line start) opens.
