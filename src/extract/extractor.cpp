@@ -1393,12 +1393,6 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     if (start == ne) return;
     nb = start;
   }
-  // "Las Anod General Hospital", "the Supreme Council": a one-word "name" after a title word
-  // that is a kind of site or the head of an organisation names no person.
-  if (named_type == kPerson && ne == nb + 1 &&
-      (res_.in("site_kinds", tokens_[nb].key) || res_.in("organization_heads", tokens_[nb].key))) {
-    return;
-  }
   mn.name_begin = nb;
   mn.name_end = ne;
   // An organisation named after an armed group it belongs to is one too ("Islamic State
