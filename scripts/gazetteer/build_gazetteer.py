@@ -52,6 +52,9 @@ CAPITAL_CODES = {"PPLC", "PPLG", "PPLA"}
 
 # Features are https://sws.geonames.org/<id>/ (the GeoNames linked-data IRIs).
 GEONAMES_BASE = "https://sws.geonames.org/"
+# Countries that geographer-data gives no GeoNames id: without one the extractor skips the row.
+# Kosovo (XK): https://sws.geonames.org/831053/.
+MISSING_COUNTRY_IDS = {"XK": "831053"}
 
 
 class SourceError(Exception):
@@ -310,7 +313,7 @@ def build_countries(src, capital_ids):
         latlng = wc.get("latlng") or [None, None]
         population = geo.get("population")
         rows.append({
-            "geonames_id": geo_id(geo.get("ids", {}).get("geonames")),
+            "geonames_id": geo_id(geo.get("ids", {}).get("geonames")) or MISSING_COUNTRY_IDS.get(iso2, ""),
             "iso2": iso2,
             "iso3": wc.get("cca3") or iso.get("alpha_3", ""),
             "name": name,
