@@ -107,3 +107,15 @@ TEST_CASE("actors: an outlet's media word is capitalised", "[extract][heldout16]
   CHECK(has(outlets, "Bakhtar News Agency"));
   CHECK_FALSE(has(outlets, "UN agency"));
 }
+
+TEST_CASE("actors: a clan's or tribe's fighters are an armed group, the clan an organisation",
+          "[extract][heldout16]") {
+  Run a(
+      "Government forces clashed with Warsangeli clan militias near the town on Monday. The "
+      "Warsangeli clan said 20 fighters were killed. Hashid tribesmen attacked the base.");
+  const auto groups = a.labels("ArmedGroup");
+  CHECK(has(groups, "Warsangeli clan militias"));
+  CHECK(has(groups, "Hashid tribesmen"));
+  CHECK(has(a.labels("Organization"), "Warsangeli clan"));
+  CHECK(has(a.figures(), "Warsangeli clan: 20//fighters"));
+}
