@@ -141,6 +141,7 @@ struct ClaimStage::Resources {
   Lexicon med_triggers;      // phrase, slot, status
   Lexicon med_modifiers;     // phrase, status, flag
   Lexicon med_objects;       // phrase
+  Lexicon med_processes;     // phrase: what a mediation is about that goes on ("talks")
   Lexicon med_companions;    // phrase: "along with" before co-mediators
   Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
@@ -242,6 +243,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_triggers = load("mediation_triggers");
   r.med_modifiers = load("mediation_modifiers");
   r.med_objects = load("mediation_objects");
+  r.med_processes = load("mediation_processes");
   r.med_companions = load("mediation_companions");
   r.med_ending_verbs = load("mediation_ending_verbs");
   r.med_side_quantifiers = load("mediation_side_quantifiers");
@@ -3620,7 +3622,21 @@ class ArticleRun {
     for (std::uint32_t k = from; k < to; ++k) {
       if (tokens_[k].key == "that") b = k + 1;
     }
-    const std::uint32_t e1 = phrase_end(b);
+    std::uint32_t e1 = phrase_end(b);
+    // "The killings come as A and B hold talks": else the subject of the last clause opened by
+    // a word of claim_clause_breaks.tsv of kind "hard" ("as", "while", "but").
+    if (e1 == b || e1 >= to || tokens_[e1].key != "and") {
+      for (std::uint32_t k = to; k > b; --k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (!matches(res_.breaks, k - 1, to, l, r) || res_.breaks.get(r, "kind") != "hard") {
+          continue;
+        }
+        b = k - 1 + l;
+        e1 = phrase_end(b);
+        break;
+      }
+    }
     if (e1 == b || e1 >= to || tokens_[e1].key != "and") return {};
     const std::uint32_t e2 = phrase_end(e1 + 1);
     if (e2 == e1 + 1) return {};
@@ -3779,6 +3795,13 @@ class ArticleRun {
           if (c >= 0) {
             mediators.push_back(c);
             status = it != res_.prefix_triggers.end() ? it->second : ob->second;
+            // "hold Qatar-mediated talks": a process mediated goes on; an outcome ("a
+            // Qatari-brokered ceasefire") was reached. Words after it may still end it.
+            std::uint32_t pl = 0;
+            std::uint32_t prow = 0;
+            if (i + 1 < s.last_token && matches(res_.med_processes, i + 1, s.last_token, pl, prow)) {
+              status = "ongoing";
+            }
             found = true;
           }
         }
@@ -4019,8 +4042,9 @@ class ArticleRun {
         if (parties.size() < 2 && same && m.parties.size() >= 2) parties = m.parties;
       }
       if (parties.empty()) parties = with_sides(s, ms, mediators);
-      // "A and B agreed to talks facilitated by C": the coordinated subject of the clause.
-      if (parties.empty() && slot == "by") parties = subject_sides(s, ms, cb, i);
+      // "A and B agreed to talks facilitated by C", "A and B hold Qatar-mediated talks" (a
+      // prefix trigger, no slot): the coordinated subject of the clause.
+      if (parties.empty() && (slot == "by" || slot.empty())) parties = subject_sides(s, ms, cb, i);
       // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
       // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
       // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").

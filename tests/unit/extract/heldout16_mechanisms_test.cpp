@@ -119,3 +119,16 @@ TEST_CASE("actors: a clan's or tribe's fighters are an armed group, the clan an 
   CHECK(has(a.labels("Organization"), "Warsangeli clan"));
   CHECK(has(a.figures(), "Warsangeli clan: 20//fighters"));
 }
+
+TEST_CASE("mediation: 'A and B hold X-mediated talks' is ongoing between the subjects",
+          "[extract][stage2][heldout13]") {
+  Run a(
+      "Fighting continued in Goma on Monday. The killings come as Chad's government and the "
+      "M23 rebels, who seized two cities this year, hold Qatar-mediated talks in Doha on a "
+      "permanent peace deal.");
+  CHECK(has(a.mediations(), "Qatar: Chad/M23 Ongoing"));
+  // An outcome mediated was reached.
+  Run b("Chad and Sudan signed a Qatari-brokered ceasefire in Doha on Monday.");
+  REQUIRE_FALSE(b.mediations().empty());
+  for (const std::string& m : b.mediations()) CHECK(m.find("Succeeded") != std::string::npos);
+}
