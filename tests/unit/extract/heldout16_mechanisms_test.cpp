@@ -132,3 +132,15 @@ TEST_CASE("mediation: 'A and B hold X-mediated talks' is ongoing between the sub
   REQUIRE_FALSE(b.mediations().empty());
   for (const std::string& m : b.mediations()) CHECK(m.find("Succeeded") != std::string::npos);
 }
+
+TEST_CASE("actors: a demonym opening a multi-word armed group's name is part of it",
+          "[extract][heldout13]") {
+  Run a(
+      "The Syrian National Army attacked Manbij on Monday. The Libyan National Army said it had "
+      "repelled an attack. Algeria-backed Polisario Front fighters fired rockets.");
+  const auto groups = a.labels("ArmedGroup");
+  CHECK(has(groups, "Syrian National Army"));
+  CHECK(has(groups, "Libyan National Army"));
+  CHECK_FALSE(has(groups, "National Army"));
+  CHECK_FALSE(has(groups, "Algeria-backed Polisario Front"));  // who backs it is no part of it
+}
