@@ -537,6 +537,7 @@ class ArticleRun : public MatchContext {
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   void mark_parties(const Sentence& s);
+  void drop_credit_places(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
                            std::uint32_t last) const;
   void merge_unnamed_persons();
@@ -2609,6 +2610,29 @@ void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
 
 // "talks between A and B in C", "clashes between A and B": the names after "between" right
 // behind an event trigger (up to two lower-case words between) are its parties, not places.
+// "(By Gonzalo Solano and Regina Garcia Cano)", "Reporting by A in Nairobi": a credit line
+// (opened by a phrase of credit_openers.tsv) names reporters; "Regina" and "Cano" are no towns
+// and the reporters' city is no place of the story.
+void ArticleRun::drop_credit_places(const Sentence& s) {
+  std::uint32_t len = 0;
+  const int lex = res_.lexicon_id.at("credit_openers");
+  bool credit = false;
+  for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.first_token + 1]; ++k) {
+    if (lexemes_[k].lexicon == lex) {
+      credit = true;
+      len = lexemes_[k].length;
+    }
+  }
+  if (!credit || s.first_token + len >= s.last_token) return;
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    Mention& m = mentions_[q];
+    if (!m.dropped && (bit(m.type) & kPlaceMask)) {
+      m.dropped = true;
+      ++changes_;
+    }
+  }
+}
+
 void ArticleRun::mark_parties(const Sentence& s) {
   const int trig_lex = res_.lexicon_id.at("event_triggers");
   for (std::uint32_t j = s.first_token + 1; j < s.last_token; ++j) {
@@ -3112,6 +3136,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     reference_mentions(s, si);
     group_references(s, si);
     mark_parties(s);
+    drop_credit_places(s);
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& mn = mentions_[k];
       if (mn.dropped || mn.entity < 0) continue;

@@ -144,3 +144,17 @@ TEST_CASE("actors: a demonym opening a multi-word armed group's name is part of 
   CHECK_FALSE(has(groups, "National Army"));
   CHECK_FALSE(has(groups, "Algeria-backed Polisario Front"));  // who backs it is no part of it
 }
+
+TEST_CASE("places: a credit line names reporters, not places", "[extract][heldout14]") {
+  Run a(
+      "Rebels attacked a prison in Guayaquil on Monday, killing 12 inmates, police said.\n"
+      "(By Gonzalo Solano and Regina Garcia Cano)\n"
+      "Reporting by Ali Musa in Nairobi; Editing by Tom Hogue");
+  const auto cities = a.labels("City");
+  CHECK(has(cities, "Guayaquil"));
+  CHECK_FALSE(has(cities, "Regina"));
+  CHECK_FALSE(has(cities, "Nairobi"));
+  // "By Monday" opens no credit line.
+  Run b("By Monday, rebels had attacked Goma, the army said.");
+  CHECK(has(b.labels("City"), "Goma"));
+}
