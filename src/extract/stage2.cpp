@@ -1161,8 +1161,9 @@ class ArticleRun {
           break;
         }
         // "according to the police", "according to the army": a definite description, as
-        // before a speech verb ("the police said").
-        if (from > cue.end) {
+        // before a speech verb ("the police said"); a body needs no article ("according to
+        // police", as "police said"), a bare "officials" names nobody.
+        if (from > cue.end || (h == from && !body_kind(h).empty())) {
           const int definite = definite_speaker(s, ms, h + 1);
           if (definite >= 0) return definite;
         }
@@ -1482,8 +1483,12 @@ class ArticleRun {
     std::vector<std::string> modifiers, identifying;
     // "..., police said": a body noun news copy writes without an article, right after the
     // comma or quotation mark that ends what was said, is a definite description too.
+    // So is one right after "according to" ("..., according to police").
     const bool bare =
-        noun > s.first_token && (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"");
+        noun > s.first_token &&
+        (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"" ||
+         (noun > s.first_token + 1 && tokens_[noun - 1].key == "to" &&
+          tokens_[noun - 2].key == "according"));
     while (!bare && k > s.first_token && noun - k < 5) {
       const Token& t = tokens_[k - 1];
       if (t.key == "the") break;

@@ -158,3 +158,12 @@ TEST_CASE("places: a credit line names reporters, not places", "[extract][heldou
   Run b("By Monday, rebels had attacked Goma, the army said.");
   CHECK(has(b.labels("City"), "Goma"));
 }
+
+TEST_CASE("claims: 'according to police' names the police, as 'police said' does",
+          "[extract][stage2][heldout9]") {
+  Run a("At least 31 people were killed in the attack on Kidal on Monday, according to police.");
+  CHECK(has(a.figures(), "police: 31//people"));
+  // A bare "officials" still names nobody.
+  Run b("At least 31 people were killed in the attack on Kidal on Monday, according to officials.");
+  CHECK(b.figures().empty());
+}
