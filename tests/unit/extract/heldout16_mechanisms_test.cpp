@@ -1,5 +1,6 @@
 // Mechanisms prompted by the sixteenth held-out set (tests/data/heldout16: live blogs,
-// explainers, analyses): one case per mechanism, on invented sentences.
+// explainers, analyses), and a few found in the same session's review of heldout9, 13 and 14
+// (tagged with that set): one case per mechanism, on invented sentences.
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
