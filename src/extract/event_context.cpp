@@ -1,0 +1,448 @@
+// Stage 1 events in context: cues before a trigger, dates by report, scenes, and merging reports of
+// one event.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/article_run.hpp"
+
+namespace ng::extract::stage1 {
+
+// A date of the report's time: a day of the week up to the reference date, or its month. The
+// narrative is at the report's time until a time expression takes it elsewhere: after "in 2021"
+// or "in recent months" (unresolved) a sentence without a time tells background.
+bool ArticleRun::recent(const std::string& value) const {
+  CivilDate ref, when;
+  if (!parse_iso_date(reference_date(article_), ref)) return false;
+  if (value.size() == 7) return value == format_date(ref).substr(0, 7);
+  if (!parse_iso_date(value, when)) return false;
+  for (int back = 0; back <= 7; ++back) {
+    if (format_date(add_days(ref, -back)) == value) return true;
+  }
+  return false;
+}
+
+bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
+  for (std::uint32_t k = from; k < to; ++k) {
+    if (res_.in("time_clause_breaks", tokens_[k].key)) return true;
+  }
+  return false;
+}
+
+// A phrase of not_event_cues.tsv ends right before token b or before a few lower-case words
+// ("called for an immediate ceasefire", "open to talks", "towards a truce").
+bool ArticleRun::not_event_cue_before(std::uint32_t b, std::uint32_t first) const {
+  return cue_before("not_event_cues", b, first);
+}
+
+// A word of hypothetical_cues.tsv among the four words before token b, within its clause.
+bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b; k > first && k + 4 >= b;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "," || key == ";" || key == "." || key == ":") break;
+    if (res_.in("hypothetical_cues", key)) return true;
+  }
+  return false;
+}
+
+// A phrase of `lexicon` ends at b, or up to three lower-case words before it.
+bool ArticleRun::cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const {
+  const auto id = res_.lexicon_id.find(lexicon);
+  if (id == res_.lexicon_id.end()) return false;
+  for (std::uint32_t end = b; end > first && end + 3 >= b; --end) {
+    for (std::uint32_t p = end > first + 4 ? end - 4 : first; p < end; ++p) {
+      for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+        if (lexemes_[k].lexicon == id->second && p + lexemes_[k].length == end) return true;
+      }
+    }
+    const Token& t = tokens_[end - 1];
+    if (t.kind != TokenKind::Word || t.is(kCapitalized)) return false;
+  }
+  return false;
+}
+
+// A thing counted in claims (claim_counted_objects.tsv, kind posts or equipment) within six
+// tokens before [b, e) or three after, in the same clause.
+bool ArticleRun::counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,
+                                     std::uint32_t last) const {
+  const Lexicon* counted = res_.lexicon("claim_counted_objects");
+  if (!counted) return false;
+  const int id = res_.lexicon_id.at("claim_counted_objects");
+  auto object_at = [&](std::uint32_t p) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && counted->get(lexemes_[k].row, "kind") != "none") return true;
+    }
+    return false;
+  };
+  for (std::uint32_t p = b; p > first && p + 6 >= b;) {
+    --p;
+    const std::string& key = tokens_[p].key;
+    if (key == ";" || key == "." || key == ":") break;
+    if (object_at(p)) return true;
+  }
+  for (std::uint32_t p = e; p < last && p < e + 3; ++p) {
+    if (object_at(p)) return true;
+  }
+  return false;
+}
+
+// A cue of undated_event_cues.tsv in the four words before the trigger, within its clause:
+// "would consider talks", "to help end the fighting", "had carried out strikes".
+bool ArticleRun::undated_cue_before(const Event& ev, std::uint32_t first) const {
+  for (std::uint32_t k = ev.begin; k > first && k + 4 >= ev.begin;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "," || key == ";" || key == "." || key == ":") break;
+    if (res_.in("undated_event_cues", key)) return true;
+  }
+  return false;
+}
+
+// An event its sentence gives no time, told without a cue that sets it apart from the report,
+// happened on the report's day: the article's date (TimeML's document creation time), or for an
+// undated article the date inferred from its batch. After merging, so a repeated mention
+// ("the strikes") still joins the report that dates it.
+void ArticleRun::date_by_report() {
+  const std::string& day = reference_date(article_);
+  if (day.empty()) return;
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.date.empty() && ev.time_text.empty() && ev.report_day) ev.date = day;
+  }
+}
+
+bool ArticleRun::same_paragraph(std::uint32_t earlier, std::uint32_t later) const {
+  const std::string_view between(norm_.text.data() + sentences_[earlier].end,
+                                 sentences_[later].begin - sentences_[earlier].end);
+  return between.find('\n') == std::string_view::npos;
+}
+
+// "near the border with Y", "west of Y": a place that only bounds where something happened.
+bool ArticleRun::bounds_only(const Sentence& s, const Mention& mn) const {
+  std::uint32_t k = mn.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+    return true;
+  }
+  return k >= s.first_token + 2 && tokens_[k - 1].key == "of" &&
+         res_.in("compass", tokens_[k - 2].key);
+}
+
+// A sentence that reports no event may set the scene for the next one: places below a country
+// where something is ("Life in X", "around X", a list "in A and B"), and the places that
+// qualify them right after, which only bound them ("in the A district of B", "X, a village in
+// Y near the border with Z", "X, a town west of Y"); not datelines, metonyms, parties, places
+// inside actors' names, nor where people went to or came from.
+void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
+  scene_ = Scene{};
+  scene_.sentence = si;
+  std::uint32_t open_until = 0;  // the end of the last scene place
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.metonym || mn.dateline || mn.party || mn.entity < 0 ||
+        mn.type == kCountry || !(bit(mn.type) & kPlaceMask)) {
+      continue;
+    }
+    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    std::uint32_t k = mn.begin;
+    while (k > s.first_token &&
+           (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {
+      --k;
+    }
+    static const std::set<std::string> away = {"from", "to", "into", "toward", "towards"};
+    if (k > s.first_token && away.count(tokens_[k - 1].key)) continue;
+    // Right after the last scene place, joined by lower-case words: a list or a qualifier.
+    bool attached = open_until > 0 && mn.begin >= open_until && mn.begin <= open_until + 8;
+    bool listed = true;
+    for (std::uint32_t j = open_until; attached && j < mn.begin; ++j) {
+      const Token& t = tokens_[j];
+      attached = t.key == "," || (t.kind == TokenKind::Word && !t.is(kCapitalized) &&
+                                  !res_.in("speech_verbs", t.key));
+      listed = listed && (t.key == "," || t.key == "and" || t.key == "or");
+    }
+    // ("X, the capital of Y, is ...": Y only qualifies a place that is no scene.)
+    const bool of_place = k > s.first_token && tokens_[k - 1].key == "of";
+    if ((!mn.locative || of_place) && !attached) continue;
+    const bool qualifier = attached && !listed;
+    std::vector<int>& into = qualifier || bounds_only(s, mn) ? scene_.landmarks : scene_.places;
+    if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+    open_until = mn.end;
+  }
+}
+
+// "Tension has been high around X, a village in Y. On Sunday, rebels shot dead two villagers":
+// when no event of a sentence has a place and the sentence before, in the same paragraph,
+// reported no event but named places, a violent event (located_event_classes.tsv) happened
+// there.
+void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || scene_.sentence + 1 != si || scene_.places.empty() ||
+      !same_paragraph(si - 1, si)) {
+    return;
+  }
+  for (std::size_t idx : local) {
+    const Event& ev = events_[idx];
+    if (!ev.locations.empty() || !ev.landmarks.empty() || !ev.context.empty()) return;
+  }
+  static const std::set<std::string> definite = {"the", "these", "those", "this", "its", "their"};
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (!res_.in("located_event_classes", fold_key(ev.cls))) continue;
+    // ("The attacks came hours after ...": a definite noun refers back to events reported.)
+    if (ev.pos == "noun" && definite.count(tokens_[ev.begin - 1].key)) continue;
+    ev.locations = scene_.places;
+    ev.landmarks = scene_.landmarks;
+    ev.from_scene = true;
+  }
+}
+
+// "Two factions fought in the town of X last week. Local officials later brokered a ceasefire
+// between the two factions on Saturday": a truce with no place, in the sentence right after one
+// that reported located fighting (located_event_classes.tsv) in the same paragraph and points
+// back at it, ended that fighting, at its places.
+void ArticleRun::truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local) {
+  if (si == 0 || !same_paragraph(si - 1, si)) return;
+  const Event* fighting = nullptr;
+  for (const Event& e : events_) {
+    if (e.sentence == si - 1 && !e.merged && !e.locations.empty() &&
+        res_.in("located_event_classes", fold_key(e.cls))) {
+      fighting = &e;
+    }
+  }
+  if (fighting == nullptr) return;
+  // The truce's sentence must point back at that fighting ("later", "the two factions";
+  // truce_back_references.tsv).
+  const Sentence& s = sentences_[si];
+  bool back = false;
+  for (std::uint32_t k = s.first_token; k < s.last_token; ++k) {
+    back |= res_.in("truce_back_references", tokens_[k].key);
+  }
+  if (!back) return;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.cls != "Ceasefire" || !ev.locations.empty() || !ev.context.empty()) continue;
+    ev.locations = fighting->locations;
+  }
+}
+
+// "A drone strike killed 12 people in X on Sunday, ..., as fighting between A and B
+// intensified": an event noun opening an "as" clause whose verb tells a trend (trend_verbs.tsv)
+// frames the report; with no place of its own it reports no event.
+bool ArticleRun::background_trend(const Event& ev, const Sentence& s,
+                                  const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun" || !ev.locations.empty() || !ev.landmarks.empty()) return false;
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k == s.first_token || tokens_[k - 1].key != "as") return false;
+  for (std::uint32_t j = ev.end; j < s.last_token && j < ev.end + 15; ++j) {
+    const std::string& key = tokens_[j].key;
+    if (key == ";" || key == "." || key == ",") return false;
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == j; });
+    if (other_trigger) return false;
+    if (res_.in("trend_verbs", key)) return true;
+  }
+  return false;
+}
+
+// "Drone strikes have killed more than 300 civilians in X since October", "The fighting
+// between A and B has killed more than 800 people since September": an event noun that is the
+// subject of a toll verb in the perfect (tally_verbs.tsv) over a span opened before the
+// report's week or month ("since ...") sums up many events; it reports none. ("clashes have
+// killed 350 people since Sunday" is the fighting of these days: an event.)
+bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
+                                 const std::vector<TimeExpression>& times,
+                                 const std::vector<std::size_t>& local) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t verb = 0;
+  for (std::uint32_t k = ev.end; k + 1 < s.last_token && k < ev.end + 30 && verb == 0; ++k) {
+    const std::string& key = tokens_[k].key;
+    if (key == ";" || key == "." || res_.in("speech_verbs", key)) return false;
+    const bool other_trigger = std::any_of(
+        local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == k; });
+    if (other_trigger) return false;
+    if ((key == "have" || key == "has") && res_.in("tally_verbs", tokens_[k + 1].key)) verb = k + 1;
+  }
+  if (verb == 0) return false;
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {
+    const bool since = tokens_[te.begin].key == "since" || tokens_[te.begin - 1].key == "since";
+    return te.begin > verb && since && !te.value.empty() && !recent(te.value);
+  });
+}
+
+// "a bomb ripped through a vehicle carrying policemen home from a search operation in the early
+// hours of the morning near X": a place below a country far after a trigger with no place yet
+// is still its place when a locative word introduces it and one stretch with no punctuation,
+// speech verb or other trigger leads to it.
+bool ArticleRun::same_phrase_place(const Event& ev, const Mention& mn,
+                                   const std::vector<std::size_t>& local) const {
+  constexpr std::uint32_t kMaxPhrase = 30;
+  if (!mn.locative || mn.type == kCountry || !ev.locations.empty() || !ev.landmarks.empty() ||
+      mn.begin < ev.end || mn.begin - ev.end > kMaxPhrase) {
+    return false;
+  }
+  for (std::uint32_t k = ev.end; k < mn.begin; ++k) {
+    if (tokens_[k].kind == TokenKind::Punct || res_.in("speech_verbs", tokens_[k].key)) {
+      return false;
+    }
+  }
+  return std::none_of(local.begin(), local.end(), [&](std::size_t idx) {
+    const Event& other = events_[idx];
+    return &other != &ev && other.begin >= ev.end && other.begin < mn.begin;
+  });
+}
+
+// "In a raid on X on Tuesday, troops clashed with ...", "In a separate attack, a drone dropped
+// explosives on ...": an opening "In/During a(n) <event noun> ...," frames the event of the
+// main clause. They are one event, the main clause's, placed where the frame is when it has
+// no place of its own.
+void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::size_t>& local) {
+  if (local.size() < 2 || s.first_token + 3 >= s.last_token) return;
+  const std::string& opening = tokens_[s.first_token].key;
+  const std::string& article = tokens_[s.first_token + 1].key;
+  if ((opening != "in" && opening != "during") || (article != "a" && article != "an")) return;
+  Event& frame = events_[local.front()];
+  if (frame.pos != "noun" || frame.begin > s.first_token + 4) return;
+  for (std::uint32_t k = s.first_token + 2; k < frame.begin; ++k) {
+    if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) return;
+  }
+  std::uint32_t comma = frame.end;
+  while (comma < s.last_token && tokens_[comma].key != "," && comma < frame.end + 25) ++comma;
+  if (comma >= s.last_token || tokens_[comma].key != ",") return;
+  Event* main = nullptr;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (&ev == &frame) continue;
+    if (ev.begin < comma) return;  // another event inside the frame: not one phrase
+    main = &ev;
+    break;
+  }
+  if (main == nullptr) return;
+  if (main->locations.empty() && main->landmarks.empty()) {
+    main->locations = frame.locations;
+    main->landmarks = frame.landmarks;
+  }
+  frame.merged = true;
+}
+
+// Within an article, "the strikes" without a place repeats an event already reported with
+// one: merge an unlocated event into an event of the same class with a compatible date.
+void ArticleRun::merge_events() {
+  // "an attack on a military base in X", "a bomber blew herself up at a market in X": an event
+  // placed at an unnamed site (a lower-case description) inside a named place happened in that
+  // place; the description is no place name.
+  for (Event& ev : events_) {
+    std::vector<int> places;
+    for (int loc : ev.locations) {
+      const Entity& e = entities_[static_cast<std::size_t>(loc)];
+      const bool described = e.type == kSite && e.part_of >= 0 && !e.label.empty() &&
+                             e.label[0] >= 'a' && e.label[0] <= 'z';
+      const int place = described ? e.part_of : loc;
+      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+      if (described) entities_[static_cast<std::size_t>(place)].as_place = true;
+    }
+    ev.locations = places;
+  }
+  // A headline ("Drone strike on market kills dozens in X", the line before the dateline)
+  // restates the story in the present tense: its event is the body's event of the same kind
+  // (strikes from afar are one kind), not another one on the report's day.
+  static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                  "Shelling"};
+  const auto same_kind = [&](const std::string& a, const std::string& b) {
+    return a == b || (from_afar.count(a) && from_afar.count(b));
+  };
+  if (dateline_begin_ > 0) {
+    for (Event& head : events_) {
+      if (head.merged || head.end > dateline_begin_) continue;
+      for (Event& body : events_) {
+        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
+        body.more_sentences.push_back(head.sentence);
+        // ("Senegal signs peace deal with rebels in Bissau" over "... signed a peace agreement
+        // on Thursday": the headline's place is the body's when the body gives none.)
+        if (body.locations.empty() && !head.locations.empty()) body.locations = head.locations;
+        head.merged = true;
+        break;
+      }
+    }
+  }
+  // "DOHA (Reuters) - X signed a peace agreement with Y in Qatar on Monday", "BRIDGETOWN,
+  // Barbados (AP) - A and B signed an agreement on Tuesday": a signing reported in the
+  // dateline's sentence with no place, or only the country of the dateline's city, was signed
+  // where the report was filed (classes: data/lexicon/dateline_event_classes.tsv).
+  if (dateline_end_ > 0) {
+    int city = -1;
+    for (const Mention& mn : mentions_) {
+      if (mn.dateline && !mn.dropped && mn.type == kCity && mn.entity >= 0) {
+        city = mn.entity;
+        break;
+      }
+    }
+    for (Event& ev : events_) {
+      if (city < 0 || ev.merged || !res_.in("dateline_event_classes", fold_key(ev.cls))) continue;
+      const Sentence& s = sentences_[ev.sentence];
+      if (s.first_token > dateline_begin_ || s.last_token <= dateline_end_ ||
+          ev.begin < dateline_end_) {
+        continue;
+      }
+      const bool its_country =
+          ev.locations.size() == 1 &&
+          entities_[static_cast<std::size_t>(ev.locations.front())].type == kCountry &&
+          contains(ev.locations.front(), city);
+      if (ev.locations.empty() || its_country) {
+        ev.locations = {city};
+        entities_[static_cast<std::size_t>(city)].as_place = true;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    Event& ev = events_[i];
+    if (ev.dropped || !ev.locations.empty()) continue;
+    for (std::size_t j = 0; j < events_.size(); ++j) {
+      Event& other = events_[j];
+      if (j == i || other.merged || other.cls != ev.cls) continue;
+      // An event of the report's day (date_by_report) is not one dated months before.
+      auto fits = [this](const Event& undated, const Event& dated) {
+        return !undated.report_day || recent(dated.date);
+      };
+      const bool dates_agree = ev.date.empty()      ? other.date.empty() || fits(ev, other)
+                               : other.date.empty() ? fits(other, ev)
+                                                    : ev.date == other.date;
+      // (Talks run over weeks and are dated by what is said of them: "the talks stalled",
+      // "talks ... were postponed again" are the talks reported with their venue, whatever day.)
+      if (!dates_agree && !res_.in("undated_merge_classes", fold_key(ev.cls))) continue;
+
+      if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
+      // The located report is the better one: take participants only where it has none
+      // (agent detection on an anaphoric "the strikes" sentence is the less reliable).
+      if (other.agents.empty()) other.agents = ev.agents;
+      if (other.targets.empty()) other.targets = ev.targets;
+      for (const auto& [k, v] : ev.figures) other.figures.emplace(k, v);
+      if (other.date.empty()) other.date = ev.date;
+      if (other.time_text.empty()) other.time_text = ev.time_text;
+      other.more_sentences.push_back(ev.sentence);
+      ev.merged = true;
+      break;
+    }
+  }
+}
+
+// "the Saudi foreign minister" and "Foreign Minister Faisal bin Farhan" of the same state are
+// one person.
+void ArticleRun::merge_unnamed_persons() {
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    Entity& u = entities_[i];
+    if (!u.unnamed || u.type != kPerson) continue;
+    for (std::size_t j = 0; j < entities_.size(); ++j) {
+      const Entity& named = entities_[j];
+      if (j == i || named.unnamed || named.type != kPerson) continue;
+      if (role_key(named.role) != role_key(u.role) || named.affiliation != u.affiliation) continue;
+      u.merged_into = static_cast<int>(j);
+      u.as_actor = false;
+      break;
+    }
+  }
+}
+
+}  // namespace ng::extract::stage1

@@ -1,0 +1,902 @@
+// Stage 1 events: triggers, their agents, targets, places, times and casualties.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/article_run.hpp"
+
+namespace ng::extract::stage1 {
+
+void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
+  if (evs.empty()) return;
+  const Lexicon& cas = res_.required("casualty_words");
+  const Lexicon& nums = res_.required("numbers");
+  std::vector<PhraseIndex::Match> matches;
+  auto number_at = [&](std::uint32_t i, std::string& qualifier) -> std::string {
+    // "more than 400", "at least 274", "dozens", "13"
+    std::uint32_t k = i;
+    nums.index().match(tokens_, k, s.last_token, matches);
+    if (!matches.empty() && nums.get(matches.front().value, "kind") == "qualifier") {
+      qualifier = surface(k, k + matches.front().length);
+      k += matches.front().length;
+    }
+    if (k >= s.last_token) return {};
+    if (tokens_[k].kind == TokenKind::Number) {
+      std::string digits;
+      for (char c : tokens_[k].key) {
+        if (c >= '0' && c <= '9')
+          digits += c;
+        else if (c != ',')
+          break;
+      }
+      return digits;
+    }
+    nums.index().match(tokens_, k, s.last_token, matches);
+    if (!matches.empty() && nums.get(matches.front().value, "kind") != "qualifier") {
+      return std::string(nums.get(matches.front().value, "value"));
+    }
+    return {};
+  };
+  const int cas_lex = res_.lexicon_id.at("casualty_words");
+  for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+    // Casualty words from the precomputed lexicon matches (longest first per token).
+    matches.clear();
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == cas_lex) {
+        matches.push_back(PhraseIndex::Match{lexemes_[k].length, lexemes_[k].row});
+      }
+    }
+    if (matches.empty()) continue;
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const auto& a, const auto& b) { return a.length > b.length; });
+    const std::string figure(cas.get(matches.front().value, "figure"));
+    std::string qualifier;
+    std::string value;
+    // "killed more than 70 people" / "70 people were killed"
+    for (std::uint32_t k = i + matches.front().length;
+         k < std::min(i + 4, s.last_token) && value.empty(); ++k) {
+      value = number_at(k, qualifier);
+    }
+    for (std::uint32_t back = 1; back <= 5 && back <= i - s.first_token && value.empty(); ++back) {
+      value = number_at(i - back, qualifier);
+    }
+    if (value.empty()) continue;
+    Event* nearest = evs.front();
+    long best = 1 << 30;
+    for (Event* e : evs) {
+      const long d = std::labs(static_cast<long>(e->begin) - static_cast<long>(i));
+      if (d < best) {
+        best = d;
+        nearest = e;
+      }
+    }
+    if (!nearest->figures.count(figure)) {
+      nearest->figures[figure] = value;
+      if (!qualifier.empty()) nearest->qualifier = qualifier;
+    }
+  }
+}
+
+void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
+  const Lexicon& triggers = res_.required("event_triggers");
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  std::vector<std::size_t> local;
+  // Triggers found by rules (action Event) come first.
+  std::set<std::uint32_t> rule_trigger_tokens;
+  for (const auto& [tok, cls] : rule_triggers_) {
+    Event ev;
+    ev.cls = cls;
+    ev.pos = "verb";
+    ev.sentence = si;
+    ev.begin = tok;
+    ev.end = tok + 1;
+    events_.push_back(std::move(ev));
+    local.push_back(events_.size() - 1);
+    rule_trigger_tokens.insert(tok);
+  }
+  rule_triggers_.clear();
+  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    std::uint32_t advance = 1;
+    if (!rule_trigger_tokens.count(i)) {
+      for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+        const Lexeme& lx = lexemes_[k];
+        if (lx.lexicon != trig_lex) continue;
+        // Quoted words report speech, not events; a quoted declaration is itself the statement.
+        if (tokens_[i].is(kInQuote) && triggers.get(lx.row, "class") != "Statement") continue;
+        // Not part of a name ("Liberation Army", "air force").
+        bool in_name = false;
+        for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+          const Mention& mn = mentions_[q];
+          // The name, not the whole match: a rule's look-ahead token ("troops [exchanged]")
+          // is no part of it.
+          if (!mn.dropped && mn.type != kDemonym && mn.name_begin <= i && i < mn.name_end &&
+              mn.name_end - mn.name_begin > 1) {
+            in_name = true;
+          }
+        }
+        if (in_name) break;
+        advance = lx.length;
+        // "denied carrying out any strikes", "no attacks were reported": no event.
+        if (i > s.first_token && (tokens_[i - 1].key == "any" || tokens_[i - 1].key == "no")) {
+          break;
+        }
+        // A phrase listed with class "-" holds a trigger word but names no event ("seized
+        // power"); a noun asked for, hoped for or offered has not happened ("called for a
+        // ceasefire", "open to talks").
+        if (triggers.get(lx.row, "class") == "-") break;
+        if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "warned that Israel would strike the capital", "will not tolerate further shelling",
+        // "threatened further attacks", "the funds were not released": a violent event or a
+        // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
+        // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
+        if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
+            hypothetical_cue_before(i, s.first_token)) {
+          break;
+        }
+        // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
+        // to the event noun just before it, and a declaration after a name is a document; no
+        // Statement.
+        if (triggers.get(lx.row, "class") == "Statement") {
+          if (!local.empty() && events_[local.back()].sentence == si &&
+              events_[local.back()].cls != "Statement" && events_[local.back()].end + 4 >= i) {
+            break;
+          }
+          if (tokens_[i].key == "declaration" && i > s.first_token + 1 &&
+              tokens_[i - 1].is(kCapitalized)) {
+            break;
+          }
+        }
+        // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
+        // data/lexicon/weapon_object_nouns.tsv is made for, no event.
+        if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
+            res_.in("weapon_object_nouns", tokens_[i + lx.length].key)) {
+          break;
+        }
+        // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
+        // things taken is a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture" &&
+            counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
+          break;
+        }
+        // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
+        // people taken in a toll are a claim's figure, not the capture of a place.
+        if (triggers.get(lx.row, "class") == "Capture") {
+          const auto others_at = [&](std::uint32_t at) {
+            return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
+                   tokens_[at - 1].kind == TokenKind::Number;
+          };
+          if (others_at(i + lx.length + 1) || (i > s.first_token && others_at(i - 1))) break;
+        }
+        // A noun trigger right after another one heads a compound naming one event: "a car bomb
+        // attack", "a rocket strike". The modifier is the more specific, unless it is a
+        // GroundAttack word used as one ("attack drones").
+        if (!local.empty() && triggers.get(lx.row, "pos") == "noun") {
+          Event& prev = events_[local.back()];
+          if (prev.end == i && prev.sentence == si) {
+            if (prev.cls == "GroundAttack") {
+              prev.cls = triggers.get(lx.row, "class");
+              prev.pos = "noun";
+            }
+            prev.end = i + lx.length;
+            break;
+          }
+        }
+        Event ev;
+        ev.cls = triggers.get(lx.row, "class");
+        ev.pos = triggers.get(lx.row, "pos");
+        ev.sentence = si;
+        ev.begin = i;
+        ev.end = i + lx.length;
+        events_.push_back(std::move(ev));
+        local.push_back(events_.size() - 1);
+        break;
+      }
+    }
+    i += advance;
+  }
+  // "militiamen killed at least 30 villagers near X": with no trigger in the
+  // sentence, an active "killed" whose object is a count of people of
+  // data/lexicon/killing_victims.tsv reports a killing.
+  if (local.empty()) {
+    for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
+      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote)) continue;
+      // The killers are people named by a group noun ("militiamen", data/lexicon/
+      // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
+      // killed", "explosions killed", "the rebels had killed" (told as background).
+      const std::string& before = tokens_[i - 1].key;
+      bool armed = res_.in("group_member_nouns", before);
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
+        const Mention& mn = mentions_[q];
+        armed = !mn.dropped && mn.end == i &&
+                (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
+      }
+      if (!armed) continue;
+      bool counted = false;
+      bool victims = false;
+      for (std::uint32_t k = i + 1; k < s.last_token && k <= i + 6 && !victims; ++k) {
+        const Token& t = tokens_[k];
+        if (t.kind == TokenKind::Punct) break;
+        if (t.kind == TokenKind::Number || res_.in("numbers", t.key)) counted = true;
+        victims = counted && res_.in("killing_victims", t.key);
+      }
+      if (!victims) continue;
+      Event ev;
+      ev.cls = "Killing";
+      ev.pos = "verb";
+      ev.sentence = si;
+      ev.begin = i;
+      ev.end = i + 1;
+      events_.push_back(std::move(ev));
+      local.push_back(events_.size() - 1);
+      break;
+    }
+  }
+  // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
+  // same paragraph dates events whose own sentence has none (TimeML's reference time).
+  if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
+  bool has_time_word = false;
+  const int time_lex = res_.lexicon_id.at("time_words");
+  for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
+    if (lexemes_[k].lexicon == time_lex) has_time_word = true;
+  }
+  if (local.empty()) {
+    if (has_time_word) {
+      const std::vector<TimeExpression> times =
+          find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
+                                reference_date(article_));
+      for (const TimeExpression& te : times) {
+        if (tokens_[te.begin].key == "since" ||
+            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+          continue;
+        }
+        if (!te.value.empty()) {
+          focus_date_ = te.value;
+          focus_sentence_ = si;
+          focus_classes_.clear();
+        }
+      }
+      narrate(times);
+    }
+    record_scene(s, si);
+    return;
+  }
+  // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
+  // whose subject is a weapon's trigger of the same clause reports that weapon's event.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.cls != "Airstrike") continue;
+    for (auto it = local.rbegin(); it != local.rend(); ++it) {
+      const Event& noun = events_[*it];
+      if (noun.end > verb.begin) continue;
+      if (verb.begin - noun.end > 25) break;
+      static const std::set<std::string> weapons = {"MissileStrike", "DroneAttack", "Shelling",
+                                                    "Bombing"};
+      // Another actor in between is the verb's subject, unless it only speaks ("the missiles
+      // were intercepted, the military said, but several struck ...").
+      bool other_subject = false;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (mn.dropped || mn.begin < noun.end || mn.end > verb.begin || !(bit(type) & kActorMask))
+          continue;
+        bool part = false;  // "Israeli" inside "the Israeli military"
+        for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+          const Mention& o = mentions_[r];
+          part = part || (r != q && !o.dropped && o.begin <= mn.begin && mn.end <= o.end &&
+                          o.end - o.begin > mn.end - mn.begin);
+        }
+        if (!part && !res_.in("speech_verbs", tokens_[mn.end].key)) other_subject = true;
+      }
+      if (noun.pos == "noun" && noun.cls != verb.cls && weapons.count(noun.cls) && !other_subject) {
+        verb.cls = noun.cls;
+      }
+      break;
+    }
+  }
+  // Places: each goes to the nearest trigger, preferring the one before it.
+  std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
+    if (mn.party) continue;
+    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    // "In A, B forces carried out a strike": a country before its forces or fighters (data/
+    // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
+    if (mn.type == kCountry && mn.end < s.last_token &&
+        (tokens_[mn.end].key == "forces" || res_.in("group_member_nouns", tokens_[mn.end].key))) {
+      continue;
+    }
+    // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
+    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    bool inside_actor = false;
+    for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+      const Mention& o = mentions_[r];
+      if (!o.dropped && (bit(o.type) & (kActorMask & ~bit(kCountry))) && o.begin <= mn.begin &&
+          mn.end <= o.end) {
+        inside_actor = true;
+      }
+    }
+    if (inside_actor) continue;
+    // "prompting thousands to flee to Armenia": where people fled to is not where it happened
+    // (data/lexicon/destination_verbs.tsv).
+    {
+      std::uint32_t k = mn.begin;
+      while (k > s.first_token &&
+             (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key) ||
+              tokens_[k - 1].key == "neighbouring" || tokens_[k - 1].key == "neighboring")) {
+        --k;
+      }
+      if (k > s.first_token + 1 &&
+          (tokens_[k - 1].key == "to" || tokens_[k - 1].key == "into" ||
+           tokens_[k - 1].key == "toward" || tokens_[k - 1].key == "towards") &&
+          res_.in("destination_verbs", tokens_[k - 2].key)) {
+        continue;
+      }
+      // "would send more troops to the area", "deployed 2,000 police to X": the verb's object
+      // stands between it and "to" (up to four lower-case words or numbers); not envoys sent
+      // for talks (below).
+      bool sent_there = false;
+      if (k > s.first_token + 2 && tokens_[k - 1].key == "to") {
+        for (std::uint32_t j = k - 2, n = 0; j > s.first_token && n < 4; --j, ++n) {
+          const Token& t = tokens_[j];
+          if (res_.in("delegation_nouns", t.key)) break;
+          if (res_.in("destination_verbs", t.key)) {
+            sent_there = j + 2 < k;
+            break;
+          }
+          if ((t.kind != TokenKind::Word && t.kind != TokenKind::Number) || t.is(kCapitalized)) {
+            break;
+          }
+        }
+      }
+      if (sent_there) continue;
+    }
+    // "would send a delegation to X next week for talks": the destination of envoys (data/
+    // lexicon/delegation_nouns.tsv) sent for talks is where the talks are held.
+    Event* venue_of = nullptr;
+    {
+      std::uint32_t k = mn.begin;
+      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      bool envoys = false;
+      if (k > s.first_token + 1 && tokens_[k - 1].key == "to") {
+        for (std::uint32_t j = k - 1; j > s.first_token && j + 4 > k && !envoys;) {
+          --j;
+          envoys = res_.in("delegation_nouns", tokens_[j].key);
+        }
+      }
+      for (std::size_t idx : local) {
+        Event& ev = events_[idx];
+        if (!envoys || venue_of || ev.begin < mn.end || ev.begin - mn.end > 12) continue;
+        if (ev.cls != "Negotiation" && ev.cls != "DiplomaticContact") continue;
+        bool clause = true;
+        for (std::uint32_t j = mn.end; j < ev.begin && clause; ++j) {
+          clause = tokens_[j].key != ";" && tokens_[j].key != "." && tokens_[j].key != ",";
+        }
+        if (clause) venue_of = &ev;
+      }
+    }
+    long best = 1L << 30;
+    Event* target = nullptr;
+    for (std::size_t idx : local) {
+      Event& ev = events_[idx];
+      if (venue_of) break;
+      const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
+                                        : 2 * static_cast<long>(ev.begin - mn.end) + 1;
+      // A place before the trigger belongs to it only when close or in a sentence-initial
+      // phrase ("Near the X crossing, ... heard shelling").
+      if (mn.end <= ev.begin && ev.begin - mn.end > 4 && mn.begin > s.first_token + 3) continue;
+      // (Nor across a word that opens another clause: data/lexicon/place_clause_breaks.tsv.)
+      bool other_clause = false;
+      for (std::uint32_t k = mn.end; k < ev.begin && !other_clause; ++k) {
+        other_clause = res_.in("place_clause_breaks", tokens_[k].key);
+      }
+      if (other_clause) continue;
+      if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
+        continue;
+      }
+      if (d < best) {
+        best = d;
+        target = &ev;
+      }
+    }
+    // "talks between Tehran and Washington", "a truce between X and Y": the sides of a
+    // negotiation, not where it is held.
+    if (target && (target->cls == "Negotiation" || target->cls == "DiplomaticContact" ||
+                   target->cls == "Ceasefire" || target->cls == "PeaceAgreement" ||
+                   target->cls == "PrisonerExchange")) {
+      bool between = false;
+      for (std::uint32_t k = mn.begin; k > s.first_token && k + 8 > mn.begin;) {
+        --k;
+        if (tokens_[k].key == "between") between = true;
+        // "talks between A and B in Istanbul": Istanbul follows its own preposition.
+        if (between || res_.in("locative", tokens_[k].key) ||
+            (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != ",")) {
+          break;
+        }
+      }
+      if (between) continue;
+    }
+    if (venue_of) {
+      target = venue_of;
+      target->venue = mn.entity;
+    }
+    // A place listed after one already placed after its trigger goes with it, however far the
+    // list runs ("have been hosted in A, B and C", "hit A, B, C and D").
+    if (!target && last_placed.second && last_placed.first <= mn.begin &&
+        last_placed.second->end <= last_placed.first) {
+      bool listed = true;
+      for (std::uint32_t k = last_placed.first; k < mn.begin && listed; ++k) {
+        const std::string& key = tokens_[k].key;
+        listed = key == "," || key == "and" || key == "or" || key == "as" || key == "well";
+      }
+      if (listed) target = last_placed.second;
+    }
+    if (target) last_placed = {mn.end, target};
+    // "near the village of A, west of the city": a place given as a bearing's reference point
+    // only locates the event when nothing else does.
+    // ("the town of A, south of B, after clashes": the bearing places A, which the event takes.)
+    bool landmark = false;
+    int located = -1;
+    for (std::uint32_t k = mn.begin, n = 0; k > s.first_token + 1 && n < 4; ++n) {
+      --k;
+      if (tokens_[k].key == "of") {
+        landmark = res_.in("compass", tokens_[k - 1].key);
+        if (landmark && k >= s.first_token + 3 && tokens_[k - 2].key == ",") {
+          for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
+            const Mention& o = mentions_[r];
+            if (!o.dropped && o.end == k - 2 && o.entity >= 0 && (bit(o.type) & kPlaceMask) &&
+                o.type != kCountry) {
+              located = o.entity;
+            }
+          }
+        }
+        break;
+      }
+      if (tokens_[k].kind != TokenKind::Word || tokens_[k].is(kCapitalized)) break;
+    }
+    // "near the town of A in western X": a compass region of a country only bounds where it
+    // happened when the event has another place.
+    if (mn.type == kRegion && mn.begin < mn.end && res_.in("compass", tokens_[mn.begin].key)) {
+      landmark = true;
+    }
+    // "in X, near the border with Y": the neighbour only bounds where it happened.
+    {
+      std::uint32_t k = mn.begin;
+      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
+          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+        landmark = true;
+      }
+    }
+    if (target) {
+      std::vector<int>& into = landmark ? target->landmarks : target->locations;
+      if (std::find(into.begin(), into.end(), mn.entity) == into.end()) into.push_back(mn.entity);
+      std::vector<int>& where = target->locations;
+      if (located >= 0 && std::find(where.begin(), where.end(), located) == where.end()) {
+        where.push_back(located);
+      }
+    }
+  }
+  // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
+  // barrage of missiles at A and B", "airstrikes and shelling in A".
+  for (std::size_t a = 0; a < local.size(); ++a) {
+    for (std::size_t b = 0; b < local.size(); ++b) {
+      Event& first = events_[local[a]];
+      Event& second = events_[local[b]];
+      if (a == b || second.begin < first.end || second.begin - first.end > 4) continue;
+      bool joined = false;
+      bool plain = true;
+      for (std::uint32_t k = first.end; k < second.begin; ++k) {
+        const Token& t = tokens_[k];
+        if (t.key == "and" || t.key == "or") joined = true;
+        if (t.kind == TokenKind::Punct && t.key != ",") plain = false;
+        if (t.kind == TokenKind::Word && t.is(kCapitalized)) plain = false;
+      }
+      if (!joined || !plain || first.cls == second.cls) continue;
+      std::vector<int> both = first.locations;
+      for (int loc : second.locations) {
+        if (std::find(both.begin(), both.end(), loc) == both.end()) both.push_back(loc);
+      }
+      first.locations = both;
+      second.locations = both;
+    }
+  }
+  // "Kisumu, the provincial capital they captured in January", "Eldoret, the largest town in the
+  // north, which it had captured last year": a verb with no place in a relative clause on a
+  // place's apposition happened at that place.
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.pos != "verb" || !ev.locations.empty() || ev.begin < s.first_token + 3) continue;
+    static const std::set<std::string> subjects = {"they", "it", "he", "she", "which", "that"};
+    std::uint32_t b = ev.begin - 1;
+    if (tokens_[b].key == "had" || tokens_[b].key == "has" || tokens_[b].key == "have") --b;
+    if (!subjects.count(tokens_[b].key)) continue;
+    int head = -1;
+    std::uint32_t head_end = 0;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& mn = mentions_[q];
+      if (mn.dropped || mn.dateline || mn.metonym || mn.entity < 0 || mn.type == kCountry ||
+          !(bit(mn.type) & kPlaceMask) || mn.end + 2 >= ev.begin || ev.begin - mn.end > 15) {
+        continue;
+      }
+      const std::string& det = tokens_[mn.end + 1].key;
+      if (tokens_[mn.end].key != "," || (det != "the" && det != "a" && det != "an")) continue;
+      if (head < 0 || mn.end < head_end) {
+        head = mn.entity;
+        head_end = mn.end;
+      }
+    }
+    if (head < 0) continue;
+    bool other_event = false;
+    for (std::size_t o : local) {
+      other_event = other_event || (events_[o].begin >= head_end && events_[o].begin < ev.begin);
+    }
+    for (std::uint32_t k = head_end; k < ev.begin; ++k) {
+      other_event = other_event || tokens_[k].key == ";" || tokens_[k].key == ".";
+    }
+    if (!other_event) ev.locations.push_back(head);
+  }
+  // "gunmen stormed the camp, opening fire on residents and shelling their homes": an event
+  // with no place in a participle clause after a comma elaborates the event before it and
+  // happened where it did.
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& later = events_[local[b]];
+    if (!later.locations.empty()) continue;
+    for (std::size_t a = b; a-- > 0;) {
+      const Event& earlier = events_[local[a]];
+      if (earlier.locations.empty() || earlier.end > later.begin) continue;
+      bool participle = false;
+      for (std::uint32_t k = earlier.end; k + 1 < later.begin + 1 && k + 1 < s.last_token; ++k) {
+        const std::string& w = tokens_[k + 1].key;
+        if (tokens_[k].key == "," && w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0) {
+          participle = true;
+        }
+        if (tokens_[k].key == ";" || tokens_[k].key == ".") participle = false;
+      }
+      if (participle) later.locations = earlier.locations;
+      break;
+    }
+  }
+  merge_framing_event(s, local);
+  place_from_scene(si, local);
+  truce_after_fighting(si, local);
+  const std::vector<TimeExpression> times =
+      has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
+                                            res_.required("time_words"), reference_date(article_))
+                    : std::vector<TimeExpression>{};
+  std::vector<Event*> evs;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    evs.push_back(&ev);
+    // Wider places become context: "Kabul" is where, "Afghanistan" around it.
+    std::vector<int> primary;
+    for (int loc : ev.locations) {
+      bool wider = false;
+      for (int other : ev.locations) {
+        // A site keeps its city as a location: reports name either.
+        if (other != loc && contains(loc, other) &&
+            entities_[static_cast<std::size_t>(other)].type != kSite) {
+          wider = true;
+        }
+      }
+      (wider ? ev.context : primary).push_back(loc);
+    }
+    for (int loc : ev.landmarks) {
+      if (std::find(primary.begin(), primary.end(), loc) == primary.end()) {
+        (primary.empty() ? primary : ev.context).push_back(loc);
+      }
+    }
+    ev.locations = primary;
+    // Talks held where envoys were sent: the other places of the sentence are around them.
+    if (ev.venue >= 0 && std::find(primary.begin(), primary.end(), ev.venue) != primary.end()) {
+      for (int loc : primary) {
+        if (loc != ev.venue) ev.context.push_back(loc);
+      }
+      ev.locations.assign(1, ev.venue);
+    }
+    // Agent: the nearest actor before the trigger that is not the object of a preposition. A
+    // news outlet reports, it does not act ("(AP) -- Drones struck"); a dash ends a dateline;
+    // a speech or reaction verb between the two (data/lexicon/agent_barriers.tsv) makes the
+    // actor someone speaking about the event ("Egypt condemned the strikes"), unless a subject
+    // pronoun follows it ("the military said it struck": the speaker acts).
+    for (std::uint32_t k = ev.begin; k > s.first_token && k + 10 > ev.begin;) {
+      --k;
+      const std::string& key = tokens_[k].key;
+      if (key == "-" || key == "--") break;
+      if (res_.in("agent_barriers", key)) {
+        bool speaker_acts = false;
+        for (std::uint32_t j = k + 1; j < ev.begin && j <= k + 2; ++j) {
+          speaker_acts = speaker_acts || res_.in("subject_pronouns", tokens_[j].key);
+        }
+        if (!speaker_acts) break;
+        // The speaker acts: the agent is the subject of the speech verb, the first actor of
+        // the sentence before it ("The Arakan Army, one of the most powerful ethnic armed
+        // groups, said its fighters had captured"; "Russia, the only country to recognise the
+        // Taliban government, ... said it would consider mediating"); a demonym only when
+        // there is nothing else ("Kenyan President William Ruto said he would").
+        const int subject = first_actor_before(k, s.first_token);
+        if (subject >= 0) ev.agents.push_back(subject);
+        break;
+      }
+      int found = -1;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        if (mn.dropped || mn.end != k + 1) continue;
+        const int type = mn.type == kDemonym ? kCountry : mn.type;
+        if (type == kMediaOutlet) continue;
+        if (!(bit(type) & kActorMask) && !mn.metonym) continue;
+        if (mn.type == kCountry && mn.locative) continue;
+        if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
+        // "rebels backed by Rwanda seized": the actor after "by" is the agent of another verb
+        // (but "injured by Pakistani strikes": a modifier of a noun trigger is its agent).
+        if ((ev.pos == "verb" || mn.end < ev.begin) && after_by(mn.begin, s.first_token)) continue;
+        if (mn.type == kCity && !mn.metonym) continue;
+        found = mn.metonym ? mn.stands_for : mn.entity;
+      }
+      if (found >= 0) {
+        ev.agents.push_back(found);
+        break;
+      }
+      if (tokens_[k].key == "." || tokens_[k].key == ";") break;
+    }
+    // "... by X" right after the trigger names the agent; "on/against X" the target.
+    for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 6; ++k) {
+      const std::string& w = tokens_[k].key;
+      const bool by = w == "by";
+      // Meetings and talks are "with" someone.
+      const bool with = w == "with" && (ev.cls == "DiplomaticContact" ||
+                                        ev.cls == "DiplomaticVisit" || ev.cls == "Negotiation");
+      const bool on = w == "on" || w == "against" || w == "targeting" || w == "at" || with;
+      if (!by && !on && !(ev.pos == "verb" && k == ev.end)) continue;
+      const std::uint32_t from = (by || on) ? k + 1 : k;
+      // The longest actor starting there: "Russian President X" is X, not Russia.
+      int best_who = -1;
+      std::uint32_t best_begin = 0, best_len = 0;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
+        // "by X" / "by the X" only: not "by phone with X".
+        if (by && !(mn.begin == from || (mn.begin == from + 1 && tokens_[from].key == "the"))) {
+          continue;
+        }
+        const int type = mn.type == kDemonym || mn.metonym ? kCountry : mn.type;
+        if (!(bit(type) & kActorMask)) continue;
+        const int who = mn.metonym ? mn.stands_for : mn.entity;
+        if (best_who < 0 || mn.begin < best_begin ||
+            (mn.begin == best_begin && mn.end - mn.begin > best_len)) {
+          best_who = who;
+          best_begin = mn.begin;
+          best_len = mn.end - mn.begin;
+        }
+      }
+      if (best_who >= 0) {
+        if (by) {
+          // "X repelled an attack by Y": Y acts; X, found before the trigger, was the target.
+          if (ev.targets.empty()) ev.targets = ev.agents;
+          ev.agents.assign(1, best_who);
+        } else {
+          ev.targets.push_back(best_who);
+        }
+        break;
+      }
+    }
+    // "launched missiles and drones at Israel": a strike from afar with no place of its own
+    // hit the state it was aimed at.
+    static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                    "Shelling"};
+    if (from_afar.count(ev.cls) && ev.locations.empty() && ev.context.empty() &&
+        ev.targets.size() == 1) {
+      const Entity& t = entities_[static_cast<std::size_t>(ev.targets.front())];
+      if (t.type == kCountry) {
+        ev.locations.push_back(ev.targets.front());
+        entities_[static_cast<std::size_t>(ev.targets.front())].as_place = true;
+      }
+    }
+    // Time: the expression nearest to the trigger within its clause: one behind a word of
+    // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
+    // power five years ago"); and not the time of the report ("killed 40 people, a medical group
+    // said on Tuesday": Tuesday is when it was said).
+    long best = 1L << 30;
+    for (const TimeExpression& te : times) {
+      // (A declaration is itself speech: its time is the report's.)
+      // (An agreement or a truce is dated by its announcement.)
+      if (ev.cls != "Statement" && ev.cls != "PeaceAgreement" && ev.cls != "Ceasefire" &&
+          speech_time(te.begin, s.first_token)) {
+        ev.reported_time = true;
+        continue;
+      }
+      const bool after = te.begin >= ev.end;
+      if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
+        continue;
+      }
+      // At equal distance the expression after the trigger is its own ("..., and a ceasefire
+      // agreed in Havana in 2023"); the one before may close the previous clause.
+      const long d = 2 * (after ? static_cast<long>(te.begin - ev.end)
+                                : static_cast<long>(ev.begin - te.end)) +
+                     (after ? 0 : 1);
+      if (d < best) {
+        best = d;
+        ev.time_text = surface(te.begin, te.end);
+        ev.date = te.value;
+        // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
+        bool when_between = false;
+        for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
+        ev.since_span =
+            !when_between && (tokens_[te.begin].key == "since" ||
+                              (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
+      }
+    }
+    // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
+    if (ev.pos == "noun" && ev.begin > s.first_token) {
+      const Token& y = tokens_[ev.begin - 1];
+      const bool year =
+          y.kind == TokenKind::Number && y.key.size() == 4 &&
+          (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
+          std::all_of(y.key.begin(), y.key.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (year) {
+        ev.time_text = y.key;
+        ev.date = y.key;
+      }
+    }
+    // A sentence without a time continues the previous one's when it reports the same kind of
+    // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
+    // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
+    static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                               "Shelling"};
+    const bool same_kind = focus_classes_.count(ev.cls) > 0 ||
+                           (afar.count(ev.cls) > 0 &&
+                            std::any_of(focus_classes_.begin(), focus_classes_.end(),
+                                        [&](const std::string& c) { return afar.count(c) > 0; }));
+    if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+    // (An event placed by the scene before it also happened at the scene's time.)
+    if (times.empty() && !focus_date_.empty() && ev.from_scene && focus_sentence_ + 1 == si) {
+      ev.date = focus_date_;
+    }
+    // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
+    // the <event>" is dated by the last such event reported.
+    if (times.empty() && ev.date.empty()) {
+      for (std::uint32_t k = s.first_token; k + 2 < s.last_token && k < s.first_token + 3; ++k) {
+        if ((tokens_[k].key != "after" && tokens_[k].key != "following") ||
+            tokens_[k + 1].key != "the") {
+          continue;
+        }
+        std::string cls;
+        for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
+          if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
+        }
+        if (cls.empty() || cls == "-") break;
+        // (The anchor itself restates the earlier event.)
+        if (ev.begin == k + 2) {
+          ev.merged = true;
+          break;
+        }
+        for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+          if (it->sentence >= si || it->merged || it->date.empty()) continue;
+          if (it->cls == cls || (afar.count(it->cls) && afar.count(cls))) {
+            ev.date = it->date;
+            break;
+          }
+        }
+        break;
+      }
+    }
+    ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
+                    !undated_cue_before(ev, s.first_token);
+  }
+  // The focus for the next sentence: the date an event of this one took from its own time
+  // expression (else the last resolved expression, which dates no event class).
+  // The first such event ("X accused Y on Tuesday of firing overnight, ... a treaty agreed last
+  // month": Tuesday, not last month).
+  std::string dated_by_own;
+  for (Event* ev : evs) {
+    if (!ev->time_text.empty() && !ev->date.empty()) {
+      dated_by_own = ev->date;
+      break;
+    }
+  }
+  for (const TimeExpression& te : times) {
+    // "since November 2024" opens a span: it puts no date in focus for the next sentence.
+    if (tokens_[te.begin].key == "since" ||
+        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+      continue;
+    }
+    if (!te.value.empty()) {
+      focus_date_ = dated_by_own.empty() ? te.value : dated_by_own;
+      focus_sentence_ = si;
+      focus_classes_.clear();
+      for (Event* ev : evs) {
+        if (!ev->time_text.empty() && ev->date == dated_by_own) focus_classes_.insert(ev->cls);
+      }
+    }
+  }
+  narrate(times);
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+      ev.merged = ev.dropped = true;
+    }
+    // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
+    // frequent since 2023", "has facilitated talks since 2013": an event whose own time is a
+    // span opened before the report's month ("since ...") sums up many; it reports none
+    // (classes: data/lexicon/span_event_classes.tsv). ("holding talks since July 6" in a July
+    // report: the talks of these days.)
+    if (ev.since_span && !ev.date.empty() && !recent(ev.date) &&
+        ev.date.substr(0, 7) < reference_date(article_).substr(0, 7) &&
+        res_.in("span_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
+  casualties(s, evs);
+  // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
+  // history": a definite generic attack noun with no place or figures of its own refers back to
+  // an event already reported; it adds none. So do "the talks" ("both sides described the talks
+  // as positive", "two sources close to the talks").
+  const bool earlier_event =
+      std::any_of(events_.begin(), events_.end(), [&](const Event& e) { return e.sentence < si; });
+  for (Event* ev : evs) {
+    if ((ev->cls != "GroundAttack" && ev->cls != "Negotiation") || ev->pos != "noun" ||
+        !ev->locations.empty() || !ev->context.empty() || !ev->figures.empty()) {
+      continue;
+    }
+    bool definite = false;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
+      --k;
+      const Token& t = tokens_[k];
+      if (t.key == "the" || t.key == "these" || t.key == "those" || t.key == "this") {
+        definite = true;
+        break;
+      }
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+    }
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    // (Another event of the sentence is what it restates, whatever the time; else the
+    // sentence must give no time of its own.)
+    if (definite && (other_here || (earlier_event && times.empty()))) ev->merged = true;
+  }
+  // "expressed regret over the attack", "said the attack showed that ...", "held accountable
+  // for the attack": a bare "the attack(s)" with no phrase of its own after it ("on X", "in X",
+  // "by X") restates the violent event already reported, whatever places the sentence names
+  // elsewhere (words that open an own phrase: restated_event_openers.tsv).
+  const bool earlier_violent = std::any_of(events_.begin(), events_.end(), [&](const Event& e) {
+    return e.sentence < si && !e.dropped && res_.in("located_event_classes", fold_key(e.cls));
+  });
+  for (Event* ev : evs) {
+    if (ev->merged || ev->cls != "GroundAttack" || ev->pos != "noun" || !earlier_violent ||
+        ev->begin == s.first_token || tokens_[ev->begin - 1].key != "the" || !ev->figures.empty()) {
+      continue;
+    }
+    const bool own_phrase =
+        ev->end < s.last_token && res_.in("restated_event_openers", tokens_[ev->end].key);
+    if (!own_phrase) ev->merged = true;
+  }
+  // "the governor condemned the (Kamo) attacks", "X claimed responsibility for the bombing":
+  // a definite event noun after a verb that answers an event (restating_cues.tsv) restates one
+  // already reported, whatever places the sentence names; so does "the deadliest attack", "the
+  // third attack on the field" (restating_modifiers.tsv).
+  for (Event* ev : evs) {
+    if (ev->pos != "noun" || ev->merged) continue;
+    const bool other_here =
+        std::any_of(evs.begin(), evs.end(), [&](const Event* o) { return o != ev; });
+    if (!earlier_event && !other_here) continue;
+    std::uint32_t det = ev->begin;
+    for (std::uint32_t k = ev->begin; k > s.first_token && k + 3 >= ev->begin;) {
+      --k;
+      if (tokens_[k].key == "the" || tokens_[k].key == "these" || tokens_[k].key == "those") {
+        det = k;
+        break;
+      }
+      if (tokens_[k].kind != TokenKind::Word) break;  // "after the shelling, troops clashed"
+    }
+    if (det == ev->begin) continue;
+    const bool modified =
+        det + 1 < ev->begin && res_.in("restating_modifiers", tokens_[det + 1].key);
+    if (modified || cue_before("restating_cues", det, s.first_token)) ev->merged = true;
+  }
+}
+
+}  // namespace ng::extract::stage1
