@@ -320,6 +320,15 @@ class ArticleRun : public MatchContext {
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);
+  // The steps of events_for.
+  void complete_event(Event& ev, const Sentence& s, std::uint32_t si,
+                      const std::vector<TimeExpression>& times);
+  void find_triggers(const Sentence& s, std::uint32_t si, std::vector<std::size_t>& local);
+  void weapon_subjects(const std::vector<std::size_t>& local);
+  void place_events(const Sentence& s, const std::vector<std::size_t>& local);
+  void spread_places(const Sentence& s, const std::vector<std::size_t>& local);
+  void drop_restated_events(const Sentence& s, std::uint32_t si, const std::vector<Event*>& evs,
+                            const std::vector<TimeExpression>& times);
   void merge_events();
   void date_by_report();
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;

@@ -80,9 +80,328 @@ void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
 }
 
 void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
+  std::vector<std::size_t> local;
+  find_triggers(s, si, local);
+  // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
+  // same paragraph dates events whose own sentence has none (TimeML's reference time).
+  if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
+  bool has_time_word = false;
+  const int time_lex = res_.lexicon_id.at("time_words");
+  for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
+    if (lexemes_[k].lexicon == time_lex) has_time_word = true;
+  }
+  if (local.empty()) {
+    if (has_time_word) {
+      const std::vector<TimeExpression> times =
+          find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
+                                reference_date(article_));
+      for (const TimeExpression& te : times) {
+        if (tokens_[te.begin].key == "since" ||
+            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+          continue;
+        }
+        if (!te.value.empty()) {
+          focus_date_ = te.value;
+          focus_sentence_ = si;
+          focus_classes_.clear();
+        }
+      }
+      narrate(times);
+    }
+    record_scene(s, si);
+    return;
+  }
+  weapon_subjects(local);
+  place_events(s, local);
+  spread_places(s, local);
+  merge_framing_event(s, local);
+  place_from_scene(si, local);
+  truce_after_fighting(si, local);
+  const std::vector<TimeExpression> times =
+      has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
+                                            res_.required("time_words"), reference_date(article_))
+                    : std::vector<TimeExpression>{};
+  std::vector<Event*> evs;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    evs.push_back(&ev);
+    complete_event(ev, s, si, times);
+  }
+  // The focus for the next sentence: the date an event of this one took from its own time
+  // expression (else the last resolved expression, which dates no event class).
+  // The first such event ("X accused Y on Tuesday of firing overnight, ... a treaty agreed last
+  // month": Tuesday, not last month).
+  std::string dated_by_own;
+  for (Event* ev : evs) {
+    if (!ev->time_text.empty() && !ev->date.empty()) {
+      dated_by_own = ev->date;
+      break;
+    }
+  }
+  for (const TimeExpression& te : times) {
+    // "since November 2024" opens a span: it puts no date in focus for the next sentence.
+    if (tokens_[te.begin].key == "since" ||
+        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+      continue;
+    }
+    if (!te.value.empty()) {
+      focus_date_ = dated_by_own.empty() ? te.value : dated_by_own;
+      focus_sentence_ = si;
+      focus_classes_.clear();
+      for (Event* ev : evs) {
+        if (!ev->time_text.empty() && ev->date == dated_by_own) focus_classes_.insert(ev->cls);
+      }
+    }
+  }
+  narrate(times);
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+      ev.merged = ev.dropped = true;
+    }
+    // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
+    // frequent since 2023", "has facilitated talks since 2013": an event whose own time is a
+    // span opened before the report's month ("since ...") sums up many; it reports none
+    // (classes: data/lexicon/span_event_classes.tsv). ("holding talks since July 6" in a July
+    // report: the talks of these days.)
+    if (ev.since_span && !ev.date.empty() && !recent(ev.date) &&
+        ev.date.substr(0, 7) < reference_date(article_).substr(0, 7) &&
+        res_.in("span_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
+  casualties(s, evs);
+  drop_restated_events(s, si, evs, times);
+}
+
+// One event of the sentence: its places made primary or context, its participants, time,
+// date and qualifiers.
+void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
+                                const std::vector<TimeExpression>& times) {
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
-  std::vector<std::size_t> local;
+  // Wider places become context: "Kabul" is where, "Afghanistan" around it.
+  std::vector<int> primary;
+  for (int loc : ev.locations) {
+    bool wider = false;
+    for (int other : ev.locations) {
+      // A site keeps its city as a location: reports name either.
+      if (other != loc && contains(loc, other) &&
+          entities_[static_cast<std::size_t>(other)].type != kSite) {
+        wider = true;
+      }
+    }
+    (wider ? ev.context : primary).push_back(loc);
+  }
+  for (int loc : ev.landmarks) {
+    if (std::find(primary.begin(), primary.end(), loc) == primary.end()) {
+      (primary.empty() ? primary : ev.context).push_back(loc);
+    }
+  }
+  ev.locations = primary;
+  // Talks held where envoys were sent: the other places of the sentence are around them.
+  if (ev.venue >= 0 && std::find(primary.begin(), primary.end(), ev.venue) != primary.end()) {
+    for (int loc : primary) {
+      if (loc != ev.venue) ev.context.push_back(loc);
+    }
+    ev.locations.assign(1, ev.venue);
+  }
+  // Agent: the nearest actor before the trigger that is not the object of a preposition. A
+  // news outlet reports, it does not act ("(AP) -- Drones struck"); a dash ends a dateline;
+  // a speech or reaction verb between the two (data/lexicon/agent_barriers.tsv) makes the
+  // actor someone speaking about the event ("Egypt condemned the strikes"), unless a subject
+  // pronoun follows it ("the military said it struck": the speaker acts).
+  for (std::uint32_t k = ev.begin; k > s.first_token && k + 10 > ev.begin;) {
+    --k;
+    const std::string& key = tokens_[k].key;
+    if (key == "-" || key == "--") break;
+    if (res_.in("agent_barriers", key)) {
+      bool speaker_acts = false;
+      for (std::uint32_t j = k + 1; j < ev.begin && j <= k + 2; ++j) {
+        speaker_acts = speaker_acts || res_.in("subject_pronouns", tokens_[j].key);
+      }
+      if (!speaker_acts) break;
+      // The speaker acts: the agent is the subject of the speech verb, the first actor of
+      // the sentence before it ("The Arakan Army, one of the most powerful ethnic armed
+      // groups, said its fighters had captured"; "Russia, the only country to recognise the
+      // Taliban government, ... said it would consider mediating"); a demonym only when
+      // there is nothing else ("Kenyan President William Ruto said he would").
+      const int subject = first_actor_before(k, s.first_token);
+      if (subject >= 0) ev.agents.push_back(subject);
+      break;
+    }
+    int found = -1;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& mn = mentions_[q];
+      if (mn.dropped || mn.end != k + 1) continue;
+      const int type = mn.type == kDemonym ? kCountry : mn.type;
+      if (type == kMediaOutlet) continue;
+      if (!(bit(type) & kActorMask) && !mn.metonym) continue;
+      if (mn.type == kCountry && mn.locative) continue;
+      if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
+      // "rebels backed by Rwanda seized": the actor after "by" is the agent of another verb
+      // (but "injured by Pakistani strikes": a modifier of a noun trigger is its agent).
+      if ((ev.pos == "verb" || mn.end < ev.begin) && after_by(mn.begin, s.first_token)) continue;
+      if (mn.type == kCity && !mn.metonym) continue;
+      found = mn.metonym ? mn.stands_for : mn.entity;
+    }
+    if (found >= 0) {
+      ev.agents.push_back(found);
+      break;
+    }
+    if (tokens_[k].key == "." || tokens_[k].key == ";") break;
+  }
+  // "... by X" right after the trigger names the agent; "on/against X" the target.
+  for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 6; ++k) {
+    const std::string& w = tokens_[k].key;
+    const bool by = w == "by";
+    // Meetings and talks are "with" someone.
+    const bool with = w == "with" && (ev.cls == "DiplomaticContact" ||
+                                      ev.cls == "DiplomaticVisit" || ev.cls == "Negotiation");
+    const bool on = w == "on" || w == "against" || w == "targeting" || w == "at" || with;
+    if (!by && !on && !(ev.pos == "verb" && k == ev.end)) continue;
+    const std::uint32_t from = (by || on) ? k + 1 : k;
+    // The longest actor starting there: "Russian President X" is X, not Russia.
+    int best_who = -1;
+    std::uint32_t best_begin = 0, best_len = 0;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& mn = mentions_[q];
+      if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
+      // "by X" / "by the X" only: not "by phone with X".
+      if (by && !(mn.begin == from || (mn.begin == from + 1 && tokens_[from].key == "the"))) {
+        continue;
+      }
+      const int type = mn.type == kDemonym || mn.metonym ? kCountry : mn.type;
+      if (!(bit(type) & kActorMask)) continue;
+      const int who = mn.metonym ? mn.stands_for : mn.entity;
+      if (best_who < 0 || mn.begin < best_begin ||
+          (mn.begin == best_begin && mn.end - mn.begin > best_len)) {
+        best_who = who;
+        best_begin = mn.begin;
+        best_len = mn.end - mn.begin;
+      }
+    }
+    if (best_who >= 0) {
+      if (by) {
+        // "X repelled an attack by Y": Y acts; X, found before the trigger, was the target.
+        if (ev.targets.empty()) ev.targets = ev.agents;
+        ev.agents.assign(1, best_who);
+      } else {
+        ev.targets.push_back(best_who);
+      }
+      break;
+    }
+  }
+  // "launched missiles and drones at Israel": a strike from afar with no place of its own
+  // hit the state it was aimed at.
+  static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                  "Shelling"};
+  if (from_afar.count(ev.cls) && ev.locations.empty() && ev.context.empty() &&
+      ev.targets.size() == 1) {
+    const Entity& t = entities_[static_cast<std::size_t>(ev.targets.front())];
+    if (t.type == kCountry) {
+      ev.locations.push_back(ev.targets.front());
+      entities_[static_cast<std::size_t>(ev.targets.front())].as_place = true;
+    }
+  }
+  // Time: the expression nearest to the trigger within its clause: one behind a word of
+  // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
+  // power five years ago"); and not the time of the report ("killed 40 people, a medical group
+  // said on Tuesday": Tuesday is when it was said).
+  long best = 1L << 30;
+  for (const TimeExpression& te : times) {
+    // (A declaration is itself speech: its time is the report's.)
+    // (An agreement or a truce is dated by its announcement.)
+    if (ev.cls != "Statement" && ev.cls != "PeaceAgreement" && ev.cls != "Ceasefire" &&
+        speech_time(te.begin, s.first_token)) {
+      ev.reported_time = true;
+      continue;
+    }
+    const bool after = te.begin >= ev.end;
+    if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
+      continue;
+    }
+    // At equal distance the expression after the trigger is its own ("..., and a ceasefire
+    // agreed in Havana in 2023"); the one before may close the previous clause.
+    const long d =
+        2 * (after ? static_cast<long>(te.begin - ev.end) : static_cast<long>(ev.begin - te.end)) +
+        (after ? 0 : 1);
+    if (d < best) {
+      best = d;
+      ev.time_text = surface(te.begin, te.end);
+      ev.date = te.value;
+      // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
+      bool when_between = false;
+      for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
+      ev.since_span =
+          !when_between && (tokens_[te.begin].key == "since" ||
+                            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
+    }
+  }
+  // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
+  if (ev.pos == "noun" && ev.begin > s.first_token) {
+    const Token& y = tokens_[ev.begin - 1];
+    const bool year =
+        y.kind == TokenKind::Number && y.key.size() == 4 &&
+        (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
+        std::all_of(y.key.begin(), y.key.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (year) {
+      ev.time_text = y.key;
+      ev.date = y.key;
+    }
+  }
+  // A sentence without a time continues the previous one's when it reports the same kind of
+  // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
+  // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
+  static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
+                                             "Shelling"};
+  const bool same_kind = focus_classes_.count(ev.cls) > 0 ||
+                         (afar.count(ev.cls) > 0 &&
+                          std::any_of(focus_classes_.begin(), focus_classes_.end(),
+                                      [&](const std::string& c) { return afar.count(c) > 0; }));
+  if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
+  // (An event placed by the scene before it also happened at the scene's time.)
+  if (times.empty() && !focus_date_.empty() && ev.from_scene && focus_sentence_ + 1 == si) {
+    ev.date = focus_date_;
+  }
+  // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
+  // the <event>" is dated by the last such event reported.
+  if (times.empty() && ev.date.empty()) {
+    for (std::uint32_t k = s.first_token; k + 2 < s.last_token && k < s.first_token + 3; ++k) {
+      if ((tokens_[k].key != "after" && tokens_[k].key != "following") ||
+          tokens_[k + 1].key != "the") {
+        continue;
+      }
+      std::string cls;
+      for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
+        if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
+      }
+      if (cls.empty() || cls == "-") break;
+      // (The anchor itself restates the earlier event.)
+      if (ev.begin == k + 2) {
+        ev.merged = true;
+        break;
+      }
+      for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
+        if (it->sentence >= si || it->merged || it->date.empty()) continue;
+        if (it->cls == cls || (afar.count(it->cls) && afar.count(cls))) {
+          ev.date = it->date;
+          break;
+        }
+      }
+      break;
+    }
+  }
+  ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
+                  !undated_cue_before(ev, s.first_token);
+}
+
+// The sentence's event triggers, rules' first, then the lexicon's; their indices into events_
+// go to `local`.
+void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
+                               std::vector<std::size_t>& local) {
+  const Lexicon& triggers = res_.required("event_triggers");
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
   // Triggers found by rules (action Event) come first.
   std::set<std::uint32_t> rule_trigger_tokens;
   for (const auto& [tok, cls] : rule_triggers_) {
@@ -235,35 +554,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
-  // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
-  // same paragraph dates events whose own sentence has none (TimeML's reference time).
-  if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
-  bool has_time_word = false;
-  const int time_lex = res_.lexicon_id.at("time_words");
-  for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
-    if (lexemes_[k].lexicon == time_lex) has_time_word = true;
-  }
-  if (local.empty()) {
-    if (has_time_word) {
-      const std::vector<TimeExpression> times =
-          find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
-                                reference_date(article_));
-      for (const TimeExpression& te : times) {
-        if (tokens_[te.begin].key == "since" ||
-            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
-          continue;
-        }
-        if (!te.value.empty()) {
-          focus_date_ = te.value;
-          focus_sentence_ = si;
-          focus_classes_.clear();
-        }
-      }
-      narrate(times);
-    }
-    record_scene(s, si);
-    return;
-  }
+}
+
+void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
   // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
   // whose subject is a weapon's trigger of the same clause reports that weapon's event.
   for (std::size_t idx : local) {
@@ -297,6 +590,9 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
+}
+
+void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
@@ -481,6 +777,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       }
     }
   }
+}
+
+// Events without a place of their own take one from a trigger they are coordinated with, a
+// place they are a relative clause of, or the event their participle clause elaborates.
+void ArticleRun::spread_places(const Sentence& s, const std::vector<std::size_t>& local) {
   // Coordinated triggers share their places: "drones and missiles hit A", "firing drones and a
   // barrage of missiles at A and B", "airstrikes and shelling in A".
   for (std::size_t a = 0; a < local.size(); ++a) {
@@ -561,276 +862,12 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
       break;
     }
   }
-  merge_framing_event(s, local);
-  place_from_scene(si, local);
-  truce_after_fighting(si, local);
-  const std::vector<TimeExpression> times =
-      has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
-                                            res_.required("time_words"), reference_date(article_))
-                    : std::vector<TimeExpression>{};
-  std::vector<Event*> evs;
-  for (std::size_t idx : local) {
-    Event& ev = events_[idx];
-    evs.push_back(&ev);
-    // Wider places become context: "Kabul" is where, "Afghanistan" around it.
-    std::vector<int> primary;
-    for (int loc : ev.locations) {
-      bool wider = false;
-      for (int other : ev.locations) {
-        // A site keeps its city as a location: reports name either.
-        if (other != loc && contains(loc, other) &&
-            entities_[static_cast<std::size_t>(other)].type != kSite) {
-          wider = true;
-        }
-      }
-      (wider ? ev.context : primary).push_back(loc);
-    }
-    for (int loc : ev.landmarks) {
-      if (std::find(primary.begin(), primary.end(), loc) == primary.end()) {
-        (primary.empty() ? primary : ev.context).push_back(loc);
-      }
-    }
-    ev.locations = primary;
-    // Talks held where envoys were sent: the other places of the sentence are around them.
-    if (ev.venue >= 0 && std::find(primary.begin(), primary.end(), ev.venue) != primary.end()) {
-      for (int loc : primary) {
-        if (loc != ev.venue) ev.context.push_back(loc);
-      }
-      ev.locations.assign(1, ev.venue);
-    }
-    // Agent: the nearest actor before the trigger that is not the object of a preposition. A
-    // news outlet reports, it does not act ("(AP) -- Drones struck"); a dash ends a dateline;
-    // a speech or reaction verb between the two (data/lexicon/agent_barriers.tsv) makes the
-    // actor someone speaking about the event ("Egypt condemned the strikes"), unless a subject
-    // pronoun follows it ("the military said it struck": the speaker acts).
-    for (std::uint32_t k = ev.begin; k > s.first_token && k + 10 > ev.begin;) {
-      --k;
-      const std::string& key = tokens_[k].key;
-      if (key == "-" || key == "--") break;
-      if (res_.in("agent_barriers", key)) {
-        bool speaker_acts = false;
-        for (std::uint32_t j = k + 1; j < ev.begin && j <= k + 2; ++j) {
-          speaker_acts = speaker_acts || res_.in("subject_pronouns", tokens_[j].key);
-        }
-        if (!speaker_acts) break;
-        // The speaker acts: the agent is the subject of the speech verb, the first actor of
-        // the sentence before it ("The Arakan Army, one of the most powerful ethnic armed
-        // groups, said its fighters had captured"; "Russia, the only country to recognise the
-        // Taliban government, ... said it would consider mediating"); a demonym only when
-        // there is nothing else ("Kenyan President William Ruto said he would").
-        const int subject = first_actor_before(k, s.first_token);
-        if (subject >= 0) ev.agents.push_back(subject);
-        break;
-      }
-      int found = -1;
-      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
-        const Mention& mn = mentions_[q];
-        if (mn.dropped || mn.end != k + 1) continue;
-        const int type = mn.type == kDemonym ? kCountry : mn.type;
-        if (type == kMediaOutlet) continue;
-        if (!(bit(type) & kActorMask) && !mn.metonym) continue;
-        if (mn.type == kCountry && mn.locative) continue;
-        if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
-        // "rebels backed by Rwanda seized": the actor after "by" is the agent of another verb
-        // (but "injured by Pakistani strikes": a modifier of a noun trigger is its agent).
-        if ((ev.pos == "verb" || mn.end < ev.begin) && after_by(mn.begin, s.first_token)) continue;
-        if (mn.type == kCity && !mn.metonym) continue;
-        found = mn.metonym ? mn.stands_for : mn.entity;
-      }
-      if (found >= 0) {
-        ev.agents.push_back(found);
-        break;
-      }
-      if (tokens_[k].key == "." || tokens_[k].key == ";") break;
-    }
-    // "... by X" right after the trigger names the agent; "on/against X" the target.
-    for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 6; ++k) {
-      const std::string& w = tokens_[k].key;
-      const bool by = w == "by";
-      // Meetings and talks are "with" someone.
-      const bool with = w == "with" && (ev.cls == "DiplomaticContact" ||
-                                        ev.cls == "DiplomaticVisit" || ev.cls == "Negotiation");
-      const bool on = w == "on" || w == "against" || w == "targeting" || w == "at" || with;
-      if (!by && !on && !(ev.pos == "verb" && k == ev.end)) continue;
-      const std::uint32_t from = (by || on) ? k + 1 : k;
-      // The longest actor starting there: "Russian President X" is X, not Russia.
-      int best_who = -1;
-      std::uint32_t best_begin = 0, best_len = 0;
-      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
-        const Mention& mn = mentions_[q];
-        if (mn.dropped || mn.begin < from || mn.begin > from + 2) continue;
-        // "by X" / "by the X" only: not "by phone with X".
-        if (by && !(mn.begin == from || (mn.begin == from + 1 && tokens_[from].key == "the"))) {
-          continue;
-        }
-        const int type = mn.type == kDemonym || mn.metonym ? kCountry : mn.type;
-        if (!(bit(type) & kActorMask)) continue;
-        const int who = mn.metonym ? mn.stands_for : mn.entity;
-        if (best_who < 0 || mn.begin < best_begin ||
-            (mn.begin == best_begin && mn.end - mn.begin > best_len)) {
-          best_who = who;
-          best_begin = mn.begin;
-          best_len = mn.end - mn.begin;
-        }
-      }
-      if (best_who >= 0) {
-        if (by) {
-          // "X repelled an attack by Y": Y acts; X, found before the trigger, was the target.
-          if (ev.targets.empty()) ev.targets = ev.agents;
-          ev.agents.assign(1, best_who);
-        } else {
-          ev.targets.push_back(best_who);
-        }
-        break;
-      }
-    }
-    // "launched missiles and drones at Israel": a strike from afar with no place of its own
-    // hit the state it was aimed at.
-    static const std::set<std::string> from_afar = {"Airstrike", "MissileStrike", "DroneAttack",
-                                                    "Shelling"};
-    if (from_afar.count(ev.cls) && ev.locations.empty() && ev.context.empty() &&
-        ev.targets.size() == 1) {
-      const Entity& t = entities_[static_cast<std::size_t>(ev.targets.front())];
-      if (t.type == kCountry) {
-        ev.locations.push_back(ev.targets.front());
-        entities_[static_cast<std::size_t>(ev.targets.front())].as_place = true;
-      }
-    }
-    // Time: the expression nearest to the trigger within its clause: one behind a word of
-    // time_clause_breaks.tsv belongs to another clause ("assaults since the group returned to
-    // power five years ago"); and not the time of the report ("killed 40 people, a medical group
-    // said on Tuesday": Tuesday is when it was said).
-    long best = 1L << 30;
-    for (const TimeExpression& te : times) {
-      // (A declaration is itself speech: its time is the report's.)
-      // (An agreement or a truce is dated by its announcement.)
-      if (ev.cls != "Statement" && ev.cls != "PeaceAgreement" && ev.cls != "Ceasefire" &&
-          speech_time(te.begin, s.first_token)) {
-        ev.reported_time = true;
-        continue;
-      }
-      const bool after = te.begin >= ev.end;
-      if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
-        continue;
-      }
-      // At equal distance the expression after the trigger is its own ("..., and a ceasefire
-      // agreed in Havana in 2023"); the one before may close the previous clause.
-      const long d = 2 * (after ? static_cast<long>(te.begin - ev.end)
-                                : static_cast<long>(ev.begin - te.end)) +
-                     (after ? 0 : 1);
-      if (d < best) {
-        best = d;
-        ev.time_text = surface(te.begin, te.end);
-        ev.date = te.value;
-        // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
-        bool when_between = false;
-        for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
-        ev.since_span =
-            !when_between && (tokens_[te.begin].key == "since" ||
-                              (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
-      }
-    }
-    // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
-    if (ev.pos == "noun" && ev.begin > s.first_token) {
-      const Token& y = tokens_[ev.begin - 1];
-      const bool year =
-          y.kind == TokenKind::Number && y.key.size() == 4 &&
-          (y.key.rfind("19", 0) == 0 || y.key.rfind("20", 0) == 0) &&
-          std::all_of(y.key.begin(), y.key.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (year) {
-        ev.time_text = y.key;
-        ev.date = y.key;
-      }
-    }
-    // A sentence without a time continues the previous one's when it reports the same kind of
-    // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
-    // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
-    static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
-                                               "Shelling"};
-    const bool same_kind = focus_classes_.count(ev.cls) > 0 ||
-                           (afar.count(ev.cls) > 0 &&
-                            std::any_of(focus_classes_.begin(), focus_classes_.end(),
-                                        [&](const std::string& c) { return afar.count(c) > 0; }));
-    if (times.empty() && !focus_date_.empty() && same_kind) ev.date = focus_date_;
-    // (An event placed by the scene before it also happened at the scene's time.)
-    if (times.empty() && !focus_date_.empty() && ev.from_scene && focus_sentence_ + 1 == si) {
-      ev.date = focus_date_;
-    }
-    // "Soon after the strikes, troops exchanged fire": a sentence opening with "after/following
-    // the <event>" is dated by the last such event reported.
-    if (times.empty() && ev.date.empty()) {
-      for (std::uint32_t k = s.first_token; k + 2 < s.last_token && k < s.first_token + 3; ++k) {
-        if ((tokens_[k].key != "after" && tokens_[k].key != "following") ||
-            tokens_[k + 1].key != "the") {
-          continue;
-        }
-        std::string cls;
-        for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
-          if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
-        }
-        if (cls.empty() || cls == "-") break;
-        // (The anchor itself restates the earlier event.)
-        if (ev.begin == k + 2) {
-          ev.merged = true;
-          break;
-        }
-        for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
-          if (it->sentence >= si || it->merged || it->date.empty()) continue;
-          if (it->cls == cls || (afar.count(it->cls) && afar.count(cls))) {
-            ev.date = it->date;
-            break;
-          }
-        }
-        break;
-      }
-    }
-    ev.report_day = times.empty() && ev.date.empty() && narrative_recent() &&
-                    !undated_cue_before(ev, s.first_token);
-  }
-  // The focus for the next sentence: the date an event of this one took from its own time
-  // expression (else the last resolved expression, which dates no event class).
-  // The first such event ("X accused Y on Tuesday of firing overnight, ... a treaty agreed last
-  // month": Tuesday, not last month).
-  std::string dated_by_own;
-  for (Event* ev : evs) {
-    if (!ev->time_text.empty() && !ev->date.empty()) {
-      dated_by_own = ev->date;
-      break;
-    }
-  }
-  for (const TimeExpression& te : times) {
-    // "since November 2024" opens a span: it puts no date in focus for the next sentence.
-    if (tokens_[te.begin].key == "since" ||
-        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
-      continue;
-    }
-    if (!te.value.empty()) {
-      focus_date_ = dated_by_own.empty() ? te.value : dated_by_own;
-      focus_sentence_ = si;
-      focus_classes_.clear();
-      for (Event* ev : evs) {
-        if (!ev->time_text.empty() && ev->date == dated_by_own) focus_classes_.insert(ev->cls);
-      }
-    }
-  }
-  narrate(times);
-  for (std::size_t idx : local) {
-    Event& ev = events_[idx];
-    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
-      ev.merged = ev.dropped = true;
-    }
-    // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
-    // frequent since 2023", "has facilitated talks since 2013": an event whose own time is a
-    // span opened before the report's month ("since ...") sums up many; it reports none
-    // (classes: data/lexicon/span_event_classes.tsv). ("holding talks since July 6" in a July
-    // report: the talks of these days.)
-    if (ev.since_span && !ev.date.empty() && !recent(ev.date) &&
-        ev.date.substr(0, 7) < reference_date(article_).substr(0, 7) &&
-        res_.in("span_event_classes", fold_key(ev.cls))) {
-      ev.merged = ev.dropped = true;
-    }
-  }
-  casualties(s, evs);
+}
+
+// Definite event nouns that restate an event already reported are merged away.
+void ArticleRun::drop_restated_events(const Sentence& s, std::uint32_t si,
+                                      const std::vector<Event*>& evs,
+                                      const std::vector<TimeExpression>& times) {
   // "complicit in the attacks", "a truck bomb ..., the deadliest attack in the country's
   // history": a definite generic attack noun with no place or figures of its own refers back to
   // an event already reported; it adds none. So do "the talks" ("both sides described the talks
