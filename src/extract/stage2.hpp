@@ -49,7 +49,7 @@ class ClaimStage {
   Stage2Stats extract(const Article& article, const std::vector<rdf::Quad>& stage1, QuadSink& sink,
                       TextAnalysis&& text) const;
 
-  struct Resources;  // defined in stage2.cpp
+  struct Resources;  // defined in claim_run.hpp
 
  private:
   std::unique_ptr<Resources> res_;

@@ -1,0 +1,552 @@
+// ArticleRun: casualty figures (figures_in), victim phrases and their figure nodes.
+
+#include <algorithm>
+
+#include "extract/claim_run.hpp"
+
+namespace ng::extract::claims {
+
+// "four civilians, including a child, had been killed": the token after a comma-closed
+// aside (claim_victim_asides.tsv) that opens at `at`; `at` itself when none opens there.
+std::uint32_t ArticleRun::skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
+  std::uint32_t l = 0;
+  std::uint32_t r = 0;
+  if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
+    return at;
+  }
+  for (std::uint32_t k = at + 1 + l; k < end && k < at + 14; ++k) {
+    if (tokens_[k].key == ",") return k + 1;
+    if (tokens_[k].kind == TokenKind::Punct) break;
+  }
+  return at;
+}
+
+// "... and another died": one more for the same slot of the figure before ("one ranger was
+// killed and another died": two killed), else that slot's first ("a sergeant was killed and
+// another officer wounded": one killed, one wounded). A vague amount stays as it is.
+void ArticleRun::add_another(Figure& before, const std::string& slot) {
+  auto it = before.amounts.find(slot);
+  if (it == before.amounts.end()) {
+    before.amounts[slot] = "1";
+    return;
+  }
+  const std::string& n = it->second;
+  if (!n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+      n.size() < 9) {
+    it->second = std::to_string(std::stol(n) + 1);
+  }
+}
+
+// The end of "and a soldier" right after the victims of `f` (ending at `ve`): one or two
+// lower-case words after "and a"/"and an" that end at punctuation or the sentence; `ve` when
+// there is none. The victims before must not run on into it (victim_end stops at "and a").
+std::uint32_t ArticleRun::coordinated_one(const Figure& f, std::uint32_t ve,
+                                          std::uint32_t end) const {
+  if (f.victims.empty() || ve + 2 >= end || tokens_[ve].key != "and") return ve;
+  if (tokens_[ve + 1].key != "a" && tokens_[ve + 1].key != "an") return ve;
+  std::uint32_t k = ve + 2;
+  while (k < end && k - (ve + 2) < 3 && tokens_[k].kind == TokenKind::Word &&
+         !tokens_[k].is(kCapitalized) && !is_word(res_.victim_stops, k, end)) {
+    ++k;
+  }
+  const bool closed =
+      k == end || tokens_[k].kind == TokenKind::Punct || is_word(res_.victim_stops, k, end);
+  return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
+}
+
+std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
+                                           std::uint32_t& first) const {
+  std::vector<Figure> raw;
+  zero = false;
+  first = s.last_token;
+  const std::uint32_t end = s.last_token;
+  auto victim_end = [&](std::uint32_t j) {
+    // Victims after the number run to a stop word, punctuation, a number or a casualty word.
+    std::uint32_t k = j;
+    while (k < end && k - j < 8) {
+      const Token& t = tokens_[k];
+      if (t.kind != TokenKind::Word) break;
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (matches(res_.casualty, k, end, len, row)) break;
+      if (is_word(res_.victim_stops, k, end)) break;
+      if (t.key == "and" && k + 1 < end) {
+        // "six gang members and a soldier": two groups (coordinated_one).
+        if (tokens_[k + 1].key == "a" || tokens_[k + 1].key == "an") break;
+        std::uint32_t l2 = 0;
+        if (number_at(k + 1, end, l2) || matches(res_.casualty, k + 1, end, len, row) ||
+            matches(res_.numbers, k + 1, end, len, row)) {
+          break;
+        }
+      }
+      ++k;
+    }
+    return k;
+  };
+  // Coordinated figures waiting for their verb, with their amounts.
+  std::vector<std::pair<Figure, std::string>> pending;
+  for (std::uint32_t i = s.first_token; i < end; ++i) {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (matches(res_.zero, i, end, len, row)) {
+      zero = true;
+      first = std::min(first, i);
+      i += len - 1;
+      continue;
+    }
+    if (matches(res_.casualty, i, end, len, row)) {
+      // "a conflict that has killed thousands": background in a relative clause, no figure.
+      std::uint32_t rl = 0;
+      std::uint32_t rr = 0;
+      if (i >= s.first_token + 2 && is_word(res_.aux, i - 1, i) &&
+          (tokens_[i - 2].key == "that" || (matches(res_.breaks, i - 2, i - 1, rl, rr) &&
+                                            res_.breaks.get(rr, "kind") == "relative"))) {
+        i += len - 1;
+        continue;
+      }
+      // "killed at least 274 members of ...": the verb comes first.
+      const std::string slot(res_.casualty.get(row, "slot"));
+      std::uint32_t j = i + len;
+      // A quoted verb or figure: '"neutralised" dozens', 'killed "more than 200"'.
+      while (j < end && tokens_[j].key == "\"") ++j;
+      // 'killing "hundreds" of fighters': quotation marks around the figure.
+      auto skip_quote = [&](std::uint32_t k) {
+        return k < end && tokens_[k].kind == TokenKind::Punct &&
+                       (tokens_[k].key == "\"" || tokens_[k].key == "'")
+                   ? k + 1
+                   : k;
+      };
+      // "killing and wounding several soldiers": one figure for both words.
+      std::string also;
+      std::uint32_t l2 = 0;
+      std::uint32_t r2 = 0;
+      if (j + 1 < end && tokens_[j].key == "and" && matches(res_.casualty, j + 1, end, l2, r2) &&
+          res_.casualty.get(r2, "slot") != slot) {
+        also = std::string(res_.casualty.get(r2, "slot"));
+        j += 1 + l2;
+      }
+      std::string qual;
+      std::uint32_t ql = 0;
+      std::uint32_t qr = 0;
+      // "the death toll at eight", "the toll rose to 20": a link before the figure (not the
+      // "at" of "killed at least 274").
+      std::uint32_t nl0 = 0;
+      const bool qualifier_here = j < end && matches(res_.numbers, j, end, ql, qr) &&
+                                  res_.numbers.get(qr, "kind") == "qualifier";
+      if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
+          matches(res_.figure_links, j, end, ql, qr)) {
+        j += ql;
+      } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
+        // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
+        // death toll from three days of fighting between X and Y in the town of Z has risen
+        // to 31"), then a link of two or more words, then the figure.
+        for (std::uint32_t g = j + 1; g < std::min(j + 16, end); ++g) {
+          // Words, or a year ("the death toll since October 2023 had risen to").
+          const Token& w = tokens_[g - 1];
+          const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
+                            w.key <= "2099";
+          if ((w.kind != TokenKind::Word && !year) || w.is(kInQuote)) break;
+          std::uint32_t gl = 0;
+          std::uint32_t gr = 0;
+          if (matches(res_.casualty, g - 1, end, gl, gr)) break;
+          if (matches(res_.figure_links, g, end, gl, gr) && gl >= 2 && g + gl < end &&
+              (number_at(g + gl, end, nl0) || (matches(res_.numbers, g + gl, end, ql, qr) &&
+                                               res_.numbers.get(qr, "kind") == "qualifier"))) {
+            j = g + gl;
+            break;
+          }
+        }
+      }
+      if (j < end && matches(res_.numbers, j, end, ql, qr) &&
+          res_.numbers.get(qr, "kind") == "qualifier") {
+        qual = span_text(j, j + ql);
+        j += ql;
+      }
+      std::uint32_t nl = 0;
+      const std::uint32_t quoted = skip_quote(j);
+      if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
+      if (j < end) {
+        auto v = number_at(j, end, nl);
+        // "killing a police officer": one person, named in a few words; so is a relative
+        // ("wounded his wife", "killed her son"; not "his guards").
+        const bool one =
+            !v && (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
+        if (one) {
+          v = "1";
+          nl = 1;
+        }
+        if (v) {
+          std::uint32_t vb = skip_quote(j + nl);
+          if (vb < end && tokens_[vb].key == "of") ++vb;
+          // "the bodies of 23 of them": a share of a toll given before, no figure of its own.
+          if (vb > j + nl && vb < end &&
+              (tokens_[vb].key == "them" || tokens_[vb].key == "those" ||
+               tokens_[vb].key == "whom")) {
+            i += len - 1;
+            continue;
+          }
+          std::uint32_t ve = victim_end(vb);
+          if (one) {
+            for (std::uint32_t k = vb; k < ve; ++k) {
+              if (tokens_[k].key == "and") ve = k;
+            }
+            if (ve == vb || ve - vb > 3 || number_between(vb, std::min(ve + 1, end))) {
+              i += len - 1;
+              continue;
+            }
+          }
+          if (ve > vb || tokens_[j].kind == TokenKind::Number || nl > 0) {
+            Figure f;
+            f.amounts[slot] = *v;
+            if (!also.empty()) f.amounts[also] = *v;
+            f.qualifier = qual;
+            f.victims = span_text(vb, ve);
+            // "put the number of Serbs killed at three": the victims come before the verb.
+            for (std::uint32_t k = i; ve == vb && k > s.first_token + 1 && i - k < 4; --k) {
+              if (tokens_[k - 1].kind != TokenKind::Word) break;
+              if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
+            }
+            f.pos = i;
+            f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
+            raw.push_back(f);
+            // "killed six gang members and a soldier": one more person, a group of its own.
+            const std::uint32_t and_at = coordinated_one(f, ve, end);
+            if (and_at > ve) {
+              Figure g;
+              g.amounts[slot] = "1";
+              if (!also.empty()) g.amounts[also] = "1";
+              g.victims = span_text(ve + 2, and_at);
+              g.pos = i;
+              g.by_claimant = f.by_claimant;
+              raw.back().victims = span_text(vb, ve);
+              raw.push_back(g);
+              ve = and_at;
+            }
+            i = std::max(i, ve > 0 ? ve - 1 : i);
+            continue;
+          }
+        }
+      }
+      i += len - 1;
+      continue;
+    }
+    std::uint32_t nl = 0;
+    auto v = number_at(i, end, nl);
+    // "none of its officers had been wounded": zero for that word.
+    std::uint32_t zl = 0;
+    std::uint32_t zr = 0;
+    if (!v && matches(res_.none_words, i, end, zl, zr) && i + zl < end &&
+        tokens_[i + zl].key == "of") {
+      v = "0";
+      nl = zl;
+    }
+    // "a civilian was killed", "three soldiers and a civilian were killed": one person.
+    const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+    if (single) {
+      v = "1";
+      nl = 1;
+    }
+    // "one ranger was killed and another died", "a sergeant was killed and another officer
+    // wounded": one more person of the figure just before (add_another).
+    const bool another = !v && !raw.empty() && tokens_[i].key == "another" && i > s.first_token &&
+                         tokens_[i - 1].key == "and";
+    if (another) {
+      v = "1";
+      nl = 1;
+    }
+    if (!v) {
+      pending.clear();
+      continue;
+    }
+    // "133 Afghan Taliban fighters were killed", "more than 200 wounded".
+    std::string qual;
+    for (std::uint32_t back = 1; back <= 3 && back <= i - s.first_token; ++back) {
+      std::uint32_t ql = 0;
+      std::uint32_t qr = 0;
+      if (matches(res_.numbers, i - back, i, ql, qr) && ql == back &&
+          res_.numbers.get(qr, "kind") == "qualifier") {
+        qual = span_text(i - back, i);
+      }
+    }
+    std::uint32_t vb = i + nl;
+    if (vb < end && tokens_[vb].key == "\"") ++vb;  // a quoted figure: "\"many\" soldiers"
+    if (vb < end && tokens_[vb].key == "of") ++vb;
+    std::uint32_t ve = vb;
+    while (ve < end && ve - vb < 7 && tokens_[ve].kind == TokenKind::Word) {
+      std::uint32_t l2 = 0;
+      std::uint32_t r2 = 0;
+      if (matches(res_.casualty, ve, end, l2, r2) || matches(res_.aux, ve, end, l2, r2)) break;
+      if (is_word(res_.victim_stops, ve, end) || tokens_[ve].key == "and") break;
+      ++ve;
+    }
+    std::uint32_t j = skip_victim_aside(ve, end);
+    bool passive = false;
+    while (j < end && (tokens_[j].key == "\"" || matches(res_.aux, j, end, len, row))) {
+      passive = passive || tokens_[j].key != "\"";
+      j += tokens_[j].key == "\"" ? 1 : len;
+    }
+    // "Many of the dead were ...": a share of a toll, no figure of its own.
+    if (ve == vb + 1 && (tokens_[vb].key == "the" || tokens_[vb].key == "those")) {
+      pending.clear();
+      continue;
+    }
+    // "a" counts only before a short named victim and a passive verb ("a woman was killed",
+    // not "a bomb killed").
+    if (single &&
+        (ve == vb || ve - vb > 3 || !(passive || (ve < end && tokens_[ve].key == "and")))) {
+      pending.clear();
+      continue;
+    }
+    Figure f;
+    f.qualifier = qual;
+    f.victims = span_text(vb, ve);
+    f.pos = i;
+    // "counted 22 bodies": the casualty word names the victims; "many bodies" counts none.
+    if (j == vb && j < end && is_word(res_.casualty_nouns, j, end)) {
+      const bool count =
+          std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!count) {
+        pending.clear();
+        continue;
+      }
+      f.victims = tokens_[j].key;
+    }
+    if (another) {
+      if (ve - vb <= 3 && j < end && matches(res_.casualty, j, end, len, row)) {
+        add_another(raw.back(), std::string(res_.casualty.get(row, "slot")));
+        i = j + len - 1;
+      }
+      pending.clear();
+      continue;
+    }
+    std::uint32_t listed_len = 0;
+    const bool listed =
+        ve + 1 < end && tokens_[ve].key == "," && number_at(ve + 1, end, listed_len).has_value();
+    if (j < end && matches(res_.casualty, j, end, len, row)) {
+      const std::string slot(res_.casualty.get(row, "slot"));
+      f.amounts[slot] = *v;
+      for (auto& [p, amount] : pending) {
+        p.amounts[slot] = amount;
+        raw.push_back(p);
+      }
+      pending.clear();
+      raw.push_back(f);
+      i = j + len - 1;
+    } else if (ve > vb && ve + 1 < end && (tokens_[ve].key == "and" || listed)) {
+      // "three soldiers and a civilian were killed", "745 civilians, 125 members of the
+      // security forces and 148 gunmen had been killed": the verb comes after the last one.
+      pending.emplace_back(f, *v);
+      i = ve;
+    } else {
+      pending.clear();
+    }
+  }
+  for (const Figure& f : raw) first = std::min(first, f.pos);
+  // Group: a figure without victims joins the group before it ("..., 11 wounded").
+  std::vector<Figure> groups;
+  for (Figure& f : raw) {
+    std::string object;
+    bool no_victims = f.victims.empty();
+    if (!no_victims) {
+      const std::vector<std::string> keys = phrase_keys(f.victims, res_.abbreviations);
+      std::vector<Token> toks;
+      for (const std::string& k : keys) toks.push_back(Token{0, 0, TokenKind::Word, 0, k});
+      for (std::uint32_t k = 0; k < toks.size(); ++k) {
+        std::vector<PhraseIndex::Match> m;
+        res_.counted.index().match(toks, k, toks.size(), m);
+        if (!m.empty()) object = std::string(res_.counted.get(m.front().value, "kind"));
+      }
+      if (object == "none") {
+        no_victims = true;
+        object.clear();
+      }
+    }
+    const std::string slot = f.amounts.begin()->first;
+    if (no_victims && !groups.empty() && !groups.back().amounts.count(slot)) {
+      groups.back().amounts[slot] = f.amounts.begin()->second;
+      if (groups.back().qualifier.empty()) groups.back().qualifier = f.qualifier;
+      continue;
+    }
+    if (no_victims) f.victims.clear();
+    f.object = object;
+    groups.push_back(f);
+  }
+  return groups;
+}
+
+// A side in words: its demonym ("Afghan"), else its label; "" for none.
+std::string ArticleRun::side_word(int side) const {
+  if (side < 0) return "";
+  const Entity& en = entities_[static_cast<std::size_t>(side)];
+  const std::string gn = local_name(en.iri);
+  if (en.country() && gn.rfind("gn-", 0) == 0) {
+    auto it = res_.demonym.find(gn.substr(3));
+    if (it != res_.demonym.end()) return it->second;
+  }
+  return en.label;
+}
+
+// The victims as written, with the side they are on when the words leave it to the claimant:
+// "its soldiers" said by an Afghan ministry -> "Afghan soldiers"; "soldiers" after "they
+// killed" -> the other side's soldiers. A phrase that names anyone (a capitalised word) stays.
+std::string ArticleRun::sided_victims(const Figure& f, int claimant) const {
+  if (f.victims.empty()) return f.victims;
+  const std::vector<Token> toks = tokenize(f.victims, res_.abbreviations);
+  for (const Token& t : toks) {
+    if (t.is(kCapitalized)) return f.victims;
+  }
+  const bool possessive = !toks.empty() && is_word_in(res_.possessives, toks, 0);
+  if (possessive) {
+    const std::string own = side_word(side_of(claimant));
+    if (!own.empty()) return own + f.victims.substr(toks.front().end);
+  }
+  if (f.by_claimant) {
+    const std::string other = side_word(other_side(claimant));
+    if (!other.empty()) return other + " " + f.victims;
+  }
+  return f.victims;
+}
+
+// Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is
+// "Pakistani soldiers").
+std::string ArticleRun::victim_key(const std::string& victims) const {
+  std::string out;
+  for (std::string k : phrase_keys(victims, res_.abbreviations)) {
+    if (k.size() > 3 && k.back() == 's') k.pop_back();
+    out += (out.empty() ? "" : " ") + k;
+  }
+  return out;
+}
+
+// The earlier figure node that a figure in sentence `si` continues: the last casualty claim
+// is by the same claimant, in this or the previous sentence, has a group with the same
+// victims, and that group does not state the figure's amounts yet ("55 soldiers were killed."
+// + "He also said many soldiers were captured."). Null when there is none.
+const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claimant,
+                                                   const Figure& f) const {
+  if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
+  if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
+  const std::string key = victim_key(sided_victims(f, claimant));
+  const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
+  if (key.empty() && !back) return nullptr;
+  for (const FigureOut& g : last_figures_) {
+    if (g.key != key && !back) continue;
+    const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
+                                     [&](const auto& a) { return g.slots.count(a.first) > 0; });
+    if (!overlap) return &g;
+  }
+  return nullptr;
+}
+
+// Victims that stand for those of the group before: none, or only "others" / "more".
+bool ArticleRun::refers_back(const std::string& victims) const {
+  const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+  if (toks.empty()) return true;
+  PhraseIndex::Match m{0, 0};
+  return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size();
+}
+
+bool ArticleRun::continues(std::uint32_t si, int claimant, const Figure& f) const {
+  return continued(si, claimant, f) != nullptr;
+}
+
+// Adds the figure's amounts to the node it continues; false when it continues none.
+bool ArticleRun::continue_figure(std::uint32_t si, int claimant, const Figure& f) {
+  const FigureOut* g = continued(si, claimant, f);
+  if (g == nullptr) return false;
+  FigureOut& target = last_figures_[static_cast<std::size_t>(g - last_figures_.data())];
+  for (const auto& [slot, v] : f.amounts) {
+    amount(target.iri, ng(slot), v);
+    target.slots.insert(slot);
+  }
+  last_casualty_sentence_ = si;
+  return true;
+}
+
+// A new figure node `f` of claim `claim` (the k-th), remembered in `outs` for figures that
+// continue it in the next sentence.
+void ArticleRun::add_figure(const std::string& claim, int claimant, const Figure& f, int& k,
+                            std::vector<FigureOut>& outs) {
+  const std::string fig = claim + "-f" + std::to_string(++k);
+  const std::string victims = sided_victims(f, claimant);
+  FigureOut out{fig, victim_key(victims), {}};
+  for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
+  outs.push_back(std::move(out));
+  iri(claim, ng("figures"), fig);
+  iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+  for (const auto& [slot, v] : f.amounts) {
+    if (slot != "destroyed") amount(fig, ng(slot), v);
+  }
+  if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
+  if (!victims.empty()) lit(fig, ng("victims"), victims);
+  ++stats_.casualty_figures;
+}
+
+// Victims whose last word names security forces ("three soldiers", "two police officers").
+bool ArticleRun::names_forces(const std::string& victims) const {
+  const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    PhraseIndex::Match m{0, 0};
+    if (res_.force_victims.index().longest(toks, i, toks.size(), m) &&
+        i + m.length == toks.size()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "General X said troops killed 12 rebels. Two soldiers were wounded in the gunfight.": a
+// sentence without a speaker that opens with its figures (a qualifier may come first), about
+// security forces only (claim_force_victims.tsv: the speaker's own losses, as wire copy gives
+// them after the toll), in the same paragraph right after a casualty claim and naming no
+// actor, goes on with that claim; victims the claim has not named yet are a group of their
+// own. "Three civilians were missing." stays narration.
+bool ArticleRun::extends_last_claim(std::uint32_t si, const Sentence& s,
+                                    const std::vector<Mention>& ms,
+                                    const std::vector<Figure>& figures, std::uint32_t first) const {
+  if (last_casualty_iri_.empty() || si != last_casualty_sentence_ + 1) return false;
+  return own_losses(s, ms, figures, first);
+}
+
+// The speaker of the sentence before, when it made a claim without figures ("..., division
+// commander X told reporters. Two soldiers were wounded in the gunfight."): the figures of an
+// own-losses sentence (own_losses) are his casualty claim. -1 when there is none, and when
+// he gave the last toll himself.
+int ArticleRun::speaker_before(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                               const std::vector<Figure>& figures, std::uint32_t first) const {
+  if (si == 0 || !own_losses(s, ms, figures, first)) return -1;
+  int speaker = -1;
+  for (const ClaimOut& c : history_) {
+    if (c.sentence + 1 == si && c.type != "Denial") speaker = c.claimant;
+  }
+  // A speaker whose own toll came earlier: which of its groups goes on is unknown.
+  return speaker == last_casualty_claimant_ ? -1 : speaker;
+}
+
+// A sentence with no speaker, in the same paragraph as the one before, that opens with its
+// figures (a qualifier may come first), counts only security forces and names no actor.
+bool ArticleRun::own_losses(const Sentence& s, const std::vector<Mention>& ms,
+                            const std::vector<Figure>& figures, std::uint32_t first) const {
+  if (figures.empty() || tokens_[s.first_token].is(kAfterNewline)) return false;
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  const bool opens = first == s.first_token ||
+                     (matches(res_.numbers, s.first_token, first, len, row) &&
+                      res_.numbers.get(row, "kind") == "qualifier" && s.first_token + len == first);
+  if (!opens) return false;
+  const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
+    return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
+  });
+  // A city is where the wounded were taken ("evacuated to the capital"), not an actor here.
+  return forces_only && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+           const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+           return en.actor && en.cls != "City" && en.cls != "Province";
+         });
+}
+
+bool ArticleRun::is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i) {
+  PhraseIndex::Match m{0, 0};
+  return lex.index().longest(toks, i, toks.size(), m) && m.length == 1;
+}
+
+}  // namespace ng::extract::claims

@@ -1,0 +1,443 @@
+// ArticleRun: the sides of a mediation (name lists, two groups, unnamed and subject sides).
+
+#include <algorithm>
+
+#include "extract/claim_run.hpp"
+
+namespace ng::extract::claims {
+
+// Coordinated names right after `from`: "A, B and C".
+std::vector<int> ArticleRun::name_list(const std::vector<Mention>& ms, std::uint32_t from,
+                                       std::uint32_t end, std::uint32_t* list_end) const {
+  std::vector<int> out;
+  std::uint32_t i = from;
+  if (list_end) *list_end = from;
+  while (i < end) {
+    const std::uint32_t item = i;
+    if (tokens_[i].key == "the") ++i;
+    int hit = -1;
+    std::uint32_t next = i;
+    for (const Mention& m : ms) {
+      if (m.begin == i && agentive(m.entity)) {
+        hit = m.entity;
+        next = m.end;
+      }
+    }
+    if (hit < 0) break;
+    // "A, the B's envoy, said": a name after a bare comma that does not go on to another
+    // comma or "and" opens an apposition on A; it is no item of the list.
+    const bool after_comma = !out.empty() && tokens_[item - 1].key == ",";
+    if (after_comma && (next >= end || (tokens_[next].key != "," && tokens_[next].key != "and" &&
+                                        tokens_[next].key != "or"))) {
+      break;
+    }
+    out.push_back(as_actor(hit));
+    i = next;
+    if (list_end) *list_end = next;
+    // Skip a possessive tail ("Turkey's foreign minister").
+    if (i < end && tokens_[i].key == ",") ++i;
+    if (i < end && (tokens_[i].key == "and" || tokens_[i].key == "or")) {
+      ++i;
+    } else if (i > 0 && tokens_[i - 1].key != ",") {
+      break;
+    }
+  }
+  return out;
+}
+
+// "Russia, which brokered ...", "X, who has long served as an intermediary ...": the actor
+// named just before the relative pronoun that opens the clause of the phrase at `at`.
+std::vector<int> ArticleRun::relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
+                                                 std::uint32_t at) const {
+  std::vector<int> out;
+  std::uint32_t k = at;
+  // Up to eight words back: "X, which had earlier offered to help broker an agreement".
+  for (int back = 0; back < 8 && k > s.first_token + 1; ++back) {
+    --k;
+    const Token& t = tokens_[k];
+    if (t.kind == TokenKind::Punct) break;
+    if (t.key != "which" && t.key != "who") continue;
+    if (tokens_[k - 1].key != ",") break;
+    // The antecedent and the names coordinated with it ("Cuba and Norway, which ...").
+    std::uint32_t end = k - 1;
+    while (true) {
+      int hit = -1;
+      std::uint32_t begin = end;
+      for (const Mention& m : ms) {
+        if (m.end == end && agentive(m.entity)) {
+          hit = as_actor(m.entity);
+          begin = m.begin;
+        }
+      }
+      if (hit < 0) break;
+      out.insert(out.begin(), hit);
+      if (begin > s.first_token && tokens_[begin - 1].key == "the") --begin;
+      if (begin <= s.first_token ||
+          (tokens_[begin - 1].key != "and" && tokens_[begin - 1].key != ",")) {
+        break;
+      }
+      end = begin - 1;
+    }
+    break;
+  }
+  return out;
+}
+
+// The actor of the article whose name or short name is `name` ("UN" in "UN-led"), or -1.
+int ArticleRun::actor_named(const std::string& name) const {
+  const std::string key = fold_key(name);
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& en = entities_[e];
+    if (!en.actor) continue;
+    if (fold_key(en.label) == key) return static_cast<int>(e);
+    for (const std::string& a : en.alts) {
+      if (fold_key(a) == key) return static_cast<int>(e);
+    }
+  }
+  return -1;
+}
+
+int ArticleRun::country_for_prefix(std::string_view prefix, bool demonym_only) {
+  std::vector<Token> toks;
+  for (const std::string& k : phrase_keys(prefix, res_.abbreviations)) {
+    toks.push_back(Token{0, 0, TokenKind::Word, kCapitalized, k});
+  }
+  if (toks.empty()) return -1;
+  std::vector<PhraseIndex::Match> m;
+  res_.gazetteer.demonyms().match(toks, 0, toks.size(), m);
+  if (m.empty() && !demonym_only) res_.gazetteer.names().match(toks, 0, toks.size(), m);
+  for (const auto& hit : m) {
+    if (hit.length != toks.size()) continue;
+    const Place& p = res_.gazetteer.place(hit.value);
+    if (p.kind != PlaceKind::Country) continue;
+    const std::string iri_text = std::string(vocab::kNgId) + "place/gn-" + p.geonames_id;
+    int e = entity_by_iri(iri_text);
+    if (e < 0) {
+      // A country named only through its adjective: add it to the graph.
+      Entity en;
+      en.iri = iri_text;
+      en.cls = "Country";
+      en.label = p.name;
+      en.actor = true;
+      entities_.push_back(en);
+      e = static_cast<int>(entities_.size() - 1);
+      by_iri_[iri_text] = e;
+      new_entities_.push_back(e);
+    }
+    return e;
+  }
+  return -1;
+}
+
+// "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
+// other bodies (a group defined as "X (ABC)" is an organisation) named last before this
+// sentence (no state's forces, no mediator), or none.
+std::vector<int> ArticleRun::two_groups(std::uint32_t b, std::uint32_t e) const {
+  if (b < e && tokens_[b].key == "the") ++b;
+  if (b + 1 >= e || tokens_[b].key != "two") return {};
+  std::uint32_t l = 0;
+  std::uint32_t r = 0;
+  if (!matches(res_.med_party_nouns, e - 1, e, l, r) &&
+      !(e >= b + 3 && matches(res_.med_party_nouns, e - 2, e, l, r) && l == 2)) {
+    return {};
+  }
+  std::vector<std::pair<std::uint32_t, int>> seen;
+  for (const auto& [g, pos] : last_seen_) {
+    const Entity& en = entities_[static_cast<std::size_t>(g)];
+    const bool group = en.cls == "ArmedGroup" || en.cls == "Organization";
+    if (!group || country_of(g) >= 0 || mediators_seen_.count(g) > 0) continue;
+    if (pos >= current_sentence_begin_) continue;
+    seen.emplace_back(pos, g);
+  }
+  if (seen.size() < 2) return {};
+  std::sort(seen.rbegin(), seen.rend());
+  return {seen[1].second, seen[0].second};
+}
+
+// The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
+// speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
+// of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
+std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                           std::uint32_t from, std::uint32_t to) {
+  std::vector<int> out;
+  std::uint32_t b = from;
+  for (std::uint32_t k = from; k <= to; ++k) {
+    if (k < to && tokens_[k].key != "and") continue;
+    const std::uint32_t e = k;
+    const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return m.begin >= b && m.end <= e && agentive(m.entity);
+    });
+    if (!named && e > b) {
+      // "between the government and the two groups": both groups named last are sides.
+      const std::vector<int> pair = two_groups(b, e);
+      if (!pair.empty()) {
+        for (int g : pair) out.push_back(g);
+        last_two_groups_ = pair;
+        b = k + 1;
+        continue;
+      }
+      int side = definite_speaker(s, ms, e, true);
+      if (side < 0) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        std::uint32_t head = e;
+        while (head > b && !matches(res_.med_party_nouns, head - 1, e, l, r)) --head;
+        if (head > b && head - 1 + l == e) {
+          // The words of the phrase: after "the", "a group of", up to the head.
+          std::uint32_t nb = b;
+          for (std::uint32_t q = b; q + 1 < e; ++q) {
+            std::uint32_t nl = 0;
+            // "more than 40 rebel groups", "about 20 groups": a quantifier before the number.
+            const bool quantifier = q == nb && is_word(res_.med_side_quantifiers, q, e);
+            if (tokens_[q].key == "of" || tokens_[q].key == "the" || tokens_[q].key == "a" ||
+                quantifier || (q == nb && number_at(q, e, nl))) {  // "several", "two"
+              nb = q + (q == nb && number_at(q, e, nl) ? std::max<std::uint32_t>(nl, 1) : 1);
+            }
+          }
+          // "the rebels" alone: the armed group named last ("between the rebels and X").
+          if (nb == e - 1 && nb > b && tokens_[nb - 1].key == "the") {
+            std::int64_t best_pos = -1;
+            for (const auto& [g, pos] : last_seen_) {
+              if (entities_[static_cast<std::size_t>(g)].cls == "ArmedGroup" &&
+                  static_cast<std::int64_t>(pos) > best_pos) {
+                side = g;
+                best_pos = pos;
+              }
+            }
+            if (side >= 0) {
+              out.push_back(side);
+              b = k + 1;
+              continue;
+            }
+          }
+          bool lower = nb < e;
+          for (std::uint32_t q = nb; q < e; ++q) {
+            lower = lower && tokens_[q].kind == TokenKind::Word && !tokens_[q].is(kInQuote);
+          }
+          if (lower) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1);
+        }
+      }
+      if (side < 0) {
+        // "between Mogadishu and Jubaland": a name nothing else knows is a side as written
+        // (not "the West"); a demonym is its state ("Russian and Ukrainian delegations").
+        const std::uint32_t nb = b;
+        const int state = e > nb ? country_for_prefix(tokens_[nb].key) : -1;
+        if (state >= 0) side = state;
+        const bool name =
+            side < 0 && e > nb && e - nb <= 3 && tokens_[nb].key != "the" &&
+            std::all_of(tokens_.begin() + nb, tokens_.begin() + e, [](const Token& t) {
+              return t.kind == TokenKind::Word && t.is(kCapitalized) && !t.is(kInQuote);
+            });
+        if (name) side = mint_described(span_text(nb, e), tokens_[e - 1].key, -1, "Organization");
+      }
+      // A body stands for its state, as a named side does.
+      if (side >= 0) out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+    }
+    b = k + 1;
+  }
+  return out;
+}
+
+// "The bloc said it was ready to mediate": whom "it" after a speech verb refers to when a
+// definite description ("the bloc") speaks (found as a claim's speaker is: the body named
+// earlier), or -1. Names are found by the clause subject instead.
+int ArticleRun::reporting_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                                  std::uint32_t at) {
+  for (std::uint32_t k = s.first_token + 2; k < at; ++k) {
+    const bool described = tokens_[k - 2].key == "the" && tokens_[k - 1].kind == TokenKind::Word &&
+                           !tokens_[k - 1].is(kCapitalized);
+    if (!described) continue;
+    std::uint32_t cl = 0;
+    std::uint32_t cr = 0;
+    std::uint32_t pl = 0;
+    std::uint32_t pr = 0;
+    if (!matches(res_.claim_cues, k, at, cl, cr) ||
+        res_.claim_cues.get(cr, "type") != "StatementClaim" || k + cl >= at ||
+        tokens_[k + cl].key != "it" || !matches(res_.pronouns, k + cl, k + cl + 1, pl, pr)) {
+      continue;
+    }
+    // The pronoun is the subject of what follows it; a claim resolves it so.
+    const std::uint32_t verb = k + cl + pl;
+    return claimant_for(s, ms, Cue{verb, verb + 1, "StatementClaim"});
+  }
+  return -1;
+}
+
+// "separate talks with the leaders of A and B", "... with officials from A and B": the
+// position of the "of"/"from" after which the sides are named, else `with` itself.
+std::uint32_t ArticleRun::side_holders_end(std::uint32_t with) const {
+  for (std::uint32_t t = with + 1; t < tokens_.size() && t < with + 5; ++t) {
+    if (tokens_[t].key == "of" || tokens_[t].key == "from") return t;
+    if (tokens_[t].kind != TokenKind::Word || tokens_[t].is(kCapitalized)) break;
+  }
+  return with;
+}
+
+// "the government and several separatist groups had agreed", "Israel and Hamas agreed": the
+// two sides of a clause subject made of two noun phrases joined by "and" (none otherwise).
+std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                           std::uint32_t from, std::uint32_t to) {
+  // Where a noun phrase starting at b ends: after a name, or after a head noun.
+  auto phrase_end = [&](std::uint32_t b) -> std::uint32_t {
+    std::uint32_t k = b;
+    if (k < to && (tokens_[k].key == "the" || tokens_[k].key == "several")) ++k;
+    for (const Mention& m : ms) {
+      if (m.begin == k && agentive(m.entity)) return m.end;
+    }
+    for (std::uint32_t h = k; h < to && h < k + 5; ++h) {
+      if (tokens_[h].kind != TokenKind::Word) return b;
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (matches(res_.med_party_nouns, h, to, l, r)) return h + l;
+      if (!body_kind(h).empty()) return h + 1;
+    }
+    return b;
+  };
+  // Skip an opening time or place phrase up to a comma ("On Friday, ..."), and a reporting
+  // clause ("X said on Friday that ...").
+  std::uint32_t b = from;
+  for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
+    if (tokens_[k].key == ",") b = k + 1;
+  }
+  for (std::uint32_t k = from; k < to; ++k) {
+    if (tokens_[k].key == "that") b = k + 1;
+  }
+  std::uint32_t e1 = phrase_end(b);
+  // "The killings come as A and B hold talks": else the subject of the last clause opened by
+  // a word of claim_clause_breaks.tsv of kind "hard" ("as", "while", "but").
+  if (e1 == b || e1 >= to || tokens_[e1].key != "and") {
+    for (std::uint32_t k = to; k > b; --k) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.breaks, k - 1, to, l, r) || res_.breaks.get(r, "kind") != "hard") {
+        continue;
+      }
+      b = k - 1 + l;
+      e1 = phrase_end(b);
+      break;
+    }
+  }
+  if (e1 == b || e1 >= to || tokens_[e1].key != "and") return {};
+  const std::uint32_t e2 = phrase_end(e1 + 1);
+  if (e2 == e1 + 1) return {};
+  std::vector<int> out;
+  for (const auto& [pb, pe] : {std::pair{b, e1}, std::pair{e1 + 1, e2}}) {
+    int side = -1;
+    for (const Mention& m : ms) {
+      if (m.begin >= pb && m.end <= pe && agentive(m.entity)) side = as_actor(m.entity);
+    }
+    if (side < 0) {
+      const std::vector<int> u = unnamed_sides(s, ms, pb, pe);
+      if (!u.empty()) side = u.front();
+    }
+    if (side < 0) return {};
+    out.push_back(country_of(side) >= 0 ? country_of(side) : side);
+  }
+  if (out[0] == out[1]) return {};
+  return out;
+}
+
+// "the presidency announced a ceasefire with Druze religious leaders ..., after mediation by
+// X": the side named right after "<what a mediation is about> with" (a name, or a described
+// side up to its head noun of mediation_party_nouns.tsv), then the subject of that clause when
+// it is another side. None when there is no such side or it is a mediator.
+std::vector<int> ArticleRun::with_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                        const std::vector<int>& mediators) {
+  auto mediates = [&](int e) {
+    return std::any_of(mediators.begin(), mediators.end(),
+                       [&](int m) { return m == e || country_of(m) == e; });
+  };
+  for (std::uint32_t k = s.first_token; k + 2 < s.last_token; ++k) {
+    std::uint32_t ol = 0;
+    std::uint32_t orow = 0;
+    if (!matches(res_.med_objects, k, s.last_token, ol, orow)) continue;
+    const std::uint32_t w = k + ol;
+    if (w + 1 >= s.last_token || tokens_[w].key != "with") continue;
+    int side = -1;
+    const std::vector<int> named = name_list(ms, w + 1, s.last_token);
+    if (!named.empty()) {
+      side = named.front();
+    } else {
+      for (std::uint32_t h = w + 1; h < s.last_token && h < w + 6; ++h) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (tokens_[h].kind == TokenKind::Punct) break;  // "with more than 40 rebel groups"
+        if (!matches(res_.med_party_nouns, h, s.last_token, l, r)) continue;
+        const std::vector<int> u = unnamed_sides(s, ms, w + 1, h + l);
+        if (!u.empty()) side = u.front();
+        break;
+      }
+    }
+    if (side < 0) return {};
+    if (country_of(side) >= 0) side = country_of(side);
+    if (mediates(side)) return {};
+    std::vector<int> out{side};
+    int subject = subject_of(s, ms, k);
+    if (subject >= 0) subject = country_of(subject) >= 0 ? country_of(subject) : as_actor(subject);
+    if (subject >= 0 && subject != side && !mediates(subject)) out.insert(out.begin(), subject);
+    return out;
+  }
+  return {};
+}
+
+// The sides named after the "between" at k of sentence s.
+void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
+                               std::vector<int>& into) {
+  if (k + 1 >= s.last_token) return;
+  // "between the army and the RSF": the names up to the end of the phrase.
+  std::uint32_t stop = k + 1;
+  while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
+         (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+         tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
+    ++stop;
+  }
+  for (const Mention& m : ms) {
+    if (m.begin <= k || m.end > stop) continue;
+    int c = -1;
+    if (agentive(m.entity)) {
+      const int p = as_actor(m.entity);
+      c = country_of(p) >= 0 ? country_of(p) : p;
+      // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
+      // or official named as a side stands for the state of the office.
+      const int state = entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
+      if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
+    } else {
+      // "between Mogadishu and Jubaland": a province or region named as a side of talks
+      // stands for its authorities.
+      // Not one that modifies a noun ("the two Horn of Africa neighbours").
+      const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+      const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
+                            !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+      if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
+      // "between Niamey and Cotonou": a city named as a side stands for the state it is
+      // in, as a capital does.
+      const int state = entity_by_iri(entities_[static_cast<std::size_t>(m.entity)].part_of);
+      if (cls == "City" && !modifier && state >= 0 &&
+          entities_[static_cast<std::size_t>(state)].country()) {
+        c = state;
+      }
+    }
+    if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
+      into.push_back(c);
+    }
+  }
+  // Sides in lower case: "between the government and opposition groups". Not one plural
+  // noun alone ("between the armed factions", "between the two governments"): those are
+  // both sides, found as for a sentence that names none.
+  const bool two_phrases = std::any_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                       [](const Token& t) { return t.key == "and"; });
+  if (into.size() < 2 && two_phrases) {
+    last_two_groups_.clear();
+    for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+      const bool grouped =
+          std::find(last_two_groups_.begin(), last_two_groups_.end(), c) != last_two_groups_.end();
+      if ((into.size() < 2 || grouped) && std::find(into.begin(), into.end(), c) == into.end()) {
+        into.push_back(c);
+      }
+    }
+  }
+  // "between the two factions": the two armed groups named last.
+  if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
+}
+
+}  // namespace ng::extract::claims

@@ -1,0 +1,521 @@
+// ArticleRun: mediation efforts of a sentence (mediations_in, stage 2 rules), add_mediation.
+
+#include <algorithm>
+
+#include "extract/claim_run.hpp"
+#include "extract/sentence_mediations.hpp"
+#include "extract/time_expr.hpp"
+
+namespace ng::extract::claims {
+
+namespace {
+
+// Does an entity of class `cls` answer the mention type named `type`?
+bool class_is(const std::string& cls, const std::string& type) {
+  if (cls == type) return true;
+  const bool org =
+      cls == "Organization" || cls == "Government" || cls == "ArmedGroup" || cls == "MediaOutlet";
+  if (type == "Org") return org;
+  if (type == "Actor") return org || cls == "Person" || cls == "Country" || cls == "Actor";
+  if (type == "Place") {
+    return cls == "Country" || cls == "City" || cls == "Province" || cls == "Region" ||
+           cls == "Site";
+  }
+  return false;
+}
+
+// What the rule matcher asks about one sentence: stage 2's mentions and lexicons.
+class SentenceContext : public MatchContext {
+ public:
+  struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string cls;
+  };
+  SentenceContext(const ClaimStage::Resources& res, const std::vector<Token>& tokens,
+                  std::uint32_t end, std::vector<Span> mentions)
+      : res_(res), tokens_(tokens), end_(end), mentions_(std::move(mentions)) {}
+
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    std::vector<PhraseIndex::Match> m;
+    res_.rule_lexicons[static_cast<std::size_t>(id)].index().match(tokens_, i, end_, m);
+    for (const auto& hit : m) out.push_back(hit.length);
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (const Span& m : mentions_) {
+      if (m.begin == i && of_type(m, types)) out.push_back(m.end - m.begin);
+    }
+    std::sort(out.rbegin(), out.rend());
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Span& m) {
+      return m.begin <= i && i < m.end && of_type(m, types);
+    });
+  }
+  bool is_name(std::size_t i) const override {
+    const Token& t = tokens_[i];
+    if (t.kind != TokenKind::Word || !t.is(kCapitalized)) return false;
+    return std::none_of(mentions_.begin(), mentions_.end(),
+                        [&](const Span& m) { return m.begin <= i && i < m.end; });
+  }
+
+ private:
+  static bool of_type(const Span& m, const std::vector<int>& types) {
+    return std::any_of(types.begin(), types.end(), [&](int t) {
+      return class_is(m.cls, rule_mention_types()[static_cast<std::size_t>(t)]);
+    });
+  }
+  const ClaimStage::Resources& res_;
+  const std::vector<Token>& tokens_;
+  std::uint32_t end_;
+  std::vector<Span> mentions_;
+};
+
+}  // namespace
+
+void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms) {
+  const Sentence& s = sentences_[si];
+  std::vector<SentenceMediator> seen;  // mediators found so far in this sentence
+  std::vector<SentenceContext::Span> spans;
+  for (const Mention& m : ms) {
+    spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
+  }
+  const SentenceContext context(res_, tokens_, s.last_token, std::move(spans));
+  for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+    std::vector<int> mediators;
+    std::string status;
+    std::uint32_t trig_end = i + 1;
+    const std::string& key = tokens_[i].key;
+    const auto dash = key.rfind('-');
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    bool found = false;
+    if (dash != std::string::npos && dash > 0) {
+      // "Qatari-mediated ceasefire": the first part names the mediator.
+      auto it = res_.prefix_triggers.find(key.substr(dash));
+      // "a UN-led peace process", "Saudi-led talks": only before what a mediation is about.
+      auto ob = res_.prefix_object_triggers.find(key.substr(dash));
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      const bool object_next = ob != res_.prefix_object_triggers.end() && i + 1 < s.last_token &&
+                               matches(res_.med_objects, i + 1, s.last_token, ol, orow);
+      if (it != res_.prefix_triggers.end() || object_next) {
+        const std::size_t b = norm_.original_offset(tokens_[i].begin);
+        const std::string prefix(article_.text.substr(b, dash));
+        int c = country_for_prefix(prefix);
+        if (c < 0) c = actor_named(prefix);
+        if (c >= 0) {
+          mediators.push_back(c);
+          status = it != res_.prefix_triggers.end() ? it->second : ob->second;
+          // "hold Qatar-mediated talks": a process mediated goes on; an outcome ("a
+          // Qatari-brokered ceasefire") was reached. Words after it may still end it.
+          std::uint32_t pl = 0;
+          std::uint32_t prow = 0;
+          if (i + 1 < s.last_token && matches(res_.med_processes, i + 1, s.last_token, pl, prow)) {
+            status = "ongoing";
+          }
+          found = true;
+        }
+      }
+    }
+    std::string slot;
+    // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
+    RuleMatch rm;
+    for (const Rule& rule : res_.rules) {
+      if (found || !may_start_at(rule, context, i) ||
+          !match_rule(rule, context, i, s.last_token, rm)) {
+        continue;
+      }
+      const RuleArg* a_slot = rule.arg("slot");
+      const RuleArg* a_status = rule.arg("status");
+      slot = a_slot && a_slot->literal ? a_slot->value : "subject";
+      status = a_status && a_status->literal ? a_status->value : "ongoing";
+      trig_end = rm.end;
+      found = true;
+    }
+    if (!found && matches(res_.med_triggers, i, s.last_token, len, row)) {
+      slot = std::string(res_.med_triggers.get(row, "slot"));
+      if (slot == "prefix") continue;
+      status = std::string(res_.med_triggers.get(row, "status"));
+      trig_end = i + len;
+      found = true;
+    }
+    if (!found) continue;
+    // Modifiers before the trigger, in its clause, set the status ("would consider").
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
+    const std::uint32_t cb = clause_begin(s, i, skipped);
+    bool conditional = false;
+    bool hedged = false;
+    bool blocked = false;
+    const std::uint32_t window = i > cb + 8 ? i - 8 : cb;
+    for (std::uint32_t k = window; k < i; ++k) {
+      std::uint32_t ml = 0;
+      std::uint32_t mr = 0;
+      if (!matches(res_.med_modifiers, k, i, ml, mr)) continue;
+      const std::string st(res_.med_modifiers.get(mr, "status"));
+      const std::string flag(res_.med_modifiers.get(mr, "flag"));
+      if (st == "block") blocked = true;
+      if (!st.empty() && st != "block" && st != "-") status = st;
+      if (flag == "conditional") conditional = true;
+      if (flag == "hedged") hedged = true;
+      k += ml - 1;
+    }
+    if (blocked) continue;
+    for (std::uint32_t k = trig_end; k < std::min(trig_end + 8, s.last_token); ++k) {
+      std::uint32_t ml = 0;
+      std::uint32_t mr = 0;
+      if (matches(res_.med_modifiers, k, s.last_token, ml, mr) &&
+          res_.med_modifiers.get(mr, "flag") == "conditional-after") {
+        conditional = true;
+      }
+    }
+    // "A truce brokered by X collapsed", "X brokered talks, but the negotiations collapsed":
+    // failure words later in the sentence. Not past "after" (flag earlier-after): "a deal
+    // brokered by X after talks had stalled" tells what went before the deal.
+    for (std::uint32_t k = trig_end; k < s.last_token; ++k) {
+      std::uint32_t ml = 0;
+      std::uint32_t mr = 0;
+      if (!matches(res_.med_modifiers, k, s.last_token, ml, mr)) continue;
+      const std::string_view flag = res_.med_modifiers.get(mr, "flag");
+      if (flag == "earlier-after") break;
+      if (flag == "failed-after") status = "failed";
+    }
+    std::uint32_t list_end = trig_end;
+    bool mediator_by_reference = false;  // "The bloc said it ...": named in an earlier sentence
+    if (slot == "by") {
+      mediators = name_list(ms, trig_end, s.last_token, &list_end);
+    } else if (slot == "before") {
+      // "Egyptian and Qatari mediators": the states named just before the noun.
+      std::uint32_t k = i;
+      while (k > s.first_token) {
+        const Token& t = tokens_[k - 1];
+        if (t.key == "and" || t.key == ",") {
+          --k;
+          continue;
+        }
+        int who = -1;
+        for (const Mention& m : ms) {
+          if (m.end == k && agentive(m.entity)) {
+            who = as_actor(m.entity);
+            k = m.begin + 1;
+          }
+        }
+        if (who < 0 && t.is(kCapitalized)) who = country_for_prefix(t.key);
+        if (who < 0) break;
+        mediators.insert(mediators.begin(), who);
+        --k;
+      }
+    } else if (slot == "subject" || slot == "sides_after") {
+      std::uint32_t first = 0;
+      // "X said Y was ready to mediate": Y, the subject after the speech verb.
+      std::uint32_t from = cb;
+      int speaker_mediates = -1;
+      for (std::uint32_t k = cb; k < i; ++k) {
+        std::uint32_t cl = 0;
+        std::uint32_t cr = 0;
+        if (matches(res_.claim_cues, k, i, cl, cr) &&
+            res_.claim_cues.get(cr, "type") == "StatementClaim") {
+          std::uint32_t after = k + cl;
+          // "X told Y and Z by phone that he was ready to mediate": past the addressees.
+          for (std::uint32_t t = after; t < i && t < after + 12; ++t) {
+            if (tokens_[t].key == "that") {
+              after = t;
+              break;
+            }
+            if (tokens_[t].kind == TokenKind::Punct) break;
+          }
+          if (after < i && tokens_[after].key == "that") ++after;
+          std::uint32_t pl = 0;
+          std::uint32_t pr = 0;
+          if (mention_at(ms, after) >= 0) {
+            from = after;
+            speaker_mediates = -1;
+          } else if (after < i && matches(res_.pronouns, after, after + 1, pl, pr)) {
+            // "... said it was ready to mediate": the speaker.
+            speaker_mediates = subject_of(s, ms, k);
+          }
+        }
+      }
+      // "X denies Y is mediating": Y's mediation, disputed by X.
+      for (std::uint32_t k = cb; k < i && from == cb; ++k) {
+        std::uint32_t cl = 0;
+        std::uint32_t cr = 0;
+        if (!matches(res_.claim_cues, k, i, cl, cr) ||
+            res_.claim_cues.get(cr, "type") != "Denial") {
+          continue;
+        }
+        const int denier = subject_of(s, ms, k);
+        for (const Mention& m : ms) {
+          if (m.begin >= k + cl && m.end <= i && agentive(m.entity) &&
+              as_actor(m.entity) != as_actor(denier)) {
+            from = m.begin;
+            status = "disputed";
+            break;
+          }
+        }
+      }
+      // "with Qatari mediation": a demonym right before the phrase is its mediator.
+      const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
+                                ? country_for_prefix(tokens_[i - 1].key, true)
+                                : -1;
+      if (adjective >= 0) {
+        mediators = {adjective};
+      } else if (from != cb) {
+        mediators = name_list(ms, from, i);
+      } else if (speaker_mediates >= 0) {
+        mediators = {as_actor(speaker_mediates)};
+      } else if (subject_of(s, ms, i, &first) >= 0) {
+        // "Egypt and Qatar brokered ...": every coordinated subject mediates.
+        mediators = name_list(ms, first, i);
+        // "Clashes between A and B went on as C hosted talks": the name right before the
+        // phrase (only lower-case words between) is its subject when the clause's first
+        // names are not it.
+        const Mention* near = nullptr;
+        for (const Mention& m : ms) {
+          if (!agentive(m.entity) || m.in_quote || m.end > i || i - m.end > 6) continue;
+          const bool lower =
+              std::all_of(tokens_.begin() + m.end, tokens_.begin() + i, [](const Token& t) {
+                return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+              });
+          if (lower && (near == nullptr || m.end > near->end)) near = &m;
+        }
+        if (near != nullptr && std::find(mediators.begin(), mediators.end(),
+                                         as_actor(near->entity)) == mediators.end()) {
+          std::uint32_t b = near->begin;
+          for (bool more = true; more && b > s.first_token + 1;) {
+            more = false;
+            if (tokens_[b - 1].key != "and" && tokens_[b - 1].key != ",") break;
+            for (const Mention& m : ms) {
+              if (m.end == b - 1 && agentive(m.entity)) {
+                b = m.begin;
+                more = true;
+              }
+            }
+          }
+          const bool object = b > s.first_token && b - 1 >= s.first_token &&
+                              (is_word(res_.object_preps, b - 1, b) ||
+                               (tokens_[b - 1].key == "the" && b - 1 > s.first_token &&
+                                is_word(res_.object_preps, b - 2, b - 1)));
+          if (!object) mediators = name_list(ms, b, i);
+        }
+      }
+      if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
+      if (mediators.empty()) {
+        const int speaker = reporting_speaker(s, ms, i);
+        if (speaker >= 0) mediators = {as_actor(speaker)};
+        mediator_by_reference = speaker >= 0;
+      }
+    }
+    // A news outlet reports a mediation; it never mediates ("X told AFP it was open to
+    // mediation").
+    mediators.erase(std::remove_if(mediators.begin(), mediators.end(),
+                                   [&](int m) {
+                                     return m < 0 || entities_[static_cast<std::size_t>(m)].cls ==
+                                                         "MediaOutlet";
+                                   }),
+                    mediators.end());
+    if (mediators.empty()) continue;
+    // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
+    // after the trigger (mediation_companions.tsv).
+    for (std::uint32_t k = trig_end; k < std::min(trig_end + 3, s.last_token); ++k) {
+      std::uint32_t cl = 0;
+      std::uint32_t cr = 0;
+      if (!matches(res_.med_companions, k, s.last_token, cl, cr)) continue;
+      for (int c : name_list(ms, k + cl, s.last_token)) {
+        if (std::find(mediators.begin(), mediators.end(), c) == mediators.end()) {
+          mediators.push_back(c);
+        }
+      }
+      break;
+    }
+    // Parties: "between X and Y" after the phrase (up to the next comma or semicolon) or
+    // else before it in the sentence, else the two sides the article is about.
+    std::vector<int> parties;
+    std::uint32_t between = s.last_token;
+    for (std::uint32_t k = std::max(list_end, trig_end); k + 1 < s.last_token; ++k) {
+      if (tokens_[k].key == "," || tokens_[k].key == ";") break;
+      if (tokens_[k].key == "between") {
+        between = k;
+        break;
+      }
+    }
+    // "held separate talks with (officials from) A and B": the sides follow the phrase.
+    if (slot == "sides_after") between = side_holders_end(trig_end - 1);
+    for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
+      if (tokens_[k].key == "between") between = k;
+    }
+    sides_between(s, ms, between, parties);
+    // "X, which has held separate talks with A and B, is trying to broker an exchange between
+    // the two governments": a side given by reference takes the sides named for the same
+    // mediator earlier in the sentence.
+    for (const SentenceMediator& m : seen) {
+      const bool same =
+          std::find(mediators.begin(), mediators.end(), m.mediator) != mediators.end();
+      if (parties.size() < 2 && same && m.parties.size() >= 2) parties = m.parties;
+    }
+    if (parties.empty()) parties = with_sides(s, ms, mediators);
+    // "A and B agreed to talks facilitated by C", "A and B hold Qatar-mediated talks" (a
+    // prefix trigger, no slot): the coordinated subject of the clause.
+    if (parties.empty() && (slot == "by" || slot.empty())) parties = subject_sides(s, ms, cb, i);
+    // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
+    // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
+    // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").
+    for (std::uint32_t k = std::max(list_end, trig_end); k < s.last_token && parties.empty(); ++k) {
+      if (!is_word(res_.med_ending_verbs, k, s.last_token)) continue;
+      for (std::uint32_t b = k + 1; b < s.last_token && b < k + 10; ++b) {
+        if (tokens_[b].kind == TokenKind::Punct) break;
+        if (tokens_[b].key != "between") continue;
+        std::vector<int> ended;
+        sides_between(s, ms, b, ended);
+        if (ended.size() >= 2) parties = ended;
+        break;
+      }
+      break;
+    }
+    const bool explicit_parties = parties.size() >= 2;
+    const bool no_parties = parties.empty();
+    const int named_side = parties.size() == 1 ? parties.front() : -1;
+    // A mediator known only by reference needs its sides named: two guesses make no mediation.
+    if (mediator_by_reference && !explicit_parties) continue;
+    if (parties.size() < 2) {
+      std::vector<int> exclude = mediators;
+      exclude.insert(exclude.end(), parties.begin(), parties.end());
+      for (int p : context_parties(exclude)) {
+        if (parties.size() < 2) parties.push_back(p);
+      }
+    }
+    // A mediator named twice in the sentence: another mediation only with other sides.
+    const bool relative = !relative_antecedent(s, ms, i).empty();
+    std::vector<int> meds;
+    std::size_t replace = pending_.size();
+    for (int m : mediators) {
+      const int mc = country_of(m);
+      const bool is_party =
+          std::find(parties.begin(), parties.end(), m) != parties.end() ||
+          (mc >= 0 && std::find(parties.begin(), parties.end(), mc) != parties.end());
+      if (is_party) continue;
+      std::size_t which = 0;
+      switch (classify_repeat(seen, m, parties, relative, which)) {
+        case MediatorRepeat::New:
+          meds.push_back(m);
+          break;
+        case MediatorRepeat::Replace:
+          replace = which;
+          break;
+        case MediatorRepeat::Skip:
+          break;
+      }
+    }
+    if (meds.empty() && replace < pending_.size()) {
+      PendingMediation& p = pending_[replace];
+      p.recalled = false;
+      p.status = status;
+      p.conditional = conditional;
+      p.hedged = hedged;
+      for (SentenceMediator& m : seen) {
+        if (m.pending == replace) m.relative = false;
+      }
+      i = trig_end - 1;
+      continue;
+    }
+    if (meds.empty()) continue;
+    std::string object;
+    int venue = -1;
+    for (std::uint32_t k = cb; k < s.last_token && object.empty(); ++k) {
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      if (!matches(res_.med_objects, k, s.last_token, ol, orow)) continue;
+      object = span_text(k, k + ol);
+      // "talks in Jeddah": the place right after the object (within a few words).
+      for (std::uint32_t v = k + ol; v < std::min(k + ol + 8, s.last_token); ++v) {
+        if (tokens_[v].kind == TokenKind::Punct) break;
+        if (tokens_[v].key != "in" || v + 1 >= s.last_token) continue;
+        for (const Mention& m : ms) {
+          const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+          if (m.begin == v + 1 && (cls == "City" || cls == "Site" || cls == "Province")) {
+            venue = m.entity;
+          }
+        }
+        break;
+      }
+    }
+    for (int e : meds) {
+      mediators_seen_.insert(e);
+      if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+    }
+    // "between the government and the two groups": one mediation per group, with the other side.
+    std::vector<std::vector<int>> sides{parties};
+    if (parties.size() == 3) {
+      std::vector<int> one;
+      std::vector<int> groups;
+      for (int p : parties) {
+        const bool grouped = std::find(last_two_groups_.begin(), last_two_groups_.end(), p) !=
+                             last_two_groups_.end();
+        (grouped ? groups : one).push_back(p);
+      }
+      if (one.size() == 1 && groups.size() == 2) {
+        sides = {{one[0], groups[0]}, {one[0], groups[1]}};
+      } else {
+        sides = {{parties[0], parties[1]}};
+      }
+    }
+    for (const std::vector<int>& pair : sides) {
+      pending_.push_back(PendingMediation{si, meds, pair, status, object, conditional, hedged,
+                                          venue, explicit_parties, no_parties, relative,
+                                          named_side});
+      for (int m : meds) seen.push_back({m, pair, relative, pending_.size() - 1});
+    }
+    i = trig_end - 1;
+  }
+}
+
+void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
+                               const std::vector<int>& parties, const std::string& status,
+                               const std::string& object, bool conditional, bool hedged,
+                               int venue) {
+  flush_new_entities();
+  const std::string m = node("mediation");
+  iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
+  iri(m, ng("inArticle"), doc_);
+  iri(doc_, ng("mentions"), m);
+  for (int e : meds) {
+    iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+    mediators_seen_.insert(e);
+    if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+  }
+  for (std::size_t k = 0; k < parties.size() && k < 2; ++k) {
+    iri(m, ng("party"), entities_[static_cast<std::size_t>(parties[k])].iri);
+  }
+  static const std::map<std::string, std::string> kStatus = {{"offered", "Offered"},
+                                                             {"ongoing", "Ongoing"},
+                                                             {"succeeded", "Succeeded"},
+                                                             {"failed", "Failed"},
+                                                             {"disputed", "DisputedMediation"},
+                                                             {"unclear", "Unclear"}};
+  auto it = kStatus.find(status);
+  iri(m, ng("mediationStatus"), ng(it == kStatus.end() ? "Unclear" : it->second));
+  if (!object.empty()) lit(m, ng("subject"), object);
+  if (venue >= 0) iri(m, ng("venue"), entities_[static_cast<std::size_t>(venue)].iri);
+  if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
+  if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
+  const Sentence& s = sentences_[si];
+  for (const TimeExpression& te : find_time_expressions(
+           tokens_, s.first_token, s.last_token, res_.time_words, reference_date(article_))) {
+    lit(m, ng("timeText"), span_text(te.begin, te.end));
+    if (!te.value.empty()) {
+      const std::string_view dt = te.value.size() == 10  ? vocab::kXsdDate
+                                  : te.value.size() == 7 ? vocab::kXsdGYearMonth
+                                                         : vocab::kXsdGYear;
+      lit(m, ng("date"), te.value, dt);
+    }
+    break;
+  }
+  iri(m, ng("evidence"), sentence_iri(si));
+  ++stats_.mediations;
+}
+
+}  // namespace ng::extract::claims

@@ -1,0 +1,372 @@
+// Private to ng_extract: ClaimStage::Resources, the structs stage 2 shares and the ArticleRun
+// class (one article's run), whose methods live in stage2.cpp and claim_*.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "extract/gazetteer.hpp"
+#include "extract/lexicon.hpp"
+#include "extract/rules.hpp"
+#include "extract/stage2.hpp"
+#include "extract/text.hpp"
+#include "rdf/vocab.hpp"
+
+namespace ng::extract {
+
+struct ClaimStage::Resources {
+  std::unordered_set<std::string> abbreviations;
+  Lexicon claim_cues;        // phrase, type, voice
+  Lexicon casualty;          // phrase, slot
+  Lexicon counted;           // phrase, kind (posts, equipment, none)
+  Lexicon zero;              // phrase: "no casualties"
+  Lexicon none_words;        // phrase: "none" (of its officers were wounded)
+  Lexicon status;            // phrase, status
+  Lexicon media;             // phrase
+  Lexicon pronouns;          // phrase, kind (person, group)
+  Lexicon breaks;            // phrase, kind (hard, relative)
+  Lexicon aux;               // phrase: words between a figure and its verb
+  Lexicon figure_links;      // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;          // locative.tsv: "in", "from"
+  Lexicon source_nouns;      // heads of described speakers ("officials")
+  Lexicon witness_nouns;     // "residents", "witnesses": a source of its own, even bare
+  Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
+  Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon own_attack_verbs;  // "ambushed", "attacked" (said of itself by a group: responsibility)
+  Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
+  Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
+  Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
+  Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
+  Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
+  Lexicon subject_links;     // words before a specific cue that are not its own subject
+  Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_asides;     // ", including a child," between victims and their verb
+  Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
+  Lexicon victim_stops;      // phrase: words that end a victim phrase
+  Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
+  Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
+  Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
+  Lexicon killers;           // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;           // numbers.tsv: phrase, kind, value
+  Lexicon time_words;        // time_words.tsv
+  Lexicon med_triggers;      // phrase, slot, status
+  Lexicon med_modifiers;     // phrase, status, flag
+  Lexicon med_objects;       // phrase
+  Lexicon med_processes;     // phrase: what a mediation is about that goes on ("talks")
+  Lexicon med_companions;    // phrase: "along with" before co-mediators
+  Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
+  Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
+  Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
+  Lexicon title_modifiers;       // "former", "deputy"
+  Lexicon object_preps;          // "of", "with": names after them are no subject
+  Gazetteer gazetteer;
+  std::unordered_map<std::string, std::uint32_t> capital_country;  // city gn id -> country
+  std::map<std::string, std::string> prefix_triggers;              // "-mediated" -> status
+  std::map<std::string, std::string> prefix_object_triggers;  // "-led" (before "talks") -> status
+  std::unordered_map<std::string, std::string> capital_name;  // country gn id -> capital
+  std::unordered_map<std::string, std::string> demonym;       // country gn id -> demonym
+  // Stage 2 rules (ontology/rules/stage2/*.rules) and the lexicons they name, by vocabulary id
+  // (unused ids stay empty).
+  std::vector<Rule> rules;
+  std::vector<Lexicon> rule_lexicons;
+};
+
+namespace claims {
+
+inline std::string ng(std::string_view local) {
+  return std::string(vocab::kNg) + std::string(local);
+}
+inline const std::string kNif = std::string(vocab::kNif);
+
+inline std::string local_name(std::string_view iri) {
+  const auto pos = iri.find_last_of("#/");
+  return std::string(pos == std::string_view::npos ? iri : iri.substr(pos + 1));
+}
+
+// Mention types of the rule language (docs/rules.md), as stage 1 names them.
+const std::vector<std::string>& rule_mention_types();
+
+// An actor or place that stage 1 put in the article graph.
+struct Entity {
+  std::string iri;
+  std::string cls;  // ng: local name
+  std::string label;
+  std::vector<std::string> alts;
+  std::string represents;
+  std::string affiliation;
+  std::string part_of;
+  int evidence = 0;
+  bool actor = false;
+  bool person() const { return cls == "Person"; }
+  bool country() const { return cls == "Country"; }
+};
+
+struct Mention {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  int entity = -1;
+  bool in_quote = false;
+};
+
+// Where the claimant stands: subject, after "by", possessive ("X's accusation"), or the
+// nearest name before the verb ("allegations X denies").
+enum class Voice { Active, Passive, Possessive, Near };
+
+struct Cue {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::string type;  // ng: claim class local name
+  Voice voice = Voice::Active;
+};
+
+// One victim group, or counted objects (posts, equipment) when `object` is set.
+struct Figure {
+  std::map<std::string, std::string> amounts;  // killed/wounded/captured/missing/destroyed
+  std::string qualifier;
+  std::string victims;
+  std::string object;        // "posts", "equipment" or ""
+  std::uint32_t pos = 0;     // first token
+  bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
+};
+
+struct ClaimOut {
+  std::string iri;
+  std::string type;
+  int claimant = -1;
+  int target = -1;
+  std::uint32_t cue_begin = 0;
+  std::uint32_t sentence = 0;
+};
+
+// Everything one article needs while stage 2 runs over it.
+class ArticleRun {
+ public:
+  ArticleRun(const ClaimStage::Resources& res, const Article& article,
+             const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text);
+  Stage2Stats run();
+
+ private:
+  // ---------------------------------------------------------------- output
+  void emit(const std::string& s, const std::string& p, rdf::Term o);
+  void iri(const std::string& s, const std::string& p, const std::string& o);
+  void lit(const std::string& s, const std::string& p, const std::string& v,
+           std::string_view dt = {});
+  void amount(const std::string& s, const std::string& p, const std::string& v);
+  std::string sentence_iri(std::uint32_t si);
+  std::string span_text(std::uint32_t tb, std::uint32_t te) const;
+  std::string node(std::string_view kind);
+
+  // Defined in claim_entities.cpp.
+  // ---------------------------------------------------------------- entities
+  void read_entities(const std::vector<rdf::Quad>& quads);
+  int entity_by_iri(const std::string& iri) const;
+  int country_of(int e) const;
+  bool capitalised_person(int e) const;
+  bool agentive(int e) const;
+  int as_actor(int e) const;
+  void build_index();
+  std::vector<Mention> find_mentions(const Sentence& s) const;
+  void find_main_parties();
+  std::vector<int> context_parties(const std::vector<int>& mediators) const;
+
+  // Defined in claim_clauses.cpp.
+  // ---------------------------------------------------------------- token helpers
+  bool promises_harm(std::uint32_t k, std::uint32_t end) const;
+  bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
+               std::uint32_t& row) const;
+  bool is_word(const Lexicon& lex, std::uint32_t i, std::uint32_t end) const;
+  bool kin_of_one(std::uint32_t j, std::uint32_t end) const;
+  bool number_between(std::uint32_t b, std::uint32_t e) const;
+  std::optional<std::string> number_at(std::uint32_t i, std::uint32_t end,
+                                       std::uint32_t& len) const;
+  std::uint32_t clause_begin(const Sentence& s, std::uint32_t at,
+                             std::vector<std::pair<std::uint32_t, std::uint32_t>>& skipped) const;
+  std::uint32_t clause_end(const Sentence& s, std::uint32_t from) const;
+  bool attachable_gap(std::uint32_t from, std::uint32_t to) const;
+  int shortened_name_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                             std::uint32_t at) const;
+  int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
+                 std::uint32_t* first = nullptr) const;
+
+  // Defined in claim_entities.cpp.
+  int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const;
+  int side_of(int e, int depth = 0) const;
+  int named_body(int e) const;
+  bool bare_state_body(const std::string& label) const;
+  int state_opening(const std::string& label) const;
+  int other_side(int claimant) const;
+  int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                        int claimant, bool quoted_only = false) const;
+  int first_mention_after(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                          int not_this) const;
+
+  // Defined in claim_speakers.cpp.
+  // ---------------------------------------------------------------- claims
+  int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
+                      const Sentence& s, const Cue& cue) const;
+  int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue);
+  Dateline mixed_case_dateline() const;
+  bool adjectival(const Sentence& s, std::uint32_t i) const;
+  int own_government(int e) const;
+
+  // ---------------------------------------------------------------- definite descriptions
+  std::string body_kind_of(const std::string& key) const;
+  std::string body_kind(std::uint32_t i) const;
+  void find_appositions(const Sentence& s, const std::vector<Mention>& ms);
+  bool name_has(int e, const std::string& key);
+  int definite_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end,
+                       bool opening_body = false);
+  int home_state() const;
+  std::uint32_t skip_parenthetical_back(const Sentence& s, std::uint32_t at) const;
+  int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
+  std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const;
+  std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
+  int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
+  int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  std::uint32_t source_start(const Sentence& s, std::uint32_t end) const;
+  int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from);
+  int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  int mint_described(const std::string& label, const std::string& head, int affiliation,
+                     const std::string& cls = {});
+  void flush_new_entities();
+
+  // Defined in claim_figures.cpp.
+  std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const;
+  static void add_another(Figure& before, const std::string& slot);
+  std::uint32_t coordinated_one(const Figure& f, std::uint32_t ve, std::uint32_t end) const;
+  std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const;
+  std::string side_word(int side) const;
+  std::string sided_victims(const Figure& f, int claimant) const;
+
+  // A figure node already emitted, for figures that continue it in the next sentence.
+  struct FigureOut {
+    std::string iri;
+    std::string key;  // victim_key of its victims
+    std::set<std::string> slots;
+  };
+  std::string victim_key(const std::string& victims) const;
+  const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
+  bool refers_back(const std::string& victims) const;
+  bool continues(std::uint32_t si, int claimant, const Figure& f) const;
+  bool continue_figure(std::uint32_t si, int claimant, const Figure& f);
+  void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,
+                  std::vector<FigureOut>& outs);
+  bool names_forces(const std::string& victims) const;
+  bool extends_last_claim(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                          const std::vector<Figure>& figures, std::uint32_t first) const;
+  int speaker_before(std::uint32_t si, const Sentence& s, const std::vector<Mention>& ms,
+                     const std::vector<Figure>& figures, std::uint32_t first) const;
+  bool own_losses(const Sentence& s, const std::vector<Mention>& ms,
+                  const std::vector<Figure>& figures, std::uint32_t first) const;
+  static bool is_word_in(const Lexicon& lex, const std::vector<Token>& toks, std::size_t i);
+
+  // Defined in claim_statements.cpp.
+  std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
+                        const Sentence& s, std::uint32_t cue_end);
+  int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant);
+  int accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                 int claimant);
+  bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
+  void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  const ClaimOut* continued_claim(std::uint32_t si, int claimant) const;
+  void quotes_for(std::uint32_t si, const ClaimOut& c);
+
+  // Defined in claim_mediation_sides.cpp.
+  // ---------------------------------------------------------------- mediation
+  std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t end,
+                             std::uint32_t* list_end = nullptr) const;
+  std::vector<int> relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
+                                       std::uint32_t at) const;
+  int actor_named(const std::string& name) const;
+  int country_for_prefix(std::string_view prefix, bool demonym_only = false);
+  std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
+  std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to);
+  int reporting_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  std::uint32_t side_holders_end(std::uint32_t with) const;
+  std::vector<int> subject_sides(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t from, std::uint32_t to);
+  std::vector<int> with_sides(const Sentence& s, const std::vector<Mention>& ms,
+                              const std::vector<int>& mediators);
+  void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
+                     std::vector<int>& into);
+
+  // Defined in claim_mediations.cpp.
+  void mediations_in(std::uint32_t si, const std::vector<Mention>& ms);
+  void add_mediation(std::uint32_t si, const std::vector<int>& meds,
+                     const std::vector<int>& parties, const std::string& status,
+                     const std::string& object, bool conditional, bool hedged, int venue);
+
+  // A mediation found in a sentence, emitted once the whole article is read.
+  struct PendingMediation {
+    std::uint32_t si = 0;
+    std::vector<int> meds;
+    std::vector<int> parties;
+    std::string status;
+    std::string object;
+    bool conditional = false;
+    bool hedged = false;
+    int venue = -1;
+    bool explicit_parties = false;  // named in its sentence, not the article's two sides
+    bool no_parties = false;        // its sentence named no side at all
+    bool recalled = false;          // told in a relative clause on its mediator: a past one
+    int named_side = -1;            // the one side its sentence named, if only one
+  };
+  std::vector<PendingMediation> pending_;
+
+  const ClaimStage::Resources& res_;
+  const Article& article_;
+  QuadSink& sink_;
+  std::string graph_;
+  std::string doc_;
+  NormalizedText norm_;
+  std::vector<Token> tokens_;
+  std::vector<Sentence> sentences_;
+  std::vector<std::uint32_t> cp_at_;
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string, int> by_iri_;
+  std::unordered_set<std::string> known_nodes_;
+  std::unordered_set<std::string> emitted_sentences_;
+  std::vector<int> new_entities_;
+  std::vector<int> main_parties_;
+  std::set<int> mediators_seen_;  // mediators of this article's mediations so far
+  PhraseIndex index_;
+  std::vector<ClaimOut> history_;
+  // The figure nodes of the last casualty claim, for figures that continue it in the next
+  // sentence (continue_figure).
+  std::uint32_t last_casualty_sentence_ = 0;
+  int last_casualty_claimant_ = -1;
+  std::vector<FigureOut> last_figures_;
+  std::string last_casualty_iri_;  // the last casualty claim, which a next sentence may extend
+  int last_figure_count_ = 0;      // its figure nodes so far
+  bool toll_sentence_ = false;     // the sentence being read gives casualty figures
+  std::vector<int> coordinated_;   // other speakers of the last described_speaker call
+  std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
+  std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
+  int dateline_state_ = -1;
+  std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
+                                              // country of the dateline's place
+  std::map<int, std::set<std::string>> descriptors_;          // entity -> apposition body nouns
+  std::unordered_map<int, std::set<std::string>> name_keys_;  // entity -> folded name words
+  int last_person_ = -1;
+  int last_group_ = -1;
+  std::size_t counter_ = 0;
+  Stage2Stats stats_;
+};
+
+}  // namespace claims
+}  // namespace ng::extract

@@ -1,0 +1,845 @@
+// ArticleRun: claims of a sentence (claims_in), their targets, quotes and continued claims.
+
+#include <algorithm>
+
+#include "extract/claim_run.hpp"
+
+namespace ng::extract::claims {
+
+std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int claimant,
+                                  int target, const Sentence& s, std::uint32_t cue_end) {
+  const std::string c = node("claim");
+  iri(c, std::string(vocab::kRdfType), ng(type));
+  iri(c, ng("inArticle"), doc_);
+  iri(doc_, ng("mentions"), c);
+  iri(c, ng("claimant"), entities_[static_cast<std::size_t>(claimant)].iri);
+  if (target >= 0) iri(c, ng("target"), entities_[static_cast<std::size_t>(target)].iri);
+  iri(c, ng("evidence"), sentence_iri(si));
+  const std::string content = span_text(std::min(cue_end, s.last_token), s.last_token);
+  if (!content.empty()) emit(c, ng("content"), rdf::Term::literal(content, {}, "en"));
+  ++stats_.claims;
+  return c;
+}
+
+// The side a reported statement charges without a verb of accusing, in [from, to): a
+// charge (claim_charge_words.tsv) pinned on another side's doing, "Y's strikes were "a
+// danger"", "Tarvian actions are a threat", "Y's terror" (a possessive or a demonym before
+// it, a copula between unless the possessive is right before the charge), or "terrorist acts
+// carried out by groups within Y". -1 when there is none.
+int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                           int claimant) {
+  const int own = side_of(claimant);
+  auto opponent = [&](int e) {
+    if (e < 0 || !agentive(e)) return -1;
+    const int who = as_actor(e);
+    if (who < 0 || who == claimant) return -1;
+    if (entities_[static_cast<std::size_t>(who)].cls == "MediaOutlet") return -1;
+    if (own >= 0 && side_of(who) == own) return -1;
+    return who;
+  };
+  auto copula = [&](std::uint32_t b, std::uint32_t e) {
+    for (std::uint32_t k = b; k < e; ++k) {
+      const std::string& w = tokens_[k].key;
+      if (w == "is" || w == "was" || w == "were" || w == "are" || w == "been") return true;
+    }
+    return false;
+  };
+  for (std::uint32_t c = from; c < to; ++c) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (!matches(res_.charges, c, to, l, r)) continue;
+    // Backwards: the side whose doing the charge is about.
+    for (std::uint32_t k = c; k > from && c - k < 16; --k) {
+      const Token& t = tokens_[k - 1];
+      if (t.kind == TokenKind::Punct && t.key != "\"" && t.key != "'s" && t.key != "'") break;
+      for (const Mention& m : ms) {
+        if (m.end + 1 != k || tokens_[m.end].key != "'s") continue;
+        const int who = opponent(m.entity);
+        if (who >= 0 && (k == c || copula(k, c))) return who;
+      }
+      if (t.is(kCapitalized) && k < c && tokens_[k].kind == TokenKind::Word &&
+          !tokens_[k].is(kCapitalized)) {
+        const int who = opponent(country_for_prefix(t.key));
+        if (who >= 0 && copula(k, c)) return who;
+      }
+    }
+    // Forwards: "... carried out by (a few words) Y".
+    for (std::uint32_t k = c + l; k < to && k < c + l + 6; ++k) {
+      if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "\"") break;
+      if (tokens_[k].key != "by") continue;
+      for (const Mention& m : ms) {
+        if (m.begin > k && m.begin < std::min(to, k + 6)) {
+          const int who = opponent(m.entity);
+          if (who >= 0) return who;
+        }
+      }
+      break;
+    }
+  }
+  return -1;
+}
+
+// The side a reported statement accuses: in [from, to), the subject of a verb of violence
+// (claim_attack_verbs.tsv) that is another side than the speaker's ("Cambodian forces fired",
+// "RSF fighters stormed"); the subject is a name ending at most a few words before the verb
+// or a demonym opening its noun phrase. -1 when there is none.
+int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
+                           int claimant) {
+  const int own = side_of(claimant);
+  for (std::uint32_t v = from; v < to; ++v) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (!matches(res_.attack_verbs, v, to, l, r)) continue;
+    int agent = -1;
+    std::uint32_t agent_begin = v;
+    for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
+      const Token& t = tokens_[k - 1];
+      if (t.kind == TokenKind::Punct && t.key != "\"") break;
+      // "soldiers were killed", "have been attacked": the subject suffered it.
+      if (t.key == "was" || t.key == "were" || t.key == "been" || t.key == "being" ||
+          t.key == "be" || t.key == "is" || t.key == "are") {
+        break;
+      }
+      for (const Mention& m : ms) {
+        if (m.end == k && agentive(m.entity)) {
+          agent = as_actor(m.entity);
+          agent_begin = m.begin;
+        }
+      }
+      if (agent < 0 && t.is(kCapitalized)) {
+        // "Cambodian forces fired": a demonym opening the subject.
+        const int c = country_for_prefix(t.key);
+        if (c >= 0 && std::all_of(tokens_.begin() + k, tokens_.begin() + v, [](const Token& w) {
+              return w.kind == TokenKind::Word && !w.is(kCapitalized);
+            })) {
+          agent = c;
+          agent_begin = k - 1;
+        }
+      }
+    }
+    if (agent < 0 || agent == claimant) continue;
+    // "... when the White Army overran a base": a circumstance, not what the speaker says.
+    std::uint32_t lead = agent_begin;
+    if (lead > from && tokens_[lead - 1].key == "the") --lead;
+    if (lead > from && is_word(res_.victim_stops, lead - 1, lead)) continue;
+    const Entity& en = entities_[static_cast<std::size_t>(agent)];
+    if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
+    const int side = side_of(agent);
+    if (side < 0 || side == own) continue;
+    return agent;
+  }
+  return -1;
+}
+
+// In [from, to): the speaker's own pronoun ("it", "we", "they", or "its" / "our" / "their"
+// and one or two words: "its fighters") right before a verb of attack
+// (claim_own_attack_verbs.tsv), "had" / "have" / "has" between allowed.
+bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
+  for (std::uint32_t v = from; v < to; ++v) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (!matches(res_.own_attack_verbs, v, to, l, r)) continue;
+    std::uint32_t k = v;
+    if (k > from && (tokens_[k - 1].key == "had" || tokens_[k - 1].key == "have" ||
+                     tokens_[k - 1].key == "has")) {
+      --k;
+    }
+    if (k == from) continue;
+    const std::string& w = tokens_[k - 1].key;
+    if (w == "it" || w == "we" || w == "they") return true;
+    for (std::uint32_t p = k - 1; p > from && k - p <= 2; --p) {
+      const Token& t = tokens_[p - 1];
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+      if (t.key == "its" || t.key == "our" || t.key == "their") return true;
+    }
+  }
+  return false;
+}
+
+void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
+  const Sentence& s = sentences_[si];
+  std::vector<Cue> cues;
+  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    const bool in_name = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return i >= m.begin && i < m.end;  // "United States" holds no "states"
+    });
+    // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
+    // claim about the sentence's figures.
+    const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
+                       (i > s.first_token + 1 && tokens_[i - 2].key == "what") || adjectival(s, i);
+    // "called the strikes a flagrant violation": an accusation when a charge follows.
+    std::uint32_t nl = 0;
+    std::uint32_t nr = 0;
+    if (!in_name && matches(res_.naming, i, s.last_token, nl, nr) &&
+        res_.naming.get(nr, "kind") == "verb" &&
+        !(i + nl < s.last_token && matches(res_.claim_cues, i, s.last_token, len, row) &&
+          len > nl)) {
+      const std::uint32_t stop = clause_end(s, i + nl);
+      bool charge = false;
+      for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !charge; ++k) {
+        std::uint32_t cl = 0;
+        std::uint32_t cr = 0;
+        charge = matches(res_.naming, k, stop, cl, cr) && res_.naming.get(cr, "kind") == "charge";
+      }
+      if (charge) {
+        cues.push_back(Cue{i, i + nl, "Accusation", Voice::Active});
+        i += nl;
+        continue;
+      }
+      // "called the charge \"a fabrication\"", "described the report as baseless": naming a
+      // claim with a denial phrase (claim_denial_phrases.tsv) denies it.
+      bool denial = false;
+      for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !denial; ++k) {
+        std::uint32_t dl = 0;
+        std::uint32_t dr = 0;
+        denial = matches(res_.denial_phrases, k, stop, dl, dr);
+      }
+      if (denial) {
+        cues.push_back(Cue{i, i + nl, "Denial", Voice::Active});
+        i += nl;
+        continue;
+      }
+    }
+    if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
+      const std::string_view voice = res_.claim_cues.get(row, "voice");
+      cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
+                         voice == "passive"      ? Voice::Passive
+                         : voice == "possessive" ? Voice::Possessive
+                         : voice == "near"       ? Voice::Near
+                                                 : Voice::Active});
+      i += len;
+    } else {
+      ++i;
+    }
+  }
+  if (cues.empty()) {
+    // "Neither claim could be independently verified.": about the claims just before.
+    for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+      std::uint32_t len = 0;
+      std::uint32_t row = 0;
+      if (!matches(res_.status, i, s.last_token, len, row)) continue;
+      for (const ClaimOut& c : history_) {
+        if (c.sentence + 1 == si && c.type != "Denial") {
+          iri(c.iri, ng("verificationStatus"), ng(std::string(res_.status.get(row, "status"))));
+        }
+      }
+      break;
+    }
+    // "... killing a soldier, the department said. The gunmen fled, the department said. Two
+    // soldiers were wounded.": a speaker who went on talking keeps his toll open.
+    const bool went_on = std::any_of(history_.begin(), history_.end(), [&](const ClaimOut& c) {
+      return c.sentence + 1 == si && c.claimant == last_casualty_claimant_;
+    });
+    if (went_on && last_casualty_claimant_ >= 0) last_casualty_sentence_ = si - 1;
+    // "One soldier was missing in action." right after a claim about soldiers continues it.
+    bool no_zero = false;
+    std::uint32_t no_first = 0;
+    std::vector<Figure> narrated = figures_in(s, no_zero, no_first);
+    const bool all_continue = !narrated.empty() && last_casualty_claimant_ >= 0 &&
+                              std::all_of(narrated.begin(), narrated.end(), [&](const Figure& f) {
+                                return continues(si, last_casualty_claimant_, f);
+                              });
+    if (all_continue) {
+      for (const Figure& f : narrated) continue_figure(si, last_casualty_claimant_, f);
+    } else if (extends_last_claim(si, s, ms, narrated, no_first)) {
+      for (const Figure& f : narrated) {
+        if (!continue_figure(si, last_casualty_claimant_, f)) {
+          add_figure(last_casualty_iri_, last_casualty_claimant_, f, last_figure_count_,
+                     last_figures_);
+        }
+      }
+      last_casualty_sentence_ = si;
+    } else if (const int speaker = speaker_before(si, s, ms, narrated, no_first); speaker >= 0) {
+      const std::string c = add_claim(si, "CasualtyClaim", speaker, -1, s, s.first_token);
+      int k = 0;
+      std::vector<FigureOut> outs;
+      for (const Figure& f : narrated) add_figure(c, speaker, f, k, outs);
+      history_.push_back(ClaimOut{c, "CasualtyClaim", speaker, -1, s.first_token, si});
+      last_casualty_sentence_ = si;
+      last_casualty_claimant_ = speaker;
+      last_casualty_iri_ = c;
+      last_figure_count_ = k;
+      last_figures_ = std::move(outs);
+    }
+    return;
+  }
+  bool zero = false;
+  std::uint32_t first_figure = 0;
+  std::vector<Figure> figures = figures_in(s, zero, first_figure);
+  toll_sentence_ = !figures.empty();
+  std::vector<ClaimOut> made;
+  // One claim per claimant and type; a Statement gives way to a more specific claim.
+  std::map<std::pair<int, std::string>, std::size_t> seen;
+  std::vector<std::pair<Cue, int>> resolved;
+  for (const Cue& cue : cues) {
+    coordinated_.clear();
+    int who = own_government(as_actor(claimant_for(s, ms, cue)));
+    // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
+    // has its speaker.
+    const std::uint32_t before = skip_aux_back(s, cue.begin);
+    if (who < 0 && before > s.first_token && tokens_[before - 1].key == "and" &&
+        !resolved.empty() && cue.voice == Voice::Active) {
+      who = resolved.back().second;
+    }
+    if (who < 0) continue;
+    for (int co : coordinated_) resolved.emplace_back(cue, co);
+    const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
+    // Outlets report; they are provenance, not parties making claims.
+    if (cls == "MediaOutlet") continue;
+    // "claimed by X" is a responsibility claim only for a group ("a region claimed by").
+    if (cue.type == "ResponsibilityClaim" && cue.voice == Voice::Passive && cls != "ArmedGroup") {
+      continue;
+    }
+    resolved.emplace_back(cue, who);
+    // "Kabul and the United Nations said": every coordinated speaker claims.
+    for (const Mention& m : ms) {
+      if (cue.voice != Voice::Active || m.end != skip_aux_back(s, cue.begin) ||
+          as_actor(m.entity) != who || m.begin < s.first_token + 2) {
+        continue;
+      }
+      std::uint32_t k = m.begin;
+      if (tokens_[k - 1].key == "the") --k;
+      if (k <= s.first_token || tokens_[k - 1].key != "and") continue;
+      for (const Mention& other : ms) {
+        if (other.end != k - 1 || !agentive(other.entity)) continue;
+        const int co = as_actor(other.entity);
+        if (co >= 0 && co != who && entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
+          resolved.emplace_back(cue, co);
+        }
+      }
+    }
+    // "Congo, the United Nations and Western powers accuse X": a list of names opening the
+    // clause, followed only by a few words before the cue, speaks together.
+    if (cue.voice == Voice::Active) {
+      for (const Mention& m : ms) {
+        if (as_actor(m.entity) != who || m.end > cue.begin) continue;
+        std::uint32_t list_end = m.begin;
+        const std::vector<int> list = name_list(ms, m.begin, cue.begin, &list_end);
+        const bool near = list.size() >= 2 && cue.begin - list_end <= 4 &&
+                          std::all_of(tokens_.begin() + list_end, tokens_.begin() + cue.begin,
+                                      [](const Token& t) { return t.kind == TokenKind::Word; });
+        if (near) {
+          for (int co : list) {
+            const bool known = std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
+              return r.first.begin == cue.begin && r.second == co;
+            });
+            if (co >= 0 && !known && entities_[static_cast<std::size_t>(co)].cls != "MediaOutlet") {
+              resolved.emplace_back(cue, co);
+            }
+          }
+        }
+        break;
+      }
+    }
+  }
+  // Each figure belongs to the last reporting speaker before it, else to the first one after
+  // it: "A put the toll at 260, while B said 169 soldiers were killed" gives A 260, B 169.
+  std::vector<std::uint32_t> reporting;  // cue starts with a resolved speaker, in order
+  for (const auto& [cue, who] : resolved) {
+    if ((cue.type == "StatementClaim" || cue.type == "Accusation") &&
+        std::find(reporting.begin(), reporting.end(), cue.begin) == reporting.end()) {
+      reporting.push_back(cue.begin);
+    }
+  }
+  std::sort(reporting.begin(), reporting.end());
+  auto owner_of = [&](std::uint32_t pos) -> std::int64_t {
+    if (reporting.empty()) return -1;
+    std::uint32_t owner = reporting.front();
+    for (std::uint32_t c : reporting) {
+      if (c < pos) owner = c;
+    }
+    return owner;
+  };
+  std::map<std::uint32_t, std::vector<std::size_t>> figures_of;  // cue start -> figures
+  for (std::size_t k = 0; k < figures.size(); ++k) {
+    const std::int64_t o = owner_of(figures[k].pos);
+    if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
+  }
+  // "X said at least 20 people were killed, according to residents": the sources named after
+  // the figures with "according to" report the same figures (not a statement of their own).
+  for (const auto& [cue, who] : resolved) {
+    if (cue.voice != Voice::Passive || cue.type != "StatementClaim" ||
+        figures_of.count(cue.begin)) {
+      continue;
+    }
+    const std::int64_t before = owner_of(cue.begin);
+    if (before < 0 || static_cast<std::uint32_t>(before) >= cue.begin) continue;
+    const auto owned = figures_of.find(static_cast<std::uint32_t>(before));
+    if (owned != figures_of.end() && !owned->second.empty() &&
+        figures[owned->second.back()].pos < cue.begin) {
+      figures_of[cue.begin] = owned->second;
+    }
+  }
+  // "no casualties" goes with the speaker of the sentence's first figure.
+  const std::int64_t zero_owner = zero ? owner_of(first_figure) : -1;
+  if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
+  for (const auto& [cue, who] : resolved) {
+    std::string type = cue.type;
+    if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+    if (seen.count({who, type})) {
+      // A second report by the same speaker: its figures join the first one's claim.
+      const std::uint32_t first = made[seen[{who, type}]].cue_begin;
+      auto more = figures_of.find(cue.begin);
+      if (type == "CasualtyClaim" && more != figures_of.end() && first != cue.begin) {
+        auto& into = figures_of[first];
+        into.insert(into.end(), more->second.begin(), more->second.end());
+        more->second.clear();
+      }
+      continue;
+    }
+    int target = -1;
+    if (type == "Accusation" || type == "Threat" || type == "Offer" || type == "Denial") {
+      target = as_actor(first_mention_after(ms, cue.end, clause_end(s, cue.end), who));
+      // "accused the army of ...": a definite description right after the cue.
+      for (std::uint32_t k = cue.end; target < 0 && k < std::min(cue.end + 5, s.last_token); ++k) {
+        if (tokens_[k].kind != TokenKind::Word) break;
+        if (body_kind(k).empty()) continue;
+        const int d = definite_speaker(s, ms, k + 1);
+        if (d >= 0 && d != who) target = as_actor(d);
+        break;
+      }
+    }
+    if (type == "Denial") {
+      // Whom a denial answers: an accusation earlier in the sentence, else the latest one
+      // in the article against the denier's side ("Islamabad accuses X of ..., which X
+      // denies"; "Y denies supporting the rebels" after "Z accuses Y").
+      // (A person's side is the state or group of the office: "Eritrea's information
+      // minister" answers a charge against Eritrea.)
+      const auto side = [&](int e) { return side_of(e) >= 0 ? side_of(e) : e; };
+      int accuser = -1;
+      for (const ClaimOut& d : made) {
+        if (d.type == "Accusation" && d.claimant != who && d.cue_begin < cue.begin) {
+          accuser = d.claimant;
+        }
+      }
+      for (auto it = history_.rbegin(); accuser < 0 && it != history_.rend(); ++it) {
+        if (it->type != "Accusation" || it->claimant == who || it->target < 0) continue;
+        if (side(it->claimant) == side(who)) continue;  // not a charge of one's own side
+        if (it->target == who || side(it->target) == side(who)) accuser = it->claimant;
+      }
+      // (A denier's own side named in what it says is no target: "said Asmara would not".)
+      if (target >= 0 && side(target) == side(who)) target = -1;
+      if (accuser >= 0) target = accuser;
+    }
+    if (type == "Offer" && target < 0) {
+      // "offered to mediate between the neighbours": the sides the article is about.
+      for (int p : context_parties({who})) {
+        if (country_of(who) != p) {
+          target = p;
+          break;
+        }
+      }
+    }
+    // Otherwise the side the words leave implicit (docs/claims.md).
+    target = fallback_target(type, who, target, ms, s, cue);
+    seen[{who, type}] = made.size();
+    made.push_back(ClaimOut{{}, type, who, target, cue.begin});
+  }
+  // 'X said Y would "pay a heavy price"', '"... will not go unpunished," he said': a
+  // statement holding a threat phrase (claim_threat_phrases.tsv) is a threat, aimed at the
+  // first other side it names, else at the other main side.
+  // An offer "to respond if needed" is a threat too (offers first: the statement that
+  // reports it then stays a statement).
+  for (const std::string kind : {"Offer", "StatementClaim"})
+    for (ClaimOut& c : made) {
+      if (c.type != kind || seen.count({c.claimant, "Threat"})) continue;
+      const Cue* cue = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+      }
+      if (cue == nullptr || cue->voice != Voice::Active) continue;
+      auto holds_threat = [&](std::uint32_t b, std::uint32_t e) {
+        for (std::uint32_t k = b; k < e; ++k) {
+          std::uint32_t l = 0;
+          std::uint32_t r = 0;
+          if (matches(res_.threat_phrases, k, e, l, r)) return true;
+          if (promises_harm(k, e)) return true;
+        }
+        return false;
+      };
+      std::uint32_t from = cue->end;
+      std::uint32_t to = clause_end(s, cue->end);
+      bool threat = holds_threat(from, to);
+      // '"...," he said': the words before the comma or quotation mark the speaker follows.
+      for (std::uint32_t b = cue->begin; !threat && b > s.first_token && cue->begin - b < 9; --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "," || w == "\"") {
+          from = s.first_token;
+          to = b - 1;
+          threat = holds_threat(from, to);
+          break;
+        }
+        if (tokens_[b - 1].kind == TokenKind::Punct) break;
+      }
+      if (!threat) continue;
+      c.type = "Threat";
+      int t = first_opponent_in(ms, from, to, c.claimant);
+      if (t < 0) t = other_side(c.claimant);
+      c.target = t;
+      seen[{c.claimant, "Threat"}] = static_cast<std::size_t>(&c - made.data());
+    }
+  // 'X said it had "no involvement" in the attack', 'said that figure was "propaganda"': a
+  // statement holding a denial phrase (claim_denial_phrases.tsv) is a denial; whom it answers
+  // and its target are found as for any denial (below, from the claims before it).
+  // With figures ('said that figure was "propaganda" and that it had lost "a few" soldiers')
+  // the statement is both a casualty claim and a denial.
+  for (std::size_t ci = 0, n = made.size(); ci < n; ++ci) {
+    const ClaimOut& c = made[ci];
+    if ((c.type != "StatementClaim" && c.type != "CasualtyClaim") ||
+        seen.count({c.claimant, "Denial"})) {
+      continue;
+    }
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    const std::uint32_t to = clause_end(s, cue->end);
+    bool denial = false;
+    // (Next to figures, only a quoted phrase before them: not 'its "propaganda outlet" said
+    // it had killed 200', nor '... killed 58, an accusation the army called "baseless"'.)
+    const bool counted = c.type == "CasualtyClaim";
+    for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
+      denial = matches(res_.denial_phrases, k, to, l, r);
+    }
+    if (!denial) continue;
+    if (counted) {
+      made.push_back(ClaimOut{{}, "Denial", c.claimant, -1, c.cue_begin});
+      seen[{made.back().claimant, "Denial"}] = made.size() - 1;
+      continue;
+    }
+    made[ci].type = "Denial";
+    made[ci].target = -1;
+    seen[{made[ci].claimant, "Denial"}] = ci;
+  }
+  // 'X said Y's strikes were "a danger to our stability"': a statement that pins a charge on
+  // another side is an accusation against it, with no verb of accusing (charged_in).
+  for (ClaimOut& c : made) {
+    if (c.type != "StatementClaim" || seen.count({c.claimant, "Accusation"})) continue;
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    int accused = charged_in(ms, cue->end, clause_end(s, cue->end), c.claimant);
+    // '"... Y's terror," he said': the words before the comma or quotation mark.
+    for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+         --b) {
+      const std::string& w = tokens_[b - 1].key;
+      if (w == "," || w == "\"") {
+        accused = charged_in(ms, s.first_token, b - 1, c.claimant);
+        break;
+      }
+      if (tokens_[b - 1].kind == TokenKind::Punct) break;
+    }
+    if (accused < 0) continue;
+    c.type = "Accusation";
+    c.target = accused;
+    seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
+  }
+  // "X said ..., an accusation Y rejected": the statement the noun names is an accusation,
+  // against the one who rejects it.
+  for (const ClaimOut& d : std::vector<ClaimOut>(made)) {
+    if (d.type != "Denial") continue;
+    for (std::uint32_t k = d.cue_begin; k > s.first_token && d.cue_begin - k < 5; --k) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.claim_cues, k - 1, d.cue_begin, l, r) ||
+          res_.claim_cues.get(r, "type") != "Accusation" ||
+          res_.claim_cues.get(r, "voice") != "possessive") {
+        continue;
+      }
+      for (ClaimOut& c : made) {
+        if (c.type == "StatementClaim" && c.cue_begin < k - 1 && c.claimant != d.claimant &&
+            !seen.count({c.claimant, "Accusation"})) {
+          c.type = "Accusation";
+          c.target = d.claimant;
+          seen[{c.claimant, "Accusation"}] = static_cast<std::size_t>(&c - made.data());
+        }
+      }
+      break;
+    }
+  }
+  // A reported statement that a verb of violence was done by another side is an accusation
+  // ("the army said Cambodian forces fired rockets"); with figures it is both.
+  const std::size_t made_before = made.size();
+  for (std::size_t k = 0; k < made_before; ++k) {
+    if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+    if (seen.count({made[k].claimant, "Accusation"})) continue;
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    int accused = accused_in(ms, cue->end, clause_end(s, cue->end), made[k].claimant);
+    // '"X has attacked us," the president said', "X attacked ..., the governor said": the
+    // words before the comma or quotation mark that the speaker follows.
+    for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
+         --b) {
+      const std::string& w = tokens_[b - 1].key;
+      // "X shelled Y, and the army said it had returned fire": a clause joined by "and" or
+      // "but" is the reporter's narration, not what the speaker said.
+      const bool joined = tokens_[b].key == "and" || tokens_[b].key == "but";
+      if ((w == "," || w == "\"") && !joined) {
+        accused = accused_in(ms, s.first_token, b - 1, made[k].claimant);
+        break;
+      }
+      if (tokens_[b - 1].kind == TokenKind::Punct) break;
+    }
+    if (accused < 0) continue;
+    seen[{made[k].claimant, "Accusation"}] = made.size();
+    if (made[k].type == "StatementClaim") {
+      made[k].type = "Accusation";
+      made[k].target = accused;
+    } else {
+      made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
+    }
+  }
+  // An armed group that says it attacked ("X said its fighters had ambushed an army convoy",
+  // "... it had attacked the pipeline") claims the attack (own_attack_in).
+  for (std::size_t k = 0, n = made.size(); k < n; ++k) {
+    if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
+    if (seen.count({made[k].claimant, "ResponsibilityClaim"})) continue;
+    if (entities_[static_cast<std::size_t>(made[k].claimant)].cls != "ArmedGroup") continue;
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    if (!own_attack_in(cue->end, clause_end(s, cue->end))) continue;
+    const int target = other_side(made[k].claimant);
+    seen[{made[k].claimant, "ResponsibilityClaim"}] = made.size();
+    if (made[k].type == "StatementClaim") {
+      made[k].type = "ResponsibilityClaim";
+      made[k].target = target;
+    } else {
+      made.push_back(
+          ClaimOut{{}, "ResponsibilityClaim", made[k].claimant, target, made[k].cue_begin});
+    }
+  }
+  // A Statement by a claimant who also makes a specific claim here is not a separate claim.
+  std::vector<ClaimOut> kept;
+  std::vector<ClaimOut> continued;  // claims of the sentence before that this one goes on with
+  for (const ClaimOut& c : made) {
+    if (c.type == "StatementClaim") {
+      // Nor is the statement of a speaker who reports their own side's specific claim:
+      // "Turkey has offered to host talks, Turkish Foreign Minister X said".
+      int side = country_of(c.claimant);
+      const Entity& speaker = entities_[static_cast<std::size_t>(c.claimant)];
+      if (side < 0 && !speaker.affiliation.empty()) {
+        side = country_of(entity_by_iri(speaker.affiliation));
+      }
+      bool other = false;
+      for (const ClaimOut& d : made) {
+        other |=
+            d.type != c.type && (d.claimant == c.claimant || (side >= 0 && d.claimant == side));
+      }
+      if (other) continue;
+      // Nor is a speaker's next sentence when it names them only by a pronoun ("Most of the
+      // dead were civilians, he said.", '"...," it said.', "He added that ..."): it goes on
+      // with the claim they made in the sentence before, which takes its quotations
+      // (continued_claim). Named again, or described ('"...," a spokesperson for the group
+      // said', "the mission said"), the speaker makes a new statement.
+      const Cue* own = nullptr;
+      for (const auto& rc : resolved) {
+        if (rc.second == c.claimant && rc.first.begin == c.cue_begin) own = &rc.first;
+      }
+      const bool by_pronoun =
+          own != nullptr &&
+          ((own->begin > s.first_token && is_word(res_.pronouns, own->begin - 1, own->begin)) ||
+           (own->end < s.last_token && is_word(res_.pronouns, own->end, own->end + 1)));
+      if (const ClaimOut* before = by_pronoun ? continued_claim(si, c.claimant) : nullptr) {
+        quotes_for(si, *before);
+        continued.push_back(
+            ClaimOut{before->iri, before->type, c.claimant, before->target, c.cue_begin, 0});
+        continue;
+      }
+    }
+    kept.push_back(c);
+  }
+  // A speaker whose figures came with an accusation ("X accused Y of killing 20") also
+  // makes a casualty claim.
+  for (const auto& [cue, who] : resolved) {
+    if (!figures_of.count(cue.begin)) continue;
+    const bool has = std::any_of(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
+      return c.type == "CasualtyClaim" && c.claimant == w;
+    });
+    if (!has) kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
+  }
+  // Verification status, medium and quotes apply to the sentence's claims.
+  std::string status;
+  std::string medium;
+  for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (status.empty() && !adjectival(s, i) && matches(res_.status, i, s.last_token, len, row)) {
+      status = std::string(res_.status.get(row, "status"));
+    }
+    if (medium.empty() && matches(res_.media, i, s.last_token, len, row)) {
+      medium = span_text(i, i + len);
+    }
+  }
+  std::string casualty_iri;
+  for (ClaimOut& c : kept) {
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == c.claimant) cue = &rc.first;
+    }
+    c.iri = add_claim(si, c.type, c.claimant, c.target, s, cue ? cue->end : s.first_token);
+    if (!status.empty() && c.type != "Denial") {
+      iri(c.iri, ng("verificationStatus"), ng(status));
+    }
+    if (!medium.empty()) lit(c.iri, ng("medium"), medium);
+    if (c.type == "CasualtyClaim") {
+      casualty_iri = c.iri;
+      int k = 0;
+      std::vector<FigureOut> outs;
+      const auto owned = figures_of.find(c.cue_begin);
+      for (std::size_t fi :
+           owned == figures_of.end() ? std::vector<std::size_t>{} : owned->second) {
+        const Figure& f = figures[fi];
+        if (!f.object.empty()) {
+          for (const auto& [slot, v] : f.amounts) {
+            if (f.object == "posts" && (slot == "destroyed" || slot == "captured")) {
+              amount(c.iri, ng(slot == "destroyed" ? "postsDestroyed" : "postsCaptured"), v);
+            } else if (f.object == "equipment" && slot == "destroyed") {
+              amount(c.iri, ng("equipmentDestroyed"), v);
+            }
+          }
+          continue;
+        }
+        if (!f.amounts.count("killed") && !f.amounts.count("wounded") &&
+            !f.amounts.count("captured") && !f.amounts.count("missing")) {
+          continue;
+        }
+        if (continue_figure(si, c.claimant, f)) continue;
+        add_figure(c.iri, c.claimant, f, k, outs);
+      }
+      if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
+        const std::string fig = c.iri + "-f1";
+        iri(c.iri, ng("figures"), fig);
+        iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+        amount(fig, ng("killed"), "0");
+        amount(fig, ng("wounded"), "0");
+        outs.clear();
+        // "there were no casualties": on the claimant's own side.
+        const int own = side_of(c.claimant);
+        if (own >= 0) {
+          iri(fig, ng("victimSide"), entities_[static_cast<std::size_t>(own)].iri);
+        }
+        ++stats_.casualty_figures;
+      }
+      if (!outs.empty()) {
+        last_casualty_sentence_ = si;
+        last_casualty_claimant_ = c.claimant;
+        last_casualty_iri_ = c.iri;
+        last_figure_count_ = k;
+        last_figures_ = std::move(outs);
+      }
+    }
+    quotes_for(si, c);
+    const Entity& who = entities_[static_cast<std::size_t>(c.claimant)];
+    if (who.person()) {
+      last_person_ = c.claimant;
+    } else {
+      last_group_ = c.claimant;
+    }
+  }
+  // Denials point at the claim they reject: in this sentence, or an earlier one. Without a
+  // target of its own, a denial is aimed at whoever made that claim, else the other side.
+  for (ClaimOut& c : kept) {
+    if (c.type != "Denial") continue;
+    std::string denied;
+    int accuser = -1;
+    for (const ClaimOut& d : kept) {
+      // "X said ..., a claim denied by Y": only a claim made before the denial.
+      if (d.claimant != c.claimant && d.type != "Denial" && d.type != "StatementClaim" &&
+          d.cue_begin < c.cue_begin) {
+        denied = d.iri;
+        accuser = d.claimant;
+        if (d.type == "CasualtyClaim") iri(d.iri, ng("verificationStatus"), ng("Denied"));
+      }
+    }
+    for (auto it = history_.rbegin(); denied.empty() && it != history_.rend(); ++it) {
+      if (it->claimant == c.claimant || it->type == "Denial" || it->type == "StatementClaim") {
+        continue;
+      }
+      if (it->claimant == c.target || it->target == c.claimant ||
+          (c.target < 0 && it->type == "Accusation")) {
+        denied = it->iri;
+        accuser = it->claimant;
+      }
+    }
+    if (!denied.empty()) iri(c.iri, ng("denies"), denied);
+    if (c.target < 0) {
+      c.target = accuser >= 0 ? accuser : other_side(c.claimant);
+      if (c.target >= 0) {
+        iri(c.iri, ng("target"), entities_[static_cast<std::size_t>(c.target)].iri);
+      }
+    }
+  }
+  for (ClaimOut& c : kept) {
+    c.sentence = si;
+    history_.push_back(c);
+  }
+  // The speaker went on talking: "... he said. Two soldiers were wounded." still continues
+  // their toll, and a third sentence by pronoun still continues their claim.
+  for (ClaimOut& c : continued) {
+    c.sentence = si;
+    history_.push_back(c);
+  }
+  // So does a sentence without figures in which the speaker of the last toll says more: "X
+  // said 40 people were killed. X said fighters stormed the camp. ..., X said, adding that 19
+  // people were wounded." gives one group, 40 killed and 19 wounded.
+  if (!toll_sentence_ && last_casualty_claimant_ >= 0 && si == last_casualty_sentence_ + 1 &&
+      (std::any_of(kept.begin(), kept.end(),
+                   [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }) ||
+       std::any_of(continued.begin(), continued.end(),
+                   [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }))) {
+    last_casualty_sentence_ = si;
+  }
+  if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// The claim `claimant` made in the sentence right before `si`, if any (the latest one).
+const ClaimOut* ArticleRun::continued_claim(std::uint32_t si, int claimant) const {
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->sentence + 1 == si && it->claimant == claimant && !it->iri.empty()) return &*it;
+  }
+  return nullptr;
+}
+
+// Direct quotations in the sentence, attributed to the claimant.
+void ArticleRun::quotes_for(std::uint32_t si, const ClaimOut& c) {
+  const Sentence& s = sentences_[si];
+  std::uint32_t i = s.first_token;
+  while (i < s.last_token) {
+    if (!tokens_[i].is(kInQuote) || tokens_[i].key == "\"") {
+      ++i;
+      continue;
+    }
+    std::uint32_t j = i;
+    while (j < s.last_token && tokens_[j].is(kInQuote) && tokens_[j].key != "\"") ++j;
+    if (j - i >= 2) {
+      const std::size_t b = norm_.original_offset(tokens_[i].begin);
+      const std::size_t e = norm_.original_offset(tokens_[j - 1].end);
+      const std::string q =
+          doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+      iri(q, std::string(vocab::kRdfType), ng("Quote"));
+      iri(q, kNif + "referenceContext", doc_);
+      lit(q, kNif + "beginIndex", std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
+      lit(q, kNif + "endIndex", std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+      lit(q, kNif + "anchorOf", article_.text.substr(b, e - b));
+      iri(q, ng("speaker"), entities_[static_cast<std::size_t>(c.claimant)].iri);
+      iri(c.iri, ng("quote"), q);
+    }
+    i = j;
+  }
+}
+
+}  // namespace ng::extract::claims
