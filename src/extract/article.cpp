@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "rdf/json_string.hpp"
 #include "rdf/utf8.hpp"
 
 namespace ng::extract {
@@ -84,10 +85,8 @@ void set_field(Article& a, std::string_view key, std::string_view value) {
 
 // ------------------------------------------------------------ a minimal JSON reader
 
-struct JsonError {
-  std::size_t offset;
-  std::string message;
-};
+// Errors carry the byte offset in the line: the reader reports line and column.
+using JsonError = rdf::JsonStringError;
 
 class JsonLine {
  public:
@@ -136,85 +135,7 @@ class JsonLine {
     }
     ++i_;
   }
-  unsigned hex4() {
-    if (i_ + 4 > s_.size()) throw JsonError{i_, "truncated \\u escape"};
-    unsigned v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = s_[i_++];
-      v <<= 4;
-      if (c >= '0' && c <= '9')
-        v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f')
-        v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F')
-        v |= static_cast<unsigned>(c - 'A' + 10);
-      else
-        throw JsonError{i_ - 1, "bad hex digit in \\u escape"};
-    }
-    return v;
-  }
-  std::string string() {
-    expect('"');
-    std::string out;
-    while (true) {
-      if (i_ >= s_.size()) throw JsonError{i_, "unterminated string"};
-      const char c = s_[i_++];
-      if (c == '"') break;
-      if (static_cast<unsigned char>(c) < 0x20)
-        throw JsonError{i_ - 1, "control character in string"};
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (i_ >= s_.size()) throw JsonError{i_, "unterminated escape"};
-      const char e = s_[i_++];
-      switch (e) {
-        case '"':
-          out += '"';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case '/':
-          out += '/';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          const std::size_t at = i_ - 2;
-          unsigned cp = hex4();
-          if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
-            i_ += 2;
-            const unsigned low = hex4();
-            if (low < 0xDC00 || low > 0xDFFF)
-              throw JsonError{at, "unpaired surrogate in \\u escape"};
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            // A lone surrogate is not a character: decoding it would give invalid UTF-8.
-            throw JsonError{at, "unpaired surrogate in \\u escape"};
-          }
-          rdf::append_utf8(out, cp);
-          break;
-        }
-        default:
-          throw JsonError{i_ - 1, std::string("bad escape \\") + e};
-      }
-    }
-    return out;
-  }
+  std::string string() { return rdf::read_json_string(s_, i_); }
   std::optional<std::string> value_as_text() {
     const char c = peek();
     if (c == '"') return string();

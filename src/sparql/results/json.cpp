@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "rdf/json_string.hpp"
 #include "rdf/utf8.hpp"
 #include "sparql/results/readers.hpp"
 
@@ -137,81 +138,11 @@ class JsonParser {
     fail(std::string("unexpected character '") + c + "'");
   }
 
-  std::uint32_t parse_hex4() {
-    if (pos_ + 4 > text_.size()) fail("truncated \\u escape");
-    std::uint32_t cp = 0;
-    for (int i = 0; i < 4; ++i) {
-      char h = text_[pos_++];
-      cp <<= 4;
-      if (h >= '0' && h <= '9') {
-        cp |= static_cast<std::uint32_t>(h - '0');
-      } else if (h >= 'a' && h <= 'f') {
-        cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-      } else if (h >= 'A' && h <= 'F') {
-        cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-      } else {
-        fail("bad \\u escape");
-      }
-    }
-    return cp;
-  }
-
   std::string parse_string() {
-    ++pos_;  // opening quote
-    std::string out;
-    for (;;) {
-      if (pos_ >= text_.size()) fail("unterminated string");
-      char c = text_[pos_++];
-      if (c == '"') return out;
-      if (static_cast<unsigned char>(c) < 0x20) fail("control character in string");
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (pos_ >= text_.size()) fail("unterminated string");
-      char e = text_[pos_++];
-      switch (e) {
-        case '"':
-          out += '"';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case '/':
-          out += '/';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          std::uint32_t cp = parse_hex4();
-          if (cp >= 0xD800 && cp < 0xDC00) {
-            if (text_.substr(pos_, 2) != "\\u") fail("unpaired surrogate in \\u escape");
-            pos_ += 2;
-            std::uint32_t low = parse_hex4();
-            if (low < 0xDC00 || low > 0xDFFF) fail("unpaired surrogate in \\u escape");
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp < 0xE000) {
-            fail("unpaired surrogate in \\u escape");
-          }
-          rdf::append_utf8(out, cp);
-          break;
-        }
-        default:
-          fail(std::string("bad escape \\") + e);
-      }
+    try {
+      return rdf::read_json_string(text_, pos_);
+    } catch (const rdf::JsonStringError& e) {
+      fail(e.message);
     }
   }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "link/linker.hpp"
+#include "rdf/json_string.hpp"
 #include "store/rdf_io.hpp"
 
 namespace {
@@ -102,57 +103,10 @@ class Parser {
     return v;
   }
   std::string string() {
-    if (i_ >= t_.size() || t_[i_] != '"') fail("expected string");
-    ++i_;
-    std::string out;
-    while (true) {
-      if (i_ >= t_.size()) fail("unterminated string");
-      const auto c = static_cast<unsigned char>(t_[i_++]);
-      if (c == '"') return out;
-      if (c < 0x20) fail("control character in string");
-      if (c != '\\') {
-        out += static_cast<char>(c);
-        continue;
-      }
-      if (i_ >= t_.size()) fail("bad escape");
-      const char e = t_[i_++];
-      switch (e) {
-        case '"':
-          out += '"';
-          break;
-        case '\\':
-          out += '\\';
-          break;
-        case '/':
-          out += '/';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          if (i_ + 4 > t_.size()) fail("bad \\u");
-          const unsigned cp =
-              static_cast<unsigned>(std::stoul(std::string(t_.substr(i_, 4)), nullptr, 16));
-          i_ += 4;
-          if (cp >= 0x80) fail("test parser handles \\u of ASCII only");
-          out += static_cast<char>(cp);
-          break;
-        }
-        default:
-          fail("bad escape");
-      }
+    try {
+      return ng::rdf::read_json_string(t_, i_);
+    } catch (const ng::rdf::JsonStringError& e) {
+      fail(e.message);
     }
   }
   std::string_view t_;
