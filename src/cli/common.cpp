@@ -32,4 +32,12 @@ void write_output(const std::string& path, const std::function<void(std::ostream
   store::write_file_atomically(path, produce);
 }
 
+void write_graph(const store::Store& store, store::Format format, const std::string& path) {
+  if (!store::format_has_graphs(format) && !store.named_graphs().empty()) {
+    std::cerr << "newsgraph: note: " << store.named_graphs().size()
+              << " named graph(s) merged into one graph; use -f trig or nquads to keep them\n";
+  }
+  write_output(path, [&](std::ostream& out) { store::write(store, format, out); });
+}
+
 }  // namespace ng::cli

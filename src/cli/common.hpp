@@ -32,6 +32,10 @@ void load_files(store::Store& store, const std::vector<std::string>& files,
 // Parses a format name or throws UsageError listing the accepted ones.
 store::Format parse_format(const std::string& name);
 
+// Writes the store to `path` (as write_output does) in `format`, noting on stderr when a format
+// without graphs merges the named graphs into one.
+void write_graph(const store::Store& store, store::Format format, const std::string& path);
+
 // Writes to `path` atomically, or to stdout when `path` is empty or "-".
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& produce);
 

@@ -28,11 +28,7 @@ int run_export(const ExportOptions& opts) {
   } else if (auto by_ext = store::format_from_path(opts.output)) {
     format = *by_ext;
   }
-  if (!store::format_has_graphs(format) && !store.named_graphs().empty()) {
-    std::cerr << "newsgraph: note: " << store.named_graphs().size()
-              << " named graph(s) merged into one graph; use -f trig or nquads to keep them\n";
-  }
-  write_output(opts.output, [&](std::ostream& out) { store::write(store, format, out); });
+  write_graph(store, format, opts.output);
   return kExitOk;
 }
 

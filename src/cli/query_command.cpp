@@ -116,18 +116,7 @@ int run_query(const QueryOptions& opts) {
 Runner add_query_command(CLI::App& app) {
   auto opts = std::make_shared<QueryOptions>();
   auto* cmd = app.add_subcommand("query", "Run a SPARQL 1.1 query");
-  cmd->add_option("-d,--data", opts->dataset.data,
-                  "RDF file for the default graph (TriG/N-Quads keep their named graphs)")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("-x,--external", opts->dataset.named,
-                  "External RDF data set (e.g. GeoNames), loaded as a named graph named by its "
-                  "file:// IRI (as `merge` does)")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--named", opts->dataset.named,
-                  "RDF file loaded as a named graph named by its file:// IRI")
-      ->check(CLI::ExistingFile);
-  cmd->add_flag("--union-default-graph", opts->dataset.union_default_graph,
-                "The default graph is the union of all named graphs");
+  add_dataset_options(*cmd, opts->dataset);
   cmd->add_option("--base", opts->base, "Base IRI of the query (default: the query file's IRI)");
   cmd->add_option("-f,--format", opts->format,
                   "Result format: table|csv|tsv|json|xml (SELECT/ASK), turtle|ntriples|nquads "

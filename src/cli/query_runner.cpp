@@ -29,6 +29,21 @@ std::string local_path_of(const std::string& iri) {
 
 }  // namespace
 
+void add_dataset_options(CLI::App& cmd, DatasetOptions& dataset) {
+  cmd.add_option("-d,--data", dataset.data,
+                 "RDF file for the default graph (TriG/N-Quads keep their named graphs)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("-x,--external", dataset.named,
+                 "External RDF data set (e.g. GeoNames), loaded as a named graph named by its "
+                 "file:// IRI (as `merge` does)")
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--named", dataset.named,
+                 "RDF file loaded as a named graph named by its file:// IRI")
+      ->check(CLI::ExistingFile);
+  cmd.add_flag("--union-default-graph", dataset.union_default_graph,
+               "The default graph is the union of all named graphs");
+}
+
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open");

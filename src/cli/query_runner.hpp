@@ -1,6 +1,7 @@
 // Loading a query's dataset, running the query and writing its result: shared by `query` and `run`.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -19,6 +20,9 @@ struct DatasetOptions {
   bool union_default_graph = false;
   std::size_t max_rows = 0;  // result rows per query (0 = none; see Limits::max_rows)
 };
+
+// Adds -d/--data, -x/--external, --named and --union-default-graph (`query` and `run`).
+void add_dataset_options(CLI::App& cmd, DatasetOptions& dataset);
 
 // A store with the command line's data loaded, reused by every query of one command.
 class QuerySession {

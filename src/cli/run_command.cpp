@@ -113,17 +113,7 @@ Runner add_run_command(CLI::App& app) {
   cmd->add_option("QUERIES", opts->queries, "Query files or directories")
       ->required()
       ->check(CLI::ExistingPath);
-  cmd->add_option("-d,--data", opts->dataset.data,
-                  "RDF file (TriG/N-Quads keep their named graphs)")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("-x,--external", opts->dataset.named,
-                  "External RDF data set (e.g. GeoNames), loaded as a named graph named by its "
-                  "file:// IRI (as `merge` does)")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--named", opts->dataset.named, "RDF file loaded as a named graph")
-      ->check(CLI::ExistingFile);
-  cmd->add_flag("--union-default-graph", opts->dataset.union_default_graph,
-                "The default graph is the union of all named graphs");
+  add_dataset_options(*cmd, opts->dataset);
   cmd->add_option("--out-dir", opts->out_dir, "Write DIR/<query name>.<ext> instead of printing");
   cmd->add_option("-f,--format", opts->format,
                   "Result format (default: csv into --out-dir, table on a terminal)");
