@@ -10,6 +10,7 @@ packages=(
   libcli11-dev                       # command line
   catch2                             # unit tests (v2)
   libicu-dev                         # Unicode normalisation and segmentation
+  libssl-dev                         # digests of SPARQL's MD5() ... SHA512() (libcrypto)
   zlib1g-dev                         # .gz input
   libjemalloc2                       # faster small allocations for ingestion (src/cli)
   iso-codes                          # country and region names for the gazetteers

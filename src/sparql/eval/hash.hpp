@@ -1,5 +1,5 @@
-// Message digests for MD5, SHA1, SHA256, SHA384, SHA512 (§17.4.6), as lower-case hex.
-// Self-contained (libssl is not a dependency); checked against the RFC test vectors.
+// Message digests for MD5, SHA1, SHA256, SHA384, SHA512 (§17.4.6), as lower-case hex, computed
+// by OpenSSL's libcrypto (EVP).
 #pragma once
 
 #include <string>
