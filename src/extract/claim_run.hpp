@@ -230,6 +230,8 @@ class ArticleRun {
                        bool opening_body = false);
   int home_state() const;
   std::uint32_t skip_parenthetical_back(const Sentence& s, std::uint32_t at) const;
+  bool object_of_preposition(const Sentence& s, const Mention& m) const;
+  bool zero_relative_cue(const Sentence& s, std::uint32_t at) const;
   int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
   int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const;
