@@ -409,10 +409,14 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
     if (t.kind == TokenKind::Word && t.is(kCapitalized)) {
       // "the Tigray interim administration said": a body of the region or province named
       // right after "the", a source of its own affiliated with that place.
+      // So is a body of a town ("the Gao regional prosecutor's office"), and the place may be
+      // named with its kind ("the Chiapas state prosecutor's office": "Chiapas state").
       for (const Mention& m : ms) {
         const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-        if (m.end == k + 1 && m.begin > s.first_token && tokens_[m.begin - 1].key == "the" &&
-            (cls == "Region" || cls == "Province") && !modifiers.empty()) {
+        const bool place =
+            cls == "Region" || cls == "Province" || (cls == "City" && kind == "body");
+        if ((m.end == k + 1 || (m.begin == k && m.end < noun)) && m.begin > s.first_token &&
+            tokens_[m.begin - 1].key == "the" && place && !modifiers.empty()) {
           return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
         }
       }

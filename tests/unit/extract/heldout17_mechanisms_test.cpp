@@ -81,3 +81,36 @@ TEST_CASE("claims: a name after a preposition does not deny", "[extract][stage2]
   CHECK(has_type(claims, "Azawad Liberation Front", "Denial"));
   CHECK_FALSE(has_type(claims, "Malian army", "Denial"));
 }
+
+TEST_CASE("claims: a shorter name for the same victims in the next sentence joins the group",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - The Malian defence ministry said its forces had killed 57 "
+      "Azawad Liberation Front fighters near Kidal. It said its forces had also captured 12 "
+      "fighters.");
+  const auto figures = a.figures();
+  CHECK(has(figures, "Malian defence ministry: 57//Azawad Liberation Front fighters"));
+  CHECK_FALSE(has(figures, "Malian defence ministry: //fighters"));
+}
+
+TEST_CASE("claims: the body of a town or of a state named with its kind",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - The Gao regional prosecutor's office said the bodies of 11 "
+      "people were found on Wednesday near Tessalit.");
+  CHECK(has(a.figures(), "Gao regional prosecutor's office: 11//people"));
+}
+
+TEST_CASE("places: mountains, municipalities and hamlets the gazetteer lacks",
+          "[extract][heldout17]") {
+  Run a(
+      "Troops clashed with militants in the Varda Koro mountains on Monday. Soldiers fought "
+      "rebels in the rural area of Tiramba municipality on Tuesday. A boy was killed by a stray "
+      "bullet in the nearby hamlet of El Morado. Residents of San Pedro de la Loma, a "
+      "municipality near the border, fled.");
+  const auto events = a.events();
+  CHECK(has(events, "Clash@Varda Koro mountains"));
+  CHECK(has(events, "Clash@Tiramba"));
+  CHECK(has(a.labels("City"), "El Morado"));
+  CHECK(has(a.labels("City"), "San Pedro de la Loma"));
+}
