@@ -114,3 +114,23 @@ TEST_CASE("places: mountains, municipalities and hamlets the gazetteer lacks",
   CHECK(has(a.labels("City"), "El Morado"));
   CHECK(has(a.labels("City"), "San Pedro de la Loma"));
 }
+
+TEST_CASE("places: a site named in an apposition after its kind", "[extract][heldout17]") {
+  Run a(
+      "A truce held on Tuesday in the country's largest refugee camp, Dar el-Noor, after three "
+      "days of clashes killed at least 11 people.");
+  CHECK(has(a.labels("Site"), "Dar el-Noor"));
+  CHECK(has(a.events(), "Clash@Dar el-Noor"));
+  // Not a speaker after the comma.
+  Run b("Militants shelled the camp, Haroun Dalla said on Tuesday.");
+  CHECK_FALSE(has(a.labels("Site"), "Haroun Dalla"));
+  CHECK_FALSE(has(b.labels("Site"), "Haroun Dalla"));
+}
+
+TEST_CASE("events: 'fought for a third day' is fighting", "[extract][heldout17]") {
+  Run a("Gunmen from rival gangs fought for a third day in the town of Varda on Thursday.");
+  CHECK(has(a.events(), "Clash@Varda"));
+  // "fought for" a cause is still no event.
+  Run b("The movement has fought for independence since 1990.");
+  CHECK(b.events().empty());
+}
