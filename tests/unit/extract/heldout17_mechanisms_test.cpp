@@ -134,3 +134,12 @@ TEST_CASE("events: 'fought for a third day' is fighting", "[extract][heldout17]"
   Run b("The movement has fought for independence since 1990.");
   CHECK(b.events().empty());
 }
+
+TEST_CASE("actors: a count opening the sentence is no armed group's name",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - The Malian army said it had retaken Gao. Seven Gao soldiers were "
+      "killed and 19 wounded, it said.");
+  CHECK_FALSE(has(a.labels("ArmedGroup"), "Seven Gao"));
+  CHECK(has(a.figures(), "Malian army: 7/19/Gao soldiers"));
+}
