@@ -143,3 +143,16 @@ TEST_CASE("actors: a count opening the sentence is no armed group's name",
   CHECK_FALSE(has(a.labels("ArmedGroup"), "Seven Gao"));
   CHECK(has(a.figures(), "Malian army: 7/19/Gao soldiers"));
 }
+
+TEST_CASE("actors: a body of a country and an organisation's national section",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - Amnesty International Mali said more than 40 people had been "
+      "killed. The Fishermen Cooperative Association of Mali denied that its members were "
+      "involved.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "Amnesty International Mali"));
+  CHECK(has(orgs, "Fishermen Cooperative Association of Mali"));
+  CHECK(has(a.figures(), "Amnesty International Mali: 40//people"));
+  CHECK(has_type(a.claims_with_targets(), "Fishermen Cooperative Association of Mali", "Denial"));
+}
