@@ -429,8 +429,18 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
   const std::string key = victim_key(sided_victims(f, claimant));
   const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
   if (key.empty() && !back) return nullptr;
+  // A shorter name for the same victims joins the group too when stated in the same or the
+  // very next sentence ("killed 57 Islamic State fighters." + "It said its forces had also
+  // captured 12 fighters."): the key is the end of the group's own, at a word boundary.
+  const auto same_victims = [&](const FigureOut& g) {
+    const std::string& group = g.key;
+    if (group == key) return true;
+    return !key.empty() && si <= g.sentence + 1 && group.size() > key.size() + 1 &&
+           group.compare(group.size() - key.size(), key.size(), key) == 0 &&
+           group[group.size() - key.size() - 1] == ' ';
+  };
   for (const FigureOut& g : last_figures_) {
-    if (g.key != key && !back) continue;
+    if (!same_victims(g) && !back) continue;
     const bool overlap = std::any_of(f.amounts.begin(), f.amounts.end(),
                                      [&](const auto& a) { return g.slots.count(a.first) > 0; });
     if (!overlap) return &g;
@@ -469,7 +479,7 @@ void ArticleRun::add_figure(const std::string& claim, int claimant, const Figure
                             std::vector<FigureOut>& outs) {
   const std::string fig = claim + "-f" + std::to_string(++k);
   const std::string victims = sided_victims(f, claimant);
-  FigureOut out{fig, victim_key(victims), {}};
+  FigureOut out{fig, victim_key(victims), {}, claims_sentence_};
   for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
   outs.push_back(std::move(out));
   iri(claim, ng("figures"), fig);

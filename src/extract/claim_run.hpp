@@ -230,6 +230,8 @@ class ArticleRun {
                        bool opening_body = false);
   int home_state() const;
   std::uint32_t skip_parenthetical_back(const Sentence& s, std::uint32_t at) const;
+  bool object_of_preposition(const Sentence& s, const Mention& m) const;
+  bool zero_relative_cue(const Sentence& s, std::uint32_t at) const;
   int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
   int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const;
@@ -256,6 +258,7 @@ class ArticleRun {
     std::string iri;
     std::string key;  // victim_key of its victims
     std::set<std::string> slots;
+    std::uint32_t sentence = 0;  // where its figure was stated
   };
   std::string victim_key(const std::string& victims) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
@@ -351,10 +354,11 @@ class ArticleRun {
   std::uint32_t last_casualty_sentence_ = 0;
   int last_casualty_claimant_ = -1;
   std::vector<FigureOut> last_figures_;
-  std::string last_casualty_iri_;  // the last casualty claim, which a next sentence may extend
-  int last_figure_count_ = 0;      // its figure nodes so far
-  bool toll_sentence_ = false;     // the sentence being read gives casualty figures
-  std::vector<int> coordinated_;   // other speakers of the last described_speaker call
+  std::uint32_t claims_sentence_ = 0;  // the sentence claims_in reads
+  std::string last_casualty_iri_;      // the last casualty claim, which a next sentence may extend
+  int last_figure_count_ = 0;          // its figure nodes so far
+  bool toll_sentence_ = false;         // the sentence being read gives casualty figures
+  std::vector<int> coordinated_;       // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   int dateline_state_ = -1;

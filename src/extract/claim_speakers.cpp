@@ -6,6 +6,16 @@
 
 namespace ng::extract::claims {
 
+namespace {
+
+// "speaking", "citing": a lower-case present participle opening an aside set off by commas.
+bool aside_participle(const Token& t) {
+  return t.kind == TokenKind::Word && !t.is(kCapitalized) && t.key.size() > 5 &&
+         t.key.compare(t.key.size() - 3, 3, "ing") == 0;
+}
+
+}  // namespace
+
 // Whom a claim is against or addressed to when the words after its cue name nobody, or name
 // the claimant's own side: an accusation, threat or offer by one side of the conflict is
 // addressed to the other; an offer by an outsider to the main side; a statement to the first
@@ -44,6 +54,7 @@ int ArticleRun::fallback_target(const std::string& type, int who, int target,
 }
 
 int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue) {
+  if (cue.voice == Voice::Active && zero_relative_cue(s, cue.begin)) return -1;
   if (cue.voice == Voice::Passive) {
     std::uint32_t from = cue.end;
     if (from < s.last_token && tokens_[from].key == "the") ++from;
@@ -86,7 +97,7 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     int best = -1;
     for (const Mention& m : ms) {
       if (m.begin >= cb && m.end <= cue.begin && m.end + 6 >= cue.begin && !m.in_quote &&
-          agentive(m.entity)) {
+          agentive(m.entity) && !object_of_preposition(s, m)) {
         best = m.entity;
       }
     }
@@ -398,10 +409,14 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
     if (t.kind == TokenKind::Word && t.is(kCapitalized)) {
       // "the Tigray interim administration said": a body of the region or province named
       // right after "the", a source of its own affiliated with that place.
+      // So is a body of a town ("the Gao regional prosecutor's office"), and the place may be
+      // named with its kind ("the Chiapas state prosecutor's office": "Chiapas state").
       for (const Mention& m : ms) {
         const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-        if (m.end == k + 1 && m.begin > s.first_token && tokens_[m.begin - 1].key == "the" &&
-            (cls == "Region" || cls == "Province") && !modifiers.empty()) {
+        const bool place =
+            cls == "Region" || cls == "Province" || (cls == "City" && kind == "body");
+        if ((m.end == k + 1 || (m.begin == k && m.end < noun)) && m.begin > s.first_token &&
+            tokens_[m.begin - 1].key == "the" && place && !modifiers.empty()) {
           return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
         }
       }
@@ -492,16 +507,53 @@ int ArticleRun::home_state() const {
 
 // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
 // before a comma-closed relative clause or apposition that ends right before `at`.
+// A relative clause or a participle may run longer than an apposition: "A security official,
+// who spoke on condition of anonymity because he was not authorized to comment, said"; "A
+// military source, speaking on condition of anonymity, told AFP".
 std::uint32_t ArticleRun::skip_parenthetical_back(const Sentence& s, std::uint32_t at) const {
   if (at <= s.first_token + 2 || tokens_[at - 1].key != ",") return at;
-  for (std::uint32_t k = at - 1; k > s.first_token + 1 && at - k < 14; --k) {
+  for (std::uint32_t k = at - 1; k > s.first_token + 1 && at - k < 20; --k) {
     const std::string& w = tokens_[k].key;
     if (w == ";" || w == "\"") return at;
     if (tokens_[k - 1].key != ",") continue;
-    if (w == "which" || w == "who" || w == "a" || w == "an" || w == "the") return k - 1;
+    if (w == "which" || w == "who" || aside_participle(tokens_[k])) return k - 1;
+    if ((w == "a" || w == "an" || w == "the") && at - k < 14) return k - 1;
     return at;
   }
   return at;
+}
+
+// "fighting to free the region from the X and denied attacking civilians": a name right after
+// a preposition (mediation_object_preps.tsv; "the" may stand between) is no subject.
+bool ArticleRun::object_of_preposition(const Sentence& s, const Mention& m) const {
+  std::uint32_t b = m.begin;
+  if (b > s.first_token && tokens_[b - 1].key == "the") --b;
+  return b > s.first_token && is_word(res_.object_preps, b - 1, b);
+}
+
+// "rebels shot dead two villagers they accused of being informers": a pronoun and a cue right
+// after a counted or determined noun ("two villagers", "the men") open a relative clause
+// without "who" or "that"; it describes the victims and is nobody's claim.
+bool ArticleRun::zero_relative_cue(const Sentence& s, std::uint32_t at) const {
+  if (at < s.first_token + 3) return false;
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  if (!matches(res_.pronouns, at - 1, at, len, row) || len != 1) return false;
+  const Token& noun = tokens_[at - 2];
+  if (noun.kind != TokenKind::Word || noun.is(kCapitalized) || noun.is(kInQuote) ||
+      is_word(res_.victim_stops, at - 2, at - 1) || is_word(res_.aux, at - 2, at - 1) ||
+      matches(res_.claim_cues, at - 2, at - 1, len, row)) {
+    return false;  // "two months after it said", "the wounded and it struck", "said it was"
+  }
+  for (std::uint32_t k = at - 2; k > s.first_token && at - 2 - k < 3; --k) {
+    const Token& t = tokens_[k - 1];
+    if (t.kind == TokenKind::Punct) return false;
+    std::uint32_t l = 0;
+    if (t.key == "the" || t.key == "those" || t.key == "these" || number_at(k - 1, at, l)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // "The United Nations peacekeeping mission, MINUSCA, said", "A spokesman for the ministry, X,
@@ -629,7 +681,8 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   // anonymous sources are quoted for.
   const std::uint32_t clause = skip_parenthetical_back(s, end);
   if (toll_sentence_ && clause < end && clause + 1 < end &&
-      (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which")) {
+      (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which" ||
+       aside_participle(tokens_[clause + 1]))) {
     end = clause;
   }
   // "quoted an Afghan security source as saying"

@@ -157,6 +157,7 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
 }
 
 void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
+  claims_sentence_ = si;
   const Sentence& s = sentences_[si];
   std::vector<Cue> cues;
   for (std::uint32_t i = s.first_token; i < s.last_token;) {
