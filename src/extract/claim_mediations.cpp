@@ -359,8 +359,11 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     if (parties.empty()) parties = with_sides(s, ms, mediators);
     // "A and B agreed to talks facilitated by C", "A and B hold Qatar-mediated talks" (a
-    // prefix trigger, no slot): the coordinated subject of the clause.
-    if (parties.empty() && (slot == "by" || slot.empty())) parties = subject_sides(s, ms, cb, i);
+    // prefix trigger, no slot), "A and B agreed to keep talking under a Norwegian moderator"
+    // (slot before): the coordinated subject of the clause.
+    if (parties.empty() && (slot == "by" || slot == "before" || slot.empty())) {
+      parties = subject_sides(s, ms, cb, i);
+    }
     // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
     // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
     // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").

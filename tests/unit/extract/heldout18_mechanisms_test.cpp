@@ -71,3 +71,31 @@ TEST_CASE("claims: seized guns and rifles are counted things, not captured peopl
       "Inspector Mary Kapun, said officers had seized three homemade guns and two rifles.");
   for (const std::string& f : a.figures()) CHECK(f.find("guns") == std::string::npos);
 }
+
+TEST_CASE("mediations: a moderator's sides are the clause subject, a region among them",
+          "[extract][stage2][heldout18]") {
+  Run a(
+      "JAKARTA, Indonesia (AP) — Indonesia's national government and leaders of the "
+      "province of Aceh agreed on Thursday to continue talks under a Finnish moderator.");
+  CHECK(has(a.mediations(), "Finland: Aceh/Indonesia Ongoing"));
+}
+
+TEST_CASE("mediations: a sentence naming no side takes the sides of the mediation before it",
+          "[extract][stage2][heldout18]") {
+  Run a(
+      "JAKARTA, Indonesia (AP) — Indonesia's national government and leaders of the "
+      "province of Aceh agreed on Thursday to continue talks under a Finnish moderator. "
+      "Malaysia and Thailand have close ties to the government. Malaysia offered in February to "
+      "host talks between the two sides, but Jakarta declined.");
+  CHECK(has(a.mediations(), "Malaysia: Aceh/Indonesia Offered"));
+  CHECK_FALSE(has(a.mediations(), "Malaysia: Indonesia/Thailand Offered"));
+}
+
+TEST_CASE("mediations: sides given with appositions before 'talks hosted by'",
+          "[extract][stage2][heldout18]") {
+  Run a(
+      "The Ghanaian president, Kwame Asante, and the newly elected opposition leader, Kofi "
+      "Boateng, met for two hours in Accra on Thursday, in talks hosted by Amina Diallo, the "
+      "special envoy of the African Union.");
+  CHECK(has(a.mediations(), "Amina Diallo: Kofi Boateng/Kwame Asante Ongoing"));
+}
