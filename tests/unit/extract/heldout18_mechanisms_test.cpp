@@ -99,3 +99,16 @@ TEST_CASE("mediations: sides given with appositions before 'talks hosted by'",
       "special envoy of the African Union.");
   CHECK(has(a.mediations(), "Amina Diallo: Kofi Boateng/Kwame Asante Ongoing"));
 }
+
+TEST_CASE("actors: a titled person's first name may be a word that names no one on its own",
+          "[extract][heldout18]") {
+  Run a(
+      "The Highland People's Front (HPF) rejected the deal on Monday. \"It is a draft,\" HPF "
+      "president Christian Dubois told reporters. The deal was signed, the bloc chairman, Ghana "
+      "President Kofi Mensah, said on Monday.");
+  CHECK(has(a.labels("Person"), "Christian Dubois"));
+  CHECK(has(a.labels("Person"), "Kofi Mensah"));
+  // A place or body opening the words after a title is still no name ("Barbados Prime
+  // Minister X" after "chairman,").
+  for (const std::string& p : a.labels("Person")) CHECK(p.find("Ghana") == std::string::npos);
+}
