@@ -112,3 +112,12 @@ TEST_CASE("actors: a titled person's first name may be a word that names no one 
   // Minister X" after "chairman,").
   for (const std::string& p : a.labels("Person")) CHECK(p.find("Ghana") == std::string::npos);
 }
+
+TEST_CASE("actors: a state first written by its official long form takes its common name",
+          "[extract][heldout18]") {
+  Run a(
+      "The deal would create a new state within the French Republic. Gendarmes flown in from "
+      "mainland France patrolled the streets on Monday.");
+  CHECK(has(a.labels("Country"), "France"));
+  CHECK_FALSE(has(a.labels("Country"), "French Republic"));
+}
