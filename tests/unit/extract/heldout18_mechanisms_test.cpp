@@ -121,3 +121,15 @@ TEST_CASE("actors: a state first written by its official long form takes its com
   CHECK(has(a.labels("Country"), "France"));
   CHECK_FALSE(has(a.labels("Country"), "French Republic"));
 }
+
+TEST_CASE("mediations: an offer by X to mediate that another side rejected is X's offer",
+          "[extract][stage2][heldout18]") {
+  Run a(
+      "The Ghanaian president, Kwame Asante, and the newly elected opposition leader, Kofi "
+      "Boateng, met for two hours in Accra on Thursday, in talks hosted by Amina Diallo, the "
+      "special envoy of the African Union. Togo's foreign ministry has rejected an offer by the "
+      "European Union's special envoy, Hans Weber, to join the effort as a co-mediator.");
+  CHECK(has(a.mediations(), "European Union: Kofi Boateng/Kwame Asante Offered"));
+  // The side that rejected the offer does not mediate.
+  for (const std::string& m : a.mediations()) CHECK(m.rfind("Togo", 0) == std::string::npos);
+}
