@@ -14,6 +14,7 @@ struct Run : ng_test::TwoStageRun {
 };
 
 using ng_test::has;
+using ng_test::has_type;
 
 }  // namespace
 
@@ -132,4 +133,14 @@ TEST_CASE("mediations: an offer by X to mediate that another side rejected is X'
   CHECK(has(a.mediations(), "European Union: Kofi Boateng/Kwame Asante Offered"));
   // The side that rejected the offer does not mediate.
   for (const std::string& m : a.mediations()) CHECK(m.rfind("Togo", 0) == std::string::npos);
+}
+
+TEST_CASE("claims: a warning against a course of action is a statement, not a threat",
+          "[extract][stage2][heldout18]") {
+  Run a(
+      "Anna Berg, a professor of history at a university in Accra, said the mood was good but "
+      "warned against expecting too much on Monday. The army warned that it would strike the "
+      "rebels again.");
+  CHECK(has_type(a.claims_with_targets(), "Anna Berg", "StatementClaim"));
+  CHECK_FALSE(has_type(a.claims_with_targets(), "Anna Berg", "Threat"));
 }
