@@ -277,24 +277,62 @@ std::uint32_t ArticleRun::side_holders_end(std::uint32_t with) const {
 // two sides of a clause subject made of two noun phrases joined by "and" (none otherwise).
 std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<Mention>& ms,
                                            std::uint32_t from, std::uint32_t to) {
-  // Where a noun phrase starting at b ends: after a name, or after a head noun.
+  // A region or province named as a side stands for its authorities, as after "between".
+  auto region = [&](const Mention& m) {
+    const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+    return cls == "Region" || cls == "Province";
+  };
+  // Where a noun phrase starting at b ends: after a name ("A's national government": with the
+  // body after the name's possessive), after the person a short description gives after a comma
+  // ("the newly elected X leader, A,"), after a head noun, or after the name or region that
+  // "of" brings ("leaders of the autonomous region of B").
   auto phrase_end = [&](std::uint32_t b) -> std::uint32_t {
     std::uint32_t k = b;
     if (k < to && (tokens_[k].key == "the" || tokens_[k].key == "several")) ++k;
     for (const Mention& m : ms) {
-      if (m.begin == k && agentive(m.entity)) return m.end;
+      if (m.begin != k || !agentive(m.entity)) continue;
+      if (m.end + 1 < to && tokens_[m.end].key == "'s") {
+        for (std::uint32_t h = m.end + 1; h < to && h < m.end + 4; ++h) {
+          if (tokens_[h].kind != TokenKind::Word || tokens_[h].is(kCapitalized)) break;
+          if (!body_kind(h).empty()) return h + 1;
+        }
+      }
+      return m.end;
+    }
+    // The person a description introduces: "the newly elected opposition leader, B, met".
+    for (std::uint32_t h = k + 1; h + 1 < to && h < k + 8; ++h) {
+      if (tokens_[h].key != ",") {
+        if (tokens_[h].kind != TokenKind::Word) break;
+        continue;
+      }
+      for (const Mention& m : ms) {
+        const Entity& en = entities_[static_cast<std::size_t>(m.entity)];
+        if (m.begin == h + 1 && en.cls == "Person" && m.end < to && tokens_[m.end].key == ",") {
+          return m.end;
+        }
+      }
+      break;
     }
     for (std::uint32_t h = k; h < to && h < k + 5; ++h) {
-      if (tokens_[h].kind != TokenKind::Word) return b;
+      if (tokens_[h].kind != TokenKind::Word) break;
       std::uint32_t l = 0;
       std::uint32_t r = 0;
       if (matches(res_.med_party_nouns, h, to, l, r)) return h + l;
       if (!body_kind(h).empty()) return h + 1;
     }
+    // The name or region "of" brings: "leaders of the autonomous region of B".
+    for (std::uint32_t h = k + 1; h + 1 < to && h < k + 8; ++h) {
+      if (tokens_[h].kind != TokenKind::Word) break;
+      if (tokens_[h].key != "of") continue;
+      for (const Mention& m : ms) {
+        if (m.begin == h + 1 && (agentive(m.entity) || region(m))) return m.end;
+      }
+    }
     return b;
   };
-  // Skip an opening time or place phrase up to a comma ("On Friday, ..."), and a reporting
-  // clause ("X said on Friday that ...").
+  // Skip the opening dateline, an opening time or place phrase up to a comma ("On Friday,
+  // ..."), and a reporting clause ("X said on Friday that ...").
+  if (from < dateline_end_ && dateline_end_ < to) from = dateline_end_;
   std::uint32_t b = from;
   for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
     if (tokens_[k].key == ",") b = k + 1;
@@ -317,15 +355,21 @@ std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<
       break;
     }
   }
+  // "The X president, A, and the Y leader, B, met": the comma closing an apposition.
+  if (e1 > b && e1 + 1 < to && tokens_[e1].key == "," && tokens_[e1 + 1].key == "and") ++e1;
   if (e1 == b || e1 >= to || tokens_[e1].key != "and") return {};
   const std::uint32_t e2 = phrase_end(e1 + 1);
   if (e2 == e1 + 1) return {};
   std::vector<int> out;
   for (const auto& [pb, pe] : {std::pair{b, e1}, std::pair{e1 + 1, e2}}) {
     int side = -1;
+    int place = -1;
     for (const Mention& m : ms) {
-      if (m.begin >= pb && m.end <= pe && agentive(m.entity)) side = as_actor(m.entity);
+      if (m.begin < pb || m.end > pe) continue;
+      if (agentive(m.entity)) side = as_actor(m.entity);
+      if (region(m)) place = m.entity;
     }
+    if (side < 0) side = place;
     if (side < 0) {
       const std::vector<int> u = unnamed_sides(s, ms, pb, pe);
       if (!u.empty()) side = u.front();

@@ -151,7 +151,22 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     bool conditional = false;
     bool hedged = false;
     bool blocked = false;
-    const std::uint32_t window = i > cb + 8 ? i - 8 : cb;
+    // "Y rejected an offer by X to join the effort as a co-mediator", "welcomed an offer from
+    // X to host talks": X offered; what the clause's subject did to the offer is no modifier.
+    std::uint32_t offer_from = 0;
+    if (slot == "subject") {
+      for (std::uint32_t k = i > cb + 25 ? i - 25 : cb; k + 2 < i; ++k) {
+        const std::string& w = tokens_[k].key;
+        if ((w != "offer" && w != "offers" && w != "proposal") ||
+            (tokens_[k + 1].key != "by" && tokens_[k + 1].key != "from")) {
+          continue;
+        }
+        const std::uint32_t at = tokens_[k + 2].key == "the" ? k + 3 : k + 2;
+        if (at < i && mention_at(ms, at) >= 0) offer_from = at;
+      }
+      if (offer_from > 0) status = "offered";
+    }
+    const std::uint32_t window = std::max(offer_from, i > cb + 8 ? i - 8 : cb);
     for (std::uint32_t k = window; k < i; ++k) {
       std::uint32_t ml = 0;
       std::uint32_t mr = 0;
@@ -241,7 +256,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         }
       }
       // "X denies Y is mediating": Y's mediation, disputed by X.
-      for (std::uint32_t k = cb; k < i && from == cb; ++k) {
+      for (std::uint32_t k = cb; k < i && from == cb && offer_from == 0; ++k) {
         std::uint32_t cl = 0;
         std::uint32_t cr = 0;
         if (!matches(res_.claim_cues, k, i, cl, cr) ||
@@ -262,7 +277,9 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
       const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
                                 ? country_for_prefix(tokens_[i - 1].key, true)
                                 : -1;
-      if (adjective >= 0) {
+      if (offer_from > 0) {
+        mediators = name_list(ms, offer_from, i);
+      } else if (adjective >= 0) {
         mediators = {adjective};
       } else if (from != cb) {
         mediators = name_list(ms, from, i);
@@ -359,8 +376,11 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     if (parties.empty()) parties = with_sides(s, ms, mediators);
     // "A and B agreed to talks facilitated by C", "A and B hold Qatar-mediated talks" (a
-    // prefix trigger, no slot): the coordinated subject of the clause.
-    if (parties.empty() && (slot == "by" || slot.empty())) parties = subject_sides(s, ms, cb, i);
+    // prefix trigger, no slot), "A and B agreed to keep talking under a Norwegian moderator"
+    // (slot before): the coordinated subject of the clause.
+    if (parties.empty() && (slot == "by" || slot == "before" || slot.empty())) {
+      parties = subject_sides(s, ms, cb, i);
+    }
     // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
     // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
     // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").

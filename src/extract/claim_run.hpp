@@ -362,6 +362,7 @@ class ArticleRun {
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   int dateline_state_ = -1;
+  std::uint32_t dateline_end_ = 0;            // first token after the opening dateline and its dash
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the
                                               // country of the dateline's place
   std::map<int, std::set<std::string>> descriptors_;          // entity -> apposition body nouns

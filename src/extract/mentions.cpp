@@ -140,8 +140,12 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       const bool demonym_name =
           p.kind == PlaceKind::Country && fold_key(surface(i, i + best_len)) == fold_key(p.demonym);
       if (demonym_name && !e.written && e.label == surface(i, i + best_len)) e.label = p.name;
-      if (!tokens_[i].is(kAllCaps) && !e.written && !demonym_name) {
-        const std::string written = surface(i, i + best_len);
+      // A state first written by an official long form ("the French Republic") is labelled
+      // with its common name once the article writes that ("France") too.
+      const std::string written = surface(i, i + best_len);
+      const bool common_name = p.kind == PlaceKind::Country && e.written && e.label != written &&
+                               fold_key(written) == fold_key(p.name);
+      if (!tokens_[i].is(kAllCaps) && ((!e.written && !demonym_name) || common_name)) {
         if (written != e.label) {
           if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
             e.alt_labels.push_back(e.label);

@@ -209,6 +209,7 @@ Stage2Stats ArticleRun::run() {
   // its names speak for nobody.
   const Dateline dateline = find_dateline(tokens_);
   const Dateline filed = dateline.end > dateline.begin ? dateline : mixed_case_dateline();
+  if (filed.end > filed.begin) dateline_end_ = filed.end + 1;
   std::vector<std::vector<Mention>> all(sentences_.size());
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     all[si] = find_mentions(sentences_[si]);
@@ -244,17 +245,22 @@ Stage2Stats ArticleRun::run() {
   // not known either) the first sides named for any mediation of the article.
   // A sentence that named one side only ("a peace agreement with rebel groups ..., mediated
   // by X") takes the sides named for X elsewhere when they include that side.
+  // A sentence that named no side at all ("Y offered to host talks between the two sides")
+  // takes, before the article's two main states, the sides of the nearest mediation before it
+  // that named both ("A and B agreed to keep talking under a Z moderator").
   for (PendingMediation& p : pending_) {
     if (p.explicit_parties || (!p.no_parties && p.parties.size() >= 2 && p.named_side < 0)) {
       continue;
     }
     const PendingMediation* same = nullptr;
     const PendingMediation* any = nullptr;
+    const PendingMediation* before = nullptr;
     for (const PendingMediation& q : pending_) {
       // A past mediation recalled in a relative clause gives no sides to later ones.
       if (!q.explicit_parties || q.recalled) continue;
       if (!same && q.meds == p.meds) same = &q;
       if (!any) any = &q;
+      if (q.si < p.si) before = &q;
     }
     const bool keeps_named =
         same && (p.named_side < 0 || std::find(same->parties.begin(), same->parties.end(),
@@ -264,6 +270,8 @@ Stage2Stats ArticleRun::run() {
       p.parties = same->parties;
     } else if (p.parties.size() < 2 && any) {
       p.parties = any->parties;
+    } else if (p.no_parties && before) {
+      p.parties = before->parties;
     }
   }
   for (const PendingMediation& p : pending_) {
