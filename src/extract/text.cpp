@@ -154,21 +154,10 @@ NormalizedText normalize_text(std::string_view original) {
   return out;
 }
 
-std::string fold_key(std::string_view word) {
-  bool ascii = true;
-  for (char ch : word) {
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) {
-    std::string out(word);
-    for (char& ch : out) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    return out;
-  }
+namespace {
+
+// fold_key by ICU: NFD, non-spacing marks dropped, typographic marks mapped, case folded.
+std::string fold_key_by_icu(std::string_view word) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -185,6 +174,55 @@ std::string fold_key(std::string_view word) {
   }
   std::string out;
   stripped.toUTF8String(out);
+  return out;
+}
+
+// Code points below this have their fold in a table: Latin-1 Supplement and Latin Extended-A
+// and -B, the accented letters of most names in the gazetteer. None of them is a combining mark,
+// so folding a word character by character gives what ICU gives for the whole word.
+constexpr UChar32 kTableFoldsBelow = 0x250;
+
+// The fold of each two-byte code point below kTableFoldsBelow, made once by ICU.
+const std::vector<std::string>& latin_folds() {
+  static const std::vector<std::string> folds = [] {
+    std::vector<std::string> t(kTableFoldsBelow);
+    for (UChar32 c = 0x80; c < kTableFoldsBelow; ++c) {
+      std::string utf8;
+      icu::UnicodeString(c).toUTF8String(utf8);
+      t[static_cast<std::size_t>(c)] = fold_key_by_icu(utf8);
+    }
+    return t;
+  }();
+  return folds;
+}
+
+}  // namespace
+
+std::string fold_key(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {
+      out += (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      continue;
+    }
+    // A two-byte sequence of a code point in the table, not followed by a combining mark (which
+    // starts with CC or CD): its fold from the table.
+    const bool two_bytes = (b & 0xE0) == 0xC0 && i + 1 < word.size() &&
+                           (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80;
+    const bool next_is_mark =
+        i + 2 < word.size() && (static_cast<unsigned char>(word[i + 2]) & 0xFE) == 0xCC;
+    const auto cp = two_bytes
+                        ? static_cast<UChar32>(((b & 0x1Fu) << 6) |
+                                               (static_cast<unsigned char>(word[i + 1]) & 0x3Fu))
+                        : 0;
+    if (!two_bytes || next_is_mark || cp < 0x80 || cp >= kTableFoldsBelow) {
+      return fold_key_by_icu(word);
+    }
+    out += latin_folds()[static_cast<std::size_t>(cp)];
+    ++i;
+  }
   return out;
 }
 

@@ -30,6 +30,22 @@ TEST_CASE("normalisation composes to NFC", "[extract][text]") {
   CHECK(fold_key(n.text) == "nangarhar");
 }
 
+TEST_CASE("keys fold case and accents, by table or by ICU", "[extract][text]") {
+  CHECK(fold_key("KABUL") == "kabul");
+  CHECK(fold_key("\xC3\x91u\xC3\xB1oa") == "nunoa");  // Ñuñoa (Latin-1)
+  CHECK(fold_key("\xC5\x81\xC3\xB3"
+                 "d\xC5\xBA") == "\xC5\x82odz");      // Łódź: Ł has no accent to drop
+  CHECK(fold_key("\xC4\xB0stanbul") == "istanbul");   // İ: I + dot above
+  CHECK(fold_key("\xC7\x8Dnd") == "and");             // Ǎ (Latin Extended-B)
+  CHECK(fold_key("STRA\xC3\x9F") == "stra\xC3\x9F");  // simple case folding keeps ß
+  // Beyond the table (a combining mark, Greek): ICU.
+  CHECK(fold_key("Nangarha\xCC\x84r") == "nangarhar");
+  CHECK(fold_key("\xC3\xA9\xCC\x81") == "e");                   // é + combining acute
+  CHECK(fold_key("Az\xC9\x99rbaycan") == "az\xC9\x99rbaycan");  // ə (U+0259): past the table
+  CHECK(fold_key("\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1") ==
+        "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1");
+}
+
 TEST_CASE("tokens: abbreviations, hyphens, numbers, possessives", "[extract][text]") {
   CHECK(surfaces("U.S.-led forces") == std::vector<std::string>{"U.S.-led", "forces"});
   CHECK(surfaces("the 2,600-km (1,615-mile) border") ==
