@@ -144,3 +144,13 @@ TEST_CASE("claims: a warning against a course of action is a statement, not a th
   CHECK(has_type(a.claims_with_targets(), "Anna Berg", "StatementClaim"));
   CHECK_FALSE(has_type(a.claims_with_targets(), "Anna Berg", "Threat"));
 }
+
+TEST_CASE("actors: a known body's mission keeps the state it is sent to", "[extract][heldout18]") {
+  Run a(
+      "The head of the OSCE Mission to Ghana, Ambassador Jane Holt, hosted a meeting on Tuesday. "
+      "The UN Human Rights Council said it was concerned.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "OSCE Mission to Ghana"));
+  CHECK_FALSE(has(orgs, "OSCE Mission"));
+  CHECK(has(orgs, "UN Human Rights Council"));
+}
