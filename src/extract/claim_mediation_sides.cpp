@@ -428,15 +428,43 @@ std::vector<int> ArticleRun::with_sides(const Sentence& s, const std::vector<Men
 void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                                std::vector<int>& into) {
   if (k + 1 >= s.last_token) return;
-  // "between the army and the RSF": the names up to the end of the phrase.
+  // "between the army and the RSF": the names up to the end of the phrase (through a
+  // possessive: "between A's army and B").
+  // "between A's chief negotiator, X Y, and B's negotiator": an apposition that names the
+  // holder of a described side, then "and", is passed over; its name is no side of its own.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
+  std::uint32_t skipped = 0;
   std::uint32_t stop = k + 1;
-  while (stop < s.last_token && stop - k < 14 && tokens_[stop].kind != TokenKind::Punct &&
-         (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
-         tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
-    ++stop;
+  for (;;) {
+    while (stop < s.last_token && stop - k - skipped < 14 &&
+           (tokens_[stop].kind != TokenKind::Punct || tokens_[stop].key == "'s") &&
+           (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
+           tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
+      ++stop;
+    }
+    if (stop + 2 >= s.last_token || tokens_[stop].key != "," || stop == k + 1) break;
+    std::uint32_t close = stop + 1;
+    while (close < s.last_token && close < stop + 12 && tokens_[close].kind == TokenKind::Word) {
+      ++close;
+    }
+    if (close + 1 >= s.last_token || tokens_[close].key != "," || tokens_[close + 1].key != "and") {
+      break;
+    }
+    const bool holder = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return m.begin > stop && m.end == close &&
+             entities_[static_cast<std::size_t>(m.entity)].cls == "Person";
+    });
+    if (!holder) break;
+    appositions.emplace_back(stop, close + 1);
+    skipped += close + 1 - stop;
+    stop = close + 1;
   }
   for (const Mention& m : ms) {
     if (m.begin <= k || m.end > stop) continue;
+    const bool apposed = std::any_of(appositions.begin(), appositions.end(), [&](const auto& a) {
+      return m.begin >= a.first && m.end <= a.second;
+    });
+    if (apposed) continue;
     int c = -1;
     if (agentive(m.entity)) {
       const int p = as_actor(m.entity);
@@ -450,8 +478,10 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       // stands for its authorities.
       // Not one that modifies a noun ("the two Horn of Africa neighbours").
       const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+      // A possessive is no modifier: "B's negotiator" stands for B.
       const bool modifier = m.end < stop && tokens_[m.end].kind == TokenKind::Word &&
-                            !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and";
+                            !tokens_[m.end].is(kCapitalized) && tokens_[m.end].key != "and" &&
+                            tokens_[m.end].key != "'s";
       if ((cls == "Province" || cls == "Region") && !modifier) c = m.entity;
       // "between Niamey and Cotonou": a city named as a side stands for the state it is
       // in, as a capital does.

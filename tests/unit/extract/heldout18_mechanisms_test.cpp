@@ -154,3 +154,13 @@ TEST_CASE("actors: a known body's mission keeps the state it is sent to", "[extr
   CHECK_FALSE(has(orgs, "OSCE Mission"));
   CHECK(has(orgs, "UN Human Rights Council"));
 }
+
+TEST_CASE("mediations: 'between' reads through a possessive and a holder's apposition",
+          "[extract][stage2][heldout18]") {
+  Run a("Kenya offered on Monday to mediate between Ghana's army and the Volta Liberation Front.");
+  CHECK(has(a.mediations(), "Kenya: Ghana/Volta Liberation Front Offered"));
+  Run b(
+      "Norway's envoy, Ambassador Jane Holt, hosted a meeting on Tuesday in Kumasi between "
+      "Ghana's chief negotiator, Deputy Minister John Mensah, and Togo's negotiator, Kofi Agbo.");
+  CHECK(has(b.mediations(), "Jane Holt: Ghana/Togo Ongoing"));
+}
