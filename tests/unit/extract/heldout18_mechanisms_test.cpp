@@ -164,3 +164,13 @@ TEST_CASE("mediations: 'between' reads through a possessive and a holder's appos
       "Ghana's chief negotiator, Deputy Minister John Mensah, and Togo's negotiator, Kofi Agbo.");
   CHECK(has(b.mediations(), "Jane Holt: Ghana/Togo Ongoing"));
 }
+
+TEST_CASE("actors: a university someone works at is an organisation", "[extract][heldout18]") {
+  Run a(
+      "John Mensah, a lawyer at the Ghanaian National University, said the talks would resume. "
+      "Ama Owusu, a professor at the University of Kumasi, agreed.");
+  const auto orgs = a.labels("Organization");
+  CHECK(has(orgs, "Ghanaian National University"));
+  CHECK(has(orgs, "University of Kumasi"));
+  CHECK_FALSE(has(a.labels("Site"), "National University"));
+}
