@@ -174,3 +174,12 @@ TEST_CASE("actors: a university someone works at is an organisation", "[extract]
   CHECK(has(orgs, "University of Kumasi"));
   CHECK_FALSE(has(a.labels("Site"), "National University"));
 }
+
+TEST_CASE("actors: a republic no state recognises is a government of its own",
+          "[extract][heldout18]") {
+  Run a(
+      "The self-declared Kelbar Republic of East Volta is recognised only by Ghana. Troops from "
+      "the Central African Republic arrived on Monday.");
+  CHECK(has(a.labels("Government"), "Kelbar Republic of East Volta"));
+  CHECK_FALSE(has(a.labels("Government"), "Central African Republic"));
+}
