@@ -26,6 +26,9 @@ TEST_CASE("actors: a Governor-General and a police Inspector are titled persons"
   const auto persons = a.labels("Person");
   CHECK(has(persons, "Peter Hollis"));
   CHECK(has(persons, "Mary Kapun"));
+  // "the incumbent, X": an office held before the name.
+  Run b("The challenger defeated the incumbent, Omar Said Farah, who had demanded a recount.");
+  CHECK(has(b.labels("Person"), "Omar Said Farah"));
 }
 
 TEST_CASE("actors: an office's remit word stays in the role, out of the name",
