@@ -156,3 +156,13 @@ TEST_CASE("actors: a body of a country and an organisation's national section",
   CHECK(has(a.figures(), "Amnesty International Mali: 40//people"));
   CHECK(has_type(a.claims_with_targets(), "Fishermen Cooperative Association of Mali", "Denial"));
 }
+
+TEST_CASE("actors: a state's police command and police ranks before a name",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "The Kano State Police Command said 12 people were killed in the raid. The command's "
+      "spokesperson, SP Aminata Diallo, said two police officers were among the injured.");
+  CHECK(has(a.labels("Government"), "Kano State Police Command"));
+  CHECK(has(a.labels("Person"), "Aminata Diallo"));
+  CHECK(has(a.figures(), "Kano State Police Command: 12//people"));
+}
