@@ -337,6 +337,20 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       // security forces and 148 gunmen had been killed": the verb comes after the last one.
       pending.emplace_back(f, *v);
       i = ve;
+    } else if (!pending.empty() && !raw.empty() && ve > vb &&
+               breakdown_at(pending.front().first.pos)) {
+      // "at least 356 people had been killed ..., among them 79 Druze fighters, 55 civilians
+      // and 189 members of the government forces": a counted list after "among them" or
+      // "including" breaks the toll before it down; each item has the toll's casualty kind.
+      const std::string slot = raw.back().amounts.begin()->first;
+      for (auto& [p, amount] : pending) {
+        p.amounts[slot] = amount;
+        raw.push_back(p);
+      }
+      pending.clear();
+      f.amounts[slot] = *v;
+      raw.push_back(f);
+      i = ve > 0 ? ve - 1 : ve;
     } else {
       pending.clear();
     }
@@ -405,6 +419,22 @@ std::string ArticleRun::sided_victims(const Figure& f, int claimant) const {
     if (!other.empty()) return other + " " + f.victims;
   }
   return f.victims;
+}
+
+// A figure at `pos` opens a breakdown: "among them" or "including" (a qualifier such as "at
+// least" may stand between) right before it.
+bool ArticleRun::breakdown_at(std::uint32_t pos) const {
+  std::uint32_t k = pos;
+  for (std::uint32_t back = 1; back <= 2 && k > back; ++back) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (matches(res_.numbers, pos - back, pos, l, r) && l == back &&
+        res_.numbers.get(r, "kind") == "qualifier") {
+      k = pos - back;
+    }
+  }
+  if (k >= 1 && tokens_[k - 1].key == "including") return true;
+  return k >= 2 && tokens_[k - 2].key == "among" && tokens_[k - 1].key == "them";
 }
 
 // Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is

@@ -166,3 +166,19 @@ TEST_CASE("actors: a state's police command and police ranks before a name",
   CHECK(has(a.labels("Person"), "Aminata Diallo"));
   CHECK(has(a.figures(), "Kano State Police Command: 12//people"));
 }
+
+TEST_CASE("claims: a counted list after 'among them' breaks a toll down",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - The Sahel Observatory for Peace said at least 120 people had been "
+      "killed in "
+      "the region since Sunday, among them 40 soldiers, 30 civilians and 50 rebel fighters. "
+      "The army said a raid killed eight people, among them three children.");
+  const auto figures = a.figures();
+  CHECK(has(figures, "Sahel Observatory for Peace: 120//people"));
+  CHECK(has(figures, "Sahel Observatory for Peace: 40//soldiers"));
+  CHECK(has(figures, "Sahel Observatory for Peace: 30//civilians"));
+  CHECK(has(figures, "Sahel Observatory for Peace: 50//rebel fighters"));
+  // One item is part of the victims, no group of its own.
+  CHECK_FALSE(has(figures, "Mali: 3//children"));
+}
