@@ -182,3 +182,17 @@ TEST_CASE("claims: a counted list after 'among them' breaks a toll down",
   // One item is part of the victims, no group of its own.
   CHECK_FALSE(has(figures, "Mali: 3//children"));
 }
+
+TEST_CASE("events: an earlier year's accord, truce or talks without a place is background",
+          "[extract][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - Rebels attacked an army post near Tessalit on Tuesday. The "
+      "rebels rejected the 2015 peace deal with the government.");
+  CHECK(has(a.events(), "GroundAttack@Tessalit"));
+  for (const std::string& e : a.events()) CHECK(e.rfind("PeaceAgreement", 0) != 0);
+  // With a place it is kept: "the 2015 accord signed in Algiers".
+  Run b(
+      "BAMAKO, Mali (Reuters) - Rebels attacked an army post near Tessalit on Tuesday. They "
+      "rejected the 2015 peace deal signed in Algiers.");
+  CHECK(has(b.events(), "PeaceAgreement@Algiers"));
+}
