@@ -182,6 +182,22 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           if (vb > j + nl && vb < end &&
               (tokens_[vb].key == "them" || tokens_[vb].key == "those" ||
                tokens_[vb].key == "whom")) {
+            // But after a verb, "ambushed a team of vigilantes near X, killing three of them":
+            // a share of the people the clause named, the plural noun nearest before the verb.
+            const std::string who =
+                tokens_[vb].key == "them" && !one && !is_word(res_.casualty_nouns, i, i + len)
+                    ? antecedent_plural(s, i)
+                    : std::string();
+            if (!who.empty()) {
+              Figure f;
+              f.amounts[slot] = *v;
+              f.qualifier = qual;
+              f.victims = who;
+              f.pos = i;
+              raw.push_back(f);
+              i = vb;
+              continue;
+            }
             i += len - 1;
             continue;
           }
@@ -419,6 +435,21 @@ std::string ArticleRun::sided_victims(const Figure& f, int claimant) const {
     if (!other.empty()) return other + " " + f.victims;
   }
   return f.victims;
+}
+
+// The plural noun nearest before `at` in its clause ("a team of vigilantes near X, killing
+// three of them" -> "vigilantes"); "" when a clause break or more than ten words come first.
+std::string ArticleRun::antecedent_plural(const Sentence& s, std::uint32_t at) const {
+  for (std::uint32_t k = at; k > s.first_token && at - k < 10; --k) {
+    const Token& t = tokens_[k - 1];
+    if (t.key == ";" || t.key == "\"" || t.is(kInQuote)) return "";
+    if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.key.size() < 4) continue;
+    if (t.key.back() == 's' && !is_word(res_.victim_stops, k - 1, k) &&
+        !is_word(res_.aux, k - 1, k) && t.key.compare(t.key.size() - 2, 2, "ss") != 0) {
+      return span_text(k - 1, k);
+    }
+  }
+  return "";
 }
 
 // A figure at `pos` opens a breakdown: "among them" or "including" (a qualifier such as "at

@@ -196,3 +196,16 @@ TEST_CASE("events: an earlier year's accord, truce or talks without a place is b
       "rejected the 2015 peace deal signed in Algiers.");
   CHECK(has(b.events(), "PeaceAgreement@Algiers"));
 }
+
+TEST_CASE("claims: 'killing three of them' counts the people the clause named",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - Gunmen ambushed a team of vigilantes near Gao on Saturday, "
+      "killing three of them, the Malian army said.");
+  CHECK(has(a.figures(), "Malian army: 3//vigilantes"));
+  // A share of a toll given before stays no figure: "the bodies of 23 of them".
+  Run b(
+      "BAMAKO, Mali (Reuters) - The Malian army said 40 people were killed. Rescuers recovered "
+      "the bodies of 23 of them, the army said.");
+  CHECK_FALSE(has(b.figures(), "Malian army: 23//people"));
+}
