@@ -209,3 +209,11 @@ TEST_CASE("claims: 'killing three of them' counts the people the clause named",
       "the bodies of 23 of them, the army said.");
   CHECK_FALSE(has(b.figures(), "Malian army: 23//people"));
 }
+
+TEST_CASE("actors: a body's remit in two parts", "[extract][stage2][heldout17]") {
+  Run a(
+      "The Standing Council for the Protection of Civil Liberties, a Bamako-based rights group, "
+      "said at least 35 inmates had died.");
+  CHECK(has(a.labels("Organization"), "Standing Council for the Protection of Civil Liberties"));
+  CHECK(has(a.figures(), "Standing Council for the Protection of Civil Liberties: 35//inmates"));
+}
