@@ -217,3 +217,16 @@ TEST_CASE("actors: a body's remit in two parts", "[extract][stage2][heldout17]")
   CHECK(has(a.labels("Organization"), "Standing Council for the Protection of Civil Liberties"));
   CHECK(has(a.figures(), "Standing Council for the Protection of Civil Liberties: 35//inmates"));
 }
+
+TEST_CASE("claims: ', and accused' keeps the speaker of the claim before it",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "BAMAKO, Mali (Reuters) - Rebels attacked a base near Gao, the United Nations "
+      "Multidimensional Integrated Stabilization Mission in Mali (MINUSMA) said on Monday. The "
+      "United Nations peacekeeping mission, MINUSMA, said at least 18 people had been killed in "
+      "the fighting, and accused the rebels of burning houses.");
+  const auto claims = a.claims_with_targets();
+  CHECK(has_type(claims, "United Nations Multidimensional Integrated Stabilization Mission in Mali",
+                 "Accusation"));
+  CHECK_FALSE(has_type(claims, "United Nations", "Accusation"));
+}
