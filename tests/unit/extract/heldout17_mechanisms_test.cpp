@@ -230,3 +230,13 @@ TEST_CASE("claims: ', and accused' keeps the speaker of the claim before it",
                  "Accusation"));
   CHECK_FALSE(has_type(claims, "United Nations", "Accusation"));
 }
+
+TEST_CASE("actors: a state's national police or guard by name", "[extract][heldout17]") {
+  Run a(
+      "PORT-AU-PRINCE, Haiti (AP) - Gangs attacked the town of Mirebalais on Saturday, killing a "
+      "police officer, according to the National Police of Haiti. The government said "
+      "soldiers and National Guard troops were sent to the border.");
+  const auto gov = a.labels("Government");
+  CHECK(has(gov, "National Police of Haiti"));
+  CHECK(has(gov, "National Guard"));
+}
