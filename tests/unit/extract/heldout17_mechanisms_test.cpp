@@ -240,3 +240,12 @@ TEST_CASE("actors: a state's national police or guard by name", "[extract][heldo
   CHECK(has(gov, "National Police of Haiti"));
   CHECK(has(gov, "National Guard"));
 }
+
+TEST_CASE("actors: a body named head first keeps name particles, Spanish ones too",
+          "[extract][stage2][heldout17]") {
+  Run a(
+      "MEXICO CITY (AP) - The Diocese of Santa Maria de los Altos said in a statement that at "
+      "least 20 people had been killed.");
+  CHECK(has(a.labels("Organization"), "Diocese of Santa Maria de los Altos"));
+  CHECK(has(a.figures(), "Diocese of Santa Maria de los Altos: 20//people"));
+}
