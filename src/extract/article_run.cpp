@@ -437,6 +437,17 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   date_by_report();
+  // "the dissidents who rejected the 2016 peace deal", "talks that began in 2021": an accord,
+  // truce or talks with no place and only an earlier year as its date is background
+  // (data/lexicon/background_event_classes.tsv), not a reported event.
+  const std::string& report_day = reference_date(article_);
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.size() == 4 &&
+        report_day.size() >= 4 && ev.date < report_day.substr(0, 4) &&
+        res_.in("background_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
   // "Russian missiles struck X": a state found only through its demonym acts when it is
   // an event's agent.
   for (const Event& ev : events_) {

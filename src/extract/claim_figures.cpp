@@ -182,6 +182,22 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           if (vb > j + nl && vb < end &&
               (tokens_[vb].key == "them" || tokens_[vb].key == "those" ||
                tokens_[vb].key == "whom")) {
+            // But after a verb, "ambushed a team of vigilantes near X, killing three of them":
+            // a share of the people the clause named, the plural noun nearest before the verb.
+            const std::string who =
+                tokens_[vb].key == "them" && !one && !is_word(res_.casualty_nouns, i, i + len)
+                    ? antecedent_plural(s, i)
+                    : std::string();
+            if (!who.empty()) {
+              Figure f;
+              f.amounts[slot] = *v;
+              f.qualifier = qual;
+              f.victims = who;
+              f.pos = i;
+              raw.push_back(f);
+              i = vb;
+              continue;
+            }
             i += len - 1;
             continue;
           }
@@ -337,6 +353,20 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       // security forces and 148 gunmen had been killed": the verb comes after the last one.
       pending.emplace_back(f, *v);
       i = ve;
+    } else if (!pending.empty() && !raw.empty() && ve > vb &&
+               breakdown_at(pending.front().first.pos)) {
+      // "at least 356 people had been killed ..., among them 79 Druze fighters, 55 civilians
+      // and 189 members of the government forces": a counted list after "among them" or
+      // "including" breaks the toll before it down; each item has the toll's casualty kind.
+      const std::string slot = raw.back().amounts.begin()->first;
+      for (auto& [p, amount] : pending) {
+        p.amounts[slot] = amount;
+        raw.push_back(p);
+      }
+      pending.clear();
+      f.amounts[slot] = *v;
+      raw.push_back(f);
+      i = ve > 0 ? ve - 1 : ve;
     } else {
       pending.clear();
     }
@@ -405,6 +435,37 @@ std::string ArticleRun::sided_victims(const Figure& f, int claimant) const {
     if (!other.empty()) return other + " " + f.victims;
   }
   return f.victims;
+}
+
+// The plural noun nearest before `at` in its clause ("a team of vigilantes near X, killing
+// three of them" -> "vigilantes"); "" when a clause break or more than ten words come first.
+std::string ArticleRun::antecedent_plural(const Sentence& s, std::uint32_t at) const {
+  for (std::uint32_t k = at; k > s.first_token && at - k < 10; --k) {
+    const Token& t = tokens_[k - 1];
+    if (t.key == ";" || t.key == "\"" || t.is(kInQuote)) return "";
+    if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.key.size() < 4) continue;
+    if (t.key.back() == 's' && !is_word(res_.victim_stops, k - 1, k) &&
+        !is_word(res_.aux, k - 1, k) && t.key.compare(t.key.size() - 2, 2, "ss") != 0) {
+      return span_text(k - 1, k);
+    }
+  }
+  return "";
+}
+
+// A figure at `pos` opens a breakdown: "among them" or "including" (a qualifier such as "at
+// least" may stand between) right before it.
+bool ArticleRun::breakdown_at(std::uint32_t pos) const {
+  std::uint32_t k = pos;
+  for (std::uint32_t back = 1; back <= 2 && k > back; ++back) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (matches(res_.numbers, pos - back, pos, l, r) && l == back &&
+        res_.numbers.get(r, "kind") == "qualifier") {
+      k = pos - back;
+    }
+  }
+  if (k >= 1 && tokens_[k - 1].key == "including") return true;
+  return k >= 2 && tokens_[k - 2].key == "among" && tokens_[k - 1].key == "them";
 }
 
 // Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is

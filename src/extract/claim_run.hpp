@@ -261,6 +261,8 @@ class ArticleRun {
     std::uint32_t sentence = 0;  // where its figure was stated
   };
   std::string victim_key(const std::string& victims) const;
+  bool breakdown_at(std::uint32_t pos) const;
+  std::string antecedent_plural(const Sentence& s, std::uint32_t at) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
   bool refers_back(const std::string& victims) const;
   bool continues(std::uint32_t si, int claimant, const Figure& f) const;

@@ -279,9 +279,15 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     int who = own_government(as_actor(claimant_for(s, ms, cue)));
     // "X rejected the accusation and said ...": a verb coordinated with the previous cue's
     // has its speaker.
+    // So has one after ", and" with no subject of its own, whomever the clause names first
+    // ("The UN mission, X, said 18 people had been killed, and accused the rebels of ...").
     const std::uint32_t before = skip_aux_back(s, cue.begin);
-    if (who < 0 && before > s.first_token && tokens_[before - 1].key == "and" &&
-        !resolved.empty() && cue.voice == Voice::Active) {
+    if (before > s.first_token && tokens_[before - 1].key == "and" && !resolved.empty() &&
+        cue.voice == Voice::Active &&
+        (who < 0 || (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
+                     std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                       return m.end == before - 2 || m.end == before - 1;
+                     })))) {
       who = resolved.back().second;
     }
     if (who < 0) continue;
