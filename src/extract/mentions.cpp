@@ -128,6 +128,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         }
       }
       m.entity = resolve_entity(m.type, surface(i, i + best_len), best);
+      // A gazetteer city that the article made an area ("Kharkov region", see rule_actions.cpp)
+      // is still a city where the text says so: "the city of Kharkiv", "50 km north of
+      // Kharkiv" name the city, another place than the region.
+      // The area keeps its name but is no longer that GeoNames record (nor its IRI).
+      if (m.type == kCity && entities_[static_cast<std::size_t>(m.entity)].type != kCity &&
+          city_cue(s, i, i + best_len)) {
+        const int area = m.entity;
+        m.entity = resolve_entity(m.type, surface(i, i + best_len), best, "#city");
+        entities_[static_cast<std::size_t>(area)].place = -1;
+      }
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
@@ -576,6 +586,20 @@ void ArticleRun::mark_parties(const Sentence& s) {
       }
     }
   }
+}
+
+bool ArticleRun::city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const {
+  if (e < s.last_token && tokens_[e].key == "city") return true;
+  if (b < s.first_token + 2 || tokens_[b - 1].key != "of") return false;
+  const std::string& w = tokens_[b - 2].key;
+  if (w == "city" || w == "town") return true;
+  // A bearing: a distance, then a compass word, then "of" ("20 km east of", "60 kilometers
+  // (37 miles) southwest of").
+  if (!res_.in("compass", w)) return false;
+  for (std::uint32_t k = b - 2; k > s.first_token && k + 8 > b; --k) {
+    if (tokens_[k - 1].kind == TokenKind::Number) return true;
+  }
+  return false;
 }
 
 }  // namespace ng::extract::stage1
