@@ -127,3 +127,15 @@ TEST_CASE("places: an unnamed facility after 'at', 'to' or 'in' is no site",
   CHECK(has(sites, "military base in Wardha district"));
   CHECK(has(r.labels("Province"), "Tarsa province"));
 }
+
+TEST_CASE("places: prefectures, territories and the settlement a site is in",
+          "[extract][generalisation][heldout19]") {
+  Stage1 r(
+      "Gunmen attacked a military camp in Dioko in the north on Monday. Troops patrolled "
+      "Kamba prefecture and Lokuto territory, officials in the Union Territory said.");
+  CHECK(has(r.labels("City"), "Dioko"));
+  CHECK(has(r.labels("Province"), "Kamba prefecture"));
+  CHECK(has(r.labels("Region"), "Lokuto territory"));
+  CHECK_FALSE(has(r.labels("Region"), "Union"));
+  CHECK_FALSE(has(r.labels("Region"), "Union Territory"));
+}
