@@ -92,9 +92,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   if (local.empty()) {
     if (has_time_word) {
-      const std::vector<TimeExpression> times =
+      std::vector<TimeExpression> times =
           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
                                 reference_date(article_));
+      drop_dateline_times(times);
       for (const TimeExpression& te : times) {
         if (tokens_[te.begin].key == "since" ||
             (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
@@ -117,10 +118,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   merge_framing_event(s, local);
   place_from_scene(si, local);
   truce_after_fighting(si, local);
-  const std::vector<TimeExpression> times =
+  std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
                     : std::vector<TimeExpression>{};
+  drop_dateline_times(times);
   std::vector<Event*> evs;
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
@@ -554,6 +556,17 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       break;
     }
   }
+}
+
+// "DAMASCUS, March 18 (Xinhua) -- Warplanes struck X on Monday night": the dateline's date is
+// when the report was filed, never an event's time (nor the narrative's).
+void ArticleRun::drop_dateline_times(std::vector<TimeExpression>& times) const {
+  if (dateline_end_ <= dateline_begin_) return;
+  times.erase(std::remove_if(times.begin(), times.end(),
+                             [&](const TimeExpression& te) {
+                               return te.begin >= dateline_begin_ && te.end <= dateline_end_;
+                             }),
+              times.end());
 }
 
 void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {

@@ -139,3 +139,21 @@ TEST_CASE("places: prefectures, territories and the settlement a site is in",
   CHECK_FALSE(has(r.labels("Region"), "Union"));
   CHECK_FALSE(has(r.labels("Region"), "Union Territory"));
 }
+
+TEST_CASE("events: the dateline's date is no event's date",
+          "[extract][generalisation][heldout19]") {
+  // The article is dated Tuesday 2026-03-10; "Monday night" is 2026-03-09.
+  Stage1 r(
+      "Jets hit Daraa, killing 3\n"
+      "DAMASCUS, March 10 (Xinhua) -- Warplanes struck several sites in Syria's southern "
+      "province of Daraa on Monday night, killing three civilians, the agency reported on "
+      "Tuesday.");
+  bool dated = false;
+  for (const auto& q : r.sink.quads) {
+    if (q.predicate.value == ng_test::ng_term("date") && q.object.value == "2026-03-10") {
+      dated = true;
+    }
+  }
+  CHECK_FALSE(dated);
+  CHECK(r.events().count("Airstrike@Daraa") == 1);
+}
