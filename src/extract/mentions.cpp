@@ -50,6 +50,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         long score = 0;
         if (p.kind != PlaceKind::Country) {
           if (res_.in("not_places", tokens_[i].key) && best_len == 1) continue;
+          // One word in capitals in running text (a lower-case word next to it), outside the
+          // dateline, is an acronym ("the official SANA news agency"), not a town's name.
+          if (best_len == 1 && tokens_[i].is(kAllCaps) &&
+              !(i >= dateline_begin_ && i < dateline_end_)) {
+            auto lower = [&](std::uint32_t k) {
+              return k >= s.first_token && k < s.last_token && tokens_[k].kind == TokenKind::Word &&
+                     !tokens_[k].is(kCapitalized) && !tokens_[k].is(kAllCaps);
+            };
+            if (lower(i - 1) || lower(i + 1)) continue;
+          }
           // A city name inside a run of capitalised words is part of another name.
           const bool cap_before = i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
                                   tokens_[i - 1].is(kCapitalized) && !tokens_[i - 1].is(kAllCaps) &&

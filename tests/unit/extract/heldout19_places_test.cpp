@@ -157,3 +157,11 @@ TEST_CASE("events: the dateline's date is no event's date",
   CHECK_FALSE(dated);
   CHECK(r.events().count("Airstrike@Daraa") == 1);
 }
+
+TEST_CASE("places: a one-word acronym in running text is no town",
+          "[extract][generalisation][heldout19]") {
+  // "SANA" is also a spelling of Yemen's capital in the gazetteer.
+  Stage1 r("The official SANA news agency said three civilians were killed in Daraa province.");
+  CHECK_FALSE(has(r.labels("City"), "Sanaa"));
+  CHECK_FALSE(has(r.labels("City"), "SANA"));
+}
