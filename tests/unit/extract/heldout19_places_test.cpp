@@ -70,7 +70,7 @@ TEST_CASE("places: 'the settlement(s) of', three-word areas and 'the A and B are
   CHECK(has(regions, "Dolan Tesh"));
 }
 
-TEST_CASE("events: 'encounter', 'liberated', 'pushed into'; a ceasefire line is no ceasefire",
+TEST_CASE("events: 'encounter', 'liberated', 'pushed into', and a ceasefire line is no ceasefire",
           "[extract][generalisation][heldout19]") {
   Stage1 r(
       "Two soldiers were killed in an encounter with militants in Wardha district on Friday. "
