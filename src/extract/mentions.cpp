@@ -68,6 +68,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
               i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
               tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
+          // "Nabih Berri", "Maria Corina Machado": a town's name closing a run of capitalised
+          // words is a surname, unless the word before is a time, compass or place word or
+          // ends another place ("On Sunday Kharkiv", "North Kivu" are places).
+          if (cap_before && !cap_after && p.kind == PlaceKind::City &&
+              !res_.in("time_words", tokens_[i - 1].key) &&
+              !res_.in("compass", tokens_[i - 1].key) &&
+              !res_.in("region_words", tokens_[i - 1].key) &&
+              (mentions_.empty() || mentions_.back().end != i)) {
+            continue;
+          }
         }
         if (p.kind == PlaceKind::Country) {
           score = 4000000000L;

@@ -165,3 +165,12 @@ TEST_CASE("places: a one-word acronym in running text is no town",
   CHECK_FALSE(has(r.labels("City"), "Sanaa"));
   CHECK_FALSE(has(r.labels("City"), "SANA"));
 }
+
+TEST_CASE("places: a town's name closing a run of capitalised words is a surname",
+          "[extract][generalisation][heldout19]") {
+  Stage1 r(
+      "Parliament Speaker Nabih Berri condemned the strike on Regina, a town near the border, "
+      "on Sunday.");
+  const auto cities = r.labels("City");
+  CHECK_FALSE(has(cities, "Berri"));
+}
