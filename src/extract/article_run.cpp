@@ -109,10 +109,11 @@ bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   return false;
 }
 
-int ArticleRun::resolve_entity(int type, const std::string& label, int place) {
+int ArticleRun::resolve_entity(int type, const std::string& label, int place,
+                               const char* key_suffix) {
   std::string key;
   if (place >= 0) {
-    key = "gn:" + res_.gazetteer.place(static_cast<std::uint32_t>(place)).geonames_id;
+    key = "gn:" + res_.gazetteer.place(static_cast<std::uint32_t>(place)).geonames_id + key_suffix;
   } else {
     std::string n = fold_key(label);
     if (n.rfind("the ", 0) == 0) n = n.substr(4);

@@ -315,7 +315,11 @@ class ArticleRun : public MatchContext {
   void apply_rules(const Sentence& s, std::uint32_t si);
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
-  int resolve_entity(int type, const std::string& label, int place);
+  int resolve_entity(int type, const std::string& label, int place, const char* key_suffix = "");
+  // "the city of X", "X city", "20 km east of X": the name is read as a settlement.
+  bool city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const;
+  // Removes the time expressions inside the opening dateline (events.cpp).
+  void drop_dateline_times(std::vector<TimeExpression>& times) const;
   bool first_name_refers(int person) const;
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;

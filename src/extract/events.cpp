@@ -92,9 +92,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   if (local.empty()) {
     if (has_time_word) {
-      const std::vector<TimeExpression> times =
+      std::vector<TimeExpression> times =
           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
                                 reference_date(article_));
+      drop_dateline_times(times);
       for (const TimeExpression& te : times) {
         if (tokens_[te.begin].key == "since" ||
             (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
@@ -117,10 +118,11 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   merge_framing_event(s, local);
   place_from_scene(si, local);
   truce_after_fighting(si, local);
-  const std::vector<TimeExpression> times =
+  std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
                                             res_.required("time_words"), reference_date(article_))
                     : std::vector<TimeExpression>{};
+  drop_dateline_times(times);
   std::vector<Event*> evs;
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
@@ -556,7 +558,50 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
   }
 }
 
+// "DAMASCUS, March 18 (Xinhua) -- Warplanes struck X on Monday night": the dateline's date is
+// when the report was filed, never an event's time (nor the narrative's).
+void ArticleRun::drop_dateline_times(std::vector<TimeExpression>& times) const {
+  if (dateline_end_ <= dateline_begin_) return;
+  times.erase(std::remove_if(times.begin(), times.end(),
+                             [&](const TimeExpression& te) {
+                               return te.begin >= dateline_begin_ && te.end <= dateline_end_;
+                             }),
+              times.end());
+}
+
 void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
+  // "attacked the city of X with guided aerial bombs", "hit Y with drones": a generic attack
+  // verb whose instrument is a weapon's trigger after "with" (up to two lower-case words
+  // between) reports one event, of the weapon's class.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.dropped ||
+        (verb.cls != "GroundAttack" && verb.cls != "Airstrike")) {
+      continue;
+    }
+    for (std::size_t jdx : local) {
+      Event& tool = events_[jdx];
+      if (jdx == idx || tool.dropped || tool.begin <= verb.end || tool.begin - verb.end > 12) {
+        continue;
+      }
+      static const std::set<std::string> weapons = {"Airstrike", "MissileStrike", "DroneAttack",
+                                                    "Shelling"};
+      if (!weapons.count(tool.cls)) continue;
+      bool with = false;
+      for (std::uint32_t k = tool.begin; k > verb.end && k + 4 > tool.begin; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.key == "with") {
+          with = true;
+          break;
+        }
+        if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+      }
+      if (!with) continue;
+      verb.cls = tool.cls;
+      tool.merged = tool.dropped = true;
+      break;
+    }
+  }
   // "the missiles ... struck buildings in A", "the blast struck near B": a generic striking verb
   // whose subject is a weapon's trigger of the same clause reports that weapon's event.
   for (std::size_t idx : local) {
@@ -680,6 +725,7 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     for (std::size_t idx : local) {
       Event& ev = events_[idx];
       if (venue_of) break;
+      if (ev.dropped) continue;  // (an instrument folded into its verb: weapon_subjects)
       const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
                                         : 2 * static_cast<long>(ev.begin - mn.end) + 1;
       // A place before the trigger belongs to it only when close or in a sentence-initial

@@ -50,6 +50,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         long score = 0;
         if (p.kind != PlaceKind::Country) {
           if (res_.in("not_places", tokens_[i].key) && best_len == 1) continue;
+          // One word in capitals in running text (a lower-case word next to it), outside the
+          // dateline, is an acronym ("the official SANA news agency"), not a town's name.
+          if (best_len == 1 && tokens_[i].is(kAllCaps) &&
+              !(i >= dateline_begin_ && i < dateline_end_)) {
+            auto lower = [&](std::uint32_t k) {
+              return k >= s.first_token && k < s.last_token && tokens_[k].kind == TokenKind::Word &&
+                     !tokens_[k].is(kCapitalized) && !tokens_[k].is(kAllCaps);
+            };
+            if (lower(i - 1) || lower(i + 1)) continue;
+          }
           // A city name inside a run of capitalised words is part of another name.
           const bool cap_before = i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
                                   tokens_[i - 1].is(kCapitalized) && !tokens_[i - 1].is(kAllCaps) &&
@@ -58,6 +68,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
               i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
               tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
+          // "Nabih Berri", "Maria Corina Machado": a town's name closing a run of capitalised
+          // words is a surname, unless the word before is a time, compass or place word or
+          // ends another place ("On Sunday Kharkiv", "North Kivu" are places).
+          if (cap_before && !cap_after && p.kind == PlaceKind::City &&
+              !res_.in("time_words", tokens_[i - 1].key) &&
+              !res_.in("compass", tokens_[i - 1].key) &&
+              !res_.in("region_words", tokens_[i - 1].key) &&
+              (mentions_.empty() || mentions_.back().end != i)) {
+            continue;
+          }
         }
         if (p.kind == PlaceKind::Country) {
           score = 4000000000L;
@@ -128,6 +148,16 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         }
       }
       m.entity = resolve_entity(m.type, surface(i, i + best_len), best);
+      // A gazetteer city that the article made an area ("Kharkov region", see rule_actions.cpp)
+      // is still a city where the text says so: "the city of Kharkiv", "50 km north of
+      // Kharkiv" name the city, another place than the region.
+      // The area keeps its name but is no longer that GeoNames record (nor its IRI).
+      if (m.type == kCity && entities_[static_cast<std::size_t>(m.entity)].type != kCity &&
+          city_cue(s, i, i + best_len)) {
+        const int area = m.entity;
+        m.entity = resolve_entity(m.type, surface(i, i + best_len), best, "#city");
+        entities_[static_cast<std::size_t>(area)].place = -1;
+      }
       Entity& e = entities_[static_cast<std::size_t>(m.entity)];
       // Capitals-only spellings (datelines, headlines) give way to the gazetteer's name.
       if (tokens_[i].is(kAllCaps) && e.label == surface(i, i + best_len)) e.label = p.name;
@@ -580,6 +610,20 @@ void ArticleRun::mark_parties(const Sentence& s) {
       }
     }
   }
+}
+
+bool ArticleRun::city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const {
+  if (e < s.last_token && tokens_[e].key == "city") return true;
+  if (b < s.first_token + 2 || tokens_[b - 1].key != "of") return false;
+  const std::string& w = tokens_[b - 2].key;
+  if (w == "city" || w == "town") return true;
+  // A bearing: a distance, then a compass word, then "of" ("20 km east of", "60 kilometers
+  // (37 miles) southwest of").
+  if (!res_.in("compass", w)) return false;
+  for (std::uint32_t k = b - 2; k > s.first_token && k + 8 > b; --k) {
+    if (tokens_[k - 1].kind == TokenKind::Number) return true;
+  }
+  return false;
 }
 
 }  // namespace ng::extract::stage1

@@ -144,6 +144,32 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
                        ? kArmedGroup
                        : named_type;
   mn.type = type;
+  // A place rule names no place inside an organisation's longer name ("the Kurdistan Workers'
+  // Party", "the Kasana Regional Government": no region "Kurdistan" or "Kasana").
+  if (bit(type) & kPlaceMask) {
+    for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+      const Mention& o = mentions_[k];
+      if (!o.dropped && (bit(o.type) & kOrgMask) && o.begin <= nb && ne <= o.end &&
+          o.end - o.begin > ne - nb) {
+        return;
+      }
+    }
+  }
+  // "airlifted to a hospital in X", "a nurse at the regional hospital in Y", "died in hospital
+  // in Z": an unnamed facility (its name opens in lower case) right after "at", "to" or "in" is
+  // where people were treated or worked, no place of the story (X, Y and Z still are).
+  if (type == kSite && tokens_[nb].kind == TokenKind::Word && !tokens_[nb].is(kCapitalized)) {
+    const std::uint32_t first = sentences_[si].first_token;
+    std::uint32_t k = nb;
+    while (k > first && (tokens_[k - 1].key == "a" || tokens_[k - 1].key == "an" ||
+                         tokens_[k - 1].key == "the")) {
+      --k;
+    }
+    if (k > first &&
+        (tokens_[k - 1].key == "at" || tokens_[k - 1].key == "to" || tokens_[k - 1].key == "in")) {
+      return;
+    }
+  }
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
   if (type == kProvince || type == kCity) {
     // The gazetteer already knows the place: "Paktika province" is the region "Paktika".

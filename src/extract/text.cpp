@@ -381,10 +381,37 @@ Dateline find_dateline(const std::vector<Token>& tokens) {
     break;
   }
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  if (start >= n || tokens[start].kind != TokenKind::Word || !tokens[start].is(kAllCaps)) return {};
-  for (std::uint32_t k = start + 1; k < n && k < start + 12; ++k) {
-    if (tokens[k].is(kAfterNewline)) break;
-    if (tokens[k].key == "-" || tokens[k].key == "--") return {start, k};
+  if (start >= n || tokens[start].kind != TokenKind::Word ||
+      !(tokens[start].is(kCapitalized) || tokens[start].is(kAllCaps))) {
+    return {};
+  }
+  if (tokens[start].is(kAllCaps)) {
+    for (std::uint32_t k = start + 1; k < n && k < start + 12; ++k) {
+      if (tokens[k].is(kAfterNewline)) break;
+      if (tokens[k].key == "-" || tokens[k].key == "--") return {start, k};
+    }
+  }
+  // Without a dash, an agency's credit ends the dateline: "Jammu/Srinagar, Sep 14 (PTI) Two
+  // soldiers ...", "MOSCOW, March 4. /TASS/. Units ...". Before the credit only capitalised
+  // words, numbers, ",", "/" and "." (a place, a date), with a comma among them (so that "The
+  // Syrian Democratic Forces (SDF) said" is no dateline); the credit is one capitalised word in
+  // brackets or between slashes.
+  bool comma = false;
+  for (std::uint32_t k = start + 1; k + 2 < n && k < start + 12; ++k) {
+    const Token& t = tokens[k];
+    if (t.is(kAfterNewline)) break;
+    const bool open = t.key == "(" || t.key == "/";
+    if (open && comma && tokens[k + 1].kind == TokenKind::Word && tokens[k + 1].is(kCapitalized) &&
+        !tokens[k + 1].is(kAfterNewline) && tokens[k + 2].key == (t.key == "(" ? ")" : "/")) {
+      return {start, k};
+    }
+    if (t.key == ",") {
+      comma = true;
+      continue;
+    }
+    const bool ok = (t.kind == TokenKind::Word && t.is(kCapitalized)) ||
+                    t.kind == TokenKind::Number || t.key == "/" || t.key == ".";
+    if (!ok) break;
   }
   return {};
 }

@@ -71,8 +71,9 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
 
 // The opening dateline, where the report was filed: a word in capitals opening the text, or the
 // line after a headline (a first line that ends without . ! ?), then a dash within a dozen
-// tokens: "KHARTOUM -", "YANGON, Myanmar (AP) -". Tokens [begin, end) precede the dash;
-// begin == end when there is none.
+// tokens: "KHARTOUM -", "YANGON, Myanmar (AP) -"; or, without a dash, a place and date up to an
+// agency's credit in brackets or slashes: "Jammu/Srinagar, Sep 14 (PTI)", "MOSCOW, March 4.
+// /TASS/.". Tokens [begin, end) precede the dash or the credit; begin == end when there is none.
 struct Dateline {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
