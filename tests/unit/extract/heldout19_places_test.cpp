@@ -174,3 +174,14 @@ TEST_CASE("places: a town's name closing a run of capitalised words is a surname
   const auto cities = r.labels("City");
   CHECK_FALSE(has(cities, "Berri"));
 }
+
+TEST_CASE("actors: a region word is never part of the name before a speech verb",
+          "[extract][generalisation][heldout19]") {
+  // The governor's region ends his title; the name is what follows it.
+  Stage1 r(
+      "KAZAN, March 9. /TASS/. Governor of the Wardha Region Ivan Petrovsky told reporters that "
+      "drones had struck an oil depot overnight.");
+  const auto persons = r.labels("Person");
+  CHECK(persons.count("Ivan Petrovsky") == 1);
+  CHECK(persons.count("Wardha Region Ivan Petrovsky") == 0);
+}
