@@ -327,6 +327,8 @@ class ArticleRun : public MatchContext {
   // The steps of events_for.
   void complete_event(Event& ev, const Sentence& s, std::uint32_t si,
                       const std::vector<TimeExpression>& times);
+  void add_event(std::string cls, std::string pos, std::uint32_t si, std::uint32_t begin,
+                 std::uint32_t end, std::vector<std::size_t>& local);
   void find_triggers(const Sentence& s, std::uint32_t si, std::vector<std::size_t>& local);
   void weapon_subjects(const std::vector<std::size_t>& local);
   void place_events(const Sentence& s, const std::vector<std::size_t>& local);

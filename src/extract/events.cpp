@@ -398,6 +398,19 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
                   !undated_cue_before(ev, s.first_token);
 }
 
+// A new event of the sentence, triggered by tokens [begin, end); its index goes to `local`.
+void ArticleRun::add_event(std::string cls, std::string pos, std::uint32_t si, std::uint32_t begin,
+                           std::uint32_t end, std::vector<std::size_t>& local) {
+  Event ev;
+  ev.cls = std::move(cls);
+  ev.pos = std::move(pos);
+  ev.sentence = si;
+  ev.begin = begin;
+  ev.end = end;
+  events_.push_back(std::move(ev));
+  local.push_back(events_.size() - 1);
+}
+
 // The sentence's event triggers, rules' first, then the lexicon's; their indices into events_
 // go to `local`.
 void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
@@ -407,14 +420,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
   // Triggers found by rules (action Event) come first.
   std::set<std::uint32_t> rule_trigger_tokens;
   for (const auto& [tok, cls] : rule_triggers_) {
-    Event ev;
-    ev.cls = cls;
-    ev.pos = "verb";
-    ev.sentence = si;
-    ev.begin = tok;
-    ev.end = tok + 1;
-    events_.push_back(std::move(ev));
-    local.push_back(events_.size() - 1);
+    add_event(std::string(cls), "verb", si, tok, tok + 1, local);
     rule_trigger_tokens.insert(tok);
   }
   rule_triggers_.clear();
@@ -506,14 +512,8 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
             break;
           }
         }
-        Event ev;
-        ev.cls = triggers.get(lx.row, "class");
-        ev.pos = triggers.get(lx.row, "pos");
-        ev.sentence = si;
-        ev.begin = i;
-        ev.end = i + lx.length;
-        events_.push_back(std::move(ev));
-        local.push_back(events_.size() - 1);
+        add_event(std::string(triggers.get(lx.row, "class")),
+                  std::string(triggers.get(lx.row, "pos")), si, i, i + lx.length, local);
         break;
       }
     }
@@ -545,14 +545,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         victims = counted && res_.in("killing_victims", t.key);
       }
       if (!victims) continue;
-      Event ev;
-      ev.cls = "Killing";
-      ev.pos = "verb";
-      ev.sentence = si;
-      ev.begin = i;
-      ev.end = i + 1;
-      events_.push_back(std::move(ev));
-      local.push_back(events_.size() - 1);
+      add_event("Killing", "verb", si, i, i + 1, local);
       break;
     }
   }
