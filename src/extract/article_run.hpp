@@ -86,8 +86,7 @@ constexpr TypeMask kOrgMask =
     bit(kOrganization) | bit(kGovernment) | bit(kArmedGroup) | bit(kMediaOutlet);
 constexpr TypeMask kActorMask = bit(kPerson) | kOrgMask | bit(kCountry);
 
-// Names usable in rules: the concrete types, then composites.
-const std::vector<std::string>& mention_type_names();
+// The type bits a name of rule_mention_types() stands for (a composite: several).
 TypeMask mask_of_name_index(int index);
 // Names of rule actions: the mention types a rule may create, then Alias and Event.
 const std::vector<std::string>& action_names();
@@ -99,7 +98,6 @@ std::string slug(std::string_view text);
 // A role compared without case, word order, "of/for" and British spellings:
 // "Minister for Defence" == "defense minister".
 std::string role_key(std::string_view role);
-std::string read_file(const std::string& path);
 
 struct Mention {
   std::uint32_t sentence = 0;

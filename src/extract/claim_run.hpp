@@ -95,9 +95,6 @@ inline std::string local_name(std::string_view iri) {
   return std::string(pos == std::string_view::npos ? iri : iri.substr(pos + 1));
 }
 
-// Mention types of the rule language (docs/rules.md), as stage 1 names them.
-const std::vector<std::string>& rule_mention_types();
-
 // An actor or place that stage 1 put in the article graph.
 struct Entity {
   std::string iri;

@@ -24,13 +24,6 @@ using namespace stage1;
 
 namespace stage1 {
 
-// Names usable in rules: the concrete types, then composites.
-const std::vector<std::string>& mention_type_names() {
-  static const std::vector<std::string> names = {
-      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
-      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
-  return names;
-}
 TypeMask mask_of_name_index(int index) {
   if (index < kConcreteTypes) return bit(index);
   if (index == kConcreteTypes) return kPlaceMask;
@@ -46,7 +39,7 @@ const std::vector<std::string>& action_names() {
 }
 
 int type_of_action(const std::string& action) {
-  const auto& names = mention_type_names();
+  const auto& names = rule_mention_types();
   auto it = std::find(names.begin(), names.end(), action);
   return it == names.end() ? -1 : static_cast<int>(it - names.begin());
 }
@@ -116,14 +109,6 @@ std::string role_key(std::string_view role) {
   return out;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 }  // namespace stage1
 
 ResourcePaths ResourcePaths::under(const std::string& root) {
@@ -150,7 +135,7 @@ std::string graph_iri(const std::string& article_id) {
 Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
   {
-    const std::string content = read_file(paths.lexicon_dir + "/abbreviations.txt");
+    const std::string content = read_resource_file(paths.lexicon_dir + "/abbreviations.txt");
     for (std::string_view line : split(content, '\n')) {
       while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
       if (line.empty() || line.front() == '#') continue;
@@ -216,14 +201,14 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
   each_country_spelling("country_aliases", [&](std::string_view spelling, std::uint32_t country) {
     r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), country);
   });
-  RuleVocabulary vocab{r.lexicon_names, mention_type_names(), action_names()};
+  RuleVocabulary vocab{r.lexicon_names, rule_mention_types(), action_names()};
   std::vector<fs::path> rule_files;
   for (const auto& entry : fs::directory_iterator(paths.rules_dir)) {
     if (entry.path().extension() == ".rules") rule_files.push_back(entry.path());
   }
   std::sort(rule_files.begin(), rule_files.end());
   for (const fs::path& f : rule_files) {
-    std::vector<Rule> rules = parse_rules(read_file(f.string()), f.string(), vocab);
+    std::vector<Rule> rules = parse_rules(read_resource_file(f.string()), f.string(), vocab);
     for (Rule& rule : rules) r.rules.push_back(std::move(rule));
   }
   r.rule_starts.emplace(r.rules);

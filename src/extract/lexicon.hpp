@@ -97,6 +97,9 @@ class Lexicon {
   PhraseIndex index_;
 };
 
+// A rule, lexicon or other resource file, whole; throws std::runtime_error "PATH: cannot open".
+std::string read_resource_file(const std::string& path);
+
 // Splits on a single character.
 std::vector<std::string_view> split(std::string_view s, char sep);
 

@@ -442,4 +442,11 @@ std::vector<Rule> parse_rules(std::string_view text, const std::string& file,
   return rules;
 }
 
+const std::vector<std::string>& rule_mention_types() {
+  static const std::vector<std::string> names = {
+      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
+      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
+  return names;
+}
+
 }  // namespace ng::extract

@@ -81,6 +81,10 @@ struct Rule {
   }
 };
 
+// Mention types a rule may name (<Types>): stage 1's concrete types, then the composites Place,
+// Org and Actor. Stage 1's type bits follow this order; stage 2 matches the same names.
+const std::vector<std::string>& rule_mention_types();
+
 // What names a rule may use; checked while compiling so errors carry positions.
 struct RuleVocabulary {
   std::vector<std::string> lexicons;       // @names

@@ -11,14 +11,6 @@
 namespace ng::extract {
 namespace {
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot read file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void collect_lexicons(const PatternNode& n, std::set<int>& ids) {
   for (const TokenTest& t : n.tests) {
     if (t.kind == TokenTest::Kind::Lexicon) ids.insert(t.id);
@@ -37,7 +29,7 @@ Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
 
 ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resources>()) {
   Resources& r = *res_;
-  const std::string abbreviations = read_text_file(paths.lexicon_dir + "/abbreviations.txt");
+  const std::string abbreviations = read_resource_file(paths.lexicon_dir + "/abbreviations.txt");
   for (std::string_view line : split(abbreviations, '\n')) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
@@ -126,14 +118,14 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
       if (entry.path().extension() == ".tsv") lexicon_names.push_back(entry.path().stem());
     }
     std::sort(lexicon_names.begin(), lexicon_names.end());
-    const RuleVocabulary vocabulary{lexicon_names, claims::rule_mention_types(), {"Mediation"}};
+    const RuleVocabulary vocabulary{lexicon_names, rule_mention_types(), {"Mediation"}};
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(rule_dir)) {
       if (entry.path().extension() == ".rules") files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
     for (const fs::path& f : files) {
-      for (Rule& rule : parse_rules(read_text_file(f.string()), f.string(), vocabulary)) {
+      for (Rule& rule : parse_rules(read_resource_file(f.string()), f.string(), vocabulary)) {
         r.rules.push_back(std::move(rule));
       }
     }
@@ -168,14 +160,6 @@ Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Q
 }
 
 namespace claims {
-
-// Mention types of the rule language (docs/rules.md), as stage 1 names them.
-const std::vector<std::string>& rule_mention_types() {
-  static const std::vector<std::string> names = {
-      "Country",      "Demonym",    "City",       "Province",    "Region", "Site", "Person",
-      "Organization", "Government", "ArmedGroup", "MediaOutlet", "Place",  "Org",  "Actor"};
-  return names;
-}
 
 ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
                        const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text)
