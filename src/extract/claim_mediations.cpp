@@ -125,9 +125,11 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     std::string slot;
     // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
     RuleMatch rm;
-    for (const Rule& rule : res_.rules) {
-      if (found || !may_start_at(rule, context, i) ||
-          !match_rule(rule, context, i, s.last_token, rm)) {
+    const bool first_word = !found && res_.rule_first_words.count(key) > 0;
+    for (std::size_t r = 0; r < res_.rules.size(); ++r) {
+      const Rule& rule = res_.rules[r];
+      if (found || (res_.rule_starts_with_word[r] && !first_word) ||
+          !may_start_at(rule, context, i) || !match_rule(rule, context, i, s.last_token, rm)) {
         continue;
       }
       const RuleArg* a_slot = rule.arg("slot");

@@ -81,6 +81,11 @@ struct ClaimStage::Resources {
   // (unused ids stay empty).
   std::vector<Rule> rules;
   std::vector<Lexicon> rule_lexicons;
+  // The rules whose first token must be one of some words, and all those words: at a token
+  // that is none of them, mediations_in skips these rules with one lookup instead of asking
+  // may_start_at of each.
+  std::vector<bool> rule_starts_with_word;
+  std::unordered_set<std::string> rule_first_words;
 };
 
 namespace claims {

@@ -18,6 +18,19 @@ void collect_lexicons(const PatternNode& n, std::set<int>& ids) {
   for (const PatternNode& c : n.children) collect_lexicons(c, ids);
 }
 
+// True when a rule can only start at a word of its first tests (plain literals), which go
+// into `words`; may_start_at answers the same as a lookup in `words` for such a rule.
+bool starts_with_word(const Rule& rule, std::unordered_set<std::string>& words) {
+  if (rule.first_any) return false;
+  for (const TokenTest& t : rule.first) {
+    const bool word = t.kind == TokenTest::Kind::Literal && !t.negated &&
+                      !(!t.value.empty() && t.value.front() == '*');
+    if (!word) return false;
+  }
+  for (const TokenTest& t : rule.first) words.insert(t.value);
+  return true;
+}
+
 }  // namespace
 
 Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
@@ -136,6 +149,9 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
       r.rule_lexicons[static_cast<std::size_t>(id)] =
           load(lexicon_names[static_cast<std::size_t>(id)]);
     }
+  }
+  for (const Rule& rule : r.rules) {
+    r.rule_starts_with_word.push_back(starts_with_word(rule, r.rule_first_words));
   }
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
