@@ -167,9 +167,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       return i >= m.begin && i < m.end;  // "United States" holds no "states"
     });
     // "strikes on what it said was a training camp": a hedge inside a noun phrase, not a
-    // claim about the sentence's figures.
-    const bool hedge = (i > s.first_token && tokens_[i - 1].key == "what") ||
-                       (i > s.first_token + 1 && tokens_[i - 2].key == "what") || adjectival(s, i);
+    // claim about the sentence's figures. (Asked only where a cue starts: most tokens start
+    // none.)
+    auto hedge = [&] {
+      return (i > s.first_token && tokens_[i - 1].key == "what") ||
+             (i > s.first_token + 1 && tokens_[i - 2].key == "what") || adjectival(s, i);
+    };
     // "called the strikes a flagrant violation": an accusation when a charge follows.
     std::uint32_t nl = 0;
     std::uint32_t nr = 0;
@@ -203,7 +206,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         continue;
       }
     }
-    if (!in_name && !hedge && matches(res_.claim_cues, i, s.last_token, len, row)) {
+    if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row) && !hedge()) {
       const std::string_view voice = res_.claim_cues.get(row, "voice");
       cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                          voice == "passive"      ? Voice::Passive
