@@ -228,7 +228,7 @@ int ArticleRun::side_of(int e, int depth) const {
   }
   if (en.cls != "ArmedGroup") {
     // "Moscow's foreign ministry"; but the "Pakistani Taliban" fight Pakistan.
-    const int named = state_opening(en.label);
+    const int named = state_opening_of(e);
     if (named >= 0) return named != e ? named : -1;
     // A state body named by its kind alone ("the foreign ministry said", an actor of stage 1)
     // is the home state's, as a description stage 2 mints is.
@@ -299,6 +299,17 @@ int ArticleRun::state_opening(const std::string& label) const {
     if (e >= 0) return e;
   }
   return -1;
+}
+
+int ArticleRun::state_opening_of(int e) const {
+  constexpr int kUnknown = -2;
+  if (state_opening_entities_ != entities_.size()) {
+    state_opening_of_.assign(entities_.size(), kUnknown);
+    state_opening_entities_ = entities_.size();
+  }
+  int& known = state_opening_of_[static_cast<std::size_t>(e)];
+  if (known == kUnknown) known = state_opening(entities_[static_cast<std::size_t>(e)].label);
+  return known;
 }
 
 // For a claimant on one of the article's two main sides, the other one; else -1.

@@ -208,6 +208,7 @@ class ArticleRun {
   int named_body(int e) const;
   bool bare_state_body(const std::string& label) const;
   int state_opening(const std::string& label) const;
+  int state_opening_of(int e) const;
   int other_side(int claimant) const;
   int first_opponent_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                         int claimant, bool quoted_only = false) const;
@@ -371,6 +372,10 @@ class ArticleRun {
                                               // country of the dateline's place
   std::map<int, std::set<std::string>> descriptors_;          // entity -> apposition body nouns
   std::unordered_map<int, std::set<std::string>> name_keys_;  // entity -> folded name words
+  // state_opening of each entity's label, for side_of, which asks about the same entities
+  // again and again; refilled when entities join (a new place changes the answers).
+  mutable std::vector<int> state_opening_of_;
+  mutable std::size_t state_opening_entities_ = 0;  // entities_.size() when it was filled
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;
