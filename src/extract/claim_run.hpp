@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/claim_lexicon_starts.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
@@ -86,6 +87,7 @@ struct ClaimStage::Resources {
   // may_start_at of each.
   std::vector<bool> rule_starts_with_word;
   std::unordered_set<std::string> rule_first_words;
+  claims::LexiconStarts lexicon_starts;  // the first words of the lexicons above
 };
 
 namespace claims {
@@ -345,6 +347,7 @@ class ArticleRun {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<std::uint32_t> cp_at_;
+  std::vector<std::uint64_t> lexicon_starts_;  // per token: Resources::lexicon_starts.mask()
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_iri_;
   std::unordered_set<std::string> known_nodes_;

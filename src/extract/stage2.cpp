@@ -31,6 +31,56 @@ bool starts_with_word(const Rule& rule, std::unordered_set<std::string>& words) 
   return true;
 }
 
+// The lexicons that ArticleRun::matches() asks, for LexiconStarts.
+std::vector<const Lexicon*> matched_lexicons(const ClaimStage::Resources& r) {
+  return {&r.claim_cues,
+          &r.casualty,
+          &r.counted,
+          &r.zero,
+          &r.none_words,
+          &r.status,
+          &r.media,
+          &r.pronouns,
+          &r.breaks,
+          &r.aux,
+          &r.figure_links,
+          &r.locative,
+          &r.source_nouns,
+          &r.witness_nouns,
+          &r.body_nouns,
+          &r.body_descriptors,
+          &r.attack_verbs,
+          &r.own_attack_verbs,
+          &r.threat_phrases,
+          &r.threat_verbs,
+          &r.naming,
+          &r.charges,
+          &r.denial_phrases,
+          &r.record_nouns,
+          &r.subject_links,
+          &r.year_preps,
+          &r.victim_asides,
+          &r.casualty_nouns,
+          &r.victim_stops,
+          &r.back_victims,
+          &r.force_victims,
+          &r.possessives,
+          &r.killers,
+          &r.numbers,
+          &r.time_words,
+          &r.med_triggers,
+          &r.med_modifiers,
+          &r.med_objects,
+          &r.med_processes,
+          &r.med_companions,
+          &r.med_ending_verbs,
+          &r.med_side_quantifiers,
+          &r.med_party_nouns,
+          &r.titles,
+          &r.title_modifiers,
+          &r.object_preps};
+}
+
 }  // namespace
 
 Stage2Stats& Stage2Stats::operator+=(const Stage2Stats& o) {
@@ -153,6 +203,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   for (const Rule& rule : r.rules) {
     r.rule_starts_with_word.push_back(starts_with_word(rule, r.rule_first_words));
   }
+  r.lexicon_starts = claims::LexiconStarts(matched_lexicons(r), r.abbreviations);
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
     if (it != by_id.end()) {
@@ -193,6 +244,8 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
     tokens_ = tokenize(norm_.text, res.abbreviations);
     sentences_ = split_sentences(norm_.text, tokens_, res.abbreviations);
   }
+  lexicon_starts_.reserve(tokens_.size());
+  for (const Token& t : tokens_) lexicon_starts_.push_back(res.lexicon_starts.mask(t.key));
   build_index();
   cp_at_.assign(article.text.size() + 1, 0);
   std::uint32_t n = 0;

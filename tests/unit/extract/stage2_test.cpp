@@ -6,8 +6,11 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "both_stages.hpp"
+#include "extract/claim_lexicon_starts.hpp"
 #include "rdf/vocab.hpp"
 
 using namespace ng::extract;
@@ -883,4 +886,49 @@ TEST_CASE("claims: sources named with 'according to' after another speaker's fig
   CHECK(r.claims() == std::set<std::string>{"elder CasualtyClaim", "residents CasualtyClaim",
                                             "health workers CasualtyClaim"});
   CHECK(r.figures() == std::set<std::string>{"15//people"});
+}
+
+// LexiconStarts (stage 2's first-word table): wherever a lexicon has a match, its bit is set;
+// where the bit is clear, PhraseIndex::longest finds nothing.
+TEST_CASE("lexicon starts: a clear bit means no match", "[stage2]") {
+  const std::unordered_set<std::string> abbr = {"u.s."};
+  const Lexicon cues = Lexicon::parse(
+      "phrase\ttype\nsaid|says\tStatementClaim\naccused X of|accused\tAccusation\n"
+      "U.S. officials\tSource\n",
+      "cues.tsv", abbr);
+  const Lexicon led = Lexicon::parse("phrase\n*-led\ntalks\n", "led.tsv", abbr);
+  const Lexicon none = Lexicon::parse("phrase\n", "none.tsv", abbr);
+  const Lexicon left_out = Lexicon::parse("phrase\nsaid\n", "out.tsv", abbr);
+  const ng::extract::claims::LexiconStarts starts({&cues, &led, &none}, abbr);
+  CHECK(starts.bit_of(cues) == 0);
+  CHECK(starts.bit_of(led) == 1);
+  CHECK(starts.bit_of(none) == 2);
+  CHECK(starts.bit_of(left_out) == -1);
+
+  const std::string text =
+      "U.S. officials said the Qatar-led talks failed, and the army accused rebels. She says no.";
+  const std::vector<Token> tokens = tokenize(text, abbr);
+  for (const Lexicon* lex : {&cues, &led, &none}) {
+    const int bit = starts.bit_of(*lex);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      PhraseIndex::Match m{0, 0};
+      const bool found = lex->index().longest(tokens, i, tokens.size(), m);
+      const bool may = ((starts.mask(tokens[i].key) >> bit) & 1U) != 0;
+      INFO("token " << i << " '" << tokens[i].key << "'");
+      if (found) CHECK(may);
+    }
+  }
+  // The words that start phrases, and only those for a lexicon without suffix patterns.
+  auto has = [&](const Lexicon& lex, const std::string& key) {
+    return ((starts.mask(key) >> starts.bit_of(lex)) & 1U) != 0;
+  };
+  CHECK(has(cues, "said"));
+  CHECK(has(cues, "says"));
+  CHECK(has(cues, "accused"));
+  CHECK(has(cues, "u.s."));
+  CHECK_FALSE(has(cues, "officials"));
+  CHECK_FALSE(has(cues, "the"));
+  CHECK(has(led, "talks"));
+  CHECK(has(led, "the"));  // "*-led" may end any word
+  CHECK_FALSE(has(none, "said"));
 }

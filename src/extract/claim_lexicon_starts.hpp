@@ -1,0 +1,67 @@
+// Private to ng_extract: LexiconStarts, which of stage 2's lexicons may match at a token.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/lexicon.hpp"
+
+namespace ng::extract::claims {
+
+// The first words of the phrases of up to 64 lexicons, as one table: word -> one bit per
+// lexicon that has a phrase starting with it. Stage 2 asks one lexicon after another at every
+// token, and at most tokens the lexicon has no phrase; each such lookup still hashes the
+// token's key. With the table, one lookup per token answers for all lexicons, and
+// PhraseIndex::longest runs only where a phrase may start.
+//
+// The words come from the lexicon's rows as Lexicon::parse indexes them (each `|` spelling,
+// tokenised by phrase_keys); a suffix pattern ("*-led") may match any word, so its lexicon is
+// asked everywhere.
+class LexiconStarts {
+ public:
+  static constexpr std::size_t kMaxLexicons = 64;
+
+  LexiconStarts() = default;
+  // Lexicons past the 64th are left out (asked everywhere).
+  LexiconStarts(const std::vector<const Lexicon*>& lexicons,
+                const std::unordered_set<std::string>& abbreviations) {
+    for (std::size_t b = 0; b < lexicons.size() && b < kMaxLexicons; ++b) {
+      const Lexicon& lex = *lexicons[b];
+      const std::uint64_t bit = std::uint64_t{1} << b;
+      bits_.emplace(&lex, static_cast<int>(b));
+      for (std::uint32_t row = 0; row < lex.rows(); ++row) {
+        for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+          if (spelling.size() > 1 && spelling.front() == '*') {
+            everywhere_ |= bit;
+            continue;
+          }
+          const std::vector<std::string> keys = phrase_keys(spelling, abbreviations);
+          if (!keys.empty()) by_first_key_[keys.front()] |= bit;
+        }
+      }
+    }
+  }
+
+  // One bit per lexicon (bit_of) that may have a phrase starting with a token of this key.
+  std::uint64_t mask(const std::string& key) const {
+    auto it = by_first_key_.find(key);
+    return everywhere_ | (it == by_first_key_.end() ? 0 : it->second);
+  }
+
+  // The bit of `lex` in mask(), or -1 when the table does not cover it.
+  int bit_of(const Lexicon& lex) const {
+    auto it = bits_.find(&lex);
+    return it == bits_.end() ? -1 : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint64_t> by_first_key_;
+  std::uint64_t everywhere_ = 0;
+  std::unordered_map<const Lexicon*, int> bits_;
+};
+
+}  // namespace ng::extract::claims
