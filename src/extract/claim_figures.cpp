@@ -543,13 +543,13 @@ void ArticleRun::add_figure(const std::string& claim, int claimant, const Figure
   FigureOut out{fig, victim_key(victims), {}, claims_sentence_};
   for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
   outs.push_back(std::move(out));
-  iri(claim, ng("figures"), fig);
-  iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+  iri(claim, iris::kFigures, fig);
+  iri(fig, vocab::kRdfType, iris::kCasualtyFigure);
   for (const auto& [slot, v] : f.amounts) {
     if (slot != "destroyed") amount(fig, ng(slot), v);
   }
-  if (!f.qualifier.empty()) lit(fig, ng("qualifier"), f.qualifier);
-  if (!victims.empty()) lit(fig, ng("victims"), victims);
+  if (!f.qualifier.empty()) lit(fig, iris::kQualifier, f.qualifier);
+  if (!victims.empty()) lit(fig, iris::kVictims, victims);
   ++stats_.casualty_figures;
 }
 

@@ -12,9 +12,9 @@
 
 namespace ng::extract::claims {
 
-// The first words of the phrases of up to 64 lexicons, as one table: word -> one bit per
-// lexicon that has a phrase starting with it. Stage 2 asks one lexicon after another at every
-// token, and at most tokens the lexicon has no phrase; each such lookup still hashes the
+// The first words of the phrases of up to 64 lexicons (and word sets), as one table: word -> one
+// bit per lexicon that has a phrase starting with it. Stage 2 asks one lexicon after another at
+// every token, and at most tokens the lexicon has no phrase; each such lookup still hashes the
 // token's key. With the table, one lookup per token answers for all lexicons, and
 // PhraseIndex::longest runs only where a phrase may start.
 //
@@ -29,12 +29,13 @@ class LexiconStarts {
   // Lexicons past the 64th are left out (asked everywhere).
   LexiconStarts(const std::vector<const Lexicon*>& lexicons,
                 const std::unordered_set<std::string>& abbreviations) {
-    for (std::size_t b = 0; b < lexicons.size() && b < kMaxLexicons; ++b) {
-      const Lexicon& lex = *lexicons[b];
+    for (const Lexicon* lex : lexicons) {
+      const int b = next_bit();
+      if (b < 0) break;
+      bits_.emplace(lex, b);
       const std::uint64_t bit = std::uint64_t{1} << b;
-      bits_.emplace(&lex, static_cast<int>(b));
-      for (std::uint32_t row = 0; row < lex.rows(); ++row) {
-        for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
+      for (std::uint32_t row = 0; row < lex->rows(); ++row) {
+        for (std::string_view spelling : split(lex->get(row, lex->column(0)), '|')) {
           if (spelling.size() > 1 && spelling.front() == '*') {
             everywhere_ |= bit;
             continue;
@@ -46,7 +47,17 @@ class LexiconStarts {
     }
   }
 
-  // One bit per lexicon (bit_of) that may have a phrase starting with a token of this key.
+  // Adds a set of token keys (the first words of rules) as one more bit; -1 when all 64 are
+  // taken.
+  int add_words(const std::unordered_set<std::string>& keys) {
+    const int b = next_bit();
+    if (b < 0) return -1;
+    for (const std::string& key : keys) by_first_key_[key] |= std::uint64_t{1} << b;
+    return b;
+  }
+
+  // One bit per lexicon (bit_of) that may have a phrase starting with a token of this key,
+  // and per word set that holds the key.
   std::uint64_t mask(const std::string& key) const {
     auto it = by_first_key_.find(key);
     return everywhere_ | (it == by_first_key_.end() ? 0 : it->second);
@@ -59,9 +70,12 @@ class LexiconStarts {
   }
 
  private:
+  int next_bit() { return used_ < kMaxLexicons ? static_cast<int>(used_++) : -1; }
+
   std::unordered_map<std::string, std::uint64_t> by_first_key_;
   std::uint64_t everywhere_ = 0;
   std::unordered_map<const Lexicon*, int> bits_;
+  std::size_t used_ = 0;
 };
 
 }  // namespace ng::extract::claims

@@ -125,7 +125,10 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     std::string slot;
     // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
     RuleMatch rm;
-    const bool first_word = !found && res_.rule_first_words.count(key) > 0;
+    const int words_bit = res_.rule_first_words_bit;
+    const bool first_word =
+        !found && (words_bit >= 0 ? ((lexicon_starts_[i] >> words_bit) & 1U) != 0
+                                  : res_.rule_first_words.count(key) > 0);
     for (std::size_t r = 0; r < res_.rules.size(); ++r) {
       const Rule& rule = res_.rules[r];
       if (found || (res_.rule_starts_with_word[r] && !first_word) ||
@@ -501,16 +504,16 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
                                int venue) {
   flush_new_entities();
   const std::string m = node("mediation");
-  iri(m, std::string(vocab::kRdfType), ng("MediationEffort"));
-  iri(m, ng("inArticle"), doc_);
-  iri(doc_, ng("mentions"), m);
+  iri(m, vocab::kRdfType, iris::kMediationEffort);
+  iri(m, iris::kInArticle, doc_);
+  iri(doc_, iris::kMentions, m);
   for (int e : meds) {
-    iri(m, ng("mediator"), entities_[static_cast<std::size_t>(e)].iri);
+    iri(m, iris::kMediator, entities_[static_cast<std::size_t>(e)].iri);
     mediators_seen_.insert(e);
     if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
   }
   for (std::size_t k = 0; k < parties.size() && k < 2; ++k) {
-    iri(m, ng("party"), entities_[static_cast<std::size_t>(parties[k])].iri);
+    iri(m, iris::kParty, entities_[static_cast<std::size_t>(parties[k])].iri);
   }
   static const std::map<std::string, std::string> kStatus = {{"offered", "Offered"},
                                                              {"ongoing", "Ongoing"},
@@ -519,7 +522,7 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
                                                              {"disputed", "DisputedMediation"},
                                                              {"unclear", "Unclear"}};
   auto it = kStatus.find(status);
-  iri(m, ng("mediationStatus"), ng(it == kStatus.end() ? "Unclear" : it->second));
+  iri(m, iris::kMediationStatus, ng(it == kStatus.end() ? "Unclear" : it->second));
   if (!object.empty()) lit(m, ng("subject"), object);
   if (venue >= 0) iri(m, ng("venue"), entities_[static_cast<std::size_t>(venue)].iri);
   if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
@@ -536,7 +539,7 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
     }
     break;
   }
-  iri(m, ng("evidence"), sentence_iri(si));
+  iri(m, iris::kEvidence, sentence_iri(si));
   ++stats_.mediations;
 }
 

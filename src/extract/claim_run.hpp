@@ -88,6 +88,7 @@ struct ClaimStage::Resources {
   std::vector<bool> rule_starts_with_word;
   std::unordered_set<std::string> rule_first_words;
   claims::LexiconStarts lexicon_starts;  // the first words of the lexicons above
+  int rule_first_words_bit = -1;         // rule_first_words in lexicon_starts, if there
 };
 
 namespace claims {
@@ -96,6 +97,33 @@ inline std::string ng(std::string_view local) {
   return std::string(vocab::kNg) + std::string(local);
 }
 inline const std::string kNif = std::string(vocab::kNif);
+
+// The IRIs written with every claim, figure, quote, sentence and mediation, built once: each
+// quad copies them into its terms, and building them per quad cost about as much again.
+namespace iris {
+inline const std::string kInArticle = ng("inArticle");
+inline const std::string kMentions = ng("mentions");
+inline const std::string kClaimant = ng("claimant");
+inline const std::string kTarget = ng("target");
+inline const std::string kEvidence = ng("evidence");
+inline const std::string kContent = ng("content");
+inline const std::string kFigures = ng("figures");
+inline const std::string kCasualtyFigure = ng("CasualtyFigure");
+inline const std::string kQualifier = ng("qualifier");
+inline const std::string kVictims = ng("victims");
+inline const std::string kQuote = ng("Quote");
+inline const std::string kQuotes = ng("quote");
+inline const std::string kSpeaker = ng("speaker");
+inline const std::string kSentence = ng("Sentence");
+inline const std::string kMediationEffort = ng("MediationEffort");
+inline const std::string kMediator = ng("mediator");
+inline const std::string kParty = ng("party");
+inline const std::string kMediationStatus = ng("mediationStatus");
+inline const std::string kReferenceContext = std::string(vocab::kNif) + "referenceContext";
+inline const std::string kBeginIndex = std::string(vocab::kNif) + "beginIndex";
+inline const std::string kEndIndex = std::string(vocab::kNif) + "endIndex";
+inline const std::string kAnchorOf = std::string(vocab::kNif) + "anchorOf";
+}  // namespace iris
 
 inline std::string local_name(std::string_view iri) {
   const auto pos = iri.find_last_of("#/");
@@ -163,11 +191,11 @@ class ArticleRun {
 
  private:
   // ---------------------------------------------------------------- output
-  void emit(const std::string& s, const std::string& p, rdf::Term o);
-  void iri(const std::string& s, const std::string& p, const std::string& o);
-  void lit(const std::string& s, const std::string& p, const std::string& v,
-           std::string_view dt = {});
-  void amount(const std::string& s, const std::string& p, const std::string& v);
+  // (Views: the terms copy them; callers pass constants and strings they hold.)
+  void emit(std::string_view s, std::string_view p, rdf::Term o);
+  void iri(std::string_view s, std::string_view p, std::string_view o);
+  void lit(std::string_view s, std::string_view p, std::string_view v, std::string_view dt = {});
+  void amount(std::string_view s, std::string_view p, std::string_view v);
   std::string sentence_iri(std::uint32_t si);
   std::string span_text(std::uint32_t tb, std::uint32_t te) const;
   std::string node(std::string_view kind);
@@ -342,6 +370,7 @@ class ArticleRun {
   const Article& article_;
   QuadSink& sink_;
   std::string graph_;
+  std::string graph_local_;  // local_name(graph_), for node()
   std::string doc_;
   NormalizedText norm_;
   std::vector<Token> tokens_;

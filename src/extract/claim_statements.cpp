@@ -9,14 +9,14 @@ namespace ng::extract::claims {
 std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int claimant,
                                   int target, const Sentence& s, std::uint32_t cue_end) {
   const std::string c = node("claim");
-  iri(c, std::string(vocab::kRdfType), ng(type));
-  iri(c, ng("inArticle"), doc_);
-  iri(doc_, ng("mentions"), c);
-  iri(c, ng("claimant"), entities_[static_cast<std::size_t>(claimant)].iri);
-  if (target >= 0) iri(c, ng("target"), entities_[static_cast<std::size_t>(target)].iri);
-  iri(c, ng("evidence"), sentence_iri(si));
+  iri(c, vocab::kRdfType, ng(type));
+  iri(c, iris::kInArticle, doc_);
+  iri(doc_, iris::kMentions, c);
+  iri(c, iris::kClaimant, entities_[static_cast<std::size_t>(claimant)].iri);
+  if (target >= 0) iri(c, iris::kTarget, entities_[static_cast<std::size_t>(target)].iri);
+  iri(c, iris::kEvidence, sentence_iri(si));
   const std::string content = span_text(std::min(cue_end, s.last_token), s.last_token);
-  if (!content.empty()) emit(c, ng("content"), rdf::Term::literal(content, {}, "en"));
+  if (!content.empty()) emit(c, iris::kContent, rdf::Term::literal(content, {}, "en"));
   ++stats_.claims;
   return c;
 }
@@ -732,8 +732,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
       if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
         const std::string fig = c.iri + "-f1";
-        iri(c.iri, ng("figures"), fig);
-        iri(fig, std::string(vocab::kRdfType), ng("CasualtyFigure"));
+        iri(c.iri, iris::kFigures, fig);
+        iri(fig, vocab::kRdfType, iris::kCasualtyFigure);
         amount(fig, ng("killed"), "0");
         amount(fig, ng("wounded"), "0");
         outs.clear();
@@ -840,13 +840,13 @@ void ArticleRun::quotes_for(std::uint32_t si, const ClaimOut& c) {
       const std::size_t e = norm_.original_offset(tokens_[j - 1].end);
       const std::string q =
           doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
-      iri(q, std::string(vocab::kRdfType), ng("Quote"));
-      iri(q, kNif + "referenceContext", doc_);
-      lit(q, kNif + "beginIndex", std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
-      lit(q, kNif + "endIndex", std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
-      lit(q, kNif + "anchorOf", article_.text.substr(b, e - b));
-      iri(q, ng("speaker"), entities_[static_cast<std::size_t>(c.claimant)].iri);
-      iri(c.iri, ng("quote"), q);
+      iri(q, vocab::kRdfType, iris::kQuote);
+      iri(q, iris::kReferenceContext, doc_);
+      lit(q, iris::kBeginIndex, std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
+      lit(q, iris::kEndIndex, std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+      lit(q, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
+      iri(q, iris::kSpeaker, entities_[static_cast<std::size_t>(c.claimant)].iri);
+      iri(c.iri, iris::kQuotes, q);
     }
     i = j;
   }

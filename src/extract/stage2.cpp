@@ -204,6 +204,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     r.rule_starts_with_word.push_back(starts_with_word(rule, r.rule_first_words));
   }
   r.lexicon_starts = claims::LexiconStarts(matched_lexicons(r), r.abbreviations);
+  r.rule_first_words_bit = r.lexicon_starts.add_words(r.rule_first_words);
   for (const auto& [capital, country] : r.capital_country) {
     auto it = by_id.find(capital);
     if (it != by_id.end()) {
@@ -232,6 +233,7 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
                        const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text)
     : res_(res), article_(article), sink_(sink) {
   graph_ = graph_iri(article.id);
+  graph_local_ = local_name(graph_);
   doc_ = article_iri(article.id);
   read_entities(stage1);
   if (text && text->abbreviations &&
@@ -339,20 +341,20 @@ Stage2Stats ArticleRun::run() {
   return stats_;
 }
 
-void ArticleRun::emit(const std::string& s, const std::string& p, rdf::Term o) {
+void ArticleRun::emit(std::string_view s, std::string_view p, rdf::Term o) {
   sink_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
 }
 
-void ArticleRun::iri(const std::string& s, const std::string& p, const std::string& o) {
+void ArticleRun::iri(std::string_view s, std::string_view p, std::string_view o) {
   emit(s, p, rdf::Term::iri(o));
 }
 
-void ArticleRun::lit(const std::string& s, const std::string& p, const std::string& v,
+void ArticleRun::lit(std::string_view s, std::string_view p, std::string_view v,
                      std::string_view dt) {
   emit(s, p, rdf::Term::literal(v, dt));
 }
 
-void ArticleRun::amount(const std::string& s, const std::string& p, const std::string& v) {
+void ArticleRun::amount(std::string_view s, std::string_view p, std::string_view v) {
   const bool digits =
       !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
   // Integers typed; vague amounts ("dozens") kept as the word.
@@ -366,11 +368,11 @@ std::string ArticleRun::sentence_iri(std::uint32_t si) {
   std::string iri_text =
       doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
   if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
-    iri(iri_text, std::string(vocab::kRdfType), ng("Sentence"));
-    iri(iri_text, kNif + "referenceContext", doc_);
-    lit(iri_text, kNif + "beginIndex", std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
-    lit(iri_text, kNif + "endIndex", std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
-    lit(iri_text, kNif + "anchorOf", article_.text.substr(b, e - b));
+    iri(iri_text, vocab::kRdfType, iris::kSentence);
+    iri(iri_text, iris::kReferenceContext, doc_);
+    lit(iri_text, iris::kBeginIndex, std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kEndIndex, std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
   }
   return iri_text;
 }
@@ -383,8 +385,13 @@ std::string ArticleRun::span_text(std::uint32_t tb, std::uint32_t te) const {
 }
 
 std::string ArticleRun::node(std::string_view kind) {
-  return std::string(vocab::kNgId) + std::string(kind) + "/" + local_name(graph_) + "/" +
-         std::to_string(++counter_);
+  // Appended into one buffer of the right size (a node per claim and mediation).
+  const std::string number = std::to_string(++counter_);
+  std::string out;
+  out.reserve(vocab::kNgId.size() + kind.size() + graph_local_.size() + number.size() + 2);
+  out.append(vocab::kNgId).append(kind).append("/").append(graph_local_).append("/");
+  out.append(number);
+  return out;
 }
 
 }  // namespace claims

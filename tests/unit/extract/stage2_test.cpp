@@ -899,7 +899,11 @@ TEST_CASE("lexicon starts: a clear bit means no match", "[stage2]") {
   const Lexicon led = Lexicon::parse("phrase\n*-led\ntalks\n", "led.tsv", abbr);
   const Lexicon none = Lexicon::parse("phrase\n", "none.tsv", abbr);
   const Lexicon left_out = Lexicon::parse("phrase\nsaid\n", "out.tsv", abbr);
-  const ng::extract::claims::LexiconStarts starts({&cues, &led, &none}, abbr);
+  ng::extract::claims::LexiconStarts starts({&cues, &led, &none}, abbr);
+  const int words = starts.add_words({"host", "hosted"});
+  CHECK(words == 3);
+  CHECK(((starts.mask("hosted") >> words) & 1U) == 1);
+  CHECK(((starts.mask("hosts") >> words) & 1U) == 0);
   CHECK(starts.bit_of(cues) == 0);
   CHECK(starts.bit_of(led) == 1);
   CHECK(starts.bit_of(none) == 2);
