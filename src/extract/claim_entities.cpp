@@ -9,14 +9,21 @@ namespace ng::extract::claims {
 
 void ArticleRun::read_entities(const std::vector<rdf::Quad>& quads) {
   std::unordered_map<std::string, int> idx;
+  // Stage 1 writes an entity's quads one after another: the entity of the quad before is
+  // usually this one's, found without hashing its IRI again.
+  const std::string* last_subject = nullptr;  // in `quads`
+  std::size_t last_entity = 0;
   auto get = [&](const std::string& s) -> Entity& {
+    if (last_subject && *last_subject == s) return entities_[last_entity];
     auto it = idx.find(s);
     if (it == idx.end()) {
       it = idx.emplace(s, static_cast<int>(entities_.size())).first;
       entities_.push_back(Entity{});
       entities_.back().iri = s;
     }
-    return entities_[static_cast<std::size_t>(it->second)];
+    last_subject = &s;
+    last_entity = static_cast<std::size_t>(it->second);
+    return entities_[last_entity];
   };
   const std::string label = std::string(vocab::kRdfsLabel);
   const std::string alt = std::string(vocab::kSkos) + "altLabel";
@@ -35,10 +42,14 @@ void ArticleRun::read_entities(const std::vector<rdf::Quad>& quads) {
   // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
   const std::string sentence_prefix = doc_ + "#char=";
   std::set<std::string> actors;
+  const std::string* last_sentence = nullptr;  // in `quads`, already in known_nodes_
   for (const rdf::Quad& q : quads) {
     if (!q.graph || q.graph->value != graph_) continue;
     const std::string& s = q.subject.value;
-    if (s.rfind(sentence_prefix, 0) == 0) known_nodes_.insert(s);
+    if ((!last_sentence || *last_sentence != s) && s.rfind(sentence_prefix, 0) == 0) {
+      known_nodes_.insert(s);
+      last_sentence = &s;
+    }
     const std::string& p = q.predicate.value;
     if (p == p_mentions_actor) actors.insert(q.object.value);
     if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0 &&

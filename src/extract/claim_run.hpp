@@ -253,6 +253,7 @@ class ArticleRun {
   Dateline mixed_case_dateline() const;
   bool adjectival(const Sentence& s, std::uint32_t i) const;
   int own_government(int e) const;
+  int find_own_government(int e) const;
 
   // ---------------------------------------------------------------- definite descriptions
   std::string body_kind_of(const std::string& key) const;
@@ -408,6 +409,8 @@ class ArticleRun {
   // again and again; refilled when entities join (a new place changes the answers).
   mutable std::vector<int> state_opening_of_;
   mutable std::size_t state_opening_entities_ = 0;  // entities_.size() when it was filled
+  mutable std::vector<int> own_government_of_;      // the same for own_government
+  mutable std::size_t own_government_entities_ = 0;
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;

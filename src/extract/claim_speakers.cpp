@@ -272,8 +272,20 @@ bool ArticleRun::adjectival(const Sentence& s, std::uint32_t i) const {
 }
 
 // "Kenya's government" speaks as Kenya: a body named "<state>'s government" is the state.
+// (Kept per entity: asked for every cue's speaker; entities joining may change the answer.)
 int ArticleRun::own_government(int e) const {
   if (e < 0) return e;
+  constexpr int kUnknown = -2;
+  if (own_government_entities_ != entities_.size()) {
+    own_government_of_.assign(entities_.size(), kUnknown);
+    own_government_entities_ = entities_.size();
+  }
+  int& known = own_government_of_[static_cast<std::size_t>(e)];
+  if (known == kUnknown) known = find_own_government(e);
+  return known;
+}
+
+int ArticleRun::find_own_government(int e) const {
   const Entity& en = entities_[static_cast<std::size_t>(e)];
   const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
   if (keys.size() < 3 || keys.back() != "government" || keys[keys.size() - 2] != "'s") return e;
