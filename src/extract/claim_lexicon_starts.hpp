@@ -1,6 +1,7 @@
 // Private to ng_extract: LexiconStarts, which of stage 2's lexicons may match at a token.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -32,7 +33,7 @@ class LexiconStarts {
     for (const Lexicon* lex : lexicons) {
       const int b = next_bit();
       if (b < 0) break;
-      bits_.emplace(lex, b);
+      add_slot(lex, b);
       const std::uint64_t bit = std::uint64_t{1} << b;
       for (std::uint32_t row = 0; row < lex->rows(); ++row) {
         for (std::string_view spelling : split(lex->get(row, lex->column(0)), '|')) {
@@ -65,16 +66,35 @@ class LexiconStarts {
 
   // The bit of `lex` in mask(), or -1 when the table does not cover it.
   int bit_of(const Lexicon& lex) const {
-    auto it = bits_.find(&lex);
-    return it == bits_.end() ? -1 : it->second;
+    for (std::size_t k = slot_of(&lex);; k = (k + 1) % kSlots) {
+      if (slots_[k].lex == &lex) return slots_[k].bit;
+      if (slots_[k].lex == nullptr) return -1;
+    }
   }
 
  private:
+  // bit_of runs at every lexicon lookup of stage 2: an open-addressed table of the lexicons'
+  // addresses (at most 64 in 256 slots, so a probe ends at an empty slot soon).
+  static constexpr std::size_t kSlots = 256;
+  struct Slot {
+    const Lexicon* lex = nullptr;
+    int bit = -1;
+  };
+  static std::size_t slot_of(const Lexicon* lex) {
+    // Fibonacci hashing of the address: its top 8 bits.
+    return static_cast<std::size_t>(
+        ((reinterpret_cast<std::uintptr_t>(lex) >> 3) * std::uint64_t{0x9E3779B97F4A7C15}) >> 56);
+  }
+  void add_slot(const Lexicon* lex, int bit) {
+    std::size_t k = slot_of(lex);
+    while (slots_[k].lex != nullptr && slots_[k].lex != lex) k = (k + 1) % kSlots;
+    slots_[k] = Slot{lex, bit};
+  }
   int next_bit() { return used_ < kMaxLexicons ? static_cast<int>(used_++) : -1; }
 
   std::unordered_map<std::string, std::uint64_t> by_first_key_;
   std::uint64_t everywhere_ = 0;
-  std::unordered_map<const Lexicon*, int> bits_;
+  std::array<Slot, kSlots> slots_{};
   std::size_t used_ = 0;
 };
 
