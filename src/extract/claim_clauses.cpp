@@ -28,14 +28,8 @@ bool ArticleRun::promises_harm(std::uint32_t k, std::uint32_t end) const {
   return false;
 }
 
-bool ArticleRun::matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
-                         std::uint32_t& row) const {
-  if (i >= end) return false;
-  // Most tokens start no phrase of the lexicon: the token's bit says so without a lookup.
-  const int bit = res_.lexicon_starts.bit_of(lex);
-  if (bit >= 0 && i < lexicon_starts_.size() && ((lexicon_starts_[i] >> bit) & 1U) == 0) {
-    return false;
-  }
+bool ArticleRun::longest_match(const Lexicon& lex, std::uint32_t i, std::uint32_t end,
+                               std::uint32_t& len, std::uint32_t& row) const {
   PhraseIndex::Match m{0, 0};
   if (!lex.index().longest(tokens_, i, end, m)) return false;
   len = m.length;

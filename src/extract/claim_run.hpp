@@ -216,8 +216,20 @@ class ArticleRun {
   // Defined in claim_clauses.cpp.
   // ---------------------------------------------------------------- token helpers
   bool promises_harm(std::uint32_t k, std::uint32_t end) const;
+  // The longest phrase of `lex` at token i that ends by `end`: its length and row.
   bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
-               std::uint32_t& row) const;
+               std::uint32_t& row) const {
+    if (i >= end) return false;
+    // Most tokens start no phrase of the lexicon: the token's bit says so without a lookup
+    // (inline, as stage 2 asks this more than anything else).
+    const int bit = res_.lexicon_starts.bit_of(lex);
+    if (bit >= 0 && i < lexicon_starts_.size() && ((lexicon_starts_[i] >> bit) & 1U) == 0) {
+      return false;
+    }
+    return longest_match(lex, i, end, len, row);
+  }
+  bool longest_match(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
+                     std::uint32_t& row) const;
   bool is_word(const Lexicon& lex, std::uint32_t i, std::uint32_t end) const;
   bool kin_of_one(std::uint32_t j, std::uint32_t end) const;
   bool number_between(std::uint32_t b, std::uint32_t e) const;
