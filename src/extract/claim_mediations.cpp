@@ -85,12 +85,25 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
   }
   const SentenceContext context(res_, tokens_, s.last_token, std::move(spans));
+  // Most tokens open no mediation phrase: without a dash ("Qatari-mediated"), a rule's first
+  // word or a trigger's, the per-token bits pass them over before any other work.
+  const int words_bit = res_.rule_first_words_bit;
+  const int trigger_bit = res_.lexicon_starts.bit_of(res_.med_triggers);
+  const bool rules_need_word =
+      words_bit >= 0 && std::all_of(res_.rule_starts_with_word.begin(),
+                                    res_.rule_starts_with_word.end(), [](bool b) { return b; });
+  auto opens_nothing = [&](std::uint32_t i, std::size_t dash) {
+    const std::uint64_t bits = lexicon_starts_[i];
+    return (dash == std::string::npos || dash == 0) && rules_need_word && trigger_bit >= 0 &&
+           ((bits >> words_bit) & 1U) == 0 && ((bits >> trigger_bit) & 1U) == 0;
+  };
   for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
+    const std::string& key = tokens_[i].key;
+    const auto dash = key.rfind('-');
+    if (opens_nothing(i, dash)) continue;
     std::vector<int> mediators;
     std::string status;
     std::uint32_t trig_end = i + 1;
-    const std::string& key = tokens_[i].key;
-    const auto dash = key.rfind('-');
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     bool found = false;
@@ -125,7 +138,6 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     std::string slot;
     // A phrase of the stage 2 rules ("hosted several rounds of indirect talks").
     RuleMatch rm;
-    const int words_bit = res_.rule_first_words_bit;
     const bool first_word =
         !found && (words_bit >= 0 ? ((lexicon_starts_[i] >> words_bit) & 1U) != 0
                                   : res_.rule_first_words.count(key) > 0);

@@ -196,7 +196,7 @@ class ArticleRun {
   void iri(std::string_view s, std::string_view p, std::string_view o);
   void lit(std::string_view s, std::string_view p, std::string_view v, std::string_view dt = {});
   void amount(std::string_view s, std::string_view p, std::string_view v);
-  std::string sentence_iri(std::uint32_t si);
+  const std::string& sentence_iri(std::uint32_t si);
   std::string span_text(std::uint32_t tb, std::uint32_t te) const;
   std::string node(std::string_view kind);
 
@@ -394,6 +394,7 @@ class ArticleRun {
   std::unordered_map<std::string, int> by_iri_;
   std::unordered_set<std::string> known_nodes_;
   std::unordered_set<std::string> emitted_sentences_;
+  std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
   std::set<int> mediators_seen_;  // mediators of this article's mediations so far

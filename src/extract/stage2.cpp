@@ -361,12 +361,15 @@ void ArticleRun::amount(std::string_view s, std::string_view p, std::string_view
   lit(s, p, v, digits ? vocab::kXsdNonNegativeInteger : std::string_view{});
 }
 
-std::string ArticleRun::sentence_iri(std::uint32_t si) {
+const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
+  // Built once per sentence: every claim and mediation of the sentence names it.
+  if (sentence_iris_.size() != sentences_.size()) sentence_iris_.resize(sentences_.size());
+  std::string& iri_text = sentence_iris_[si];
+  if (!iri_text.empty()) return iri_text;
   const Sentence& s = sentences_[si];
   const std::size_t b = norm_.original_offset(s.begin);
   const std::size_t e = norm_.original_offset(s.end);
-  std::string iri_text =
-      doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+  iri_text = doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
   if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
     iri(iri_text, vocab::kRdfType, iris::kSentence);
     iri(iri_text, iris::kReferenceContext, doc_);
