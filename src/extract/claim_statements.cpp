@@ -687,7 +687,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
     std::uint32_t len = 0;
     std::uint32_t row = 0;
-    if (status.empty() && !adjectival(s, i) && matches(res_.status, i, s.last_token, len, row)) {
+    if (status.empty() && matches(res_.status, i, s.last_token, len, row) && !adjectival(s, i)) {
       status = std::string(res_.status.get(row, "status"));
     }
     if (medium.empty() && matches(res_.media, i, s.last_token, len, row)) {
