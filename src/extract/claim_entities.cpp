@@ -42,20 +42,21 @@ void ArticleRun::read_entities(const std::vector<rdf::Quad>& quads) {
   // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
   const std::string sentence_prefix = doc_ + "#char=";
   std::set<std::string> actors;
-  const std::string* last_sentence = nullptr;  // in `quads`, already in known_nodes_
+  // What the subject is (a sentence, an entity) is worked out once for the run of its quads.
+  const std::string* subject = nullptr;  // in `quads`
+  bool entity_subject = false;
   for (const rdf::Quad& q : quads) {
     if (!q.graph || q.graph->value != graph_) continue;
     const std::string& s = q.subject.value;
-    if ((!last_sentence || *last_sentence != s) && s.rfind(sentence_prefix, 0) == 0) {
-      known_nodes_.insert(s);
-      last_sentence = &s;
+    if (!subject || *subject != s) {
+      subject = &s;
+      if (s.rfind(sentence_prefix, 0) == 0) known_nodes_.insert(s);
+      entity_subject = s.rfind(person_prefix, 0) == 0 || s.rfind(org_prefix, 0) == 0 ||
+                       s.rfind(place_prefix, 0) == 0;
     }
     const std::string& p = q.predicate.value;
     if (p == p_mentions_actor) actors.insert(q.object.value);
-    if (s.rfind(person_prefix, 0) != 0 && s.rfind(org_prefix, 0) != 0 &&
-        s.rfind(place_prefix, 0) != 0) {
-      continue;
-    }
+    if (!entity_subject) continue;
     if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
       get(s).cls = local_name(q.object.value);
     } else if (p == label) {
