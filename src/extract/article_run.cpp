@@ -147,16 +147,19 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
   ent.key = key;
   ent.label = label;
   ent.place = place;
-  if (type == kPerson) ent.parts = phrase_keys(label, res_.abbreviations);
+  const bool known = !(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
+                     (place < 0 && (type == kCity || type == kProvince));
+  // The label's keys, tokenised once for the uses below.
+  std::vector<std::string> words;
+  if (type == kPerson || known) words = phrase_keys(label, res_.abbreviations);
+  if (type == kPerson) ent.parts = words;
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
   // (A settlement the gazetteer lacks is known by its name too; a region named with its head
   // word also without it: "the Kelemi district", then "in Kelemi".)
-  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
-      (place < 0 && (type == kCity || type == kProvince))) {
-    known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
-    std::vector<std::string> words = phrase_keys(label, res_.abbreviations);
+  if (known) {
+    known_.add(words, static_cast<std::uint32_t>(id));
     if ((type == kRegion || type == kProvince) && words.size() > 1 &&
         res_.in("region_words", words.back())) {
       words.pop_back();
@@ -189,10 +192,22 @@ bool ArticleRun::first_name_refers(int person) const {
   }
   for (std::size_t e = 0; e < entities_.size(); ++e) {
     if (static_cast<int>(e) == person) continue;
-    const std::vector<std::string> words = phrase_keys(entities_[e].label, res_.abbreviations);
+    const std::vector<std::string>& words = label_keys(e);
     if (std::find(words.begin(), words.end(), first) != words.end()) return false;
   }
   return true;
+}
+
+const std::vector<std::string>& ArticleRun::label_keys(std::size_t entity) const {
+  if (label_keys_.size() < entities_.size()) label_keys_.resize(entities_.size());
+  LabelKeys& cached = label_keys_[entity];
+  const std::string& label = entities_[entity].label;
+  if (!cached.valid || cached.label != label) {
+    cached.label = label;
+    cached.keys = phrase_keys(label, res_.abbreviations);
+    cached.valid = true;
+  }
+  return cached.keys;
 }
 
 // A person called by the first name keeps that form as an alternative label, so that stage 2,

@@ -474,7 +474,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       const Entity& e = entities_[static_cast<std::size_t>(entity)];
       if (mention_type != type && e.type != type) return false;
       if (type == kSite) {
-        const std::vector<std::string> words = phrase_keys(e.label, res_.abbreviations);
+        const std::vector<std::string>& words = label_keys(static_cast<std::size_t>(entity));
         return !words.empty() && words.back() == noun;
       }
       return same_noun ? e.ref_nouns.count(noun) > 0 : e.ref_nouns.empty();

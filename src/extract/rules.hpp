@@ -112,6 +112,15 @@ class MatchContext {
   virtual const std::vector<Token>& tokens() const = 0;
   // Lengths (in tokens) of the spans of lexicon `id` starting at token i, longest first.
   virtual void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const = 0;
+  // True if lexicon `id` has a one-token entry at token i (`scratch`: working space for
+  // contexts that answer through lexicon_spans).
+  virtual bool lexicon_word(int id, std::size_t i, std::vector<std::uint32_t>& scratch) const {
+    lexicon_spans(id, i, scratch);
+    for (std::uint32_t len : scratch) {
+      if (len == 1) return true;
+    }
+    return false;
+  }
   // Lengths of the mentions of one of `types` starting at token i, longest first.
   virtual void mention_spans(const std::vector<int>& types, std::size_t i,
                              std::vector<std::uint32_t>& out) const = 0;
@@ -119,6 +128,8 @@ class MatchContext {
   virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
   // The Name class: a capitalised word that may be part of a name here.
   virtual bool is_name(std::size_t i) const = 0;
+  // False where is_name(i) is false whatever mentions are added (the test on the token alone).
+  virtual bool may_be_name(std::size_t /*i*/) const { return true; }
   // The Start class: token i opens its sentence (a context without sentences: the first token).
   virtual bool sentence_start(std::size_t i) const { return i == 0; }
   // True if a span of lexicon `id` starts at token i (a rule's first-token test).

@@ -1,5 +1,8 @@
 #include "extract/start_index.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include "extract/text.hpp"
 
 namespace ng::extract {
@@ -53,75 +56,161 @@ void required_tests(const PatternNode& n, Groups& out) {
 std::size_t StartIndex::probe(const TokenTest& t) {
   if (is_exact_literal(t)) {
     auto [it, fresh] = literal_probe_.try_emplace(t.value, probes_.size());
-    if (fresh) probes_.push_back({t, Bits(words_)});
+    if (fresh) probes_.push_back(t);
     return it->second;
   }
-  for (std::size_t k : other_probes_) {
-    if (same_test(probes_[k].test, t)) return k;
+  std::vector<std::size_t>& kind = t.kind == TokenTest::Kind::Lexicon && !t.negated
+                                       ? lexicon_probes_[static_cast<unsigned>(t.id) % 64]
+                                       : token_probes_;
+  for (std::size_t k : kind) {
+    if (same_test(probes_[k], t)) return k;
   }
-  other_probes_.push_back(probes_.size());
-  probes_.push_back({t, Bits(words_)});
+  kind.push_back(probes_.size());
+  probes_.push_back(t);
   return probes_.size() - 1;
 }
 
 StartIndex::StartIndex(const std::vector<Rule>& rules)
-    : words_((rules.size() + 63) / 64),
-      everywhere_(words_),
+    : anywhere_(rules.size()),
+      rule_groups_(rules.size()),
       dynamic_(rules.size()),
-      required_(rules.size()) {
+      name_only_(rules.size()) {
+  std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
+    const auto rule_id = static_cast<std::uint32_t>(r);
     Groups groups;
     required_tests(rule.pattern, groups);
     for (const auto& group : groups) {
-      std::vector<std::size_t> ids;
-      for (const TokenTest* t : group) ids.push_back(probe(*t));
-      required_[r].push_back(std::move(ids));
+      const auto g = static_cast<std::uint32_t>(group_rule_.size());
+      group_rule_.push_back(rule_id);
+      for (const TokenTest* t : group) members.emplace_back(probe(*t), g);
     }
-    bool dynamic = false;
-    for (const TokenTest& t : rule.first) dynamic = dynamic || depends_on_mentions(t);
-    if (rule.first_any || dynamic) {
-      set(everywhere_, r);
-      dynamic_[r] = dynamic;
+    rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
+    if (rule.first_any) {
+      anywhere_[r] = true;
       continue;
     }
-    for (const TokenTest& t : rule.first) set(probes_[probe(t)].first, r);
+    TokenTest mentions;  // the union of the rule's first <Type> tests: one test per token
+    mentions.kind = TokenTest::Kind::Mention;
+    const TokenTest* name = nullptr;  // the Name test
+    for (const TokenTest& t : rule.first) {
+      if (t.kind == TokenTest::Kind::Mention) {
+        mentions.type_ids.insert(mentions.type_ids.end(), t.type_ids.begin(), t.type_ids.end());
+      } else if (depends_on_mentions(t)) {
+        name = &t;
+      } else {
+        firsts.emplace_back(probe(t), rule_id);
+      }
+    }
+    if (!mentions.type_ids.empty()) dynamic_[r].push_back(mentions);
+    if (name) dynamic_[r].push_back(*name);
+    name_only_[r] = name && mentions.type_ids.empty();
   }
+  probe_rules_.resize(probes_.size());
+  probe_groups_.resize(probes_.size());
+  for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
+  for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
 
 void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_t end,
                       Starts& out) const {
+  const std::size_t size = end - begin;
+  const std::size_t words = (size + 63) / 64;
   out.begin = begin;
-  out.bits.assign((end - begin) * words_, 0);
-  out.present.assign(probes_.size(), false);
+  out.end = end;
+  out.words = words;
+  out.probe_tokens.assign(probes_.size() * words, 0);
+  out.all_tokens.assign(words, 0);
+  out.name_tokens.assign(words, 0);
+  out.hit.assign(probes_.size(), 0);
+  out.hit_probes.clear();
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
-    std::uint64_t* bits = &out.bits[(i - begin) * words_];
+    const std::size_t w = (i - begin) / 64;
+    const std::uint64_t bit = std::uint64_t{1} << ((i - begin) % 64);
     const auto hit = [&](std::size_t k) {
-      out.present[k] = true;
-      for (std::size_t w = 0; w < words_; ++w) bits[w] |= probes_[k].first[w];
+      out.probe_tokens[k * words + w] |= bit;
+      if (out.hit[k] == 0) {
+        out.hit[k] = 1;
+        out.hit_probes.push_back(static_cast<std::uint32_t>(k));
+      }
     };
-    for (std::size_t w = 0; w < words_; ++w) bits[w] = everywhere_[w];
+    out.all_tokens[w] |= bit;
+    if (context.may_be_name(i)) out.name_tokens[w] |= bit;
     if (auto it = literal_probe_.find(tokens[i].key); it != literal_probe_.end()) hit(it->second);
-    const std::uint64_t lexicons = context.lexicon_mask(i);
-    for (std::size_t k : other_probes_) {
-      const TokenTest& t = probes_[k].test;
-      const bool ruled_out =
-          t.kind == TokenTest::Kind::Lexicon && ((lexicons >> (t.id % 64)) & 1U) == 0;
-      if (!ruled_out && holds_first(t, context, tokens[i], i)) hit(k);
-    }
-  }
-  out.viable.assign(required_.size(), true);
-  for (std::size_t r = 0; r < required_.size(); ++r) {
-    for (const auto& group : required_[r]) {
-      bool any = false;
-      for (std::size_t k : group) any = any || out.present[k];
-      if (!any) {
-        out.viable[r] = false;
-        break;
+    // Only the lexicons whose bit is set can start here: no test for the others.
+    for (std::uint64_t lexicons = context.lexicon_mask(i); lexicons != 0;
+         lexicons &= lexicons - 1) {
+      for (std::size_t k : lexicon_probes_[std::countr_zero(lexicons)]) {
+        if (context.lexicon_starts(probes_[k].id, i)) hit(k);
       }
     }
+    for (std::size_t k : token_probes_) {
+      if (holds_first(probes_[k], context, tokens[i], i)) hit(k);
+    }
   }
+  // Required words: count down each rule's groups from the probes that hold.
+  out.missing = rule_groups_;
+  out.satisfied.assign(group_rule_.size(), 0);
+  const std::size_t rules = rule_groups_.size();
+  out.rule_tokens.assign(rules * words, 0);
+  for (std::uint32_t k : out.hit_probes) {
+    for (std::uint32_t g : probe_groups_[k]) {
+      if (out.satisfied[g] == 0) {
+        out.satisfied[g] = 1;
+        --out.missing[group_rule_[g]];
+      }
+    }
+    const std::uint64_t* holds = &out.probe_tokens[k * words];
+    for (std::uint32_t r : probe_rules_[k]) {
+      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
+    }
+  }
+  out.viable.resize(rules);
+  for (std::size_t r = 0; r < rules; ++r) {
+    out.viable[r] = out.missing[r] == 0;
+    if (anywhere_[r]) {
+      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
+    }
+  }
+}
+
+bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {
+  const Token& tok = context.tokens()[i];
+  for (const TokenTest& t : dynamic_[r]) {
+    if (holds_first(t, context, tok, i)) return true;
+  }
+  return false;
+}
+
+std::size_t StartIndex::next_token(const Starts& starts, const std::uint64_t* a,
+                                   const std::uint64_t* b, std::size_t i) {
+  const std::size_t p = i - starts.begin;
+  std::size_t w = p / 64;
+  if (w >= starts.words) return starts.end;
+  std::uint64_t word = (a[w] | b[w]) & (~std::uint64_t{0} << (p % 64));
+  while (word == 0) {
+    if (++w == starts.words) return starts.end;
+    word = a[w] | b[w];
+  }
+  return starts.begin + w * 64 + static_cast<std::size_t>(std::countr_zero(word));
+}
+
+std::size_t StartIndex::next_start(const Starts& starts, std::size_t r, const MatchContext& context,
+                                   std::size_t i, std::size_t end) const {
+  if (!starts.viable[r]) return end;
+  const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
+  if (dynamic_[r].empty()) return std::min(next_token(starts, statics, statics, i), end);
+  // Mention-dependent tests are checked token by token, now: where a static test holds there
+  // is nothing to check, and Name alone holds only where may_be_name does.
+  const std::uint64_t* dynamic =
+      name_only_[r] ? starts.name_tokens.data() : starts.all_tokens.data();
+  for (i = next_token(starts, statics, dynamic, i); i < end;
+       i = next_token(starts, statics, dynamic, i + 1)) {
+    if (has_static_start(starts, r, i) || dynamic_start(r, context, i)) return i;
+  }
+  return end;
 }
 
 }  // namespace ng::extract

@@ -4,17 +4,20 @@
 // rules added), and most rules cannot match at most tokens. Testing every rule at every token
 // costs rules x tokens calls; this index answers, for all rules at once, the tests that depend
 // on the tokens alone (literal words, lexicon entries, token classes):
-//   - first-token tests (Rule::first): one hash lookup per token for the literals, one test per
-//     distinct lexicon or class;
+//   - first-token tests (Rule::first): one hash lookup per token for the literals, one check per
+//     lexicon starting at the token, one test per distinct class;
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
 //     word of a lexicon): a rule is skipped in a sentence that lacks one of them.
-// First tests that depend on mentions (<Type>, Name) are checked with may_start_at as the rule
-// is reached, since earlier rules add mentions.
+// Each probe (a distinct test) gets a bitset of the sentence's tokens where it holds, and each
+// rule the union of its first probes' bitsets, so a rule jumps from one possible start to the
+// next instead of testing every token. First tests that depend on mentions (<Type>, Name) are
+// checked token by token as the rule reaches them, since earlier matches add mentions.
 //
 //   StartIndex index(rules);          // once, after loading the rules
 //   StartIndex::Starts starts;        // per run; reused across sentences
 //   index.scan(context, s.first_token, s.last_token, starts);
-//   if (index.may_start(starts, r, rules[r], context, i)) ... match_rule(...)
+//   for (i = index.next_start(starts, r, context, first, last); i < last; ...)
+//     match_rule(...)
 #pragma once
 
 #include <cstddef>
@@ -29,12 +32,22 @@ namespace ng::extract {
 
 class StartIndex {
  public:
-  // What the last scanned sentence allows.
+  // What the last scanned sentence allows. Token sets are bitsets over the scanned range,
+  // `words` 64-bit words each.
   struct Starts {
-    std::size_t begin = 0;            // first token scanned
-    std::vector<std::uint64_t> bits;  // per token: rules whose static first tests hold there
-    std::vector<bool> present;        // per probe: holds at some token of the sentence
-    std::vector<bool> viable;         // per rule: every required word is present
+    std::size_t begin = 0;  // first token scanned
+    std::size_t end = 0;    // one past the last token scanned
+    std::size_t words = 0;
+    std::vector<std::uint64_t> probe_tokens;  // per probe: tokens where it holds
+    std::vector<std::uint64_t> rule_tokens;   // per rule: tokens where a static first test holds
+    std::vector<std::uint64_t> all_tokens;    // every token
+    std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
+    std::vector<std::uint8_t> viable;         // per rule: every required word is present
+    // Working space of scan().
+    std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
+    std::vector<std::uint8_t> hit;          // per probe: in hit_probes
+    std::vector<std::uint8_t> satisfied;    // per required group: one of its probes holds
+    std::vector<std::uint32_t> missing;     // per rule: required groups not satisfied
   };
 
   explicit StartIndex(const std::vector<Rule>& rules);
@@ -45,33 +58,49 @@ class StartIndex {
   // False where rule number `r` (of the rules given to the constructor) cannot match from
   // token i of the last scanned sentence; true wherever a match can start. Where it is true,
   // so is may_start_at(rule, context, i).
-  bool may_start(const Starts& starts, std::size_t r, const Rule& rule, const MatchContext& context,
+  bool may_start(const Starts& starts, std::size_t r, const MatchContext& context,
                  std::size_t i) const {
     if (!starts.viable[r]) return false;
-    const std::uint64_t word = starts.bits[(i - starts.begin) * words_ + r / 64];
-    if (((word >> (r % 64)) & 1U) == 0) return false;
-    return !dynamic_[r] || may_start_at(rule, context, i);
+    if (has_static_start(starts, r, i)) return true;
+    return !dynamic_[r].empty() && dynamic_start(r, context, i);
   }
 
- private:
-  using Bits = std::vector<std::uint64_t>;  // one bit per rule
-  // A token test the index evaluates on every token: a first test of some rules (`first`)
-  // and/or a word some rules require.
-  struct Probe {
-    TokenTest test;
-    Bits first;
-  };
-  std::size_t probe(const TokenTest& t);
-  void set(Bits& bits, std::size_t r) const { bits[r / 64] |= std::uint64_t{1} << (r % 64); }
+  // The first token in [i, end) where may_start holds, or `end`. Mention-dependent tests are
+  // evaluated now, token by token, so call it again after a match has added mentions.
+  std::size_t next_start(const Starts& starts, std::size_t r, const MatchContext& context,
+                         std::size_t i, std::size_t end) const;
 
-  std::size_t words_ = 0;
-  std::vector<Probe> probes_;
+ private:
+  std::size_t probe(const TokenTest& t);
+  static bool has_static_start(const Starts& starts, std::size_t r, std::size_t i) {
+    const std::size_t p = i - starts.begin;
+    return ((starts.rule_tokens[r * starts.words + p / 64] >> (p % 64)) & 1U) != 0;
+  }
+  // Whether one of rule r's mention-dependent first tests holds at token i.
+  bool dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const;
+  // The first token >= i set in `a` or `b` (token sets of `starts`), or starts.end.
+  static std::size_t next_token(const Starts& starts, const std::uint64_t* a,
+                                const std::uint64_t* b, std::size_t i);
+
+  // Token tests the index evaluates on every token: first tests of some rules and/or words
+  // some rules require.
+  std::vector<TokenTest> probes_;
   std::unordered_map<std::string, std::size_t> literal_probe_;  // exact literal -> probe
-  std::vector<std::size_t> other_probes_;                       // tested on every token
-  Bits everywhere_;            // rules with an unconstrained or mention-dependent start
-  std::vector<bool> dynamic_;  // per rule: re-check with may_start_at
-  // Per rule: groups of probes; each group must have one probe present in the sentence.
-  std::vector<std::vector<std::vector<std::size_t>>> required_;
+  std::vector<std::size_t> lexicon_probes_[64];  // per bit of lexicon_mask: lexicon probes
+  std::vector<std::size_t> token_probes_;        // classes, suffixes: tested on every token
+  // Per rule: whether its start is unconstrained (any token).
+  std::vector<bool> anywhere_;
+  // Per probe: the rules it is a first test of, and the required groups it belongs to. A rule
+  // needs one probe of each of its groups present in the sentence. (Both are visited from the
+  // probes that hold in a sentence, a few of several hundred.)
+  std::vector<std::vector<std::uint32_t>> probe_rules_;
+  std::vector<std::vector<std::uint32_t>> probe_groups_;
+  std::vector<std::uint32_t> group_rule_;   // per group: its rule
+  std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
+  // Per rule: its mention-dependent first tests, the <Type> tests merged into one; and whether
+  // they are Name alone, which holds only where may_be_name does.
+  std::vector<std::vector<TokenTest>> dynamic_;
+  std::vector<bool> name_only_;
 };
 
 }  // namespace ng::extract
