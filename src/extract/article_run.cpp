@@ -402,7 +402,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         // "Afghanistan's Laghman province": a possessive before a place is a place.
         if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
             (res_.in("region_words", tokens_[mn.end + 1].key) ||
-             covered({kConcreteTypes}, mn.end + 1))) {
+             covered_by(kPlaceMask, mn.end + 1))) {
           e.as_place = true;
         }
       } else if (type == kDemonym) {

@@ -221,6 +221,11 @@ class ArticleRun : public MatchContext {
     }
     std::sort(out.rbegin(), out.rend());
   }
+  // covered() by a mask: the stage-1 steps call it per token, with no list of types to build.
+  bool covered_by(TypeMask mask, std::size_t i) const {
+    ensure_cover();
+    return (cover_mask_[i] & mask) != 0;
+  }
   bool covered(const std::vector<int>& types, std::size_t i) const override {
     ensure_cover();
     return cover_mask_[i] != 0 && (cover_mask_[i] & mask_for(types)) != 0;
@@ -230,6 +235,17 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     const TypeMask here = start_mask_[i] | cover_mask_[i];
     return here != 0 && (here & mask_for(types)) != 0;
+  }
+  // All at once from the per-token summaries: no call per token.
+  void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
+                      std::size_t end, std::uint64_t* bits) const override {
+    ensure_cover();
+    const TypeMask mask = mask_for(types);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (((start_mask_[i] | cover_mask_[i]) & mask) != 0) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
   }
   bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
@@ -292,8 +308,16 @@ class ArticleRun : public MatchContext {
     }
   }
   static TypeMask mask_for(const std::vector<int>& types) {
+    // By table: matching tests ask this at every token they look at.
+    static const std::vector<TypeMask> masks = [] {
+      std::vector<TypeMask> m;
+      for (std::size_t t = 0; t < rule_mention_types().size(); ++t) {
+        m.push_back(mask_of_name_index(static_cast<int>(t)));
+      }
+      return m;
+    }();
     TypeMask mask = 0;
-    for (int t : types) mask |= mask_of_name_index(t);
+    for (int t : types) mask |= masks[static_cast<std::size_t>(t)];
     return mask;
   }
   std::string surface(std::uint32_t b, std::uint32_t e) const {

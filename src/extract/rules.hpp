@@ -148,6 +148,16 @@ class MatchContext {
     mention_spans(types, i, lengths);
     return !lengths.empty() || covered(types, i);
   }
+  // Sets bit i - origin of `bits` (bit b is bits[b / 64] >> b % 64) for each token i of
+  // [begin, end) where mention_starts_or_covers(types, i) holds; leaves the other bits.
+  virtual void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
+                              std::size_t end, std::uint64_t* bits) const {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (mention_starts_or_covers(types, i)) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
+  }
 };
 
 struct RuleMatch {

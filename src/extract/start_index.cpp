@@ -74,7 +74,8 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     : anywhere_(rules.size()),
       rule_groups_(rules.size()),
       dynamic_(rules.size()),
-      name_only_(rules.size()) {
+      mention_types_(rules.size()),
+      name_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
@@ -103,9 +104,10 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
         firsts.emplace_back(probe(t), rule_id);
       }
     }
+    mention_types_[r] = mentions.type_ids;
     if (!mentions.type_ids.empty()) dynamic_[r].push_back(mentions);
     if (name) dynamic_[r].push_back(*name);
-    name_only_[r] = name && mentions.type_ids.empty();
+    name_[r] = name != nullptr;
   }
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
@@ -202,13 +204,19 @@ std::size_t StartIndex::next_start(const Starts& starts, std::size_t r, const Ma
   if (!starts.viable[r]) return end;
   const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
   if (dynamic_[r].empty()) return std::min(next_token(starts, statics, statics, i), end);
-  // Mention-dependent tests are checked token by token, now: where a static test holds there
-  // is nothing to check, and Name alone holds only where may_be_name does.
-  const std::uint64_t* dynamic =
-      name_only_[r] ? starts.name_tokens.data() : starts.all_tokens.data();
-  for (i = next_token(starts, statics, dynamic, i); i < end;
-       i = next_token(starts, statics, dynamic, i + 1)) {
-    if (has_static_start(starts, r, i) || dynamic_start(r, context, i)) return i;
+  // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
+  // all the remaining tokens at once, Name only where may_be_name holds.
+  std::vector<std::uint64_t>& mentions = starts.mention_tokens;
+  mentions.assign(starts.words, 0);
+  if (!mention_types_[r].empty() && i < end) {
+    context.mention_tokens(mention_types_[r], starts.begin, i, end, mentions.data());
+  }
+  for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= statics[w];
+  const std::uint64_t* names = name_[r] ? starts.name_tokens.data() : mentions.data();
+  for (i = next_token(starts, mentions.data(), names, i); i < end;
+       i = next_token(starts, mentions.data(), names, i + 1)) {
+    const std::size_t p = i - starts.begin;
+    if (((mentions[p / 64] >> (p % 64)) & 1U) != 0 || context.is_name(i)) return i;
   }
   return end;
 }

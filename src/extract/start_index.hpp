@@ -48,6 +48,7 @@ class StartIndex {
     std::vector<std::uint8_t> hit;          // per probe: in hit_probes
     std::vector<std::uint8_t> satisfied;    // per required group: one of its probes holds
     std::vector<std::uint32_t> missing;     // per rule: required groups not satisfied
+    mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
   };
 
   explicit StartIndex(const std::vector<Rule>& rules);
@@ -97,10 +98,11 @@ class StartIndex {
   std::vector<std::vector<std::uint32_t>> probe_groups_;
   std::vector<std::uint32_t> group_rule_;   // per group: its rule
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
-  // Per rule: its mention-dependent first tests, the <Type> tests merged into one; and whether
-  // they are Name alone, which holds only where may_be_name does.
+  // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
+  // Name test (holds only where may_be_name does).
   std::vector<std::vector<TokenTest>> dynamic_;
-  std::vector<bool> name_only_;
+  std::vector<std::vector<int>> mention_types_;  // per rule: the types of its <Type> tests
+  std::vector<bool> name_;                       // per rule: has a Name first test
 };
 
 }  // namespace ng::extract
