@@ -186,17 +186,9 @@ class Matcher {
   }
 
   bool seq(const PatternNode& n, std::size_t index, std::size_t pos, const Cont& k) {
-    // Children that match exactly one token (one way or not at all) need no continuation.
-    for (; index < n.children.size() && single_token(n.children[index]); ++index, ++pos) {
-      if (pos >= end_ || !tests_hold(n.children[index], pos)) return false;
-    }
     if (index == n.children.size()) return k(pos);
     const auto next = [&, index](std::size_t p) { return seq(n, index + 1, p, k); };
     return node(n.children[index], pos, next);
-  }
-
-  static bool single_token(const PatternNode& n) {
-    return n.kind == PatternNode::Kind::Tokens && n.min == 1 && n.max == 1 && n.capture < 0;
   }
 
  private:
