@@ -12,6 +12,13 @@ bool same_test(const TokenTest& a, const TokenTest& b) {
   return a.kind == b.kind && a.negated == b.negated && a.id == b.id && a.value == b.value;
 }
 
+// Tests whose answer depends on the token's kind and flags alone (not its key, lexicons or
+// mentions): token classes but Name, suffix literals (holds_first lets these pass).
+bool on_token_alone(const TokenTest& t) {
+  return (t.kind == TokenTest::Kind::Class && !depends_on_mentions(t)) ||
+         (t.kind == TokenTest::Kind::Literal && !t.value.empty() && t.value.front() == '*');
+}
+
 bool is_exact_literal(const TokenTest& t) {
   return t.kind == TokenTest::Kind::Literal && !t.negated && !t.value.empty() &&
          t.value.front() != '*';
@@ -59,9 +66,10 @@ std::size_t StartIndex::probe(const TokenTest& t) {
     if (fresh) probes_.push_back(t);
     return it->second;
   }
-  std::vector<std::size_t>& kind = t.kind == TokenTest::Kind::Lexicon && !t.negated
-                                       ? lexicon_probes_[static_cast<unsigned>(t.id) % 64]
-                                       : token_probes_;
+  const bool lexicon = t.kind == TokenTest::Kind::Lexicon && !t.negated;
+  std::vector<std::size_t>& kind = lexicon ? lexicon_probes_[static_cast<unsigned>(t.id) % 64]
+                                   : on_token_alone(t) ? token_probes_
+                                                       : other_probes_;
   for (std::size_t k : kind) {
     if (same_test(probes_[k], t)) return k;
   }
@@ -148,7 +156,11 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
         if (context.lexicon_starts(probes_[k].id, i)) hit(k);
       }
     }
-    for (std::size_t k : token_probes_) {
+    for (std::uint64_t holds = token_probes_holding(out, context, tokens[i], i); holds != 0;
+         holds &= holds - 1) {
+      hit(token_probes_[std::countr_zero(holds)]);
+    }
+    for (std::size_t k : other_probes_) {
       if (holds_first(probes_[k], context, tokens[i], i)) hit(k);
     }
   }
@@ -176,6 +188,28 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
     }
   }
+}
+
+std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& context,
+                                               const Token& token, std::size_t i) const {
+  const auto evaluate = [&] {
+    std::uint64_t holds = 0;
+    for (std::size_t j = 0; j < token_probes_.size(); ++j) {
+      if (holds_first(probes_[token_probes_[j]], context, token, i)) {
+        holds |= std::uint64_t{1} << j;
+      }
+    }
+    return holds;
+  };
+  const auto kind = static_cast<std::size_t>(token.kind);
+  if (token_probes_.size() >= 64 || kind >= 4) return evaluate();
+  // The answer depends on the token's kind and flags alone: worked out once per combination
+  // (bit 63 marks an entry as known).
+  constexpr std::uint64_t kKnown = std::uint64_t{1} << 63;
+  out.token_class_probes.resize(4 * 256, 0);
+  std::uint64_t& entry = out.token_class_probes[kind * 256 + token.flags];
+  if (entry == 0) entry = kKnown | evaluate();
+  return entry & ~kKnown;
 }
 
 bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {

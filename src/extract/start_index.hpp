@@ -49,6 +49,8 @@ class StartIndex {
     std::vector<std::uint8_t> satisfied;    // per required group: one of its probes holds
     std::vector<std::uint32_t> missing;     // per rule: required groups not satisfied
     mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
+    // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
+    std::vector<std::uint64_t> token_class_probes;
   };
 
   explicit StartIndex(const std::vector<Rule>& rules);
@@ -79,6 +81,9 @@ class StartIndex {
   }
   // Whether one of rule r's mention-dependent first tests holds at token i.
   bool dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const;
+  // The token probes that hold at token i, as bits over token_probes_.
+  std::uint64_t token_probes_holding(Starts& out, const MatchContext& context, const Token& token,
+                                     std::size_t i) const;
   // The first token >= i set in `a` or `b` (token sets of `starts`), or starts.end.
   static std::size_t next_token(const Starts& starts, const std::uint64_t* a,
                                 const std::uint64_t* b, std::size_t i);
@@ -88,7 +93,8 @@ class StartIndex {
   std::vector<TokenTest> probes_;
   std::unordered_map<std::string, std::size_t> literal_probe_;  // exact literal -> probe
   std::vector<std::size_t> lexicon_probes_[64];  // per bit of lexicon_mask: lexicon probes
-  std::vector<std::size_t> token_probes_;        // classes, suffixes: tested on every token
+  std::vector<std::size_t> token_probes_;        // classes, suffixes: by the token's kind and flags
+  std::vector<std::size_t> other_probes_;        // anything else: tested on every token
   // Per rule: whether its start is unconstrained (any token).
   std::vector<bool> anywhere_;
   // Per probe: the rules it is a first test of, and the required groups it belongs to. A rule
