@@ -220,24 +220,10 @@ bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::
   return false;
 }
 
-std::size_t StartIndex::next_token(const Starts& starts, const std::uint64_t* a,
-                                   const std::uint64_t* b, std::size_t i) {
-  const std::size_t p = i - starts.begin;
-  std::size_t w = p / 64;
-  if (w >= starts.words) return starts.end;
-  std::uint64_t word = (a[w] | b[w]) & (~std::uint64_t{0} << (p % 64));
-  while (word == 0) {
-    if (++w == starts.words) return starts.end;
-    word = a[w] | b[w];
-  }
-  return starts.begin + w * 64 + static_cast<std::size_t>(std::countr_zero(word));
-}
-
-std::size_t StartIndex::next_start(const Starts& starts, std::size_t r, const MatchContext& context,
-                                   std::size_t i, std::size_t end) const {
-  if (!starts.viable[r]) return end;
+std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
+                                           const MatchContext& context, std::size_t i,
+                                           std::size_t end) const {
   const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
-  if (dynamic_[r].empty()) return std::min(next_token(starts, statics, statics, i), end);
   // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
   // all the remaining tokens at once, Name only where may_be_name holds.
   std::vector<std::uint64_t>& mentions = starts.mention_tokens;

@@ -20,6 +20,8 @@
 //     match_rule(...)
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -71,7 +73,13 @@ class StartIndex {
   // The first token in [i, end) where may_start holds, or `end`. Mention-dependent tests are
   // evaluated now, token by token, so call it again after a match has added mentions.
   std::size_t next_start(const Starts& starts, std::size_t r, const MatchContext& context,
-                         std::size_t i, std::size_t end) const;
+                         std::size_t i, std::size_t end) const {
+    // Inline: asked once per rule and sentence, and mostly answered from the bits alone.
+    if (!starts.viable[r]) return end;
+    const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
+    if (dynamic_[r].empty()) return std::min(next_token(starts, statics, statics, i), end);
+    return next_dynamic_start(starts, r, context, i, end);
+  }
 
  private:
   std::size_t probe(const TokenTest& t);
@@ -84,9 +92,22 @@ class StartIndex {
   // The token probes that hold at token i, as bits over token_probes_.
   std::uint64_t token_probes_holding(Starts& out, const MatchContext& context, const Token& token,
                                      std::size_t i) const;
+  // next_start for a rule with mention-dependent first tests.
+  std::size_t next_dynamic_start(const Starts& starts, std::size_t r, const MatchContext& context,
+                                 std::size_t i, std::size_t end) const;
   // The first token >= i set in `a` or `b` (token sets of `starts`), or starts.end.
   static std::size_t next_token(const Starts& starts, const std::uint64_t* a,
-                                const std::uint64_t* b, std::size_t i);
+                                const std::uint64_t* b, std::size_t i) {
+    const std::size_t p = i - starts.begin;
+    std::size_t w = p / 64;
+    if (w >= starts.words) return starts.end;
+    std::uint64_t word = (a[w] | b[w]) & (~std::uint64_t{0} << (p % 64));
+    while (word == 0) {
+      if (++w == starts.words) return starts.end;
+      word = a[w] | b[w];
+    }
+    return starts.begin + w * 64 + static_cast<std::size_t>(std::countr_zero(word));
+  }
 
   // Token tests the index evaluates on every token: first tests of some rules and/or words
   // some rules require.
