@@ -96,6 +96,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       for (const TokenTest* t : group) members.emplace_back(probe(*t), g);
     }
     rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
+    first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size() - groups.size()));
     if (rule.first_any) {
       anywhere_[r] = true;
       continue;
@@ -117,6 +118,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     if (name) dynamic_[r].push_back(*name);
     name_[r] = name != nullptr;
   }
+  first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
   for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
@@ -166,24 +168,32 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   }
   // Required words: count down each rule's groups from the probes that hold.
   out.missing = rule_groups_;
-  out.satisfied.assign(group_rule_.size(), 0);
+  out.group_end.assign(group_rule_.size(), 0);
   const std::size_t rules = rule_groups_.size();
   out.rule_tokens.assign(rules * words, 0);
   for (std::uint32_t k : out.hit_probes) {
-    for (std::uint32_t g : probe_groups_[k]) {
-      if (out.satisfied[g] == 0) {
-        out.satisfied[g] = 1;
-        --out.missing[group_rule_[g]];
-      }
-    }
     const std::uint64_t* holds = &out.probe_tokens[k * words];
+    std::size_t last_word = words - 1;
+    while (holds[last_word] == 0) --last_word;
+    const auto end_offset =
+        static_cast<std::uint32_t>(last_word * 64 + 64 - std::countl_zero(holds[last_word]));
+    for (std::uint32_t g : probe_groups_[k]) {
+      if (out.group_end[g] == 0) --out.missing[group_rule_[g]];
+      out.group_end[g] = std::max(out.group_end[g], end_offset);
+    }
     for (std::uint32_t r : probe_rules_[k]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
     }
   }
   out.viable.resize(rules);
+  out.rule_end.resize(rules);
   for (std::size_t r = 0; r < rules; ++r) {
     out.viable[r] = out.missing[r] == 0;
+    out.rule_end[r] = end;
+    if (!out.viable[r]) continue;
+    for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
+      out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
+    }
     if (anywhere_[r]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
     }

@@ -48,8 +48,12 @@ class StartIndex {
     // Working space of scan().
     std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
     std::vector<std::uint8_t> hit;          // per probe: in hit_probes
-    std::vector<std::uint8_t> satisfied;    // per required group: one of its probes holds
+    std::vector<std::uint32_t> group_end;   // per required group: 1 + last token offset where
+                                            // one of its probes holds; 0: none
     std::vector<std::uint32_t> missing;     // per rule: required groups not satisfied
+    // Per rule: no match starts at or after this token, since a match has its required words
+    // at or after its start.
+    std::vector<std::size_t> rule_end;
     mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
     // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
     std::vector<std::uint64_t> token_class_probes;
@@ -65,7 +69,7 @@ class StartIndex {
   // so is may_start_at(rule, context, i).
   bool may_start(const Starts& starts, std::size_t r, const MatchContext& context,
                  std::size_t i) const {
-    if (!starts.viable[r]) return false;
+    if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
     if (has_static_start(starts, r, i)) return true;
     return !dynamic_[r].empty() && dynamic_start(r, context, i);
   }
@@ -76,9 +80,11 @@ class StartIndex {
                          std::size_t i, std::size_t end) const {
     // Inline: asked once per rule and sentence, and mostly answered from the bits alone.
     if (!starts.viable[r]) return end;
+    const std::size_t limit = std::min(end, starts.rule_end[r]);
     const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
-    if (dynamic_[r].empty()) return std::min(next_token(starts, statics, statics, i), end);
-    return next_dynamic_start(starts, r, context, i, end);
+    const std::size_t next = dynamic_[r].empty() ? next_token(starts, statics, statics, i)
+                                                 : next_dynamic_start(starts, r, context, i, limit);
+    return next < limit ? next : end;
   }
 
  private:
@@ -125,6 +131,7 @@ class StartIndex {
   std::vector<std::vector<std::uint32_t>> probe_groups_;
   std::vector<std::uint32_t> group_rule_;   // per group: its rule
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
+  std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group
   // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
   // Name test (holds only where may_be_name does).
   std::vector<std::vector<TokenTest>> dynamic_;

@@ -203,6 +203,10 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   FakeContext defined("Ruritania Front ( RF )");
   index.scan(defined, 0, defined.tokens().size(), starts);
   CHECK(index.may_start(starts, 7, defined, 0));
+  // Nor after the last "(": a match has its required words at or after its start.
+  CHECK_FALSE(index.may_start(starts, 7, defined, 3));  // "RF" is a Cap word
+  CHECK(index.next_start(starts, 7, defined, 2, defined.tokens().size()) ==
+        defined.tokens().size());
   CHECK_FALSE(index.may_start(starts, 8, defined, 0));  // neither "told" nor a verb
   // A scan of part of the sentence answers for that part.
   index.scan(ctx, 4, 6, starts);
