@@ -5,13 +5,15 @@
 // costs rules x tokens calls; this index answers, for all rules at once, the tests that depend
 // on the tokens alone (literal words, lexicon entries, token classes):
 //   - first-token tests (Rule::first): one hash lookup per token for the literals, one check per
-//     lexicon starting at the token, one test per distinct class;
+//     lexicon starting at the token, the class tests once per token kind and flags;
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
-//     word of a lexicon): a rule is skipped in a sentence that lacks one of them.
+//     word of a lexicon): a rule is skipped in a sentence that lacks one of them, and does not
+//     start after the last of them (a match holds them at or after its start).
 // Each probe (a distinct test) gets a bitset of the sentence's tokens where it holds, and each
 // rule the union of its first probes' bitsets, so a rule jumps from one possible start to the
 // next instead of testing every token. First tests that depend on mentions (<Type>, Name) are
-// checked token by token as the rule reaches them, since earlier matches add mentions.
+// asked as the rule reaches them, since earlier matches add mentions: <Type> for the rest of
+// the sentence in one call (MatchContext::mention_tokens), Name where may_be_name holds.
 //
 //   StartIndex index(rules);          // once, after loading the rules
 //   StartIndex::Starts starts;        // per run; reused across sentences
