@@ -120,9 +120,14 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
     key = (type == kPerson ? "p:" : (bit(type) & kPlaceMask) ? "l:" : "o:") + n;
   }
   auto it = entity_by_key_.find(key);
+  // The label's keys, tokenised once for the uses below.
+  std::vector<std::string> words;
+  bool have_words = false;
   if (it == entity_by_key_.end() && type == kPerson) {
     // Within an article a short form names the person already seen: "Asif" -> "Khawaja Asif".
-    const std::vector<std::string> parts = phrase_keys(label, res_.abbreviations);
+    words = phrase_keys(label, res_.abbreviations);
+    have_words = true;
+    const std::vector<std::string>& parts = words;
     for (std::size_t e = 0; e < entities_.size(); ++e) {
       Entity& ent = entities_[e];
       if (ent.type != kPerson) continue;
@@ -149,9 +154,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
   ent.place = place;
   const bool known = !(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
                      (place < 0 && (type == kCity || type == kProvince));
-  // The label's keys, tokenised once for the uses below.
-  std::vector<std::string> words;
-  if (type == kPerson || known) words = phrase_keys(label, res_.abbreviations);
+  if (!have_words && (type == kPerson || known)) words = phrase_keys(label, res_.abbreviations);
   if (type == kPerson) ent.parts = words;
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
