@@ -305,6 +305,26 @@ void compute_first_set(Rule& rule) {
   const bool consumes = first_tests(rule.pattern, rule.first, any);
   rule.first_any = any || !consumes;
   if (rule.first_any) rule.first.clear();
+  // The second token: where the pattern is a sequence (through single groups and captures)
+  // whose first part matches exactly one token, the first tests of the rest of it.
+  rule.second.clear();
+  const PatternNode* seq = &rule.pattern;
+  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
+         seq->children.size() == 1) {
+    seq = &seq->children.front();
+  }
+  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1 ||
+      seq->children.size() < 2) {
+    return;
+  }
+  const PatternNode& opening = seq->children.front();
+  if (opening.kind != PatternNode::Kind::Tokens || opening.min != 1 || opening.max != 1) return;
+  PatternNode rest;
+  rest.kind = PatternNode::Kind::Seq;
+  rest.children.assign(seq->children.begin() + 1, seq->children.end());
+  bool rest_any = false;
+  if (first_tests(rest, rule.second, rest_any) && !rest_any) return;
+  rule.second.clear();
 }
 
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i) {

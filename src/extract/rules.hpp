@@ -73,6 +73,9 @@ struct Rule {
   // known). Filled by compute_first_set(); lets the matcher skip most positions cheaply.
   std::vector<TokenTest> first;
   bool first_any = true;
+  // For a pattern that opens with exactly one token ("[!Cap] <ArmedGroup> ..."): tests of which
+  // one must hold on the second token of any match; empty if none is known.
+  std::vector<TokenTest> second;
   const RuleArg* arg(std::string_view key) const {
     for (const RuleArg& a : args) {
       if (a.key == key) return &a;
@@ -172,7 +175,7 @@ struct RuleMatch {
 bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
                 RuleMatch& out);
 
-// Fills rule.first / rule.first_any from the pattern (called by parse_rules).
+// Fills rule.first / rule.first_any and rule.second from the pattern (called by parse_rules).
 void compute_first_set(Rule& rule);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.

@@ -83,6 +83,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       rule_groups_(rules.size()),
       dynamic_(rules.size()),
       mention_types_(rules.size()),
+      second_types_(rules.size()),
       name_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -97,6 +98,15 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     }
     rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
     first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size() - groups.size()));
+    const bool mentions_second =
+        !rule.second.empty() &&
+        std::all_of(rule.second.begin(), rule.second.end(),
+                    [](const TokenTest& t) { return t.kind == TokenTest::Kind::Mention; });
+    if (mentions_second) {
+      for (const TokenTest& t : rule.second) {
+        second_types_[r].insert(second_types_[r].end(), t.type_ids.begin(), t.type_ids.end());
+      }
+    }
     if (rule.first_any) {
       anywhere_[r] = true;
       continue;
@@ -116,6 +126,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     mention_types_[r] = mentions.type_ids;
     if (!mentions.type_ids.empty()) dynamic_[r].push_back(mentions);
     if (name) dynamic_[r].push_back(*name);
+    if (!dynamic_[r].empty()) second_types_[r].clear();
     name_[r] = name != nullptr;
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));

@@ -72,6 +72,7 @@ class StartIndex {
   bool may_start(const Starts& starts, std::size_t r, const MatchContext& context,
                  std::size_t i) const {
     if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
+    if (!second_holds(r, context, i + 1, starts.end)) return false;
     if (has_static_start(starts, r, i)) return true;
     return !dynamic_[r].empty() && dynamic_start(r, context, i);
   }
@@ -84,8 +85,14 @@ class StartIndex {
     if (!starts.viable[r]) return end;
     const std::size_t limit = std::min(end, starts.rule_end[r]);
     const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
-    const std::size_t next = dynamic_[r].empty() ? next_token(starts, statics, statics, i)
-                                                 : next_dynamic_start(starts, r, context, i, limit);
+    if (!dynamic_[r].empty()) {
+      const std::size_t next = next_dynamic_start(starts, r, context, i, limit);
+      return next < limit ? next : end;
+    }
+    std::size_t next = next_token(starts, statics, statics, i);
+    while (next < limit && !second_holds(r, context, next + 1, end)) {
+      next = next_token(starts, statics, statics, next + 1);
+    }
     return next < limit ? next : end;
   }
 
@@ -100,6 +107,14 @@ class StartIndex {
   // The token probes that hold at token i, as bits over token_probes_.
   std::uint64_t token_probes_holding(Starts& out, const MatchContext& context, const Token& token,
                                      std::size_t i) const;
+  // Whether the second token of a match can be at token j (< end): rules whose first part is
+  // one token and whose next part starts with a <Type> are tried only where such a mention is
+  // (for rules with static first tests; the others have no second test here).
+  bool second_holds(std::size_t r, const MatchContext& context, std::size_t j,
+                    std::size_t end) const {
+    if (second_types_[r].empty()) return true;
+    return j < end && context.mention_starts_or_covers(second_types_[r], j);
+  }
   // next_start for a rule with mention-dependent first tests.
   std::size_t next_dynamic_start(const Starts& starts, std::size_t r, const MatchContext& context,
                                  std::size_t i, std::size_t end) const;
@@ -138,7 +153,10 @@ class StartIndex {
   // Name test (holds only where may_be_name does).
   std::vector<std::vector<TokenTest>> dynamic_;
   std::vector<std::vector<int>> mention_types_;  // per rule: the types of its <Type> tests
-  std::vector<bool> name_;                       // per rule: has a Name first test
+  // Per rule: the types of its second-token <Type> tests (Rule::second) when these are all it
+  // has and its first tests are static; else empty.
+  std::vector<std::vector<int>> second_types_;
+  std::vector<bool> name_;  // per rule: has a Name first test
 };
 
 }  // namespace ng::extract

@@ -55,6 +55,18 @@ TEST_CASE("rules parse into slots, actions and first-token tests", "[extract][ru
   CHECK(rules[1].arg("note")->literal);
   CHECK_FALSE(rules[0].first_any);  // a Country mention or a title
   CHECK(rules[0].first.size() == 2);
+  CHECK(rules[0].second.empty());  // the pattern does not open with exactly one token
+
+  // A pattern opening with one token (through captures): the next part's first tests.
+  auto second = parse_rules(
+      "rule a: [!Upper] <Country> Any => Person();\n"
+      "rule b: x:([Cap] y:(<Country> | @titles)) => Person();\n"
+      "rule c: [Cap] Any? => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(second[0].second.size() == 1);
+  CHECK(second[0].second[0].kind == TokenTest::Kind::Mention);
+  CHECK(second[1].second.size() == 2);
+  CHECK(second[2].second.empty());  // the rest may match nothing
 }
 
 TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
@@ -137,8 +149,10 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
     text +=
         "rule w" + std::to_string(k) + ": \"" + (k % 2 ? "anna" : "maria") + "\" => Person();\n";
   }
+  // A second token in a mention (checked where the first token may start).
+  text += "rule second: [!Upper] <Country> Any => Person();\n";
   const auto rules = parse_rules(text, "t.rules", kVocab);
-  REQUIRE(rules.size() == 80);
+  REQUIRE(rules.size() == 81);
   const StartIndex index(rules);
   FakeContext ctx("Ruritania General Anna Maria said so , a 40-year-old of 12");
   StartIndex::Starts starts;
@@ -156,6 +170,11 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
       }
       candidates += may;
     }
+  }
+  // The only Country mention is token 0: no second token of rule "second" is in one.
+  for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
+    CHECK(may_start_at(rules[80], ctx, i));
+    CHECK_FALSE(index.may_start(starts, 80, ctx, i));
   }
   // next_start visits exactly the tokens where may_start holds.
   for (std::size_t r = 0; r < rules.size(); ++r) {
