@@ -120,9 +120,14 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
     key = (type == kPerson ? "p:" : (bit(type) & kPlaceMask) ? "l:" : "o:") + n;
   }
   auto it = entity_by_key_.find(key);
+  // The label's keys, tokenised once for the uses below.
+  std::vector<std::string> words;
+  bool have_words = false;
   if (it == entity_by_key_.end() && type == kPerson) {
     // Within an article a short form names the person already seen: "Asif" -> "Khawaja Asif".
-    const std::vector<std::string> parts = phrase_keys(label, res_.abbreviations);
+    words = phrase_keys(label, res_.abbreviations);
+    have_words = true;
+    const std::vector<std::string>& parts = words;
     for (std::size_t e = 0; e < entities_.size(); ++e) {
       Entity& ent = entities_[e];
       if (ent.type != kPerson) continue;
@@ -147,16 +152,17 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
   ent.key = key;
   ent.label = label;
   ent.place = place;
-  if (type == kPerson) ent.parts = phrase_keys(label, res_.abbreviations);
+  const bool known = !(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
+                     (place < 0 && (type == kCity || type == kProvince));
+  if (!have_words && (type == kPerson || known)) words = phrase_keys(label, res_.abbreviations);
+  if (type == kPerson) ent.parts = words;
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
   // (A settlement the gazetteer lacks is known by its name too; a region named with its head
   // word also without it: "the Kelemi district", then "in Kelemi".)
-  if (!(bit(type) & kPlaceMask) || type == kSite || type == kRegion ||
-      (place < 0 && (type == kCity || type == kProvince))) {
-    known_.add(phrase_keys(label, res_.abbreviations), static_cast<std::uint32_t>(id));
-    std::vector<std::string> words = phrase_keys(label, res_.abbreviations);
+  if (known) {
+    known_.add(words, static_cast<std::uint32_t>(id));
     if ((type == kRegion || type == kProvince) && words.size() > 1 &&
         res_.in("region_words", words.back())) {
       words.pop_back();
@@ -189,10 +195,22 @@ bool ArticleRun::first_name_refers(int person) const {
   }
   for (std::size_t e = 0; e < entities_.size(); ++e) {
     if (static_cast<int>(e) == person) continue;
-    const std::vector<std::string> words = phrase_keys(entities_[e].label, res_.abbreviations);
+    const std::vector<std::string>& words = label_keys(e);
     if (std::find(words.begin(), words.end(), first) != words.end()) return false;
   }
   return true;
+}
+
+const std::vector<std::string>& ArticleRun::label_keys(std::size_t entity) const {
+  if (label_keys_.size() < entities_.size()) label_keys_.resize(entities_.size());
+  LabelKeys& cached = label_keys_[entity];
+  const std::string& label = entities_[entity].label;
+  if (!cached.valid || cached.label != label) {
+    cached.label = label;
+    cached.keys = phrase_keys(label, res_.abbreviations);
+    cached.valid = true;
+  }
+  return cached.keys;
 }
 
 // A person called by the first name keeps that form as an alternative label, so that stage 2,
@@ -387,7 +405,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         // "Afghanistan's Laghman province": a possessive before a place is a place.
         if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
             (res_.in("region_words", tokens_[mn.end + 1].key) ||
-             covered({kConcreteTypes}, mn.end + 1))) {
+             covered_by(kPlaceMask, mn.end + 1))) {
           e.as_place = true;
         }
       } else if (type == kDemonym) {

@@ -194,6 +194,13 @@ class ArticleRun : public MatchContext {
       if (lexemes_[k].lexicon == id) out.push_back(lexemes_[k].length);
     }
   }
+  bool lexicon_word(int id, std::size_t i, std::vector<std::uint32_t>& /*scratch*/) const override {
+    if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return false;
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && lexemes_[k].length == 1) return true;
+    }
+    return false;
+  }
   std::uint64_t lexicon_mask(std::size_t i) const override { return lex_mask_[i]; }
   bool lexicon_starts(int id, std::size_t i) const override {
     if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return false;
@@ -214,24 +221,47 @@ class ArticleRun : public MatchContext {
     }
     std::sort(out.rbegin(), out.rend());
   }
+  // covered() by a mask: the stage-1 steps call it per token, with no list of types to build.
+  bool covered_by(TypeMask mask, std::size_t i) const {
+    ensure_cover();
+    return (cover_mask_[i] & mask) != 0;
+  }
   bool covered(const std::vector<int>& types, std::size_t i) const override {
     ensure_cover();
-    return (cover_mask_[i] & mask_for(types)) != 0;
+    return cover_mask_[i] != 0 && (cover_mask_[i] & mask_for(types)) != 0;
   }
   // start_mask_ has a type's bit exactly where mention_spans would list a mention of it.
   bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const override {
     ensure_cover();
-    return ((start_mask_[i] | cover_mask_[i]) & mask_for(types)) != 0;
+    const TypeMask here = start_mask_[i] | cover_mask_[i];
+    return here != 0 && (here & mask_for(types)) != 0;
+  }
+  // All at once from the per-token summaries: no call per token.
+  void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
+                      std::size_t end, std::uint64_t* bits) const override {
+    ensure_cover();
+    const TypeMask mask = mask_for(types);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (((start_mask_[i] | cover_mask_[i]) & mask) != 0) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
   }
   bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
+    if (!may_be_name(i)) return false;
+    ensure_cover();
+    return !strong_cover_[i];
+  }
+  // Everything is_name asks but whether a (strong) mention covers the token.
+  bool may_be_name(std::size_t i) const override {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::Word || t.is(kAllCaps)) return false;
     if (!t.is(kCapitalized)) {
       // Arabic article prefixes: "al-Khulaifi", "el-Sisi".
       const std::size_t dash = t.key.find('-');
       if (dash == std::string::npos || dash > 3 ||
-          !res_.in("name_particles", t.key.substr(0, dash))) {
+          !res_.in("name_particles", std::string_view(t.key).substr(0, dash))) {
         return false;
       }
       const char next = norm_.text[t.begin + dash + 1];
@@ -243,20 +273,19 @@ class ArticleRun : public MatchContext {
       if (lexemes_[k].lexicon == affiliation_prefixes_) return false;
     }
     // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
-    if (t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i))) {
-      return false;
-    }
-    ensure_cover();
-    if (strong_cover_[i]) return false;
-    return true;
+    return !(t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i)));
   }
 
  private:
   // Per-token summaries of the sentence's mentions, rebuilt when mentions change (an add, a
   // drop or a span change bumps the version), so matching tests cost O(1).
+  // The check is inline (every matching test asks it); the rebuild is not.
   void ensure_cover() const {
     const std::size_t version = mentions_.size() + changes_;
     if (version == cover_version_ && cover_mask_.size() == tokens_.size()) return;
+    rebuild_cover(version);
+  }
+  [[gnu::noinline]] void rebuild_cover(std::size_t version) const {
     cover_version_ = version;
     if (cover_mask_.size() != tokens_.size()) {
       cover_mask_.assign(tokens_.size(), 0);
@@ -279,8 +308,16 @@ class ArticleRun : public MatchContext {
     }
   }
   static TypeMask mask_for(const std::vector<int>& types) {
+    // By table: matching tests ask this at every token they look at.
+    static const std::vector<TypeMask> masks = [] {
+      std::vector<TypeMask> m;
+      for (std::size_t t = 0; t < rule_mention_types().size(); ++t) {
+        m.push_back(mask_of_name_index(static_cast<int>(t)));
+      }
+      return m;
+    }();
     TypeMask mask = 0;
-    for (int t : types) mask |= mask_of_name_index(t);
+    for (int t : types) mask |= masks[static_cast<std::size_t>(t)];
     return mask;
   }
   std::string surface(std::uint32_t b, std::uint32_t e) const {
@@ -319,6 +356,15 @@ class ArticleRun : public MatchContext {
   // Removes the time expressions inside the opening dateline (events.cpp).
   void drop_dateline_times(std::vector<TimeExpression>& times) const;
   bool first_name_refers(int person) const;
+  // phrase_keys of an entity's label, kept until the label changes: first_name_refers asks it
+  // for every entity of the article at each titled person.
+  const std::vector<std::string>& label_keys(std::size_t entity) const;
+  struct LabelKeys {
+    bool valid = false;
+    std::string label;
+    std::vector<std::string> keys;
+  };
+  mutable std::vector<LabelKeys> label_keys_;
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   void events_for(const Sentence& s, std::uint32_t si);

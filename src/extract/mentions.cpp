@@ -305,7 +305,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
           m.begin = m.name_begin = before.begin;
           key += "@" + std::to_string(before.entity);
         } else if (i > s.first_token && tokens_[i - 1].kind == TokenKind::Word &&
-                   tokens_[i - 1].is(kCapitalized) && !covered({kConcreteTypes + 2}, i - 1) &&
+                   tokens_[i - 1].is(kCapitalized) && !covered_by(kActorMask, i - 1) &&
                    !res_.in("not_names", tokens_[i - 1].key)) {
           m.begin = m.name_begin = i - 1;
           key += "@" + tokens_[i - 1].key;
@@ -323,7 +323,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
       advance = lx.length;
       break;
     }
-    if (advance == 1 && !covered({kConcreteTypes + 2}, i)) {
+    if (advance == 1 && !covered_by(kActorMask, i)) {
       // Names and abbreviations seen before are capitalised: skip other tokens cheaply.
       if (tokens_[i].is(kCapitalized)) {
         known_.match(tokens_, i, s.last_token, matches);
@@ -373,7 +373,7 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
   const Gazetteer& gz = res_.gazetteer;
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
     if (tokens_[i].key != "capital" || tokens_[i - 1].key != "the" || last_capital_ < 0) continue;
-    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    if (covered_by(kPlaceMask | kActorMask, i)) continue;
     const std::uint32_t next = i + 1;
     if (next < s.last_token) {
       const Token& t = tokens_[next];
@@ -460,7 +460,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       const Token& t = tokens_[end];
       if (t.key == "of" || (t.kind == TokenKind::Word && t.is(kCapitalized))) continue;
     }
-    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    if (covered_by(kPlaceMask | kActorMask, i)) continue;
     const int type = kind == "City"       ? kCity
                      : kind == "Province" ? kProvince
                      : kind == "Region"   ? kRegion
@@ -474,7 +474,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       const Entity& e = entities_[static_cast<std::size_t>(entity)];
       if (mention_type != type && e.type != type) return false;
       if (type == kSite) {
-        const std::vector<std::string> words = phrase_keys(e.label, res_.abbreviations);
+        const std::vector<std::string>& words = label_keys(static_cast<std::size_t>(entity));
         return !words.empty() && words.back() == noun;
       }
       return same_noun ? e.ref_nouns.count(noun) > 0 : e.ref_nouns.empty();
@@ -544,7 +544,7 @@ void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
     }  // (sentence-initial: "Insurgents seized the town")
     if (i + 1 < s.last_token && (tokens_[i + 1].key == "of" || tokens_[i + 1].key == "from"))
       continue;
-    if (covered({kConcreteTypes, kConcreteTypes + 2}, i)) continue;
+    if (covered_by(kPlaceMask | kActorMask, i)) continue;
     int group = last_group_;
     for (const auto& [end, entity] : groups) {
       if (end <= i) group = entity;
@@ -598,7 +598,7 @@ void ArticleRun::mark_parties(const Sentence& s) {
     if (!after_trigger) continue;
     std::uint32_t m = j + 1;
     while (m < s.last_token &&
-           (covered({kConcreteTypes, kConcreteTypes + 2, kDemonym}, m) || tokens_[m].key == "and" ||
+           (covered_by(kPlaceMask | kActorMask | bit(kDemonym), m) || tokens_[m].key == "and" ||
             tokens_[m].key == "," || tokens_[m].key == "the" || tokens_[m].key == "'s")) {
       ++m;
     }

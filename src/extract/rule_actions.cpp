@@ -12,16 +12,19 @@ namespace ng::extract::stage1 {
 void ArticleRun::apply_rules(const Sentence& s, std::uint32_t si) {
   RuleMatch m;
   res_.rule_starts->scan(*this, s.first_token, s.last_token, starts_);
+  const StartIndex& index = *res_.rule_starts;
   for (std::size_t r = 0; r < res_.rules.size(); ++r) {
     const Rule& rule = res_.rules[r];
-    for (std::uint32_t i = s.first_token; i < s.last_token;) {
-      if (res_.rule_starts->may_start(starts_, r, rule, *this, i) &&
-          match_rule(rule, *this, i, s.last_token, m)) {
+    // Jump from one possible start to the next (the index skips tokens where the rule's first
+    // test fails); asked again after each match, which may add mentions.
+    std::size_t i = index.next_start(starts_, r, *this, s.first_token, s.last_token);
+    while (i < s.last_token) {
+      std::size_t next = i + 1;
+      if (match_rule(rule, *this, i, s.last_token, m)) {
         apply_action(rule, m, si);
-        i = std::max(m.end, i + 1);
-      } else {
-        ++i;
+        next = std::max<std::size_t>(m.end, i + 1);
       }
+      i = index.next_start(starts_, r, *this, next, s.last_token);
     }
   }
 }

@@ -43,13 +43,9 @@ class Matcher {
           result = tok.key == t.value;
         }
         break;
-      case TokenTest::Kind::Lexicon: {
-        ctx_.lexicon_spans(t.id, i, scratch_);
-        for (std::uint32_t len : scratch_) {
-          if (len == 1) result = true;
-        }
+      case TokenTest::Kind::Lexicon:
+        result = ctx_.lexicon_word(t.id, i, scratch_);
         break;
-      }
       case TokenTest::Kind::Mention:
         result = ctx_.covered(t.type_ids, i);
         break;
@@ -104,11 +100,46 @@ class Matcher {
         slot = before;
         return false;
       };
-      if (repeat(n, pos, 0, inner)) return true;
+      if (repetitions(n, pos, inner)) return true;
       slot = saved;
       return false;
     }
+    return repetitions(n, pos, k);
+  }
+
+  // n matched n.min to n.max times from pos, greedily with backtracking, then k. The common
+  // shapes take shortcuts (the recursion of repeat() costs a continuation per step).
+  bool repetitions(const PatternNode& n, std::size_t pos, const Cont& k) {
+    if (n.kind == PatternNode::Kind::Tokens) return token_run(n, pos, k);
+    if (n.max == 1) {
+      // Once or optional: what repeat(n, pos, 0, k) does when no second round is allowed.
+      const auto then = [&, pos](std::size_t p) { return p != pos && k(p); };
+      if (once(n, pos, then)) return true;
+      return n.min <= 0 && k(pos);
+    }
     return repeat(n, pos, 0, k);
+  }
+
+  // A token node consumes exactly one token per round, so greedy matching with backtracking is:
+  // find the longest run of tokens passing its tests, then try k after the longest run first
+  // and after ever shorter ones, down to n.min.
+  bool token_run(const PatternNode& n, std::size_t pos, const Cont& k) {
+    const std::size_t room = end_ > pos ? end_ - pos : 0;
+    const std::size_t most = n.max < 0 ? room : std::min<std::size_t>(room, n.max);
+    std::size_t run = 0;
+    while (run < most && tests_hold(n, pos + run)) ++run;
+    const auto least = static_cast<std::size_t>(std::max(n.min, 0));
+    for (std::size_t c = run + 1; c-- > least;) {
+      if (k(pos + c)) return true;
+    }
+    return false;
+  }
+
+  bool tests_hold(const PatternNode& n, std::size_t i) const {
+    for (const TokenTest& t : n.tests) {
+      if (!test(t, i)) return false;
+    }
+    return true;
   }
 
   bool repeat(const PatternNode& n, std::size_t pos, int count, const Cont& k) {
@@ -125,11 +156,7 @@ class Matcher {
   bool once(const PatternNode& n, std::size_t pos, const Cont& k) {
     switch (n.kind) {
       case PatternNode::Kind::Tokens:
-        if (pos >= end_) return false;
-        for (const TokenTest& t : n.tests) {
-          if (!test(t, pos)) return false;
-        }
-        return k(pos + 1);
+        return pos < end_ && tests_hold(n, pos) && k(pos + 1);
       case PatternNode::Kind::Span: {
         if (pos >= end_) return false;
         const TokenTest& t = n.tests.front();
@@ -278,6 +305,26 @@ void compute_first_set(Rule& rule) {
   const bool consumes = first_tests(rule.pattern, rule.first, any);
   rule.first_any = any || !consumes;
   if (rule.first_any) rule.first.clear();
+  // The second token: where the pattern is a sequence (through single groups and captures)
+  // whose first part matches exactly one token, the first tests of the rest of it.
+  rule.second.clear();
+  const PatternNode* seq = &rule.pattern;
+  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
+         seq->children.size() == 1) {
+    seq = &seq->children.front();
+  }
+  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1 ||
+      seq->children.size() < 2) {
+    return;
+  }
+  const PatternNode& opening = seq->children.front();
+  if (opening.kind != PatternNode::Kind::Tokens || opening.min != 1 || opening.max != 1) return;
+  PatternNode rest;
+  rest.kind = PatternNode::Kind::Seq;
+  rest.children.assign(seq->children.begin() + 1, seq->children.end());
+  bool rest_any = false;
+  if (first_tests(rest, rule.second, rest_any) && !rest_any) return;
+  rule.second.clear();
 }
 
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i) {

@@ -73,6 +73,9 @@ struct Rule {
   // known). Filled by compute_first_set(); lets the matcher skip most positions cheaply.
   std::vector<TokenTest> first;
   bool first_any = true;
+  // For a pattern that opens with exactly one token ("[!Cap] <ArmedGroup> ..."): tests of which
+  // one must hold on the second token of any match; empty if none is known.
+  std::vector<TokenTest> second;
   const RuleArg* arg(std::string_view key) const {
     for (const RuleArg& a : args) {
       if (a.key == key) return &a;
@@ -112,6 +115,15 @@ class MatchContext {
   virtual const std::vector<Token>& tokens() const = 0;
   // Lengths (in tokens) of the spans of lexicon `id` starting at token i, longest first.
   virtual void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const = 0;
+  // True if lexicon `id` has a one-token entry at token i (`scratch`: working space for
+  // contexts that answer through lexicon_spans).
+  virtual bool lexicon_word(int id, std::size_t i, std::vector<std::uint32_t>& scratch) const {
+    lexicon_spans(id, i, scratch);
+    for (std::uint32_t len : scratch) {
+      if (len == 1) return true;
+    }
+    return false;
+  }
   // Lengths of the mentions of one of `types` starting at token i, longest first.
   virtual void mention_spans(const std::vector<int>& types, std::size_t i,
                              std::vector<std::uint32_t>& out) const = 0;
@@ -119,6 +131,8 @@ class MatchContext {
   virtual bool covered(const std::vector<int>& types, std::size_t i) const = 0;
   // The Name class: a capitalised word that may be part of a name here.
   virtual bool is_name(std::size_t i) const = 0;
+  // False where is_name(i) is false whatever mentions are added (the test on the token alone).
+  virtual bool may_be_name(std::size_t /*i*/) const { return true; }
   // The Start class: token i opens its sentence (a context without sentences: the first token).
   virtual bool sentence_start(std::size_t i) const { return i == 0; }
   // True if a span of lexicon `id` starts at token i (a rule's first-token test).
@@ -137,6 +151,16 @@ class MatchContext {
     mention_spans(types, i, lengths);
     return !lengths.empty() || covered(types, i);
   }
+  // Sets bit i - origin of `bits` (bit b is bits[b / 64] >> b % 64) for each token i of
+  // [begin, end) where mention_starts_or_covers(types, i) holds; leaves the other bits.
+  virtual void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
+                              std::size_t end, std::uint64_t* bits) const {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (mention_starts_or_covers(types, i)) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
+  }
 };
 
 struct RuleMatch {
@@ -151,7 +175,7 @@ struct RuleMatch {
 bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
                 RuleMatch& out);
 
-// Fills rule.first / rule.first_any from the pattern (called by parse_rules).
+// Fills rule.first / rule.first_any and rule.second from the pattern (called by parse_rules).
 void compute_first_set(Rule& rule);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.

@@ -1,5 +1,8 @@
 #include "extract/start_index.hpp"
 
+#include <algorithm>
+#include <bit>
+
 #include "extract/text.hpp"
 
 namespace ng::extract {
@@ -7,6 +10,13 @@ namespace {
 
 bool same_test(const TokenTest& a, const TokenTest& b) {
   return a.kind == b.kind && a.negated == b.negated && a.id == b.id && a.value == b.value;
+}
+
+// Tests whose answer depends on the token's kind and flags alone (not its key, lexicons or
+// mentions): token classes but Name, suffix literals (holds_first lets these pass).
+bool on_token_alone(const TokenTest& t) {
+  return (t.kind == TokenTest::Kind::Class && !depends_on_mentions(t)) ||
+         (t.kind == TokenTest::Kind::Literal && !t.value.empty() && t.value.front() == '*');
 }
 
 bool is_exact_literal(const TokenTest& t) {
@@ -53,75 +63,203 @@ void required_tests(const PatternNode& n, Groups& out) {
 std::size_t StartIndex::probe(const TokenTest& t) {
   if (is_exact_literal(t)) {
     auto [it, fresh] = literal_probe_.try_emplace(t.value, probes_.size());
-    if (fresh) probes_.push_back({t, Bits(words_)});
+    if (fresh) probes_.push_back(t);
     return it->second;
   }
-  for (std::size_t k : other_probes_) {
-    if (same_test(probes_[k].test, t)) return k;
+  const bool lexicon = t.kind == TokenTest::Kind::Lexicon && !t.negated;
+  std::vector<std::size_t>& kind = lexicon ? lexicon_probes_[static_cast<unsigned>(t.id) % 64]
+                                   : on_token_alone(t) ? token_probes_
+                                                       : other_probes_;
+  for (std::size_t k : kind) {
+    if (same_test(probes_[k], t)) return k;
   }
-  other_probes_.push_back(probes_.size());
-  probes_.push_back({t, Bits(words_)});
+  kind.push_back(probes_.size());
+  probes_.push_back(t);
   return probes_.size() - 1;
 }
 
 StartIndex::StartIndex(const std::vector<Rule>& rules)
-    : words_((rules.size() + 63) / 64),
-      everywhere_(words_),
+    : anywhere_(rules.size()),
+      rule_groups_(rules.size()),
       dynamic_(rules.size()),
-      required_(rules.size()) {
+      mention_types_(rules.size()),
+      second_types_(rules.size()),
+      name_(rules.size()) {
+  std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
+    const auto rule_id = static_cast<std::uint32_t>(r);
     Groups groups;
     required_tests(rule.pattern, groups);
     for (const auto& group : groups) {
-      std::vector<std::size_t> ids;
-      for (const TokenTest* t : group) ids.push_back(probe(*t));
-      required_[r].push_back(std::move(ids));
+      const auto g = static_cast<std::uint32_t>(group_rule_.size());
+      group_rule_.push_back(rule_id);
+      for (const TokenTest* t : group) members.emplace_back(probe(*t), g);
     }
-    bool dynamic = false;
-    for (const TokenTest& t : rule.first) dynamic = dynamic || depends_on_mentions(t);
-    if (rule.first_any || dynamic) {
-      set(everywhere_, r);
-      dynamic_[r] = dynamic;
+    rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
+    first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size() - groups.size()));
+    const bool mentions_second =
+        !rule.second.empty() &&
+        std::all_of(rule.second.begin(), rule.second.end(),
+                    [](const TokenTest& t) { return t.kind == TokenTest::Kind::Mention; });
+    if (mentions_second) {
+      for (const TokenTest& t : rule.second) {
+        second_types_[r].insert(second_types_[r].end(), t.type_ids.begin(), t.type_ids.end());
+      }
+    }
+    if (rule.first_any) {
+      anywhere_[r] = true;
       continue;
     }
-    for (const TokenTest& t : rule.first) set(probes_[probe(t)].first, r);
+    TokenTest mentions;  // the union of the rule's first <Type> tests: one test per token
+    mentions.kind = TokenTest::Kind::Mention;
+    const TokenTest* name = nullptr;  // the Name test
+    for (const TokenTest& t : rule.first) {
+      if (t.kind == TokenTest::Kind::Mention) {
+        mentions.type_ids.insert(mentions.type_ids.end(), t.type_ids.begin(), t.type_ids.end());
+      } else if (depends_on_mentions(t)) {
+        name = &t;
+      } else {
+        firsts.emplace_back(probe(t), rule_id);
+      }
+    }
+    mention_types_[r] = mentions.type_ids;
+    if (!mentions.type_ids.empty()) dynamic_[r].push_back(mentions);
+    if (name) dynamic_[r].push_back(*name);
+    if (!dynamic_[r].empty()) second_types_[r].clear();
+    name_[r] = name != nullptr;
   }
+  first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
+  probe_rules_.resize(probes_.size());
+  probe_groups_.resize(probes_.size());
+  for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
+  for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
 
 void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_t end,
                       Starts& out) const {
+  const std::size_t size = end - begin;
+  const std::size_t words = (size + 63) / 64;
   out.begin = begin;
-  out.bits.assign((end - begin) * words_, 0);
-  out.present.assign(probes_.size(), false);
+  out.end = end;
+  out.words = words;
+  out.probe_tokens.assign(probes_.size() * words, 0);
+  out.all_tokens.assign(words, 0);
+  out.name_tokens.assign(words, 0);
+  out.hit.assign(probes_.size(), 0);
+  out.hit_probes.clear();
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
-    std::uint64_t* bits = &out.bits[(i - begin) * words_];
+    const std::size_t w = (i - begin) / 64;
+    const std::uint64_t bit = std::uint64_t{1} << ((i - begin) % 64);
     const auto hit = [&](std::size_t k) {
-      out.present[k] = true;
-      for (std::size_t w = 0; w < words_; ++w) bits[w] |= probes_[k].first[w];
+      out.probe_tokens[k * words + w] |= bit;
+      if (out.hit[k] == 0) {
+        out.hit[k] = 1;
+        out.hit_probes.push_back(static_cast<std::uint32_t>(k));
+      }
     };
-    for (std::size_t w = 0; w < words_; ++w) bits[w] = everywhere_[w];
+    out.all_tokens[w] |= bit;
+    if (context.may_be_name(i)) out.name_tokens[w] |= bit;
     if (auto it = literal_probe_.find(tokens[i].key); it != literal_probe_.end()) hit(it->second);
-    const std::uint64_t lexicons = context.lexicon_mask(i);
-    for (std::size_t k : other_probes_) {
-      const TokenTest& t = probes_[k].test;
-      const bool ruled_out =
-          t.kind == TokenTest::Kind::Lexicon && ((lexicons >> (t.id % 64)) & 1U) == 0;
-      if (!ruled_out && holds_first(t, context, tokens[i], i)) hit(k);
-    }
-  }
-  out.viable.assign(required_.size(), true);
-  for (std::size_t r = 0; r < required_.size(); ++r) {
-    for (const auto& group : required_[r]) {
-      bool any = false;
-      for (std::size_t k : group) any = any || out.present[k];
-      if (!any) {
-        out.viable[r] = false;
-        break;
+    // Only the lexicons whose bit is set can start here: no test for the others.
+    for (std::uint64_t lexicons = context.lexicon_mask(i); lexicons != 0;
+         lexicons &= lexicons - 1) {
+      for (std::size_t k : lexicon_probes_[std::countr_zero(lexicons)]) {
+        if (context.lexicon_starts(probes_[k].id, i)) hit(k);
       }
     }
+    for (std::uint64_t holds = token_probes_holding(out, context, tokens[i], i); holds != 0;
+         holds &= holds - 1) {
+      hit(token_probes_[std::countr_zero(holds)]);
+    }
+    for (std::size_t k : other_probes_) {
+      if (holds_first(probes_[k], context, tokens[i], i)) hit(k);
+    }
   }
+  // Required words: count down each rule's groups from the probes that hold.
+  out.missing = rule_groups_;
+  out.group_end.assign(group_rule_.size(), 0);
+  const std::size_t rules = rule_groups_.size();
+  out.rule_tokens.assign(rules * words, 0);
+  for (std::uint32_t k : out.hit_probes) {
+    const std::uint64_t* holds = &out.probe_tokens[k * words];
+    std::size_t last_word = words - 1;
+    while (holds[last_word] == 0) --last_word;
+    const auto end_offset =
+        static_cast<std::uint32_t>(last_word * 64 + 64 - std::countl_zero(holds[last_word]));
+    for (std::uint32_t g : probe_groups_[k]) {
+      if (out.group_end[g] == 0) --out.missing[group_rule_[g]];
+      out.group_end[g] = std::max(out.group_end[g], end_offset);
+    }
+    for (std::uint32_t r : probe_rules_[k]) {
+      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
+    }
+  }
+  out.viable.resize(rules);
+  out.rule_end.resize(rules);
+  for (std::size_t r = 0; r < rules; ++r) {
+    out.viable[r] = out.missing[r] == 0;
+    out.rule_end[r] = end;
+    if (!out.viable[r]) continue;
+    for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
+      out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
+    }
+    if (anywhere_[r]) {
+      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
+    }
+  }
+}
+
+std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& context,
+                                               const Token& token, std::size_t i) const {
+  const auto evaluate = [&] {
+    std::uint64_t holds = 0;
+    for (std::size_t j = 0; j < token_probes_.size(); ++j) {
+      if (holds_first(probes_[token_probes_[j]], context, token, i)) {
+        holds |= std::uint64_t{1} << j;
+      }
+    }
+    return holds;
+  };
+  const auto kind = static_cast<std::size_t>(token.kind);
+  if (token_probes_.size() >= 64 || kind >= 4) return evaluate();
+  // The answer depends on the token's kind and flags alone: worked out once per combination
+  // (bit 63 marks an entry as known).
+  constexpr std::uint64_t kKnown = std::uint64_t{1} << 63;
+  out.token_class_probes.resize(4 * 256, 0);
+  std::uint64_t& entry = out.token_class_probes[kind * 256 + token.flags];
+  if (entry == 0) entry = kKnown | evaluate();
+  return entry & ~kKnown;
+}
+
+bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {
+  const Token& tok = context.tokens()[i];
+  for (const TokenTest& t : dynamic_[r]) {
+    if (holds_first(t, context, tok, i)) return true;
+  }
+  return false;
+}
+
+std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
+                                           const MatchContext& context, std::size_t i,
+                                           std::size_t end) const {
+  const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
+  // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
+  // all the remaining tokens at once, Name only where may_be_name holds.
+  std::vector<std::uint64_t>& mentions = starts.mention_tokens;
+  mentions.assign(starts.words, 0);
+  if (!mention_types_[r].empty() && i < end) {
+    context.mention_tokens(mention_types_[r], starts.begin, i, end, mentions.data());
+  }
+  for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= statics[w];
+  const std::uint64_t* names = name_[r] ? starts.name_tokens.data() : mentions.data();
+  for (i = next_token(starts, mentions.data(), names, i); i < end;
+       i = next_token(starts, mentions.data(), names, i + 1)) {
+    const std::size_t p = i - starts.begin;
+    if (((mentions[p / 64] >> (p % 64)) & 1U) != 0 || context.is_name(i)) return i;
+  }
+  return end;
 }
 
 }  // namespace ng::extract

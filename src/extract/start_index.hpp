@@ -4,19 +4,26 @@
 // rules added), and most rules cannot match at most tokens. Testing every rule at every token
 // costs rules x tokens calls; this index answers, for all rules at once, the tests that depend
 // on the tokens alone (literal words, lexicon entries, token classes):
-//   - first-token tests (Rule::first): one hash lookup per token for the literals, one test per
-//     distinct lexicon or class;
+//   - first-token tests (Rule::first): one hash lookup per token for the literals, one check per
+//     lexicon starting at the token, the class tests once per token kind and flags;
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
-//     word of a lexicon): a rule is skipped in a sentence that lacks one of them.
-// First tests that depend on mentions (<Type>, Name) are checked with may_start_at as the rule
-// is reached, since earlier rules add mentions.
+//     word of a lexicon): a rule is skipped in a sentence that lacks one of them, and does not
+//     start after the last of them (a match holds them at or after its start).
+// Each probe (a distinct test) gets a bitset of the sentence's tokens where it holds, and each
+// rule the union of its first probes' bitsets, so a rule jumps from one possible start to the
+// next instead of testing every token. First tests that depend on mentions (<Type>, Name) are
+// asked as the rule reaches them, since earlier matches add mentions: <Type> for the rest of
+// the sentence in one call (MatchContext::mention_tokens), Name where may_be_name holds.
 //
 //   StartIndex index(rules);          // once, after loading the rules
 //   StartIndex::Starts starts;        // per run; reused across sentences
 //   index.scan(context, s.first_token, s.last_token, starts);
-//   if (index.may_start(starts, r, rules[r], context, i)) ... match_rule(...)
+//   for (i = index.next_start(starts, r, context, first, last); i < last; ...)
+//     match_rule(...)
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -29,12 +36,29 @@ namespace ng::extract {
 
 class StartIndex {
  public:
-  // What the last scanned sentence allows.
+  // What the last scanned sentence allows. Token sets are bitsets over the scanned range,
+  // `words` 64-bit words each.
   struct Starts {
-    std::size_t begin = 0;            // first token scanned
-    std::vector<std::uint64_t> bits;  // per token: rules whose static first tests hold there
-    std::vector<bool> present;        // per probe: holds at some token of the sentence
-    std::vector<bool> viable;         // per rule: every required word is present
+    std::size_t begin = 0;  // first token scanned
+    std::size_t end = 0;    // one past the last token scanned
+    std::size_t words = 0;
+    std::vector<std::uint64_t> probe_tokens;  // per probe: tokens where it holds
+    std::vector<std::uint64_t> rule_tokens;   // per rule: tokens where a static first test holds
+    std::vector<std::uint64_t> all_tokens;    // every token
+    std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
+    std::vector<std::uint8_t> viable;         // per rule: every required word is present
+    // Working space of scan().
+    std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
+    std::vector<std::uint8_t> hit;          // per probe: in hit_probes
+    std::vector<std::uint32_t> group_end;   // per required group: 1 + last token offset where
+                                            // one of its probes holds; 0: none
+    std::vector<std::uint32_t> missing;     // per rule: required groups not satisfied
+    // Per rule: no match starts at or after this token, since a match has its required words
+    // at or after its start.
+    std::vector<std::size_t> rule_end;
+    mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
+    // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
+    std::vector<std::uint64_t> token_class_probes;
   };
 
   explicit StartIndex(const std::vector<Rule>& rules);
@@ -45,33 +69,94 @@ class StartIndex {
   // False where rule number `r` (of the rules given to the constructor) cannot match from
   // token i of the last scanned sentence; true wherever a match can start. Where it is true,
   // so is may_start_at(rule, context, i).
-  bool may_start(const Starts& starts, std::size_t r, const Rule& rule, const MatchContext& context,
+  bool may_start(const Starts& starts, std::size_t r, const MatchContext& context,
                  std::size_t i) const {
-    if (!starts.viable[r]) return false;
-    const std::uint64_t word = starts.bits[(i - starts.begin) * words_ + r / 64];
-    if (((word >> (r % 64)) & 1U) == 0) return false;
-    return !dynamic_[r] || may_start_at(rule, context, i);
+    if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
+    if (!second_holds(r, context, i + 1, starts.end)) return false;
+    if (has_static_start(starts, r, i)) return true;
+    return !dynamic_[r].empty() && dynamic_start(r, context, i);
+  }
+
+  // The first token in [i, end) where may_start holds, or `end`. Mention-dependent tests are
+  // evaluated now, token by token, so call it again after a match has added mentions.
+  std::size_t next_start(const Starts& starts, std::size_t r, const MatchContext& context,
+                         std::size_t i, std::size_t end) const {
+    // Inline: asked once per rule and sentence, and mostly answered from the bits alone.
+    if (!starts.viable[r]) return end;
+    const std::size_t limit = std::min(end, starts.rule_end[r]);
+    const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
+    if (!dynamic_[r].empty()) {
+      const std::size_t next = next_dynamic_start(starts, r, context, i, limit);
+      return next < limit ? next : end;
+    }
+    std::size_t next = next_token(starts, statics, statics, i);
+    while (next < limit && !second_holds(r, context, next + 1, end)) {
+      next = next_token(starts, statics, statics, next + 1);
+    }
+    return next < limit ? next : end;
   }
 
  private:
-  using Bits = std::vector<std::uint64_t>;  // one bit per rule
-  // A token test the index evaluates on every token: a first test of some rules (`first`)
-  // and/or a word some rules require.
-  struct Probe {
-    TokenTest test;
-    Bits first;
-  };
   std::size_t probe(const TokenTest& t);
-  void set(Bits& bits, std::size_t r) const { bits[r / 64] |= std::uint64_t{1} << (r % 64); }
+  static bool has_static_start(const Starts& starts, std::size_t r, std::size_t i) {
+    const std::size_t p = i - starts.begin;
+    return ((starts.rule_tokens[r * starts.words + p / 64] >> (p % 64)) & 1U) != 0;
+  }
+  // Whether one of rule r's mention-dependent first tests holds at token i.
+  bool dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const;
+  // The token probes that hold at token i, as bits over token_probes_.
+  std::uint64_t token_probes_holding(Starts& out, const MatchContext& context, const Token& token,
+                                     std::size_t i) const;
+  // Whether the second token of a match can be at token j (< end): rules whose first part is
+  // one token and whose next part starts with a <Type> are tried only where such a mention is
+  // (for rules with static first tests; the others have no second test here).
+  bool second_holds(std::size_t r, const MatchContext& context, std::size_t j,
+                    std::size_t end) const {
+    if (second_types_[r].empty()) return true;
+    return j < end && context.mention_starts_or_covers(second_types_[r], j);
+  }
+  // next_start for a rule with mention-dependent first tests.
+  std::size_t next_dynamic_start(const Starts& starts, std::size_t r, const MatchContext& context,
+                                 std::size_t i, std::size_t end) const;
+  // The first token >= i set in `a` or `b` (token sets of `starts`), or starts.end.
+  static std::size_t next_token(const Starts& starts, const std::uint64_t* a,
+                                const std::uint64_t* b, std::size_t i) {
+    const std::size_t p = i - starts.begin;
+    std::size_t w = p / 64;
+    if (w >= starts.words) return starts.end;
+    std::uint64_t word = (a[w] | b[w]) & (~std::uint64_t{0} << (p % 64));
+    while (word == 0) {
+      if (++w == starts.words) return starts.end;
+      word = a[w] | b[w];
+    }
+    return starts.begin + w * 64 + static_cast<std::size_t>(std::countr_zero(word));
+  }
 
-  std::size_t words_ = 0;
-  std::vector<Probe> probes_;
+  // Token tests the index evaluates on every token: first tests of some rules and/or words
+  // some rules require.
+  std::vector<TokenTest> probes_;
   std::unordered_map<std::string, std::size_t> literal_probe_;  // exact literal -> probe
-  std::vector<std::size_t> other_probes_;                       // tested on every token
-  Bits everywhere_;            // rules with an unconstrained or mention-dependent start
-  std::vector<bool> dynamic_;  // per rule: re-check with may_start_at
-  // Per rule: groups of probes; each group must have one probe present in the sentence.
-  std::vector<std::vector<std::vector<std::size_t>>> required_;
+  std::vector<std::size_t> lexicon_probes_[64];  // per bit of lexicon_mask: lexicon probes
+  std::vector<std::size_t> token_probes_;        // classes, suffixes: by the token's kind and flags
+  std::vector<std::size_t> other_probes_;        // anything else: tested on every token
+  // Per rule: whether its start is unconstrained (any token).
+  std::vector<bool> anywhere_;
+  // Per probe: the rules it is a first test of, and the required groups it belongs to. A rule
+  // needs one probe of each of its groups present in the sentence. (Both are visited from the
+  // probes that hold in a sentence, a few of several hundred.)
+  std::vector<std::vector<std::uint32_t>> probe_rules_;
+  std::vector<std::vector<std::uint32_t>> probe_groups_;
+  std::vector<std::uint32_t> group_rule_;   // per group: its rule
+  std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
+  std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group
+  // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
+  // Name test (holds only where may_be_name does).
+  std::vector<std::vector<TokenTest>> dynamic_;
+  std::vector<std::vector<int>> mention_types_;  // per rule: the types of its <Type> tests
+  // Per rule: the types of its second-token <Type> tests (Rule::second) when these are all it
+  // has and its first tests are static; else empty.
+  std::vector<std::vector<int>> second_types_;
+  std::vector<bool> name_;  // per rule: has a Name first test
 };
 
 }  // namespace ng::extract

@@ -44,9 +44,10 @@ int to_int(std::string_view s) {
   return s.empty() ? -1 : v;
 }
 
+// Views into the time-words lexicon (or literals): looked up at every token, copied never.
 struct Word {
-  std::string kind;  // weekday, month, part, modifier, anchor, unit, number, relative
-  std::string value;
+  std::string_view kind;  // weekday, month, part, modifier, anchor, unit, number, relative
+  std::string_view value;
   std::uint32_t length = 0;
 };
 
@@ -91,8 +92,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
     words.index().match(tokens, i, end, matches);
     if (matches.empty()) return {};
     const auto row = matches.front().value;
-    return Word{std::string(words.get(row, "kind")), std::string(words.get(row, "value")),
-                matches.front().length};
+    return Word{words.get(row, "kind"), words.get(row, "value"), matches.front().length};
   };
   std::size_t i = begin;
   while (i < end) {
@@ -115,7 +115,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
         if (words.get(static_cast<std::uint32_t>(r), "kind") != "month") continue;
         for (std::string_view spelling : split(words.phrase(static_cast<std::uint32_t>(r)), '|')) {
           if (spelling == rest) {
-            w = Word{"month", std::string(words.get(static_cast<std::uint32_t>(r), "value")), 1};
+            w = Word{"month", words.get(static_cast<std::uint32_t>(r), "value"), 1};
           }
         }
       }

@@ -55,6 +55,18 @@ TEST_CASE("rules parse into slots, actions and first-token tests", "[extract][ru
   CHECK(rules[1].arg("note")->literal);
   CHECK_FALSE(rules[0].first_any);  // a Country mention or a title
   CHECK(rules[0].first.size() == 2);
+  CHECK(rules[0].second.empty());  // the pattern does not open with exactly one token
+
+  // A pattern opening with one token (through captures): the next part's first tests.
+  auto second = parse_rules(
+      "rule a: [!Upper] <Country> Any => Person();\n"
+      "rule b: x:([Cap] y:(<Country> | @titles)) => Person();\n"
+      "rule c: [Cap] Any? => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(second[0].second.size() == 1);
+  CHECK(second[0].second[0].kind == TokenTest::Kind::Mention);
+  CHECK(second[1].second.size() == 2);
+  CHECK(second[2].second.empty());  // the rest may match nothing
 }
 
 TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
@@ -137,8 +149,10 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
     text +=
         "rule w" + std::to_string(k) + ": \"" + (k % 2 ? "anna" : "maria") + "\" => Person();\n";
   }
+  // A second token in a mention (checked where the first token may start).
+  text += "rule second: [!Upper] <Country> Any => Person();\n";
   const auto rules = parse_rules(text, "t.rules", kVocab);
-  REQUIRE(rules.size() == 80);
+  REQUIRE(rules.size() == 81);
   const StartIndex index(rules);
   FakeContext ctx("Ruritania General Anna Maria said so , a 40-year-old of 12");
   StartIndex::Starts starts;
@@ -148,7 +162,7 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   for (std::size_t r = 0; r < rules.size(); ++r) {
     for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
       INFO("rule " << rules[r].name << " at token " << i);
-      const bool may = index.may_start(starts, r, rules[r], ctx, i);
+      const bool may = index.may_start(starts, r, ctx, i);
       if (may) CHECK(may_start_at(rules[r], ctx, i));
       if (match_rule(rules[r], ctx, i, ctx.tokens().size(), m)) {
         CHECK(may);
@@ -157,22 +171,66 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
       candidates += may;
     }
   }
+  // The only Country mention is token 0: no second token of rule "second" is in one.
+  for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
+    CHECK(may_start_at(rules[80], ctx, i));
+    CHECK_FALSE(index.may_start(starts, 80, ctx, i));
+  }
+  // next_start visits exactly the tokens where may_start holds.
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    std::vector<std::size_t> visited, expected;
+    const std::size_t end = ctx.tokens().size();
+    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+         i = index.next_start(starts, r, ctx, i + 1, end)) {
+      visited.push_back(i);
+    }
+    for (std::size_t i = 0; i < end; ++i) {
+      if (index.may_start(starts, r, ctx, i)) expected.push_back(i);
+    }
+    INFO("rule " << rules[r].name);
+    CHECK(visited == expected);
+  }
   CHECK(matches > 20);
+  // Token sets of long sentences span several 64-bit words.
+  std::string long_text;
+  for (int k = 0; k < 12; ++k)
+    long_text += "Ruritania General Anna Maria said so , a 40-year-old of 12 ";
+  FakeContext long_ctx(long_text);
+  const std::size_t long_end = long_ctx.tokens().size();
+  REQUIRE(long_end > 128);
+  StartIndex::Starts long_starts;
+  index.scan(long_ctx, 1, long_end, long_starts);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    std::size_t i = index.next_start(long_starts, r, long_ctx, 1, long_end);
+    for (std::size_t j = 1; j < long_end; ++j) {
+      INFO("rule " << rules[r].name << " at token " << j);
+      if (match_rule(rules[r], long_ctx, j, long_end, m))
+        CHECK(index.may_start(long_starts, r, long_ctx, j));
+      if (!index.may_start(long_starts, r, long_ctx, j)) continue;
+      CHECK(i == j);
+      i = index.next_start(long_starts, r, long_ctx, j + 1, long_end);
+    }
+    CHECK(i == long_end);
+  }
   // The index has something to skip: most (rule, token) pairs cannot start a match.
   CHECK(candidates < rules.size() * ctx.tokens().size() / 4);
   // No "(" in the sentence: the abbreviation rule is skipped even where its first test holds.
   CHECK(may_start_at(rules[7], ctx, 0));
-  CHECK_FALSE(index.may_start(starts, 7, rules[7], ctx, 0));
-  CHECK(index.may_start(starts, 8, rules[8], ctx, 0));  // "said" is a @verbs entry
-  CHECK(index.may_start(starts, 9, rules[9], ctx, 0));  // the "(" part is optional
+  CHECK_FALSE(index.may_start(starts, 7, ctx, 0));
+  CHECK(index.may_start(starts, 8, ctx, 0));  // "said" is a @verbs entry
+  CHECK(index.may_start(starts, 9, ctx, 0));  // the "(" part is optional
   FakeContext defined("Ruritania Front ( RF )");
   index.scan(defined, 0, defined.tokens().size(), starts);
-  CHECK(index.may_start(starts, 7, rules[7], defined, 0));
-  CHECK_FALSE(index.may_start(starts, 8, rules[8], defined, 0));  // neither "told" nor a verb
+  CHECK(index.may_start(starts, 7, defined, 0));
+  // Nor after the last "(": a match has its required words at or after its start.
+  CHECK_FALSE(index.may_start(starts, 7, defined, 3));  // "RF" is a Cap word
+  CHECK(index.next_start(starts, 7, defined, 2, defined.tokens().size()) ==
+        defined.tokens().size());
+  CHECK_FALSE(index.may_start(starts, 8, defined, 0));  // neither "told" nor a verb
   // A scan of part of the sentence answers for that part.
   index.scan(ctx, 4, 6, starts);
-  CHECK(index.may_start(starts, 0, rules[0], ctx, 4));        // "said"
-  CHECK_FALSE(index.may_start(starts, 3, rules[3], ctx, 5));  // "so" is not a number
+  CHECK(index.may_start(starts, 0, ctx, 4));        // "said"
+  CHECK_FALSE(index.may_start(starts, 3, ctx, 5));  // "so" is not a number
 }
 
 TEST_CASE("Start is the first token of the context's sentence, not of the text",
