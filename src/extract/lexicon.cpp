@@ -29,31 +29,102 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-void PhraseIndex::add(std::vector<std::string> keys, std::uint32_t value) {
-  if (keys.empty()) return;
-  if (base_) {
-    auto b = base_->by_first_.find(std::string_view(keys.front()));
-    if (b != base_->by_first_.end()) {
-      const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
-      for (const Entry& e : b->second) {
-        if (e.value != value || e.rest_size != rest_size) continue;
-        if (std::equal(keys.begin() + 1, keys.end(), base_->rest_.begin() + e.rest_begin)) return;
-      }
-    }
+std::vector<std::string> PhraseKeys::to_strings() const {
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (std::size_t k = 0; k < size(); ++k) out.emplace_back((*this)[k]);
+  return out;
+}
+
+PhraseIndex::Key PhraseIndex::store_key(std::string_view key, std::uint64_t hash) {
+  const Key k{hash, static_cast<std::uint32_t>(chars_.size()),
+              static_cast<std::uint32_t>(key.size())};
+  chars_.append(key);
+  return k;
+}
+
+const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key, std::uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.key.hash == 0) return nullptr;
+    if (slot.key.hash == hash && text_of(slot.key) == key) return &slot;
   }
-  auto it = by_first_.find(std::string_view(keys.front()));
-  if (it == by_first_.end()) it = by_first_.emplace(std::move(keys.front()), 0).first;
-  std::vector<Entry>& bucket = it->second;
+}
+
+void PhraseIndex::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.key.hash == 0) continue;
+    std::size_t s = slot.key.hash & mask;
+    while (slots_[s].key.hash != 0) s = (s + 1) & mask;
+    slots_[s] = slot;
+  }
+}
+
+PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t hash) {
+  if ((used_slots_ + 1) * 2 > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t s = hash & mask;
+  for (; slots_[s].key.hash != 0; s = (s + 1) & mask) {
+    if (slots_[s].key.hash == hash && text_of(slots_[s].key) == key) return slots_[s];
+  }
+  ++used_slots_;
+  slots_[s] = Slot{store_key(key, hash), kNone, kNone};
+  return slots_[s];
+}
+
+template <class Keys>
+bool PhraseIndex::has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const {
   const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
-  for (const Entry& e : bucket) {
+  for (std::uint32_t id = slot.first_entry; id != kNone; id = entries_[id].next) {
+    const Entry& e = entries_[id];
     if (e.value != value || e.rest_size != rest_size) continue;
-    if (std::equal(keys.begin() + 1, keys.end(), rest_.begin() + e.rest_begin)) return;
+    bool same = true;
+    for (std::uint32_t k = 0; k < rest_size && same; ++k) {
+      same = text_of(rest_[e.rest_begin + k]) == std::string_view(keys[k + 1]);
+    }
+    if (same) return true;
   }
-  const auto rest_begin = static_cast<std::uint32_t>(rest_.size());
-  for (std::size_t k = 1; k < keys.size(); ++k) rest_.push_back(std::move(keys[k]));
-  bucket.push_back(Entry{rest_begin, rest_size, value});
+  return false;
+}
+
+template <class Keys>
+void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
+  if (keys.empty()) return;
+  const std::string_view first = keys[0];
+  const std::uint64_t hash = hash_key(first);
+  if (base_) {
+    const Slot* in_base = base_->find_slot(first, hash);
+    if (in_base && base_->has_phrase(*in_base, keys, value)) return;
+  }
+  Slot& slot = insert_slot(first, hash);
+  if (has_phrase(slot, keys, value)) return;
+  const Entry entry{static_cast<std::uint32_t>(rest_.size()),
+                    static_cast<std::uint32_t>(keys.size() - 1), value, kNone};
+  for (std::size_t k = 1; k < keys.size(); ++k) {
+    const std::string_view key = keys[k];
+    rest_.push_back(store_key(key, hash_key(key)));
+  }
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(entry);
+  if (slot.last_entry == kNone) {
+    slot.first_entry = id;
+  } else {
+    entries_[slot.last_entry].next = id;
+  }
+  slot.last_entry = id;
   ++size_;
 }
+
+void PhraseIndex::add(const std::vector<std::string>& keys, std::uint32_t value) {
+  add_keys(keys, value);
+}
+
+void PhraseIndex::add(const PhraseKeys& keys, std::uint32_t value) { add_keys(keys, value); }
 
 void PhraseIndex::add_suffix(std::string suffix, std::uint32_t value) {
   if (suffix.empty()) return;
@@ -73,15 +144,18 @@ void PhraseIndex::add_spelling(std::string_view spelling, std::uint32_t value,
     if (keys.size() == 1 && keys.front().size() > 1) add_suffix(keys.front().substr(1), value);
     return;
   }
-  std::vector<std::string> keys = phrase_keys(spelling, abbreviations);
-  if (!keys.empty()) add(std::move(keys), value);
+  PhraseKeys keys;
+  phrase_keys(spelling, abbreviations, keys);
+  add(keys, value);
 }
 
 bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                                std::size_t end) const {
   if (i + 1 + e.rest_size > end) return false;
   for (std::size_t k = 0; k < e.rest_size; ++k) {
-    if (tokens[i + 1 + k].key != rest_[e.rest_begin + k]) return false;
+    const Token& token = tokens[i + 1 + k];
+    const Key& key = rest_[e.rest_begin + k];
+    if (key_hash_of(token) != key.hash || token.key != text_of(key)) return false;
   }
   return true;
 }
@@ -99,9 +173,10 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
       out.push_back(Match{1, value});
     }
   }
-  auto it = by_first_.find(std::string_view(key));
-  if (it == by_first_.end()) return;
-  for (const Entry& e : it->second) {
+  const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
+  if (!slot) return;
+  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+    const Entry& e = entries_[id];
     if (!matches_rest(e, tokens, i, end)) continue;
     // Insertion keeps the order stable: longest first, then as added.
     const Match m{1 + e.rest_size, e.value};
@@ -124,9 +199,10 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
       found = true;
     }
   }
-  auto it = by_first_.find(std::string_view(key));
-  if (it == by_first_.end()) return found;
-  for (const Entry& e : it->second) {
+  const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
+  if (!slot) return found;
+  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+    const Entry& e = entries_[id];
     if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
     out = Match{1 + e.rest_size, e.value};
     found = true;
@@ -157,7 +233,7 @@ std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_
 // Words of Latin letters with hyphens inside ("Shahrak-e Ţāleqān"), separated by spaces, are
 // what tokenize() makes of them: one token per word, keyed by fold_key(). Fills `keys` and
 // returns true for such a phrase (a quarter of the gazetteer's spellings); false otherwise.
-bool latin_word_keys(std::string_view phrase, std::vector<std::string>& keys) {
+bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
   for (std::size_t i = 0; i < phrase.size();) {
     if (phrase[i] == ' ') {
@@ -179,7 +255,31 @@ bool latin_word_keys(std::string_view phrase, std::vector<std::string>& keys) {
         return false;
       }
     }
-    keys.push_back(fold_key(phrase.substr(begin, i - begin)));
+    append_fold_key(phrase.substr(begin, i - begin), keys.chars());
+    keys.finish_key();
+  }
+  return true;
+}
+
+// ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
+// letters, keyed in lower case. Fills `keys` and returns true for such a phrase.
+bool ascii_word_keys(std::string_view phrase, PhraseKeys& keys) {
+  const bool letters_only = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  if (!letters_only) return false;
+  keys.clear();
+  std::string& chars = keys.chars();
+  for (std::size_t i = 0; i < phrase.size();) {
+    if (phrase[i] == ' ') {
+      ++i;
+      continue;
+    }
+    for (; i < phrase.size() && phrase[i] != ' '; ++i) {
+      const char c = phrase[i];
+      chars += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    keys.finish_key();
   }
   return true;
 }
@@ -201,33 +301,21 @@ std::vector<std::string> phrase_keys_by_tokenizer(
   return keys;
 }
 
+void phrase_keys(std::string_view phrase, const std::unordered_set<std::string>& abbreviations,
+                 PhraseKeys& keys) {
+  // Start-up reads ~200k gazetteer phrases: those of (Latin) letters skip the tokenizer.
+  if (ascii_word_keys(phrase, keys) || latin_word_keys(phrase, keys)) return;
+  keys.clear();
+  for (const std::string& key : phrase_keys_by_tokenizer(phrase, abbreviations)) {
+    keys.push_back(key);
+  }
+}
+
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations) {
-  // ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
-  // letters, keyed in lower case; do that directly (start-up reads ~200k such phrases).
-  const bool letters_only = std::all_of(phrase.begin(), phrase.end(), [](char c) {
-    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-  std::vector<std::string> keys;
-  if (letters_only) {
-    for (std::size_t i = 0; i < phrase.size();) {
-      if (phrase[i] == ' ') {
-        ++i;
-        continue;
-      }
-      std::size_t j = phrase.find(' ', i);
-      if (j == std::string_view::npos) j = phrase.size();
-      std::string key(phrase.substr(i, j - i));
-      for (char& c : key) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      keys.push_back(std::move(key));
-      i = j;
-    }
-    return keys;
-  }
-  if (latin_word_keys(phrase, keys)) return keys;
-  return phrase_keys_by_tokenizer(phrase, abbreviations);
+  PhraseKeys keys;
+  phrase_keys(phrase, abbreviations, keys);
+  return keys.to_strings();
 }
 
 Lexicon Lexicon::parse(std::string_view content, std::string_view name,

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace ng::extract {
@@ -200,7 +201,13 @@ const std::vector<std::string>& latin_folds() {
 
 std::string fold_key(std::string_view word) {
   std::string out;
-  out.reserve(word.size());
+  append_fold_key(word, out);
+  return out;
+}
+
+void append_fold_key(std::string_view word, std::string& out) {
+  const std::size_t start = out.size();
+  out.reserve(start + word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
     const auto b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
@@ -218,12 +225,35 @@ std::string fold_key(std::string_view word) {
                                                (static_cast<unsigned char>(word[i + 1]) & 0x3Fu))
                         : 0;
     if (!two_bytes || next_is_mark || cp < 0x80 || cp >= kTableFoldsBelow) {
-      return fold_key_by_icu(word);
+      out.resize(start);
+      out += fold_key_by_icu(word);
+      return;
     }
     out += latin_folds()[static_cast<std::size_t>(cp)];
     ++i;
   }
-  return out;
+}
+
+std::uint64_t hash_key(std::string_view key) {
+  // Eight bytes at a time, then murmur3's finaliser: keys are short, and the low bits index
+  // PhraseIndex's open-addressing tables.
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, 8);
+    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  std::uint64_t tail = 0;
+  for (; i < key.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(key[i]);
+  h ^= tail;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h != 0 ? h : 1;
 }
 
 std::vector<Token> tokenize(std::string_view text,
@@ -318,6 +348,7 @@ std::vector<Token> tokenize(std::string_view text,
     tok.end = static_cast<uint32_t>(i);
     std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
     tok.key = fold_key(surface);
+    tok.key_hash = hash_key(tok.key);
     tok.flags = pending;
     pending = 0;
     if (tok.kind == TokenKind::Word) {
