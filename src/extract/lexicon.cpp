@@ -55,7 +55,7 @@ const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key, std::uint6
 
 void PhraseIndex::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone});
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key.hash == 0) continue;
@@ -73,7 +73,7 @@ PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t 
     if (slots_[s].key.hash == hash && text_of(slots_[s].key) == key) return slots_[s];
   }
   ++used_slots_;
-  slots_[s] = Slot{store_key(key, hash), kNone, kNone};
+  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0};
   return slots_[s];
 }
 
@@ -102,7 +102,10 @@ void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
     if (in_base && base_->has_phrase(*in_base, keys, value)) return;
   }
   Slot& slot = insert_slot(first, hash);
-  if (has_phrase(slot, keys, value)) return;
+  // Values mostly grow as phrases are added (rows, places): a value above every value under
+  // this first key cannot be a duplicate, and the walk along its entries is skipped.
+  const bool may_have = slot.last_entry != kNone && value <= slot.max_value;
+  if (may_have && has_phrase(slot, keys, value)) return;
   const Entry entry{static_cast<std::uint32_t>(rest_.size()),
                     static_cast<std::uint32_t>(keys.size() - 1), value, kNone};
   for (std::size_t k = 1; k < keys.size(); ++k) {
@@ -117,6 +120,7 @@ void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
     entries_[slot.last_entry].next = id;
   }
   slot.last_entry = id;
+  slot.max_value = std::max(slot.max_value, value);
   ++size_;
 }
 
@@ -230,57 +234,94 @@ std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_
   return cp;
 }
 
-// Words of Latin letters with hyphens inside ("Shahrak-e Ţāleqān"), separated by spaces, are
-// what tokenize() makes of them: one token per word, keyed by fold_key(). Fills `keys` and
-// returns true for such a phrase (a quarter of the gazetteer's spellings); false otherwise.
+// The length in bytes of an apostrophe at phrase[i]: ASCII ' or a typographic one (U+2018,
+// U+2019, which normalize_text() makes '); 0 if there is none.
+std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
+  if (phrase[i] == '\'') return 1;
+  const bool typographic = phrase.substr(i, 2) == "\xE2\x80" && i + 2 < phrase.size() &&
+                           (phrase[i + 2] == '\x98' || phrase[i + 2] == '\x99');
+  return typographic ? 3 : 0;
+}
+
+// Words of Latin letters with hyphens or apostrophes inside ("Shahrak-e Ţāleqān", "Ma'rib"), or
+// ending in a possessive "'s", separated by spaces, are what tokenize() makes of them: one token
+// per word, keyed by fold_key(), and "'s" a token of its own. Fills `keys` and returns true for
+// such a phrase (a quarter of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
+  std::string& chars = keys.chars();
+  bool in_word = false;       // a key is open
+  bool after_letter = false;  // the last character was a letter
   for (std::size_t i = 0; i < phrase.size();) {
+    std::size_t length = 0;
     if (phrase[i] == ' ') {
+      if (in_word) keys.finish_key();
+      in_word = after_letter = false;
       ++i;
-      continue;
-    }
-    const std::size_t begin = i;
-    bool after_letter = false;
-    while (i < phrase.size() && phrase[i] != ' ') {
-      std::size_t length = 0;
-      if (latin_letter_at(phrase, i, length) != 0) {
-        after_letter = true;
-        i += length;
-      } else if (phrase[i] == '-' && after_letter && i + 1 < phrase.size() &&
-                 latin_letter_at(phrase, i + 1, length) != 0) {
+    } else if (const std::uint32_t letter = latin_letter_at(phrase, i, length); letter != 0) {
+      // Letter by letter is what fold_key() does for these letters (no combining marks).
+      if (letter < 0x80) {
+        chars += static_cast<char>(letter | 0x20);
+      } else {
+        append_fold_key(phrase.substr(i, length), chars);
+      }
+      in_word = after_letter = true;
+      i += length;
+    } else if (!after_letter) {
+      return false;
+    } else if (phrase[i] == '-' && i + 1 < phrase.size() &&
+               latin_letter_at(phrase, i + 1, length) != 0) {
+      chars += '-';
+      after_letter = false;
+      ++i;
+    } else if (const std::size_t apostrophe = apostrophe_at(phrase, i); apostrophe != 0) {
+      const std::size_t next = i + apostrophe;
+      if (next >= phrase.size()) return false;
+      // tokenize() splits off "'s" unless a word character follows it ("Bel's'ko" splits).
+      std::size_t after_s = 0;
+      const bool possessive =
+          (phrase[next] == 's' || phrase[next] == 'S') &&
+          (next + 1 == phrase.size() || latin_letter_at(phrase, next + 1, after_s) == 0);
+      if (possessive && next + 1 < phrase.size() && phrase[next + 1] != ' ') return false;
+      if (possessive) {
+        keys.finish_key();
+        keys.push_back("'s");
+        in_word = after_letter = false;
+        i = next + 1;
+      } else if (latin_letter_at(phrase, next, length) != 0) {
+        chars += '\'';
         after_letter = false;
-        ++i;
+        i = next;
       } else {
         return false;
       }
+    } else {
+      return false;
     }
-    append_fold_key(phrase.substr(begin, i - begin), keys.chars());
-    keys.finish_key();
   }
+  if (in_word) keys.finish_key();
   return true;
 }
 
 // ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
-// letters, keyed in lower case. Fills `keys` and returns true for such a phrase.
+// letters, keyed in lower case. Fills `keys` and returns true for such a phrase; one pass.
 bool ascii_word_keys(std::string_view phrase, PhraseKeys& keys) {
-  const bool letters_only = std::all_of(phrase.begin(), phrase.end(), [](char c) {
-    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-  if (!letters_only) return false;
   keys.clear();
   std::string& chars = keys.chars();
-  for (std::size_t i = 0; i < phrase.size();) {
-    if (phrase[i] == ' ') {
-      ++i;
+  bool in_word = false;
+  for (const char c : phrase) {
+    if (c == ' ') {
+      if (in_word) keys.finish_key();
+      in_word = false;
       continue;
     }
-    for (; i < phrase.size() && phrase[i] != ' '; ++i) {
-      const char c = phrase[i];
-      chars += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    keys.finish_key();
+    // Setting bit 5 lower-cases an ASCII letter and maps no other byte to a-z.
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower < 'a' || lower > 'z') return false;
+    chars.push_back(lower);
+    in_word = true;
   }
+  if (in_word) keys.finish_key();
   return true;
 }
 

@@ -92,6 +92,7 @@ class PhraseIndex {
     Key key;
     std::uint32_t first_entry;
     std::uint32_t last_entry;
+    std::uint32_t max_value;  // the largest value of its entries
   };
   std::string_view text_of(const Key& k) const {
     return std::string_view(chars_).substr(k.offset, k.length);

@@ -206,6 +206,7 @@ std::string fold_key(std::string_view word) {
 }
 
 void append_fold_key(std::string_view word, std::string& out) {
+  const std::vector<std::string>& folds = latin_folds();
   const std::size_t start = out.size();
   out.reserve(start + word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -229,25 +230,41 @@ void append_fold_key(std::string_view word, std::string& out) {
       out += fold_key_by_icu(word);
       return;
     }
-    out += latin_folds()[static_cast<std::size_t>(cp)];
+    out += folds[static_cast<std::size_t>(cp)];
     ++i;
   }
 }
 
+namespace {
+
+std::uint64_t load_bytes(const char* p, std::size_t n) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  return v;
+}
+
+}  // namespace
+
 std::uint64_t hash_key(std::string_view key) {
-  // Eight bytes at a time, then murmur3's finaliser: keys are short, and the low bits index
-  // PhraseIndex's open-addressing tables.
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-  std::size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, key.data() + i, 8);
-    h = (h ^ word) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
+  // Whole words read at once (the last ones overlapping), then murmur3's finaliser: keys are
+  // short, every token is hashed once, and the low bits index PhraseIndex's tables.
+  const char* p = key.data();
+  const std::size_t n = key.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      h = (h ^ load_bytes(p + i, 8)) * 0xC4CEB9FE1A85EC53ull;
+      h ^= h >> 29;
+    }
+    h ^= load_bytes(p + n - 8, 8);
+  } else if (n >= 4) {
+    h ^= load_bytes(p, 4) | (load_bytes(p + n - 4, 4) << 32);
+  } else if (n > 0) {
+    const auto byte = [p](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    h ^= byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
   }
-  std::uint64_t tail = 0;
-  for (; i < key.size(); ++i) tail = (tail << 8) | static_cast<unsigned char>(key[i]);
-  h ^= tail;
   h ^= h >> 33;
   h *= 0xFF51AFD7ED558CCDull;
   h ^= h >> 33;
