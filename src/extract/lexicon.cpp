@@ -43,13 +43,15 @@ PhraseIndex::Key PhraseIndex::store_key(std::string_view key, std::uint64_t hash
   return k;
 }
 
-const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key, std::uint64_t hash) const {
+// Inline: every lookup of every lexicon starts here, and most end at the first slot.
+inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
+                                                       std::uint64_t hash) const {
   if (slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
     const Slot& slot = slots_[s];
+    if (slot.key.hash == hash && same_text(slot.key, key)) return &slot;
     if (slot.key.hash == 0) return nullptr;
-    if (slot.key.hash == hash && text_of(slot.key) == key) return &slot;
   }
 }
 
@@ -70,7 +72,7 @@ PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t 
   const std::size_t mask = slots_.size() - 1;
   std::size_t s = hash & mask;
   for (; slots_[s].key.hash != 0; s = (s + 1) & mask) {
-    if (slots_[s].key.hash == hash && text_of(slots_[s].key) == key) return slots_[s];
+    if (slots_[s].key.hash == hash && same_text(slots_[s].key, key)) return slots_[s];
   }
   ++used_slots_;
   slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0};
@@ -159,7 +161,7 @@ bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens,
   for (std::size_t k = 0; k < e.rest_size; ++k) {
     const Token& token = tokens[i + 1 + k];
     const Key& key = rest_[e.rest_begin + k];
-    if (key_hash_of(token) != key.hash || token.key != text_of(key)) return false;
+    if (key_hash_of(token) != key.hash || !same_text(key, token.key)) return false;
   }
   return true;
 }
@@ -246,7 +248,7 @@ std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
 // Words of Latin letters with hyphens or apostrophes inside ("Shahrak-e Ţāleqān", "Ma'rib"), or
 // ending in a possessive "'s", separated by spaces, are what tokenize() makes of them: one token
 // per word, keyed by fold_key(), and "'s" a token of its own. Fills `keys` and returns true for
-// such a phrase (a quarter of the gazetteer's spellings); false otherwise.
+// such a phrase (nearly all of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
   std::string& chars = keys.chars();
@@ -303,28 +305,6 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   return true;
 }
 
-// ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
-// letters, keyed in lower case. Fills `keys` and returns true for such a phrase; one pass.
-bool ascii_word_keys(std::string_view phrase, PhraseKeys& keys) {
-  keys.clear();
-  std::string& chars = keys.chars();
-  bool in_word = false;
-  for (const char c : phrase) {
-    if (c == ' ') {
-      if (in_word) keys.finish_key();
-      in_word = false;
-      continue;
-    }
-    // Setting bit 5 lower-cases an ASCII letter and maps no other byte to a-z.
-    const char lower = static_cast<char>(c | 0x20);
-    if (lower < 'a' || lower > 'z') return false;
-    chars.push_back(lower);
-    in_word = true;
-  }
-  if (in_word) keys.finish_key();
-  return true;
-}
-
 }  // namespace
 
 std::vector<std::string> phrase_keys_by_tokenizer(
@@ -345,7 +325,7 @@ std::vector<std::string> phrase_keys_by_tokenizer(
 void phrase_keys(std::string_view phrase, const std::unordered_set<std::string>& abbreviations,
                  PhraseKeys& keys) {
   // Start-up reads ~200k gazetteer phrases: those of (Latin) letters skip the tokenizer.
-  if (ascii_word_keys(phrase, keys) || latin_word_keys(phrase, keys)) return;
+  if (latin_word_keys(phrase, keys)) return;
   keys.clear();
   for (const std::string& key : phrase_keys_by_tokenizer(phrase, abbreviations)) {
     keys.push_back(key);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -95,7 +96,11 @@ class PhraseIndex {
     std::uint32_t max_value;  // the largest value of its entries
   };
   std::string_view text_of(const Key& k) const {
-    return std::string_view(chars_).substr(k.offset, k.length);
+    return std::string_view(chars_.data() + k.offset, k.length);
+  }
+  bool same_text(const Key& k, std::string_view text) const {
+    return k.length == text.size() &&
+           std::memcmp(chars_.data() + k.offset, text.data(), k.length) == 0;
   }
   Key store_key(std::string_view key, std::uint64_t hash);
   const Slot* find_slot(std::string_view key, std::uint64_t hash) const;

@@ -73,27 +73,41 @@ bool is_upper_or_title(UChar32 c) {
   return is_ascii(c) ? is_upper_ascii(c) : u_isupper(c) || u_istitle(c);
 }
 
-bool is_word_char(UChar32 c) {
-  if (is_ascii(c)) return is_alpha(c) || is_digit(c);
+// The ASCII cases of these three are inline and the rest out of line: the tokenizer calls them
+// for every character of every article.
+[[gnu::noinline]] bool is_word_char_beyond_ascii(UChar32 c) {
   return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK;
 }
 
-UChar32 peek(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return -1;
-  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i]);
+inline bool is_word_char(UChar32 c) {
+  if (is_ascii(c)) return is_upper_ascii(c) || is_lower_ascii(c) || (c >= '0' && c <= '9');
+  return is_word_char_beyond_ascii(c);
+}
+
+[[gnu::noinline]] UChar32 peek_beyond_ascii(std::string_view s, std::size_t i) {
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   return c;
 }
 
-std::size_t next_index(std::string_view s, std::size_t i) {
-  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return i + 1;
+inline UChar32 peek(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return -1;
+  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i]);
+  return peek_beyond_ascii(s, i);
+}
+
+[[gnu::noinline]] std::size_t next_index_beyond_ascii(std::string_view s, std::size_t i) {
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   (void)c;
   return static_cast<std::size_t>(pos);
+}
+
+inline std::size_t next_index(std::string_view s, std::size_t i) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return i + 1;
+  return next_index_beyond_ascii(s, i);
 }
 
 }  // namespace
@@ -206,8 +220,16 @@ std::string fold_key(std::string_view word) {
 }
 
 void append_fold_key(std::string_view word, std::string& out) {
-  const std::vector<std::string>& folds = latin_folds();
   const std::size_t start = out.size();
+  // Nearly every word of English text is ASCII: lower-cased in place, with no table.
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.resize(start + word.size());
+    char* to = out.data() + start;
+    for (const char c : word) *to++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return;
+  }
+  const std::vector<std::string>& folds = latin_folds();
   out.reserve(start + word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
     const auto b = static_cast<unsigned char>(word[i]);
