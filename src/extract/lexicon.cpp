@@ -137,6 +137,7 @@ void PhraseIndex::add_suffix(std::string suffix, std::uint32_t value) {
   for (const auto& [s, v] : suffixes_) {
     if (s == suffix && v == value) return;
   }
+  suffix_starts_.set(static_cast<unsigned char>(suffix.front()));
   suffixes_.emplace_back(std::move(suffix), value);
   ++size_;
 }
@@ -166,17 +167,28 @@ bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens,
   return true;
 }
 
+bool PhraseIndex::may_have_suffix(std::string_view key) const {
+  // A key ending with a suffix holds the suffix's first byte after its own first byte: a quick
+  // test that spares most tokens the comparison with every pattern ("*-led", "*-backed", ...).
+  for (std::size_t k = 1; k < key.size(); ++k) {
+    if (suffix_starts_.test(static_cast<unsigned char>(key[k]))) return true;
+  }
+  return false;
+}
+
 void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
                         std::vector<Match>& out) const {
   out.clear();
   if (i >= end) return;
   if (base_) base_->match(tokens, i, end, out);
   const std::string& key = tokens[i].key;
-  for (const auto& [suffix, value] : suffixes_) {
-    // One token long: the end of the list keeps the longest-first order.
-    if (key.size() > suffix.size() &&
-        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      out.push_back(Match{1, value});
+  if (!suffixes_.empty() && may_have_suffix(key)) {
+    for (const auto& [suffix, value] : suffixes_) {
+      // One token long: the end of the list keeps the longest-first order.
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out.push_back(Match{1, value});
+      }
     }
   }
   const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
@@ -197,12 +209,14 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   if (i >= end) return false;
   bool found = base_ && base_->longest(tokens, i, end, out);
   const std::string& key = tokens[i].key;
-  for (const auto& [suffix, value] : suffixes_) {
-    if (found) break;
-    if (key.size() > suffix.size() &&
-        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      out = Match{1, value};
-      found = true;
+  if (!found && !suffixes_.empty() && may_have_suffix(key)) {
+    for (const auto& [suffix, value] : suffixes_) {
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out = Match{1, value};
+        found = true;
+        break;
+      }
     }
   }
   const Slot* slot = find_slot(key, key_hash_of(tokens[i]));

@@ -1,6 +1,7 @@
 // Lexicons: phrase tables loaded from TSV files and matched on tokens, indexed by first token.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -110,6 +111,7 @@ class PhraseIndex {
   bool has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const;
   template <class Keys>
   void add_keys(const Keys& keys, std::uint32_t value);
+  bool may_have_suffix(std::string_view key) const;
   bool matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                     std::size_t end) const;
 
@@ -119,6 +121,7 @@ class PhraseIndex {
   std::vector<Key> rest_;
   std::string chars_;
   std::vector<std::pair<std::string, std::uint32_t>> suffixes_;
+  std::bitset<256> suffix_starts_;  // the first bytes of suffixes_
   std::size_t size_ = 0;
   std::shared_ptr<const PhraseIndex> base_;
 };

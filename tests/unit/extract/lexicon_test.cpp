@@ -193,3 +193,20 @@ TEST_CASE("hash_key is never 0 and tokenize stores it", "[extract][lexicon]") {
     CHECK(t.key_hash == hash_key(t.key));
   }
 }
+
+TEST_CASE("suffix patterns match the end of a longer key only", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  Lexicon lex = Lexicon::parse("phrase\tkind\n*-led|*-backed\tled\nled\tword\n", "t.tsv", abbr);
+  const auto tokens = tokenize("Moscow-led -led led U.S.-backed backed ledger", abbr);
+  std::vector<PhraseIndex::Match> m;
+  PhraseIndex::Match best{0, 0};
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    lex.index().match(tokens, i, tokens.size(), m);
+    CHECK(lex.index().longest(tokens, i, tokens.size(), best) == !m.empty());
+    if (!m.empty()) hits.push_back(i * 10 + m.front().value);
+  }
+  // Tokens: "Moscow-led" (row 0), "-", "led" (row 1), "led" (row 1), "U.S.-backed" (row 0),
+  // "backed", "ledger": a suffix needs something before it.
+  CHECK(hits == std::vector<std::size_t>{0, 21, 31, 40});
+}
