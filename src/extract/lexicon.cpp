@@ -193,9 +193,10 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   }
   const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
   if (!slot) return;
+  const std::uint64_t next_hash = i + 1 < end ? key_hash_of(tokens[i + 1]) : 0;
   for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
     const Entry& e = entries_[id];
-    if (!matches_rest(e, tokens, i, end)) continue;
+    if (!may_match_rest(e, next_hash) || !matches_rest(e, tokens, i, end)) continue;
     // Insertion keeps the order stable: longest first, then as added.
     const Match m{1 + e.rest_size, e.value};
     auto pos = out.end();

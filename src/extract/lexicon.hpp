@@ -112,6 +112,12 @@ class PhraseIndex {
   template <class Keys>
   void add_keys(const Keys& keys, std::uint32_t value);
   bool may_have_suffix(std::string_view key) const;
+  // A quick test before matches_rest(): the hash of the phrase's second key against that of the
+  // next token (0 past the end), so that most entries under a common first word ("in", "as")
+  // are passed over without a call.
+  bool may_match_rest(const Entry& e, std::uint64_t next_hash) const {
+    return e.rest_size == 0 || rest_[e.rest_begin].hash == next_hash;
+  }
   bool matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                     std::size_t end) const;
 
