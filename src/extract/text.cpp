@@ -224,9 +224,10 @@ void append_fold_key(std::string_view word, std::string& out) {
   // Nearly every word of English text is ASCII: lower-cased in place, with no table.
   if (std::all_of(word.begin(), word.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    out.resize(start + word.size());
-    char* to = out.data() + start;
-    for (const char c : word) *to++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    out.append(word);
+    for (auto it = out.begin() + static_cast<std::ptrdiff_t>(start); it != out.end(); ++it) {
+      if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it + ('a' - 'A'));
+    }
     return;
   }
   const std::vector<std::string>& folds = latin_folds();
