@@ -57,7 +57,7 @@ inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
 
 void PhraseIndex::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0});
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key.hash == 0) continue;
@@ -75,14 +75,17 @@ PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t 
     if (slots_[s].key.hash == hash && same_text(slots_[s].key, key)) return slots_[s];
   }
   ++used_slots_;
-  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0};
+  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0, kNone};
   return slots_[s];
 }
 
 template <class Keys>
 bool PhraseIndex::has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const {
   const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
-  for (std::uint32_t id = slot.first_entry; id != kNone; id = entries_[id].next) {
+  // Entries of the largest value, in a chain of growing values, are the chain's tail.
+  const bool in_tail = value == slot.max_value && slot.first_of_max != kNone;
+  for (std::uint32_t id = in_tail ? slot.first_of_max : slot.first_entry; id != kNone;
+       id = entries_[id].next) {
     const Entry& e = entries_[id];
     if (e.value != value || e.rest_size != rest_size) continue;
     bool same = true;
@@ -118,8 +121,11 @@ void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
   entries_.push_back(entry);
   if (slot.last_entry == kNone) {
     slot.first_entry = id;
+    slot.first_of_max = id;
   } else {
     entries_[slot.last_entry].next = id;
+    if (value < slot.max_value) slot.first_of_max = kNone;  // values no longer in order
+    if (value > slot.max_value && slot.first_of_max != kNone) slot.first_of_max = id;
   }
   slot.last_entry = id;
   slot.max_value = std::max(slot.max_value, value);

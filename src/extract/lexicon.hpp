@@ -95,6 +95,9 @@ class PhraseIndex {
     std::uint32_t first_entry;
     std::uint32_t last_entry;
     std::uint32_t max_value;  // the largest value of its entries
+    // While the entries' values never decrease along the chain: the first entry of max_value;
+    // kNone once they have decreased (add() then looks for a duplicate along the whole chain).
+    std::uint32_t first_of_max;
   };
   std::string_view text_of(const Key& k) const {
     return std::string_view(chars_.data() + k.offset, k.length);
