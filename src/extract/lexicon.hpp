@@ -104,7 +104,7 @@ class PhraseIndex {
   }
   bool same_text(const Key& k, std::string_view text) const {
     return k.length == text.size() &&
-           std::memcmp(chars_.data() + k.offset, text.data(), k.length) == 0;
+           (k.length == 0 || std::memcmp(chars_.data() + k.offset, text.data(), k.length) == 0);
   }
   Key store_key(std::string_view key, std::uint64_t hash);
   const Slot* find_slot(std::string_view key, std::uint64_t hash) const;
