@@ -29,37 +29,121 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-void PhraseIndex::add(std::vector<std::string> keys, std::uint32_t value) {
-  if (keys.empty()) return;
-  if (base_) {
-    auto b = base_->by_first_.find(std::string_view(keys.front()));
-    if (b != base_->by_first_.end()) {
-      const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
-      for (const Entry& e : b->second) {
-        if (e.value != value || e.rest_size != rest_size) continue;
-        if (std::equal(keys.begin() + 1, keys.end(), base_->rest_.begin() + e.rest_begin)) return;
-      }
-    }
+std::vector<std::string> PhraseKeys::to_strings() const {
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (std::size_t k = 0; k < size(); ++k) out.emplace_back((*this)[k]);
+  return out;
+}
+
+PhraseIndex::Key PhraseIndex::store_key(std::string_view key, std::uint64_t hash) {
+  const Key k{hash, static_cast<std::uint32_t>(chars_.size()),
+              static_cast<std::uint32_t>(key.size())};
+  chars_.append(key);
+  return k;
+}
+
+// Inline: every lookup of every lexicon starts here, and most end at the first slot.
+inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
+                                                       std::uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+    const Slot& slot = slots_[s];
+    if (slot.key.hash == hash && same_text(slot.key, key)) return &slot;
+    if (slot.key.hash == 0) return nullptr;
   }
-  auto it = by_first_.find(std::string_view(keys.front()));
-  if (it == by_first_.end()) it = by_first_.emplace(std::move(keys.front()), 0).first;
-  std::vector<Entry>& bucket = it->second;
+}
+
+void PhraseIndex::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.key.hash == 0) continue;
+    std::size_t s = slot.key.hash & mask;
+    while (slots_[s].key.hash != 0) s = (s + 1) & mask;
+    slots_[s] = slot;
+  }
+}
+
+PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t hash) {
+  if ((used_slots_ + 1) * 2 > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t s = hash & mask;
+  for (; slots_[s].key.hash != 0; s = (s + 1) & mask) {
+    if (slots_[s].key.hash == hash && same_text(slots_[s].key, key)) return slots_[s];
+  }
+  ++used_slots_;
+  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0, kNone};
+  return slots_[s];
+}
+
+template <class Keys>
+bool PhraseIndex::has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const {
   const auto rest_size = static_cast<std::uint32_t>(keys.size() - 1);
-  for (const Entry& e : bucket) {
+  // Entries of the largest value, in a chain of growing values, are the chain's tail.
+  const bool in_tail = value == slot.max_value && slot.first_of_max != kNone;
+  for (std::uint32_t id = in_tail ? slot.first_of_max : slot.first_entry; id != kNone;
+       id = entries_[id].next) {
+    const Entry& e = entries_[id];
     if (e.value != value || e.rest_size != rest_size) continue;
-    if (std::equal(keys.begin() + 1, keys.end(), rest_.begin() + e.rest_begin)) return;
+    bool same = true;
+    for (std::uint32_t k = 0; k < rest_size && same; ++k) {
+      same = text_of(rest_[e.rest_begin + k]) == std::string_view(keys[k + 1]);
+    }
+    if (same) return true;
   }
-  const auto rest_begin = static_cast<std::uint32_t>(rest_.size());
-  for (std::size_t k = 1; k < keys.size(); ++k) rest_.push_back(std::move(keys[k]));
-  bucket.push_back(Entry{rest_begin, rest_size, value});
+  return false;
+}
+
+template <class Keys>
+void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
+  if (keys.empty()) return;
+  const std::string_view first = keys[0];
+  const std::uint64_t hash = hash_key(first);
+  if (base_) {
+    const Slot* in_base = base_->find_slot(first, hash);
+    if (in_base && base_->has_phrase(*in_base, keys, value)) return;
+  }
+  Slot& slot = insert_slot(first, hash);
+  // Values mostly grow as phrases are added (rows, places): a value above every value under
+  // this first key cannot be a duplicate, and the walk along its entries is skipped.
+  const bool may_have = slot.last_entry != kNone && value <= slot.max_value;
+  if (may_have && has_phrase(slot, keys, value)) return;
+  const Entry entry{static_cast<std::uint32_t>(rest_.size()),
+                    static_cast<std::uint32_t>(keys.size() - 1), value, kNone};
+  for (std::size_t k = 1; k < keys.size(); ++k) {
+    const std::string_view key = keys[k];
+    rest_.push_back(store_key(key, hash_key(key)));
+  }
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(entry);
+  if (slot.last_entry == kNone) {
+    slot.first_entry = id;
+    slot.first_of_max = id;
+  } else {
+    entries_[slot.last_entry].next = id;
+    if (value < slot.max_value) slot.first_of_max = kNone;  // values no longer in order
+    if (value > slot.max_value && slot.first_of_max != kNone) slot.first_of_max = id;
+  }
+  slot.last_entry = id;
+  slot.max_value = std::max(slot.max_value, value);
   ++size_;
 }
+
+void PhraseIndex::add(const std::vector<std::string>& keys, std::uint32_t value) {
+  add_keys(keys, value);
+}
+
+void PhraseIndex::add(const PhraseKeys& keys, std::uint32_t value) { add_keys(keys, value); }
 
 void PhraseIndex::add_suffix(std::string suffix, std::uint32_t value) {
   if (suffix.empty()) return;
   for (const auto& [s, v] : suffixes_) {
     if (s == suffix && v == value) return;
   }
+  suffix_starts_.set(static_cast<unsigned char>(suffix.front()));
   suffixes_.emplace_back(std::move(suffix), value);
   ++size_;
 }
@@ -73,17 +157,29 @@ void PhraseIndex::add_spelling(std::string_view spelling, std::uint32_t value,
     if (keys.size() == 1 && keys.front().size() > 1) add_suffix(keys.front().substr(1), value);
     return;
   }
-  std::vector<std::string> keys = phrase_keys(spelling, abbreviations);
-  if (!keys.empty()) add(std::move(keys), value);
+  PhraseKeys keys;
+  phrase_keys(spelling, abbreviations, keys);
+  add(keys, value);
 }
 
 bool PhraseIndex::matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                                std::size_t end) const {
   if (i + 1 + e.rest_size > end) return false;
   for (std::size_t k = 0; k < e.rest_size; ++k) {
-    if (tokens[i + 1 + k].key != rest_[e.rest_begin + k]) return false;
+    const Token& token = tokens[i + 1 + k];
+    const Key& key = rest_[e.rest_begin + k];
+    if (key_hash_of(token) != key.hash || !same_text(key, token.key)) return false;
   }
   return true;
+}
+
+bool PhraseIndex::may_have_suffix(std::string_view key) const {
+  // A key ending with a suffix holds the suffix's first byte after its own first byte: a quick
+  // test that spares most tokens the comparison with every pattern ("*-led", "*-backed", ...).
+  for (std::size_t k = 1; k < key.size(); ++k) {
+    if (suffix_starts_.test(static_cast<unsigned char>(key[k]))) return true;
+  }
+  return false;
 }
 
 void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::size_t end,
@@ -92,17 +188,21 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   if (i >= end) return;
   if (base_) base_->match(tokens, i, end, out);
   const std::string& key = tokens[i].key;
-  for (const auto& [suffix, value] : suffixes_) {
-    // One token long: the end of the list keeps the longest-first order.
-    if (key.size() > suffix.size() &&
-        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      out.push_back(Match{1, value});
+  if (!suffixes_.empty() && may_have_suffix(key)) {
+    for (const auto& [suffix, value] : suffixes_) {
+      // One token long: the end of the list keeps the longest-first order.
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out.push_back(Match{1, value});
+      }
     }
   }
-  auto it = by_first_.find(std::string_view(key));
-  if (it == by_first_.end()) return;
-  for (const Entry& e : it->second) {
-    if (!matches_rest(e, tokens, i, end)) continue;
+  const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
+  if (!slot) return;
+  const std::uint64_t next_hash = i + 1 < end ? key_hash_of(tokens[i + 1]) : 0;
+  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+    const Entry& e = entries_[id];
+    if (!may_match_rest(e, next_hash) || !matches_rest(e, tokens, i, end)) continue;
     // Insertion keeps the order stable: longest first, then as added.
     const Match m{1 + e.rest_size, e.value};
     auto pos = out.end();
@@ -116,17 +216,20 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   if (i >= end) return false;
   bool found = base_ && base_->longest(tokens, i, end, out);
   const std::string& key = tokens[i].key;
-  for (const auto& [suffix, value] : suffixes_) {
-    if (found) break;
-    if (key.size() > suffix.size() &&
-        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      out = Match{1, value};
-      found = true;
+  if (!found && !suffixes_.empty() && may_have_suffix(key)) {
+    for (const auto& [suffix, value] : suffixes_) {
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        out = Match{1, value};
+        found = true;
+        break;
+      }
     }
   }
-  auto it = by_first_.find(std::string_view(key));
-  if (it == by_first_.end()) return found;
-  for (const Entry& e : it->second) {
+  const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
+  if (!slot) return found;
+  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+    const Entry& e = entries_[id];
     if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
     out = Match{1 + e.rest_size, e.value};
     found = true;
@@ -154,33 +257,72 @@ std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_
   return cp;
 }
 
-// Words of Latin letters with hyphens inside ("Shahrak-e Ţāleqān"), separated by spaces, are
-// what tokenize() makes of them: one token per word, keyed by fold_key(). Fills `keys` and
-// returns true for such a phrase (a quarter of the gazetteer's spellings); false otherwise.
-bool latin_word_keys(std::string_view phrase, std::vector<std::string>& keys) {
+// The length in bytes of an apostrophe at phrase[i]: ASCII ' or a typographic one (U+2018,
+// U+2019, which normalize_text() makes '); 0 if there is none.
+std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
+  if (phrase[i] == '\'') return 1;
+  const bool typographic = phrase.substr(i, 2) == "\xE2\x80" && i + 2 < phrase.size() &&
+                           (phrase[i + 2] == '\x98' || phrase[i + 2] == '\x99');
+  return typographic ? 3 : 0;
+}
+
+// Words of Latin letters with hyphens or apostrophes inside ("Shahrak-e Ţāleqān", "Ma'rib"), or
+// ending in a possessive "'s", separated by spaces, are what tokenize() makes of them: one token
+// per word, keyed by fold_key(), and "'s" a token of its own. Fills `keys` and returns true for
+// such a phrase (nearly all of the gazetteer's spellings); false otherwise.
+bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
+  std::string& chars = keys.chars();
+  bool in_word = false;       // a key is open
+  bool after_letter = false;  // the last character was a letter
   for (std::size_t i = 0; i < phrase.size();) {
+    std::size_t length = 0;
     if (phrase[i] == ' ') {
+      if (in_word) keys.finish_key();
+      in_word = after_letter = false;
       ++i;
-      continue;
-    }
-    const std::size_t begin = i;
-    bool after_letter = false;
-    while (i < phrase.size() && phrase[i] != ' ') {
-      std::size_t length = 0;
-      if (latin_letter_at(phrase, i, length) != 0) {
-        after_letter = true;
-        i += length;
-      } else if (phrase[i] == '-' && after_letter && i + 1 < phrase.size() &&
-                 latin_letter_at(phrase, i + 1, length) != 0) {
+    } else if (const std::uint32_t letter = latin_letter_at(phrase, i, length); letter != 0) {
+      // Letter by letter is what fold_key() does for these letters (no combining marks).
+      if (letter < 0x80) {
+        chars += static_cast<char>(letter | 0x20);
+      } else {
+        append_fold_key(phrase.substr(i, length), chars);
+      }
+      in_word = after_letter = true;
+      i += length;
+    } else if (!after_letter) {
+      return false;
+    } else if (phrase[i] == '-' && i + 1 < phrase.size() &&
+               latin_letter_at(phrase, i + 1, length) != 0) {
+      chars += '-';
+      after_letter = false;
+      ++i;
+    } else if (const std::size_t apostrophe = apostrophe_at(phrase, i); apostrophe != 0) {
+      const std::size_t next = i + apostrophe;
+      if (next >= phrase.size()) return false;
+      // tokenize() splits off "'s" unless a word character follows it ("Bel's'ko" splits).
+      std::size_t after_s = 0;
+      const bool possessive =
+          (phrase[next] == 's' || phrase[next] == 'S') &&
+          (next + 1 == phrase.size() || latin_letter_at(phrase, next + 1, after_s) == 0);
+      if (possessive && next + 1 < phrase.size() && phrase[next + 1] != ' ') return false;
+      if (possessive) {
+        keys.finish_key();
+        keys.push_back("'s");
+        in_word = after_letter = false;
+        i = next + 1;
+      } else if (latin_letter_at(phrase, next, length) != 0) {
+        chars += '\'';
         after_letter = false;
-        ++i;
+        i = next;
       } else {
         return false;
       }
+    } else {
+      return false;
     }
-    keys.push_back(fold_key(phrase.substr(begin, i - begin)));
   }
+  if (in_word) keys.finish_key();
   return true;
 }
 
@@ -201,33 +343,22 @@ std::vector<std::string> phrase_keys_by_tokenizer(
   return keys;
 }
 
+void phrase_keys(std::string_view phrase, const std::unordered_set<std::string>& abbreviations,
+                 PhraseKeys& keys) {
+  // Start-up reads ~200k gazetteer phrases: those of (Latin) letters skip the tokenizer.
+  if (latin_word_keys(phrase, keys)) return;
+  keys.clear();
+  for (const std::string& key : phrase_keys_by_tokenizer(phrase, abbreviations)) {
+    keys.push_back(key);
+  }
+}
+
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations) {
-  // ASCII letters and spaces (most gazetteer names): tokenize would make one word per run of
-  // letters, keyed in lower case; do that directly (start-up reads ~200k such phrases).
-  const bool letters_only = std::all_of(phrase.begin(), phrase.end(), [](char c) {
-    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-  std::vector<std::string> keys;
-  if (letters_only) {
-    for (std::size_t i = 0; i < phrase.size();) {
-      if (phrase[i] == ' ') {
-        ++i;
-        continue;
-      }
-      std::size_t j = phrase.find(' ', i);
-      if (j == std::string_view::npos) j = phrase.size();
-      std::string key(phrase.substr(i, j - i));
-      for (char& c : key) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      keys.push_back(std::move(key));
-      i = j;
-    }
-    return keys;
-  }
-  if (latin_word_keys(phrase, keys)) return keys;
-  return phrase_keys_by_tokenizer(phrase, abbreviations);
+  // A buffer per thread: extraction asks for the keys of names ~100k times on 300 articles.
+  thread_local PhraseKeys keys;
+  phrase_keys(phrase, abbreviations, keys);
+  return keys.to_strings();
 }
 
 Lexicon Lexicon::parse(std::string_view content, std::string_view name,

@@ -1,7 +1,9 @@
 // Lexicons: phrase tables loaded from TSV files and matched on tokens, indexed by first token.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -15,16 +17,46 @@
 
 namespace ng::extract {
 
+// Token keys of one phrase in one buffer, reused from phrase to phrase: start-up reads ~300k
+// spellings, and a std::vector<std::string> per spelling cost most of its time.
+class PhraseKeys {
+ public:
+  void clear() {
+    chars_.clear();
+    ends_.clear();
+  }
+  void push_back(std::string_view key) {
+    chars_.append(key);
+    finish_key();
+  }
+  // Appends to the key being built; finish_key() ends it (for keys folded in place).
+  std::string& chars() { return chars_; }
+  void finish_key() { ends_.push_back(static_cast<std::uint32_t>(chars_.size())); }
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view operator[](std::size_t k) const {
+    const std::uint32_t begin = k == 0 ? 0 : ends_[k - 1];
+    return std::string_view(chars_).substr(begin, ends_[k] - begin);
+  }
+  std::vector<std::string> to_strings() const;
+
+ private:
+  std::string chars_;
+  std::vector<std::uint32_t> ends_;
+};
+
 // Phrases (as token-key sequences) mapped to values; lookup cost depends on the entries that
-// share the first token only. Keys after the first are kept in one flat array, and lookups take
-// the token's key as a string_view: matching allocates nothing.
+// share the first token only. Keys are kept with their hash_key() in one character arena, and
+// lookups use the hash tokenize() stored in each Token: a lookup hashes nothing, allocates
+// nothing, and a key no phrase starts with fails at its first probe.
 class PhraseIndex {
  public:
   struct Match {
     std::uint32_t length;  // in tokens
     std::uint32_t value;
   };
-  void add(std::vector<std::string> keys, std::uint32_t value);
+  void add(const std::vector<std::string>& keys, std::uint32_t value);
+  void add(const PhraseKeys& keys, std::uint32_t value);
   // Adds a one-token pattern that matches every token whose key ends with `suffix` and is
   // longer than it ("*-led" in a lexicon: "Moscow-led", "U.S.-led").
   void add_suffix(std::string suffix, std::uint32_t value);
@@ -44,20 +76,61 @@ class PhraseIndex {
   bool has_base() const { return base_ != nullptr; }
 
  private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  // A key in chars_, with its hash_key().
+  struct Key {
+    std::uint64_t hash;
+    std::uint32_t offset;
+    std::uint32_t length;
+  };
   struct Entry {
     std::uint32_t rest_begin;  // keys after the first: rest_[rest_begin, rest_begin + rest_size)
     std::uint32_t rest_size;
     std::uint32_t value;
+    std::uint32_t next;  // the next entry with the same first key, in the order added
   };
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // A slot of the open-addressing table of first keys; key.hash == 0 marks an empty slot.
+  struct Slot {
+    Key key;
+    std::uint32_t first_entry;
+    std::uint32_t last_entry;
+    std::uint32_t max_value;  // the largest value of its entries
+    // While the entries' values never decrease along the chain: the first entry of max_value;
+    // kNone once they have decreased (add() then looks for a duplicate along the whole chain).
+    std::uint32_t first_of_max;
   };
+  std::string_view text_of(const Key& k) const {
+    return std::string_view(chars_.data() + k.offset, k.length);
+  }
+  bool same_text(const Key& k, std::string_view text) const {
+    return k.length == text.size() &&
+           (k.length == 0 || std::memcmp(chars_.data() + k.offset, text.data(), k.length) == 0);
+  }
+  Key store_key(std::string_view key, std::uint64_t hash);
+  const Slot* find_slot(std::string_view key, std::uint64_t hash) const;
+  Slot& insert_slot(std::string_view key, std::uint64_t hash);
+  void grow();
+  template <class Keys>
+  bool has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const;
+  template <class Keys>
+  void add_keys(const Keys& keys, std::uint32_t value);
+  bool may_have_suffix(std::string_view key) const;
+  // A quick test before matches_rest(): the hash of the phrase's second key against that of the
+  // next token (0 past the end), so that most entries under a common first word ("in", "as")
+  // are passed over without a call.
+  bool may_match_rest(const Entry& e, std::uint64_t next_hash) const {
+    return e.rest_size == 0 || rest_[e.rest_begin].hash == next_hash;
+  }
   bool matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                     std::size_t end) const;
-  std::unordered_map<std::string, std::vector<Entry>, KeyHash, std::equal_to<>> by_first_;
-  std::vector<std::string> rest_;
+
+  std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
+  std::size_t used_slots_ = 0;
+  std::vector<Entry> entries_;
+  std::vector<Key> rest_;
+  std::string chars_;
   std::vector<std::pair<std::string, std::uint32_t>> suffixes_;
+  std::bitset<256> suffix_starts_;  // the first bytes of suffixes_
   std::size_t size_ = 0;
   std::shared_ptr<const PhraseIndex> base_;
 };
@@ -66,6 +139,9 @@ class PhraseIndex {
 // of the gazetteer) take a shortcut that must give what phrase_keys_by_tokenizer() gives.
 std::vector<std::string> phrase_keys(std::string_view phrase,
                                      const std::unordered_set<std::string>& abbreviations);
+// The same into `keys` (cleared first), without allocating once its buffers have grown.
+void phrase_keys(std::string_view phrase, const std::unordered_set<std::string>& abbreviations,
+                 PhraseKeys& keys);
 // The same through the full text pipeline (normalisation, tokenizer): the reference.
 std::vector<std::string> phrase_keys_by_tokenizer(
     std::string_view phrase, const std::unordered_set<std::string>& abbreviations);

@@ -166,6 +166,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     }
   }
   std::unordered_map<std::string, std::uint32_t> by_id;
+  by_id.reserve(r.gazetteer.size());  // ~45k places: no rehashing as it fills
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
     by_id[p.geonames_id] = i;

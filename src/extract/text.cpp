@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace ng::extract {
@@ -72,27 +73,41 @@ bool is_upper_or_title(UChar32 c) {
   return is_ascii(c) ? is_upper_ascii(c) : u_isupper(c) || u_istitle(c);
 }
 
-bool is_word_char(UChar32 c) {
-  if (is_ascii(c)) return is_alpha(c) || is_digit(c);
+// The ASCII cases of these three are inline and the rest out of line: the tokenizer calls them
+// for every character of every article.
+[[gnu::noinline]] bool is_word_char_beyond_ascii(UChar32 c) {
   return u_isalnum(c) || u_getCombiningClass(c) > 0 || u_charType(c) == U_NON_SPACING_MARK;
 }
 
-UChar32 peek(std::string_view s, std::size_t i) {
-  if (i >= s.size()) return -1;
-  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i]);
+inline bool is_word_char(UChar32 c) {
+  if (is_ascii(c)) return is_upper_ascii(c) || is_lower_ascii(c) || (c >= '0' && c <= '9');
+  return is_word_char_beyond_ascii(c);
+}
+
+[[gnu::noinline]] UChar32 peek_beyond_ascii(std::string_view s, std::size_t i) {
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   return c;
 }
 
-std::size_t next_index(std::string_view s, std::size_t i) {
-  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return i + 1;
+inline UChar32 peek(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return -1;
+  if (static_cast<unsigned char>(s[i]) < 0x80) return static_cast<unsigned char>(s[i]);
+  return peek_beyond_ascii(s, i);
+}
+
+[[gnu::noinline]] std::size_t next_index_beyond_ascii(std::string_view s, std::size_t i) {
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
   (void)c;
   return static_cast<std::size_t>(pos);
+}
+
+inline std::size_t next_index(std::string_view s, std::size_t i) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return i + 1;
+  return next_index_beyond_ascii(s, i);
 }
 
 }  // namespace
@@ -200,7 +215,23 @@ const std::vector<std::string>& latin_folds() {
 
 std::string fold_key(std::string_view word) {
   std::string out;
-  out.reserve(word.size());
+  append_fold_key(word, out);
+  return out;
+}
+
+void append_fold_key(std::string_view word, std::string& out) {
+  const std::size_t start = out.size();
+  // Nearly every word of English text is ASCII: lower-cased in place, with no table.
+  if (std::all_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    out.append(word);
+    for (auto it = out.begin() + static_cast<std::ptrdiff_t>(start); it != out.end(); ++it) {
+      if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it + ('a' - 'A'));
+    }
+    return;
+  }
+  const std::vector<std::string>& folds = latin_folds();
+  out.reserve(start + word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
     const auto b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
@@ -218,12 +249,51 @@ std::string fold_key(std::string_view word) {
                                                (static_cast<unsigned char>(word[i + 1]) & 0x3Fu))
                         : 0;
     if (!two_bytes || next_is_mark || cp < 0x80 || cp >= kTableFoldsBelow) {
-      return fold_key_by_icu(word);
+      out.resize(start);
+      out += fold_key_by_icu(word);
+      return;
     }
-    out += latin_folds()[static_cast<std::size_t>(cp)];
+    out += folds[static_cast<std::size_t>(cp)];
     ++i;
   }
-  return out;
+}
+
+namespace {
+
+std::uint64_t load_bytes(const char* p, std::size_t n) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, n);
+  return v;
+}
+
+}  // namespace
+
+std::uint64_t hash_key(std::string_view key) {
+  // Whole words read at once (the last ones overlapping), then murmur3's finaliser: keys are
+  // short, every token is hashed once, and the low bits index PhraseIndex's tables.
+  const char* p = key.data();
+  const std::size_t n = key.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      h = (h ^ load_bytes(p + i, 8)) * 0xC4CEB9FE1A85EC53ull;
+      h ^= h >> 29;
+    }
+    h ^= load_bytes(p + n - 8, 8);
+  } else if (n >= 4) {
+    h ^= load_bytes(p, 4) | (load_bytes(p + n - 4, 4) << 32);
+  } else if (n > 0) {
+    const auto byte = [p](std::size_t i) {
+      return std::uint64_t{static_cast<unsigned char>(p[i])};
+    };
+    h ^= byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+  }
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDull;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return h != 0 ? h : 1;
 }
 
 std::vector<Token> tokenize(std::string_view text,
@@ -318,6 +388,7 @@ std::vector<Token> tokenize(std::string_view text,
     tok.end = static_cast<uint32_t>(i);
     std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
     tok.key = fold_key(surface);
+    tok.key_hash = hash_key(tok.key);
     tok.flags = pending;
     pending = 0;
     if (tok.kind == TokenKind::Word) {

@@ -39,11 +39,23 @@ struct Token {
   TokenKind kind = TokenKind::Word;
   std::uint8_t flags = 0;
   std::string key;  // case-folded, accents removed: what lexicons are matched against
+  // hash_key(key), set by tokenize() so that each PhraseIndex lookup need not hash the key
+  // again; 0 means "not computed" (tokens built by hand), and lookups then hash the key.
+  std::uint64_t key_hash = 0;
   bool is(std::uint8_t flag) const { return (flags & flag) != 0; }
 };
 
+// A 64-bit hash of a token key, never 0 (0 marks Token::key_hash as not computed).
+std::uint64_t hash_key(std::string_view key);
+// The key's hash as a lookup needs it: the one tokenize() stored, or computed now.
+inline std::uint64_t key_hash_of(const Token& token) {
+  return token.key_hash != 0 ? token.key_hash : hash_key(token.key);
+}
+
 // Lower case with accents removed ("Nangarhār" -> "nangarhar"); the lexicon key of a word.
 std::string fold_key(std::string_view word);
+// The same appended to `out` (start-up folds ~100k gazetteer words into one buffer).
+void append_fold_key(std::string_view word, std::string& out);
 
 // Splits normalised text into tokens. Words keep internal hyphens and apostrophes
 // ("Tehreek-e-Taliban", "U.S.-led"); a trailing "'s" is its own token; numbers keep group

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -71,14 +72,37 @@ TEST_CASE("phrase keys of plain names are the tokenizer's keys", "[extract][lexi
 
 TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[extract][lexicon]") {
   const std::unordered_set<std::string> abbr;
-  for (const char* phrase : {"S\xC3\xA3o Tom\xC3\xA9", "Shahrak-e \xC5\xA2\xC4\x81leqan",
-                             "Al-Shihr", "\xC3\x8Ele-de-France", "K\xC3\xB6ln",
+  for (const char* phrase : {"S\xC3\xA3o Tom\xC3\xA9",
+                             "Shahrak-e \xC5\xA2\xC4\x81leqan",
+                             "Al-Shihr",
+                             "\xC3\x8Ele-de-France",
+                             "K\xC3\xB6ln",
                              "Stra\xC3\x9F"
                              "e",
-                             "a-b-c", "x- y", "-x", "x-",
+                             "a-b-c",
+                             "x- y",
+                             "-x",
+                             "x-",
                              "Qal\xE2\x80\x98"
                              "a",
-                             "\xC3\x97", "N'Djamena", "St. Louis", "Nangarh\xC4\x81r"}) {
+                             "\xC3\x97",
+                             "N'Djamena",
+                             "St. Louis",
+                             "Nangarh\xC4\x81r",
+                             "Ma'rib",
+                             "Martha's Vineyard",
+                             "O'Neill's",
+                             "Bel's'ko",
+                             "Aren's-de-Mar",
+                             "'Amran",
+                             "x'",
+                             "x's",
+                             "x'-y",
+                             "Qal\xE2\x80\x99"
+                             "at",
+                             "Dar\xE2\x80\x98"
+                             "a's",
+                             "M\xC3\xA1's \xC3\x81'b"}) {
     CHECK(ng::extract::phrase_keys(phrase, abbr) ==
           ng::extract::phrase_keys_by_tokenizer(phrase, abbr));
   }
@@ -112,4 +136,82 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
     }
   }
   CHECK(checked > 100000);
+}
+
+TEST_CASE("phrase index: many phrases, shared first keys, hand-made tokens", "[extract][lexicon]") {
+  // Enough phrases to make the open-addressing table grow several times; phrases share first
+  // keys, so entries chain; a duplicate (same keys, same value) is added once.
+  PhraseIndex index;
+  for (std::uint32_t n = 0; n < 3000; ++n) {
+    index.add(std::vector<std::string>{"w" + std::to_string(n % 700), "x" + std::to_string(n)}, n);
+  }
+  index.add(std::vector<std::string>{"w5"}, 9000);
+  index.add(std::vector<std::string>{"w5"}, 9000);
+  index.add(std::vector<std::string>{"w5"}, 9001);
+  CHECK(index.size() == 3002);
+  // Duplicates are found whatever the order of values under a first key.
+  for (std::uint32_t v : {5u, 7u, 7u, 3u, 5u, 3u, 7u, 8u, 8u}) {
+    index.add(std::vector<std::string>{"q", "r"}, v);
+  }
+  CHECK(index.size() == 3006);
+  const std::unordered_set<std::string> abbr;
+  const std::string text = "w5 x705 w5 x1";
+  const auto tokens = tokenize(text, abbr);
+  REQUIRE(tokens[0].key_hash == hash_key("w5"));
+  std::vector<PhraseIndex::Match> m;
+  index.match(tokens, 0, tokens.size(), m);
+  REQUIRE(m.size() == 3);
+  CHECK((m[0].length == 2 && m[0].value == 705));
+  CHECK((m[1].length == 1 && m[1].value == 9000));
+  CHECK((m[2].length == 1 && m[2].value == 9001));
+  PhraseIndex::Match best{0, 0};
+  REQUIRE(index.longest(tokens, 2, tokens.size(), best));
+  CHECK((best.length == 1 && best.value == 9000));  // "w5 x1" is no phrase
+  CHECK_FALSE(index.longest(tokens, 1, tokens.size(), best));
+  CHECK_FALSE(index.longest(tokens, 0, 0, best));
+  // Tokens made by hand carry no hash: looked up by their key all the same.
+  const std::vector<Token> by_hand{Token{0, 0, TokenKind::Word, 0, "w5"},
+                                   Token{0, 0, TokenKind::Word, 0, "x705"}};
+  index.match(by_hand, 0, by_hand.size(), m);
+  CHECK(m.size() == 3);
+  // A layer over a base sees the base's phrases first and skips those it already has.
+  auto base = std::make_shared<PhraseIndex>(std::move(index));
+  PhraseIndex layer;
+  layer.set_base(base);
+  layer.add(std::vector<std::string>{"w5"}, 9000);
+  layer.add(std::vector<std::string>{"w5"}, 1);
+  CHECK(layer.size() == 3007);
+  layer.match(tokens, 0, tokens.size(), m);
+  REQUIRE(m.size() == 4);
+  CHECK(m[3].value == 1);
+}
+
+TEST_CASE("hash_key is never 0 and tokenize stores it", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  for (std::string_view key :
+       {"", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnopq"}) {
+    CHECK(hash_key(key) != 0);
+  }
+  CHECK(hash_key("abcdefgh") != hash_key("abcdefgi"));
+  CHECK(hash_key("ab") != hash_key("ba"));
+  for (const Token& t : tokenize("The U.S.-led talks, in Khartoum's \"old\" city.", abbr)) {
+    CHECK(t.key_hash == hash_key(t.key));
+  }
+}
+
+TEST_CASE("suffix patterns match the end of a longer key only", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  Lexicon lex = Lexicon::parse("phrase\tkind\n*-led|*-backed\tled\nled\tword\n", "t.tsv", abbr);
+  const auto tokens = tokenize("Moscow-led -led led U.S.-backed backed ledger", abbr);
+  std::vector<PhraseIndex::Match> m;
+  PhraseIndex::Match best{0, 0};
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    lex.index().match(tokens, i, tokens.size(), m);
+    CHECK(lex.index().longest(tokens, i, tokens.size(), best) == !m.empty());
+    if (!m.empty()) hits.push_back(i * 10 + m.front().value);
+  }
+  // Tokens: "Moscow-led" (row 0), "-", "led" (row 1), "led" (row 1), "U.S.-backed" (row 0),
+  // "backed", "ledger": a suffix needs something before it.
+  CHECK(hits == std::vector<std::size_t>{0, 21, 31, 40});
 }
