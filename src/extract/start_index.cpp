@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <stdexcept>
 
 #include "extract/text.hpp"
 
@@ -62,9 +63,13 @@ void required_tests(const PatternNode& n, Groups& out) {
 
 std::size_t StartIndex::probe(const TokenTest& t) {
   if (is_exact_literal(t)) {
-    auto [it, fresh] = literal_probe_.try_emplace(t.value, probes_.size());
+    auto [it, fresh] =
+        literal_probe_.try_emplace(hash_key(t.value), std::pair{t.value, probes_.size()});
     if (fresh) probes_.push_back(t);
-    return it->second;
+    if (it->second.first != t.value) {
+      throw std::logic_error("start index: two rule literals share a key hash");
+    }
+    return it->second.second;
   }
   const bool lexicon = t.kind == TokenTest::Kind::Lexicon && !t.negated;
   std::vector<std::size_t>& kind = lexicon ? lexicon_probes_[static_cast<unsigned>(t.id) % 64]
@@ -161,7 +166,10 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     };
     out.all_tokens[w] |= bit;
     if (context.may_be_name(i)) out.name_tokens[w] |= bit;
-    if (auto it = literal_probe_.find(tokens[i].key); it != literal_probe_.end()) hit(it->second);
+    if (auto it = literal_probe_.find(key_hash_of(tokens[i]));
+        it != literal_probe_.end() && it->second.first == tokens[i].key) {
+      hit(it->second.second);
+    }
     // Only the lexicons whose bit is set can start here: no test for the others.
     for (std::uint64_t lexicons = context.lexicon_mask(i); lexicons != 0;
          lexicons &= lexicons - 1) {

@@ -135,7 +135,9 @@ class StartIndex {
   // Token tests the index evaluates on every token: first tests of some rules and/or words
   // some rules require.
   std::vector<TokenTest> probes_;
-  std::unordered_map<std::string, std::size_t> literal_probe_;  // exact literal -> probe
+  // Exact literal -> probe, keyed by hash_key() so that a token's lookup reuses the hash
+  // tokenize() stored in it; the literal is kept to rule out a collision.
+  std::unordered_map<std::uint64_t, std::pair<std::string, std::size_t>> literal_probe_;
   std::vector<std::size_t> lexicon_probes_[64];  // per bit of lexicon_mask: lexicon probes
   std::vector<std::size_t> token_probes_;        // classes, suffixes: by the token's kind and flags
   std::vector<std::size_t> other_probes_;        // anything else: tested on every token
