@@ -135,6 +135,15 @@ struct Extracted {
   extract::Stage2Stats claim_stats;
 };
 
+// Room for an article's quads before extraction: a growing vector moves every Quad (16 strings)
+// at each doubling, which cost more than adding them. Stage 1 writes about one quad per 7 bytes
+// of text and stage 2 one per 9 (synthetic and development articles); the estimates are a little
+// above that, so most articles never grow.
+void reserve_for(const extract::Article& article, Extracted& e) {
+  e.own.quads.reserve(article.text.size() / 5 + 32);
+  e.claims.quads.reserve(article.text.size() / 6 + 16);
+}
+
 // Extracts articles [begin, end) on `jobs` threads (the calling thread is one of them). The
 // stages are const and keep no state between articles, so articles run independently; the
 // results come back in article order, so the graph does not depend on the number of threads.
@@ -151,6 +160,7 @@ std::vector<Extracted> extract_batch(const extract::Extractor& extractor,
     for (std::size_t i = next++; i < end; i = next++) {
       try {
         Extracted& e = out[i - begin];
+        reserve_for(articles[i], e);
         extract::TextAnalysis text;  // stage 1's tokens and sentences, reused by stage 2
         e.stats = extractor.extract(articles[i], e.own, text);
         e.claim_stats = claim_stage.extract(articles[i], e.own.quads, e.claims, std::move(text));
