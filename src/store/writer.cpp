@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -47,6 +48,49 @@ struct RankedQuad {
   QuadIds quad;
 };
 
+// Numbers the distinct nodes of a group in the order they are first seen: an open-addressing
+// table keyed by node address. One probe per node of a quad, where sorting every occurrence by
+// address, removing duplicates and binary-searching each again cost ten times as much.
+class NodeNumbers {
+ public:
+  NodeNumbers() : slots_(kInitialSlots) {}
+  // The number of `node`, which is appended to `nodes` on first sight.
+  std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
+    if (2 * (nodes.size() + 1) > slots_.size()) grow(nodes);
+    std::size_t i = slot_of(node);
+    while (slots_[i].node != nullptr) {
+      if (slots_[i].node == node) return slots_[i].number;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    const auto n = static_cast<std::uint32_t>(nodes.size());
+    slots_[i] = {node, n};
+    nodes.push_back(node);
+    return n;
+  }
+
+ private:
+  static constexpr std::size_t kInitialSlots = 1024;  // a power of two
+  struct Slot {
+    NodeId node = nullptr;
+    std::uint32_t number = 0;
+  };
+  std::size_t slot_of(NodeId node) const {
+    // Fibonacci hashing of the address (its low bits are alignment).
+    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+                   0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
+  }
+  void grow(const std::vector<NodeId>& nodes) {
+    slots_.assign(slots_.size() * 2, Slot{});
+    for (std::uint32_t n = 0; n < nodes.size(); ++n) {
+      std::size_t i = slot_of(nodes[n]);
+      while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = {nodes[n], n};
+    }
+  }
+  std::vector<Slot> slots_;
+};
+
 // The quads of one group (one graph, or with union_view each distinct triple of all graphs),
 // each node ranked by term_less among the group's nodes, so that sorting quads compares
 // integers, not strings. Ranks are local to the group: a graph of an article has a few hundred
@@ -58,47 +102,45 @@ class RankedGroup {
   RankedGroup(const Store& store, NodeId graph, bool union_view) {
     Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
                           : store.scan(nullptr, nullptr, nullptr, graph);
-    std::vector<QuadIds> quads;
+    // First the nodes' numbers in order of appearance, then their ranks by value.
+    NodeNumbers numbers;
     QuadIds q;
     while (c.next(q)) {
-      quads.push_back(q);
-      for (NodeId n : {q.subject, q.predicate, q.object}) by_address_.push_back(n);
+      quads_.push_back({numbers.number(q.subject, nodes_), numbers.number(q.predicate, nodes_),
+                        numbers.number(q.object, nodes_), q});
     }
-    std::sort(by_address_.begin(), by_address_.end());
-    by_address_.erase(std::unique(by_address_.begin(), by_address_.end()), by_address_.end());
-    // Rank the distinct nodes by value, comparing views taken once per node.
-    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
-    views.reserve(by_address_.size());
-    for (std::uint32_t i = 0; i < by_address_.size(); ++i) {
-      views.emplace_back(World::view(by_address_[i]), i);
-    }
-    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
-      const rdf::TermView &x = a.first, &y = b.first;
-      if (x.kind != y.kind) return x.kind < y.kind;
-      if (x.value != y.value) return x.value < y.value;
-      if (x.datatype != y.datatype) return x.datatype < y.datatype;
-      return x.lang < y.lang;
-    });
-    rank_of_address_.resize(by_address_.size());
-    for (std::uint32_t r = 0; r < views.size(); ++r) rank_of_address_[views[r].second] = r;
-    quads_.reserve(quads.size());
-    for (const QuadIds& x : quads) {
-      quads_.push_back({rank(x.subject), rank(x.predicate), rank(x.object), x});
+    const std::vector<std::uint32_t> rank = ranks_by_value(nodes_);
+    for (RankedQuad& r : quads_) {
+      r.s = rank[r.s];
+      r.p = rank[r.p];
+      r.o = rank[r.o];
     }
     std::sort(quads_.begin(), quads_.end(), [](const RankedQuad& a, const RankedQuad& b) {
       return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
     });
   }
   const std::vector<RankedQuad>& quads() const { return quads_; }
-  std::size_t node_count() const { return by_address_.size(); }
+  std::size_t node_count() const { return nodes_.size(); }
 
  private:
-  std::uint32_t rank(NodeId n) const {
-    const auto it = std::lower_bound(by_address_.begin(), by_address_.end(), n);
-    return rank_of_address_[static_cast<std::size_t>(it - by_address_.begin())];
+  // rank[i] is the position of nodes[i] in term_less order (distinct nodes never tie).
+  static std::vector<std::uint32_t> ranks_by_value(const std::vector<NodeId>& nodes) {
+    // Views taken once per node; one three-way comparison of the values (most differ there).
+    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
+    views.reserve(nodes.size());
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) views.emplace_back(World::view(nodes[i]), i);
+    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
+      const rdf::TermView &x = a.first, &y = b.first;
+      if (x.kind != y.kind) return x.kind < y.kind;
+      if (const int c = x.value.compare(y.value); c != 0) return c < 0;
+      if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
+      return x.lang < y.lang;
+    });
+    std::vector<std::uint32_t> rank(nodes.size());
+    for (std::uint32_t r = 0; r < views.size(); ++r) rank[views[r].second] = r;
+    return rank;
   }
-  std::vector<NodeId> by_address_;
-  std::vector<std::uint32_t> rank_of_address_;
+  std::vector<NodeId> nodes_;  // the distinct nodes, numbered in order of appearance
   std::vector<RankedQuad> quads_;
 };
 
