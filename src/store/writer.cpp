@@ -195,20 +195,51 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
   return out;
 }
 
+// The N-Triples text of each node of a group, made on first use and kept in one arena (one
+// allocation per group, not one per node): subjects, predicates and graph names repeat on most
+// lines. Predicates, shared by every graph, are escaped once for the whole output.
+class GroupTexts {
+ public:
+  void start_group(std::size_t nodes) {
+    arena_.clear();
+    spans_.assign(nodes, Span{});
+  }
+  std::string_view text(NodeId node, std::uint32_t rank) {
+    Span& span = spans_[rank];
+    if (span.size == 0) {  // no N-Triples text is empty
+      span.begin = arena_.size();
+      rdf::append_ntriples(arena_, World::view(node));
+      span.size = arena_.size() - span.begin;
+    }
+    return std::string_view(arena_).substr(span.begin, span.size);
+  }
+  std::string_view predicate_text(NodeId node, std::uint32_t rank) {
+    Span& span = spans_[rank];
+    if (span.size == 0) {
+      std::string& t = predicates_[node];
+      if (t.empty()) rdf::append_ntriples(t, World::view(node));
+      span.begin = arena_.size();
+      arena_ += t;
+      span.size = t.size();
+    }
+    return std::string_view(arena_).substr(span.begin, span.size);
+  }
+
+ private:
+  struct Span {
+    std::size_t begin = 0, size = 0;
+  };
+  std::string arena_;
+  std::vector<Span> spans_;  // by rank within the group
+  std::unordered_map<NodeId, std::string> predicates_;
+};
+
 void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
-  // Lines are built in one buffer and written in large blocks. Each node's N-Triples form is
-  // escaped once per group and copied after that (subjects, predicates and graph names repeat
-  // on most lines); predicates, shared by every graph, once for the whole output.
+  // Lines are built in one buffer and written in large blocks.
   std::string buffer;
   constexpr std::size_t kFlushAt = 1 << 20;
   buffer.reserve(kFlushAt + 4096);
-  std::unordered_map<NodeId, std::string> predicate_text;
-  std::vector<std::string> text;  // by rank within the group; empty: not escaped yet
-  auto append = [&](NodeId n, std::uint32_t rank) {
-    std::string& t = text[rank];
-    if (t.empty()) rdf::append_ntriples(t, World::view(n));
-    buffer += t;
-  };
+  GroupTexts texts;
   std::string graph_text;
   for_each_group(store, !with_graphs, [&](NodeId graph, const RankedGroup& group) {
     graph_text.clear();
@@ -216,17 +247,15 @@ void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
       graph_text = " ";
       rdf::append_ntriples(graph_text, World::view(graph));
     }
-    text.assign(group.node_count(), std::string());
+    graph_text += " .\n";
+    texts.start_group(group.node_count());
     for (const RankedQuad& r : group.quads()) {
-      append(r.quad.subject, r.s);
+      buffer += texts.text(r.quad.subject, r.s);
       buffer += ' ';
-      std::string& p = predicate_text[r.quad.predicate];
-      if (p.empty()) rdf::append_ntriples(p, World::view(r.quad.predicate));
-      buffer += p;
+      buffer += texts.predicate_text(r.quad.predicate, r.p);
       buffer += ' ';
-      append(r.quad.object, r.o);
+      buffer += texts.text(r.quad.object, r.o);
       buffer += graph_text;
-      buffer += " .\n";
       if (buffer.size() >= kFlushAt) {
         out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         buffer.clear();
