@@ -54,7 +54,7 @@ class StoreSink : public extract::QuadSink {
   void add(const rdf::Quad& quad) override { put(quad); }
   // Adds the quad and returns its nodes (alive as long as the store holds the quad).
   store::QuadIds put(const rdf::Quad& quad) {
-    const store::QuadIds q{node(quad.subject), node(quad.predicate), node(quad.object),
+    const store::QuadIds q{subject_node(quad.subject), node(quad.predicate), node(quad.object),
                            quad.graph ? graph_node(*quad.graph) : nullptr};
     store_.append(q.subject, q.predicate, q.object, q.graph);
     held_.clear();  // the store holds its own references now
@@ -71,6 +71,7 @@ class StoreSink : public extract::QuadSink {
       literals_.clear();
     }
     last_graph_id_ = nullptr;
+    last_subject_id_ = nullptr;
   }
   // Replaces each renamed IRI (variant -> canonical) in the subject and object positions of
   // every quad in the store, as cross-article resolution rewrites actor IRIs.
@@ -116,6 +117,16 @@ class StoreSink : public extract::QuadSink {
     }
     return last_graph_id_;
   }
+  // The extractors state several facts about a node in a row: comparing with the previous
+  // subject is cheaper than hashing it again.
+  store::NodeId subject_node(const rdf::Term& term) {
+    if (!term.is_iri()) return node(term);
+    if (last_subject_id_ == nullptr || term.value != last_subject_) {
+      last_subject_id_ = node(term);  // kept alive by iris_
+      last_subject_ = term.value;
+    }
+    return last_subject_id_;
+  }
   using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
   store::NodeId cached(Cache& cache, const std::string& key, const rdf::Term& term) {
     auto it = cache.find(std::string_view(key));
@@ -130,6 +141,8 @@ class StoreSink : public extract::QuadSink {
   std::string key_;
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
+  std::string last_subject_;
+  store::NodeId last_subject_id_ = nullptr;
 };
 
 // The folder holding ontology/rules, data/lexicon and data/gazetteer: --resources, else

@@ -205,12 +205,8 @@ bool resolution_reads(const rdf::Quad& q) {
   const std::string& s = q.subject.value;
   const bool actor =
       q.subject.is_iri() && (s.rfind(person_prefix, 0) == 0 || s.rfind(org_prefix, 0) == 0);
-  // Every claim predicate is in the ng: namespace; most quads' predicates are not (called on
-  // every quad of an ingest).
-  const bool claim =
-      std::string_view(q.predicate.value).starts_with(vocab::kNg) && among(claim_predicates);
-  return claim || (actor && among(actor_predicates)) ||
-         (s.rfind(event_prefix, 0) == 0 && among(event_predicates));
+  return (actor && among(actor_predicates)) ||
+         (s.rfind(event_prefix, 0) == 0 && among(event_predicates)) || among(claim_predicates);
 }
 
 ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
