@@ -29,17 +29,18 @@ SerdNode measured(SerdType type, std::string_view text) {
   }
   std::size_t continuation = 0;
   for (const char c : text) continuation += (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-  const std::size_t chars = text.size() - continuation;
-  // (memchr: find_first_of would test each byte against the set one at a time)
-  const bool newline =
-      text.find('\n') != std::string_view::npos || text.find('\r') != std::string_view::npos;
-  const bool quote = text.find('"') != std::string_view::npos;
   SerdNode node = SERD_NODE_NULL;
   node.buf = reinterpret_cast<const uint8_t*>(text.data());
   node.n_bytes = text.size();
-  node.n_chars = chars;
-  node.flags = (newline ? SERD_HAS_NEWLINE : 0) | (quote ? SERD_HAS_QUOTE : 0);
+  node.n_chars = text.size() - continuation;
   node.type = type;
+  if (type == SERD_LITERAL) {  // (Sord keeps no flags for IRIs)
+    // memchr: find_first_of would test each byte against the set one at a time.
+    const bool newline =
+        text.find('\n') != std::string_view::npos || text.find('\r') != std::string_view::npos;
+    const bool quote = text.find('"') != std::string_view::npos;
+    node.flags = (newline ? SERD_HAS_NEWLINE : 0) | (quote ? SERD_HAS_QUOTE : 0);
+  }
   return node;
 }
 

@@ -104,6 +104,7 @@ class RankedGroup {
                           : store.scan(nullptr, nullptr, nullptr, graph);
     // First the nodes' numbers in order of appearance, then their ranks by value.
     NodeNumbers numbers;
+    if (!union_view) quads_.reserve(store.count(nullptr, nullptr, nullptr, graph));
     QuadIds q;
     while (c.next(q)) {
       quads_.push_back({numbers.number(q.subject, nodes_), numbers.number(q.predicate, nodes_),
