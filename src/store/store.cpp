@@ -111,7 +111,11 @@ void Store::release(const QuadIds& q) {
 }
 
 void Store::note_graph(NodeId graph) {
-  if (graph == default_graph() || named_graph_set_.count(graph)) return;
+  // Quads mostly come graph by graph (an article, a document): the latest new name is checked
+  // before the set.
+  if (graph == default_graph()) return;
+  if (!named_graph_list_.empty() && graph == named_graph_list_.back()) return;
+  if (named_graph_set_.count(graph)) return;
   named_graph_refs_.push_back(world_.intern(World::view(graph)));  // keeps the name alive
   named_graph_list_.push_back(graph);
   named_graph_set_.insert(graph);
