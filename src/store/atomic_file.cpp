@@ -33,22 +33,34 @@ class FdBuf : public std::streambuf {
   }
 
   int sync() override {
-    const char* p = pbase();
-    while (p < pptr()) {
-      ssize_t n = ::write(fd_, p, static_cast<std::size_t>(pptr() - p));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        if (!failed_) error_ = errno;
-        failed_ = true;
-        return -1;
-      }
-      p += n;
-    }
+    if (!write_all(pbase(), pptr())) return -1;
     setp(buf_, buf_ + sizeof buf_);
     return 0;
   }
 
+  // Blocks at least as large as the buffer (the writers hand over about 1 MB at a time) go to
+  // the file directly: copying them through the buffer first was a second pass over the output.
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n < static_cast<std::streamsize>(sizeof buf_)) return std::streambuf::xsputn(s, n);
+    if (sync() != 0 || !write_all(s, s + n)) return 0;
+    return n;
+  }
+
  private:
+  bool write_all(const char* p, const char* end) {
+    while (p < end) {
+      ssize_t n = ::write(fd_, p, static_cast<std::size_t>(end - p));
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (!failed_) error_ = errno;
+        failed_ = true;
+        return false;
+      }
+      p += n;
+    }
+    return true;
+  }
+
   int fd_;
   bool failed_ = false;
   int error_ = 0;

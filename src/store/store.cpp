@@ -111,7 +111,11 @@ void Store::release(const QuadIds& q) {
 }
 
 void Store::note_graph(NodeId graph) {
-  if (graph == default_graph() || named_graph_set_.count(graph)) return;
+  // Quads mostly come graph by graph (an article, a document): the latest new name is checked
+  // before the set.
+  if (graph == default_graph()) return;
+  if (!named_graph_list_.empty() && graph == named_graph_list_.back()) return;
+  if (named_graph_set_.count(graph)) return;
   named_graph_refs_.push_back(world_.intern(World::view(graph)));  // keeps the name alive
   named_graph_list_.push_back(graph);
   named_graph_set_.insert(graph);
@@ -216,7 +220,15 @@ void Store::rollback_to(const Mark& mark) {
 
 void Store::merge() const {
   if (pending_.empty()) return;
-  auto by_spog = [](const QuadIds& a, const QuadIds& b) { return less_in(kSpog, a, b); };
+  // The same order as less_in(kSpog, ...), spelled out: the generic loop over positions costs a
+  // switch per position in the largest sort of a load.
+  auto by_spog = [](const QuadIds& a, const QuadIds& b) {
+    std::less<NodeId> lt;
+    if (a.subject != b.subject) return lt(a.subject, b.subject);
+    if (a.predicate != b.predicate) return lt(a.predicate, b.predicate);
+    if (a.object != b.object) return lt(a.object, b.object);
+    return lt(a.graph, b.graph);
+  };
   std::sort(pending_.begin(), pending_.end(), by_spog);
   std::vector<QuadIds> merged;
   if (quads_.empty()) {

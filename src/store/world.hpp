@@ -70,8 +70,9 @@ class World {
   friend class Store;  // quads hold node references too
   void release(NodeId node);
   NodeId add_ref(NodeId node);
-  NodeRef intern_terminated(rdf::TermKind kind, const char* value, std::string_view datatype_iri,
-                            std::string_view language);
+  // `value` must be followed by a NUL byte (value.data()[value.size()] == '\0'), as in a Term.
+  NodeRef intern_terminated(rdf::TermKind kind, std::string_view value,
+                            std::string_view datatype_iri, std::string_view language);
   // The datatype node of a literal, interned once per World: a typed literal then costs one
   // lookup in Sord's node table, not two and a release (a handful of datatypes recur).
   // Sets `caller_releases` when the node was not cached and the caller owns its reference.

@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -47,6 +48,49 @@ struct RankedQuad {
   QuadIds quad;
 };
 
+// Numbers the distinct nodes of a group in the order they are first seen: an open-addressing
+// table keyed by node address. One probe per node of a quad, where sorting every occurrence by
+// address, removing duplicates and binary-searching each again cost ten times as much.
+class NodeNumbers {
+ public:
+  NodeNumbers() : slots_(kInitialSlots) {}
+  // The number of `node`, which is appended to `nodes` on first sight.
+  std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
+    if (2 * (nodes.size() + 1) > slots_.size()) grow(nodes);
+    std::size_t i = slot_of(node);
+    while (slots_[i].node != nullptr) {
+      if (slots_[i].node == node) return slots_[i].number;
+      i = (i + 1) & (slots_.size() - 1);
+    }
+    const auto n = static_cast<std::uint32_t>(nodes.size());
+    slots_[i] = {node, n};
+    nodes.push_back(node);
+    return n;
+  }
+
+ private:
+  static constexpr std::size_t kInitialSlots = 1024;  // a power of two
+  struct Slot {
+    NodeId node = nullptr;
+    std::uint32_t number = 0;
+  };
+  std::size_t slot_of(NodeId node) const {
+    // Fibonacci hashing of the address (its low bits are alignment).
+    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+                   0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
+  }
+  void grow(const std::vector<NodeId>& nodes) {
+    slots_.assign(slots_.size() * 2, Slot{});
+    for (std::uint32_t n = 0; n < nodes.size(); ++n) {
+      std::size_t i = slot_of(nodes[n]);
+      while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = {nodes[n], n};
+    }
+  }
+  std::vector<Slot> slots_;
+};
+
 // The quads of one group (one graph, or with union_view each distinct triple of all graphs),
 // each node ranked by term_less among the group's nodes, so that sorting quads compares
 // integers, not strings. Ranks are local to the group: a graph of an article has a few hundred
@@ -58,47 +102,46 @@ class RankedGroup {
   RankedGroup(const Store& store, NodeId graph, bool union_view) {
     Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
                           : store.scan(nullptr, nullptr, nullptr, graph);
-    std::vector<QuadIds> quads;
+    // First the nodes' numbers in order of appearance, then their ranks by value.
+    NodeNumbers numbers;
+    if (!union_view) quads_.reserve(store.count(nullptr, nullptr, nullptr, graph));
     QuadIds q;
     while (c.next(q)) {
-      quads.push_back(q);
-      for (NodeId n : {q.subject, q.predicate, q.object}) by_address_.push_back(n);
+      quads_.push_back({numbers.number(q.subject, nodes_), numbers.number(q.predicate, nodes_),
+                        numbers.number(q.object, nodes_), q});
     }
-    std::sort(by_address_.begin(), by_address_.end());
-    by_address_.erase(std::unique(by_address_.begin(), by_address_.end()), by_address_.end());
-    // Rank the distinct nodes by value, comparing views taken once per node.
-    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
-    views.reserve(by_address_.size());
-    for (std::uint32_t i = 0; i < by_address_.size(); ++i) {
-      views.emplace_back(World::view(by_address_[i]), i);
-    }
-    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
-      const rdf::TermView &x = a.first, &y = b.first;
-      if (x.kind != y.kind) return x.kind < y.kind;
-      if (x.value != y.value) return x.value < y.value;
-      if (x.datatype != y.datatype) return x.datatype < y.datatype;
-      return x.lang < y.lang;
-    });
-    rank_of_address_.resize(by_address_.size());
-    for (std::uint32_t r = 0; r < views.size(); ++r) rank_of_address_[views[r].second] = r;
-    quads_.reserve(quads.size());
-    for (const QuadIds& x : quads) {
-      quads_.push_back({rank(x.subject), rank(x.predicate), rank(x.object), x});
+    const std::vector<std::uint32_t> rank = ranks_by_value(nodes_);
+    for (RankedQuad& r : quads_) {
+      r.s = rank[r.s];
+      r.p = rank[r.p];
+      r.o = rank[r.o];
     }
     std::sort(quads_.begin(), quads_.end(), [](const RankedQuad& a, const RankedQuad& b) {
       return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
     });
   }
   const std::vector<RankedQuad>& quads() const { return quads_; }
-  std::size_t node_count() const { return by_address_.size(); }
+  std::size_t node_count() const { return nodes_.size(); }
 
  private:
-  std::uint32_t rank(NodeId n) const {
-    const auto it = std::lower_bound(by_address_.begin(), by_address_.end(), n);
-    return rank_of_address_[static_cast<std::size_t>(it - by_address_.begin())];
+  // rank[i] is the position of nodes[i] in term_less order (distinct nodes never tie).
+  static std::vector<std::uint32_t> ranks_by_value(const std::vector<NodeId>& nodes) {
+    // Views taken once per node; one three-way comparison of the values (most differ there).
+    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
+    views.reserve(nodes.size());
+    for (std::uint32_t i = 0; i < nodes.size(); ++i) views.emplace_back(World::view(nodes[i]), i);
+    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
+      const rdf::TermView &x = a.first, &y = b.first;
+      if (x.kind != y.kind) return x.kind < y.kind;
+      if (const int c = x.value.compare(y.value); c != 0) return c < 0;
+      if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
+      return x.lang < y.lang;
+    });
+    std::vector<std::uint32_t> rank(nodes.size());
+    for (std::uint32_t r = 0; r < views.size(); ++r) rank[views[r].second] = r;
+    return rank;
   }
-  std::vector<NodeId> by_address_;
-  std::vector<std::uint32_t> rank_of_address_;
+  std::vector<NodeId> nodes_;  // the distinct nodes, numbered in order of appearance
   std::vector<RankedQuad> quads_;
 };
 
@@ -153,20 +196,51 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
   return out;
 }
 
+// The N-Triples text of each node of a group, made on first use and kept in one arena (one
+// allocation per group, not one per node): subjects, predicates and graph names repeat on most
+// lines. Predicates, shared by every graph, are escaped once for the whole output.
+class GroupTexts {
+ public:
+  void start_group(std::size_t nodes) {
+    arena_.clear();
+    spans_.assign(nodes, Span{});
+  }
+  std::string_view text(NodeId node, std::uint32_t rank) {
+    Span& span = spans_[rank];
+    if (span.size == 0) {  // no N-Triples text is empty
+      span.begin = arena_.size();
+      rdf::append_ntriples(arena_, World::view(node));
+      span.size = arena_.size() - span.begin;
+    }
+    return std::string_view(arena_).substr(span.begin, span.size);
+  }
+  std::string_view predicate_text(NodeId node, std::uint32_t rank) {
+    Span& span = spans_[rank];
+    if (span.size == 0) {
+      std::string& t = predicates_[node];
+      if (t.empty()) rdf::append_ntriples(t, World::view(node));
+      span.begin = arena_.size();
+      arena_ += t;
+      span.size = t.size();
+    }
+    return std::string_view(arena_).substr(span.begin, span.size);
+  }
+
+ private:
+  struct Span {
+    std::size_t begin = 0, size = 0;
+  };
+  std::string arena_;
+  std::vector<Span> spans_;  // by rank within the group
+  std::unordered_map<NodeId, std::string> predicates_;
+};
+
 void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
-  // Lines are built in one buffer and written in large blocks. Each node's N-Triples form is
-  // escaped once per group and copied after that (subjects, predicates and graph names repeat
-  // on most lines); predicates, shared by every graph, once for the whole output.
+  // Lines are built in one buffer and written in large blocks.
   std::string buffer;
   constexpr std::size_t kFlushAt = 1 << 20;
   buffer.reserve(kFlushAt + 4096);
-  std::unordered_map<NodeId, std::string> predicate_text;
-  std::vector<std::string> text;  // by rank within the group; empty: not escaped yet
-  auto append = [&](NodeId n, std::uint32_t rank) {
-    std::string& t = text[rank];
-    if (t.empty()) rdf::append_ntriples(t, World::view(n));
-    buffer += t;
-  };
+  GroupTexts texts;
   std::string graph_text;
   for_each_group(store, !with_graphs, [&](NodeId graph, const RankedGroup& group) {
     graph_text.clear();
@@ -174,17 +248,15 @@ void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
       graph_text = " ";
       rdf::append_ntriples(graph_text, World::view(graph));
     }
-    text.assign(group.node_count(), std::string());
+    graph_text += " .\n";
+    texts.start_group(group.node_count());
     for (const RankedQuad& r : group.quads()) {
-      append(r.quad.subject, r.s);
+      buffer += texts.text(r.quad.subject, r.s);
       buffer += ' ';
-      std::string& p = predicate_text[r.quad.predicate];
-      if (p.empty()) rdf::append_ntriples(p, World::view(r.quad.predicate));
-      buffer += p;
+      buffer += texts.predicate_text(r.quad.predicate, r.p);
       buffer += ' ';
-      append(r.quad.object, r.o);
+      buffer += texts.text(r.quad.object, r.o);
       buffer += graph_text;
-      buffer += " .\n";
       if (buffer.size() >= kFlushAt) {
         out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         buffer.clear();

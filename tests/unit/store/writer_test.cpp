@@ -1,6 +1,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <filesystem>
@@ -174,4 +175,65 @@ TEST_CASE("output order is by term value, whatever the order of loading", "[stor
             "<http://ex/a> <http://ex/p> \"b\" .\n"
             "<http://ex/a> <http://ex/p> \"b\"@en .\n",
             0) == 0);
+}
+
+TEST_CASE("a large group is written completely and in value order", "[store][writer]") {
+  // Thousands of distinct nodes in one graph, loaded out of order (the writer's per-group node
+  // numbering grows several times), and an output larger than the file's buffer (written past
+  // it in one block).
+  constexpr int kQuads = 3000;
+  auto padded = [](int k) {
+    std::string digits = std::to_string(k);
+    return std::string(5 - digits.size(), '0') + digits;
+  };
+  std::string doc;
+  std::vector<std::string> expected;
+  for (int i = 0; i < kQuads; ++i) {
+    const int k = (i * 7919) % kQuads;  // 7919 is prime: every k once
+    const std::string line =
+        "<http://ex/s/" + padded(k) + "> <http://ex/p> \"v" + padded(k) + "\\n\" <http://ex/g> .";
+    doc += line + "\n";
+    expected.push_back(line);
+  }
+  // Subjects and values of one length: line order is term order.
+  std::sort(expected.begin(), expected.end());
+  std::string sorted;
+  for (const std::string& line : expected) sorted += line + "\n";
+  World world;
+  Store store(world);
+  ng::store::load_string(store, doc, Format::NQuads);
+  CHECK(ng::store::write_to_string(store, Format::NQuads) == sorted);
+
+  auto dir = std::filesystem::temp_directory_path() / "ng_large_group_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto path = (dir / "out.nq").string();
+  ng::store::write_file_atomically(
+      path, [&](std::ostream& out) { ng::store::write(store, Format::NQuads, out); });
+  std::ifstream in(path);
+  const std::string content((std::istreambuf_iterator<char>(in)), {});
+  CHECK(content.size() > (std::size_t{1} << 16));
+  CHECK(content == sorted);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("terms interned from values write as terms read from a document", "[store][writer]") {
+  // World::intern measures strings itself (characters, newline and quote flags, which decide
+  // Turtle's long-string form), the reader leaves it to Sord: both must write the same bytes.
+  const std::string text = "line \"one\"\nline two \xC3\xA9t\xC3\xA9\r\nend";
+  World w1, w2;
+  Store built(w1), loaded(w2);
+  using ng::rdf::Term;
+  built.add(ng::rdf::Quad{Term::iri("http://ex/a"), Term::iri("http://ex/p"), Term::literal(text),
+                          std::nullopt});
+  built.add(ng::rdf::Quad{Term::iri("http://ex/a"), Term::iri("http://ex/q"),
+                          Term::literal("quote \" only", {}, "EN"), Term::iri("http://ex/g")});
+  built.add(ng::rdf::Quad{Term::iri("http://ex/a"), Term::iri("http://ex/r"),
+                          Term::literal("7", "http://www.w3.org/2001/XMLSchema#integer"),
+                          std::nullopt});
+  ng::store::load_string(loaded, ng::store::write_to_string(built, Format::NQuads), Format::NQuads);
+  for (Format f : {Format::NTriples, Format::NQuads, Format::Turtle, Format::TriG}) {
+    CHECK(ng::store::write_to_string(built, f) == ng::store::write_to_string(loaded, f));
+  }
+  CHECK(ng::store::write_to_string(built, Format::Turtle).find("\"\"\"") != std::string::npos);
 }
