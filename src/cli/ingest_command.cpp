@@ -110,22 +110,21 @@ class StoreSink : public extract::QuadSink {
   }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::Term& term) {
-    if (!term.is_iri()) return node(term);
-    if (last_graph_id_ == nullptr || term.value != last_graph_) {
-      last_graph_id_ = node(term);  // kept alive by iris_
-      last_graph_ = term.value;
-    }
-    return last_graph_id_;
+    return node_like_last(term, last_graph_, last_graph_id_);
   }
   // The extractors state several facts about a node in a row: comparing with the previous
   // subject is cheaper than hashing it again.
   store::NodeId subject_node(const rdf::Term& term) {
+    return node_like_last(term, last_subject_, last_subject_id_);
+  }
+  // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
+  store::NodeId node_like_last(const rdf::Term& term, std::string& last, store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
-    if (last_subject_id_ == nullptr || term.value != last_subject_) {
-      last_subject_id_ = node(term);  // kept alive by iris_
-      last_subject_ = term.value;
+    if (last_id == nullptr || term.value != last) {
+      last_id = node(term);  // kept alive by iris_
+      last = term.value;
     }
-    return last_subject_id_;
+    return last_id;
   }
   using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
   store::NodeId cached(Cache& cache, const std::string& key, const rdf::Term& term) {
