@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/common.hpp"
+#include "rdf/file_text.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -44,13 +45,7 @@ void add_dataset_options(CLI::App& cmd, DatasetOptions& dataset) {
                "The default graph is the union of all named graphs");
 }
 
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+std::string read_text_file(const std::string& path) { return rdf::read_whole_file(path); }
 
 QuerySession::QuerySession(const DatasetOptions& options)
     : store_(world_),

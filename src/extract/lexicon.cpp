@@ -5,15 +5,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "rdf/file_text.hpp"
+
 namespace ng::extract {
 
-std::string read_resource_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+std::string read_resource_file(const std::string& path) { return rdf::read_whole_file(path); }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "rdf/file_text.hpp"
 #include "rdf/utf8.hpp"
 #include "rdf/vocab.hpp"
 #include "sparql/results/json.hpp"
@@ -20,14 +21,6 @@ namespace {
 
 using detail::JsonValue;
 using detail::XmlNode;
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot open " + path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -578,7 +571,7 @@ std::optional<ResultSet> result_set_from_triples(const std::vector<rdf::Quad>& t
 std::vector<rdf::Quad> read_graph_file(store::World& world, const std::string& path) {
   std::vector<rdf::Quad> triples;
   if (ends_with(path, ".rdf")) {
-    triples = read_rdf_xml(read_text_file(path), store::file_iri(path));
+    triples = read_rdf_xml(rdf::read_whole_file(path), store::file_iri(path));
   } else {
     store::Store s(world);
     store::load_file(s, path);
@@ -597,10 +590,10 @@ std::vector<rdf::Quad> read_graph_file(store::World& world, const std::string& p
 }
 
 ResultSet read_result_file(store::World& world, const std::string& path) {
-  if (ends_with(path, ".srx")) return read_srx(read_text_file(path));
-  if (ends_with(path, ".srj")) return read_srj(read_text_file(path));
-  if (ends_with(path, ".tsv")) return read_tsv(read_text_file(path));
-  if (ends_with(path, ".csv")) return read_csv(read_text_file(path));
+  if (ends_with(path, ".srx")) return read_srx(rdf::read_whole_file(path));
+  if (ends_with(path, ".srj")) return read_srj(rdf::read_whole_file(path));
+  if (ends_with(path, ".tsv")) return read_tsv(rdf::read_whole_file(path));
+  if (ends_with(path, ".csv")) return read_csv(rdf::read_whole_file(path));
   std::vector<rdf::Quad> triples = read_graph_file(world, path);
   if (auto set = result_set_from_triples(triples)) return std::move(*set);
   ResultSet graph;
