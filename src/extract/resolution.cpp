@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <numeric>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "extract/text.hpp"
 #include "rdf/vocab.hpp"
@@ -14,11 +13,6 @@ namespace ng::extract {
 namespace {
 
 std::string ng(std::string_view local) { return std::string(vocab::kNg) + std::string(local); }
-
-std::string local_name(std::string_view iri) {
-  const auto pos = iri.find_last_of("#/");
-  return std::string(pos == std::string_view::npos ? iri : iri.substr(pos + 1));
-}
 
 std::vector<std::string> name_tokens(std::string_view name) {
   std::vector<std::string> out;
@@ -45,15 +39,6 @@ struct UnionFind {
   void unite(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
 };
 
-struct Node {
-  std::string cls;
-  std::set<std::string> labels;  // rdfs:label and skos:altLabel, every graph
-  std::set<std::string> graphs;
-  const std::string* last_graph = nullptr;  // the graph inserted last (a cheap repeat test)
-  std::string affiliation;
-  bool actor = false;
-};
-
 // Acronyms ("TTP") name one group only: two groups sharing one are the same group.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -75,16 +60,6 @@ bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c
 bool acronym(const std::string& s) {
   if (s.size() < 2 || s.size() > 6) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
-}
-
-bool same_group_name(const std::string& a, const std::string& b) {
-  const auto ta = name_tokens(a);
-  const auto tb = name_tokens(b);
-  if (ta.size() != tb.size() || ta.size() < 2) return false;
-  for (std::size_t i = 0; i < ta.size(); ++i) {
-    if (jaro_winkler(phonetic_key(ta[i]), phonetic_key(tb[i])) < 0.85) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -157,34 +132,6 @@ double jaro_winkler(std::string_view a, std::string_view b) {
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
 }
 
-bool same_person_name(std::string_view a, std::string_view b) {
-  std::vector<std::string> ta = name_tokens(a);
-  std::vector<std::string> tb = name_tokens(b);
-  if (ta.size() < 2 || tb.size() < 2) return false;
-  for (auto& t : ta) t = phonetic_key(t);
-  for (auto& t : tb) t = phonetic_key(t);
-  if (ta.size() > tb.size()) std::swap(ta, tb);
-  constexpr double kSame = 0.9;
-  auto same = [&](const std::string& x, const std::string& y) {
-    // One edit apart in a long key is a spelling, not another name (Hibatullah / Haibatullah).
-    return jaro_winkler(x, y) >= kSame ||
-           (std::min(x.size(), y.size()) >= 6 && edit_distance(x, y) <= 1);
-  };
-  if (!same(ta.front(), tb.front()) || !same(ta.back(), tb.back())) return false;
-  // Middle tokens of the shorter name must appear, in order, in the longer one; middle names
-  // vary more in spelling (Muhammad / Mohammad), so they need less similarity.
-  auto same_middle = [&](const std::string& x, const std::string& y) {
-    return jaro_winkler(x, y) >= 0.75;
-  };
-  std::size_t j = 1;
-  for (std::size_t i = 1; i + 1 < ta.size(); ++i) {
-    while (j + 1 < tb.size() && !same_middle(ta[i], tb[j])) ++j;
-    if (j + 1 >= tb.size()) return false;
-    ++j;
-  }
-  return true;
-}
-
 bool resolution_reads(const rdf::Quad& q) {
   // What the passes of resolve_across_articles read (actors, events, claims and figures).
   static const std::string person_prefix = std::string(vocab::kNgId) + "person/";
@@ -209,356 +156,559 @@ bool resolution_reads(const rdf::Quad& q) {
          (s.rfind(event_prefix, 0) == 0 && among(event_predicates)) || among(claim_predicates);
 }
 
-ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
-                                        std::vector<std::pair<std::string, std::string>>* renamed) {
-  ResolutionStats stats;
-  const std::string graph = resolution_graph_iri();
-  auto emit = [&](const std::string& s, const std::string& p, rdf::Term o) {
-    out.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph)});
-  };
-  const std::string type = std::string(vocab::kRdfType);
-  const std::string label = std::string(vocab::kRdfsLabel);
-  const std::string alt = std::string(vocab::kSkos) + "altLabel";
-  const std::string person_prefix = std::string(vocab::kNgId) + "person/";
-  const std::string org_prefix = std::string(vocab::kNgId) + "org/";
-  // Predicates compared on every quad, built once.
-  const std::string ng_ns = std::string(vocab::kNg);
-  const std::string p_affiliation = ng("affiliation");
-  const std::string p_in_article = ng("inArticle");
-  const std::string p_location = ng("location");
-  const std::string p_agent = ng("agent");
-  const std::string p_date = ng("date");
-  const std::string p_claimant = ng("claimant");
-  const std::string p_figures = ng("figures");
-  const std::string p_article_date = ng("articleDate");
-  const std::string p_killed = ng("killed");
-  const std::string p_wounded = ng("wounded");
-  const std::string p_victims = ng("victims");
+namespace {
 
-  // ---- actors
-  // Hashed while collecting (the IRIs share long prefixes, which makes ordered lookups slow);
-  // the candidates are sorted below, so everything downstream sees the IRI order.
-  std::unordered_map<std::string, Node> nodes;
-  std::string_view last_subject;
-  Node* last_node = nullptr;
-  // One pass over every quad also picks out, in order, the few quads the later steps read (a
-  // pass over all quads costs more than the work on the ones it keeps): quads that may need an
-  // actor IRI rewritten, quads about events, and quads about claims and their figures. The
-  // later steps read them after the rewrite, as they would have read `all`. resolution_reads()
-  // must accept every quad these tests (and the actor test below) pick.
-  const std::string event_prefix = std::string(vocab::kNgId) + "event/";
-  auto rewritable = [&](std::string_view iri, bool is_iri) {
-    return is_iri && (iri.starts_with(person_prefix) || iri.starts_with(org_prefix));
+// ---- working tables of resolve_across_articles
+// Resolution reads tens of thousands of quads whose IRIs share long prefixes: ordered maps keyed
+// by copied strings cost more than the resolving itself. The tables below hold views of the
+// input quads' strings (which outlive the call), hash them, and sort only the lists whose order
+// the output follows.
+
+// Distinct strings as dense numbers, in first-seen order.
+class StringIds {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  std::uint32_t intern(std::string_view s) {
+    const auto [it, added] = ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
+    if (added) strings_.push_back(s);
+    return it->second;
+  }
+  // kNone when `s` was never interned.
+  std::uint32_t find(std::string_view s) const {
+    const auto it = ids_.find(s);
+    return it == ids_.end() ? kNone : it->second;
+  }
+  std::string_view operator[](std::uint32_t id) const { return strings_[id]; }
+  std::size_t size() const { return strings_.size(); }
+  // Every number, ordered by its string (the order of the std::maps this replaces).
+  std::vector<std::uint32_t> in_string_order() const {
+    std::vector<std::uint32_t> order(strings_.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return strings_[a] < strings_[b]; });
+    return order;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::vector<std::string_view> strings_;
+};
+
+// A std::set's contents, from a vector filled in any order.
+template <class T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+std::string_view local_name(std::string_view iri) {
+  const auto pos = iri.find_last_of("#/");
+  return pos == std::string_view::npos ? iri : iri.substr(pos + 1);
+}
+
+bool is_country_iri(std::string_view iri) { return iri.find("/place/gn-") != std::string::npos; }
+
+bool is_number(std::string_view v) {
+  return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The capitalised words of a victims description ("Taliban", "Pakistani"), folded.
+void add_victim_names(std::string_view victims, std::vector<std::string>& names) {
+  std::string word;
+  for (std::size_t k = 0; k <= victims.size(); ++k) {
+    const char c = k < victims.size() ? victims[k] : ' ';  // a space ends the last word
+    if (c == ' ' || c == ',' || c == '(' || c == ')') {
+      if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) {
+        word.resize(word.size() - 2);
+      }
+      if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') names.push_back(fold_key(word));
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+}
+
+// One label of an actor, with what the pairwise comparison needs computed once.
+struct ActorName {
+  std::string_view text;
+  std::vector<std::string> keys;  // phonetic keys of its name tokens
+  bool described = false;         // names an office ("Pakistan's defense minister")
+  bool acronym = false;
+};
+
+std::vector<std::string> phonetic_keys_of_tokens(std::string_view name) {
+  std::vector<std::string> keys = name_tokens(name);
+  for (std::string& k : keys) k = phonetic_key(k);
+  return keys;
+}
+
+ActorName actor_name(std::string_view label) {
+  ActorName n;
+  n.text = label;
+  n.keys = phonetic_keys_of_tokens(label);
+  n.described = label.find("'s ") != std::string_view::npos ||
+                label.find("\u2019s ") != std::string_view::npos;
+  n.acronym = acronym(std::string(label));
+  return n;
+}
+
+// same_person_name on the names' phonetic keys.
+bool same_person_keys(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  if (x.size() < 2 || y.size() < 2) return false;
+  const std::vector<std::string>& ta = x.size() > y.size() ? y : x;  // the shorter name
+  const std::vector<std::string>& tb = x.size() > y.size() ? x : y;
+  constexpr double kSame = 0.9;
+  auto same = [&](const std::string& a, const std::string& b) {
+    // One edit apart in a long key is a spelling, not another name (Hibatullah / Haibatullah).
+    return jaro_winkler(a, b) >= kSame ||
+           (std::min(a.size(), b.size()) >= 6 && edit_distance(a, b) <= 1);
   };
-  std::vector<QuadView*> rewrite_quads, event_quads, claim_quads, amount_quads;
+  if (!same(ta.front(), tb.front()) || !same(ta.back(), tb.back())) return false;
+  // Middle tokens of the shorter name must appear, in order, in the longer one; middle names
+  // vary more in spelling (Muhammad / Mohammad), so they need less similarity.
+  auto same_middle = [&](const std::string& a, const std::string& b) {
+    return jaro_winkler(a, b) >= 0.75;
+  };
+  std::size_t j = 1;
+  for (std::size_t i = 1; i + 1 < ta.size(); ++i) {
+    while (j + 1 < tb.size() && !same_middle(ta[i], tb[j])) ++j;
+    if (j + 1 >= tb.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+// same_group_name on the names' phonetic keys.
+bool same_group_keys(const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
+  if (ta.size() != tb.size() || ta.size() < 2) return false;
+  for (std::size_t i = 0; i < ta.size(); ++i) {
+    if (jaro_winkler(ta[i], tb[i]) < 0.85) return false;
+  }
+  return true;
+}
+
+// True when some label of one actor names the other.
+bool same_actor(bool persons, const std::vector<ActorName>& a, const std::vector<ActorName>& b) {
+  for (const ActorName& la : a) {
+    for (const ActorName& lb : b) {
+      if (persons) {
+        if (!la.described && !lb.described && same_person_keys(la.keys, lb.keys)) return true;
+      } else if ((la.acronym && la.text == lb.text) || same_group_keys(la.keys, lb.keys)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A casualty figure of a claim.
+struct Figure {
+  std::string_view claim;
+  std::string_view graph;
+  bool has_graph = false;
+  std::string_view date;  // publication date of its article; empty when unknown
+  std::string_view killed, wounded;
+  std::vector<std::string> names;  // capitalised words of the victims, sorted
+};
+
+// Candidate pairs of figure numbers (`order` numbers the figures; lower number first, sorted,
+// each pair once): figures that name the same group and were published the same day, or where
+// one article is undated (news of other days reports other events, not contradictions).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> figure_pairs_naming_one_group(
+    const std::vector<Figure>& figures, const std::vector<std::uint32_t>& order) {
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_name;  // ascending numbers
+  for (std::uint32_t f = 0; f < order.size(); ++f) {
+    for (const std::string& n : figures[order[f]].names) by_name[n].push_back(f);
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  std::vector<std::pair<std::string_view, std::uint32_t>> dated;  // (date, number)
+  for (const auto& [name, members] : by_name) {
+    dated.clear();
+    for (std::uint32_t f : members) dated.emplace_back(figures[order[f]].date, f);
+    std::sort(dated.begin(), dated.end());  // grouped by date, the undated ("") first
+    const auto date_end = [&](std::size_t from) {
+      std::size_t to = from;
+      while (to < dated.size() && dated[to].first == dated[from].first) ++to;
+      return to;
+    };
+    const std::size_t undated_end = !dated.empty() && dated[0].first.empty() ? date_end(0) : 0;
+    for (std::size_t begin = 0; begin < dated.size();) {
+      const std::size_t end = date_end(begin);
+      const bool undated = dated[begin].first.empty();
+      for (std::size_t x = begin; x < end; ++x) {
+        for (std::size_t y = x + 1; y < end; ++y) {
+          pairs.push_back(std::minmax(dated[x].second, dated[y].second));
+        }
+        if (undated) continue;
+        for (std::size_t u = 0; u < undated_end; ++u) {
+          pairs.push_back(std::minmax(dated[x].second, dated[u].second));
+        }
+      }
+      begin = end;
+    }
+  }
+  sort_unique(pairs);
+  return pairs;
+}
+
+class Resolver {
+ public:
+  Resolver(QuadSink& out, std::vector<std::pair<std::string, std::string>>* renamed)
+      : out_(out), renamed_(renamed) {}
+
+  ResolutionStats run(std::vector<QuadView>& all) {
+    collect(all);
+    resolve_actors();
+    merge_events();
+    link_conflicting_figures();
+    return stats_;
+  }
+
+ private:
+  struct Actor {
+    std::string_view cls;                  // local name of its ng: class
+    std::vector<std::string_view> labels;  // rdfs:label and skos:altLabel, every graph
+    std::vector<std::string_view> graphs;  // the graphs it is named in
+    std::string_view affiliation;
+  };
+  struct Event {
+    std::string_view cls, article, date;
+    std::vector<std::string_view> locations, agents;
+    bool day = false;
+  };
+  struct MergedEvent {
+    std::string key;  // class-place-day
+    std::string_view cls, location, date;
+    std::vector<std::string_view> members, articles, agents;
+  };
+
+  void emit(std::string_view s, std::string_view p, rdf::Term o) {
+    out_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+  }
+  bool rewritable(std::string_view iri, bool is_iri) const {
+    return is_iri && (iri.starts_with(person_prefix_) || iri.starts_with(org_prefix_));
+  }
+  void collect(std::vector<QuadView>& all);
+  void resolve_actors();
+  void rewrite_actor_iris(const std::unordered_map<std::string_view, std::string_view>& rewrite);
+  void merge_events();
+  void link_conflicting_figures();
+
+  QuadSink& out_;
+  std::vector<std::pair<std::string, std::string>>* renamed_;
+  ResolutionStats stats_;
+  const std::string graph_ = resolution_graph_iri();
+  // IRIs compared on every quad, built once.
+  const std::string type_ = std::string(vocab::kRdfType);
+  const std::string label_ = std::string(vocab::kRdfsLabel);
+  const std::string alt_ = std::string(vocab::kSkos) + "altLabel";
+  const std::string same_as_ = std::string(vocab::kOwl) + "sameAs";
+  const std::string person_prefix_ = std::string(vocab::kNgId) + "person/";
+  const std::string org_prefix_ = std::string(vocab::kNgId) + "org/";
+  const std::string event_prefix_ = std::string(vocab::kNgId) + "event/";
+  const std::string p_affiliation_ = ng("affiliation");
+  const std::string p_in_article_ = ng("inArticle");
+  const std::string p_location_ = ng("location");
+  const std::string p_agent_ = ng("agent");
+  const std::string p_date_ = ng("date");
+  const std::string p_claimant_ = ng("claimant");
+  const std::string p_figures_ = ng("figures");
+  const std::string p_article_date_ = ng("articleDate");
+  const std::string p_killed_ = ng("killed");
+  const std::string p_wounded_ = ng("wounded");
+  const std::string p_victims_ = ng("victims");
+
+  StringIds actor_iris_;
+  std::vector<Actor> actors_;  // by number in actor_iris_
+  std::vector<QuadView*> rewrite_quads_, event_quads_, claim_quads_, amount_quads_;
+};
+
+// One pass over every quad collects the actors and picks out, in order, the few quads the later
+// steps read (a pass over all quads costs more than the work on the ones it keeps): quads that
+// may need an actor IRI rewritten, quads about events, and quads about claims and their figures.
+// The later steps read them after the rewrite, as they would have read `all`. resolution_reads()
+// must accept every quad these tests (and the actor test) pick.
+void Resolver::collect(std::vector<QuadView>& all) {
+  const std::string_view ng_ns = vocab::kNg;
+  std::string_view last_subject;
+  std::uint32_t last_actor = StringIds::kNone;
   for (QuadView& q : all) {
     const std::string_view s = q.subject;
-    const std::string_view pv = q.predicate;
+    const std::string_view p = q.predicate;
     if (rewritable(q.subject, q.subject_is_iri) || rewritable(q.object, q.object_is_iri)) {
-      rewrite_quads.push_back(&q);
+      rewrite_quads_.push_back(&q);
     }
-    if (s.starts_with(event_prefix)) event_quads.push_back(&q);
-    if (pv == p_claimant || pv == p_figures || pv == p_article_date) claim_quads.push_back(&q);
-    if (pv == p_killed || pv == p_wounded || pv == p_victims) amount_quads.push_back(&q);
-    if (!s.starts_with(person_prefix) && !s.starts_with(org_prefix)) continue;
-    // An article's quads about one node often come in a row.
-    if (last_node == nullptr || last_subject != s) {
-      last_node = &nodes[std::string(s)];
+    if (s.starts_with(event_prefix_)) event_quads_.push_back(&q);
+    if (p == p_claimant_ || p == p_figures_ || p == p_article_date_) claim_quads_.push_back(&q);
+    if (p == p_killed_ || p == p_wounded_ || p == p_victims_) amount_quads_.push_back(&q);
+    if (!s.starts_with(person_prefix_) && !s.starts_with(org_prefix_)) continue;
+    // An article's quads about one actor often come in a row.
+    if (last_actor == StringIds::kNone || last_subject != s) {
+      last_actor = actor_iris_.intern(s);
+      if (last_actor == actors_.size()) actors_.emplace_back();
       last_subject = s;
     }
-    Node& n = *last_node;
-    if (q.has_graph && (n.last_graph == nullptr || *n.last_graph != q.graph)) {
-      n.last_graph = &*n.graphs.emplace(q.graph).first;
+    Actor& a = actors_[last_actor];
+    if (q.has_graph && (a.graphs.empty() || a.graphs.back() != q.graph)) {
+      a.graphs.push_back(q.graph);
     }
-    if (pv == type && q.object.starts_with(ng_ns)) {
-      n.cls = local_name(q.object);
-    } else if (pv == label || pv == alt) {
-      n.labels.emplace(q.object);
-    } else if (pv == p_affiliation) {
-      n.affiliation = q.object;
+    if (p == type_ && q.object.starts_with(ng_ns)) {
+      a.cls = local_name(q.object);
+    } else if (p == label_ || p == alt_) {
+      a.labels.push_back(q.object);
+    } else if (p == p_affiliation_) {
+      a.affiliation = q.object;
     }
   }
-  std::vector<std::string> iris;
-  for (const auto& [iri, n] : nodes) {
-    if (!n.cls.empty() && !n.labels.empty()) iris.push_back(iri);
+}
+
+void Resolver::resolve_actors() {
+  // Candidates: actors with a class and a label, numbered in IRI order.
+  std::vector<std::uint32_t> ids;
+  std::vector<std::vector<ActorName>> names;
+  for (std::uint32_t id : actor_iris_.in_string_order()) {
+    Actor& a = actors_[id];
+    if (a.cls.empty() || a.labels.empty()) continue;
+    sort_unique(a.labels);
+    sort_unique(a.graphs);
+    ids.push_back(id);
+    names.emplace_back();
+    for (std::string_view l : a.labels) names.back().push_back(actor_name(l));
   }
-  std::sort(iris.begin(), iris.end());
-  UnionFind uf(iris.size());
-  auto country_iri = [](const std::string& iri) {
-    return iri.find("/place/gn-") != std::string::npos;
-  };
-  // Blocking keeps the pairwise comparison small on big corpora: only nodes of one class that
+  const auto actor = [&](std::uint32_t i) -> const Actor& { return actors_[ids[i]]; };
+  // Blocking keeps the pairwise comparison small on big corpora: only actors of one class that
   // share the first three characters of a last name's key (persons), of a first word's key
   // (groups), or an acronym are compared.
-  std::map<std::string, std::vector<std::size_t>> blocks;
-  for (std::size_t i = 0; i < iris.size(); ++i) {
-    const Node& n = nodes[iris[i]];
-    std::set<std::string> keys;
-    for (const std::string& l : n.labels) {
-      const auto tokens = name_tokens(l);
-      if (tokens.empty()) continue;
-      const std::string key = phonetic_key(n.cls == "Person" ? tokens.back() : tokens.front());
+  std::unordered_map<std::string, std::vector<std::uint32_t>> blocks;
+  std::vector<std::string> keys;
+  for (std::uint32_t i = 0; i < ids.size(); ++i) {
+    const std::string_view cls = actor(i).cls;
+    keys.clear();
+    for (const ActorName& n : names[i]) {
+      if (n.keys.empty()) continue;
+      const std::string& key = cls == "Person" ? n.keys.back() : n.keys.front();
       // Three characters: variants still share them (transliteration changes the middle or the
       // end of a name), and blocks stay small as the corpus grows.
-      if (!key.empty()) keys.insert(n.cls + ":" + key.substr(0, 3));
-      if (acronym(l)) keys.insert(n.cls + ":" + l);
+      if (!key.empty()) keys.push_back(std::string(cls) + ":" + key.substr(0, 3));
+      if (n.acronym) keys.push_back(std::string(cls) + ":" + std::string(n.text));
     }
+    sort_unique(keys);
     for (const std::string& k : keys) blocks[k].push_back(i);
   }
-  std::set<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (const auto& [key, members] : blocks) {
     for (std::size_t x = 0; x < members.size(); ++x) {
-      for (std::size_t y = x + 1; y < members.size(); ++y) pairs.emplace(members[x], members[y]);
+      for (std::size_t y = x + 1; y < members.size(); ++y)
+        pairs.emplace_back(members[x], members[y]);
     }
   }
+  // In number order, each pair once: the clusters' roots depend on the order of the unions.
+  sort_unique(pairs);
+  UnionFind uf(ids.size());
   for (const auto& [i, j] : pairs) {
-    const Node& a = nodes[iris[i]];
-    const Node& b = nodes[iris[j]];
+    const Actor& a = actor(i);
+    const Actor& b = actor(j);
     if (a.cls != b.cls) continue;
     // Affiliated with two different states: two people, whatever the names.
-    if (country_iri(a.affiliation) && country_iri(b.affiliation) &&
+    if (is_country_iri(a.affiliation) && is_country_iri(b.affiliation) &&
         a.affiliation != b.affiliation) {
       continue;
     }
-    bool same = false;
-    for (const std::string& la : a.labels) {
-      for (const std::string& lb : b.labels) {
-        if (a.cls == "Person") {
-          // Descriptions ("Pakistan's defense minister") name an office, not a person.
-          const bool described =
-              la.find("'s ") != std::string::npos || lb.find("'s ") != std::string::npos ||
-              la.find("\u2019s ") != std::string::npos || lb.find("\u2019s ") != std::string::npos;
-          same = same || (!described && same_person_name(la, lb));
-        } else {
-          same = same || (acronym(la) && la == lb) || same_group_name(la, lb);
-        }
-      }
-    }
-    if (same) uf.unite(i, j);
+    if (same_actor(a.cls == "Person", names[i], names[j])) uf.unite(i, j);
   }
-  std::map<std::size_t, std::vector<std::size_t>> clusters;
-  for (std::size_t i = 0; i < iris.size(); ++i) clusters[uf.find(i)].push_back(i);
-  std::unordered_map<std::string, std::string> rewrite;
-  for (const auto& [root, members] : clusters) {
+  std::vector<std::vector<std::uint32_t>> clusters(ids.size());  // by root
+  for (std::uint32_t i = 0; i < ids.size(); ++i) clusters[uf.find(i)].push_back(i);
+  std::unordered_map<std::string_view, std::string_view> rewrite;  // variant -> canonical IRI
+  for (const std::vector<std::uint32_t>& members : clusters) {
     if (members.size() < 2) continue;
-    // Canonical: the node most articles use; ties go to the first IRI.
-    std::size_t best = members.front();
-    for (std::size_t m : members) {
-      if (nodes[iris[m]].graphs.size() > nodes[iris[best]].graphs.size()) best = m;
+    // Canonical: the actor most articles use; ties go to the first IRI.
+    std::uint32_t best = members.front();
+    for (std::uint32_t m : members) {
+      if (actor(m).graphs.size() > actor(best).graphs.size()) best = m;
     }
-    const std::string& canon = iris[best];
-    for (std::size_t m : members) {
-      for (const std::string& l : nodes[iris[m]].labels) {
-        emit(canon, alt, rdf::Term::literal(l, {}, "en"));
-      }
+    const std::string_view canon = actor_iris_[ids[best]];
+    for (std::uint32_t m : members) {
+      for (std::string_view l : actor(m).labels) emit(canon, alt_, rdf::Term::literal(l, {}, "en"));
       if (m == best) continue;
-      rewrite[iris[m]] = canon;
-      if (renamed) renamed->emplace_back(iris[m], canon);
-      emit(canon, std::string(vocab::kOwl) + "sameAs", rdf::Term::iri(iris[m]));
-      ++stats.merged_actors;
+      const std::string_view variant = actor_iris_[ids[m]];
+      rewrite.emplace(variant, canon);
+      if (renamed_) renamed_->emplace_back(variant, canon);
+      emit(canon, same_as_, rdf::Term::iri(variant));
+      ++stats_.merged_actors;
     }
   }
-  // Only person and org IRIs are ever rewritten.
-  if (!rewrite.empty()) {
-    for (QuadView* qp : rewrite_quads) {
-      QuadView& q = *qp;
-      if (rewritable(q.subject, q.subject_is_iri)) {
-        auto it = rewrite.find(std::string(q.subject));
-        if (it != rewrite.end()) q.subject = it->second;  // `rewrite` outlives the views' use
-      }
-      if (rewritable(q.object, q.object_is_iri)) {
-        auto it = rewrite.find(std::string(q.object));
-        if (it != rewrite.end()) q.object = it->second;
-      }
-    }
-  }
+  if (!rewrite.empty()) rewrite_actor_iris(rewrite);
+}
 
-  // ---- events: same class, place and day across articles
-  struct Ev {
-    std::string cls;
-    std::string article;
-    std::vector<std::string> locations;
-    std::vector<std::string> agents;
-    std::string date;
-    bool day = false;
-  };
-  std::map<std::string, Ev> events;
-  for (const QuadView* qp : event_quads) {
-    const QuadView& q = *qp;
-    const std::string_view p = q.predicate;
-    Ev& ev = events[std::string(q.subject)];
-    if (p == type && q.object.starts_with(ng_ns)) {
-      ev.cls = local_name(q.object);
-    } else if (p == p_in_article) {
-      ev.article = q.object;
-    } else if (p == p_location) {
-      ev.locations.emplace_back(q.object);
-    } else if (p == p_agent) {
-      ev.agents.emplace_back(q.object);
-    } else if (p == p_date) {
-      ev.date = q.object;
-      ev.day = q.object_datatype == vocab::kXsdDate;
+// Only person and org IRIs are ever rewritten. The new views point into the input quads, like
+// the old ones.
+void Resolver::rewrite_actor_iris(
+    const std::unordered_map<std::string_view, std::string_view>& rewrite) {
+  for (QuadView* q : rewrite_quads_) {
+    if (rewritable(q->subject, q->subject_is_iri)) {
+      const auto it = rewrite.find(q->subject);
+      if (it != rewrite.end()) q->subject = it->second;
+    }
+    if (rewritable(q->object, q->object_is_iri)) {
+      const auto it = rewrite.find(q->object);
+      if (it != rewrite.end()) q->object = it->second;
     }
   }
-  struct Merged {
-    std::string cls;
-    std::string location;
-    std::string date;
-    std::set<std::string> members;
-    std::set<std::string> articles;
-    std::set<std::string> agents;
-  };
-  std::map<std::string, Merged> merged;
-  for (const auto& [iri, ev] : events) {
+}
+
+// Events of one class, place and day across articles.
+void Resolver::merge_events() {
+  const std::string_view ng_ns = vocab::kNg;
+  StringIds event_iris;
+  std::vector<Event> events;
+  for (const QuadView* q : event_quads_) {
+    const std::string_view p = q->predicate;
+    const std::uint32_t id = event_iris.intern(q->subject);
+    if (id == events.size()) events.emplace_back();
+    Event& ev = events[id];
+    if (p == type_ && q->object.starts_with(ng_ns)) {
+      ev.cls = local_name(q->object);
+    } else if (p == p_in_article_) {
+      ev.article = q->object;
+    } else if (p == p_location_) {
+      ev.locations.push_back(q->object);
+    } else if (p == p_agent_) {
+      ev.agents.push_back(q->object);
+    } else if (p == p_date_) {
+      ev.date = q->object;
+      ev.day = q->object_datatype == vocab::kXsdDate;
+    }
+  }
+  std::unordered_map<std::string, std::uint32_t> merged_ids;  // key -> index in `merged`
+  std::vector<MergedEvent> merged;
+  // In event IRI order: a merged event's class, place and date are those of its last event.
+  for (std::uint32_t id : event_iris.in_string_order()) {
+    const Event& ev = events[id];
     if (ev.cls.empty() || ev.date.empty() || !ev.day || ev.article.empty()) continue;
-    std::vector<std::string> locs = ev.locations;
-    if (locs.empty()) locs.push_back("");
-    for (const std::string& loc : locs) {
-      const std::string key =
-          ev.cls + "-" + (loc.empty() ? "unknown" : local_name(loc)) + "-" + ev.date;
-      Merged& m = merged[key];
+    static const std::vector<std::string_view> kNoLocation = {std::string_view()};
+    for (std::string_view loc : ev.locations.empty() ? kNoLocation : ev.locations) {
+      std::string key = std::string(ev.cls) + "-";
+      key += loc.empty() ? std::string_view("unknown") : local_name(loc);
+      key += "-";
+      key += ev.date;
+      const auto [it, added] =
+          merged_ids.try_emplace(key, static_cast<std::uint32_t>(merged.size()));
+      if (added) merged.emplace_back().key = std::move(key);
+      MergedEvent& m = merged[it->second];
       m.cls = ev.cls;
       m.location = loc;
       m.date = ev.date;
-      m.members.insert(iri);
-      m.articles.insert(ev.article);
-      m.agents.insert(ev.agents.begin(), ev.agents.end());
+      m.members.push_back(event_iris[id]);
+      m.articles.push_back(ev.article);
+      m.agents.insert(m.agents.end(), ev.agents.begin(), ev.agents.end());
     }
   }
-  for (const auto& [key, m] : merged) {
-    const std::string node = std::string(vocab::kNgId) + "event/merged/" + key;
-    emit(node, type, rdf::Term::iri(ng(m.cls)));
-    if (!m.location.empty()) emit(node, ng("location"), rdf::Term::iri(m.location));
-    emit(node, ng("date"), rdf::Term::literal(m.date, vocab::kXsdDate));
-    for (const std::string& e : m.members) emit(node, ng("sameEventAs"), rdf::Term::iri(e));
-    for (const std::string& a : m.articles) emit(node, ng("reportedIn"), rdf::Term::iri(a));
-    for (const std::string& a : m.agents) emit(node, ng("agent"), rdf::Term::iri(a));
-    if (m.articles.size() >= 2) ++stats.merged_events;
+  std::sort(merged.begin(), merged.end(),
+            [](const MergedEvent& a, const MergedEvent& b) { return a.key < b.key; });
+  const std::string p_same_event = ng("sameEventAs");
+  const std::string p_reported_in = ng("reportedIn");
+  const std::string merged_prefix = std::string(vocab::kNgId) + "event/merged/";
+  for (MergedEvent& m : merged) {
+    sort_unique(m.members);
+    sort_unique(m.articles);
+    sort_unique(m.agents);
+    const std::string node = merged_prefix + m.key;
+    emit(node, type_, rdf::Term::iri(ng(m.cls)));
+    if (!m.location.empty()) emit(node, p_location_, rdf::Term::iri(m.location));
+    emit(node, p_date_, rdf::Term::literal(m.date, vocab::kXsdDate));
+    for (std::string_view e : m.members) emit(node, p_same_event, rdf::Term::iri(e));
+    for (std::string_view a : m.articles) emit(node, p_reported_in, rdf::Term::iri(a));
+    for (std::string_view a : m.agents) emit(node, p_agent_, rdf::Term::iri(a));
+    if (m.articles.size() >= 2) ++stats_.merged_events;
   }
+}
 
-  // ---- conflicting casualty figures
-  struct Fig {
-    std::string claim;
-    std::string date;  // publication date of its article; empty when unknown
-    std::string killed;
-    std::string wounded;
-    std::set<std::string> names;  // capitalised words of the victims ("Taliban", "Pakistani")
-  };
-  std::map<std::string, std::string> claimant;
-  std::map<std::string, std::vector<std::string>> figures_of;
-  std::map<std::string, Fig> figs;
-  std::map<std::string, std::string> graph_of_fig, date_of_graph;
-  for (const QuadView* qp : claim_quads) {
-    const QuadView& q = *qp;
-    const std::string_view p = q.predicate;
-    if (p == p_claimant) claimant[std::string(q.subject)] = q.object;
-    if (p == p_figures) {
-      figures_of[std::string(q.subject)].emplace_back(q.object);
-      figs[std::string(q.object)].claim = q.subject;
-      if (q.has_graph) graph_of_fig[std::string(q.object)] = q.graph;
-    }
-    if (p == p_article_date && q.has_graph) date_of_graph[std::string(q.graph)] = q.object;
-  }
-  for (auto& [iri, fig] : figs) {
-    auto g = graph_of_fig.find(iri);
-    if (g != graph_of_fig.end()) {
-      auto d = date_of_graph.find(g->second);
-      if (d != date_of_graph.end()) fig.date = d->second;
-    }
-  }
-  auto numeric = [](std::string_view v) {
-    return !v.empty() &&
-           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  for (const QuadView* qp : amount_quads) {
-    const QuadView& q = *qp;
-    const std::string_view p = q.predicate;
-    auto it = figs.find(std::string(q.subject));
-    if (it == figs.end()) continue;
-    if (p == p_killed && numeric(q.object)) it->second.killed = q.object;
-    if (p == p_wounded && numeric(q.object)) it->second.wounded = q.object;
-    if (p == p_victims) {
-      std::string word;
-      for (char c : std::string(q.object) + " ") {
-        if (c == ' ' || c == ',' || c == '(' || c == ')') {
-          if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
-            word.resize(word.size() - 2);
-          if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z')
-            it->second.names.insert(fold_key(word));
-          word.clear();
-        } else {
-          word += c;
-        }
+// Conflicting casualty figures.
+void Resolver::link_conflicting_figures() {
+  std::unordered_map<std::string_view, std::string_view> claimant_of_claim, date_of_graph;
+  StringIds figure_iris;
+  std::vector<Figure> figures;
+  for (const QuadView* q : claim_quads_) {
+    const std::string_view p = q->predicate;
+    if (p == p_claimant_) claimant_of_claim.insert_or_assign(q->subject, q->object);
+    if (p == p_figures_) {
+      const std::uint32_t id = figure_iris.intern(q->object);
+      if (id == figures.size()) figures.emplace_back();
+      figures[id].claim = q->subject;
+      if (q->has_graph) {
+        figures[id].graph = q->graph;
+        figures[id].has_graph = true;
       }
     }
+    if (p == p_article_date_ && q->has_graph) date_of_graph.insert_or_assign(q->graph, q->object);
   }
-  // Candidate pairs: figures that name the same group and were published the same day, or where
-  // one article is undated (news of other days reports other events, not contradictions).
-  // Figures are numbered in IRI order (figs is ordered), and pairs are kept as numbers: a busy
-  // day of a large corpus has many figures naming one group, and pairs of IRI strings in a
-  // std::set cost more than everything else in resolution.
-  using FigIt = std::map<std::string, Fig>::const_iterator;
-  std::vector<FigIt> fig_at;  // by number
-  std::map<std::string, std::vector<std::uint32_t>> by_name;
-  for (auto it = figs.cbegin(); it != figs.cend(); ++it) {
-    const auto number = static_cast<std::uint32_t>(fig_at.size());
-    fig_at.push_back(it);
-    for (const std::string& n : it->second.names) by_name[n].push_back(number);
+  for (Figure& f : figures) {
+    if (!f.has_graph) continue;
+    const auto d = date_of_graph.find(f.graph);
+    if (d != date_of_graph.end()) f.date = d->second;
   }
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates;  // (lower, higher) number
-  for (const auto& [name, members] : by_name) {
-    std::map<std::string, std::vector<std::uint32_t>> by_date;
-    for (std::uint32_t f : members) by_date[fig_at[f]->second.date].push_back(f);
-    const auto undated = by_date.find("");
-    for (const auto& [date, group] : by_date) {
-      for (std::size_t x = 0; x < group.size(); ++x) {
-        for (std::size_t y = x + 1; y < group.size(); ++y) {
-          candidates.push_back(std::minmax(group[x], group[y]));
-        }
-        if (undated == by_date.end() || date.empty()) continue;
-        for (std::uint32_t u : undated->second) candidates.push_back(std::minmax(group[x], u));
-      }
-    }
+  for (const QuadView* q : amount_quads_) {
+    const std::string_view p = q->predicate;
+    const std::uint32_t id = figure_iris.find(q->subject);
+    if (id == StringIds::kNone) continue;
+    Figure& f = figures[id];
+    if (p == p_killed_ && is_number(q->object)) f.killed = q->object;
+    if (p == p_wounded_ && is_number(q->object)) f.wounded = q->object;
+    if (p == p_victims_) add_victim_names(q->object, f.names);
   }
-  // In IRI order, each pair once: the output does not depend on the order of the groups.
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // Figures are numbered in IRI order, and pairs are kept as numbers.
+  const std::vector<std::uint32_t> order = figure_iris.in_string_order();
+  for (Figure& f : figures) sort_unique(f.names);
+  const auto figure = [&](std::uint32_t number) -> const Figure& { return figures[order[number]]; };
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> candidates =
+      figure_pairs_naming_one_group(figures, order);
   // Each figure's claim and claimant as small numbers (a claim without a claimant has the
   // claimant ""), so that the pairs, which grow with the square of a busy day's figures, compare
   // integers rather than look IRIs up.
-  std::unordered_map<std::string, std::uint32_t> claim_ids, claimant_ids;
-  auto id_of = [](std::unordered_map<std::string, std::uint32_t>& ids, const std::string& key) {
-    return ids.emplace(key, static_cast<std::uint32_t>(ids.size())).first->second;
-  };
-  std::vector<std::uint32_t> claim_of(fig_at.size()), claimant_of(fig_at.size());
-  for (std::size_t f = 0; f < fig_at.size(); ++f) {
-    const std::string& claim = fig_at[f]->second.claim;
-    claim_of[f] = id_of(claim_ids, claim);
-    const auto c = claimant.find(claim);
-    claimant_of[f] = id_of(claimant_ids, c == claimant.end() ? std::string() : c->second);
+  StringIds claim_ids, claimant_ids;
+  std::vector<std::uint32_t> claim_of(order.size()), claimant_of(order.size());
+  for (std::uint32_t f = 0; f < order.size(); ++f) {
+    const std::string_view claim = figure(f).claim;
+    claim_of[f] = claim_ids.intern(claim);
+    const auto c = claimant_of_claim.find(claim);
+    claimant_of[f] =
+        claimant_ids.intern(c == claimant_of_claim.end() ? std::string_view() : c->second);
   }
   const std::string figure_conflicts = ng("figureConflictsWith");
   const std::string claim_conflicts = ng("conflictsWith");
-  std::set<std::pair<std::uint32_t, std::uint32_t>> linked;  // claim ids
+  std::unordered_set<std::uint64_t> linked;  // pairs of claim numbers, lower first
   for (const auto& [first, second] : candidates) {
     if (claim_of[first] == claim_of[second] || claimant_of[first] == claimant_of[second]) continue;
-    const FigIt a = fig_at[first];
-    const FigIt b = fig_at[second];
-    const Fig& fa = a->second;
-    const Fig& fb = b->second;
+    const Figure& fa = figure(first);
+    const Figure& fb = figure(second);
     const bool differ = (!fa.killed.empty() && !fb.killed.empty() && fa.killed != fb.killed) ||
                         (!fa.wounded.empty() && !fb.wounded.empty() && fa.wounded != fb.wounded);
     if (!differ) continue;
     // The figures that disagree, then (once) their claims.
-    emit(a->first, figure_conflicts, rdf::Term::iri(b->first));
-    emit(b->first, figure_conflicts, rdf::Term::iri(a->first));
-    if (!linked.insert(std::minmax(claim_of[first], claim_of[second])).second) continue;
+    const std::string_view iri_a = figure_iris[order[first]];
+    const std::string_view iri_b = figure_iris[order[second]];
+    emit(iri_a, figure_conflicts, rdf::Term::iri(iri_b));
+    emit(iri_b, figure_conflicts, rdf::Term::iri(iri_a));
+    const auto claims = std::minmax(claim_of[first], claim_of[second]);
+    if (!linked.insert(std::uint64_t{claims.first} << 32 | claims.second).second) continue;
     const auto key = std::minmax(fa.claim, fb.claim);
     emit(key.first, claim_conflicts, rdf::Term::iri(key.second));
     emit(key.second, claim_conflicts, rdf::Term::iri(key.first));
-    ++stats.conflicts;
+    ++stats_.conflicts;
   }
-  return stats;
+}
+
+}  // namespace
+
+bool same_person_name(std::string_view a, std::string_view b) {
+  return same_person_keys(phonetic_keys_of_tokens(a), phonetic_keys_of_tokens(b));
+}
+
+ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
+                                        std::vector<std::pair<std::string, std::string>>* renamed) {
+  return Resolver(out, renamed).run(all);
 }
 
 QuadView QuadView::of(const rdf::Quad& q) {
