@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <numeric>
 
 namespace ng::extract {
 namespace {
@@ -110,6 +111,18 @@ inline std::size_t next_index(std::string_view s, std::size_t i) {
   return next_index_beyond_ascii(s, i);
 }
 
+// ASCII that normalize_text keeps as it is: all but the tab and CR (replaced, dropped).
+bool is_plain_ascii(uint8_t b) { return b < 0x80 && b != '\t' && b != '\r'; }
+
+// The end of the run of plain ASCII bytes from `i` that go through normalisation unchanged: the
+// last one before a non-ASCII byte stays out, as a combining mark may follow it.
+int32_t plain_ascii_run_end(const uint8_t* data, int32_t i, int32_t length) {
+  int32_t end = i;
+  while (end < length && is_plain_ascii(data[end])) ++end;
+  if (end > i && end < length && data[end] >= 0x80) --end;
+  return end;
+}
+
 }  // namespace
 
 NormalizedText normalize_text(std::string_view original) {
@@ -138,6 +151,19 @@ NormalizedText normalize_text(std::string_view original) {
   const auto length = static_cast<int32_t>(original.size());
   int32_t i = 0;
   while (i < length) {
+    // Nearly all of a news text is ASCII that passes through unchanged: copied by runs, not by
+    // code points.
+    const int32_t run_end = plain_ascii_run_end(data, i, length);
+    if (run_end > i) {
+      flush();
+      out.text.append(original.data() + i, static_cast<std::size_t>(run_end - i));
+      const std::size_t mapped = out.to_original.size();
+      out.to_original.resize(mapped + static_cast<std::size_t>(run_end - i));
+      std::iota(out.to_original.begin() + static_cast<std::ptrdiff_t>(mapped),
+                out.to_original.end(), static_cast<uint32_t>(i));
+      i = run_end;
+      continue;
+    }
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(data, i, length, c);
@@ -221,15 +247,18 @@ std::string fold_key(std::string_view word) {
 
 void append_fold_key(std::string_view word, std::string& out) {
   const std::size_t start = out.size();
-  // Nearly every word of English text is ASCII: lower-cased in place, with no table.
-  if (std::all_of(word.begin(), word.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    out.append(word);
-    for (auto it = out.begin() + static_cast<std::ptrdiff_t>(start); it != out.end(); ++it) {
-      if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it + ('a' - 'A'));
-    }
-    return;
+  // Nearly every word of English text is ASCII: copied and lower-cased in one pass, with no
+  // table; the first non-ASCII byte sends the word to the general case.
+  out.resize(start + word.size());
+  char* folded = out.data() + start;
+  std::size_t k = 0;
+  for (; k < word.size(); ++k) {
+    const auto b = static_cast<unsigned char>(word[k]);
+    if (b >= 0x80) break;
+    folded[k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
   }
+  if (k == word.size()) return;
+  out.resize(start);
   const std::vector<std::string>& folds = latin_folds();
   out.reserve(start + word.size());
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -317,7 +346,7 @@ std::vector<Token> tokenize(std::string_view text,
     // A quotation does not run on past a blank line unless reopened there.
     if (newlines >= 2) in_quote = false;
     newlines = 0;
-    Token tok;
+    Token& tok = tokens.emplace_back();
     tok.begin = static_cast<uint32_t>(i);
     UChar32 c = peek(text, i);
     if (is_digit(c)) {
@@ -387,7 +416,7 @@ std::vector<Token> tokenize(std::string_view text,
     }
     tok.end = static_cast<uint32_t>(i);
     std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
-    tok.key = fold_key(surface);
+    append_fold_key(surface, tok.key);
     tok.key_hash = hash_key(tok.key);
     tok.flags = pending;
     pending = 0;
@@ -437,7 +466,6 @@ std::vector<Token> tokenize(std::string_view text,
     } else if (in_quote) {
       tok.flags |= kInQuote;
     }
-    tokens.push_back(std::move(tok));
   }
   return tokens;
 }
