@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <numeric>
@@ -515,20 +516,138 @@ Dateline find_dateline(const std::vector<Token>& tokens) {
   return {};
 }
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
-                                      const std::unordered_set<std::string>& abbreviations) {
-  std::vector<std::uint32_t> breaks;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  if (U_SUCCESS(status) && bi) {
-    bi->setText(ut, status);
-    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
-      breaks.push_back(static_cast<uint32_t>(b));
+namespace {
+
+// ICU's sentence iterator, made once per thread: making one costs as much as the breaks of a
+// short article.
+icu::BreakIterator* sentence_iterator() {
+  thread_local const std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    return U_SUCCESS(status) ? std::move(it) : nullptr;
+  }();
+  return iterator.get();
+}
+
+// A stretch of the text on which ICU's sentence rules decide every break.
+struct BreakWindow {
+  std::uint32_t text_begin = 0;
+  std::uint32_t text_end = 0;
+  std::uint32_t buffer_begin = 0;  // where the stretch starts in the buffer given to ICU
+};
+
+// What the window scan below sees in a byte: a sentence terminator (. ! ?), an ASCII letter,
+// other printable ASCII, or anything else (controls, tabs and non-ASCII, whose line it leaves
+// to ICU whole).
+enum class WindowByte : std::uint8_t { Plain, Letter, Terminator, Other };
+
+constexpr std::array<WindowByte, 256> kWindowBytes = [] {
+  std::array<WindowByte, 256> t{};
+  for (std::size_t c = 0; c < t.size(); ++c) {
+    if (c < 0x20 || c >= 0x7F) {
+      t[c] = WindowByte::Other;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      t[c] = WindowByte::Letter;
+    } else if (c == '.' || c == '!' || c == '?') {
+      t[c] = WindowByte::Terminator;
     }
   }
+  return t;
+}();
+
+WindowByte window_byte(char c) { return kWindowBytes[static_cast<unsigned char>(c)]; }
+
+// The windows of one line, text[begin, end), in order. split_sentences asks only whether ICU
+// breaks between two tokens of one line, and by the sentence rules of UAX #29 (which ICU's
+// implement) a break inside a line follows a terminator (. ! ?), its closing marks and spaces;
+// whether it is a break depends on the characters back to the start of the terminator's word
+// (after a space) and on those up to the first letter after it. So in a line of printable ASCII
+// the windows are those stretches, merged where they overlap (where one terminator's stretch
+// reaches into the next one's word), and ICU need not read the words between them. Any other
+// line is one window.
+void add_line_windows(std::string_view text, std::size_t begin, std::size_t end,
+                      std::vector<BreakWindow>& windows) {
+  const std::size_t first_window = windows.size();
+  const auto add = [&](std::size_t from, std::size_t to) {
+    windows.push_back({static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to), 0});
+  };
+  const auto whole_line = [&] {
+    windows.resize(first_window);
+    add(begin, end);
+  };
+  for (std::size_t i = begin; i < end; ++i) {
+    const WindowByte b = window_byte(text[i]);
+    if (b == WindowByte::Plain || b == WindowByte::Letter) continue;
+    if (b == WindowByte::Other) return whole_line();
+    std::size_t from = i;
+    while (from > begin && text[from - 1] != ' ') --from;
+    std::size_t to = i + 1;
+    for (; to < end && window_byte(text[to]) != WindowByte::Letter; ++to) {
+      if (window_byte(text[to]) == WindowByte::Other) return whole_line();
+    }
+    if (to < end) ++to;  // the first letter after it, whose case decides
+    if (windows.size() > first_window && from < windows.back().text_end) {
+      windows.back().text_end = static_cast<std::uint32_t>(to);
+    } else {
+      add(from, to);
+    }
+    i = to - 1;
+  }
+}
+
+// The byte offsets at which ICU's sentence iterator breaks inside the lines of `text` (and a
+// few at their ends, which split_sentences does not ask about), in order. Each window is given
+// to ICU after the context it has in the text: a line break (before a window at a line start),
+// or a line break, a letter and a space (before a window after a space).
+std::vector<std::uint32_t> sentence_breaks(std::string_view text) {
+  std::vector<BreakWindow> windows;
+  for (std::size_t line = 0; line < text.size();) {
+    std::size_t line_end = text.find('\n', line);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    add_line_windows(text, line, line_end, windows);
+    line = line_end + 1;
+  }
+  std::string buffer;
+  for (BreakWindow& w : windows) {
+    if (w.text_begin > 0) buffer += text[w.text_begin - 1] == '\n' ? "\n" : "\nx ";
+    w.buffer_begin = static_cast<std::uint32_t>(buffer.size());
+    buffer.append(text.substr(w.text_begin, w.text_end - w.text_begin));
+  }
+  std::vector<std::uint32_t> breaks;
+  icu::BreakIterator* iterator = sentence_iterator();
+  if (iterator == nullptr || windows.empty()) return breaks;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, buffer.data(), static_cast<int64_t>(buffer.size()), &status);
+  iterator->setText(ut, status);
+  if (U_SUCCESS(status)) {
+    std::size_t w = 0;
+    for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+      const auto at = static_cast<std::uint32_t>(b);
+      while (w < windows.size() &&
+             at >= windows[w].buffer_begin + (windows[w].text_end - windows[w].text_begin)) {
+        ++w;
+      }
+      if (w == windows.size()) break;
+      if (at < windows[w].buffer_begin) continue;  // in the context before a window
+      breaks.push_back(windows[w].text_begin + (at - windows[w].buffer_begin));
+    }
+  }
+  // The iterator keeps (a shallow copy of) the UText: point it at static text before the buffer
+  // goes.
+  static const char kNoText[] = "";
+  UErrorCode detach_status = U_ZERO_ERROR;
+  ut = utext_openUTF8(ut, kNoText, 0, &detach_status);
+  iterator->setText(ut, detach_status);
   utext_close(ut);
+  return breaks;
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::unordered_set<std::string>& abbreviations) {
+  std::vector<std::uint32_t> breaks = sentence_breaks(text);
   if (breaks.empty() || breaks.back() != text.size()) {
     breaks.push_back(static_cast<uint32_t>(text.size()));
   }
