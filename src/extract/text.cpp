@@ -596,10 +596,10 @@ void add_line_windows(std::string_view text, std::size_t begin, std::size_t end,
   }
 }
 
-// The byte offsets at which ICU's sentence iterator breaks inside the lines of `text` (and a
-// few at their ends, which split_sentences does not ask about), in order. Each window is given
-// to ICU after the context it has in the text: a line break (before a window at a line start),
-// or a line break, a letter and a space (before a window after a space).
+}  // namespace
+
+// Each window is given to ICU after the context it has in the text: a line break (before a
+// window at a line start), or a line break, a letter and a space (before a window after a space).
 std::vector<std::uint32_t> sentence_breaks(std::string_view text) {
   std::vector<BreakWindow> windows;
   for (std::size_t line = 0; line < text.size();) {
@@ -642,8 +642,6 @@ std::vector<std::uint32_t> sentence_breaks(std::string_view text) {
   utext_close(ut);
   return breaks;
 }
-
-}  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations) {

@@ -81,6 +81,12 @@ inline constexpr std::size_t kMaxSentenceTokens = 150;
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::unordered_set<std::string>& abbreviations);
 
+// The byte offsets, in order, at which ICU's sentence iterator breaks inside the lines of `text`
+// (as in a run over the whole text), and some at the start or end of a line. ICU reads only the
+// stretches around sentence terminators, and whole lines that are not printable ASCII. Exposed
+// for tests; split_sentences uses it.
+std::vector<std::uint32_t> sentence_breaks(std::string_view text);
+
 // The opening dateline, where the report was filed: a word in capitals opening the text, or the
 // line after a headline (a first line that ends without . ! ?), then a dash within a dozen
 // tokens: "KHARTOUM -", "YANGON, Myanmar (AP) -"; or, without a dash, a place and date up to an

@@ -1,6 +1,12 @@
 #include "extract/text.hpp"
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
 #include <catch2/catch.hpp>
+#include <memory>
+#include <random>
+#include <set>
 
 using namespace ng::extract;
 
@@ -122,4 +128,65 @@ TEST_CASE("sentences: a long list is cut after a comma in the second half of the
   const std::string normal = "Rebels took the town, residents said. Calm returned.";
   const auto nt = tokenize(normal, kAbbr);
   CHECK(split_sentences(normal, nt, kAbbr).size() == 2);
+}
+
+namespace {
+
+// ICU's sentence breaks over the whole text, strictly inside its lines (what sentence_breaks
+// must reproduce).
+std::set<std::uint32_t> line_inner_breaks(std::string_view text,
+                                          const std::vector<std::uint32_t>& breaks) {
+  std::set<std::uint32_t> out;
+  for (std::uint32_t b : breaks) {
+    if (b > 0 && b < text.size() && text[b - 1] != '\n' && text[b] != '\n') out.insert(b);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> whole_text_breaks(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  REQUIRE(U_SUCCESS(status));
+  it->setText(ut, status);
+  std::vector<std::uint32_t> breaks;
+  for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+    breaks.push_back(static_cast<std::uint32_t>(b));
+  }
+  utext_close(ut);
+  return breaks;
+}
+
+}  // namespace
+
+TEST_CASE("sentence breaks from the windows around terminators are ICU's", "[extract][text]") {
+  const std::vector<std::string> texts = {
+      "He left. She came.",
+      "Lt. Gen. Smith said the U.N. mission left. Rebels took the town.",
+      "\"Go!\" he said. \"Now?\" (She did.) 5. 6 items; e.g. three...",
+      "No. 5. The end.  \nNext line. a lower start.\n\nU.S.-led forces. 1.5 km. etc. OK",
+      "Caf\xC3\xA9 closed. Prices rose.\tTab line. Yes.\nWhy? Because! ... (AP) - KABUL.",
+      "ends with a terminator.",
+      ".leading. dots.. and?! marks?)  [Quoted.] {Braced!} x.Y a.b A.B.",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    CHECK(line_inner_breaks(text, sentence_breaks(text)) ==
+          line_inner_breaks(text, whole_text_breaks(text)));
+  }
+  // Random ASCII texts of terminators, closing marks, spaces and words.
+  const std::vector<std::string> pieces = {
+      "a", "B",    "Z",   " ",   " ",   "\n",  ".", ".",   "!",  "?",  "\"",
+      "'", "U.S.", "Mr.", "3",   "-",   ",",   ";", ":",   "(",  ")",  "[",
+      "]", "e.g.", "5.",  "the", "The", "ABC", "%", "...", "  ", "?!", "\t"};
+  std::mt19937 rng(42);
+  for (int k = 0; k < 3000; ++k) {
+    std::string text;
+    const auto length = rng() % 80;
+    for (unsigned j = 0; j < length; ++j) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    REQUIRE(line_inner_breaks(text, sentence_breaks(text)) ==
+            line_inner_breaks(text, whole_text_breaks(text)));
+  }
 }
