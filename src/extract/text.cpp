@@ -112,6 +112,42 @@ inline std::size_t next_index(std::string_view s, std::size_t i) {
   return next_index_beyond_ascii(s, i);
 }
 
+// Classes of ASCII bytes, so that the tokenizer's common case takes a table lookup, not a
+// decoded code point and a chain of tests.
+constexpr std::uint8_t kAsciiUpper = 1;
+constexpr std::uint8_t kAsciiLower = 2;
+constexpr std::uint8_t kAsciiDigit = 4;
+constexpr std::array<std::uint8_t, 256> kAsciiClasses = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (std::size_t c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiUpper;
+  for (std::size_t c = 'a'; c <= 'z'; ++c) t[c] = kAsciiLower;
+  for (std::size_t c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  return t;
+}();
+inline std::uint8_t ascii_class(char c) { return kAsciiClasses[static_cast<unsigned char>(c)]; }
+
+// Past the ASCII letters and digits from `i`: word characters (and digits and letters of a
+// number) that need no decoding.
+inline std::size_t skip_ascii_alnum(std::string_view s, std::size_t i) {
+  while (i < s.size() && ascii_class(s[i]) != 0) ++i;
+  return i;
+}
+
+// The letters of `word` and whether one is lower case, when `word` is ASCII; false otherwise.
+inline bool count_ascii_letters(std::string_view word, int& letters, bool& lower) {
+  int count = 0;
+  std::uint8_t seen = 0;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    const std::uint8_t cls = ascii_class(c);
+    count += (cls & (kAsciiUpper | kAsciiLower)) != 0 ? 1 : 0;
+    seen |= cls;
+  }
+  letters = count;
+  lower = (seen & kAsciiLower) != 0;
+  return true;
+}
+
 // ASCII that normalize_text keeps as it is: all but the tab and CR (replaced, dropped).
 bool is_plain_ascii(uint8_t b) { return b < 0x80 && b != '\t' && b != '\r'; }
 
@@ -250,13 +286,13 @@ void append_fold_key(std::string_view word, std::string& out) {
   const std::size_t start = out.size();
   // Nearly every word of English text is ASCII: copied and lower-cased in one pass, with no
   // table; the first non-ASCII byte sends the word to the general case.
-  out.resize(start + word.size());
+  out.append(word);
   char* folded = out.data() + start;
   std::size_t k = 0;
   for (; k < word.size(); ++k) {
-    const auto b = static_cast<unsigned char>(word[k]);
+    const auto b = static_cast<unsigned char>(folded[k]);
     if (b >= 0x80) break;
-    folded[k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+    if (b >= 'A' && b <= 'Z') folded[k] = static_cast<char>(b + ('a' - 'A'));
   }
   if (k == word.size()) return;
   out.resize(start);
@@ -354,6 +390,8 @@ std::vector<Token> tokenize(std::string_view text,
       tok.kind = TokenKind::Number;
       std::size_t j = next_index(text, i);
       while (j < text.size()) {
+        j = skip_ascii_alnum(text, j);  // digits and letters: "1990s", "65-year-old"
+        if (j >= text.size()) break;
         UChar32 d = peek(text, j);
         if (is_digit(d)) {
           j = next_index(text, j);
@@ -371,6 +409,8 @@ std::vector<Token> tokenize(std::string_view text,
     } else if (is_word_char(c)) {
       std::size_t j = next_index(text, i);
       while (j < text.size()) {
+        j = skip_ascii_alnum(text, j);
+        if (j >= text.size()) break;
         UChar32 d = peek(text, j);
         if (is_word_char(d)) {
           j = next_index(text, j);
@@ -426,11 +466,13 @@ std::vector<Token> tokenize(std::string_view text,
       if (is_upper_or_title(first)) tok.flags |= kCapitalized;
       int letters = 0;
       bool lower = false;
-      for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
-        UChar32 d = peek(surface, k);
-        if (is_alpha(d)) {
-          ++letters;
-          if (is_lower(d)) lower = true;
+      if (!count_ascii_letters(surface, letters, lower)) {
+        for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
+          UChar32 d = peek(surface, k);
+          if (is_alpha(d)) {
+            ++letters;
+            if (is_lower(d)) lower = true;
+          }
         }
       }
       if (letters >= 2 && !lower) tok.flags |= kAllCaps;
