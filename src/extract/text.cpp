@@ -133,15 +133,25 @@ inline std::size_t skip_ascii_alnum(std::string_view s, std::size_t i) {
   return i;
 }
 
-// The letters of `word` and whether one is lower case, when `word` is ASCII; false otherwise.
-inline bool count_ascii_letters(std::string_view word, int& letters, bool& lower) {
+// Appends the fold of an ASCII `word` (lower case) to `key`, counting its letters and noting
+// whether one is lower case: one pass for what tokenize() needs of nearly every token. False,
+// appending nothing, when `word` is not ASCII.
+inline bool fold_ascii_word(std::string_view word, std::string& key, int& letters, bool& lower) {
+  const std::size_t start = key.size();
+  key.append(word);
+  char* folded = key.data() + start;
   int count = 0;
   std::uint8_t seen = 0;
-  for (char c : word) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-    const std::uint8_t cls = ascii_class(c);
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const auto b = static_cast<unsigned char>(folded[k]);
+    if (b >= 0x80) {
+      key.resize(start);
+      return false;
+    }
+    const std::uint8_t cls = kAsciiClasses[b];
     count += (cls & (kAsciiUpper | kAsciiLower)) != 0 ? 1 : 0;
     seen |= cls;
+    folded[k] = static_cast<char>(b | ((cls & kAsciiUpper) << 5));  // 'A' | 0x20 == 'a'
   }
   letters = count;
   lower = (seen & kAsciiLower) != 0;
@@ -457,16 +467,17 @@ std::vector<Token> tokenize(std::string_view text,
     }
     tok.end = static_cast<uint32_t>(i);
     std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
-    append_fold_key(surface, tok.key);
+    int letters = 0;  // of an ASCII token (counted below otherwise)
+    bool lower = false;
+    const bool ascii = fold_ascii_word(surface, tok.key, letters, lower);
+    if (!ascii) append_fold_key(surface, tok.key);
     tok.key_hash = hash_key(tok.key);
     tok.flags = pending;
     pending = 0;
     if (tok.kind == TokenKind::Word) {
       UChar32 first = peek(surface, 0);
       if (is_upper_or_title(first)) tok.flags |= kCapitalized;
-      int letters = 0;
-      bool lower = false;
-      if (!count_ascii_letters(surface, letters, lower)) {
+      if (!ascii) {
         for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
           UChar32 d = peek(surface, k);
           if (is_alpha(d)) {
@@ -479,16 +490,16 @@ std::vector<Token> tokenize(std::string_view text,
     } else if (tok.kind == TokenKind::Number) {
       // "3R", "5R": a code of digits and capitals names a body ("the Return, Reclamation and
       // Rehabilitation (3R) group"): a word in capitals, not a figure.
-      bool letters = false;
-      bool lower = false;
-      for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
-        UChar32 d = peek(surface, k);
-        if (is_alpha(d)) {
-          letters = true;
-          if (is_lower(d)) lower = true;
+      if (!ascii) {
+        for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
+          UChar32 d = peek(surface, k);
+          if (is_alpha(d)) {
+            ++letters;
+            if (is_lower(d)) lower = true;
+          }
         }
       }
-      if (letters && !lower) {
+      if (letters > 0 && !lower) {
         tok.kind = TokenKind::Word;
         tok.flags |= kAllCaps;
       }
