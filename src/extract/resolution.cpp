@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -303,6 +304,40 @@ bool same_actor(bool persons, const std::vector<ActorName>& a, const std::vector
   return false;
 }
 
+// The predicates resolution reads.
+enum class Predicate : std::uint8_t {
+  kOther,
+  kType,
+  kLabel,
+  kAltLabel,
+  kAffiliation,
+  kInArticle,
+  kLocation,
+  kAgent,
+  kDate,
+  kClaimant,
+  kFigures,
+  kArticleDate,
+  kKilled,
+  kWounded,
+  kVictims
+};
+
+bool has_prefix(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
+// Person and org IRIs (actors) and event IRIs: one comparison of the prefix they share, then
+// one of the short rest.
+enum class IriKind : std::uint8_t { kOther, kActor, kEvent };
+
+IriKind iri_kind(std::string_view iri) {
+  if (!has_prefix(iri, vocab::kNgId)) return IriKind::kOther;
+  const std::string_view rest = iri.substr(vocab::kNgId.size());
+  if (has_prefix(rest, "person/") || has_prefix(rest, "org/")) return IriKind::kActor;
+  return has_prefix(rest, "event/") ? IriKind::kEvent : IriKind::kOther;
+}
+
 // A casualty figure of a claim.
 struct Figure {
   std::string_view claim;
@@ -356,7 +391,22 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> figure_pairs_naming_one_gro
 class Resolver {
  public:
   Resolver(QuadSink& out, std::vector<std::pair<std::string, std::string>>* renamed)
-      : out_(out), renamed_(renamed) {}
+      : out_(out), renamed_(renamed) {
+    predicates_ = {{type_, Predicate::kType},
+                   {label_, Predicate::kLabel},
+                   {alt_, Predicate::kAltLabel},
+                   {p_affiliation_, Predicate::kAffiliation},
+                   {p_in_article_, Predicate::kInArticle},
+                   {p_location_, Predicate::kLocation},
+                   {p_agent_, Predicate::kAgent},
+                   {p_date_, Predicate::kDate},
+                   {p_claimant_, Predicate::kClaimant},
+                   {p_figures_, Predicate::kFigures},
+                   {p_article_date_, Predicate::kArticleDate},
+                   {p_killed_, Predicate::kKilled},
+                   {p_wounded_, Predicate::kWounded},
+                   {p_victims_, Predicate::kVictims}};
+  }
 
   ResolutionStats run(std::vector<QuadView>& all) {
     collect(all);
@@ -387,8 +437,14 @@ class Resolver {
   void emit(std::string_view s, std::string_view p, rdf::Term o) {
     out_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
   }
-  bool rewritable(std::string_view iri, bool is_iri) const {
-    return is_iri && (iri.starts_with(person_prefix_) || iri.starts_with(org_prefix_));
+  // Only actor IRIs are ever rewritten.
+  static bool rewritable(std::string_view iri, bool is_iri) {
+    return is_iri && iri_kind(iri) == IriKind::kActor;
+  }
+  // One lookup per quad instead of a comparison with each predicate resolution reads.
+  Predicate predicate_of(std::string_view iri) const {
+    const auto it = predicates_.find(iri);
+    return it == predicates_.end() ? Predicate::kOther : it->second;
   }
   void collect(std::vector<QuadView>& all);
   void resolve_actors();
@@ -405,9 +461,6 @@ class Resolver {
   const std::string label_ = std::string(vocab::kRdfsLabel);
   const std::string alt_ = std::string(vocab::kSkos) + "altLabel";
   const std::string same_as_ = std::string(vocab::kOwl) + "sameAs";
-  const std::string person_prefix_ = std::string(vocab::kNgId) + "person/";
-  const std::string org_prefix_ = std::string(vocab::kNgId) + "org/";
-  const std::string event_prefix_ = std::string(vocab::kNgId) + "event/";
   const std::string p_affiliation_ = ng("affiliation");
   const std::string p_in_article_ = ng("inArticle");
   const std::string p_location_ = ng("location");
@@ -419,6 +472,7 @@ class Resolver {
   const std::string p_killed_ = ng("killed");
   const std::string p_wounded_ = ng("wounded");
   const std::string p_victims_ = ng("victims");
+  std::unordered_map<std::string_view, Predicate> predicates_;  // views of the strings above
 
   StringIds actor_iris_;
   std::vector<Actor> actors_;  // by number in actor_iris_
@@ -436,14 +490,20 @@ void Resolver::collect(std::vector<QuadView>& all) {
   std::uint32_t last_actor = StringIds::kNone;
   for (QuadView& q : all) {
     const std::string_view s = q.subject;
-    const std::string_view p = q.predicate;
-    if (rewritable(q.subject, q.subject_is_iri) || rewritable(q.object, q.object_is_iri)) {
+    const IriKind subject_kind = iri_kind(s);
+    const bool object_is_actor = q.object_is_iri && iri_kind(q.object) == IriKind::kActor;
+    if ((q.subject_is_iri && subject_kind == IriKind::kActor) || object_is_actor) {
       rewrite_quads_.push_back(&q);
     }
-    if (s.starts_with(event_prefix_)) event_quads_.push_back(&q);
-    if (p == p_claimant_ || p == p_figures_ || p == p_article_date_) claim_quads_.push_back(&q);
-    if (p == p_killed_ || p == p_wounded_ || p == p_victims_) amount_quads_.push_back(&q);
-    if (!s.starts_with(person_prefix_) && !s.starts_with(org_prefix_)) continue;
+    if (subject_kind == IriKind::kEvent) event_quads_.push_back(&q);
+    const Predicate p = predicate_of(q.predicate);
+    if (p == Predicate::kClaimant || p == Predicate::kFigures || p == Predicate::kArticleDate) {
+      claim_quads_.push_back(&q);
+    }
+    if (p == Predicate::kKilled || p == Predicate::kWounded || p == Predicate::kVictims) {
+      amount_quads_.push_back(&q);
+    }
+    if (subject_kind != IriKind::kActor) continue;
     // An article's quads about one actor often come in a row.
     if (last_actor == StringIds::kNone || last_subject != s) {
       last_actor = actor_iris_.intern(s);
@@ -454,11 +514,11 @@ void Resolver::collect(std::vector<QuadView>& all) {
     if (q.has_graph && (a.graphs.empty() || a.graphs.back() != q.graph)) {
       a.graphs.push_back(q.graph);
     }
-    if (p == type_ && q.object.starts_with(ng_ns)) {
+    if (p == Predicate::kType && has_prefix(q.object, ng_ns)) {
       a.cls = local_name(q.object);
-    } else if (p == label_ || p == alt_) {
+    } else if (p == Predicate::kLabel || p == Predicate::kAltLabel) {
       a.labels.push_back(q.object);
-    } else if (p == p_affiliation_) {
+    } else if (p == Predicate::kAffiliation) {
       a.affiliation = q.object;
     }
   }
@@ -564,19 +624,19 @@ void Resolver::merge_events() {
   StringIds event_iris;
   std::vector<Event> events;
   for (const QuadView* q : event_quads_) {
-    const std::string_view p = q->predicate;
+    const Predicate p = predicate_of(q->predicate);
     const std::uint32_t id = event_iris.intern(q->subject);
     if (id == events.size()) events.emplace_back();
     Event& ev = events[id];
-    if (p == type_ && q->object.starts_with(ng_ns)) {
+    if (p == Predicate::kType && has_prefix(q->object, ng_ns)) {
       ev.cls = local_name(q->object);
-    } else if (p == p_in_article_) {
+    } else if (p == Predicate::kInArticle) {
       ev.article = q->object;
-    } else if (p == p_location_) {
+    } else if (p == Predicate::kLocation) {
       ev.locations.push_back(q->object);
-    } else if (p == p_agent_) {
+    } else if (p == Predicate::kAgent) {
       ev.agents.push_back(q->object);
-    } else if (p == p_date_) {
+    } else if (p == Predicate::kDate) {
       ev.date = q->object;
       ev.day = q->object_datatype == vocab::kXsdDate;
     }
@@ -631,9 +691,9 @@ void Resolver::link_conflicting_figures() {
   StringIds figure_iris;
   std::vector<Figure> figures;
   for (const QuadView* q : claim_quads_) {
-    const std::string_view p = q->predicate;
-    if (p == p_claimant_) claimant_of_claim.insert_or_assign(q->subject, q->object);
-    if (p == p_figures_) {
+    const Predicate p = predicate_of(q->predicate);
+    if (p == Predicate::kClaimant) claimant_of_claim.insert_or_assign(q->subject, q->object);
+    if (p == Predicate::kFigures) {
       const std::uint32_t id = figure_iris.intern(q->object);
       if (id == figures.size()) figures.emplace_back();
       figures[id].claim = q->subject;
@@ -642,7 +702,9 @@ void Resolver::link_conflicting_figures() {
         figures[id].has_graph = true;
       }
     }
-    if (p == p_article_date_ && q->has_graph) date_of_graph.insert_or_assign(q->graph, q->object);
+    if (p == Predicate::kArticleDate && q->has_graph) {
+      date_of_graph.insert_or_assign(q->graph, q->object);
+    }
   }
   for (Figure& f : figures) {
     if (!f.has_graph) continue;
@@ -650,13 +712,13 @@ void Resolver::link_conflicting_figures() {
     if (d != date_of_graph.end()) f.date = d->second;
   }
   for (const QuadView* q : amount_quads_) {
-    const std::string_view p = q->predicate;
+    const Predicate p = predicate_of(q->predicate);
     const std::uint32_t id = figure_iris.find(q->subject);
     if (id == StringIds::kNone) continue;
     Figure& f = figures[id];
-    if (p == p_killed_ && is_number(q->object)) f.killed = q->object;
-    if (p == p_wounded_ && is_number(q->object)) f.wounded = q->object;
-    if (p == p_victims_) add_victim_names(q->object, f.names);
+    if (p == Predicate::kKilled && is_number(q->object)) f.killed = q->object;
+    if (p == Predicate::kWounded && is_number(q->object)) f.wounded = q->object;
+    if (p == Predicate::kVictims) add_victim_names(q->object, f.names);
   }
   // Figures are numbered in IRI order, and pairs are kept as numbers.
   const std::vector<std::uint32_t> order = figure_iris.in_string_order();
