@@ -1,6 +1,7 @@
 #include "extract/text.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -183,15 +184,20 @@ NormalizedText normalize_text(std::string_view original) {
   std::size_t segment_start = 0;
   auto flush = [&]() {
     if (segment.isEmpty()) return;
+    // Most segments (accented names) are in NFC already: a quick check, not a normalisation.
+    const icu::UnicodeString* result = &segment;
+    icu::UnicodeString normalized;
     UErrorCode st = U_ZERO_ERROR;
-    icu::UnicodeString normalized = nfc ? nfc->normalize(segment, st) : segment;
-    if (U_FAILURE(st)) normalized = segment;
-    std::string bytes;
-    normalized.toUTF8String(bytes);
-    for (std::size_t k = 0; k < bytes.size(); ++k) {
-      out.to_original.push_back(static_cast<uint32_t>(segment_start));
+    if (nfc && nfc->quickCheck(segment, st) != UNORM_YES) {
+      st = U_ZERO_ERROR;
+      normalized = nfc->normalize(segment, st);
+      if (U_SUCCESS(st)) result = &normalized;
     }
-    out.text += bytes;
+    const std::size_t before = out.text.size();
+    icu::StringByteSink<std::string> sink(&out.text);
+    result->toUTF8(sink);
+    out.to_original.resize(out.to_original.size() + (out.text.size() - before),
+                           static_cast<uint32_t>(segment_start));
     segment.remove();
   };
   const auto* data = reinterpret_cast<const uint8_t*>(original.data());
