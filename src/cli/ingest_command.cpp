@@ -51,9 +51,10 @@ class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override { put(quad); }
+  void add(const rdf::Quad& quad) override { put(rdf::ref_of(quad)); }
+  void add(const rdf::QuadRef& quad) override { put(quad); }
   // Adds the quad and returns its nodes (alive as long as the store holds the quad).
-  store::QuadIds put(const rdf::Quad& quad) {
+  store::QuadIds put(const rdf::QuadRef& quad) {
     const store::QuadIds q{subject_node(quad.subject), node(quad.predicate), node(quad.object),
                            quad.graph ? graph_node(*quad.graph) : nullptr};
     store_.append(q.subject, q.predicate, q.object, q.graph);
@@ -93,11 +94,11 @@ class StoreSink : public extract::QuadSink {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  store::NodeId node(const rdf::Term& term) {
+  store::NodeId node(const rdf::TermView& term) {
     if (term.is_blank()) return pool_.intern(term);
     if (term.is_literal()) {
       if (term.value.size() > kMaxCachedLiteral) {
-        held_.push_back(store_.world().intern(term));
+        held_.push_back(intern(term));
         return held_.back().get();
       }
       // Key: datatype NUL lang NUL value (neither an IRI nor a language tag holds a NUL).
@@ -108,28 +109,38 @@ class StoreSink : public extract::QuadSink {
     }
     return cached(iris_, term.value, term);
   }
+  // The world interns an owning Term without copying its strings again (a view would be copied
+  // to give it the NUL its C library needs): the scratch term keeps its capacity across calls.
+  store::NodeRef intern(const rdf::TermView& term) {
+    scratch_.kind = term.kind;
+    scratch_.value.assign(term.value);
+    scratch_.datatype.assign(term.datatype);
+    scratch_.lang.assign(term.lang);
+    return store_.world().intern(scratch_);
+  }
   // An article's quads come together: the graph is mostly the previous quad's.
-  store::NodeId graph_node(const rdf::Term& term) {
+  store::NodeId graph_node(const rdf::TermView& term) {
     return node_like_last(term, last_graph_, last_graph_id_);
   }
   // The extractors state several facts about a node in a row: comparing with the previous
   // subject is cheaper than hashing it again.
-  store::NodeId subject_node(const rdf::Term& term) {
+  store::NodeId subject_node(const rdf::TermView& term) {
     return node_like_last(term, last_subject_, last_subject_id_);
   }
   // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
-  store::NodeId node_like_last(const rdf::Term& term, std::string& last, store::NodeId& last_id) {
+  store::NodeId node_like_last(const rdf::TermView& term, std::string& last,
+                               store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
     if (last_id == nullptr || term.value != last) {
       last_id = node(term);  // kept alive by iris_
-      last = term.value;
+      last.assign(term.value);
     }
     return last_id;
   }
   using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
-  store::NodeId cached(Cache& cache, const std::string& key, const rdf::Term& term) {
-    auto it = cache.find(std::string_view(key));
-    if (it == cache.end()) it = cache.emplace(key, store_.world().intern(term)).first;
+  store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(std::string(key), intern(term)).first;
     return it->second.get();
   }
   store::Store& store_;
@@ -138,6 +149,7 @@ class StoreSink : public extract::QuadSink {
   Cache literals_;
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string key_;
+  rdf::Term scratch_;  // intern()'s
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
   std::string last_subject_;
@@ -154,19 +166,20 @@ std::string resource_root(const std::string& option) {
 
 // One article through both stages: its quads and counts.
 struct Extracted {
-  extract::VectorSink own;     // stage 1 (actors, places, events, provenance)
-  extract::VectorSink claims;  // stage 2 (claims, mediation efforts)
+  extract::BufferSink own;     // stage 1 (actors, places, events, provenance)
+  extract::BufferSink claims;  // stage 2 (claims, mediation efforts)
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
 };
 
-// Room for an article's quads before extraction: a growing vector moves every Quad (16 strings)
-// at each doubling, which cost more than adding them. Stage 1 writes about one quad per 7 bytes
-// of text and stage 2 one per 9 (synthetic and development articles); the estimates are a little
-// above that, so most articles never grow.
+// Room for an article's quads before extraction, so that most buffers never grow. Stage 1
+// writes about one quad per 7 bytes of text and stage 2 one per 9 (synthetic and development
+// articles), about 100 bytes of strings each; the estimates are a little above that.
 void reserve_for(const extract::Article& article, Extracted& e) {
-  e.own.quads.reserve(article.text.size() / 5 + 32);
-  e.claims.quads.reserve(article.text.size() / 6 + 16);
+  const std::size_t own = article.text.size() / 5 + 32;
+  const std::size_t claims = article.text.size() / 6 + 16;
+  e.own.quads.reserve(own, own * 128);
+  e.claims.quads.reserve(claims, claims * 128);
 }
 
 // Extracts articles [begin, end) on `jobs` threads (the calling thread is one of them). The
@@ -342,7 +355,7 @@ int run_ingest(const IngestOptions& opts) {
       claim_stats += x.claim_stats;
       sink.next_article();
       for (auto* part : {&x.own, &x.claims}) {
-        for (const rdf::Quad& q : part->quads) {
+        for (const rdf::QuadRef q : part->quads) {
           const store::QuadIds ids = sink.put(q);
           if (extract::resolution_reads(q)) resolution_input.push_back(view_of(ids));
         }

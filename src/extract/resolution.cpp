@@ -185,7 +185,9 @@ bool same_person_name(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool resolution_reads(const rdf::Quad& q) {
+bool resolution_reads(const rdf::Quad& quad) { return resolution_reads(rdf::ref_of(quad)); }
+
+bool resolution_reads(const rdf::QuadRef& q) {
   // What the passes of resolve_across_articles read (actors, events, claims and figures).
   static const std::string person_prefix = std::string(vocab::kNgId) + "person/";
   static const std::string org_prefix = std::string(vocab::kNgId) + "org/";
@@ -202,11 +204,11 @@ bool resolution_reads(const rdf::Quad& q) {
     return std::find(std::begin(predicates), std::end(predicates), q.predicate.value) !=
            std::end(predicates);
   };
-  const std::string& s = q.subject.value;
+  const std::string_view s = q.subject.value;
   const bool actor =
-      q.subject.is_iri() && (s.rfind(person_prefix, 0) == 0 || s.rfind(org_prefix, 0) == 0);
+      q.subject.is_iri() && (s.starts_with(person_prefix) || s.starts_with(org_prefix));
   return (actor && among(actor_predicates)) ||
-         (s.rfind(event_prefix, 0) == 0 && among(event_predicates)) || among(claim_predicates);
+         (s.starts_with(event_prefix) && among(event_predicates)) || among(claim_predicates);
 }
 
 ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
