@@ -26,6 +26,7 @@
 #include "extract/extractor.hpp"
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
+#include "rdf/suffix_hash.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -55,8 +56,8 @@ class StoreSink : public extract::QuadSink {
   void add(const rdf::QuadRef& quad) override { put(quad); }
   // Adds the quad and returns its nodes (alive as long as the store holds the quad).
   store::QuadIds put(const rdf::QuadRef& quad) {
-    const store::QuadIds q{subject_node(quad.subject), node(quad.predicate), node(quad.object),
-                           quad.graph ? graph_node(*quad.graph) : nullptr};
+    const store::QuadIds q{subject_node(quad.subject), predicate_node(quad.predicate),
+                           node(quad.object), quad.graph ? graph_node(*quad.graph) : nullptr};
     store_.append(q.subject, q.predicate, q.object, q.graph);
     held_.clear();  // the store holds its own references now
     return q;
@@ -67,9 +68,10 @@ class StoreSink : public extract::QuadSink {
   // the CPU caches. Interning a term again costs one lookup in the world. The store holds the
   // nodes of its quads.
   void next_article() {
-    if (iris_.size() + literals_.size() > kMaxCachedTerms) {
+    if (iris_.size() + literals_.size() + predicates_.size() > kMaxCachedTerms) {
       iris_.clear();
       literals_.clear();
+      predicates_.clear();
     }
     last_graph_id_ = nullptr;
     last_subject_id_ = nullptr;
@@ -118,6 +120,15 @@ class StoreSink : public extract::QuadSink {
     scratch_.lang.assign(term.lang);
     return store_.world().intern(scratch_);
   }
+  // A few dozen predicates, in a table of their own with a cheaper hash.
+  store::NodeId predicate_node(const rdf::TermView& term) {
+    if (!term.is_iri()) return node(term);
+    auto it = predicates_.find(term.value);
+    if (it == predicates_.end()) {
+      it = predicates_.emplace(std::string(term.value), intern(term)).first;
+    }
+    return it->second.get();
+  }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::TermView& term) {
     return node_like_last(term, last_graph_, last_graph_id_);
@@ -147,6 +158,7 @@ class StoreSink : public extract::QuadSink {
   store::NodePool pool_{store_.world()};
   Cache iris_;
   Cache literals_;
+  std::unordered_map<std::string, store::NodeRef, rdf::PredicateHash, std::equal_to<>> predicates_;
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string key_;
   rdf::Term scratch_;  // intern()'s

@@ -1,5 +1,7 @@
 #include "rdf/quad_buffer.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -30,15 +32,30 @@ bool has_upper_ascii(std::string_view text) {
 
 }  // namespace
 
-QuadBuffer::Span QuadBuffer::copy(std::string_view text) {
+void QuadBuffer::grow(std::size_t at_least) {
   // Offsets are 32-bit: a buffer holds one article's quads, far below 4 GB.
-  if (bytes_.size() + text.size() + 1 > std::numeric_limits<std::uint32_t>::max()) {
+  if (at_least > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("QuadBuffer: more than 4 GB of strings");
   }
-  const Span span{static_cast<std::uint32_t>(bytes_.size()),
-                  static_cast<std::uint32_t>(text.size())};
-  bytes_.append(text);
-  bytes_.push_back('\0');
+  const std::size_t capacity = std::max({at_least, 2 * capacity_, std::size_t{1024}});
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+  if (used_ > 0) {
+    std::memcpy(bigger.get(), bytes_.get(), used_);
+  } else {
+    bigger[0] = '\0';
+    used_ = 1;
+  }
+  bytes_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
+QuadBuffer::Span QuadBuffer::copy(std::string_view text) {
+  if (used_ + text.size() + 2 > capacity_) grow(used_ + text.size() + 2);
+  const Span span{static_cast<std::uint32_t>(used_), static_cast<std::uint32_t>(text.size())};
+  char* at = bytes_.get() + used_;
+  if (!text.empty()) std::memcpy(at, text.data(), text.size());
+  at[text.size()] = '\0';
+  used_ += text.size() + 1;
   return span;
 }
 
@@ -95,23 +112,13 @@ void QuadBuffer::set_literal_tags(Record& r, const TermView& literal) {
 
 void QuadBuffer::reserve(std::size_t quads, std::size_t bytes) {
   records_.reserve(quads);
-  bytes_.reserve(bytes);
+  if (bytes + 1 > capacity_) grow(bytes + 1);
 }
 
 void QuadBuffer::clear() {
   records_.clear();
   recurring_.clear();
-  bytes_.assign(1, '\0');
-}
-
-QuadRef QuadBuffer::operator[](std::size_t i) const {
-  const Record& r = records_[i];
-  QuadRef q{{r.subject_kind, text(r.subject), {}, {}},
-            {r.predicate_kind, text(r.predicate), {}, {}},
-            {r.object_kind, text(r.object), text(r.datatype), text(r.lang)},
-            std::nullopt};
-  if (r.has_graph) q.graph = TermView{r.graph_kind, text(r.graph), {}, {}};
-  return q;
+  if (used_ > 0) used_ = 1;  // keeps the NUL of Span{}
 }
 
 }  // namespace ng::rdf

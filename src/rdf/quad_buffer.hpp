@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,7 +52,15 @@ class QuadBuffer {
 
   std::size_t size() const { return records_.size(); }
   bool empty() const { return records_.empty(); }
-  QuadRef operator[](std::size_t i) const;
+  QuadRef operator[](std::size_t i) const {
+    const Record& r = records_[i];
+    QuadRef q{{r.subject_kind, text(r.subject), {}, {}},
+              {r.predicate_kind, text(r.predicate), {}, {}},
+              {r.object_kind, text(r.object), text(r.datatype), text(r.lang)},
+              std::nullopt};
+    if (r.has_graph) q.graph = TermView{r.graph_kind, text(r.graph), {}, {}};
+    return q;
+  }
 
   class const_iterator {
    public:
@@ -100,9 +109,15 @@ class QuadBuffer {
   // Datatypes and language tags: a handful of distinct ones, stored once per buffer.
   Span copy_recurring(std::string_view text);
   void set_literal_tags(Record& r, const TermView& literal);
-  std::string_view text(Span span) const { return {bytes_.data() + span.offset, span.size}; }
+  void grow(std::size_t at_least);
+  std::string_view text(Span span) const { return {bytes_.get() + span.offset, span.size}; }
 
-  std::string bytes_ = std::string(1, '\0');  // Span{} is "", NUL-terminated too
+  // The arena, grown by hand: std::string's append and push_back per string cost more than the
+  // copy itself. Byte 0 is a NUL, so that Span{} is "" NUL-terminated too; it exists from the
+  // first add() on.
+  std::unique_ptr<char[]> bytes_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
   std::vector<Record> records_;
   std::vector<Span> recurring_;  // distinct datatypes and language tags in bytes_
 };
