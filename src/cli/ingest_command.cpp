@@ -68,7 +68,9 @@ class StoreSink : public extract::QuadSink {
   // the CPU caches. Interning a term again costs one lookup in the world. The store holds the
   // nodes of its quads.
   void next_article() {
-    if (iris_.size() + literals_.size() + predicates_.size() > kMaxCachedTerms) {
+    std::size_t cached_terms = iris_.size() + predicates_.size();
+    for (const LiteralCache& c : literals_) cached_terms += c.by_value.size();
+    if (cached_terms > kMaxCachedTerms) {
       iris_.clear();
       literals_.clear();
       predicates_.clear();
@@ -96,6 +98,12 @@ class StoreSink : public extract::QuadSink {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
+  struct LiteralCache {
+    std::string datatype;
+    std::string lang;
+    Cache by_value;
+  };
   store::NodeId node(const rdf::TermView& term) {
     if (term.is_blank()) return pool_.intern(term);
     if (term.is_literal()) {
@@ -103,13 +111,19 @@ class StoreSink : public extract::QuadSink {
         held_.push_back(intern(term));
         return held_.back().get();
       }
-      // Key: datatype NUL lang NUL value (neither an IRI nor a language tag holds a NUL).
-      key_.assign(term.datatype).push_back('\0');
-      key_.append(term.lang).push_back('\0');
-      key_.append(term.value);
-      return cached(literals_, key_, term);
+      return cached(literal_cache(term), term.value, term);
     }
     return cached(iris_, term.value, term);
+  }
+  // Literals by their datatype and language tag (a handful: plain, @en, a few xsd types), then
+  // by their lexical form: no key to build, and the tags are not hashed with every literal.
+  Cache& literal_cache(const rdf::TermView& literal) {
+    for (LiteralCache& c : literals_) {
+      if (c.datatype == literal.datatype && c.lang == literal.lang) return c.by_value;
+    }
+    literals_.push_back(
+        LiteralCache{std::string(literal.datatype), std::string(literal.lang), Cache{}});
+    return literals_.back().by_value;
   }
   // The world interns an owning Term without copying its strings again (a view would be copied
   // to give it the NUL its C library needs): the scratch term keeps its capacity across calls.
@@ -148,7 +162,6 @@ class StoreSink : public extract::QuadSink {
     }
     return last_id;
   }
-  using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
   store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
     auto it = cache.find(key);
     if (it == cache.end()) it = cache.emplace(std::string(key), intern(term)).first;
@@ -157,11 +170,10 @@ class StoreSink : public extract::QuadSink {
   store::Store& store_;
   store::NodePool pool_{store_.world()};
   Cache iris_;
-  Cache literals_;
+  std::vector<LiteralCache> literals_;
   std::unordered_map<std::string, store::NodeRef, rdf::PredicateHash, std::equal_to<>> predicates_;
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
-  std::string key_;
-  rdf::Term scratch_;  // intern()'s
+  rdf::Term scratch_;                 // intern()'s
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
   std::string last_subject_;
