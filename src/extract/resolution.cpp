@@ -8,7 +8,7 @@
 #include <unordered_map>
 
 #include "extract/text.hpp"
-#include "rdf/suffix_hash.hpp"
+#include "rdf/string_hash.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::extract {
