@@ -26,6 +26,7 @@
 #include "extract/extractor.hpp"
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
+#include "rdf/string_hash.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -51,11 +52,12 @@ class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override { put(quad); }
+  void add(const rdf::Quad& quad) override { put(rdf::ref_of(quad)); }
+  void add(const rdf::QuadRef& quad) override { put(quad); }
   // Adds the quad and returns its nodes (alive as long as the store holds the quad).
-  store::QuadIds put(const rdf::Quad& quad) {
-    const store::QuadIds q{subject_node(quad.subject), node(quad.predicate), node(quad.object),
-                           quad.graph ? graph_node(*quad.graph) : nullptr};
+  store::QuadIds put(const rdf::QuadRef& quad) {
+    const store::QuadIds q{subject_node(quad.subject), predicate_node(quad.predicate),
+                           node(quad.object), quad.graph ? graph_node(*quad.graph) : nullptr};
     store_.append(q.subject, q.predicate, q.object, q.graph);
     held_.clear();  // the store holds its own references now
     return q;
@@ -66,9 +68,12 @@ class StoreSink : public extract::QuadSink {
   // the CPU caches. Interning a term again costs one lookup in the world. The store holds the
   // nodes of its quads.
   void next_article() {
-    if (iris_.size() + literals_.size() > kMaxCachedTerms) {
+    std::size_t cached_terms = iris_.size() + predicates_.size();
+    for (const LiteralCache& c : literals_) cached_terms += c.by_value.size();
+    if (cached_terms > kMaxCachedTerms) {
       iris_.clear();
       literals_.clear();
+      predicates_.clear();
     }
     last_graph_id_ = nullptr;
     last_subject_id_ = nullptr;
@@ -89,55 +94,83 @@ class StoreSink : public extract::QuadSink {
   // Longer literals (article texts, sentences, quotes) are nearly all distinct: copying and
   // hashing them for the cache cost more than the world's own lookup.
   static constexpr std::size_t kMaxCachedLiteral = 64;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // One lookup per IRI or short literal of each quad: a cheaper hash than std::hash.
+  using Cache = std::unordered_map<std::string, store::NodeRef, rdf::StringHash, std::equal_to<>>;
+  struct LiteralCache {
+    std::string datatype;
+    std::string lang;
+    Cache by_value;
   };
-  store::NodeId node(const rdf::Term& term) {
+  store::NodeId node(const rdf::TermView& term) {
     if (term.is_blank()) return pool_.intern(term);
     if (term.is_literal()) {
       if (term.value.size() > kMaxCachedLiteral) {
-        held_.push_back(store_.world().intern(term));
+        held_.push_back(intern(term));
         return held_.back().get();
       }
-      // Key: datatype NUL lang NUL value (neither an IRI nor a language tag holds a NUL).
-      key_.assign(term.datatype).push_back('\0');
-      key_.append(term.lang).push_back('\0');
-      key_.append(term.value);
-      return cached(literals_, key_, term);
+      return cached(literal_cache(term), term.value, term);
     }
     return cached(iris_, term.value, term);
   }
+  // Literals by their datatype and language tag (a handful: plain, @en, a few xsd types), then
+  // by their lexical form: no key to build, and the tags are not hashed with every literal.
+  Cache& literal_cache(const rdf::TermView& literal) {
+    for (LiteralCache& c : literals_) {
+      if (c.datatype == literal.datatype && c.lang == literal.lang) return c.by_value;
+    }
+    literals_.push_back(
+        LiteralCache{std::string(literal.datatype), std::string(literal.lang), Cache{}});
+    return literals_.back().by_value;
+  }
+  // The world interns an owning Term without copying its strings again (a view would be copied
+  // to give it the NUL its C library needs): the scratch term keeps its capacity across calls.
+  store::NodeRef intern(const rdf::TermView& term) {
+    scratch_.kind = term.kind;
+    scratch_.value.assign(term.value);
+    scratch_.datatype.assign(term.datatype);
+    scratch_.lang.assign(term.lang);
+    return store_.world().intern(scratch_);
+  }
+  // A few dozen predicates, in a table of their own with a cheaper hash.
+  store::NodeId predicate_node(const rdf::TermView& term) {
+    if (!term.is_iri()) return node(term);
+    auto it = predicates_.find(term.value);
+    if (it == predicates_.end()) {
+      it = predicates_.emplace(std::string(term.value), intern(term)).first;
+    }
+    return it->second.get();
+  }
   // An article's quads come together: the graph is mostly the previous quad's.
-  store::NodeId graph_node(const rdf::Term& term) {
+  store::NodeId graph_node(const rdf::TermView& term) {
     return node_like_last(term, last_graph_, last_graph_id_);
   }
   // The extractors state several facts about a node in a row: comparing with the previous
   // subject is cheaper than hashing it again.
-  store::NodeId subject_node(const rdf::Term& term) {
+  store::NodeId subject_node(const rdf::TermView& term) {
     return node_like_last(term, last_subject_, last_subject_id_);
   }
   // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
-  store::NodeId node_like_last(const rdf::Term& term, std::string& last, store::NodeId& last_id) {
+  store::NodeId node_like_last(const rdf::TermView& term, std::string& last,
+                               store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
     if (last_id == nullptr || term.value != last) {
       last_id = node(term);  // kept alive by iris_
-      last = term.value;
+      last.assign(term.value);
     }
     return last_id;
   }
-  using Cache = std::unordered_map<std::string, store::NodeRef, Hash, std::equal_to<>>;
-  store::NodeId cached(Cache& cache, const std::string& key, const rdf::Term& term) {
-    auto it = cache.find(std::string_view(key));
-    if (it == cache.end()) it = cache.emplace(key, store_.world().intern(term)).first;
+  store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
+    auto it = cache.find(key);
+    if (it == cache.end()) it = cache.emplace(std::string(key), intern(term)).first;
     return it->second.get();
   }
   store::Store& store_;
   store::NodePool pool_{store_.world()};
   Cache iris_;
-  Cache literals_;
+  std::vector<LiteralCache> literals_;
+  std::unordered_map<std::string, store::NodeRef, rdf::PredicateHash, std::equal_to<>> predicates_;
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
-  std::string key_;
+  rdf::Term scratch_;                 // intern()'s
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
   std::string last_subject_;
@@ -154,19 +187,20 @@ std::string resource_root(const std::string& option) {
 
 // One article through both stages: its quads and counts.
 struct Extracted {
-  extract::VectorSink own;     // stage 1 (actors, places, events, provenance)
-  extract::VectorSink claims;  // stage 2 (claims, mediation efforts)
+  extract::BufferSink own;     // stage 1 (actors, places, events, provenance)
+  extract::BufferSink claims;  // stage 2 (claims, mediation efforts)
   extract::ExtractStats stats;
   extract::Stage2Stats claim_stats;
 };
 
-// Room for an article's quads before extraction: a growing vector moves every Quad (16 strings)
-// at each doubling, which cost more than adding them. Stage 1 writes about one quad per 7 bytes
-// of text and stage 2 one per 9 (synthetic and development articles); the estimates are a little
-// above that, so most articles never grow.
+// Room for an article's quads before extraction, so that most buffers never grow. Stage 1
+// writes about one quad per 7 bytes of text and stage 2 one per 9 (synthetic and development
+// articles), about 100 bytes of strings each; the estimates are a little above that.
 void reserve_for(const extract::Article& article, Extracted& e) {
-  e.own.quads.reserve(article.text.size() / 5 + 32);
-  e.claims.quads.reserve(article.text.size() / 6 + 16);
+  const std::size_t own = article.text.size() / 5 + 32;
+  const std::size_t claims = article.text.size() / 6 + 16;
+  e.own.quads.reserve(own, own * 128);
+  e.claims.quads.reserve(claims, claims * 128);
 }
 
 // Extracts articles [begin, end) on `jobs` threads (the calling thread is one of them). The
@@ -342,7 +376,7 @@ int run_ingest(const IngestOptions& opts) {
       claim_stats += x.claim_stats;
       sink.next_article();
       for (auto* part : {&x.own, &x.claims}) {
-        for (const rdf::Quad& q : part->quads) {
+        for (const rdf::QuadRef q : part->quads) {
           const store::QuadIds ids = sink.put(q);
           if (extract::resolution_reads(q)) resolution_input.push_back(view_of(ids));
         }

@@ -7,21 +7,27 @@
 
 namespace ng::extract::claims {
 
-void ArticleRun::read_entities(const std::vector<rdf::Quad>& quads) {
-  std::unordered_map<std::string, int> idx;
+void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> idx;
   // Stage 1 writes an entity's quads one after another: the entity of the quad before is
   // usually this one's, found without hashing its IRI again.
-  const std::string* last_subject = nullptr;  // in `quads`
+  std::string_view last_subject;  // in `quads`
+  bool has_last = false;
   std::size_t last_entity = 0;
-  auto get = [&](const std::string& s) -> Entity& {
-    if (last_subject && *last_subject == s) return entities_[last_entity];
+  auto get = [&](std::string_view s) -> Entity& {
+    if (has_last && last_subject == s) return entities_[last_entity];
     auto it = idx.find(s);
     if (it == idx.end()) {
-      it = idx.emplace(s, static_cast<int>(entities_.size())).first;
+      it = idx.emplace(std::string(s), static_cast<int>(entities_.size())).first;
       entities_.push_back(Entity{});
       entities_.back().iri = s;
     }
-    last_subject = &s;
+    last_subject = s;
+    has_last = true;
     last_entity = static_cast<std::size_t>(it->second);
     return entities_[last_entity];
   };
@@ -41,34 +47,37 @@ void ArticleRun::read_entities(const std::vector<rdf::Quad>& quads) {
   const std::string p_evidence = ng("evidence");
   // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
   const std::string sentence_prefix = doc_ + "#char=";
-  std::set<std::string> actors;
+  std::set<std::string, std::less<>> actors;
   // What the subject is (a sentence, an entity) is worked out once for the run of its quads.
-  const std::string* subject = nullptr;  // in `quads`
+  std::string_view subject;  // in `quads`
+  bool has_subject = false;
   bool entity_subject = false;
-  for (const rdf::Quad& q : quads) {
+  for (const rdf::QuadRef q : quads) {
     if (!q.graph || q.graph->value != graph_) continue;
-    const std::string& s = q.subject.value;
-    if (!subject || *subject != s) {
-      subject = &s;
-      if (s.rfind(sentence_prefix, 0) == 0) known_nodes_.insert(s);
-      entity_subject = s.rfind(person_prefix, 0) == 0 || s.rfind(org_prefix, 0) == 0 ||
-                       s.rfind(place_prefix, 0) == 0;
+    const std::string_view s = q.subject.value;
+    if (!has_subject || subject != s) {
+      subject = s;
+      has_subject = true;
+      if (s.starts_with(sentence_prefix)) known_nodes_.emplace(s);
+      entity_subject =
+          s.starts_with(person_prefix) || s.starts_with(org_prefix) || s.starts_with(place_prefix);
     }
-    const std::string& p = q.predicate.value;
-    if (p == p_mentions_actor) actors.insert(q.object.value);
+    const std::string_view p = q.predicate.value;
+    const std::string_view o = q.object.value;
+    if (p == p_mentions_actor) actors.emplace(o);
     if (!entity_subject) continue;
-    if (p == type && q.object.value.rfind(ng_ns, 0) == 0) {
-      get(s).cls = local_name(q.object.value);
+    if (p == type && o.starts_with(ng_ns)) {
+      get(s).cls = local_name(o);
     } else if (p == label) {
-      if (get(s).label.empty()) get(s).label = q.object.value;
+      if (get(s).label.empty()) get(s).label = o;
     } else if (p == alt) {
-      get(s).alts.push_back(q.object.value);
+      get(s).alts.emplace_back(o);
     } else if (p == p_represents) {
-      get(s).represents = q.object.value;
+      get(s).represents = o;
     } else if (p == p_affiliation) {
-      get(s).affiliation = q.object.value;
+      get(s).affiliation = o;
     } else if (p == p_part_of) {
-      get(s).part_of = q.object.value;
+      get(s).part_of = o;
     } else if (p == p_evidence) {
       ++get(s).evidence;
     }

@@ -186,13 +186,14 @@ struct ClaimOut {
 class ArticleRun {
  public:
   ArticleRun(const ClaimStage::Resources& res, const Article& article,
-             const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text);
+             const rdf::QuadBuffer& stage1, QuadSink& sink, TextAnalysis* text);
   Stage2Stats run();
 
  private:
   // ---------------------------------------------------------------- output
-  // (Views: the terms copy them; callers pass constants and strings they hold.)
-  void emit(std::string_view s, std::string_view p, rdf::Term o);
+  // (Views, valid during the call: the sink copies what it keeps.)
+  void emit(std::string_view s, std::string_view p, const rdf::TermView& o);
+  void emit(std::string_view s, std::string_view p, const rdf::Term& o);
   void iri(std::string_view s, std::string_view p, std::string_view o);
   void lit(std::string_view s, std::string_view p, std::string_view v, std::string_view dt = {});
   void amount(std::string_view s, std::string_view p, std::string_view v);
@@ -202,7 +203,7 @@ class ArticleRun {
 
   // Defined in claim_entities.cpp.
   // ---------------------------------------------------------------- entities
-  void read_entities(const std::vector<rdf::Quad>& quads);
+  void read_entities(const rdf::QuadBuffer& quads);
   int entity_by_iri(const std::string& iri) const;
   int country_of(int e) const;
   bool capitalised_person(int e) const;

@@ -23,50 +23,53 @@ std::string ArticleRun::entity_iri(const Entity& e) const {
 
 namespace {
 
-// An IRI term that takes over the buffer of `iri` (Term::iri copies from a view): most IRIs here
-// are built for the quad (predicates, sentence and class IRIs) and would be copied once more.
-rdf::Term iri_term(std::string iri) {
-  rdf::Term term;
-  term.kind = rdf::TermKind::Iri;
-  term.value = std::move(iri);
-  return term;
-}
+// An IRI as a namespace and a local name (ng: + "Article"), or whole: the parts are joined in
+// a buffer the Emitter reuses, not in a new string per quad.
+struct IriParts {
+  std::string_view ns;
+  std::string_view local;
+  IriParts(std::string_view ns_iri, std::string_view local_name) : ns(ns_iri), local(local_name) {}
+  IriParts(std::string_view whole) : local(whole) {}    // NOLINT: implicit on purpose
+  IriParts(const std::string& whole) : local(whole) {}  // NOLINT
+  IriParts(const char* whole) : local(whole) {}         // NOLINT
+};
+IriParts ng(std::string_view local) { return {vocab::kNg, local}; }
+IriParts nif(std::string_view local) { return {vocab::kNif, local}; }
 
+// Hands each quad to the sink as views (QuadSink::add(QuadRef)): no Term is built, and a sink
+// that keeps the quad copies its bytes once.
 class Emitter {
  public:
   Emitter(QuadSink& sink, std::string graph) : sink_(sink), graph_(std::move(graph)) {}
-  void iri(const std::string& s, std::string p, std::string o) {
-    add(s, std::move(p), iri_term(std::move(o)));
+  void iri(std::string_view s, IriParts p, IriParts o) {
+    add(s, p, {rdf::TermKind::Iri, join(o_, o), {}, {}});
   }
-  void lit(const std::string& s, std::string p, std::string_view value,
-           std::string_view datatype = {}) {
-    add(s, std::move(p), rdf::Term::literal(value, datatype));
+  void lit(std::string_view s, IriParts p, std::string_view value, std::string_view datatype = {}) {
+    add(s, p, {rdf::TermKind::Literal, value, datatype, {}});
   }
-  void text(const std::string& s, std::string p, std::string_view value) {
-    add(s, std::move(p), rdf::Term::literal(value, {}, "en"));
+  void text(std::string_view s, IriParts p, std::string_view value) {
+    add(s, p, {rdf::TermKind::Literal, value, {}, "en"});
   }
   std::size_t count() const { return count_; }
 
  private:
-  void add(const std::string& s, std::string p, rdf::Term o) {
+  static std::string_view join(std::string& buffer, const IriParts& iri) {
+    if (iri.ns.empty()) return iri.local;
+    buffer.assign(iri.ns).append(iri.local);
+    return buffer;
+  }
+  void add(std::string_view s, const IriParts& p, const rdf::TermView& o) {
+    const rdf::TermView subject{rdf::TermKind::Iri, s, {}, {}};
+    const rdf::TermView predicate{rdf::TermKind::Iri, join(p_, p), {}, {}};
     sink_.add(
-        rdf::Quad{rdf::Term::iri(s), iri_term(std::move(p)), std::move(o), rdf::Term::iri(graph_)});
+        rdf::QuadRef{subject, predicate, o, rdf::TermView{rdf::TermKind::Iri, graph_, {}, {}}});
     ++count_;
   }
   QuadSink& sink_;
   std::string graph_;
+  std::string p_, o_;  // joined predicate and object IRIs, reused
   std::size_t count_ = 0;
 };
-
-// One allocation per IRI (a sum of temporaries made two or three): called for most quads.
-std::string concat(std::string_view a, std::string_view b) {
-  std::string out;
-  out.reserve(a.size() + b.size());
-  out.append(a).append(b);
-  return out;
-}
-std::string ng(std::string_view local) { return concat(vocab::kNg, local); }
-std::string nif(std::string_view local) { return concat(vocab::kNif, local); }
 
 }  // namespace
 
@@ -76,16 +79,16 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   stats.sentences = sentences_.size();
   Emitter out(sink, graph_iri(article_.id));
   const std::string doc = article_iri(article_.id);
-  const std::string type = std::string(vocab::kRdfType);
+  const std::string_view type = vocab::kRdfType;
   out.iri(doc, type, ng("Article"));
   out.iri(doc, type, nif("Context"));
   out.lit(doc, ng("articleId"), article_.id);
   out.iri(doc, ng("graph"), graph_iri(article_.id));
-  if (!article_.title.empty()) out.lit(doc, std::string(vocab::kDcterms) + "title", article_.title);
+  if (!article_.title.empty()) out.lit(doc, IriParts{vocab::kDcterms, "title"}, article_.title);
   if (!article_.source.empty()) out.lit(doc, ng("source"), article_.source);
-  if (!article_.url.empty()) out.lit(doc, std::string(vocab::kSchema) + "url", article_.url);
+  if (!article_.url.empty()) out.lit(doc, IriParts{vocab::kSchema, "url"}, article_.url);
   if (!article_.language.empty()) {
-    out.lit(doc, std::string(vocab::kDcterms) + "language", article_.language);
+    out.lit(doc, IriParts{vocab::kDcterms, "language"}, article_.language);
   }
   if (!article_.date.empty()) out.lit(doc, ng("articleDate"), article_.date, vocab::kXsdDate);
   out.lit(doc, nif("isString"), article_.text);
@@ -100,13 +103,15 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     cp_at[article_.text.size()] = n;
   }
   std::vector<bool> sentence_used(sentences_.size(), false);
-  auto sentence_iri = [&](std::uint32_t si) {
+  // Built once per sentence: an IRI for each piece of evidence (tens per article).
+  std::vector<std::string> sentence_iris(sentences_.size());
+  auto sentence_iri = [&](std::uint32_t si) -> const std::string& {
     sentence_used[si] = true;
+    std::string& iri = sentence_iris[si];
+    if (!iri.empty()) return iri;
     const Sentence& s = sentences_[si];
     const std::size_t b = norm_.original_offset(s.begin);
     const std::size_t e = norm_.original_offset(s.end);
-    // Built in place: an IRI for each piece of evidence (tens per article).
-    std::string iri;
     iri.reserve(doc.size() + 32);
     iri.append(doc).append("#char=");
     iri += std::to_string(cp_at[b]);
@@ -118,7 +123,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   for (const Entity& e : entities_) {
     if (e.merged_into >= 0) {
       const Entity& named = entities_[static_cast<std::size_t>(e.merged_into)];
-      out.text(named.iri, std::string(vocab::kSkos) + "altLabel", e.label);
+      out.text(named.iri, IriParts{vocab::kSkos, "altLabel"}, e.label);
       continue;
     }
     if (!e.as_actor && !e.as_place) continue;
@@ -126,9 +131,9 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
         e.place >= 0 &&
         res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind == PlaceKind::Country;
     out.iri(e.iri, type, ng(class_local_name(country ? kCountry : e.type)));
-    out.text(e.iri, std::string(vocab::kRdfsLabel), e.label);
+    out.text(e.iri, vocab::kRdfsLabel, e.label);
     for (const std::string& alt : e.alt_labels) {
-      out.text(e.iri, std::string(vocab::kSkos) + "altLabel", alt);
+      out.text(e.iri, IriParts{vocab::kSkos, "altLabel"}, alt);
     }
     if (e.as_actor) {
       out.iri(doc, ng("mentionsActor"), e.iri);
@@ -146,16 +151,16 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     }
     if (e.place >= 0) {
       const Place& p = res_.gazetteer.place(static_cast<std::uint32_t>(e.place));
-      out.iri(e.iri, std::string(vocab::kOwl) + "sameAs",
+      out.iri(e.iri, IriParts{vocab::kOwl, "sameAs"},
               "https://sws.geonames.org/" + p.geonames_id + "/");
       out.lit(e.iri, ng("geonamesId"), p.geonames_id);
       // Geocoding in the graph itself: coordinates and country from the same GeoNames record.
       if (!p.lat.empty() && !p.lon.empty()) {
-        out.lit(e.iri, std::string(vocab::kGeo) + "lat", p.lat, vocab::kXsdDecimal);
-        out.lit(e.iri, std::string(vocab::kGeo) + "long", p.lon, vocab::kXsdDecimal);
+        out.lit(e.iri, IriParts{vocab::kGeo, "lat"}, p.lat, vocab::kXsdDecimal);
+        out.lit(e.iri, IriParts{vocab::kGeo, "long"}, p.lon, vocab::kXsdDecimal);
       }
       if (!p.country_iso2.empty()) {
-        out.lit(e.iri, std::string(vocab::kGn) + "countryCode", p.country_iso2);
+        out.lit(e.iri, IriParts{vocab::kGn, "countryCode"}, p.country_iso2);
       }
       if (p.kind != PlaceKind::Country && e.as_place) {
         if (auto c = res_.gazetteer.country(p.country_iso2)) {
@@ -180,7 +185,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     }
     if (!referenced) continue;
     out.iri(e.iri, type, ng(class_local_name(e.type)));
-    out.text(e.iri, std::string(vocab::kRdfsLabel), e.label);
+    out.text(e.iri, vocab::kRdfsLabel, e.label);
   }
   const std::string event_base = std::string(vocab::kNgId) + "event/" + slug(article_.id) + "/";
   std::size_t n = 0;
@@ -190,9 +195,10 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     out.iri(iri, type, ng(ev.cls));
     out.iri(iri, ng("inArticle"), doc);
     out.iri(doc, ng("mentions"), iri);
-    out.lit(iri, ng("trigger"),
-            norm_.text.substr(tokens_[ev.begin].begin,
-                              tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
+    out.lit(
+        iri, ng("trigger"),
+        std::string_view(norm_.text)
+            .substr(tokens_[ev.begin].begin, tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
     std::set<int> seen_agents(ev.agents.begin(), ev.agents.end());
     std::set<int> seen_targets(ev.targets.begin(), ev.targets.end());
     for (int a : seen_agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
@@ -230,7 +236,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     const Sentence& s = sentences_[si];
     const std::size_t b = norm_.original_offset(s.begin);
     const std::size_t e = norm_.original_offset(s.end);
-    const std::string iri = sentence_iri(si);
+    const std::string& iri = sentence_iri(si);
     out.iri(iri, type, ng("Sentence"));
     out.iri(iri, nif("referenceContext"), doc);
     out.lit(iri, nif("beginIndex"), std::to_string(cp_at[b]), vocab::kXsdNonNegativeInteger);

@@ -3,7 +3,7 @@
 //   ng::extract::Extractor extractor(ng::extract::ResourcePaths::under(repo_root));
 //   std::vector<Diagnostic> diagnostics;
 //   for (const Article& a : read_articles({"data/articles"}, diagnostics)) {
-//     stats += extractor.extract(a, sink);  // sink: any QuadSink (store, writer, vector)
+//     stats += extractor.extract(a, sink);  // sink: any QuadSink (store, buffer, vector)
 //   }
 #pragma once
 
@@ -15,6 +15,7 @@
 
 #include "extract/article.hpp"
 #include "extract/text.hpp"
+#include "rdf/quad_buffer.hpp"
 #include "rdf/term.hpp"
 
 namespace ng::extract {
@@ -25,13 +26,25 @@ struct QuadSink {
   virtual void add(const rdf::Quad& quad) = 0;
   // The extractor hands over quads it has no further use for: a sink that keeps them may move.
   virtual void add(rdf::Quad&& quad) { add(static_cast<const rdf::Quad&>(quad)); }
+  // The extractors' own path: views of strings they hold, valid during the call only. A sink
+  // that keeps the quad copies the bytes (the default makes an owning rdf::Quad).
+  virtual void add(const rdf::QuadRef& quad) { add(rdf::to_quad(quad)); }
 };
 
-// Collects quads in memory (tests, the dump tool).
+// Collects quads in memory as owning rdf::Quads (tests, the dump tool).
 struct VectorSink : QuadSink {
   std::vector<rdf::Quad> quads;
   void add(const rdf::Quad& quad) override { quads.push_back(quad); }
   void add(rdf::Quad&& quad) override { quads.push_back(std::move(quad)); }
+  void add(const rdf::QuadRef& quad) override { quads.push_back(rdf::to_quad(quad)); }
+};
+
+// Collects quads in one flat buffer (ingest): no allocation per quad or term.
+struct BufferSink : QuadSink {
+  rdf::QuadBuffer quads;
+  using QuadSink::add;
+  void add(const rdf::Quad& quad) override { quads.add(quad); }
+  void add(const rdf::QuadRef& quad) override { quads.add(quad); }
 };
 
 // Where the knowledge lives: rule files (*.rules) in rules_dir, lexicons (*.tsv, and

@@ -55,6 +55,7 @@ ResolutionStats resolve_across_articles(
 // quads it kept elsewhere (any quad may have a renamed IRI as subject or object). The list is
 // kept by hand; tests/unit/extract/resolution_test.cpp checks it against resolving every quad.
 bool resolution_reads(const rdf::Quad& quad);
+bool resolution_reads(const rdf::QuadRef& quad);
 
 // Exposed for tests.
 // A spelling-tolerant key: folded, "kh"->"k", "ph"->"f", h after a consonant or vowel dropped,

@@ -216,13 +216,29 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
 
 ClaimStage::~ClaimStage() = default;
 
+namespace {
+
+// The owning quads' entry points read them through a buffer, as ingest hands them over.
+rdf::QuadBuffer buffer_of(const std::vector<rdf::Quad>& quads) {
+  rdf::QuadBuffer buffer;
+  for (const rdf::Quad& q : quads) buffer.add(q);
+  return buffer;
+}
+
+}  // namespace
+
 Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Quad>& stage1,
                                 QuadSink& sink) const {
-  claims::ArticleRun run(*res_, article, stage1, sink, nullptr);
+  claims::ArticleRun run(*res_, article, buffer_of(stage1), sink, nullptr);
   return run.run();
 }
 
 Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Quad>& stage1,
+                                QuadSink& sink, TextAnalysis&& text) const {
+  return extract(article, buffer_of(stage1), sink, std::move(text));
+}
+
+Stage2Stats ClaimStage::extract(const Article& article, const rdf::QuadBuffer& stage1,
                                 QuadSink& sink, TextAnalysis&& text) const {
   claims::ArticleRun run(*res_, article, stage1, sink, &text);
   return run.run();
@@ -231,7 +247,7 @@ Stage2Stats ClaimStage::extract(const Article& article, const std::vector<rdf::Q
 namespace claims {
 
 ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
-                       const std::vector<rdf::Quad>& stage1, QuadSink& sink, TextAnalysis* text)
+                       const rdf::QuadBuffer& stage1, QuadSink& sink, TextAnalysis* text)
     : res_(res), article_(article), sink_(sink) {
   graph_ = graph_iri(article.id);
   graph_local_ = local_name(graph_);
@@ -342,17 +358,27 @@ Stage2Stats ArticleRun::run() {
   return stats_;
 }
 
-void ArticleRun::emit(std::string_view s, std::string_view p, rdf::Term o) {
-  sink_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+// Views to the sink: no Term is built for a quad (a sink that keeps it copies the bytes).
+void ArticleRun::emit(std::string_view s, std::string_view p, const rdf::TermView& o) {
+  sink_.add(rdf::QuadRef{{rdf::TermKind::Iri, s, {}, {}},
+                         {rdf::TermKind::Iri, p, {}, {}},
+                         o,
+                         rdf::TermView{rdf::TermKind::Iri, graph_, {}, {}}});
+}
+
+void ArticleRun::emit(std::string_view s, std::string_view p, const rdf::Term& o) {
+  emit(s, p, o.view());
 }
 
 void ArticleRun::iri(std::string_view s, std::string_view p, std::string_view o) {
-  emit(s, p, rdf::Term::iri(o));
+  emit(s, p, rdf::TermView{rdf::TermKind::Iri, o, {}, {}});
 }
 
 void ArticleRun::lit(std::string_view s, std::string_view p, std::string_view v,
                      std::string_view dt) {
-  emit(s, p, rdf::Term::literal(v, dt));
+  // The normal form of Term::literal: xsd:string is no datatype.
+  if (dt == vocab::kXsdString) dt = {};
+  emit(s, p, rdf::TermView{rdf::TermKind::Literal, v, dt, {}});
 }
 
 void ArticleRun::amount(std::string_view s, std::string_view p, std::string_view v) {

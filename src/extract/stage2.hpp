@@ -48,6 +48,9 @@ class ClaimStage {
   // (Extractor::extract's `text`); made again here if it used other abbreviations.
   Stage2Stats extract(const Article& article, const std::vector<rdf::Quad>& stage1, QuadSink& sink,
                       TextAnalysis&& text) const;
+  // Same, reading stage 1's quads from a flat buffer (ingest's path: no owning quads).
+  Stage2Stats extract(const Article& article, const rdf::QuadBuffer& stage1, QuadSink& sink,
+                      TextAnalysis&& text) const;
 
   struct Resources;  // defined in claim_run.hpp
 
