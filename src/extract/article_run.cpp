@@ -447,6 +447,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   merge_events();
+  // "crossing to visit relatives": a visit with no actor making it is no diplomatic visit
+  // (classes that need an agent: data/lexicon/agent_required_event_classes.tsv).
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.agents.empty() &&
+        res_.in("agent_required_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
   // "the attacks", "the fighting" with neither place nor time after the merge is a generic
   // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
   for (Event& ev : events_) {
