@@ -74,6 +74,44 @@ bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
   return false;
 }
 
+// "elders from A and B are holding talks in C", "shells fired from X": a place, or a list of
+// places, right after a phrase of not_locative.tsv ending in "from" is where people or fire
+// come from, not where the event happens.
+bool ArticleRun::origin_before(std::uint32_t si, std::uint32_t b) const {
+  const auto nl = res_.lexicon_id.find("not_locative");
+  if (nl == res_.lexicon_id.end()) return false;
+  const Sentence& s = sentences_[si];
+  std::uint32_t i = b;
+  while (i > s.first_token) {
+    if (tokens_[i - 1].key == "from") {
+      for (std::uint32_t len = 2; len <= 3 && s.first_token + len <= i; ++len) {
+        const std::uint32_t start = i - len;
+        for (std::uint32_t k = lex_start_[start]; k < lex_start_[start + 1]; ++k) {
+          if (lexemes_[k].lexicon == nl->second && lexemes_[k].length == len) return true;
+        }
+      }
+      return false;
+    }
+    const Token& prev = tokens_[i - 1];
+    if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "the" ||
+        res_.in("compass", prev.key)) {
+      --i;
+      continue;
+    }
+    bool skipped = false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.end == i && mn.begin < i && (bit(mn.type) & kPlaceMask)) {
+        i = mn.begin;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) return false;
+  }
+  return false;
+}
+
 bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   const Sentence& s = sentences_[si];
   std::uint32_t i = b;

@@ -637,7 +637,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
-    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
+    if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
     // "In A, B forces carried out a strike": a country before its forces or fighters (data/
     // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
     if (mn.type == kCountry && mn.end < s.last_token &&

@@ -123,3 +123,14 @@ TEST_CASE("places: 'the X state administration' is a body, not a region",
   CHECK_FALSE(has(regions, "Kolo state"));
   CHECK(has(regions, "Tarka state"));
 }
+
+TEST_CASE("events: places people come from ('elders from A and B') are no event places",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Elders from Mombasa and Nairobi are holding talks in the town of Oog to end the fighting, "
+      "one of the elders said.");
+  const auto ev = r.events();
+  CHECK(ev.count("Negotiation@Oog") == 1);
+  CHECK(ev.count("Negotiation@Mombasa") == 0);
+  CHECK(ev.count("Negotiation@Nairobi") == 0);
+}
