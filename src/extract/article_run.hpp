@@ -368,6 +368,7 @@ class ArticleRun : public MatchContext {
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   bool origin_before(std::uint32_t si, std::uint32_t b) const;
+  bool definite_trigger(const Event& ev) const;
   void events_for(const Sentence& s, std::uint32_t si);
   // The steps of events_for.
   void complete_event(Event& ev, const Sentence& s, std::uint32_t si,

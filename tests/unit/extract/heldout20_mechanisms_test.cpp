@@ -134,3 +134,14 @@ TEST_CASE("events: places people come from ('elders from A and B') are no event 
   CHECK(ev.count("Negotiation@Mombasa") == 0);
   CHECK(ev.count("Negotiation@Nairobi") == 0);
 }
+
+TEST_CASE("events: 'the truce' said of another day is the truce reported, 'a first truce' is not",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Elders brokered a ceasefire in Mombasa on Monday, officials said. A first truce announced "
+      "on Sunday collapsed within hours. Local leaders will monitor the truce, a spokesman said "
+      "on Tuesday.");
+  const auto ev = r.events();
+  CHECK(ev.count("Ceasefire@Mombasa") == 1);
+  CHECK(ev.count("Ceasefire@-") == 1);  // the first truce only
+}
