@@ -145,3 +145,13 @@ TEST_CASE("events: 'the truce' said of another day is the truce reported, 'a fir
   CHECK(ev.count("Ceasefire@Mombasa") == 1);
   CHECK(ev.count("Ceasefire@-") == 1);  // the first truce only
 }
+
+TEST_CASE("actors: 'the X guerrilla group' and 'the XYZ security service'",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "The army blamed a remnant of the Black Lantern guerrilla group for the ambush. Border "
+      "guards "
+      "belong to the KDB security service.");
+  CHECK(has(r.labels("ArmedGroup"), "Black Lantern"));
+  CHECK(has(r.labels("Government"), "KDB"));
+}
