@@ -155,3 +155,13 @@ TEST_CASE("actors: 'the X guerrilla group' and 'the XYZ security service'",
   CHECK(has(r.labels("ArmedGroup"), "Black Lantern"));
   CHECK(has(r.labels("Government"), "KDB"));
 }
+
+TEST_CASE("events: 'the latest in a wave of attacks' and 'the third day of attacks' report none",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Drones struck two oil fields near Mombasa on Tuesday, officials said, the latest in a wave "
+      "of attacks on the Kolo coast.");
+  const auto ev = r.events();
+  CHECK(ev.count("DroneAttack@Mombasa") == 1);
+  for (const auto& e : ev) CHECK(e.rfind("GroundAttack", 0) != 0);
+}
