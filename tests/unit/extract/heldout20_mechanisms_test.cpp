@@ -165,3 +165,13 @@ TEST_CASE("events: 'the latest in a wave of attacks' and 'the third day of attac
   CHECK(ev.count("DroneAttack@Mombasa") == 1);
   for (const auto& e : ev) CHECK(e.rfind("GroundAttack", 0) != 0);
 }
+
+TEST_CASE("events: 'the clashes' said of another day are the located clashes reported",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Gunmen clashed with soldiers in Mombasa on Saturday, officials said. The clashes erupted "
+      "on Friday after a dispute over land, residents said.");
+  const auto ev = r.events();
+  CHECK(ev.count("Clash@Mombasa") == 1);
+  CHECK(ev.count("Clash@-") == 0);
+}
