@@ -730,6 +730,14 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       for (std::uint32_t k = mn.end; k < ev.begin && !other_clause; ++k) {
         other_clause = res_.in("place_clause_breaks", tokens_[k].key);
       }
+      // ("X recaptured A in March, while Y consolidated its control over B": B is not where
+      // the capture was; data/lexicon/place_clause_breaks_after.tsv.)
+      // ("collided while chasing a vessel off A": a participle goes on with the same event.)
+      for (std::uint32_t k = ev.end; k < mn.begin && !other_clause; ++k) {
+        const std::string& next = tokens_[k + 1].key;
+        const bool participle = next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0;
+        other_clause = res_.in("place_clause_breaks_after", tokens_[k].key) && !participle;
+      }
       if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
         continue;

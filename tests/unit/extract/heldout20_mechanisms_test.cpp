@@ -175,3 +175,17 @@ TEST_CASE("events: 'the clashes' said of another day are the located clashes rep
   CHECK(ev.count("Clash@Mombasa") == 1);
   CHECK(ev.count("Clash@-") == 0);
 }
+
+TEST_CASE("events: a place after 'while' and a new clause does not locate the trigger before it",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "The army recaptured Mombasa in March, while the rebels have consolidated their control over "
+      "most of the Katanga region.");
+  const auto ev = r.events();
+  CHECK(ev.count("Capture@Mombasa") == 1);
+  for (const auto& e : ev) CHECK(e.find("Katanga") == std::string::npos);
+  Stage1 p(
+      "Two coast guard ships collided on Monday while chasing a patrol vessel off Mombasa, the "
+      "coast guard said.");
+  CHECK(p.events().count("Crash@Mombasa") == 1);
+}
