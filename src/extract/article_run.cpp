@@ -74,6 +74,17 @@ bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
   return false;
 }
 
+// A person named earlier in the article whose last name is `key` (a folded token).
+bool ArticleRun::surname_of_person(const std::string& key) const {
+  for (const Entity& e : entities_) {
+    if (e.type != kPerson || e.unnamed) continue;
+    const std::size_t sp = e.label.rfind(' ');
+    if (sp == std::string::npos) continue;
+    if (fold_key(e.label.substr(sp + 1)) == key) return true;
+  }
+  return false;
+}
+
 // "elders from A and B are holding talks in C", "shells fired from X": a place, or a list of
 // places, right after a phrase of not_locative.tsv ending in "from" is where people or fire
 // come from, not where the event happens.

@@ -369,6 +369,7 @@ class ArticleRun : public MatchContext {
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   bool origin_before(std::uint32_t si, std::uint32_t b) const;
   bool definite_trigger(const Event& ev) const;
+  bool surname_of_person(const std::string& key) const;
   void events_for(const Sentence& s, std::uint32_t si);
   // The steps of events_for.
   void complete_event(Event& ev, const Sentence& s, std::uint32_t si,

@@ -68,6 +68,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
               i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
               tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
+          // "Castro said", "to meet Castro": a one-word town's name that is the surname of a
+          // person the article has named is that person.
+          if (best_len == 1 && p.kind == PlaceKind::City && surname_of_person(tokens_[i].key)) {
+            continue;
+          }
           // "Nabih Berri", "Maria Corina Machado": a town's name closing a run of capitalised
           // words is a surname, unless the word before is a time, compass or place word or
           // ends another place ("On Sunday Kharkiv", "North Kivu" are places).

@@ -189,3 +189,13 @@ TEST_CASE("events: a place after 'while' and a new clause does not locate the tr
       "coast guard said.");
   CHECK(p.events().count("Crash@Mombasa") == 1);
 }
+
+TEST_CASE("places: a town's name that is the surname of a person named earlier is that person",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Governor Ana Lucia Mombasa said the operation was a success. Later, Mombasa said the "
+      "federal government had turned down her requests.");
+  CHECK_FALSE(has(r.labels("City"), "Mombasa"));
+  Stage1 c("Police raided two districts of Mombasa on Monday.");
+  CHECK(has(c.labels("City"), "Mombasa"));
+}
