@@ -74,6 +74,33 @@ bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
   return false;
 }
 
+// Token i opens a side of "<cue> between A and B" (data/lexicon/between_side_cues.tsv:
+// "tensions", "relations", "mediate" ...): A or B, after "between" or after "between A and".
+bool ArticleRun::capital_sides(const Sentence& s, std::uint32_t i) const {
+  std::uint32_t k = i;
+  for (int steps = 0; k > s.first_token && steps < 6; ++steps) {
+    const std::string& prev = tokens_[k - 1].key;
+    if (prev == "between") {
+      return k >= s.first_token + 2 && res_.in("between_side_cues", tokens_[k - 2].key);
+    }
+    if (prev == "and" || prev == "the" || prev == ",") {
+      --k;
+      continue;
+    }
+    bool skipped = false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.end == k && mn.begin < k) {
+        k = mn.begin;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) return false;
+  }
+  return false;
+}
+
 // A person named earlier in the article whose last name is `key` (a folded token).
 bool ArticleRun::surname_of_person(const std::string& key) const {
   for (const Entity& e : entities_) {

@@ -137,6 +137,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         m.locative = true;
         m.dateline = true;
       }
+      // "tensions between Washington and Tehran", "mediate between A and B": capitals named as
+      // the two sides of a relation stand for their states, not for where it is.
+      if (m.locative && !m.dateline && gz.is_capital(p) && capital_sides(s, i)) m.locative = false;
       if (gz.is_capital(p) && !m.locative) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
         const bool place_word_after =

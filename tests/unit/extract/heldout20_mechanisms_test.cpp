@@ -199,3 +199,14 @@ TEST_CASE("places: a town's name that is the surname of a person named earlier i
   Stage1 c("Police raided two districts of Mombasa on Monday.");
   CHECK(has(c.labels("City"), "Mombasa"));
 }
+
+TEST_CASE("places: capitals named as the two sides of 'tensions/mediate between A and B'",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r("Oman said it was ready to help ease tensions between Washington and Tehran.");
+  const auto cities = r.labels("City");
+  CHECK_FALSE(has(cities, "Washington"));
+  CHECK_FALSE(has(cities, "Tehran"));
+  CHECK(has(r.labels("Country"), "Iran"));
+  Stage1 f("Flights between Nairobi and Mombasa were cancelled on Monday.");
+  CHECK(has(f.labels("City"), "Nairobi"));
+}
