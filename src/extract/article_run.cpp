@@ -101,6 +101,25 @@ bool ArticleRun::capital_sides(const Sentence& s, std::uint32_t i) const {
   return false;
 }
 
+// Token i (a one-word town's name) opens a run of capitalised words that names a person:
+// "writer Regina Garcia Cano" (a lower-case word before, two capitalised words after) or
+// "By Mariana Teles" (a byline, one after); no region, site, time or compass word after it.
+bool ArticleRun::first_name_of_run(const Sentence& s, std::uint32_t i) const {
+  auto cap = [&](std::uint32_t k) {
+    return k < s.last_token && tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) &&
+           !tokens_[k].is(kAllCaps);
+  };
+  if (i <= s.first_token || !cap(i + 1)) return false;
+  const std::string& next = tokens_[i + 1].key;
+  if (res_.in("region_words", next) || res_.in("site_kinds", next) || res_.in("time_words", next) ||
+      res_.in("compass", next)) {
+    return false;
+  }
+  const Token& prev = tokens_[i - 1];
+  if (prev.key == "by") return true;
+  return prev.kind == TokenKind::Word && !prev.is(kCapitalized) && cap(i + 2);
+}
+
 // A person named earlier in the article whose last name is `key` (a folded token).
 bool ArticleRun::surname_of_person(const std::string& key) const {
   for (const Entity& e : entities_) {

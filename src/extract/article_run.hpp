@@ -371,6 +371,7 @@ class ArticleRun : public MatchContext {
   bool definite_trigger(const Event& ev) const;
   bool surname_of_person(const std::string& key) const;
   bool capital_sides(const Sentence& s, std::uint32_t i) const;
+  bool first_name_of_run(const Sentence& s, std::uint32_t i) const;
   void events_for(const Sentence& s, std::uint32_t si);
   // The steps of events_for.
   void complete_event(Event& ev, const Sentence& s, std::uint32_t si,

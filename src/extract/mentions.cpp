@@ -68,6 +68,13 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
               i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
               tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
+          // "writer Regina Garcia Cano", "By Mariana Teles": a one-word town's name after a
+          // lower-case word and before two more capitalised words, or after "By" and before
+          // one, opens a person's name.
+          if (!cap_before && cap_after && best_len == 1 && p.kind == PlaceKind::City &&
+              i > s.first_token && first_name_of_run(s, i)) {
+            continue;
+          }
           // "Castro said", "to meet Castro": a one-word town's name that is the surname of a
           // person the article has named is that person.
           if (best_len == 1 && p.kind == PlaceKind::City && surname_of_person(tokens_[i].key)) {

@@ -210,3 +210,18 @@ TEST_CASE("places: capitals named as the two sides of 'tensions/mediate between 
   Stage1 f("Flights between Nairobi and Mombasa were cancelled on Monday.");
   CHECK(has(f.labels("City"), "Nairobi"));
 }
+
+TEST_CASE("places: a town's name opening a person's name in a credit or byline is no place",
+          "[extract][generalisation][heldout20]") {
+  Stage1 r(
+      "Rebels attacked a police post in Kisumu on Monday, officials said.\n"
+      "Associated Press writer Mombasa Achieng Otieno contributed from Nairobi.");
+  CHECK_FALSE(has(r.labels("City"), "Mombasa"));
+  Stage1 b(
+      "Police raid leaves 12 dead\n"
+      "By Mombasa Otieno and Jane Doe\n"
+      "KISUMU, Kenya (Reuters) - Police raided a slum in Kisumu on Monday, officials said.");
+  CHECK_FALSE(has(b.labels("City"), "Mombasa"));
+  Stage1 c("Police said clashes broke out in central Mombasa District on Monday.");
+  CHECK(has(c.labels("Province"), "Mombasa District"));
+}
