@@ -110,14 +110,17 @@ bool ArticleRun::first_name_of_run(const Sentence& s, std::uint32_t i) const {
            !tokens_[k].is(kAllCaps);
   };
   if (i <= s.first_token || !cap(i + 1)) return false;
-  const std::string& next = tokens_[i + 1].key;
-  if (res_.in("region_words", next) || res_.in("site_kinds", next) || res_.in("time_words", next) ||
-      res_.in("compass", next)) {
-    return false;
-  }
+  auto place_word = [&](std::uint32_t k) {
+    const std::string& w = tokens_[k].key;
+    return res_.in("region_words", w) || res_.in("site_kinds", w) || res_.in("time_words", w) ||
+           res_.in("compass", w) || res_.in("organization_heads", w);
+  };
+  if (place_word(i + 1)) return false;
   const Token& prev = tokens_[i - 1];
   if (prev.key == "by") return true;
-  return prev.kind == TokenKind::Word && !prev.is(kCapitalized) && cap(i + 2);
+  // (Not after a locative word: "at Kabul International Airport" is a site of the city.)
+  return prev.kind == TokenKind::Word && !prev.is(kCapitalized) && !res_.in("locative", prev.key) &&
+         cap(i + 2) && !place_word(i + 2);
 }
 
 // A person named earlier in the article whose last name is `key` (a folded token).
