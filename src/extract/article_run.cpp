@@ -74,6 +74,104 @@ bool ArticleRun::locative_phrase_before(std::uint32_t i) const {
   return false;
 }
 
+// Token i opens a side of "<cue> between A and B" (data/lexicon/between_side_cues.tsv:
+// "tensions", "relations", "mediate" ...): A or B, after "between" or after "between A and".
+bool ArticleRun::capital_sides(const Sentence& s, std::uint32_t i) const {
+  std::uint32_t k = i;
+  for (int steps = 0; k > s.first_token && steps < 6; ++steps) {
+    const std::string& prev = tokens_[k - 1].key;
+    if (prev == "between") {
+      return k >= s.first_token + 2 && res_.in("between_side_cues", tokens_[k - 2].key);
+    }
+    if (prev == "and" || prev == "the" || prev == ",") {
+      --k;
+      continue;
+    }
+    bool skipped = false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.end == k && mn.begin < k) {
+        k = mn.begin;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) return false;
+  }
+  return false;
+}
+
+// Token i (a one-word town's name) opens a run of capitalised words that names a person:
+// "writer Regina Garcia Cano" (a lower-case word before, two capitalised words after) or
+// "By Mariana Teles" (a byline, one after); no region, site, time or compass word after it.
+bool ArticleRun::first_name_of_run(const Sentence& s, std::uint32_t i) const {
+  auto cap = [&](std::uint32_t k) {
+    return k < s.last_token && tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) &&
+           !tokens_[k].is(kAllCaps);
+  };
+  if (i <= s.first_token || !cap(i + 1)) return false;
+  auto place_word = [&](std::uint32_t k) {
+    const std::string& w = tokens_[k].key;
+    return res_.in("region_words", w) || res_.in("site_kinds", w) || res_.in("time_words", w) ||
+           res_.in("compass", w) || res_.in("organization_heads", w);
+  };
+  if (place_word(i + 1)) return false;
+  const Token& prev = tokens_[i - 1];
+  if (prev.key == "by") return true;
+  // (Not after a locative word: "at Kabul International Airport" is a site of the city.)
+  return prev.kind == TokenKind::Word && !prev.is(kCapitalized) && !res_.in("locative", prev.key) &&
+         cap(i + 2) && !place_word(i + 2);
+}
+
+// A person named earlier in the article whose last name is `key` (a folded token).
+bool ArticleRun::surname_of_person(const std::string& key) const {
+  for (const Entity& e : entities_) {
+    if (e.type != kPerson || e.unnamed) continue;
+    const std::size_t sp = e.label.rfind(' ');
+    if (sp == std::string::npos) continue;
+    if (fold_key(e.label.substr(sp + 1)) == key) return true;
+  }
+  return false;
+}
+
+// "elders from A and B are holding talks in C", "shells fired from X": a place, or a list of
+// places, right after a phrase of not_locative.tsv ending in "from" is where people or fire
+// come from, not where the event happens.
+bool ArticleRun::origin_before(std::uint32_t si, std::uint32_t b) const {
+  const auto nl = res_.lexicon_id.find("not_locative");
+  if (nl == res_.lexicon_id.end()) return false;
+  const Sentence& s = sentences_[si];
+  std::uint32_t i = b;
+  while (i > s.first_token) {
+    if (tokens_[i - 1].key == "from") {
+      for (std::uint32_t len = 2; len <= 3 && s.first_token + len <= i; ++len) {
+        const std::uint32_t start = i - len;
+        for (std::uint32_t k = lex_start_[start]; k < lex_start_[start + 1]; ++k) {
+          if (lexemes_[k].lexicon == nl->second && lexemes_[k].length == len) return true;
+        }
+      }
+      return false;
+    }
+    const Token& prev = tokens_[i - 1];
+    if (prev.key == "," || prev.key == "and" || prev.key == "or" || prev.key == "the" ||
+        res_.in("compass", prev.key)) {
+      --i;
+      continue;
+    }
+    bool skipped = false;
+    for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
+      const Mention& mn = mentions_[m];
+      if (!mn.dropped && mn.end == i && mn.begin < i && (bit(mn.type) & kPlaceMask)) {
+        i = mn.begin;
+        skipped = true;
+        break;
+      }
+    }
+    if (!skipped) return false;
+  }
+  return false;
+}
+
 bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   const Sentence& s = sentences_[si];
   std::uint32_t i = b;
@@ -447,6 +545,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   merge_events();
+  // "crossing to visit relatives": a visit with no actor making it is no diplomatic visit
+  // (classes that need an agent: data/lexicon/agent_required_event_classes.tsv).
+  for (Event& ev : events_) {
+    if (!ev.merged && ev.agents.empty() &&
+        res_.in("agent_required_event_classes", fold_key(ev.cls))) {
+      ev.merged = ev.dropped = true;
+    }
+  }
   // "the attacks", "the fighting" with neither place nor time after the merge is a generic
   // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
   for (Event& ev : events_) {

@@ -367,6 +367,11 @@ class ArticleRun : public MatchContext {
   mutable std::vector<LabelKeys> label_keys_;
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
+  bool origin_before(std::uint32_t si, std::uint32_t b) const;
+  bool definite_trigger(const Event& ev) const;
+  bool surname_of_person(const std::string& key) const;
+  bool capital_sides(const Sentence& s, std::uint32_t i) const;
+  bool first_name_of_run(const Sentence& s, std::uint32_t i) const;
   void events_for(const Sentence& s, std::uint32_t si);
   // The steps of events_for.
   void complete_event(Event& ev, const Sentence& s, std::uint32_t si,

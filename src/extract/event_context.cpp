@@ -329,6 +329,22 @@ void ArticleRun::merge_framing_event(const Sentence& s, const std::vector<std::s
 
 // Within an article, "the strikes" without a place repeats an event already reported with
 // one: merge an unlocated event into an event of the same class with a compatible date.
+// "the truce", "this ceasefire", "the August truce", "the fragile ceasefire": a trigger after a
+// definite determiner and at most two words (none of them "a", "first", "new", "another").
+bool ArticleRun::definite_trigger(const Event& ev) const {
+  const std::uint32_t first = sentences_[ev.sentence].first_token;
+  for (std::uint32_t k = ev.begin, n = 0; k > first && n < 3; ++n) {
+    --k;
+    const Token& t = tokens_[k];
+    if (t.key == "the" || t.key == "this" || t.key == "that") return true;
+    if (t.kind == TokenKind::Punct || t.key == "a" || t.key == "an" || t.key == "first" ||
+        t.key == "new" || t.key == "another" || t.key == "second") {
+      return false;
+    }
+  }
+  return false;
+}
+
 void ArticleRun::merge_events() {
   // "an attack on a military base in X", "a bomber blew herself up at a market in X": an event
   // placed at an unnamed site (a lower-case description) inside a named place happened in that
@@ -411,7 +427,13 @@ void ArticleRun::merge_events() {
                                                     : ev.date == other.date;
       // (Talks run over weeks and are dated by what is said of them: "the talks stalled",
       // "talks ... were postponed again" are the talks reported with their venue, whatever day.)
-      if (!dates_agree && !res_.in("undated_merge_classes", fold_key(ev.cls))) continue;
+      // (A truce named with a definite article, "will monitor the truce", "the August truce",
+      // is the truce already reported, whatever day it is said of; "a first truce" is another:
+      // data/lexicon/definite_merge_classes.tsv.)
+      if (!dates_agree && !res_.in("undated_merge_classes", fold_key(ev.cls)) &&
+          !(definite_trigger(ev) && res_.in("definite_merge_classes", fold_key(ev.cls)))) {
+        continue;
+      }
 
       if (other.locations.empty() && j > i) continue;  // merge unlocated ones into the first
       // The located report is the better one: take participants only where it has none

@@ -637,7 +637,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
-    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
+    if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
     // "In A, B forces carried out a strike": a country before its forces or fighters (data/
     // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
     if (mn.type == kCountry && mn.end < s.last_token &&
@@ -728,6 +729,14 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       bool other_clause = false;
       for (std::uint32_t k = mn.end; k < ev.begin && !other_clause; ++k) {
         other_clause = res_.in("place_clause_breaks", tokens_[k].key);
+      }
+      // ("X recaptured A in March, while Y consolidated its control over B": B is not where
+      // the capture was; data/lexicon/place_clause_breaks_after.tsv.)
+      // ("collided while chasing a vessel off A": a participle goes on with the same event.)
+      for (std::uint32_t k = ev.end; k < mn.begin && !other_clause; ++k) {
+        const std::string& next = tokens_[k + 1].key;
+        const bool participle = next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0;
+        other_clause = res_.in("place_clause_breaks_after", tokens_[k].key) && !participle;
       }
       if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {

@@ -68,6 +68,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
               i + best_len < s.last_token && tokens_[i + best_len].kind == TokenKind::Word &&
               tokens_[i + best_len].is(kCapitalized) && !tokens_[i + best_len].is(kAllCaps);
           if (cap_before && cap_after) continue;
+          // "writer Regina Garcia Cano", "By Mariana Teles": a one-word town's name after a
+          // lower-case word and before two more capitalised words, or after "By" and before
+          // one, opens a person's name.
+          if (!cap_before && cap_after && best_len == 1 && p.kind == PlaceKind::City &&
+              i > s.first_token && first_name_of_run(s, i)) {
+            continue;
+          }
+          // "Castro said", "to meet Castro": a one-word town's name that is the surname of a
+          // person the article has named is that person.
+          if (best_len == 1 && p.kind == PlaceKind::City && surname_of_person(tokens_[i].key)) {
+            continue;
+          }
           // "Nabih Berri", "Maria Corina Machado": a town's name closing a run of capitalised
           // words is a surname, unless the word before is a time, compass or place word or
           // ends another place ("On Sunday Kharkiv", "North Kivu" are places).
@@ -132,6 +144,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         m.locative = true;
         m.dateline = true;
       }
+      // "tensions between Washington and Tehran", "mediate between A and B": capitals named as
+      // the two sides of a relation stand for their states, not for where it is.
+      if (m.locative && !m.dateline && gz.is_capital(p) && capital_sides(s, i)) m.locative = false;
       if (gz.is_capital(p) && !m.locative) {
         // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
         const bool place_word_after =
