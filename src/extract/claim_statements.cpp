@@ -95,10 +95,18 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
-      // "soldiers were killed", "have been attacked": the subject suffered it.
+      // "soldiers were killed", "have been attacked": the subject suffered it. Not a
+      // progressive ('Y was "harbouring foreign troops"', "Y was trying to undermine").
       if (t.key == "was" || t.key == "were" || t.key == "been" || t.key == "being" ||
           t.key == "be" || t.key == "is" || t.key == "are") {
-        break;
+        const bool progressive =
+            t.key != "being" && t.key != "been" &&
+            std::any_of(tokens_.begin() + k, tokens_.begin() + v + 1, [](const Token& w) {
+              return w.kind == TokenKind::Word && w.key != "being" && w.key.size() > 4 &&
+                     w.key.compare(w.key.size() - 3, 3, "ing") == 0;
+            });
+        if (!progressive) break;
+        continue;
       }
       for (const Mention& m : ms) {
         if (m.end == k && agentive(m.entity)) {
@@ -121,7 +129,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     // "... when the White Army overran a base": a circumstance, not what the speaker says.
     std::uint32_t lead = agent_begin;
     if (lead > from && tokens_[lead - 1].key == "the") --lead;
-    if (lead > from && is_word(res_.victim_stops, lead - 1, lead)) continue;
+    // But "said on Monday that Y was harbouring ...": the "that" that opens what is said.
+    const bool said_that = lead > from && tokens_[lead - 1].key == "that" &&
+                           std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                             return m.begin >= from && m.end < lead && agentive(m.entity);
+                           });
+    if (lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) continue;
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
     if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
     const int side = side_of(agent);
