@@ -31,7 +31,17 @@ std::vector<int> ArticleRun::name_list(const std::vector<Mention>& ms, std::uint
                                         tokens_[next].key != "or"))) {
       break;
     }
-    out.push_back(as_actor(hit));
+    int who = as_actor(hit);
+    // "Prime Minister X's government has been mediating": a leader's government is his state.
+    if (next + 1 < end && tokens_[next].key == "'s" && body_kind(next + 1) == "state" &&
+        entities_[static_cast<std::size_t>(who)].cls == "Person") {
+      const int state = side_of(who);
+      if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) {
+        who = state;
+        next += 2;
+      }
+    }
+    out.push_back(who);
     i = next;
     if (list_end) *list_end = next;
     // Skip a possessive tail ("Turkey's foreign minister").

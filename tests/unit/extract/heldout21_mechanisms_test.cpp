@@ -72,3 +72,12 @@ TEST_CASE("claims: a surname written with 'al-' names its person without the art
       "speaking to troops in Kara, vowed to fight the rebels \"until the last soldier\".");
   CHECK(has(a.claims(), "Abdel Karim al-Tayeb Threat"));
 }
+
+TEST_CASE("mediation: a leader's government that mediates is the leader's state",
+          "[extract][heldout21]") {
+  Run a(
+      "ACCRA (Reuters) - Ghana and Togo traded charges on Monday. Nigerian President Bola "
+      "Tinubu's government has been mediating between Accra and Lome, two officials said.");
+  CHECK(has(a.mediations(), "Nigeria: Ghana/Togo Ongoing"));
+  CHECK_FALSE(has(a.mediations(), "Bola Tinubu: Ghana/Togo Ongoing"));
+}
