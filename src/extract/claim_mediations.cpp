@@ -511,6 +511,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     for (int e : meds) {
       mediators_seen_.insert(e);
       if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+      if (entities_[static_cast<std::size_t>(e)].country()) mediating_states_.insert(e);
     }
     // "between the government and the two groups": one mediation per group, with the other side.
     std::vector<std::vector<int>> sides{parties};

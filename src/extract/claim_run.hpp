@@ -402,7 +402,8 @@ class ArticleRun {
   std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
-  std::set<int> mediators_seen_;  // mediators of this article's mediations so far
+  std::set<int> mediators_seen_;    // mediators of this article's mediations so far
+  std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
   // The figure nodes of the last casualty claim, for figures that continue it in the next

@@ -81,3 +81,12 @@ TEST_CASE("mediation: a leader's government that mediates is the leader's state"
   CHECK(has(a.mediations(), "Nigeria: Ghana/Togo Ongoing"));
   CHECK_FALSE(has(a.mediations(), "Bola Tinubu: Ghana/Togo Ongoing"));
 }
+
+TEST_CASE("claims: 'the army' is not the mediating state of the dateline", "[extract][heldout21]") {
+  Run a(
+      "DOHA (Reuters) - Mali's government signed a peace agreement with rebel groups on Monday "
+      "after talks mediated by Qatar. Mali's president said the deal opened a new page for "
+      "Mali.\n\nFighting between the army and the rebels in northern Mali killed at least 12 "
+      "soldiers in March, the army said.");
+  CHECK_FALSE(has(a.claims(), "Qatar CasualtyClaim"));
+}
