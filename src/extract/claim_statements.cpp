@@ -447,6 +447,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       if (accuser >= 0) target = accuser;
     }
     if (type == "Offer" && target < 0) {
+      // "offered to mediate between the warring parties": the sides a reference stands for
+      // (the last "between A and B" before, referenced_sides).
+      const std::uint32_t to = clause_end(s, cue.end);
+      for (std::uint32_t k = cue.end; k + 1 < to; ++k) {
+        if (tokens_[k].key != "between") continue;
+        for (int p : referenced_sides(k + 1, to)) {
+          if (p != who && country_of(who) != p) {
+            target = p;
+            break;
+          }
+        }
+        break;
+      }
+    }
+    if (type == "Offer" && target < 0) {
       // "offered to mediate between the neighbours": the sides the article is about.
       for (int p : context_parties({who})) {
         if (country_of(who) != p) {

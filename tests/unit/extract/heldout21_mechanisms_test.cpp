@@ -27,6 +27,8 @@ TEST_CASE("mediation: 'between the warring parties' takes the sides of the last 
       "between the warring parties.");
   CHECK(has(a.mediations(), "Ghana: Azawad Liberation Front/Gourma Defence Army Offered"));
   CHECK_FALSE(has(a.mediations(), "Ghana: Mali/Niger Offered"));
+  // The offer is addressed to those sides too.
+  CHECK(has(a.claims_with_targets(), "Ghana Offer -> Azawad Liberation Front"));
 }
 
 TEST_CASE("mediation: co-mediators 'along with' before the phrase or after the named mediator",
