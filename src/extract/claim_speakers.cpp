@@ -775,6 +775,14 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
     }
     --begin;
   }
+  // "... the X clan, whose leaders announced ...": the leaders speak for the name that
+  // "whose" follows.
+  if (tokens_[begin].key == "whose" && begin >= s.first_token + 2 &&
+      tokens_[begin - 1].key == ",") {
+    for (const Mention& m : ms) {
+      if (m.end == begin - 1 && agentive(m.entity)) return as_actor(m.entity);
+    }
+  }
   // "X also welcomed the deal, its foreign ministry said": a body the possessive gives to
   // the sentence's first named actor speaks for that actor (possessive_owner).
   if (is_word(res_.possessives, begin, begin + 1)) {

@@ -92,3 +92,12 @@ TEST_CASE("claims: 'the army' is not the mediating state of the dateline", "[ext
       "soldiers in March, the army said.");
   CHECK_FALSE(has(a.claims(), "Qatar CasualtyClaim"));
 }
+
+TEST_CASE("claims: 'X, whose leaders announced' is X's statement", "[extract][heldout21]") {
+  Run a(
+      "HARGEISA (Reuters) - Fighting went on in Burao on Monday. Many residents belong to the "
+      "Habar Jeclo clan, whose leaders announced on Monday that they no longer recognised the "
+      "regional authorities.");
+  CHECK(has(a.claims(), "Habar Jeclo clan StatementClaim"));
+  CHECK_FALSE(has(a.claims(), "whose leaders StatementClaim"));
+}
