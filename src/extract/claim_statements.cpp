@@ -376,8 +376,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     return owner;
   };
   std::map<std::uint32_t, std::vector<std::size_t>> figures_of;  // cue start -> figures
+  // "... ended without a truce, the mediators said, as reports emerged of hundreds of
+  // civilians killed": a figure in a clause that ", as" opens after the speaker is not what
+  // that speaker said (", with 232 killed" and ", while ..." still are).
+  auto broken_off = [&](std::uint32_t cue, std::uint32_t pos) {
+    for (std::uint32_t k = cue + 1; k < pos; ++k) {
+      if (tokens_[k - 1].key == "," && tokens_[k].key == "as") return true;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const std::int64_t o = owner_of(figures[k].pos);
+    if (o >= 0 && static_cast<std::uint32_t>(o) < figures[k].pos &&
+        broken_off(static_cast<std::uint32_t>(o), figures[k].pos)) {
+      continue;
+    }
     if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
   }
   // "X said at least 20 people were killed, according to residents": the sources named after

@@ -101,3 +101,16 @@ TEST_CASE("claims: 'X, whose leaders announced' is X's statement", "[extract][he
   CHECK(has(a.claims(), "Habar Jeclo clan StatementClaim"));
   CHECK_FALSE(has(a.claims(), "whose leaders StatementClaim"));
 }
+
+TEST_CASE("casualties: a toll in a clause that ', as' opens after the speaker is not the speaker's",
+          "[extract][heldout21]") {
+  Run a(
+      "ACCRA (Reuters) - Talks between Ghana and Togo ended on Monday without a truce, the "
+      "Nigerian mediators said, as reports emerged of dozens of civilians killed in the border "
+      "area.\n\nThe army said five soldiers were killed in the clashes, while three civilians "
+      "died.");
+  CHECK_FALSE(has(a.claims(), "Nigerian mediators CasualtyClaim"));
+  CHECK(has(a.claims(), "Nigerian mediators StatementClaim"));
+  // ", while" goes on with what the speaker said.
+  CHECK(has(a.claims(), "Ghana CasualtyClaim"));
+}
