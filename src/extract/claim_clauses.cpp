@@ -105,9 +105,11 @@ std::uint32_t ArticleRun::clause_begin(
       skipped.clear();
       continue;
     }
-    // ", and Russian President X told ...": a new clause with its own subject.
-    if (tokens_[i].key == "and" && i > s.first_token && tokens_[i - 1].key == "," && i + 1 < at &&
-        tokens_[i + 1].is(kCapitalized)) {
+    // ", and Russian President X told ...", ", and the African Union said ...": a new clause
+    // with its own subject.
+    const std::uint32_t subject = i + 2 < at && tokens_[i + 1].key == "the" ? i + 2 : i + 1;
+    if (tokens_[i].key == "and" && i > s.first_token && tokens_[i - 1].key == "," && subject < at &&
+        tokens_[subject].is(kCapitalized)) {
       begin = i + 1;
       skipped.clear();
       continue;

@@ -150,6 +150,17 @@ void ArticleRun::build_index() {
     if (e.person()) {
       const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
       if (keys.size() >= 2 && keys.back().size() >= 3) surnames[keys.back()].insert(int(i));
+      // "Abdel Fattah al-Burhan" is "Burhan" alone too: a surname that opens with a short
+      // lower-case article joined by a hyphen ("al-", "el-") is also known without it.
+      const std::size_t space = e.label.rfind(' ');
+      const std::string last = space == std::string::npos ? e.label : e.label.substr(space + 1);
+      const std::size_t dash = last.find('-');
+      if (keys.size() >= 2 && !last.empty() && last.front() >= 'a' && last.front() <= 'z' &&
+          dash != std::string::npos && dash <= 3 && last.size() >= dash + 4) {
+        const std::vector<std::string> rest =
+            phrase_keys(last.substr(dash + 1), res_.abbreviations);
+        if (rest.size() == 1) surnames[rest.front()].insert(int(i));
+      }
     }
   }
   // A state's capital names the state when stage 1 did not keep it as a place

@@ -31,7 +31,17 @@ std::vector<int> ArticleRun::name_list(const std::vector<Mention>& ms, std::uint
                                         tokens_[next].key != "or"))) {
       break;
     }
-    out.push_back(as_actor(hit));
+    int who = as_actor(hit);
+    // "Prime Minister X's government has been mediating": a leader's government is his state.
+    if (next + 1 < end && tokens_[next].key == "'s" && body_kind(next + 1) == "state" &&
+        entities_[static_cast<std::size_t>(who)].cls == "Person") {
+      const int state = side_of(who);
+      if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) {
+        who = state;
+        next += 2;
+      }
+    }
+    out.push_back(who);
     i = next;
     if (list_end) *list_end = next;
     // Skip a possessive tail ("Turkey's foreign minister").
@@ -510,8 +520,59 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       }
     }
   }
-  // "between the two factions": the two armed groups named last.
+  // "between them", "between the warring parties": the sides of the last "between A and B"
+  // before; else "between the two factions": the two armed groups named last.
+  if (into.empty() && !two_phrases) into = referenced_sides(k + 1, stop);
   if (into.empty() && !two_phrases) into = two_groups(k + 1, stop);
+}
+
+// Sides given by reference at b (mediation_side_references.tsv; "the two sides since 2014"): the
+// sides of the last "between A and B" of an earlier sentence that named two, else none.
+std::vector<int> ArticleRun::referenced_sides(std::uint32_t b, std::uint32_t e) {
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  if (!last_between_.set || resolving_reference_ || b >= e ||
+      !matches(res_.med_side_references, b, e, len, row)) {
+    return {};
+  }
+  resolving_reference_ = true;
+  const LastBetween last = last_between_;
+  std::vector<int> out;
+  sides_between(sentences_[last.si], last.ms, last.k, out);
+  resolving_reference_ = false;
+  // "a power struggle between Burhan and Dagalo": a leader stands for the side he leads.
+  for (int& side : out) {
+    if (entities_[static_cast<std::size_t>(side)].cls != "Person") continue;
+    const int led = side_of(side);
+    if (led >= 0 && led != side) side = led;
+  }
+  if (out.size() != 2 || out[0] == out[1]) return {};
+  return out;
+}
+
+// After a sentence is read: its first "between" followed, within the phrase, by a name and
+// "and" ("the war between A, led by X, and B", "talks between the government and A") is the
+// one a later "between them" refers to. A reference itself is no new pair.
+void ArticleRun::note_between(std::uint32_t si, const std::vector<Mention>& ms) {
+  const Sentence& s = sentences_[si];
+  for (std::uint32_t at = s.first_token; at < s.last_token; ++at) {
+    if (tokens_[at].key != "between" || at + 3 >= s.last_token) continue;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (matches(res_.med_side_references, at + 1, s.last_token, len, row)) return;
+    bool named = false;
+    bool joined = false;
+    for (std::uint32_t t = at + 1; t < s.last_token && t < at + 24; ++t) {
+      if (tokens_[t].key == ";" || tokens_[t].key == ":") break;
+      if (tokens_[t].key == "and") joined = true;
+      named = named || std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                return m.begin == t && agentive(m.entity);
+              });
+    }
+    if (!named || !joined) continue;
+    last_between_ = LastBetween{true, si, at, ms};
+    return;
+  }
 }
 
 }  // namespace ng::extract::claims

@@ -334,7 +334,29 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
                               (is_word(res_.object_preps, b - 1, b) ||
                                (tokens_[b - 1].key == "the" && b - 1 > s.first_token &&
                                 is_word(res_.object_preps, b - 2, b - 1)));
-          if (!object) mediators = name_list(ms, b, i);
+          // "A, which along with B has mediated": B is a co-mediator (added below), not the
+          // subject.
+          bool companion = false;
+          const std::uint32_t nb = b > s.first_token && tokens_[b - 1].key == "the" ? b - 1 : b;
+          for (std::uint32_t c = nb > s.first_token + 3 ? nb - 3 : s.first_token; c < nb; ++c) {
+            std::uint32_t cl = 0;
+            std::uint32_t cr = 0;
+            if (matches(res_.med_companions, c, nb, cl, cr) && c + cl == nb) companion = true;
+          }
+          if (!object && !companion) mediators = name_list(ms, b, i);
+        }
+      }
+      // "A, which along with B has mediated": the clause's first name follows a companion
+      // phrase; the antecedent mediates, B with it (co-mediators below).
+      if (!mediators.empty() && first > s.first_token) {
+        const std::uint32_t nb = tokens_[first - 1].key == "the" ? first - 1 : first;
+        for (std::uint32_t c = nb > s.first_token + 3 ? nb - 3 : s.first_token; c < nb; ++c) {
+          std::uint32_t cl = 0;
+          std::uint32_t cr = 0;
+          if (!matches(res_.med_companions, c, nb, cl, cr) || c + cl != nb) continue;
+          const std::vector<int> antecedent = relative_antecedent(s, ms, i);
+          if (!antecedent.empty()) mediators = antecedent;
+          break;
         }
       }
       if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
@@ -355,16 +377,22 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     if (mediators.empty()) continue;
     // "..., which act as guarantors along with Norway, Brazil and Chile": co-mediators named
     // after the trigger (mediation_companions.tsv).
-    for (std::uint32_t k = trig_end; k < std::min(trig_end + 3, s.last_token); ++k) {
+    // "hosted by A, along with B, ...": after the mediators named after the phrase.
+    // "A, which along with B has mediated ...", "A, together with B, brokered ...": between
+    // the mediator and the phrase.
+    const std::uint32_t after = std::max(trig_end, list_end);
+    const std::uint32_t before = i > cb + 8 ? i - 8 : cb;
+    for (std::uint32_t k = before; k < std::min(after + 3, s.last_token); ++k) {
+      if (k >= i && k < after) k = after;
       std::uint32_t cl = 0;
       std::uint32_t cr = 0;
       if (!matches(res_.med_companions, k, s.last_token, cl, cr)) continue;
-      for (int c : name_list(ms, k + cl, s.last_token)) {
+      for (int c : name_list(ms, k + cl, k < i ? i : s.last_token)) {
         if (std::find(mediators.begin(), mediators.end(), c) == mediators.end()) {
           mediators.push_back(c);
         }
       }
-      break;
+      if (k >= after) break;
     }
     // Parties: "between X and Y" after the phrase (up to the next comma or semicolon) or
     // else before it in the sentence, else the two sides the article is about.
@@ -483,6 +511,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     for (int e : meds) {
       mediators_seen_.insert(e);
       if (country_of(e) >= 0) mediators_seen_.insert(country_of(e));
+      if (entities_[static_cast<std::size_t>(e)].country()) mediating_states_.insert(e);
     }
     // "between the government and the two groups": one mediation per group, with the other side.
     std::vector<std::vector<int>> sides{parties};
@@ -508,6 +537,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     i = trig_end - 1;
   }
+  note_between(si, ms);
 }
 
 void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,

@@ -69,6 +69,7 @@ struct ClaimStage::Resources {
   Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
+  Lexicon med_side_references;   // phrase: sides given by reference ("them", "the two sides")
   Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
   Lexicon title_modifiers;       // "former", "deputy"
   Lexicon object_preps;          // "of", "with": names after them are no subject
@@ -346,6 +347,10 @@ class ArticleRun {
   int actor_named(const std::string& name) const;
   int country_for_prefix(std::string_view prefix, bool demonym_only = false);
   std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
+  // "between them", "between the warring parties": the sides of the last "between A and B"
+  // of an earlier sentence (note_between), else none.
+  std::vector<int> referenced_sides(std::uint32_t b, std::uint32_t e);
+  void note_between(std::uint32_t si, const std::vector<Mention>& ms);
   std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
                                  std::uint32_t from, std::uint32_t to);
   int reporting_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
@@ -398,7 +403,8 @@ class ArticleRun {
   std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
-  std::set<int> mediators_seen_;  // mediators of this article's mediations so far
+  std::set<int> mediators_seen_;    // mediators of this article's mediations so far
+  std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
   PhraseIndex index_;
   std::vector<ClaimOut> history_;
   // The figure nodes of the last casualty claim, for figures that continue it in the next
@@ -413,6 +419,16 @@ class ArticleRun {
   std::vector<int> coordinated_;       // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
+  // The last "between A and B" of an earlier sentence that names a side: its sentence, the
+  // token of "between" and the sentence's mentions (resolved only when a reference asks).
+  struct LastBetween {
+    bool set = false;
+    std::uint32_t si = 0;
+    std::uint32_t k = 0;
+    std::vector<Mention> ms;
+  };
+  LastBetween last_between_;
+  bool resolving_reference_ = false;
   int dateline_state_ = -1;
   std::uint32_t dateline_end_ = 0;            // first token after the opening dateline and its dash
   std::uint32_t current_sentence_begin_ = 0;  // first token of the sentence being read // the

@@ -508,11 +508,17 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
 // The state the report was filed from when it is a main side of the article, else the first
 // main state; -1 for none.
 int ArticleRun::home_state() const {
+  // A state seen mediating (the host of talks in the dateline, "DOHA (Reuters) - ... talks
+  // mediated by Qatar") is no home of "the army" or "the government", unless it is the side
+  // the article names most.
+  auto mediator = [&](int p) {
+    return mediating_states_.count(p) > 0 && !main_parties_.empty() && main_parties_[0] != p;
+  };
   for (std::size_t k = 0; k < main_parties_.size() && k < 2; ++k) {
-    if (main_parties_[k] == dateline_state_) return dateline_state_;
+    if (main_parties_[k] == dateline_state_ && !mediator(dateline_state_)) return dateline_state_;
   }
   for (int p : main_parties_) {
-    if (entities_[static_cast<std::size_t>(p)].country()) return p;
+    if (entities_[static_cast<std::size_t>(p)].country() && !mediator(p)) return p;
   }
   return -1;
 }
@@ -768,6 +774,14 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
       break;
     }
     --begin;
+  }
+  // "... the X clan, whose leaders announced ...": the leaders speak for the name that
+  // "whose" follows.
+  if (tokens_[begin].key == "whose" && begin >= s.first_token + 2 &&
+      tokens_[begin - 1].key == ",") {
+    for (const Mention& m : ms) {
+      if (m.end == begin - 1 && agentive(m.entity)) return as_actor(m.entity);
+    }
   }
   // "X also welcomed the deal, its foreign ministry said": a body the possessive gives to
   // the sentence's first named actor speaks for that actor (possessive_owner).

@@ -95,10 +95,18 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
-      // "soldiers were killed", "have been attacked": the subject suffered it.
+      // "soldiers were killed", "have been attacked": the subject suffered it. Not a
+      // progressive ('Y was "harbouring foreign troops"', "Y was trying to undermine").
       if (t.key == "was" || t.key == "were" || t.key == "been" || t.key == "being" ||
           t.key == "be" || t.key == "is" || t.key == "are") {
-        break;
+        const bool progressive =
+            t.key != "being" && t.key != "been" &&
+            std::any_of(tokens_.begin() + k, tokens_.begin() + v + 1, [](const Token& w) {
+              return w.kind == TokenKind::Word && w.key != "being" && w.key.size() > 4 &&
+                     w.key.compare(w.key.size() - 3, 3, "ing") == 0;
+            });
+        if (!progressive) break;
+        continue;
       }
       for (const Mention& m : ms) {
         if (m.end == k && agentive(m.entity)) {
@@ -121,7 +129,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     // "... when the White Army overran a base": a circumstance, not what the speaker says.
     std::uint32_t lead = agent_begin;
     if (lead > from && tokens_[lead - 1].key == "the") --lead;
-    if (lead > from && is_word(res_.victim_stops, lead - 1, lead)) continue;
+    // But "said on Monday that Y was harbouring ...": the "that" that opens what is said.
+    const bool said_that = lead > from && tokens_[lead - 1].key == "that" &&
+                           std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                             return m.begin >= from && m.end < lead && agentive(m.entity);
+                           });
+    if (lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) continue;
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
     if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
     const int side = side_of(agent);
@@ -363,8 +376,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     return owner;
   };
   std::map<std::uint32_t, std::vector<std::size_t>> figures_of;  // cue start -> figures
+  // "... ended without a truce, the mediators said, as reports emerged of hundreds of
+  // civilians killed": a figure in a clause that ", as" opens after the speaker is not what
+  // that speaker said (", with 232 killed" and ", while ..." still are).
+  auto broken_off = [&](std::uint32_t cue, std::uint32_t pos) {
+    for (std::uint32_t k = cue + 1; k < pos; ++k) {
+      if (tokens_[k - 1].key == "," && tokens_[k].key == "as") return true;
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const std::int64_t o = owner_of(figures[k].pos);
+    if (o >= 0 && static_cast<std::uint32_t>(o) < figures[k].pos &&
+        broken_off(static_cast<std::uint32_t>(o), figures[k].pos)) {
+      continue;
+    }
     if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
   }
   // "X said at least 20 people were killed, according to residents": the sources named after
@@ -432,6 +458,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       // (A denier's own side named in what it says is no target: "said Asmara would not".)
       if (target >= 0 && side(target) == side(who)) target = -1;
       if (accuser >= 0) target = accuser;
+    }
+    if (type == "Offer" && target < 0) {
+      // "offered to mediate between the warring parties": the sides a reference stands for
+      // (the last "between A and B" before, referenced_sides).
+      const std::uint32_t to = clause_end(s, cue.end);
+      for (std::uint32_t k = cue.end; k + 1 < to; ++k) {
+        if (tokens_[k].key != "between") continue;
+        for (int p : referenced_sides(k + 1, to)) {
+          if (p != who && country_of(who) != p) {
+            target = p;
+            break;
+          }
+        }
+        break;
+      }
     }
     if (type == "Offer" && target < 0) {
       // "offered to mediate between the neighbours": the sides the article is about.
