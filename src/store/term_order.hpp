@@ -1,0 +1,25 @@
+// The canonical order of RDF terms that the writers use: by kind (IRI, blank node, literal), then
+// value, datatype and language, strings compared byte by byte as unsigned (std::string_view's
+// order, a prefix before its extensions).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "rdf/term.hpp"
+
+namespace ng::store {
+
+// True when `a` comes before `b` in the canonical order.
+bool term_less(const rdf::TermView& a, const rdf::TermView& b);
+
+// The indices of `terms` in canonical order: the result's element r is the index of the term of
+// rank r. Equal terms (which distinct nodes never are) come in an unspecified order.
+//
+// Why not std::sort with term_less: a store's IRIs share long prefixes
+// ("https://w3id.org/newsgraph/id/actor/..."), so each comparison compares those prefixes again
+// (a memcmp call per comparison). A multikey quicksort (Bentley and Sedgewick) partitions on one
+// byte at a time and steps past a shared byte once per partition, not once per comparison.
+std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms);
+
+}  // namespace ng::store
