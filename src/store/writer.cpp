@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -138,11 +140,18 @@ class CanonicalOrder {
     const auto offset = static_cast<std::uint32_t>(entries.size());
     NodeNumbers numbers;
     local_nodes_.clear();
-    QuadIds q;
+    // A graph's quads come by subject, and a subject's by predicate: a node like the previous
+    // quad's keeps its number without a probe.
+    QuadIds q, last;
+    RankedQuad numbered{};
     while (cursor.next(q)) {
-      quads_.push_back({offset + numbers.number(q.subject, local_nodes_),
-                        offset + numbers.number(q.predicate, local_nodes_),
-                        offset + numbers.number(q.object, local_nodes_)});
+      if (q.subject != last.subject) numbered.s = offset + numbers.number(q.subject, local_nodes_);
+      if (q.predicate != last.predicate) {
+        numbered.p = offset + numbers.number(q.predicate, local_nodes_);
+      }
+      numbered.o = offset + numbers.number(q.object, local_nodes_);
+      quads_.push_back(numbered);
+      last = q;
     }
     entries.insert(entries.end(), local_nodes_.begin(), local_nodes_.end());
     groups_.push_back({graph, begin, quads_.size()});
@@ -212,65 +221,106 @@ std::vector<rdf::Prefix> used_prefixes(const CanonicalOrder& order,
   return out;
 }
 
-// The N-Triples text of each node written, made on first use: subjects, predicates and graph
-// names repeat on most lines. A node of several groups (predicates, classes, shared entities) is
-// kept for the whole write, so it is escaped once; a node of one group (article texts are long
-// literals) is kept in an arena cleared with each group, so memory stays that of a group.
+// The N-Triples text of each node written and a space, made on first use: subjects,
+// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
+// shared entities) is kept for the whole write, so it is escaped once; a node of one group
+// (article texts are long literals) is kept in an arena cleared with each group, so memory stays
+// that of a group.
 class NodeTexts {
  public:
   explicit NodeTexts(const CanonicalOrder& order) : order_(order), spans_(order.nodes().size()) {}
   void start_group() { group_arena_.clear(); }
-  std::string_view text(std::uint32_t rank) {
+  // Makes the text of `rank` if it is not made yet. Views of texts stay valid until the next
+  // call (which may grow an arena): make all of a line's texts, then take their views.
+  void make(std::uint32_t rank) {
     Span& span = spans_[rank];
-    std::string& arena = order_.shared(rank) ? shared_arena_ : group_arena_;
-    if (span.size == 0) {  // no N-Triples text is empty
-      span.begin = arena.size();
-      rdf::append_ntriples(arena, World::view(order_.node(rank)));
-      span.size = arena.size() - span.begin;
-    }
-    return std::string_view(arena).substr(span.begin, span.size);
+    if (span.size != 0) return;
+    std::string& arena = arena_of(rank);
+    span.begin = arena.size();
+    rdf::append_ntriples(arena, World::view(order_.node(rank)));
+    arena += ' ';
+    span.size = arena.size() - span.begin;
+  }
+  std::string_view text_and_space(std::uint32_t rank) {
+    const Span& span = spans_[rank];
+    return std::string_view(arena_of(rank)).substr(span.begin, span.size);
   }
 
  private:
   struct Span {
     std::size_t begin = 0, size = 0;
   };
+  std::string& arena_of(std::uint32_t rank) {
+    return order_.shared(rank) ? shared_arena_ : group_arena_;
+  }
   const CanonicalOrder& order_;
   std::vector<Span> spans_;  // by rank
   std::string shared_arena_, group_arena_;
 };
 
+// Lines collected in a fixed block and written in large writes. A line is copied in four pieces
+// with one check for room, where appending six pieces to a std::string checked each.
+class LineBuffer {
+ public:
+  explicit LineBuffer(std::ostream& out) : out_(out), block_(new char[kBlock]) {}
+  ~LineBuffer() = default;
+  LineBuffer(const LineBuffer&) = delete;
+  LineBuffer& operator=(const LineBuffer&) = delete;
+
+  void line(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
+    const std::size_t size = a.size() + b.size() + c.size() + d.size();
+    if (size > kBlock - used_) {
+      flush();
+      if (size > kBlock) {  // a line longer than the block (a huge literal): written as it is
+        for (std::string_view piece : {a, b, c, d}) write(piece.data(), piece.size());
+        return;
+      }
+    }
+    char* at = block_.get() + used_;
+    for (std::string_view piece : {a, b, c, d}) {
+      std::memcpy(at, piece.data(), piece.size());
+      at += piece.size();
+    }
+    used_ += size;
+  }
+  void flush() {
+    write(block_.get(), used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  void write(const char* data, std::size_t size) {
+    out_.write(data, static_cast<std::streamsize>(size));
+  }
+  std::ostream& out_;
+  std::unique_ptr<char[]> block_;
+  std::size_t used_ = 0;
+};
+
 void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
   const CanonicalOrder order(store, !with_graphs);
-  // Lines are built in one buffer and written in large blocks.
-  std::string buffer;
-  constexpr std::size_t kFlushAt = 1 << 20;
-  buffer.reserve(kFlushAt + 4096);
+  LineBuffer lines(out);
   NodeTexts texts(order);
-  std::string graph_text;
+  std::string end;  // of each line of the group: the graph's name (after a space) and " .\n"
   for (const CanonicalOrder::Group& group : order.groups()) {
-    graph_text.clear();
+    end.clear();
     if (group.graph) {
-      graph_text = " ";
-      rdf::append_ntriples(graph_text, World::view(group.graph));
+      rdf::append_ntriples(end, World::view(group.graph));
+      end += ' ';
     }
-    graph_text += " .\n";
+    end += ".\n";
     texts.start_group();
     for (std::size_t i = group.begin; i < group.end; ++i) {
       const RankedQuad& r = order.quad(i);
-      buffer += texts.text(r.s);
-      buffer += ' ';
-      buffer += texts.text(r.p);
-      buffer += ' ';
-      buffer += texts.text(r.o);
-      buffer += graph_text;
-      if (buffer.size() >= kFlushAt) {
-        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        buffer.clear();
-      }
+      texts.make(r.s);
+      texts.make(r.p);
+      texts.make(r.o);
+      lines.line(texts.text_and_space(r.s), texts.text_and_space(r.p), texts.text_and_space(r.o),
+                 end);
     }
   }
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  lines.flush();
 }
 
 class SerdOutput {
