@@ -2,53 +2,70 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
 namespace ng::store {
 namespace {
 
-// A term's value as the sort moves it: 16 bytes, where a TermView is 56.
+// A term's value as the sort moves it, with the key of its bytes at the depth being sorted.
 struct Item {
+  std::uint64_t key;
   const char* data;
   std::uint32_t size;
   std::uint32_t index;  // of the term
 };
 
-// The byte of `item` at `depth` as unsigned, or -1 past its end (a prefix before its extensions).
-int byte_at(const Item& item, std::size_t depth) {
-  return depth < item.size ? static_cast<unsigned char>(item.data[depth]) : -1;
+// Seven bytes of a value from `depth` (zero past its end) in the high bytes, then how many
+// remain, capped at 8, in the low byte. Keys compare as the strings' next seven bytes do, a
+// string that ends first (a prefix) before the other; equal keys with a low byte under 8 are
+// equal strings, and with 8 both go on.
+std::uint64_t key_at(const char* data, std::size_t size, std::size_t depth) {
+  const std::size_t remaining = size - depth;
+  if (remaining >= 8 && std::endian::native == std::endian::little) {
+    std::uint64_t word;
+    std::memcpy(&word, data + depth, 8);
+    return (__builtin_bswap64(word) & ~std::uint64_t{0xFF}) | 8;
+  }
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < std::min<std::size_t>(remaining, 7); ++i) {
+    key |= std::uint64_t{static_cast<unsigned char>(data[depth + i])} << (56 - 8 * i);
+  }
+  return key | std::min<std::size_t>(remaining, 8);
 }
 
-int median_of_three(int a, int b, int c) {
+bool ends_in(std::uint64_t key) { return (key & 0xFF) < 8; }
+
+std::uint64_t median_of_three(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   return std::max(std::min(a, b), std::min(std::max(a, b), c));
 }
 
-// Multikey quicksort of the values of one kind of term. Every item of a range passed to sort()
-// shares its first `depth` bytes with the others.
+// Multikey quicksort of the values of one kind of term, seven bytes at a time. Every item of a
+// range passed to sort() shares its first `depth` bytes with the others, and its key is that of
+// `depth`.
 class ValueSort {
  public:
   explicit ValueSort(const std::vector<rdf::TermView>& terms) : terms_(terms) {}
 
   void sort(Item* begin, Item* end, std::size_t depth) {
-    // The middle part (bytes equal to the pivot) is sorted by the next byte in this loop; the
-    // parts before and after it exclude the pivot's byte, so they nest at most 257 deep per byte.
+    // The middle part (keys equal to the pivot) is sorted by the next bytes in this loop; the
+    // parts before and after it are smaller ranges.
     while (end - begin > 1) {
       if (end - begin < kSmall) {
         insertion_sort(begin, end, depth);
         return;
       }
-      const int pivot =
-          median_of_three(byte_at(*begin, depth), byte_at(begin[(end - begin) / 2], depth),
-                          byte_at(end[-1], depth));
+      const std::uint64_t pivot =
+          median_of_three(begin->key, begin[(end - begin) / 2].key, end[-1].key);
       Item* lt = begin;
       Item* i = begin;
       Item* gt = end;
       while (i < gt) {
-        const int c = byte_at(*i, depth);
-        if (c < pivot) {
+        if (i->key < pivot) {
           std::swap(*lt++, *i++);
-        } else if (c > pivot) {
+        } else if (i->key > pivot) {
           std::swap(*i, *--gt);
         } else {
           ++i;
@@ -56,13 +73,14 @@ class ValueSort {
       }
       sort(begin, lt, depth);
       sort(gt, end, depth);
-      if (pivot < 0) {  // the middle values all end here: they are equal
+      if (ends_in(pivot)) {  // the middle values are equal
         std::sort(lt, gt, [&](const Item& a, const Item& b) { return rest_less(a, b); });
         return;
       }
       begin = lt;
       end = gt;
-      ++depth;
+      depth += 7;
+      for (Item* x = begin; x != end; ++x) x->key = key_at(x->data, x->size, depth);
     }
   }
 
@@ -78,6 +96,7 @@ class ValueSort {
   }
 
   bool less_from(const Item& a, const Item& b, std::size_t depth) const {
+    if (a.key != b.key) return a.key < b.key;
     const std::string_view x(a.data + depth, a.size - depth), y(b.data + depth, b.size - depth);
     if (const int c = x.compare(y); c != 0) return c < 0;
     return rest_less(a, b);
@@ -117,7 +136,8 @@ std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& term
   std::vector<Item> items(terms.size());
   for (std::uint32_t i = 0; i < terms.size(); ++i) {
     const rdf::TermView& t = terms[i];
-    items[next[kind_of(t)]++] = {t.value.data(), static_cast<std::uint32_t>(t.value.size()), i};
+    const auto size = static_cast<std::uint32_t>(t.value.size());
+    items[next[kind_of(t)]++] = {key_at(t.value.data(), size, 0), t.value.data(), size, i};
   }
   ValueSort sorter(terms);
   for (std::size_t k = 0; k < kKinds; ++k) {
