@@ -232,12 +232,46 @@ bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   return true;
 }
 
+namespace {
+
+// A Bloom filter with one hash of node addresses: whether a node may be in a set, answered
+// without probing the set's hash table, which misses the CPU caches once it is large.
+class NodeFilter {
+ public:
+  explicit NodeFilter(std::size_t nodes)
+      : bits_(std::bit_ceil(std::max<std::size_t>(64, nodes * 16))), words_(bits_ / 64) {}
+  void add(NodeId node) {
+    const std::size_t b = bit(node);
+    words_[b / 64] |= std::uint64_t{1} << (b % 64);
+  }
+  bool may_contain(NodeId node) const {
+    const std::size_t b = bit(node);
+    return (words_[b / 64] >> (b % 64)) & 1;
+  }
+
+ private:
+  std::size_t bit(NodeId node) const {
+    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+                   0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 32) & (bits_ - 1);
+  }
+  std::size_t bits_;
+  std::vector<std::uint64_t> words_;
+};
+
+}  // namespace
+
 void Store::replace_nodes(const std::unordered_map<NodeId, NodeId>& to) {
   if (to.empty()) return;
+  // Nearly every node is not renamed: the filter answers for those, 16 bits per renamed node
+  // keeping false answers to a few percent.
+  NodeFilter renamed(to.size());
+  for (const auto& entry : to) renamed.add(entry.first);
   auto replace_in = [&](std::vector<QuadIds>& quads) {
     bool changed = false;
     for (QuadIds& q : quads) {
       for (NodeId* n : {&q.subject, &q.object}) {
+        if (!renamed.may_contain(*n)) continue;
         const auto it = to.find(*n);
         if (it == to.end()) continue;
         world_.add_ref(it->second);
