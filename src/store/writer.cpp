@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -113,13 +114,7 @@ class CanonicalOrder {
     }
     const std::vector<std::uint32_t> rank = rank_entries(entries);
     for (RankedQuad& q : quads_) q = {rank[q.s], rank[q.p], rank[q.o]};
-    for (const Group& g : groups_) {
-      std::sort(quads_.begin() + static_cast<std::ptrdiff_t>(g.begin),
-                quads_.begin() + static_cast<std::ptrdiff_t>(g.end),
-                [](const RankedQuad& a, const RankedQuad& b) {
-                  return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-                });
-    }
+    for (const Group& g : groups_) sort_quads(quads_.data() + g.begin, quads_.data() + g.end);
   }
 
   const std::vector<Group>& groups() const { return groups_; }
@@ -155,6 +150,29 @@ class CanonicalOrder {
     }
     entries.insert(entries.end(), local_nodes_.begin(), local_nodes_.end());
     groups_.push_back({graph, begin, quads_.size()});
+  }
+
+  // Sorts quads by subject, predicate, then object rank. When the three ranks fit in 64 bits
+  // (up to 2 million nodes), each quad is sorted as one integer: one comparison, not three.
+  void sort_quads(RankedQuad* first, RankedQuad* last) {
+    const int bits = static_cast<int>(std::bit_width(nodes_.size()));
+    if (3 * bits > 64) {
+      std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
+        return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+      });
+      return;
+    }
+    packed_.clear();
+    for (const RankedQuad* q = first; q != last; ++q) {
+      packed_.push_back((std::uint64_t{q->s} << (2 * bits)) | (std::uint64_t{q->p} << bits) | q->o);
+    }
+    std::sort(packed_.begin(), packed_.end());
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (std::uint64_t key : packed_) {
+      *first++ = {static_cast<std::uint32_t>(key >> (2 * bits)),
+                  static_cast<std::uint32_t>((key >> bits) & mask),
+                  static_cast<std::uint32_t>(key & mask)};
+    }
   }
 
   // The rank by value of each entry's node; fills nodes_ and shared_.
@@ -196,7 +214,8 @@ class CanonicalOrder {
   std::vector<RankedQuad> quads_;  // every group's, group after group
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
-  std::vector<NodeId> local_nodes_;  // the current group's, while adding it
+  std::vector<NodeId> local_nodes_;    // the current group's, while adding it
+  std::vector<std::uint64_t> packed_;  // the current group's quads, while sorting them
 };
 
 // Namespaces of the registry that some IRI written uses, so the output declares only those.
