@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using ng::rdf::TermKind;
@@ -67,7 +68,9 @@ TEST_CASE("many terms with long shared prefixes sort as with term_less", "[store
     terms.push_back({TermKind::Iri, v, "", ""});
     if (v.size() % 2 == 0) terms.push_back({TermKind::Literal, v, "", "en"});
     if (v.size() % 3 == 0) terms.push_back({TermKind::Literal, v, "", ""});
-    if (v.size() % 5 == 0) terms.push_back({TermKind::Blank, v.substr(prefix.size()), "", ""});
+    if (v.size() % 5 == 0) {
+      terms.push_back({TermKind::Blank, std::string_view(v).substr(prefix.size()), "", ""});
+    }
   }
   std::shuffle(terms.begin(), terms.end(), random);
   check_against_term_less(terms);
