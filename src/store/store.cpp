@@ -127,6 +127,12 @@ std::size_t QuadHash::operator()(const QuadIds& q) const {
 }
 
 bool Cursor::next(QuadIds& quad) {
+  if (exact_) {  // every quad of the range matches: no checks (a whole graph, a bound prefix)
+    if (pos_ == end_) return false;
+    quad = (*quads_)[order_ ? (*order_)[pos_] : pos_];
+    ++pos_;
+    return true;
+  }
   while (pos_ < end_) {
     const QuadIds& q = (*quads_)[order_ ? (*order_)[pos_] : pos_];
     ++pos_;
