@@ -47,7 +47,7 @@ std::uint64_t median_of_three(std::uint64_t a, std::uint64_t b, std::uint64_t c)
 // `depth`.
 class ValueSort {
  public:
-  explicit ValueSort(const std::vector<rdf::TermView>& terms) : terms_(terms) {}
+  explicit ValueSort(const TermAt& term) : term_(term) {}
 
   void sort(Item* begin, Item* end, std::size_t depth) {
     // The middle part (keys equal to the pivot) is sorted by the next bytes in this loop; the
@@ -89,8 +89,8 @@ class ValueSort {
 
   // Terms of equal values: by datatype, then language.
   bool rest_less(const Item& a, const Item& b) const {
-    const rdf::TermView& x = terms_[a.index];
-    const rdf::TermView& y = terms_[b.index];
+    const rdf::TermView x = term_(a.index);
+    const rdf::TermView y = term_(b.index);
     if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
     return x.lang < y.lang;
   }
@@ -111,7 +111,7 @@ class ValueSort {
     }
   }
 
-  const std::vector<rdf::TermView>& terms_;
+  const TermAt& term_;
 };
 
 }  // namespace
@@ -123,29 +123,38 @@ bool term_less(const rdf::TermView& x, const rdf::TermView& y) {
   return x.lang < y.lang;
 }
 
-std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms) {
+std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& term) {
   // By kind first (a counting sort of three kinds), then each kind by value.
   constexpr std::size_t kKinds = 3;
   static_assert(static_cast<int>(rdf::TermKind::Literal) == kKinds - 1);
-  auto kind_of = [](const rdf::TermView& t) { return static_cast<std::size_t>(t.kind); };
+  std::vector<std::uint8_t> kinds(count);
   std::array<std::size_t, kKinds + 1> start{};
-  for (const rdf::TermView& t : terms) ++start[kind_of(t) + 1];
+  for (std::uint32_t i = 0; i < count; ++i) {
+    kinds[i] = static_cast<std::uint8_t>(term(i).kind);
+    ++start[kinds[i] + 1];
+  }
   for (std::size_t k = 0; k < kKinds; ++k) start[k + 1] += start[k];
   std::array<std::size_t, kKinds> next{};
   std::copy(start.begin(), start.begin() + kKinds, next.begin());
-  std::vector<Item> items(terms.size());
-  for (std::uint32_t i = 0; i < terms.size(); ++i) {
-    const rdf::TermView& t = terms[i];
-    const auto size = static_cast<std::uint32_t>(t.value.size());
-    items[next[kind_of(t)]++] = {key_at(t.value.data(), size, 0), t.value.data(), size, i};
+  std::vector<Item> items(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::string_view value = term(i).value;
+    const auto size = static_cast<std::uint32_t>(value.size());
+    items[next[kinds[i]]++] = {key_at(value.data(), size, 0), value.data(), size, i};
   }
-  ValueSort sorter(terms);
+  kinds = {};
+  ValueSort sorter(term);
   for (std::size_t k = 0; k < kKinds; ++k) {
     sorter.sort(items.data() + start[k], items.data() + start[k + 1], 0);
   }
   std::vector<std::uint32_t> order(items.size());
   for (std::size_t r = 0; r < items.size(); ++r) order[r] = items[r].index;
   return order;
+}
+
+std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms) {
+  return order_by_value(static_cast<std::uint32_t>(terms.size()),
+                        [&](std::uint32_t i) { return terms[i]; });
 }
 
 }  // namespace ng::store

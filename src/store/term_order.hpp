@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "rdf/term.hpp"
@@ -22,5 +23,11 @@ bool term_less(const rdf::TermView& a, const rdf::TermView& b);
 // seven bytes at a time, held in an integer key, and steps past shared bytes once per partition,
 // not once per comparison.
 std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms);
+
+// The same for `count` terms read through term(i), which may be called several times for a term
+// (a caller with many terms need not hold all their views, 56 bytes each, at once). The views'
+// strings must stay valid during the call.
+using TermAt = std::function<rdf::TermView(std::uint32_t)>;
+std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& term);
 
 }  // namespace ng::store

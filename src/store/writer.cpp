@@ -112,7 +112,7 @@ class CanonicalOrder {
         add_group(store.scan(nullptr, nullptr, nullptr, g), g, entries);
       }
     }
-    const std::vector<std::uint32_t> rank = rank_entries(entries);
+    const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
     for (RankedQuad& q : quads_) q = {rank[q.s], rank[q.p], rank[q.o]};
     for (const Group& g : groups_) sort_quads(quads_.data() + g.begin, quads_.data() + g.end);
   }
@@ -175,29 +175,32 @@ class CanonicalOrder {
     }
   }
 
-  // The rank by value of each entry's node; fills nodes_ and shared_.
-  std::vector<std::uint32_t> rank_entries(const std::vector<NodeId>& entries) {
+  // The rank by value of each entry's node; fills nodes_ and shared_. Each array is dropped as
+  // soon as the next step no longer needs it: at 10,000 articles there are millions of entries.
+  std::vector<std::uint32_t> rank_entries(std::vector<NodeId> entries) {
     // The distinct nodes: entries sorted by address, equal ones adjacent.
     std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
     for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
+    entries = {};
     std::sort(by_address.begin(), by_address.end(),
               [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
-    std::vector<std::uint32_t> entry_rank(entries.size());  // first the distinct node's index
+    std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
     std::vector<NodeId> distinct;
-    std::vector<rdf::TermView> views;
     std::vector<std::uint8_t> distinct_shared;
     for (std::size_t i = 0; i < by_address.size(); ++i) {
       const NodeId node = by_address[i].first;
       if (distinct.empty() || distinct.back() != node) {
         distinct.push_back(node);
-        views.push_back(World::view(node));
         distinct_shared.push_back(0);
       } else {
         distinct_shared.back() = 1;
       }
       entry_rank[by_address[i].second] = static_cast<std::uint32_t>(distinct.size() - 1);
     }
-    const std::vector<std::uint32_t> order = order_by_value(views);
+    by_address = {};
+    const std::vector<std::uint32_t> order =
+        order_by_value(static_cast<std::uint32_t>(distinct.size()),
+                       [&](std::uint32_t i) { return World::view(distinct[i]); });
     std::vector<std::uint32_t> rank_of(order.size());
     nodes_.resize(order.size());
     shared_.resize(order.size());
@@ -255,10 +258,10 @@ class NodeTexts {
     Span& span = spans_[rank];
     if (span.size != 0) return;
     std::string& arena = arena_of(rank);
-    span.begin = arena.size();
+    const std::size_t begin = arena.size();
     rdf::append_ntriples(arena, World::view(order_.node(rank)));
     arena += ' ';
-    span.size = arena.size() - span.begin;
+    span = {begin, arena.size() - begin};
   }
   std::string_view text_and_space(std::uint32_t rank) {
     const Span& span = spans_[rank];
@@ -266,7 +269,7 @@ class NodeTexts {
   }
 
  private:
-  struct Span {
+  struct Span {  // in its arena
     std::size_t begin = 0, size = 0;
   };
   std::string& arena_of(std::uint32_t rank) {
