@@ -1,6 +1,8 @@
 #include "store/store.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <functional>
 
 namespace ng::store {
@@ -59,6 +61,61 @@ bool matches(const QuadIds& q, const QuadIds& p) {
          (!p.object || p.object == q.object) && (!p.graph || p.graph == q.graph);
 }
 
+// Sorts [first, last) by `less`, whose first criterion is the address `address(x)` (a node):
+// a most-significant-digit radix sort on the addresses, in place (American flag sort), down to
+// ranges that std::sort orders by the other criteria: those of one address (a subject's quads)
+// or a few. A comparison sort of a load's quads compares some 20 pairs of up to four pointers
+// per quad; the radix passes read each quad's address a few times, and need no second array
+// (peak memory).
+template <typename T, typename Address, typename Less>
+void sort_by_address(T* first, T* last, Address address, Less less) {
+  constexpr int kMaxDigitBits = 11;
+  const std::size_t n = static_cast<std::size_t>(last - first);
+  if (n <= 32) {
+    std::sort(first, last, less);
+    return;
+  }
+  // The digit is the top bits of the addresses' range in this part: every pass splits it in two
+  // or more (addresses cluster, so a fixed digit of the whole range would often put all in one).
+  std::uintptr_t low = address(*first), high = low;
+  for (T* x = first; x != last; ++x) {
+    low = std::min(low, address(*x));
+    high = std::max(high, address(*x));
+  }
+  if (low == high) {
+    std::sort(first, last, less);
+    return;
+  }
+  const int range_bits = static_cast<int>(std::bit_width(high - low));
+  // Fewer buckets for fewer items: each bucket costs a few steps per pass, used or not.
+  const int digit_bits = std::clamp(static_cast<int>(std::bit_width(n)) - 3, 3, kMaxDigitBits);
+  const int shift = std::max(0, range_bits - digit_bits);
+  const std::size_t buckets = std::size_t{1} << digit_bits;
+  auto digit = [&](const T& x) { return static_cast<std::size_t>((address(x) - low) >> shift); };
+  std::array<std::size_t, (1 << kMaxDigitBits) + 1> start;
+  std::fill(start.begin(), start.begin() + buckets + 1, 0);
+  for (T* x = first; x != last; ++x) ++start[digit(*x) + 1];
+  for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::array<std::size_t, 1 << kMaxDigitBits> next;
+  std::copy(start.begin(), start.begin() + buckets, next.begin());
+  // Each element is swapped straight into its bucket's next free place.
+  for (std::size_t b = 0; b < buckets; ++b) {
+    while (next[b] < start[b + 1]) {
+      const std::size_t d = digit(first[next[b]]);
+      if (d == b) {
+        ++next[b];
+      } else {
+        std::swap(first[next[b]], first[next[d]++]);
+      }
+    }
+  }
+  for (std::size_t b = 0; b < buckets; ++b) {
+    if (start[b + 1] - start[b] > 1) {
+      sort_by_address(first + start[b], first + start[b + 1], address, less);
+    }
+  }
+}
+
 }  // namespace
 
 std::size_t QuadHash::operator()(const QuadIds& q) const {
@@ -70,6 +127,12 @@ std::size_t QuadHash::operator()(const QuadIds& q) const {
 }
 
 bool Cursor::next(QuadIds& quad) {
+  if (exact_) {  // every quad of the range matches: no checks (a whole graph, a bound prefix)
+    if (pos_ == end_) return false;
+    quad = (*quads_)[order_ ? (*order_)[pos_] : pos_];
+    ++pos_;
+    return true;
+  }
   while (pos_ < end_) {
     const QuadIds& q = (*quads_)[order_ ? (*order_)[pos_] : pos_];
     ++pos_;
@@ -175,12 +238,46 @@ bool Store::remove(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   return true;
 }
 
+namespace {
+
+// A Bloom filter with one hash of node addresses: whether a node may be in a set, answered
+// without probing the set's hash table, which misses the CPU caches once it is large.
+class NodeFilter {
+ public:
+  explicit NodeFilter(std::size_t nodes)
+      : bits_(std::bit_ceil(std::max<std::size_t>(64, nodes * 16))), words_(bits_ / 64) {}
+  void add(NodeId node) {
+    const std::size_t b = bit(node);
+    words_[b / 64] |= std::uint64_t{1} << (b % 64);
+  }
+  bool may_contain(NodeId node) const {
+    const std::size_t b = bit(node);
+    return (words_[b / 64] >> (b % 64)) & 1;
+  }
+
+ private:
+  std::size_t bit(NodeId node) const {
+    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+                   0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 32) & (bits_ - 1);
+  }
+  std::size_t bits_;
+  std::vector<std::uint64_t> words_;
+};
+
+}  // namespace
+
 void Store::replace_nodes(const std::unordered_map<NodeId, NodeId>& to) {
   if (to.empty()) return;
+  // Nearly every node is not renamed: the filter answers for those, 16 bits per renamed node
+  // keeping false answers to a few percent.
+  NodeFilter renamed(to.size());
+  for (const auto& entry : to) renamed.add(entry.first);
   auto replace_in = [&](std::vector<QuadIds>& quads) {
     bool changed = false;
     for (QuadIds& q : quads) {
       for (NodeId* n : {&q.subject, &q.object}) {
+        if (!renamed.may_contain(*n)) continue;
         const auto it = to.find(*n);
         if (it == to.end()) continue;
         world_.add_ref(it->second);
@@ -229,7 +326,9 @@ void Store::merge() const {
     if (a.object != b.object) return lt(a.object, b.object);
     return lt(a.graph, b.graph);
   };
-  std::sort(pending_.begin(), pending_.end(), by_spog);
+  sort_by_address(
+      pending_.data(), pending_.data() + pending_.size(),
+      [](const QuadIds& q) { return reinterpret_cast<std::uintptr_t>(q.subject); }, by_spog);
   std::vector<QuadIds> merged;
   if (quads_.empty()) {
     // The first load of a store: the sorted delta becomes the index itself, with no copy into

@@ -3,7 +3,10 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "store/rdf_io.hpp"
+#include "store/term_order.hpp"
 
 namespace ng::store {
 namespace {
@@ -23,29 +27,19 @@ size_t ostream_sink(const void* buf, size_t len, void* stream) {
 
 const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
 
-// Orders nodes by kind, then value, datatype and language: the same data is always written in
-// the same order, whatever the index order (node addresses) was in this run.
-bool term_less(NodeId a, NodeId b) {
-  if (a == b) return false;
-  rdf::TermView x = World::view(a), y = World::view(b);
-  if (x.kind != y.kind) return x.kind < y.kind;
-  if (x.value != y.value) return x.value < y.value;
-  if (x.datatype != y.datatype) return x.datatype < y.datatype;
-  return x.lang < y.lang;
-}
-
 // The named graphs by value (not in the order they were first used): the same data gives the
 // same output whatever order it was loaded in.
 std::vector<NodeId> sorted_graphs(const Store& store) {
   std::vector<NodeId> graphs = store.named_graphs();
-  std::sort(graphs.begin(), graphs.end(), term_less);
+  std::sort(graphs.begin(), graphs.end(),
+            [](NodeId a, NodeId b) { return a != b && term_less(World::view(a), World::view(b)); });
   return graphs;
 }
 
-// A quad with the ranks of its subject, predicate and object among the nodes of its group.
+// A quad to write: the ranks of its subject, predicate and object in the canonical order of
+// every node written (CanonicalOrder::node() gives the node back).
 struct RankedQuad {
   std::uint32_t s, p, o;
-  QuadIds quad;
 };
 
 // Numbers the distinct nodes of a group in the order they are first seen: an open-addressing
@@ -91,75 +85,145 @@ class NodeNumbers {
   std::vector<Slot> slots_;
 };
 
-// The quads of one group (one graph, or with union_view each distinct triple of all graphs),
-// each node ranked by term_less among the group's nodes, so that sorting quads compares
-// integers, not strings. Ranks are local to the group: a graph of an article has a few hundred
-// nodes, so ranking them stays in the CPU caches, where one rank table for every node of a large
-// store (millions) would miss on nearly every lookup. The output is the same: term_less is a
-// total order, and each group is written on its own.
-class RankedGroup {
+// The order of a whole write: its groups (with union_view one group of each distinct triple of
+// all graphs; otherwise the default graph, then the named graphs by value), each group's quads by
+// the values of their subject, predicate and object.
+//
+// Each group's distinct nodes are numbered on their own, in a table that stays in the CPU caches
+// (one table of every node of a large store would miss on nearly every lookup). Their lists are
+// then merged into the distinct nodes of the whole output, which are sorted by value once: a node
+// in many graphs (predicates, classes, shared entities) is compared once, not once per graph.
+// Each group's quads are then sorted by integer ranks.
+class CanonicalOrder {
  public:
-  RankedGroup(const Store& store, NodeId graph, bool union_view) {
-    Cursor c = union_view ? store.scan_union(nullptr, nullptr, nullptr)
-                          : store.scan(nullptr, nullptr, nullptr, graph);
-    // First the nodes' numbers in order of appearance, then their ranks by value.
-    NodeNumbers numbers;
-    if (!union_view) quads_.reserve(store.count(nullptr, nullptr, nullptr, graph));
-    QuadIds q;
-    while (c.next(q)) {
-      quads_.push_back({numbers.number(q.subject, nodes_), numbers.number(q.predicate, nodes_),
-                        numbers.number(q.object, nodes_), q});
+  struct Group {
+    NodeId graph;            // nullptr: the default graph, or the union of all graphs
+    std::size_t begin, end;  // range in quads()
+  };
+
+  CanonicalOrder(const Store& store, bool union_view) {
+    std::vector<NodeId> entries;  // each group's distinct nodes, group after group
+    quads_.reserve(store.size());
+    if (union_view) {
+      add_group(store.scan_union(nullptr, nullptr, nullptr), nullptr, entries);
+    } else {
+      add_group(store.scan(nullptr, nullptr, nullptr, store.default_graph()), nullptr, entries);
+      for (NodeId g : sorted_graphs(store)) {
+        add_group(store.scan(nullptr, nullptr, nullptr, g), g, entries);
+      }
     }
-    const std::vector<std::uint32_t> rank = ranks_by_value(nodes_);
-    for (RankedQuad& r : quads_) {
-      r.s = rank[r.s];
-      r.p = rank[r.p];
-      r.o = rank[r.o];
-    }
-    std::sort(quads_.begin(), quads_.end(), [](const RankedQuad& a, const RankedQuad& b) {
-      return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-    });
+    const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
+    for (RankedQuad& q : quads_) q = {rank[q.s], rank[q.p], rank[q.o]};
+    for (const Group& g : groups_) sort_quads(quads_.data() + g.begin, quads_.data() + g.end);
   }
-  const std::vector<RankedQuad>& quads() const { return quads_; }
-  std::size_t node_count() const { return nodes_.size(); }
+
+  const std::vector<Group>& groups() const { return groups_; }
+  const RankedQuad& quad(std::size_t i) const { return quads_[i]; }
+  QuadIds quad_ids(const RankedQuad& q) const {
+    return {nodes_[q.s], nodes_[q.p], nodes_[q.o], nullptr};
+  }
+  // The distinct nodes written, by rank.
+  const std::vector<NodeId>& nodes() const { return nodes_; }
+  NodeId node(std::uint32_t rank) const { return nodes_[rank]; }
+  // Whether the node of `rank` is in more than one group.
+  bool shared(std::uint32_t rank) const { return shared_[rank] != 0; }
 
  private:
-  // rank[i] is the position of nodes[i] in term_less order (distinct nodes never tie).
-  static std::vector<std::uint32_t> ranks_by_value(const std::vector<NodeId>& nodes) {
-    // Views taken once per node; one three-way comparison of the values (most differ there).
-    std::vector<std::pair<rdf::TermView, std::uint32_t>> views;
-    views.reserve(nodes.size());
-    for (std::uint32_t i = 0; i < nodes.size(); ++i) views.emplace_back(World::view(nodes[i]), i);
-    std::sort(views.begin(), views.end(), [](const auto& a, const auto& b) {
-      const rdf::TermView &x = a.first, &y = b.first;
-      if (x.kind != y.kind) return x.kind < y.kind;
-      if (const int c = x.value.compare(y.value); c != 0) return c < 0;
-      if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
-      return x.lang < y.lang;
-    });
-    std::vector<std::uint32_t> rank(nodes.size());
-    for (std::uint32_t r = 0; r < views.size(); ++r) rank[views[r].second] = r;
-    return rank;
+  // Appends the group's quads with the numbers of their nodes in `entries`.
+  void add_group(Cursor cursor, NodeId graph, std::vector<NodeId>& entries) {
+    const std::size_t begin = quads_.size();
+    const auto offset = static_cast<std::uint32_t>(entries.size());
+    NodeNumbers numbers;
+    local_nodes_.clear();
+    // A graph's quads come by subject, and a subject's by predicate: a node like the previous
+    // quad's keeps its number without a probe.
+    QuadIds q, last;
+    RankedQuad numbered{};
+    while (cursor.next(q)) {
+      if (q.subject != last.subject) numbered.s = offset + numbers.number(q.subject, local_nodes_);
+      if (q.predicate != last.predicate) {
+        numbered.p = offset + numbers.number(q.predicate, local_nodes_);
+      }
+      numbered.o = offset + numbers.number(q.object, local_nodes_);
+      quads_.push_back(numbered);
+      last = q;
+    }
+    entries.insert(entries.end(), local_nodes_.begin(), local_nodes_.end());
+    groups_.push_back({graph, begin, quads_.size()});
   }
-  std::vector<NodeId> nodes_;  // the distinct nodes, numbered in order of appearance
-  std::vector<RankedQuad> quads_;
+
+  // Sorts quads by subject, predicate, then object rank. When the three ranks fit in 64 bits
+  // (up to 2 million nodes), each quad is sorted as one integer: one comparison, not three.
+  void sort_quads(RankedQuad* first, RankedQuad* last) {
+    const int bits = static_cast<int>(std::bit_width(nodes_.size()));
+    if (3 * bits > 64) {
+      std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
+        return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
+      });
+      return;
+    }
+    packed_.clear();
+    for (const RankedQuad* q = first; q != last; ++q) {
+      packed_.push_back((std::uint64_t{q->s} << (2 * bits)) | (std::uint64_t{q->p} << bits) | q->o);
+    }
+    std::sort(packed_.begin(), packed_.end());
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    for (std::uint64_t key : packed_) {
+      *first++ = {static_cast<std::uint32_t>(key >> (2 * bits)),
+                  static_cast<std::uint32_t>((key >> bits) & mask),
+                  static_cast<std::uint32_t>(key & mask)};
+    }
+  }
+
+  // The rank by value of each entry's node; fills nodes_ and shared_. Each array is dropped as
+  // soon as the next step no longer needs it: at 10,000 articles there are millions of entries.
+  std::vector<std::uint32_t> rank_entries(std::vector<NodeId> entries) {
+    // The distinct nodes: entries sorted by address, equal ones adjacent.
+    std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
+    for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
+    entries = {};
+    std::sort(by_address.begin(), by_address.end(),
+              [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
+    std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
+    std::vector<NodeId> distinct;
+    std::vector<std::uint8_t> distinct_shared;
+    for (std::size_t i = 0; i < by_address.size(); ++i) {
+      const NodeId node = by_address[i].first;
+      if (distinct.empty() || distinct.back() != node) {
+        distinct.push_back(node);
+        distinct_shared.push_back(0);
+      } else {
+        distinct_shared.back() = 1;
+      }
+      entry_rank[by_address[i].second] = static_cast<std::uint32_t>(distinct.size() - 1);
+    }
+    by_address = {};
+    const std::vector<std::uint32_t> order =
+        order_by_value(static_cast<std::uint32_t>(distinct.size()),
+                       [&](std::uint32_t i) { return World::view(distinct[i]); });
+    std::vector<std::uint32_t> rank_of(order.size());
+    nodes_.resize(order.size());
+    shared_.resize(order.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) {
+      rank_of[order[r]] = r;
+      nodes_[r] = distinct[order[r]];
+      shared_[r] = distinct_shared[order[r]];
+    }
+    for (std::uint32_t& r : entry_rank) r = rank_of[r];
+    return entry_rank;
+  }
+
+  std::vector<Group> groups_;
+  std::vector<RankedQuad> quads_;  // every group's, group after group
+  std::vector<NodeId> nodes_;      // by rank
+  std::vector<std::uint8_t> shared_;
+  std::vector<NodeId> local_nodes_;    // the current group's, while adding it
+  std::vector<std::uint64_t> packed_;  // the current group's quads, while sorting them
 };
 
-// Calls f(graph, group) for each group in output order: with union_view the one union group
-// (graph nullptr); otherwise the default graph, then the named graphs by value.
-template <typename F>
-void for_each_group(const Store& store, bool union_view, F&& f) {
-  if (union_view) {
-    f(nullptr, RankedGroup(store, nullptr, true));
-    return;
-  }
-  f(nullptr, RankedGroup(store, store.default_graph(), false));
-  for (NodeId g : sorted_graphs(store)) f(g, RankedGroup(store, g, false));
-}
-
-// Namespaces of the registry that some IRI in the store uses, so the output declares only those.
-std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegistry& registry,
-                                       bool with_graphs) {
+// Namespaces of the registry that some IRI written uses, so the output declares only those.
+std::vector<rdf::Prefix> used_prefixes(const CanonicalOrder& order,
+                                       const rdf::PrefixRegistry& registry) {
   std::set<std::string> used;
   auto note = [&](NodeId n) {
     if (!n) return;
@@ -170,25 +234,8 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
       if (iri.starts_with(p.iri)) used.insert(p.name);
     }
   };
-  // Each distinct node of a graph once (not once per quad it is in), graph by graph: a set of
-  // every node of a large store would miss the CPU caches on nearly every insert.
-  std::vector<NodeId> graphs = store.named_graphs();
-  graphs.push_back(store.default_graph());
-  std::vector<NodeId> nodes;
-  for (NodeId g : graphs) {
-    nodes.clear();
-    Cursor c = store.scan(nullptr, nullptr, nullptr, g);
-    QuadIds q;
-    while (c.next(q)) {
-      for (NodeId n : {q.subject, q.predicate, q.object}) nodes.push_back(n);
-    }
-    std::sort(nodes.begin(), nodes.end());
-    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    for (NodeId n : nodes) note(n);
-  }
-  if (with_graphs) {
-    for (NodeId g : store.named_graphs()) note(g);
-  }
+  for (NodeId n : order.nodes()) note(n);
+  for (const CanonicalOrder::Group& g : order.groups()) note(g.graph);
   std::vector<rdf::Prefix> out;
   for (const auto& p : registry.prefixes()) {
     if (used.count(p.name)) out.push_back(p);
@@ -196,74 +243,106 @@ std::vector<rdf::Prefix> used_prefixes(const Store& store, const rdf::PrefixRegi
   return out;
 }
 
-// The N-Triples text of each node of a group, made on first use and kept in one arena (one
-// allocation per group, not one per node): subjects, predicates and graph names repeat on most
-// lines. Predicates, shared by every graph, are escaped once for the whole output.
-class GroupTexts {
+// The N-Triples text of each node written and a space, made on first use: subjects,
+// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
+// shared entities) is kept for the whole write, so it is escaped once; a node of one group
+// (article texts are long literals) is kept in an arena cleared with each group, so memory stays
+// that of a group.
+class NodeTexts {
  public:
-  void start_group(std::size_t nodes) {
-    arena_.clear();
-    spans_.assign(nodes, Span{});
-  }
-  std::string_view text(NodeId node, std::uint32_t rank) {
+  explicit NodeTexts(const CanonicalOrder& order) : order_(order), spans_(order.nodes().size()) {}
+  void start_group() { group_arena_.clear(); }
+  // Makes the text of `rank` if it is not made yet. Views of texts stay valid until the next
+  // call (which may grow an arena): make all of a line's texts, then take their views.
+  void make(std::uint32_t rank) {
     Span& span = spans_[rank];
-    if (span.size == 0) {  // no N-Triples text is empty
-      span.begin = arena_.size();
-      rdf::append_ntriples(arena_, World::view(node));
-      span.size = arena_.size() - span.begin;
-    }
-    return std::string_view(arena_).substr(span.begin, span.size);
+    if (span.size != 0) return;
+    std::string& arena = arena_of(rank);
+    const std::size_t begin = arena.size();
+    rdf::append_ntriples(arena, World::view(order_.node(rank)));
+    arena += ' ';
+    span = {begin, arena.size() - begin};
   }
-  std::string_view predicate_text(NodeId node, std::uint32_t rank) {
-    Span& span = spans_[rank];
-    if (span.size == 0) {
-      std::string& t = predicates_[node];
-      if (t.empty()) rdf::append_ntriples(t, World::view(node));
-      span.begin = arena_.size();
-      arena_ += t;
-      span.size = t.size();
-    }
-    return std::string_view(arena_).substr(span.begin, span.size);
+  std::string_view text_and_space(std::uint32_t rank) {
+    const Span& span = spans_[rank];
+    return std::string_view(arena_of(rank)).substr(span.begin, span.size);
   }
 
  private:
-  struct Span {
+  struct Span {  // in its arena
     std::size_t begin = 0, size = 0;
   };
-  std::string arena_;
-  std::vector<Span> spans_;  // by rank within the group
-  std::unordered_map<NodeId, std::string> predicates_;
+  std::string& arena_of(std::uint32_t rank) {
+    return order_.shared(rank) ? shared_arena_ : group_arena_;
+  }
+  const CanonicalOrder& order_;
+  std::vector<Span> spans_;  // by rank
+  std::string shared_arena_, group_arena_;
+};
+
+// Lines collected in a fixed block and written in large writes. A line is copied in four pieces
+// with one check for room, where appending six pieces to a std::string checked each.
+class LineBuffer {
+ public:
+  explicit LineBuffer(std::ostream& out) : out_(out), block_(new char[kBlock]) {}
+  ~LineBuffer() = default;
+  LineBuffer(const LineBuffer&) = delete;
+  LineBuffer& operator=(const LineBuffer&) = delete;
+
+  void line(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
+    const std::size_t size = a.size() + b.size() + c.size() + d.size();
+    if (size > kBlock - used_) {
+      flush();
+      if (size > kBlock) {  // a line longer than the block (a huge literal): written as it is
+        for (std::string_view piece : {a, b, c, d}) write(piece.data(), piece.size());
+        return;
+      }
+    }
+    char* at = block_.get() + used_;
+    for (std::string_view piece : {a, b, c, d}) {
+      std::memcpy(at, piece.data(), piece.size());
+      at += piece.size();
+    }
+    used_ += size;
+  }
+  void flush() {
+    write(block_.get(), used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = std::size_t{1} << 20;
+  void write(const char* data, std::size_t size) {
+    out_.write(data, static_cast<std::streamsize>(size));
+  }
+  std::ostream& out_;
+  std::unique_ptr<char[]> block_;
+  std::size_t used_ = 0;
 };
 
 void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
-  // Lines are built in one buffer and written in large blocks.
-  std::string buffer;
-  constexpr std::size_t kFlushAt = 1 << 20;
-  buffer.reserve(kFlushAt + 4096);
-  GroupTexts texts;
-  std::string graph_text;
-  for_each_group(store, !with_graphs, [&](NodeId graph, const RankedGroup& group) {
-    graph_text.clear();
-    if (graph) {
-      graph_text = " ";
-      rdf::append_ntriples(graph_text, World::view(graph));
+  const CanonicalOrder order(store, !with_graphs);
+  LineBuffer lines(out);
+  NodeTexts texts(order);
+  std::string end;  // of each line of the group: the graph's name (after a space) and " .\n"
+  for (const CanonicalOrder::Group& group : order.groups()) {
+    end.clear();
+    if (group.graph) {
+      rdf::append_ntriples(end, World::view(group.graph));
+      end += ' ';
     }
-    graph_text += " .\n";
-    texts.start_group(group.node_count());
-    for (const RankedQuad& r : group.quads()) {
-      buffer += texts.text(r.quad.subject, r.s);
-      buffer += ' ';
-      buffer += texts.predicate_text(r.quad.predicate, r.p);
-      buffer += ' ';
-      buffer += texts.text(r.quad.object, r.o);
-      buffer += graph_text;
-      if (buffer.size() >= kFlushAt) {
-        out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        buffer.clear();
-      }
+    end += ".\n";
+    texts.start_group();
+    for (std::size_t i = group.begin; i < group.end; ++i) {
+      const RankedQuad& r = order.quad(i);
+      texts.make(r.s);
+      texts.make(r.p);
+      texts.make(r.o);
+      lines.line(texts.text_and_space(r.s), texts.text_and_space(r.p), texts.text_and_space(r.o),
+                 end);
     }
-  });
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  }
+  lines.flush();
 }
 
 class SerdOutput {
@@ -341,11 +420,13 @@ void write(const Store& store, Format format, std::ostream& out, const WriteOpti
       // Turtle writes the union of the graphs; sord_write drops graph names in 0.30.16, so TriG
       // walks the graphs itself.
       const bool trig = format == Format::TriG;
-      SerdOutput w(format, out, options,
-                   used_prefixes(store, merged_prefixes(store, options), trig));
-      for_each_group(store, !trig, [&](NodeId graph, const RankedGroup& group) {
-        for (const RankedQuad& r : group.quads()) w.statement(r.quad, graph);
-      });
+      const CanonicalOrder order(store, !trig);
+      SerdOutput w(format, out, options, used_prefixes(order, merged_prefixes(store, options)));
+      for (const CanonicalOrder::Group& group : order.groups()) {
+        for (std::size_t i = group.begin; i < group.end; ++i) {
+          w.statement(order.quad_ids(order.quad(i)), group.graph);
+        }
+      }
       w.finish();
       break;
     }

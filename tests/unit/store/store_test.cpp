@@ -1,7 +1,11 @@
 #include "store/store.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 using ng::rdf::Term;
 using ng::store::QuadIds;
@@ -141,4 +145,36 @@ TEST_CASE("graph-bound scans return each graph's quads, in subject order, after 
     }
     load(300, 420);  // the graph-first index must be rebuilt after a load
   }
+}
+
+TEST_CASE("a bulk load is merged into SPOG order without duplicates", "[store]") {
+  // Enough quads, in a scrambled order, for the merge's radix passes on subject addresses, with
+  // subjects of many quads (ranges of one address) and of few, and every quad appended twice.
+  World world;
+  std::vector<ng::store::NodeRef> nodes;
+  for (int i = 0; i < 400; ++i) nodes.push_back(world.iri("http://ex/n" + std::to_string(i)));
+  auto node = [&](std::size_t i) { return nodes[i % nodes.size()].get(); };
+  Store store(world);
+  std::vector<QuadIds> expected;
+  for (std::size_t i = 0; i < 6000; ++i) {
+    const std::size_t k = i * 7919 % 6000;
+    const QuadIds q{node(k < 3000 ? k % 5 : k), node(k / 7), node(k / 3 + 11), node(k % 3)};
+    expected.push_back(q);
+    store.append(q.subject, q.predicate, q.object, q.graph);
+    store.append(q.subject, q.predicate, q.object, q.graph);
+  }
+  auto spog_less = [](const QuadIds& a, const QuadIds& b) {
+    std::less<ng::store::NodeId> lt;
+    if (a.subject != b.subject) return lt(a.subject, b.subject);
+    if (a.predicate != b.predicate) return lt(a.predicate, b.predicate);
+    if (a.object != b.object) return lt(a.object, b.object);
+    return lt(a.graph, b.graph);
+  };
+  std::sort(expected.begin(), expected.end(), spog_less);
+  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+  CHECK(store.size() == expected.size());
+  std::vector<QuadIds> scanned;
+  ng::store::Cursor c = store.scan(nullptr, nullptr, nullptr, nullptr);
+  for (QuadIds q; c.next(q);) scanned.push_back(q);
+  CHECK(scanned == expected);
 }

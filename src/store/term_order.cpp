@@ -1,0 +1,160 @@
+#include "store/term_order.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+namespace ng::store {
+namespace {
+
+// A term's value as the sort moves it, with the key of its bytes at the depth being sorted.
+struct Item {
+  std::uint64_t key;
+  const char* data;
+  std::uint32_t size;
+  std::uint32_t index;  // of the term
+};
+
+// Seven bytes of a value from `depth` (zero past its end) in the high bytes, then how many
+// remain, capped at 8, in the low byte. Keys compare as the strings' next seven bytes do, a
+// string that ends first (a prefix) before the other; equal keys with a low byte under 8 are
+// equal strings, and with 8 both go on.
+std::uint64_t key_at(const char* data, std::size_t size, std::size_t depth) {
+  const std::size_t remaining = size - depth;
+  if (remaining >= 8 && std::endian::native == std::endian::little) {
+    std::uint64_t word;
+    std::memcpy(&word, data + depth, 8);
+    return (__builtin_bswap64(word) & ~std::uint64_t{0xFF}) | 8;
+  }
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < std::min<std::size_t>(remaining, 7); ++i) {
+    key |= std::uint64_t{static_cast<unsigned char>(data[depth + i])} << (56 - 8 * i);
+  }
+  return key | std::min<std::size_t>(remaining, 8);
+}
+
+bool ends_in(std::uint64_t key) { return (key & 0xFF) < 8; }
+
+std::uint64_t median_of_three(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return std::max(std::min(a, b), std::min(std::max(a, b), c));
+}
+
+// Multikey quicksort of the values of one kind of term, seven bytes at a time. Every item of a
+// range passed to sort() shares its first `depth` bytes with the others, and its key is that of
+// `depth`.
+class ValueSort {
+ public:
+  explicit ValueSort(const TermAt& term) : term_(term) {}
+
+  void sort(Item* begin, Item* end, std::size_t depth) {
+    // The middle part (keys equal to the pivot) is sorted by the next bytes in this loop; the
+    // parts before and after it are smaller ranges.
+    while (end - begin > 1) {
+      if (end - begin < kSmall) {
+        insertion_sort(begin, end, depth);
+        return;
+      }
+      const std::uint64_t pivot =
+          median_of_three(begin->key, begin[(end - begin) / 2].key, end[-1].key);
+      Item* lt = begin;
+      Item* i = begin;
+      Item* gt = end;
+      while (i < gt) {
+        if (i->key < pivot) {
+          std::swap(*lt++, *i++);
+        } else if (i->key > pivot) {
+          std::swap(*i, *--gt);
+        } else {
+          ++i;
+        }
+      }
+      sort(begin, lt, depth);
+      sort(gt, end, depth);
+      if (ends_in(pivot)) {  // the middle values are equal
+        std::sort(lt, gt, [&](const Item& a, const Item& b) { return rest_less(a, b); });
+        return;
+      }
+      begin = lt;
+      end = gt;
+      depth += 7;
+      for (Item* x = begin; x != end; ++x) x->key = key_at(x->data, x->size, depth);
+    }
+  }
+
+ private:
+  static constexpr std::ptrdiff_t kSmall = 12;
+
+  // Terms of equal values: by datatype, then language.
+  bool rest_less(const Item& a, const Item& b) const {
+    const rdf::TermView x = term_(a.index);
+    const rdf::TermView y = term_(b.index);
+    if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
+    return x.lang < y.lang;
+  }
+
+  bool less_from(const Item& a, const Item& b, std::size_t depth) const {
+    if (a.key != b.key) return a.key < b.key;
+    const std::string_view x(a.data + depth, a.size - depth), y(b.data + depth, b.size - depth);
+    if (const int c = x.compare(y); c != 0) return c < 0;
+    return rest_less(a, b);
+  }
+
+  void insertion_sort(Item* begin, Item* end, std::size_t depth) const {
+    for (Item* i = begin + 1; i < end; ++i) {
+      const Item item = *i;
+      Item* j = i;
+      for (; j > begin && less_from(item, j[-1], depth); --j) *j = j[-1];
+      *j = item;
+    }
+  }
+
+  const TermAt& term_;
+};
+
+}  // namespace
+
+bool term_less(const rdf::TermView& x, const rdf::TermView& y) {
+  if (x.kind != y.kind) return x.kind < y.kind;
+  if (const int c = x.value.compare(y.value); c != 0) return c < 0;
+  if (const int c = x.datatype.compare(y.datatype); c != 0) return c < 0;
+  return x.lang < y.lang;
+}
+
+std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& term) {
+  // By kind first (a counting sort of three kinds), then each kind by value.
+  constexpr std::size_t kKinds = 3;
+  static_assert(static_cast<int>(rdf::TermKind::Literal) == kKinds - 1);
+  std::vector<std::uint8_t> kinds(count);
+  std::array<std::size_t, kKinds + 1> start{};
+  for (std::uint32_t i = 0; i < count; ++i) {
+    kinds[i] = static_cast<std::uint8_t>(term(i).kind);
+    ++start[kinds[i] + 1];
+  }
+  for (std::size_t k = 0; k < kKinds; ++k) start[k + 1] += start[k];
+  std::array<std::size_t, kKinds> next{};
+  std::copy(start.begin(), start.begin() + kKinds, next.begin());
+  std::vector<Item> items(count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::string_view value = term(i).value;
+    const auto size = static_cast<std::uint32_t>(value.size());
+    items[next[kinds[i]]++] = {key_at(value.data(), size, 0), value.data(), size, i};
+  }
+  kinds = {};
+  ValueSort sorter(term);
+  for (std::size_t k = 0; k < kKinds; ++k) {
+    sorter.sort(items.data() + start[k], items.data() + start[k + 1], 0);
+  }
+  std::vector<std::uint32_t> order(items.size());
+  for (std::size_t r = 0; r < items.size(); ++r) order[r] = items[r].index;
+  return order;
+}
+
+std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms) {
+  return order_by_value(static_cast<std::uint32_t>(terms.size()),
+                        [&](std::uint32_t i) { return terms[i]; });
+}
+
+}  // namespace ng::store
