@@ -159,6 +159,18 @@ inline bool fold_ascii_word(std::string_view word, std::string& key, int& letter
   return true;
 }
 
+// The letters of a word that is not ASCII, and whether one is lower case (decoded, by ICU's
+// classes): what fold_ascii_word counts for an ASCII word.
+void count_letters(std::string_view word, int& letters, bool& lower) {
+  for (std::size_t k = 0; k < word.size(); k = next_index(word, k)) {
+    const UChar32 d = peek(word, k);
+    if (is_alpha(d)) {
+      ++letters;
+      if (is_lower(d)) lower = true;
+    }
+  }
+}
+
 // ASCII that normalize_text keeps as it is: all but the tab and CR (replaced, dropped).
 bool is_plain_ascii(uint8_t b) { return b < 0x80 && b != '\t' && b != '\r'; }
 
@@ -483,28 +495,12 @@ std::vector<Token> tokenize(std::string_view text,
     if (tok.kind == TokenKind::Word) {
       UChar32 first = peek(surface, 0);
       if (is_upper_or_title(first)) tok.flags |= kCapitalized;
-      if (!ascii) {
-        for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
-          UChar32 d = peek(surface, k);
-          if (is_alpha(d)) {
-            ++letters;
-            if (is_lower(d)) lower = true;
-          }
-        }
-      }
+      if (!ascii) count_letters(surface, letters, lower);
       if (letters >= 2 && !lower) tok.flags |= kAllCaps;
     } else if (tok.kind == TokenKind::Number) {
       // "3R", "5R": a code of digits and capitals names a body ("the Return, Reclamation and
       // Rehabilitation (3R) group"): a word in capitals, not a figure.
-      if (!ascii) {
-        for (std::size_t k = 0; k < surface.size(); k = next_index(surface, k)) {
-          UChar32 d = peek(surface, k);
-          if (is_alpha(d)) {
-            ++letters;
-            if (is_lower(d)) lower = true;
-          }
-        }
-      }
+      if (!ascii) count_letters(surface, letters, lower);
       if (letters > 0 && !lower) {
         tok.kind = TokenKind::Word;
         tok.flags |= kAllCaps;
