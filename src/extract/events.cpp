@@ -854,6 +854,39 @@ void ArticleRun::spread_places(const Sentence& s, const std::vector<std::size_t>
       second.locations = both;
     }
   }
+  // "police raided a house in X on Tuesday and arrested two men", "arrested five men in a raid
+  // in X": a verb with no place of its own that shares its subject with an earlier verb ("and"
+  // right before it), or whose action a following "in a raid", "during an operation" frames,
+  // happened where that other event did (no other trigger and no clause end between them).
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& ev = events_[local[b]];
+    if (ev.pos != "verb" || !ev.locations.empty() || ev.dropped) continue;
+    const Event* from = nullptr;
+    if (b > 0 && ev.begin > s.first_token && tokens_[ev.begin - 1].key == "and") {
+      const Event& earlier = events_[local[b - 1]];
+      if (earlier.pos == "verb" && !earlier.dropped && earlier.end < ev.begin &&
+          ev.begin - earlier.end <= 20) {
+        from = &earlier;
+      }
+    }
+    if (!from && b + 1 < local.size()) {
+      const Event& later = events_[local[b + 1]];
+      const std::uint32_t lb = later.begin;
+      if (later.pos == "noun" && !later.dropped && lb >= ev.end + 2 && lb - ev.end <= 12 &&
+          (tokens_[lb - 1].key == "a" || tokens_[lb - 1].key == "an") &&
+          (tokens_[lb - 2].key == "in" || tokens_[lb - 2].key == "during")) {
+        from = &later;
+      }
+    }
+    if (!from || from->locations.empty()) continue;
+    const std::uint32_t lo = std::min(from->end, ev.end);
+    const std::uint32_t hi = std::max(from->begin, ev.begin);
+    bool clause_end = false;
+    for (std::uint32_t k = lo; k < hi && !clause_end; ++k) {
+      clause_end = tokens_[k].key == ";" || tokens_[k].key == "." || tokens_[k].key == ":";
+    }
+    if (!clause_end) ev.locations = from->locations;
+  }
   // "Kisumu, the provincial capital they captured in January", "Eldoret, the largest town in the
   // north, which it had captured last year": a verb with no place in a relative clause on a
   // place's apposition happened at that place.
