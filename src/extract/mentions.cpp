@@ -112,6 +112,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         }
       }
     }
+    // "US$7.5 million", "HK$ 2 billion": a place's short name before a currency sign is part of
+    // the currency's symbol, no place nor state.
+    if (best >= 0 && best_len == 1 && i + 1 < s.last_token && tokens_[i + 1].key == "$") {
+      best = -1;
+    }
     if (best >= 0) {
       const Place& p = gz.place(static_cast<std::uint32_t>(best));
       Mention m;
