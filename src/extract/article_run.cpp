@@ -563,12 +563,12 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   }
   date_by_report();
   // "Canada said it would facilitate talks between the government and the separatists": an
-  // event that has neither a place nor a date, not even the report's, is a generic or
-  // hypothetical mention, unless its class is reported without either (a call, a truce between
-  // states: data/lexicon/placeless_event_classes.tsv).
+  // event that has neither a place nor a date, not even the report's (a sentence dated only by
+  // when it was said gives none), is a generic or hypothetical mention, unless its class is
+  // reported without either (a call, a truce between states: placeless_event_classes.tsv).
   for (Event& ev : events_) {
     if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
-        !ev.reported_time && !res_.in("placeless_event_classes", fold_key(ev.cls))) {
+        !res_.in("placeless_event_classes", fold_key(ev.cls))) {
       ev.merged = true;
     }
   }

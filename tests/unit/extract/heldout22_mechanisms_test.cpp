@@ -1,0 +1,148 @@
+// Stage-1 mechanisms added for the twenty-second held-out set (tests/data/heldout22: a Philippine
+// newspaper's report, a UN flash update, a broadcaster's explainer and a wire story; actors with
+// ranks and roles, places at several levels, raids with arrests, air strikes): one case per
+// mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "stage1_result.hpp"
+
+namespace {
+
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h22") {}
+};
+
+using ng_test::has;
+
+bool has_event(const std::multiset<std::string>& events, const std::string& x) {
+  return events.count(x) > 0;
+}
+
+}  // namespace
+
+TEST_CASE("places: a settlement named before 'town' in lower case",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "A roadside bomb exploded near an army post in Kamo Tessa Ribu town late on Sunday. Police "
+      "said the Kurdish town of Olmar was calm.");
+  const auto cities = r.labels("City");
+  CHECK(has(cities, "Kamo Tessa Ribu"));
+  CHECK(has_event(r.events(), "Bombing@Kamo Tessa Ribu"));
+  CHECK_FALSE(has(cities, "Kurdish"));
+}
+
+TEST_CASE("places: 'Barangay X' and 'Sitio X' name a village after its kind",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Troops clashed with gunmen in Sitio Kabulan on Monday. The soldiers were returning to "
+      "their detachment in Barangay Malingon when they were attacked.");
+  const auto cities = r.labels("City");
+  CHECK(has(cities, "Kabulan"));
+  CHECK(has(cities, "Malingon"));
+  CHECK(has_event(r.events(), "Clash@Kabulan"));
+}
+
+TEST_CASE("places: 'the X division' and a name placed in it by an apposition",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "In Tessabo, in the Moro division, gunmen shot dead a village chief on Friday. Rebels "
+      "ambushed a convoy near the town of Kelo, in the Ramu division of the country's west.");
+  const auto regions = r.labels("Region");
+  CHECK(has(regions, "Moro division"));
+  CHECK(has(regions, "Ramu division"));
+  CHECK(has(r.labels("City"), "Tessabo"));
+  CHECK(has_event(r.events(), "Killing@Tessabo"));
+}
+
+TEST_CASE("places: 'X del Sur' is one place, not the gazetteer's 'Sur'",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("Meanwhile in Kalinao del Sur, a bomb exploded near a market on Sunday.");
+  CHECK(has(r.labels("Region"), "Kalinao del Sur"));
+  CHECK_FALSE(has(r.labels("City"), "Sur"));
+}
+
+TEST_CASE("places: a street named in capitals after a preposition of place",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("A device went off near a bus station on Liberty Avenue in Gomba on Friday.");
+  CHECK(has(r.labels("Site"), "Liberty Avenue"));
+}
+
+TEST_CASE("places: an unknown name coordinated with a known settlement after 'in'",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "More than 9,000 refugees have arrived in Kandahar and Koutiya since Monday. Reporters "
+      "Jane Roe in Kabul and Paul Kerr in Kandahar contributed.");
+  const auto cities = r.labels("City");
+  CHECK(has(cities, "Koutiya"));
+  CHECK_FALSE(has(cities, "Paul Kerr"));
+  CHECK_FALSE(has(cities, "Paul"));
+}
+
+TEST_CASE("places: a country's short name before a currency sign is no place nor state",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("Aid agencies in Abeche need US$7.5 million to respond to the new arrivals.");
+  CHECK_FALSE(has(r.labels("Country"), "United States"));
+}
+
+TEST_CASE("actors: 'a sub-leader known only as X', 'a gang leader known as X Y Z'",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Three militants were killed, among them a sub-leader known only as Abu Karim. The army "
+      "blames a gang leader known as Musa Dan Karo for the attack.");
+  const auto persons = r.labels("Person");
+  CHECK(has(persons, "Abu Karim"));
+  CHECK(has(persons, "Musa Dan Karo"));
+}
+
+TEST_CASE("actors: an office 'in <Country>' before the name, and the traditional title Fon",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "The Humanitarian Coordinator in Niger, Marie Dupont Kane, condemned the abduction. "
+      "Gunmen shot dead a traditional ruler, Fon Peter Ndong, at his palace.");
+  const auto persons = r.labels("Person");
+  CHECK(has(persons, "Marie Dupont Kane"));
+  CHECK(has(persons, "Fon Peter Ndong"));
+}
+
+TEST_CASE("actors: 'the Ministry of X' named head first is a government body",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("Soldiers arrested 23 suspects in the raid, the Ministry of Defence said.");
+  CHECK(has(r.labels("Government"), "Ministry of Defence"));
+}
+
+TEST_CASE("actors: a number word opening a sentence names no armed group",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("Four Army soldiers were killed when gunmen ambushed their truck near Kandahar.");
+  CHECK_FALSE(has(r.labels("ArmedGroup"), "Four Army"));
+}
+
+TEST_CASE("events: aircraft as the subject of 'pounded' make an air strike",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "The air force said its fighter jets had pounded two rebel camps in the Kamo forest on "
+      "Monday afternoon.");
+  CHECK(has_event(r.events(), "Airstrike@Kamo forest"));
+  CHECK_FALSE(has_event(r.events(), "GroundAttack@Kamo forest"));
+}
+
+TEST_CASE("events: an arrest takes the place of the raid it is coordinated with or framed by",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Police raided a house in Barangay Lumot on Tuesday and arrested two suspected militants. "
+      "Officers also arrested five suspected informants for the gangs in a raid in Kandahar on "
+      "Monday.");
+  const auto ev = r.events();
+  CHECK(has_event(ev, "Capture@Lumot"));
+  CHECK(has_event(ev, "Capture@Kandahar"));
+  CHECK_FALSE(has_event(ev, "Capture@-"));
+}
+
+TEST_CASE("events: an event with neither place nor date is a generic mention",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Norway announced in March 2021 that it would facilitate talks between the government and "
+      "several rebel groups, but the government denied ever asking for mediation.");
+  CHECK_FALSE(has_event(r.events(), "Negotiation@-"));
+}
