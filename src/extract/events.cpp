@@ -825,6 +825,42 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       }
     }
   }
+  // "communities in A and B have signed peace deals", "in A, B and C, attacks ...": the places
+  // listed before one that a later trigger took go with it too (the earlier items were too far
+  // from the trigger to be taken on their own).
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    // (Mentions are not in text order: the rightmost place of the event before its trigger.)
+    const Mention* last = nullptr;
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& m = mentions_[q];
+      if (m.dropped || m.entity < 0 || m.end > ev.begin || (last && m.end <= last->end) ||
+          std::find(ev.locations.begin(), ev.locations.end(), m.entity) == ev.locations.end()) {
+        continue;
+      }
+      last = &m;
+    }
+    for (const Mention* item = last; item;) {
+      std::uint32_t j = item->begin;
+      while (j > s.first_token && (tokens_[j - 1].key == "," || tokens_[j - 1].key == "and" ||
+                                   tokens_[j - 1].key == "or")) {
+        --j;
+      }
+      const Mention* before = nullptr;
+      for (std::size_t r = sentence_mentions_begin_; r < mentions_.size() && j < item->begin; ++r) {
+        const Mention& m = mentions_[r];
+        if (!m.dropped && m.entity >= 0 && m.end == j && !m.party && !m.metonym && !m.dateline &&
+            m.type != kCountry && (bit(m.type) & kPlaceMask)) {
+          before = &m;
+        }
+      }
+      if (before && std::find(ev.locations.begin(), ev.locations.end(), before->entity) ==
+                        ev.locations.end()) {
+        ev.locations.push_back(before->entity);
+      }
+      item = before;
+    }
+  }
 }
 
 // Events without a place of their own take one from a trigger they are coordinated with, a

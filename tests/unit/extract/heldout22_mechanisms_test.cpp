@@ -146,3 +146,24 @@ TEST_CASE("events: an event with neither place nor date is a generic mention",
       "several rebel groups, but the government denied ever asking for mediation.");
   CHECK_FALSE(has_event(r.events(), "Negotiation@-"));
 }
+
+TEST_CASE("actors: a party named before 'party' in lower case, without the word",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Opposition groups accused the governing Tarvian Hope party of doing too little. A deputy "
+      "leader of the main Kosovo Serb party, Nova Lista, spoke later.");
+  const auto orgs = r.labels("Organization");
+  CHECK(has(orgs, "Tarvian Hope"));
+  CHECK_FALSE(has(orgs, "Tarvian Hope party"));
+  CHECK_FALSE(has(orgs, "Serb"));
+}
+
+TEST_CASE("events: places listed before the one a later trigger took go with it too",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "Communities in several districts, including Kandahar and Herat, have signed peace "
+      "agreements with the rebels this month.");
+  const auto ev = r.events();
+  CHECK(has_event(ev, "PeaceAgreement@Kandahar"));
+  CHECK(has_event(ev, "PeaceAgreement@Herat"));
+}
