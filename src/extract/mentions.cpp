@@ -617,9 +617,20 @@ void ArticleRun::mark_parties(const Sentence& s) {
     }
     if (!after_trigger) continue;
     std::uint32_t m = j + 1;
+    // ("between the RSF and the rebels around X": a preposition of place that only a rule's
+    // context covers, not a name, ends the sides; X is where.)
+    const auto place_preposition = [&](std::uint32_t k) {
+      if (!res_.in("locative", tokens_[k].key)) return false;
+      for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+        const Mention& mn = mentions_[q];
+        if (!mn.dropped && mn.name_begin < k && k < mn.name_end) return false;
+      }
+      return true;
+    };
     while (m < s.last_token &&
-           (covered_by(kPlaceMask | kActorMask | bit(kDemonym), m) || tokens_[m].key == "and" ||
-            tokens_[m].key == "," || tokens_[m].key == "the" || tokens_[m].key == "'s")) {
+           ((covered_by(kPlaceMask | kActorMask | bit(kDemonym), m) && !place_preposition(m)) ||
+            tokens_[m].key == "and" || tokens_[m].key == "," || tokens_[m].key == "the" ||
+            tokens_[m].key == "'s")) {
       ++m;
     }
     for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
