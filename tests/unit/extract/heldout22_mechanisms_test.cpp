@@ -174,3 +174,15 @@ TEST_CASE("events: 'fighting between A and B around X' is at X even when a rule 
   Stage1 r("Heavy fighting between the RSF and the rebels around Kobila killed five on Monday.");
   CHECK(has_event(r.events(), "Clash@Kobila"));
 }
+
+TEST_CASE("events: 'a bomb in X' and 'a mass arrest in Y' are events, 'house arrest' is none",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "A deadly ambush on soldiers, a bomb in Kandahar and a mass arrest in Herat have shattered "
+      "the calm. The former minister remains under house arrest.");
+  const auto ev = r.events();
+  CHECK(has_event(ev, "Bombing@Kandahar"));
+  CHECK(has_event(ev, "Capture@Herat"));
+  CHECK_FALSE(has_event(ev, "GroundAttack@Kandahar"));
+  CHECK(ev.count("Capture@Herat") + ev.count("Capture@-") == 1);
+}
