@@ -203,6 +203,21 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
 // that reported located fighting (located_event_classes.tsv) in the same paragraph and points
 // back at it, ended that fighting, at its places.
 void ArticleRun::truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local) {
+  // "brokered a truce between two commanders in X after a gunbattle that killed two": in its own
+  // sentence, a truce with no place ended the located fighting told there (which took the
+  // place as the nearer trigger).
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.cls != "Ceasefire" || !ev.locations.empty() || !ev.context.empty()) continue;
+    for (std::size_t other : local) {
+      const Event& e = events_[other];
+      if (&e != &ev && !e.merged && !e.locations.empty() &&
+          res_.in("located_event_classes", fold_key(e.cls))) {
+        ev.locations = e.locations;
+        break;
+      }
+    }
+  }
   if (si == 0 || !same_paragraph(si - 1, si)) return;
   const Event* fighting = nullptr;
   for (const Event& e : events_) {

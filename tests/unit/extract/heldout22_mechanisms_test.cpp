@@ -186,3 +186,13 @@ TEST_CASE("events: 'a bomb in X' and 'a mass arrest in Y' are events, 'house arr
   CHECK_FALSE(has_event(ev, "GroundAttack@Kandahar"));
   CHECK(ev.count("Capture@Herat") + ev.count("Capture@-") == 1);
 }
+
+TEST_CASE("events: a truce with no place ends the located fighting of its own sentence",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r(
+      "On Sunday, a joint committee brokered a truce between two feuding commanders in Kamo "
+      "Ribu town after a gunbattle that killed two men.");
+  const auto ev = r.events();
+  CHECK(has_event(ev, "Clash@Kamo Ribu"));
+  CHECK(has_event(ev, "Ceasefire@Kamo Ribu"));
+}
