@@ -355,6 +355,7 @@ class ArticleRun : public MatchContext {
   bool city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const;
   // Removes the time expressions inside the opening dateline (events.cpp).
   void drop_dateline_times(std::vector<TimeExpression>& times) const;
+  void relative_day_times(const Sentence& s, std::vector<TimeExpression>& times) const;
   bool first_name_refers(int person) const;
   // phrase_keys of an entity's label, kept until the label changes: first_name_refers asks it
   // for every entity of the article at each titled person.

@@ -1,5 +1,6 @@
 // Stage 1 events: triggers, their agents, targets, places, times and casualties.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -123,6 +124,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                                             res_.required("time_words"), reference_date(article_))
                     : std::vector<TimeExpression>{};
   drop_dateline_times(times);
+  relative_day_times(s, times);
   std::vector<Event*> evs;
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
@@ -548,6 +550,43 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       add_event("Killing", "verb", si, i, i + 1, local);
       break;
     }
+  }
+}
+
+// "Rebels ambushed a convoy on Saturday. ... A day earlier, a bomb went off in X": "a day
+// earlier", "two days later", "the next day", "the previous day" count from the narrative's
+// last full date (an earlier sentence's), which dates the events of this one.
+void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpression>& times) const {
+  CivilDate base;
+  if (!narrative_seen_ || !parse_iso_date(narrative_time_, base)) return;
+  const Lexicon& numbers = res_.required("numbers");
+  const int numbers_lex = res_.lexicon_id.at("numbers");
+  for (std::uint32_t i = s.first_token; i + 2 < s.last_token; ++i) {
+    const std::string& a = tokens_[i].key;
+    const std::string& b = tokens_[i + 1].key;
+    const std::string& c = tokens_[i + 2].key;
+    int days = 0;
+    if ((b == "day" || b == "days") && (c == "earlier" || c == "later")) {
+      int n = a == "a" ? 1 : tokens_[i].kind == TokenKind::Number ? std::atoi(a.c_str()) : 0;
+      // A number word ("two days later"): data/lexicon/numbers.tsv.
+      for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1] && n == 0; ++k) {
+        if (lexemes_[k].lexicon == numbers_lex && lexemes_[k].length == 1) {
+          n = std::atoi(std::string(numbers.get(lexemes_[k].row, "value")).c_str());
+        }
+      }
+      days = c == "earlier" ? -n : n;
+    } else if (a == "the" && c == "day" && (b == "next" || b == "following" || b == "previous")) {
+      days = b == "previous" ? -1 : 1;
+    }
+    if (days == 0 || days > 14 || days < -14) continue;
+    bool taken = false;
+    for (const TimeExpression& te : times) taken = taken || (te.begin <= i + 2 && i < te.end);
+    if (taken) continue;
+    TimeExpression te;
+    te.begin = i;
+    te.end = i + 3;
+    te.value = format_date(add_days(base, days));
+    times.push_back(std::move(te));
   }
 }
 

@@ -196,3 +196,18 @@ TEST_CASE("events: a truce with no place ends the located fighting of its own se
   CHECK(has_event(ev, "Clash@Kamo Ribu"));
   CHECK(has_event(ev, "Ceasefire@Kamo Ribu"));
 }
+
+TEST_CASE("events: 'a day earlier', 'two days later' count from the narrative's last date",
+          "[extract][generalisation][heldout22]") {
+  // The article is dated Tuesday 2026-03-10: Saturday is 2026-03-07.
+  Stage1 r(
+      "Rebels ambushed a convoy near Kandahar on Saturday, killing four soldiers. The group said "
+      "it carried out the attack.\n\nA day earlier, a roadside bomb went off in Herat, wounding "
+      "eight people.");
+  bool bomb_dated = false;
+  for (const auto& q : r.sink.quads) {
+    if (q.predicate.value == ng_test::ng_term("date") && q.object.value == "2026-03-06")
+      bomb_dated = true;
+  }
+  CHECK(bomb_dated);
+}
