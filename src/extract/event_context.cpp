@@ -204,15 +204,22 @@ void ArticleRun::place_from_scene(std::uint32_t si, const std::vector<std::size_
 // back at it, ended that fighting, at its places.
 void ArticleRun::truce_after_fighting(std::uint32_t si, const std::vector<std::size_t>& local) {
   // "brokered a truce between two commanders in X after a gunbattle that killed two": in its own
-  // sentence, a truce with no place ended the located fighting told there (which took the
-  // place as the nearer trigger).
+  // sentence, a truce with no place ended the located fighting told after it with "after"
+  // (which took the place as the nearer trigger).
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
     if (ev.cls != "Ceasefire" || !ev.locations.empty() || !ev.context.empty()) continue;
     for (std::size_t other : local) {
       const Event& e = events_[other];
-      if (&e != &ev && !e.merged && !e.locations.empty() &&
-          res_.in("located_event_classes", fold_key(e.cls))) {
+      if (&e == &ev || e.merged || e.locations.empty() || e.begin <= ev.end ||
+          !res_.in("located_event_classes", fold_key(e.cls))) {
+        continue;
+      }
+      bool after = false;
+      for (std::uint32_t k = e.begin; k > ev.end && k + 4 > e.begin && !after;) {
+        after = tokens_[--k].key == "after";
+      }
+      if (after) {
         ev.locations = e.locations;
         break;
       }
