@@ -174,6 +174,18 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     }
   }
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
+  // "in Datu Saudi Ampatuan town": a state's name or adjective between two name words of a
+  // settlement a rule names is part of that name, no state.
+  if (type == kCity || type == kProvince || type == kRegion) {
+    for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
+      Mention& o = mentions_[k];
+      if (!o.dropped && (o.type == kCountry || o.type == kDemonym) && nb < o.begin &&
+          o.end < ne && tokens_[o.end].is(kCapitalized)) {
+        o.dropped = true;
+        ++changes_;
+      }
+    }
+  }
   if (type == kProvince || type == kCity) {
     // The gazetteer already knows the place: "Paktika province" is the region "Paktika".
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {

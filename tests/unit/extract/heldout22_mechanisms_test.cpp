@@ -211,3 +211,11 @@ TEST_CASE("events: 'a day earlier', 'two days later' count from the narrative's 
   }
   CHECK(bomb_dated);
 }
+
+TEST_CASE("places: a state's name between two name words of a settlement is part of it",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("A bomb exploded near an army post in Datu Saudi Ampatuan town on Sunday.");
+  CHECK(has(r.labels("City"), "Datu Saudi Ampatuan"));
+  CHECK_FALSE(has(r.labels("Country"), "Saudi Arabia"));
+  CHECK_FALSE(has(r.labels("Country"), "Saudi"));
+}
