@@ -61,6 +61,10 @@ TEST_CASE("places: 'X del Sur' is one place, not the gazetteer's 'Sur'",
   Stage1 r("Meanwhile in Kalinao del Sur, a bomb exploded near a market on Sunday.");
   CHECK(has(r.labels("Region"), "Kalinao del Sur"));
   CHECK_FALSE(has(r.labels("City"), "Sur"));
+  // ("the province of X" stops before a particle, which goes on with the name.)
+  Stage1 p("Troops killed seven militants in the southern province of Tamar del Sur on Monday.");
+  CHECK(has(p.labels("Region"), "Tamar del Sur"));
+  CHECK_FALSE(has(p.labels("Province"), "province of Tamar"));
 }
 
 TEST_CASE("places: a street named in capitals after a preposition of place",
