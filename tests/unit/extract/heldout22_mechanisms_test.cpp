@@ -223,3 +223,10 @@ TEST_CASE("places: a state's name between two name words of a settlement is part
   CHECK_FALSE(has(r.labels("Country"), "Saudi Arabia"));
   CHECK_FALSE(has(r.labels("Country"), "Saudi"));
 }
+
+TEST_CASE("places: a local government area is a region, not a government",
+          "[extract][generalisation][heldout22]") {
+  Stage1 r("Gunmen attacked a village in Tiga Local Government Area of Kano State on Friday.");
+  CHECK(has(r.labels("Region"), "Tiga Local Government Area"));
+  CHECK_FALSE(has(r.labels("Government"), "Tiga Local Government"));
+}
