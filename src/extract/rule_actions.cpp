@@ -179,8 +179,8 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
   if (type == kCity || type == kProvince || type == kRegion) {
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& o = mentions_[k];
-      if (!o.dropped && (o.type == kCountry || o.type == kDemonym) && nb < o.begin &&
-          o.end < ne && tokens_[o.end].is(kCapitalized)) {
+      if (!o.dropped && (o.type == kCountry || o.type == kDemonym) && nb < o.begin && o.end < ne &&
+          tokens_[o.end].is(kCapitalized)) {
         o.dropped = true;
         ++changes_;
       }
