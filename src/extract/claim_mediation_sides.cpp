@@ -343,6 +343,12 @@ std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<
   // Skip the opening dateline, an opening time or place phrase up to a comma ("On Friday,
   // ..."), and a reporting clause ("X said on Friday that ...").
   if (from < dateline_end_ && dateline_end_ < to) from = dateline_end_;
+  // A list bullet opening the line ("* A and B agreed ...", "- A and B ...") is no word of
+  // the clause.
+  while (from < to && tokens_[from].kind == TokenKind::Punct && tokens_[from].key != "\"" &&
+         tokens_[from].key != "(") {
+    ++from;
+  }
   std::uint32_t b = from;
   for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
     if (tokens_[k].key == ",") b = k + 1;
@@ -503,6 +509,38 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
     }
     if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
       into.push_back(c);
+    }
+  }
+  // "between the military and another ethnic armed group, the X,": a described side that an
+  // apposition names right after the phrase is the side it names (the other conjuncts are
+  // read as usual).
+  if (into.size() < 2 && stop + 1 < s.last_token && tokens_[stop].key == ",") {
+    std::uint32_t last_and = stop;
+    for (std::uint32_t t = k + 1; t < stop; ++t) {
+      if (tokens_[t].key == "and") last_and = t;
+    }
+    const bool described =
+        last_and + 1 < stop && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin > last_and && m.begin < stop;
+        });
+    const std::uint32_t named_at = stop + 1 + (tokens_[stop + 1].key == "the" ? 1 : 0);
+    int apposed = -1;
+    for (const Mention& m : ms) {
+      if (!described || m.begin != named_at || !agentive(m.entity)) continue;
+      const bool closed = m.end >= s.last_token || tokens_[m.end].kind == TokenKind::Punct;
+      const int p = as_actor(m.entity);
+      if (closed && p >= 0) apposed = country_of(p) >= 0 ? country_of(p) : p;
+      break;
+    }
+    if (apposed >= 0) {
+      if (into.empty()) {
+        for (int c : unnamed_sides(s, ms, k + 1, last_and)) {
+          if (c != apposed) into.push_back(c);
+          break;
+        }
+      }
+      if (std::find(into.begin(), into.end(), apposed) == into.end()) into.push_back(apposed);
+      if (into.size() >= 2) return;
     }
   }
   // Sides in lower case: "between the government and opposition groups". Not one plural

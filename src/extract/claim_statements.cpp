@@ -92,6 +92,14 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     if (!matches(res_.attack_verbs, v, to, l, r)) continue;
     int agent = -1;
     std::uint32_t agent_begin = v;
+    // "the boat had been attacked by the ELN": in the passive, the agent "by" names right
+    // after the verb.
+    if (v + l + 1 < to && tokens_[v + l].key == "by") {
+      const std::uint32_t at = v + l + 1 + (tokens_[v + l + 1].key == "the" ? 1 : 0);
+      for (const Mention& m : ms) {
+        if (m.begin == at && m.end <= to && agentive(m.entity)) agent = as_actor(m.entity);
+      }
+    }
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
@@ -220,6 +228,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
     }
     if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row) && !hedge()) {
+      // Rows of type "-" are no cue: a cue word in a phrase that states no claim ("a force
+      // that disputes control of the river").
+      if (res_.claim_cues.get(row, "type") == "-") {
+        i += len;
+        continue;
+      }
       const std::string_view voice = res_.claim_cues.get(row, "voice");
       cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                          voice == "passive"      ? Voice::Passive
@@ -305,6 +319,40 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                        return m.end == before - 2 || m.end == before - 1;
                      })))) {
       who = resolved.back().second;
+    }
+    // "X said on Thursday they were ready to mediate": a subject pronoun that opens what a
+    // reporting verb of the sentence says (a few words between, no name, no punctuation) is
+    // that verb's speaker when of the pronoun's kind, not the clause's first name nor the
+    // last speaker; when that verb found no speaker, nor does the pronoun.
+    std::uint32_t pl = 0;
+    std::uint32_t pr = 0;
+    if (before > s.first_token && cue.voice == Voice::Active &&
+        matches(res_.pronouns, before - 1, before, pl, pr)) {
+      const bool person = res_.pronouns.get(pr, "kind") == "person";
+      const std::uint32_t pronoun = before - 1;
+      const Cue* said = nullptr;
+      for (const Cue& rc : cues) {
+        if (rc.end <= pronoun && pronoun - rc.end <= 4) said = &rc;
+      }
+      bool plain =
+          said != nullptr && said->type == "StatementClaim" && said->voice == Voice::Active;
+      for (std::uint32_t t = plain ? said->end : pronoun; t < pronoun; ++t) {
+        plain = plain && tokens_[t].kind == TokenKind::Word &&
+                std::none_of(ms.begin(), ms.end(),
+                             [&](const Mention& m) { return t >= m.begin && t < m.end; });
+      }
+      if (plain) {
+        int speaker = -1;
+        for (const auto& [rc, w] : resolved) {
+          if (rc.begin == said->begin) {
+            speaker = w;
+            break;
+          }
+        }
+        const bool same_kind = speaker >= 0 && (entities_[static_cast<std::size_t>(speaker)].cls ==
+                                                "Person") == person;
+        who = same_kind ? speaker : (speaker < 0 ? -1 : who);
+      }
     }
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
