@@ -600,6 +600,13 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
     }
     if (begin == at - 1) return -1;
   }
+  // "The KIA's spokesman, Colonel X, said": a title before the name (person_titles.tsv).
+  for (std::uint32_t n = 0;
+       entity >= 0 && n < 3 && begin > s.first_token + 2 && tokens_[begin - 1].is(kCapitalized) &&
+       is_word(res_.titles, begin - 1, begin);
+       ++n) {
+    --begin;
+  }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
   const Token& head = tokens_[begin - 2];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;

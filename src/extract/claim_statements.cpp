@@ -461,6 +461,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
   for (const auto& [cue, who] : resolved) {
     std::string type = cue.type;
+    // "warned that earlier agreements had collapsed": a warning about what has happened
+    // (a past perfect after "that", no modal, no condition) threatens nobody.
+    if (type == "Threat" && tokens_[cue.begin].key.rfind("warn", 0) == 0 &&
+        cue.end < s.last_token && tokens_[cue.end].key == "that") {
+      const std::uint32_t stop = clause_end(s, cue.end + 1);
+      static const std::set<std::string> kModal = {"will",  "would", "could", "can",    "may",
+                                                   "might", "shall", "if",    "unless", "'ll"};
+      bool perfect = false;
+      bool modal = false;
+      for (std::uint32_t k = cue.end + 1; k < stop; ++k) {
+        perfect = perfect || tokens_[k].key == "had";
+        modal = modal || kModal.count(tokens_[k].key) > 0;
+      }
+      if (perfect && !modal) type = "StatementClaim";
+    }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
     if (seen.count({who, type})) {
       // A second report by the same speaker: its figures join the first one's claim.
