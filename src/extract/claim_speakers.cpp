@@ -137,7 +137,7 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
   }
   const int described = described_speaker(s, ms, cue.begin);
   if (described >= 0) return described;
-  const int bare = bare_body_speaker(s, ms, skip_aux_back(s, cue.begin));
+  const int bare = bare_body_speaker(s, ms, own_end);
   if (bare >= 0) return bare;
   // "officials said" with no state or group named: the speaker is unknown.
   const std::uint32_t head = skip_aux_back(s, cue.begin);
@@ -535,6 +535,16 @@ std::uint32_t ArticleRun::skip_parenthetical_back(const Sentence& s, std::uint32
     if (w == ";" || w == "\"") return at;
     if (tokens_[k - 1].key != ",") continue;
     if (w == "which" || w == "who" || aside_participle(tokens_[k])) return k - 1;
+    // "Prosecutors, for their part, have accused", "The army, in turn, said": a short
+    // discourse aside (a closed class of openers, lower case, up to four words).
+    static const std::set<std::string> kAsides = {"for",  "in",     "however", "meanwhile", "too",
+                                                  "also", "though", "instead", "likewise"};
+    if (kAsides.count(w) > 0 && at - k <= 5 &&
+        std::all_of(tokens_.begin() + k, tokens_.begin() + (at - 1), [](const Token& t) {
+          return t.kind == TokenKind::Word && !t.is(kCapitalized);
+        })) {
+      return k - 1;
+    }
     if ((w == "a" || w == "an" || w == "the") && at - k < 14) return k - 1;
     return at;
   }

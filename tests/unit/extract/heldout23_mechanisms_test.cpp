@@ -1,0 +1,119 @@
+// Mechanisms prompted by the twenty-third held-out set (tests/data/heldout23: attributed claims
+// and mediation in four styles): one case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "h23") {}
+};
+
+using ng_test::has;
+
+}  // namespace
+
+TEST_CASE("mediation: a list bullet opening the line is no word of the subject pair",
+          "[extract][heldout23]") {
+  // The sides are the subject pair of the bulleted line, not the article's two most named
+  // states.
+  Run a(
+      "LIVE: talks in the north\n\nKey points\n* Peru and Ecuador agreed to a truce in talks "
+      "hosted by Chile.\n* Bolivia and Brazil said Bolivia had closed the border. Bolivia and "
+      "Brazil traded charges.");
+  CHECK(has(a.mediations(), "Chile: Ecuador/Peru Ongoing"));
+  CHECK_FALSE(has(a.mediations(), "Chile: Bolivia/Brazil Ongoing"));
+}
+
+TEST_CASE("mediation: a described side named by an apposition after 'between'",
+          "[extract][heldout23]") {
+  // "between the military and another ethnic armed group, the X,": X is the second side, not
+  // the group named last nor the article's other main side.
+  Run a(
+      "LIVE: truce in the north\n\n* The Andean Liberation Army (ALA) and Peru's military met in "
+      "talks hosted by Chile. The Women's League of Bolivia, a rights group, said 38 civilians "
+      "were killed.\n\nChile, which borders Peru, brokered a ceasefire between the military and "
+      "another ethnic armed group, the Red River Front, last year.");
+  CHECK(has(a.mediations(), "Chile: Peru/Red River Front Succeeded"));
+}
+
+TEST_CASE("claims: a pronoun opening what a reporting verb says is that verb's speaker",
+          "[extract][heldout23]") {
+  // "X said on Thursday they were ready to mediate": not the clause's first name (Peru), and
+  // the described speaker mediates when its sides are named.
+  Run a(
+      "LIMA (Reuters) - Peru and the Andean Liberation Army (ALA) fought on Monday. Peru's "
+      "Catholic bishops said on Thursday they were ready to mediate between the government and "
+      "the Andean Liberation Army.");
+  CHECK(has(a.claims(), "Catholic bishops Offer"));
+  CHECK_FALSE(has(a.claims(), "Peru Offer"));
+  CHECK(has(a.mediations(), "Catholic bishops: Andean Liberation Army/Peru Offered"));
+  // A described speaker that names no sides mediates in no guessed pair.
+  Run b(
+      "LIMA (Reuters) - Peru and Chile traded accusations on Monday. Peru's Catholic bishops "
+      "said they were trying to broker a truce.");
+  CHECK(b.mediations().empty());
+}
+
+TEST_CASE("claims: the agent after 'by' of a passive attack verb is accused",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - The Andean Liberation Army (ALA) and the Red River Front (RRF) fight for "
+      "the river. The ALA denied any involvement and said the boat had been attacked by the Red "
+      "River Front.");
+  CHECK(has(a.claims_with_targets(), "Andean Liberation Army Accusation -> Red River Front"));
+}
+
+TEST_CASE("claims: a cue word whose object is a thing held, or a negated cue, is no claim",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - The Andean Liberation Army (ALA) attacked a boat on Monday, the army "
+      "said. The Red River Front, a rebel force that disputes control of the river with it, "
+      "has long operated there.");
+  CHECK_FALSE(has(a.claims(), "Red River Front Denial"));
+  Run b(
+      "LIMA (Reuters) - A doctor said 40 bodies had been received, a figure the Health Ministry "
+      "has not confirmed.");
+  CHECK_FALSE(has(b.claims(), "Health Ministry StatementClaim"));
+}
+
+TEST_CASE("claims: an appositive speaker named with a title before the name",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - The Andean Liberation Army (ALA) agreed to a truce. The ALA's spokesman, "
+      "Colonel Tupac Quispe, said the group would keep its positions. He denied that Chile had "
+      "pressured the group.");
+  CHECK(has(a.claims(), "Tupac Quispe StatementClaim"));
+  CHECK_FALSE(has(a.claims(), "Andean Liberation Army StatementClaim"));
+  CHECK(has(a.claims(), "Tupac Quispe Denial"));
+}
+
+TEST_CASE("claims: a warning about what has happened is no threat", "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - The Andean Rights Centre welcomed the truce but warned that earlier "
+      "agreements had collapsed within weeks. The Andean Rights Centre warned that the groups "
+      "would pay a heavy price.");
+  CHECK(has(a.claims(), "Andean Rights Centre StatementClaim"));
+  CHECK(has(a.claims(), "Andean Rights Centre Threat"));
+  Run b(
+      "LIMA (Reuters) - The Andean Rights Centre warned that earlier agreements had collapsed "
+      "within weeks.");
+  CHECK_FALSE(has(b.claims(), "Andean Rights Centre Threat"));
+}
+
+TEST_CASE("claims: bare prosecutors past a discourse aside, and a definite diocese, speak",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - Peru's government met the Andean Liberation Army on Monday. Prosecutors, "
+      "for their part, have accused the Andean Liberation Army of instigating the violence.");
+  // The home state's body: the state speaks.
+  CHECK(has(a.claims_with_targets(), "Peru Accusation -> Andean Liberation Army"));
+  Run b(
+      "PRESS RELEASE\n\nThe Diocese of San Marcos announced today that talks it facilitated "
+      "produced a truce. The diocese accuses the authorities of leaving the villages without "
+      "protection.");
+  CHECK(has(b.claims(), "Diocese of San Marcos Accusation"));
+}
