@@ -356,6 +356,41 @@ std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<
   for (std::uint32_t k = from; k < to; ++k) {
     if (tokens_[k].key == "that") b = k + 1;
   }
+  // "Georgian and Abkhaz officials held talks ...": two capitalised modifiers sharing one
+  // lower-case head name the two sides: a demonym its state, another word the actor named by
+  // it (a mention there, else the actor whose name opens with the word).
+  {
+    std::uint32_t k = b;
+    if (k < to && tokens_[k].key == "the") ++k;
+    auto modifier_side = [&](std::uint32_t at) {
+      for (const Mention& m : ms) {
+        if (m.begin == at && m.end == at + 1 && agentive(m.entity)) return as_actor(m.entity);
+      }
+      const int c = country_for_prefix(tokens_[at].key, true);
+      if (c >= 0) return c;
+      const std::string& w = tokens_[at].key;
+      for (std::size_t e = 0; e < entities_.size(); ++e) {
+        const Entity& en = entities_[e];
+        if (!en.actor || en.cls == "City" || en.cls == "Person") continue;
+        const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
+        if (!keys.empty() && (keys.front() == w || keys.front() == w + "s")) {
+          return static_cast<int>(e);
+        }
+      }
+      return -1;
+    };
+    if (k + 3 < to && tokens_[k].is(kCapitalized) && tokens_[k + 1].key == "and" &&
+        tokens_[k + 2].is(kCapitalized) && tokens_[k + 3].kind == TokenKind::Word &&
+        !tokens_[k + 3].is(kCapitalized)) {
+      const int one = modifier_side(k);
+      const int two = modifier_side(k + 2);
+      if (one >= 0 && two >= 0) {
+        const int a = country_of(one) >= 0 ? country_of(one) : one;
+        const int c = country_of(two) >= 0 ? country_of(two) : two;
+        if (a != c) return {a, c};
+      }
+    }
+  }
   std::uint32_t e1 = phrase_end(b);
   // "The killings come as A and B hold talks": else the subject of the last clause opened by
   // a word of claim_clause_breaks.tsv of kind "hard" ("as", "while", "but").

@@ -117,3 +117,17 @@ TEST_CASE("claims: bare prosecutors past a discourse aside, and a definite dioce
       "protection.");
   CHECK(has(b.claims(), "Diocese of San Marcos Accusation"));
 }
+
+TEST_CASE("mediation: two capitalised modifiers sharing one head are the subject's two sides",
+          "[extract][heldout23]") {
+  // "Moldovan and Transnistrian officials held talks ..., facilitated by X": the sides are
+  // Moldova and the actor named by the second modifier, not the article's most named states.
+  Run a(
+      "Tiraspol (AFP) - Russia said on Monday that Romania had armed Moldova. Russia and Romania "
+      "traded charges again, and Russia said Romania had sent troops. The Transnistrian "
+      "authorities said the border was calm.\n\nLast week, Moldovan and Transnistrian officials "
+      "held their first meeting of the year in Bender, facilitated by the OSCE, the mission "
+      "said.");
+  CHECK(has(a.mediations(), "OSCE: Moldova/Transnistrian authorities Succeeded"));
+  CHECK_FALSE(has(a.mediations(), "OSCE: Romania/Russia Succeeded"));
+}
