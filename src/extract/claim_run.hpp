@@ -283,6 +283,7 @@ class ArticleRun {
   int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
   int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const;
+  bool is_claim_noun(std::uint32_t i) const;
   std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);

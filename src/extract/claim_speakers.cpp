@@ -135,6 +135,11 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int definite = definite_speaker(s, ms, own_end);
     if (definite >= 0) return definite;
   }
+  // "..., a charge police rejected": the body after the claim noun, not "charge police".
+  if (own_end >= s.first_token + 3 && is_claim_noun(own_end - 2)) {
+    const int body = bare_body_speaker(s, ms, own_end);
+    if (body >= 0) return body;
+  }
   const int described = described_speaker(s, ms, cue.begin);
   if (described >= 0) return described;
   const int bare = bare_body_speaker(s, ms, own_end);
@@ -637,6 +642,16 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
 // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
 // named earlier with that last word ("Kosovo police"), else (not after a comma) the home
 // state. -1 otherwise.
+// "a charge", "the claim": a determiner and a noun naming a claim at i - 1 .. i.
+bool ArticleRun::is_claim_noun(std::uint32_t i) const {
+  static const std::set<std::string> kClaimNouns = {
+      "charge",     "charges",     "claim",   "claims", "accusation",
+      "allegation", "allegations", "account", "figure", "version"};
+  if (i == 0 || kClaimNouns.count(tokens_[i].key) == 0) return false;
+  const std::string& det = tokens_[i - 1].key;
+  return det == "a" || det == "an" || det == "the";
+}
+
 int ArticleRun::bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
                                   std::uint32_t at) const {
   if (at <= s.first_token) return -1;
@@ -645,8 +660,11 @@ int ArticleRun::bare_body_speaker(const Sentence& s, const std::vector<Mention>&
   if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == at; })) {
     return -1;
   }
-  const bool opens =
-      noun == s.first_token || tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "that";
+  // "..., a charge police rejected": a body right after the claim noun that its reduced
+  // relative clause is about speaks (the noun is no modifier of it).
+  const bool claim_noun = noun >= s.first_token + 2 && is_claim_noun(noun - 1);
+  const bool opens = noun == s.first_token || tokens_[noun - 1].key == "," ||
+                     tokens_[noun - 1].key == "that" || claim_noun;
   if (!opens) return -1;
   const std::string tail = " " + tokens_[noun].key;
   int best = -1;

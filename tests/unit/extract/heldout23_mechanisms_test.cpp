@@ -131,3 +131,30 @@ TEST_CASE("mediation: two capitalised modifiers sharing one head are the subject
   CHECK(has(a.mediations(), "OSCE: Moldova/Transnistrian authorities Succeeded"));
   CHECK_FALSE(has(a.mediations(), "OSCE: Romania/Russia Succeeded"));
 }
+
+TEST_CASE(
+    "claims: 'declared' a truce or independence, or 'offered' a reward, is no threat or "
+    "offer",
+    "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - President Jose Quispe declared a unilateral ceasefire on Monday. The "
+      "Andean Liberation Army (ALA), which declared independence in 1991, said it would fight "
+      "on. Peru has offered rewards of up to $1 million for the capture of its leaders.");
+  CHECK_FALSE(has(a.claims(), "Jose Quispe Threat"));
+  CHECK_FALSE(has(a.claims(), "Andean Liberation Army Threat"));
+  CHECK_FALSE(has(a.claims(), "Peru Offer"));
+  // "declared an all-out confrontation" still threatens.
+  Run b(
+      "ISLAMABAD (Reuters) - Pakistan's Defence Minister Omar Khan declared an \"all-out "
+      "confrontation\" with the Afghan government on Friday.");
+  CHECK(has(b.claims(), "Omar Khan Threat"));
+}
+
+TEST_CASE("claims: a body right after a claim noun denies it ('a charge police rejected')",
+          "[extract][heldout23]") {
+  Run a(
+      "JAKARTA (Reuters) - Rebels killed two men in Papua on Monday. Their spokesman Sebby Sambom "
+      "said the victims were \"spies\" for the Indonesian military, a charge police rejected.");
+  CHECK(has(a.claims(), "Indonesia Denial"));
+  CHECK_FALSE(has(a.claims(), "charge police Denial"));
+}
