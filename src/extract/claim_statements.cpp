@@ -477,6 +477,27 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       if (perfect && !modal) type = "StatementClaim";
     }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+    // "Ethiopia offered to mediate between A and B, a diplomat said": a source named after a
+    // comma that closes the sentence only reports the more specific claim made before it by
+    // another speaker; it states nothing of its own.
+    if (type == "StatementClaim" && cue.voice == Voice::Active) {
+      std::uint32_t comma = cue.begin;
+      while (comma > s.first_token && cue.begin - comma < 8 && tokens_[comma - 1].key != ",") {
+        --comma;
+      }
+      const bool trailing = comma > s.first_token && tokens_[comma - 1].key == "," &&
+                            s.last_token - cue.end <= 6 &&
+                            std::none_of(tokens_.begin() + cue.end, tokens_.begin() + s.last_token,
+                                         [](const Token& t) { return t.key == "that"; });
+      const bool reported =
+          trailing && std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
+            const std::string& t = r.first.type;
+            return r.first.end < comma && r.second != who &&
+                   (t == "Offer" || t == "Accusation" || t == "Threat" || t == "Denial" ||
+                    t == "ResponsibilityClaim");
+          });
+      if (reported) continue;
+    }
     if (seen.count({who, type})) {
       // A second report by the same speaker: its figures join the first one's claim.
       const std::uint32_t first = made[seen[{who, type}]].cue_begin;

@@ -158,3 +158,17 @@ TEST_CASE("claims: a body right after a claim noun denies it ('a charge police r
   CHECK(has(a.claims(), "Indonesia Denial"));
   CHECK_FALSE(has(a.claims(), "charge police Denial"));
 }
+
+TEST_CASE("claims: a source closing the sentence only reports another speaker's offer",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - Peru and Ecuador traded charges on Monday. Chile offered on Tuesday to "
+      "mediate between Peru and Ecuador, a Western diplomat said.");
+  CHECK(has(a.claims(), "Chile Offer"));
+  CHECK_FALSE(has(a.claims(), "Western diplomat StatementClaim"));
+  // With nothing more specific before it, the source's statement stands.
+  Run b(
+      "LIMA (Reuters) - Peru and Ecuador traded charges on Monday. The border was calm on "
+      "Tuesday, a Western diplomat said.");
+  CHECK(has(b.claims(), "Western diplomat StatementClaim"));
+}
