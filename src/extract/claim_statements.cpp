@@ -405,6 +405,20 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
     }
   }
+  // "X claimed responsibility for the killing of eight men": the toll its object names is X's
+  // report too (a casualty claim besides the responsibility claim).
+  const std::size_t n_resolved = resolved.size();
+  for (std::size_t r = 0; r < n_resolved; ++r) {
+    const Cue& rc = resolved[r].first;
+    const std::uint32_t k = rc.end;
+    static const std::set<std::string> kKillings = {"killing", "killings", "death",
+                                                    "deaths",  "murder",   "murders"};
+    if (rc.type == "ResponsibilityClaim" && rc.voice == Voice::Active && k + 3 < s.last_token &&
+        tokens_[k].key == "for" && tokens_[k + 1].key == "the" &&
+        kKillings.count(tokens_[k + 2].key) > 0 && tokens_[k + 3].key == "of") {
+      resolved.emplace_back(Cue{k, k + 1, "StatementClaim", Voice::Active}, resolved[r].second);
+    }
+  }
   // Each figure belongs to the last reporting speaker before it, else to the first one after
   // it: "A put the toll at 260, while B said 169 soldiers were killed" gives A 260, B 169.
   std::vector<std::uint32_t> reporting;  // cue starts with a resolved speaker, in order

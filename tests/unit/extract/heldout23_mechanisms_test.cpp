@@ -172,3 +172,12 @@ TEST_CASE("claims: a source closing the sentence only reports another speaker's 
       "Tuesday, a Western diplomat said.");
   CHECK(has(b.claims(), "Western diplomat StatementClaim"));
 }
+
+TEST_CASE("claims: a responsibility claim for 'the killing of N X' reports that toll too",
+          "[extract][heldout23]") {
+  Run a(
+      "LIMA (Reuters) - In a video, the Andean Liberation Army (ALA) claimed responsibility for "
+      "the killing of eight soldiers in the town of Ayacucho.");
+  CHECK(has(a.claims(), "Andean Liberation Army ResponsibilityClaim"));
+  CHECK(has(a.figures(), "Andean Liberation Army: 8//soldiers"));
+}
