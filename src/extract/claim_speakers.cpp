@@ -407,8 +407,10 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   // "..., police said": a body noun news copy writes without an article, right after the
   // comma or quotation mark that ends what was said, is a definite description too.
   // So is one right after "according to" ("..., according to police").
+  // And one after the "by" of a passive ("were shot by police").
   const bool bare =
       noun > s.first_token && (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"" ||
+                               (tokens_[noun - 1].key == "by" && kind == "state") ||
                                (noun > s.first_token + 1 && tokens_[noun - 1].key == "to" &&
                                 tokens_[noun - 2].key == "according"));
   while (!bare && k > s.first_token && noun - k < 5) {

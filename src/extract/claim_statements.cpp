@@ -92,6 +92,7 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     if (!matches(res_.attack_verbs, v, to, l, r)) continue;
     int agent = -1;
     std::uint32_t agent_begin = v;
+    bool by_agent = false;
     // "the boat had been attacked by the ELN": in the passive, the agent "by" names right
     // after the verb.
     if (v + l + 1 < to && tokens_[v + l].key == "by") {
@@ -99,6 +100,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
       for (const Mention& m : ms) {
         if (m.begin == at && m.end <= to && agentive(m.entity)) agent = as_actor(m.entity);
       }
+      // "were shot by police": a state body named bare (or "the army") is that state's.
+      if (agent < 0 && at < to && body_kind(at) == "state") {
+        const int d = definite_speaker(sentences_[claims_sentence_], ms, at + 1);
+        if (d >= 0) agent = as_actor(d);
+      }
+      by_agent = agent >= 0;
     }
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
       const Token& t = tokens_[k - 1];
@@ -142,7 +149,9 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
                            std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
                              return m.begin >= from && m.end < lead && agentive(m.entity);
                            });
-    if (lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) continue;
+    if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
+      continue;
+    }
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
     if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
     const int side = side_of(agent);
@@ -726,6 +735,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     }
     if (cue == nullptr || cue->voice != Voice::Active) continue;
     int accused = accused_in(ms, cue->end, clause_end(s, cue->end), made[k].claimant);
+    // "Most of the victims, it said, were shot by police": after a parenthetical report, what
+    // follows its closing comma.
+    if (accused < 0 && cue->end + 1 < s.last_token && tokens_[cue->end].key == "," &&
+        cue->begin > s.first_token + 1 && tokens_[skip_aux_back(s, cue->begin) - 2].key == ",") {
+      accused = accused_in(ms, cue->end + 1, clause_end(s, cue->end + 1), made[k].claimant);
+    }
     // '"X has attacked us," the president said', "X attacked ..., the governor said": the
     // words before the comma or quotation mark that the speaker follows.
     for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;

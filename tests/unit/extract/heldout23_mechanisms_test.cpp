@@ -181,3 +181,13 @@ TEST_CASE("claims: a responsibility claim for 'the killing of N X' reports that 
   CHECK(has(a.claims(), "Andean Liberation Army ResponsibilityClaim"));
   CHECK(has(a.figures(), "Andean Liberation Army: 8//soldiers"));
 }
+
+TEST_CASE("claims: a passive attack by a bare state body, told around a parenthetical report",
+          "[extract][heldout23]") {
+  // "Most of the victims, it said, were shot by police": what follows the closing comma of
+  // "it said" is what is said; "by police" names the home state's police.
+  Run a(
+      "KAMPALA (Reuters) - Uganda and Kenya traded charges. The Lake Rescue Group said 40 people "
+      "died in the town. Most of the victims, it said, were shot by police.");
+  CHECK(has(a.claims_with_targets(), "Lake Rescue Group Accusation -> police"));
+}
