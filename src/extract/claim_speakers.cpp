@@ -127,6 +127,22 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
            !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
   }();
   if (reduced_relative) return -1;
+  // "A Kachin rescue group said ...": an indefinite description of a body (a head of
+  // claim_body_nouns.tsv and at least one modifier; a place may be one) opening the sentence
+  // is an unnamed source of its own, to which "it" may refer later.
+  // (Not when an apposition names it: "A local rights group, the X Network, said".)
+  if (cue.voice == Voice::Active && own_end == skip_aux_back(s, cue.begin) &&
+      own_end >= s.first_token + 3 && own_end - s.first_token <= 5 &&
+      (tokens_[s.first_token].key == "a" || tokens_[s.first_token].key == "an") &&
+      !body_kind(own_end - 1).empty() &&
+      std::all_of(tokens_.begin() + s.first_token + 1, tokens_.begin() + own_end,
+                  [](const Token& t) { return t.kind == TokenKind::Word && !t.is(kInQuote); }) &&
+      std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin > s.first_token && m.end <= own_end && agentive(m.entity);
+      })) {
+    return mint_described(span_text(s.first_token + 1, own_end), tokens_[own_end - 1].key, -1,
+                          "Organization");
+  }
   if (cue.voice == Voice::Active) {
     const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
     if (named >= 0) return named;

@@ -191,3 +191,18 @@ TEST_CASE("claims: a passive attack by a bare state body, told around a parenthe
       "died in the town. Most of the victims, it said, were shot by police.");
   CHECK(has(a.claims_with_targets(), "Lake Rescue Group Accusation -> police"));
 }
+
+TEST_CASE("claims: an indefinite body description opening the sentence is a source of its own",
+          "[extract][heldout23]") {
+  // "A Kachin rescue group said": the place is a modifier; "it" then refers to the group.
+  Run a(
+      "YANGON (Reuters) - Myanmar troops attacked a village in Kachin on Tuesday. A Kachin rescue "
+      "group said the death toll had risen to 11. Another 16 people were wounded, it said.");
+  CHECK(has(a.figures(), "Kachin rescue group: 11//"));
+  CHECK(has(a.figures(), "Kachin rescue group: /16/people"));
+  // Not when an apposition names it.
+  Run b(
+      "BOGOTA (Reuters) - A local rights group, the Cauca Peace Network, said three civilians "
+      "were wounded.");
+  CHECK_FALSE(has(b.claims(), "local rights group CasualtyClaim"));
+}
