@@ -136,7 +136,18 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
       (tokens_[s.first_token].key == "a" || tokens_[s.first_token].key == "an") &&
       !body_kind(own_end - 1).empty() &&
       std::all_of(tokens_.begin() + s.first_token + 1, tokens_.begin() + own_end,
-                  [](const Token& t) { return t.kind == TokenKind::Word && !t.is(kInQuote); }) &&
+                  [](const Token& t) {
+                    static const std::set<std::string> kNoModifier = {
+                        "the", "this", "that", "its", "their", "his", "her", "later", "earlier"};
+                    return t.kind == TokenKind::Word && !t.is(kInQuote) &&
+                           kNoModifier.count(t.key) == 0;
+                  }) &&
+      [&] {
+        for (std::uint32_t k = s.first_token + 1; k + 1 < own_end; ++k) {
+          if (is_word(res_.time_words, k, k + 1)) return false;  // "A day later the ministry"
+        }
+        return true;
+      }() &&
       std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
         return m.begin > s.first_token && m.end <= own_end && agentive(m.entity);
       })) {
