@@ -505,6 +505,19 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   for (const Mention& m : ms) {
     if (m.end <= the) consider(m.entity, m.begin);
   }
+  // "A local rights group, X, said ... . The army said it killed 11 members of the Y front. The
+  // group said ...": a bare "the group" that fits a non-armed body only by its apposition is
+  // the armed group named after it.
+  if (best >= 0 && head == "group" && identifying.empty() &&
+      entities_[static_cast<std::size_t>(best)].cls != "ArmedGroup" && !name_has(best, head)) {
+    for (const auto& [e, pos] : last_seen_) {
+      if (static_cast<std::int64_t>(pos) > best_pos && agentive(e) &&
+          entities_[static_cast<std::size_t>(e)].cls == "ArmedGroup") {
+        best = e;
+        best_pos = pos;
+      }
+    }
+  }
   if (best >= 0) return best;
   // (Written bare, it is that state's body rather than the state: "police", of the home
   // state.)

@@ -828,12 +828,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   }
   // A speaker whose figures came with an accusation ("X accused Y of killing 20") also
   // makes a casualty claim.
+  // ("X said three of its fighters died and accused Y of killing two farmers": the figures of
+  // the accusation join the casualty claim the speaker made before it.)
   for (const auto& [cue, who] : resolved) {
     if (!figures_of.count(cue.begin)) continue;
-    const bool has = std::any_of(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
+    const auto has = std::find_if(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
       return c.type == "CasualtyClaim" && c.claimant == w;
     });
-    if (!has) kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
+    if (has == kept.end()) {
+      kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
+    } else if (has->cue_begin != cue.begin && cue.type == "Accusation") {
+      std::vector<std::size_t>& into = figures_of[has->cue_begin];
+      for (std::size_t fi : figures_of[cue.begin]) {
+        if (std::find(into.begin(), into.end(), fi) == into.end()) into.push_back(fi);
+      }
+    }
   }
   // Verification status, medium and quotes apply to the sentence's claims.
   std::string status;

@@ -206,3 +206,25 @@ TEST_CASE("claims: an indefinite body description opening the sentence is a sour
       "were wounded.");
   CHECK_FALSE(has(b.claims(), "local rights group CasualtyClaim"));
 }
+
+TEST_CASE("claims: an accusation's figures join the speaker's casualty claim of the sentence",
+          "[extract][heldout23]") {
+  Run a(
+      "BOGOTA (Reuters) - The Andean Liberation Army (ALA) said in a statement that three of its "
+      "fighters had died and accused the army of killing two farmers.");
+  CHECK(has(a.figures(), "Andean Liberation Army: 2//farmers"));
+  CHECK(has(a.claims(), "Andean Liberation Army Accusation"));
+}
+
+TEST_CASE(
+    "claims: a bare 'the group' fitting a rights group only by apposition is the armed "
+    "group named after it",
+    "[extract][heldout23]") {
+  Run a(
+      "BOGOTA (Reuters) - A local rights group, the Cauca Peace Network, said three civilians "
+      "were wounded.\n\nThe army said troops had killed 11 members of the Sierra Brigade in "
+      "fighting on Thursday.\n\nThe group said on social media that only three of its fighters "
+      "had died.");
+  CHECK(has(a.claims(), "Sierra Brigade CasualtyClaim"));
+  CHECK_FALSE(has(a.figures(), "Cauca Peace Network: 3//Cauca Peace Network fighters"));
+}
