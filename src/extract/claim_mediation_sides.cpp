@@ -362,28 +362,11 @@ std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<
   {
     std::uint32_t k = b;
     if (k < to && tokens_[k].key == "the") ++k;
-    auto modifier_side = [&](std::uint32_t at) {
-      for (const Mention& m : ms) {
-        if (m.begin == at && m.end == at + 1 && agentive(m.entity)) return as_actor(m.entity);
-      }
-      const int c = country_for_prefix(tokens_[at].key, true);
-      if (c >= 0) return c;
-      const std::string& w = tokens_[at].key;
-      for (std::size_t e = 0; e < entities_.size(); ++e) {
-        const Entity& en = entities_[e];
-        if (!en.actor || en.cls == "City" || en.cls == "Person") continue;
-        const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
-        if (!keys.empty() && (keys.front() == w || keys.front() == w + "s")) {
-          return static_cast<int>(e);
-        }
-      }
-      return -1;
-    };
     if (k + 3 < to && tokens_[k].is(kCapitalized) && tokens_[k + 1].key == "and" &&
         tokens_[k + 2].is(kCapitalized) && tokens_[k + 3].kind == TokenKind::Word &&
         !tokens_[k + 3].is(kCapitalized)) {
-      const int one = modifier_side(k);
-      const int two = modifier_side(k + 2);
+      const int one = modifier_side(ms, k, true);
+      const int two = modifier_side(ms, k + 2, true);
       if (one >= 0 && two >= 0) {
         const int a = country_of(one) >= 0 ? country_of(one) : one;
         const int c = country_of(two) >= 0 ? country_of(two) : two;
@@ -475,10 +458,60 @@ std::vector<int> ArticleRun::with_sides(const Sentence& s, const std::vector<Men
   return {};
 }
 
+// The side a capitalised modifier at `at` names ("Georgian", "Abkhaz" in "Georgian and Abkhaz
+// officials"): a one-word mention there, a demonym's state, else the actor whose name opens
+// with the word (plural "s" aside); -1 when none.
+int ArticleRun::modifier_side(const std::vector<Mention>& ms, std::uint32_t at, bool described) {
+  for (const Mention& m : ms) {
+    if (m.begin == at && m.end == at + 1 && agentive(m.entity)) return as_actor(m.entity);
+  }
+  const int c = country_for_prefix(tokens_[at].key);  // "Saudi", "Omani"
+  if (c >= 0) return c;
+  const std::string& w = tokens_[at].key;
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& en = entities_[e];
+    // (Unless `described`, not an unnamed plural node minted from a description: "Twic
+    // leaders".)
+    if (!en.actor || en.cls == "City" || en.cls == "Person" || (en.cls == "Actor" && !described)) {
+      continue;
+    }
+    const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
+    if (!keys.empty() && (keys.front() == w || keys.front() == w + "s")) {
+      return static_cast<int>(e);
+    }
+  }
+  return -1;
+}
+
 // The sides named after the "between" at k of sentence s.
 void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                                std::vector<int>& into) {
   if (k + 1 >= s.last_token) return;
+  // "between the Twic and Ngok communities", "between Saudi and Huthi delegations": two
+  // capitalised modifiers sharing one lower-case plural head are the two sides (a name
+  // nothing else knows is a side as written).
+  {
+    std::uint32_t b = k + 1;
+    if (tokens_[b].key == "the") ++b;
+    const std::string& head = b + 3 < s.last_token ? tokens_[b + 3].key : std::string();
+    if (b + 3 < s.last_token && tokens_[b].is(kCapitalized) && tokens_[b + 1].key == "and" &&
+        tokens_[b + 2].is(kCapitalized) && tokens_[b + 3].kind == TokenKind::Word &&
+        !tokens_[b + 3].is(kCapitalized) && head.size() > 3 && head.back() == 's') {
+      std::vector<int> pair;
+      for (std::uint32_t at : {b, b + 2}) {
+        int side = modifier_side(ms, at, false);
+        if (side < 0)
+          side = mint_described(span_text(at, at + 1), tokens_[at].key, -1, "Organization");
+        if (side >= 0) pair.push_back(country_of(side) >= 0 ? country_of(side) : side);
+      }
+      if (pair.size() == 2 && pair[0] != pair[1]) {
+        for (int p : pair) {
+          if (std::find(into.begin(), into.end(), p) == into.end()) into.push_back(p);
+        }
+        return;
+      }
+    }
+  }
   // "between the army and the RSF": the names up to the end of the phrase (through a
   // possessive: "between A's army and B").
   // "between A's chief negotiator, X Y, and B's negotiator": an apposition that names the

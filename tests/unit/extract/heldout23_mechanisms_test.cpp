@@ -228,3 +228,18 @@ TEST_CASE(
   CHECK(has(a.claims(), "Sierra Brigade CasualtyClaim"));
   CHECK_FALSE(has(a.figures(), "Cauca Peace Network: 3//Cauca Peace Network fighters"));
 }
+
+TEST_CASE("mediation: 'between the A and B communities' names the two sides A and B",
+          "[extract][heldout23]") {
+  // Two capitalised modifiers sharing one plural head after "between"; a word nothing else
+  // knows is a side as written, a demonym its state.
+  Run a(
+      "JUBA (Reuters) - Sudan and South Sudan traded charges again. Sudan said South Sudan had "
+      "armed the militias.\n\nPresident Salva Kiir has sent a committee led by Vice President "
+      "James Deng to mediate between the Twic and Ngok communities.");
+  CHECK(has(a.mediations(), "James Deng: Ngok/Twic Ongoing"));
+  Run b(
+      "MUSCAT (Reuters) - Talks in Sanaa between Qatari and Omani delegations were mediated by "
+      "Kuwait.");
+  CHECK(has(b.mediations(), "Kuwait: Oman/Qatar Succeeded"));
+}
