@@ -243,3 +243,11 @@ TEST_CASE("mediation: 'between the A and B communities' names the two sides A an
       "Kuwait.");
   CHECK(has(b.mediations(), "Kuwait: Oman/Qatar Succeeded"));
 }
+
+TEST_CASE("claims: 'gave a different account' denies the account before it",
+          "[extract][heldout23]") {
+  Run a(
+      "TBILISI (AFP) - Georgia accused Abkhaz border guards of shooting a man. The Abkhaz de facto "
+      "authorities gave a different account.");
+  CHECK(has(a.claims(), "Abkhaz de facto authorities Denial"));
+}
