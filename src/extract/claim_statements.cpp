@@ -764,6 +764,54 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
     }
   }
+  // 'The spokesman said the army "does not target civilians"': a statement that its own side
+  // (a state body of the speaker's state, or "we" / "it" / "they") did not do a verb of
+  // violence denies it.
+  for (std::size_t k = 0; k < made.size(); ++k) {
+    if (made[k].type != "StatementClaim" || seen.count({made[k].claimant, "Denial"})) continue;
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    const std::uint32_t to = clause_end(s, cue->end);
+    static const std::set<std::string> kNegAux = {"does", "do",  "did",  "has", "have",
+                                                  "had",  "was", "were", "is",  "are"};
+    static const std::vector<std::string> kViolence = {"target", "attack", "kill",  "shell",
+                                                       "bomb",   "fire",   "shoot", "strike"};
+    bool denies = false;
+    for (std::uint32_t n = cue->end + 1; n + 1 < to && !denies; ++n) {
+      if (tokens_[n].key != "not" && tokens_[n].key != "never") continue;
+      if (!kNegAux.count(tokens_[n - 1].key) && tokens_[n].key != "never") continue;
+      std::uint32_t v = n + 1;
+      if (v < to && tokens_[v].key == "\"") ++v;
+      const std::string& verb = v < to ? tokens_[v].key : std::string();
+      const bool violent = std::any_of(kViolence.begin(), kViolence.end(),
+                                       [&](const auto& st) { return verb.rfind(st, 0) == 0; });
+      if (!violent) continue;
+      // The subject right before the auxiliary: the speaker's own side.
+      const std::uint32_t subj = tokens_[n].key == "never" ? n : n - 1;
+      for (std::uint32_t b = subj; b > cue->end && subj - b < 3; --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "we" || w == "it" || w == "they") {
+          denies = true;
+          break;
+        }
+        if (body_kind(b - 1) == "state") {
+          const int d = definite_speaker(s, ms, b);
+          // (A spokesperson whose side is not known speaks for the body he names.)
+          const int own = side_of(made[k].claimant);
+          denies = d >= 0 && side_of(d) >= 0 &&
+                   (own == side_of(d) ||
+                    (own < 0 && entities_[static_cast<std::size_t>(made[k].claimant)].person()));
+          break;
+        }
+      }
+    }
+    if (!denies) continue;
+    made[k].type = "Denial";
+    seen[{made[k].claimant, "Denial"}] = k;
+  }
   // An armed group that says it attacked ("X said its fighters had ambushed an army convoy",
   // "... it had attacked the pipeline") claims the attack (own_attack_in).
   for (std::size_t k = 0, n = made.size(); k < n; ++k) {

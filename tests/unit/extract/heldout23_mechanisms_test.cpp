@@ -251,3 +251,16 @@ TEST_CASE("claims: 'gave a different account' denies the account before it",
       "authorities gave a different account.");
   CHECK(has(a.claims(), "Abkhaz de facto authorities Denial"));
 }
+
+TEST_CASE("claims: a statement that one's own side did not strike is a denial",
+          "[extract][heldout23]") {
+  Run a(
+      "NAYPYITAW (Reuters) - The Shan Liberation Army (SLA) accused Myanmar of bombing a school. "
+      "Myanmar's army spokesman, General Aung Kyaw, said the army \"does not target civilians\".");
+  CHECK(has(a.claims(), "Aung Kyaw Denial"));
+  // Another side's not doing it is no denial by the speaker.
+  Run b(
+      "NAYPYITAW (Reuters) - The Shan Liberation Army (SLA) accused Myanmar of bombing a school. "
+      "The SLA said the army had not attacked the base.");
+  CHECK_FALSE(has(b.claims(), "Shan Liberation Army Denial"));
+}
