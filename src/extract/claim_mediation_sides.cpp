@@ -343,12 +343,36 @@ std::vector<int> ArticleRun::subject_sides(const Sentence& s, const std::vector<
   // Skip the opening dateline, an opening time or place phrase up to a comma ("On Friday,
   // ..."), and a reporting clause ("X said on Friday that ...").
   if (from < dateline_end_ && dateline_end_ < to) from = dateline_end_;
+  // A list bullet opening the line ("* A and B agreed ...", "- A and B ...") is no word of
+  // the clause.
+  while (from < to && tokens_[from].kind == TokenKind::Punct && tokens_[from].key != "\"" &&
+         tokens_[from].key != "(") {
+    ++from;
+  }
   std::uint32_t b = from;
   for (std::uint32_t k = from; k < to && k < from + 6; ++k) {
     if (tokens_[k].key == ",") b = k + 1;
   }
   for (std::uint32_t k = from; k < to; ++k) {
     if (tokens_[k].key == "that") b = k + 1;
+  }
+  // "Georgian and Abkhaz officials held talks ...": two capitalised modifiers sharing one
+  // lower-case head name the two sides: a demonym its state, another word the actor named by
+  // it (a mention there, else the actor whose name opens with the word).
+  {
+    std::uint32_t k = b;
+    if (k < to && tokens_[k].key == "the") ++k;
+    if (k + 3 < to && tokens_[k].is(kCapitalized) && tokens_[k + 1].key == "and" &&
+        tokens_[k + 2].is(kCapitalized) && tokens_[k + 3].kind == TokenKind::Word &&
+        !tokens_[k + 3].is(kCapitalized)) {
+      const int one = modifier_side(ms, k, true);
+      const int two = modifier_side(ms, k + 2, true);
+      if (one >= 0 && two >= 0) {
+        const int a = country_of(one) >= 0 ? country_of(one) : one;
+        const int c = country_of(two) >= 0 ? country_of(two) : two;
+        if (a != c) return {a, c};
+      }
+    }
   }
   std::uint32_t e1 = phrase_end(b);
   // "The killings come as A and B hold talks": else the subject of the last clause opened by
@@ -434,10 +458,60 @@ std::vector<int> ArticleRun::with_sides(const Sentence& s, const std::vector<Men
   return {};
 }
 
+// The side a capitalised modifier at `at` names ("Georgian", "Abkhaz" in "Georgian and Abkhaz
+// officials"): a one-word mention there, a demonym's state, else the actor whose name opens
+// with the word (plural "s" aside); -1 when none.
+int ArticleRun::modifier_side(const std::vector<Mention>& ms, std::uint32_t at, bool described) {
+  for (const Mention& m : ms) {
+    if (m.begin == at && m.end == at + 1 && agentive(m.entity)) return as_actor(m.entity);
+  }
+  const int c = country_for_prefix(tokens_[at].key);  // "Saudi", "Omani"
+  if (c >= 0) return c;
+  const std::string& w = tokens_[at].key;
+  for (std::size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& en = entities_[e];
+    // (Unless `described`, not an unnamed plural node minted from a description: "Twic
+    // leaders".)
+    if (!en.actor || en.cls == "City" || en.cls == "Person" || (en.cls == "Actor" && !described)) {
+      continue;
+    }
+    const std::vector<std::string> keys = phrase_keys(en.label, res_.abbreviations);
+    if (!keys.empty() && (keys.front() == w || keys.front() == w + "s")) {
+      return static_cast<int>(e);
+    }
+  }
+  return -1;
+}
+
 // The sides named after the "between" at k of sentence s.
 void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                                std::vector<int>& into) {
   if (k + 1 >= s.last_token) return;
+  // "between the Twic and Ngok communities", "between Saudi and Huthi delegations": two
+  // capitalised modifiers sharing one lower-case plural head are the two sides (a name
+  // nothing else knows is a side as written).
+  {
+    std::uint32_t b = k + 1;
+    if (tokens_[b].key == "the") ++b;
+    const std::string& head = b + 3 < s.last_token ? tokens_[b + 3].key : std::string();
+    if (b + 3 < s.last_token && tokens_[b].is(kCapitalized) && tokens_[b + 1].key == "and" &&
+        tokens_[b + 2].is(kCapitalized) && tokens_[b + 3].kind == TokenKind::Word &&
+        !tokens_[b + 3].is(kCapitalized) && head.size() > 3 && head.back() == 's') {
+      std::vector<int> pair;
+      for (std::uint32_t at : {b, b + 2}) {
+        int side = modifier_side(ms, at, false);
+        if (side < 0)
+          side = mint_described(span_text(at, at + 1), tokens_[at].key, -1, "Organization");
+        if (side >= 0) pair.push_back(country_of(side) >= 0 ? country_of(side) : side);
+      }
+      if (pair.size() == 2 && pair[0] != pair[1]) {
+        for (int p : pair) {
+          if (std::find(into.begin(), into.end(), p) == into.end()) into.push_back(p);
+        }
+        return;
+      }
+    }
+  }
   // "between the army and the RSF": the names up to the end of the phrase (through a
   // possessive: "between A's army and B").
   // "between A's chief negotiator, X Y, and B's negotiator": an apposition that names the
@@ -503,6 +577,38 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
     }
     if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
       into.push_back(c);
+    }
+  }
+  // "between the military and another ethnic armed group, the X,": a described side that an
+  // apposition names right after the phrase is the side it names (the other conjuncts are
+  // read as usual).
+  if (into.size() < 2 && stop + 1 < s.last_token && tokens_[stop].key == ",") {
+    std::uint32_t last_and = stop;
+    for (std::uint32_t t = k + 1; t < stop; ++t) {
+      if (tokens_[t].key == "and") last_and = t;
+    }
+    const bool described =
+        last_and + 1 < stop && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin > last_and && m.begin < stop;
+        });
+    const std::uint32_t named_at = stop + 1 + (tokens_[stop + 1].key == "the" ? 1 : 0);
+    int apposed = -1;
+    for (const Mention& m : ms) {
+      if (!described || m.begin != named_at || !agentive(m.entity)) continue;
+      const bool closed = m.end >= s.last_token || tokens_[m.end].kind == TokenKind::Punct;
+      const int p = as_actor(m.entity);
+      if (closed && p >= 0) apposed = country_of(p) >= 0 ? country_of(p) : p;
+      break;
+    }
+    if (apposed >= 0) {
+      if (into.empty()) {
+        for (int c : unnamed_sides(s, ms, k + 1, last_and)) {
+          if (c != apposed) into.push_back(c);
+          break;
+        }
+      }
+      if (std::find(into.begin(), into.end(), apposed) == into.end()) into.push_back(apposed);
+      if (into.size() >= 2) return;
     }
   }
   // Sides in lower case: "between the government and opposition groups". Not one plural

@@ -263,12 +263,28 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
           if (after < i && tokens_[after].key == "that") ++after;
           std::uint32_t pl = 0;
           std::uint32_t pr = 0;
+          // "X said on Thursday they were ready to mediate": past a few plain words (no name,
+          // no punctuation) to the pronoun that opens what is said.
+          for (std::uint32_t t = after; t < i && t < after + 4 && mention_at(ms, after) < 0; ++t) {
+            if (tokens_[t].kind != TokenKind::Word || mention_at(ms, t) >= 0) break;
+            if (matches(res_.pronouns, t, t + 1, pl, pr)) {
+              after = t;
+              break;
+            }
+          }
           if (mention_at(ms, after) >= 0) {
             from = after;
             speaker_mediates = -1;
           } else if (after < i && matches(res_.pronouns, after, after + 1, pl, pr)) {
-            // "... said it was ready to mediate": the speaker.
+            // "... said it was ready to mediate": the speaker (a described one too: "X's
+            // Catholic bishops said they ...").
             speaker_mediates = subject_of(s, ms, k);
+            const int described = claimant_for(s, ms, Cue{k, k + cl, "StatementClaim"});
+            if (described >= 0 && entities_[static_cast<std::size_t>(described)].cls == "Actor") {
+              speaker_mediates = described;
+              // Known by a description only: its sides must be named.
+              mediator_by_reference = true;
+            }
           }
         }
       }

@@ -283,6 +283,7 @@ class ArticleRun {
   int appositive_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
   int bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   std::uint32_t skip_aux_back(const Sentence& s, std::uint32_t at) const;
+  bool is_claim_noun(std::uint32_t i) const;
   std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
@@ -357,6 +358,7 @@ class ArticleRun {
   std::uint32_t side_holders_end(std::uint32_t with) const;
   std::vector<int> subject_sides(const Sentence& s, const std::vector<Mention>& ms,
                                  std::uint32_t from, std::uint32_t to);
+  int modifier_side(const std::vector<Mention>& ms, std::uint32_t at, bool described);
   std::vector<int> with_sides(const Sentence& s, const std::vector<Mention>& ms,
                               const std::vector<int>& mediators);
   void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,

@@ -127,6 +127,33 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
            !is_word(res_.victim_stops, k - 2, k - 1) && !matches(res_.breaks, k - 2, k, l, r);
   }();
   if (reduced_relative) return -1;
+  // "A Kachin rescue group said ...": an indefinite description of a body (a head of
+  // claim_body_nouns.tsv and at least one modifier; a place may be one) opening the sentence
+  // is an unnamed source of its own, to which "it" may refer later.
+  // (Not when an apposition names it: "A local rights group, the X Network, said".)
+  if (cue.voice == Voice::Active && own_end == skip_aux_back(s, cue.begin) &&
+      own_end >= s.first_token + 3 && own_end - s.first_token <= 5 &&
+      (tokens_[s.first_token].key == "a" || tokens_[s.first_token].key == "an") &&
+      !body_kind(own_end - 1).empty() &&
+      std::all_of(tokens_.begin() + s.first_token + 1, tokens_.begin() + own_end,
+                  [](const Token& t) {
+                    static const std::set<std::string> kNoModifier = {
+                        "the", "this", "that", "its", "their", "his", "her", "later", "earlier"};
+                    return t.kind == TokenKind::Word && !t.is(kInQuote) &&
+                           kNoModifier.count(t.key) == 0;
+                  }) &&
+      [&] {
+        for (std::uint32_t k = s.first_token + 1; k + 1 < own_end; ++k) {
+          if (is_word(res_.time_words, k, k + 1)) return false;  // "A day later the ministry"
+        }
+        return true;
+      }() &&
+      std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin > s.first_token && m.end <= own_end && agentive(m.entity);
+      })) {
+    return mint_described(span_text(s.first_token + 1, own_end), tokens_[own_end - 1].key, -1,
+                          "Organization");
+  }
   if (cue.voice == Voice::Active) {
     const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
     if (named >= 0) return named;
@@ -135,9 +162,14 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int definite = definite_speaker(s, ms, own_end);
     if (definite >= 0) return definite;
   }
+  // "..., a charge police rejected": the body after the claim noun, not "charge police".
+  if (own_end >= s.first_token + 3 && is_claim_noun(own_end - 2)) {
+    const int body = bare_body_speaker(s, ms, own_end);
+    if (body >= 0) return body;
+  }
   const int described = described_speaker(s, ms, cue.begin);
   if (described >= 0) return described;
-  const int bare = bare_body_speaker(s, ms, skip_aux_back(s, cue.begin));
+  const int bare = bare_body_speaker(s, ms, own_end);
   if (bare >= 0) return bare;
   // "officials said" with no state or group named: the speaker is unknown.
   const std::uint32_t head = skip_aux_back(s, cue.begin);
@@ -402,8 +434,10 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   // "..., police said": a body noun news copy writes without an article, right after the
   // comma or quotation mark that ends what was said, is a definite description too.
   // So is one right after "according to" ("..., according to police").
+  // And one after the "by" of a passive ("were shot by police").
   const bool bare =
       noun > s.first_token && (tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "\"" ||
+                               (tokens_[noun - 1].key == "by" && kind == "state") ||
                                (noun > s.first_token + 1 && tokens_[noun - 1].key == "to" &&
                                 tokens_[noun - 2].key == "according"));
   while (!bare && k > s.first_token && noun - k < 5) {
@@ -471,6 +505,19 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   for (const Mention& m : ms) {
     if (m.end <= the) consider(m.entity, m.begin);
   }
+  // "A local rights group, X, said ... . The army said it killed 11 members of the Y front. The
+  // group said ...": a bare "the group" that fits a non-armed body only by its apposition is
+  // the armed group named after it.
+  if (best >= 0 && head == "group" && identifying.empty() &&
+      entities_[static_cast<std::size_t>(best)].cls != "ArmedGroup" && !name_has(best, head)) {
+    for (const auto& [e, pos] : last_seen_) {
+      if (static_cast<std::int64_t>(pos) > best_pos && agentive(e) &&
+          entities_[static_cast<std::size_t>(e)].cls == "ArmedGroup") {
+        best = e;
+        best_pos = pos;
+      }
+    }
+  }
   if (best >= 0) return best;
   // (Written bare, it is that state's body rather than the state: "police", of the home
   // state.)
@@ -535,6 +582,16 @@ std::uint32_t ArticleRun::skip_parenthetical_back(const Sentence& s, std::uint32
     if (w == ";" || w == "\"") return at;
     if (tokens_[k - 1].key != ",") continue;
     if (w == "which" || w == "who" || aside_participle(tokens_[k])) return k - 1;
+    // "Prosecutors, for their part, have accused", "The army, in turn, said": a short
+    // discourse aside (a closed class of openers, lower case, up to four words).
+    static const std::set<std::string> kAsides = {"for",  "in",     "however", "meanwhile", "too",
+                                                  "also", "though", "instead", "likewise"};
+    if (kAsides.count(w) > 0 && at - k <= 5 &&
+        std::all_of(tokens_.begin() + k, tokens_.begin() + (at - 1), [](const Token& t) {
+          return t.kind == TokenKind::Word && !t.is(kCapitalized);
+        })) {
+      return k - 1;
+    }
     if ((w == "a" || w == "an" || w == "the") && at - k < 14) return k - 1;
     return at;
   }
@@ -600,6 +657,13 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
     }
     if (begin == at - 1) return -1;
   }
+  // "The KIA's spokesman, Colonel X, said": a title before the name (person_titles.tsv).
+  for (std::uint32_t n = 0;
+       entity >= 0 && n < 3 && begin > s.first_token + 2 && tokens_[begin - 1].is(kCapitalized) &&
+       is_word(res_.titles, begin - 1, begin);
+       ++n) {
+    --begin;
+  }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
   const Token& head = tokens_[begin - 2];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
@@ -620,6 +684,16 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
 // (claim_body_nouns.tsv, kind state) with no determiner before the verb at `at` is the body
 // named earlier with that last word ("Kosovo police"), else (not after a comma) the home
 // state. -1 otherwise.
+// "a charge", "the claim": a determiner and a noun naming a claim at i - 1 .. i.
+bool ArticleRun::is_claim_noun(std::uint32_t i) const {
+  static const std::set<std::string> kClaimNouns = {
+      "charge",     "charges",     "claim",   "claims", "accusation",
+      "allegation", "allegations", "account", "figure", "version"};
+  if (i == 0 || kClaimNouns.count(tokens_[i].key) == 0) return false;
+  const std::string& det = tokens_[i - 1].key;
+  return det == "a" || det == "an" || det == "the";
+}
+
 int ArticleRun::bare_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
                                   std::uint32_t at) const {
   if (at <= s.first_token) return -1;
@@ -628,8 +702,11 @@ int ArticleRun::bare_body_speaker(const Sentence& s, const std::vector<Mention>&
   if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == at; })) {
     return -1;
   }
-  const bool opens =
-      noun == s.first_token || tokens_[noun - 1].key == "," || tokens_[noun - 1].key == "that";
+  // "..., a charge police rejected": a body right after the claim noun that its reduced
+  // relative clause is about speaks (the noun is no modifier of it).
+  const bool claim_noun = noun >= s.first_token + 2 && is_claim_noun(noun - 1);
+  const bool opens = noun == s.first_token || tokens_[noun - 1].key == "," ||
+                     tokens_[noun - 1].key == "that" || claim_noun;
   if (!opens) return -1;
   const std::string tail = " " + tokens_[noun].key;
   int best = -1;

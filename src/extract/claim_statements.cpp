@@ -92,6 +92,21 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     if (!matches(res_.attack_verbs, v, to, l, r)) continue;
     int agent = -1;
     std::uint32_t agent_begin = v;
+    bool by_agent = false;
+    // "the boat had been attacked by the ELN": in the passive, the agent "by" names right
+    // after the verb.
+    if (v + l + 1 < to && tokens_[v + l].key == "by") {
+      const std::uint32_t at = v + l + 1 + (tokens_[v + l + 1].key == "the" ? 1 : 0);
+      for (const Mention& m : ms) {
+        if (m.begin == at && m.end <= to && agentive(m.entity)) agent = as_actor(m.entity);
+      }
+      // "were shot by police": a state body named bare (or "the army") is that state's.
+      if (agent < 0 && at < to && body_kind(at) == "state") {
+        const int d = definite_speaker(sentences_[claims_sentence_], ms, at + 1);
+        if (d >= 0) agent = as_actor(d);
+      }
+      by_agent = agent >= 0;
+    }
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
@@ -134,7 +149,9 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
                            std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
                              return m.begin >= from && m.end < lead && agentive(m.entity);
                            });
-    if (lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) continue;
+    if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
+      continue;
+    }
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
     if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
     const int side = side_of(agent);
@@ -220,6 +237,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
     }
     if (!in_name && matches(res_.claim_cues, i, s.last_token, len, row) && !hedge()) {
+      // Rows of type "-" are no cue: a cue word in a phrase that states no claim ("a force
+      // that disputes control of the river").
+      if (res_.claim_cues.get(row, "type") == "-") {
+        i += len;
+        continue;
+      }
       const std::string_view voice = res_.claim_cues.get(row, "voice");
       cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
                          voice == "passive"      ? Voice::Passive
@@ -306,6 +329,40 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                      })))) {
       who = resolved.back().second;
     }
+    // "X said on Thursday they were ready to mediate": a subject pronoun that opens what a
+    // reporting verb of the sentence says (a few words between, no name, no punctuation) is
+    // that verb's speaker when of the pronoun's kind, not the clause's first name nor the
+    // last speaker; when that verb found no speaker, nor does the pronoun.
+    std::uint32_t pl = 0;
+    std::uint32_t pr = 0;
+    if (before > s.first_token && cue.voice == Voice::Active &&
+        matches(res_.pronouns, before - 1, before, pl, pr)) {
+      const bool person = res_.pronouns.get(pr, "kind") == "person";
+      const std::uint32_t pronoun = before - 1;
+      const Cue* said = nullptr;
+      for (const Cue& rc : cues) {
+        if (rc.end <= pronoun && pronoun - rc.end <= 4) said = &rc;
+      }
+      bool plain =
+          said != nullptr && said->type == "StatementClaim" && said->voice == Voice::Active;
+      for (std::uint32_t t = plain ? said->end : pronoun; t < pronoun; ++t) {
+        plain = plain && tokens_[t].kind == TokenKind::Word &&
+                std::none_of(ms.begin(), ms.end(),
+                             [&](const Mention& m) { return t >= m.begin && t < m.end; });
+      }
+      if (plain) {
+        int speaker = -1;
+        for (const auto& [rc, w] : resolved) {
+          if (rc.begin == said->begin) {
+            speaker = w;
+            break;
+          }
+        }
+        const bool same_kind = speaker >= 0 && (entities_[static_cast<std::size_t>(speaker)].cls ==
+                                                "Person") == person;
+        who = same_kind ? speaker : (speaker < 0 ? -1 : who);
+      }
+    }
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
@@ -355,6 +412,20 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         }
         break;
       }
+    }
+  }
+  // "X claimed responsibility for the killing of eight men": the toll its object names is X's
+  // report too (a casualty claim besides the responsibility claim).
+  const std::size_t n_resolved = resolved.size();
+  for (std::size_t r = 0; r < n_resolved; ++r) {
+    const Cue& rc = resolved[r].first;
+    const std::uint32_t k = rc.end;
+    static const std::set<std::string> kKillings = {"killing", "killings", "death",
+                                                    "deaths",  "murder",   "murders"};
+    if (rc.type == "ResponsibilityClaim" && rc.voice == Voice::Active && k + 3 < s.last_token &&
+        tokens_[k].key == "for" && tokens_[k + 1].key == "the" &&
+        kKillings.count(tokens_[k + 2].key) > 0 && tokens_[k + 3].key == "of") {
+      resolved.emplace_back(Cue{k, k + 1, "StatementClaim", Voice::Active}, resolved[r].second);
     }
   }
   // Each figure belongs to the last reporting speaker before it, else to the first one after
@@ -413,7 +484,43 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   if (zero_owner >= 0) figures_of[static_cast<std::uint32_t>(zero_owner)];
   for (const auto& [cue, who] : resolved) {
     std::string type = cue.type;
+    // "warned that earlier agreements had collapsed": a warning about what has happened
+    // (a past perfect after "that", no modal, no condition) threatens nobody.
+    if (type == "Threat" && tokens_[cue.begin].key.rfind("warn", 0) == 0 &&
+        cue.end < s.last_token && tokens_[cue.end].key == "that") {
+      const std::uint32_t stop = clause_end(s, cue.end + 1);
+      static const std::set<std::string> kModal = {"will",  "would", "could", "can",    "may",
+                                                   "might", "shall", "if",    "unless", "'ll"};
+      bool perfect = false;
+      bool modal = false;
+      for (std::uint32_t k = cue.end + 1; k < stop; ++k) {
+        perfect = perfect || tokens_[k].key == "had";
+        modal = modal || kModal.count(tokens_[k].key) > 0;
+      }
+      if (perfect && !modal) type = "StatementClaim";
+    }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+    // "Ethiopia offered to mediate between A and B, a diplomat said": a source named after a
+    // comma that closes the sentence only reports the more specific claim made before it by
+    // another speaker; it states nothing of its own.
+    if (type == "StatementClaim" && cue.voice == Voice::Active) {
+      std::uint32_t comma = cue.begin;
+      while (comma > s.first_token && cue.begin - comma < 8 && tokens_[comma - 1].key != ",") {
+        --comma;
+      }
+      const bool trailing = comma > s.first_token && tokens_[comma - 1].key == "," &&
+                            s.last_token - cue.end <= 6 &&
+                            std::none_of(tokens_.begin() + cue.end, tokens_.begin() + s.last_token,
+                                         [](const Token& t) { return t.key == "that"; });
+      const bool reported =
+          trailing && std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
+            const std::string& t = r.first.type;
+            return r.first.end < comma && r.second != who &&
+                   (t == "Offer" || t == "Accusation" || t == "Threat" || t == "Denial" ||
+                    t == "ResponsibilityClaim");
+          });
+      if (reported) continue;
+    }
     if (seen.count({who, type})) {
       // A second report by the same speaker: its figures join the first one's claim.
       const std::uint32_t first = made[seen[{who, type}]].cue_begin;
@@ -628,6 +735,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     }
     if (cue == nullptr || cue->voice != Voice::Active) continue;
     int accused = accused_in(ms, cue->end, clause_end(s, cue->end), made[k].claimant);
+    // "Most of the victims, it said, were shot by police": after a parenthetical report, what
+    // follows its closing comma.
+    if (accused < 0 && cue->end + 1 < s.last_token && tokens_[cue->end].key == "," &&
+        cue->begin > s.first_token + 1 && tokens_[skip_aux_back(s, cue->begin) - 2].key == ",") {
+      accused = accused_in(ms, cue->end + 1, clause_end(s, cue->end + 1), made[k].claimant);
+    }
     // '"X has attacked us," the president said', "X attacked ..., the governor said": the
     // words before the comma or quotation mark that the speaker follows.
     for (std::uint32_t b = cue->begin; accused < 0 && b > s.first_token && cue->begin - b < 9;
@@ -650,6 +763,54 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     } else {
       made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
     }
+  }
+  // 'The spokesman said the army "does not target civilians"': a statement that its own side
+  // (a state body of the speaker's state, or "we" / "it" / "they") did not do a verb of
+  // violence denies it.
+  for (std::size_t k = 0; k < made.size(); ++k) {
+    if (made[k].type != "StatementClaim" || seen.count({made[k].claimant, "Denial"})) continue;
+    const Cue* cue = nullptr;
+    for (const auto& rc : resolved) {
+      if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;
+    }
+    if (cue == nullptr || cue->voice != Voice::Active) continue;
+    const std::uint32_t to = clause_end(s, cue->end);
+    static const std::set<std::string> kNegAux = {"does", "do",  "did",  "has", "have",
+                                                  "had",  "was", "were", "is",  "are"};
+    static const std::vector<std::string> kViolence = {"target", "attack", "kill",  "shell",
+                                                       "bomb",   "fire",   "shoot", "strike"};
+    bool denies = false;
+    for (std::uint32_t n = cue->end + 1; n + 1 < to && !denies; ++n) {
+      if (tokens_[n].key != "not" && tokens_[n].key != "never") continue;
+      if (!kNegAux.count(tokens_[n - 1].key) && tokens_[n].key != "never") continue;
+      std::uint32_t v = n + 1;
+      if (v < to && tokens_[v].key == "\"") ++v;
+      const std::string& verb = v < to ? tokens_[v].key : std::string();
+      const bool violent = std::any_of(kViolence.begin(), kViolence.end(),
+                                       [&](const auto& st) { return verb.rfind(st, 0) == 0; });
+      if (!violent) continue;
+      // The subject right before the auxiliary: the speaker's own side.
+      const std::uint32_t subj = tokens_[n].key == "never" ? n : n - 1;
+      for (std::uint32_t b = subj; b > cue->end && subj - b < 3; --b) {
+        const std::string& w = tokens_[b - 1].key;
+        if (w == "we" || w == "it" || w == "they") {
+          denies = true;
+          break;
+        }
+        if (body_kind(b - 1) == "state") {
+          const int d = definite_speaker(s, ms, b);
+          // (A spokesperson whose side is not known speaks for the body he names.)
+          const int own = side_of(made[k].claimant);
+          denies = d >= 0 && side_of(d) >= 0 &&
+                   (own == side_of(d) ||
+                    (own < 0 && entities_[static_cast<std::size_t>(made[k].claimant)].person()));
+          break;
+        }
+      }
+    }
+    if (!denies) continue;
+    made[k].type = "Denial";
+    seen[{made[k].claimant, "Denial"}] = k;
   }
   // An armed group that says it attacked ("X said its fighters had ambushed an army convoy",
   // "... it had attacked the pipeline") claims the attack (own_attack_in).
@@ -715,12 +876,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   }
   // A speaker whose figures came with an accusation ("X accused Y of killing 20") also
   // makes a casualty claim.
+  // ("X said three of its fighters died and accused Y of killing two farmers": the figures of
+  // the accusation join the casualty claim the speaker made before it.)
   for (const auto& [cue, who] : resolved) {
     if (!figures_of.count(cue.begin)) continue;
-    const bool has = std::any_of(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
+    const auto has = std::find_if(kept.begin(), kept.end(), [&, w = who](const ClaimOut& c) {
       return c.type == "CasualtyClaim" && c.claimant == w;
     });
-    if (!has) kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
+    if (has == kept.end()) {
+      kept.push_back(ClaimOut{{}, "CasualtyClaim", who, -1, cue.begin});
+    } else if (has->cue_begin != cue.begin && cue.type == "Accusation") {
+      std::vector<std::size_t>& into = figures_of[has->cue_begin];
+      for (std::size_t fi : figures_of[cue.begin]) {
+        if (std::find(into.begin(), into.end(), fi) == into.end()) into.push_back(fi);
+      }
+    }
   }
   // Verification status, medium and quotes apply to the sentence's claims.
   std::string status;
