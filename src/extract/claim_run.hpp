@@ -55,6 +55,7 @@ struct ClaimStage::Resources {
   Lexicon victim_asides;     // ", including a child," between victims and their verb
   Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
   Lexicon victim_stops;      // phrase: words that end a victim phrase
+  Lexicon state_members;     // phrase: "troops", "soldiers" after "Kenyan": the state's
   Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
   Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
@@ -347,6 +348,7 @@ class ArticleRun {
                                        std::uint32_t at) const;
   int actor_named(const std::string& name) const;
   int country_for_prefix(std::string_view prefix, bool demonym_only = false);
+  int state_of_members(std::uint32_t i, std::uint32_t end);
   std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
   // "between them", "between the warring parties": the sides of the last "between A and B"
   // of an earlier sentence (note_between), else none.

@@ -8,6 +8,7 @@ namespace ng::extract::claims {
 
 std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int claimant,
                                   int target, const Sentence& s, std::uint32_t cue_end) {
+  flush_new_entities();  // a state named only by its adjective ("accused Malawian troops")
   const std::string c = node("claim");
   iri(c, vocab::kRdfType, ng(type));
   iri(c, iris::kInArticle, doc_);
@@ -75,6 +76,22 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
       }
       break;
     }
+  }
+  return -1;
+}
+
+// At i, a state's adjective or name and the plural noun of its members, perhaps after "the"
+// and one lower-case word ("Malawian troops", "the Kenyan border forces"; claim_state_members.tsv):
+// that state (added to the graph if need be), else -1.
+int ArticleRun::state_of_members(std::uint32_t i, std::uint32_t end) {
+  if (i < end && tokens_[i].key == "the") ++i;
+  if (i + 1 >= end || !tokens_[i].is(kCapitalized)) return -1;
+  for (std::uint32_t k = i + 1; k < end && k < i + 3; ++k) {
+    const Token& t = tokens_[k];
+    if (t.kind != TokenKind::Word || t.is(kCapitalized)) return -1;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (matches(res_.state_members, k, end, len, row)) return country_for_prefix(tokens_[i].key);
   }
   return -1;
 }
@@ -542,6 +559,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         const int d = definite_speaker(s, ms, k + 1);
         if (d >= 0 && d != who) target = as_actor(d);
         break;
+      }
+      // "accused Malawian troops of ...": the state whose members they are.
+      if (target < 0) {
+        const int st = state_of_members(cue.end, clause_end(s, cue.end));
+        if (st >= 0 && st != who) target = st;
       }
     }
     if (type == "Denial") {

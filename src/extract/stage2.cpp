@@ -62,6 +62,7 @@ std::vector<const Lexicon*> matched_lexicons(const ClaimStage::Resources& r) {
           &r.victim_asides,
           &r.casualty_nouns,
           &r.victim_stops,
+          &r.state_members,
           &r.back_victims,
           &r.force_victims,
           &r.possessives,
@@ -132,6 +133,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.year_preps = load("claim_year_preps");
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
+  r.state_members = load("claim_state_members");
   r.back_victims = load("claim_back_victims");
   r.force_victims = load("claim_force_victims");
   r.numbers = load("numbers");
@@ -164,6 +166,16 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
     if (!country) continue;
     for (std::string_view spelling : split(aliases.get(row, "phrase"), '|')) {
       r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
+    }
+  }
+  // The adjectives that the gazetteer's demonyms lack ("Tajik", "Philippine"), as in stage 1:
+  // "Tajik troops opened fire" accuses Tajikistan.
+  const Lexicon adjectives = load("demonym_aliases");
+  for (std::uint32_t row = 0; row < adjectives.rows(); ++row) {
+    auto country = r.gazetteer.country(std::string(adjectives.get(row, "iso2")));
+    if (!country) continue;
+    for (std::string_view spelling : split(adjectives.get(row, "phrase"), '|')) {
+      r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), *country);
     }
   }
   std::unordered_map<std::string, std::uint32_t> by_id;
