@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/address_sort.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -182,8 +183,10 @@ class CanonicalOrder {
     std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
     for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
     entries = {};
-    std::sort(by_address.begin(), by_address.end(),
-              [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
+    sort_by_address(
+        by_address.data(), by_address.data() + by_address.size(),
+        [](const auto& e) { return reinterpret_cast<std::uintptr_t>(e.first); },
+        [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
     std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
     std::vector<NodeId> distinct;
     std::vector<std::uint8_t> distinct_shared;
