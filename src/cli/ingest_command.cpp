@@ -27,6 +27,7 @@
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
 #include "rdf/string_hash.hpp"
+#include "store/node_cache.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -101,8 +102,8 @@ class StoreSink : public extract::QuadSink {
   // Longer literals (article texts, sentences, quotes) are nearly all distinct: copying and
   // hashing them for the cache cost more than the world's own lookup.
   static constexpr std::size_t kMaxCachedLiteral = 64;
-  // One lookup per IRI or short literal of each quad: a cheaper hash than std::hash.
-  using Cache = std::unordered_map<std::string, store::NodeRef, rdf::StringHash, std::equal_to<>>;
+  // One lookup per IRI or short literal of each quad.
+  using Cache = store::NodeCache;
   struct LiteralCache {
     std::string datatype;
     std::string lang;
@@ -167,9 +168,7 @@ class StoreSink : public extract::QuadSink {
     return last_id;
   }
   store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
-    auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(std::string(key), intern(term)).first;
-    return it->second.get();
+    return cache.get(key, [&] { return intern(term); });
   }
   store::Store& store_;
   Cache iris_;
