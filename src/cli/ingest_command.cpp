@@ -98,7 +98,7 @@ class StoreSink : public extract::QuadSink {
   }
 
  private:
-  static constexpr std::size_t kMaxCachedTerms = std::size_t{1} << 15;
+  static constexpr std::size_t kMaxCachedTerms = std::size_t{1} << 16;
   // Longer literals (article texts, sentences, quotes) are nearly all distinct: copying and
   // hashing them for the cache cost more than the world's own lookup.
   static constexpr std::size_t kMaxCachedLiteral = 64;
