@@ -396,13 +396,13 @@ int run_ingest(const IngestOptions& opts) {
   if (progress) std::cerr << "\n";
   clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
-  extract::VectorSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
+  extract::BufferSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
   extract::resolve_across_articles(resolution_input, links, &renamed);
   resolution_input = {};
   clock.end("resolve");
   sink.rename(renamed);  // before the links, which name the variants on purpose
   sink.next_article();
-  for (const rdf::Quad& q : links.quads) sink.add(q);
+  for (const rdf::QuadRef q : links.quads) sink.put(q);
   clock.end("store");
 
   if (errors > 0 && !opts.keep_going) {

@@ -456,8 +456,13 @@ class Resolver {
     std::vector<std::string_view> members, articles, agents;
   };
 
-  void emit(std::string_view s, std::string_view p, rdf::Term o) {
-    out_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+  // As views: a sink that keeps quads in a buffer (ingest) copies the bytes once, with no
+  // strings made for the subject, predicate and graph.
+  void emit(std::string_view s, std::string_view p, const rdf::Term& o) {
+    out_.add(rdf::QuadRef{iri(s), iri(p), o.view(), iri(graph_)});
+  }
+  static rdf::TermView iri(std::string_view value) {
+    return rdf::TermView{rdf::TermKind::Iri, value, {}, {}};
   }
   // Only actor IRIs are ever rewritten.
   static bool rewritable(std::string_view iri, bool is_iri) {
