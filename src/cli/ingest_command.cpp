@@ -128,7 +128,9 @@ class StoreSink : public extract::QuadSink {
     return literals_.back().by_value;
   }
   // put()'s terms end in a NUL byte, as the world's C library needs.
-  store::NodeRef intern(const rdf::TermView& term) { return store_.world().intern_terminated(term); }
+  store::NodeRef intern(const rdf::TermView& term) {
+    return store_.world().intern_terminated(term);
+  }
   struct Predicate {
     store::NodeRef node;
     unsigned resolution_readers = 0;
@@ -174,7 +176,7 @@ class StoreSink : public extract::QuadSink {
   Cache iris_;
   std::vector<LiteralCache> literals_;
   std::unordered_map<std::string, Predicate, rdf::PredicateHash, std::equal_to<>> predicates_;
-  Predicate other_predicate_;  // predicate_node()'s answer for a term that is not an IRI
+  Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string last_graph_;
   store::NodeId last_graph_id_ = nullptr;
