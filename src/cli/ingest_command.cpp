@@ -160,12 +160,14 @@ class StoreSink : public extract::QuadSink {
     return node_like_last(term, last_subject_, last_subject_id_);
   }
   // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
-  store::NodeId node_like_last(const rdf::TermView& term, std::string& last,
+  // `last` views the string of the node `last_id` itself (no copy): the node stays alive in
+  // iris_, which next_article() clears only after resetting `last_id`.
+  store::NodeId node_like_last(const rdf::TermView& term, std::string_view& last,
                                store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
     if (last_id == nullptr || term.value != last) {
-      last_id = node(term);  // kept alive by iris_
-      last.assign(term.value);
+      last_id = node(term);
+      last = store::World::view(last_id).value;
     }
     return last_id;
   }
@@ -178,9 +180,9 @@ class StoreSink : public extract::QuadSink {
   std::unordered_map<std::string, Predicate, rdf::PredicateHash, std::equal_to<>> predicates_;
   Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
-  std::string last_graph_;
+  std::string_view last_graph_;
   store::NodeId last_graph_id_ = nullptr;
-  std::string last_subject_;
+  std::string_view last_subject_;
   store::NodeId last_subject_id_ = nullptr;
 };
 
