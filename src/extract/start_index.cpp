@@ -148,10 +148,20 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   out.begin = begin;
   out.end = end;
   out.words = words;
-  out.probe_tokens.assign(probes_.size() * words, 0);
+  // Only the probes that held in the last sentence have bits or a hit flag to clear: a
+  // sentence hits a few of several hundred probes, and clearing all of them cost more than
+  // the scan itself.
+  if (out.probe_tokens.size() == probes_.size() * words && out.hit.size() == probes_.size()) {
+    for (std::uint32_t k : out.hit_probes) {
+      std::fill_n(out.probe_tokens.begin() + static_cast<std::ptrdiff_t>(k * words), words, 0);
+      out.hit[k] = 0;
+    }
+  } else {
+    out.probe_tokens.assign(probes_.size() * words, 0);
+    out.hit.assign(probes_.size(), 0);
+  }
   out.all_tokens.assign(words, 0);
   out.name_tokens.assign(words, 0);
-  out.hit.assign(probes_.size(), 0);
   out.hit_probes.clear();
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
