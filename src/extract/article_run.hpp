@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,10 +26,24 @@ namespace ng::extract {
 
 // What an Extractor loads once and every article run reads.
 struct Extractor::Resources {
+  // Lookups take views (lexicon names are literals at the call sites): no string is built.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Lexicon name -> index in `lexicons`. Hashed: the steps look lexicons up by name in their
+  // loops, and a std::map cost a string comparison per level of its tree.
+  struct LexiconIds : std::unordered_map<std::string, int, ViewHash, std::equal_to<>> {
+    int at(std::string_view name) const {
+      const auto it = find(name);
+      if (it == end()) throw std::out_of_range("no lexicon '" + std::string(name) + "'");
+      return it->second;
+    }
+  };
   std::unordered_set<std::string> abbreviations;
   std::vector<std::string> lexicon_names;
   std::vector<Lexicon> lexicons;
-  std::map<std::string, int, std::less<>> lexicon_id;
+  LexiconIds lexicon_id;
   Gazetteer gazetteer;
   std::vector<Rule> rules;
   std::optional<StartIndex> rule_starts;  // built from `rules` once they are all loaded
@@ -45,11 +60,6 @@ struct Extractor::Resources {
     return *lex;
   }
   // Single-word entries of each lexicon, for membership tests.
-  // Lookups take views (lexicon names are literals at the call sites): no string is built.
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
   std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> single_words;
   bool in(std::string_view lexicon_name, std::string_view key) const {
