@@ -27,8 +27,9 @@ class Cont {
 
 class Matcher {
  public:
-  Matcher(const MatchContext& ctx, std::size_t end, RuleMatch& out)
-      : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out) {}
+  Matcher(const MatchContext& ctx, std::size_t end, RuleMatch& out,
+          std::vector<std::uint32_t>& scratch)
+      : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out), scratch_(scratch) {}
 
   bool test(const TokenTest& t, std::size_t i) const {
     bool result = false;
@@ -196,7 +197,7 @@ class Matcher {
   const std::vector<Token>& tokens_;
   std::size_t end_;
   RuleMatch& out_;
-  mutable std::vector<std::uint32_t> scratch_;
+  std::vector<std::uint32_t>& scratch_;
 };
 
 }  // namespace
@@ -206,7 +207,9 @@ bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin
   out.begin = static_cast<std::uint32_t>(begin);
   out.end = static_cast<std::uint32_t>(begin);
   out.slots.assign(rule.slots.size(), {0, 0});
-  Matcher m(context, end, out);
+  // Span lengths, kept from call to call: most calls would otherwise allocate a fresh buffer.
+  thread_local std::vector<std::uint32_t> scratch;
+  Matcher m(context, end, out, scratch);
   const auto done = [&](std::size_t p) {
     if (p == begin) return false;  // empty matches are useless
     out.end = static_cast<std::uint32_t>(p);

@@ -216,10 +216,12 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   }
   out.viable.resize(rules);
   out.rule_end.resize(rules);
+  out.viable_rules.clear();
   for (std::size_t r = 0; r < rules; ++r) {
     out.viable[r] = out.missing[r] == 0;
     out.rule_end[r] = end;
     if (!out.viable[r]) continue;
+    out.viable_rules.push_back(static_cast<std::uint32_t>(r));
     for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
       out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
     }

@@ -47,6 +47,7 @@ class StartIndex {
     std::vector<std::uint64_t> all_tokens;    // every token
     std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
     std::vector<std::uint8_t> viable;         // per rule: every required word is present
+    std::vector<std::uint32_t> viable_rules;  // the rules with `viable` set, in order
     // Working space of scan().
     std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
     std::vector<std::uint8_t> hit;          // per probe: in hit_probes
