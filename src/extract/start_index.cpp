@@ -137,6 +137,9 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (rule_groups_[r] == 0) free_rules_.push_back(static_cast<std::uint32_t>(r));
+  }
   for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
   for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
@@ -200,6 +203,14 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   out.group_end.assign(group_rule_.size(), 0);
   const std::size_t rules = rule_groups_.size();
   out.rule_tokens.assign(rules * words, 0);
+  // A rule becomes viable when the last of its required groups is met; the rules without any
+  // are always viable. Only these are visited below, not every rule.
+  for (std::uint32_t r : out.viable_rules) {
+    if (r < out.viable.size()) out.viable[r] = 0;
+  }
+  out.viable.resize(rules, 0);
+  out.rule_end.resize(rules);
+  out.viable_rules = free_rules_;
   for (std::uint32_t k : out.hit_probes) {
     const std::uint64_t* holds = &out.probe_tokens[k * words];
     std::size_t last_word = words - 1;
@@ -207,21 +218,19 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     const auto end_offset =
         static_cast<std::uint32_t>(last_word * 64 + 64 - std::countl_zero(holds[last_word]));
     for (std::uint32_t g : probe_groups_[k]) {
-      if (out.group_end[g] == 0) --out.missing[group_rule_[g]];
+      if (out.group_end[g] == 0 && --out.missing[group_rule_[g]] == 0) {
+        out.viable_rules.push_back(group_rule_[g]);
+      }
       out.group_end[g] = std::max(out.group_end[g], end_offset);
     }
     for (std::uint32_t r : probe_rules_[k]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
     }
   }
-  out.viable.resize(rules);
-  out.rule_end.resize(rules);
-  out.viable_rules.clear();
-  for (std::size_t r = 0; r < rules; ++r) {
-    out.viable[r] = out.missing[r] == 0;
+  std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order
+  for (std::uint32_t r : out.viable_rules) {
+    out.viable[r] = 1;
     out.rule_end[r] = end;
-    if (!out.viable[r]) continue;
-    out.viable_rules.push_back(static_cast<std::uint32_t>(r));
     for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
       out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
     }

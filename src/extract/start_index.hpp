@@ -47,7 +47,8 @@ class StartIndex {
     std::vector<std::uint64_t> all_tokens;    // every token
     std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
     std::vector<std::uint8_t> viable;         // per rule: every required word is present
-    std::vector<std::uint32_t> viable_rules;  // the rules with `viable` set, in order
+    std::vector<std::uint32_t> viable_rules;  // the rules with `viable` set, in order (scan()
+                                              // also reads it to clear the last sentence's)
     // Working space of scan().
     std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
     std::vector<std::uint8_t> hit;          // per probe: in hit_probes
@@ -152,6 +153,7 @@ class StartIndex {
   std::vector<std::uint32_t> group_rule_;   // per group: its rule
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
   std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group
+  std::vector<std::uint32_t> free_rules_;   // rules without required groups, in order
   // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
   // Name test (holds only where may_be_name does).
   std::vector<std::vector<TokenTest>> dynamic_;
