@@ -68,6 +68,9 @@ struct Extractor::Resources {
   }
   // All lexicons in one index (value: position in `entries`), so a token costs one lookup.
   PhraseIndex combined;
+  // Per lexicon: it has suffix patterns ("*-led"), whose one-token matches are no entries of
+  // single_words (ArticleRun::word_in cannot answer from the lexemes alone).
+  std::vector<bool> has_suffixes;
   std::vector<std::pair<int, std::uint32_t>> entries;  // lexicon, row
 };
 
@@ -415,6 +418,18 @@ class ArticleRun : public MatchContext {
       const Token& t = tokens_[k];
       if (t.kind == TokenKind::Punct) return false;
       if (res_.in("speech_verbs", t.key)) return true;
+    }
+    return false;
+  }
+  // res_.in(name of `lexicon`, tokens_[i].key) from the token's lexemes, without hashing: the
+  // combined index holds every one-word entry, so a match of length 1 is one (bar suffixes).
+  bool word_in(int lexicon, std::uint32_t i) const {
+    if (lexicon < 0) return false;
+    const auto l = static_cast<std::size_t>(lexicon);
+    if (res_.has_suffixes[l]) return res_.in(res_.lexicon_names[l], tokens_[i].key);
+    if (((lex_mask_[i] >> (l % 64)) & 1U) == 0) return false;
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == lexicon && lexemes_[k].length == 1) return true;
     }
     return false;
   }

@@ -541,6 +541,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
 // named (none named yet: no one).
 void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
   const Lexicon* refs = res_.lexicon("group_references");
+  const int refs_id = refs ? res_.lexicon_id.at("group_references") : -1;
   std::vector<std::pair<std::uint32_t, int>> groups;  // this sentence's groups: end, entity
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
@@ -550,7 +551,7 @@ void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
   }
   std::sort(groups.begin(), groups.end());
   for (std::uint32_t i = s.first_token; refs && i < s.last_token; ++i) {
-    if (!res_.in("group_references", tokens_[i].key)) continue;
+    if (!word_in(refs_id, i)) continue;
     if (i > s.first_token) {
       const Token& before = tokens_[i - 1];
       if (tokens_[i].is(kCapitalized) ||
