@@ -283,11 +283,12 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
     // Lexicon organisations: longest match.
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       const Lexeme& lx = lexemes_[k];
+      if (lx.lexicon != org_lex) continue;  // (first: the test below costs two hash lookups)
       // "al Shabaab": a lower-case name particle may open a longer spelling.
       const bool opens_name = tokens_[i].is(kCapitalized) ||
                               (lx.length > 1 && res_.in("name_particles", tokens_[i].key) &&
                                tokens_[i + 1].is(kCapitalized));
-      if (lx.lexicon != org_lex || !opens_name) continue;
+      if (!opens_name) continue;
       if (lx.length == 1 && acronym_only(orgs, lx.row, tokens_[i])) {
         continue;  // "Who is fighting whom?" is not the WHO
       }
