@@ -91,21 +91,24 @@ class Matcher {
   }
 
   bool node(const PatternNode& n, std::size_t pos, const Cont& k) {
-    if (n.capture >= 0) {
-      auto& slot = out_.slots[static_cast<std::size_t>(n.capture)];
-      const auto saved = slot;
-      const auto inner = [&, pos](std::size_t p) {
-        const auto before = slot;
-        slot = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(p)};
-        if (k(p)) return true;
-        slot = before;
-        return false;
-      };
-      if (repetitions(n, pos, inner)) return true;
-      slot = saved;
-      return false;
-    }
+    if (n.capture >= 0) return captured(n, pos, k);
     return repetitions(n, pos, k);
+  }
+
+  // node() for a capture; apart so that the common uncaptured node sets up no continuation.
+  [[gnu::noinline]] bool captured(const PatternNode& n, std::size_t pos, const Cont& k) {
+    auto& slot = out_.slots[static_cast<std::size_t>(n.capture)];
+    const auto saved = slot;
+    const auto inner = [&, pos](std::size_t p) {
+      const auto before = slot;
+      slot = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(p)};
+      if (k(p)) return true;
+      slot = before;
+      return false;
+    };
+    if (repetitions(n, pos, inner)) return true;
+    slot = saved;
+    return false;
   }
 
   // n matched n.min to n.max times from pos, greedily with backtracking, then k. The common
