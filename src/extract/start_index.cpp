@@ -59,6 +59,25 @@ void required_tests(const PatternNode& n, Groups& out) {
   }
 }
 
+// Mention tests that some token of any match must pass (a <Type> in a part that cannot be
+// skipped, outside alternatives): the types of each, in `out`.
+void required_mentions(const PatternNode& n, std::vector<std::vector<int>>& out) {
+  if (n.min < 1) return;
+  switch (n.kind) {
+    case PatternNode::Kind::Tokens:
+    case PatternNode::Kind::Span:
+      for (const TokenTest& t : n.tests) {
+        if (t.kind == TokenTest::Kind::Mention && !t.negated) out.push_back(t.type_ids);
+      }
+      break;
+    case PatternNode::Kind::Seq:
+      for (const PatternNode& child : n.children) required_mentions(child, out);
+      break;
+    case PatternNode::Kind::Alt:
+      break;
+  }
+}
+
 }  // namespace
 
 std::size_t StartIndex::probe(const TokenTest& t) {
@@ -89,13 +108,15 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       dynamic_(rules.size()),
       mention_types_(rules.size()),
       second_types_(rules.size()),
-      name_(rules.size()) {
+      name_(rules.size()),
+      required_mentions_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
     const auto rule_id = static_cast<std::uint32_t>(r);
     Groups groups;
     required_tests(rule.pattern, groups);
+    required_mentions(rule.pattern, required_mentions_[r]);
     for (const auto& group : groups) {
       const auto g = static_cast<std::uint32_t>(group_rule_.size());
       group_rule_.push_back(rule_id);
@@ -260,6 +281,25 @@ std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& 
   std::uint64_t& entry = out.token_class_probes[kind * 256 + token.flags];
   if (entry == 0) entry = kKnown | evaluate();
   return entry & ~kKnown;
+}
+
+std::size_t StartIndex::mention_limit(const Starts& starts, std::size_t r,
+                                      const MatchContext& context, std::size_t i,
+                                      std::size_t end) const {
+  std::vector<std::uint64_t>& bits = starts.mention_tokens;
+  std::size_t limit = end;
+  for (const std::vector<int>& types : required_mentions_[r]) {
+    if (i >= limit) break;
+    bits.assign(starts.words, 0);
+    context.mention_tokens(types, starts.begin, i, end, bits.data());
+    std::size_t w = starts.words;
+    while (w > 0 && bits[w - 1] == 0) --w;
+    if (w == 0) return i;  // no such mention from token i on
+    const std::size_t last =
+        starts.begin + (w - 1) * 64 + 63 - static_cast<std::size_t>(std::countl_zero(bits[w - 1]));
+    limit = std::min(limit, last + 1);
+  }
+  return std::max(limit, i);
 }
 
 bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {
