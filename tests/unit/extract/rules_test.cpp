@@ -278,8 +278,8 @@ TEST_CASE("a reused scan lists the viable rules in order and forgets the last se
     StartIndex::Starts fresh;
     index.scan(ctx, 0, ctx.tokens().size(), fresh);
     for (std::size_t r = 0; r < rules.size(); ++r) {
-      CHECK(static_cast<bool>(starts.viable[r]) == std::find(expected.begin(), expected.end(), r) !=
-            expected.end());
+      const bool listed = std::find(expected.begin(), expected.end(), r) != expected.end();
+      CHECK(static_cast<bool>(starts.viable[r]) == listed);
       for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
         INFO("rule " << rules[r].name << " at token " << i);
         CHECK(index.may_start(starts, r, ctx, i) == index.may_start(fresh, r, ctx, i));
