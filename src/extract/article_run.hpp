@@ -433,6 +433,12 @@ class ArticleRun : public MatchContext {
     }
     return false;
   }
+  // The same by the lexicon's name (one lookup of the name, none of the key); false for a
+  // lexicon that does not exist, as Resources::in.
+  bool word_in(std::string_view lexicon_name, std::uint32_t i) const {
+    const auto it = res_.lexicon_id.find(lexicon_name);
+    return it != res_.lexicon_id.end() && word_in(it->second, i);
+  }
   // A phrase of data/lexicon/person_titles.tsv starts at token i.
   bool title_at(std::uint32_t i) const {
     const int titles = res_.lexicon_id.at("person_titles");

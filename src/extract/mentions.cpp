@@ -34,7 +34,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       }
       // "X province", or "the provinces of X (and Y)".
       const bool province_word =
-          (i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key)) ||
+          (i + best_len < s.last_token && word_in("region_words", i + best_len)) ||
           (i >= s.first_token + 2 && tokens_[i - 1].key == "of" &&
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
@@ -49,7 +49,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         const bool known_country = article_countries_.count(p.country_iso2) > 0;
         long score = 0;
         if (p.kind != PlaceKind::Country) {
-          if (res_.in("not_places", tokens_[i].key) && best_len == 1) continue;
+          if (best_len == 1 && word_in("not_places", i)) continue;
           // One word in capitals in running text (a lower-case word next to it), outside the
           // dateline, is an acronym ("the official SANA news agency"), not a town's name.
           if (best_len == 1 && tokens_[i].is(kAllCaps) &&
