@@ -198,7 +198,10 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   const std::uint64_t next_hash = i + 1 < end ? key_hash_of(tokens[i + 1]) : 0;
   for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
     const Entry& e = entries_[id];
-    if (!may_match_rest(e, next_hash) || !matches_rest(e, tokens, i, end)) continue;
+    // (A one-word phrase matches here: i < end.)
+    if (!may_match_rest(e, next_hash) || (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
+      continue;
+    }
     // Insertion keeps the order stable: longest first, then as added.
     const Match m{1 + e.rest_size, e.value};
     auto pos = out.end();
@@ -226,7 +229,10 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   if (!slot) return found;
   for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
     const Entry& e = entries_[id];
-    if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
+    if ((found && 1 + e.rest_size <= out.length) ||
+        (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
+      continue;
+    }
     out = Match{1 + e.rest_size, e.value};
     found = true;
   }
