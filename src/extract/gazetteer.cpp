@@ -101,20 +101,20 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
                  : std::string_view{};
     };
     if (cell(c_name).empty() || cell(c_id).empty()) return;
-    // Strings constructed in place, not assigned: ~45k places of nine strings each.
-    Place p{.geonames_id = std::string(cell(c_id)),
-            .name = std::string(cell(c_name)),
-            .kind = kind,
-            .country_iso2 = std::string(cell(c_country)),
-            .code = std::string(cell(c_code)),
-            .admin1 = std::string(cell(c_admin1)),
-            .capital_id = std::string(cell(c_capital)),
-            .demonym = {},
-            .population = to_u64(cell(c_pop)),
-            .lat = std::string(cell(c_lat)),
-            .lon = std::string(cell(c_long)),
-            .ambiguous = cell(c_amb) == "1"};
+    // Filled in its final place (reserved above), not moved there: ~45k places of nine strings.
     const auto id = static_cast<std::uint32_t>(places.size());
+    Place& p = places.emplace_back();
+    p.geonames_id = cell(c_id);
+    p.name = cell(c_name);
+    p.kind = kind;
+    p.country_iso2 = cell(c_country);
+    p.code = cell(c_code);
+    p.admin1 = cell(c_admin1);
+    p.capital_id = cell(c_capital);
+    p.population = to_u64(cell(c_pop));
+    p.lat = cell(c_lat);
+    p.lon = cell(c_long);
+    p.ambiguous = cell(c_amb) == "1";
     auto add_name = [&](std::string_view spelling) {
       phrase_keys(spelling, abbreviations, keys);
       names.add(keys, id);
@@ -134,7 +134,6 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
     if (kind == PlaceKind::Province && !p.admin1.empty()) {
       region_by_admin1.emplace(p.country_iso2 + "." + p.admin1, id);
     }
-    places.push_back(std::move(p));
   });
   // A demonym two places share ("Dutch": the Netherlands, Caribbean Netherlands; "Congolese")
   // names the more populous one: the earliest added wins a tie in the index.

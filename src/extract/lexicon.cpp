@@ -235,22 +235,54 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
 
 namespace {
 
-// The code point of the letter at phrase[i] if it is an ASCII letter or a precomposed letter of
-// Latin-1 or Latin Extended-A (U+00C0-U+017F, not the signs x and ÷), with its length in bytes;
-// 0 otherwise.
-std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_t& length) {
+// The fold of each two-byte letter U+00C0-U+017F (not the signs x and ÷), made once by
+// fold_key(): one lookup per letter instead of a call. `length` 0: not handled here.
+struct LatinFold {
+  char bytes[4];
+  std::uint8_t length;
+};
+constexpr std::uint32_t kLatinFoldFirst = 0xC0;
+constexpr std::uint32_t kLatinFoldEnd = 0x180;
+
+const LatinFold* latin_fold_table() {
+  static const std::vector<LatinFold> table = [] {
+    std::vector<LatinFold> t(kLatinFoldEnd - kLatinFoldFirst, LatinFold{{}, 0});
+    for (std::uint32_t cp = kLatinFoldFirst; cp < kLatinFoldEnd; ++cp) {
+      if (cp == 0xD7 || cp == 0xF7) continue;
+      const char utf8[2] = {static_cast<char>(0xC0 | (cp >> 6)),
+                            static_cast<char>(0x80 | (cp & 0x3F))};
+      std::string folded;
+      append_fold_key(std::string_view(utf8, 2), folded);
+      // At most two bytes out per byte in, which latin_word_keys' buffer counts on.
+      if (folded.empty() || folded.size() > 4) continue;
+      LatinFold& f = t[cp - kLatinFoldFirst];
+      std::memcpy(f.bytes, folded.data(), folded.size());
+      f.length = static_cast<std::uint8_t>(folded.size());
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The fold of the letter at phrase[i] if it is a precomposed letter of Latin-1 or Latin
+// Extended-A (U+00C0-U+017F, not the signs x and ÷; two bytes); nullptr otherwise.
+const LatinFold* two_byte_letter_at(std::string_view phrase, std::size_t i) {
   const auto c = static_cast<unsigned char>(phrase[i]);
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-    length = 1;
-    return c;
-  }
-  if ((c != 0xC3 && c != 0xC4 && c != 0xC5) || i + 1 >= phrase.size()) return 0;
+  if ((c != 0xC3 && c != 0xC4 && c != 0xC5) || i + 1 >= phrase.size()) return nullptr;
   const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
-  if ((c2 & 0xC0) != 0x80) return 0;
+  if ((c2 & 0xC0) != 0x80) return nullptr;
   const std::uint32_t cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
-  if (cp < 0xC0 || cp > 0x17F || cp == 0xD7 || cp == 0xF7) return 0;
-  length = 2;
-  return cp;
+  if (cp < kLatinFoldFirst || cp >= kLatinFoldEnd) return nullptr;
+  const LatinFold* fold = latin_fold_table() + (cp - kLatinFoldFirst);
+  return fold->length == 0 ? nullptr : fold;
+}
+
+bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// An ASCII letter or one of two_byte_letter_at()'s at phrase[i].
+bool is_latin_letter_at(std::string_view phrase, std::size_t i) {
+  return is_ascii_letter(static_cast<unsigned char>(phrase[i])) ||
+         two_byte_letter_at(phrase, i) != nullptr;
 }
 
 // The length in bytes of an apostrophe at phrase[i]: ASCII ' or a typographic one (U+2018,
@@ -268,47 +300,54 @@ std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
 // such a phrase (nearly all of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
-  std::string& chars = keys.chars();
+  // Written through a pointer into room for the longest result (two bytes out per byte in):
+  // start-up folds ~1.5M letters, and appending them one by one cost most of its time.
+  char* const begin = keys.room(2 * phrase.size());
+  char* out = begin;
+  auto finish = [&] { keys.finish_key_at(static_cast<std::uint32_t>(out - begin)); };
   bool in_word = false;       // a key is open
   bool after_letter = false;  // the last character was a letter
   for (std::size_t i = 0; i < phrase.size();) {
-    std::size_t length = 0;
-    if (phrase[i] == ' ') {
-      if (in_word) keys.finish_key();
+    const auto c = static_cast<unsigned char>(phrase[i]);
+    if (is_ascii_letter(c)) {
+      // The common case first: an ASCII letter folds to its lower case.
+      *out++ = static_cast<char>(c | 0x20);
+      in_word = after_letter = true;
+      ++i;
+      continue;
+    }
+    if (c == ' ') {
+      if (in_word) finish();
       in_word = after_letter = false;
       ++i;
-    } else if (const std::uint32_t letter = latin_letter_at(phrase, i, length); letter != 0) {
+    } else if (const LatinFold* letter = two_byte_letter_at(phrase, i)) {
       // Letter by letter is what fold_key() does for these letters (no combining marks).
-      if (letter < 0x80) {
-        chars += static_cast<char>(letter | 0x20);
-      } else {
-        append_fold_key(phrase.substr(i, length), chars);
-      }
+      std::memcpy(out, letter->bytes, 4);  // two bytes in: room for four out
+      out += letter->length;
       in_word = after_letter = true;
-      i += length;
+      i += 2;
     } else if (!after_letter) {
       return false;
-    } else if (phrase[i] == '-' && i + 1 < phrase.size() &&
-               latin_letter_at(phrase, i + 1, length) != 0) {
-      chars += '-';
+    } else if (phrase[i] == '-' && i + 1 < phrase.size() && is_latin_letter_at(phrase, i + 1)) {
+      *out++ = '-';
       after_letter = false;
       ++i;
     } else if (const std::size_t apostrophe = apostrophe_at(phrase, i); apostrophe != 0) {
       const std::size_t next = i + apostrophe;
       if (next >= phrase.size()) return false;
       // tokenize() splits off "'s" unless a word character follows it ("Bel's'ko" splits).
-      std::size_t after_s = 0;
-      const bool possessive =
-          (phrase[next] == 's' || phrase[next] == 'S') &&
-          (next + 1 == phrase.size() || latin_letter_at(phrase, next + 1, after_s) == 0);
+      const bool possessive = (phrase[next] == 's' || phrase[next] == 'S') &&
+                              (next + 1 == phrase.size() || !is_latin_letter_at(phrase, next + 1));
       if (possessive && next + 1 < phrase.size() && phrase[next + 1] != ' ') return false;
       if (possessive) {
-        keys.finish_key();
-        keys.push_back("'s");
+        finish();
+        *out++ = '\'';
+        *out++ = 's';
+        finish();
         in_word = after_letter = false;
         i = next + 1;
-      } else if (latin_letter_at(phrase, next, length) != 0) {
-        chars += '\'';
+      } else if (is_latin_letter_at(phrase, next)) {
+        *out++ = '\'';
         after_letter = false;
         i = next;
       } else {
@@ -318,7 +357,8 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
       return false;
     }
   }
-  if (in_word) keys.finish_key();
+  if (in_word) finish();
+  keys.shrink_room(static_cast<std::size_t>(out - begin));
   return true;
 }
 

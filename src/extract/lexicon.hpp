@@ -27,11 +27,17 @@ class PhraseKeys {
   }
   void push_back(std::string_view key) {
     chars_.append(key);
-    finish_key();
+    ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
   }
-  // Appends to the key being built; finish_key() ends it (for keys folded in place).
-  std::string& chars() { return chars_; }
-  void finish_key() { ends_.push_back(static_cast<std::uint32_t>(chars_.size())); }
+  // Room for `n` more bytes of keys, written through the pointer; finish_key_at(offset) ends a
+  // key there, and shrink_room(size) drops the room left over (for keys folded in place).
+  char* room(std::size_t n) {
+    const std::size_t at = chars_.size();
+    chars_.resize(at + n);
+    return chars_.data() + at;
+  }
+  void finish_key_at(std::uint32_t end) { ends_.push_back(end); }
+  void shrink_room(std::size_t size) { chars_.resize(size); }
   std::size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
   std::string_view operator[](std::size_t k) const {
