@@ -5,7 +5,6 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 
 namespace ng::extract {
@@ -18,9 +17,17 @@ std::string read_all(const std::string& path, bool required) {
     if (required) throw std::runtime_error(path + ": cannot open gazetteer file");
     return {};
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  // One read into a string of the file's size: a stream copy cost ~4M instructions for 4 MB.
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), size);
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return bytes;
 }
 
 std::uint64_t to_u64(std::string_view s) {
@@ -70,6 +77,8 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
   std::size_t lines = 0;
   for_each_part(content, '\n', [&](std::string_view) { ++lines; });  // memchr, not byte by byte
   places.reserve(places.size() + lines);
+  // A row has about three first words among its spellings (cities.tsv: 134k in 46k rows).
+  names.reserve(3 * lines);
   for_each_part(content, '\n', [&](std::string_view line) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -101,19 +110,20 @@ void Gazetteer::Data::add_table(const std::string& content, PlaceKind kind, cons
                  : std::string_view{};
     };
     if (cell(c_name).empty() || cell(c_id).empty()) return;
-    // Filled in its final place (reserved above), not moved there: ~45k places of nine strings.
+    // Filled in its final place, not moved there: ~45k places of nine strings (appended to
+    // the empty strings: cheaper than assigning).
     const auto id = static_cast<std::uint32_t>(places.size());
     Place& p = places.emplace_back();
-    p.geonames_id = cell(c_id);
-    p.name = cell(c_name);
+    p.geonames_id.append(cell(c_id));
+    p.name.append(cell(c_name));
     p.kind = kind;
-    p.country_iso2 = cell(c_country);
-    p.code = cell(c_code);
-    p.admin1 = cell(c_admin1);
-    p.capital_id = cell(c_capital);
+    p.country_iso2.append(cell(c_country));
+    p.code.append(cell(c_code));
+    p.admin1.append(cell(c_admin1));
+    p.capital_id.append(cell(c_capital));
     p.population = to_u64(cell(c_pop));
-    p.lat = cell(c_lat);
-    p.lon = cell(c_long);
+    p.lat.append(cell(c_lat));
+    p.lon.append(cell(c_long));
     p.ambiguous = cell(c_amb) == "1";
     auto add_name = [&](std::string_view spelling) {
       phrase_keys(spelling, abbreviations, keys);

@@ -51,9 +51,17 @@ inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
   }
 }
 
-void PhraseIndex::grow() {
+void PhraseIndex::reserve(std::size_t more_first_keys) {
+  std::size_t size = slots_.empty() ? 64 : slots_.size();
+  while (size < 2 * (used_slots_ + more_first_keys)) size *= 2;
+  if (size > slots_.size()) rehash(size);
+}
+
+void PhraseIndex::grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+
+void PhraseIndex::rehash(std::size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
+  slots_.assign(size, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key.hash == 0) continue;
@@ -235,14 +243,15 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
 
 namespace {
 
-// The fold of each two-byte letter U+00C0-U+017F (not the signs x and ÷), made once by
-// fold_key(): one lookup per letter instead of a call. `length` 0: not handled here.
+// The fold of each two-byte letter U+00C0-U+024F (Latin-1, Latin Extended-A and -B; not the
+// signs x and ÷), made once by fold_key(): one lookup per letter instead of a call. `length` 0:
+// not handled here.
 struct LatinFold {
   char bytes[4];
   std::uint8_t length;
 };
 constexpr std::uint32_t kLatinFoldFirst = 0xC0;
-constexpr std::uint32_t kLatinFoldEnd = 0x180;
+constexpr std::uint32_t kLatinFoldEnd = 0x250;
 
 const LatinFold* latin_fold_table() {
   static const std::vector<LatinFold> table = [] {
@@ -264,11 +273,11 @@ const LatinFold* latin_fold_table() {
   return table.data();
 }
 
-// The fold of the letter at phrase[i] if it is a precomposed letter of Latin-1 or Latin
-// Extended-A (U+00C0-U+017F, not the signs x and ÷; two bytes); nullptr otherwise.
+// The fold of the letter at phrase[i] if it is a letter of Latin-1 or Latin Extended-A or -B
+// (U+00C0-U+024F, not the signs x and ÷; two bytes); nullptr otherwise.
 const LatinFold* two_byte_letter_at(std::string_view phrase, std::size_t i) {
   const auto c = static_cast<unsigned char>(phrase[i]);
-  if ((c != 0xC3 && c != 0xC4 && c != 0xC5) || i + 1 >= phrase.size()) return nullptr;
+  if (c < 0xC3 || c > 0xC9 || i + 1 >= phrase.size()) return nullptr;
   const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
   if ((c2 & 0xC0) != 0x80) return nullptr;
   const std::uint32_t cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
@@ -277,12 +286,64 @@ const LatinFold* two_byte_letter_at(std::string_view phrase, std::size_t i) {
   return fold->length == 0 ? nullptr : fold;
 }
 
+// The same for the three-byte letters of Latin Extended Additional (U+1E00-U+1EFF: "Ḩawallī",
+// "Hải Phòng"), whose folds fold_key() makes through ICU, word by word.
+constexpr std::uint32_t kLatinAdditionalFirst = 0x1E00;
+constexpr std::uint32_t kLatinAdditionalEnd = 0x1F00;
+
+const LatinFold* latin_additional_table() {
+  static const std::vector<LatinFold> table = [] {
+    std::vector<LatinFold> t(kLatinAdditionalEnd - kLatinAdditionalFirst, LatinFold{{}, 0});
+    for (std::uint32_t cp = kLatinAdditionalFirst; cp < kLatinAdditionalEnd; ++cp) {
+      const char utf8[3] = {static_cast<char>(0xE0 | (cp >> 12)),
+                            static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                            static_cast<char>(0x80 | (cp & 0x3F))};
+      std::string folded;
+      append_fold_key(std::string_view(utf8, 3), folded);
+      if (folded.empty() || folded.size() > 4) continue;
+      LatinFold& f = t[cp - kLatinAdditionalFirst];
+      std::memcpy(f.bytes, folded.data(), folded.size());
+      f.length = static_cast<std::uint8_t>(folded.size());
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The fold of the letter of Latin Extended Additional at phrase[i] (three bytes), if any.
+const LatinFold* three_byte_letter_at(std::string_view phrase, std::size_t i) {
+  if (static_cast<unsigned char>(phrase[i]) != 0xE1 || i + 2 >= phrase.size()) return nullptr;
+  const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
+  const auto c3 = static_cast<unsigned char>(phrase[i + 2]);
+  if (c2 < 0xB8 || c2 > 0xBB || (c3 & 0xC0) != 0x80) return nullptr;
+  const std::uint32_t cp = 0x1000u | ((c2 & 0x3Fu) << 6) | (c3 & 0x3Fu);
+  const LatinFold* fold = latin_additional_table() + (cp - kLatinAdditionalFirst);
+  return fold->length == 0 ? nullptr : fold;
+}
+
 bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// An ASCII letter or one of two_byte_letter_at()'s at phrase[i].
+// Folds the eight bytes at `in` into `out` and returns true if all are ASCII letters; false
+// (and `out` unspecified) otherwise. Most spellings are runs of ASCII letters: eight at a time.
+bool fold_eight_letters(const char* in, char* out) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t x = 0;
+  std::memcpy(&x, in, 8);
+  if ((x & kHigh) != 0) return false;
+  const std::uint64_t lower = x | (0x20 * kOnes);
+  // Bytes below 0x80 add without carries: a byte's high bit says >= 'a', and > 'z'.
+  const std::uint64_t from_a = lower + (0x80 - 'a') * kOnes;
+  const std::uint64_t past_z = lower + (0x80 - 'z' - 1) * kOnes;
+  if ((from_a & ~past_z & kHigh) != kHigh) return false;
+  std::memcpy(out, &lower, 8);
+  return true;
+}
+
+// An ASCII letter or one of two_byte_letter_at()'s or three_byte_letter_at()'s at phrase[i].
 bool is_latin_letter_at(std::string_view phrase, std::size_t i) {
   return is_ascii_letter(static_cast<unsigned char>(phrase[i])) ||
-         two_byte_letter_at(phrase, i) != nullptr;
+         two_byte_letter_at(phrase, i) != nullptr || three_byte_letter_at(phrase, i) != nullptr;
 }
 
 // The length in bytes of an apostrophe at phrase[i]: ASCII ' or a typographic one (U+2018,
@@ -295,9 +356,10 @@ std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
 }
 
 // Words of Latin letters with hyphens or apostrophes inside ("Shahrak-e Ţāleqān", "Ma'rib"), or
-// ending in a possessive "'s", separated by spaces, are what tokenize() makes of them: one token
-// per word, keyed by fold_key(), and "'s" a token of its own. Fills `keys` and returns true for
-// such a phrase (nearly all of the gazetteer's spellings); false otherwise.
+// ending in a possessive "'s", separated by spaces, with brackets, commas, slashes and
+// backquotes between them, are what tokenize() makes of them: one token per word, keyed by
+// fold_key(), and "'s" and each of those marks a token of its own. Fills `keys` and returns true
+// for such a phrase (nearly all of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
   // Written through a pointer into room for the longest result (two bytes out per byte in):
@@ -310,10 +372,16 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   for (std::size_t i = 0; i < phrase.size();) {
     const auto c = static_cast<unsigned char>(phrase[i]);
     if (is_ascii_letter(c)) {
-      // The common case first: an ASCII letter folds to its lower case.
-      *out++ = static_cast<char>(c | 0x20);
+      // The common case first: ASCII letters fold to their lower case (eight at a time while
+      // they last: the room left holds eight for four bytes of phrase left).
+      while (i + 8 <= phrase.size() && fold_eight_letters(phrase.data() + i, out)) {
+        i += 8;
+        out += 8;
+      }
+      for (; i < phrase.size() && is_ascii_letter(static_cast<unsigned char>(phrase[i])); ++i) {
+        *out++ = static_cast<char>(phrase[i] | 0x20);
+      }
       in_word = after_letter = true;
-      ++i;
       continue;
     }
     if (c == ' ') {
@@ -326,6 +394,19 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
       out += letter->length;
       in_word = after_letter = true;
       i += 2;
+    } else if (const LatinFold* letter3 = three_byte_letter_at(phrase, i)) {
+      std::memcpy(out, letter3->bytes, 4);  // three bytes in: room for six out
+      out += letter3->length;
+      in_word = after_letter = true;
+      i += 3;
+    } else if (c == '(' || c == ')' || c == ',' || c == '/' || c == '`') {
+      // Punctuation that tokenize() makes a token of its own, keyed by itself ("Cocos
+      // (Keeling) Islands", "Qal`a").
+      if (in_word) finish();
+      *out++ = static_cast<char>(c);
+      finish();
+      in_word = after_letter = false;
+      ++i;
     } else if (!after_letter) {
       return false;
     } else if (phrase[i] == '-' && i + 1 < phrase.size() && is_latin_letter_at(phrase, i + 1)) {

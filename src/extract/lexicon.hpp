@@ -76,6 +76,9 @@ class PhraseIndex {
   // The first of match()'s answers, if any: the longest phrase, the earliest added on a tie.
   bool longest(const std::vector<Token>& tokens, std::size_t i, std::size_t end, Match& out) const;
   std::size_t size() const { return size_ + (base_ ? base_->size() : 0); }
+  // Room for `more_first_keys` new first keys without growing the table (the gazetteer adds
+  // ~130k): answers are the same, start-up rehashes less.
+  void reserve(std::size_t more_first_keys);
   // Layers this index over `base` (which it keeps alive): lookups see the base's phrases as if
   // they had been added first, then this index's own; add() skips phrases the base has.
   void set_base(std::shared_ptr<const PhraseIndex> base) { base_ = std::move(base); }
@@ -116,6 +119,7 @@ class PhraseIndex {
   const Slot* find_slot(std::string_view key, std::uint64_t hash) const;
   Slot& insert_slot(std::string_view key, std::uint64_t hash);
   void grow();
+  void rehash(std::size_t size);
   template <class Keys>
   bool has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const;
   template <class Keys>

@@ -166,13 +166,17 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
       r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *country);
     }
   }
-  std::unordered_map<std::string, std::uint32_t> by_id;
-  by_id.reserve(r.gazetteer.size());  // ~45k places: no rehashing as it fills
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
-    by_id[p.geonames_id] = i;
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
     if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
+  }
+  // The place of each capital's id (the last place with that id), found in one pass over the
+  // ~45k places: an index of every id cost ~13M instructions per run for ~250 capitals.
+  std::unordered_map<std::string_view, std::uint32_t> capital_place;
+  for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
+    const std::string& id = r.gazetteer.place(i).geonames_id;
+    if (r.capital_country.count(id)) capital_place[id] = i;
   }
   // Stage 2 rules: optional (a rules directory without stage2/ has none).
   namespace fs = std::filesystem;
@@ -208,8 +212,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.lexicon_starts = claims::LexiconStarts(matched_lexicons(r), r.abbreviations);
   r.rule_first_words_bit = r.lexicon_starts.add_words(r.rule_first_words);
   for (const auto& [capital, country] : r.capital_country) {
-    auto it = by_id.find(capital);
-    if (it != by_id.end()) {
+    auto it = capital_place.find(capital);
+    if (it != capital_place.end()) {
       r.capital_name[r.gazetteer.place(country).geonames_id] = r.gazetteer.place(it->second).name;
     }
   }

@@ -108,6 +108,37 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
   }
   CHECK(ng::extract::phrase_keys("Shahrak-e \xC5\xA2\xC4\x81leqan", abbr) ==
         std::vector<std::string>{"shahrak-e", "taleqan"});
+  // Brackets, commas, slashes and backquotes between words; Latin Extended-B and Latin
+  // Extended Additional letters; runs of ASCII letters long enough to be read eight at a time.
+  const std::vector<std::string> more = {"Cocos (Keeling) Islands",
+                                         "Antiguan, Barbudan",
+                                         "Haute-Sangha / Mambere-Kadei",
+                                         "Qal`a Juanrud",
+                                         "(x",
+                                         "x(",
+                                         "x)'s",
+                                         "x,-y",
+                                         "Chi\xC8\x99in\xC4\x83u",
+                                         "H\xC6\xB0ng Y\xC3\xAAn",
+                                         "\xE1\xB8\xA8awall\xC4\xAB",
+                                         "H\xE1\xBA\xA3i Ph\xC3\xB2ng",
+                                         "B\xC3\xA0 R\xE1\xBB\x8Ba-V\xC5\xA9ng T\xC3\xA0u",
+                                         "\xE1\xBA\x9E",
+                                         "a\xE1\xB8\xA9\xCC\x84b",
+                                         "Sverdlovskaya Oblast",
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                                         "Abcdefg@hijk",
+                                         "Abcdefgh[ijk",
+                                         "Abcdefg{hijk"};
+  for (const std::string& phrase : more) {
+    INFO(phrase);
+    CHECK(ng::extract::phrase_keys(phrase, abbr) ==
+          ng::extract::phrase_keys_by_tokenizer(phrase, abbr));
+  }
+  CHECK(ng::extract::phrase_keys("Cocos (Keeling) Islands", abbr) ==
+        std::vector<std::string>{"cocos", "(", "keeling", ")", "islands"});
+  CHECK(ng::extract::phrase_keys("ABCDEFGHIJ Klm", abbr) ==
+        std::vector<std::string>{"abcdefghij", "klm"});
   // Every spelling of the gazetteer (the shortcut exists for them).
   std::size_t checked = 0;
   for (const char* file : {"cities.tsv", "regions.tsv", "countries.tsv"}) {
