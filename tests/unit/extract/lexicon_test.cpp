@@ -120,11 +120,14 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
                                          "x,-y",
                                          "Chi\xC8\x99in\xC4\x83u",
                                          "H\xC6\xB0ng Y\xC3\xAAn",
-                                         "\xE1\xB8\xA8awall\xC4\xAB",
+                                         "\xE1\xB8\xA8"
+                                         "awall\xC4\xAB",
                                          "H\xE1\xBA\xA3i Ph\xC3\xB2ng",
-                                         "B\xC3\xA0 R\xE1\xBB\x8Ba-V\xC5\xA9ng T\xC3\xA0u",
+                                         "B\xC3\xA0 R\xE1\xBB\x8B"
+                                         "a-V\xC5\xA9ng T\xC3\xA0u",
                                          "\xE1\xBA\x9E",
-                                         "a\xE1\xB8\xA9\xCC\x84b",
+                                         "a\xE1\xB8\xA9\xCC\x84"
+                                         "b",
                                          "Sverdlovskaya Oblast",
                                          "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
                                          "Abcdefg@hijk",
