@@ -1,6 +1,8 @@
 #include "extract/lexicon.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -323,21 +325,29 @@ const LatinFold* three_byte_letter_at(std::string_view phrase, std::size_t i) {
 
 bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// Folds the eight bytes at `in` into `out` and returns true if all are ASCII letters; false
-// (and `out` unspecified) otherwise. Most spellings are runs of ASCII letters: eight at a time.
-bool fold_eight_letters(const char* in, char* out) {
+// Writes the eight bytes at `in`, ASCII letters folded to lower case, to `out` and returns how
+// many of them, from the first, are ASCII letters: most spellings are words of ASCII letters,
+// read here eight bytes at a time.
+std::size_t fold_ascii_letters(const char* in, char* out) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
   std::uint64_t x = 0;
   std::memcpy(&x, in, 8);
-  if ((x & kHigh) != 0) return false;
   const std::uint64_t lower = x | (0x20 * kOnes);
-  // Bytes below 0x80 add without carries: a byte's high bit says >= 'a', and > 'z'.
-  const std::uint64_t from_a = lower + (0x80 - 'a') * kOnes;
-  const std::uint64_t past_z = lower + (0x80 - 'z' - 1) * kOnes;
-  if ((from_a & ~past_z & kHigh) != kHigh) return false;
   std::memcpy(out, &lower, 8);
-  return true;
+  // Bytes below 0x80 add without carries: a byte's high bit then says >= 'a', and > 'z'.
+  const std::uint64_t low7 = lower & ~kHigh;
+  const std::uint64_t from_a = low7 + (0x80 - 'a') * kOnes;
+  const std::uint64_t past_z = low7 + (0x80 - 'z' - 1) * kOnes;
+  const std::uint64_t not_letters = ~(from_a & ~past_z & ~x) & kHigh;
+  if (not_letters == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<std::size_t>(std::countr_zero(not_letters)) / 8;
+  } else {
+    std::size_t n = 0;
+    while (is_ascii_letter(static_cast<unsigned char>(in[n]))) ++n;
+    return n;
+  }
 }
 
 // An ASCII letter or one of two_byte_letter_at()'s or three_byte_letter_at()'s at phrase[i].
@@ -362,9 +372,16 @@ std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
 // for such a phrase (nearly all of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
-  // Written through a pointer into room for the longest result (two bytes out per byte in):
-  // start-up folds ~1.5M letters, and appending them one by one cost most of its time.
-  char* const begin = keys.room(2 * phrase.size());
+  // The phrase with eight bytes of zeros after it, which fold_ascii_letters reads past a word.
+  constexpr std::size_t kLongest = 248;  // longer ones (none in the data) go to the tokenizer
+  if (phrase.size() > kLongest) return false;
+  char padded[kLongest + 8];
+  std::memcpy(padded, phrase.data(), phrase.size());
+  std::memset(padded + phrase.size(), 0, 8);
+  // Written through a pointer into room for the longest result (two bytes out per byte in,
+  // and eight to spare for fold_ascii_letters): start-up folds ~1.5M letters, and appending
+  // them one by one cost most of its time.
+  char* const begin = keys.room(2 * phrase.size() + 8);
   char* out = begin;
   auto finish = [&] { keys.finish_key_at(static_cast<std::uint32_t>(out - begin)); };
   bool in_word = false;       // a key is open
@@ -372,15 +389,13 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   for (std::size_t i = 0; i < phrase.size();) {
     const auto c = static_cast<unsigned char>(phrase[i]);
     if (is_ascii_letter(c)) {
-      // The common case first: ASCII letters fold to their lower case (eight at a time while
-      // they last: the room left holds eight for four bytes of phrase left).
-      while (i + 8 <= phrase.size() && fold_eight_letters(phrase.data() + i, out)) {
-        i += 8;
-        out += 8;
-      }
-      for (; i < phrase.size() && is_ascii_letter(static_cast<unsigned char>(phrase[i])); ++i) {
-        *out++ = static_cast<char>(phrase[i] | 0x20);
-      }
+      // The common case first: ASCII letters fold to their lower case, eight at a time.
+      std::size_t letters = 0;
+      do {
+        letters = fold_ascii_letters(padded + i, out);
+        i += letters;
+        out += letters;
+      } while (letters == 8);
       in_word = after_letter = true;
       continue;
     }

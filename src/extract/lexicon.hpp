@@ -1,6 +1,7 @@
 // Lexicons: phrase tables loaded from TSV files and matched on tokens, indexed by first token.
 #pragma once
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -22,22 +23,24 @@ namespace ng::extract {
 class PhraseKeys {
  public:
   void clear() {
-    chars_.clear();
+    used_ = 0;
     ends_.clear();
   }
   void push_back(std::string_view key) {
-    chars_.append(key);
-    ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
+    char* at = room(key.size());
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    used_ += key.size();
+    ends_.push_back(static_cast<std::uint32_t>(used_));
   }
   // Room for `n` more bytes of keys, written through the pointer; finish_key_at(offset) ends a
-  // key there, and shrink_room(size) drops the room left over (for keys folded in place).
+  // key there, and shrink_room(size) keeps the first `size` bytes (for keys folded in place).
+  // The buffer only grows: no bytes are cleared for a phrase.
   char* room(std::size_t n) {
-    const std::size_t at = chars_.size();
-    chars_.resize(at + n);
-    return chars_.data() + at;
+    if (chars_.size() < used_ + n) chars_.resize(std::max(2 * chars_.size(), used_ + n));
+    return chars_.data() + used_;
   }
   void finish_key_at(std::uint32_t end) { ends_.push_back(end); }
-  void shrink_room(std::size_t size) { chars_.resize(size); }
+  void shrink_room(std::size_t size) { used_ = size; }
   std::size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
   std::string_view operator[](std::size_t k) const {
@@ -47,7 +50,8 @@ class PhraseKeys {
   std::vector<std::string> to_strings() const;
 
  private:
-  std::string chars_;
+  std::string chars_;  // keys in chars_[0, used_); bytes after that are spare room
+  std::size_t used_ = 0;
   std::vector<std::uint32_t> ends_;
 };
 
