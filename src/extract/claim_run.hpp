@@ -201,6 +201,9 @@ class ArticleRun {
   const std::string& sentence_iri(std::uint32_t si);
   std::string span_text(std::uint32_t tb, std::uint32_t te) const;
   std::string node(std::string_view kind);
+  // The code points of article_.text before byte b (nif offsets count code points): counted
+  // from the last byte asked, as claims and quotes are written in about text order.
+  std::uint32_t code_points_before(std::size_t b) const;
 
   // Defined in claim_entities.cpp.
   // ---------------------------------------------------------------- entities
@@ -394,7 +397,9 @@ class ArticleRun {
   NormalizedText norm_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
-  std::vector<std::uint32_t> cp_at_;
+  // code_points_before()'s cursor: the code points in article_.text before byte cp_byte_.
+  mutable std::size_t cp_byte_ = 0;
+  mutable std::uint32_t cp_count_ = 0;
   std::vector<std::uint64_t> lexicon_starts_;  // per token: Resources::lexicon_starts.mask()
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_iri_;

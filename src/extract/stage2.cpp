@@ -1,6 +1,8 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -271,13 +273,6 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
   lexicon_starts_.reserve(tokens_.size());
   for (const Token& t : tokens_) lexicon_starts_.push_back(res.lexicon_starts.mask(t.key));
   build_index();
-  cp_at_.assign(article.text.size() + 1, 0);
-  std::uint32_t n = 0;
-  for (std::size_t b = 0; b < article.text.size(); ++b) {
-    cp_at_[b] = n;
-    if ((static_cast<unsigned char>(article.text[b]) & 0xC0) != 0x80) ++n;
-  }
-  cp_at_[article.text.size()] = n;
   find_main_parties();
 }
 
@@ -401,15 +396,35 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
   const Sentence& s = sentences_[si];
   const std::size_t b = norm_.original_offset(s.begin);
   const std::size_t e = norm_.original_offset(s.end);
-  iri_text = doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+  const std::uint32_t cb = code_points_before(b);
+  const std::uint32_t ce = code_points_before(e);
+  iri_text = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
   if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
     iri(iri_text, vocab::kRdfType, iris::kSentence);
     iri(iri_text, iris::kReferenceContext, doc_);
-    lit(iri_text, iris::kBeginIndex, std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
-    lit(iri_text, iris::kEndIndex, std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kEndIndex, std::to_string(ce), vocab::kXsdNonNegativeInteger);
     lit(iri_text, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
   }
   return iri_text;
+}
+
+std::uint32_t ArticleRun::code_points_before(std::size_t b) const {
+  const std::string& text = article_.text;
+  auto starts_code_point = [&](std::size_t k) {
+    return (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1U : 0U;
+  };
+  for (; cp_byte_ > b; --cp_byte_) cp_count_ -= starts_code_point(cp_byte_ - 1);
+  // Eight bytes at a time: a byte 10xxxxxx continues a code point, any other starts one.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  for (; cp_byte_ + 8 <= b; cp_byte_ += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text.data() + cp_byte_, 8);
+    const std::uint64_t continuing = x & ~(x << 1) & kHigh;
+    cp_count_ += 8 - static_cast<std::uint32_t>(std::popcount(continuing));
+  }
+  for (; cp_byte_ < b; ++cp_byte_) cp_count_ += starts_code_point(cp_byte_);
+  return cp_count_;
 }
 
 std::string ArticleRun::span_text(std::uint32_t tb, std::uint32_t te) const {
