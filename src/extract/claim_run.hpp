@@ -210,6 +210,7 @@ class ArticleRun {
   void read_entities(const rdf::QuadBuffer& quads);
   int entity_by_iri(const std::string& iri) const;
   int country_of(int e) const;
+  int find_country_of(int e) const;
   bool capitalised_person(int e) const;
   bool agentive(int e) const;
   int as_actor(int e) const;
@@ -446,6 +447,9 @@ class ArticleRun {
   mutable std::size_t state_opening_entities_ = 0;  // entities_.size() when it was filled
   mutable std::vector<int> own_government_of_;      // the same for own_government
   mutable std::size_t own_government_entities_ = 0;
+  mutable std::vector<int> country_of_;          // and for country_of (kCountryNotFound: not
+  mutable std::size_t country_of_entities_ = 0;  // asked yet)
+  static constexpr int kCountryNotFound = -2;
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;
