@@ -53,7 +53,9 @@ inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
   }
 }
 
-void PhraseIndex::reserve(std::size_t more_first_keys) {
+void PhraseIndex::reserve(std::size_t more_first_keys, std::size_t more_phrases) {
+  entries_.reserve(entries_.size() + more_phrases);
+  rest_.reserve(rest_.size() + more_phrases);
   std::size_t size = slots_.empty() ? 64 : slots_.size();
   while (size < 2 * (used_slots_ + more_first_keys)) size *= 2;
   if (size > slots_.size()) rehash(size);

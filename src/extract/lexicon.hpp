@@ -81,8 +81,8 @@ class PhraseIndex {
   bool longest(const std::vector<Token>& tokens, std::size_t i, std::size_t end, Match& out) const;
   std::size_t size() const { return size_ + (base_ ? base_->size() : 0); }
   // Room for `more_first_keys` new first keys without growing the table (the gazetteer adds
-  // ~130k): answers are the same, start-up rehashes less.
-  void reserve(std::size_t more_first_keys);
+  // ~130k), and for `more_phrases` phrases: answers are the same, start-up copies less.
+  void reserve(std::size_t more_first_keys, std::size_t more_phrases);
   // Layers this index over `base` (which it keeps alive): lookups see the base's phrases as if
   // they had been added first, then this index's own; add() skips phrases the base has.
   void set_base(std::shared_ptr<const PhraseIndex> base) { base_ = std::move(base); }

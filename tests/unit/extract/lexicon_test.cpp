@@ -172,6 +172,36 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
   CHECK(checked > 100000);
 }
 
+TEST_CASE("phrase index: reserved room answers as grown tables do", "[extract][lexicon]") {
+  // reserve() sizes the table up front (more than once, and smaller than needed too): the
+  // phrases found and their order are those of an index that grew as phrases came.
+  PhraseIndex grown;
+  PhraseIndex reserved;
+  reserved.reserve(10, 10);
+  for (std::uint32_t n = 0; n < 2000; ++n) {
+    const std::vector<std::string> keys{"w" + std::to_string(n % 300), "x" + std::to_string(n % 7)};
+    grown.add(keys, n % 500);
+    reserved.add(keys, n % 500);
+    if (n == 100) reserved.reserve(5000, 5000);
+  }
+  CHECK(reserved.size() == grown.size());
+  const std::unordered_set<std::string> abbr;
+  const auto tokens = tokenize("w3 x3 w299 x5 w17 x0 w300", abbr);
+  std::vector<PhraseIndex::Match> a;
+  std::vector<PhraseIndex::Match> b;
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    grown.match(tokens, i, tokens.size(), a);
+    reserved.match(tokens, i, tokens.size(), b);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      CHECK((a[k].length == b[k].length && a[k].value == b[k].value));
+    }
+    found += a.size();
+  }
+  CHECK(found > 0);
+}
+
 TEST_CASE("phrase index: many phrases, shared first keys, hand-made tokens", "[extract][lexicon]") {
   // Enough phrases to make the open-addressing table grow several times; phrases share first
   // keys, so entries chain; a duplicate (same keys, same value) is added once.
