@@ -201,8 +201,8 @@ class ArticleRun {
   const std::string& sentence_iri(std::uint32_t si);
   std::string span_text(std::uint32_t tb, std::uint32_t te) const;
   std::string node(std::string_view kind);
-  // The code points of article_.text before byte b (nif offsets count code points): counted
-  // from the last byte asked, as claims and quotes are written in about text order.
+  // The code points of article_.text before byte b (nif offsets count code points): from a
+  // table by 64-byte blocks, not by byte.
   std::uint32_t code_points_before(std::size_t b) const;
 
   // Defined in claim_entities.cpp.
@@ -398,9 +398,9 @@ class ArticleRun {
   NormalizedText norm_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
-  // code_points_before()'s cursor: the code points in article_.text before byte cp_byte_.
-  mutable std::size_t cp_byte_ = 0;
-  mutable std::uint32_t cp_count_ = 0;
+  // code_points_before()'s table: the code points of article_.text before each 64-byte block
+  // (made on the first call).
+  mutable std::vector<std::uint32_t> cp_blocks_;
   std::vector<std::uint64_t> lexicon_starts_;  // per token: Resources::lexicon_starts.mask()
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_iri_;

@@ -409,22 +409,38 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
   return iri_text;
 }
 
-std::uint32_t ArticleRun::code_points_before(std::size_t b) const {
-  const std::string& text = article_.text;
-  auto starts_code_point = [&](std::size_t k) {
-    return (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1U : 0U;
-  };
-  for (; cp_byte_ > b; --cp_byte_) cp_count_ -= starts_code_point(cp_byte_ - 1);
-  // Eight bytes at a time: a byte 10xxxxxx continues a code point, any other starts one.
+namespace {
+
+// The code points that start in text[0, n): a byte 10xxxxxx continues one, any other starts
+// one (eight bytes at a time).
+std::uint32_t code_point_starts(const char* text, std::size_t n) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  for (; cp_byte_ + 8 <= b; cp_byte_ += 8) {
+  std::uint32_t count = 0;
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
     std::uint64_t x = 0;
-    std::memcpy(&x, text.data() + cp_byte_, 8);
-    const std::uint64_t continuing = x & ~(x << 1) & kHigh;
-    cp_count_ += 8 - static_cast<std::uint32_t>(std::popcount(continuing));
+    std::memcpy(&x, text + k, 8);
+    count += 8 - static_cast<std::uint32_t>(std::popcount(x & ~(x << 1) & kHigh));
   }
-  for (; cp_byte_ < b; ++cp_byte_) cp_count_ += starts_code_point(cp_byte_);
-  return cp_count_;
+  for (; k < n; ++k) count += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1U : 0U;
+  return count;
+}
+
+}  // namespace
+
+std::uint32_t ArticleRun::code_points_before(std::size_t b) const {
+  constexpr std::size_t kBlock = 64;
+  const std::string& text = article_.text;
+  if (cp_blocks_.empty()) {
+    cp_blocks_.reserve(text.size() / kBlock + 1);
+    std::uint32_t n = 0;
+    for (std::size_t j = 0; j <= text.size() / kBlock; ++j) {
+      cp_blocks_.push_back(n);
+      if ((j + 1) * kBlock <= text.size()) n += code_point_starts(text.data() + j * kBlock, kBlock);
+    }
+  }
+  const std::size_t j = b / kBlock;
+  return cp_blocks_[j] + code_point_starts(text.data() + j * kBlock, b - j * kBlock);
 }
 
 std::string ArticleRun::span_text(std::uint32_t tb, std::uint32_t te) const {
