@@ -27,6 +27,7 @@
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
 #include "rdf/string_hash.hpp"
+#include "store/node_cache.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::cli {
@@ -53,11 +54,18 @@ class StoreSink : public extract::QuadSink {
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
   void add(const rdf::Quad& quad) override { put(rdf::ref_of(quad)); }
-  void add(const rdf::QuadRef& quad) override { put(quad); }
-  // Adds the quad and returns its nodes (alive as long as the store holds the quad).
-  store::QuadIds put(const rdf::QuadRef& quad) {
-    const store::QuadIds q{subject_node(quad.subject), predicate_node(quad.predicate),
-                           node(quad.object), quad.graph ? graph_node(*quad.graph) : nullptr};
+  // (Any views: copied into strings, which end in the NUL byte put() needs.)
+  void add(const rdf::QuadRef& quad) override { add(rdf::to_quad(quad)); }
+  // Adds the quad and returns its nodes (alive as long as the store holds the quad). Each of its
+  // strings must be followed by a NUL byte, as those of an rdf::QuadBuffer and an rdf::Quad are:
+  // the world interns them without copying them first.
+  // `resolution_readers`, when given, receives extract::resolution_readers() of its predicate,
+  // kept with the predicate's node (a lookup by predicate per quad, not two).
+  store::QuadIds put(const rdf::QuadRef& quad, unsigned* resolution_readers = nullptr) {
+    const Predicate& predicate = predicate_node(quad.predicate);
+    if (resolution_readers) *resolution_readers = predicate.resolution_readers;
+    const store::QuadIds q{subject_node(quad.subject), predicate.node.get(), node(quad.object),
+                           quad.graph ? graph_node(*quad.graph) : nullptr};
     store_.append(q.subject, q.predicate, q.object, q.graph);
     held_.clear();  // the store holds its own references now
     return q;
@@ -90,27 +98,24 @@ class StoreSink : public extract::QuadSink {
   }
 
  private:
-  static constexpr std::size_t kMaxCachedTerms = std::size_t{1} << 15;
+  static constexpr std::size_t kMaxCachedTerms = std::size_t{1} << 16;
   // Longer literals (article texts, sentences, quotes) are nearly all distinct: copying and
   // hashing them for the cache cost more than the world's own lookup.
   static constexpr std::size_t kMaxCachedLiteral = 64;
-  // One lookup per IRI or short literal of each quad: a cheaper hash than std::hash.
-  using Cache = std::unordered_map<std::string, store::NodeRef, rdf::StringHash, std::equal_to<>>;
+  // One lookup per IRI or short literal of each quad.
+  using Cache = store::NodeCache;
   struct LiteralCache {
     std::string datatype;
     std::string lang;
     Cache by_value;
   };
   store::NodeId node(const rdf::TermView& term) {
-    if (term.is_blank()) return pool_.intern(term);
-    if (term.is_literal()) {
-      if (term.value.size() > kMaxCachedLiteral) {
-        held_.push_back(intern(term));
-        return held_.back().get();
-      }
+    if (term.is_iri()) return cached(iris_, term.value, term);
+    if (term.is_literal() && term.value.size() <= kMaxCachedLiteral) {
       return cached(literal_cache(term), term.value, term);
     }
-    return cached(iris_, term.value, term);
+    held_.push_back(intern(term));  // blank nodes and long literals
+    return held_.back().get();
   }
   // Literals by their datatype and language tag (a handful: plain, @en, a few xsd types), then
   // by their lexical form: no key to build, and the tags are not hashed with every literal.
@@ -122,23 +127,28 @@ class StoreSink : public extract::QuadSink {
         LiteralCache{std::string(literal.datatype), std::string(literal.lang), Cache{}});
     return literals_.back().by_value;
   }
-  // The world interns an owning Term without copying its strings again (a view would be copied
-  // to give it the NUL its C library needs): the scratch term keeps its capacity across calls.
+  // put()'s terms end in a NUL byte, as the world's C library needs.
   store::NodeRef intern(const rdf::TermView& term) {
-    scratch_.kind = term.kind;
-    scratch_.value.assign(term.value);
-    scratch_.datatype.assign(term.datatype);
-    scratch_.lang.assign(term.lang);
-    return store_.world().intern(scratch_);
+    return store_.world().intern_terminated(term);
   }
+  struct Predicate {
+    store::NodeRef node;
+    unsigned resolution_readers = 0;
+  };
   // A few dozen predicates, in a table of their own with a cheaper hash.
-  store::NodeId predicate_node(const rdf::TermView& term) {
-    if (!term.is_iri()) return node(term);
+  const Predicate& predicate_node(const rdf::TermView& term) {
+    if (!term.is_iri()) {  // (not RDF: the world rejects it)
+      other_predicate_ = {intern(term), 0};
+      return other_predicate_;
+    }
     auto it = predicates_.find(term.value);
     if (it == predicates_.end()) {
-      it = predicates_.emplace(std::string(term.value), intern(term)).first;
+      it = predicates_
+               .emplace(std::string(term.value),
+                        Predicate{intern(term), extract::resolution_readers(term.value)})
+               .first;
     }
-    return it->second.get();
+    return it->second;
   }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::TermView& term) {
@@ -150,30 +160,29 @@ class StoreSink : public extract::QuadSink {
     return node_like_last(term, last_subject_, last_subject_id_);
   }
   // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
-  store::NodeId node_like_last(const rdf::TermView& term, std::string& last,
+  // `last` views the string of the node `last_id` itself (no copy): the node stays alive in
+  // iris_, which next_article() clears only after resetting `last_id`.
+  store::NodeId node_like_last(const rdf::TermView& term, std::string_view& last,
                                store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
     if (last_id == nullptr || term.value != last) {
-      last_id = node(term);  // kept alive by iris_
-      last.assign(term.value);
+      last_id = node(term);
+      last = store::World::view(last_id).value;
     }
     return last_id;
   }
   store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
-    auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(std::string(key), intern(term)).first;
-    return it->second.get();
+    return cache.get(key, [&] { return intern(term); });
   }
   store::Store& store_;
-  store::NodePool pool_{store_.world()};
   Cache iris_;
   std::vector<LiteralCache> literals_;
-  std::unordered_map<std::string, store::NodeRef, rdf::PredicateHash, std::equal_to<>> predicates_;
+  std::unordered_map<std::string, Predicate, rdf::PredicateHash, std::equal_to<>> predicates_;
+  Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
-  rdf::Term scratch_;                 // intern()'s
-  std::string last_graph_;
+  std::string_view last_graph_;
   store::NodeId last_graph_id_ = nullptr;
-  std::string last_subject_;
+  std::string_view last_subject_;
   store::NodeId last_subject_id_ = nullptr;
 };
 
@@ -377,8 +386,11 @@ int run_ingest(const IngestOptions& opts) {
       sink.next_article();
       for (auto* part : {&x.own, &x.claims}) {
         for (const rdf::QuadRef q : part->quads) {
-          const store::QuadIds ids = sink.put(q);
-          if (extract::resolution_reads(q)) resolution_input.push_back(view_of(ids));
+          unsigned readers = 0;
+          const store::QuadIds ids = sink.put(q, &readers);
+          if (extract::resolution_reads(readers, q.subject)) {
+            resolution_input.push_back(view_of(ids));
+          }
         }
       }
     }
@@ -388,13 +400,13 @@ int run_ingest(const IngestOptions& opts) {
   if (progress) std::cerr << "\n";
   clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
-  extract::VectorSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
+  extract::BufferSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
   extract::resolve_across_articles(resolution_input, links, &renamed);
   resolution_input = {};
   clock.end("resolve");
   sink.rename(renamed);  // before the links, which name the variants on purpose
   sink.next_article();
-  for (const rdf::Quad& q : links.quads) sink.add(q);
+  for (const rdf::QuadRef q : links.quads) sink.put(q);
   clock.end("store");
 
   if (errors > 0 && !opts.keep_going) {

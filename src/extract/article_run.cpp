@@ -125,11 +125,14 @@ bool ArticleRun::first_name_of_run(const Sentence& s, std::uint32_t i) const {
 
 // A person named earlier in the article whose last name is `key` (a folded token).
 bool ArticleRun::surname_of_person(const std::string& key) const {
+  std::string folded;  // one buffer for all the labels: no string per entity
   for (const Entity& e : entities_) {
     if (e.type != kPerson || e.unnamed) continue;
     const std::size_t sp = e.label.rfind(' ');
     if (sp == std::string::npos) continue;
-    if (fold_key(e.label.substr(sp + 1)) == key) return true;
+    folded.clear();
+    append_fold_key(std::string_view(e.label).substr(sp + 1), folded);
+    if (folded == key) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,10 +26,24 @@ namespace ng::extract {
 
 // What an Extractor loads once and every article run reads.
 struct Extractor::Resources {
+  // Lookups take views (lexicon names are literals at the call sites): no string is built.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Lexicon name -> index in `lexicons`. Hashed: the steps look lexicons up by name in their
+  // loops, and a std::map cost a string comparison per level of its tree.
+  struct LexiconIds : std::unordered_map<std::string, int, ViewHash, std::equal_to<>> {
+    int at(std::string_view name) const {
+      const auto it = find(name);
+      if (it == end()) throw std::out_of_range("no lexicon '" + std::string(name) + "'");
+      return it->second;
+    }
+  };
   std::unordered_set<std::string> abbreviations;
   std::vector<std::string> lexicon_names;
   std::vector<Lexicon> lexicons;
-  std::map<std::string, int, std::less<>> lexicon_id;
+  LexiconIds lexicon_id;
   Gazetteer gazetteer;
   std::vector<Rule> rules;
   std::optional<StartIndex> rule_starts;  // built from `rules` once they are all loaded
@@ -45,11 +60,6 @@ struct Extractor::Resources {
     return *lex;
   }
   // Single-word entries of each lexicon, for membership tests.
-  // Lookups take views (lexicon names are literals at the call sites): no string is built.
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
   std::unordered_map<std::string, WordSet, ViewHash, std::equal_to<>> single_words;
   bool in(std::string_view lexicon_name, std::string_view key) const {
@@ -58,6 +68,9 @@ struct Extractor::Resources {
   }
   // All lexicons in one index (value: position in `entries`), so a token costs one lookup.
   PhraseIndex combined;
+  // Per lexicon: it has suffix patterns ("*-led"), whose one-token matches are no entries of
+  // single_words (ArticleRun::word_in cannot answer from the lexemes alone).
+  std::vector<bool> has_suffixes;
   std::vector<std::pair<int, std::uint32_t>> entries;  // lexicon, row
 };
 
@@ -408,6 +421,24 @@ class ArticleRun : public MatchContext {
       if (res_.in("speech_verbs", t.key)) return true;
     }
     return false;
+  }
+  // res_.in(name of `lexicon`, tokens_[i].key) from the token's lexemes, without hashing: the
+  // combined index holds every one-word entry, so a match of length 1 is one (bar suffixes).
+  bool word_in(int lexicon, std::uint32_t i) const {
+    if (lexicon < 0) return false;
+    const auto l = static_cast<std::size_t>(lexicon);
+    if (res_.has_suffixes[l]) return res_.in(res_.lexicon_names[l], tokens_[i].key);
+    if (((lex_mask_[i] >> (l % 64)) & 1U) == 0) return false;
+    for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
+      if (lexemes_[k].lexicon == lexicon && lexemes_[k].length == 1) return true;
+    }
+    return false;
+  }
+  // The same by the lexicon's name (one lookup of the name, none of the key); false for a
+  // lexicon that does not exist, as Resources::in.
+  bool word_in(std::string_view lexicon_name, std::uint32_t i) const {
+    const auto it = res_.lexicon_id.find(lexicon_name);
+    return it != res_.lexicon_id.end() && word_in(it->second, i);
   }
   // A phrase of data/lexicon/person_titles.tsv starts at token i.
   bool title_at(std::uint32_t i) const {

@@ -94,8 +94,20 @@ int ArticleRun::entity_by_iri(const std::string& iri) const {
 }
 
 // The country an entity stands for: itself, what it represents, or the country of a capital.
+// Remembered per entity (as_actor and agentive ask it of the same entities again and again);
+// found again once entities join, as a new entity may be what one represents.
 int ArticleRun::country_of(int e) const {
   if (e < 0) return -1;
+  if (country_of_entities_ != entities_.size()) {
+    country_of_.assign(entities_.size(), kCountryNotFound);
+    country_of_entities_ = entities_.size();
+  }
+  int& country = country_of_[static_cast<std::size_t>(e)];
+  if (country == kCountryNotFound) country = find_country_of(e);
+  return country;
+}
+
+int ArticleRun::find_country_of(int e) const {
   const Entity& en = entities_[static_cast<std::size_t>(e)];
   if (en.country()) return e;
   if (!en.represents.empty()) {

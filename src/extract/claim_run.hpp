@@ -202,12 +202,16 @@ class ArticleRun {
   const std::string& sentence_iri(std::uint32_t si);
   std::string span_text(std::uint32_t tb, std::uint32_t te) const;
   std::string node(std::string_view kind);
+  // The code points of article_.text before byte b (nif offsets count code points): from a
+  // table by 64-byte blocks, not by byte.
+  std::uint32_t code_points_before(std::size_t b) const;
 
   // Defined in claim_entities.cpp.
   // ---------------------------------------------------------------- entities
   void read_entities(const rdf::QuadBuffer& quads);
   int entity_by_iri(const std::string& iri) const;
   int country_of(int e) const;
+  int find_country_of(int e) const;
   bool capitalised_person(int e) const;
   bool agentive(int e) const;
   int as_actor(int e) const;
@@ -398,7 +402,9 @@ class ArticleRun {
   NormalizedText norm_;
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
-  std::vector<std::uint32_t> cp_at_;
+  // code_points_before()'s table: the code points of article_.text before each 64-byte block
+  // (made on the first call).
+  mutable std::vector<std::uint32_t> cp_blocks_;
   std::vector<std::uint64_t> lexicon_starts_;  // per token: Resources::lexicon_starts.mask()
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_iri_;
@@ -445,6 +451,9 @@ class ArticleRun {
   mutable std::size_t state_opening_entities_ = 0;  // entities_.size() when it was filled
   mutable std::vector<int> own_government_of_;      // the same for own_government
   mutable std::size_t own_government_entities_ = 0;
+  mutable std::vector<int> country_of_;          // and for country_of (kCountryNotFound: not
+  mutable std::size_t country_of_entities_ = 0;  // asked yet)
+  static constexpr int kCountryNotFound = -2;
   int last_person_ = -1;
   int last_group_ = -1;
   std::size_t counter_ = 0;

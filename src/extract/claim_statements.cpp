@@ -1071,12 +1071,13 @@ void ArticleRun::quotes_for(std::uint32_t si, const ClaimOut& c) {
     if (j - i >= 2) {
       const std::size_t b = norm_.original_offset(tokens_[i].begin);
       const std::size_t e = norm_.original_offset(tokens_[j - 1].end);
-      const std::string q =
-          doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+      const std::uint32_t cb = code_points_before(b);
+      const std::uint32_t ce = code_points_before(e);
+      const std::string q = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
       iri(q, vocab::kRdfType, iris::kQuote);
       iri(q, iris::kReferenceContext, doc_);
-      lit(q, iris::kBeginIndex, std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
-      lit(q, iris::kEndIndex, std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+      lit(q, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
+      lit(q, iris::kEndIndex, std::to_string(ce), vocab::kXsdNonNegativeInteger);
       lit(q, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
       iri(q, iris::kSpeaker, entities_[static_cast<std::size_t>(c.claimant)].iri);
       iri(c.iri, iris::kQuotes, q);

@@ -92,15 +92,24 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   }
   if (!article_.date.empty()) out.lit(doc, ng("articleDate"), article_.date, vocab::kXsdDate);
   out.lit(doc, nif("isString"), article_.text);
-  // Code-point offsets into the original text, computed once.
-  std::vector<std::uint32_t> cp_at(article_.text.size() + 1, 0);
+  // Code-point offsets of the sentences' bounds in the original text, in one pass over it
+  // (sentences come in text order; a bound before the last one restarts the count). Only these
+  // are needed: a table for every byte cost more than the rest of the emission.
+  std::vector<std::uint32_t> cp_begin(sentences_.size()), cp_end(sentences_.size());
   {
-    std::uint32_t n = 0;
-    for (std::size_t b = 0; b < article_.text.size(); ++b) {
-      cp_at[b] = n;
-      if ((static_cast<unsigned char>(article_.text[b]) & 0xC0) != 0x80) ++n;
+    std::size_t at = 0;   // byte
+    std::uint32_t n = 0;  // code points in [0, at)
+    const auto cp = [&](std::size_t byte) {
+      if (byte < at) at = n = 0;
+      for (; at < byte && at < article_.text.size(); ++at) {
+        n += (static_cast<unsigned char>(article_.text[at]) & 0xC0) != 0x80 ? 1 : 0;
+      }
+      return n;
+    };
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+      cp_begin[si] = cp(norm_.original_offset(sentences_[si].begin));
+      cp_end[si] = cp(norm_.original_offset(sentences_[si].end));
     }
-    cp_at[article_.text.size()] = n;
   }
   std::vector<bool> sentence_used(sentences_.size(), false);
   // Built once per sentence: an IRI for each piece of evidence (tens per article).
@@ -109,14 +118,11 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     sentence_used[si] = true;
     std::string& iri = sentence_iris[si];
     if (!iri.empty()) return iri;
-    const Sentence& s = sentences_[si];
-    const std::size_t b = norm_.original_offset(s.begin);
-    const std::size_t e = norm_.original_offset(s.end);
     iri.reserve(doc.size() + 32);
     iri.append(doc).append("#char=");
-    iri += std::to_string(cp_at[b]);
+    iri += std::to_string(cp_begin[si]);
     iri += ',';
-    iri += std::to_string(cp_at[e]);
+    iri += std::to_string(cp_end[si]);
     return iri;
   };
   for (Entity& e : entities_) e.iri = entity_iri(e);
@@ -239,8 +245,8 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     const std::string& iri = sentence_iri(si);
     out.iri(iri, type, ng("Sentence"));
     out.iri(iri, nif("referenceContext"), doc);
-    out.lit(iri, nif("beginIndex"), std::to_string(cp_at[b]), vocab::kXsdNonNegativeInteger);
-    out.lit(iri, nif("endIndex"), std::to_string(cp_at[e]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, nif("beginIndex"), std::to_string(cp_begin[si]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, nif("endIndex"), std::to_string(cp_end[si]), vocab::kXsdNonNegativeInteger);
     out.lit(iri, nif("anchorOf"), std::string_view(article_.text).substr(b, e - b));
     if (s.in_quote) out.lit(iri, ng("insideQuote"), "true", vocab::kXsdBoolean);
   }

@@ -279,13 +279,15 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
                                  const std::vector<std::size_t>& local) const {
   if (ev.pos != "noun") return false;
   std::uint32_t verb = 0;
+  const auto speech_verbs = res_.lexicon_id.find("speech_verbs");
+  const int speech = speech_verbs == res_.lexicon_id.end() ? -1 : speech_verbs->second;
   for (std::uint32_t k = ev.end; k + 1 < s.last_token && k < ev.end + 30 && verb == 0; ++k) {
     const std::string& key = tokens_[k].key;
-    if (key == ";" || key == "." || res_.in("speech_verbs", key)) return false;
+    if (key == ";" || key == "." || word_in(speech, k)) return false;
     const bool other_trigger = std::any_of(
         local.begin(), local.end(), [&](std::size_t idx) { return events_[idx].begin == k; });
     if (other_trigger) return false;
-    if ((key == "have" || key == "has") && res_.in("tally_verbs", tokens_[k + 1].key)) verb = k + 1;
+    if ((key == "have" || key == "has") && word_in("tally_verbs", k + 1)) verb = k + 1;
   }
   if (verb == 0) return false;
   return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {

@@ -152,12 +152,14 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     r.lexicon_id[f.stem().string()] = id;
     r.lexicon_names.push_back(f.stem().string());
     r.lexicons.push_back(Lexicon::load(f.string(), r.abbreviations));
+    r.has_suffixes.push_back(false);
     const Lexicon& lex = r.lexicons.back();
     auto& singles = r.single_words[f.stem().string()];
     for (std::uint32_t row = 0; row < lex.rows(); ++row) {
       for (std::string_view spelling : split(lex.get(row, lex.column(0)), '|')) {
         if (spelling.size() > 1 && spelling.front() == '*') {
           // A suffix pattern ("*-led"): data/lexicon files, docs/rules.md.
+          r.has_suffixes.back() = true;
           r.combined.add_spelling(spelling, static_cast<std::uint32_t>(r.entries.size()),
                                   r.abbreviations);
           continue;

@@ -1,6 +1,8 @@
 #include "extract/lexicon.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -51,9 +53,19 @@ inline const PhraseIndex::Slot* PhraseIndex::find_slot(std::string_view key,
   }
 }
 
-void PhraseIndex::grow() {
+void PhraseIndex::reserve(std::size_t more_first_keys, std::size_t more_phrases) {
+  entries_.reserve(entries_.size() + more_phrases);
+  rest_.reserve(rest_.size() + more_phrases);
+  std::size_t size = slots_.empty() ? 64 : slots_.size();
+  while (size < 2 * (used_slots_ + more_first_keys)) size *= 2;
+  if (size > slots_.size()) rehash(size);
+}
+
+void PhraseIndex::grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+
+void PhraseIndex::rehash(std::size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
+  slots_.assign(size, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key.hash == 0) continue;
@@ -198,7 +210,10 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   const std::uint64_t next_hash = i + 1 < end ? key_hash_of(tokens[i + 1]) : 0;
   for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
     const Entry& e = entries_[id];
-    if (!may_match_rest(e, next_hash) || !matches_rest(e, tokens, i, end)) continue;
+    // (A one-word phrase matches here: i < end.)
+    if (!may_match_rest(e, next_hash) || (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
+      continue;
+    }
     // Insertion keeps the order stable: longest first, then as added.
     const Match m{1 + e.rest_size, e.value};
     auto pos = out.end();
@@ -226,7 +241,10 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   if (!slot) return found;
   for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
     const Entry& e = entries_[id];
-    if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
+    if ((found && 1 + e.rest_size <= out.length) ||
+        (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
+      continue;
+    }
     out = Match{1 + e.rest_size, e.value};
     found = true;
   }
@@ -235,22 +253,115 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
 
 namespace {
 
-// The code point of the letter at phrase[i] if it is an ASCII letter or a precomposed letter of
-// Latin-1 or Latin Extended-A (U+00C0-U+017F, not the signs x and ÷), with its length in bytes;
-// 0 otherwise.
-std::uint32_t latin_letter_at(std::string_view phrase, std::size_t i, std::size_t& length) {
+// The fold of each two-byte letter U+00C0-U+024F (Latin-1, Latin Extended-A and -B; not the
+// signs x and ÷), made once by fold_key(): one lookup per letter instead of a call. `length` 0:
+// not handled here.
+struct LatinFold {
+  char bytes[4];
+  std::uint8_t length;
+};
+constexpr std::uint32_t kLatinFoldFirst = 0xC0;
+constexpr std::uint32_t kLatinFoldEnd = 0x250;
+
+const LatinFold* latin_fold_table() {
+  static const std::vector<LatinFold> table = [] {
+    std::vector<LatinFold> t(kLatinFoldEnd - kLatinFoldFirst, LatinFold{{}, 0});
+    for (std::uint32_t cp = kLatinFoldFirst; cp < kLatinFoldEnd; ++cp) {
+      if (cp == 0xD7 || cp == 0xF7) continue;
+      const char utf8[2] = {static_cast<char>(0xC0 | (cp >> 6)),
+                            static_cast<char>(0x80 | (cp & 0x3F))};
+      std::string folded;
+      append_fold_key(std::string_view(utf8, 2), folded);
+      // At most two bytes out per byte in, which latin_word_keys' buffer counts on.
+      if (folded.empty() || folded.size() > 4) continue;
+      LatinFold& f = t[cp - kLatinFoldFirst];
+      std::memcpy(f.bytes, folded.data(), folded.size());
+      f.length = static_cast<std::uint8_t>(folded.size());
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The fold of the letter at phrase[i] if it is a letter of Latin-1 or Latin Extended-A or -B
+// (U+00C0-U+024F, not the signs x and ÷; two bytes); nullptr otherwise.
+const LatinFold* two_byte_letter_at(std::string_view phrase, std::size_t i) {
   const auto c = static_cast<unsigned char>(phrase[i]);
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-    length = 1;
-    return c;
-  }
-  if ((c != 0xC3 && c != 0xC4 && c != 0xC5) || i + 1 >= phrase.size()) return 0;
+  if (c < 0xC3 || c > 0xC9 || i + 1 >= phrase.size()) return nullptr;
   const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
-  if ((c2 & 0xC0) != 0x80) return 0;
+  if ((c2 & 0xC0) != 0x80) return nullptr;
   const std::uint32_t cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
-  if (cp < 0xC0 || cp > 0x17F || cp == 0xD7 || cp == 0xF7) return 0;
-  length = 2;
-  return cp;
+  if (cp < kLatinFoldFirst || cp >= kLatinFoldEnd) return nullptr;
+  const LatinFold* fold = latin_fold_table() + (cp - kLatinFoldFirst);
+  return fold->length == 0 ? nullptr : fold;
+}
+
+// The same for the three-byte letters of Latin Extended Additional (U+1E00-U+1EFF: "Ḩawallī",
+// "Hải Phòng"), whose folds fold_key() makes through ICU, word by word.
+constexpr std::uint32_t kLatinAdditionalFirst = 0x1E00;
+constexpr std::uint32_t kLatinAdditionalEnd = 0x1F00;
+
+const LatinFold* latin_additional_table() {
+  static const std::vector<LatinFold> table = [] {
+    std::vector<LatinFold> t(kLatinAdditionalEnd - kLatinAdditionalFirst, LatinFold{{}, 0});
+    for (std::uint32_t cp = kLatinAdditionalFirst; cp < kLatinAdditionalEnd; ++cp) {
+      const char utf8[3] = {static_cast<char>(0xE0 | (cp >> 12)),
+                            static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                            static_cast<char>(0x80 | (cp & 0x3F))};
+      std::string folded;
+      append_fold_key(std::string_view(utf8, 3), folded);
+      if (folded.empty() || folded.size() > 4) continue;
+      LatinFold& f = t[cp - kLatinAdditionalFirst];
+      std::memcpy(f.bytes, folded.data(), folded.size());
+      f.length = static_cast<std::uint8_t>(folded.size());
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The fold of the letter of Latin Extended Additional at phrase[i] (three bytes), if any.
+const LatinFold* three_byte_letter_at(std::string_view phrase, std::size_t i) {
+  if (static_cast<unsigned char>(phrase[i]) != 0xE1 || i + 2 >= phrase.size()) return nullptr;
+  const auto c2 = static_cast<unsigned char>(phrase[i + 1]);
+  const auto c3 = static_cast<unsigned char>(phrase[i + 2]);
+  if (c2 < 0xB8 || c2 > 0xBB || (c3 & 0xC0) != 0x80) return nullptr;
+  const std::uint32_t cp = 0x1000u | ((c2 & 0x3Fu) << 6) | (c3 & 0x3Fu);
+  const LatinFold* fold = latin_additional_table() + (cp - kLatinAdditionalFirst);
+  return fold->length == 0 ? nullptr : fold;
+}
+
+bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Writes the eight bytes at `in`, ASCII letters folded to lower case, to `out` and returns how
+// many of them, from the first, are ASCII letters: most spellings are words of ASCII letters,
+// read here eight bytes at a time.
+std::size_t fold_ascii_letters(const char* in, char* out) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint64_t x = 0;
+  std::memcpy(&x, in, 8);
+  const std::uint64_t lower = x | (0x20 * kOnes);
+  std::memcpy(out, &lower, 8);
+  // Bytes below 0x80 add without carries: a byte's high bit then says >= 'a', and > 'z'.
+  const std::uint64_t low7 = lower & ~kHigh;
+  const std::uint64_t from_a = low7 + (0x80 - 'a') * kOnes;
+  const std::uint64_t past_z = low7 + (0x80 - 'z' - 1) * kOnes;
+  const std::uint64_t not_letters = ~(from_a & ~past_z & ~x) & kHigh;
+  if (not_letters == 0) return 8;
+  if constexpr (std::endian::native == std::endian::little) {
+    return static_cast<std::size_t>(std::countr_zero(not_letters)) / 8;
+  } else {
+    std::size_t n = 0;
+    while (is_ascii_letter(static_cast<unsigned char>(in[n]))) ++n;
+    return n;
+  }
+}
+
+// An ASCII letter or one of two_byte_letter_at()'s or three_byte_letter_at()'s at phrase[i].
+bool is_latin_letter_at(std::string_view phrase, std::size_t i) {
+  return is_ascii_letter(static_cast<unsigned char>(phrase[i])) ||
+         two_byte_letter_at(phrase, i) != nullptr || three_byte_letter_at(phrase, i) != nullptr;
 }
 
 // The length in bytes of an apostrophe at phrase[i]: ASCII ' or a typographic one (U+2018,
@@ -263,52 +374,84 @@ std::size_t apostrophe_at(std::string_view phrase, std::size_t i) {
 }
 
 // Words of Latin letters with hyphens or apostrophes inside ("Shahrak-e Ţāleqān", "Ma'rib"), or
-// ending in a possessive "'s", separated by spaces, are what tokenize() makes of them: one token
-// per word, keyed by fold_key(), and "'s" a token of its own. Fills `keys` and returns true for
-// such a phrase (nearly all of the gazetteer's spellings); false otherwise.
+// ending in a possessive "'s", separated by spaces, with brackets, commas, slashes and
+// backquotes between them, are what tokenize() makes of them: one token per word, keyed by
+// fold_key(), and "'s" and each of those marks a token of its own. Fills `keys` and returns true
+// for such a phrase (nearly all of the gazetteer's spellings); false otherwise.
 bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
   keys.clear();
-  std::string& chars = keys.chars();
+  // The phrase with eight bytes of zeros after it, which fold_ascii_letters reads past a word.
+  constexpr std::size_t kLongest = 248;  // longer ones (none in the data) go to the tokenizer
+  if (phrase.size() > kLongest) return false;
+  char padded[kLongest + 8];
+  std::memcpy(padded, phrase.data(), phrase.size());
+  std::memset(padded + phrase.size(), 0, 8);
+  // Written through a pointer into room for the longest result (two bytes out per byte in,
+  // and eight to spare for fold_ascii_letters): start-up folds ~1.5M letters, and appending
+  // them one by one cost most of its time.
+  char* const begin = keys.room(2 * phrase.size() + 8);
+  char* out = begin;
+  auto finish = [&] { keys.finish_key_at(static_cast<std::uint32_t>(out - begin)); };
   bool in_word = false;       // a key is open
   bool after_letter = false;  // the last character was a letter
   for (std::size_t i = 0; i < phrase.size();) {
-    std::size_t length = 0;
-    if (phrase[i] == ' ') {
-      if (in_word) keys.finish_key();
+    const auto c = static_cast<unsigned char>(phrase[i]);
+    if (is_ascii_letter(c)) {
+      // The common case first: ASCII letters fold to their lower case, eight at a time.
+      std::size_t letters = 0;
+      do {
+        letters = fold_ascii_letters(padded + i, out);
+        i += letters;
+        out += letters;
+      } while (letters == 8);
+      in_word = after_letter = true;
+      continue;
+    }
+    if (c == ' ') {
+      if (in_word) finish();
       in_word = after_letter = false;
       ++i;
-    } else if (const std::uint32_t letter = latin_letter_at(phrase, i, length); letter != 0) {
+    } else if (const LatinFold* letter = two_byte_letter_at(phrase, i)) {
       // Letter by letter is what fold_key() does for these letters (no combining marks).
-      if (letter < 0x80) {
-        chars += static_cast<char>(letter | 0x20);
-      } else {
-        append_fold_key(phrase.substr(i, length), chars);
-      }
+      std::memcpy(out, letter->bytes, 4);  // two bytes in: room for four out
+      out += letter->length;
       in_word = after_letter = true;
-      i += length;
+      i += 2;
+    } else if (const LatinFold* letter3 = three_byte_letter_at(phrase, i)) {
+      std::memcpy(out, letter3->bytes, 4);  // three bytes in: room for six out
+      out += letter3->length;
+      in_word = after_letter = true;
+      i += 3;
+    } else if (c == '(' || c == ')' || c == ',' || c == '/' || c == '`') {
+      // Punctuation that tokenize() makes a token of its own, keyed by itself ("Cocos
+      // (Keeling) Islands", "Qal`a").
+      if (in_word) finish();
+      *out++ = static_cast<char>(c);
+      finish();
+      in_word = after_letter = false;
+      ++i;
     } else if (!after_letter) {
       return false;
-    } else if (phrase[i] == '-' && i + 1 < phrase.size() &&
-               latin_letter_at(phrase, i + 1, length) != 0) {
-      chars += '-';
+    } else if (phrase[i] == '-' && i + 1 < phrase.size() && is_latin_letter_at(phrase, i + 1)) {
+      *out++ = '-';
       after_letter = false;
       ++i;
     } else if (const std::size_t apostrophe = apostrophe_at(phrase, i); apostrophe != 0) {
       const std::size_t next = i + apostrophe;
       if (next >= phrase.size()) return false;
       // tokenize() splits off "'s" unless a word character follows it ("Bel's'ko" splits).
-      std::size_t after_s = 0;
-      const bool possessive =
-          (phrase[next] == 's' || phrase[next] == 'S') &&
-          (next + 1 == phrase.size() || latin_letter_at(phrase, next + 1, after_s) == 0);
+      const bool possessive = (phrase[next] == 's' || phrase[next] == 'S') &&
+                              (next + 1 == phrase.size() || !is_latin_letter_at(phrase, next + 1));
       if (possessive && next + 1 < phrase.size() && phrase[next + 1] != ' ') return false;
       if (possessive) {
-        keys.finish_key();
-        keys.push_back("'s");
+        finish();
+        *out++ = '\'';
+        *out++ = 's';
+        finish();
         in_word = after_letter = false;
         i = next + 1;
-      } else if (latin_letter_at(phrase, next, length) != 0) {
-        chars += '\'';
+      } else if (is_latin_letter_at(phrase, next)) {
+        *out++ = '\'';
         after_letter = false;
         i = next;
       } else {
@@ -318,7 +461,8 @@ bool latin_word_keys(std::string_view phrase, PhraseKeys& keys) {
       return false;
     }
   }
-  if (in_word) keys.finish_key();
+  if (in_word) finish();
+  keys.shrink_room(static_cast<std::size_t>(out - begin));
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Lexicons: phrase tables loaded from TSV files and matched on tokens, indexed by first token.
 #pragma once
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <cstring>
@@ -22,16 +23,24 @@ namespace ng::extract {
 class PhraseKeys {
  public:
   void clear() {
-    chars_.clear();
+    used_ = 0;
     ends_.clear();
   }
   void push_back(std::string_view key) {
-    chars_.append(key);
-    finish_key();
+    char* at = room(key.size());
+    if (!key.empty()) std::memcpy(at, key.data(), key.size());
+    used_ += key.size();
+    ends_.push_back(static_cast<std::uint32_t>(used_));
   }
-  // Appends to the key being built; finish_key() ends it (for keys folded in place).
-  std::string& chars() { return chars_; }
-  void finish_key() { ends_.push_back(static_cast<std::uint32_t>(chars_.size())); }
+  // Room for `n` more bytes of keys, written through the pointer; finish_key_at(offset) ends a
+  // key there, and shrink_room(size) keeps the first `size` bytes (for keys folded in place).
+  // The buffer only grows: no bytes are cleared for a phrase.
+  char* room(std::size_t n) {
+    if (chars_.size() < used_ + n) chars_.resize(std::max(2 * chars_.size(), used_ + n));
+    return chars_.data() + used_;
+  }
+  void finish_key_at(std::uint32_t end) { ends_.push_back(end); }
+  void shrink_room(std::size_t size) { used_ = size; }
   std::size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
   std::string_view operator[](std::size_t k) const {
@@ -41,7 +50,8 @@ class PhraseKeys {
   std::vector<std::string> to_strings() const;
 
  private:
-  std::string chars_;
+  std::string chars_;  // keys in chars_[0, used_); bytes after that are spare room
+  std::size_t used_ = 0;
   std::vector<std::uint32_t> ends_;
 };
 
@@ -70,6 +80,9 @@ class PhraseIndex {
   // The first of match()'s answers, if any: the longest phrase, the earliest added on a tie.
   bool longest(const std::vector<Token>& tokens, std::size_t i, std::size_t end, Match& out) const;
   std::size_t size() const { return size_ + (base_ ? base_->size() : 0); }
+  // Room for `more_first_keys` new first keys without growing the table (the gazetteer adds
+  // ~130k), and for `more_phrases` phrases: answers are the same, start-up copies less.
+  void reserve(std::size_t more_first_keys, std::size_t more_phrases);
   // Layers this index over `base` (which it keeps alive): lookups see the base's phrases as if
   // they had been added first, then this index's own; add() skips phrases the base has.
   void set_base(std::shared_ptr<const PhraseIndex> base) { base_ = std::move(base); }
@@ -110,6 +123,7 @@ class PhraseIndex {
   const Slot* find_slot(std::string_view key, std::uint64_t hash) const;
   Slot& insert_slot(std::string_view key, std::uint64_t hash);
   void grow();
+  void rehash(std::size_t size);
   template <class Keys>
   bool has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const;
   template <class Keys>

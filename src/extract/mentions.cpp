@@ -34,7 +34,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       }
       // "X province", or "the provinces of X (and Y)".
       const bool province_word =
-          (i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key)) ||
+          (i + best_len < s.last_token && word_in("region_words", i + best_len)) ||
           (i >= s.first_token + 2 && tokens_[i - 1].key == "of" &&
            (tokens_[i - 2].key == "province" || tokens_[i - 2].key == "provinces")) ||
           (i >= s.first_token + 4 && tokens_[i - 1].key == "and" && tokens_[i - 3].key == "of" &&
@@ -49,7 +49,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
         const bool known_country = article_countries_.count(p.country_iso2) > 0;
         long score = 0;
         if (p.kind != PlaceKind::Country) {
-          if (res_.in("not_places", tokens_[i].key) && best_len == 1) continue;
+          if (best_len == 1 && word_in("not_places", i)) continue;
           // One word in capitals in running text (a lower-case word next to it), outside the
           // dateline, is an acronym ("the official SANA news agency"), not a town's name.
           if (best_len == 1 && tokens_[i].is(kAllCaps) &&
@@ -288,11 +288,12 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
     // Lexicon organisations: longest match.
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
       const Lexeme& lx = lexemes_[k];
+      if (lx.lexicon != org_lex) continue;  // (first: the test below costs two hash lookups)
       // "al Shabaab": a lower-case name particle may open a longer spelling.
       const bool opens_name = tokens_[i].is(kCapitalized) ||
                               (lx.length > 1 && res_.in("name_particles", tokens_[i].key) &&
                                tokens_[i + 1].is(kCapitalized));
-      if (lx.lexicon != org_lex || !opens_name) continue;
+      if (!opens_name) continue;
       if (lx.length == 1 && acronym_only(orgs, lx.row, tokens_[i])) {
         continue;  // "Who is fighting whom?" is not the WHO
       }
@@ -546,6 +547,7 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
 // named (none named yet: no one).
 void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
   const Lexicon* refs = res_.lexicon("group_references");
+  const int refs_id = refs ? res_.lexicon_id.at("group_references") : -1;
   std::vector<std::pair<std::uint32_t, int>> groups;  // this sentence's groups: end, entity
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
@@ -555,7 +557,7 @@ void ArticleRun::group_references(const Sentence& s, std::uint32_t si) {
   }
   std::sort(groups.begin(), groups.end());
   for (std::uint32_t i = s.first_token; refs && i < s.last_token; ++i) {
-    if (!res_.in("group_references", tokens_[i].key)) continue;
+    if (!word_in(refs_id, i)) continue;
     if (i > s.first_token) {
       const Token& before = tokens_[i - 1];
       if (tokens_[i].is(kCapitalized) ||

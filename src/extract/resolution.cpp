@@ -136,10 +136,13 @@ double jaro_winkler(std::string_view a, std::string_view b) {
 
 bool resolution_reads(const rdf::Quad& quad) { return resolution_reads(rdf::ref_of(quad)); }
 
-bool resolution_reads(const rdf::QuadRef& q) {
+namespace {
+enum Reader : unsigned { kActor = 1, kEvent = 2, kClaim = 4 };
+}  // namespace
+
+unsigned resolution_readers(std::string_view predicate) {
   // What the passes of resolve_across_articles read (actors, events, claims and figures), by
   // predicate: one lookup rejects most quads (a fifth are read), then the subject decides.
-  enum Reader : unsigned { kActor = 1, kEvent = 2, kClaim = 4 };
   static const std::unordered_map<std::string, unsigned, rdf::PredicateHash, std::equal_to<>>
       readers = {{std::string(vocab::kRdfType), kActor | kEvent},
                  {std::string(vocab::kRdfsLabel), kActor},
@@ -155,18 +158,25 @@ bool resolution_reads(const rdf::QuadRef& q) {
                  {ng("killed"), kClaim},
                  {ng("wounded"), kClaim},
                  {ng("victims"), kClaim}};
+  const auto it = readers.find(predicate);
+  return it == readers.end() ? 0 : it->second;
+}
+
+bool resolution_reads(unsigned readers, const rdf::TermView& subject) {
+  if (readers == 0) return false;
+  if ((readers & kClaim) != 0) return true;
   static const std::string person_prefix = std::string(vocab::kNgId) + "person/";
   static const std::string org_prefix = std::string(vocab::kNgId) + "org/";
   static const std::string event_prefix = std::string(vocab::kNgId) + "event/";
-  const auto it = readers.find(q.predicate.value);
-  if (it == readers.end()) return false;
-  const unsigned read_by = it->second;
-  if ((read_by & kClaim) != 0) return true;
-  const std::string_view s = q.subject.value;
+  const std::string_view s = subject.value;
   const bool actor =
-      q.subject.is_iri() && (s.starts_with(person_prefix) || s.starts_with(org_prefix));
-  return ((read_by & kActor) != 0 && actor) ||
-         ((read_by & kEvent) != 0 && s.starts_with(event_prefix));
+      subject.is_iri() && (s.starts_with(person_prefix) || s.starts_with(org_prefix));
+  return ((readers & kActor) != 0 && actor) ||
+         ((readers & kEvent) != 0 && s.starts_with(event_prefix));
+}
+
+bool resolution_reads(const rdf::QuadRef& q) {
+  return resolution_reads(resolution_readers(q.predicate.value), q.subject);
 }
 
 namespace {
@@ -446,8 +456,13 @@ class Resolver {
     std::vector<std::string_view> members, articles, agents;
   };
 
-  void emit(std::string_view s, std::string_view p, rdf::Term o) {
-    out_.add(rdf::Quad{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), rdf::Term::iri(graph_)});
+  // As views: a sink that keeps quads in a buffer (ingest) copies the bytes once, with no
+  // strings made for the subject, predicate and graph.
+  void emit(std::string_view s, std::string_view p, const rdf::Term& o) {
+    out_.add(rdf::QuadRef{iri(s), iri(p), o.view(), iri(graph_)});
+  }
+  static rdf::TermView iri(std::string_view value) {
+    return rdf::TermView{rdf::TermKind::Iri, value, {}, {}};
   }
   // Only actor IRIs are ever rewritten.
   static bool rewritable(std::string_view iri, bool is_iri) {

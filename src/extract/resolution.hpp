@@ -56,6 +56,11 @@ ResolutionStats resolve_across_articles(
 // kept by hand; tests/unit/extract/resolution_test.cpp checks it against resolving every quad.
 bool resolution_reads(const rdf::Quad& quad);
 bool resolution_reads(const rdf::QuadRef& quad);
+// The same in two steps, for a caller that meets each predicate many times and can keep the first
+// step's answer: which passes read quads of a predicate (0: none), then whether they read the
+// quad of this subject.
+unsigned resolution_readers(std::string_view predicate);
+bool resolution_reads(unsigned readers, const rdf::TermView& subject);
 
 // Exposed for tests.
 // A spelling-tolerant key: folded, "kh"->"k", "ph"->"f", h after a consonant or vowel dropped,

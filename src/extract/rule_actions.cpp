@@ -13,7 +13,8 @@ void ArticleRun::apply_rules(const Sentence& s, std::uint32_t si) {
   RuleMatch m;
   res_.rule_starts->scan(*this, s.first_token, s.last_token, starts_);
   const StartIndex& index = *res_.rule_starts;
-  for (std::size_t r = 0; r < res_.rules.size(); ++r) {
+  // Rules that lack a required word in this sentence are not visited at all.
+  for (const std::uint32_t r : starts_.viable_rules) {
     const Rule& rule = res_.rules[r];
     // Jump from one possible start to the next (the index skips tokens where the rule's first
     // test fails); asked again after each match, which may add mentions.

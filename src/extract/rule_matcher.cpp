@@ -27,8 +27,9 @@ class Cont {
 
 class Matcher {
  public:
-  Matcher(const MatchContext& ctx, std::size_t end, RuleMatch& out)
-      : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out) {}
+  Matcher(const MatchContext& ctx, std::size_t end, RuleMatch& out,
+          std::vector<std::uint32_t>& scratch)
+      : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out), scratch_(scratch) {}
 
   bool test(const TokenTest& t, std::size_t i) const {
     bool result = false;
@@ -90,21 +91,24 @@ class Matcher {
   }
 
   bool node(const PatternNode& n, std::size_t pos, const Cont& k) {
-    if (n.capture >= 0) {
-      auto& slot = out_.slots[static_cast<std::size_t>(n.capture)];
-      const auto saved = slot;
-      const auto inner = [&, pos](std::size_t p) {
-        const auto before = slot;
-        slot = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(p)};
-        if (k(p)) return true;
-        slot = before;
-        return false;
-      };
-      if (repetitions(n, pos, inner)) return true;
-      slot = saved;
-      return false;
-    }
+    if (n.capture >= 0) return captured(n, pos, k);
     return repetitions(n, pos, k);
+  }
+
+  // node() for a capture; apart so that the common uncaptured node sets up no continuation.
+  [[gnu::noinline]] bool captured(const PatternNode& n, std::size_t pos, const Cont& k) {
+    auto& slot = out_.slots[static_cast<std::size_t>(n.capture)];
+    const auto saved = slot;
+    const auto inner = [&, pos](std::size_t p) {
+      const auto before = slot;
+      slot = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(p)};
+      if (k(p)) return true;
+      slot = before;
+      return false;
+    };
+    if (repetitions(n, pos, inner)) return true;
+    slot = saved;
+    return false;
   }
 
   // n matched n.min to n.max times from pos, greedily with backtracking, then k. The common
@@ -196,7 +200,7 @@ class Matcher {
   const std::vector<Token>& tokens_;
   std::size_t end_;
   RuleMatch& out_;
-  mutable std::vector<std::uint32_t> scratch_;
+  std::vector<std::uint32_t>& scratch_;
 };
 
 }  // namespace
@@ -206,7 +210,9 @@ bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin
   out.begin = static_cast<std::uint32_t>(begin);
   out.end = static_cast<std::uint32_t>(begin);
   out.slots.assign(rule.slots.size(), {0, 0});
-  Matcher m(context, end, out);
+  // Span lengths, kept from call to call: most calls would otherwise allocate a fresh buffer.
+  thread_local std::vector<std::uint32_t> scratch;
+  Matcher m(context, end, out, scratch);
   const auto done = [&](std::size_t p) {
     if (p == begin) return false;  // empty matches are useless
     out.end = static_cast<std::uint32_t>(p);

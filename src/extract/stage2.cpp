@@ -1,6 +1,8 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -178,13 +180,17 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
       r.gazetteer.add_demonym(phrase_keys(spelling, r.abbreviations), *country);
     }
   }
-  std::unordered_map<std::string, std::uint32_t> by_id;
-  by_id.reserve(r.gazetteer.size());  // ~45k places: no rehashing as it fills
   for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
     const Place& p = r.gazetteer.place(i);
-    by_id[p.geonames_id] = i;
     if (p.kind == PlaceKind::Country && !p.capital_id.empty()) r.capital_country[p.capital_id] = i;
     if (p.kind == PlaceKind::Country && !p.demonym.empty()) r.demonym[p.geonames_id] = p.demonym;
+  }
+  // The place of each capital's id (the last place with that id), found in one pass over the
+  // ~45k places: an index of every id cost ~13M instructions per run for ~250 capitals.
+  std::unordered_map<std::string_view, std::uint32_t> capital_place;
+  for (std::uint32_t i = 0; i < r.gazetteer.size(); ++i) {
+    const std::string& id = r.gazetteer.place(i).geonames_id;
+    if (r.capital_country.count(id)) capital_place[id] = i;
   }
   // Stage 2 rules: optional (a rules directory without stage2/ has none).
   namespace fs = std::filesystem;
@@ -220,8 +226,8 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.lexicon_starts = claims::LexiconStarts(matched_lexicons(r), r.abbreviations);
   r.rule_first_words_bit = r.lexicon_starts.add_words(r.rule_first_words);
   for (const auto& [capital, country] : r.capital_country) {
-    auto it = by_id.find(capital);
-    if (it != by_id.end()) {
+    auto it = capital_place.find(capital);
+    if (it != capital_place.end()) {
       r.capital_name[r.gazetteer.place(country).geonames_id] = r.gazetteer.place(it->second).name;
     }
   }
@@ -279,13 +285,6 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
   lexicon_starts_.reserve(tokens_.size());
   for (const Token& t : tokens_) lexicon_starts_.push_back(res.lexicon_starts.mask(t.key));
   build_index();
-  cp_at_.assign(article.text.size() + 1, 0);
-  std::uint32_t n = 0;
-  for (std::size_t b = 0; b < article.text.size(); ++b) {
-    cp_at_[b] = n;
-    if ((static_cast<unsigned char>(article.text[b]) & 0xC0) != 0x80) ++n;
-  }
-  cp_at_[article.text.size()] = n;
   find_main_parties();
 }
 
@@ -409,15 +408,51 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
   const Sentence& s = sentences_[si];
   const std::size_t b = norm_.original_offset(s.begin);
   const std::size_t e = norm_.original_offset(s.end);
-  iri_text = doc_ + "#char=" + std::to_string(cp_at_[b]) + "," + std::to_string(cp_at_[e]);
+  const std::uint32_t cb = code_points_before(b);
+  const std::uint32_t ce = code_points_before(e);
+  iri_text = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
   if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
     iri(iri_text, vocab::kRdfType, iris::kSentence);
     iri(iri_text, iris::kReferenceContext, doc_);
-    lit(iri_text, iris::kBeginIndex, std::to_string(cp_at_[b]), vocab::kXsdNonNegativeInteger);
-    lit(iri_text, iris::kEndIndex, std::to_string(cp_at_[e]), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
+    lit(iri_text, iris::kEndIndex, std::to_string(ce), vocab::kXsdNonNegativeInteger);
     lit(iri_text, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
   }
   return iri_text;
+}
+
+namespace {
+
+// The code points that start in text[0, n): a byte 10xxxxxx continues one, any other starts
+// one (eight bytes at a time).
+std::uint32_t code_point_starts(const char* text, std::size_t n) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::uint32_t count = 0;
+  std::size_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, text + k, 8);
+    count += 8 - static_cast<std::uint32_t>(std::popcount(x & ~(x << 1) & kHigh));
+  }
+  for (; k < n; ++k) count += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1U : 0U;
+  return count;
+}
+
+}  // namespace
+
+std::uint32_t ArticleRun::code_points_before(std::size_t b) const {
+  constexpr std::size_t kBlock = 64;
+  const std::string& text = article_.text;
+  if (cp_blocks_.empty()) {
+    cp_blocks_.reserve(text.size() / kBlock + 1);
+    std::uint32_t n = 0;
+    for (std::size_t j = 0; j <= text.size() / kBlock; ++j) {
+      cp_blocks_.push_back(n);
+      if ((j + 1) * kBlock <= text.size()) n += code_point_starts(text.data() + j * kBlock, kBlock);
+    }
+  }
+  const std::size_t j = b / kBlock;
+  return cp_blocks_[j] + code_point_starts(text.data() + j * kBlock, b - j * kBlock);
 }
 
 std::string ArticleRun::span_text(std::uint32_t tb, std::uint32_t te) const {

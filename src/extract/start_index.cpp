@@ -59,6 +59,25 @@ void required_tests(const PatternNode& n, Groups& out) {
   }
 }
 
+// Mention tests that some token of any match must pass (a <Type> in a part that cannot be
+// skipped, outside alternatives): the types of each, in `out`.
+void required_mentions(const PatternNode& n, std::vector<std::vector<int>>& out) {
+  if (n.min < 1) return;
+  switch (n.kind) {
+    case PatternNode::Kind::Tokens:
+    case PatternNode::Kind::Span:
+      for (const TokenTest& t : n.tests) {
+        if (t.kind == TokenTest::Kind::Mention && !t.negated) out.push_back(t.type_ids);
+      }
+      break;
+    case PatternNode::Kind::Seq:
+      for (const PatternNode& child : n.children) required_mentions(child, out);
+      break;
+    case PatternNode::Kind::Alt:
+      break;
+  }
+}
+
 }  // namespace
 
 std::size_t StartIndex::probe(const TokenTest& t) {
@@ -89,13 +108,15 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       dynamic_(rules.size()),
       mention_types_(rules.size()),
       second_types_(rules.size()),
-      name_(rules.size()) {
+      name_(rules.size()),
+      required_mentions_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
     const auto rule_id = static_cast<std::uint32_t>(r);
     Groups groups;
     required_tests(rule.pattern, groups);
+    required_mentions(rule.pattern, required_mentions_[r]);
     for (const auto& group : groups) {
       const auto g = static_cast<std::uint32_t>(group_rule_.size());
       group_rule_.push_back(rule_id);
@@ -137,6 +158,9 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (rule_groups_[r] == 0) free_rules_.push_back(static_cast<std::uint32_t>(r));
+  }
   for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
   for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
@@ -148,10 +172,20 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   out.begin = begin;
   out.end = end;
   out.words = words;
-  out.probe_tokens.assign(probes_.size() * words, 0);
+  // Only the probes that held in the last sentence have bits or a hit flag to clear: a
+  // sentence hits a few of several hundred probes, and clearing all of them cost more than
+  // the scan itself.
+  if (out.probe_tokens.size() == probes_.size() * words && out.hit.size() == probes_.size()) {
+    for (std::uint32_t k : out.hit_probes) {
+      std::fill_n(out.probe_tokens.begin() + static_cast<std::ptrdiff_t>(k * words), words, 0);
+      out.hit[k] = 0;
+    }
+  } else {
+    out.probe_tokens.assign(probes_.size() * words, 0);
+    out.hit.assign(probes_.size(), 0);
+  }
   out.all_tokens.assign(words, 0);
   out.name_tokens.assign(words, 0);
-  out.hit.assign(probes_.size(), 0);
   out.hit_probes.clear();
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
@@ -190,6 +224,14 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   out.group_end.assign(group_rule_.size(), 0);
   const std::size_t rules = rule_groups_.size();
   out.rule_tokens.assign(rules * words, 0);
+  // A rule becomes viable when the last of its required groups is met; the rules without any
+  // are always viable. Only these are visited below, not every rule.
+  for (std::uint32_t r : out.viable_rules) {
+    if (r < out.viable.size()) out.viable[r] = 0;
+  }
+  out.viable.resize(rules, 0);
+  out.rule_end.resize(rules);
+  out.viable_rules = free_rules_;
   for (std::uint32_t k : out.hit_probes) {
     const std::uint64_t* holds = &out.probe_tokens[k * words];
     std::size_t last_word = words - 1;
@@ -197,19 +239,19 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     const auto end_offset =
         static_cast<std::uint32_t>(last_word * 64 + 64 - std::countl_zero(holds[last_word]));
     for (std::uint32_t g : probe_groups_[k]) {
-      if (out.group_end[g] == 0) --out.missing[group_rule_[g]];
+      if (out.group_end[g] == 0 && --out.missing[group_rule_[g]] == 0) {
+        out.viable_rules.push_back(group_rule_[g]);
+      }
       out.group_end[g] = std::max(out.group_end[g], end_offset);
     }
     for (std::uint32_t r : probe_rules_[k]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
     }
   }
-  out.viable.resize(rules);
-  out.rule_end.resize(rules);
-  for (std::size_t r = 0; r < rules; ++r) {
-    out.viable[r] = out.missing[r] == 0;
+  std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order
+  for (std::uint32_t r : out.viable_rules) {
+    out.viable[r] = 1;
     out.rule_end[r] = end;
-    if (!out.viable[r]) continue;
     for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
       out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
     }
@@ -239,6 +281,25 @@ std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& 
   std::uint64_t& entry = out.token_class_probes[kind * 256 + token.flags];
   if (entry == 0) entry = kKnown | evaluate();
   return entry & ~kKnown;
+}
+
+std::size_t StartIndex::mention_limit(const Starts& starts, std::size_t r,
+                                      const MatchContext& context, std::size_t i,
+                                      std::size_t end) const {
+  std::vector<std::uint64_t>& bits = starts.mention_tokens;
+  std::size_t limit = end;
+  for (const std::vector<int>& types : required_mentions_[r]) {
+    if (i >= limit) break;
+    bits.assign(starts.words, 0);
+    context.mention_tokens(types, starts.begin, i, end, bits.data());
+    std::size_t w = starts.words;
+    while (w > 0 && bits[w - 1] == 0) --w;
+    if (w == 0) return i;  // no such mention from token i on
+    const std::size_t last =
+        starts.begin + (w - 1) * 64 + 63 - static_cast<std::size_t>(std::countl_zero(bits[w - 1]));
+    limit = std::min(limit, last + 1);
+  }
+  return std::max(limit, i);
 }
 
 bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {

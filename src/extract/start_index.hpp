@@ -47,6 +47,8 @@ class StartIndex {
     std::vector<std::uint64_t> all_tokens;    // every token
     std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
     std::vector<std::uint8_t> viable;         // per rule: every required word is present
+    std::vector<std::uint32_t> viable_rules;  // the rules with `viable` set, in order (scan()
+                                              // also reads it to clear the last sentence's)
     // Working space of scan().
     std::vector<std::uint32_t> hit_probes;  // probes that hold somewhere, each once
     std::vector<std::uint8_t> hit;          // per probe: in hit_probes
@@ -73,6 +75,9 @@ class StartIndex {
                  std::size_t i) const {
     if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
     if (!second_holds(r, context, i + 1, starts.end)) return false;
+    if (!required_mentions_[r].empty() && i >= mention_limit(starts, r, context, i, starts.end)) {
+      return false;
+    }
     if (has_static_start(starts, r, i)) return true;
     return !dynamic_[r].empty() && dynamic_start(r, context, i);
   }
@@ -83,7 +88,10 @@ class StartIndex {
                          std::size_t i, std::size_t end) const {
     // Inline: asked once per rule and sentence, and mostly answered from the bits alone.
     if (!starts.viable[r]) return end;
-    const std::size_t limit = std::min(end, starts.rule_end[r]);
+    std::size_t limit = std::min(end, starts.rule_end[r]);
+    if (!required_mentions_[r].empty() && i < limit) {
+      limit = std::min(limit, mention_limit(starts, r, context, i, end));
+    }
     const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
     if (!dynamic_[r].empty()) {
       const std::size_t next = next_dynamic_start(starts, r, context, i, limit);
@@ -102,6 +110,11 @@ class StartIndex {
     const std::size_t p = i - starts.begin;
     return ((starts.rule_tokens[r * starts.words + p / 64] >> (p % 64)) & 1U) != 0;
   }
+  // No match of rule r starts at or after the returned token (>= i): the last token in [i, end)
+  // where a mention it requires (required_mentions_) starts or lies, plus one; i if one is
+  // missing.
+  std::size_t mention_limit(const Starts& starts, std::size_t r, const MatchContext& context,
+                            std::size_t i, std::size_t end) const;
   // Whether one of rule r's mention-dependent first tests holds at token i.
   bool dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const;
   // The token probes that hold at token i, as bits over token_probes_.
@@ -151,6 +164,7 @@ class StartIndex {
   std::vector<std::uint32_t> group_rule_;   // per group: its rule
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
   std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group
+  std::vector<std::uint32_t> free_rules_;   // rules without required groups, in order
   // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
   // Name test (holds only where may_be_name does).
   std::vector<std::vector<TokenTest>> dynamic_;
@@ -159,6 +173,10 @@ class StartIndex {
   // has and its first tests are static; else empty.
   std::vector<std::vector<int>> second_types_;
   std::vector<bool> name_;  // per rule: has a Name first test
+  // Per rule: the types of the <Type> tests some token of any match passes (a mention of one of
+  // them must start or lie at or after the match's start): asked as the rule is reached, since
+  // earlier rules add mentions.
+  std::vector<std::vector<std::vector<int>>> required_mentions_;
 };
 
 }  // namespace ng::extract

@@ -124,23 +124,33 @@ bool term_less(const rdf::TermView& x, const rdf::TermView& y) {
 }
 
 std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& term) {
-  // By kind first (a counting sort of three kinds), then each kind by value.
+  // By kind first, then each kind by value. One call of term(i) per term here (a writer's terms
+  // are nodes all over the heap): the items are made in term order, then partitioned by kind in
+  // place. Their order within a kind does not matter, as distinct terms sort to one order.
   constexpr std::size_t kKinds = 3;
   static_assert(static_cast<int>(rdf::TermKind::Literal) == kKinds - 1);
   std::vector<std::uint8_t> kinds(count);
   std::array<std::size_t, kKinds + 1> start{};
-  for (std::uint32_t i = 0; i < count; ++i) {
-    kinds[i] = static_cast<std::uint8_t>(term(i).kind);
-    ++start[kinds[i] + 1];
-  }
-  for (std::size_t k = 0; k < kKinds; ++k) start[k + 1] += start[k];
-  std::array<std::size_t, kKinds> next{};
-  std::copy(start.begin(), start.begin() + kKinds, next.begin());
   std::vector<Item> items(count);
   for (std::uint32_t i = 0; i < count; ++i) {
-    const std::string_view value = term(i).value;
-    const auto size = static_cast<std::uint32_t>(value.size());
-    items[next[kinds[i]]++] = {key_at(value.data(), size, 0), value.data(), size, i};
+    const rdf::TermView t = term(i);
+    kinds[i] = static_cast<std::uint8_t>(t.kind);
+    ++start[kinds[i] + 1];
+    const auto size = static_cast<std::uint32_t>(t.value.size());
+    items[i] = {key_at(t.value.data(), size, 0), t.value.data(), size, i};
+  }
+  for (std::size_t k = 0; k < kKinds; ++k) start[k + 1] += start[k];
+  // Three-way partition (IRIs, blank nodes, literals).
+  std::size_t low = 0, mid = 0, high = items.size();
+  while (mid < high) {
+    const std::uint8_t kind = kinds[items[mid].index];
+    if (kind == 0) {
+      std::swap(items[low++], items[mid++]);
+    } else if (kind == kKinds - 1) {
+      std::swap(items[mid], items[--high]);
+    } else {
+      ++mid;
+    }
   }
   kinds = {};
   ValueSort sorter(term);

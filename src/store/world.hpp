@@ -54,6 +54,11 @@ class World {
   // Throws std::invalid_argument for a relative IRI, which Sord cannot represent.
   NodeRef intern(const rdf::Term& term);
   NodeRef intern(const rdf::TermView& term);
+  // The same for a view whose value is followed by a NUL byte (term.value.data()[size] == '\0'),
+  // as the strings of an rdf::QuadBuffer are: the value is not copied first.
+  NodeRef intern_terminated(const rdf::TermView& term) {
+    return intern_terminated(term.kind, term.value, term.datatype, term.lang);
+  }
   NodeRef iri(std::string_view iri) { return intern(rdf::Term::iri(iri)); }
 
   // Reads a node without copying: the views point into the interned node.

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/address_sort.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -48,8 +49,9 @@ struct RankedQuad {
 class NodeNumbers {
  public:
   NodeNumbers() : slots_(kInitialSlots) {}
-  // The number of `node`, which is appended to `nodes` on first sight.
-  std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
+  // The number of `node`, which is appended to `nodes` on first sight. Inlined: it runs for
+  // nearly every node of every quad written, and growing is out of line.
+  [[gnu::always_inline]] std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
     if (2 * (nodes.size() + 1) > slots_.size()) grow(nodes);
     std::size_t i = slot_of(node);
     while (slots_[i].node != nullptr) {
@@ -74,7 +76,7 @@ class NodeNumbers {
                    0x9E3779B97F4A7C15ULL;
     return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
   }
-  void grow(const std::vector<NodeId>& nodes) {
+  [[gnu::noinline]] void grow(const std::vector<NodeId>& nodes) {
     slots_.assign(slots_.size() * 2, Slot{});
     for (std::uint32_t n = 0; n < nodes.size(); ++n) {
       std::size_t i = slot_of(nodes[n]);
@@ -182,8 +184,10 @@ class CanonicalOrder {
     std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
     for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
     entries = {};
-    std::sort(by_address.begin(), by_address.end(),
-              [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
+    sort_by_address(
+        by_address.data(), by_address.data() + by_address.size(),
+        [](const auto& e) { return reinterpret_cast<std::uintptr_t>(e.first); },
+        [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
     std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
     std::vector<NodeId> distinct;
     std::vector<std::uint8_t> distinct_shared;
@@ -257,24 +261,23 @@ class NodeTexts {
   void make(std::uint32_t rank) {
     Span& span = spans_[rank];
     if (span.size != 0) return;
-    std::string& arena = arena_of(rank);
+    const bool shared = order_.shared(rank);
+    std::string& arena = shared ? shared_arena_ : group_arena_;
     const std::size_t begin = arena.size();
     rdf::append_ntriples(arena, World::view(order_.node(rank)));
     arena += ' ';
-    span = {begin, arena.size() - begin};
+    span = {begin, arena.size() - begin, shared};
   }
-  std::string_view text_and_space(std::uint32_t rank) {
+  std::string_view text_and_space(std::uint32_t rank) const {
     const Span& span = spans_[rank];
-    return std::string_view(arena_of(rank)).substr(span.begin, span.size);
+    return {(span.shared ? shared_arena_ : group_arena_).data() + span.begin, span.size};
   }
 
  private:
   struct Span {  // in its arena
     std::size_t begin = 0, size = 0;
+    bool shared = false;  // in shared_arena_, else in group_arena_
   };
-  std::string& arena_of(std::uint32_t rank) {
-    return order_.shared(rank) ? shared_arena_ : group_arena_;
-  }
   const CanonicalOrder& order_;
   std::vector<Span> spans_;  // by rank
   std::string shared_arena_, group_arena_;

@@ -108,6 +108,40 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
   }
   CHECK(ng::extract::phrase_keys("Shahrak-e \xC5\xA2\xC4\x81leqan", abbr) ==
         std::vector<std::string>{"shahrak-e", "taleqan"});
+  // Brackets, commas, slashes and backquotes between words; Latin Extended-B and Latin
+  // Extended Additional letters; runs of ASCII letters long enough to be read eight at a time.
+  const std::vector<std::string> more = {"Cocos (Keeling) Islands",
+                                         "Antiguan, Barbudan",
+                                         "Haute-Sangha / Mambere-Kadei",
+                                         "Qal`a Juanrud",
+                                         "(x",
+                                         "x(",
+                                         "x)'s",
+                                         "x,-y",
+                                         "Chi\xC8\x99in\xC4\x83u",
+                                         "H\xC6\xB0ng Y\xC3\xAAn",
+                                         "\xE1\xB8\xA8"
+                                         "awall\xC4\xAB",
+                                         "H\xE1\xBA\xA3i Ph\xC3\xB2ng",
+                                         "B\xC3\xA0 R\xE1\xBB\x8B"
+                                         "a-V\xC5\xA9ng T\xC3\xA0u",
+                                         "\xE1\xBA\x9E",
+                                         "a\xE1\xB8\xA9\xCC\x84"
+                                         "b",
+                                         "Sverdlovskaya Oblast",
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+                                         "Abcdefg@hijk",
+                                         "Abcdefgh[ijk",
+                                         "Abcdefg{hijk"};
+  for (const std::string& phrase : more) {
+    INFO(phrase);
+    CHECK(ng::extract::phrase_keys(phrase, abbr) ==
+          ng::extract::phrase_keys_by_tokenizer(phrase, abbr));
+  }
+  CHECK(ng::extract::phrase_keys("Cocos (Keeling) Islands", abbr) ==
+        std::vector<std::string>{"cocos", "(", "keeling", ")", "islands"});
+  CHECK(ng::extract::phrase_keys("ABCDEFGHIJ Klm", abbr) ==
+        std::vector<std::string>{"abcdefghij", "klm"});
   // Every spelling of the gazetteer (the shortcut exists for them).
   std::size_t checked = 0;
   for (const char* file : {"cities.tsv", "regions.tsv", "countries.tsv"}) {
@@ -136,6 +170,36 @@ TEST_CASE("phrase keys: the Latin-word shortcut agrees with the tokenizer", "[ex
     }
   }
   CHECK(checked > 100000);
+}
+
+TEST_CASE("phrase index: reserved room answers as grown tables do", "[extract][lexicon]") {
+  // reserve() sizes the table up front (more than once, and smaller than needed too): the
+  // phrases found and their order are those of an index that grew as phrases came.
+  PhraseIndex grown;
+  PhraseIndex reserved;
+  reserved.reserve(10, 10);
+  for (std::uint32_t n = 0; n < 2000; ++n) {
+    const std::vector<std::string> keys{"w" + std::to_string(n % 300), "x" + std::to_string(n % 7)};
+    grown.add(keys, n % 500);
+    reserved.add(keys, n % 500);
+    if (n == 100) reserved.reserve(5000, 5000);
+  }
+  CHECK(reserved.size() == grown.size());
+  const std::unordered_set<std::string> abbr;
+  const auto tokens = tokenize("w3 x3 w299 x5 w17 x0 w300", abbr);
+  std::vector<PhraseIndex::Match> a;
+  std::vector<PhraseIndex::Match> b;
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    grown.match(tokens, i, tokens.size(), a);
+    reserved.match(tokens, i, tokens.size(), b);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      CHECK((a[k].length == b[k].length && a[k].value == b[k].value));
+    }
+    found += a.size();
+  }
+  CHECK(found > 0);
 }
 
 TEST_CASE("phrase index: many phrases, shared first keys, hand-made tokens", "[extract][lexicon]") {

@@ -1,5 +1,6 @@
 #include "extract/rules.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "extract/start_index.hpp"
@@ -231,6 +232,68 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   index.scan(ctx, 4, 6, starts);
   CHECK(index.may_start(starts, 0, ctx, 4));        // "said"
   CHECK_FALSE(index.may_start(starts, 3, ctx, 5));  // "so" is not a number
+}
+
+TEST_CASE("the start index skips starts after the last mention a rule requires",
+          "[extract][rules]") {
+  // The fake context's only Country mention covers token 0 ("Ruritania").
+  const auto rules = parse_rules(
+      "rule before: [<Country> Cap] @titles Name => Person();\n"
+      "rule after: @titles \",\"? [<Country> Cap] Name => Person();\n"
+      "rule optional: @titles [<Country> Cap]? Name => Person();\n",
+      "t.rules", kVocab);
+  const StartIndex index(rules);
+  StartIndex::Starts starts;
+  FakeContext ctx("Ruritania General Anna Maria");
+  const std::size_t end = ctx.tokens().size();
+  index.scan(ctx, 0, end, starts);
+  RuleMatch m;
+  CHECK(match_rule(rules[0], ctx, 0, end, m));
+  CHECK(index.may_start(starts, 0, ctx, 0));
+  // "General" passes the first test of "after", but no Country mention follows it.
+  CHECK(may_start_at(rules[1], ctx, 1));
+  CHECK_FALSE(index.may_start(starts, 1, ctx, 1));
+  CHECK(index.next_start(starts, 1, ctx, 0, end) == end);
+  // An optional mention requires nothing.
+  CHECK(match_rule(rules[2], ctx, 1, end, m));
+  CHECK(index.may_start(starts, 2, ctx, 1));
+  CHECK(index.next_start(starts, 2, ctx, 0, end) == 1);
+}
+
+TEST_CASE("a reused scan lists the viable rules in order and forgets the last sentence",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule abbr: Cap+ \"(\" Upper \")\" => Person();\n"  // needs "(" and ")"
+      "rule free: Cap => Person();\n"                     // needs nothing
+      "rule told: Cap \"told\" => Person();\n"            // needs "told"
+      "rule title: @titles Name => Person();\n",          // needs a title
+      "t.rules", kVocab);
+  const StartIndex index(rules);
+  StartIndex::Starts starts;
+  // Each scan's viable_rules is exactly the rules with `viable` set, in rule order, and the
+  // answers match those of a fresh Starts (nothing left over from the sentence before).
+  const auto check_scan = [&](const FakeContext& ctx, std::vector<std::uint32_t> expected) {
+    index.scan(ctx, 0, ctx.tokens().size(), starts);
+    CHECK(starts.viable_rules == expected);
+    StartIndex::Starts fresh;
+    index.scan(ctx, 0, ctx.tokens().size(), fresh);
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const bool listed = std::find(expected.begin(), expected.end(), r) != expected.end();
+      CHECK(static_cast<bool>(starts.viable[r]) == listed);
+      for (std::size_t i = 0; i < ctx.tokens().size(); ++i) {
+        INFO("rule " << rules[r].name << " at token " << i);
+        CHECK(index.may_start(starts, r, ctx, i) == index.may_start(fresh, r, ctx, i));
+      }
+    }
+  };
+  check_scan(FakeContext("General Anna told Ruritania Front ( RF )"), {0, 1, 2, 3});
+  check_scan(FakeContext("Anna left"), {1});
+  // A sentence of three 64-bit words, then one of one word again.
+  std::string long_text;
+  for (int k = 0; k < 40; ++k) long_text += "Anna told Maria so . ";
+  check_scan(FakeContext(long_text), {1, 2});
+  check_scan(FakeContext("Maria told General Anna"), {1, 2, 3});
+  check_scan(FakeContext("so"), {1});
 }
 
 TEST_CASE("Start is the first token of the context's sentence, not of the text",

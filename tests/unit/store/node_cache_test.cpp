@@ -1,0 +1,94 @@
+#include "store/node_cache.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/address_sort.hpp"
+
+using ng::rdf::Term;
+using ng::store::NodeCache;
+using ng::store::NodeId;
+using ng::store::World;
+
+namespace {
+
+std::string iri_number(int i) { return "http://example.org/id/" + std::to_string(i); }
+
+}  // namespace
+
+TEST_CASE("a node cache makes each key's node once", "[store][node_cache]") {
+  World world;
+  NodeCache cache;
+  int made = 0;
+  auto get = [&](const std::string& iri) {
+    return cache.get(iri, [&] {
+      ++made;
+      return world.iri(iri);
+    });
+  };
+  const NodeId a = get("http://a");
+  const NodeId b = get("http://b");
+  CHECK(a != b);
+  CHECK(get("http://a") == a);
+  CHECK(get("http://b") == b);
+  CHECK(made == 2);
+  CHECK(cache.size() == 2);
+  CHECK(World::view(a).value == "http://a");
+  // A key that is a prefix of another is another key.
+  CHECK(get("http://") != a);
+  CHECK(made == 3);
+}
+
+TEST_CASE("a node cache finds every key after growing", "[store][node_cache]") {
+  World world;
+  NodeCache cache;
+  std::vector<NodeId> first;
+  for (int i = 0; i < 5000; ++i) {
+    first.push_back(cache.get(iri_number(i), [&] { return world.iri(iri_number(i)); }));
+  }
+  int made = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const NodeId again = cache.get(iri_number(i), [&] {
+      ++made;
+      return world.iri(iri_number(i));
+    });
+    CHECK(again == first[static_cast<std::size_t>(i)]);
+  }
+  CHECK(made == 0);
+  CHECK(cache.size() == 5000);
+}
+
+TEST_CASE("a node cache holds its nodes until cleared", "[store][node_cache]") {
+  World world;
+  NodeCache cache;
+  // Only the cache holds the node: it stays readable while cached.
+  const NodeId n = cache.get("x", [&] { return world.intern(Term::literal("x")); });
+  CHECK(World::view(n).value == "x");
+  cache.clear();
+  CHECK(cache.size() == 0);
+  int made = 0;
+  cache.get("x", [&] {
+    ++made;
+    return world.intern(Term::literal("x"));
+  });
+  CHECK(made == 1);
+}
+
+TEST_CASE("sort_by_address orders records by their address, then by the rest",
+          "[store][address_sort]") {
+  // Records with few distinct addresses and many ties, more than one radix pass needs.
+  std::vector<std::pair<std::uintptr_t, int>> records;
+  for (int i = 0; i < 20000; ++i) {
+    records.emplace_back((static_cast<std::uintptr_t>(i * 7919 % 1000) << 4) + 0x10000, i % 13);
+  }
+  auto expected = records;
+  std::sort(expected.begin(), expected.end());
+  ng::store::sort_by_address(
+      records.data(), records.data() + records.size(), [](const auto& r) { return r.first; },
+      [](const auto& a, const auto& b) { return a < b; });
+  CHECK(records == expected);
+}
