@@ -1,0 +1,51 @@
+// Organisation and collective-body name spans (stage 1): one case per mechanism, on invented
+// names and sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "orgn") {}
+};
+
+using ng_test::has;
+
+}  // namespace
+
+TEST_CASE("org names: a denomination opens an organisation's name", "[extract][org_names]") {
+  // "Christian" is no name of its own (not_names.tsv), but it opens the council's name: not
+  // "Council of Peru".
+  Run r("LIMA (Reuters) - The Christian Council of Peru offered on Monday to mediate.");
+  const auto orgs = r.labels("Organization");
+  CHECK(has(orgs, "Christian Council of Peru"));
+  CHECK_FALSE(has(orgs, "Council of Peru"));
+}
+
+TEST_CASE("org names: a country right after the head word is part of the name",
+          "[extract][org_names]") {
+  // A national body named with its country after the head word: not the country.
+  Run r(
+      "BANGKOK (Reuters) - The Hill Farmers' Association Laos, a rights group, said 12 "
+      "civilians had been killed in air strikes since January.");
+  CHECK(has(r.labels("Organization"), "Hill Farmers' Association Laos"));
+  CHECK_FALSE(has(r.labels("Country"), "Laos"));
+}
+
+TEST_CASE("org names: a denomination's collective body is an organisation",
+          "[extract][org_names]") {
+  // "X's Catholic bishops", "the Anglican bishops of Y": a body that acts as one; the country
+  // before it is no part of the name, a place after "of" is.
+  Run r(
+      "LIMA (Reuters) - Peru's Catholic bishops said on Monday they were ready to mediate. The "
+      "Anglican bishops of Cusco said they would help.");
+  const auto orgs = r.labels("Organization");
+  CHECK(has(orgs, "Catholic bishops"));
+  CHECK(has(orgs, "Anglican bishops of Cusco"));
+  // Priests are no collective body.
+  Run b("LIMA (Reuters) - Two Catholic priests were killed in Cusco on Monday.");
+  CHECK_FALSE(has(b.labels("Organization"), "Catholic priests"));
+}
