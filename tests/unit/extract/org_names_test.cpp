@@ -49,3 +49,18 @@ TEST_CASE("org names: a denomination's collective body is an organisation",
   Run b("LIMA (Reuters) - Two Catholic priests were killed in Cusco on Monday.");
   CHECK_FALSE(has(b.labels("Organization"), "Catholic priests"));
 }
+
+TEST_CASE("org names: a name opened by a Spanish article is a group's, not a person's",
+          "[extract][org_names]") {
+  // Named once, between two sides; and as the subject of a speech verb (not a person).
+  Run r(
+      "QUITO (Reuters) - The church offered to mediate between La Hermandad Serrana and Los "
+      "Halcones. Los Halcones denied it on Monday.");
+  const auto groups = r.labels("ArmedGroup");
+  CHECK(has(groups, "La Hermandad Serrana"));
+  CHECK(has(groups, "Los Halcones"));
+  CHECK_FALSE(has(r.labels("Person"), "Los Halcones"));
+  // A place opened by an article stays a place.
+  Run b("QUITO (Reuters) - Two soldiers were killed in Los Angeles on Monday.");
+  CHECK_FALSE(has(b.labels("ArmedGroup"), "Los Angeles"));
+}
