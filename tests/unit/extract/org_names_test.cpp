@@ -64,3 +64,14 @@ TEST_CASE("org names: a name opened by a Spanish article is a group's, not a per
   Run b("QUITO (Reuters) - Two soldiers were killed in Los Angeles on Monday.");
   CHECK_FALSE(has(b.labels("ArmedGroup"), "Los Angeles"));
 }
+
+TEST_CASE("org names: a region's or state's prosecution office is a body of government",
+          "[extract][org_names]") {
+  // gov_bodies.tsv: "attorney general's office", "prosecutor's office" after a place.
+  Run r(
+      "LIMA (Reuters) - According to the Cusco Attorney General's Office, 12 people were killed "
+      "in May. Peru's prosecutor's office said it had opened an inquiry.");
+  const auto gov = r.labels("Government");
+  CHECK(has(gov, "Cusco Attorney General's Office"));
+  CHECK(has(gov, "Peru's prosecutor's office"));
+}
