@@ -75,3 +75,15 @@ TEST_CASE("org names: a region's or state's prosecution office is a body of gove
   CHECK(has(gov, "Cusco Attorney General's Office"));
   CHECK(has(gov, "Peru's prosecutor's office"));
 }
+
+TEST_CASE("org names: a Spanish or Portuguese head word opens an organisation's name",
+          "[extract][org_names]") {
+  // Not a person: "Plataforma X", "the Coordinadora X del Y" (foreign_org_heads.tsv).
+  Run r(
+      "LIMA (Reuters) - Plataforma Vigilante, a monitoring network, said 30 people were killed. "
+      "The Coordinadora Campesina del Cusco said it would march.");
+  const auto orgs = r.labels("Organization");
+  CHECK(has(orgs, "Plataforma Vigilante"));
+  CHECK(has(orgs, "Coordinadora Campesina del Cusco"));
+  CHECK_FALSE(has(r.labels("Person"), "Plataforma Vigilante"));
+}
