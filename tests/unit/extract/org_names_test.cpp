@@ -67,13 +67,17 @@ TEST_CASE("org names: a name opened by a Spanish article is a group's, not a per
 
 TEST_CASE("org names: a region's or state's prosecution office is a body of government",
           "[extract][org_names]") {
-  // gov_bodies.tsv: "attorney general's office", "prosecutor's office" after a place.
+  // gov_bodies.tsv: "attorney general's office", "prosecutor's office", "ombudsman's office"
+  // after a place.
   Run r(
       "LIMA (Reuters) - According to the Cusco Attorney General's Office, 12 people were killed "
       "in May. Peru's prosecutor's office said it had opened an inquiry.");
   const auto gov = r.labels("Government");
   CHECK(has(gov, "Cusco Attorney General's Office"));
   CHECK(has(gov, "Peru's prosecutor's office"));
+  // The ombudsman's office likewise.
+  Run b("LIMA (Reuters) - Peru's human rights ombudsman's office said 5 people were killed.");
+  CHECK(has(b.labels("Government"), "Peru's human rights ombudsman's office"));
 }
 
 TEST_CASE("org names: a Spanish or Portuguese head word opens an organisation's name",
