@@ -502,7 +502,20 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
       if (e.sentences.empty() || e.sentences.back() != si) e.sentences.push_back(si);
       const int type = mn.type;
       if (type == kCountry) {
-        (mn.locative ? e.as_place : e.as_actor) = true;
+        // "the Women's Association Gondwana", "the Christian Council of Gondwana": a country
+        // that ends an organisation's name is no actor of its own there ("the UN mission in
+        // Gondwana" still names the place).
+        bool ends_org = false;
+        for (std::size_t r = sentence_mentions_begin_; r < mentions_.size() && !ends_org; ++r) {
+          const Mention& o = mentions_[r];
+          ends_org = !o.dropped && o.type == kOrganization && o.name_begin < mn.begin &&
+                     o.name_end == mn.end;
+        }
+        if (mn.locative) {
+          e.as_place = true;
+        } else if (!ends_org) {
+          e.as_actor = true;
+        }
         // "Afghanistan's Laghman province": a possessive before a place is a place.
         if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
             (res_.in("region_words", tokens_[mn.end + 1].key) ||
