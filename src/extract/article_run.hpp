@@ -339,6 +339,10 @@ class ArticleRun : public MatchContext {
   }
   void index_lexemes(std::size_t b, std::size_t e);
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
+  // The pre-pass's matches at token i that end before `end`, as PhraseIndex::match() gives them.
+  static void cached_matches(const std::vector<PhraseIndex::Match>& all,
+                             const std::vector<std::uint32_t>& at, std::uint32_t i,
+                             std::uint32_t end, std::vector<PhraseIndex::Match>& out);
   void known_mentions(const Sentence& s, std::uint32_t si);
   int nation_before(std::uint32_t i) const;
   bool acronym_only(const Lexicon& lex, std::uint32_t row, const Token& token) const;
@@ -476,6 +480,10 @@ class ArticleRun : public MatchContext {
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
+  // Gazetteer names and demonyms starting at each token, matched up to the article's end once
+  // by the pre-pass: gazetteer_mentions() reads them back instead of looking them up again.
+  std::vector<PhraseIndex::Match> gz_names_, gz_demonyms_;
+  std::vector<std::uint32_t> gz_names_at_, gz_demonyms_at_;  // per token (and one past): offsets
   std::vector<Lexeme> lexemes_;
   StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
