@@ -30,6 +30,16 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   }
 }
 
+void ArticleRun::cached_matches(const std::vector<PhraseIndex::Match>& all,
+                                const std::vector<std::uint32_t>& at, std::uint32_t i,
+                                std::uint32_t end, std::vector<PhraseIndex::Match>& out) {
+  // Longest first: dropping the phrases that run past `end` keeps match()'s order.
+  out.clear();
+  for (std::uint32_t k = at[i]; k < at[i + 1]; ++k) {
+    if (i + all[k].length <= end) out.push_back(all[k]);
+  }
+}
+
 int ArticleRun::first_actor_before(std::uint32_t end, std::uint32_t first) const {
   int best = -1, best_demonym = -1;
   std::uint32_t best_begin = end, demonym_begin = end;
@@ -468,7 +478,13 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   std::vector<PhraseIndex::Match> matches;
   // Countries named anywhere in the article decide between homonymous cities.
   gazetteer_hit_.assign(tokens_.size(), false);
+  gz_names_.clear();
+  gz_demonyms_.clear();
+  gz_names_at_.assign(tokens_.size() + 1, 0);
+  gz_demonyms_at_.assign(tokens_.size() + 1, 0);
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    gz_names_at_[i] = static_cast<std::uint32_t>(gz_names_.size());
+    gz_demonyms_at_[i] = static_cast<std::uint32_t>(gz_demonyms_.size());
     if (!tokens_[i].is(kCapitalized)) continue;
     if (tokens_[i].key.find('-') != std::string::npos) gazetteer_hit_[i] = true;
     for (const PhraseIndex* index : {&res_.gazetteer.names(), &res_.gazetteer.demonyms()}) {
@@ -478,8 +494,12 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         const Place& p = res_.gazetteer.place(m.value);
         if (p.kind == PlaceKind::Country) article_countries_.insert(p.country_iso2);
       }
+      auto& kept = index == &res_.gazetteer.names() ? gz_names_ : gz_demonyms_;
+      kept.insert(kept.end(), matches.begin(), matches.end());
     }
   }
+  gz_names_at_[tokens_.size()] = static_cast<std::uint32_t>(gz_names_.size());
+  gz_demonyms_at_[tokens_.size()] = static_cast<std::uint32_t>(gz_demonyms_.size());
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     const Sentence& s = sentences_[si];
     sentence_mentions_begin_ = mentions_.size();

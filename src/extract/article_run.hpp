@@ -246,7 +246,7 @@ class ArticleRun : public MatchContext {
   // start_mask_ has a type's bit exactly where mention_spans would list a mention of it.
   bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const override {
     ensure_cover();
-    const TypeMask here = start_mask_[i] | cover_mask_[i];
+    const TypeMask here = here_mask_[i];
     return here != 0 && (here & mask_for(types)) != 0;
   }
   // All at once from the per-token summaries: no call per token.
@@ -255,7 +255,7 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     const TypeMask mask = mask_for(types);
     for (std::size_t i = begin; i < end; ++i) {
-      if (((start_mask_[i] | cover_mask_[i]) & mask) != 0) {
+      if ((here_mask_[i] & mask) != 0) {
         bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
       }
     }
@@ -303,19 +303,23 @@ class ArticleRun : public MatchContext {
     if (cover_mask_.size() != tokens_.size()) {
       cover_mask_.assign(tokens_.size(), 0);
       start_mask_.assign(tokens_.size(), 0);
+      here_mask_.assign(tokens_.size(), 0);
       strong_cover_.assign(tokens_.size(), false);
     }
     for (std::uint32_t k = cur_first_; k < cur_last_; ++k) {
       cover_mask_[k] = 0;
       start_mask_[k] = 0;
+      here_mask_[k] = 0;
       strong_cover_[k] = false;
     }
     for (std::size_t m = sentence_mentions_begin_; m < mentions_.size(); ++m) {
       const Mention& mn = mentions_[m];
       if (mn.dropped || mn.type < 0) continue;
       start_mask_[mn.begin] |= bit(mn.type);
+      here_mask_[mn.begin] |= bit(mn.type);
       for (std::uint32_t k = mn.begin; k < mn.end; ++k) {
         cover_mask_[k] |= bit(mn.type);
+        here_mask_[k] |= bit(mn.type);
         if (!mn.weak) strong_cover_[k] = true;
       }
     }
@@ -339,6 +343,10 @@ class ArticleRun : public MatchContext {
   }
   void index_lexemes(std::size_t b, std::size_t e);
   void gazetteer_mentions(const Sentence& s, std::uint32_t si);
+  // The pre-pass's matches at token i that end before `end`, as PhraseIndex::match() gives them.
+  static void cached_matches(const std::vector<PhraseIndex::Match>& all,
+                             const std::vector<std::uint32_t>& at, std::uint32_t i,
+                             std::uint32_t end, std::vector<PhraseIndex::Match>& out);
   void known_mentions(const Sentence& s, std::uint32_t si);
   int nation_before(std::uint32_t i) const;
   bool acronym_only(const Lexicon& lex, std::uint32_t row, const Token& token) const;
@@ -476,6 +484,10 @@ class ArticleRun : public MatchContext {
   std::uint32_t dateline_begin_ = 0;  // the opening dateline's tokens (after a headline line)
   std::uint32_t dateline_end_ = 0;    // the dash that ends it, 0 if none
   std::vector<bool> gazetteer_hit_;   // token starts a gazetteer name or demonym somewhere
+  // Gazetteer names and demonyms starting at each token, matched up to the article's end once
+  // by the pre-pass: gazetteer_mentions() reads them back instead of looking them up again.
+  std::vector<PhraseIndex::Match> gz_names_, gz_demonyms_;
+  std::vector<std::uint32_t> gz_names_at_, gz_demonyms_at_;  // per token (and one past): offsets
   std::vector<Lexeme> lexemes_;
   StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
@@ -528,6 +540,7 @@ class ArticleRun : public MatchContext {
   mutable std::size_t cover_version_ = static_cast<std::size_t>(-1);
   mutable std::vector<TypeMask> cover_mask_;
   mutable std::vector<TypeMask> start_mask_;
+  mutable std::vector<TypeMask> here_mask_;  // start_mask_ | cover_mask_, for the per-token scans
   mutable std::vector<bool> strong_cover_;   // token, class (this sentence)
   std::set<std::string> article_countries_;  // ISO2 of countries named in the article
 };

@@ -19,7 +19,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       ++i;
       continue;
     }
-    gz.names().match(tokens_, i, s.last_token, matches);
+    cached_matches(gz_names_, gz_names_at_, i, s.last_token, matches);
     int best = -1;
     std::uint32_t best_len = 0;
     if (!matches.empty()) {
@@ -41,7 +41,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
            tokens_[i - 4].key == "provinces");
       // "Somali soldiers": a demonym is no province of the same name without its head word.
       std::vector<PhraseIndex::Match> as_demonym;
-      gz.demonyms().match(tokens_, i, s.last_token, as_demonym);
+      cached_matches(gz_demonyms_, gz_demonyms_at_, i, s.last_token, as_demonym);
       long best_score = -1;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
@@ -209,7 +209,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       continue;
     }
     // Demonyms, whole or as the first part of a hyphenated word ("Qatari-mediated").
-    gz.demonyms().match(tokens_, i, s.last_token, matches);
+    cached_matches(gz_demonyms_, gz_demonyms_at_, i, s.last_token, matches);
     std::optional<std::uint32_t> country;
     std::uint32_t len = 0;
     if (!matches.empty()) {
