@@ -7,29 +7,35 @@
 
 namespace ng::extract::claims {
 
+namespace {
+
+// Views of the same bytes (a quick test before comparing them).
+bool same_view(std::string_view a, std::string_view b) {
+  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+}
+
+}  // namespace
+
 void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, int, Hash, std::equal_to<>> idx;
-  // Stage 1 writes an entity's quads one after another: the entity of the quad before is
-  // usually this one's, found without hashing its IRI again.
-  std::string_view last_subject;  // in `quads`
-  bool has_last = false;
-  std::size_t last_entity = 0;
-  auto get = [&](std::string_view s) -> Entity& {
-    if (has_last && last_subject == s) return entities_[last_entity];
-    auto it = idx.find(s);
-    if (it == idx.end()) {
-      it = idx.emplace(std::string(s), static_cast<int>(entities_.size())).first;
-      entities_.push_back(Entity{});
-      entities_.back().iri = s;
+  // The entity of the subject's run of quads (stage 1 writes an entity's quads one after
+  // another), found once per run: -1 until a quad of the run needs it.
+  int current = -1;
+  auto entity_of = [&](std::string_view s) -> Entity& {
+    if (current < 0) {
+      auto it = idx.find(s);
+      if (it == idx.end()) {
+        it = idx.emplace(std::string(s), static_cast<int>(entities_.size())).first;
+        entities_.push_back(Entity{});
+        entities_.back().iri = s;
+      }
+      current = it->second;
     }
-    last_subject = s;
-    has_last = true;
-    last_entity = static_cast<std::size_t>(it->second);
-    return entities_[last_entity];
+    return entities_[static_cast<std::size_t>(current)];
   };
   const std::string label = std::string(vocab::kRdfsLabel);
   const std::string alt = std::string(vocab::kSkos) + "altLabel";
@@ -52,12 +58,22 @@ void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
   std::string_view subject;  // in `quads`
   bool has_subject = false;
   bool entity_subject = false;
-  for (const rdf::QuadRef q : quads) {
-    if (!q.graph || q.graph->value != graph_) continue;
+  // The buffer keeps one copy of a graph or subject shared with the quad before: the same
+  // bytes at the same address are the same term, without comparing them.
+  std::string_view article_graph = graph_;  // then in `quads`, once seen
+  for (std::size_t i = 0, n = quads.size(); i < n; ++i) {
+    const rdf::QuadRef q = quads[i];
+    if (!q.graph) continue;
+    const std::string_view g = q.graph->value;
+    if (!same_view(g, article_graph)) {
+      if (g != graph_) continue;
+      article_graph = g;
+    }
     const std::string_view s = q.subject.value;
-    if (!has_subject || subject != s) {
+    if (!has_subject || !same_view(subject, s)) {
       subject = s;
       has_subject = true;
+      current = -1;
       if (s.starts_with(sentence_prefix)) known_nodes_.emplace(s);
       entity_subject =
           s.starts_with(person_prefix) || s.starts_with(org_prefix) || s.starts_with(place_prefix);
@@ -67,19 +83,19 @@ void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
     if (p == p_mentions_actor) actors.emplace(o);
     if (!entity_subject) continue;
     if (p == type && o.starts_with(ng_ns)) {
-      get(s).cls = local_name(o);
+      entity_of(s).cls = local_name(o);
     } else if (p == label) {
-      if (get(s).label.empty()) get(s).label = o;
+      if (entity_of(s).label.empty()) entity_of(s).label = o;
     } else if (p == alt) {
-      get(s).alts.emplace_back(o);
+      entity_of(s).alts.emplace_back(o);
     } else if (p == p_represents) {
-      get(s).represents = o;
+      entity_of(s).represents = o;
     } else if (p == p_affiliation) {
-      get(s).affiliation = o;
+      entity_of(s).affiliation = o;
     } else if (p == p_part_of) {
-      get(s).part_of = o;
+      entity_of(s).part_of = o;
     } else if (p == p_evidence) {
-      ++get(s).evidence;
+      ++entity_of(s).evidence;
     }
   }
   for (Entity& e : entities_) {

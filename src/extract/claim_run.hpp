@@ -229,7 +229,7 @@ class ArticleRun {
     if (i >= end) return false;
     // Most tokens start no phrase of the lexicon: the token's bit says so without a lookup
     // (inline, as stage 2 asks this more than anything else).
-    const int bit = res_.lexicon_starts.bit_of(lex);
+    const int bit = lex.starts_bit();  // res_.lexicon_starts.bit_of(lex), set at start-up
     if (bit >= 0 && i < lexicon_starts_.size() && ((lexicon_starts_[i] >> bit) & 1U) == 0) {
       return false;
     }

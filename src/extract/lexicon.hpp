@@ -180,11 +180,16 @@ class Lexicon {
   std::string_view phrase(std::uint32_t row) const { return get(row, columns_.front()); }
   bool has_column(std::string_view column) const;
   const std::string& column(std::size_t i) const { return columns_[i]; }
+  // Stage 2's bit for this lexicon in claims::LexiconStarts, or -1: kept here because stage 2
+  // asks it at every lexicon lookup, where finding it in the table would cost a probe.
+  int starts_bit() const { return starts_bit_; }
+  void set_starts_bit(int bit) { starts_bit_ = bit; }
 
  private:
   std::vector<std::string> columns_;
   std::vector<std::vector<std::string>> rows_;
   PhraseIndex index_;
+  int starts_bit_ = -1;
 };
 
 // A rule, lexicon or other resource file, whole; throws std::runtime_error "PATH: cannot open".

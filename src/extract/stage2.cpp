@@ -34,7 +34,7 @@ bool starts_with_word(const Rule& rule, std::unordered_set<std::string>& words) 
 }
 
 // The lexicons that ArticleRun::matches() asks, for LexiconStarts.
-std::vector<const Lexicon*> matched_lexicons(const ClaimStage::Resources& r) {
+std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
   return {&r.claim_cues,
           &r.casualty,
           &r.counted,
@@ -223,7 +223,9 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   for (const Rule& rule : r.rules) {
     r.rule_starts_with_word.push_back(starts_with_word(rule, r.rule_first_words));
   }
-  r.lexicon_starts = claims::LexiconStarts(matched_lexicons(r), r.abbreviations);
+  const std::vector<Lexicon*> matched = matched_lexicons(r);
+  r.lexicon_starts = claims::LexiconStarts({matched.begin(), matched.end()}, r.abbreviations);
+  for (Lexicon* lex : matched) lex->set_starts_bit(r.lexicon_starts.bit_of(*lex));
   r.rule_first_words_bit = r.lexicon_starts.add_words(r.rule_first_words);
   for (const auto& [capital, country] : r.capital_country) {
     auto it = capital_place.find(capital);

@@ -909,6 +909,11 @@ TEST_CASE("lexicon starts: a clear bit means no match", "[stage2]") {
   CHECK(starts.bit_of(led) == 1);
   CHECK(starts.bit_of(none) == 2);
   CHECK(starts.bit_of(left_out) == -1);
+  // A lexicon carries its bit for ArticleRun::matches() once ClaimStage sets it; -1 before.
+  CHECK(left_out.starts_bit() == -1);
+  Lexicon tagged = left_out;
+  tagged.set_starts_bit(starts.bit_of(led));
+  CHECK(tagged.starts_bit() == 1);
 
   const std::string text =
       "U.S. officials said the Qatar-led talks failed, and the army accused rebels. She says no.";
