@@ -128,7 +128,7 @@ bool ArticleRun::first_name_of_run(const Sentence& s, std::uint32_t i) const {
   if (place_word(i + 1)) return false;
   const Token& prev = tokens_[i - 1];
   if (prev.key == "by") return true;
-  // (Not after a locative word: "at Kabul International Airport" is a site of the city.)
+  // (Not after a locative word: "at Nairobi International Airport" is a site of the city.)
   return prev.kind == TokenKind::Word && !prev.is(kCapitalized) && !res_.in("locative", prev.key) &&
          cap(i + 2) && !place_word(i + 2);
 }
@@ -188,7 +188,7 @@ bool ArticleRun::origin_before(std::uint32_t si, std::uint32_t b) const {
 bool ArticleRun::is_locative(std::uint32_t si, std::uint32_t b) const {
   const Sentence& s = sentences_[si];
   std::uint32_t i = b;
-  // Walk back over a list of places ("in Kabul, Kandahar as well as Paktia").
+  // Walk back over a list of places ("in Nairobi, Mombasa as well as Kisumu").
   while (i > s.first_token) {
     const Token& prev = tokens_[i - 1];
     if (locative_phrase_before(i)) return true;
@@ -235,7 +235,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
   std::vector<std::string> words;
   bool have_words = false;
   if (it == entity_by_key_.end() && type == kPerson) {
-    // Within an article a short form names the person already seen: "Asif" -> "Khawaja Asif".
+    // Within an article a short form names the person already seen: "Okoro" -> "Daniel Okoro".
     words = phrase_keys(label, res_.abbreviations);
     have_words = true;
     const std::vector<std::string>& parts = words;
@@ -343,7 +343,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
   for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
     Mention& o = mentions_[k];
     if (o.dropped) continue;
-    // Names compete, not whole matches: "Sky News' Yalda Hakim" keeps both.
+    // Names compete, not whole matches: "Radio Vale's Mara Stein" keeps both.
     const bool overlap = o.name_begin < m.name_end && m.name_begin < o.name_end;
     if (!overlap) continue;
     const bool o_actor = (bit(o.type) & (kActorMask & ~bit(kCountry))) != 0;
@@ -365,7 +365,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       return -1;
     }
     // A named region swallows a gazetteer city or a shorter region inside it ("Gaza" in "Gaza
-    // Strip", "Kashmir" in "Pakistan-administered Kashmir").
+    // Strip", "Kashmir" in "Indian-administered Kashmir").
     if (m.type == kRegion && (o.weak || o.type == kRegion) && m.name_begin <= o.name_begin &&
         o.name_end <= m.name_end && o_len < m_len) {
       o.dropped = true;
@@ -387,7 +387,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       ++changes_;
     }
     // A gazetteer city opening a site's name that goes on with other name words is part of
-    // that name ("Ta" in "the Ta Moan Thom temple"), unless a site word follows it ("Kabul
+    // that name ("Ta" in "the Ta Moan Thom temple"), unless a site word follows it ("Nairobi
     // International Airport": data/lexicon/site_modifiers.tsv).
     if (m.type == kSite && o.weak && o.type == kCity && m.name_begin <= o.name_begin &&
         o.name_end < m.name_end && tokens_[o.name_end].is(kCapitalized) && !not_name_[o.name_end] &&
@@ -398,7 +398,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     }
     // A place inside a person's or an organisation's name is part of the name ("Defense
     // Minister Israel Katz", "the Sudan Doctors Network"): a name word follows it. Not the
-    // affiliation of an office ("the Saudi foreign minister").
+    // affiliation of an office ("the Omani foreign minister").
     if ((m.type == kPerson || m.type == kOrganization) && o.type != kDemonym && !o_actor &&
         m.name_begin <= o.name_begin && o.name_end < m.name_end && o_len < m_len &&
         tokens_[o.name_end].is(kCapitalized) && !not_name_[o.name_end] && !title_at(o.name_end)) {
@@ -536,14 +536,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
         } else if (!ends_org) {
           e.as_actor = true;
         }
-        // "Afghanistan's Laghman province": a possessive before a place is a place.
+        // "Kenya's Kilifi province": a possessive before a place is a place.
         if (mn.end + 1 < s.last_token && tokens_[mn.end].key == "'s" &&
             (res_.in("region_words", tokens_[mn.end + 1].key) ||
              covered_by(kPlaceMask, mn.end + 1))) {
           e.as_place = true;
         }
       } else if (type == kDemonym) {
-        // A demonym names a state when it qualifies an actor ("Saudi foreign minister").
+        // A demonym names a state when it qualifies an actor ("Omani foreign minister").
         const bool in_actor = entity_in_range(mn.begin, mn.end, 0) >= 0;
         (void)in_actor;
         for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {

@@ -47,7 +47,7 @@ struct Extractor::Resources {
   Gazetteer gazetteer;
   std::vector<Rule> rules;
   std::optional<StartIndex> rule_starts;  // built from `rules` once they are all loaded
-  // Single-token country names and demonyms, for hyphenated compounds ("Qatari-mediated").
+  // Single-token country names and demonyms, for hyphenated compounds ("Omani-mediated").
   std::unordered_map<std::string, std::uint32_t> country_word;
 
   const Lexicon* lexicon(std::string_view name) const {
@@ -122,7 +122,7 @@ struct Mention {
   int entity = -1;
   bool weak = false;  // a gazetteer city/province that a name rule may override
   bool locative = false;
-  bool metonym = false;   // a capital standing for its state ("Islamabad said")
+  bool metonym = false;   // a capital standing for its state ("Kampala said")
   int stands_for = -1;    // the country entity of a metonym
   bool dateline = false;  // where the report was filed, not where events happened
   bool party = false;     // "talks between A and B": a party to an event, not a place

@@ -157,7 +157,7 @@ std::uint32_t ArticleRun::clause_end(const Sentence& s, std::uint32_t from) cons
 }
 
 // Words allowed between a name and a following, more specific name in one noun phrase
-// ("Pakistan's Information Minister Attaullah Tarar").
+// ("Uganda's Information Minister Tomas Ferro").
 bool ArticleRun::attachable_gap(std::uint32_t from, std::uint32_t to) const {
   if (to - from > 5) return false;
   for (std::uint32_t i = from; i < to; ++i) {

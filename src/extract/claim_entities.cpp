@@ -192,7 +192,7 @@ void ArticleRun::build_index() {
     }
   }
   // A state's capital names the state when stage 1 did not keep it as a place
-  // ("accused Moscow of ...").
+  // ("accused Lisbon of ...").
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
     if (!e.country()) continue;
@@ -287,7 +287,7 @@ int ArticleRun::side_of(int e, int depth) const {
     if (a >= 0) return a;
   }
   if (en.cls != "ArmedGroup") {
-    // "Moscow's foreign ministry"; but the "Pakistani Taliban" fight Pakistan.
+    // "Lisbon's foreign ministry"; but the "Ugandan rebels" fight Uganda.
     const int named = state_opening_of(e);
     if (named >= 0) return named != e ? named : -1;
     // A state body named by its kind alone ("the foreign ministry said", an actor of stage 1)
@@ -305,7 +305,7 @@ int ArticleRun::side_of(int e, int depth) const {
 }
 
 // "foreign ministry", "army": a lower-case label whose last word is a body or state noun.
-// "the foreign ministry said", a bare body of stage 1, after "Pakistan's foreign ministry":
+// "the foreign ministry said", a bare body of stage 1, after "Uganda's foreign ministry":
 // the body named earlier whose label ends in the same words (the latest one), else `e`.
 int ArticleRun::named_body(int e) const {
   const Entity& en = entities_[static_cast<std::size_t>(e)];
@@ -333,7 +333,7 @@ bool ArticleRun::bare_state_body(const std::string& label) const {
   return kind == "body" || kind == "state";
 }
 
-// The state whose name, demonym or capital opens a name ("Moscow's foreign ministry",
+// The state whose name, demonym or capital opens a name ("Lisbon's foreign ministry",
 // "Kenyan police"), if the article has it; else -1.
 int ArticleRun::state_opening(const std::string& label) const {
   std::vector<Token> toks;

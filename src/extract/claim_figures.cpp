@@ -274,7 +274,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       pending.clear();
       continue;
     }
-    // "133 Afghan Taliban fighters were killed", "more than 200 wounded".
+    // "133 Kenyan militia fighters were killed", "more than 200 wounded".
     std::string qual;
     for (std::uint32_t back = 1; back <= 3 && back <= i - s.first_token; ++back) {
       std::uint32_t ql = 0;
@@ -404,7 +404,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
   return groups;
 }
 
-// A side in words: its demonym ("Afghan"), else its label; "" for none.
+// A side in words: its demonym ("Kenyan"), else its label; "" for none.
 std::string ArticleRun::side_word(int side) const {
   if (side < 0) return "";
   const Entity& en = entities_[static_cast<std::size_t>(side)];
@@ -417,7 +417,7 @@ std::string ArticleRun::side_word(int side) const {
 }
 
 // The victims as written, with the side they are on when the words leave it to the claimant:
-// "its soldiers" said by an Afghan ministry -> "Afghan soldiers"; "soldiers" after "they
+// "its soldiers" said by an Kenyan ministry -> "Kenyan soldiers"; "soldiers" after "they
 // killed" -> the other side's soldiers. A phrase that names anyone (a capitalised word) stays.
 std::string ArticleRun::sided_victims(const Figure& f, int claimant) const {
   if (f.victims.empty()) return f.victims;
@@ -468,8 +468,8 @@ bool ArticleRun::breakdown_at(std::uint32_t pos) const {
   return k >= 2 && tokens_[k - 2].key == "among" && tokens_[k - 1].key == "them";
 }
 
-// Victims compared across sentences: keys without a plural "s" ("Pakistani soldier" is
-// "Pakistani soldiers").
+// Victims compared across sentences: keys without a plural "s" ("Ugandan soldier" is
+// "Ugandan soldiers").
 std::string ArticleRun::victim_key(const std::string& victims) const {
   std::string out;
   for (std::string k : phrase_keys(victims, res_.abbreviations)) {

@@ -465,7 +465,7 @@ int ArticleRun::modifier_side(const std::vector<Mention>& ms, std::uint32_t at, 
   for (const Mention& m : ms) {
     if (m.begin == at && m.end == at + 1 && agentive(m.entity)) return as_actor(m.entity);
   }
-  const int c = country_for_prefix(tokens_[at].key);  // "Saudi", "Omani"
+  const int c = country_for_prefix(tokens_[at].key);  // "Omani", "Kenyan"
   if (c >= 0) return c;
   const std::string& w = tokens_[at].key;
   for (std::size_t e = 0; e < entities_.size(); ++e) {
@@ -487,7 +487,7 @@ int ArticleRun::modifier_side(const std::vector<Mention>& ms, std::uint32_t at, 
 void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                                std::vector<int>& into) {
   if (k + 1 >= s.last_token) return;
-  // "between the Twic and Ngok communities", "between Saudi and Huthi delegations": two
+  // "between the Twic and Ngok communities", "between Omani and Huthi delegations": two
   // capitalised modifiers sharing one lower-case plural head are the two sides (a name
   // nothing else knows is a side as written).
   {

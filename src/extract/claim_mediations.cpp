@@ -85,7 +85,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     spans.push_back({m.begin, m.end, entities_[static_cast<std::size_t>(m.entity)].cls});
   }
   const SentenceContext context(res_, tokens_, s.last_token, std::move(spans));
-  // Most tokens open no mediation phrase: without a dash ("Qatari-mediated"), a rule's first
+  // Most tokens open no mediation phrase: without a dash ("Omani-mediated"), a rule's first
   // word or a trigger's, the per-token bits pass them over before any other work.
   const int words_bit = res_.rule_first_words_bit;
   const int trigger_bit = res_.lexicon_starts.bit_of(res_.med_triggers);
@@ -108,9 +108,9 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     std::uint32_t row = 0;
     bool found = false;
     if (dash != std::string::npos && dash > 0) {
-      // "Qatari-mediated ceasefire": the first part names the mediator.
+      // "Omani-mediated ceasefire": the first part names the mediator.
       auto it = res_.prefix_triggers.find(key.substr(dash));
-      // "a UN-led peace process", "Saudi-led talks": only before what a mediation is about.
+      // "a UN-led peace process", "Omani-led talks": only before what a mediation is about.
       auto ob = res_.prefix_object_triggers.find(key.substr(dash));
       std::uint32_t ol = 0;
       std::uint32_t orow = 0;
@@ -124,8 +124,8 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         if (c >= 0) {
           mediators.push_back(c);
           status = it != res_.prefix_triggers.end() ? it->second : ob->second;
-          // "hold Qatar-mediated talks": a process mediated goes on; an outcome ("a
-          // Qatari-brokered ceasefire") was reached. Words after it may still end it.
+          // "hold Oman-mediated talks": a process mediated goes on; an outcome ("a
+          // Omani-brokered ceasefire") was reached. Words after it may still end it.
           std::uint32_t pl = 0;
           std::uint32_t prow = 0;
           if (i + 1 < s.last_token && matches(res_.med_processes, i + 1, s.last_token, pl, prow)) {
@@ -221,7 +221,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     if (slot == "by") {
       mediators = name_list(ms, trig_end, s.last_token, &list_end);
     } else if (slot == "before") {
-      // "Egyptian and Qatari mediators": the states named just before the noun.
+      // "Egyptian and Omani mediators": the states named just before the noun.
       std::uint32_t k = i;
       while (k > s.first_token) {
         const Token& t = tokens_[k - 1];
@@ -306,7 +306,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
           }
         }
       }
-      // "with Qatari mediation": a demonym right before the phrase is its mediator.
+      // "with Omani mediation": a demonym right before the phrase is its mediator.
       const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
                                 ? country_for_prefix(tokens_[i - 1].key, true)
                                 : -1;
@@ -319,7 +319,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
       } else if (speaker_mediates >= 0) {
         mediators = {as_actor(speaker_mediates)};
       } else if (subject_of(s, ms, i, &first) >= 0) {
-        // "Egypt and Qatar brokered ...": every coordinated subject mediates.
+        // "Egypt and Oman brokered ...": every coordinated subject mediates.
         mediators = name_list(ms, first, i);
         // "Clashes between A and B went on as C hosted talks": the name right before the
         // phrase (only lower-case words between) is its subject when the clause's first
@@ -436,7 +436,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
       if (parties.size() < 2 && same && m.parties.size() >= 2) parties = m.parties;
     }
     if (parties.empty()) parties = with_sides(s, ms, mediators);
-    // "A and B agreed to talks facilitated by C", "A and B hold Qatar-mediated talks" (a
+    // "A and B agreed to talks facilitated by C", "A and B hold Oman-mediated talks" (a
     // prefix trigger, no slot), "A and B agreed to keep talking under a Norwegian moderator"
     // (slot before): the coordinated subject of the clause.
     if (parties.empty() && (slot == "by" || slot == "before" || slot.empty())) {

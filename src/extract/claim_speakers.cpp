@@ -242,7 +242,7 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
   int e = subject_of(s, ms, cue.begin);
   if (e >= 0) return e;
   // '"...," said X': the speaker after the verb only when the verb follows the quote or a
-  // comma ("He said Afghanistan wanted ..." is said by "he").
+  // comma ("He said Kenya wanted ..." is said by "he").
   if (cue.end < s.last_token && cue.begin > s.first_token &&
       tokens_[cue.begin - 1].kind == TokenKind::Punct) {
     e = mention_at(ms, cue.end);
@@ -555,8 +555,8 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
 // The state the report was filed from when it is a main side of the article, else the first
 // main state; -1 for none.
 int ArticleRun::home_state() const {
-  // A state seen mediating (the host of talks in the dateline, "DOHA (Reuters) - ... talks
-  // mediated by Qatar") is no home of "the army" or "the government", unless it is the side
+  // A state seen mediating (the host of talks in the dateline, "MUSCAT (Reuters) - ... talks
+  // mediated by Oman") is no home of "the army" or "the government", unless it is the side
   // the article names most.
   auto mediator = [&](int p) {
     return mediating_states_.count(p) > 0 && !main_parties_.empty() && main_parties_[0] != p;
@@ -758,14 +758,14 @@ int ArticleRun::adjacent_speaker(const Sentence& s, const std::vector<Mention>& 
   const std::uint32_t end = skip_aux_back(s, at);
   for (const Mention& m : ms) {
     if (m.end != end || m.in_quote || !agentive(m.entity)) continue;
-    // "witnesses in Kabul said": a place after a locative word is not the speaker.
+    // "witnesses in Nairobi said": a place after a locative word is not the speaker.
     if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) return -1;
     return m.entity;
   }
   return -1;
 }
 
-// "Taliban officials said", "two senior Pakistani security officials said": a described
+// "Shabaab officials said", "two senior Ugandan security officials said": a described
 // speaker becomes an actor of its own, affiliated with the state or group named in it.
 int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>& ms,
                                   std::uint32_t at) {
@@ -780,9 +780,9 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
        aside_participle(tokens_[clause + 1]))) {
     end = clause;
   }
-  // "quoted an Afghan security source as saying"
+  // "quoted an Kenyan security source as saying"
   if (end > s.first_token + 1 && tokens_[end - 1].key == "as") --end;
-  // "officials in Doha said", "security sources in Pakistan said": the place affiliates.
+  // "officials in Accra said", "security sources in Uganda said": the place affiliates.
   std::uint32_t head_end = end;
   int place = -1;
   // "a local official in the Irob district said": a place that is no actor only locates.
@@ -866,7 +866,7 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
     const int owner = possessive_owner(s, ms, begin);
     if (owner >= 0) return owner;
   }
-  // The affiliation: a name inside the phrase, or a demonym ("Pakistani").
+  // The affiliation: a name inside the phrase, or a demonym ("Ugandan").
   int affiliation = place;
   for (const Mention& m : ms) {
     // Any actor or place named inside ("the Gaza health ministry").
@@ -887,7 +887,7 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
     return -1;
   }
   const std::string& head = tokens_[head_end - 1].key;
-  // "The Afghan and Pakistani militaries said": one speaker per state.
+  // "The Kenyan and Ugandan militaries said": one speaker per state.
   if (begin >= s.first_token + 2 && tokens_[begin - 1].key == "and" &&
       tokens_[begin - 2].is(kCapitalized) && tokens_[begin].is(kCapitalized)) {
     const int other = country_for_prefix(tokens_[begin - 2].key);

@@ -390,7 +390,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       continue;
     }
     resolved.emplace_back(cue, who);
-    // "Kabul and the United Nations said": every coordinated speaker claims.
+    // "Nairobi and the United Nations said": every coordinated speaker claims.
     for (const Mention& m : ms) {
       if (cue.voice != Voice::Active || m.end != skip_aux_back(s, cue.begin) ||
           as_actor(m.entity) != who || m.begin < s.first_token + 2) {
@@ -568,7 +568,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     }
     if (type == "Denial") {
       // Whom a denial answers: an accusation earlier in the sentence, else the latest one
-      // in the article against the denier's side ("Islamabad accuses X of ..., which X
+      // in the article against the denier's side ("Kampala accuses X of ..., which X
       // denies"; "Y denies supporting the rebels" after "Z accuses Y").
       // (A person's side is the state or group of the office: "Eritrea's information
       // minister" answers a charge against Eritrea.)

@@ -407,7 +407,7 @@ void ArticleRun::merge_events() {
       }
     }
   }
-  // "DOHA (Reuters) - X signed a peace agreement with Y in Qatar on Monday", "BRIDGETOWN,
+  // "MUSCAT (Reuters) - X signed a peace agreement with Y in Oman on Monday", "BRIDGETOWN,
   // Barbados (AP) - A and B signed an agreement on Tuesday": a signing reported in the
   // dateline's sentence with no place, or only the country of the dateline's city, was signed
   // where the report was filed (classes: data/lexicon/dateline_event_classes.tsv).
@@ -474,7 +474,7 @@ void ArticleRun::merge_events() {
   }
 }
 
-// "the Saudi foreign minister" and "Foreign Minister Faisal bin Farhan" of the same state are
+// "the Omani foreign minister" and "Foreign Minister Badr Albusaidi" of the same state are
 // one person.
 void ArticleRun::merge_unnamed_persons() {
   for (std::size_t i = 0; i < entities_.size(); ++i) {

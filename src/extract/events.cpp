@@ -184,7 +184,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
                                 const std::vector<TimeExpression>& times) {
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
-  // Wider places become context: "Kabul" is where, "Afghanistan" around it.
+  // Wider places become context: "Nairobi" is where, "Kenya" around it.
   std::vector<int> primary;
   for (int loc : ev.locations) {
     bool wider = false;
@@ -228,7 +228,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       // The speaker acts: the agent is the subject of the speech verb, the first actor of
       // the sentence before it ("The Arakan Army, one of the most powerful ethnic armed
       // groups, said its fighters had captured"; "Russia, the only country to recognise the
-      // Taliban government, ... said it would consider mediating"); a demonym only when
+      // junta government, ... said it would consider mediating"); a demonym only when
       // there is nothing else ("Kenyan President William Ruto said he would").
       const int subject = first_actor_before(k, s.first_token);
       if (subject >= 0) ev.agents.push_back(subject);
@@ -244,7 +244,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       if (mn.type == kCountry && mn.locative) continue;
       if (mn.begin > s.first_token && locative_phrase_before(mn.begin)) continue;
       // "rebels backed by Rwanda seized": the actor after "by" is the agent of another verb
-      // (but "injured by Pakistani strikes": a modifier of a noun trigger is its agent).
+      // (but "injured by Ugandan strikes": a modifier of a noun trigger is its agent).
       if ((ev.pos == "verb" || mn.end < ev.begin) && after_by(mn.begin, s.first_token)) continue;
       if (mn.type == kCity && !mn.metonym) continue;
       found = mn.metonym ? mn.stands_for : mn.entity;
@@ -355,7 +355,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
     }
   }
   // A sentence without a time continues the previous one's when it reports the same kind of
-  // event ("Pakistan launched airstrikes on Friday. The airstrikes hit ...").
+  // event ("Uganda launched airstrikes on Friday. The airstrikes hit ...").
   // (Strikes from afar are one kind: "A drone struck X on Monday. The strike hit ...".)
   static const std::set<std::string> afar = {"Airstrike", "MissileStrike", "DroneAttack",
                                              "Shelling"};
@@ -684,7 +684,7 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
         (tokens_[mn.end].key == "forces" || res_.in("group_member_nouns", tokens_[mn.end].key))) {
       continue;
     }
-    // A place inside an actor's name ("Pakistan army", "Kabul taxi driver") is not where.
+    // A place inside an actor's name ("Uganda army", "Nairobi taxi driver") is not where.
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
     bool inside_actor = false;
     for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {

@@ -68,7 +68,7 @@ class PhraseIndex {
   void add(const std::vector<std::string>& keys, std::uint32_t value);
   void add(const PhraseKeys& keys, std::uint32_t value);
   // Adds a one-token pattern that matches every token whose key ends with `suffix` and is
-  // longer than it ("*-led" in a lexicon: "Moscow-led", "U.S.-led").
+  // longer than it ("*-led" in a lexicon: "Kremlin-led", "U.S.-led").
   void add_suffix(std::string suffix, std::uint32_t value);
   // Adds one spelling of a lexicon: "*suffix" is a suffix pattern, anything else a phrase.
   void add_spelling(std::string_view spelling, std::uint32_t value,

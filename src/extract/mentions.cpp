@@ -153,10 +153,10 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // the two sides of a relation stand for their states, not for where it is.
       if (m.locative && !m.dateline && gz.is_capital(p) && capital_sides(s, i)) m.locative = false;
       if (gz.is_capital(p) && !m.locative) {
-        // "Islamabad accuses", "relations with Kabul": the capital stands for the state.
+        // "Kampala accuses", "relations with Nairobi": the capital stands for the state.
         const bool place_word_after =
             i + best_len < s.last_token && res_.in("region_words", tokens_[i + best_len].key);
-        // "the Pretoria agreement", "the Doha talks": a capital naming what was agreed or held
+        // "the Pretoria agreement", "the Muscat talks": a capital naming what was agreed or held
         // there is the venue, not the state.
         const bool venue_of =
             i + best_len < s.last_token && res_.in("mediation_objects", tokens_[i + best_len].key);
@@ -208,7 +208,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       i += best_len;
       continue;
     }
-    // Demonyms, whole or as the first part of a hyphenated word ("Qatari-mediated").
+    // Demonyms, whole or as the first part of a hyphenated word ("Omani-mediated").
     cached_matches(gz_demonyms_, gz_demonyms_at_, i, s.last_token, matches);
     std::optional<std::uint32_t> country;
     std::uint32_t len = 0;
@@ -352,7 +352,7 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
         matches.clear();
       }
       if (!matches.empty() && matches.front().length == 1) {
-        // "Khan" of "Imran Khan" is not the one in "Amir Khan Muttaqi".
+        // "Khan" of "Ivan Khan" is not the one in "Amir Khan Delgado".
         const auto cap_word = [&](std::size_t k) {
           return tokens_[k].kind == TokenKind::Word && tokens_[k].is(kCapitalized) && !not_name_[k];
         };

@@ -236,7 +236,7 @@ bool is_number(std::string_view v) {
   return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The capitalised words of a victims description ("Taliban", "Pakistani"), folded.
+// The capitalised words of a victims description ("Shabaab", "Ugandan"), folded.
 void add_victim_names(std::string_view victims, std::vector<std::string>& names) {
   std::string word;
   for (std::size_t k = 0; k <= victims.size(); ++k) {
@@ -257,7 +257,7 @@ void add_victim_names(std::string_view victims, std::vector<std::string>& names)
 struct ActorName {
   std::string_view text;
   std::vector<std::string> keys;  // phonetic keys of its name tokens
-  bool described = false;         // names an office ("Pakistan's defense minister")
+  bool described = false;         // names an office ("Uganda's defense minister")
   bool acronym = false;
 };
 

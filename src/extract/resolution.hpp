@@ -69,7 +69,7 @@ std::string phonetic_key(std::string_view word);
 double jaro_winkler(std::string_view a, std::string_view b);
 // True when two person names are spellings of one name: first and last tokens agree (by
 // Jaro-Winkler on phonetic keys), and the shorter name's tokens align in order with the
-// longer's, extra tokens only in the middle ("Khawaja Asif" / "Khawaja Muhammad Asif").
+// longer's, extra tokens only in the middle ("Daniel Okoro" / "Daniel Joseph Okoro").
 bool same_person_name(std::string_view a, std::string_view b);
 
 }  // namespace ng::extract

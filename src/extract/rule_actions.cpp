@@ -175,7 +175,7 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     }
   }
   if (bit(type) & kPlaceMask) mn.locative = is_locative(si, mn.begin);
-  // "in Datu Saudi Ampatuan town": a state's name or adjective between two name words of a
+  // "in Datu Omani Ampatuan town": a state's name or adjective between two name words of a
   // settlement a rule names is part of that name, no state.
   if (type == kCity || type == kProvince || type == kRegion) {
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
@@ -188,7 +188,7 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
     }
   }
   if (type == kProvince || type == kCity) {
-    // The gazetteer already knows the place: "Paktika province" is the region "Paktika".
+    // The gazetteer already knows the place: "Turkana province" is the region "Turkana".
     for (std::size_t k = sentence_mentions_begin_; k < mentions_.size(); ++k) {
       Mention& g = mentions_[k];
       if (g.dropped || g.begin < nb || g.end > ne || g.entity < 0) continue;
@@ -196,7 +196,7 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       if (ge.place < 0 || (g.type != kProvince && g.type != kCity)) continue;
       // Other name words around it make another place: "the town of Kamo Sina" is not the
       // gazetteer's "Sina", nor "Lundo da Praia" the capital "Praia" (head and compass words
-      // are no name words: "Paktika province", "North Darfur").
+      // are no name words: "Turkana province", "North Darfur").
       bool other_name = false;
       for (std::uint32_t w = nb; w < ne; ++w) {
         const Token& t = tokens_[w];
@@ -236,7 +236,7 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
       }
       g.weak = false;
       ++changes_;
-      g.end = std::max(g.end, ne);  // later rules see "Paktika province" as one place
+      g.end = std::max(g.end, ne);  // later rules see "Turkana province" as one place
       ++changes_;
       g.name_end = std::max(g.name_end, ne);
       return;

@@ -58,7 +58,7 @@ std::string fold_key(std::string_view word);
 void append_fold_key(std::string_view word, std::string& out);
 
 // Splits normalised text into tokens. Words keep internal hyphens and apostrophes
-// ("Tehreek-e-Taliban", "U.S.-led"); a trailing "'s" is its own token; numbers keep group
+// ("Ahl-e-Sunnat", "U.S.-led"); a trailing "'s" is its own token; numbers keep group
 // separators and unit suffixes ("2,600-km"); a period stays on a word found in
 // `abbreviations` (keys such as "lt.") and on initials ("U.N.").
 std::vector<Token> tokenize(std::string_view text,

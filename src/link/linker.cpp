@@ -324,7 +324,7 @@ LinkResult link_entities(store::Store& ours, const std::vector<std::string>& ext
           }
         }
         // Their primary name before an alternate one: GeoNames records "New Delhi" as a name of
-        // Delhi and "Islamabad" as a former name of two other cities.
+        // Delhi and "Kampala" as a former name of two other cities.
         const double name_rank = m.alternate ? 0.2 : 1.0;
         c.score = m.quality * name_rank * fit * feature_weight(ext.feature_code) *
                   population_weight(ext.population) * coherence;
