@@ -529,10 +529,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                             s.last_token - cue.end <= 6 &&
                             std::none_of(tokens_.begin() + cue.end, tokens_.begin() + s.last_token,
                                          [](const Token& t) { return t.key == "that"; });
+      const auto speaker = who;  // clang 14 cannot capture a structured binding
       const bool reported =
           trailing && std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
             const std::string& t = r.first.type;
-            return r.first.end < comma && r.second != who &&
+            return r.first.end < comma && r.second != speaker &&
                    (t == "Offer" || t == "Accusation" || t == "Threat" || t == "Denial" ||
                     t == "ResponsibilityClaim");
           });
