@@ -86,6 +86,17 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   // The paragraph's time in focus: the last resolved expression of an earlier sentence of the
   // same paragraph dates events whose own sentence has none (TimeML's reference time).
   if (si != focus_sentence_ + 1) focus_date_.clear();  // the focus lasts one sentence
+  // A chronology's year heading ("2020" alone on its line) gives the following entries
+  // ("May 5-6: ...", "December 9: ...") their year.
+  if (s.last_token == s.first_token + 1 && tokens_[s.first_token].kind == TokenKind::Number) {
+    const std::string& key = tokens_[s.first_token].key;
+    if (key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        })) {
+      const int year = std::stoi(key);
+      if (year >= 1900 && year <= 2100) heading_year_ = year;
+    }
+  }
   bool has_time_word = false;
   const int time_lex = res_.lexicon_id.at("time_words");
   for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
@@ -95,7 +106,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     if (has_time_word) {
       std::vector<TimeExpression> times =
           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
-                                reference_date(article_));
+                                reference_date(article_), heading_year_);
       drop_dateline_times(times);
       for (const TimeExpression& te : times) {
         if (tokens_[te.begin].key == "since" ||
@@ -121,7 +132,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   truce_after_fighting(si, local);
   std::vector<TimeExpression> times =
       has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
-                                            res_.required("time_words"), reference_date(article_))
+                                            res_.required("time_words"), reference_date(article_),
+                                            heading_year_)
                     : std::vector<TimeExpression>{};
   drop_dateline_times(times);
   relative_day_times(s, times);

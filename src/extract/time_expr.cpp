@@ -44,6 +44,17 @@ int to_int(std::string_view s) {
   return s.empty() ? -1 : v;
 }
 
+// A day of the month, or the first day of a range of days ("5-6", "8-12", as in "May 5-6").
+int day_of_month(std::string_view s) {
+  const std::size_t dash = s.find('-');
+  if (dash != std::string_view::npos) {
+    const int second = to_int(s.substr(dash + 1));
+    const int first = to_int(s.substr(0, dash));
+    return first >= 1 && second > first && second <= 31 ? first : -1;
+  }
+  return to_int(s);
+}
+
 // Views into the time-words lexicon (or literals): looked up at every token, copied never.
 struct Word {
   std::string_view kind;  // weekday, month, part, modifier, anchor, unit, number, relative
@@ -82,7 +93,8 @@ std::string format_date(const CivilDate& date) {
 std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& tokens,
                                                   std::size_t begin, std::size_t end,
                                                   const Lexicon& words,
-                                                  const std::string& article_date) {
+                                                  const std::string& article_date,
+                                                  int context_year) {
   std::vector<TimeExpression> out;
   CivilDate today;
   const bool dated = parse_iso_date(article_date, today);
@@ -164,7 +176,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
         }
       }
       if (day < 0 && i < end && tokens[i].kind == TokenKind::Number) {
-        const int n = to_int(tokens[i].key);
+        const int n = day_of_month(tokens[i].key);
         if (n >= 1 && n <= 31) {
           day = n;
           ++i;
@@ -178,6 +190,7 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
           ++i;
         }
       }
+      if (year < 0 && context_year > 0) year = context_year;
       if (year < 0 && dated) year = month <= today.month ? today.year : today.year - 1;
       if (year > 0) {
         te.value = day > 0 ? format_date(CivilDate{year, month, day}) : format_month(year, month);

@@ -30,10 +30,13 @@ int weekday(const CivilDate& date);  // 1 = Monday ... 7 = Sunday
 std::string format_date(const CivilDate& date);
 
 // Finds the time expressions in tokens [begin, end). `article_date` may be empty, in which
-// case nothing relative is resolved (absolute years still are).
+// case nothing relative is resolved (absolute years still are). `context_year` (0: none) is
+// the year a month without one takes ("May 5-6" under a chronology's heading "2020"); without
+// it the month's latest occurrence up to the article date is meant.
 std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& tokens,
                                                   std::size_t begin, std::size_t end,
                                                   const Lexicon& words,
-                                                  const std::string& article_date);
+                                                  const std::string& article_date,
+                                                  int context_year = 0);
 
 }  // namespace ng::extract
