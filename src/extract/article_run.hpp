@@ -503,8 +503,8 @@ class ArticleRun : public MatchContext {
   int locative_lex_ = res_.lexicon_id.at("locative");
   std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
   std::uint32_t focus_sentence_ = 0;
-  std::string focus_date_;               // last resolved date, valid for the next sentence
-  int heading_year_ = 0;  // a chronology's year heading ("2020" alone on its line), else 0
+  std::string focus_date_;  // last resolved date, valid for the next sentence
+  int heading_year_ = 0;    // a chronology's year heading ("2020" alone on its line), else 0
   std::set<std::string> focus_classes_;  // classes of the events focus_date_ dates
   // The places of the last sentence that reported no event ("Life in X, a town west of Y, has
   // been paralysed."): the scene for an unplaced event of the next sentence (place_from_scene).

@@ -90,9 +90,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   // ("May 5-6: ...", "December 9: ...") their year.
   if (s.last_token == s.first_token + 1 && tokens_[s.first_token].kind == TokenKind::Number) {
     const std::string& key = tokens_[s.first_token].key;
-    if (key.size() == 4 && std::all_of(key.begin(), key.end(), [](char c) {
-          return c >= '0' && c <= '9';
-        })) {
+    if (key.size() == 4 &&
+        std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       const int year = std::stoi(key);
       if (year >= 1900 && year <= 2100) heading_year_ = year;
     }
@@ -131,10 +130,10 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   place_from_scene(si, local);
   truce_after_fighting(si, local);
   std::vector<TimeExpression> times =
-      has_time_word ? find_time_expressions(tokens_, s.first_token, s.last_token,
-                                            res_.required("time_words"), reference_date(article_),
-                                            heading_year_)
-                    : std::vector<TimeExpression>{};
+      has_time_word
+          ? find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
+                                  reference_date(article_), heading_year_)
+          : std::vector<TimeExpression>{};
   drop_dateline_times(times);
   relative_day_times(s, times);
   std::vector<Event*> evs;
