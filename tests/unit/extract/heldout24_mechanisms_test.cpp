@@ -35,7 +35,7 @@ bool has_event(const std::multiset<std::string>& events, const std::string& x) {
 
 }  // namespace
 
-TEST_CASE("dates: a chronology's year heading dates its entries; a day range is its first day",
+TEST_CASE("dates: a chronology's year heading dates its entries, a day range by its first day",
           "[extract][generalisation][heldout24]") {
   // The article is dated 2026-03-10: without the headings "May" would be 2025-05.
   Stage1 r(
@@ -53,10 +53,10 @@ TEST_CASE("places: a named boundary line or zone is a place, not a body",
       "Soldiers fired warning shots across the Olmar Demarcation Line (ODL) on Monday. Patrols "
       "along the Line of Present Contact (LPC) were doubled, and troops entered the Kamo "
       "Security Area.");
-  const auto regions = r.labels("Region");
-  CHECK(has(regions, "Olmar Demarcation Line"));
-  CHECK(has(regions, "Line of Present Contact"));
-  CHECK(has(regions, "Kamo Security Area"));
+  const auto sites = r.labels("Site");
+  CHECK(has(sites, "Olmar Demarcation Line"));
+  CHECK(has(r.labels("Region"), "Line of Present Contact"));
+  CHECK(has(sites, "Kamo Security Area"));
   CHECK(r.labels("Organization").empty());
   CHECK(has_event(r.events(), "Clash@Olmar Demarcation Line"));
 }
@@ -122,14 +122,14 @@ TEST_CASE("places: an unknown name after a compass word is a region without it",
   CHECK(has_event(r.events(), "Clash@Morvania"));
 }
 
-TEST_CASE("places and events: a numbered patrolling point; troops 'pull back' (present tense)",
+TEST_CASE("places and events: a numbered patrolling point, troops 'pull back' (present tense)",
           "[extract][generalisation][heldout24]") {
   Stage1 r("Troops pull back from Patrolling Point 12 in the Kamo area.");
   CHECK(has(r.labels("Site"), "Patrolling Point 12"));
   CHECK(has_event(r.events(), "Withdrawal@Patrolling Point 12"));
 }
 
-TEST_CASE("events: artillery named by its rounds; a sea drone",
+TEST_CASE("events: artillery named by its rounds, a sea drone",
           "[extract][generalisation][heldout24]") {
   Stage1 r(
       "North Tarvia fired about 40 artillery rounds near Olmo island on Monday. A sea drone "
@@ -150,7 +150,7 @@ TEST_CASE("events: a forecast ('Expect further attacks') and a violated accord r
   CHECK(ev.count("Ceasefire@Tessaro") == 0);
 }
 
-TEST_CASE("actors: an outlet before 'news agency'; a body after its lower-case kind",
+TEST_CASE("actors: an outlet before 'news agency', a body after its lower-case kind",
           "[extract][generalisation][heldout24]") {
   Stage1 r(
       "The rebel-run Tarvo news agency said the strike killed two people. Maritime security firm "
@@ -159,7 +159,7 @@ TEST_CASE("actors: an outlet before 'news agency'; a body after its lower-case k
   CHECK(has(r.labels("Organization"), "Calden"));
 }
 
-TEST_CASE("events: costs 'met by' an office are no meeting; 'reached an agreement' is an accord",
+TEST_CASE("events: costs 'met by' an office are no meeting, 'reached an agreement' is an accord",
           "[extract][generalisation][heldout24]") {
   Stage1 r("Burial costs were met by the district office, the commissioner said.");
   CHECK(r.events().empty());
