@@ -59,6 +59,8 @@ struct ClaimStage::Resources {
   Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
   Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
   Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
+  Lexicon person_possessives;  // phrase: "his", "her" before a body of the speaker's side
+  Lexicon proxy_nouns;         // phrase: "representative": a person speaking for a state
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
   Lexicon numbers;           // numbers.tsv: phrase, kind, value
   Lexicon time_words;        // time_words.tsv
@@ -250,6 +252,8 @@ class ArticleRun {
                              std::uint32_t at) const;
   int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
                  std::uint32_t* first = nullptr) const;
+  std::uint32_t after_titles(const Sentence& s, const std::vector<Mention>& ms,
+                             std::uint32_t at) const;
 
   // Defined in claim_entities.cpp.
   int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const;
@@ -341,6 +345,8 @@ class ArticleRun {
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
+                     std::uint32_t cue_begin) const;
   const ClaimOut* continued_claim(std::uint32_t si, int claimant) const;
   void quotes_for(std::uint32_t si, const ClaimOut& c);
 

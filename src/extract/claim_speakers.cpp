@@ -245,7 +245,7 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
   // comma ("He said Kenya wanted ..." is said by "he").
   if (cue.end < s.last_token && cue.begin > s.first_token &&
       tokens_[cue.begin - 1].kind == TokenKind::Punct) {
-    e = mention_at(ms, cue.end);
+    e = mention_at(ms, after_titles(s, ms, cue.end));
     if (e >= 0) return e;
   }
   // "he said", "he also said": the last speaker of that kind.
@@ -269,6 +269,20 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     }
   }
   return -1;
+}
+
+// '"...," said Col. X', 'said Dr. X Y': where the name after a reporting verb starts, past up
+// to two titles (person_titles.tsv) that stage 1 keeps out of the name.
+std::uint32_t ArticleRun::after_titles(const Sentence& s, const std::vector<Mention>& ms,
+                                       std::uint32_t at) const {
+  for (int n = 0; n < 2 && at < s.last_token && mention_at(ms, at) < 0; ++n) {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (!matches(res_.titles, at, s.last_token, len, row) || len == 0) break;
+    at += len;
+    if (at < s.last_token && tokens_[at].key == ".") ++at;
+  }
+  return at;
 }
 
 // "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
@@ -864,6 +878,25 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   // the sentence's first named actor speaks for that actor (possessive_owner).
   if (is_word(res_.possessives, begin, begin + 1)) {
     const int owner = possessive_owner(s, ms, begin);
+    if (owner >= 0) return owner;
+  }
+  // "The representative of X said her Government had offered ...": the speaker's own side
+  // (claim_person_possessives.tsv): the first body named before it, else the side of a
+  // person named before it, else whom "he"/"she" refers to.
+  if (is_word(res_.person_possessives, begin, begin + 1)) {
+    int owner = possessive_owner(s, ms, begin);
+    for (const Mention& m : ms) {
+      if (owner >= 0) break;
+      if (m.begin < s.first_token || m.end > begin || m.in_quote) continue;
+      const int person = as_actor(m.entity);
+      if (person >= 0 && entities_[static_cast<std::size_t>(person)].person()) {
+        owner = side_of(person);
+      }
+    }
+    if (owner < 0 && last_person_ >= 0) {
+      owner = entities_[static_cast<std::size_t>(last_person_)].person() ? side_of(last_person_)
+                                                                         : last_person_;
+    }
     if (owner >= 0) return owner;
   }
   // The affiliation: a name inside the phrase, or a demonym ("Ugandan").

@@ -992,6 +992,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       last_person_ = c.claimant;
     } else {
       last_group_ = c.claimant;
+      // "The representative of X said ... He added ...": "he" is X's representative.
+      if (proxy_speaker(s, ms, c.claimant, c.cue_begin)) last_person_ = c.claimant;
     }
   }
   // Denials point at the claim they reject: in this sentence, or an earlier one. Without a
@@ -1048,6 +1050,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     last_casualty_sentence_ = si;
   }
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "The representative of X said", "X's representative said", "the ambassador of X told": a
+// person who speaks for `who` (claim_proxy_nouns.tsv) and is named only by it, in the clause
+// before the cue at `cue_begin`. Pronouns of persons then refer back to `who`.
+bool ArticleRun::proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
+                               std::uint32_t cue_begin) const {
+  for (const Mention& m : ms) {
+    if (m.end > cue_begin || m.begin < s.first_token || as_actor(m.entity) != who) continue;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    // "X's representative"
+    if (m.end + 1 < cue_begin && tokens_[m.end].key == "'s" &&
+        matches(res_.proxy_nouns, m.end + 1, cue_begin, len, row)) {
+      return true;
+    }
+    // "the representative of (the) X"
+    std::uint32_t k = m.begin;
+    if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+    if (k < s.first_token + 2 || tokens_[k - 1].key != "of") continue;
+    for (std::uint32_t b = k - 1; b > s.first_token && k - 1 - b < 3; --b) {
+      if (matches(res_.proxy_nouns, b - 1, k - 1, len, row) && b - 1 + len == k - 1) return true;
+    }
+  }
+  return false;
 }
 
 // The claim `claimant` made in the sentence right before `si`, if any (the latest one).
