@@ -158,6 +158,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
     if (named >= 0) return named;
   }
+  // "The Government delegation rejected ...": a delegation (delegation_nouns.tsv) named by a
+  // body word before it speaks as that body ("the government").
+  if ((cue.voice == Voice::Active || cue.voice == Voice::Near) && own_end > s.first_token + 1) {
+    for (std::uint32_t len = 1; len <= 2 && own_end >= s.first_token + len + 1; ++len) {
+      std::uint32_t dl = 0;
+      std::uint32_t dr = 0;
+      if (!matches(res_.delegation_nouns, own_end - len, own_end, dl, dr) || dl != len) continue;
+      const int body = definite_speaker(s, ms, own_end - len);
+      if (body >= 0) return body;
+    }
+  }
   if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
     const int definite = definite_speaker(s, ms, own_end);
     if (definite >= 0) return definite;

@@ -125,6 +125,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
       by_agent = agent >= 0;
     }
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
+      // "the X Defence Forces (XDF) had attacked": the bracketed acronym ends the name.
+      if (tokens_[k - 1].key == ")" && k >= from + 4 && tokens_[k - 3].key == "(" &&
+          tokens_[k - 2].is(kAllCaps)) {
+        k -= 2;
+        continue;
+      }
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
       // "soldiers were killed", "have been attacked": the subject suffered it. Not a
@@ -144,6 +150,18 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
         if (m.end == k && agentive(m.entity)) {
           agent = as_actor(m.entity);
           agent_begin = m.begin;
+        }
+      }
+      // "government troops had attacked", "regime forces shelled": a state body word before
+      // lower-case members is the report's home state (as a bare "the government" is).
+      std::uint32_t ml = 0;
+      std::uint32_t mr = 0;
+      if (agent < 0 && k < v && body_kind(k - 1) == "state" &&
+          matches(res_.state_members, k, v, ml, mr)) {
+        const int d = home_state();
+        if (d >= 0) {
+          agent = as_actor(d);
+          agent_begin = k - 1;
         }
       }
       if (agent < 0 && t.is(kCapitalized)) {
