@@ -7,10 +7,20 @@
 namespace ng::extract::claims {
 
 // "four civilians, including a child, had been killed": the token after a comma-closed
-// aside (claim_victim_asides.tsv) that opens at `at`; `at` itself when none opens there.
+// aside (claim_victim_asides.tsv) that opens at `at`, or after an aside between dashes;
+// `at` itself when none opens there.
 std::uint32_t ArticleRun::skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
   std::uint32_t l = 0;
   std::uint32_t r = 0;
+  // "three people - two marines and a civilian - were killed": an aside between dashes.
+  const auto dash = [](const std::string& k) { return k == "-" || k == "\u2013" || k == "\u2014"; };
+  if (at + 2 < end && dash(tokens_[at].key)) {
+    for (std::uint32_t k = at + 1; k < end && k < at + 12; ++k) {
+      if (dash(tokens_[k].key)) return k > at + 1 ? k + 1 : at;
+      if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != ",") break;
+    }
+    return at;
+  }
   if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
     return at;
   }
@@ -218,8 +228,9 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
             f.qualifier = qual;
             f.victims = span_text(vb, ve);
             // "put the number of Serbs killed at three": the victims come before the verb.
+            // ("killed 60 of the attackers and captured nine": not past a coordinated verb.)
             for (std::uint32_t k = i; ve == vb && k > s.first_token + 1 && i - k < 4; --k) {
-              if (tokens_[k - 1].kind != TokenKind::Word) break;
+              if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].key == "and") break;
               if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
             }
             f.pos = i;
@@ -239,6 +250,10 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               ve = and_at;
             }
             i = std::max(i, ve > 0 ? ve - 1 : i);
+            // "received the bodies of 27 civilians, among them six women, and treated ...":
+            // the aside on the victims holds no figures of its own.
+            const std::uint32_t past = skip_victim_aside(ve, end);
+            if (past > ve) i = past - 1;
             continue;
           }
         }
