@@ -543,6 +543,17 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
       }
     }
   }
+  // "In <capital>, the government denies ...": a sentence that opens on a state's capital (or
+  // the state) places its "the government" or "the army" in that state.
+  if (kind == "state" && identifying.empty() && s.first_token + 2 < the &&
+      tokens_[s.first_token].key == "in") {
+    for (const Mention& m : ms) {
+      if (m.begin != s.first_token + 1 || m.end >= the || tokens_[m.end].key != ",") continue;
+      const Entity& place = entities_[static_cast<std::size_t>(m.entity)];
+      const int state = place.country() ? m.entity : place.cls == "City" ? as_actor(m.entity) : -1;
+      if (state >= 0 && (best < 0 || side_of(best) != state)) return state;
+    }
+  }
   if (best >= 0) return best;
   // (Written bare, it is that state's body rather than the state: "police", of the home
   // state.)
@@ -890,21 +901,28 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   if (is_word(res_.possessives, begin, begin + 1)) {
     const int owner = possessive_owner(s, ms, begin);
     if (owner >= 0) return owner;
+    // "X also offered to help. Its foreign ministry said ...": opening the sentence, the body
+    // is the one of the body or state that spoke last.
+    if (begin == s.first_token && last_group_ >= 0) return last_group_;
   }
   // "The representative of X said her Government had offered ...": the speaker's own side
-  // (claim_person_possessives.tsv): the first body named before it, else the side of a
-  // person named before it, else whom "he"/"she" refers to.
+  // (claim_person_possessives.tsv): the side of the first person named before it ("Minister
+  // X went to Y for talks with Z, his ministry said": X's), else with no person named, the
+  // first body named before it, else whom "he"/"she" refers to.
   if (is_word(res_.person_possessives, begin, begin + 1)) {
-    int owner = possessive_owner(s, ms, begin);
+    int owner = -1;
+    bool person_named = false;
     for (const Mention& m : ms) {
-      if (owner >= 0) break;
       if (m.begin < s.first_token || m.end > begin || m.in_quote) continue;
       const int person = as_actor(m.entity);
       if (person >= 0 && entities_[static_cast<std::size_t>(person)].person()) {
         owner = side_of(person);
+        person_named = true;
+        break;
       }
     }
-    if (owner < 0 && last_person_ >= 0) {
+    if (!person_named) owner = possessive_owner(s, ms, begin);
+    if (owner < 0 && !person_named && last_person_ >= 0) {
       owner = entities_[static_cast<std::size_t>(last_person_)].person() ? side_of(last_person_)
                                                                          : last_person_;
     }
