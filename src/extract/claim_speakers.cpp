@@ -921,7 +921,16 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
         break;
       }
     }
-    if (!person_named) owner = possessive_owner(s, ms, begin);
+    // ("Under the Council's rules, the representative of X said her Government ...": X, for
+    // whom the representative speaks.)
+    for (const Mention& m : ms) {
+      if (person_named || owner >= 0) break;
+      if (m.begin >= s.first_token && m.end <= begin && !m.in_quote && agentive(m.entity) &&
+          proxy_speaker(s, ms, as_actor(m.entity), begin)) {
+        owner = as_actor(m.entity);
+      }
+    }
+    if (!person_named && owner < 0) owner = possessive_owner(s, ms, begin);
     if (owner < 0 && !person_named && last_person_ >= 0) {
       owner = entities_[static_cast<std::size_t>(last_person_)].person() ? side_of(last_person_)
                                                                          : last_person_;
