@@ -341,7 +341,8 @@ class ArticleRun {
   std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
                         const Sentence& s, std::uint32_t cue_end);
   int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
-                 int claimant);
+                 int claimant,
+                 bool subject = false);
   int accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;

@@ -245,8 +245,13 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
         std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; });
     const bool adverb =
         before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
-    if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
-        !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
+    // ("X's representative warned": the representative speaks for X, claim_proxy_nouns.tsv.)
+    std::uint32_t pl = 0;
+    std::uint32_t pr = 0;
+    const bool proxy = matches(res_.proxy_nouns, head - 1, head, pl, pr);
+    if (!named && !adverb && !proxy && before.kind == TokenKind::Word &&
+        !before.is(kCapitalized) && !before.is(kAllCaps) &&
+        !is_word(res_.subject_links, head - 1, head)) {
       return -1;
     }
   }

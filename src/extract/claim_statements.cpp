@@ -28,7 +28,7 @@ std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int
 // it, a copula between unless the possessive is right before the charge), or "terrorist acts
 // carried out by groups within Y". -1 when there is none.
 int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
-                           int claimant) {
+                           int claimant, bool subject) {
   const int own = side_of(claimant);
   auto opponent = [&](int e) {
     if (e < 0 || !agentive(e)) return -1;
@@ -42,6 +42,7 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
     for (std::uint32_t k = b; k < e; ++k) {
       const std::string& w = tokens_[k].key;
       if (w == "is" || w == "was" || w == "were" || w == "are" || w == "been") return true;
+      if (subject && (w == "poses" || w == "posed" || w == "pose" || w == "posing")) return true;
     }
     return false;
   };
@@ -57,6 +58,16 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
         if (m.end + 1 != k || tokens_[m.end].key != "'s") continue;
         const int who = opponent(m.entity);
         if (who >= 0 && (k == c || copula(k, c))) return who;
+      }
+      // (With `subject`: "warned that the conduct of Y posed a threat to ...": the name
+      // before the verb.)
+      for (const Mention& m : ms) {
+        if (!subject || m.end != k || k >= c || !copula(k, c)) continue;
+        const bool lower = std::all_of(tokens_.begin() + k, tokens_.begin() + c, [](const Token& w) {
+          return w.kind == TokenKind::Word && !w.is(kCapitalized);
+        });
+        const int who = opponent(m.entity);
+        if (who >= 0 && lower) return who;
       }
       if (t.is(kCapitalized) && k < c && tokens_[k].kind == TokenKind::Word &&
           !tokens_[k].is(kCapitalized)) {
@@ -533,6 +544,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         modal = modal || kModal.count(tokens_[k].key) > 0;
       }
       if (perfect && !modal) type = "StatementClaim";
+      // "warned that the conduct of Y posed a grave threat to the region": a charge against
+      // another side, not a threat.
+      if (!perfect && !modal && charged_in(ms, cue.end + 1, stop, who, true) >= 0) {
+        type = "Accusation";
+      }
     }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
     // "Ethiopia offered to mediate between A and B, a diplomat said": a source named after a

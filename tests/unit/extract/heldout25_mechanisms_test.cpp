@@ -159,3 +159,11 @@ TEST_CASE("claims: 'called on' and a monitor's 'recorded' report", "[extract][he
   CHECK(has(a.figures(), "Andean Conflict Monitor: 74//deaths"));
   CHECK(has(a.claims(), "Organization of American States StatementClaim"));
 }
+
+TEST_CASE("claims: warning that another side poses a threat accuses it", "[extract][heldout25]") {
+  Run a(
+      "date 2026-03-02\nT\n\nPeru shelled the Chilean coast on Sunday. Brazil's representative "
+      "warned that the conduct of Peru posed a grave threat to the region.");
+  CHECK(has(a.claims_with_targets(), "Brazil Accusation -> Peru"));
+  CHECK_FALSE(has_type(a.claims_with_targets(), "Brazil", "Threat"));
+}
