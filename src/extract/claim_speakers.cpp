@@ -80,6 +80,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     }
     const int e = mention_at(ms, from);
     if (e >= 0) return e;
+    // "according to figures presented to the parties by X", "according to data released by
+    // X": a record (claim_record_nouns.tsv) given by the name after "by".
+    if (from < s.last_token && is_word(res_.record_nouns, from, from + 1)) {
+      for (std::uint32_t k = from + 1; k + 1 < s.last_token && k < from + 8; ++k) {
+        if (tokens_[k].kind == TokenKind::Punct) break;
+        if (tokens_[k].key != "by") continue;
+        const int by = mention_at(ms, k + (tokens_[k + 1].key == "the" ? 2 : 1));
+        if (by >= 0) return by;
+        break;
+      }
+    }
     const int sources = unnamed_source_pair(s, ms, from);
     if (sources >= 0) return sources;
     // "according to the conflict monitoring group ACLED": a short description may come first.

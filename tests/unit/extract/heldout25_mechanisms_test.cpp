@@ -167,3 +167,11 @@ TEST_CASE("claims: warning that another side poses a threat accuses it", "[extra
   CHECK(has(a.claims_with_targets(), "Brazil Accusation -> Peru"));
   CHECK_FALSE(has_type(a.claims_with_targets(), "Brazil", "Threat"));
 }
+
+TEST_CASE("claims: 'according to figures presented by X' is X's toll", "[extract][heldout25]") {
+  Run a(
+      "date 2026-03-02\nT\n\nThe Andean Conflict Monitor (ACM) met both sides. According to "
+      "figures presented to the parties by the ACM, at least 37 people were killed in clashes "
+      "near Arica between July and September.");
+  CHECK(has(a.figures(), "Andean Conflict Monitor: 37//people"));
+}
