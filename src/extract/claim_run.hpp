@@ -62,6 +62,7 @@ struct ClaimStage::Resources {
   Lexicon person_possessives;  // phrase: "his", "her" before a body of the speaker's side
   Lexicon proxy_nouns;         // phrase: "representative": a person speaking for a state
   Lexicon delegation_nouns;    // delegation_nouns.tsv: "the Government delegation said"
+  Lexicon attacker_nouns;      // "attackers": "the attackers were X forces" accuses X
   Lexicon killers;           // phrase: subject pronouns before a casualty verb
   Lexicon numbers;           // numbers.tsv: phrase, kind, value
   Lexicon time_words;        // time_words.tsv

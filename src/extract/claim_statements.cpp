@@ -114,6 +114,30 @@ int ArticleRun::state_of_members(std::uint32_t i, std::uint32_t end) {
 int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                            int claimant) {
   const int own = side_of(claimant);
+  // "the attackers were Ethiopian regular forces", "the gunmen were members of X": the doers
+  // of an attack named by a copula (claim_attacker_nouns.tsv).
+  for (std::uint32_t k = from; k + 2 < to; ++k) {
+    std::uint32_t al = 0;
+    std::uint32_t ar = 0;
+    if (!matches(res_.attacker_nouns, k, to, al, ar)) continue;
+    std::uint32_t at = k + al;
+    const std::string& cop = tokens_[at].key;
+    if (cop != "were" && cop != "was" && cop != "are" && cop != "is") continue;
+    ++at;
+    while (at + 1 < to && (tokens_[at].key == "the" || tokens_[at].key == "all" ||
+                           tokens_[at].key == "members" || tokens_[at].key == "fighters" ||
+                           tokens_[at].key == "of")) {
+      ++at;
+    }
+    if (at >= to) continue;
+    int agent = mention_at(ms, at) >= 0 ? as_actor(mention_at(ms, at)) : -1;
+    if (agent < 0 && tokens_[at].is(kCapitalized)) agent = country_for_prefix(tokens_[at].key);
+    if (agent < 0 || agent == claimant) continue;
+    const std::string& cls = entities_[static_cast<std::size_t>(agent)].cls;
+    if (cls == "MediaOutlet" || cls == "Person") continue;
+    const int side = side_of(agent);
+    if (side >= 0 && side != own) return agent;
+  }
   for (std::uint32_t v = from; v < to; ++v) {
     std::uint32_t l = 0;
     std::uint32_t r = 0;

@@ -71,6 +71,7 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.person_possessives,
           &r.proxy_nouns,
           &r.delegation_nouns,
+          &r.attacker_nouns,
           &r.killers,
           &r.numbers,
           &r.time_words,
@@ -113,6 +114,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.person_possessives = load("claim_person_possessives");
   r.proxy_nouns = load("claim_proxy_nouns");
   r.delegation_nouns = load("delegation_nouns");
+  r.attacker_nouns = load("claim_attacker_nouns");
   r.killers = load("claim_killer_pronouns");
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");

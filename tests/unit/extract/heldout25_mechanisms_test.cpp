@@ -175,3 +175,23 @@ TEST_CASE("claims: 'according to figures presented by X' is X's toll", "[extract
       "near Arica between July and September.");
   CHECK(has(a.figures(), "Andean Conflict Monitor: 37//people"));
 }
+
+TEST_CASE("claims: 'the attackers were X forces' accuses X", "[extract][heldout25]") {
+  Run a(
+      "date 2026-03-02\nT\n\nFighting broke out on the border between Chile and Peru. \"The "
+      "attackers were Peruvian regular forces, and they came with heavy weapons,\" said Col. "
+      "Juan Perez, spokesman of the Chilean army. The army of Chile said the attackers were "
+      "killed.");
+  CHECK(has(a.claims_with_targets(), "Juan Perez Accusation -> Peru"));
+  CHECK_FALSE(has_type(a.claims_with_targets(), "Chile", "Accusation"));
+}
+
+TEST_CASE("claims: an unprovoked attack by Y, and a swift and overwhelming response",
+          "[extract][heldout25]") {
+  Run a(
+      "date 2026-03-02\nT\n\nPeru shelled the Chilean coast on Sunday. The representative of "
+      "Brazil condemned what she described as an unprovoked attack by Peru. Chile said it would "
+      "respond \"swiftly and overwhelmingly\" to any further provocation.");
+  CHECK(has(a.claims_with_targets(), "Brazil Accusation -> Peru"));
+  CHECK(has(a.claims_with_targets(), "Chile Threat -> Peru"));
+}
