@@ -260,9 +260,8 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     std::uint32_t pl = 0;
     std::uint32_t pr = 0;
     const bool proxy = matches(res_.proxy_nouns, head - 1, head, pl, pr);
-    if (!named && !adverb && !proxy && before.kind == TokenKind::Word &&
-        !before.is(kCapitalized) && !before.is(kAllCaps) &&
-        !is_word(res_.subject_links, head - 1, head)) {
+    if (!named && !adverb && !proxy && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+        !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
       return -1;
     }
   }

@@ -63,9 +63,9 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
       // before the verb.)
       for (const Mention& m : ms) {
         if (!subject || m.end != k || k >= c || !copula(k, c)) continue;
-        const bool lower = std::all_of(tokens_.begin() + k, tokens_.begin() + c, [](const Token& w) {
-          return w.kind == TokenKind::Word && !w.is(kCapitalized);
-        });
+        const bool lower = std::all_of(
+            tokens_.begin() + k, tokens_.begin() + c,
+            [](const Token& w) { return w.kind == TokenKind::Word && !w.is(kCapitalized); });
         const int who = opponent(m.entity);
         if (who >= 0 && lower) return who;
       }
@@ -124,9 +124,9 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     const std::string& cop = tokens_[at].key;
     if (cop != "were" && cop != "was" && cop != "are" && cop != "is") continue;
     ++at;
-    while (at + 1 < to && (tokens_[at].key == "the" || tokens_[at].key == "all" ||
-                           tokens_[at].key == "members" || tokens_[at].key == "fighters" ||
-                           tokens_[at].key == "of")) {
+    while (at + 1 < to &&
+           (tokens_[at].key == "the" || tokens_[at].key == "all" || tokens_[at].key == "members" ||
+            tokens_[at].key == "fighters" || tokens_[at].key == "of")) {
       ++at;
     }
     if (at >= to) continue;

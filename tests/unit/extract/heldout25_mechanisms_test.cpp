@@ -52,8 +52,7 @@ TEST_CASE("claims: 'his Government', 'her Government' is the speaker's own side"
   CHECK(has(a.mediations(), "Brazil: Chile/Peru Offered"));
 }
 
-TEST_CASE("claims: 'the Government delegation' speaks as the government",
-          "[extract][heldout25]") {
+TEST_CASE("claims: 'the Government delegation' speaks as the government", "[extract][heldout25]") {
   Run a(
       "date 2026-03-02\nTalks\n\nThe talks between the Government of Chile and the Andean "
       "Liberation Front (ALF) were held in Rome. The ALF delegation said government troops had "
@@ -80,8 +79,7 @@ TEST_CASE("claims: the middle word of a three-word name is the person's surname 
   CHECK(has(a.claims(), "Jorge Cardenas Lopez StatementClaim"));
 }
 
-TEST_CASE("actors: no title opens a name, and 'and the' joins two names",
-          "[extract][heldout25]") {
+TEST_CASE("actors: no title opens a name, and 'and the' joins two names", "[extract][heldout25]") {
   Run a(
       "date 2026-03-02\nTalks\n\nThe talks between the Government of the Republic of Chile and "
       "the Andean People's Liberation Alliance (APLA) were held in Rome, facilitated by the "
