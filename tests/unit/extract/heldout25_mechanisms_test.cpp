@@ -119,7 +119,7 @@ TEST_CASE("figures: 'a dozen', and a coordinated verb's figure without victims",
   CHECK_FALSE(has(a.figures(), "Chile: //the attackers and"));
 }
 
-TEST_CASE("mediation: consultations and settlements; withdrawing from the talks fails them",
+TEST_CASE("mediation: consultations and settlements, and withdrawing from the talks fails them",
           "[extract][heldout25]") {
   Run a(
       "date 2026-03-02\nT\n\nChile and Peru clashed on the border. Brazil's representative "
