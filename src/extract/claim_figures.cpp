@@ -273,9 +273,20 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     }
     // "a civilian was killed", "three soldiers and a civilian were killed": one person.
     const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+    bool ordinal = false;
     if (single) {
       v = "1";
       nl = 1;
+      // "a fourth soldier had died of his wounds": the toll is now four (an ordinal of
+      // numbers.tsv right after "a").
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      if (i + 2 < end && matches(res_.numbers, i + 1, i + 2, ol, orow) &&
+          res_.numbers.get(orow, "kind") == "ordinal") {
+        v = std::string(res_.numbers.get(orow, "value"));
+        nl = 2;
+        ordinal = true;
+      }
     }
     // "one ranger was killed and another died", "a sergeant was killed and another officer
     // wounded": one more person of the figure just before (add_another).
@@ -323,8 +334,22 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     }
     // "a" counts only before a short named victim and a passive verb ("a woman was killed",
     // not "a bomb killed").
-    if (single &&
-        (ve == vb || ve - vb > 3 || !(passive || (ve < end && tokens_[ve].key == "and")))) {
+    // (An ordinal toll needs no passive: "a second soldier died of his wounds"; not "a second
+    // attack killed five": the verb takes no object.)
+    std::uint32_t cl0 = 0;
+    std::uint32_t cr0 = 0;
+    // Only a death counts so ("three were killed and a fourth man wounded": one wounded).
+    if (ordinal && !(j < end && matches(res_.casualty, j, end, cl0, cr0) &&
+                     res_.casualty.get(cr0, "slot") == "killed")) {
+      v = "1";
+      ordinal = false;
+    }
+    const bool verb_next =
+        ordinal && j < end && matches(res_.casualty, j, end, cl0, cr0) &&
+        (j + cl0 >= end || tokens_[j + cl0].kind == TokenKind::Punct ||
+         tokens_[j + cl0].key == "of" || is_word(res_.locative, j + cl0, j + cl0 + 1));
+    if (single && (ve == vb || ve - vb > 3 ||
+                   !(passive || verb_next || (ve < end && tokens_[ve].key == "and")))) {
       pending.clear();
       continue;
     }

@@ -193,3 +193,18 @@ TEST_CASE("claims: an unprovoked attack by Y, and a swift and overwhelming respo
   CHECK(has(a.claims_with_targets(), "Brazil Accusation -> Peru"));
   CHECK(has(a.claims_with_targets(), "Chile Threat -> Peru"));
 }
+
+TEST_CASE("figures: an ordinal after 'a' gives the running toll", "[extract][heldout25]") {
+  // "a fourth soldier had died": four in all; "a second attack killed five": no toll of two.
+  Run a(
+      "date 2026-03-02\nT\n\nA second attack killed five soldiers in Arica, the army of Chile "
+      "said. The army of Chile said a fourth soldier had died of his wounds.");
+  CHECK(has(a.figures(), "Chile: 4//soldier"));
+  CHECK(has(a.figures(), "Chile: 5//soldiers"));
+  CHECK_FALSE(has(a.figures(), "Chile: 2//attack"));
+  // Not for another kind of casualty: "a fourth man had been wounded" is one wounded.
+  Run b(
+      "date 2026-03-02\nT\n\nChile said three men were killed in the north. Chile said a fourth "
+      "man had been wounded.");
+  CHECK(has(b.figures(), "Chile: /1/man"));
+}
