@@ -918,7 +918,10 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
     if (owner >= 0) return owner;
     // "X also offered to help. Its foreign ministry said ...": opening the sentence, the body
     // is the one of the body or state that spoke last.
-    if (begin == s.first_token && last_group_ >= 0) return last_group_;
+    // ("Our military said": the writer's own side, not the last speaker.)
+    if (begin == s.first_token && last_group_ >= 0 && tokens_[begin].key != "our") {
+      return last_group_;
+    }
   }
   // "The representative of X said her Government had offered ...": the speaker's own side
   // (claim_person_possessives.tsv): the side of the first person named before it ("Minister

@@ -222,6 +222,17 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
       continue;
     }
+    // ("... when suspected rebels of the X Forces (XF) attacked": the circumstance opens
+    // before the lower-case head of the subject.)
+    std::uint32_t head = lead;
+    while (head > from && lead - head < 5 && tokens_[head - 1].kind == TokenKind::Word &&
+           !tokens_[head - 1].is(kCapitalized) && !is_word(res_.victim_stops, head - 1, head)) {
+      --head;
+    }
+    if (!by_agent && head < lead && head > from && tokens_[head - 1].key != "that" &&
+        is_word(res_.victim_stops, head - 1, head)) {
+      continue;
+    }
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
     if (en.cls == "MediaOutlet" || en.cls == "Person") continue;
     const int side = side_of(agent);
