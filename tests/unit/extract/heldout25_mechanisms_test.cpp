@@ -208,3 +208,22 @@ TEST_CASE("figures: an ordinal after 'a' gives the running toll", "[extract][hel
       "man had been wounded.");
   CHECK(has(b.figures(), "Chile: /1/man"));
 }
+
+TEST_CASE("claims: a circumstance before an attacker's description accuses nobody",
+          "[extract][heldout25]") {
+  // The acronym-closed name is found, but "when suspected rebels of X attacked" is the
+  // circumstance of the toll, not what the speakers say.
+  Run a(
+      "date 2026-03-02\nT\n\nNine people were killed when suspected rebels of the Andean "
+      "Liberation Front (ALF) attacked a village near Arica, local leaders said.");
+  CHECK_FALSE(has_type(a.claims_with_targets(), "local leaders", "Accusation"));
+}
+
+TEST_CASE("claims: 'Our military said' opening a sentence is no earlier speaker's body",
+          "[extract][heldout25]") {
+  Run a(
+      "date 2026-03-02\nT\n\nThe Andean Liberation Front (ALF) accused Chile of shelling its "
+      "camps. Our military said it could neither confirm nor deny the claim.");
+  CHECK_FALSE(has(a.claims(), "Andean Liberation Front StatementClaim"));
+  CHECK(has(a.claims(), "Our military StatementClaim"));
+}
