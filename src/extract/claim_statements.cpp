@@ -223,10 +223,11 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
       continue;
     }
     // ("... when suspected rebels of the X Forces (XF) attacked": the circumstance opens
-    // before the lower-case head of the subject.)
+    // before the lower-case head of the subject, "<words> of (the) X".)
     std::uint32_t head = lead;
-    while (head > from && lead - head < 5 && tokens_[head - 1].kind == TokenKind::Word &&
-           !tokens_[head - 1].is(kCapitalized) && !is_word(res_.victim_stops, head - 1, head)) {
+    while (lead > from + 1 && tokens_[lead - 1].key == "of" && head > from && lead - head < 4 &&
+           tokens_[head - 1].kind == TokenKind::Word && !tokens_[head - 1].is(kCapitalized) &&
+           !is_word(res_.victim_stops, head - 1, head)) {
       --head;
     }
     if (!by_agent && head < lead && head > from && tokens_[head - 1].key != "that" &&
