@@ -178,6 +178,9 @@ void ArticleRun::build_index() {
     if (e.person()) {
       const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
       if (keys.size() >= 2 && keys.back().size() >= 3) surnames[keys.back()].insert(int(i));
+      // "General X Cirillo Y ... Cirillo told reporters": in a name of three words, the
+      // middle one alone is the surname too (Spanish double surnames, East African names).
+      if (keys.size() == 3 && keys[1].size() >= 4) surnames[keys[1]].insert(int(i));
       // "Abdel Fattah al-Burhan" is "Burhan" alone too: a surname that opens with a short
       // lower-case article joined by a hyphen ("al-", "el-") is also known without it.
       const std::size_t space = e.label.rfind(' ');

@@ -7,10 +7,20 @@
 namespace ng::extract::claims {
 
 // "four civilians, including a child, had been killed": the token after a comma-closed
-// aside (claim_victim_asides.tsv) that opens at `at`; `at` itself when none opens there.
+// aside (claim_victim_asides.tsv) that opens at `at`, or after an aside between dashes;
+// `at` itself when none opens there.
 std::uint32_t ArticleRun::skip_victim_aside(std::uint32_t at, std::uint32_t end) const {
   std::uint32_t l = 0;
   std::uint32_t r = 0;
+  // "three people - two marines and a civilian - were killed": an aside between dashes.
+  const auto dash = [](const std::string& k) { return k == "-" || k == "\u2013" || k == "\u2014"; };
+  if (at + 2 < end && dash(tokens_[at].key)) {
+    for (std::uint32_t k = at + 1; k < end && k < at + 12; ++k) {
+      if (dash(tokens_[k].key)) return k > at + 1 ? k + 1 : at;
+      if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != ",") break;
+    }
+    return at;
+  }
   if (at + 2 >= end || tokens_[at].key != "," || !matches(res_.victim_asides, at + 1, end, l, r)) {
     return at;
   }
@@ -218,8 +228,9 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
             f.qualifier = qual;
             f.victims = span_text(vb, ve);
             // "put the number of Serbs killed at three": the victims come before the verb.
+            // ("killed 60 of the attackers and captured nine": not past a coordinated verb.)
             for (std::uint32_t k = i; ve == vb && k > s.first_token + 1 && i - k < 4; --k) {
-              if (tokens_[k - 1].kind != TokenKind::Word) break;
+              if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].key == "and") break;
               if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
             }
             f.pos = i;
@@ -239,6 +250,10 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               ve = and_at;
             }
             i = std::max(i, ve > 0 ? ve - 1 : i);
+            // "received the bodies of 27 civilians, among them six women, and treated ...":
+            // the aside on the victims holds no figures of its own.
+            const std::uint32_t past = skip_victim_aside(ve, end);
+            if (past > ve) i = past - 1;
             continue;
           }
         }
@@ -258,9 +273,20 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     }
     // "a civilian was killed", "three soldiers and a civilian were killed": one person.
     const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+    bool ordinal = false;
     if (single) {
       v = "1";
       nl = 1;
+      // "a fourth soldier had died of his wounds": the toll is now four (an ordinal of
+      // numbers.tsv right after "a").
+      std::uint32_t ol = 0;
+      std::uint32_t orow = 0;
+      if (i + 2 < end && matches(res_.numbers, i + 1, i + 2, ol, orow) &&
+          res_.numbers.get(orow, "kind") == "ordinal") {
+        v = std::string(res_.numbers.get(orow, "value"));
+        nl = 2;
+        ordinal = true;
+      }
     }
     // "one ranger was killed and another died", "a sergeant was killed and another officer
     // wounded": one more person of the figure just before (add_another).
@@ -308,8 +334,22 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     }
     // "a" counts only before a short named victim and a passive verb ("a woman was killed",
     // not "a bomb killed").
-    if (single &&
-        (ve == vb || ve - vb > 3 || !(passive || (ve < end && tokens_[ve].key == "and")))) {
+    // (An ordinal toll needs no passive: "a second soldier died of his wounds"; not "a second
+    // attack killed five": the verb takes no object.)
+    std::uint32_t cl0 = 0;
+    std::uint32_t cr0 = 0;
+    // Only a death counts so ("three were killed and a fourth man wounded": one wounded).
+    if (ordinal && !(j < end && matches(res_.casualty, j, end, cl0, cr0) &&
+                     res_.casualty.get(cr0, "slot") == "killed")) {
+      v = "1";
+      ordinal = false;
+    }
+    const bool verb_next =
+        ordinal && j < end && matches(res_.casualty, j, end, cl0, cr0) &&
+        (j + cl0 >= end || tokens_[j + cl0].kind == TokenKind::Punct ||
+         tokens_[j + cl0].key == "of" || is_word(res_.locative, j + cl0, j + cl0 + 1));
+    if (single && (ve == vb || ve - vb > 3 ||
+                   !(passive || verb_next || (ve < end && tokens_[ve].key == "and")))) {
       pending.clear();
       continue;
     }

@@ -513,14 +513,15 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
     }
   }
   // "between the army and the RSF": the names up to the end of the phrase (through a
-  // possessive: "between A's army and B").
+  // possessive: "between A's army and B"; up to 19 words: "between the Government of the
+  // Republic of X and the Y Z Movements Alliance").
   // "between A's chief negotiator, X Y, and B's negotiator": an apposition that names the
   // holder of a described side, then "and", is passed over; its name is no side of its own.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
   std::uint32_t skipped = 0;
   std::uint32_t stop = k + 1;
   for (;;) {
-    while (stop < s.last_token && stop - k - skipped < 14 &&
+    while (stop < s.last_token && stop - k - skipped < 20 &&
            (tokens_[stop].kind != TokenKind::Punct || tokens_[stop].key == "'s") &&
            (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
            tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {

@@ -26,48 +26,52 @@ namespace ng::extract {
 
 struct ClaimStage::Resources {
   std::unordered_set<std::string> abbreviations;
-  Lexicon claim_cues;        // phrase, type, voice
-  Lexicon casualty;          // phrase, slot
-  Lexicon counted;           // phrase, kind (posts, equipment, none)
-  Lexicon zero;              // phrase: "no casualties"
-  Lexicon none_words;        // phrase: "none" (of its officers were wounded)
-  Lexicon status;            // phrase, status
-  Lexicon media;             // phrase
-  Lexicon pronouns;          // phrase, kind (person, group)
-  Lexicon breaks;            // phrase, kind (hard, relative)
-  Lexicon aux;               // phrase: words between a figure and its verb
-  Lexicon figure_links;      // phrase: words between a casualty noun and its figure ("toll at")
-  Lexicon locative;          // locative.tsv: "in", "from"
-  Lexicon source_nouns;      // heads of described speakers ("officials")
-  Lexicon witness_nouns;     // "residents", "witnesses": a source of its own, even bare
-  Lexicon body_nouns;        // phrase, kind: heads of bodies ("the ministry said")
-  Lexicon body_descriptors;  // "paramilitary", "militant": kinds of body, not names
-  Lexicon attack_verbs;      // phrase: "fired", "shelled" (said of another side: accusation)
-  Lexicon own_attack_verbs;  // "ambushed", "attacked" (said of itself by a group: responsibility)
-  Lexicon threat_phrases;    // "pay a heavy price": what makes a statement a threat
-  Lexicon threat_verbs;      // "regret", "be destroyed": harm promised after "will"/"would"
-  Lexicon naming;            // phrase, kind: "called" (verb) ... "a violation" (charge)
-  Lexicon charges;           // "a danger", "terror": a charge pinned on a side without a verb
-  Lexicon denial_phrases;    // "no involvement", "propaganda": what makes a statement a denial
-  Lexicon record_nouns;      // "tallies", "figures": the state they name speaks
-  Lexicon subject_links;     // words before a specific cue that are not its own subject
-  Lexicon year_preps;        // words before a year ("in 2016"): the number is no figure
-  Lexicon victim_asides;     // ", including a child," between victims and their verb
-  Lexicon casualty_nouns;    // "bodies": a casualty word that names its victims
-  Lexicon victim_stops;      // phrase: words that end a victim phrase
-  Lexicon state_members;     // phrase: "troops", "soldiers" after "Kenyan": the state's
-  Lexicon back_victims;      // phrase: "others", "more": the victims of the group before
-  Lexicon force_victims;     // phrase: "soldiers", "policemen": victims that are security forces
-  Lexicon possessives;       // phrase: "its", "their" opening a victim phrase
-  Lexicon killers;           // phrase: subject pronouns before a casualty verb
-  Lexicon numbers;           // numbers.tsv: phrase, kind, value
-  Lexicon time_words;        // time_words.tsv
-  Lexicon med_triggers;      // phrase, slot, status
-  Lexicon med_modifiers;     // phrase, status, flag
-  Lexicon med_objects;       // phrase
-  Lexicon med_processes;     // phrase: what a mediation is about that goes on ("talks")
-  Lexicon med_companions;    // phrase: "along with" before co-mediators
-  Lexicon med_ending_verbs;  // "ended", "halted": the fighting between whom a deal ended
+  Lexicon claim_cues;          // phrase, type, voice
+  Lexicon casualty;            // phrase, slot
+  Lexicon counted;             // phrase, kind (posts, equipment, none)
+  Lexicon zero;                // phrase: "no casualties"
+  Lexicon none_words;          // phrase: "none" (of its officers were wounded)
+  Lexicon status;              // phrase, status
+  Lexicon media;               // phrase
+  Lexicon pronouns;            // phrase, kind (person, group)
+  Lexicon breaks;              // phrase, kind (hard, relative)
+  Lexicon aux;                 // phrase: words between a figure and its verb
+  Lexicon figure_links;        // phrase: words between a casualty noun and its figure ("toll at")
+  Lexicon locative;            // locative.tsv: "in", "from"
+  Lexicon source_nouns;        // heads of described speakers ("officials")
+  Lexicon witness_nouns;       // "residents", "witnesses": a source of its own, even bare
+  Lexicon body_nouns;          // phrase, kind: heads of bodies ("the ministry said")
+  Lexicon body_descriptors;    // "paramilitary", "militant": kinds of body, not names
+  Lexicon attack_verbs;        // phrase: "fired", "shelled" (said of another side: accusation)
+  Lexicon own_attack_verbs;    // "ambushed", "attacked" (said of itself by a group: responsibility)
+  Lexicon threat_phrases;      // "pay a heavy price": what makes a statement a threat
+  Lexicon threat_verbs;        // "regret", "be destroyed": harm promised after "will"/"would"
+  Lexicon naming;              // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon charges;             // "a danger", "terror": a charge pinned on a side without a verb
+  Lexicon denial_phrases;      // "no involvement", "propaganda": what makes a statement a denial
+  Lexicon record_nouns;        // "tallies", "figures": the state they name speaks
+  Lexicon subject_links;       // words before a specific cue that are not its own subject
+  Lexicon year_preps;          // words before a year ("in 2016"): the number is no figure
+  Lexicon victim_asides;       // ", including a child," between victims and their verb
+  Lexicon casualty_nouns;      // "bodies": a casualty word that names its victims
+  Lexicon victim_stops;        // phrase: words that end a victim phrase
+  Lexicon state_members;       // phrase: "troops", "soldiers" after "Kenyan": the state's
+  Lexicon back_victims;        // phrase: "others", "more": the victims of the group before
+  Lexicon force_victims;       // phrase: "soldiers", "policemen": victims that are security forces
+  Lexicon possessives;         // phrase: "its", "their" opening a victim phrase
+  Lexicon person_possessives;  // phrase: "his", "her" before a body of the speaker's side
+  Lexicon proxy_nouns;         // phrase: "representative": a person speaking for a state
+  Lexicon delegation_nouns;    // delegation_nouns.tsv: "the Government delegation said"
+  Lexicon attacker_nouns;      // "attackers": "the attackers were X forces" accuses X
+  Lexicon killers;             // phrase: subject pronouns before a casualty verb
+  Lexicon numbers;             // numbers.tsv: phrase, kind, value
+  Lexicon time_words;          // time_words.tsv
+  Lexicon med_triggers;        // phrase, slot, status
+  Lexicon med_modifiers;       // phrase, status, flag
+  Lexicon med_objects;         // phrase
+  Lexicon med_processes;       // phrase: what a mediation is about that goes on ("talks")
+  Lexicon med_companions;      // phrase: "along with" before co-mediators
+  Lexicon med_ending_verbs;    // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
   Lexicon med_side_references;   // phrase: sides given by reference ("them", "the two sides")
@@ -250,6 +254,8 @@ class ArticleRun {
                              std::uint32_t at) const;
   int subject_of(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at,
                  std::uint32_t* first = nullptr) const;
+  std::uint32_t after_titles(const Sentence& s, const std::vector<Mention>& ms,
+                             std::uint32_t at) const;
 
   // Defined in claim_entities.cpp.
   int mention_at(const std::vector<Mention>& ms, std::uint32_t i) const;
@@ -335,12 +341,14 @@ class ArticleRun {
   // Defined in claim_statements.cpp.
   std::string add_claim(std::uint32_t si, const std::string& type, int claimant, int target,
                         const Sentence& s, std::uint32_t cue_end);
-  int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
-                 int claimant);
+  int charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to, int claimant,
+                 bool subject = false);
   int accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
+                     std::uint32_t cue_begin) const;
   const ClaimOut* continued_claim(std::uint32_t si, int claimant) const;
   void quotes_for(std::uint32_t si, const ClaimOut& c);
 

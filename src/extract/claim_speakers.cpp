@@ -80,6 +80,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     }
     const int e = mention_at(ms, from);
     if (e >= 0) return e;
+    // "according to figures presented to the parties by X", "according to data released by
+    // X": a record (claim_record_nouns.tsv) given by the name after "by".
+    if (from < s.last_token && is_word(res_.record_nouns, from, from + 1)) {
+      for (std::uint32_t k = from + 1; k + 1 < s.last_token && k < from + 8; ++k) {
+        if (tokens_[k].kind == TokenKind::Punct) break;
+        if (tokens_[k].key != "by") continue;
+        const int by = mention_at(ms, k + (tokens_[k + 1].key == "the" ? 2 : 1));
+        if (by >= 0) return by;
+        break;
+      }
+    }
     const int sources = unnamed_source_pair(s, ms, from);
     if (sources >= 0) return sources;
     // "according to the conflict monitoring group ACLED": a short description may come first.
@@ -158,6 +169,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int named = appositive_speaker(s, ms, skip_aux_back(s, cue.begin));
     if (named >= 0) return named;
   }
+  // "The Government delegation rejected ...": a delegation (delegation_nouns.tsv) named by a
+  // body word before it speaks as that body ("the government").
+  if ((cue.voice == Voice::Active || cue.voice == Voice::Near) && own_end > s.first_token + 1) {
+    for (std::uint32_t len = 1; len <= 2 && own_end >= s.first_token + len + 1; ++len) {
+      std::uint32_t dl = 0;
+      std::uint32_t dr = 0;
+      if (!matches(res_.delegation_nouns, own_end - len, own_end, dl, dr) || dl != len) continue;
+      const int body = definite_speaker(s, ms, own_end - len);
+      if (body >= 0) return body;
+    }
+  }
   if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
     const int definite = definite_speaker(s, ms, own_end);
     if (definite >= 0) return definite;
@@ -234,7 +256,11 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
         std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == head; });
     const bool adverb =
         before.key.size() > 3 && before.key.compare(before.key.size() - 2, 2, "ly") == 0;
-    if (!named && !adverb && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
+    // ("X's representative warned": the representative speaks for X, claim_proxy_nouns.tsv.)
+    std::uint32_t pl = 0;
+    std::uint32_t pr = 0;
+    const bool proxy = matches(res_.proxy_nouns, head - 1, head, pl, pr);
+    if (!named && !adverb && !proxy && before.kind == TokenKind::Word && !before.is(kCapitalized) &&
         !before.is(kAllCaps) && !is_word(res_.subject_links, head - 1, head)) {
       return -1;
     }
@@ -245,7 +271,7 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
   // comma ("He said Kenya wanted ..." is said by "he").
   if (cue.end < s.last_token && cue.begin > s.first_token &&
       tokens_[cue.begin - 1].kind == TokenKind::Punct) {
-    e = mention_at(ms, cue.end);
+    e = mention_at(ms, after_titles(s, ms, cue.end));
     if (e >= 0) return e;
   }
   // "he said", "he also said": the last speaker of that kind.
@@ -269,6 +295,20 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     }
   }
   return -1;
+}
+
+// '"...," said Col. X', 'said Dr. X Y': where the name after a reporting verb starts, past up
+// to two titles (person_titles.tsv) that stage 1 keeps out of the name.
+std::uint32_t ArticleRun::after_titles(const Sentence& s, const std::vector<Mention>& ms,
+                                       std::uint32_t at) const {
+  for (int n = 0; n < 2 && at < s.last_token && mention_at(ms, at) < 0; ++n) {
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (!matches(res_.titles, at, s.last_token, len, row) || len == 0) break;
+    at += len;
+    if (at < s.last_token && tokens_[at].key == ".") ++at;
+  }
+  return at;
 }
 
 // "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
@@ -516,6 +556,17 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
         best = e;
         best_pos = pos;
       }
+    }
+  }
+  // "In <capital>, the government denies ...": a sentence that opens on a state's capital (or
+  // the state) places its "the government" or "the army" in that state.
+  if (kind == "state" && identifying.empty() && s.first_token + 2 < the &&
+      tokens_[s.first_token].key == "in") {
+    for (const Mention& m : ms) {
+      if (m.begin != s.first_token + 1 || m.end >= the || tokens_[m.end].key != ",") continue;
+      const Entity& place = entities_[static_cast<std::size_t>(m.entity)];
+      const int state = place.country() ? m.entity : place.cls == "City" ? as_actor(m.entity) : -1;
+      if (state >= 0 && (best < 0 || side_of(best) != state)) return state;
     }
   }
   if (best >= 0) return best;
@@ -864,6 +915,44 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   // the sentence's first named actor speaks for that actor (possessive_owner).
   if (is_word(res_.possessives, begin, begin + 1)) {
     const int owner = possessive_owner(s, ms, begin);
+    if (owner >= 0) return owner;
+    // "X also offered to help. Its foreign ministry said ...": opening the sentence, the body
+    // is the one of the body or state that spoke last.
+    // ("Our military said": the writer's own side, not the last speaker.)
+    if (begin == s.first_token && last_group_ >= 0 && tokens_[begin].key != "our") {
+      return last_group_;
+    }
+  }
+  // "The representative of X said her Government had offered ...": the speaker's own side
+  // (claim_person_possessives.tsv): the side of the first person named before it ("Minister
+  // X went to Y for talks with Z, his ministry said": X's), else with no person named, the
+  // first body named before it, else whom "he"/"she" refers to.
+  if (is_word(res_.person_possessives, begin, begin + 1)) {
+    int owner = -1;
+    bool person_named = false;
+    for (const Mention& m : ms) {
+      if (m.begin < s.first_token || m.end > begin || m.in_quote) continue;
+      const int person = as_actor(m.entity);
+      if (person >= 0 && entities_[static_cast<std::size_t>(person)].person()) {
+        owner = side_of(person);
+        person_named = true;
+        break;
+      }
+    }
+    // ("Under the Council's rules, the representative of X said her Government ...": X, for
+    // whom the representative speaks.)
+    for (const Mention& m : ms) {
+      if (person_named || owner >= 0) break;
+      if (m.begin >= s.first_token && m.end <= begin && !m.in_quote && agentive(m.entity) &&
+          proxy_speaker(s, ms, as_actor(m.entity), begin)) {
+        owner = as_actor(m.entity);
+      }
+    }
+    if (!person_named && owner < 0) owner = possessive_owner(s, ms, begin);
+    if (owner < 0 && !person_named && last_person_ >= 0) {
+      owner = entities_[static_cast<std::size_t>(last_person_)].person() ? side_of(last_person_)
+                                                                         : last_person_;
+    }
     if (owner >= 0) return owner;
   }
   // The affiliation: a name inside the phrase, or a demonym ("Ugandan").

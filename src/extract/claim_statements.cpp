@@ -28,7 +28,7 @@ std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int
 // it, a copula between unless the possessive is right before the charge), or "terrorist acts
 // carried out by groups within Y". -1 when there is none.
 int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
-                           int claimant) {
+                           int claimant, bool subject) {
   const int own = side_of(claimant);
   auto opponent = [&](int e) {
     if (e < 0 || !agentive(e)) return -1;
@@ -42,6 +42,7 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
     for (std::uint32_t k = b; k < e; ++k) {
       const std::string& w = tokens_[k].key;
       if (w == "is" || w == "was" || w == "were" || w == "are" || w == "been") return true;
+      if (subject && (w == "poses" || w == "posed" || w == "pose" || w == "posing")) return true;
     }
     return false;
   };
@@ -57,6 +58,16 @@ int ArticleRun::charged_in(const std::vector<Mention>& ms, std::uint32_t from, s
         if (m.end + 1 != k || tokens_[m.end].key != "'s") continue;
         const int who = opponent(m.entity);
         if (who >= 0 && (k == c || copula(k, c))) return who;
+      }
+      // (With `subject`: "warned that the conduct of Y posed a threat to ...": the name
+      // before the verb.)
+      for (const Mention& m : ms) {
+        if (!subject || m.end != k || k >= c || !copula(k, c)) continue;
+        const bool lower = std::all_of(
+            tokens_.begin() + k, tokens_.begin() + c,
+            [](const Token& w) { return w.kind == TokenKind::Word && !w.is(kCapitalized); });
+        const int who = opponent(m.entity);
+        if (who >= 0 && lower) return who;
       }
       if (t.is(kCapitalized) && k < c && tokens_[k].kind == TokenKind::Word &&
           !tokens_[k].is(kCapitalized)) {
@@ -103,6 +114,30 @@ int ArticleRun::state_of_members(std::uint32_t i, std::uint32_t end) {
 int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t to,
                            int claimant) {
   const int own = side_of(claimant);
+  // "the attackers were Ethiopian regular forces", "the gunmen were members of X": the doers
+  // of an attack named by a copula (claim_attacker_nouns.tsv).
+  for (std::uint32_t k = from; k + 2 < to; ++k) {
+    std::uint32_t al = 0;
+    std::uint32_t ar = 0;
+    if (!matches(res_.attacker_nouns, k, to, al, ar)) continue;
+    std::uint32_t at = k + al;
+    const std::string& cop = tokens_[at].key;
+    if (cop != "were" && cop != "was" && cop != "are" && cop != "is") continue;
+    ++at;
+    while (at + 1 < to &&
+           (tokens_[at].key == "the" || tokens_[at].key == "all" || tokens_[at].key == "members" ||
+            tokens_[at].key == "fighters" || tokens_[at].key == "of")) {
+      ++at;
+    }
+    if (at >= to) continue;
+    int agent = mention_at(ms, at) >= 0 ? as_actor(mention_at(ms, at)) : -1;
+    if (agent < 0 && tokens_[at].is(kCapitalized)) agent = country_for_prefix(tokens_[at].key);
+    if (agent < 0 || agent == claimant) continue;
+    const std::string& cls = entities_[static_cast<std::size_t>(agent)].cls;
+    if (cls == "MediaOutlet" || cls == "Person") continue;
+    const int side = side_of(agent);
+    if (side >= 0 && side != own) return agent;
+  }
   for (std::uint32_t v = from; v < to; ++v) {
     std::uint32_t l = 0;
     std::uint32_t r = 0;
@@ -125,6 +160,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
       by_agent = agent >= 0;
     }
     for (std::uint32_t k = v; k > from && v - k < 5 && agent < 0; --k) {
+      // "the X Defence Forces (XDF) had attacked": the bracketed acronym ends the name.
+      if (tokens_[k - 1].key == ")" && k >= from + 4 && tokens_[k - 3].key == "(" &&
+          tokens_[k - 2].is(kAllCaps)) {
+        k -= 2;
+        continue;
+      }
       const Token& t = tokens_[k - 1];
       if (t.kind == TokenKind::Punct && t.key != "\"") break;
       // "soldiers were killed", "have been attacked": the subject suffered it. Not a
@@ -144,6 +185,18 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
         if (m.end == k && agentive(m.entity)) {
           agent = as_actor(m.entity);
           agent_begin = m.begin;
+        }
+      }
+      // "government troops had attacked", "regime forces shelled": a state body word before
+      // lower-case members is the report's home state (as a bare "the government" is).
+      std::uint32_t ml = 0;
+      std::uint32_t mr = 0;
+      if (agent < 0 && k < v && body_kind(k - 1) == "state" &&
+          matches(res_.state_members, k, v, ml, mr)) {
+        const int d = home_state();
+        if (d >= 0) {
+          agent = as_actor(d);
+          agent_begin = k - 1;
         }
       }
       if (agent < 0 && t.is(kCapitalized)) {
@@ -167,6 +220,18 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
                              return m.begin >= from && m.end < lead && agentive(m.entity);
                            });
     if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
+      continue;
+    }
+    // ("... when suspected rebels of the X Forces (XF) attacked": the circumstance opens
+    // before the lower-case head of the subject, "<words> of (the) X".)
+    std::uint32_t head = lead;
+    while (lead > from + 1 && tokens_[lead - 1].key == "of" && head > from && lead - head < 4 &&
+           tokens_[head - 1].kind == TokenKind::Word && !tokens_[head - 1].is(kCapitalized) &&
+           !is_word(res_.victim_stops, head - 1, head)) {
+      --head;
+    }
+    if (!by_agent && head < lead && head > from && tokens_[head - 1].key != "that" &&
+        is_word(res_.victim_stops, head - 1, head)) {
       continue;
     }
     const Entity& en = entities_[static_cast<std::size_t>(agent)];
@@ -515,6 +580,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         modal = modal || kModal.count(tokens_[k].key) > 0;
       }
       if (perfect && !modal) type = "StatementClaim";
+      // "warned that the conduct of Y posed a grave threat to the region": a charge against
+      // another side, not a threat.
+      if (!perfect && !modal && charged_in(ms, cue.end + 1, stop, who, true) >= 0) {
+        type = "Accusation";
+      }
     }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
     // "Ethiopia offered to mediate between A and B, a diplomat said": a source named after a
@@ -992,6 +1062,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       last_person_ = c.claimant;
     } else {
       last_group_ = c.claimant;
+      // "The representative of X said ... He added ...": "he" is X's representative.
+      if (proxy_speaker(s, ms, c.claimant, c.cue_begin)) last_person_ = c.claimant;
     }
   }
   // Denials point at the claim they reject: in this sentence, or an earlier one. Without a
@@ -1048,6 +1120,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     last_casualty_sentence_ = si;
   }
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "The representative of X said", "X's representative said", "the ambassador of X told": a
+// person who speaks for `who` (claim_proxy_nouns.tsv) and is named only by it, in the clause
+// before the cue at `cue_begin`. Pronouns of persons then refer back to `who`.
+bool ArticleRun::proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
+                               std::uint32_t cue_begin) const {
+  for (const Mention& m : ms) {
+    if (m.end > cue_begin || m.begin < s.first_token || as_actor(m.entity) != who) continue;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    // "X's representative"
+    if (m.end + 1 < cue_begin && tokens_[m.end].key == "'s" &&
+        matches(res_.proxy_nouns, m.end + 1, cue_begin, len, row)) {
+      return true;
+    }
+    // "the representative of (the) X"
+    std::uint32_t k = m.begin;
+    if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+    if (k < s.first_token + 2 || tokens_[k - 1].key != "of") continue;
+    for (std::uint32_t b = k - 1; b > s.first_token && k - 1 - b < 3; --b) {
+      if (matches(res_.proxy_nouns, b - 1, k - 1, len, row) && b - 1 + len == k - 1) return true;
+    }
+  }
+  return false;
 }
 
 // The claim `claimant` made in the sentence right before `si`, if any (the latest one).

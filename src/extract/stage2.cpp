@@ -68,6 +68,10 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.back_victims,
           &r.force_victims,
           &r.possessives,
+          &r.person_possessives,
+          &r.proxy_nouns,
+          &r.delegation_nouns,
+          &r.attacker_nouns,
           &r.killers,
           &r.numbers,
           &r.time_words,
@@ -107,6 +111,10 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.claim_cues = load("claim_cues");
   r.casualty = load("claim_casualty_words");
   r.possessives = load("claim_victim_possessives");
+  r.person_possessives = load("claim_person_possessives");
+  r.proxy_nouns = load("claim_proxy_nouns");
+  r.delegation_nouns = load("delegation_nouns");
+  r.attacker_nouns = load("claim_attacker_nouns");
   r.killers = load("claim_killer_pronouns");
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
