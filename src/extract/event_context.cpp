@@ -147,6 +147,7 @@ void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
       continue;
     }
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    if (speech_venue(si, mn.begin)) continue;  // "told reporters in X"
     std::uint32_t k = mn.begin;
     while (k > s.first_token &&
            (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {

@@ -124,6 +124,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     return;
   }
   weapon_subjects(local);
+  capture_means(local);
   place_events(s, local);
   spread_places(s, local);
   merge_framing_event(s, local);
@@ -680,6 +681,35 @@ void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
   }
 }
 
+// "were arrested in overnight raids", "were detained on Sunday in raids in A": an attack noun
+// of capture_means_nouns.tsv after "in"/"during" (up to two lower-case words between) that
+// follows an arrest verb of the same clause is how the arrest was made; it reports no attack.
+void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
+  for (std::size_t idx : local) {
+    const Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.dropped || verb.cls != "Capture") continue;
+    for (std::size_t jdx : local) {
+      Event& raid = events_[jdx];
+      if (jdx == idx || raid.dropped || raid.cls != "GroundAttack" || raid.begin <= verb.end ||
+          raid.begin - verb.end > 8 || raid.end != raid.begin + 1 ||
+          !res_.in("capture_means_nouns", tokens_[raid.begin].key)) {
+        continue;
+      }
+      bool means = false;
+      for (std::uint32_t k = raid.begin; k > verb.end && k + 4 > raid.begin; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.key == "in" || t.key == "during") {
+          means = true;
+          break;
+        }
+        if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+      }
+      if (!means) continue;
+      raid.merged = raid.dropped = true;
+    }
+  }
+}
+
 void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
@@ -689,6 +719,9 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
+    // "told reporters in X": where the speaker spoke, no place of a violent event
+    // (located_event_classes.tsv); a meeting may well have been there.
+    const bool venue = speech_venue(mn.sentence, mn.begin);
     // "In A, B forces carried out a strike": a country before its forces or fighters (data/
     // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
     if (mn.type == kCountry && mn.end < s.last_token &&
@@ -799,6 +832,7 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     }
     // "talks between Tehran and Washington", "a truce between X and Y": the sides of a
     // negotiation, not where it is held.
+    if (target && venue && res_.in("located_event_classes", fold_key(target->cls))) continue;
     if (target && (target->cls == "Negotiation" || target->cls == "DiplomaticContact" ||
                    target->cls == "Ceasefire" || target->cls == "PeaceAgreement" ||
                    target->cls == "PrisonerExchange")) {
