@@ -153,13 +153,18 @@ bool ArticleRun::surname_of_person(const std::string& key) const {
 bool ArticleRun::speech_venue(std::uint32_t si, std::uint32_t b) const {
   const Sentence& s = sentences_[si];
   std::uint32_t i = b;
-  // Back to "in"/"at" over "the", a comma and up to four lower-case words ("the regional
-  // capital, X").
-  for (int n = 0; i > s.first_token && n < 6; ++n) {
-    const Token& t = tokens_[i - 1];
-    if (t.key == "in" || t.key == "at") break;
-    if (t.key != "," && (t.kind != TokenKind::Word || t.is(kCapitalized))) return false;
+  // Back to "in"/"at" over "the" or an apposition: a comma after up to four lower-case words
+  // ("the regional capital, X").
+  if (i > s.first_token && tokens_[i - 1].key == "the") {
     --i;
+  } else if (i > s.first_token && tokens_[i - 1].key == ",") {
+    --i;
+    for (int n = 0; i > s.first_token && n < 4; ++n) {
+      const Token& t = tokens_[i - 1];
+      if (t.key == "in" || t.key == "at") break;
+      if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.key == "that") return false;
+      --i;
+    }
   }
   if (i <= s.first_token + 1 || (tokens_[i - 1].key != "in" && tokens_[i - 1].key != "at")) {
     return false;
