@@ -124,7 +124,8 @@ bool ArticleRun::bounds_only(const Sentence& s, const Mention& mn) const {
   std::uint32_t k = mn.begin;
   if (k > s.first_token && tokens_[k - 1].key == "the") --k;
   if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
-      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "borders" ||
+       tokens_[k - 2].key == "frontier")) {
     return true;
   }
   return k >= s.first_token + 2 && tokens_[k - 1].key == "of" &&

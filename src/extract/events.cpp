@@ -891,12 +891,21 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.type == kRegion && mn.begin < mn.end && res_.in("compass", tokens_[mn.begin].key)) {
       landmark = true;
     }
-    // "in X, near the border with Y": the neighbour only bounds where it happened.
+    // "in X, near the border with Y", "close to the borders with Y and Z": the neighbours only
+    // bound where it happened (also a later item of the list).
     {
       std::uint32_t k = mn.begin;
-      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      for (int n = 0; k > s.first_token && n < 8; ++n) {
+        const Token& t = tokens_[k - 1];
+        if (t.key != "the" && t.key != "," && t.key != "and" &&
+            (t.kind != TokenKind::Word || !t.is(kCapitalized))) {
+          break;
+        }
+        --k;
+      }
       if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
-          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "borders" ||
+           tokens_[k - 2].key == "frontier")) {
         landmark = true;
       }
     }
