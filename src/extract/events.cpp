@@ -566,8 +566,8 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
 }
 
 // "Rebels ambushed a convoy on Saturday. ... A day earlier, a bomb went off in X": "a day
-// earlier", "two days later", "the next day", "the previous day" count from the narrative's
-// last full date (an earlier sentence's), which dates the events of this one.
+// earlier", "two days later", "the next day", "the previous day", "the same day" count from the
+// narrative's last full date (an earlier sentence's), which dates the events of this one.
 void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpression>& times) const {
   CivilDate base;
   if (!narrative_seen_ || !parse_iso_date(narrative_time_, base)) return;
@@ -578,6 +578,8 @@ void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpressio
     const std::string& b = tokens_[i + 1].key;
     const std::string& c = tokens_[i + 2].key;
     int days = 0;
+    // ("the same day": the narrative's date itself.)
+    const bool same = a == "the" && b == "same" && c == "day";
     if ((b == "day" || b == "days") && (c == "earlier" || c == "later")) {
       int n = a == "a" ? 1 : tokens_[i].kind == TokenKind::Number ? std::atoi(a.c_str()) : 0;
       // A number word ("two days later"): data/lexicon/numbers.tsv.
@@ -590,7 +592,7 @@ void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpressio
     } else if (a == "the" && c == "day" && (b == "next" || b == "following" || b == "previous")) {
       days = b == "previous" ? -1 : 1;
     }
-    if (days == 0 || days > 14 || days < -14) continue;
+    if ((days == 0 && !same) || days > 14 || days < -14) continue;
     bool taken = false;
     for (const TimeExpression& te : times) taken = taken || (te.begin <= i + 2 && i < te.end);
     if (taken) continue;

@@ -109,3 +109,31 @@ TEST_CASE("claims: officials saying attackers will be dealt with decisively thre
       "full weight of the law.");
   CHECK(has(a.claims(), "Kofi Adjei Threat"));
 }
+
+TEST_CASE("events: 'the same day' takes the narrative's last date",
+          "[extract][generalisation][heldout26]") {
+  // The article is dated Tuesday 2026-03-10: Saturday is 2026-03-07.
+  Stage1 a(
+      "On Saturday, police fired tear gas at protesters in Accra. A student was shot dead in "
+      "Tamale the same day, his family said.");
+  bool same_day = false;
+  for (const auto& q : a.sink.quads) {
+    if (q.predicate.value == ng_test::ng_term("date") && q.object.value == "2026-03-07" &&
+        !a.objects(q.subject.value, ng_test::ng_term("location")).empty() &&
+        a.label(a.objects(q.subject.value, ng_test::ng_term("location")).front()) == "Tamale") {
+      same_day = true;
+    }
+  }
+  CHECK(same_day);
+  CHECK(has_event(a.events(), "Clash@Accra"));
+}
+
+TEST_CASE("places: the neighbours after 'borders with' only bound an event",
+          "[extract][generalisation][heldout26]") {
+  Stage1 a(
+      "Gunmen attacked an army post in Tamale, close to the borders with Togo and Burkina Faso, "
+      "on Monday.");
+  CHECK(has_event(a.events(), "GroundAttack@Tamale"));
+  CHECK_FALSE(has_event(a.events(), "GroundAttack@Togo"));
+  CHECK_FALSE(has_event(a.events(), "GroundAttack@Burkina Faso"));
+}
