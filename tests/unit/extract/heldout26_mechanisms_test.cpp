@@ -137,3 +137,26 @@ TEST_CASE("places: the neighbours after 'borders with' only bound an event",
   CHECK_FALSE(has_event(a.events(), "GroundAttack@Togo"));
   CHECK_FALSE(has_event(a.events(), "GroundAttack@Burkina Faso"));
 }
+
+TEST_CASE("actors: 'the A and B ethnic groups' names two communities that can be sides",
+          "[extract][heldout26]") {
+  Run a(
+      "TAMALE, Ghana (AP) - The town has been torn by a dispute between the Dagbon and Konkomba "
+      "ethnic groups. The Peace Council offered to facilitate dialogue between Dagbon and "
+      "Konkomba youth leaders, its chairman said. Clashes between Fatah and Islamist groups "
+      "were reported elsewhere.");
+  CHECK(has(a.mediations(), "Peace Council: Dagbon/Konkomba Offered"));
+  const auto orgs = a.of_type("Organization");
+  std::set<std::string> names;
+  for (const std::string& o : orgs) names.insert(a.label(o));
+  CHECK(has(names, "Dagbon"));
+  CHECK_FALSE(has(names, "Islamist"));
+}
+
+TEST_CASE("mediation: a call to cooperate with the mediation names no mediator",
+          "[extract][heldout26]") {
+  Run a(
+      "TAMALE, Ghana (AP) - Ghana and Togo have traded charges over the border. The UN "
+      "coordinator, Jane Doe, urged all parties to cooperate with the mediation efforts.");
+  CHECK(a.mediations().empty());
+}
