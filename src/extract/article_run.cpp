@@ -147,6 +147,38 @@ bool ArticleRun::surname_of_person(const std::string& key) const {
   return false;
 }
 
+// "told reporters in X", "said in a statement in the capital, X": a place after a speech verb,
+// lower-case words of speech_venue_words.tsv and "in"/"at" (an apposition "the capital, X"
+// allowed) is where the speaker spoke, not where anything reported happened.
+bool ArticleRun::speech_venue(std::uint32_t si, std::uint32_t b) const {
+  const Sentence& s = sentences_[si];
+  std::uint32_t i = b;
+  // Back to "in"/"at" over "the" or an apposition: a comma after up to four lower-case words
+  // ("the regional capital, X").
+  if (i > s.first_token && tokens_[i - 1].key == "the") {
+    --i;
+  } else if (i > s.first_token && tokens_[i - 1].key == ",") {
+    --i;
+    for (int n = 0; i > s.first_token && n < 4; ++n) {
+      const Token& t = tokens_[i - 1];
+      if (t.key == "in" || t.key == "at") break;
+      if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.key == "that") return false;
+      --i;
+    }
+  }
+  if (i <= s.first_token + 1 || (tokens_[i - 1].key != "in" && tokens_[i - 1].key != "at")) {
+    return false;
+  }
+  --i;
+  for (int n = 0; i > s.first_token && n < 6; ++n) {
+    const Token& t = tokens_[i - 1];
+    if (res_.in("speech_verbs", t.key)) return true;
+    if (!res_.in("speech_venue_words", t.key)) return false;
+    --i;
+  }
+  return false;
+}
+
 // "elders from A and B are holding talks in C", "shells fired from X": a place, or a list of
 // places, right after a phrase of not_locative.tsv ending in "from" is where people or fire
 // come from, not where the event happens.

@@ -390,6 +390,7 @@ class ArticleRun : public MatchContext {
   void note_first_name(int entity, std::uint32_t begin, std::uint32_t end);
   bool is_locative(std::uint32_t si, std::uint32_t b) const;
   bool origin_before(std::uint32_t si, std::uint32_t b) const;
+  bool speech_venue(std::uint32_t si, std::uint32_t b) const;
   bool definite_trigger(const Event& ev) const;
   bool surname_of_person(const std::string& key) const;
   bool capital_sides(const Sentence& s, std::uint32_t i) const;
@@ -402,6 +403,7 @@ class ArticleRun : public MatchContext {
                  std::uint32_t end, std::vector<std::size_t>& local);
   void find_triggers(const Sentence& s, std::uint32_t si, std::vector<std::size_t>& local);
   void weapon_subjects(const std::vector<std::size_t>& local);
+  void capture_means(const std::vector<std::size_t>& local);
   void place_events(const Sentence& s, const std::vector<std::size_t>& local);
   void spread_places(const Sentence& s, const std::vector<std::size_t>& local);
   void drop_restated_events(const Sentence& s, std::uint32_t si, const std::vector<Event*>& evs,

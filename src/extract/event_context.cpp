@@ -124,7 +124,8 @@ bool ArticleRun::bounds_only(const Sentence& s, const Mention& mn) const {
   std::uint32_t k = mn.begin;
   if (k > s.first_token && tokens_[k - 1].key == "the") --k;
   if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
-      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+      (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "borders" ||
+       tokens_[k - 2].key == "frontier")) {
     return true;
   }
   return k >= s.first_token + 2 && tokens_[k - 1].key == "of" &&
@@ -147,6 +148,7 @@ void ArticleRun::record_scene(const Sentence& s, std::uint32_t si) {
       continue;
     }
     if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    if (speech_venue(si, mn.begin)) continue;  // "told reporters in X"
     std::uint32_t k = mn.begin;
     while (k > s.first_token &&
            (tokens_[k - 1].key == "the" || res_.in("compass", tokens_[k - 1].key))) {

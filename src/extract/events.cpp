@@ -124,6 +124,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     return;
   }
   weapon_subjects(local);
+  capture_means(local);
   place_events(s, local);
   spread_places(s, local);
   merge_framing_event(s, local);
@@ -565,8 +566,8 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
 }
 
 // "Rebels ambushed a convoy on Saturday. ... A day earlier, a bomb went off in X": "a day
-// earlier", "two days later", "the next day", "the previous day" count from the narrative's
-// last full date (an earlier sentence's), which dates the events of this one.
+// earlier", "two days later", "the next day", "the previous day", "the same day" count from the
+// narrative's last full date (an earlier sentence's), which dates the events of this one.
 void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpression>& times) const {
   CivilDate base;
   if (!narrative_seen_ || !parse_iso_date(narrative_time_, base)) return;
@@ -577,6 +578,8 @@ void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpressio
     const std::string& b = tokens_[i + 1].key;
     const std::string& c = tokens_[i + 2].key;
     int days = 0;
+    // ("the same day": the narrative's date itself.)
+    const bool same = a == "the" && b == "same" && c == "day";
     if ((b == "day" || b == "days") && (c == "earlier" || c == "later")) {
       int n = a == "a" ? 1 : tokens_[i].kind == TokenKind::Number ? std::atoi(a.c_str()) : 0;
       // A number word ("two days later"): data/lexicon/numbers.tsv.
@@ -589,7 +592,7 @@ void ArticleRun::relative_day_times(const Sentence& s, std::vector<TimeExpressio
     } else if (a == "the" && c == "day" && (b == "next" || b == "following" || b == "previous")) {
       days = b == "previous" ? -1 : 1;
     }
-    if (days == 0 || days > 14 || days < -14) continue;
+    if ((days == 0 && !same) || days > 14 || days < -14) continue;
     bool taken = false;
     for (const TimeExpression& te : times) taken = taken || (te.begin <= i + 2 && i < te.end);
     if (taken) continue;
@@ -680,6 +683,35 @@ void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
   }
 }
 
+// "were arrested in overnight raids", "were detained on Sunday in raids in A": an attack noun
+// of capture_means_nouns.tsv after "in"/"during" (up to two lower-case words between) that
+// follows an arrest verb of the same clause is how the arrest was made; it reports no attack.
+void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
+  for (std::size_t idx : local) {
+    const Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.dropped || verb.cls != "Capture") continue;
+    for (std::size_t jdx : local) {
+      Event& raid = events_[jdx];
+      if (jdx == idx || raid.dropped || raid.cls != "GroundAttack" || raid.begin <= verb.end ||
+          raid.begin - verb.end > 8 || raid.end != raid.begin + 1 ||
+          !res_.in("capture_means_nouns", tokens_[raid.begin].key)) {
+        continue;
+      }
+      bool means = false;
+      for (std::uint32_t k = raid.begin; k > verb.end && k + 4 > raid.begin; --k) {
+        const Token& t = tokens_[k - 1];
+        if (t.key == "in" || t.key == "during") {
+          means = true;
+          break;
+        }
+        if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
+      }
+      if (!means) continue;
+      raid.merged = raid.dropped = true;
+    }
+  }
+}
+
 void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
@@ -689,6 +721,9 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
+    // "told reporters in X": where the speaker spoke, no place of a violent event
+    // (located_event_classes.tsv); a meeting may well have been there.
+    const bool venue = speech_venue(mn.sentence, mn.begin);
     // "In A, B forces carried out a strike": a country before its forces or fighters (data/
     // lexicon/group_member_nouns.tsv, "forces") names who acted, even inside a list of places.
     if (mn.type == kCountry && mn.end < s.last_token &&
@@ -799,6 +834,7 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     }
     // "talks between Tehran and Washington", "a truce between X and Y": the sides of a
     // negotiation, not where it is held.
+    if (target && venue && res_.in("located_event_classes", fold_key(target->cls))) continue;
     if (target && (target->cls == "Negotiation" || target->cls == "DiplomaticContact" ||
                    target->cls == "Ceasefire" || target->cls == "PeaceAgreement" ||
                    target->cls == "PrisonerExchange")) {
@@ -857,12 +893,21 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.type == kRegion && mn.begin < mn.end && res_.in("compass", tokens_[mn.begin].key)) {
       landmark = true;
     }
-    // "in X, near the border with Y": the neighbour only bounds where it happened.
+    // "in X, near the border with Y", "close to the borders with Y and Z": the neighbours only
+    // bound where it happened (also a later item of the list).
     {
       std::uint32_t k = mn.begin;
-      if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+      for (int n = 0; k > s.first_token && n < 8; ++n) {
+        const Token& t = tokens_[k - 1];
+        if (t.key != "the" && t.key != "," && t.key != "and" &&
+            (t.kind != TokenKind::Word || !t.is(kCapitalized))) {
+          break;
+        }
+        --k;
+      }
       if (k >= s.first_token + 2 && tokens_[k - 1].key == "with" &&
-          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "frontier")) {
+          (tokens_[k - 2].key == "border" || tokens_[k - 2].key == "borders" ||
+           tokens_[k - 2].key == "frontier")) {
         landmark = true;
       }
     }
