@@ -247,41 +247,97 @@ std::vector<rdf::Prefix> used_prefixes(const CanonicalOrder& order,
   return out;
 }
 
-// The N-Triples text of each node written and a space, made on first use: subjects,
-// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
-// shared entities) is kept for the whole write, so it is escaped once; a node of one group
-// (article texts are long literals) is kept in an arena cleared with each group, so memory stays
-// that of a group.
-class NodeTexts {
+// Texts that stay where they are written: chunks that are never filled past their capacity, so
+// a text can be read through a pointer while more are added.
+class TextChunks {
  public:
-  explicit NodeTexts(const CanonicalOrder& order) : order_(order), spans_(order.nodes().size()) {}
-  void start_group() { group_arena_.clear(); }
-  // Makes the text of `rank` if it is not made yet. Views of texts stay valid until the next
-  // call (which may grow an arena): make all of a line's texts, then take their views.
-  void make(std::uint32_t rank) {
-    Span& span = spans_[rank];
-    if (span.size != 0) return;
-    const bool shared = order_.shared(rank);
-    std::string& arena = shared ? shared_arena_ : group_arena_;
-    const std::size_t begin = arena.size();
-    rdf::append_ntriples(arena, World::view(order_.node(rank)));
-    arena += ' ';
-    span = {begin, arena.size() - begin, shared};
+  // Appends the N-Triples text of `term` and a space.
+  std::string_view add(const rdf::TermView& term) {
+    // The most bytes the text can take: every character escaped as \u00XX.
+    const std::size_t most = 6 * (term.value.size() + term.datatype.size()) + term.lang.size() + 8;
+    if (current_ == chunks_.size() ||
+        chunks_[current_].capacity() - chunks_[current_].size() < most) {
+      next_chunk(most);
+    }
+    std::string& chunk = chunks_[current_];
+    const std::size_t begin = chunk.size();
+    rdf::append_ntriples(chunk, term);
+    chunk += ' ';
+    return {chunk.data() + begin, chunk.size() - begin};
   }
-  std::string_view text_and_space(std::uint32_t rank) const {
-    const Span& span = spans_[rank];
-    return {(span.shared ? shared_arena_ : group_arena_).data() + span.begin, span.size};
+  // Drops every text; the chunks are kept for the next ones.
+  void clear() {
+    for (std::string& chunk : chunks_) chunk.clear();
+    current_ = 0;
   }
 
  private:
-  struct Span {  // in its arena
-    std::size_t begin = 0, size = 0;
-    bool shared = false;  // in shared_arena_, else in group_arena_
-  };
-  const CanonicalOrder& order_;
-  std::vector<Span> spans_;  // by rank
-  std::string shared_arena_, group_arena_;
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+  [[gnu::noinline]] void next_chunk(std::size_t most) {
+    if (current_ < chunks_.size()) ++current_;
+    while (current_ < chunks_.size() && chunks_[current_].capacity() < most) ++current_;
+    if (current_ == chunks_.size()) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(std::max(kChunk, most));
+    }
+  }
+  std::vector<std::string> chunks_;
+  std::size_t current_ = 0;  // the chunk written to; chunks_.size() before the first
 };
+
+// The N-Triples text of each node written and a space, made on first use: subjects,
+// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
+// shared entities) is kept for the whole write, so it is escaped once; a node of one group
+// (article texts are long literals) is kept only while its group is written, so memory stays
+// that of a group.
+class NodeTexts {
+ public:
+  explicit NodeTexts(const CanonicalOrder& order) : order_(order), texts_(order.nodes().size()) {}
+  void start_group() { group_texts_.clear(); }
+  // The text and space of the node of `rank`, valid until start_group().
+  std::string_view text_and_space(std::uint32_t rank) {
+    const Text& text = texts_[rank];
+    if (text.data == nullptr) return make(rank);
+    return {text.data, text.size};
+  }
+
+ private:
+  struct Text {
+    const char* data = nullptr;  // nullptr: not made yet (or made in an earlier group)
+    std::uint32_t size = 0;
+  };
+  [[gnu::noinline]] std::string_view make(std::uint32_t rank) {
+    const bool shared = order_.shared(rank);
+    const std::string_view text =
+        (shared ? shared_texts_ : group_texts_).add(World::view(order_.node(rank)));
+    texts_[rank] = {text.data(), static_cast<std::uint32_t>(text.size())};
+    return text;
+  }
+  const CanonicalOrder& order_;
+  std::vector<Text> texts_;  // by rank
+  TextChunks shared_texts_, group_texts_;
+};
+
+// Copies `size` bytes without a call for the sizes of most pieces of a line (a node's text is
+// some 20 to 80 bytes), in overlapping 16-, 8- and 4-byte moves that stay inside both ranges.
+[[gnu::always_inline]] inline void copy_piece(char* to, const char* from, std::size_t size) {
+  if (size >= 16) {
+    if (size > 128) {
+      std::memcpy(to, from, size);
+      return;
+    }
+    for (std::size_t i = 0; i + 16 < size; i += 16) std::memcpy(to + i, from + i, 16);
+    std::memcpy(to + size - 16, from + size - 16, 16);
+  } else if (size >= 8) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + size - 8, from + size - 8, 8);
+  } else if (size >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + size - 4, from + size - 4, 4);
+  } else {
+    for (std::size_t i = 0; i < size; ++i) to[i] = from[i];
+  }
+}
 
 // Lines collected in a fixed block and written in large writes. A line is copied in four pieces
 // with one check for room, where appending six pieces to a std::string checked each.
@@ -294,7 +350,7 @@ class LineBuffer {
 
   void line(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
     const std::size_t size = a.size() + b.size() + c.size() + d.size();
-    if (size > kBlock - used_) {
+    if (size > kBlock - used_) [[unlikely]] {
       flush();
       if (size > kBlock) {  // a line longer than the block (a huge literal): written as it is
         for (std::string_view piece : {a, b, c, d}) write(piece.data(), piece.size());
@@ -302,10 +358,13 @@ class LineBuffer {
       }
     }
     char* at = block_.get() + used_;
-    for (std::string_view piece : {a, b, c, d}) {
-      std::memcpy(at, piece.data(), piece.size());
-      at += piece.size();
-    }
+    copy_piece(at, a.data(), a.size());
+    at += a.size();
+    copy_piece(at, b.data(), b.size());
+    at += b.size();
+    copy_piece(at, c.data(), c.size());
+    at += c.size();
+    copy_piece(at, d.data(), d.size());
     used_ += size;
   }
   void flush() {
@@ -338,9 +397,6 @@ void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
     texts.start_group();
     for (std::size_t i = group.begin; i < group.end; ++i) {
       const RankedQuad& r = order.quad(i);
-      texts.make(r.s);
-      texts.make(r.p);
-      texts.make(r.o);
       lines.line(texts.text_and_space(r.s), texts.text_and_space(r.p), texts.text_and_space(r.o),
                  end);
     }
