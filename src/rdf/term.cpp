@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cstdio>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -121,18 +122,35 @@ unsigned stops_in_16(const unsigned char* bytes) {
 template <EscapeFlag kFlag>
 std::size_t find_escape(std::string_view text, std::size_t from) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
   std::size_t i = from;
 #if defined(__SSE2__)
-  for (; i + 16 <= text.size(); i += 16) {
-    const unsigned stops =
-        kFlag == kEscapeInIri
-            ? stops_in_16<0x20, '<', '>', '"', '{', '}', '|', '^', '`', '\\'>(bytes + i)
-            : stops_in_16<0x1F, '"', '\\', 0x7F>(bytes + i);
-    if (stops != 0) return i + static_cast<std::size_t>(std::countr_zero(stops));
+  auto stops = [](const unsigned char* at) {
+    return kFlag == kEscapeInIri
+               ? stops_in_16<0x20, '<', '>', '"', '{', '}', '|', '^', '`', '\\'>(at)
+               : stops_in_16<0x1F, '"', '\\', 0x7F>(at);
+  };
+  for (; i + 16 <= size; i += 16) {
+    if (const unsigned found = stops(bytes + i); found != 0) {
+      return i + static_cast<std::size_t>(std::countr_zero(found));
+    }
   }
-#endif
-  while (i < text.size() && (kEscapes.of[bytes[i]] & kFlag) == 0) ++i;
+  if (i == size) return size;
+  // The last bytes, fewer than 16: the 16 that end the text (the bits of bytes before i
+  // shifted out), or a short text's bytes padded with a plain letter.
+  if (size >= 16) {
+    const unsigned found = stops(bytes + size - 16) >> (i - (size - 16));
+    return found != 0 ? i + static_cast<std::size_t>(std::countr_zero(found)) : size;
+  }
+  unsigned char padded[16];
+  std::memset(padded, 'a', sizeof padded);
+  std::memcpy(padded, bytes + i, size - i);
+  const unsigned found = stops(padded);
+  return found != 0 ? i + static_cast<std::size_t>(std::countr_zero(found)) : size;
+#else
+  while (i < size && (kEscapes.of[bytes[i]] & kFlag) == 0) ++i;
   return i;
+#endif
 }
 
 }  // namespace
