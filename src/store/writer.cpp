@@ -3,7 +3,6 @@
 #include <sord/sord.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -115,8 +114,8 @@ class CanonicalOrder {
       }
     }
     const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
-    for (RankedQuad& q : quads_) q = {rank[q.s], rank[q.p], rank[q.o]};
-    for (const Group& g : groups_) sort_quads(quads_.data() + g.begin, quads_.data() + g.end);
+    for (const Group& g : groups_)
+      rank_and_sort(quads_.data() + g.begin, quads_.data() + g.end, rank);
   }
 
   const std::vector<Group>& groups() const { return groups_; }
@@ -154,26 +153,65 @@ class CanonicalOrder {
     groups_.push_back({graph, begin, quads_.size()});
   }
 
-  // Sorts quads by subject, predicate, then object rank. When the three ranks fit in 64 bits
-  // (up to 2 million nodes), each quad is sorted as one integer: one comparison, not three.
-  void sort_quads(RankedQuad* first, RankedQuad* last) {
-    const int bits = static_cast<int>(std::bit_width(nodes_.size()));
-    if (3 * bits > 64) {
+  // Replaces the entry numbers of a group's quads by the ranks of their nodes (`rank` of each
+  // entry), and sorts the quads by subject, predicate, then object rank.
+  //
+  // A group's quads come with each subject's quads together (the store's order), so the
+  // subjects' runs are sorted by subject rank, and each run on its own by predicate and object
+  // rank as one integer: some ten quads per sort, not the group's hundreds.
+  void rank_and_sort(RankedQuad* first, RankedQuad* last, const std::vector<std::uint32_t>& rank) {
+    runs_.clear();
+    for (RankedQuad* q = first; q != last; ++q) {
+      if (q == first || q->s != q[-1].s) {
+        runs_.push_back((std::uint64_t{rank[q->s]} << 32) | static_cast<std::uint32_t>(q - first));
+      }
+    }
+    std::sort(runs_.begin(), runs_.end());
+    bool subjects_apart = true;  // no subject in two runs
+    for (std::size_t r = 1; r < runs_.size(); ++r) {
+      subjects_apart = subjects_apart && (runs_[r] >> 32) != (runs_[r - 1] >> 32);
+    }
+    if (!subjects_apart) {
+      for (RankedQuad* q = first; q != last; ++q) *q = {rank[q->s], rank[q->p], rank[q->o]};
       std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
         return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
       });
       return;
     }
-    packed_.clear();
-    for (const RankedQuad* q = first; q != last; ++q) {
-      packed_.push_back((std::uint64_t{q->s} << (2 * bits)) | (std::uint64_t{q->p} << bits) | q->o);
+    // Each run's predicate and object ranks as one key, in the order of the sorted runs.
+    keys_.resize(static_cast<std::size_t>(last - first));
+    run_ends_.clear();
+    std::uint64_t* key = keys_.data();
+    for (const std::uint64_t run : runs_) {
+      const RankedQuad* q = first + static_cast<std::uint32_t>(run);
+      const std::uint32_t subject = q->s;
+      std::uint64_t* const begin = key;
+      for (; q != last && q->s == subject; ++q) {
+        *key++ = (std::uint64_t{rank[q->p]} << 32) | rank[q->o];
+      }
+      sort_keys(begin, key);
+      run_ends_.push_back(static_cast<std::size_t>(key - keys_.data()));
     }
-    std::sort(packed_.begin(), packed_.end());
-    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-    for (std::uint64_t key : packed_) {
-      *first++ = {static_cast<std::uint32_t>(key >> (2 * bits)),
-                  static_cast<std::uint32_t>((key >> bits) & mask),
-                  static_cast<std::uint32_t>(key & mask)};
+    key = keys_.data();
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      const auto subject = static_cast<std::uint32_t>(runs_[r] >> 32);
+      for (const std::uint64_t* end = keys_.data() + run_ends_[r]; key != end; ++key) {
+        *first++ = {subject, static_cast<std::uint32_t>(*key >> 32),
+                    static_cast<std::uint32_t>(*key)};
+      }
+    }
+  }
+
+  static void sort_keys(std::uint64_t* first, std::uint64_t* last) {
+    if (last - first > 24) {
+      std::sort(first, last);
+      return;
+    }
+    for (std::uint64_t* i = first + 1; i < last; ++i) {
+      const std::uint64_t k = *i;
+      std::uint64_t* j = i;
+      for (; j > first && k < j[-1]; --j) *j = j[-1];
+      *j = k;
     }
   }
 
@@ -221,8 +259,11 @@ class CanonicalOrder {
   std::vector<RankedQuad> quads_;  // every group's, group after group
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
-  std::vector<NodeId> local_nodes_;    // the current group's, while adding it
-  std::vector<std::uint64_t> packed_;  // the current group's quads, while sorting them
+  std::vector<NodeId> local_nodes_;  // the current group's, while adding it
+  // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
+  // quads' keys and where each run's keys end.
+  std::vector<std::uint64_t> runs_, keys_;
+  std::vector<std::size_t> run_ends_;
 };
 
 // Namespaces of the registry that some IRI written uses, so the output declares only those.
