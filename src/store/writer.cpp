@@ -47,19 +47,21 @@ struct RankedQuad {
 // address, removing duplicates and binary-searching each again cost ten times as much.
 class NodeNumbers {
  public:
-  NodeNumbers() : slots_(kInitialSlots) {}
+  NodeNumbers() { resize(kInitialSlots); }
   // The number of `node`, which is appended to `nodes` on first sight. Inlined: it runs for
   // nearly every node of every quad written, and growing is out of line.
   [[gnu::always_inline]] std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
-    if (2 * (nodes.size() + 1) > slots_.size()) grow(nodes);
     std::size_t i = slot_of(node);
-    while (slots_[i].node != nullptr) {
+    for (; slots_[i].node != nullptr; i = (i + 1) & mask_) {
       if (slots_[i].node == node) return slots_[i].number;
-      i = (i + 1) & (slots_.size() - 1);
     }
     const auto n = static_cast<std::uint32_t>(nodes.size());
-    slots_[i] = {node, n};
     nodes.push_back(node);
+    if (n < limit_) {
+      slots_[i] = {node, n};
+    } else {
+      grow(nodes);
+    }
     return n;
   }
 
@@ -69,21 +71,29 @@ class NodeNumbers {
     NodeId node = nullptr;
     std::uint32_t number = 0;
   };
+  void resize(std::size_t slots) {
+    slots_ = std::make_unique<Slot[]>(slots);
+    mask_ = slots - 1;
+    limit_ = slots / 2;  // at most half full: probes stay short
+  }
   std::size_t slot_of(NodeId node) const {
     // Fibonacci hashing of the address (its low bits are alignment).
     const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
                    0x9E3779B97F4A7C15ULL;
-    return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
+    return static_cast<std::size_t>(h >> 32) & mask_;
   }
+  // Doubles the table and numbers `nodes` in it again (the last one is new).
   [[gnu::noinline]] void grow(const std::vector<NodeId>& nodes) {
-    slots_.assign(slots_.size() * 2, Slot{});
+    resize(2 * (mask_ + 1));
     for (std::uint32_t n = 0; n < nodes.size(); ++n) {
       std::size_t i = slot_of(nodes[n]);
-      while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
+      while (slots_[i].node != nullptr) i = (i + 1) & mask_;
       slots_[i] = {nodes[n], n};
     }
   }
-  std::vector<Slot> slots_;
+  std::unique_ptr<Slot[]> slots_;
+  std::size_t mask_ = 0;
+  std::size_t limit_ = 0;  // the numbers below it have room in the table
 };
 
 // The order of a whole write: its groups (with union_view one group of each distinct triple of
