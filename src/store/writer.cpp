@@ -12,7 +12,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "store/address_sort.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -48,6 +47,11 @@ struct RankedQuad {
 class NodeNumbers {
  public:
   NodeNumbers() { resize(kInitialSlots); }
+  // Fibonacci hashing of the address (its low bits are alignment): its high bits are the best.
+  static std::uint64_t hash(NodeId node) {
+    return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+           0x9E3779B97F4A7C15ULL;
+  }
   // The number of `node`, which is appended to `nodes` on first sight. Inlined: it runs for
   // nearly every node of every quad written, and growing is out of line.
   [[gnu::always_inline]] std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
@@ -77,10 +81,7 @@ class NodeNumbers {
     limit_ = slots / 2;  // at most half full: probes stay short
   }
   std::size_t slot_of(NodeId node) const {
-    // Fibonacci hashing of the address (its low bits are alignment).
-    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
-                   0x9E3779B97F4A7C15ULL;
-    return static_cast<std::size_t>(h >> 32) & mask_;
+    return static_cast<std::size_t>(hash(node) >> 32) & mask_;
   }
   // Doubles the table and numbers `nodes` in it again (the last one is new).
   [[gnu::noinline]] void grow(const std::vector<NodeId>& nodes) {
@@ -228,31 +229,53 @@ class CanonicalOrder {
   // The rank by value of each entry's node; fills nodes_ and shared_. Each array is dropped as
   // soon as the next step no longer needs it: at 10,000 articles there are millions of entries.
   std::vector<std::uint32_t> rank_entries(std::vector<NodeId> entries) {
-    // The distinct nodes: entries sorted by address, equal ones adjacent.
-    std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
-    for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
-    entries = {};
-    sort_by_address(
-        by_address.data(), by_address.data() + by_address.size(),
-        [](const auto& e) { return reinterpret_cast<std::uintptr_t>(e.first); },
-        [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
-    std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
+    // The distinct nodes, numbered in hash tables: one per part of the entries split by the top
+    // bits of their node's hash, of at most kPartEntries entries, so that each table stays in the
+    // CPU caches (one table of millions of nodes would miss on nearly every probe). Each node is
+    // in one part. Where sorting the entries by address took some 130 instructions an entry.
+    const std::size_t count = entries.size();
+    int part_bits = 0;
+    while ((count >> part_bits) > kPartEntries) ++part_bits;
+    std::vector<std::uint32_t> by_part;  // entry indices, part after part (with several parts)
+    std::vector<std::size_t> part_end(std::size_t{1} << part_bits, count);
+    if (part_bits > 0) {
+      auto part_of = [&](NodeId node) {
+        return static_cast<std::size_t>(NodeNumbers::hash(node) >> (64 - part_bits));
+      };
+      std::vector<std::size_t> next(part_end.size() + 1, 0);
+      for (const NodeId node : entries) ++next[part_of(node) + 1];
+      for (std::size_t p = 1; p < next.size(); ++p) next[p] += next[p - 1];
+      by_part.resize(count);
+      for (std::uint32_t e = 0; e < count; ++e) by_part[next[part_of(entries[e])]++] = e;
+      for (std::size_t p = 0; p < part_end.size(); ++p) part_end[p] = next[p];
+    }
+    std::vector<std::uint32_t> entry_rank(count);  // first the distinct node's index
     std::vector<NodeId> distinct;
     std::vector<std::uint8_t> distinct_shared;
-    for (std::size_t i = 0; i < by_address.size(); ++i) {
-      const NodeId node = by_address[i].first;
-      if (distinct.empty() || distinct.back() != node) {
-        distinct.push_back(node);
-        distinct_shared.push_back(0);
-      } else {
-        distinct_shared.back() = 1;
+    std::vector<NodeId> part_nodes;
+    std::size_t i = 0;
+    for (const std::size_t end : part_end) {
+      NodeNumbers numbers;
+      part_nodes.clear();
+      const auto base = static_cast<std::uint32_t>(distinct.size());
+      for (; i < end; ++i) {
+        const std::uint32_t e = part_bits > 0 ? by_part[i] : static_cast<std::uint32_t>(i);
+        const std::size_t known = part_nodes.size();
+        const std::uint32_t number = numbers.number(entries[e], part_nodes);
+        if (number == known) {
+          distinct_shared.push_back(0);
+        } else {
+          distinct_shared[base + number] = 1;
+        }
+        entry_rank[e] = base + number;
       }
-      entry_rank[by_address[i].second] = static_cast<std::uint32_t>(distinct.size() - 1);
+      distinct.insert(distinct.end(), part_nodes.begin(), part_nodes.end());
     }
-    by_address = {};
+    entries = {};
+    by_part = {};
     const std::vector<std::uint32_t> order =
         order_by_value(static_cast<std::uint32_t>(distinct.size()),
-                       [&](std::uint32_t i) { return World::view(distinct[i]); });
+                       [&](std::uint32_t d) { return World::view(distinct[d]); });
     std::vector<std::uint32_t> rank_of(order.size());
     nodes_.resize(order.size());
     shared_.resize(order.size());
@@ -264,6 +287,8 @@ class CanonicalOrder {
     for (std::uint32_t& r : entry_rank) r = rank_of[r];
     return entry_rank;
   }
+
+  static constexpr std::size_t kPartEntries = std::size_t{1} << 17;
 
   std::vector<Group> groups_;
   std::vector<RankedQuad> quads_;  // every group's, group after group
