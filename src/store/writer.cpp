@@ -3,6 +3,7 @@
 #include <sord/sord.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -46,7 +47,10 @@ struct RankedQuad {
 // address, removing duplicates and binary-searching each again cost ten times as much.
 class NodeNumbers {
  public:
-  NodeNumbers() { resize(kInitialSlots); }
+  // Room for `expected` nodes before the table first grows.
+  explicit NodeNumbers(std::size_t expected = kInitialSlots / 2) {
+    resize(std::bit_ceil(std::max(2 * expected, kInitialSlots)));
+  }
   // Fibonacci hashing of the address (its low bits are alignment): its high bits are the best.
   static std::uint64_t hash(NodeId node) {
     return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
@@ -255,7 +259,8 @@ class CanonicalOrder {
     std::vector<NodeId> part_nodes;
     std::size_t i = 0;
     for (const std::size_t end : part_end) {
-      NodeNumbers numbers;
+      // Room for half the part's entries to be distinct nodes (a part of a few groups has more).
+      NodeNumbers numbers((end - i) / 2);
       part_nodes.clear();
       const auto base = static_cast<std::uint32_t>(distinct.size());
       for (; i < end; ++i) {
