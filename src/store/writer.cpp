@@ -42,9 +42,10 @@ struct RankedQuad {
   std::uint32_t s, p, o;
 };
 
-// Numbers the distinct nodes of a group in the order they are first seen: an open-addressing
-// table keyed by node address. One probe per node of a quad, where sorting every occurrence by
-// address, removing duplicates and binary-searching each again cost ten times as much.
+// Numbers the distinct nodes of a group (or of a part of all groups' nodes) in the order they are
+// first seen: an open-addressing table keyed by node address. One probe per node of a quad, where
+// sorting every occurrence by address, removing duplicates and binary-searching each again cost ten
+// times as much.
 class NodeNumbers {
  public:
   // Room for `expected` nodes before the table first grows.
@@ -236,7 +237,7 @@ class CanonicalOrder {
     // The distinct nodes, numbered in hash tables: one per part of the entries split by the top
     // bits of their node's hash, of at most kPartEntries entries, so that each table stays in the
     // CPU caches (one table of millions of nodes would miss on nearly every probe). Each node is
-    // in one part. Where sorting the entries by address took some 130 instructions an entry.
+    // in one part. Some 30 instructions an entry, where sorting them by address took 130.
     const std::size_t count = entries.size();
     int part_bits = 0;
     while ((count >> part_bits) > kPartEntries) ++part_bits;
@@ -328,8 +329,10 @@ std::vector<rdf::Prefix> used_prefixes(const CanonicalOrder& order,
   return out;
 }
 
-// Texts that stay where they are written: chunks that are never filled past their capacity, so
-// a text can be read through a pointer while more are added.
+// Texts that stay where they are written, so a text can be read through a pointer while more
+// are added: a chunk with texts in it is never filled past its capacity (which would move them).
+// A text goes to an empty chunk when it may not fit the current one's room, and only there may a
+// chunk grow (a long literal).
 class TextChunks {
  public:
   // Appends the N-Triples text of `term` and a space.
@@ -337,8 +340,9 @@ class TextChunks {
     // The most bytes the text can take: every character escaped as \u00XX.
     const std::size_t most = 6 * (term.value.size() + term.datatype.size()) + term.lang.size() + 8;
     if (current_ == chunks_.size() ||
-        chunks_[current_].capacity() - chunks_[current_].size() < most) {
-      next_chunk(most);
+        (!chunks_[current_].empty() &&
+         chunks_[current_].capacity() - chunks_[current_].size() < most)) {
+      next_chunk();
     }
     std::string& chunk = chunks_[current_];
     const std::size_t begin = chunk.size();
@@ -354,12 +358,12 @@ class TextChunks {
 
  private:
   static constexpr std::size_t kChunk = std::size_t{1} << 20;
-  [[gnu::noinline]] void next_chunk(std::size_t most) {
+  // Moves to the next chunk (empty), made if there is none.
+  [[gnu::noinline]] void next_chunk() {
     if (current_ < chunks_.size()) ++current_;
-    while (current_ < chunks_.size() && chunks_[current_].capacity() < most) ++current_;
     if (current_ == chunks_.size()) {
       chunks_.emplace_back();
-      chunks_.back().reserve(std::max(kChunk, most));
+      chunks_.back().reserve(kChunk);
     }
   }
   std::vector<std::string> chunks_;
