@@ -53,12 +53,17 @@ class StoreSink : public extract::QuadSink {
  public:
   explicit StoreSink(store::Store& store) : store_(store) {}
   using extract::QuadSink::add;
-  void add(const rdf::Quad& quad) override { put(rdf::ref_of(quad)); }
+  void add(const rdf::Quad& quad) override {
+    put(rdf::ref_of(quad));
+    forget_sources();  // `quad` is a temporary: its strings' addresses may hold others next
+  }
   // (Any views: copied into strings, which end in the NUL byte put() needs.)
   void add(const rdf::QuadRef& quad) override { add(rdf::to_quad(quad)); }
   // Adds the quad and returns its nodes (alive as long as the store holds the quad). Each of its
   // strings must be followed by a NUL byte, as those of an rdf::QuadBuffer and an rdf::Quad are:
-  // the world interns them without copying them first.
+  // the world interns them without copying them first. The strings must stay where they are, as
+  // they are, until next_article(): a string at the address of the previous subject or graph is
+  // taken to be that string (a QuadBuffer stores a repeated subject or graph once).
   // `resolution_readers`, when given, receives extract::resolution_readers() of its predicate,
   // kept with the predicate's node (a lookup by predicate per quad, not two).
   store::QuadIds put(const rdf::QuadRef& quad, unsigned* resolution_readers = nullptr) {
@@ -85,6 +90,7 @@ class StoreSink : public extract::QuadSink {
     }
     last_graph_id_ = nullptr;
     last_subject_id_ = nullptr;
+    forget_sources();
   }
   // Replaces each renamed IRI (variant -> canonical) in the subject and object positions of
   // every quad in the store, as cross-article resolution rewrites actor IRIs.
@@ -152,24 +158,35 @@ class StoreSink : public extract::QuadSink {
   }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::TermView& term) {
-    return node_like_last(term, last_graph_, last_graph_id_);
+    return node_like_last(term, last_graph_, last_graph_source_, last_graph_id_);
   }
   // The extractors state several facts about a node in a row: comparing with the previous
   // subject is cheaper than hashing it again.
   store::NodeId subject_node(const rdf::TermView& term) {
-    return node_like_last(term, last_subject_, last_subject_id_);
+    return node_like_last(term, last_subject_, last_subject_source_, last_subject_id_);
   }
   // An IRI equal to `last` gives `last_id` without a lookup; otherwise both are updated.
   // `last` views the string of the node `last_id` itself (no copy): the node stays alive in
-  // iris_, which next_article() clears only after resetting `last_id`.
+  // iris_, which next_article() clears only after resetting `last_id`. `last_source` is the
+  // address of the caller's string that gave `last_id`: the same address (and size) is the same
+  // string without comparing bytes, while put()'s strings stay in place.
   store::NodeId node_like_last(const rdf::TermView& term, std::string_view& last,
-                               store::NodeId& last_id) {
+                               const char*& last_source, store::NodeId& last_id) {
     if (!term.is_iri()) return node(term);
+    if (last_source != nullptr && term.value.data() == last_source &&
+        term.value.size() == last.size()) {
+      return last_id;
+    }
     if (last_id == nullptr || term.value != last) {
       last_id = node(term);
       last = store::World::view(last_id).value;
     }
+    last_source = term.value.data();
     return last_id;
+  }
+  void forget_sources() {
+    last_graph_source_ = nullptr;
+    last_subject_source_ = nullptr;
   }
   store::NodeId cached(Cache& cache, std::string_view key, const rdf::TermView& term) {
     return cache.get(key, [&] { return intern(term); });
@@ -181,8 +198,10 @@ class StoreSink : public extract::QuadSink {
   Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string_view last_graph_;
+  const char* last_graph_source_ = nullptr;
   store::NodeId last_graph_id_ = nullptr;
   std::string_view last_subject_;
+  const char* last_subject_source_ = nullptr;
   store::NodeId last_subject_id_ = nullptr;
 };
 

@@ -260,6 +260,8 @@ class ArticleRun : public MatchContext {
       }
     }
   }
+  // The version ensure_cover() rebuilds the per-token summaries on (never 0).
+  std::uint64_t mention_version() const override { return mentions_.size() + changes_ + 1; }
   bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
     if (!may_be_name(i)) return false;

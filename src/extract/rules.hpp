@@ -151,6 +151,10 @@ class MatchContext {
     mention_spans(types, i, lengths);
     return !lengths.empty() || covered(types, i);
   }
+  // A number that changes whenever the answers of the mention tests (mention_tokens and the
+  // others) may change: callers may keep those answers while it stays the same. 0: unknown,
+  // keep nothing.
+  virtual std::uint64_t mention_version() const { return 0; }
   // Sets bit i - origin of `bits` (bit b is bits[b / 64] >> b % 64) for each token i of
   // [begin, end) where mention_starts_or_covers(types, i) holds; leaves the other bits.
   virtual void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,

@@ -156,6 +156,20 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     name_[r] = name != nullptr;
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
+  const auto type_set = [&](const std::vector<int>& types) {
+    const auto found = std::find(type_sets_.begin(), type_sets_.end(), types);
+    if (found != type_sets_.end()) return static_cast<std::uint32_t>(found - type_sets_.begin());
+    type_sets_.push_back(types);
+    return static_cast<std::uint32_t>(type_sets_.size() - 1);
+  };
+  mention_set_.resize(rules.size());
+  required_sets_.resize(rules.size());
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (!mention_types_[r].empty()) mention_set_[r] = type_set(mention_types_[r]);
+    for (const std::vector<int>& types : required_mentions_[r]) {
+      required_sets_[r].push_back(type_set(types));
+    }
+  }
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -186,6 +200,8 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   }
   out.all_tokens.assign(words, 0);
   out.name_tokens.assign(words, 0);
+  out.set_versions.assign(type_sets_.size(), 0);
+  out.set_tokens.resize(type_sets_.size() * words);
   out.hit_probes.clear();
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
@@ -283,20 +299,38 @@ std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& 
   return entry & ~kKnown;
 }
 
+const std::uint64_t* StartIndex::set_tokens(const Starts& starts, std::uint32_t set,
+                                            const MatchContext& context) const {
+  std::uint64_t* bits = &starts.set_tokens[set * starts.words];
+  const std::uint64_t version = context.mention_version();
+  if (version != 0 && starts.set_versions[set] == version) return bits;
+  std::fill_n(bits, starts.words, 0);
+  context.mention_tokens(type_sets_[set], starts.begin, starts.begin, starts.end, bits);
+  starts.set_versions[set] = version;
+  return bits;
+}
+
 std::size_t StartIndex::mention_limit(const Starts& starts, std::size_t r,
                                       const MatchContext& context, std::size_t i,
                                       std::size_t end) const {
-  std::vector<std::uint64_t>& bits = starts.mention_tokens;
   std::size_t limit = end;
-  for (const std::vector<int>& types : required_mentions_[r]) {
+  for (const std::uint32_t set : required_sets_[r]) {
     if (i >= limit) break;
-    bits.assign(starts.words, 0);
-    context.mention_tokens(types, starts.begin, i, end, bits.data());
-    std::size_t w = starts.words;
-    while (w > 0 && bits[w - 1] == 0) --w;
-    if (w == 0) return i;  // no such mention from token i on
+    // The last token before `end` where such a mention is; none at or after token i: no match.
+    const std::uint64_t* bits = set_tokens(starts, set, context);
+    const std::size_t size = end - starts.begin;
+    std::size_t w = (size + 63) / 64;
+    std::uint64_t word = 0;
+    while (w > 0) {
+      word = bits[w - 1];
+      if (w * 64 > size) word &= ~std::uint64_t{0} >> (w * 64 - size);
+      if (word != 0) break;
+      --w;
+    }
+    if (w == 0) return i;
     const std::size_t last =
-        starts.begin + (w - 1) * 64 + 63 - static_cast<std::size_t>(std::countl_zero(bits[w - 1]));
+        starts.begin + (w - 1) * 64 + 63 - static_cast<std::size_t>(std::countl_zero(word));
+    if (last < i) return i;
     limit = std::min(limit, last + 1);
   }
   return std::max(limit, i);
@@ -316,12 +350,13 @@ std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
   const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
   // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
   // all the remaining tokens at once, Name only where may_be_name holds.
+  // (The kept mention bits cover the whole sentence; only tokens in [i, end) are looked at.)
   std::vector<std::uint64_t>& mentions = starts.mention_tokens;
-  mentions.assign(starts.words, 0);
+  mentions.assign(statics, statics + starts.words);
   if (!mention_types_[r].empty() && i < end) {
-    context.mention_tokens(mention_types_[r], starts.begin, i, end, mentions.data());
+    const std::uint64_t* kept = set_tokens(starts, mention_set_[r], context);
+    for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= kept[w];
   }
-  for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= statics[w];
   const std::uint64_t* names = name_[r] ? starts.name_tokens.data() : mentions.data();
   for (i = next_token(starts, mentions.data(), names, i); i < end;
        i = next_token(starts, mentions.data(), names, i + 1)) {

@@ -59,6 +59,11 @@ class StartIndex {
     // at or after its start.
     std::vector<std::size_t> rule_end;
     mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
+    // Per mention type set (StartIndex::type_sets_): the tokens where a mention of one of its
+    // types starts or lies, kept while MatchContext::mention_version() is the one noted (0:
+    // none kept). Rules share type sets, and a rule asks again after each of its matches.
+    mutable std::vector<std::uint64_t> set_tokens;
+    mutable std::vector<std::uint64_t> set_versions;
     // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
     std::vector<std::uint64_t> token_class_probes;
   };
@@ -115,6 +120,11 @@ class StartIndex {
   // missing.
   std::size_t mention_limit(const Starts& starts, std::size_t r, const MatchContext& context,
                             std::size_t i, std::size_t end) const;
+  // The tokens of the last scanned sentence where a mention of one of the types of type set
+  // `set` starts or lies (as mention_tokens gives them), kept in `starts` while the context's
+  // mentions stay the same.
+  const std::uint64_t* set_tokens(const Starts& starts, std::uint32_t set,
+                                  const MatchContext& context) const;
   // Whether one of rule r's mention-dependent first tests holds at token i.
   bool dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const;
   // The token probes that hold at token i, as bits over token_probes_.
@@ -177,6 +187,11 @@ class StartIndex {
   // them must start or lie at or after the match's start): asked as the rule is reached, since
   // earlier rules add mentions.
   std::vector<std::vector<std::vector<int>>> required_mentions_;
+  // The distinct type lists of mention_types_ and required_mentions_, and per rule the index of
+  // each of its lists in them (mention_set_: when mention_types_[r] is not empty).
+  std::vector<std::vector<int>> type_sets_;
+  std::vector<std::uint32_t> mention_set_;
+  std::vector<std::vector<std::uint32_t>> required_sets_;
 };
 
 }  // namespace ng::extract

@@ -27,7 +27,7 @@ class NodeCache {
   // whose reference the cache then holds (until clear()).
   template <typename Make>
   NodeId get(std::string_view key, Make&& make) {
-    const std::uint64_t hash = rdf::StringHash{}(key);
+    const std::uint64_t hash = hash_of(key);
     std::size_t i = hash & (slots_.size() - 1);
     for (;; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
@@ -58,6 +58,13 @@ class NodeCache {
 
  private:
   static constexpr std::size_t kInitialSlots = 256;  // a power of two
+  // The IRIs of a load share their first bytes (a scheme, a host, a base path): hashing them
+  // distinguishes nothing. The hash of a longer key leaves out its first kSkipped bytes (the
+  // length still counts, and the keys are compared in full).
+  static constexpr std::size_t kSkipped = 24;
+  static std::uint64_t hash_of(std::string_view key) {
+    return rdf::StringHash{}(key.size() > 2 * kSkipped ? key.substr(kSkipped) : key);
+  }
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t offset = 0, size = 0;  // of the key in keys_

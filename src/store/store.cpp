@@ -106,12 +106,7 @@ Store::~Store() {
   for (const auto& q : pending_) release(q);
 }
 
-void Store::retain(const QuadIds& q) {
-  world_.add_ref(q.subject);
-  world_.add_ref(q.predicate);
-  world_.add_ref(q.object);
-  world_.add_ref(q.graph);
-}
+void Store::retain(const QuadIds& q) { world_.add_refs(q.subject, q.predicate, q.object, q.graph); }
 
 void Store::release(const QuadIds& q) {
   world_.release(q.subject);
@@ -137,7 +132,8 @@ void Store::append(NodeId subject, NodeId predicate, NodeId object, NodeId graph
   retain(q);
   pending_.push_back(q);
   pending_unchecked_ = true;
-  note_graph(graph);
+  // An article's quads share its graph: the call is for the first of them.
+  if (named_graph_list_.empty() || graph != named_graph_list_.back()) note_graph(graph);
 }
 
 void Store::reserve(std::size_t quads) { pending_.reserve(pending_.size() + quads); }

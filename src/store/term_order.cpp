@@ -11,9 +11,9 @@ namespace ng::store {
 namespace {
 
 // A term's value as the sort moves it, with the key of its bytes at the depth being sorted.
+// Sixteen bytes (the value's bytes are found through the index): partitions move items often.
 struct Item {
   std::uint64_t key;
-  const char* data;
   std::uint32_t size;
   std::uint32_t index;  // of the term
 };
@@ -47,7 +47,9 @@ std::uint64_t median_of_three(std::uint64_t a, std::uint64_t b, std::uint64_t c)
 // `depth`.
 class ValueSort {
  public:
-  explicit ValueSort(const TermAt& term) : term_(term) {}
+  // `values` holds each term's value bytes, by term index.
+  ValueSort(const TermAt& term, const std::vector<const char*>& values)
+      : term_(term), values_(values) {}
 
   void sort(Item* begin, Item* end, std::size_t depth) {
     // The middle part (keys equal to the pivot) is sorted by the next bytes in this loop; the
@@ -80,7 +82,7 @@ class ValueSort {
       begin = lt;
       end = gt;
       depth += 7;
-      for (Item* x = begin; x != end; ++x) x->key = key_at(x->data, x->size, depth);
+      for (Item* x = begin; x != end; ++x) x->key = key_at(values_[x->index], x->size, depth);
     }
   }
 
@@ -97,7 +99,8 @@ class ValueSort {
 
   bool less_from(const Item& a, const Item& b, std::size_t depth) const {
     if (a.key != b.key) return a.key < b.key;
-    const std::string_view x(a.data + depth, a.size - depth), y(b.data + depth, b.size - depth);
+    const std::string_view x(values_[a.index] + depth, a.size - depth),
+        y(values_[b.index] + depth, b.size - depth);
     if (const int c = x.compare(y); c != 0) return c < 0;
     return rest_less(a, b);
   }
@@ -112,6 +115,7 @@ class ValueSort {
   }
 
   const TermAt& term_;
+  const std::vector<const char*>& values_;
 };
 
 }  // namespace
@@ -132,12 +136,14 @@ std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& ter
   std::vector<std::uint8_t> kinds(count);
   std::array<std::size_t, kKinds + 1> start{};
   std::vector<Item> items(count);
+  std::vector<const char*> values(count);
   for (std::uint32_t i = 0; i < count; ++i) {
     const rdf::TermView t = term(i);
     kinds[i] = static_cast<std::uint8_t>(t.kind);
     ++start[kinds[i] + 1];
     const auto size = static_cast<std::uint32_t>(t.value.size());
-    items[i] = {key_at(t.value.data(), size, 0), t.value.data(), size, i};
+    values[i] = t.value.data();
+    items[i] = {key_at(t.value.data(), size, 0), size, i};
   }
   for (std::size_t k = 0; k < kKinds; ++k) start[k + 1] += start[k];
   // Three-way partition (IRIs, blank nodes, literals).
@@ -153,7 +159,7 @@ std::vector<std::uint32_t> order_by_value(std::uint32_t count, const TermAt& ter
     }
   }
   kinds = {};
-  ValueSort sorter(term);
+  ValueSort sorter(term, values);
   for (std::size_t k = 0; k < kKinds; ++k) {
     sorter.sort(items.data() + start[k], items.data() + start[k + 1], 0);
   }

@@ -2,6 +2,7 @@
 
 #include <sord/sord.h>
 
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,29 @@ std::string_view node_string(const SordNode* node) {
   return {reinterpret_cast<const char*>(str), len};
 }
 
+// The UTF-8 continuation bytes (10xxxxxx) of `text`, 8 bytes at a time: a byte-wise loop was
+// most of measured()'s cost. A byte counts when its bit 7 is set and its bit 6 (shifted into bit
+// 7 of the same byte) is not; the flags are summed per byte lane, and the lanes added up before
+// any could reach 256.
+std::size_t continuation_bytes(std::string_view text) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  constexpr std::uint64_t kLowBytes = 0x0101010101010101ULL;
+  std::size_t count = 0;
+  const char* p = text.data();
+  std::size_t n = text.size();
+  while (n >= 8) {
+    std::uint64_t lanes = 0;  // up to 31 words: each lane stays below 256
+    for (int words = 0; words < 31 && n >= 8; ++words, p += 8, n -= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      lanes += ((word & ~(word << 1)) & kHighBits) >> 7;
+    }
+    count += static_cast<std::size_t>((lanes * kLowBytes) >> 56);
+  }
+  for (; n > 0; ++p, --n) count += (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
+  return count;
+}
+
 // `text` as a SerdNode measured as serd_strlen() would (bytes up to the first NUL, characters,
 // newline and quote flags), so that Sord need not measure it: serd_strlen() goes byte by byte
 // with branches per character, where memchr and a counting loop are vectorised. It was 40 % of
@@ -27,8 +51,7 @@ SerdNode measured(SerdType type, std::string_view text) {
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     text = text.substr(0, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()));
   }
-  std::size_t continuation = 0;
-  for (const char c : text) continuation += (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+  const std::size_t continuation = continuation_bytes(text);
   SerdNode node = SERD_NODE_NULL;
   node.buf = reinterpret_cast<const uint8_t*>(text.data());
   node.n_bytes = text.size();
@@ -94,6 +117,13 @@ SordNode* World::datatype_node(std::string_view iri, bool& caller_releases) {
 void World::release(NodeId node) { sord_node_free(world_, const_cast<SordNode*>(node)); }
 
 NodeId World::add_ref(NodeId node) { return sord_node_copy(node); }
+
+void World::add_refs(NodeId a, NodeId b, NodeId c, NodeId d) {
+  sord_node_copy(a);
+  sord_node_copy(b);
+  sord_node_copy(c);
+  sord_node_copy(d);
+}
 
 // Sord takes NUL-terminated strings: a Term's own strings are, so only a view is copied.
 NodeRef World::intern(const rdf::Term& term) {

@@ -75,6 +75,8 @@ class World {
   friend class Store;  // quads hold node references too
   void release(NodeId node);
   NodeId add_ref(NodeId node);
+  // add_ref() of each, in one call (a quad's nodes, once per quad of a load).
+  void add_refs(NodeId a, NodeId b, NodeId c, NodeId d);
   // `value` must be followed by a NUL byte (value.data()[value.size()] == '\0'), as in a Term.
   NodeRef intern_terminated(rdf::TermKind kind, std::string_view value,
                             std::string_view datatype_iri, std::string_view language);

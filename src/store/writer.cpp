@@ -13,7 +13,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "store/address_sort.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -43,24 +42,35 @@ struct RankedQuad {
   std::uint32_t s, p, o;
 };
 
-// Numbers the distinct nodes of a group in the order they are first seen: an open-addressing
-// table keyed by node address. One probe per node of a quad, where sorting every occurrence by
-// address, removing duplicates and binary-searching each again cost ten times as much.
+// Numbers the distinct nodes of a group (or of a part of all groups' nodes) in the order they are
+// first seen: an open-addressing table keyed by node address. One probe per node of a quad, where
+// sorting every occurrence by address, removing duplicates and binary-searching each again cost ten
+// times as much.
 class NodeNumbers {
  public:
-  NodeNumbers() : slots_(kInitialSlots) {}
+  // Room for `expected` nodes before the table first grows.
+  explicit NodeNumbers(std::size_t expected = kInitialSlots / 2) {
+    resize(std::bit_ceil(std::max(2 * expected, kInitialSlots)));
+  }
+  // Fibonacci hashing of the address (its low bits are alignment): its high bits are the best.
+  static std::uint64_t hash(NodeId node) {
+    return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
+           0x9E3779B97F4A7C15ULL;
+  }
   // The number of `node`, which is appended to `nodes` on first sight. Inlined: it runs for
   // nearly every node of every quad written, and growing is out of line.
   [[gnu::always_inline]] std::uint32_t number(NodeId node, std::vector<NodeId>& nodes) {
-    if (2 * (nodes.size() + 1) > slots_.size()) grow(nodes);
     std::size_t i = slot_of(node);
-    while (slots_[i].node != nullptr) {
+    for (; slots_[i].node != nullptr; i = (i + 1) & mask_) {
       if (slots_[i].node == node) return slots_[i].number;
-      i = (i + 1) & (slots_.size() - 1);
     }
     const auto n = static_cast<std::uint32_t>(nodes.size());
-    slots_[i] = {node, n};
     nodes.push_back(node);
+    if (n < limit_) {
+      slots_[i] = {node, n};
+    } else {
+      grow(nodes);
+    }
     return n;
   }
 
@@ -70,21 +80,26 @@ class NodeNumbers {
     NodeId node = nullptr;
     std::uint32_t number = 0;
   };
-  std::size_t slot_of(NodeId node) const {
-    // Fibonacci hashing of the address (its low bits are alignment).
-    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(node) >> 4) *
-                   0x9E3779B97F4A7C15ULL;
-    return static_cast<std::size_t>(h >> 32) & (slots_.size() - 1);
+  void resize(std::size_t slots) {
+    slots_ = std::make_unique<Slot[]>(slots);
+    mask_ = slots - 1;
+    limit_ = slots / 2;  // at most half full: probes stay short
   }
+  std::size_t slot_of(NodeId node) const {
+    return static_cast<std::size_t>(hash(node) >> 32) & mask_;
+  }
+  // Doubles the table and numbers `nodes` in it again (the last one is new).
   [[gnu::noinline]] void grow(const std::vector<NodeId>& nodes) {
-    slots_.assign(slots_.size() * 2, Slot{});
+    resize(2 * (mask_ + 1));
     for (std::uint32_t n = 0; n < nodes.size(); ++n) {
       std::size_t i = slot_of(nodes[n]);
-      while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
+      while (slots_[i].node != nullptr) i = (i + 1) & mask_;
       slots_[i] = {nodes[n], n};
     }
   }
-  std::vector<Slot> slots_;
+  std::unique_ptr<Slot[]> slots_;
+  std::size_t mask_ = 0;
+  std::size_t limit_ = 0;  // the numbers below it have room in the table
 };
 
 // The order of a whole write: its groups (with union_view one group of each distinct triple of
@@ -115,8 +130,8 @@ class CanonicalOrder {
       }
     }
     const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
-    for (RankedQuad& q : quads_) q = {rank[q.s], rank[q.p], rank[q.o]};
-    for (const Group& g : groups_) sort_quads(quads_.data() + g.begin, quads_.data() + g.end);
+    for (const Group& g : groups_)
+      rank_and_sort(quads_.data() + g.begin, quads_.data() + g.end, rank);
   }
 
   const std::vector<Group>& groups() const { return groups_; }
@@ -154,57 +169,119 @@ class CanonicalOrder {
     groups_.push_back({graph, begin, quads_.size()});
   }
 
-  // Sorts quads by subject, predicate, then object rank. When the three ranks fit in 64 bits
-  // (up to 2 million nodes), each quad is sorted as one integer: one comparison, not three.
-  void sort_quads(RankedQuad* first, RankedQuad* last) {
-    const int bits = static_cast<int>(std::bit_width(nodes_.size()));
-    if (3 * bits > 64) {
+  // Replaces the entry numbers of a group's quads by the ranks of their nodes (`rank` of each
+  // entry), and sorts the quads by subject, predicate, then object rank.
+  //
+  // A group's quads come with each subject's quads together (the store's order), so the
+  // subjects' runs are sorted by subject rank, and each run on its own by predicate and object
+  // rank as one integer: some ten quads per sort, not the group's hundreds.
+  void rank_and_sort(RankedQuad* first, RankedQuad* last, const std::vector<std::uint32_t>& rank) {
+    runs_.clear();
+    for (RankedQuad* q = first; q != last; ++q) {
+      if (q == first || q->s != q[-1].s) {
+        runs_.push_back((std::uint64_t{rank[q->s]} << 32) | static_cast<std::uint32_t>(q - first));
+      }
+    }
+    std::sort(runs_.begin(), runs_.end());
+    bool subjects_apart = true;  // no subject in two runs
+    for (std::size_t r = 1; r < runs_.size(); ++r) {
+      subjects_apart = subjects_apart && (runs_[r] >> 32) != (runs_[r - 1] >> 32);
+    }
+    if (!subjects_apart) {
+      for (RankedQuad* q = first; q != last; ++q) *q = {rank[q->s], rank[q->p], rank[q->o]};
       std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
         return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
       });
       return;
     }
-    packed_.clear();
-    for (const RankedQuad* q = first; q != last; ++q) {
-      packed_.push_back((std::uint64_t{q->s} << (2 * bits)) | (std::uint64_t{q->p} << bits) | q->o);
+    // Each run's predicate and object ranks as one key, in the order of the sorted runs.
+    keys_.resize(static_cast<std::size_t>(last - first));
+    run_ends_.clear();
+    std::uint64_t* key = keys_.data();
+    for (const std::uint64_t run : runs_) {
+      const RankedQuad* q = first + static_cast<std::uint32_t>(run);
+      const std::uint32_t subject = q->s;
+      std::uint64_t* const begin = key;
+      for (; q != last && q->s == subject; ++q) {
+        *key++ = (std::uint64_t{rank[q->p]} << 32) | rank[q->o];
+      }
+      sort_keys(begin, key);
+      run_ends_.push_back(static_cast<std::size_t>(key - keys_.data()));
     }
-    std::sort(packed_.begin(), packed_.end());
-    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-    for (std::uint64_t key : packed_) {
-      *first++ = {static_cast<std::uint32_t>(key >> (2 * bits)),
-                  static_cast<std::uint32_t>((key >> bits) & mask),
-                  static_cast<std::uint32_t>(key & mask)};
+    key = keys_.data();
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+      const auto subject = static_cast<std::uint32_t>(runs_[r] >> 32);
+      for (const std::uint64_t* end = keys_.data() + run_ends_[r]; key != end; ++key) {
+        *first++ = {subject, static_cast<std::uint32_t>(*key >> 32),
+                    static_cast<std::uint32_t>(*key)};
+      }
+    }
+  }
+
+  static void sort_keys(std::uint64_t* first, std::uint64_t* last) {
+    if (last - first > 24) {
+      std::sort(first, last);
+      return;
+    }
+    for (std::uint64_t* i = first + 1; i < last; ++i) {
+      const std::uint64_t k = *i;
+      std::uint64_t* j = i;
+      for (; j > first && k < j[-1]; --j) *j = j[-1];
+      *j = k;
     }
   }
 
   // The rank by value of each entry's node; fills nodes_ and shared_. Each array is dropped as
   // soon as the next step no longer needs it: at 10,000 articles there are millions of entries.
   std::vector<std::uint32_t> rank_entries(std::vector<NodeId> entries) {
-    // The distinct nodes: entries sorted by address, equal ones adjacent.
-    std::vector<std::pair<NodeId, std::uint32_t>> by_address(entries.size());
-    for (std::uint32_t e = 0; e < entries.size(); ++e) by_address[e] = {entries[e], e};
-    entries = {};
-    sort_by_address(
-        by_address.data(), by_address.data() + by_address.size(),
-        [](const auto& e) { return reinterpret_cast<std::uintptr_t>(e.first); },
-        [](const auto& a, const auto& b) { return std::less<NodeId>()(a.first, b.first); });
-    std::vector<std::uint32_t> entry_rank(by_address.size());  // first the distinct node's index
+    // The distinct nodes, numbered in hash tables: one per part of the entries split by the top
+    // bits of their node's hash, of at most kPartEntries entries, so that each table stays in the
+    // CPU caches (one table of millions of nodes would miss on nearly every probe). Each node is
+    // in one part. Some 30 instructions an entry, where sorting them by address took 130.
+    const std::size_t count = entries.size();
+    int part_bits = 0;
+    while ((count >> part_bits) > kPartEntries) ++part_bits;
+    std::vector<std::uint32_t> by_part;  // entry indices, part after part (with several parts)
+    std::vector<std::size_t> part_end(std::size_t{1} << part_bits, count);
+    if (part_bits > 0) {
+      auto part_of = [&](NodeId node) {
+        return static_cast<std::size_t>(NodeNumbers::hash(node) >> (64 - part_bits));
+      };
+      std::vector<std::size_t> next(part_end.size() + 1, 0);
+      for (const NodeId node : entries) ++next[part_of(node) + 1];
+      for (std::size_t p = 1; p < next.size(); ++p) next[p] += next[p - 1];
+      by_part.resize(count);
+      for (std::uint32_t e = 0; e < count; ++e) by_part[next[part_of(entries[e])]++] = e;
+      for (std::size_t p = 0; p < part_end.size(); ++p) part_end[p] = next[p];
+    }
+    std::vector<std::uint32_t> entry_rank(count);  // first the distinct node's index
     std::vector<NodeId> distinct;
     std::vector<std::uint8_t> distinct_shared;
-    for (std::size_t i = 0; i < by_address.size(); ++i) {
-      const NodeId node = by_address[i].first;
-      if (distinct.empty() || distinct.back() != node) {
-        distinct.push_back(node);
-        distinct_shared.push_back(0);
-      } else {
-        distinct_shared.back() = 1;
+    std::vector<NodeId> part_nodes;
+    std::size_t i = 0;
+    for (const std::size_t end : part_end) {
+      // Room for half the part's entries to be distinct nodes (a part of a few groups has more).
+      NodeNumbers numbers((end - i) / 2);
+      part_nodes.clear();
+      const auto base = static_cast<std::uint32_t>(distinct.size());
+      for (; i < end; ++i) {
+        const std::uint32_t e = part_bits > 0 ? by_part[i] : static_cast<std::uint32_t>(i);
+        const std::size_t known = part_nodes.size();
+        const std::uint32_t number = numbers.number(entries[e], part_nodes);
+        if (number == known) {
+          distinct_shared.push_back(0);
+        } else {
+          distinct_shared[base + number] = 1;
+        }
+        entry_rank[e] = base + number;
       }
-      entry_rank[by_address[i].second] = static_cast<std::uint32_t>(distinct.size() - 1);
+      distinct.insert(distinct.end(), part_nodes.begin(), part_nodes.end());
     }
-    by_address = {};
+    entries = {};
+    by_part = {};
     const std::vector<std::uint32_t> order =
         order_by_value(static_cast<std::uint32_t>(distinct.size()),
-                       [&](std::uint32_t i) { return World::view(distinct[i]); });
+                       [&](std::uint32_t d) { return World::view(distinct[d]); });
     std::vector<std::uint32_t> rank_of(order.size());
     nodes_.resize(order.size());
     shared_.resize(order.size());
@@ -217,12 +294,17 @@ class CanonicalOrder {
     return entry_rank;
   }
 
+  static constexpr std::size_t kPartEntries = std::size_t{1} << 17;
+
   std::vector<Group> groups_;
   std::vector<RankedQuad> quads_;  // every group's, group after group
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
-  std::vector<NodeId> local_nodes_;    // the current group's, while adding it
-  std::vector<std::uint64_t> packed_;  // the current group's quads, while sorting them
+  std::vector<NodeId> local_nodes_;  // the current group's, while adding it
+  // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
+  // quads' keys and where each run's keys end.
+  std::vector<std::uint64_t> runs_, keys_;
+  std::vector<std::size_t> run_ends_;
 };
 
 // Namespaces of the registry that some IRI written uses, so the output declares only those.
@@ -247,41 +329,103 @@ std::vector<rdf::Prefix> used_prefixes(const CanonicalOrder& order,
   return out;
 }
 
-// The N-Triples text of each node written and a space, made on first use: subjects,
-// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
-// shared entities) is kept for the whole write, so it is escaped once; a node of one group
-// (article texts are long literals) is kept in an arena cleared with each group, so memory stays
-// that of a group.
-class NodeTexts {
+// Texts that stay where they are written, so a text can be read through a pointer while more
+// are added: a chunk with texts in it is never filled past its capacity (which would move them).
+// A text goes to an empty chunk when it may not fit the current one's room, and only there may a
+// chunk grow (a long literal).
+class TextChunks {
  public:
-  explicit NodeTexts(const CanonicalOrder& order) : order_(order), spans_(order.nodes().size()) {}
-  void start_group() { group_arena_.clear(); }
-  // Makes the text of `rank` if it is not made yet. Views of texts stay valid until the next
-  // call (which may grow an arena): make all of a line's texts, then take their views.
-  void make(std::uint32_t rank) {
-    Span& span = spans_[rank];
-    if (span.size != 0) return;
-    const bool shared = order_.shared(rank);
-    std::string& arena = shared ? shared_arena_ : group_arena_;
-    const std::size_t begin = arena.size();
-    rdf::append_ntriples(arena, World::view(order_.node(rank)));
-    arena += ' ';
-    span = {begin, arena.size() - begin, shared};
+  // Appends the N-Triples text of `term` and a space.
+  std::string_view add(const rdf::TermView& term) {
+    // The most bytes the text can take: every character escaped as \u00XX.
+    const std::size_t most = 6 * (term.value.size() + term.datatype.size()) + term.lang.size() + 8;
+    if (current_ == chunks_.size() ||
+        (!chunks_[current_].empty() &&
+         chunks_[current_].capacity() - chunks_[current_].size() < most)) {
+      next_chunk();
+    }
+    std::string& chunk = chunks_[current_];
+    const std::size_t begin = chunk.size();
+    rdf::append_ntriples(chunk, term);
+    chunk += ' ';
+    return {chunk.data() + begin, chunk.size() - begin};
   }
-  std::string_view text_and_space(std::uint32_t rank) const {
-    const Span& span = spans_[rank];
-    return {(span.shared ? shared_arena_ : group_arena_).data() + span.begin, span.size};
+  // Drops every text; the chunks are kept for the next ones.
+  void clear() {
+    for (std::string& chunk : chunks_) chunk.clear();
+    current_ = 0;
   }
 
  private:
-  struct Span {  // in its arena
-    std::size_t begin = 0, size = 0;
-    bool shared = false;  // in shared_arena_, else in group_arena_
-  };
-  const CanonicalOrder& order_;
-  std::vector<Span> spans_;  // by rank
-  std::string shared_arena_, group_arena_;
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+  // Moves to the next chunk (empty), made if there is none.
+  [[gnu::noinline]] void next_chunk() {
+    if (current_ < chunks_.size()) ++current_;
+    if (current_ == chunks_.size()) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(kChunk);
+    }
+  }
+  std::vector<std::string> chunks_;
+  std::size_t current_ = 0;  // the chunk written to; chunks_.size() before the first
 };
+
+// The N-Triples text of each node written and a space, made on first use: subjects,
+// predicates and graph names repeat on most lines. A node of several groups (predicates, classes,
+// shared entities) is kept for the whole write, so it is escaped once; a node of one group
+// (article texts are long literals) is kept only while its group is written, so memory stays
+// that of a group.
+class NodeTexts {
+ public:
+  explicit NodeTexts(const CanonicalOrder& order) : order_(order), texts_(order.nodes().size()) {}
+  void start_group() { group_texts_.clear(); }
+  // The text and space of the node of `rank`, valid until start_group().
+  std::string_view text_and_space(std::uint32_t rank) {
+    const Text& text = texts_[rank];
+    if (text.data == nullptr) return make(rank);
+    return {text.data, text.size};
+  }
+
+ private:
+  struct Text {
+    const char* data = nullptr;  // nullptr: not made yet (or made in an earlier group)
+    std::uint32_t size = 0;
+  };
+  [[gnu::noinline]] std::string_view make(std::uint32_t rank) {
+    const bool shared = order_.shared(rank);
+    const std::string_view text =
+        (shared ? shared_texts_ : group_texts_).add(World::view(order_.node(rank)));
+    texts_[rank] = {text.data(), static_cast<std::uint32_t>(text.size())};
+    return text;
+  }
+  const CanonicalOrder& order_;
+  std::vector<Text> texts_;  // by rank
+  TextChunks shared_texts_, group_texts_;
+};
+
+// Copies `size` bytes, without a call for the sizes of most pieces of a line (a node's text is
+// some 20 to 80 bytes): two to four overlapping moves that stay inside both ranges.
+[[gnu::always_inline]] inline void copy_piece(char* to, const char* from, std::size_t size) {
+  if (size > 64) {
+    std::memcpy(to, from, size);
+  } else if (size > 32) {
+    std::memcpy(to, from, 16);
+    std::memcpy(to + 16, from + 16, 16);
+    std::memcpy(to + size - 32, from + size - 32, 16);
+    std::memcpy(to + size - 16, from + size - 16, 16);
+  } else if (size >= 16) {
+    std::memcpy(to, from, 16);
+    std::memcpy(to + size - 16, from + size - 16, 16);
+  } else if (size >= 8) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + size - 8, from + size - 8, 8);
+  } else if (size >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + size - 4, from + size - 4, 4);
+  } else {
+    for (std::size_t i = 0; i < size; ++i) to[i] = from[i];
+  }
+}
 
 // Lines collected in a fixed block and written in large writes. A line is copied in four pieces
 // with one check for room, where appending six pieces to a std::string checked each.
@@ -294,7 +438,7 @@ class LineBuffer {
 
   void line(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
     const std::size_t size = a.size() + b.size() + c.size() + d.size();
-    if (size > kBlock - used_) {
+    if (size > kBlock - used_) [[unlikely]] {
       flush();
       if (size > kBlock) {  // a line longer than the block (a huge literal): written as it is
         for (std::string_view piece : {a, b, c, d}) write(piece.data(), piece.size());
@@ -302,10 +446,13 @@ class LineBuffer {
       }
     }
     char* at = block_.get() + used_;
-    for (std::string_view piece : {a, b, c, d}) {
-      std::memcpy(at, piece.data(), piece.size());
-      at += piece.size();
-    }
+    copy_piece(at, a.data(), a.size());
+    at += a.size();
+    copy_piece(at, b.data(), b.size());
+    at += b.size();
+    copy_piece(at, c.data(), c.size());
+    at += c.size();
+    copy_piece(at, d.data(), d.size());
     used_ += size;
   }
   void flush() {
@@ -338,9 +485,6 @@ void write_lines(const Store& store, bool with_graphs, std::ostream& out) {
     texts.start_group();
     for (std::size_t i = group.begin; i < group.end; ++i) {
       const RankedQuad& r = order.quad(i);
-      texts.make(r.s);
-      texts.make(r.p);
-      texts.make(r.o);
       lines.line(texts.text_and_space(r.s), texts.text_and_space(r.p), texts.text_and_space(r.o),
                  end);
     }
