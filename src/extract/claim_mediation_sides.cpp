@@ -139,6 +139,29 @@ int ArticleRun::country_for_prefix(std::string_view prefix, bool demonym_only) {
   return -1;
 }
 
+// "Iraqi officials", "U.S. diplomats", "the Egyptian mediators" at `at`: a state's demonym or
+// name (no mention of its own there) before a head noun of claim_source_nouns.tsv stands for
+// the state; -1 otherwise. `phrase_end` gets the end of the phrase.
+int ArticleRun::officials_state(const std::vector<Mention>& ms, std::uint32_t at, std::uint32_t end,
+                                std::uint32_t* phrase_end) {
+  if (at < end && tokens_[at].key == "the") ++at;
+  if (at + 1 >= end || !tokens_[at].is(kCapitalized) || tokens_[at].is(kInQuote)) return -1;
+  // A name that is an actor of its own ("Hamas officials") is read as a name is.
+  const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+    return m.begin <= at && at < m.end && !entities_[static_cast<std::size_t>(m.entity)].country();
+  });
+  if (named) return -1;
+  std::uint32_t l = 0;
+  std::uint32_t r = 0;
+  if (tokens_[at + 1].is(kCapitalized) || !matches(res_.source_nouns, at + 1, end, l, r)) {
+    return -1;
+  }
+  const int state = country_for_prefix(tokens_[at].key);
+  if (state < 0 || !entities_[static_cast<std::size_t>(state)].country()) return -1;
+  if (phrase_end) *phrase_end = at + 1 + l;
+  return state;
+}
+
 // "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
 // other bodies (a group defined as "X (ABC)" is an organisation) named last before this
 // sentence (no state's forces, no mediator), or none.

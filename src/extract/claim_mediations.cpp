@@ -220,6 +220,16 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     bool mediator_by_reference = false;  // "The bloc said it ...": named in an earlier sentence
     if (slot == "by") {
       mediators = name_list(ms, trig_end, s.last_token, &list_end);
+      // "brokered by Iraqi officials": the state its officials stand for.
+      std::uint32_t oe = 0;
+      const int state =
+          mediators.empty() ? officials_state(ms, trig_end, s.last_token, &oe) : -1;
+      if (state >= 0) {
+        mediators = {state};
+        list_end = oe;
+        // Its officials are no name: the sides must be named.
+        mediator_by_reference = true;
+      }
     } else if (slot == "before") {
       // "Egyptian and Omani mediators": the states named just before the noun.
       std::uint32_t k = i;
@@ -376,6 +386,20 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         }
       }
       if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
+      // "U.S. officials are mediating", "Egyptian diplomats have offered to help broker": a
+      // state's officials as the subject, only lower-case words up to the phrase.
+      for (std::uint32_t k = cb; k < i && mediators.empty(); ++k) {
+        std::uint32_t oe = 0;
+        const int state = officials_state(ms, k, i, &oe);
+        if (state < 0) continue;
+        const bool lower = std::all_of(tokens_.begin() + oe, tokens_.begin() + i, [](const Token& t) {
+          return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+        });
+        if (lower) {
+          mediators = {state};
+          mediator_by_reference = true;
+        }
+      }
       if (mediators.empty()) {
         const int speaker = reporting_speaker(s, ms, i);
         if (speaker >= 0) mediators = {as_actor(speaker)};

@@ -360,6 +360,8 @@ class ArticleRun {
                                        std::uint32_t at) const;
   int actor_named(const std::string& name) const;
   int country_for_prefix(std::string_view prefix, bool demonym_only = false);
+  int officials_state(const std::vector<Mention>& ms, std::uint32_t at, std::uint32_t end,
+                      std::uint32_t* phrase_end = nullptr);
   int state_of_members(std::uint32_t i, std::uint32_t end);
   std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
   // "between them", "between the warring parties": the sides of the last "between A and B"
