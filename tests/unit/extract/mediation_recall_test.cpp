@@ -1,0 +1,35 @@
+// Mediation recall: mechanisms found by reading the mediation misses of the held-out sets (how
+// a mediator or its sides are named), one case per mechanism, on invented sentences.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "mr") {}
+};
+
+using ng_test::has;
+
+}  // namespace
+
+TEST_CASE("mediation: a state's officials mediate for the state when the sides are named",
+          "[extract][mediation]") {
+  Run a(
+      "LUSAKA (Reuters) - Fighting between Zambia and the Luapula Liberation Front killed 12 "
+      "people on Monday. U.S. officials are mediating between Lusaka and the Luapula Liberation "
+      "Front, a spokesman said.");
+  CHECK(has(a.mediations(), "United States: Luapula Liberation Front/Zambia Ongoing"));
+  Run b(
+      "LUSAKA (Reuters) - A truce between Zambia and the Luapula Liberation Front, brokered by "
+      "Egyptian officials in November, collapsed within weeks.");
+  CHECK(has(b.mediations(), "Egypt: Luapula Liberation Front/Zambia Failed"));
+  // Officials with no sides named make no mediation: the article's main sides are a guess.
+  Run c(
+      "LUSAKA (Reuters) - Fighting between Zambia and the Luapula Liberation Front killed 12 "
+      "people on Monday. Kenyan diplomats are mediating, a spokesman said.");
+  CHECK(c.mediations().empty());
+}
