@@ -316,6 +316,29 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
           }
         }
       }
+      // "X said he had asked Y to mediate", "X invited Y, the Z, to broker talks": Y, the last
+      // name after a word of mediation_requests.tsv, right before "to" and the phrase.
+      if (offer_from == 0 && i > cb + 2 && tokens_[i - 1].key == "to") {
+        for (std::uint32_t k = cb; k + 2 < i; ++k) {
+          std::uint32_t rl = 0;
+          std::uint32_t rr = 0;
+          if (!matches(res_.med_requests, k, i, rl, rr)) continue;
+          const Mention* asked = nullptr;
+          for (const Mention& m : ms) {
+            if (m.begin < k + rl || m.end + 3 < i || m.end > i - 1 || !agentive(m.entity)) continue;
+            if (asked == nullptr || m.begin > asked->begin) asked = &m;
+          }
+          // Only the name and an apposition's commas between it and "to".
+          const bool next = asked != nullptr && (asked->end == i - 1 ||
+                                                 (asked->end + 1 == i - 1 &&
+                                                  tokens_[asked->end].key == ","));
+          if (next && asked->begin <= k + rl + 8) {
+            from = asked->begin;
+            speaker_mediates = -1;
+          }
+          k += rl - 1;
+        }
+      }
       // "with Omani mediation": a demonym right before the phrase is its mediator.
       const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
                                 ? country_for_prefix(tokens_[i - 1].key, true)

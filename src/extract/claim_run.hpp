@@ -71,6 +71,7 @@ struct ClaimStage::Resources {
   Lexicon med_objects;         // phrase
   Lexicon med_processes;       // phrase: what a mediation is about that goes on ("talks")
   Lexicon med_companions;      // phrase: "along with" before co-mediators
+  Lexicon med_requests;        // phrase: "asked" before "Y to mediate": Y mediates
   Lexicon med_ending_verbs;    // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")

@@ -33,3 +33,13 @@ TEST_CASE("mediation: a state's officials mediate for the state when the sides a
       "people on Monday. Kenyan diplomats are mediating, a spokesman said.");
   CHECK(c.mediations().empty());
 }
+
+TEST_CASE("mediation: the one asked to mediate mediates, not the speaker who asked",
+          "[extract][mediation]") {
+  Run a(
+      "LUSAKA (Reuters) - Fighting between Zambia and the Luapula Liberation Front killed 12 "
+      "people on Monday. President Hakainde Hichilema said he had asked the archbishop of "
+      "Kasama, Ignatius Chama, to mediate between the two sides.");
+  CHECK(has(a.mediations(), "Ignatius Chama: Luapula Liberation Front/Zambia Ongoing"));
+  CHECK_FALSE(has(a.mediations(), "Hakainde Hichilema: Luapula Liberation Front/Zambia Ongoing"));
+}
