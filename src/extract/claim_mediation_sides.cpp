@@ -642,7 +642,27 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
                                        [](const Token& t) { return t.key == "and"; });
   if (into.size() < 2 && two_phrases) {
     last_two_groups_.clear();
-    for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+    // "clashes between Fatah and Islamist militants killed 11": the last conjunct ends at its
+    // head noun (mediation_party_nouns.tsv) when a lower-case word that goes on no noun phrase
+    // follows (not "of", not another head).
+    std::uint32_t last_and = k + 1;
+    for (std::uint32_t t = k + 1; t < stop; ++t) {
+      if (tokens_[t].key == "and") last_and = t;
+    }
+    std::uint32_t phrase_end = stop;
+    for (std::uint32_t t = last_and + 1; t < stop; ++t) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.med_party_nouns, t, stop, l, r)) continue;
+      const std::uint32_t after = t + l;
+      std::uint32_t l2 = 0;
+      const bool goes_on = after >= stop || tokens_[after].key == "of" ||
+                           tokens_[after].key == "'s" || tokens_[after].is(kCapitalized) ||
+                           matches(res_.med_party_nouns, after, stop, l2, r);
+      if (!goes_on) phrase_end = after;
+      break;
+    }
+    for (int c : unnamed_sides(s, ms, k + 1, phrase_end)) {
       const bool grouped =
           std::find(last_two_groups_.begin(), last_two_groups_.end(), c) != last_two_groups_.end();
       if ((into.size() < 2 || grouped) && std::find(into.begin(), into.end(), c) == into.end()) {

@@ -43,3 +43,12 @@ TEST_CASE("mediation: the one asked to mediate mediates, not the speaker who ask
   CHECK(has(a.mediations(), "Ignatius Chama: Luapula Liberation Front/Zambia Ongoing"));
   CHECK_FALSE(has(a.mediations(), "Hakainde Hichilema: Luapula Liberation Front/Zambia Ongoing"));
 }
+
+TEST_CASE("mediation: a described side ends at its head noun before the verb that follows",
+          "[extract][mediation]") {
+  Run a(
+      "KISUMU, Kenya (AP) - Three days of clashes between the Umoja movement and Islamist "
+      "militants killed at least 11 people in the camp, officials said. Egypt offered on Monday "
+      "to mediate between them, an official said.");
+  CHECK(has(a.mediations(), "Egypt: Islamist militants/Umoja movement Offered"));
+}
