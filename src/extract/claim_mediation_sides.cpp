@@ -209,7 +209,14 @@ std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<
         b = k + 1;
         continue;
       }
-      int side = definite_speaker(s, ms, e, true);
+      // "between Morocco and the Polisario": "the" and one capitalised word that opens the
+      // name of an actor of the article is that actor (its short name).
+      int side = -1;
+      if (e == b + 2 && tokens_[b].key == "the" && tokens_[b + 1].is(kCapitalized) &&
+          !tokens_[b + 1].is(kInQuote)) {
+        side = modifier_side(ms, b + 1, false);
+      }
+      if (side < 0) side = definite_speaker(s, ms, e, true);
       if (side < 0) {
         std::uint32_t l = 0;
         std::uint32_t r = 0;

@@ -52,3 +52,26 @@ TEST_CASE("mediation: a described side ends at its head noun before the verb tha
       "to mediate between them, an official said.");
   CHECK(has(a.mediations(), "Egypt: Islamist militants/Umoja movement Offered"));
 }
+
+TEST_CASE("mediation: reviving or convening talks 'between' two sides is mediation",
+          "[extract][mediation]") {
+  Run a(
+      "NAIROBI (AP) - Rockets hit a town in the north on Monday, killing one civilian, Kenyan "
+      "authorities said, blaming the Mbeko Front. John Doe, the U.N. envoy for the region, has "
+      "been trying to revive talks between Kenya and the Mbeko Front.");
+  CHECK(has(a.mediations(), "John Doe: Kenya/Mbeko Front Ongoing"));
+  // The sides reviving their own talks mediate nothing.
+  Run b(
+      "NAIROBI (AP) - Kenya and the Mbeko Front agreed on Monday to revive talks next month, "
+      "officials said.");
+  CHECK(b.mediations().empty());
+}
+
+TEST_CASE("mediation: 'the' and the first word of an actor's name is that actor as a side",
+          "[extract][mediation]") {
+  Run a(
+      "NAIROBI (AP) - Rockets hit a town in the north on Monday, Kenyan authorities said, "
+      "blaming the Mbeko Front independence movement. Tanzania offered to mediate between Kenya "
+      "and the Mbeko, with Uganda taking part as an observer.");
+  CHECK(has(a.mediations(), "Tanzania: Kenya/Mbeko Front Offered"));
+}
