@@ -222,8 +222,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
       mediators = name_list(ms, trig_end, s.last_token, &list_end);
       // "brokered by Iraqi officials": the state its officials stand for.
       std::uint32_t oe = 0;
-      const int state =
-          mediators.empty() ? officials_state(ms, trig_end, s.last_token, &oe) : -1;
+      const int state = mediators.empty() ? officials_state(ms, trig_end, s.last_token, &oe) : -1;
       if (state >= 0) {
         mediators = {state};
         list_end = oe;
@@ -329,9 +328,9 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
             if (asked == nullptr || m.begin > asked->begin) asked = &m;
           }
           // Only the name and an apposition's commas between it and "to".
-          const bool next = asked != nullptr && (asked->end == i - 1 ||
-                                                 (asked->end + 1 == i - 1 &&
-                                                  tokens_[asked->end].key == ","));
+          const bool next =
+              asked != nullptr &&
+              (asked->end == i - 1 || (asked->end + 1 == i - 1 && tokens_[asked->end].key == ","));
           if (next && asked->begin <= k + rl + 8) {
             from = asked->begin;
             speaker_mediates = -1;
@@ -415,9 +414,10 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         std::uint32_t oe = 0;
         const int state = officials_state(ms, k, i, &oe);
         if (state < 0) continue;
-        const bool lower = std::all_of(tokens_.begin() + oe, tokens_.begin() + i, [](const Token& t) {
-          return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
-        });
+        const bool lower =
+            std::all_of(tokens_.begin() + oe, tokens_.begin() + i, [](const Token& t) {
+              return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+            });
         if (lower) {
           mediators = {state};
           mediator_by_reference = true;
