@@ -218,6 +218,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     std::uint32_t list_end = trig_end;
     bool mediator_by_reference = false;  // "The bloc said it ...": named in an earlier sentence
+    bool mediator_officials = false;     // "Iraqi officials": both sides must be names
     if (slot == "by") {
       mediators = name_list(ms, trig_end, s.last_token, &list_end);
       // "brokered by Iraqi officials": the state its officials stand for.
@@ -228,6 +229,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         list_end = oe;
         // Its officials are no name: the sides must be named.
         mediator_by_reference = true;
+        mediator_officials = true;
       }
     } else if (slot == "before") {
       // "Egyptian and Omani mediators": the states named just before the noun.
@@ -421,6 +423,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         if (lower) {
           mediators = {state};
           mediator_by_reference = true;
+          mediator_officials = true;
         }
       }
       if (mediators.empty()) {
@@ -509,6 +512,21 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     const int named_side = parties.size() == 1 ? parties.front() : -1;
     // A mediator known only by reference needs its sides named: two guesses make no mediation.
     if (mediator_by_reference && !explicit_parties) continue;
+    // A state known by its officials with a side known by description ("between the factions
+    // and U.S. forces") is two guesses: every side after "between" must hold a name.
+    if (mediator_officials) {
+      bool named = between < s.last_token;
+      std::uint32_t b = between + 1;
+      for (std::uint32_t k = b; named && k <= s.last_token; ++k) {
+        const bool end = k == s.last_token || tokens_[k].kind == TokenKind::Punct;
+        if (!end && tokens_[k].key != "and") continue;
+        named = std::any_of(ms.begin(), ms.end(),
+                            [&](const Mention& m) { return m.begin >= b && m.end <= k; });
+        if (end) break;
+        b = k + 1;
+      }
+      if (!named) continue;
+    }
     if (parties.size() < 2) {
       std::vector<int> exclude = mediators;
       exclude.insert(exclude.end(), parties.begin(), parties.end());

@@ -32,6 +32,12 @@ TEST_CASE("mediation: a state's officials mediate for the state when the sides a
       "LUSAKA (Reuters) - Fighting between Zambia and the Luapula Liberation Front killed 12 "
       "people on Monday. Kenyan diplomats are mediating, a spokesman said.");
   CHECK(c.mediations().empty());
+  // Nor with a side known only by description.
+  Run d(
+      "LUSAKA (Reuters) - The Luapula Liberation Front attacked a base on Monday. An earlier "
+      "truce between the factions and Zambian forces, brokered by Egyptian officials in "
+      "November, collapsed within weeks.");
+  CHECK(d.mediations().empty());
 }
 
 TEST_CASE("mediation: the one asked to mediate mediates, not the speaker who asked",
