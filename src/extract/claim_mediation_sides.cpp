@@ -688,10 +688,13 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
 std::vector<int> ArticleRun::referenced_sides(std::uint32_t b, std::uint32_t e) {
   std::uint32_t len = 0;
   std::uint32_t row = 0;
-  if (!last_between_.set || resolving_reference_ || b >= e ||
-      !matches(res_.med_side_references, b, e, len, row)) {
-    return {};
-  }
+  if (b >= e || !matches(res_.med_side_references, b, e, len, row)) return {};
+  return last_between_sides();
+}
+
+// The sides of the last "between A and B" of an earlier sentence that named two, else none.
+std::vector<int> ArticleRun::last_between_sides() {
+  if (!last_between_.set || resolving_reference_) return {};
   resolving_reference_ = true;
   const LastBetween last = last_between_;
   std::vector<int> out;

@@ -527,6 +527,17 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
       }
       if (!named) continue;
     }
+    // "The ceasefire was reached after talks mediated by X": a sentence that names no side
+    // takes those of the last "between A and B" before (the fighting the article tells of),
+    // when no mediator is one of them.
+    if (no_parties) {
+      const std::vector<int> last = last_between_sides();
+      const bool mediates = std::any_of(last.begin(), last.end(), [&](int p) {
+        return std::any_of(mediators.begin(), mediators.end(),
+                           [&](int m) { return m == p || country_of(m) == p; });
+      });
+      if (last.size() == 2 && !mediates) parties = last;
+    }
     if (parties.size() < 2) {
       std::vector<int> exclude = mediators;
       exclude.insert(exclude.end(), parties.begin(), parties.end());

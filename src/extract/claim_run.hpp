@@ -368,6 +368,7 @@ class ArticleRun {
   // "between them", "between the warring parties": the sides of the last "between A and B"
   // of an earlier sentence (note_between), else none.
   std::vector<int> referenced_sides(std::uint32_t b, std::uint32_t e);
+  std::vector<int> last_between_sides();
   void note_between(std::uint32_t si, const std::vector<Mention>& ms);
   std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
                                  std::uint32_t from, std::uint32_t to);

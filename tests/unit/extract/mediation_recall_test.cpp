@@ -81,3 +81,13 @@ TEST_CASE("mediation: 'the' and the first word of an actor's name is that actor 
       "and the Mbeko, with Uganda taking part as an observer.");
   CHECK(has(a.mediations(), "Tanzania: Kenya/Mbeko Front Offered"));
 }
+
+TEST_CASE("mediation: a sentence naming no side takes the sides of the last 'between A and B'",
+          "[extract][mediation]") {
+  Run a(
+      "KISUMU, Kenya (AP) - Three days of clashes between the Umoja movement and the Kalenji "
+      "Front killed at least 11 people in the camp, Kenyan officials said. Kenya's police chief "
+      "said Kenyan troops had sealed the camp. The ceasefire was reached late Monday after talks "
+      "mediated by Tanzania, officials said.");
+  CHECK(has(a.mediations(), "Tanzania: Kalenji Front/Umoja movement Succeeded"));
+}
