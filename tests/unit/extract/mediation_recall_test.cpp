@@ -91,3 +91,11 @@ TEST_CASE("mediation: a sentence naming no side takes the sides of the last 'bet
       "mediated by Tanzania, officials said.");
   CHECK(has(a.mediations(), "Tanzania: Kalenji Front/Umoja movement Succeeded"));
 }
+
+TEST_CASE("mediation: hosting a peace conference is a mediation offer", "[extract][mediation]") {
+  Run a(
+      "KISUMU, Kenya (AP) - Clashes between the Umoja movement and the Kalenji Front killed "
+      "at least 11 people, officials said. The Anglican bishop of Kisumu, Peter Odhiambo, said "
+      "the church was ready to host a peace conference.");
+  CHECK(has(a.mediations(), "Peter Odhiambo: Kalenji Front/Umoja movement Offered"));
+}
