@@ -139,6 +139,29 @@ int ArticleRun::country_for_prefix(std::string_view prefix, bool demonym_only) {
   return -1;
 }
 
+// "Iraqi officials", "U.S. diplomats", "the Egyptian mediators" at `at`: a state's demonym or
+// name (no mention of its own there) before a head noun of claim_source_nouns.tsv stands for
+// the state; -1 otherwise. `phrase_end` gets the end of the phrase.
+int ArticleRun::officials_state(const std::vector<Mention>& ms, std::uint32_t at, std::uint32_t end,
+                                std::uint32_t* phrase_end) {
+  if (at < end && tokens_[at].key == "the") ++at;
+  if (at + 1 >= end || !tokens_[at].is(kCapitalized) || tokens_[at].is(kInQuote)) return -1;
+  // A name that is an actor of its own ("Hamas officials") is read as a name is.
+  const bool named = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+    return m.begin <= at && at < m.end && !entities_[static_cast<std::size_t>(m.entity)].country();
+  });
+  if (named) return -1;
+  std::uint32_t l = 0;
+  std::uint32_t r = 0;
+  if (tokens_[at + 1].is(kCapitalized) || !matches(res_.source_nouns, at + 1, end, l, r)) {
+    return -1;
+  }
+  const int state = country_for_prefix(tokens_[at].key);
+  if (state < 0 || !entities_[static_cast<std::size_t>(state)].country()) return -1;
+  if (phrase_end) *phrase_end = at + 1 + l;
+  return state;
+}
+
 // "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
 // other bodies (a group defined as "X (ABC)" is an organisation) named last before this
 // sentence (no state's forces, no mediator), or none.
@@ -186,7 +209,14 @@ std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<
         b = k + 1;
         continue;
       }
-      int side = definite_speaker(s, ms, e, true);
+      // "between Morocco and the Polisario": "the" and one capitalised word that opens the
+      // name of an actor of the article is that actor (its short name).
+      int side = -1;
+      if (e == b + 2 && tokens_[b].key == "the" && tokens_[b + 1].is(kCapitalized) &&
+          !tokens_[b + 1].is(kInQuote)) {
+        side = modifier_side(ms, b + 1, false);
+      }
+      if (side < 0) side = definite_speaker(s, ms, e, true);
       if (side < 0) {
         std::uint32_t l = 0;
         std::uint32_t r = 0;
@@ -619,7 +649,27 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
                                        [](const Token& t) { return t.key == "and"; });
   if (into.size() < 2 && two_phrases) {
     last_two_groups_.clear();
-    for (int c : unnamed_sides(s, ms, k + 1, stop)) {
+    // "clashes between Fatah and Islamist militants killed 11": the last conjunct ends at its
+    // head noun (mediation_party_nouns.tsv) when a lower-case word that goes on no noun phrase
+    // follows (not "of", not another head).
+    std::uint32_t last_and = k + 1;
+    for (std::uint32_t t = k + 1; t < stop; ++t) {
+      if (tokens_[t].key == "and") last_and = t;
+    }
+    std::uint32_t phrase_end = stop;
+    for (std::uint32_t t = last_and + 1; t < stop; ++t) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      if (!matches(res_.med_party_nouns, t, stop, l, r)) continue;
+      const std::uint32_t after = t + l;
+      std::uint32_t l2 = 0;
+      const bool goes_on = after >= stop || tokens_[after].key == "of" ||
+                           tokens_[after].key == "'s" || tokens_[after].is(kCapitalized) ||
+                           matches(res_.med_party_nouns, after, stop, l2, r);
+      if (!goes_on) phrase_end = after;
+      break;
+    }
+    for (int c : unnamed_sides(s, ms, k + 1, phrase_end)) {
       const bool grouped =
           std::find(last_two_groups_.begin(), last_two_groups_.end(), c) != last_two_groups_.end();
       if ((into.size() < 2 || grouped) && std::find(into.begin(), into.end(), c) == into.end()) {
@@ -638,10 +688,13 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
 std::vector<int> ArticleRun::referenced_sides(std::uint32_t b, std::uint32_t e) {
   std::uint32_t len = 0;
   std::uint32_t row = 0;
-  if (!last_between_.set || resolving_reference_ || b >= e ||
-      !matches(res_.med_side_references, b, e, len, row)) {
-    return {};
-  }
+  if (b >= e || !matches(res_.med_side_references, b, e, len, row)) return {};
+  return last_between_sides();
+}
+
+// The sides of the last "between A and B" of an earlier sentence that named two, else none.
+std::vector<int> ArticleRun::last_between_sides() {
+  if (!last_between_.set || resolving_reference_) return {};
   resolving_reference_ = true;
   const LastBetween last = last_between_;
   std::vector<int> out;

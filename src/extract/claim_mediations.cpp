@@ -218,8 +218,19 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     std::uint32_t list_end = trig_end;
     bool mediator_by_reference = false;  // "The bloc said it ...": named in an earlier sentence
+    bool mediator_officials = false;     // "Iraqi officials": both sides must be names
     if (slot == "by") {
       mediators = name_list(ms, trig_end, s.last_token, &list_end);
+      // "brokered by Iraqi officials": the state its officials stand for.
+      std::uint32_t oe = 0;
+      const int state = mediators.empty() ? officials_state(ms, trig_end, s.last_token, &oe) : -1;
+      if (state >= 0) {
+        mediators = {state};
+        list_end = oe;
+        // Its officials are no name: the sides must be named.
+        mediator_by_reference = true;
+        mediator_officials = true;
+      }
     } else if (slot == "before") {
       // "Egyptian and Omani mediators": the states named just before the noun.
       std::uint32_t k = i;
@@ -306,6 +317,29 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
           }
         }
       }
+      // "X said he had asked Y to mediate", "X invited Y, the Z, to broker talks": Y, the last
+      // name after a word of mediation_requests.tsv, right before "to" and the phrase.
+      if (offer_from == 0 && i > cb + 2 && tokens_[i - 1].key == "to") {
+        for (std::uint32_t k = cb; k + 2 < i; ++k) {
+          std::uint32_t rl = 0;
+          std::uint32_t rr = 0;
+          if (!matches(res_.med_requests, k, i, rl, rr)) continue;
+          const Mention* asked = nullptr;
+          for (const Mention& m : ms) {
+            if (m.begin < k + rl || m.end + 3 < i || m.end > i - 1 || !agentive(m.entity)) continue;
+            if (asked == nullptr || m.begin > asked->begin) asked = &m;
+          }
+          // Only the name and an apposition's commas between it and "to".
+          const bool next =
+              asked != nullptr &&
+              (asked->end == i - 1 || (asked->end + 1 == i - 1 && tokens_[asked->end].key == ","));
+          if (next && asked->begin <= k + rl + 8) {
+            from = asked->begin;
+            speaker_mediates = -1;
+          }
+          k += rl - 1;
+        }
+      }
       // "with Omani mediation": a demonym right before the phrase is its mediator.
       const int adjective = i > s.first_token + 1 && tokens_[i - 1].is(kCapitalized)
                                 ? country_for_prefix(tokens_[i - 1].key, true)
@@ -376,6 +410,22 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         }
       }
       if (mediators.empty()) mediators = relative_antecedent(s, ms, i);
+      // "U.S. officials are mediating", "Egyptian diplomats have offered to help broker": a
+      // state's officials as the subject, only lower-case words up to the phrase.
+      for (std::uint32_t k = cb; k < i && mediators.empty(); ++k) {
+        std::uint32_t oe = 0;
+        const int state = officials_state(ms, k, i, &oe);
+        if (state < 0) continue;
+        const bool lower =
+            std::all_of(tokens_.begin() + oe, tokens_.begin() + i, [](const Token& t) {
+              return t.kind == TokenKind::Word && !t.is(kCapitalized) && !t.is(kInQuote);
+            });
+        if (lower) {
+          mediators = {state};
+          mediator_by_reference = true;
+          mediator_officials = true;
+        }
+      }
       if (mediators.empty()) {
         const int speaker = reporting_speaker(s, ms, i);
         if (speaker >= 0) mediators = {as_actor(speaker)};
@@ -462,6 +512,32 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     const int named_side = parties.size() == 1 ? parties.front() : -1;
     // A mediator known only by reference needs its sides named: two guesses make no mediation.
     if (mediator_by_reference && !explicit_parties) continue;
+    // A state known by its officials with a side known by description ("between the factions
+    // and U.S. forces") is two guesses: every side after "between" must hold a name.
+    if (mediator_officials) {
+      bool named = between < s.last_token;
+      std::uint32_t b = between + 1;
+      for (std::uint32_t k = b; named && k <= s.last_token; ++k) {
+        const bool end = k == s.last_token || tokens_[k].kind == TokenKind::Punct;
+        if (!end && tokens_[k].key != "and") continue;
+        named = std::any_of(ms.begin(), ms.end(),
+                            [&](const Mention& m) { return m.begin >= b && m.end <= k; });
+        if (end) break;
+        b = k + 1;
+      }
+      if (!named) continue;
+    }
+    // "The ceasefire was reached after talks mediated by X": a sentence that names no side
+    // takes those of the last "between A and B" before (the fighting the article tells of),
+    // when no mediator is one of them.
+    if (no_parties) {
+      const std::vector<int> last = last_between_sides();
+      const bool mediates = std::any_of(last.begin(), last.end(), [&](int p) {
+        return std::any_of(mediators.begin(), mediators.end(),
+                           [&](int m) { return m == p || country_of(m) == p; });
+      });
+      if (last.size() == 2 && !mediates) parties = last;
+    }
     if (parties.size() < 2) {
       std::vector<int> exclude = mediators;
       exclude.insert(exclude.end(), parties.begin(), parties.end());

@@ -71,6 +71,7 @@ struct ClaimStage::Resources {
   Lexicon med_objects;         // phrase
   Lexicon med_processes;       // phrase: what a mediation is about that goes on ("talks")
   Lexicon med_companions;      // phrase: "along with" before co-mediators
+  Lexicon med_requests;        // phrase: "asked" before "Y to mediate": Y mediates
   Lexicon med_ending_verbs;    // "ended", "halted": the fighting between whom a deal ended
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
@@ -360,11 +361,14 @@ class ArticleRun {
                                        std::uint32_t at) const;
   int actor_named(const std::string& name) const;
   int country_for_prefix(std::string_view prefix, bool demonym_only = false);
+  int officials_state(const std::vector<Mention>& ms, std::uint32_t at, std::uint32_t end,
+                      std::uint32_t* phrase_end = nullptr);
   int state_of_members(std::uint32_t i, std::uint32_t end);
   std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
   // "between them", "between the warring parties": the sides of the last "between A and B"
   // of an earlier sentence (note_between), else none.
   std::vector<int> referenced_sides(std::uint32_t b, std::uint32_t e);
+  std::vector<int> last_between_sides();
   void note_between(std::uint32_t si, const std::vector<Mention>& ms);
   std::vector<int> unnamed_sides(const Sentence& s, const std::vector<Mention>& ms,
                                  std::uint32_t from, std::uint32_t to);

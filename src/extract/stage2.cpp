@@ -80,6 +80,7 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.med_objects,
           &r.med_processes,
           &r.med_companions,
+          &r.med_requests,
           &r.med_ending_verbs,
           &r.med_side_quantifiers,
           &r.med_party_nouns,
@@ -153,6 +154,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_objects = load("mediation_objects");
   r.med_processes = load("mediation_processes");
   r.med_companions = load("mediation_companions");
+  r.med_requests = load("mediation_requests");
   r.med_ending_verbs = load("mediation_ending_verbs");
   r.med_side_quantifiers = load("mediation_side_quantifiers");
   r.med_party_nouns = load("mediation_party_nouns");
