@@ -357,6 +357,10 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     f.qualifier = qual;
     f.victims = span_text(vb, ve);
     f.pos = i;
+    // "Another 16 people were wounded", "four other officers were wounded": more victims of
+    // the group before, another kind of casualty.
+    f.more = (i > s.first_token && tokens_[i - 1].key == "another" && !single) ||
+             (ve > vb && tokens_[vb].key == "other");
     // "counted 22 bodies": the casualty word names the victims; "many bodies" counts none.
     if (j == vb && j < end && is_word(res_.casualty_nouns, j, end)) {
       const bool count =
@@ -432,6 +436,16 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       }
     }
     const std::string slot = f.amounts.begin()->first;
+    // "put the death toll at 52, including women and children, with 64 people wounded": a
+    // figure of more or unnamed people after a toll without victims joins it (the dead and
+    // the wounded only: the kidnapped are a group of their own).
+    const auto hurt = [](const std::string& k) { return k == "killed" || k == "wounded"; };
+    if (!no_victims && !groups.empty() && !groups.back().amounts.count(slot) && hurt(slot) &&
+        hurt(groups.back().amounts.begin()->first) &&
+        (f.more || refers_back(f.victims) ||
+         (groups.back().victims.empty() && refers_back(f.victims, "unnamed")))) {
+      no_victims = true;
+    }
     if (no_victims && !groups.empty() && !groups.back().amounts.count(slot)) {
       groups.back().amounts[slot] = f.amounts.begin()->second;
       if (groups.back().qualifier.empty()) groups.back().qualifier = f.qualifier;
@@ -528,7 +542,7 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
   if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
   if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
   const std::string key = victim_key(sided_victims(f, claimant));
-  const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
+  const bool back = si != last_casualty_sentence_ && (f.more || refers_back(f.victims));
   if (key.empty() && !back) return nullptr;
   // A shorter name for the same victims joins the group too when stated in the same or the
   // very next sentence ("killed 57 Islamic State fighters." + "It said its forces had also
@@ -549,12 +563,15 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
   return nullptr;
 }
 
-// Victims that stand for those of the group before: none, or only "others" / "more".
-bool ArticleRun::refers_back(const std::string& victims) const {
+// Victims that stand for those of the group before: none, or only "others" / "more"
+// (claim_back_victims.tsv rows of `kind`; "unnamed": only "people", who join a toll without
+// victims in the same sentence).
+bool ArticleRun::refers_back(const std::string& victims, std::string_view kind) const {
   const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
-  if (toks.empty()) return true;
+  if (toks.empty()) return kind == "back";
   PhraseIndex::Match m{0, 0};
-  return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size();
+  return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size() &&
+         res_.back_victims.get(m.value, "kind") == kind;
 }
 
 bool ArticleRun::continues(std::uint32_t si, int claimant, const Figure& f) const {

@@ -177,6 +177,7 @@ struct Figure {
   std::string object;        // "posts", "equipment" or ""
   std::uint32_t pos = 0;     // first token
   bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
+  bool more = false;  // "Another 16 people", "four other officers": victims of the group before
 };
 
 struct ClaimOut {
@@ -324,7 +325,7 @@ class ArticleRun {
   bool breakdown_at(std::uint32_t pos) const;
   std::string antecedent_plural(const Sentence& s, std::uint32_t at) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
-  bool refers_back(const std::string& victims) const;
+  bool refers_back(const std::string& victims, std::string_view kind = "back") const;
   bool continues(std::uint32_t si, int claimant, const Figure& f) const;
   bool continue_figure(std::uint32_t si, int claimant, const Figure& f);
   void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,
