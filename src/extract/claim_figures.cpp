@@ -155,7 +155,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           const Token& w = tokens_[g - 1];
           const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
                             w.key <= "2099";
-          if ((w.kind != TokenKind::Word && !year) || w.is(kInQuote)) break;
+          // (and a possessive: "the death toll from Tuesday's airstrike had risen to 11").
+          if ((w.kind != TokenKind::Word && !year && w.key != "'s") || w.is(kInQuote)) break;
           std::uint32_t gl = 0;
           std::uint32_t gr = 0;
           if (matches(res_.casualty, g - 1, end, gl, gr)) break;
