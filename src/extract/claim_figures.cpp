@@ -64,6 +64,14 @@ std::uint32_t ArticleRun::coordinated_one(const Figure& f, std::uint32_t ve,
   return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
 }
 
+// "a number of terrorists": an amount numbers.tsv calls unknown (kind "unknown") opens at `at`;
+// no one-person figure.
+bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  return matches(res_.numbers, at, end, len, row) && res_.numbers.get(row, "kind") == "unknown";
+}
+
 std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
                                            std::uint32_t& first) const {
   std::vector<Figure> raw;
@@ -141,11 +149,13 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       // "the death toll at eight", "the toll rose to 20": a link before the figure (not the
       // "at" of "killed at least 274").
       std::uint32_t nl0 = 0;
+      bool linked = false;  // a link was read: "killed at an informal site" has no figure
       const bool qualifier_here = j < end && matches(res_.numbers, j, end, ql, qr) &&
                                   res_.numbers.get(qr, "kind") == "qualifier";
       if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
           matches(res_.figure_links, j, end, ql, qr)) {
         j += ql;
+        linked = true;
       } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
         // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
         // death toll from three days of fighting between X and Y in the town of Z has risen
@@ -180,8 +190,9 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
         auto v = number_at(j, end, nl);
         // "killing a police officer": one person, named in a few words; so is a relative
         // ("wounded his wife", "killed her son"; not "his guards").
-        const bool one =
-            !v && (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
+        // (Not after a link, "killed at an informal site", nor "a number of" people.)
+        const bool one = !v && !linked && !unknown_amount(j, end) &&
+                         (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
         if (one) {
           v = "1";
           nl = 1;
@@ -273,7 +284,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       nl = zl;
     }
     // "a civilian was killed", "three soldiers and a civilian were killed": one person.
-    const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+    const bool single =
+        !v && (tokens_[i].key == "a" || tokens_[i].key == "an") && !unknown_amount(i, end);
     bool ordinal = false;
     if (single) {
       v = "1";
