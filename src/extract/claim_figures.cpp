@@ -675,8 +675,10 @@ bool ArticleRun::own_losses(const Sentence& s, const std::vector<Mention>& ms,
                      (matches(res_.numbers, s.first_token, first, len, row) &&
                       res_.numbers.get(row, "kind") == "qualifier" && s.first_token + len == first);
   if (!opens) return false;
+  // (Or more of the victims the sentence before spoke of: "X said the miners were killed at
+  // the site. Two other miners were wounded.")
   const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
-    return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
+    return f.object.empty() && !f.amounts.empty() && (names_forces(f.victims) || f.more);
   });
   // A city is where the wounded were taken ("evacuated to the capital"), not an actor here.
   return forces_only && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
