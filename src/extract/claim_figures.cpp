@@ -188,9 +188,23 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
       if (j < end) {
         auto v = number_at(j, end, nl);
+        // "killing a family of five": the number after a counted group (numbers.tsv kind
+        // "group"), who are the victims.
+        std::string group_victims;
+        std::uint32_t gl = 0;
+        std::uint32_t grow = 0;
+        std::uint32_t gnl = 0;
+        if (!v && !linked && matches(res_.numbers, j, end, gl, grow) &&
+            res_.numbers.get(grow, "kind") == "group" && j + gl < end) {
+          if (auto gv = number_at(j + gl, end, gnl)) {
+            v = gv;
+            group_victims = span_text(j + 1, j + gl - 1);
+            nl = gl + gnl;
+          }
+        }
         // "killing a police officer": one person, named in a few words; so is a relative
-        // ("wounded his wife", "killed her son"; not "his guards").
-        // (Not after a link, "killed at an informal site", nor "a number of" people.)
+        // ("wounded his wife", "killed her son"; not "his guards"). (Not after a link,
+        // "killed at an informal site", nor "a number of" people.)
         const bool one = !v && !linked && !unknown_amount(j, end) &&
                          (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
         if (one) {
@@ -245,6 +259,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].key == "and") break;
               if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
             }
+            if (!group_victims.empty()) f.victims = group_victims;
             f.pos = i;
             f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
             raw.push_back(f);
