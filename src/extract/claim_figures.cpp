@@ -149,13 +149,11 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       // "the death toll at eight", "the toll rose to 20": a link before the figure (not the
       // "at" of "killed at least 274").
       std::uint32_t nl0 = 0;
-      bool linked = false;  // a link was read: "killed at an informal site" has no figure
       const bool qualifier_here = j < end && matches(res_.numbers, j, end, ql, qr) &&
                                   res_.numbers.get(qr, "kind") == "qualifier";
       if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
           matches(res_.figure_links, j, end, ql, qr)) {
         j += ql;
-        linked = true;
       } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
         // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
         // death toll from three days of fighting between X and Y in the town of Z has risen
@@ -194,7 +192,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
         std::uint32_t gl = 0;
         std::uint32_t grow = 0;
         std::uint32_t gnl = 0;
-        if (!v && !linked && matches(res_.numbers, j, end, gl, grow) &&
+        if (!v && matches(res_.numbers, j, end, gl, grow) &&
             res_.numbers.get(grow, "kind") == "group" && j + gl < end) {
           if (auto gv = number_at(j + gl, end, gnl)) {
             v = gv;
@@ -203,9 +201,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           }
         }
         // "killing a police officer": one person, named in a few words; so is a relative
-        // ("wounded his wife", "killed her son"; not "his guards"). (Not after a link,
-        // "killed at an informal site", nor "a number of" people.)
-        const bool one = !v && !linked && !unknown_amount(j, end) &&
+        // ("wounded his wife", "killed her son"; not "his guards"; not "a number of" people).
+        const bool one = !v && !unknown_amount(j, end) &&
                          (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
         if (one) {
           v = "1";
@@ -690,10 +687,8 @@ bool ArticleRun::own_losses(const Sentence& s, const std::vector<Mention>& ms,
                      (matches(res_.numbers, s.first_token, first, len, row) &&
                       res_.numbers.get(row, "kind") == "qualifier" && s.first_token + len == first);
   if (!opens) return false;
-  // (Or more of the victims the sentence before spoke of: "X said the miners were killed at
-  // the site. Two other miners were wounded.")
   const bool forces_only = std::all_of(figures.begin(), figures.end(), [&](const Figure& f) {
-    return f.object.empty() && !f.amounts.empty() && (names_forces(f.victims) || f.more);
+    return f.object.empty() && !f.amounts.empty() && names_forces(f.victims);
   });
   // A city is where the wounded were taken ("evacuated to the capital"), not an actor here.
   return forces_only && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {

@@ -60,25 +60,11 @@ TEST_CASE("figures: a toll noun reaches its link across a possessive",
   CHECK(has(a.figures(), "health ministry: 23//"));
 }
 
-TEST_CASE("figures: no one-person figure after a link or in 'a number of'",
-          "[extract][claims][figures]") {
-  Run a(
-      "DAKAR (Reuters) - The herders were killed at an abandoned well near the river, said "
-      "Amadou Sow, a spokesman for the regional police.");
-  for (const std::string& f : a.figures()) CHECK(f.find("abandoned well") == std::string::npos);
+TEST_CASE("figures: no one-person figure in 'a number of'", "[extract][claims][figures]") {
   Run b(
       "ISLAMABAD (Reuters) - The foreign ministry said the strikes had killed a number of "
       "militants.");
   CHECK_FALSE(has(b.figures(), "foreign ministry: 1//number of militants"));
-}
-
-TEST_CASE("figures: more victims after a speaker's figureless claim are his casualty claim",
-          "[extract][claims][figures]") {
-  Run a(
-      "DAKAR (Reuters) - Gunmen attacked a gold mine on Monday. The miners were killed at an "
-      "abandoned well near the river, said Amadou Sow, a spokesman for the regional police. Two "
-      "other miners were wounded and taken to hospital.");
-  CHECK(has(a.figures(), "Amadou Sow: /2/"));
 }
 
 TEST_CASE("figures: the number after a counted group ('a family of five')",
