@@ -72,6 +72,15 @@ bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
   return matches(res_.numbers, at, end, len, row) && res_.numbers.get(row, "kind") == "unknown";
 }
 
+// "wounding a 62-year-old woman": an age ("62-year-old", one number token) is part of the
+// victims after the verb, no amount. (Before the verb, "A 24-year-old man was killed" is
+// still no figure: in wire copy it mostly restates one victim of the toll before.)
+bool ArticleRun::age_at(std::uint32_t at) const {
+  const std::string& k = tokens_[at].key;
+  return tokens_[at].kind == TokenKind::Number && k.size() > 8 &&
+         k.compare(k.size() - 8, 8, "year-old") == 0;
+}
+
 std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
                                            std::uint32_t& first) const {
   std::vector<Figure> raw;
@@ -83,7 +92,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     std::uint32_t k = j;
     while (k < end && k - j < 8) {
       const Token& t = tokens_[k];
-      if (t.kind != TokenKind::Word) break;
+      if (t.kind != TokenKind::Word && !age_at(k)) break;
       std::uint32_t len = 0;
       std::uint32_t row = 0;
       if (matches(res_.casualty, k, end, len, row)) break;

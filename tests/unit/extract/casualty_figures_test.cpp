@@ -74,3 +74,10 @@ TEST_CASE("figures: the number after a counted group ('a family of five')",
       "of five, the local Red Crescent said.");
   CHECK(has(a.figures(), "Red Crescent: 5//family"));
 }
+
+TEST_CASE("figures: an age after the verb is part of the victims", "[extract][claims][figures]") {
+  Run a(
+      "KYIV (Reuters) - Governor Petro Marchenko said a drone had struck a house in the village "
+      "on Tuesday, wounding a 62-year-old woman.");
+  CHECK(has(a.figures(), "Petro Marchenko: /1/62-year-old woman"));
+}
