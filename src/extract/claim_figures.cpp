@@ -64,7 +64,7 @@ std::uint32_t ArticleRun::coordinated_one(const Figure& f, std::uint32_t ve,
   return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
 }
 
-// "a number of terrorists": an amount numbers.tsv calls unknown (kind "unknown") opens at `at`;
+// "a number of militants": an amount numbers.tsv calls unknown (kind "unknown") opens at `at`;
 // no one-person figure.
 bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
   std::uint32_t len = 0;
@@ -72,8 +72,8 @@ bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
   return matches(res_.numbers, at, end, len, row) && res_.numbers.get(row, "kind") == "unknown";
 }
 
-// "wounding a 62-year-old woman": an age ("62-year-old", one number token) is part of the
-// victims after the verb, no amount. (Before the verb, "A 24-year-old man was killed" is
+// "wounding a 70-year-old farmer": an age ("70-year-old", one number token) is part of the
+// victims after the verb, no amount. (Before the verb, "A 30-year-old man was killed" is
 // still no figure: in wire copy it mostly restates one victim of the toll before.)
 bool ArticleRun::age_at(std::uint32_t at) const {
   const std::string& k = tokens_[at].key;
@@ -172,7 +172,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           const Token& w = tokens_[g - 1];
           const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
                             w.key <= "2099";
-          // (and a possessive: "the death toll from Tuesday's airstrike had risen to 11").
+          // (and a possessive: "the death toll from Sunday's bombing had risen to 23").
           if ((w.kind != TokenKind::Word && !year && w.key != "'s") || w.is(kInQuote)) break;
           std::uint32_t gl = 0;
           std::uint32_t gr = 0;
@@ -195,7 +195,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
       if (j < end) {
         auto v = number_at(j, end, nl);
-        // "killing a family of five": the number after a counted group (numbers.tsv kind
+        // "killing a family of four": the number after a counted group (numbers.tsv kind
         // "group"), who are the victims.
         std::string group_victims;
         std::uint32_t gl = 0;
@@ -391,7 +391,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     f.qualifier = qual;
     f.victims = span_text(vb, ve);
     f.pos = i;
-    // "Another 16 people were wounded", "four other officers were wounded": more victims of
+    // "Another 12 people were wounded", "three other guards were wounded": more victims of
     // the group before, another kind of casualty.
     f.more = (i > s.first_token && tokens_[i - 1].key == "another" && !single) ||
              (ve > vb && tokens_[vb].key == "other");
@@ -470,7 +470,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       }
     }
     const std::string slot = f.amounts.begin()->first;
-    // "put the death toll at 52, including women and children, with 64 people wounded": a
+    // "put the toll at 31, including children, with 50 people wounded": a
     // figure of more or unnamed people after a toll without victims joins it (the dead and
     // the wounded only: the kidnapped are a group of their own).
     const auto hurt = [](const std::string& k) { return k == "killed" || k == "wounded"; };

@@ -177,7 +177,7 @@ struct Figure {
   std::string object;        // "posts", "equipment" or ""
   std::uint32_t pos = 0;     // first token
   bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
-  bool more = false;  // "Another 16 people", "four other officers": victims of the group before
+  bool more = false;  // "Another 12 people", "three other guards": victims of the group before
 };
 
 struct ClaimOut {
