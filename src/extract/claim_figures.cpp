@@ -64,6 +64,23 @@ std::uint32_t ArticleRun::coordinated_one(const Figure& f, std::uint32_t ve,
   return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
 }
 
+// "a number of militants": an amount numbers.tsv calls unknown (kind "unknown") opens at `at`;
+// no one-person figure.
+bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  return matches(res_.numbers, at, end, len, row) && res_.numbers.get(row, "kind") == "unknown";
+}
+
+// "wounding a 70-year-old farmer": an age ("70-year-old", one number token) is part of the
+// victims after the verb, no amount. (Before the verb, "A 30-year-old man was killed" is
+// still no figure: in wire copy it mostly restates one victim of the toll before.)
+bool ArticleRun::age_at(std::uint32_t at) const {
+  const std::string& k = tokens_[at].key;
+  return tokens_[at].kind == TokenKind::Number && k.size() > 8 &&
+         k.compare(k.size() - 8, 8, "year-old") == 0;
+}
+
 std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
                                            std::uint32_t& first) const {
   std::vector<Figure> raw;
@@ -75,7 +92,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     std::uint32_t k = j;
     while (k < end && k - j < 8) {
       const Token& t = tokens_[k];
-      if (t.kind != TokenKind::Word) break;
+      if (t.kind != TokenKind::Word && !age_at(k)) break;
       std::uint32_t len = 0;
       std::uint32_t row = 0;
       if (matches(res_.casualty, k, end, len, row)) break;
@@ -155,7 +172,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
           const Token& w = tokens_[g - 1];
           const bool year = w.kind == TokenKind::Number && w.key.size() == 4 && w.key >= "1900" &&
                             w.key <= "2099";
-          if ((w.kind != TokenKind::Word && !year) || w.is(kInQuote)) break;
+          // (and a possessive: "the death toll from Sunday's bombing had risen to 23").
+          if ((w.kind != TokenKind::Word && !year && w.key != "'s") || w.is(kInQuote)) break;
           std::uint32_t gl = 0;
           std::uint32_t gr = 0;
           if (matches(res_.casualty, g - 1, end, gl, gr)) break;
@@ -177,10 +195,24 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       if (quoted != j && quoted < end && number_at(quoted, end, nl)) j = quoted;
       if (j < end) {
         auto v = number_at(j, end, nl);
+        // "killing a family of four": the number after a counted group (numbers.tsv kind
+        // "group"), who are the victims.
+        std::string group_victims;
+        std::uint32_t gl = 0;
+        std::uint32_t grow = 0;
+        std::uint32_t gnl = 0;
+        if (!v && matches(res_.numbers, j, end, gl, grow) &&
+            res_.numbers.get(grow, "kind") == "group" && j + gl < end) {
+          if (auto gv = number_at(j + gl, end, gnl)) {
+            v = gv;
+            group_victims = span_text(j + 1, j + gl - 1);
+            nl = gl + gnl;
+          }
+        }
         // "killing a police officer": one person, named in a few words; so is a relative
-        // ("wounded his wife", "killed her son"; not "his guards").
-        const bool one =
-            !v && (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
+        // ("wounded his wife", "killed her son"; not "his guards"; not "a number of" people).
+        const bool one = !v && !unknown_amount(j, end) &&
+                         (tokens_[j].key == "a" || tokens_[j].key == "an" || kin_of_one(j, end));
         if (one) {
           v = "1";
           nl = 1;
@@ -233,6 +265,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               if (tokens_[k - 1].kind != TokenKind::Word || tokens_[k - 1].key == "and") break;
               if (tokens_[k - 1].key == "of" && k < i) f.victims = span_text(k, i);
             }
+            if (!group_victims.empty()) f.victims = group_victims;
             f.pos = i;
             f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
             raw.push_back(f);
@@ -272,7 +305,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       nl = zl;
     }
     // "a civilian was killed", "three soldiers and a civilian were killed": one person.
-    const bool single = !v && (tokens_[i].key == "a" || tokens_[i].key == "an");
+    const bool single =
+        !v && (tokens_[i].key == "a" || tokens_[i].key == "an") && !unknown_amount(i, end);
     bool ordinal = false;
     if (single) {
       v = "1";
@@ -357,6 +391,10 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     f.qualifier = qual;
     f.victims = span_text(vb, ve);
     f.pos = i;
+    // "Another 12 people were wounded", "three other guards were wounded": more victims of
+    // the group before, another kind of casualty.
+    f.more = (i > s.first_token && tokens_[i - 1].key == "another" && !single) ||
+             (ve > vb && tokens_[vb].key == "other");
     // "counted 22 bodies": the casualty word names the victims; "many bodies" counts none.
     if (j == vb && j < end && is_word(res_.casualty_nouns, j, end)) {
       const bool count =
@@ -432,6 +470,16 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       }
     }
     const std::string slot = f.amounts.begin()->first;
+    // "put the toll at 31, including children, with 50 people wounded": a
+    // figure of more or unnamed people after a toll without victims joins it (the dead and
+    // the wounded only: the kidnapped are a group of their own).
+    const auto hurt = [](const std::string& k) { return k == "killed" || k == "wounded"; };
+    if (!no_victims && !groups.empty() && !groups.back().amounts.count(slot) && hurt(slot) &&
+        hurt(groups.back().amounts.begin()->first) &&
+        (f.more || refers_back(f.victims) ||
+         (groups.back().victims.empty() && refers_back(f.victims, "unnamed")))) {
+      no_victims = true;
+    }
     if (no_victims && !groups.empty() && !groups.back().amounts.count(slot)) {
       groups.back().amounts[slot] = f.amounts.begin()->second;
       if (groups.back().qualifier.empty()) groups.back().qualifier = f.qualifier;
@@ -528,7 +576,7 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
   if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
   if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
   const std::string key = victim_key(sided_victims(f, claimant));
-  const bool back = si != last_casualty_sentence_ && refers_back(f.victims);
+  const bool back = si != last_casualty_sentence_ && (f.more || refers_back(f.victims));
   if (key.empty() && !back) return nullptr;
   // A shorter name for the same victims joins the group too when stated in the same or the
   // very next sentence ("killed 57 Islamic State fighters." + "It said its forces had also
@@ -549,12 +597,15 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
   return nullptr;
 }
 
-// Victims that stand for those of the group before: none, or only "others" / "more".
-bool ArticleRun::refers_back(const std::string& victims) const {
+// Victims that stand for those of the group before: none, or only "others" / "more"
+// (claim_back_victims.tsv rows of `kind`; "unnamed": only "people", who join a toll without
+// victims in the same sentence).
+bool ArticleRun::refers_back(const std::string& victims, std::string_view kind) const {
   const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
-  if (toks.empty()) return true;
+  if (toks.empty()) return kind == "back";
   PhraseIndex::Match m{0, 0};
-  return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size();
+  return res_.back_victims.index().longest(toks, 0, toks.size(), m) && m.length == toks.size() &&
+         res_.back_victims.get(m.value, "kind") == kind;
 }
 
 bool ArticleRun::continues(std::uint32_t si, int claimant, const Figure& f) const {

@@ -178,6 +178,7 @@ struct Figure {
   std::string object;        // "posts", "equipment" or ""
   std::uint32_t pos = 0;     // first token
   bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
+  bool more = false;  // "Another 12 people", "three other guards": victims of the group before
 };
 
 struct ClaimOut {
@@ -323,9 +324,11 @@ class ArticleRun {
   };
   std::string victim_key(const std::string& victims) const;
   bool breakdown_at(std::uint32_t pos) const;
+  bool unknown_amount(std::uint32_t at, std::uint32_t end) const;
+  bool age_at(std::uint32_t at) const;
   std::string antecedent_plural(const Sentence& s, std::uint32_t at) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
-  bool refers_back(const std::string& victims) const;
+  bool refers_back(const std::string& victims, std::string_view kind = "back") const;
   bool continues(std::uint32_t si, int claimant, const Figure& f) const;
   bool continue_figure(std::uint32_t si, int claimant, const Figure& f);
   void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,

@@ -198,8 +198,9 @@ TEST_CASE("claims: an indefinite body description opening the sentence is a sour
   Run a(
       "YANGON (Reuters) - Myanmar troops attacked a village in Kachin on Tuesday. A Kachin rescue "
       "group said the death toll had risen to 11. Another 16 people were wounded, it said.");
-  CHECK(has(a.figures(), "Kachin rescue group: 11//"));
-  CHECK(has(a.figures(), "Kachin rescue group: /16/people"));
+  // ("Another 16 people" are more victims of the toll before: one group,
+  // casualty_figures_test.)
+  CHECK(has(a.figures(), "Kachin rescue group: 11/16/"));
   // Not when an apposition names it.
   Run b(
       "BOGOTA (Reuters) - A local rights group, the Cauca Peace Network, said three civilians "
