@@ -55,6 +55,18 @@ int day_of_month(std::string_view s) {
   return to_int(s);
 }
 
+// The year offset of a relative value "year0", "year-1", "year+1"; kNoYearOffset otherwise.
+constexpr int kNoYearOffset = 1000;
+int year_offset(std::string_view value) {
+  if (value.rfind("year", 0) != 0) return kNoYearOffset;
+  const std::string_view rest = value.substr(4);
+  if (rest == "0") return 0;
+  if (rest.size() < 2 || (rest[0] != '-' && rest[0] != '+')) return kNoYearOffset;
+  const int n = to_int(rest.substr(1));
+  if (n < 0) return kNoYearOffset;
+  return rest[0] == '-' ? -n : n;
+}
+
 // Views into the time-words lexicon (or literals): looked up at every token, copied never.
 struct Word {
   std::string_view kind;  // weekday, month, part, modifier, anchor, unit, number, relative
@@ -188,6 +200,15 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
         if (n >= 1900 && n <= 2100) {
           year = n;
           ++i;
+        }
+      }
+      // "in January last year": a relative year right after the month sets its year.
+      if (year < 0 && dated && i < end) {
+        const Word rel = word_at(i);
+        const int offset = rel.kind == "relative" ? year_offset(rel.value) : kNoYearOffset;
+        if (offset != kNoYearOffset) {
+          year = today.year + offset;
+          i += rel.length;
         }
       }
       if (year < 0 && context_year > 0) year = context_year;
