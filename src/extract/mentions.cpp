@@ -647,6 +647,13 @@ void ArticleRun::mark_parties(const Sentence& s) {
 
 bool ArticleRun::city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const {
   if (e < s.last_token && tokens_[e].key == "city") return true;
+  // "In X, on the river, a fire broke out at the city's refinery": the sentence calls the place
+  // the city later on ("the city of Y" names another city).
+  for (std::uint32_t k = e; k + 2 < s.last_token; ++k) {
+    if (tokens_[k].key == "the" && tokens_[k + 1].key == "city" && tokens_[k + 2].key != "of") {
+      return true;
+    }
+  }
   if (b < s.first_token + 2 || tokens_[b - 1].key != "of") return false;
   const std::string& w = tokens_[b - 2].key;
   if (w == "city" || w == "town") return true;
