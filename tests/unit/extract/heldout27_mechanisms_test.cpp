@@ -117,3 +117,17 @@ TEST_CASE("places: a sentence that calls the place 'the city' names the city, no
       "Monday, near the city of Engels.");
   CHECK_FALSE(has(b.labels("City"), "Saratov"));
 }
+
+TEST_CASE("places: whom a camp shelters is no part of its name",
+          "[extract][generalisation][heldout27]") {
+  Stage1 a(
+      "Shells hit the Abu Kamo camp for displaced people on Sunday. Drones struck the Tesso "
+      "camp for refugees on Monday.");
+  const auto sites = a.labels("Site");
+  CHECK(has(sites, "Abu Kamo camp"));
+  CHECK(has(sites, "Tesso camp"));
+  CHECK_FALSE(has(sites, "Abu Kamo camp for displaced people"));
+  // A camp named without what it is for keeps its name.
+  Stage1 b("Gunmen attacked the Tesso training camp on Monday.");
+  CHECK(has(b.labels("Site"), "Tesso training camp"));
+}
