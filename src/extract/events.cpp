@@ -821,7 +821,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       for (std::uint32_t k = ev.end; k < mn.begin && !other_clause; ++k) {
         const std::string& next = tokens_[k + 1].key;
         const bool participle = next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0;
-        other_clause = res_.in("place_clause_breaks_after", tokens_[k].key) && !participle;
+        other_clause = (res_.in("place_clause_breaks_after", tokens_[k].key) && !participle) ||
+                       comma_opens_clause(k, mn.begin);
       }
       if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
