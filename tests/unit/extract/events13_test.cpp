@@ -82,3 +82,24 @@ TEST_CASE("events13: 'hit' with a place as its object is a strike", "[extract][e
   Stage1 c("The team hit a new record in Eldoret on Friday.");
   CHECK_FALSE(has_class(c.events(), "Airstrike"));
 }
+
+TEST_CASE("events13: a place said to have been hit was struck", "[extract][events13]") {
+  Stage1 a(
+      "Explosions were heard across the capital, and an army base in the city of Eldoret had "
+      "also been hit, state television said.");
+  CHECK(has_event(a.events(), "Airstrike@Eldoret"));
+  Stage1 b("Eldoret was hit hard by the drought this year.");
+  CHECK_FALSE(has_class(b.events(), "Airstrike"));
+}
+
+TEST_CASE("events13: a bare 'declared' is no declaration event", "[extract][events13]") {
+  Stage1 a("President Ruto declared a 30-day state of emergency in Nakuru on Monday.");
+  CHECK_FALSE(has_class(a.events(), "Statement"));
+  Stage1 b("The government declared Friday a day of mourning for the victims in Nakuru.");
+  CHECK_FALSE(has_class(b.events(), "Statement"));
+  // A declaration of war and a break of relations are.
+  Stage1 c("Kenya's defence minister declared war on the rebels on Monday.");
+  CHECK(has_class(c.events(), "Statement"));
+  Stage1 d("Hours later, the council announced it was severing diplomatic relations with Uganda.");
+  CHECK(has_class(d.events(), "Statement"));
+}
