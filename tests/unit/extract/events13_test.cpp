@@ -103,3 +103,18 @@ TEST_CASE("events13: a bare 'declared' is no declaration event", "[extract][even
   Stage1 d("Hours later, the council announced it was severing diplomatic relations with Uganda.");
   CHECK(has_class(d.events(), "Statement"));
 }
+
+TEST_CASE("events13: an attack with no place and no side acted on is no event",
+          "[extract][events13]") {
+  // A generic mention and a restatement with no place.
+  Stage1 a(
+      "Rebel attacks on shipping intensified on Monday, the navy said. The group denied that "
+      "its fighters had opened fire.");
+  const auto ev = a.events();
+  CHECK(ev.count("GroundAttack@-") == 0);
+  // One side acting on another stays without a place, and a located attack stays.
+  Stage1 b("Kenyan forces captured three Ugandan soldiers on Monday, officials said.");
+  CHECK(has_class(b.events(), "Capture"));
+  Stage1 c("Gunmen attacked a police post in Nakuru on Monday, killing two officers.");
+  CHECK(has_event(c.events(), "GroundAttack@Nakuru"));
+}
