@@ -756,6 +756,17 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
           res_.in("destination_verbs", tokens_[k - 2].key)) {
         continue;
       }
+      // "Rockets from X killed two farmers in Y": where a violent event's fire came from is
+      // not where it struck.
+      if (k > s.first_token + 1 && tokens_[k - 1].key == "from") {
+        bool origin = false;
+        for (std::size_t idx : local) {
+          const Event& ev = events_[idx];
+          origin = origin || (ev.end + 1 == k && ev.pos == "noun" &&
+                              res_.in("located_event_classes", fold_key(ev.cls)));
+        }
+        if (origin) continue;
+      }
       // "would send more troops to the area", "deployed 2,000 police to X": the verb's object
       // stands between it and "to" (up to four lower-case words or numbers); not envoys sent
       // for talks (below).

@@ -118,3 +118,29 @@ TEST_CASE("events13: an attack with no place and no side acted on is no event",
   Stage1 c("Gunmen attacked a police post in Nakuru on Monday, killing two officers.");
   CHECK(has_event(c.events(), "GroundAttack@Nakuru"));
 }
+
+TEST_CASE("events13: a truce that talks failed to bring is no truce", "[extract][events13]") {
+  Stage1 a("Talks in Mombasa between the army and the rebels ended on Tuesday without a ceasefire.");
+  CHECK_FALSE(has_class(a.events(), "Ceasefire"));
+  CHECK(has_event(a.events(), "Negotiation@Mombasa"));
+  Stage1 b("The two sides failed to agree on a truce in Mombasa on Tuesday.");
+  CHECK_FALSE(has_class(b.events(), "Ceasefire"));
+  Stage1 c("Elders from Nakuru are trying to broker a truce between the clans.");
+  CHECK_FALSE(has_class(c.events(), "Ceasefire"));
+  Stage1 d("The army and the rebels agreed a ceasefire in Mombasa on Tuesday.");
+  CHECK(has_event(d.events(), "Ceasefire@Mombasa"));
+}
+
+TEST_CASE("events13: where fire came from is not where it struck", "[extract][events13]") {
+  Stage1 a(
+      "Rockets from Uganda killed two farmers and wounded five people in a village in Kisumu on "
+      "Sunday.");
+  CHECK(has_event(a.events(), "Shelling@Kisumu"));
+  CHECK_FALSE(has_event(a.events(), "Shelling@Uganda"));
+  Stage1 b("Shells from Arusha kill two in Kisumu.");
+  CHECK(has_event(b.events(), "Shelling@Kisumu"));
+  CHECK_FALSE(has_event(b.events(), "Shelling@Arusha"));
+  // A withdrawal from a place is there.
+  Stage1 c("Government forces withdrew from Kisumu on Friday, elders said.");
+  CHECK(has_event(c.events(), "Withdrawal@Kisumu"));
+}
