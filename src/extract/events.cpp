@@ -536,9 +536,25 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
   // "militiamen killed at least 30 villagers near X": with no trigger in the
   // sentence, an active "killed" whose object is a count of people of
   // data/lexicon/killing_victims.tsv reports a killing.
-  if (local.empty()) {
+  // (Also in a clause of a sentence with other triggers when none of them is in the clause:
+  // "the clashes are the deadliest since March, when security forces killed hundreds of
+  // civilians in A and B".)
+  auto trigger_in_clause = [&](std::uint32_t i) {
+    std::uint32_t b = i;
+    std::uint32_t e = i + 1;
+    auto is_break = [&](std::uint32_t k) {
+      return tokens_[k].key == "," || tokens_[k].key == ";" || tokens_[k].key == ":";
+    };
+    while (b > s.first_token && !is_break(b - 1)) --b;
+    while (e < s.last_token && !is_break(e)) ++e;
+    for (std::size_t idx : local) {
+      if (events_[idx].begin >= b && events_[idx].begin < e) return true;
+    }
+    return false;
+  };
+  {
     for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
-      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote)) continue;
+      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote) || trigger_in_clause(i)) continue;
       // The killers are people named by a group noun ("militiamen", data/lexicon/
       // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
       // killed", "explosions killed", "the rebels had killed" (told as background).

@@ -144,3 +144,15 @@ TEST_CASE("events13: where fire came from is not where it struck", "[extract][ev
   Stage1 c("Government forces withdrew from Kisumu on Friday, elders said.");
   CHECK(has_event(c.events(), "Withdrawal@Kisumu"));
 }
+
+TEST_CASE("events13: armed men who killed people in a clause without another trigger",
+          "[extract][events13]") {
+  Stage1 a(
+      "The clashes in Eldoret are the deadliest since March, when soldiers and allied "
+      "fighters killed hundreds of civilians in Kisumu.");
+  const auto ev = a.events();
+  CHECK(has_event(ev, "Killing@Kisumu"));
+  // Not when the killing is the toll of the clause's own event.
+  Stage1 b("Gunmen attacked a market in Kisumu on Monday and killed 12 villagers.");
+  CHECK_FALSE(has_class(b.events(), "Killing"));
+}
