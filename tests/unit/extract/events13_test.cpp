@@ -120,7 +120,8 @@ TEST_CASE("events13: an attack with no place and no side acted on is no event",
 }
 
 TEST_CASE("events13: a truce that talks failed to bring is no truce", "[extract][events13]") {
-  Stage1 a("Talks in Mombasa between the army and the rebels ended on Tuesday without a ceasefire.");
+  Stage1 a(
+      "Talks in Mombasa between the army and the rebels ended on Tuesday without a ceasefire.");
   CHECK_FALSE(has_class(a.events(), "Ceasefire"));
   CHECK(has_event(a.events(), "Negotiation@Mombasa"));
   Stage1 b("The two sides failed to agree on a truce in Mombasa on Tuesday.");
