@@ -622,10 +622,14 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     }
   }
   // "the attacks", "the fighting" with neither place nor time after the merge is a generic
-  // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv).
+  // mention, not a reported event (classes: data/lexicon/located_event_classes.tsv); an attack,
+  // killing, shelling or capture with no place unless one side acted on another, too
+  // (data/lexicon/sited_event_classes.tsv).
   for (Event& ev : events_) {
-    if (!ev.merged && ev.locations.empty() && ev.context.empty() && ev.date.empty() &&
-        !ev.reported_time && res_.in("located_event_classes", fold_key(ev.cls))) {
+    if (ev.merged || !ev.locations.empty() || !ev.context.empty()) continue;
+    const std::string cls = fold_key(ev.cls);
+    if ((ev.date.empty() && !ev.reported_time && res_.in("located_event_classes", cls)) ||
+        ((ev.agents.empty() || ev.targets.empty()) && res_.in("sited_event_classes", cls))) {
       ev.merged = true;
     }
   }

@@ -417,6 +417,7 @@ class ArticleRun : public MatchContext {
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
+  bool comma_opens_clause(std::uint32_t comma, std::uint32_t last) const;
   void mark_parties(const Sentence& s);
   void drop_credit_places(const Sentence& s);
   bool counted_object_near(std::uint32_t b, std::uint32_t e, std::uint32_t first,

@@ -48,6 +48,24 @@ bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) c
   return false;
 }
 
+// "..., as members urged restraint on X": a comma then a phrase of comma_clause_openers.tsv of
+// kind "clause" opens a clause with its own verb (the longest phrase decides: ", as well as"
+// goes on with a list).
+bool ArticleRun::comma_opens_clause(std::uint32_t comma, std::uint32_t last) const {
+  if (comma + 1 >= last || tokens_[comma].key != ",") return false;
+  const Lexicon* openers = res_.lexicon("comma_clause_openers");
+  if (!openers) return false;
+  const int id = res_.lexicon_id.at("comma_clause_openers");
+  std::uint32_t best_length = 0;
+  bool clause = false;
+  for (std::uint32_t k = lex_start_[comma + 1]; k < lex_start_[comma + 2]; ++k) {
+    if (lexemes_[k].lexicon != id || lexemes_[k].length <= best_length) continue;
+    best_length = lexemes_[k].length;
+    clause = openers->get(lexemes_[k].row, "kind") == "clause";
+  }
+  return clause;
+}
+
 // A phrase of `lexicon` ends at b, or up to three lower-case words before it.
 bool ArticleRun::cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const {
   const auto id = res_.lexicon_id.find(lexicon);

@@ -536,9 +536,25 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
   // "militiamen killed at least 30 villagers near X": with no trigger in the
   // sentence, an active "killed" whose object is a count of people of
   // data/lexicon/killing_victims.tsv reports a killing.
-  if (local.empty()) {
+  // (Also in a clause of a sentence with other triggers when none of them is in the clause:
+  // "the clashes are the deadliest since March, when security forces killed hundreds of
+  // civilians in A and B".)
+  auto trigger_in_clause = [&](std::uint32_t i) {
+    std::uint32_t b = i;
+    std::uint32_t e = i + 1;
+    auto is_break = [&](std::uint32_t k) {
+      return tokens_[k].key == "," || tokens_[k].key == ";" || tokens_[k].key == ":";
+    };
+    while (b > s.first_token && !is_break(b - 1)) --b;
+    while (e < s.last_token && !is_break(e)) ++e;
+    for (std::size_t idx : local) {
+      if (events_[idx].begin >= b && events_[idx].begin < e) return true;
+    }
+    return false;
+  };
+  {
     for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
-      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote)) continue;
+      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote) || trigger_in_clause(i)) continue;
       // The killers are people named by a group noun ("militiamen", data/lexicon/
       // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
       // killed", "explosions killed", "the rebels had killed" (told as background).
@@ -756,6 +772,17 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
           res_.in("destination_verbs", tokens_[k - 2].key)) {
         continue;
       }
+      // "Rockets from X killed two farmers in Y": where a violent event's fire came from is
+      // not where it struck.
+      if (k > s.first_token + 1 && tokens_[k - 1].key == "from") {
+        bool origin = false;
+        for (std::size_t idx : local) {
+          const Event& ev = events_[idx];
+          origin = origin || (ev.end + 1 == k && ev.pos == "noun" &&
+                              res_.in("located_event_classes", fold_key(ev.cls)));
+        }
+        if (origin) continue;
+      }
       // "would send more troops to the area", "deployed 2,000 police to X": the verb's object
       // stands between it and "to" (up to four lower-case words or numbers); not envoys sent
       // for talks (below).
@@ -821,7 +848,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       for (std::uint32_t k = ev.end; k < mn.begin && !other_clause; ++k) {
         const std::string& next = tokens_[k + 1].key;
         const bool participle = next.size() > 4 && next.compare(next.size() - 3, 3, "ing") == 0;
-        other_clause = res_.in("place_clause_breaks_after", tokens_[k].key) && !participle;
+        other_clause = (res_.in("place_clause_breaks_after", tokens_[k].key) && !participle) ||
+                       comma_opens_clause(k, mn.begin);
       }
       if (other_clause) continue;
       if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
