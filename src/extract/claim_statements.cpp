@@ -445,6 +445,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         who = same_kind ? speaker : (speaker < 0 ? -1 : who);
       }
     }
+    // "..., according to a statement. The statement was issued by X.": X's claim.
+    if (later_source_.entity >= 0 && describes_later_source(s, cue)) {
+      who = later_source_.entity;
+      coordinated_.clear();
+    }
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
