@@ -1065,6 +1065,13 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Entity& who = entities_[static_cast<std::size_t>(c.claimant)];
     if (who.person()) {
       last_person_ = c.claimant;
+      // "X's office said ... It warned ...": the person's office spoke, and "it" is that
+      // office again.
+      const bool by_office = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return as_actor(m.entity) == c.claimant && m.end + 2 <= c.cue_begin &&
+               tokens_[m.end].key == "'s" && body_kind(m.end + 1) == "body";
+      });
+      if (by_office) last_group_ = c.claimant;
     } else {
       last_group_ = c.claimant;
       // "The representative of X said ... He added ...": "he" is X's representative.
