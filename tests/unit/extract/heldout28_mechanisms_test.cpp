@@ -16,8 +16,9 @@ struct Run : ng_test::TwoStageRun {
 using ng_test::has;
 using ng_test::has_type;
 
-bool any_claim_by(const std::set<std::string>& claims, const std::string& who) {
-  for (const std::string& c : claims) {
+// Any row of `rows` ("who ..." claims, "who: ..." mediations) opening with `who` and a space.
+bool any_claim_by(const std::set<std::string>& rows, const std::string& who) {
+  for (const std::string& c : rows) {
     if (c.rfind(who + " ", 0) == 0) return true;
   }
   return false;
@@ -100,4 +101,49 @@ TEST_CASE("claims: spelled-out compound numbers open a toll", "[extract][heldout
       "were killed in the fighting, the Chilean army said. Seventeen others were wounded, it "
       "said.");
   CHECK(has(a.figures(), "Chilean army: 31/17/soldiers"));
+}
+
+TEST_CASE("claims: 'both' between coordinated speakers and their verb", "[extract][heldout28]") {
+  Run a(
+      "date 2026-03-02\nOffers\n\nChile and Peru traded fire on Sunday. Brazil and Argentina "
+      "had both offered to mediate on Monday.");
+  CHECK(has(a.claims(), "Brazil Offer"));
+  CHECK(has(a.claims(), "Argentina Offer"));
+}
+
+TEST_CASE("mediation: a co-mediator named a few words after the phrase's object",
+          "[extract][heldout28]") {
+  Run a(
+      "date 2026-03-02\nTalks\n\nChile and Peru traded fire on Sunday. Brazil and Uruguay, which "
+      "brokered the truce of last March together with the United States, are trying to revive "
+      "talks between Chile and Peru.");
+  CHECK(any_claim_by(a.mediations(), "Brazil:"));
+  CHECK(any_claim_by(a.mediations(), "United States:"));
+  // A punctuation mark ends the phrase's object: no co-mediator after it.
+  Run b(
+      "date 2026-03-02\nTalks\n\nChile and Peru traded fire on Sunday. Brazil brokered the March "
+      "truce between Chile and Peru; Argentina, together with Uruguay, condemned the fighting.");
+  CHECK(any_claim_by(b.mediations(), "Brazil:"));
+  CHECK_FALSE(any_claim_by(b.mediations(), "Uruguay:"));
+}
+
+TEST_CASE("claims: a person's office speaks, and 'it' refers back to it", "[extract][heldout28]") {
+  Run a(
+      "date 2026-03-02\nTruce\n\nChile and Peru agreed to a truce on Sunday. The Andean "
+      "Liberation Front accused Chile of violating the truce. Chilean President Carlos Soto's "
+      "office rejected the accusation. It warned that Chile would \"crush\" any attack.");
+  CHECK(has_type(a.claims_with_targets(), "Carlos Soto", "Threat"));
+  CHECK_FALSE(has_type(a.claims_with_targets(), "Andean Liberation Front", "Threat"));
+}
+
+TEST_CASE("claims: a breach pinned on another side is an accusation", "[extract][heldout28]") {
+  Run a(
+      "date 2026-03-02\nTruce\n\nChile and Peru agreed to a truce on Sunday. Chilean army "
+      "spokesman Luis Rojas said Peru had breached the truce.");
+  CHECK(has_type(a.claims_with_targets(), "Luis Rojas", "Accusation"));
+  // Said of the speaker's own side it is no accusation against another.
+  Run b(
+      "date 2026-03-02\nTruce\n\nChile and Peru agreed to a truce on Sunday. Chilean army "
+      "spokesman Luis Rojas said nobody had breached the truce.");
+  CHECK_FALSE(has_type(b.claims_with_targets(), "Luis Rojas", "Accusation"));
 }
