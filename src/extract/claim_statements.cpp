@@ -608,9 +608,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       const bool reported =
           trailing && std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
             const std::string& t = r.first.type;
+            // (A toll reported by another speaker too: "X raised its toll to 31, sources
+            // said".)
             return r.first.end < comma && r.second != speaker &&
                    (t == "Offer" || t == "Accusation" || t == "Threat" || t == "Denial" ||
-                    t == "ResponsibilityClaim");
+                    t == "ResponsibilityClaim" || figures_of.count(r.first.begin) > 0);
           });
       if (reported) continue;
     }

@@ -147,3 +147,17 @@ TEST_CASE("claims: a breach pinned on another side is an accusation", "[extract]
       "spokesman Luis Rojas said nobody had breached the truce.");
   CHECK_FALSE(has_type(b.claims_with_targets(), "Luis Rojas", "Accusation"));
 }
+
+TEST_CASE("claims: a source closing the sentence only reports another speaker's toll",
+          "[extract][heldout28]") {
+  Run a(
+      "date 2026-03-02\nToll\n\nChile and Peru traded fire on Sunday. Peru later raised its "
+      "civilian toll to 31 dead and 57 wounded, security sources said.");
+  CHECK(has(a.figures(), "Peru: 31/57/"));
+  CHECK_FALSE(any_claim_by(a.claims(), "security sources"));
+  // A trailing source with no toll before it by another speaker states its own claim.
+  Run b(
+      "date 2026-03-02\nToll\n\nChile and Peru traded fire on Sunday. The fighting went on "
+      "through the night, Peruvian security sources said.");
+  CHECK(any_claim_by(b.claims(), "Peruvian security sources"));
+}
