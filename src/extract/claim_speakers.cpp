@@ -1132,7 +1132,8 @@ ArticleRun::LaterSource ArticleRun::later_named_source(const Sentence& next,
 // ("according to a provincial official"), before an active one ("a local leader said").
 bool ArticleRun::describes_later_source(const Sentence& s, const Cue& cue) const {
   const bool passive = cue.voice == Voice::Passive;
-  const std::uint32_t b = passive ? cue.end : (cue.begin > s.first_token + 6 ? cue.begin - 6 : s.first_token);
+  const std::uint32_t b =
+      passive ? cue.end : (cue.begin > s.first_token + 6 ? cue.begin - 6 : s.first_token);
   const std::uint32_t e = passive ? std::min(cue.end + 6, s.last_token) : cue.begin;
   bool opened = false;
   for (std::uint32_t k = b; k < e; ++k) {
