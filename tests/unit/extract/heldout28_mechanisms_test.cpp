@@ -85,7 +85,7 @@ TEST_CASE("claims: a source raising its toll reports it", "[extract][heldout28]"
   CHECK(has(a.figures(), "Chile's health ministry: 17/40/"));
 }
 
-TEST_CASE("claims: thanks are a statement; threat phrases of necessary measures",
+TEST_CASE("claims: thanks are a statement, and necessary measures after a modal a threat",
           "[extract][heldout28]") {
   Run a(
       "date 2026-03-02\nTruce\n\nChile and Peru agreed to a truce on Sunday. Peruvian President "
