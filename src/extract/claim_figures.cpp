@@ -160,9 +160,11 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
       std::uint32_t nl0 = 0;
       const bool qualifier_here = j < end && matches(res_.numbers, j, end, ql, qr) &&
                                   res_.numbers.get(qr, "kind") == "qualifier";
+      bool linked = false;  // read through a link from a toll noun ("the toll rose to 20")
       if (j < end && !qualifier_here && !number_at(j, end, nl0) &&
           matches(res_.figure_links, j, end, ql, qr)) {
         j += ql;
+        linked = true;
       } else if (slot == "killed" && j < end && !qualifier_here && !number_at(j, end, nl0)) {
         // "the death toll from the fighting had risen to 638": words (up to fifteen: "the
         // death toll from three days of fighting between X and Y in the town of Z has risen
@@ -181,6 +183,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               (number_at(g + gl, end, nl0) || (matches(res_.numbers, g + gl, end, ql, qr) &&
                                                res_.numbers.get(qr, "kind") == "qualifier"))) {
             j = g + gl;
+            linked = true;
             break;
           }
         }
@@ -268,6 +271,7 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
             if (!group_victims.empty()) f.victims = group_victims;
             f.pos = i;
             f.by_claimant = i > s.first_token && is_word(res_.killers, i - 1, i);
+            f.restated = linked;
             raw.push_back(f);
             // "killed six gang members and a soldier": one more person, a group of its own.
             const std::uint32_t and_at = coordinated_one(f, ve, end);
@@ -575,6 +579,8 @@ const ArticleRun::FigureOut* ArticleRun::continued(std::uint32_t si, int claiman
                                                    const Figure& f) const {
   if (claimant < 0 || claimant != last_casualty_claimant_ || !f.object.empty()) return nullptr;
   if (si != last_casualty_sentence_ && si != last_casualty_sentence_ + 1) return nullptr;
+  // "By Monday it had raised the toll to 16": a toll stated anew, not a group's missing half.
+  if (f.restated && si != last_casualty_sentence_) return nullptr;
   const std::string key = victim_key(sided_victims(f, claimant));
   const bool back = si != last_casualty_sentence_ && (f.more || refers_back(f.victims));
   if (key.empty() && !back) return nullptr;

@@ -448,8 +448,11 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     // the mediator and the phrase.
     const std::uint32_t after = std::max(trig_end, list_end);
     const std::uint32_t before = i > cb + 8 ? i - 8 : cb;
-    for (std::uint32_t k = before; k < std::min(after + 3, s.last_token); ++k) {
+    // (After the phrase, a few words of its object may come first: "brokered the October truce
+    // together with B", up to a punctuation mark.)
+    for (std::uint32_t k = before; k < std::min(after + 6, s.last_token); ++k) {
       if (k >= i && k < after) k = after;
+      if (k >= after + 3 && tokens_[k].kind == TokenKind::Punct) break;
       std::uint32_t cl = 0;
       std::uint32_t cr = 0;
       if (!matches(res_.med_companions, k, s.last_token, cl, cr)) continue;

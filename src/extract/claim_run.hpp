@@ -178,6 +178,7 @@ struct Figure {
   std::string object;        // "posts", "equipment" or ""
   std::uint32_t pos = 0;     // first token
   bool by_claimant = false;  // "they killed ...": the claimant's side did the killing
+  bool restated = false;     // read from a toll noun ("raised the toll to 16"): a report anew
   bool more = false;  // "Another 12 people", "three other guards": victims of the group before
 };
 
@@ -303,6 +304,14 @@ class ArticleRun {
   std::uint32_t source_start(const Sentence& s, std::uint32_t end) const;
   int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from);
   int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  // "..., according to a provincial official. The official, X, said ...": the source that the
+  // next sentence names for a described one ("the official", "the statement"), else -1.
+  struct LaterSource {
+    int entity = -1;
+    std::string noun;
+  };
+  LaterSource later_named_source(const Sentence& next, const std::vector<Mention>& ms) const;
+  bool describes_later_source(const Sentence& s, const Cue& cue) const;
   int mint_described(const std::string& label, const std::string& head, int affiliation,
                      const std::string& cls = {});
   void flush_new_entities();
@@ -471,6 +480,7 @@ class ArticleRun {
   static constexpr int kCountryNotFound = -2;
   int last_person_ = -1;
   int last_group_ = -1;
+  LaterSource later_source_;  // later_named_source of the sentence after the one being read
   std::size_t counter_ = 0;
   Stage2Stats stats_;
 };

@@ -1090,4 +1090,63 @@ void ArticleRun::flush_new_entities() {
   new_entities_.clear();
 }
 
+// "Nine militants were killed, according to a statement. The statement was issued by X." /
+// "..., according to a local official. The official, X, said ...": the next sentence opens with
+// the source's noun and names it, in an apposition or after "by".
+ArticleRun::LaterSource ArticleRun::later_named_source(const Sentence& next,
+                                                       const std::vector<Mention>& ms) const {
+  const std::uint32_t f = next.first_token;
+  if (f + 4 >= next.last_token || tokens_[f].key != "the" ||
+      tokens_[f + 1].kind != TokenKind::Word) {
+    return {};
+  }
+  auto named_at = [&](std::uint32_t at) {
+    for (const Mention& m : ms) {
+      if (m.begin != at) continue;
+      const int e = as_actor(named_body(m.entity));
+      if (e < 0 || entities_[static_cast<std::size_t>(e)].cls == "MediaOutlet") return -1;
+      return e;
+    }
+    return -1;
+  };
+  int e = -1;
+  if (tokens_[f + 2].key == ",") {
+    // "The official, X, said": the name closed by a comma.
+    e = named_at(f + 3);
+    const bool closed = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+      return m.begin == f + 3 && m.end < next.last_token && tokens_[m.end].key == ",";
+    });
+    if (!closed) e = -1;
+  } else if ((tokens_[f + 2].key == "was" || tokens_[f + 2].key == "were") &&
+             tokens_[f + 3].kind == TokenKind::Word && tokens_[f + 4].key == "by") {
+    // "The statement was issued by X".
+    std::uint32_t at = f + 5;
+    if (at < next.last_token && tokens_[at].key == "the") ++at;
+    e = named_at(at);
+  }
+  if (e < 0) return {};
+  return LaterSource{e, tokens_[f + 1].key};
+}
+
+// The cue's source is "a/an <words> <noun>" for the noun of later_source_: after a passive cue
+// ("according to a provincial official"), before an active one ("a local leader said").
+bool ArticleRun::describes_later_source(const Sentence& s, const Cue& cue) const {
+  const bool passive = cue.voice == Voice::Passive;
+  const std::uint32_t b =
+      passive ? cue.end : (cue.begin > s.first_token + 6 ? cue.begin - 6 : s.first_token);
+  const std::uint32_t e = passive ? std::min(cue.end + 6, s.last_token) : cue.begin;
+  bool opened = false;
+  for (std::uint32_t k = b; k < e; ++k) {
+    const std::string& w = tokens_[k].key;
+    if (tokens_[k].kind != TokenKind::Word) {
+      if (passive) break;
+      opened = false;
+      continue;
+    }
+    if (w == "a" || w == "an") opened = true;
+    if (opened && w == later_source_.noun) return passive || k + 1 == e;
+  }
+  return false;
+}
+
 }  // namespace ng::extract::claims

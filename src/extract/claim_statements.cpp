@@ -445,6 +445,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         who = same_kind ? speaker : (speaker < 0 ? -1 : who);
       }
     }
+    // "..., according to a statement. The statement was issued by X.": X's claim.
+    if (later_source_.entity >= 0 && describes_later_source(s, cue)) {
+      who = later_source_.entity;
+      coordinated_.clear();
+    }
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
@@ -603,9 +608,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       const bool reported =
           trailing && std::any_of(resolved.begin(), resolved.end(), [&](const auto& r) {
             const std::string& t = r.first.type;
+            // (A toll reported by another speaker too: "X raised its toll to 31, sources
+            // said".)
             return r.first.end < comma && r.second != speaker &&
                    (t == "Offer" || t == "Accusation" || t == "Threat" || t == "Denial" ||
-                    t == "ResponsibilityClaim");
+                    t == "ResponsibilityClaim" || figures_of.count(r.first.begin) > 0);
           });
       if (reported) continue;
     }
@@ -1060,6 +1067,13 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const Entity& who = entities_[static_cast<std::size_t>(c.claimant)];
     if (who.person()) {
       last_person_ = c.claimant;
+      // "X's office said ... It warned ...": the person's office spoke, and "it" is that
+      // office again.
+      const bool by_office = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return as_actor(m.entity) == c.claimant && m.end + 2 <= c.cue_begin &&
+               tokens_[m.end].key == "'s" && body_kind(m.end + 1) == "body";
+      });
+      if (by_office) last_group_ = c.claimant;
     } else {
       last_group_ = c.claimant;
       // "The representative of X said ... He added ...": "he" is X's representative.

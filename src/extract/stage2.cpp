@@ -330,6 +330,8 @@ Stage2Stats ArticleRun::run() {
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
     current_sentence_begin_ = sentences_[si].first_token;
     for (Mention& m : all[si]) m.entity = named_body(m.entity);
+    later_source_ = si + 1 < sentences_.size() ? later_named_source(sentences_[si + 1], all[si + 1])
+                                               : LaterSource{};
     claims_in(si, all[si]);
     mediations_in(si, all[si]);
     for (const Mention& m : all[si]) last_seen_[m.entity] = m.begin;
