@@ -455,11 +455,11 @@ std::vector<Token> tokenize(std::string_view text,
           j += 1;  // initials: U.N., U.S.
         } else if (d == '.') {
           // Initials end with a period; listed abbreviations keep theirs.
-          std::string candidate = fold_key(text.substr(i, j + 1 - i));
-          bool initials = (j - i) >= 2 && text[j - 2] == '.';
+          const bool initials = (j - i) >= 2 && text[j - 2] == '.';
           // A lone capital with a period is a person's initial: "J. Doe", "Jane R. Doe".
           const bool initial = (j - i) == 1 && is_upper_ascii(peek(text, i));
-          if (initials || initial || abbreviations.count(candidate)) {
+          // (Folded only when needed: nearly every sentence's last word asks.)
+          if (initials || initial || abbreviations.count(fold_key(text.substr(i, j + 1 - i)))) {
             j += 1;
             if (j < text.size() && text[j] == '-' && j + 1 < text.size() &&
                 is_word_char(peek(text, j + 1))) {
