@@ -68,12 +68,41 @@ class ProgramCompiler {
     if (n.min > 0) emit(Op::AtLeast, count, 0, n.min);
   }
 
-  // One round of n that must consume at least one token.
+  // One round of n that must consume at least one token (checked only where a round could
+  // consume none).
   void progressing_once(const PatternNode& n) {
+    if (least_once(n) > 0) {
+      once(n);
+      return;
+    }
     const std::uint32_t start = cell();
     emit(Op::Mark, start);
     once(n);
     emit(Op::Progress, start);
+  }
+
+  // The fewest tokens a successful node or round of it consumes. A span consumes at least one
+  // token: the machine drops empty spans, as the tree matcher's progress check rejects them.
+  static std::size_t least_node(const PatternNode& n) {
+    const auto rounds = static_cast<std::size_t>(std::max(n.min, 0));
+    if (n.kind == PatternNode::Kind::Tokens) return rounds;
+    return rounds * std::max<std::size_t>(least_once(n), 1);
+  }
+  static std::size_t least_once(const PatternNode& n) {
+    std::size_t least = 0;
+    switch (n.kind) {
+      case PatternNode::Kind::Tokens:
+      case PatternNode::Kind::Span:
+        return 1;
+      case PatternNode::Kind::Seq:
+        for (const PatternNode& child : n.children) least += least_node(child);
+        return least;
+      case PatternNode::Kind::Alt:
+        least = n.children.empty() ? 0 : least_node(n.children.front());
+        for (const PatternNode& child : n.children) least = std::min(least, least_node(child));
+        return least;
+    }
+    return 0;
   }
 
   void once(const PatternNode& n) {
@@ -236,7 +265,7 @@ class Machine {
     std::uint32_t fitting[8];
     std::size_t n = 0;
     for (std::size_t q = 0; q < count; ++q) {
-      if (pos + scratch_[q] <= end) fitting[n++] = scratch_[q];
+      if (scratch_[q] > 0 && pos + scratch_[q] <= end) fitting[n++] = scratch_[q];
     }
     if (n == 0) return false;
     if (n > 1) {
