@@ -152,8 +152,8 @@ struct Choice {
 
 class Machine {
  public:
-  bool run(const RuleProgram& program, const MatchContext& ctx, std::size_t begin,
-           std::size_t end, RuleMatch& out) {
+  bool run(const RuleProgram& program, const MatchContext& ctx, std::size_t begin, std::size_t end,
+           RuleMatch& out) {
     cells_.assign(program.cells, 0);
     trail_.clear();
     choices_.clear();
@@ -281,8 +281,8 @@ class Machine {
   void push(Choice::Kind kind, std::size_t step, std::size_t pos, std::size_t next,
             std::size_t least) {
     choices_.push_back({kind, static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(pos),
-                        static_cast<std::uint32_t>(trail_.size()),
-                        static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(least)});
+                        static_cast<std::uint32_t>(trail_.size()), static_cast<std::uint32_t>(next),
+                        static_cast<std::uint32_t>(least)});
   }
 
   // A write that a later backtrack must undo; none is needed while no choice is open.

@@ -108,6 +108,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       dynamic_(rules.size()),
       mention_types_(rules.size()),
       second_types_(rules.size()),
+      second_probes_(rules.size()),
       name_(rules.size()),
       required_mentions_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
@@ -128,6 +129,13 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
         !rule.second.empty() &&
         std::all_of(rule.second.begin(), rule.second.end(),
                     [](const TokenTest& t) { return t.kind == TokenTest::Kind::Mention; });
+    const bool static_second =
+        !rule.second.empty() &&
+        std::none_of(rule.second.begin(), rule.second.end(),
+                     [](const TokenTest& t) { return depends_on_mentions(t); });
+    if (static_second) {
+      for (const TokenTest& t : rule.second) second_probes_[r].push_back(probe(t));
+    }
     if (mentions_second) {
       for (const TokenTest& t : rule.second) {
         second_types_[r].insert(second_types_[r].end(), t.type_ids.begin(), t.type_ids.end());
@@ -274,6 +282,23 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     if (anywhere_[r]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
     }
+    if (!second_probes_[r].empty()) restrict_by_second(out, r);
+  }
+}
+
+void StartIndex::restrict_by_second(Starts& out, std::size_t r) const {
+  const std::size_t words = out.words;
+  out.second_tokens.resize(second_probes_.size() * words);
+  std::uint64_t* allowed = &out.second_tokens[r * words];
+  std::fill_n(allowed, words, 0);
+  for (const std::size_t k : second_probes_[r]) {
+    if (out.hit[k] == 0) continue;
+    for (std::size_t w = 0; w < words; ++w) allowed[w] |= out.probe_tokens[k * words + w];
+  }
+  // Token i is allowed where token i + 1 passes: the union shifted down by one token.
+  for (std::size_t w = 0; w < words; ++w) {
+    allowed[w] = (allowed[w] >> 1) | (w + 1 < words ? allowed[w + 1] << 63 : 0);
+    out.rule_tokens[r * words + w] &= allowed[w];
   }
 }
 
@@ -351,13 +376,24 @@ std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
   // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
   // all the remaining tokens at once, Name only where may_be_name holds.
   // (The kept mention bits cover the whole sentence; only tokens in [i, end) are looked at.)
+  // (A second-token restriction already holds in `statics`; it is applied to the rest here.)
+  const std::uint64_t* second =
+      second_probes_[r].empty() ? nullptr : &starts.second_tokens[r * starts.words];
   std::vector<std::uint64_t>& mentions = starts.mention_tokens;
   mentions.assign(statics, statics + starts.words);
   if (!mention_types_[r].empty() && i < end) {
     const std::uint64_t* kept = set_tokens(starts, mention_set_[r], context);
-    for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= kept[w];
+    for (std::size_t w = 0; w < starts.words; ++w) {
+      mentions[w] |= second ? kept[w] & second[w] : kept[w];
+    }
   }
   const std::uint64_t* names = name_[r] ? starts.name_tokens.data() : mentions.data();
+  if (name_[r] && second) {
+    std::vector<std::uint64_t>& restricted = starts.second_names;
+    restricted.resize(starts.words);
+    for (std::size_t w = 0; w < starts.words; ++w) restricted[w] = names[w] & second[w];
+    names = restricted.data();
+  }
   for (i = next_token(starts, mentions.data(), names, i); i < end;
        i = next_token(starts, mentions.data(), names, i + 1)) {
     const std::size_t p = i - starts.begin;

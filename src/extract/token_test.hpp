@@ -11,8 +11,18 @@
 namespace ng::extract {
 
 // Class indices, in the order of token_classes().
-enum TokenClassId { kAnyClass, kWordClass, kCapClass, kUpperClass, kLowerClass, kNumClass,
-                    kPunctClass, kNameClass, kStartClass, kQuotedClass };
+enum TokenClassId {
+  kAnyClass,
+  kWordClass,
+  kCapClass,
+  kUpperClass,
+  kLowerClass,
+  kNumClass,
+  kPunctClass,
+  kNameClass,
+  kStartClass,
+  kQuotedClass
+};
 
 // `scratch`: working space for contexts that answer lexicon tests through lexicon_spans.
 inline bool token_test_holds(const TokenTest& t, const MatchContext& ctx, const Token& tok,
@@ -22,8 +32,8 @@ inline bool token_test_holds(const TokenTest& t, const MatchContext& ctx, const 
     case TokenTest::Kind::Literal:
       if (!t.value.empty() && t.value.front() == '*') {
         result = tok.key.size() >= t.value.size() - 1 &&
-                 tok.key.compare(tok.key.size() - (t.value.size() - 1), t.value.size() - 1,
-                                 t.value, 1) == 0;
+                 tok.key.compare(tok.key.size() - (t.value.size() - 1), t.value.size() - 1, t.value,
+                                 1) == 0;
       } else {
         result = tok.key == t.value;
       }

@@ -57,8 +57,8 @@ class SpanContext : public MatchContext {
     return false;
   }
   bool is_name(std::size_t i) const override {
-    return tokens_[i].kind == TokenKind::Word && tokens_[i].is(kCapitalized) &&
-           key(i) != "chief" && key(i) != "mr";
+    return tokens_[i].kind == TokenKind::Word && tokens_[i].is(kCapitalized) && key(i) != "chief" &&
+           key(i) != "mr";
   }
 
  private:
