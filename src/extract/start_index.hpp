@@ -59,15 +59,16 @@ class StartIndex {
     // at or after its start.
     std::vector<std::size_t> rule_end;
     mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
-    mutable std::vector<std::uint64_t> second_names;    // the same
+    mutable std::vector<std::uint64_t> window_names;    // the same
+    std::vector<std::uint64_t> window_hits;             // working space of scan()
     // Per mention type set (StartIndex::type_sets_): the tokens where a mention of one of its
     // types starts or lies, kept while MatchContext::mention_version() is the one noted (0:
     // none kept). Rules share type sets, and a rule asks again after each of its matches.
     mutable std::vector<std::uint64_t> set_tokens;
     mutable std::vector<std::uint64_t> set_versions;
-    // Per rule with second-token probes (second_probes_): the tokens whose next token passes
-    // one of them (the others' rows are unused).
-    std::vector<std::uint64_t> second_tokens;
+    // Per rule with windows (windows_): the tokens a match may start at by all of them (the
+    // other rules' rows are unused).
+    std::vector<std::uint64_t> window_tokens;
     // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
     std::vector<std::uint64_t> token_class_probes;
   };
@@ -84,8 +85,7 @@ class StartIndex {
                  std::size_t i) const {
     if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
     if (!second_holds(r, context, i + 1, starts.end)) return false;
-    if (!second_probes_[r].empty() &&
-        !has_bit(&starts.second_tokens[r * starts.words], starts, i)) {
+    if (!windows_[r].empty() && !has_bit(&starts.window_tokens[r * starts.words], starts, i)) {
       return false;
     }
     if (!required_mentions_[r].empty() && i >= mention_limit(starts, r, context, i, starts.end)) {
@@ -126,8 +126,8 @@ class StartIndex {
     const std::size_t p = i - starts.begin;
     return ((tokens[p / 64] >> (p % 64)) & 1U) != 0;
   }
-  // Keeps in rule r's token set only the tokens whose next token passes a second-token probe.
-  void restrict_by_second(Starts& out, std::size_t r) const;
+  // Keeps in rule r's token set only the tokens its windows allow.
+  void restrict_by_windows(Starts& out, std::size_t r) const;
   // No match of rule r starts at or after the returned token (>= i): the last token in [i, end)
   // where a mention it requires (required_mentions_) starts or lies, plus one; i if one is
   // missing.
@@ -195,10 +195,16 @@ class StartIndex {
   // Per rule: the types of its second-token <Type> tests (Rule::second) when these are all it
   // has and its first tests are static; else empty.
   std::vector<std::vector<int>> second_types_;
-  // Per rule: when all its second-token tests (Rule::second) depend on the tokens alone, their
-  // probes: a match starts only before a token where one holds.
-  std::vector<std::vector<std::size_t>> second_probes_;
-  std::vector<bool> name_;  // per rule: has a Name first test
+  // A part of a rule's pattern at a bounded distance from the start of any match, opening with
+  // one of `probes` (tests on the tokens alone): a match starts at token i only if one of them
+  // holds at a token in [i + least, i + most]. "[Lower] (\"firm\" | \"company\")": 1 and 1.
+  struct Window {
+    std::vector<std::size_t> probes;
+    std::size_t least = 0;
+    std::size_t most = 0;
+  };
+  std::vector<std::vector<Window>> windows_;  // per rule
+  std::vector<bool> name_;                    // per rule: has a Name first test
   // Per rule: the types of the <Type> tests some token of any match passes (a mention of one of
   // them must start or lie at or after the match's start): asked as the rule is reached, since
   // earlier rules add mentions.

@@ -73,8 +73,10 @@ std::string describe(bool matched, const RuleMatch& m) {
   return out;
 }
 
-// Every start of every sentence, up to the sentence end and one token short of it.
-void check_same(const std::string& pattern, const std::vector<std::string>& sentences) {
+// Every start of every sentence, up to the sentence end and one token short of it. Returns
+// the number of matches.
+std::size_t check_same(const std::string& pattern, const std::vector<std::string>& sentences) {
+  std::size_t matches = 0;
   const auto rules = parse_rules("rule r: " + pattern + " => Person();", "t.rules", kVocab);
   REQUIRE(rules.size() == 1);
   REQUIRE_FALSE(rules[0].program.steps.empty());
@@ -88,9 +90,11 @@ void check_same(const std::string& pattern, const std::vector<std::string>& sent
         const bool by_tree = match_rule_tree(rules[0], ctx, i, end, tree_match);
         INFO(pattern << " | " << text << " | start " << i << " end " << end);
         CHECK(describe(by_program, program_match) == describe(by_tree, tree_match));
+        matches += by_program;
       }
     }
   }
+  return matches;
 }
 
 const std::vector<std::string> kSentences = {
@@ -136,9 +140,12 @@ TEST_CASE("the compiled program matches as the tree matcher does", "[extract][ru
       "Any{3}",
       "Any? Any?",
       "Quoted* Cap",
-      "[*er] Cap",
+      "\"*er\" Cap",
   };
-  for (const std::string& p : patterns) check_same(p, kSentences);
+  std::size_t matched_patterns = 0;
+  for (const std::string& p : patterns) matched_patterns += check_same(p, kSentences) > 0;
+  // The comparison means something: nearly every pattern matches somewhere.
+  CHECK(matched_patterns + 2 >= patterns.size());
 }
 
 TEST_CASE("the compiled program: empty matches and bounds", "[extract][rules]") {
