@@ -6,6 +6,9 @@
 // on the tokens alone (literal words, lexicon entries, token classes):
 //   - first-token tests (Rule::first): one hash lookup per token for the literals, one check per
 //     lexicon starting at the token, the class tests once per token kind and flags;
+//   - windows: a later part of the pattern at a bounded distance from the start that opens
+//     with such a test ("[Lower] (\"firm\" | \"company\")": the word right after the start);
+//     a rule starts only where one of its tests holds within that distance;
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
 //     word of a lexicon): a rule is skipped in a sentence that lacks one of them, and does not
 //     start after the last of them (a match holds them at or after its start).
