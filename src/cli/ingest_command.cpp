@@ -417,6 +417,9 @@ int run_ingest(const IngestOptions& opts) {
     if (progress && (e / 10 != b / 10 || e == articles.size())) show_progress(e, articles.size());
   }
   if (progress) std::cerr << "\n";
+  // The texts are in the store now (nif:isString): the input's copy goes before the writer's
+  // arrays grow, which is when memory peaks.
+  std::vector<extract::Article>().swap(articles);
   clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
   extract::BufferSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...

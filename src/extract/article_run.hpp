@@ -21,16 +21,15 @@
 #include "extract/start_index.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
+#include "rdf/string_hash.hpp"
 
 namespace ng::extract {
 
 // What an Extractor loads once and every article run reads.
 struct Extractor::Resources {
   // Lookups take views (lexicon names are literals at the call sites): no string is built.
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
+  // The steps look names and words up in their loops: the cheaper rdf::StringHash.
+  using ViewHash = rdf::StringHash;
   // Lexicon name -> index in `lexicons`. Hashed: the steps look lexicons up by name in their
   // loops, and a std::map cost a string comparison per level of its tree.
   struct LexiconIds : std::unordered_map<std::string, int, ViewHash, std::equal_to<>> {

@@ -214,7 +214,7 @@ class StringIds {
   }
 
  private:
-  std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::unordered_map<std::string_view, std::uint32_t, rdf::StringHash> ids_;  // never iterated
   std::vector<std::string_view> strings_;
 };
 

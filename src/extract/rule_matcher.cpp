@@ -3,6 +3,7 @@
 
 #include "extract/rules.hpp"
 #include "extract/text.hpp"
+#include "extract/token_test.hpp"
 
 namespace ng::extract {
 namespace {
@@ -32,62 +33,7 @@ class Matcher {
       : ctx_(ctx), tokens_(ctx.tokens()), end_(end), out_(out), scratch_(scratch) {}
 
   bool test(const TokenTest& t, std::size_t i) const {
-    bool result = false;
-    const Token& tok = tokens_[i];
-    switch (t.kind) {
-      case TokenTest::Kind::Literal:
-        if (!t.value.empty() && t.value.front() == '*') {
-          result = tok.key.size() >= t.value.size() - 1 &&
-                   tok.key.compare(tok.key.size() - (t.value.size() - 1), t.value.size() - 1,
-                                   t.value, 1) == 0;
-        } else {
-          result = tok.key == t.value;
-        }
-        break;
-      case TokenTest::Kind::Lexicon:
-        result = ctx_.lexicon_word(t.id, i, scratch_);
-        break;
-      case TokenTest::Kind::Mention:
-        result = ctx_.covered(t.type_ids, i);
-        break;
-      case TokenTest::Kind::Class:
-        switch (t.id) {
-          case kAny:
-            result = true;
-            break;
-          case kWord:
-            result = tok.kind == TokenKind::Word;
-            break;
-          case kCap:
-            result = tok.kind == TokenKind::Word && tok.is(kCapitalized);
-            break;
-          case kUpper:
-            result = tok.kind == TokenKind::Word && tok.is(kAllCaps);
-            break;
-          case kLower:
-            result = tok.kind == TokenKind::Word && !tok.is(kCapitalized) && !tok.is(kAllCaps);
-            break;
-          case kNum:
-            result = tok.kind == TokenKind::Number;
-            break;
-          case kPunct:
-            result = tok.kind == TokenKind::Punct;
-            break;
-          case kName:
-            result = ctx_.is_name(i);
-            break;
-          case kStart:
-            result = ctx_.sentence_start(i);
-            break;
-          case kQuoted:
-            result = tok.is(kInQuote);
-            break;
-          default:
-            result = false;
-        }
-        break;
-    }
-    return t.negated ? !result : result;
+    return token_test_holds(t, ctx_, tokens_[i], i, scratch_);
   }
 
   bool node(const PatternNode& n, std::size_t pos, const Cont& k) {
@@ -205,8 +151,8 @@ class Matcher {
 
 }  // namespace
 
-bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
-                RuleMatch& out) {
+bool match_rule_tree(const Rule& rule, const MatchContext& context, std::size_t begin,
+                     std::size_t end, RuleMatch& out) {
   out.begin = static_cast<std::uint32_t>(begin);
   out.end = static_cast<std::uint32_t>(begin);
   out.slots.assign(rule.slots.size(), {0, 0});

@@ -438,6 +438,7 @@ std::vector<Rule> parse_rules(std::string_view text, const std::string& file,
     }
     rules.push_back(compiler.compile(def));
     compute_first_set(rules.back());
+    compile_rule_program(rules.back());
   }
   return rules;
 }

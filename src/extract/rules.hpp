@@ -54,6 +54,38 @@ struct PatternNode {
   int capture = -1;  // slot index or -1
 };
 
+// One instruction of a pattern compiled for the backtracking machine of rule_program.cpp.
+// Cells hold the slots (two each: begin, end) and then the machine's registers (positions,
+// repeat counts); every write to one is undone when the machine backtracks past it.
+struct RuleStep {
+  enum class Op : std::uint8_t {
+    Tokens,    // a run of min..max tokens passing tests [a, b), longest first
+    Span,      // a lexicon or mention span of test a, longest first
+    Split,     // try a, and on failure b
+    Jump,      // go to a
+    Mark,      // cell a = position
+    Progress,  // fail unless the position moved since Mark of cell a
+    Close,     // slot a = [cell b, position)
+    Reset,     // cell a = 0 (a repeat count)
+    Loop,      // while cell a < max (or max < 0): try one more round, on failure go to b
+    Next,      // ++cell a, go to b
+    AtLeast,   // fail unless cell a >= min
+    Fail,      // an alternative of no branches
+    Match,     // success unless the match is empty
+  };
+  Op op = Op::Fail;
+  std::uint32_t a = 0;
+  std::uint32_t b = 0;
+  int min = 0;
+  int max = 0;
+};
+
+struct RuleProgram {
+  std::vector<RuleStep> steps;  // empty: not compiled (match_rule then walks the tree)
+  std::vector<TokenTest> tests;
+  std::uint32_t cells = 0;
+};
+
 struct RuleArg {
   std::string key;
   bool literal = false;  // a quoted value; otherwise a slot name
@@ -76,6 +108,7 @@ struct Rule {
   // For a pattern that opens with exactly one token ("[!Cap] <ArmedGroup> ..."): tests of which
   // one must hold on the second token of any match; empty if none is known.
   std::vector<TokenTest> second;
+  RuleProgram program;  // the pattern compiled (compile_rule_program)
   const RuleArg* arg(std::string_view key) const {
     for (const RuleArg& a : args) {
       if (a.key == key) return &a;
@@ -175,9 +208,14 @@ struct RuleMatch {
 };
 
 // Matches `rule` at token `begin` within [begin, end) (greedy, with backtracking); the first
-// match found wins.
+// match found wins. Runs rule.program when compiled, else walks rule.pattern.
 bool match_rule(const Rule& rule, const MatchContext& context, std::size_t begin, std::size_t end,
                 RuleMatch& out);
+// The same by walking the pattern tree recursively: the reference the program must agree with.
+bool match_rule_tree(const Rule& rule, const MatchContext& context, std::size_t begin,
+                     std::size_t end, RuleMatch& out);
+// Fills rule.program from rule.pattern (called by parse_rules).
+void compile_rule_program(Rule& rule);
 
 // Fills rule.first / rule.first_any and rule.second from the pattern (called by parse_rules).
 void compute_first_set(Rule& rule);

@@ -78,6 +78,150 @@ void required_mentions(const PatternNode& n, std::vector<std::vector<int>>& out)
   }
 }
 
+// Windows: where in any match a later part of the top-level sequence starts, and what its
+// first token must pass.
+constexpr std::size_t kUnbounded = ~std::size_t{0};
+constexpr std::size_t kWidestWindow = 16;  // wider windows allow nearly every token anyway
+
+std::size_t add_lengths(std::size_t a, std::size_t b) {
+  return a == kUnbounded || b == kUnbounded ? kUnbounded : a + b;
+}
+
+// The fewest and most tokens a node (with its repeats) consumes in a successful match. A
+// round of a group or span consumes at least one token (the matchers reject empty rounds).
+std::pair<std::size_t, std::size_t> length_range(const PatternNode& n) {
+  const auto rounds_least = static_cast<std::size_t>(std::max(n.min, 0));
+  const std::size_t rounds_most = n.max < 0 ? kUnbounded : static_cast<std::size_t>(n.max);
+  if (n.kind == PatternNode::Kind::Tokens) return {rounds_least, rounds_most};
+  std::size_t least = 0, most = 0;
+  switch (n.kind) {
+    case PatternNode::Kind::Tokens:
+    case PatternNode::Kind::Span:
+      least = 1;
+      most = kUnbounded;
+      break;
+    case PatternNode::Kind::Seq:
+      for (const PatternNode& child : n.children) {
+        const std::pair<std::size_t, std::size_t> range = length_range(child);
+        least += range.first;
+        most = add_lengths(most, range.second);
+      }
+      break;
+    case PatternNode::Kind::Alt:
+      least = n.children.empty() ? 0 : kUnbounded;
+      for (const PatternNode& child : n.children) {
+        const std::pair<std::size_t, std::size_t> range = length_range(child);
+        least = std::min(least, range.first);
+        most = std::max(most, range.second);
+      }
+      break;
+  }
+  least = std::max<std::size_t>(least, 1);
+  if (rounds_most == kUnbounded || most == kUnbounded) return {rounds_least * least, kUnbounded};
+  return {rounds_least * least, rounds_most * most};
+}
+
+// The most selective test of a token node that holds_first answers from the tokens alone: a
+// word, then a lexicon, then a class; none for Any, suffixes, negations and mention tests.
+const TokenTest* token_anchor(const PatternNode& n) {
+  const auto rank = [](const TokenTest& t) {
+    if (is_exact_literal(t)) return 3;
+    if (t.kind == TokenTest::Kind::Lexicon && !t.negated) return 2;
+    if (t.kind == TokenTest::Kind::Class && !t.negated && on_token_alone(t)) return 1;
+    return 0;
+  };
+  const TokenTest* best = nullptr;
+  for (const TokenTest& t : n.tests) {
+    if (rank(t) > 0 && (!best || rank(t) > rank(*best))) best = &t;
+  }
+  return best;
+}
+
+// As first_tests (rule_matcher.cpp): tests of which one holds on the first token of any match
+// of n, in `out`; `open` set when some match may start with a token none of them covers.
+// Returns whether every match of n consumes a token.
+bool anchor_tests(const PatternNode& n, std::vector<const TokenTest*>& out, bool& open) {
+  bool consumes = false;
+  switch (n.kind) {
+    case PatternNode::Kind::Tokens:
+      if (const TokenTest* t = token_anchor(n)) {
+        out.push_back(t);
+      } else {
+        open = true;
+      }
+      consumes = true;
+      break;
+    case PatternNode::Kind::Span:
+      if (n.tests.front().kind == TokenTest::Kind::Lexicon) {
+        out.push_back(&n.tests.front());
+      } else {
+        open = true;  // a mention: known only as the rules run
+      }
+      consumes = true;
+      break;
+    case PatternNode::Kind::Seq:
+      for (const PatternNode& child : n.children) {
+        if (anchor_tests(child, out, open)) {
+          consumes = true;
+          break;
+        }
+      }
+      break;
+    case PatternNode::Kind::Alt:
+      consumes = true;
+      for (const PatternNode& child : n.children) {
+        if (!anchor_tests(child, out, open)) consumes = false;
+      }
+      break;
+  }
+  return consumes && n.min >= 1;
+}
+
+struct PartAt {
+  std::vector<const TokenTest*> anchors;
+  std::size_t least = 0;
+  std::size_t most = 0;
+};
+
+// The parts (after the first) of the pattern's top-level sequence that start at a bounded
+// distance from the match's start and open with a test on the tokens alone.
+std::vector<PartAt> parts_at_bounded_offsets(const PatternNode& pattern) {
+  const PatternNode* seq = &pattern;
+  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
+         seq->children.size() == 1) {
+    seq = &seq->children.front();
+  }
+  std::vector<PartAt> parts;
+  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1) return parts;
+  std::size_t least = 0, most = 0;  // where the current part starts, from the match's start
+  for (std::size_t k = 0; k < seq->children.size(); ++k) {
+    const PatternNode& part = seq->children[k];
+    if (k > 0) {
+      PartAt at{{}, least, most};
+      bool open = false;
+      if (anchor_tests(part, at.anchors, open) && !open && !at.anchors.empty()) {
+        parts.push_back(std::move(at));
+      }
+    }
+    const std::pair<std::size_t, std::size_t> range = length_range(part);
+    least += range.first;
+    most = add_lengths(most, range.second);
+    if (most == kUnbounded || most - least > kWidestWindow) break;
+  }
+  return parts;
+}
+
+// Word w of the token set `bits` (`words` words) moved down by d tokens: bit b is bit b + d.
+std::uint64_t shifted_down(const std::uint64_t* bits, std::size_t words, std::size_t w,
+                           std::size_t d) {
+  const std::size_t from = w + d / 64;
+  const std::size_t shift = d % 64;
+  if (from >= words) return 0;
+  if (shift == 0) return bits[from];
+  const std::uint64_t high = from + 1 < words ? bits[from + 1] << (64 - shift) : 0;
+  return (bits[from] >> shift) | high;
+}
+
 }  // namespace
 
 std::size_t StartIndex::probe(const TokenTest& t) {
@@ -108,6 +252,7 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
       dynamic_(rules.size()),
       mention_types_(rules.size()),
       second_types_(rules.size()),
+      windows_(rules.size()),
       name_(rules.size()),
       required_mentions_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
@@ -128,6 +273,11 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
         !rule.second.empty() &&
         std::all_of(rule.second.begin(), rule.second.end(),
                     [](const TokenTest& t) { return t.kind == TokenTest::Kind::Mention; });
+    for (const PartAt& part : parts_at_bounded_offsets(rule.pattern)) {
+      Window window{{}, part.least, part.most};
+      for (const TokenTest* t : part.anchors) window.probes.push_back(probe(*t));
+      windows_[r].push_back(std::move(window));
+    }
     if (mentions_second) {
       for (const TokenTest& t : rule.second) {
         second_types_[r].insert(second_types_[r].end(), t.type_ids.begin(), t.type_ids.end());
@@ -274,7 +424,33 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     if (anywhere_[r]) {
       for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
     }
+    if (!windows_[r].empty()) restrict_by_windows(out, r);
   }
+}
+
+void StartIndex::restrict_by_windows(Starts& out, std::size_t r) const {
+  const std::size_t words = out.words;
+  out.window_tokens.resize(windows_.size() * words);
+  std::uint64_t* allowed = &out.window_tokens[r * words];
+  std::copy_n(out.all_tokens.begin(), words, allowed);
+  std::vector<std::uint64_t>& hits = out.window_hits;
+  for (const Window& window : windows_[r]) {
+    hits.assign(words, 0);
+    for (const std::size_t k : window.probes) {
+      if (out.hit[k] == 0) continue;
+      for (std::size_t w = 0; w < words; ++w) hits[w] |= out.probe_tokens[k * words + w];
+    }
+    // Token i is allowed where a hit lies d tokens on, least <= d <= most: the hits shifted
+    // down by each d.
+    for (std::size_t w = 0; w < words; ++w) {
+      std::uint64_t any = 0;
+      for (std::size_t d = window.least; d <= window.most; ++d) {
+        any |= shifted_down(hits.data(), words, w, d);
+      }
+      allowed[w] &= any;
+    }
+  }
+  for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] &= allowed[w];
 }
 
 std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& context,
@@ -351,13 +527,24 @@ std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
   // Mention-dependent tests are asked now (earlier matches add mentions): the <Type> tests for
   // all the remaining tokens at once, Name only where may_be_name holds.
   // (The kept mention bits cover the whole sentence; only tokens in [i, end) are looked at.)
+  // (The windows' restriction already holds in `statics`; it is applied to the rest here.)
+  const std::uint64_t* windows =
+      windows_[r].empty() ? nullptr : &starts.window_tokens[r * starts.words];
   std::vector<std::uint64_t>& mentions = starts.mention_tokens;
   mentions.assign(statics, statics + starts.words);
   if (!mention_types_[r].empty() && i < end) {
     const std::uint64_t* kept = set_tokens(starts, mention_set_[r], context);
-    for (std::size_t w = 0; w < starts.words; ++w) mentions[w] |= kept[w];
+    for (std::size_t w = 0; w < starts.words; ++w) {
+      mentions[w] |= windows ? kept[w] & windows[w] : kept[w];
+    }
   }
   const std::uint64_t* names = name_[r] ? starts.name_tokens.data() : mentions.data();
+  if (name_[r] && windows) {
+    std::vector<std::uint64_t>& restricted = starts.window_names;
+    restricted.resize(starts.words);
+    for (std::size_t w = 0; w < starts.words; ++w) restricted[w] = names[w] & windows[w];
+    names = restricted.data();
+  }
   for (i = next_token(starts, mentions.data(), names, i); i < end;
        i = next_token(starts, mentions.data(), names, i + 1)) {
     const std::size_t p = i - starts.begin;

@@ -6,6 +6,9 @@
 // on the tokens alone (literal words, lexicon entries, token classes):
 //   - first-token tests (Rule::first): one hash lookup per token for the literals, one check per
 //     lexicon starting at the token, the class tests once per token kind and flags;
+//   - windows: a later part of the pattern at a bounded distance from the start that opens
+//     with such a test ("[Lower] (\"firm\" | \"company\")": the word right after the start);
+//     a rule starts only where one of its tests holds within that distance;
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
 //     word of a lexicon): a rule is skipped in a sentence that lacks one of them, and does not
 //     start after the last of them (a match holds them at or after its start).
@@ -59,11 +62,16 @@ class StartIndex {
     // at or after its start.
     std::vector<std::size_t> rule_end;
     mutable std::vector<std::uint64_t> mention_tokens;  // working space of next_start()
+    mutable std::vector<std::uint64_t> window_names;    // the same
+    std::vector<std::uint64_t> window_hits;             // working space of scan()
     // Per mention type set (StartIndex::type_sets_): the tokens where a mention of one of its
     // types starts or lies, kept while MatchContext::mention_version() is the one noted (0:
     // none kept). Rules share type sets, and a rule asks again after each of its matches.
     mutable std::vector<std::uint64_t> set_tokens;
     mutable std::vector<std::uint64_t> set_versions;
+    // Per rule with windows (windows_): the tokens a match may start at by all of them (the
+    // other rules' rows are unused).
+    std::vector<std::uint64_t> window_tokens;
     // Per token kind and flags: the token probes that hold (bit j: token_probes_[j]).
     std::vector<std::uint64_t> token_class_probes;
   };
@@ -80,6 +88,9 @@ class StartIndex {
                  std::size_t i) const {
     if (!starts.viable[r] || i >= starts.rule_end[r]) return false;
     if (!second_holds(r, context, i + 1, starts.end)) return false;
+    if (!windows_[r].empty() && !has_bit(&starts.window_tokens[r * starts.words], starts, i)) {
+      return false;
+    }
     if (!required_mentions_[r].empty() && i >= mention_limit(starts, r, context, i, starts.end)) {
       return false;
     }
@@ -112,9 +123,14 @@ class StartIndex {
  private:
   std::size_t probe(const TokenTest& t);
   static bool has_static_start(const Starts& starts, std::size_t r, std::size_t i) {
-    const std::size_t p = i - starts.begin;
-    return ((starts.rule_tokens[r * starts.words + p / 64] >> (p % 64)) & 1U) != 0;
+    return has_bit(&starts.rule_tokens[r * starts.words], starts, i);
   }
+  static bool has_bit(const std::uint64_t* tokens, const Starts& starts, std::size_t i) {
+    const std::size_t p = i - starts.begin;
+    return ((tokens[p / 64] >> (p % 64)) & 1U) != 0;
+  }
+  // Keeps in rule r's token set only the tokens its windows allow.
+  void restrict_by_windows(Starts& out, std::size_t r) const;
   // No match of rule r starts at or after the returned token (>= i): the last token in [i, end)
   // where a mention it requires (required_mentions_) starts or lies, plus one; i if one is
   // missing.
@@ -182,7 +198,16 @@ class StartIndex {
   // Per rule: the types of its second-token <Type> tests (Rule::second) when these are all it
   // has and its first tests are static; else empty.
   std::vector<std::vector<int>> second_types_;
-  std::vector<bool> name_;  // per rule: has a Name first test
+  // A part of a rule's pattern at a bounded distance from the start of any match, opening with
+  // one of `probes` (tests on the tokens alone): a match starts at token i only if one of them
+  // holds at a token in [i + least, i + most]. "[Lower] (\"firm\" | \"company\")": 1 and 1.
+  struct Window {
+    std::vector<std::size_t> probes;
+    std::size_t least = 0;
+    std::size_t most = 0;
+  };
+  std::vector<std::vector<Window>> windows_;  // per rule
+  std::vector<bool> name_;                    // per rule: has a Name first test
   // Per rule: the types of the <Type> tests some token of any match passes (a mention of one of
   // them must start or lie at or after the match's start): asked as the rule is reached, since
   // earlier rules add mentions.

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <numeric>
@@ -134,28 +135,57 @@ inline std::size_t skip_ascii_alnum(std::string_view s, std::size_t i) {
   return i;
 }
 
-// Appends the fold of an ASCII `word` (lower case) to `key`, counting its letters and noting
-// whether one is lower case: one pass for what tokenize() needs of nearly every token. False,
-// appending nothing, when `word` is not ASCII.
-inline bool fold_ascii_word(std::string_view word, std::string& key, int& letters, bool& lower) {
+// Eight bytes of ASCII text tested at once (SWAR): the tokenizer and normalize_text look at
+// every byte of every article, and a test per byte was most of their cost.
+constexpr std::uint64_t kByteOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kByteHighBits = 0x8080808080808080ULL;
+
+// The high bit of each byte of `w` that lies in [lo, hi]. Every byte of `w` must be below 0x80,
+// so that no sum carries into the next byte.
+constexpr std::uint64_t bytes_in_range(std::uint64_t w, std::uint8_t lo, std::uint8_t hi) {
+  return (w + (0x80u - lo) * kByteOnes) & ~(w + (0x7Fu - hi) * kByteOnes) & kByteHighBits;
+}
+
+// The `n` (1 to 8) bytes text[at, at + n) as a word, byte k in bits [8k, 8k + 8), the rest zero.
+inline std::uint64_t load_bytes_at(std::string_view text, std::size_t at, std::size_t n) {
+  std::uint64_t w = 0;
+  if (std::endian::native == std::endian::little && at + 8 <= text.size()) {
+    std::memcpy(&w, text.data() + at, 8);  // one load, the bytes past `n` masked off
+    return n == 8 ? w : w & ((std::uint64_t{1} << (8 * n)) - 1);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    w |= std::uint64_t{static_cast<unsigned char>(text[at + k])} << (8 * k);
+  }
+  return w;
+}
+
+// Appends the fold of the ASCII word text[begin, end) (lower case) to `key`, counting its
+// letters and noting whether one is lower case: what tokenize() needs of nearly every token,
+// eight bytes at a time. False, appending nothing, when the word is not ASCII.
+inline bool fold_ascii_word(std::string_view text, std::size_t begin, std::size_t end,
+                            std::string& key, int& letters, bool& lower) {
   const std::size_t start = key.size();
-  key.append(word);
-  char* folded = key.data() + start;
-  int count = 0;
-  std::uint8_t seen = 0;
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    const auto b = static_cast<unsigned char>(folded[k]);
-    if (b >= 0x80) {
+  key.append(text.substr(begin, end - begin));
+  std::uint64_t letter_count = 0;
+  std::uint64_t lower_bytes = 0;
+  for (std::size_t k = begin; k < end; k += 8) {
+    const std::uint64_t w = load_bytes_at(text, k, std::min<std::size_t>(8, end - k));
+    if ((w & kByteHighBits) != 0) {
       key.resize(start);
       return false;
     }
-    const std::uint8_t cls = kAsciiClasses[b];
-    count += (cls & (kAsciiUpper | kAsciiLower)) != 0 ? 1 : 0;
-    seen |= cls;
-    folded[k] = static_cast<char>(b | ((cls & kAsciiUpper) << 5));  // 'A' | 0x20 == 'a'
+    const std::uint64_t upper = bytes_in_range(w, 'A', 'Z');
+    const std::uint64_t low = bytes_in_range(w, 'a', 'z');
+    letter_count += (((upper | low) >> 7) * kByteOnes) >> 56;  // the letters' bytes summed
+    lower_bytes |= low;
+    // 'A' | 0x20 == 'a': each capital gets bit 5 (a capitalised word has one).
+    for (std::uint64_t caps = upper; caps != 0; caps &= caps - 1) {
+      char& c = key[start + (k - begin) + static_cast<std::size_t>(std::countr_zero(caps) >> 3)];
+      c = static_cast<char>(c | 0x20);
+    }
   }
-  letters = count;
-  lower = (seen & kAsciiLower) != 0;
+  letters = static_cast<int>(letter_count);
+  lower = lower_bytes != 0;
   return true;
 }
 
@@ -178,6 +208,14 @@ bool is_plain_ascii(uint8_t b) { return b < 0x80 && b != '\t' && b != '\r'; }
 // last one before a non-ASCII byte stays out, as a combining mark may follow it.
 int32_t plain_ascii_run_end(const uint8_t* data, int32_t i, int32_t length) {
   int32_t end = i;
+  // Eight bytes at a time while none of them ends the run, then byte by byte.
+  for (std::uint64_t w = 0; end + 8 <= length; end += 8) {
+    std::memcpy(&w, data + end, 8);
+    if ((w & kByteHighBits) != 0 ||
+        (bytes_in_range(w, '\t', '\t') | bytes_in_range(w, '\r', '\r')) != 0) {
+      break;
+    }
+  }
   while (end < length && is_plain_ascii(data[end])) ++end;
   if (end > i && end < length && data[end] >= 0x80) --end;
   return end;
@@ -455,11 +493,11 @@ std::vector<Token> tokenize(std::string_view text,
           j += 1;  // initials: U.N., U.S.
         } else if (d == '.') {
           // Initials end with a period; listed abbreviations keep theirs.
-          std::string candidate = fold_key(text.substr(i, j + 1 - i));
-          bool initials = (j - i) >= 2 && text[j - 2] == '.';
+          const bool initials = (j - i) >= 2 && text[j - 2] == '.';
           // A lone capital with a period is a person's initial: "J. Doe", "Jane R. Doe".
           const bool initial = (j - i) == 1 && is_upper_ascii(peek(text, i));
-          if (initials || initial || abbreviations.count(candidate)) {
+          // (Folded only when needed: nearly every sentence's last word asks.)
+          if (initials || initial || abbreviations.count(fold_key(text.substr(i, j + 1 - i)))) {
             j += 1;
             if (j < text.size() && text[j] == '-' && j + 1 < text.size() &&
                 is_word_char(peek(text, j + 1))) {
@@ -487,7 +525,7 @@ std::vector<Token> tokenize(std::string_view text,
     std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
     int letters = 0;  // of an ASCII token (counted below otherwise)
     bool lower = false;
-    const bool ascii = fold_ascii_word(surface, tok.key, letters, lower);
+    const bool ascii = fold_ascii_word(text, tok.begin, tok.end, tok.key, letters, lower);
     if (!ascii) append_fold_key(surface, tok.key);
     tok.key_hash = hash_key(tok.key);
     tok.flags = pending;

@@ -234,6 +234,85 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   CHECK_FALSE(index.may_start(starts, 3, ctx, 5));  // "so" is not a number
 }
 
+TEST_CASE("the start index tries a rule only before a token passing its second test",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule kind: Lower (\"firm\" | \"company\") Cap => Person();\n"
+      "rule said: Name \"said\" => Person();\n"
+      "rule free: Any? Cap \"grew\" => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0].second.size() == 2);
+  const StartIndex index(rules);
+  FakeContext ctx("the big firm Acme said the company Bolt grew");
+  const std::size_t end = ctx.tokens().size();
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, end, starts);
+  const auto starts_of = [&](std::size_t r) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+         i = index.next_start(starts, r, ctx, i + 1, end)) {
+      out.push_back(i);
+      CHECK(index.may_start(starts, r, ctx, i));
+    }
+    return out;
+  };
+  // Lower holds at seven tokens; only two are followed by "firm" or "company".
+  CHECK(starts_of(0) == std::vector<std::size_t>{1, 5});
+  // Name (a test on mentions) holds at "Acme" and "Bolt"; only "Acme" is followed by "said".
+  CHECK(starts_of(1) == std::vector<std::size_t>{3});
+  CHECK_FALSE(index.may_start(starts, 1, ctx, 7));
+  // An optional first token: no second test; but "grew" (token 8) lies one or two tokens on,
+  // and a capital zero or one.
+  CHECK(rules[2].second.empty());
+  CHECK(starts_of(2) == std::vector<std::size_t>{6, 7});
+  RuleMatch m;
+  CHECK(match_rule(rules[0], ctx, 1, end, m));
+  CHECK(match_rule(rules[1], ctx, 3, end, m));
+  // Nothing after the sentence's end: "old firm" has no capital after it, so no start.
+  FakeContext last("Acme is an old firm");
+  index.scan(last, 0, last.tokens().size(), starts);
+  CHECK(index.next_start(starts, 0, last, 0, 5) == 5);
+}
+
+TEST_CASE("the start index tries a rule only where a later part can lie at its distance",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule window: name:([Cap] ([Cap] | Name){1,3}) @titles => Person();\n"
+      "rule unbounded: Cap+ @titles => Person();\n"
+      "rule two: Cap (\"of\" | \"de\") Lower{0,1} \"the\" Cap => Person();\n",
+      "t.rules", kVocab);
+  const StartIndex index(rules);
+  FakeContext ctx("Ada Bo Cy Dee General Eve of the Fay");
+  const std::size_t end = ctx.tokens().size();
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, end, starts);
+  const auto starts_of = [&](std::size_t r) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+         i = index.next_start(starts, r, ctx, i + 1, end)) {
+      out.push_back(i);
+    }
+    return out;
+  };
+  // "General" (token 4) is two to four tokens after the start of any match.
+  CHECK(starts_of(0) == std::vector<std::size_t>{0, 1, 2});
+  // After an unbounded part nothing is known: every capital before the last title.
+  CHECK(starts_of(1) == std::vector<std::size_t>{0, 1, 2, 3, 4});
+  // Two windows at once: "of" or "de" right after the start, "the" two or three tokens on.
+  CHECK(starts_of(2) == std::vector<std::size_t>{5});
+  RuleMatch m;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (std::size_t i = 0; i < end; ++i) {
+      INFO("rule " << rules[r].name << " at token " << i);
+      if (match_rule(rules[r], ctx, i, end, m)) CHECK(index.may_start(starts, r, ctx, i));
+    }
+  }
+  CHECK(match_rule(rules[0], ctx, 0, end, m));
+  CHECK(m.end == 5);
+  CHECK(match_rule(rules[2], ctx, 5, end, m));
+}
+
 TEST_CASE("the start index skips starts after the last mention a rule requires",
           "[extract][rules]") {
   // The fake context's only Country mention covers token 0 ("Ruritania").

@@ -4,6 +4,7 @@
 #include <unicode/utext.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <memory>
 #include <random>
 #include <set>
@@ -188,5 +189,68 @@ TEST_CASE("sentence breaks from the windows around terminators are ICU's", "[ext
     INFO(text);
     REQUIRE(line_inner_breaks(text, sentence_breaks(text)) ==
             line_inner_breaks(text, whole_text_breaks(text)));
+  }
+}
+
+// The tokenizer folds ASCII words eight bytes at a time; fold_key() folds byte by byte. Random
+// invented words of every length up to 30, at the end of the text or not, must get the same key,
+// and the capitals flags of a simple count of their letters.
+TEST_CASE("token keys and capitals flags agree with a byte-by-byte fold", "[extract][text]") {
+  std::mt19937 rng(13);
+  const std::string alphabet = "abcxyzABCXYZ0189-'";
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const int words = 1 + static_cast<int>(rng() % 4);
+    for (int w = 0; w < words; ++w) {
+      if (w > 0) text += ' ';
+      text += alphabet[rng() % 12];  // a letter first: a word, not a number or a mark
+      const std::size_t length = rng() % 30;
+      for (std::size_t k = 0; k < length; ++k) text += alphabet[rng() % alphabet.size()];
+      if (rng() % 8 == 0) text += "\xC3\xA9";  // é: not ASCII, folded the other way
+    }
+    for (const Token& t : tokenize(text, kAbbr)) {
+      const std::string surface = text.substr(t.begin, t.end - t.begin);
+      INFO(text << " / " << surface);
+      CHECK(t.key == fold_key(surface));
+      if (t.kind != TokenKind::Word || surface.find('\xC3') != std::string::npos) continue;
+      int letters = 0;
+      bool lower = false;
+      for (char c : surface) {
+        if (std::isalpha(static_cast<unsigned char>(c))) ++letters;
+        if (std::islower(static_cast<unsigned char>(c))) lower = true;
+      }
+      // A number with capitals ("3R") is a word in capitals; a word needs two letters.
+      const bool number = std::isdigit(static_cast<unsigned char>(surface[0])) != 0;
+      CHECK(t.is(kAllCaps) == (letters >= (number ? 1 : 2) && !lower));
+      CHECK(t.is(kCapitalized) == (std::isupper(static_cast<unsigned char>(surface[0])) != 0));
+    }
+  }
+}
+
+// normalize_text copies ASCII by runs found eight bytes at a time: a tab, a CR or a non-ASCII
+// letter at any place of a run must end it where a byte-by-byte scan would.
+TEST_CASE("normalisation finds the end of every ASCII run", "[extract][text]") {
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const std::string stop : {"\t", "\r", "\xC3\xA9"}) {
+        std::string original(length, 'x');
+        original.replace(at, 1, stop);
+        std::string expected = original;
+        if (stop == "\t") expected[at] = ' ';
+        if (stop == "\r") expected.erase(at, 1);
+        const NormalizedText n = normalize_text(original);
+        INFO(length << " " << at << " " << static_cast<int>(stop[0]));
+        REQUIRE(n.text == expected);
+        REQUIRE(n.to_original.size() == expected.size() + 1);
+        // Each byte maps to the byte it came from: past a dropped CR, one further; both bytes
+        // of the letter to its first.
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+          std::size_t from = stop == "\r" && k >= at ? k + 1 : k;
+          if (stop.size() == 2 && k == at + 1) from = at;
+          CHECK(n.to_original[k] == from);
+        }
+        CHECK(n.to_original.back() == original.size());
+      }
+    }
   }
 }
