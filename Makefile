@@ -6,7 +6,7 @@ JOBS    ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
 .PHONY: all setup configure build demo test test-asan format format-check clean gazetteer bench \
-        fuzz fuzz-smoke difftest difftest-smoke
+        fuzz fuzz-smoke difftest difftest-smoke score
 
 all: build
 
@@ -73,3 +73,7 @@ difftest: build
 DIFFTEST_SMOKE_N ?= 300
 difftest-smoke: build
 	NEWSGRAPH=$(BUILD)/src/cli/newsgraph bash scripts/difftest.sh $(DIFFTEST_SMOKE_N)
+
+# Extraction scores on the seeds and every held-out set, with pooled F1 (scripts/score-all.py).
+score: build
+	python3 scripts/score-all.py --bin $(BUILD)/src/cli/newsgraph
