@@ -157,3 +157,29 @@ TEST_CASE("events13: armed men who killed people in a clause without another tri
   Stage1 b("Gunmen attacked a market in Kisumu on Monday and killed 12 villagers.");
   CHECK_FALSE(has_class(b.events(), "Killing"));
 }
+
+TEST_CASE("events13: a reaction to an event already reported adds none", "[extract][events13]") {
+  Stage1 a(
+      "Rebels shelled the town of Nakuru on Monday, killing 12 people, police said. The "
+      "governor of Kisumu said he was appalled by the shelling.");
+  CHECK(has_event(a.events(), "Shelling@Nakuru"));
+  CHECK_FALSE(has_event(a.events(), "Shelling@Kisumu"));
+  Stage1 b(
+      "Rebels shelled the town of Nakuru on Monday, killing 12 people, police said. The "
+      "governor of Kisumu said he was \"shocked\" by the shelling.");
+  CHECK_FALSE(has_event(b.events(), "Shelling@Kisumu"));
+  // Shelling that is reported, not reacted to, still is an event.
+  Stage1 c(
+      "Rebels shelled the town of Nakuru on Monday, police said. The governor said troops "
+      "shelled Kisumu on Tuesday.");
+  CHECK(has_event(c.events(), "Shelling@Kisumu"));
+}
+
+TEST_CASE("events13: what mediation is over is no event", "[extract][events13]") {
+  Stage1 a(
+      "Kenya has been mediating between Uganda and Tanzania over the withdrawal of troops "
+      "from Kisumu.");
+  CHECK_FALSE(has_class(a.events(), "Withdrawal"));
+  Stage1 b("Tanzanian troops withdrew from Eldoret on Monday.");
+  CHECK(has_class(b.events(), "Withdrawal"));
+}
