@@ -162,6 +162,40 @@ int ArticleRun::officials_state(const std::vector<Mention>& ms, std::uint32_t at
   return state;
 }
 
+// A mediator named by its role before the noun at `at` ("mediator", slot before): "X's
+// mediator" (up to two lower-case words between: "X's chief mediator") is X, unless the phrase
+// is an apposition on a person, "P, the X's mediator for the crisis, said": then P. Empty
+// when the noun has no owner.
+std::vector<int> ArticleRun::role_mediator(const Sentence& s, const std::vector<Mention>& ms,
+                                           std::uint32_t at) const {
+  std::uint32_t k = at;
+  while (k > s.first_token && at - k < 2 && tokens_[k - 1].kind == TokenKind::Word &&
+         !tokens_[k - 1].is(kCapitalized) && tokens_[k - 1].key != "'s") {
+    --k;
+  }
+  // ("the Organization of American States' mediator": a plural's bare apostrophe.)
+  if (k < s.first_token + 2 || (tokens_[k - 1].key != "'s" && tokens_[k - 1].key != "'")) {
+    return {};
+  }
+  const Mention* owner = nullptr;
+  for (const Mention& m : ms) {
+    if (m.end == k - 1 && agentive(m.entity)) owner = &m;
+  }
+  if (owner == nullptr) return {};
+  // "P, the X's mediator": the person the apposition describes, right before its comma.
+  std::uint32_t b = owner->begin;
+  if (b > s.first_token && tokens_[b - 1].key == "the") --b;
+  if (b >= s.first_token + 2 && tokens_[b - 1].key == ",") {
+    for (const Mention& m : ms) {
+      if (m.end == b - 1 && entities_[static_cast<std::size_t>(m.entity)].person()) {
+        return {m.entity};
+      }
+    }
+  }
+  const int who = as_actor(owner->entity);
+  return who >= 0 ? std::vector<int>{who} : std::vector<int>{};
+}
+
 // "the two groups", "two armed groups", "the two factions" in [b, e): the two armed groups or
 // other bodies (a group defined as "X (ABC)" is an organisation) named last before this
 // sentence (no state's forces, no mediator), or none.

@@ -252,6 +252,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         mediators.insert(mediators.begin(), who);
         --k;
       }
+      if (mediators.empty()) mediators = role_mediator(s, ms, i);
     } else if (slot == "subject" || slot == "sides_after") {
       std::uint32_t first = 0;
       // "X said Y was ready to mediate": Y, the subject after the speech verb.

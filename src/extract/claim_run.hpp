@@ -376,6 +376,8 @@ class ArticleRun {
   int officials_state(const std::vector<Mention>& ms, std::uint32_t at, std::uint32_t end,
                       std::uint32_t* phrase_end = nullptr);
   int state_of_members(std::uint32_t i, std::uint32_t end);
+  std::vector<int> role_mediator(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t at) const;
   std::vector<int> two_groups(std::uint32_t b, std::uint32_t e) const;
   // "between them", "between the warring parties": the sides of the last "between A and B"
   // of an earlier sentence (note_between), else none.
