@@ -50,6 +50,7 @@ struct ClaimStage::Resources {
   Lexicon charges;             // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;      // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;        // "tallies", "figures": the state they name speaks
+  Lexicon outlet_counts;       // phrase, kind: "counted" (verb), "tally" (noun): an outlet's own
   Lexicon subject_links;       // words before a specific cue that are not its own subject
   Lexicon year_preps;          // words before a year ("in 2016"): the number is no figure
   Lexicon victim_asides;       // ", including a child," between victims and their verb
@@ -168,6 +169,7 @@ struct Cue {
   std::uint32_t end = 0;
   std::string type;  // ng: claim class local name
   Voice voice = Voice::Active;
+  int speaker = -1;  // the claimant when the cue names it itself (an outlet's own count)
 };
 
 // One victim group, or counted objects (posts, equipment) when `object` is set.
@@ -360,6 +362,7 @@ class ArticleRun {
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);
   bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
                      std::uint32_t cue_begin) const;
   const ClaimOut* continued_claim(std::uint32_t si, int claimant) const;

@@ -336,6 +336,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       ++i;
     }
   }
+  outlet_count_cues(s, ms, cues);
   if (cues.empty()) {
     // "Neither claim could be independently verified.": about the claims just before.
     for (std::uint32_t i = s.first_token; i < s.last_token; ++i) {
@@ -450,11 +451,15 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       who = later_source_.entity;
       coordinated_.clear();
     }
+    if (cue.speaker >= 0) {
+      who = cue.speaker;
+      coordinated_.clear();
+    }
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
-    // Outlets report; they are provenance, not parties making claims.
-    if (cls == "MediaOutlet") continue;
+    // Outlets report; they are provenance, not parties making claims (but their own count).
+    if (cls == "MediaOutlet" && cue.speaker != who) continue;
     // "claimed by X" is a responsibility claim only for a group ("a region claimed by").
     if (cue.type == "ResponsibilityClaim" && cue.voice == Voice::Passive && cls != "ArmedGroup") {
       continue;
@@ -592,6 +597,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
     }
     if (figures_of.count(cue.begin) && type == "StatementClaim") type = "CasualtyClaim";
+    // An outlet's count with no figure of its own states nothing ("Reuters saw the letter").
+    if (cue.speaker >= 0 && type != "CasualtyClaim") continue;
     // "Ethiopia offered to mediate between A and B, a diplomat said": a source named after a
     // comma that closes the sentence only reports the more specific claim made before it by
     // another speaker; it states nothing of its own.
@@ -1134,6 +1141,43 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     last_casualty_sentence_ = si;
   }
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "Al Jazeera counted 12 bodies", "according to an AFP tally", "AFP's count": a news outlet
+// (no claimant otherwise) counting for itself (claim_outlet_counts.tsv: a verb right after the
+// outlet, perhaps after an auxiliary; a record noun right after it or its "'s"). Each is a cue
+// whose speaker is the outlet; claims_in keeps it only with figures of its own.
+void ArticleRun::outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms,
+                                   std::vector<Cue>& cues) {
+  const std::size_t before = cues.size();
+  for (const Mention& m : ms) {
+    if (m.entity < 0 || entities_[static_cast<std::size_t>(m.entity)].cls != "MediaOutlet") {
+      continue;
+    }
+    if (m.in_quote || m.end >= s.last_token) continue;
+    std::uint32_t at = m.end;
+    if (tokens_[at].key == "'s" || tokens_[at].key == "'") ++at;
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (!matches(res_.outlet_counts, at, s.last_token, len, row)) continue;
+    const bool noun = res_.outlet_counts.get(row, "kind") == "noun";
+    // A verb needs the outlet as its bare subject ("AFP counted", not "AFP's counted").
+    if (!noun && at != m.end) continue;
+    // A noun needs the outlet as the record's owner: "an AFP tally", "AFP's tally".
+    if (noun && at == m.end && (m.begin == s.first_token ||
+                                (tokens_[m.begin - 1].key != "a" && tokens_[m.begin - 1].key != "an" &&
+                                 tokens_[m.begin - 1].key != "the"))) {
+      continue;
+    }
+    const bool known = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) {
+      return c.begin == at;
+    });
+    if (known) continue;
+    cues.push_back(Cue{at, at + len, "StatementClaim", Voice::Active, m.entity});
+  }
+  if (cues.size() == before) return;
+  std::stable_sort(cues.begin(), cues.end(),
+                   [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
 }
 
 // "The representative of X said", "X's representative said", "the ambassador of X told": a
