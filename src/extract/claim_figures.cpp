@@ -81,6 +81,42 @@ bool ArticleRun::age_at(std::uint32_t at) const {
          k.compare(k.size() - 8, 8, "year-old") == 0;
 }
 
+// At `at`, a number of `len` tokens: "the three were civilians", "the 12 are farmers" (a
+// definite count, a copula, one to three lower-case words ending in a plural noun, then the
+// end of the phrase). The end of those words, else `at`.
+std::uint32_t ArticleRun::restated_victims_end(const Sentence& s, std::uint32_t at,
+                                               std::uint32_t len) const {
+  const std::uint32_t end = s.last_token;
+  if (at <= s.first_token || tokens_[at - 1].key != "the" || at + len + 1 >= end) return at;
+  const std::string& copula = tokens_[at + len].key;
+  if (copula != "were" && copula != "are") return at;
+  const std::uint32_t b = at + len + 1;
+  std::uint32_t e = b;
+  while (e < end && e - b < 3 && tokens_[e].kind == TokenKind::Word &&
+         !tokens_[e].is(kCapitalized) && !is_word(res_.victim_stops, e, end) &&
+         !is_word(res_.aux, e, end)) {
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (matches(res_.casualty, e, end, l, r)) return at;
+    ++e;
+  }
+  if (e == b) return at;
+  const std::string& head = tokens_[e - 1].key;
+  const auto ends = [&](std::string_view tail) {
+    return head.size() > tail.size() + 1 &&
+           head.compare(head.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // A plural noun, not a participle or an adverb ("arrested", "fleeing", "also").
+  if (ends("ed") || ends("ing") || ends("ss") || !(ends("s") || ends("men") || ends("ren"))) {
+    return at;
+  }
+  // The phrase ends there: punctuation, the sentence's end or a relative clause.
+  if (e < end && tokens_[e].kind == TokenKind::Word && !is_word(res_.victim_stops, e, end)) {
+    return at;
+  }
+  return e;
+}
+
 std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
                                            std::uint32_t& first) const {
   std::vector<Figure> raw;
@@ -336,6 +372,19 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     }
     if (!v) {
       pending.clear();
+      continue;
+    }
+    // "medics said the three were civilians": a rival account of who the dead counted before
+    // were, with no casualty verb; the number and the plural noun after the copula are a
+    // figure of the dead (not "the three were arrested", "the two were also ...").
+    if (const std::uint32_t named = restated_victims_end(s, i, nl); named > i) {
+      Figure f;
+      f.amounts["killed"] = *v;
+      f.victims = span_text(i + nl + 1, named);
+      f.pos = i;
+      raw.push_back(f);
+      pending.clear();
+      i = named - 1;
       continue;
     }
     // "133 Kenyan militia fighters were killed", "more than 200 wounded".

@@ -837,13 +837,19 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   std::uint32_t head_end = end;
   int place = -1;
   // "a local official in the Irob district said": a place that is no actor only locates.
-  for (const Mention& m : ms) {
-    std::uint32_t b = m.begin;
-    if (b >= s.first_token + 3 && tokens_[b - 1].key == "the") --b;
-    if (m.end == end && b >= s.first_token + 2 && is_word(res_.locative, b - 1, b)) {
-      head_end = b - 1;
-      place = as_actor(m.entity);
+  // ("medics at X Hospital in Y said": a site before its town, each after a locative word.)
+  for (int level = 0; level < 2; ++level) {
+    const std::uint32_t reached = head_end;
+    for (const Mention& m : ms) {
+      std::uint32_t b = m.begin;
+      if (b >= s.first_token + 3 && tokens_[b - 1].key == "the") --b;
+      const bool located = level == 0 || entities_[static_cast<std::size_t>(m.entity)].cls == "Site";
+      if (m.end == reached && located && b >= s.first_token + 2 && is_word(res_.locative, b - 1, b)) {
+        head_end = b - 1;
+        if (level == 0) place = as_actor(m.entity);
+      }
     }
+    if (head_end == reached) break;
   }
   // "a local official in Karimama said" with a place stage 1 does not know: one to three
   // capitalised words after a locative word only locate the source as well.
