@@ -50,6 +50,7 @@ struct ClaimStage::Resources {
   Lexicon charges;             // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;      // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;        // "tallies", "figures": the state they name speaks
+  Lexicon proposal_nouns;      // "plan", "offer": rejecting one is no denial
   Lexicon outlet_counts;       // phrase, kind: "counted" (verb), "tally" (noun): an outlet's own
   Lexicon subject_links;       // words before a specific cue that are not its own subject
   Lexicon year_preps;          // words before a year ("in 2016"): the number is no figure
@@ -363,6 +364,7 @@ class ArticleRun {
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  bool rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const;
   void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);
   bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
                      std::uint32_t cue_begin) const;

@@ -304,8 +304,15 @@ std::uint32_t ArticleRun::after_titles(const Sentence& s, const std::vector<Ment
   for (int n = 0; n < 2 && at < s.last_token && mention_at(ms, at) < 0; ++n) {
     std::uint32_t len = 0;
     std::uint32_t row = 0;
-    if (!matches(res_.titles, at, s.last_token, len, row) || len == 0) break;
-    at += len;
+    // ("said regional governor X": one lower-case word of the office before its title.)
+    std::uint32_t from = at;
+    if (!matches(res_.titles, at, s.last_token, len, row) && at + 2 < s.last_token &&
+        tokens_[at].kind == TokenKind::Word && !tokens_[at].is(kCapitalized) &&
+        tokens_[at].key != "the" && tokens_[at].key != "a" && tokens_[at].key != "an") {
+      from = at + 1;
+    }
+    if (!matches(res_.titles, from, s.last_token, len, row) || len == 0) break;
+    at = from + len;
     if (at < s.last_token && tokens_[at].key == ".") ++at;
   }
   return at;

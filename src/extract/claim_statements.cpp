@@ -326,7 +326,10 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         continue;
       }
       const std::string_view voice = res_.claim_cues.get(row, "voice");
-      cues.push_back(Cue{i, i + len, std::string(res_.claim_cues.get(row, "type")),
+      std::string type(res_.claim_cues.get(row, "type"));
+      // "rejected the plan", "a demand the government rejected": a statement, not a denial.
+      if (type == "Denial" && rejects_proposal(s, i, len)) type = "StatementClaim";
+      cues.push_back(Cue{i, i + len, type,
                          voice == "passive"      ? Voice::Passive
                          : voice == "possessive" ? Voice::Possessive
                          : voice == "near"       ? Voice::Near
@@ -1141,6 +1144,35 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     last_casualty_sentence_ = si;
   }
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// Is the denial cue at `cue` (of `len` tokens) the rejection of something proposed
+// (claim_proposal_nouns.tsv) rather than of a claim? Its object after it, past a determiner and
+// up to two modifiers ("rejected any role for X", "rejects the new peace plan"), or a noun
+// that the clause ending with the cue qualifies (", a demand the government rejected").
+// Only "reject" verbs: "denied the offer" is rare and "dismissed the proposal" stays a denial.
+bool ArticleRun::rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const {
+  if (tokens_[cue].key.rfind("reject", 0) != 0) return false;
+  static const std::set<std::string> kDeterminers = {"the", "a",   "an",    "any",  "its",
+                                                     "their", "his", "her", "this", "that",
+                                                     "all", "every", "our", "such"};
+  const std::uint32_t end = s.last_token;
+  std::uint32_t k = cue + len;
+  if (k < end && kDeterminers.count(tokens_[k].key)) ++k;
+  for (std::uint32_t n = 0; n < 3 && k < end && tokens_[k].kind == TokenKind::Word; ++n, ++k) {
+    if (is_word(res_.proposal_nouns, k, end)) return true;
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (matches(res_.proposal_nouns, k, end, l, r)) return true;
+  }
+  // "..., a demand the government rejected.": the noun after the comma, the clause's last word.
+  const bool closes = cue + len >= end || tokens_[cue + len].kind == TokenKind::Punct;
+  for (std::uint32_t b = cue; closes && b > s.first_token + 1 && cue - b < 5; --b) {
+    if (tokens_[b - 1].kind == TokenKind::Punct) break;
+    if (!kDeterminers.count(tokens_[b - 2].key) || tokens_[b - 2].key == "the") continue;
+    if (is_word(res_.proposal_nouns, b - 1, cue)) return true;
+  }
+  return false;
 }
 
 // "Al Jazeera counted 12 bodies", "according to an AFP tally", "AFP's count": a news outlet

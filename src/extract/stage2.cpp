@@ -60,6 +60,7 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.denial_phrases,
           &r.record_nouns,
           &r.outlet_counts,
+          &r.proposal_nouns,
           &r.subject_links,
           &r.year_preps,
           &r.victim_asides,
@@ -140,6 +141,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.denial_phrases = load("claim_denial_phrases");
   r.record_nouns = load("claim_record_nouns");
   r.outlet_counts = load("claim_outlet_counts");
+  r.proposal_nouns = load("claim_proposal_nouns");
   r.subject_links = load("claim_subject_links");
   r.victim_asides = load("claim_victim_asides");
   r.casualty_nouns = load("claim_casualty_nouns");
