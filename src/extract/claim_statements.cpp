@@ -215,10 +215,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     std::uint32_t lead = agent_begin;
     if (lead > from && tokens_[lead - 1].key == "the") --lead;
     // But "said on Monday that Y was harbouring ...": the "that" that opens what is said.
+    // (Also a second reported clause, "... and that Y had breached the truce".)
     const bool said_that = lead > from && tokens_[lead - 1].key == "that" &&
-                           std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
-                             return m.begin >= from && m.end < lead && agentive(m.entity);
-                           });
+                           ((lead >= from + 2 && tokens_[lead - 2].key == "and") ||
+                            std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+                              return m.begin >= from && m.end < lead && agentive(m.entity);
+                            }));
     if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
       continue;
     }
@@ -873,6 +875,22 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     } else {
       made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
     }
+  }
+  // "X rejected the accusation, saying ... and that Y had breached the truce": a denial that
+  // goes on, after a participle of saying, to pin a verb of violence on another side is also
+  // an accusation against it.
+  for (std::size_t k = 0, n = made.size(); k < n; ++k) {
+    if (made[k].type != "Denial" || seen.count({made[k].claimant, "Accusation"})) continue;
+    static const std::set<std::string> kSaying = {"saying", "adding", "insisting", "arguing"};
+    std::uint32_t from = 0;
+    for (std::uint32_t t = made[k].cue_begin + 1; t < s.last_token && from == 0; ++t) {
+      if (kSaying.count(tokens_[t].key) && tokens_[t - 1].key == ",") from = t + 1;
+    }
+    if (from == 0) continue;
+    const int accused = accused_in(ms, from, s.last_token, made[k].claimant);
+    if (accused < 0) continue;
+    seen[{made[k].claimant, "Accusation"}] = made.size();
+    made.push_back(ClaimOut{{}, "Accusation", made[k].claimant, accused, made[k].cue_begin});
   }
   // 'The spokesman said the army "does not target civilians"': a statement that its own side
   // (a state body of the speaker's state, or "we" / "it" / "they") did not do a verb of
