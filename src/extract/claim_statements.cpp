@@ -329,7 +329,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       }
       const std::string_view voice = res_.claim_cues.get(row, "voice");
       std::string type(res_.claim_cues.get(row, "type"));
-      // "rejected the plan", "a demand the government rejected": a statement, not a denial.
+      // "rejected the plan", "an offer the government rejected": a statement, not a denial.
       if (type == "Denial" && rejects_proposal(s, i, len)) type = "StatementClaim";
       cues.push_back(Cue{i, i + len, type,
                          voice == "passive"      ? Voice::Passive
@@ -1166,8 +1166,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
 
 // Is the denial cue at `cue` (of `len` tokens) the rejection of something proposed
 // (claim_proposal_nouns.tsv) rather than of a claim? Its object after it, past a determiner and
-// up to two modifiers ("rejected any role for X", "rejects the new peace plan"), or a noun
-// that the clause ending with the cue qualifies (", a demand the government rejected").
+// up to two modifiers ("rejected the Kenyan offer", "rejects the new peace plan"), or a noun
+// that the clause ending with the cue qualifies (", an offer the government rejected").
 // Only "reject" verbs: "denied the offer" is rare and "dismissed the proposal" stays a denial.
 bool ArticleRun::rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const {
   if (tokens_[cue].key.rfind("reject", 0) != 0) return false;
@@ -1183,7 +1183,7 @@ bool ArticleRun::rejects_proposal(const Sentence& s, std::uint32_t cue, std::uin
     std::uint32_t r = 0;
     if (matches(res_.proposal_nouns, k, end, l, r)) return true;
   }
-  // "..., a demand the government rejected.": the noun after the comma, the clause's last word.
+  // "..., an offer the government rejected.": the noun after the comma, the clause's last word.
   const bool closes = cue + len >= end || tokens_[cue + len].kind == TokenKind::Punct;
   for (std::uint32_t b = cue; closes && b > s.first_token + 1 && cue - b < 5; --b) {
     if (tokens_[b - 1].kind == TokenKind::Punct) break;
