@@ -101,3 +101,42 @@ TEST_CASE("claims14: help offered to end the fighting is a mediation offer",
   Run c(kOpening + "Spain offered help to rebuild schools in Tacna.");
   CHECK_FALSE(any_by(c.mediations(), "Spain"));
 }
+
+TEST_CASE("claims14: a speaker after 'said' with a word of the office before the title",
+          "[extract][claims14]") {
+  Run a(kOpening +
+        "Three people were killed in Tacna, said regional governor Rosa Quispe. Shelling also "
+        "killed an elderly man in a nearby village, she said.");
+  CHECK(has(a.figures(), "Rosa Quispe: 3//people"));
+  CHECK(has(a.figures(), "Rosa Quispe: 1//elderly man"));
+  // "the" opens no office: nobody is named after it.
+  Run b(kOpening + "Three people were killed in Tacna, said the regional governor.");
+  CHECK_FALSE(any_by(b.figures(), "Rosa Quispe"));
+}
+
+TEST_CASE("claims14: rejecting a plan or an offer is a statement, an accusation still a denial",
+          "[extract][claims14]") {
+  Run a(kOpening +
+        "The Peruvian army has rejected the plan, saying it will not negotiate while Chile holds "
+        "its towns. Chile rejected the accusation.");
+  const auto claims = a.claims_with_targets();
+  CHECK(ng_test::has_type(claims, "Peruvian army", "StatementClaim"));
+  CHECK_FALSE(ng_test::has_type(claims, "Peruvian army", "Denial"));
+  CHECK(ng_test::has_type(claims, "Chile", "Denial"));
+}
+
+TEST_CASE("claims14: a denial that goes on to pin a breach on the other side accuses it",
+          "[extract][claims14]") {
+  Run a(kOpening +
+        "Peru accused Chile of shelling villages. Chile's foreign ministry rejected the "
+        "accusation, saying Chile remained committed to the agreement and that Peru had breached "
+        "the truce.");
+  const auto claims = a.claims_with_targets();
+  CHECK(ng_test::has_type(claims, "Chile's foreign ministry", "Denial"));
+  CHECK(has(claims, "Chile's foreign ministry Accusation -> Peru"));
+  // A denial that says only what its own side did accuses nobody.
+  Run b(kOpening +
+        "Peru accused Chile of shelling villages. Chile's foreign ministry rejected the "
+        "accusation, saying its troops had fired only in self-defence.");
+  CHECK_FALSE(ng_test::has_type(b.claims_with_targets(), "Chile's foreign ministry", "Accusation"));
+}
