@@ -850,8 +850,10 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
     for (const Mention& m : ms) {
       std::uint32_t b = m.begin;
       if (b >= s.first_token + 3 && tokens_[b - 1].key == "the") --b;
-      const bool located = level == 0 || entities_[static_cast<std::size_t>(m.entity)].cls == "Site";
-      if (m.end == reached && located && b >= s.first_token + 2 && is_word(res_.locative, b - 1, b)) {
+      const bool located =
+          level == 0 || entities_[static_cast<std::size_t>(m.entity)].cls == "Site";
+      if (m.end == reached && located && b >= s.first_token + 2 &&
+          is_word(res_.locative, b - 1, b)) {
         head_end = b - 1;
         if (level == 0) place = as_actor(m.entity);
       }

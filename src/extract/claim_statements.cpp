@@ -1171,9 +1171,9 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
 // Only "reject" verbs: "denied the offer" is rare and "dismissed the proposal" stays a denial.
 bool ArticleRun::rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const {
   if (tokens_[cue].key.rfind("reject", 0) != 0) return false;
-  static const std::set<std::string> kDeterminers = {"the", "a",   "an",    "any",  "its",
-                                                     "their", "his", "her", "this", "that",
-                                                     "all", "every", "our", "such"};
+  static const std::set<std::string> kDeterminers = {"the",   "a",     "an",  "any",  "its",
+                                                     "their", "his",   "her", "this", "that",
+                                                     "all",   "every", "our", "such"};
   const std::uint32_t end = s.last_token;
   std::uint32_t k = cue + len;
   if (k < end && kDeterminers.count(tokens_[k].key)) ++k;
@@ -1214,14 +1214,14 @@ void ArticleRun::outlet_count_cues(const Sentence& s, const std::vector<Mention>
     // A verb needs the outlet as its bare subject ("AFP counted", not "AFP's counted").
     if (!noun && at != m.end) continue;
     // A noun needs the outlet as the record's owner: "an AFP tally", "AFP's tally".
-    if (noun && at == m.end && (m.begin == s.first_token ||
-                                (tokens_[m.begin - 1].key != "a" && tokens_[m.begin - 1].key != "an" &&
-                                 tokens_[m.begin - 1].key != "the"))) {
+    if (noun && at == m.end &&
+        (m.begin == s.first_token ||
+         (tokens_[m.begin - 1].key != "a" && tokens_[m.begin - 1].key != "an" &&
+          tokens_[m.begin - 1].key != "the"))) {
       continue;
     }
-    const bool known = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) {
-      return c.begin == at;
-    });
+    const bool known =
+        std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.begin == at; });
     if (known) continue;
     cues.push_back(Cue{at, at + len, "StatementClaim", Voice::Active, m.entity});
   }
