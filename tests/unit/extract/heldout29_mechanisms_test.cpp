@@ -116,3 +116,19 @@ TEST_CASE("places: a peninsula in lower case, a buffer zone", "[extract][general
   CHECK(has(a.labels("Region"), "Tessaro"));
   CHECK_FALSE(has(a.labels("Region"), "Tessaro buffer zone"));
 }
+
+TEST_CASE("actors: an outlet named right after 'state television'",
+          "[extract][generalisation][heldout29]") {
+  Stage1 a("The army said so in a statement read on state television TVO on Monday.");
+  CHECK(has(a.labels("MediaOutlet"), "TVO"));
+  // A time word after the kind names no outlet.
+  Stage1 b("The minister spoke on state television Monday.");
+  CHECK_FALSE(has(b.labels("MediaOutlet"), "Monday"));
+}
+
+TEST_CASE("actors: a state's military government is a body of its own",
+          "[extract][generalisation][heldout29]") {
+  Stage1 a("Niger's military government accused Benin of hosting foreign troops.");
+  CHECK(has(a.labels("Government"), "Niger's military government"));
+  CHECK_FALSE(has(a.labels("Government"), "Niger's military"));
+}
