@@ -95,6 +95,9 @@ TEST_CASE("actors: an army camp or post is no army", "[extract][generalisation][
   CHECK_FALSE(has(a.labels("Government"), "Malian army"));
   Stage1 b("The Malian army said it had retaken Olmo.");
   CHECK(has(b.labels("Government"), "Malian army"));
+  // "a military source" is a person who speaks, not the military.
+  Stage1 c("A Moroccan military source said the drone had hit a vehicle near Olmo.");
+  CHECK_FALSE(has(c.labels("Government"), "Moroccan military"));
 }
 
 TEST_CASE("places: a settlement joined by a particle to a gazetteer name is another place",
