@@ -80,7 +80,7 @@ TEST_CASE("actors: the subject of 'was assassinated' is a person",
   CHECK_FALSE(has(b.labels("Person"), "Port Tarvo"));
 }
 
-TEST_CASE("actors: a mission named by its acronym between commas; no 'U.N.-authorized force'",
+TEST_CASE("actors: a mission named by its acronym between commas, no 'U.N.-authorized force'",
           "[extract][generalisation][heldout29]") {
   Stage1 a(
       "The UN peacekeeping mission in Tarvia, UNMTX, said it had sent a patrol. Police backed "
