@@ -407,6 +407,9 @@ class ArticleRun : public MatchContext {
   void capture_means(const std::vector<std::size_t>& local);
   void place_events(const Sentence& s, const std::vector<std::size_t>& local);
   void spread_places(const Sentence& s, const std::vector<std::size_t>& local);
+  void keep_talks_venues(const Sentence& s, const std::vector<std::size_t>& local);
+  bool venue_in_sentence(int loc, const Sentence& s) const;
+  bool venue_preposition_before(std::uint32_t b, std::uint32_t first) const;
   void drop_restated_events(const Sentence& s, std::uint32_t si, const std::vector<Event*>& evs,
                             const std::vector<TimeExpression>& times);
   void merge_events();
