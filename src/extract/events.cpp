@@ -554,7 +554,8 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
         // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
         if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
-            hypothetical_cue_before(i, s.first_token)) {
+            (hypothetical_cue_before(i, s.first_token) ||
+             demanded(i, triggers.get(lx.row, "pos") == "noun", s.first_token))) {
           break;
         }
         // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
