@@ -409,6 +409,7 @@ class ArticleRun : public MatchContext {
   void spread_places(const Sentence& s, const std::vector<std::size_t>& local);
   void keep_talks_venues(const Sentence& s, const std::vector<std::size_t>& local);
   bool venue_in_sentence(int loc, const Sentence& s) const;
+  std::uint32_t after_word_before(std::uint32_t b, std::uint32_t first) const;
   bool venue_preposition_before(std::uint32_t b, std::uint32_t first) const;
   void drop_restated_events(const Sentence& s, std::uint32_t si, const std::vector<Event*>& evs,
                             const std::vector<TimeExpression>& times);

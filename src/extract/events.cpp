@@ -1182,6 +1182,46 @@ void ArticleRun::spread_places(const Sentence& s, const std::vector<std::size_t>
       break;
     }
   }
+  // "seized the town of X on Tuesday after two days of fighting with the army", "a truce held in
+  // Y after two nights of fighting": fighting (aftermath_cause_classes.tsv) with no place of its
+  // own, told after "after" or "following" as what led to an event of its clause
+  // (aftermath_event_classes.tsv), happened where that event did.
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& cause = events_[local[b]];
+    if (cause.pos != "noun" || cause.dropped || !cause.locations.empty() ||
+        !res_.in("aftermath_cause_classes", fold_key(cause.cls))) {
+      continue;
+    }
+    const std::uint32_t after = after_word_before(cause.begin, s.first_token);
+    if (after == cause.begin) continue;
+    const Event* led = nullptr;
+    for (std::size_t a = 0; a < local.size(); ++a) {
+      const Event& e = events_[local[a]];
+      if (a == b || e.dropped || e.locations.empty() || e.end > after || after - e.end > 20 ||
+          !res_.in("aftermath_event_classes", fold_key(e.cls))) {
+        continue;
+      }
+      if (!led || e.end > led->end) led = &e;
+    }
+    if (!led) continue;
+    bool clause_end = false;
+    for (std::uint32_t k = led->end; k < after && !clause_end; ++k) {
+      clause_end = tokens_[k].key == ";" || tokens_[k].key == "." || tokens_[k].key == ":";
+    }
+    if (!clause_end) cause.locations = led->locations;
+  }
+}
+
+// "after (two days of) (heavy) fighting": the position of "after"/"following" up to five
+// lower-case words or numbers before token b, else b.
+std::uint32_t ArticleRun::after_word_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b, n = 0; k > first && n < 6; ++n) {
+    --k;
+    const Token& t = tokens_[k];
+    if (t.key == "after" || t.key == "following") return k;
+    if ((t.kind != TokenKind::Word && t.kind != TokenKind::Number) || t.is(kCapitalized)) break;
+  }
+  return b;
 }
 
 // Definite event nouns that restate an event already reported are merged away.
