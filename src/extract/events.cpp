@@ -638,11 +638,20 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       // The killers are people named by a group noun ("militiamen", data/lexicon/
       // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
       // killed", "explosions killed", "the rebels had killed" (told as background).
-      const std::string& before = tokens_[i - 1].key;
+      // ("residents said militants had killed four fishermen on Saturday": the past perfect of
+      // reported speech, a subject right after a speech verb, tells the news.)
+      std::uint32_t verb = i;
+      if (tokens_[i - 1].key == "had" && i >= s.first_token + 3 &&
+          (res_.in("speech_verbs", tokens_[i - 3].key) ||
+           (i >= s.first_token + 4 && tokens_[i - 3].key == "that" &&
+            res_.in("speech_verbs", tokens_[i - 4].key)))) {
+        verb = i - 1;
+      }
+      const std::string& before = tokens_[verb - 1].key;
       bool armed = res_.in("group_member_nouns", before);
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
         const Mention& mn = mentions_[q];
-        armed = !mn.dropped && mn.end == i &&
+        armed = !mn.dropped && mn.end == verb &&
                 (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
       }
       if (!armed) continue;
