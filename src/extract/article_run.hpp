@@ -419,7 +419,8 @@ class ArticleRun : public MatchContext {
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
-  std::string_view demand_cue_ending(std::uint32_t end, std::uint32_t first) const;
+  std::string_view demand_cue_ending(std::uint32_t end, std::uint32_t first,
+                                     std::uint32_t* start = nullptr) const;
   bool demanded(std::uint32_t b, bool noun, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   bool comma_opens_clause(std::uint32_t comma, std::uint32_t last) const;

@@ -48,15 +48,17 @@ bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) c
   return false;
 }
 
-// The kind ("demand" or "stop") of the longest phrase of demand_cues.tsv ending right before
-// token `end` (not starting before `first`), or "".
-std::string_view ArticleRun::demand_cue_ending(std::uint32_t end, std::uint32_t first) const {
+// The kind ("demand", "stop" or "break") of the longest phrase of demand_cues.tsv ending right
+// before token `end` (not starting before `first`), or ""; `start` gets where it starts.
+std::string_view ArticleRun::demand_cue_ending(std::uint32_t end, std::uint32_t first,
+                                               std::uint32_t* start) const {
   const Lexicon* cues = res_.lexicon("demand_cues");
   if (!cues || end <= first) return {};
   const int id = res_.lexicon_id.at("demand_cues");
   for (std::uint32_t p = end > first + 3 ? end - 3 : first; p < end; ++p) {
     for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
       if (lexemes_[k].lexicon == id && p + lexemes_[k].length == end) {
+        if (start) *start = p;
         return cues->get(lexemes_[k].row, "kind");
       }
     }
@@ -82,20 +84,18 @@ bool ArticleRun::demanded(std::uint32_t b, bool noun, std::uint32_t first) const
   // The complement's opening word: "to" or "that".
   std::uint32_t opener = b;
   if (noun) {
-    // The stopping verb up to three words before the noun ("halt its attacks").
-    std::uint32_t stop = b;
-    for (std::uint32_t end = b, n = 0; end > first && n < 4 && stop == b; ++n, --end) {
-      if (demand_cue_ending(end, first) == "stop") {
-        stop = end;
+    // The stopping verb up to three words before the noun ("halt its attacks"); p: its start.
+    std::uint32_t p = b;
+    bool stop = false;
+    for (std::uint32_t end = b, n = 0; end > first && n < 4; ++n, --end) {
+      if (demand_cue_ending(end, first, &p) == "stop") {
+        stop = true;
         break;
       }
       const Token& t = tokens_[end - 1];
       if (t.kind != TokenKind::Word || t.is(kCapitalized)) return false;
     }
-    if (stop == b) return false;
-    // Its own start: step back over the phrase.
-    std::uint32_t p = stop;
-    while (p > first && demand_cue_ending(p, first) == "stop") --p;
+    if (!stop) return false;
     for (std::uint32_t k = p, n = 0; k > first && n < 4; ++n) {
       --k;
       if (tokens_[k].key == "to" && k + 1 == p) opener = k;
