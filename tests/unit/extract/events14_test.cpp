@@ -94,3 +94,13 @@ TEST_CASE("events14: a killing in the past perfect after a speech verb is news",
   Stage1 c("Residents of Eldoret said militants had killed them on Saturday.");
   CHECK_FALSE(has_class(c.events(), "Killing"));
 }
+
+TEST_CASE("events14: a statement or video released is no prisoner release", "[extract][events14]") {
+  Stage1 a(
+      "Nine fighters were killed in Nakuru, according to a statement released in Nakuru on "
+      "Thursday morning.");
+  CHECK_FALSE(has_class(a.events(), "PrisonerRelease"));
+  // People released still are.
+  Stage1 c("Rebels released 12 hostages in Nakuru on Monday, police said.");
+  CHECK(has_event(c.events(), "PrisonerRelease@Nakuru"));
+}
