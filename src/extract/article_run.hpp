@@ -407,6 +407,10 @@ class ArticleRun : public MatchContext {
   void capture_means(const std::vector<std::size_t>& local);
   void place_events(const Sentence& s, const std::vector<std::size_t>& local);
   void spread_places(const Sentence& s, const std::vector<std::size_t>& local);
+  void keep_talks_venues(const Sentence& s, const std::vector<std::size_t>& local);
+  bool venue_in_sentence(int loc, const Sentence& s) const;
+  std::uint32_t after_word_before(std::uint32_t b, std::uint32_t first) const;
+  bool venue_preposition_before(std::uint32_t b, std::uint32_t first) const;
   void drop_restated_events(const Sentence& s, std::uint32_t si, const std::vector<Event*>& evs,
                             const std::vector<TimeExpression>& times);
   void merge_events();
@@ -415,6 +419,9 @@ class ArticleRun : public MatchContext {
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
+  std::string_view demand_cue_ending(std::uint32_t end, std::uint32_t first,
+                                     std::uint32_t* start = nullptr) const;
+  bool demanded(std::uint32_t b, bool noun, std::uint32_t first) const;
   bool cue_before(const char* lexicon, std::uint32_t b, std::uint32_t first) const;
   bool comma_opens_clause(std::uint32_t comma, std::uint32_t last) const;
   void mark_parties(const Sentence& s);

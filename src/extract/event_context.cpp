@@ -48,6 +48,82 @@ bool ArticleRun::hypothetical_cue_before(std::uint32_t b, std::uint32_t first) c
   return false;
 }
 
+// The kind ("demand", "stop" or "break") of the longest phrase of demand_cues.tsv ending right
+// before token `end` (not starting before `first`), or ""; `start` gets where it starts.
+std::string_view ArticleRun::demand_cue_ending(std::uint32_t end, std::uint32_t first,
+                                               std::uint32_t* start) const {
+  const Lexicon* cues = res_.lexicon("demand_cues");
+  if (!cues || end <= first) return {};
+  const int id = res_.lexicon_id.at("demand_cues");
+  for (std::uint32_t p = end > first + 3 ? end - 3 : first; p < end; ++p) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && p + lexemes_[k].length == end) {
+        if (start) *start = p;
+        return cues->get(lexemes_[k].row, "kind");
+      }
+    }
+  }
+  return {};
+}
+
+// "urged Israel to halt its attacks", "called on both sides to withdraw", "demanded that the
+// army stop the shelling": an event asked for in the complement of a demand verb (demand_cues.tsv,
+// kind demand) has not happened. A verb trigger follows "to" (one adverb between at most) or
+// "that" and its subject, "that" right after the demand verb; a noun trigger is the object of a
+// stopping verb (kind stop: "halt", "refrain from") right after "to" or the subject of "that". Not
+// "urged the UN to investigate the killing" (the killing happened), nor past a word opening another
+// clause ("urged restraint after troops attacked": kind break).
+bool ArticleRun::demanded(std::uint32_t b, bool noun, std::uint32_t first) const {
+  auto clause_end = [&](std::uint32_t k) {
+    const std::string& key = tokens_[k].key;
+    return key == ";" || key == ":" || key == ".";
+  };
+  auto other_clause = [&](std::uint32_t k) {
+    return clause_end(k) || demand_cue_ending(k + 1, first) == "break";
+  };
+  // The complement's opening word: "to" or "that".
+  std::uint32_t opener = b;
+  if (noun) {
+    // The stopping verb up to three words before the noun ("halt its attacks"); p: its start.
+    std::uint32_t p = b;
+    bool stop = false;
+    for (std::uint32_t end = b, n = 0; end > first && n < 4; ++n, --end) {
+      if (demand_cue_ending(end, first, &p) == "stop") {
+        stop = true;
+        break;
+      }
+      const Token& t = tokens_[end - 1];
+      if (t.kind != TokenKind::Word || t.is(kCapitalized)) return false;
+    }
+    if (!stop) return false;
+    for (std::uint32_t k = p, n = 0; k > first && n < 4; ++n) {
+      --k;
+      if (tokens_[k].key == "to" && k + 1 == p) opener = k;
+      if (tokens_[k].key == "that") opener = k;
+      if (opener != b || other_clause(k)) break;
+    }
+  } else {
+    // "to (immediately) attack", "that (the) troops attack".
+    for (std::uint32_t k = b, n = 0; k > first && n < 5; ++n) {
+      --k;
+      if ((tokens_[k].key == "to" && n <= 1) || tokens_[k].key == "that") {
+        opener = k;
+        break;
+      }
+      if (other_clause(k) || tokens_[k].kind != TokenKind::Word) return false;
+    }
+  }
+  if (opener == b) return false;
+  if (tokens_[opener].key == "that") return demand_cue_ending(opener, first) == "demand";
+  // "to": the demand verb and its object before it (commas allowed: "called on A and B, which
+  // sponsor the truce, to press X to ...").
+  for (std::uint32_t end = opener, n = 0; end > first && n < 20; ++n, --end) {
+    if (demand_cue_ending(end, first) == "demand") return true;
+    if (clause_end(end - 1)) return false;
+  }
+  return false;
+}
+
 // "..., as members urged restraint on X": a comma then a phrase of comma_clause_openers.tsv of
 // kind "clause" opens a clause with its own verb (the longest phrase decides: ", as well as"
 // goes on with a list).

@@ -143,6 +143,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     evs.push_back(&ev);
     complete_event(ev, s, si, times);
   }
+  keep_talks_venues(s, local);
   // The focus for the next sentence: the date an event of this one took from its own time
   // expression (else the last resolved expression, which dates no event class).
   // The first such event ("X accused Y on Tuesday of firing overnight, ... a treaty agreed last
@@ -412,6 +413,84 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
                   !undated_cue_before(ev, s.first_token);
 }
 
+// "talks between A and B in Kunming", "a truce around X agreed in talks hosted by China in Y":
+// talks or a meeting (venue_event_classes.tsv) with a place after "in"/"at" were held there; the
+// other places of their sentence (a side's country, what was talked about) only surround them.
+// Talks with no such place keep theirs (a side's country may be all a report gives).
+void ArticleRun::keep_talks_venues(const Sentence& s, const std::vector<std::size_t>& local) {
+  std::vector<int> sentence_venues;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.merged || ev.locations.empty() || !res_.in("venue_event_classes", fold_key(ev.cls))) {
+      continue;
+    }
+    std::vector<int> held;
+    std::vector<int> around;
+    for (int loc : ev.locations) (venue_in_sentence(loc, s) ? held : around).push_back(loc);
+    for (int loc : held) sentence_venues.push_back(loc);
+    if (held.empty() || around.empty()) continue;
+    ev.locations = held;
+    ev.context.insert(ev.context.end(), around.begin(), around.end());
+  }
+  // ("met the delegations in Geneva ..., but the talks have stalled over X's demand that Y
+  // leave Z": talks with no venue of their own, beside a meeting held at one, were held there.)
+  if (sentence_venues.empty()) return;
+  for (std::size_t idx : local) {
+    Event& ev = events_[idx];
+    if (ev.merged || ev.locations.empty() || !res_.in("venue_event_classes", fold_key(ev.cls))) {
+      continue;
+    }
+    bool own = false;
+    for (int loc : ev.locations) own = own || venue_in_sentence(loc, s);
+    if (own) continue;
+    ev.context.insert(ev.context.end(), ev.locations.begin(), ev.locations.end());
+    ev.locations = sentence_venues;
+  }
+}
+
+// A mention of place `loc` in the sentence follows "in"/"at", or is a later item of a list that
+// does ("hosted in A, B and C").
+bool ArticleRun::venue_in_sentence(int loc, const Sentence& s) const {
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.dropped || mn.entity != loc) continue;
+    std::uint32_t b = mn.begin;
+    for (bool listed = true; listed;) {
+      listed = false;
+      std::uint32_t j = b;
+      while (j > s.first_token && (tokens_[j - 1].key == "," || tokens_[j - 1].key == "and" ||
+                                   tokens_[j - 1].key == "or")) {
+        --j;
+      }
+      for (std::size_t r = sentence_mentions_begin_; r < mentions_.size() && j < b; ++r) {
+        const Mention& o = mentions_[r];
+        if (!o.dropped && o.end == j && (bit(o.type) & kPlaceMask) && o.begin < b) {
+          b = o.begin;
+          listed = true;
+          break;
+        }
+      }
+    }
+    if (b > s.first_token && venue_preposition_before(b, s.first_token)) return true;
+  }
+  return false;
+}
+
+// "in X", "at the Y", "in the Saudi city of X", "at the president's official residence in X":
+// "in" or "at" opens the phrase that ends at token b (up to four words between: "the", "of",
+// lower-case words, a demonym, a possessive).
+bool ArticleRun::venue_preposition_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b, n = 0; k > first && n < 5; ++n) {
+    --k;
+    const Token& t = tokens_[k];
+    if (t.key == "in" || t.key == "at") return true;
+    const bool demonym = t.is(kCapitalized) && covered_by(bit(kDemonym), k);
+    if (t.key == "'s" || t.key == "'") continue;
+    if (t.kind != TokenKind::Word || (t.is(kCapitalized) && !demonym)) return false;
+  }
+  return false;
+}
+
 // A new event of the sentence, triggered by tokens [begin, end); its index goes to `local`.
 void ArticleRun::add_event(std::string cls, std::string pos, std::uint32_t si, std::uint32_t begin,
                            std::uint32_t end, std::vector<std::size_t>& local) {
@@ -475,7 +554,8 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
         // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
         if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
-            hypothetical_cue_before(i, s.first_token)) {
+            (hypothetical_cue_before(i, s.first_token) ||
+             demanded(i, triggers.get(lx.row, "pos") == "noun", s.first_token))) {
           break;
         }
         // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
@@ -558,11 +638,20 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       // The killers are people named by a group noun ("militiamen", data/lexicon/
       // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
       // killed", "explosions killed", "the rebels had killed" (told as background).
-      const std::string& before = tokens_[i - 1].key;
+      // ("residents said militants had killed four fishermen on Saturday": the past perfect of
+      // reported speech, a subject right after a speech verb, tells the news.)
+      std::uint32_t verb = i;
+      if (tokens_[i - 1].key == "had" && i >= s.first_token + 3 &&
+          (res_.in("speech_verbs", tokens_[i - 3].key) ||
+           (i >= s.first_token + 4 && tokens_[i - 3].key == "that" &&
+            res_.in("speech_verbs", tokens_[i - 4].key)))) {
+        verb = i - 1;
+      }
+      const std::string& before = tokens_[verb - 1].key;
       bool armed = res_.in("group_member_nouns", before);
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
         const Mention& mn = mentions_[q];
-        armed = !mn.dropped && mn.end == i &&
+        armed = !mn.dropped && mn.end == verb &&
                 (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
       }
       if (!armed) continue;
@@ -1102,6 +1191,46 @@ void ArticleRun::spread_places(const Sentence& s, const std::vector<std::size_t>
       break;
     }
   }
+  // "seized the town of X on Tuesday after two days of fighting with the army", "a truce held in
+  // Y after two nights of fighting": fighting (aftermath_cause_classes.tsv) with no place of its
+  // own, told after "after" or "following" as what led to an event of its clause
+  // (aftermath_event_classes.tsv), happened where that event did.
+  for (std::size_t b = 0; b < local.size(); ++b) {
+    Event& cause = events_[local[b]];
+    if (cause.pos != "noun" || cause.dropped || !cause.locations.empty() ||
+        !res_.in("aftermath_cause_classes", fold_key(cause.cls))) {
+      continue;
+    }
+    const std::uint32_t after = after_word_before(cause.begin, s.first_token);
+    if (after == cause.begin) continue;
+    const Event* led = nullptr;
+    for (std::size_t a = 0; a < local.size(); ++a) {
+      const Event& e = events_[local[a]];
+      if (a == b || e.dropped || e.locations.empty() || e.end > after || after - e.end > 20 ||
+          !res_.in("aftermath_event_classes", fold_key(e.cls))) {
+        continue;
+      }
+      if (!led || e.end > led->end) led = &e;
+    }
+    if (!led) continue;
+    bool clause_end = false;
+    for (std::uint32_t k = led->end; k < after && !clause_end; ++k) {
+      clause_end = tokens_[k].key == ";" || tokens_[k].key == "." || tokens_[k].key == ":";
+    }
+    if (!clause_end) cause.locations = led->locations;
+  }
+}
+
+// "after (two days of) (heavy) fighting": the position of "after"/"following" up to five
+// lower-case words or numbers before token b, else b.
+std::uint32_t ArticleRun::after_word_before(std::uint32_t b, std::uint32_t first) const {
+  for (std::uint32_t k = b, n = 0; k > first && n < 6; ++n) {
+    --k;
+    const Token& t = tokens_[k];
+    if (t.key == "after" || t.key == "following") return k;
+    if ((t.kind != TokenKind::Word && t.kind != TokenKind::Number) || t.is(kCapitalized)) break;
+  }
+  return b;
 }
 
 // Definite event nouns that restate an event already reported are merged away.
