@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -219,6 +221,21 @@ void compile_rule_program(Rule& rule);
 
 // Fills rule.first / rule.first_any and rule.second from the pattern (called by parse_rules).
 void compute_first_set(Rule& rule);
+
+// The first elements of a pattern: the Tokens and Span nodes one of which holds the first token
+// of any match (the parts of a sequence up to the first that always consumes a token, every
+// alternative). Calls visit(node) for each, in pattern order; returns whether every match of n
+// consumes a token. compute_first_set and the start index read a pattern's start through it.
+using FirstElementVisitor = std::function<void(const PatternNode&)>;
+bool visit_first_elements(const PatternNode& n, const FirstElementVisitor& visit);
+// The same for the parts of a sequence, one after another.
+bool visit_first_elements(std::span<const PatternNode> parts, const FirstElementVisitor& visit);
+// The parts after the opening token when the pattern is a sequence (through single groups and
+// captures) whose first part matches exactly one token: where Rule::second is read. Else empty.
+std::span<const PatternNode> parts_after_opening_token(const PatternNode& pattern);
+// The test of a Tokens node that Rule::first takes for it: the first one neither negated nor
+// Any; nullptr when there is none (the token is unconstrained).
+const TokenTest* first_token_test(const PatternNode& tokens);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);

@@ -137,44 +137,23 @@ const TokenTest* token_anchor(const PatternNode& n) {
   return best;
 }
 
-// As first_tests (rule_matcher.cpp): tests of which one holds on the first token of any match
-// of n, in `out`; `open` set when some match may start with a token none of them covers.
-// Returns whether every match of n consumes a token.
+// The anchors of a part's first elements (visit_first_elements): tests of which one holds on
+// the first token of any match of n, in `out`; `open` set when some match may start with a
+// token none of them covers. Returns whether every match of n consumes a token.
 bool anchor_tests(const PatternNode& n, std::vector<const TokenTest*>& out, bool& open) {
-  bool consumes = false;
-  switch (n.kind) {
-    case PatternNode::Kind::Tokens:
-      if (const TokenTest* t = token_anchor(n)) {
-        out.push_back(t);
-      } else {
-        open = true;
-      }
-      consumes = true;
-      break;
-    case PatternNode::Kind::Span:
-      if (n.tests.front().kind == TokenTest::Kind::Lexicon) {
-        out.push_back(&n.tests.front());
-      } else {
-        open = true;  // a mention: known only as the rules run
-      }
-      consumes = true;
-      break;
-    case PatternNode::Kind::Seq:
-      for (const PatternNode& child : n.children) {
-        if (anchor_tests(child, out, open)) {
-          consumes = true;
-          break;
-        }
-      }
-      break;
-    case PatternNode::Kind::Alt:
-      consumes = true;
-      for (const PatternNode& child : n.children) {
-        if (!anchor_tests(child, out, open)) consumes = false;
-      }
-      break;
-  }
-  return consumes && n.min >= 1;
+  return visit_first_elements(n, [&](const PatternNode& element) {
+    const TokenTest* anchor = nullptr;
+    if (element.kind == PatternNode::Kind::Tokens) {
+      anchor = token_anchor(element);
+    } else if (element.tests.front().kind == TokenTest::Kind::Lexicon) {
+      anchor = &element.tests.front();  // (a mention span is known only as the rules run)
+    }
+    if (anchor) {
+      out.push_back(anchor);
+    } else {
+      open = true;
+    }
+  });
 }
 
 struct PartAt {

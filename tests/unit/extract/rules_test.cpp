@@ -70,6 +70,49 @@ TEST_CASE("rules parse into slots, actions and first-token tests", "[extract][ru
   CHECK(second[2].second.empty());  // the rest may match nothing
 }
 
+TEST_CASE("the first elements of a pattern are visited once each, in pattern order",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule a: x:<Country>? (\"the\" | @titles | [!Upper Cap]) Name => Person();\n"
+      "rule b: Any? Cap* => Person();\n"
+      "rule c: y:([Cap] <Country> Any) => Person();\n"
+      "rule d: Cap+ <Country> => Person();\n"
+      "rule e: [!Upper Any] Cap => Person();\n",
+      "t.rules", kVocab);
+  const auto elements = [](const PatternNode& pattern, bool& consumes) {
+    std::vector<const PatternNode*> out;
+    consumes = visit_first_elements(pattern, [&](const PatternNode& n) { out.push_back(&n); });
+    return out;
+  };
+  bool consumes = false;
+  // The optional mention, then each alternative; not Name, which follows a part that consumes.
+  const auto a = elements(rules[0].pattern, consumes);
+  CHECK(consumes);
+  REQUIRE(a.size() == 4);
+  CHECK(a[0]->kind == PatternNode::Kind::Span);
+  CHECK(a[0]->tests.front().kind == TokenTest::Kind::Mention);
+  CHECK(a[1]->tests.front().value == "the");
+  CHECK(a[2]->kind == PatternNode::Kind::Span);
+  CHECK(a[2]->tests.front().kind == TokenTest::Kind::Lexicon);
+  CHECK(a[3]->kind == PatternNode::Kind::Tokens);
+  REQUIRE(first_token_test(*a[3]));
+  CHECK(first_token_test(*a[3])->value == "Cap");  // neither the negation nor Any
+  // Every part may match nothing: both are visited, and a match need not consume a token.
+  CHECK(elements(rules[1].pattern, consumes).size() == 2);
+  CHECK_FALSE(consumes);
+  CHECK(rules[1].first_any);
+  // After one opening token (through a capture): the rest; not after a repeated one.
+  const auto rest = parts_after_opening_token(rules[2].pattern);
+  REQUIRE(rest.size() == 2);
+  CHECK(rest.front().kind == PatternNode::Kind::Span);
+  CHECK(parts_after_opening_token(rules[3].pattern).empty());
+  // A token of Any and negations only is unconstrained.
+  const auto e = elements(rules[4].pattern, consumes);
+  REQUIRE(e.size() == 1);
+  CHECK(first_token_test(*e[0]) == nullptr);
+  CHECK(rules[4].first_any);
+}
+
 TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
   CHECK_THROWS_WITH(parse_rules("rule a: @nope => Person();", "f.rules", kVocab),
                     "f.rules:1:9: unknown lexicon '@nope'");
