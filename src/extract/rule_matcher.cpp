@@ -172,8 +172,7 @@ namespace {
 // One first element's contribution to Rule::first or Rule::second: its test, or `any` when it
 // leaves the token unconstrained.
 void add_first_test(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
-  const TokenTest* t = n.kind == PatternNode::Kind::Span ? &n.tests.front() : first_token_test(n);
-  if (t) {
+  if (const TokenTest* t = first_element_test(n)) {
     out.push_back(*t);
   } else {
     any = true;
@@ -225,8 +224,9 @@ std::span<const PatternNode> parts_after_opening_token(const PatternNode& patter
   return std::span<const PatternNode>(seq->children).subspan(1);
 }
 
-const TokenTest* first_token_test(const PatternNode& tokens) {
-  for (const TokenTest& t : tokens.tests) {
+const TokenTest* first_element_test(const PatternNode& element) {
+  if (element.kind == PatternNode::Kind::Span) return &element.tests.front();
+  for (const TokenTest& t : element.tests) {
     if (!t.negated && !(t.kind == TokenTest::Kind::Class && t.id == kAny)) return &t;
   }
   return nullptr;

@@ -186,6 +186,12 @@ class MatchContext {
     mention_spans(types, i, lengths);
     return !lengths.empty() || covered(types, i);
   }
+  // True if a mention of one of `types` starts at token i: where a <Type> span can match.
+  virtual bool mention_starts(const std::vector<int>& types, std::size_t i) const {
+    std::vector<std::uint32_t> lengths;
+    mention_spans(types, i, lengths);
+    return !lengths.empty();
+  }
   // A number that changes whenever the answers of the mention tests (mention_tokens and the
   // others) may change: callers may keep those answers while it stays the same. 0: unknown,
   // keep nothing.
@@ -196,6 +202,15 @@ class MatchContext {
                               std::size_t end, std::uint64_t* bits) const {
     for (std::size_t i = begin; i < end; ++i) {
       if (mention_starts_or_covers(types, i)) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
+  }
+  // The same for the tokens where mention_starts(types, i) holds.
+  virtual void mention_start_tokens(const std::vector<int>& types, std::size_t origin,
+                                    std::size_t begin, std::size_t end, std::uint64_t* bits) const {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (mention_starts(types, i)) {
         bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
       }
     }
@@ -233,9 +248,9 @@ bool visit_first_elements(std::span<const PatternNode> parts, const FirstElement
 // The parts after the opening token when the pattern is a sequence (through single groups and
 // captures) whose first part matches exactly one token: where Rule::second is read. Else empty.
 std::span<const PatternNode> parts_after_opening_token(const PatternNode& pattern);
-// The test of a Tokens node that Rule::first takes for it: the first one neither negated nor
-// Any; nullptr when there is none (the token is unconstrained).
-const TokenTest* first_token_test(const PatternNode& tokens);
+// The test Rule::first takes for a first element: a span's test; a token's first test neither
+// negated nor Any, nullptr when there is none (the token is unconstrained).
+const TokenTest* first_element_test(const PatternNode& element);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);
