@@ -941,4 +941,21 @@ TEST_CASE("lexicon starts: a clear bit means no match", "[stage2]") {
   CHECK(has(led, "talks"));
   CHECK(has(led, "the"));  // "*-led" may end any word
   CHECK_FALSE(has(none, "said"));
+  // The per-token form (a probe by the token's stored hash) answers as the key form, for
+  // tokenized text and for tokens built by hand (no stored hash), and after add_words.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    INFO("token " << i << " '" << tokens[i].key << "'");
+    CHECK(starts.mask(tokens, i) == starts.mask(tokens[i].key));
+  }
+  std::vector<Token> by_hand;
+  for (const std::string key : {"hosted", "hosts", "said", "u.s.", "", "zzz"}) {
+    by_hand.push_back(Token{0, 0, TokenKind::Word, 0, key});
+  }
+  for (std::size_t i = 0; i < by_hand.size(); ++i) {
+    INFO("hand-made token '" << by_hand[i].key << "'");
+    CHECK(starts.mask(by_hand, i) == starts.mask(by_hand[i].key));
+  }
+  CHECK(((starts.mask(by_hand, 0) >> words) & 1U) == 1);
+  CHECK(((starts.mask(by_hand, 1) >> words) & 1U) == 0);
 }
+
