@@ -371,6 +371,10 @@ int run_ingest(const IngestOptions& opts) {
   // Articles enter the store in article order, so named graphs are first used in the same order
   // on every run, whatever the number of threads.
   std::vector<extract::QuadView> resolution_input;  // views of the store's nodes
+  // Resolution reads some 0.03 to 0.05 quads per byte of text (development and synthetic
+  // articles): reserved up front, the array is not copied as it grows, nor its fresh pages
+  // touched twice (at 10,000 articles it is over 100 MB).
+  resolution_input.reserve(text_bytes / 16);
   auto view_of = [](const store::QuadIds& q) {
     const rdf::TermView s = store::World::view(q.subject), o = store::World::view(q.object);
     extract::QuadView v;

@@ -248,16 +248,20 @@ class ArticleRun : public MatchContext {
     const TypeMask here = here_mask_[i];
     return here != 0 && (here & mask_for(types)) != 0;
   }
+  bool mention_starts(const std::vector<int>& types, std::size_t i) const override {
+    ensure_cover();
+    return start_mask_[i] != 0 && (start_mask_[i] & mask_for(types)) != 0;
+  }
   // All at once from the per-token summaries: no call per token.
   void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
                       std::size_t end, std::uint64_t* bits) const override {
     ensure_cover();
-    const TypeMask mask = mask_for(types);
-    for (std::size_t i = begin; i < end; ++i) {
-      if ((here_mask_[i] & mask) != 0) {
-        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
-      }
-    }
+    tokens_with(here_mask_, mask_for(types), origin, begin, end, bits);
+  }
+  void mention_start_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
+                            std::size_t end, std::uint64_t* bits) const override {
+    ensure_cover();
+    tokens_with(start_mask_, mask_for(types), origin, begin, end, bits);
   }
   // The version ensure_cover() rebuilds the per-token summaries on (never 0).
   std::uint64_t mention_version() const override { return mentions_.size() + changes_ + 1; }
@@ -322,6 +326,16 @@ class ArticleRun : public MatchContext {
         cover_mask_[k] |= bit(mn.type);
         here_mask_[k] |= bit(mn.type);
         if (!mn.weak) strong_cover_[k] = true;
+      }
+    }
+  }
+  // Sets bit i - origin of `bits` for each token i of [begin, end) whose summary has a bit of
+  // `mask`.
+  static void tokens_with(const std::vector<TypeMask>& summary, TypeMask mask, std::size_t origin,
+                          std::size_t begin, std::size_t end, std::uint64_t* bits) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if ((summary[i] & mask) != 0) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
       }
     }
   }

@@ -17,11 +17,8 @@ bool same_view(std::string_view a, std::string_view b) {
 }  // namespace
 
 void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, int, Hash, std::equal_to<>> idx;
+  // Keyed by views of the subjects in `quads`, which outlive the map: no key is copied.
+  std::unordered_map<std::string_view, int> idx;
   // The entity of the subject's run of quads (stage 1 writes an entity's quads one after
   // another), found once per run: -1 until a quad of the run needs it.
   int current = -1;
@@ -29,7 +26,7 @@ void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
     if (current < 0) {
       auto it = idx.find(s);
       if (it == idx.end()) {
-        it = idx.emplace(std::string(s), static_cast<int>(entities_.size())).first;
+        it = idx.emplace(s, static_cast<int>(entities_.size())).first;
         entities_.push_back(Entity{});
         entities_.back().iri = s;
       }
@@ -53,7 +50,7 @@ void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
   const std::string p_evidence = ng("evidence");
   // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
   const std::string sentence_prefix = doc_ + "#char=";
-  std::set<std::string, std::less<>> actors;
+  std::set<std::string_view> actors;  // views of objects in `quads`
   // What the subject is (a sentence, an entity) is worked out once for the run of its quads.
   std::string_view subject;  // in `quads`
   bool has_subject = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/claim_run.hpp"
+#include "extract/cue_prefilter.hpp"
 
 namespace ng::extract::claims {
 
@@ -123,6 +124,10 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
   zero = false;
   first = s.last_token;
   const std::uint32_t end = s.last_token;
+  // Every figure needs a casualty word ("killed", "wounded") and "zero" a phrase of its own:
+  // most sentences have neither.
+  const std::uint64_t starts = starts_in(lexicon_starts_, s.first_token, end);
+  if (!may_start(res_.casualty, starts) && !may_start(res_.zero, starts)) return raw;
   auto victim_end = [&](std::uint32_t j) {
     // Victims after the number run to a stop word, punctuation, a number or a casualty word.
     std::uint32_t k = j;

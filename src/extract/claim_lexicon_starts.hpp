@@ -46,6 +46,7 @@ class LexiconStarts {
         }
       }
     }
+    index_first_keys();
   }
 
   // Adds a set of token keys (the first words of rules) as one more bit; -1 when all 64 are
@@ -54,6 +55,7 @@ class LexiconStarts {
     const int b = next_bit();
     if (b < 0) return -1;
     for (const std::string& key : keys) by_first_key_[key] |= std::uint64_t{1} << b;
+    index_first_keys();
     return b;
   }
 
@@ -62,6 +64,18 @@ class LexiconStarts {
   std::uint64_t mask(const std::string& key) const {
     auto it = by_first_key_.find(key);
     return everywhere_ | (it == by_first_key_.end() ? 0 : it->second);
+  }
+  // The same for tokens[i]: one probe by the hash tokenize() stored, no hashing of the key
+  // (stage 2 asks it once per token of every article).
+  std::uint64_t mask(const std::vector<Token>& tokens, std::size_t i) const {
+    const Token& t = tokens[i];
+    const std::uint64_t hash = key_hash_of(t);
+    const std::size_t last = keys_.size() - 1;
+    for (std::size_t k = hash & last;; k = (k + 1) & last) {
+      const KeySlot& slot = keys_[k];
+      if (slot.hash == hash && slot.key == t.key) return everywhere_ | slot.bits;
+      if (slot.hash == 0) return everywhere_;
+    }
   }
 
   // The bit of `lex` in mask(), or -1 when the table does not cover it.
@@ -91,8 +105,27 @@ class LexiconStarts {
     slots_[k] = Slot{lex, bit};
   }
   int next_bit() { return used_ < kMaxLexicons ? static_cast<int>(used_++) : -1; }
+  // by_first_key_ as an open-addressing table keyed by hash_key (at most half full; hash 0
+  // marks an empty slot, as hash_key is never 0).
+  struct KeySlot {
+    std::uint64_t hash = 0;
+    std::string key;
+    std::uint64_t bits = 0;
+  };
+  void index_first_keys() {
+    std::size_t size = 64;
+    while (size < 2 * by_first_key_.size()) size *= 2;
+    keys_.assign(size, KeySlot{});
+    for (const auto& [key, bits] : by_first_key_) {
+      const std::uint64_t hash = hash_key(key);
+      std::size_t k = hash & (size - 1);
+      while (keys_[k].hash != 0) k = (k + 1) & (size - 1);
+      keys_[k] = KeySlot{hash, key, bits};
+    }
+  }
 
   std::unordered_map<std::string, std::uint64_t> by_first_key_;
+  std::vector<KeySlot> keys_ = std::vector<KeySlot>(1);  // by index_first_keys(); one empty slot
   std::uint64_t everywhere_ = 0;
   std::array<Slot, kSlots> slots_{};
   std::size_t used_ = 0;

@@ -749,8 +749,10 @@ std::vector<int> ArticleRun::last_between_sides() {
 // one a later "between them" refers to. A reference itself is no new pair.
 void ArticleRun::note_between(std::uint32_t si, const std::vector<Mention>& ms) {
   const Sentence& s = sentences_[si];
+  // (Compared as a view: the length first, where a C string compares the bytes of every token.)
+  constexpr std::string_view kBetween = "between";
   for (std::uint32_t at = s.first_token; at < s.last_token; ++at) {
-    if (tokens_[at].key != "between" || at + 3 >= s.last_token) continue;
+    if (tokens_[at].key != kBetween || at + 3 >= s.last_token) continue;
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     if (matches(res_.med_side_references, at + 1, s.last_token, len, row)) return;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/claim_run.hpp"
+#include "extract/cue_prefilter.hpp"
 
 namespace ng::extract::claims {
 
@@ -274,7 +275,10 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   claims_sentence_ = si;
   const Sentence& s = sentences_[si];
   std::vector<Cue> cues;
-  for (std::uint32_t i = s.first_token; i < s.last_token;) {
+  // Cues open with a word of claim_cues or naming: a sentence without one has none.
+  const std::uint64_t starts = starts_in(lexicon_starts_, s.first_token, s.last_token);
+  const bool may_cue = may_start(res_.claim_cues, starts) || may_start(res_.naming, starts);
+  for (std::uint32_t i = s.first_token; may_cue && i < s.last_token;) {
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     const bool in_name = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {

@@ -169,51 +169,68 @@ bool match_rule_tree(const Rule& rule, const MatchContext& context, std::size_t 
 
 namespace {
 
-// First-token tests of a node; returns false when the node can match the empty sequence.
-// Sets `any` when some match may start with an unconstrained token.
-bool first_tests(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
+// One first element's contribution to Rule::first or Rule::second: its test, or `any` when it
+// leaves the token unconstrained.
+void add_first_test(const PatternNode& n, std::vector<TokenTest>& out, bool& any) {
+  if (const TokenTest* t = first_element_test(n)) {
+    out.push_back(*t);
+  } else {
+    any = true;
+  }
+}
+
+}  // namespace
+
+bool visit_first_elements(const PatternNode& n, const FirstElementVisitor& visit) {
   bool consumes = false;
   switch (n.kind) {
-    case PatternNode::Kind::Tokens: {
-      const TokenTest* pick = nullptr;
-      for (const TokenTest& t : n.tests) {
-        if (!t.negated && !(t.kind == TokenTest::Kind::Class && t.id == kAny)) {
-          pick = &t;
-          break;
-        }
-      }
-      if (pick) {
-        out.push_back(*pick);
-      } else {
-        any = true;
-      }
-      consumes = true;
-      break;
-    }
+    case PatternNode::Kind::Tokens:
     case PatternNode::Kind::Span:
-      out.push_back(n.tests.front());
+      visit(n);
       consumes = true;
       break;
     case PatternNode::Kind::Seq:
-      consumes = false;
-      for (const PatternNode& child : n.children) {
-        if (first_tests(child, out, any)) {
-          consumes = true;
-          break;
-        }
-      }
+      consumes = visit_first_elements(std::span<const PatternNode>(n.children), visit);
       break;
     case PatternNode::Kind::Alt:
       consumes = true;
       for (const PatternNode& child : n.children) {
-        if (!first_tests(child, out, any)) consumes = false;
+        if (!visit_first_elements(child, visit)) consumes = false;
       }
       break;
   }
   return consumes && n.min >= 1;
 }
 
-}  // namespace
+bool visit_first_elements(std::span<const PatternNode> parts, const FirstElementVisitor& visit) {
+  for (const PatternNode& part : parts) {
+    if (visit_first_elements(part, visit)) return true;
+  }
+  return false;
+}
+
+std::span<const PatternNode> parts_after_opening_token(const PatternNode& pattern) {
+  const PatternNode* seq = &pattern;
+  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
+         seq->children.size() == 1) {
+    seq = &seq->children.front();
+  }
+  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1 ||
+      seq->children.size() < 2) {
+    return {};
+  }
+  const PatternNode& opening = seq->children.front();
+  if (opening.kind != PatternNode::Kind::Tokens || opening.min != 1 || opening.max != 1) return {};
+  return std::span<const PatternNode>(seq->children).subspan(1);
+}
+
+const TokenTest* first_element_test(const PatternNode& element) {
+  if (element.kind == PatternNode::Kind::Span) return &element.tests.front();
+  for (const TokenTest& t : element.tests) {
+    if (!t.negated && !(t.kind == TokenTest::Kind::Class && t.id == kAny)) return &t;
+  }
+  return nullptr;
+}
 
 bool holds_first(const TokenTest& t, const MatchContext& context, const Token& tok, std::size_t i) {
   switch (t.kind) {
@@ -254,28 +271,21 @@ bool depends_on_mentions(const TokenTest& t) {
 void compute_first_set(Rule& rule) {
   rule.first.clear();
   bool any = false;
-  const bool consumes = first_tests(rule.pattern, rule.first, any);
+  const bool consumes = visit_first_elements(
+      rule.pattern, [&](const PatternNode& n) { add_first_test(n, rule.first, any); });
   rule.first_any = any || !consumes;
   if (rule.first_any) rule.first.clear();
   // The second token: where the pattern is a sequence (through single groups and captures)
   // whose first part matches exactly one token, the first tests of the rest of it.
   rule.second.clear();
-  const PatternNode* seq = &rule.pattern;
-  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
-         seq->children.size() == 1) {
-    seq = &seq->children.front();
-  }
-  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1 ||
-      seq->children.size() < 2) {
+  const std::span<const PatternNode> rest = parts_after_opening_token(rule.pattern);
+  if (rest.empty()) return;
+  bool rest_any = false;
+  if (visit_first_elements(
+          rest, [&](const PatternNode& n) { add_first_test(n, rule.second, rest_any); }) &&
+      !rest_any) {
     return;
   }
-  const PatternNode& opening = seq->children.front();
-  if (opening.kind != PatternNode::Kind::Tokens || opening.min != 1 || opening.max != 1) return;
-  PatternNode rest;
-  rest.kind = PatternNode::Kind::Seq;
-  rest.children.assign(seq->children.begin() + 1, seq->children.end());
-  bool rest_any = false;
-  if (first_tests(rest, rule.second, rest_any) && !rest_any) return;
   rule.second.clear();
 }
 

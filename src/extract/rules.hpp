@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -184,6 +186,12 @@ class MatchContext {
     mention_spans(types, i, lengths);
     return !lengths.empty() || covered(types, i);
   }
+  // True if a mention of one of `types` starts at token i: where a <Type> span can match.
+  virtual bool mention_starts(const std::vector<int>& types, std::size_t i) const {
+    std::vector<std::uint32_t> lengths;
+    mention_spans(types, i, lengths);
+    return !lengths.empty();
+  }
   // A number that changes whenever the answers of the mention tests (mention_tokens and the
   // others) may change: callers may keep those answers while it stays the same. 0: unknown,
   // keep nothing.
@@ -194,6 +202,15 @@ class MatchContext {
                               std::size_t end, std::uint64_t* bits) const {
     for (std::size_t i = begin; i < end; ++i) {
       if (mention_starts_or_covers(types, i)) {
+        bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
+  }
+  // The same for the tokens where mention_starts(types, i) holds.
+  virtual void mention_start_tokens(const std::vector<int>& types, std::size_t origin,
+                                    std::size_t begin, std::size_t end, std::uint64_t* bits) const {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (mention_starts(types, i)) {
         bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
       }
     }
@@ -219,6 +236,21 @@ void compile_rule_program(Rule& rule);
 
 // Fills rule.first / rule.first_any and rule.second from the pattern (called by parse_rules).
 void compute_first_set(Rule& rule);
+
+// The first elements of a pattern: the Tokens and Span nodes one of which holds the first token
+// of any match (the parts of a sequence up to the first that always consumes a token, every
+// alternative). Calls visit(node) for each, in pattern order; returns whether every match of n
+// consumes a token. compute_first_set and the start index read a pattern's start through it.
+using FirstElementVisitor = std::function<void(const PatternNode&)>;
+bool visit_first_elements(const PatternNode& n, const FirstElementVisitor& visit);
+// The same for the parts of a sequence, one after another.
+bool visit_first_elements(std::span<const PatternNode> parts, const FirstElementVisitor& visit);
+// The parts after the opening token when the pattern is a sequence (through single groups and
+// captures) whose first part matches exactly one token: where Rule::second is read. Else empty.
+std::span<const PatternNode> parts_after_opening_token(const PatternNode& pattern);
+// The test Rule::first takes for a first element: a span's test; a token's first test neither
+// negated nor Any, nullptr when there is none (the token is unconstrained).
+const TokenTest* first_element_test(const PatternNode& element);
 
 // Tokens where a match of `rule` can start: tested before the full match, for speed.
 bool may_start_at(const Rule& rule, const MatchContext& context, std::size_t i);

@@ -299,7 +299,9 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
     sentences_ = split_sentences(norm_.text, tokens_, res.abbreviations);
   }
   lexicon_starts_.reserve(tokens_.size());
-  for (const Token& t : tokens_) lexicon_starts_.push_back(res.lexicon_starts.mask(t.key));
+  for (std::size_t i = 0; i < tokens_.size(); ++i) {
+    lexicon_starts_.push_back(res.lexicon_starts.mask(tokens_, i));
+  }
   build_index();
   find_main_parties();
 }

@@ -60,14 +60,17 @@ void required_tests(const PatternNode& n, Groups& out) {
 }
 
 // Mention tests that some token of any match must pass (a <Type> in a part that cannot be
-// skipped, outside alternatives): the types of each, in `out`.
-void required_mentions(const PatternNode& n, std::vector<std::vector<int>>& out) {
+// skipped, outside alternatives): the types of each, in `out` (a span's mention starts in the
+// match; a token test's starts or lies there).
+void required_mentions(const PatternNode& n, std::vector<StartIndex::TypeSet>& out) {
   if (n.min < 1) return;
   switch (n.kind) {
     case PatternNode::Kind::Tokens:
     case PatternNode::Kind::Span:
       for (const TokenTest& t : n.tests) {
-        if (t.kind == TokenTest::Kind::Mention && !t.negated) out.push_back(t.type_ids);
+        if (t.kind == TokenTest::Kind::Mention && !t.negated) {
+          out.push_back({t.type_ids, n.kind == PatternNode::Kind::Span});
+        }
       }
       break;
     case PatternNode::Kind::Seq:
@@ -137,44 +140,23 @@ const TokenTest* token_anchor(const PatternNode& n) {
   return best;
 }
 
-// As first_tests (rule_matcher.cpp): tests of which one holds on the first token of any match
-// of n, in `out`; `open` set when some match may start with a token none of them covers.
-// Returns whether every match of n consumes a token.
+// The anchors of a part's first elements (visit_first_elements): tests of which one holds on
+// the first token of any match of n, in `out`; `open` set when some match may start with a
+// token none of them covers. Returns whether every match of n consumes a token.
 bool anchor_tests(const PatternNode& n, std::vector<const TokenTest*>& out, bool& open) {
-  bool consumes = false;
-  switch (n.kind) {
-    case PatternNode::Kind::Tokens:
-      if (const TokenTest* t = token_anchor(n)) {
-        out.push_back(t);
-      } else {
-        open = true;
-      }
-      consumes = true;
-      break;
-    case PatternNode::Kind::Span:
-      if (n.tests.front().kind == TokenTest::Kind::Lexicon) {
-        out.push_back(&n.tests.front());
-      } else {
-        open = true;  // a mention: known only as the rules run
-      }
-      consumes = true;
-      break;
-    case PatternNode::Kind::Seq:
-      for (const PatternNode& child : n.children) {
-        if (anchor_tests(child, out, open)) {
-          consumes = true;
-          break;
-        }
-      }
-      break;
-    case PatternNode::Kind::Alt:
-      consumes = true;
-      for (const PatternNode& child : n.children) {
-        if (!anchor_tests(child, out, open)) consumes = false;
-      }
-      break;
-  }
-  return consumes && n.min >= 1;
+  return visit_first_elements(n, [&](const PatternNode& element) {
+    const TokenTest* anchor = nullptr;
+    if (element.kind == PatternNode::Kind::Tokens) {
+      anchor = token_anchor(element);
+    } else if (element.tests.front().kind == TokenTest::Kind::Lexicon) {
+      anchor = &element.tests.front();  // (a mention span is known only as the rules run)
+    }
+    if (anchor) {
+      out.push_back(anchor);
+    } else {
+      open = true;
+    }
+  });
 }
 
 struct PartAt {
@@ -209,6 +191,22 @@ std::vector<PartAt> parts_at_bounded_offsets(const PatternNode& pattern) {
     if (most == kUnbounded || most - least > kWidestWindow) break;
   }
   return parts;
+}
+
+// The <Type> tests among a pattern's first elements (visit_first_elements of `parts`), merged
+// into a starts set (spans) and a covers set (token tests); `only_mentions` cleared when an
+// element has another test or none.
+void first_mention_sets(std::span<const PatternNode> parts, StartIndex::TypeSet& starts,
+                        StartIndex::TypeSet& covers, bool& only_mentions) {
+  visit_first_elements(parts, [&](const PatternNode& element) {
+    const TokenTest* t = first_element_test(element);
+    if (!t || t->kind != TokenTest::Kind::Mention) {
+      only_mentions = false;
+      return;
+    }
+    StartIndex::TypeSet& set = element.kind == PatternNode::Kind::Span ? starts : covers;
+    set.types.insert(set.types.end(), t->type_ids.begin(), t->type_ids.end());
+  });
 }
 
 // Word w of the token set `bits` (`words` words) moved down by d tokens: bit b is bit b + d.
@@ -246,22 +244,36 @@ std::size_t StartIndex::probe(const TokenTest& t) {
   return probes_.size() - 1;
 }
 
+std::uint32_t StartIndex::type_set(const TypeSet& set) {
+  const auto found = std::find(type_sets_.begin(), type_sets_.end(), set);
+  if (found != type_sets_.end()) return static_cast<std::uint32_t>(found - type_sets_.begin());
+  type_sets_.push_back(set);
+  return static_cast<std::uint32_t>(type_sets_.size() - 1);
+}
+
 StartIndex::StartIndex(const std::vector<Rule>& rules)
     : anywhere_(rules.size()),
       rule_groups_(rules.size()),
-      dynamic_(rules.size()),
-      mention_types_(rules.size()),
-      second_types_(rules.size()),
+      first_sets_(rules.size()),
+      second_sets_(rules.size()),
       windows_(rules.size()),
       name_(rules.size()),
-      required_mentions_(rules.size()) {
+      required_sets_(rules.size()) {
   std::vector<std::pair<std::size_t, std::uint32_t>> firsts, members;  // probe, rule / group
+  const auto add_sets = [this](const TypeSet& starts, const TypeSet& covers,
+                               std::vector<std::uint32_t>& out) {
+    for (const TypeSet* set : {&starts, &covers}) {
+      if (!set->types.empty()) out.push_back(type_set(*set));
+    }
+  };
   for (std::size_t r = 0; r < rules.size(); ++r) {
     const Rule& rule = rules[r];
     const auto rule_id = static_cast<std::uint32_t>(r);
     Groups groups;
     required_tests(rule.pattern, groups);
-    required_mentions(rule.pattern, required_mentions_[r]);
+    std::vector<TypeSet> required;
+    required_mentions(rule.pattern, required);
+    for (const TypeSet& set : required) required_sets_[r].push_back(type_set(set));
     for (const auto& group : groups) {
       const auto g = static_cast<std::uint32_t>(group_rule_.size());
       group_rule_.push_back(rule_id);
@@ -269,57 +281,40 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     }
     rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
     first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size() - groups.size()));
-    const bool mentions_second =
-        !rule.second.empty() &&
-        std::all_of(rule.second.begin(), rule.second.end(),
-                    [](const TokenTest& t) { return t.kind == TokenTest::Kind::Mention; });
     for (const PartAt& part : parts_at_bounded_offsets(rule.pattern)) {
       Window window{{}, part.least, part.most};
       for (const TokenTest* t : part.anchors) window.probes.push_back(probe(*t));
       windows_[r].push_back(std::move(window));
     }
-    if (mentions_second) {
-      for (const TokenTest& t : rule.second) {
-        second_types_[r].insert(second_types_[r].end(), t.type_ids.begin(), t.type_ids.end());
-      }
+    if (!rule.second.empty()) {
+      TypeSet starts{{}, true}, covers{{}, false};
+      bool only_mentions = true;
+      first_mention_sets(parts_after_opening_token(rule.pattern), starts, covers, only_mentions);
+      if (only_mentions) add_sets(starts, covers, second_sets_[r]);
     }
     if (rule.first_any) {
       anywhere_[r] = true;
       continue;
     }
-    TokenTest mentions;  // the union of the rule's first <Type> tests: one test per token
-    mentions.kind = TokenTest::Kind::Mention;
-    const TokenTest* name = nullptr;  // the Name test
-    for (const TokenTest& t : rule.first) {
-      if (t.kind == TokenTest::Kind::Mention) {
-        mentions.type_ids.insert(mentions.type_ids.end(), t.type_ids.begin(), t.type_ids.end());
-      } else if (depends_on_mentions(t)) {
-        name = &t;
+    // The mention-dependent first tests (<Type>, Name) are asked as the rule is reached; the
+    // others are probes.
+    TypeSet starts{{}, true}, covers{{}, false};
+    visit_first_elements(rule.pattern, [&](const PatternNode& element) {
+      const TokenTest* t = first_element_test(element);
+      if (!t) return;  // (none: the rule would start anywhere)
+      if (t->kind == TokenTest::Kind::Mention) {
+        TypeSet& set = element.kind == PatternNode::Kind::Span ? starts : covers;
+        set.types.insert(set.types.end(), t->type_ids.begin(), t->type_ids.end());
+      } else if (depends_on_mentions(*t)) {
+        name_[r] = true;
       } else {
-        firsts.emplace_back(probe(t), rule_id);
+        firsts.emplace_back(probe(*t), rule_id);
       }
-    }
-    mention_types_[r] = mentions.type_ids;
-    if (!mentions.type_ids.empty()) dynamic_[r].push_back(mentions);
-    if (name) dynamic_[r].push_back(*name);
-    if (!dynamic_[r].empty()) second_types_[r].clear();
-    name_[r] = name != nullptr;
+    });
+    add_sets(starts, covers, first_sets_[r]);
+    if (has_dynamic(r)) second_sets_[r].clear();
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
-  const auto type_set = [&](const std::vector<int>& types) {
-    const auto found = std::find(type_sets_.begin(), type_sets_.end(), types);
-    if (found != type_sets_.end()) return static_cast<std::uint32_t>(found - type_sets_.begin());
-    type_sets_.push_back(types);
-    return static_cast<std::uint32_t>(type_sets_.size() - 1);
-  };
-  mention_set_.resize(rules.size());
-  required_sets_.resize(rules.size());
-  for (std::size_t r = 0; r < rules.size(); ++r) {
-    if (!mention_types_[r].empty()) mention_set_[r] = type_set(mention_types_[r]);
-    for (const std::vector<int>& types : required_mentions_[r]) {
-      required_sets_[r].push_back(type_set(types));
-    }
-  }
   probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -481,7 +476,12 @@ const std::uint64_t* StartIndex::set_tokens(const Starts& starts, std::uint32_t 
   const std::uint64_t version = context.mention_version();
   if (version != 0 && starts.set_versions[set] == version) return bits;
   std::fill_n(bits, starts.words, 0);
-  context.mention_tokens(type_sets_[set], starts.begin, starts.begin, starts.end, bits);
+  const TypeSet& types = type_sets_[set];
+  if (types.starts_only) {
+    context.mention_start_tokens(types.types, starts.begin, starts.begin, starts.end, bits);
+  } else {
+    context.mention_tokens(types.types, starts.begin, starts.begin, starts.end, bits);
+  }
   starts.set_versions[set] = version;
   return bits;
 }
@@ -513,11 +513,10 @@ std::size_t StartIndex::mention_limit(const Starts& starts, std::size_t r,
 }
 
 bool StartIndex::dynamic_start(std::size_t r, const MatchContext& context, std::size_t i) const {
-  const Token& tok = context.tokens()[i];
-  for (const TokenTest& t : dynamic_[r]) {
-    if (holds_first(t, context, tok, i)) return true;
+  for (const std::uint32_t set : first_sets_[r]) {
+    if (mention_holds(set, context, i)) return true;
   }
-  return false;
+  return name_[r] && context.is_name(i);
 }
 
 std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
@@ -532,8 +531,9 @@ std::size_t StartIndex::next_dynamic_start(const Starts& starts, std::size_t r,
       windows_[r].empty() ? nullptr : &starts.window_tokens[r * starts.words];
   std::vector<std::uint64_t>& mentions = starts.mention_tokens;
   mentions.assign(statics, statics + starts.words);
-  if (!mention_types_[r].empty() && i < end) {
-    const std::uint64_t* kept = set_tokens(starts, mention_set_[r], context);
+  for (const std::uint32_t set : first_sets_[r]) {
+    if (i >= end) break;
+    const std::uint64_t* kept = set_tokens(starts, set, context);
     for (std::size_t w = 0; w < starts.words; ++w) {
       mentions[w] |= windows ? kept[w] & windows[w] : kept[w];
     }

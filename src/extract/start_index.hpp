@@ -16,7 +16,9 @@
 // rule the union of its first probes' bitsets, so a rule jumps from one possible start to the
 // next instead of testing every token. First tests that depend on mentions (<Type>, Name) are
 // asked as the rule reaches them, since earlier matches add mentions: <Type> for the rest of
-// the sentence in one call (MatchContext::mention_tokens), Name where may_be_name holds.
+// the sentence in one call (a <Type> span only where such a mention starts,
+// MatchContext::mention_start_tokens; a [<Type>] token test where one starts or lies,
+// mention_tokens), Name where may_be_name holds.
 //
 //   StartIndex index(rules);          // once, after loading the rules
 //   StartIndex::Starts starts;        // per run; reused across sentences
@@ -91,11 +93,11 @@ class StartIndex {
     if (!windows_[r].empty() && !has_bit(&starts.window_tokens[r * starts.words], starts, i)) {
       return false;
     }
-    if (!required_mentions_[r].empty() && i >= mention_limit(starts, r, context, i, starts.end)) {
+    if (!required_sets_[r].empty() && i >= mention_limit(starts, r, context, i, starts.end)) {
       return false;
     }
     if (has_static_start(starts, r, i)) return true;
-    return !dynamic_[r].empty() && dynamic_start(r, context, i);
+    return has_dynamic(r) && dynamic_start(r, context, i);
   }
 
   // The first token in [i, end) where may_start holds, or `end`. Mention-dependent tests are
@@ -105,11 +107,11 @@ class StartIndex {
     // Inline: asked once per rule and sentence, and mostly answered from the bits alone.
     if (!starts.viable[r]) return end;
     std::size_t limit = std::min(end, starts.rule_end[r]);
-    if (!required_mentions_[r].empty() && i < limit) {
+    if (!required_sets_[r].empty() && i < limit) {
       limit = std::min(limit, mention_limit(starts, r, context, i, end));
     }
     const std::uint64_t* statics = &starts.rule_tokens[r * starts.words];
-    if (!dynamic_[r].empty()) {
+    if (has_dynamic(r)) {
       const std::size_t next = next_dynamic_start(starts, r, context, i, limit);
       return next < limit ? next : end;
     }
@@ -120,8 +122,23 @@ class StartIndex {
     return next < limit ? next : end;
   }
 
+  // A list of mention types as a rule tests it: where a mention of one of them starts (a
+  // <Type> span matches only there) or where one starts or lies (a [<Type>] token test).
+  struct TypeSet {
+    std::vector<int> types;
+    bool starts_only = false;
+    bool operator==(const TypeSet&) const = default;
+  };
+
  private:
   std::size_t probe(const TokenTest& t);
+  std::uint32_t type_set(const TypeSet& set);  // its index in type_sets_, added if new
+  bool mention_holds(std::uint32_t set, const MatchContext& context, std::size_t i) const {
+    const TypeSet& s = type_sets_[set];
+    return s.starts_only ? context.mention_starts(s.types, i)
+                         : context.mention_starts_or_covers(s.types, i);
+  }
+  bool has_dynamic(std::size_t r) const { return !first_sets_[r].empty() || name_[r]; }
   static bool has_static_start(const Starts& starts, std::size_t r, std::size_t i) {
     return has_bit(&starts.rule_tokens[r * starts.words], starts, i);
   }
@@ -132,13 +149,12 @@ class StartIndex {
   // Keeps in rule r's token set only the tokens its windows allow.
   void restrict_by_windows(Starts& out, std::size_t r) const;
   // No match of rule r starts at or after the returned token (>= i): the last token in [i, end)
-  // where a mention it requires (required_mentions_) starts or lies, plus one; i if one is
-  // missing.
+  // where a mention it requires (required_sets_) can be, plus one; i if one is missing.
   std::size_t mention_limit(const Starts& starts, std::size_t r, const MatchContext& context,
                             std::size_t i, std::size_t end) const;
-  // The tokens of the last scanned sentence where a mention of one of the types of type set
-  // `set` starts or lies (as mention_tokens gives them), kept in `starts` while the context's
-  // mentions stay the same.
+  // The tokens of the last scanned sentence where a mention of type set `set` starts (or
+  // starts or lies, as the set says), kept in `starts` while the context's mentions stay the
+  // same.
   const std::uint64_t* set_tokens(const Starts& starts, std::uint32_t set,
                                   const MatchContext& context) const;
   // Whether one of rule r's mention-dependent first tests holds at token i.
@@ -151,8 +167,12 @@ class StartIndex {
   // (for rules with static first tests; the others have no second test here).
   bool second_holds(std::size_t r, const MatchContext& context, std::size_t j,
                     std::size_t end) const {
-    if (second_types_[r].empty()) return true;
-    return j < end && context.mention_starts_or_covers(second_types_[r], j);
+    if (second_sets_[r].empty()) return true;
+    if (j >= end) return false;
+    for (const std::uint32_t set : second_sets_[r]) {
+      if (mention_holds(set, context, j)) return true;
+    }
+    return false;
   }
   // next_start for a rule with mention-dependent first tests.
   std::size_t next_dynamic_start(const Starts& starts, std::size_t r, const MatchContext& context,
@@ -191,13 +211,13 @@ class StartIndex {
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
   std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group
   std::vector<std::uint32_t> free_rules_;   // rules without required groups, in order
-  // Per rule: its mention-dependent first tests, the <Type> tests merged into one, and the
-  // Name test (holds only where may_be_name does).
-  std::vector<std::vector<TokenTest>> dynamic_;
-  std::vector<std::vector<int>> mention_types_;  // per rule: the types of its <Type> tests
-  // Per rule: the types of its second-token <Type> tests (Rule::second) when these are all it
-  // has and its first tests are static; else empty.
-  std::vector<std::vector<int>> second_types_;
+  // Per rule: its mention-dependent first tests, the <Type> tests merged into at most two type
+  // sets (spans: where a mention starts; token tests: where one starts or lies), and whether it
+  // has the Name test (holds only where may_be_name does).
+  std::vector<std::vector<std::uint32_t>> first_sets_;
+  // Per rule: the type sets of its second-token <Type> tests (Rule::second) when these are all
+  // it has and its first tests are static; else empty.
+  std::vector<std::vector<std::uint32_t>> second_sets_;
   // A part of a rule's pattern at a bounded distance from the start of any match, opening with
   // one of `probes` (tests on the tokens alone): a match starts at token i only if one of them
   // holds at a token in [i + least, i + most]. "[Lower] (\"firm\" | \"company\")": 1 and 1.
@@ -208,15 +228,12 @@ class StartIndex {
   };
   std::vector<std::vector<Window>> windows_;  // per rule
   std::vector<bool> name_;                    // per rule: has a Name first test
-  // Per rule: the types of the <Type> tests some token of any match passes (a mention of one of
-  // them must start or lie at or after the match's start): asked as the rule is reached, since
-  // earlier rules add mentions.
-  std::vector<std::vector<std::vector<int>>> required_mentions_;
-  // The distinct type lists of mention_types_ and required_mentions_, and per rule the index of
-  // each of its lists in them (mention_set_: when mention_types_[r] is not empty).
-  std::vector<std::vector<int>> type_sets_;
-  std::vector<std::uint32_t> mention_set_;
+  // Per rule: the type sets of the <Type> tests some token of any match passes (a mention of
+  // one of them must start, or start or lie, at or after the match's start): asked as the rule
+  // is reached, since earlier rules add mentions.
   std::vector<std::vector<std::uint32_t>> required_sets_;
+  // The distinct type sets of first_sets_, second_sets_ and required_sets_.
+  std::vector<TypeSet> type_sets_;
 };
 
 }  // namespace ng::extract

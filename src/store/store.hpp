@@ -122,6 +122,14 @@ class Store {
   // Number of quads.
   std::size_t size() const;
 
+  // The quads of a first load that is not merged yet, in the order they came, duplicates
+  // included; nullptr once merged (or with no quads). For a writer that reads each graph once:
+  // sorting each graph's few quads costs less than merging, which sorts every quad by subject
+  // and then indexes them by graph again.
+  const std::vector<QuadIds>* unmerged_quads() const {
+    return quads_.empty() && !pending_.empty() ? &pending_ : nullptr;
+  }
+
   // Per-predicate counts over all graphs, for the optimiser's cardinality estimates. Computed in
   // two linear passes over the indices on first use after a change, then kept.
   struct PredicateStats {

@@ -120,9 +120,12 @@ class CanonicalOrder {
 
   CanonicalOrder(const Store& store, bool union_view) {
     std::vector<NodeId> entries;  // each group's distinct nodes, group after group
-    quads_.reserve(store.size());
+    const std::vector<QuadIds>* unmerged = union_view ? nullptr : store.unmerged_quads();
+    quads_.reserve(unmerged ? unmerged->size() : store.size());
     if (union_view) {
       add_group(store.scan_union(nullptr, nullptr, nullptr), nullptr, entries);
+    } else if (unmerged) {
+      add_unmerged_graphs(store, *unmerged, entries);
     } else {
       add_group(store.scan(nullptr, nullptr, nullptr, store.default_graph()), nullptr, entries);
       for (NodeId g : sorted_graphs(store)) {
@@ -146,8 +149,62 @@ class CanonicalOrder {
   bool shared(std::uint32_t rank) const { return shared_[rank] != 0; }
 
  private:
-  // Appends the group's quads with the numbers of their nodes in `entries`.
-  void add_group(Cursor cursor, NodeId graph, std::vector<NodeId>& entries) {
+  // The quads of a range, read as from a Cursor.
+  struct QuadRange {
+    const QuadIds* at;
+    const QuadIds* end;
+    bool next(QuadIds& q) {
+      if (at == end) return false;
+      q = *at++;
+      return true;
+    }
+  };
+
+  // The default graph's group, then each named graph's by value, from a first load's unmerged
+  // quads (in any order, duplicates included): each graph's quads are gathered from their runs
+  // (a load brings an article's quads together), then sorted and made unique as the graph's
+  // scan would give them.
+  void add_unmerged_graphs(const Store& store, const std::vector<QuadIds>& quads,
+                           std::vector<NodeId>& entries) {
+    struct Run {
+      std::size_t begin, end;
+    };
+    std::unordered_map<NodeId, std::vector<Run>> runs;  // by graph
+    for (std::size_t i = 0; i < quads.size();) {
+      std::size_t end = i + 1;
+      while (end < quads.size() && quads[end].graph == quads[i].graph) ++end;
+      runs[quads[i].graph].push_back({i, end});
+      i = end;
+    }
+    std::vector<QuadIds> graph_quads;
+    auto add = [&](NodeId graph, NodeId group_graph) {
+      graph_quads.clear();
+      if (const auto it = runs.find(graph); it != runs.end()) {
+        for (const Run& r : it->second) {
+          graph_quads.insert(graph_quads.end(),
+                             quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
+                             quads.begin() + static_cast<std::ptrdiff_t>(r.end));
+        }
+      }
+      // The graph's scan order: subject, predicate, object by address (as the store's index).
+      std::sort(graph_quads.begin(), graph_quads.end(), [](const QuadIds& a, const QuadIds& b) {
+        std::less<NodeId> lt;
+        if (a.subject != b.subject) return lt(a.subject, b.subject);
+        if (a.predicate != b.predicate) return lt(a.predicate, b.predicate);
+        return lt(a.object, b.object);
+      });
+      graph_quads.erase(std::unique(graph_quads.begin(), graph_quads.end()), graph_quads.end());
+      add_group(QuadRange{graph_quads.data(), graph_quads.data() + graph_quads.size()}, group_graph,
+                entries);
+    };
+    add(store.default_graph(), nullptr);
+    for (NodeId g : sorted_graphs(store)) add(g, g);
+  }
+
+  // Appends the group's quads with the numbers of their nodes in `entries`. `cursor` is a
+  // Cursor or a QuadRange.
+  template <typename Quads>
+  void add_group(Quads cursor, NodeId graph, std::vector<NodeId>& entries) {
     const std::size_t begin = quads_.size();
     const auto offset = static_cast<std::uint32_t>(entries.size());
     NodeNumbers numbers;

@@ -70,6 +70,49 @@ TEST_CASE("rules parse into slots, actions and first-token tests", "[extract][ru
   CHECK(second[2].second.empty());  // the rest may match nothing
 }
 
+TEST_CASE("the first elements of a pattern are visited once each, in pattern order",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule a: x:<Country>? (\"the\" | @titles | [!Upper Cap]) Name => Person();\n"
+      "rule b: Any? Cap* => Person();\n"
+      "rule c: y:([Cap] <Country> Any) => Person();\n"
+      "rule d: Cap+ <Country> => Person();\n"
+      "rule e: [!Upper Any] Cap => Person();\n",
+      "t.rules", kVocab);
+  const auto elements = [](const PatternNode& pattern, bool& consumes) {
+    std::vector<const PatternNode*> out;
+    consumes = visit_first_elements(pattern, [&](const PatternNode& n) { out.push_back(&n); });
+    return out;
+  };
+  bool consumes = false;
+  // The optional mention, then each alternative; not Name, which follows a part that consumes.
+  const auto a = elements(rules[0].pattern, consumes);
+  CHECK(consumes);
+  REQUIRE(a.size() == 4);
+  CHECK(a[0]->kind == PatternNode::Kind::Span);
+  CHECK(a[0]->tests.front().kind == TokenTest::Kind::Mention);
+  CHECK(a[1]->tests.front().value == "the");
+  CHECK(a[2]->kind == PatternNode::Kind::Span);
+  CHECK(a[2]->tests.front().kind == TokenTest::Kind::Lexicon);
+  CHECK(a[3]->kind == PatternNode::Kind::Tokens);
+  REQUIRE(first_element_test(*a[3]));
+  CHECK(first_element_test(*a[3])->value == "Cap");  // neither the negation nor Any
+  // Every part may match nothing: both are visited, and a match need not consume a token.
+  CHECK(elements(rules[1].pattern, consumes).size() == 2);
+  CHECK_FALSE(consumes);
+  CHECK(rules[1].first_any);
+  // After one opening token (through a capture): the rest; not after a repeated one.
+  const auto rest = parts_after_opening_token(rules[2].pattern);
+  REQUIRE(rest.size() == 2);
+  CHECK(rest.front().kind == PatternNode::Kind::Span);
+  CHECK(parts_after_opening_token(rules[3].pattern).empty());
+  // A token of Any and negations only is unconstrained.
+  const auto e = elements(rules[4].pattern, consumes);
+  REQUIRE(e.size() == 1);
+  CHECK(first_element_test(*e[0]) == nullptr);
+  CHECK(rules[4].first_any);
+}
+
 TEST_CASE("rule errors carry file:line:col", "[extract][rules]") {
   CHECK_THROWS_WITH(parse_rules("rule a: @nope => Person();", "f.rules", kVocab),
                     "f.rules:1:9: unknown lexicon '@nope'");
@@ -232,6 +275,110 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   index.scan(ctx, 4, 6, starts);
   CHECK(index.may_start(starts, 0, ctx, 4));        // "said"
   CHECK_FALSE(index.may_start(starts, 3, ctx, 5));  // "so" is not a number
+}
+
+namespace {
+
+// Tokens of a sentence with mentions of several tokens, each (begin, end, type).
+class MentionsContext : public MatchContext {
+ public:
+  struct Span {
+    std::size_t begin, end;
+    int type;
+  };
+  MentionsContext(const std::string& text, std::vector<Span> mentions)
+      : tokens_(tokenize(text, {})), mentions_(std::move(mentions)) {}
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int, std::size_t, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (const Span& m : mentions_) {
+      if (m.begin == i && std::count(types.begin(), types.end(), m.type) > 0) {
+        out.push_back(static_cast<std::uint32_t>(m.end - m.begin));
+      }
+    }
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    for (const Span& m : mentions_) {
+      if (m.begin <= i && i < m.end && std::count(types.begin(), types.end(), m.type) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+  bool is_name(std::size_t i) const override { return tokens_[i].is(kCapitalized); }
+
+ private:
+  std::vector<Token> tokens_;
+  std::vector<Span> mentions_;
+};
+
+}  // namespace
+
+TEST_CASE(
+    "the start index tries a rule opening with a <Type> span only where such a mention starts",
+    "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule span: <Country> \"said\" => Person();\n"
+      "rule token: [<Country> Cap] Any => Person();\n"
+      "rule second: Any <Country> \"said\" => Person();\n"
+      "rule required: Cap* <Country> \"said\" => Person();\n"
+      "rule person: <Person> Any => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(rules.size() == 5);
+  const StartIndex index(rules);
+  // "New Ruritania" is one Country mention (tokens 1 and 2), "Anna Maria" one Person (5, 6).
+  MentionsContext ctx("in New Ruritania said so Anna Maria", {{1, 3, 0}, {5, 7, 1}});
+  const std::size_t end = ctx.tokens().size();
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, end, starts);
+  const auto starts_of = [&](std::size_t r) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+         i = index.next_start(starts, r, ctx, i + 1, end)) {
+      out.push_back(i);
+    }
+    return out;
+  };
+  // A span matches only where its mention starts; a token test wherever a mention lies.
+  CHECK(starts_of(0) == std::vector<std::size_t>{1});
+  CHECK(starts_of(1) == std::vector<std::size_t>{1, 2});
+  // The second token: a span's mention starts there (token 1), not inside it (token 2).
+  CHECK(starts_of(2) == std::vector<std::size_t>{0});
+  // A required span: no start after the last token where its mention starts.
+  CHECK(starts_of(3) == std::vector<std::size_t>{1});
+  CHECK(starts_of(4) == std::vector<std::size_t>{5});
+  // Against the matcher and the per-token filter: every match is a start, every start passes
+  // may_start_at, and next_start visits exactly the tokens may_start allows.
+  RuleMatch m;
+  std::size_t matches = 0;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    std::vector<std::size_t> expected;
+    for (std::size_t i = 0; i < end; ++i) {
+      INFO("rule " << rules[r].name << " at token " << i);
+      const bool may = index.may_start(starts, r, ctx, i);
+      if (may) {
+        CHECK(may_start_at(rules[r], ctx, i));
+        expected.push_back(i);
+      }
+      if (match_rule(rules[r], ctx, i, end, m)) {
+        CHECK(may);
+        ++matches;
+      }
+    }
+    CHECK(starts_of(r) == expected);
+  }
+  CHECK(matches == 5);
+  // Another sentence's mentions: a Country mention of one token at "so" (token 4).
+  CHECK_FALSE(index.may_start(starts, 1, ctx, 4));
+  MentionsContext other("in New Ruritania said so Anna Maria", {{4, 5, 0}});
+  index.scan(other, 0, end, starts);
+  CHECK(index.may_start(starts, 1, other, 4));
+  CHECK_FALSE(index.may_start(starts, 1, other, 1));
+  CHECK_FALSE(index.may_start(starts, 0, other, 4));  // after the last "said"
 }
 
 TEST_CASE("the start index tries a rule only before a token passing its second test",

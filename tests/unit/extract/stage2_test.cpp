@@ -11,6 +11,7 @@
 
 #include "both_stages.hpp"
 #include "extract/claim_lexicon_starts.hpp"
+#include "extract/cue_prefilter.hpp"
 #include "rdf/vocab.hpp"
 
 using namespace ng::extract;
@@ -941,4 +942,63 @@ TEST_CASE("lexicon starts: a clear bit means no match", "[stage2]") {
   CHECK(has(led, "talks"));
   CHECK(has(led, "the"));  // "*-led" may end any word
   CHECK_FALSE(has(none, "said"));
+  // The per-token form (a probe by the token's stored hash) answers as the key form, for
+  // tokenized text and for tokens built by hand (no stored hash), and after add_words.
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    INFO("token " << i << " '" << tokens[i].key << "'");
+    CHECK(starts.mask(tokens, i) == starts.mask(tokens[i].key));
+  }
+  std::vector<Token> by_hand;
+  for (const std::string key : {"hosted", "hosts", "said", "u.s.", "", "zzz"}) {
+    by_hand.push_back(Token{0, 0, TokenKind::Word, 0, key});
+  }
+  for (std::size_t i = 0; i < by_hand.size(); ++i) {
+    INFO("hand-made token '" << by_hand[i].key << "'");
+    CHECK(starts.mask(by_hand, i) == starts.mask(by_hand[i].key));
+  }
+  CHECK(((starts.mask(by_hand, 0) >> words) & 1U) == 1);
+  CHECK(((starts.mask(by_hand, 1) >> words) & 1U) == 0);
+}
+
+// The per-sentence prefilter (cue_prefilter.hpp): a lexicon whose bit is clear in the union of
+// a range's token bits has no phrase starting in that range; a lexicon without a bit, or a
+// range past the tokens, is never ruled out.
+TEST_CASE("cue prefilter: a clear range bit means no match in the range", "[stage2]") {
+  const std::unordered_set<std::string> abbr;
+  Lexicon casualty = Lexicon::parse("phrase\nkilled\nwere wounded\n", "cas.tsv", abbr);
+  Lexicon cues = Lexicon::parse("phrase\nsaid\naccused\n", "cues.tsv", abbr);
+  const Lexicon untagged = Lexicon::parse("phrase\nthe\n", "other.tsv", abbr);
+  const ng::extract::claims::LexiconStarts starts({&casualty, &cues}, abbr);
+  casualty.set_starts_bit(starts.bit_of(casualty));
+  cues.set_starts_bit(starts.bit_of(cues));
+  const std::vector<Token> tokens =
+      tokenize("Rain fell on the hills. Two guards were wounded, officials said.", abbr);
+  std::vector<std::uint64_t> bits;
+  for (std::size_t i = 0; i < tokens.size(); ++i) bits.push_back(starts.mask(tokens, i));
+  using ng::extract::claims::may_start;
+  using ng::extract::claims::starts_in;
+  const auto n = static_cast<std::uint32_t>(tokens.size());
+  for (std::uint32_t b = 0; b < n; ++b) {
+    for (std::uint32_t e = b; e <= n; ++e) {
+      const std::uint64_t range = starts_in(bits, b, e);
+      for (const Lexicon* lex : {&casualty, &cues}) {
+        bool found = false;
+        for (std::uint32_t i = b; i < e; ++i) {
+          PhraseIndex::Match m{0, 0};
+          found = found || lex->index().longest(tokens, i, e, m);
+        }
+        INFO("range " << b << ".." << e);
+        if (found) CHECK(may_start(*lex, range));
+      }
+    }
+  }
+  // The first sentence (5 tokens and a period) holds neither kind of phrase; the second both.
+  CHECK_FALSE(may_start(casualty, starts_in(bits, 0, 6)));
+  CHECK_FALSE(may_start(cues, starts_in(bits, 0, 6)));
+  CHECK(may_start(casualty, starts_in(bits, 6, n)));
+  CHECK(may_start(cues, starts_in(bits, 6, n)));
+  // No bit: asked everywhere. Past the tokens' bits: anything may start.
+  CHECK(may_start(untagged, starts_in(bits, 0, 6)));
+  CHECK(may_start(casualty, starts_in(bits, 0, n + 1)));
+  CHECK_FALSE(may_start(casualty, starts_in(bits, 3, 3)));
 }

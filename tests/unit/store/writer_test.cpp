@@ -237,3 +237,32 @@ TEST_CASE("terms interned from values write as terms read from a document", "[st
   }
   CHECK(ng::store::write_to_string(built, Format::Turtle).find("\"\"\"") != std::string::npos);
 }
+
+TEST_CASE("a first load is written as the same store after merging", "[store][writer]") {
+  // Graphs whose quads come in several runs, the default graph among them, and duplicates: the
+  // writer reads an unmerged load graph by graph from its runs, and a merged one through scans.
+  World world;
+  auto load = [&](Store& store) {
+    for (int n = 0; n < 700; ++n) {
+      const int i = n < 600 ? n : (n - 600) * 6;  // the last 100 repeat earlier quads
+      const std::string graph = i % 5 == 0 ? "" : "http://ex.org/g" + std::to_string(i / 50 % 4);
+      ng::rdf::Quad q{ng::rdf::Term::iri("http://ex.org/s" + std::to_string(i * 37 % 41)),
+                      ng::rdf::Term::iri("http://ex.org/p" + std::to_string(i % 3)),
+                      ng::rdf::Term::literal("v" + std::to_string(i % 97)), std::nullopt};
+      if (!graph.empty()) q.graph = ng::rdf::Term::iri(graph);
+      auto s = world.intern(q.subject), p = world.intern(q.predicate), o = world.intern(q.object);
+      auto g = q.graph ? world.intern(*q.graph) : ng::store::NodeRef();
+      store.append(s.get(), p.get(), o.get(), g.get());
+    }
+  };
+  Store unmerged(world), merged(world);
+  load(unmerged);
+  load(merged);
+  REQUIRE(merged.size() == 600);  // merges it (and drops the duplicates)
+  REQUIRE(unmerged.unmerged_quads() != nullptr);
+  REQUIRE(merged.unmerged_quads() == nullptr);
+  for (Format f : {Format::NQuads, Format::TriG}) {
+    CHECK(ng::store::write_to_string(unmerged, f) == ng::store::write_to_string(merged, f));
+  }
+  CHECK(unmerged.unmerged_quads() != nullptr);  // writing does not merge
+}
