@@ -118,16 +118,28 @@ std::uint32_t ArticleRun::restated_victims_end(const Sentence& s, std::uint32_t 
   return e;
 }
 
+// Is there a "were" or "are" in tokens [begin, end) (restated_victims_end needs one)?
+bool ArticleRun::has_copula(std::uint32_t begin, std::uint32_t end) const {
+  for (std::uint32_t i = begin; i < end; ++i) {
+    const std::string& k = tokens_[i].key;
+    if (k == "were" || k == "are") return true;
+  }
+  return false;
+}
+
 std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
                                            std::uint32_t& first) const {
   std::vector<Figure> raw;
   zero = false;
   first = s.last_token;
   const std::uint32_t end = s.last_token;
-  // Every figure needs a casualty word ("killed", "wounded") and "zero" a phrase of its own:
-  // most sentences have neither.
+  // Every figure needs a casualty word ("killed", "wounded"), "zero" a phrase of its own and a
+  // restated figure (restated_victims_end) a copula: most sentences have none of them.
   const std::uint64_t starts = starts_in(lexicon_starts_, s.first_token, end);
-  if (!may_start(res_.casualty, starts) && !may_start(res_.zero, starts)) return raw;
+  if (!may_start(res_.casualty, starts) && !may_start(res_.zero, starts) &&
+      !has_copula(s.first_token, end)) {
+    return raw;
+  }
   auto victim_end = [&](std::uint32_t j) {
     // Victims after the number run to a stop word, punctuation, a number or a casualty word.
     std::uint32_t k = j;

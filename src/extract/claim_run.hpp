@@ -339,6 +339,7 @@ class ArticleRun {
   bool unknown_amount(std::uint32_t at, std::uint32_t end) const;
   bool age_at(std::uint32_t at) const;
   std::uint32_t restated_victims_end(const Sentence& s, std::uint32_t at, std::uint32_t len) const;
+  bool has_copula(std::uint32_t begin, std::uint32_t end) const;
   std::string antecedent_plural(const Sentence& s, std::uint32_t at) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
   bool refers_back(const std::string& victims, std::string_view kind = "back") const;
