@@ -8,20 +8,12 @@
 
 namespace {
 
+using ng_test::has_class;
+using ng_test::has_event;
+
 struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "ev13") {}
 };
-
-bool has_event(const std::multiset<std::string>& events, const std::string& x) {
-  return events.count(x) > 0;
-}
-
-bool has_class(const std::multiset<std::string>& events, const std::string& cls) {
-  for (const auto& e : events) {
-    if (e.compare(0, cls.size() + 1, cls + "@") == 0) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

@@ -17,6 +17,8 @@ using namespace ng::extract;
 
 namespace {
 
+using ng_test::has_class;
+
 using ng_test::ng_term;
 using ng_test::stages;
 
@@ -449,11 +451,6 @@ TEST_CASE("claims: '..., a medical group said' is an unnamed speaker, not the se
 }
 
 // Mechanisms added for the second held-out set (tests/data/heldout2).
-
-bool has_class(const std::multiset<std::string>& events, std::string_view cls) {
-  return std::any_of(events.begin(), events.end(),
-                     [&](const std::string& e) { return e.rfind(std::string(cls) + "@", 0) == 0; });
-}
 
 TEST_CASE("events: the dateline after a headline line is where the report was filed",
           "[extract][generalisation]") {

@@ -7,16 +7,11 @@
 
 namespace {
 
+using ng_test::has_class;
+
 struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "h13") {}
 };
-
-bool has_class(const std::multiset<std::string>& events, const std::string& cls) {
-  for (const std::string& e : events) {
-    if (e.rfind(cls + "@", 0) == 0) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

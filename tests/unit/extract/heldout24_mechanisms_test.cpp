@@ -10,6 +10,8 @@
 
 namespace {
 
+using ng_test::has_event;
+
 struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "h24") {}
   // "Class@YYYY-MM-DD" for every event with a date.
@@ -28,10 +30,6 @@ struct Stage1 : ng_test::Stage1Result {
 };
 
 using ng_test::has;
-
-bool has_event(const std::multiset<std::string>& events, const std::string& x) {
-  return events.count(x) > 0;
-}
 
 }  // namespace
 

@@ -9,6 +9,8 @@
 
 namespace {
 
+using ng_test::has_event;
+
 struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "h26") {}
 };
@@ -18,10 +20,6 @@ struct Run : ng_test::TwoStageRun {
 };
 
 using ng_test::has;
-
-bool has_event(const std::multiset<std::string>& events, const std::string& x) {
-  return events.count(x) > 0;
-}
 
 }  // namespace
 

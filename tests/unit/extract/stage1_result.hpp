@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "both_stages.hpp"
@@ -74,5 +75,19 @@ struct Stage1Result {
 };
 
 inline bool has(const std::set<std::string>& s, const std::string& x) { return s.count(x) > 0; }
+
+// Is `x` ("Class@Place", as events() gives them) one of `events`?
+inline bool has_event(const std::multiset<std::string>& events, const std::string& x) {
+  return events.count(x) > 0;
+}
+
+// Has `events` an event of class `cls`, at any place?
+inline bool has_class(const std::multiset<std::string>& events, std::string_view cls) {
+  const std::string prefix = std::string(cls) + "@";
+  for (const std::string& e : events) {
+    if (e.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
 
 }  // namespace ng_test
