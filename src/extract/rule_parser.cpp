@@ -242,17 +242,15 @@ class Compiler {
     PatternNode n;
     if (it.atom.get().type() == typeid(std::vector<ast::Test>)) {
       const auto& tests = boost::get<std::vector<ast::Test>>(it.atom.get());
-      const bool bracketed =
-          tests.size() != 1 || offset_of(it) != offset_of(tests.front()) || it.capture.has_value();
       n.kind = PatternNode::Kind::Tokens;
       for (const ast::Test& t : tests) n.tests.push_back(test(t));
-      // A lone @lexicon or <Mention> (not in brackets) matches a whole span.
+      // A lone @lexicon or <Mention> matches a whole span, in brackets too: rules written as
+      // "[@lexicon]" rely on it (a one-token test there changes what the rule files extract).
       const auto& first = n.tests.front();
       if (tests.size() == 1 && !first.negated &&
           (first.kind == TokenTest::Kind::Lexicon || first.kind == TokenTest::Kind::Mention)) {
         n.kind = PatternNode::Kind::Span;
       }
-      (void)bracketed;
     } else {
       const auto& inner =
           boost::get<boost::spirit::x3::forward_ast<ast::Alternatives>>(it.atom.get());
