@@ -39,6 +39,17 @@ class FakeContext : public MatchContext {
   std::vector<Token> tokens_;
 };
 
+// The tokens before `end` at which rule `r` may start, in order, as next_start walks `starts`.
+std::vector<std::size_t> rule_starts(const StartIndex& index, const StartIndex::Starts& starts,
+                                     std::size_t r, const MatchContext& ctx, std::size_t end) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+       i = index.next_start(starts, r, ctx, i + 1, end)) {
+    out.push_back(i);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("rules parse into slots, actions and first-token tests", "[extract][rules]") {
@@ -335,14 +346,7 @@ TEST_CASE(
   const std::size_t end = ctx.tokens().size();
   StartIndex::Starts starts;
   index.scan(ctx, 0, end, starts);
-  const auto starts_of = [&](std::size_t r) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
-         i = index.next_start(starts, r, ctx, i + 1, end)) {
-      out.push_back(i);
-    }
-    return out;
-  };
+  const auto starts_of = [&](std::size_t r) { return rule_starts(index, starts, r, ctx, end); };
   // A span matches only where its mention starts; a token test wherever a mention lies.
   CHECK(starts_of(0) == std::vector<std::size_t>{1});
   CHECK(starts_of(1) == std::vector<std::size_t>{1, 2});
@@ -396,12 +400,8 @@ TEST_CASE("the start index tries a rule only before a token passing its second t
   StartIndex::Starts starts;
   index.scan(ctx, 0, end, starts);
   const auto starts_of = [&](std::size_t r) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
-         i = index.next_start(starts, r, ctx, i + 1, end)) {
-      out.push_back(i);
-      CHECK(index.may_start(starts, r, ctx, i));
-    }
+    const std::vector<std::size_t> out = rule_starts(index, starts, r, ctx, end);
+    for (std::size_t i : out) CHECK(index.may_start(starts, r, ctx, i));
     return out;
   };
   // Lower holds at seven tokens; only two are followed by "firm" or "company".
@@ -434,14 +434,7 @@ TEST_CASE("the start index tries a rule only where a later part can lie at its d
   const std::size_t end = ctx.tokens().size();
   StartIndex::Starts starts;
   index.scan(ctx, 0, end, starts);
-  const auto starts_of = [&](std::size_t r) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
-         i = index.next_start(starts, r, ctx, i + 1, end)) {
-      out.push_back(i);
-    }
-    return out;
-  };
+  const auto starts_of = [&](std::size_t r) { return rule_starts(index, starts, r, ctx, end); };
   // "General" (token 4) is two to four tokens after the start of any match.
   CHECK(starts_of(0) == std::vector<std::size_t>{0, 1, 2});
   // After an unbounded part nothing is known: every capital before the last title.
