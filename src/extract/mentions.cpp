@@ -164,6 +164,13 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           if (auto c = gz.country(p.country_iso2)) {
             m.metonym = true;
             m.stands_for = resolve_entity(kCountry, gz.place(*c).name, static_cast<int>(*c));
+            // "Abu Dhabi said", "accused Addis Ababa of": a capital of two words or more that
+            // no further name word follows is the state, not a person's name that a rule may
+            // read into it (a one-word capital may open one: "Victoria X").
+            const bool name_after = i + best_len < s.last_token &&
+                                    tokens_[i + best_len].kind == TokenKind::Word &&
+                                    tokens_[i + best_len].is(kCapitalized);
+            if (best_len >= 2 && !name_after) m.weak = false;
           }
         }
       }
@@ -187,8 +194,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // "Mek'ele").
       // A gazetteer name that is the state's demonym ("Togolese soldiers") is no name the
       // article writes for the state: the label waits for one ("Togo").
+      // So is a short name the article uses as the state's adjective ("the Saudi city of X"):
+      // a gazetteer name that a demonym lexicon also lists for the same state.
+      std::vector<PhraseIndex::Match> same_demonym;
+      if (p.kind == PlaceKind::Country) {
+        cached_matches(gz_demonyms_, gz_demonyms_at_, i, s.last_token, same_demonym);
+      }
       const bool demonym_name =
-          p.kind == PlaceKind::Country && fold_key(surface(i, i + best_len)) == fold_key(p.demonym);
+          p.kind == PlaceKind::Country &&
+          (fold_key(surface(i, i + best_len)) == fold_key(p.demonym) ||
+           std::any_of(same_demonym.begin(), same_demonym.end(), [&](const auto& d) {
+             return d.length == best_len && d.value == static_cast<std::uint32_t>(best);
+           }));
       if (demonym_name && !e.written && e.label == surface(i, i + best_len)) e.label = p.name;
       // A state first written by an official long form ("the French Republic") is labelled
       // with its common name once the article writes that ("France") too.

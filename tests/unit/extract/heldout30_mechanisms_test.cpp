@@ -1,0 +1,103 @@
+// Mechanisms prompted by the thirtieth held-out set (tests/data/heldout30: interstate border
+// fighting): one case per mechanism, on invented sentences and names.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "stage1_result.hpp"
+
+namespace {
+
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h30") {}
+};
+
+using ng_test::has;
+
+}  // namespace
+
+TEST_CASE("actors: a state's short name used as its adjective is labelled with its full name",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "Talks opened in the Saudi city of Tarvo on Tuesday. Saudi Foreign Minister Olmo Dravek "
+      "hosted the delegations.");
+  CHECK(has(a.labels("Country"), "Saudi Arabia"));
+  CHECK_FALSE(has(a.labels("Country"), "Saudi"));
+  // Once the article writes the full name, the label is still the full name.
+  Stage1 b("Saudi Arabia said on Monday that the Saudi envoy would travel to Tarvo.");
+  CHECK(has(b.labels("Country"), "Saudi Arabia"));
+  CHECK_FALSE(has(b.labels("Country"), "Saudi"));
+}
+
+TEST_CASE("places: a state's autonomous unit is a place, no government",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "Shells hit the Dravo district of the Tarvo Autonomous Republic on Monday. Police in the "
+      "Olmo Autonomous Region said two people were wounded.");
+  const auto provinces = a.labels("Province");
+  CHECK(has(provinces, "Tarvo Autonomous Republic"));
+  CHECK(has(provinces, "Olmo Autonomous Region"));
+  CHECK_FALSE(has(a.labels("Government"), "Tarvo Autonomous Republic"));
+  // A self-declared republic is still a government of its own.
+  Stage1 b("Leaders of the self-declared Tarvian Republic of North Dravo said Olmo was shelled.");
+  CHECK(has(b.labels("Government"), "Tarvian Republic of North Dravo"));
+  CHECK_FALSE(has(b.labels("Province"), "Tarvian Republic of North Dravo"));
+}
+
+TEST_CASE("places: a lower-case front after one word is a battle line, no armed group",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a("Heavy fighting was reported on the Dravo front on Monday, officials said.");
+  CHECK(has(a.labels("Site"), "Dravo front"));
+  CHECK_FALSE(has(a.labels("ArmedGroup"), "Dravo front"));
+  // A guerrilla front named after a person, and a front named in capitals, are groups.
+  Stage1 b(
+      "Police blamed the Jaime Olmek front for the attack. The Tarvo Liberation Front denied "
+      "it.");
+  const auto groups = b.labels("ArmedGroup");
+  CHECK(has(groups, "Jaime Olmek front"));
+  CHECK(has(groups, "Tarvo Liberation Front"));
+  CHECK_FALSE(has(b.labels("Site"), "Jaime Olmek front"));
+}
+
+TEST_CASE("actors: a state's armed forces named head first are the state's body",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a("Units of the Armed Forces of Malawi shelled positions near Dravo, the ministry said.");
+  CHECK(has(a.labels("Government"), "Armed Forces of Malawi"));
+  CHECK_FALSE(has(a.labels("ArmedGroup"), "Armed Forces of Malawi"));
+  // Without a state after "of" it is no state body of this kind.
+  Stage1 b("The Democratic Forces of Olmo said they had captured Dravo.");
+  CHECK_FALSE(has(b.labels("Government"), "Democratic Forces of Olmo"));
+}
+
+TEST_CASE("actors: a capital of two words standing for its state is no person",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "Officials accused Kuala Lumpur of delaying the talks. Abu Dhabi said on Monday it would "
+      "respond.");
+  const auto people = a.labels("Person");
+  CHECK_FALSE(has(people, "Kuala Lumpur"));
+  CHECK_FALSE(has(people, "Abu Dhabi"));
+  // A one-word capital opening a person's name is still the person.
+  Stage1 b("Victoria Olmek, a spokeswoman, said the talks would resume.");
+  CHECK(has(b.labels("Person"), "Victoria Olmek"));
+}
+
+TEST_CASE("actors: an authority named with a capitalised Administration is a government body",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "Dravo Olmek, president of the Tarvo Interim Regional Administration, appealed for aid on "
+      "Monday.");
+  CHECK(has(a.labels("Government"), "Tarvo Interim Regional Administration"));
+  CHECK(has(a.labels("Person"), "Dravo Olmek"));
+  // A lower-case administration is no name of this kind.
+  Stage1 b("The regional administration said on Monday that roads were closed.");
+  CHECK_FALSE(has(b.labels("Government"), "regional administration"));
+}
+
+TEST_CASE("actors: a ministry named after a group or de facto government is its body",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "The Taliban defence ministry's spokesman, Dravo Olmek, said the post had been shelled.");
+  CHECK(has(a.labels("Government"), "Taliban defence ministry"));
+  CHECK(has(a.labels("Person"), "Dravo Olmek"));
+}
