@@ -10,6 +10,17 @@
 namespace ng::extract::stage1 {
 
 void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
+  // A name's last word is capitalised, or is a lower-case article joined by a hyphen to a
+  // capitalised word ("Deir ez-Zor", "Ras al-Ain"): the gazetteer spells it so too.
+  const auto ends_name_word = [&](const Token& t) {
+    if (t.is(kCapitalized)) return true;
+    const std::size_t dash = t.key.find('-');
+    if (t.kind != TokenKind::Word || dash == std::string::npos || dash == 0 || dash > 3) {
+      return false;
+    }
+    const char next = norm_.text[t.begin + dash + 1];
+    return next >= 'A' && next <= 'Z';
+  };
   const Gazetteer& gz = res_.gazetteer;
   std::vector<PhraseIndex::Match> matches;
   for (std::uint32_t i = s.first_token; i < s.last_token;) {
@@ -27,7 +38,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // "Sagaing" followed by a common noun (rules add the head word).
       best_len = 0;
       for (const auto& m : matches) {
-        if (tokens_[i + m.length - 1].is(kCapitalized)) {
+        if (ends_name_word(tokens_[i + m.length - 1])) {
           best_len = m.length;
           break;
         }
@@ -164,13 +175,6 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           if (auto c = gz.country(p.country_iso2)) {
             m.metonym = true;
             m.stands_for = resolve_entity(kCountry, gz.place(*c).name, static_cast<int>(*c));
-            // "Abu Dhabi said", "accused Addis Ababa of": a capital of two words or more that
-            // no further name word follows is the state, not a person's name that a rule may
-            // read into it (a one-word capital may open one: "Victoria X").
-            const bool name_after = i + best_len < s.last_token &&
-                                    tokens_[i + best_len].kind == TokenKind::Word &&
-                                    tokens_[i + best_len].is(kCapitalized);
-            if (best_len >= 2 && !name_after) m.weak = false;
           }
         }
       }
