@@ -104,3 +104,13 @@ TEST_CASE("places: a gazetteer name ending in a hyphenated lower-case article is
   Stage1 b("Commander Ali az-Tarvi said on Monday the post had been shelled.");
   CHECK(has(b.labels("Person"), "Ali az-Tarvi"));
 }
+
+TEST_CASE("actors: a body word before a chief's title is no government body",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a("Malawian intelligence chief Dravo Olmek attended the talks on Monday.");
+  CHECK_FALSE(has(a.labels("Government"), "Malawian intelligence"));
+  CHECK(has(a.labels("Person"), "Dravo Olmek"));
+  // The body speaking for itself is still a body.
+  Stage1 b("Malawian intelligence said on Monday it had arrested two people.");
+  CHECK(has(b.labels("Government"), "Malawian intelligence"));
+}
