@@ -114,3 +114,23 @@ TEST_CASE("actors: a body word before a chief's title is no government body",
   Stage1 b("Malawian intelligence said on Monday it had arrested two people.");
   CHECK(has(b.labels("Government"), "Malawian intelligence"));
 }
+
+TEST_CASE("places: a state after the region or crossings it holds is a place",
+          "[extract][generalisation][heldout30]") {
+  // Is `state` among the places the article mentions?
+  const auto mentioned_as_place = [](const Stage1& r, const std::string& state) {
+    for (const auto& q : r.sink.quads) {
+      if (q.predicate.value == ng_term("mentionsPlace") && r.label(q.object.value) == state) {
+        return true;
+      }
+    }
+    return false;
+  };
+  CHECK(mentioned_as_place(Stage1("Thousands fled to the eastern region of Malawi on Monday."),
+                           "Malawi"));
+  CHECK(mentioned_as_place(Stage1("Zambia closed all land crossings with Malawi on Thursday."),
+                           "Malawi"));
+  // A state that only acts is no place.
+  CHECK_FALSE(
+      mentioned_as_place(Stage1("Malawi said on Monday that the talks had failed."), "Malawi"));
+}
