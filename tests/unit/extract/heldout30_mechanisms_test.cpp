@@ -64,6 +64,9 @@ TEST_CASE("actors: a state's armed forces named head first are the state's body"
   Stage1 a("Units of the Armed Forces of Malawi shelled positions near Dravo, the ministry said.");
   CHECK(has(a.labels("Government"), "Armed Forces of Malawi"));
   CHECK_FALSE(has(a.labels("ArmedGroup"), "Armed Forces of Malawi"));
+  // "the" may stand before the state.
+  Stage1 c("The Armed Forces of the Philippines said two soldiers were wounded near Dravo.");
+  CHECK(has(c.labels("Government"), "Armed Forces of the Philippines"));
   // Without a state after "of" it is no state body of this kind.
   Stage1 b("The Democratic Forces of Olmo said they had captured Dravo.");
   CHECK_FALSE(has(b.labels("Government"), "Democratic Forces of Olmo"));
@@ -133,4 +136,15 @@ TEST_CASE("places: a state after the region or crossings it holds is a place",
   // A state that only acts is no place.
   CHECK_FALSE(
       mentioned_as_place(Stage1("Malawi said on Monday that the talks had failed."), "Malawi"));
+}
+
+TEST_CASE("actors: a group's media arm named in an apposition is an outlet",
+          "[extract][generalisation][heldout30]") {
+  Stage1 a(
+      "The group said in a message posted by its media arm, az-Tarvia, that its fighters had "
+      "killed 12 soldiers.");
+  CHECK(has(a.labels("MediaOutlet"), "az-Tarvia"));
+  // A state's media wing is no outlet of this kind.
+  Stage1 b("Its media wing, Olmek Public Relations (OPR), said 23 soldiers had been killed.");
+  CHECK_FALSE(has(b.labels("MediaOutlet"), "Olmek Public Relations"));
 }
