@@ -13,6 +13,7 @@ struct Stage1 : ng_test::Stage1Result {
 };
 
 using ng_test::has;
+using ng_test::ng_term;
 
 }  // namespace
 
