@@ -10,6 +10,15 @@
 
 namespace ng::extract::stage1 {
 
+namespace {
+
+// "besieged", "abducted": a regular past participle (or past tense).
+bool ends_with_ed(const std::string& word) {
+  return word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0;
+}
+
+}  // namespace
+
 void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
   if (evs.empty()) return;
   const Lexicon& cas = res_.required("casualty_words");
@@ -510,6 +519,13 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
                                std::vector<std::size_t>& local) {
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
+  const int weapon_objects = res_.lexicon_id.at("weapon_object_nouns");
+  const auto phrase_starts_at = [&](int lexicon, std::uint32_t at) {
+    for (std::uint32_t k = lex_start_[at]; k < lex_start_[at + 1]; ++k) {
+      if (lexemes_[k].lexicon == lexicon) return true;
+    }
+    return false;
+  };
   // Triggers found by rules (action Event) come first.
   std::set<std::uint32_t> rule_trigger_tokens;
   for (const auto& [tok, cls] : rule_triggers_) {
@@ -573,8 +589,17 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         }
         // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
         // data/lexicon/weapon_object_nouns.tsv is made for, no event.
+        // (Also a phrase: "a rocket launch pad".)
         if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
-            res_.in("weapon_object_nouns", tokens_[i + lx.length].key)) {
+            phrase_starts_at(weapon_objects, i + lx.length)) {
+          break;
+        }
+        // "the besieged city", "freeing three of the abducted children": a verb's participle
+        // right after a determiner (data/lexicon/participle_determiners.tsv) describes a noun;
+        // it reports no event of its own.
+        if (triggers.get(lx.row, "pos") == "verb" && lx.length == 1 && i > s.first_token &&
+            ends_with_ed(tokens_[i].key) &&
+            res_.in("participle_determiners", tokens_[i - 1].key)) {
           break;
         }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
@@ -586,9 +611,11 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
         // people taken in a toll are a claim's figure, not the capture of a place.
         if (triggers.get(lx.row, "class") == "Capture") {
+          // (The count in figures or words: "captured 40 others", "captured four others".)
           const auto others_at = [&](std::uint32_t at) {
             return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
-                   tokens_[at - 1].kind == TokenKind::Number;
+                   (tokens_[at - 1].kind == TokenKind::Number ||
+                    res_.in("numbers", tokens_[at - 1].key));
           };
           if (others_at(i + lx.length + 1) || (i > s.first_token && others_at(i - 1))) break;
         }
