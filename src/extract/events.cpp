@@ -813,6 +813,21 @@ void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
       break;
     }
   }
+  // "the attackers struck the village", "gunmen had struck a checkpoint": a striking verb whose
+  // subject is a noun of people fighting on foot (data/lexicon/ground_attacker_nouns.tsv), right
+  // before it or before an auxiliary or adverb, is an attack on the ground, not from the air.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.dropped || verb.cls != "Airstrike") continue;
+    std::uint32_t k = verb.begin;
+    const std::uint32_t first = sentences_[verb.sentence].first_token;
+    for (int n = 0; k > first && n < 2 && res_.in("subject_verb_fillers", tokens_[k - 1].key); ++n) {
+      --k;
+    }
+    if (k > first && res_.in("ground_attacker_nouns", tokens_[k - 1].key)) {
+      verb.cls = "GroundAttack";
+    }
+  }
 }
 
 // "were arrested in overnight raids", "were detained on Sunday in raids in A": an attack noun
