@@ -521,6 +521,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
   const int weapon_objects = res_.lexicon_id.at("weapon_object_nouns");
+  const int diplomatic_visitors = res_.lexicon_id.at("diplomatic_visitors");
   const auto phrase_starts_at = [&](int lexicon, std::uint32_t at) {
     for (std::uint32_t k = lex_start_[at]; k < lex_start_[at + 1]; ++k) {
       if (lexemes_[k].lexicon == lexicon) return true;
@@ -602,6 +603,16 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
             ends_with_ed(tokens_[i].key) &&
             res_.in("participle_determiners", tokens_[i - 1].key)) {
           break;
+        }
+        // "Governor X, who visited Y on Saturday", "the president visited the base": a visit is a
+        // diplomatic one only when a diplomat makes it, named before it in its sentence by a
+        // phrase of data/lexicon/diplomatic_visitors.tsv ("Foreign Minister X, who visited Y").
+        if (triggers.get(lx.row, "class") == "DiplomaticVisit") {
+          bool diplomat = false;
+          for (std::uint32_t b = i > s.first_token + 20 ? i - 20 : s.first_token; b < i; ++b) {
+            diplomat = diplomat || phrase_starts_at(diplomatic_visitors, b);
+          }
+          if (!diplomat) break;
         }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
         // things taken is a claim's figure, not the capture of a place.
