@@ -880,6 +880,11 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
+    // "..., Islamabad says civilians killed": a place that is not after a locative word and comes
+    // right before a speech verb speaks for its state; it is no place of an event.
+    if (!mn.locative && mn.end < s.last_token && res_.in("speech_verbs", tokens_[mn.end].key)) {
+      continue;
+    }
     // "told reporters in X": where the speaker spoke, no place of a violent event
     // (located_event_classes.tsv); a meeting may well have been there.
     const bool venue = speech_venue(mn.sentence, mn.begin);
