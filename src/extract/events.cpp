@@ -874,12 +874,28 @@ void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
 void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
+  const int planned_cues = res_.lexicon_id.at("planned_place_cues");
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
+    // "was expected in X on Monday", "will travel to X": where someone is due to go is no place
+    // of the events of the sentence (a phrase of data/lexicon/planned_place_cues.tsv right
+    // before the place or its "the").
+    {
+      const std::uint32_t at =
+          mn.begin > s.first_token && tokens_[mn.begin - 1].key == "the" ? mn.begin - 1 : mn.begin;
+      bool planned = false;
+      for (std::uint32_t j = at > s.first_token + 4 ? at - 4 : s.first_token; j < at && !planned;
+           ++j) {
+        for (std::uint32_t k = lex_start_[j]; k < lex_start_[j + 1]; ++k) {
+          planned = planned || (lexemes_[k].lexicon == planned_cues && j + lexemes_[k].length == at);
+        }
+      }
+      if (planned) continue;
+    }
     // "..., Islamabad says civilians killed": a place that is not after a locative word and comes
     // right before a speech verb speaks for its state; it is no place of an event.
     if (!mn.locative && mn.end < s.last_token && res_.in("speech_verbs", tokens_[mn.end].key)) {
