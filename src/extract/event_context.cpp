@@ -423,8 +423,8 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
       }
       return digits.size() >= 2;
     }
-    return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" &&
-           t.key != "few" && t.key != "many";
+    return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" && t.key != "few" &&
+           t.key != "many";
   };
   const auto clause_end = [&](std::uint32_t k) {
     const std::string& key = tokens_[k].key;

@@ -600,8 +600,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // right after a determiner (data/lexicon/participle_determiners.tsv) describes a noun;
         // it reports no event of its own.
         if (triggers.get(lx.row, "pos") == "verb" && lx.length == 1 && i > s.first_token &&
-            ends_with_ed(tokens_[i].key) &&
-            res_.in("participle_determiners", tokens_[i - 1].key)) {
+            ends_with_ed(tokens_[i].key) && res_.in("participle_determiners", tokens_[i - 1].key)) {
           break;
         }
         // "Governor X, who visited Y on Saturday", "the president visited the base": a visit is a
@@ -833,7 +832,8 @@ void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
     if (verb.pos != "verb" || verb.dropped || verb.cls != "Airstrike") continue;
     std::uint32_t k = verb.begin;
     const std::uint32_t first = sentences_[verb.sentence].first_token;
-    for (int n = 0; k > first && n < 2 && res_.in("subject_verb_fillers", tokens_[k - 1].key); ++n) {
+    for (int n = 0; k > first && n < 2 && res_.in("subject_verb_fillers", tokens_[k - 1].key);
+         ++n) {
       --k;
     }
     if (k > first && res_.in("ground_attacker_nouns", tokens_[k - 1].key)) {
@@ -891,7 +891,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       for (std::uint32_t j = at > s.first_token + 4 ? at - 4 : s.first_token; j < at && !planned;
            ++j) {
         for (std::uint32_t k = lex_start_[j]; k < lex_start_[j + 1]; ++k) {
-          planned = planned || (lexemes_[k].lexicon == planned_cues && j + lexemes_[k].length == at);
+          planned =
+              planned || (lexemes_[k].lexicon == planned_cues && j + lexemes_[k].length == at);
         }
       }
       if (planned) continue;

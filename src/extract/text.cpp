@@ -621,7 +621,8 @@ Dateline find_mixed_case_dateline(const std::vector<Token>& tokens) {
     while (p < n && p < k + 5 && capitalised(p) && !tokens[p].is(kAfterNewline)) ++p;
     // "X, Country -": the place's country after a comma.
     bool groups = false;
-    if (p + 1 < n && tokens[p].key == "," && capitalised(p + 1) && !tokens[p + 1].is(kAfterNewline)) {
+    if (p + 1 < n && tokens[p].key == "," && capitalised(p + 1) &&
+        !tokens[p + 1].is(kAfterNewline)) {
       std::uint32_t q = p + 1;
       while (q < n && q < p + 4 && capitalised(q) && !tokens[q].is(kAfterNewline)) ++q;
       groups = q < n && (tokens[q].key == "-" || tokens[q].key == "--" || tokens[q].key == "(");
