@@ -504,9 +504,7 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.
-  // (Or in mixed case: "Port X (AFP) -".)
-  Dateline dateline = find_dateline(tokens_);
-  if (dateline.end <= dateline.begin) dateline = find_mixed_case_dateline(tokens_);
+  const Dateline dateline = find_dateline(tokens_);
   dateline_begin_ = dateline.begin;
   dateline_end_ = dateline.end;
   std::vector<PhraseIndex::Match> matches;

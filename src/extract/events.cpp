@@ -899,7 +899,11 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     }
     // "..., Islamabad says civilians killed": a place that is not after a locative word and comes
     // right before a speech verb speaks for its state; it is no place of an event.
-    if (!mn.locative && mn.end < s.last_token && res_.in("speech_verbs", tokens_[mn.end].key)) {
+    // (The whole subject: not "residents of X said".)
+    const bool subject_start = mn.begin == s.first_token || tokens_[mn.begin - 1].key == "," ||
+                               tokens_[mn.begin - 1].key == "and";
+    if (!mn.locative && subject_start && mn.end < s.last_token &&
+        res_.in("speech_verbs", tokens_[mn.end].key)) {
       continue;
     }
     // "told reporters in X": where the speaker spoke, no place of a violent event

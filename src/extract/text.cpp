@@ -609,41 +609,6 @@ Dateline find_dateline(const std::vector<Token>& tokens) {
   return {};
 }
 
-Dateline find_mixed_case_dateline(const std::vector<Token>& tokens) {
-  const auto n = static_cast<std::uint32_t>(tokens.size());
-  const auto capitalised = [&](std::uint32_t k) {
-    return tokens[k].kind == TokenKind::Word &&
-           (tokens[k].is(kCapitalized) || tokens[k].is(kAllCaps));
-  };
-  for (std::uint32_t k = 0; k < n && k < 80; ++k) {
-    if ((k > 0 && !tokens[k].is(kAfterNewline)) || !capitalised(k)) continue;
-    std::uint32_t p = k + 1;
-    while (p < n && p < k + 5 && capitalised(p) && !tokens[p].is(kAfterNewline)) ++p;
-    // "X, Country -": the place's country after a comma.
-    bool groups = false;
-    if (p + 1 < n && tokens[p].key == "," && capitalised(p + 1) &&
-        !tokens[p + 1].is(kAfterNewline)) {
-      std::uint32_t q = p + 1;
-      while (q < n && q < p + 4 && capitalised(q) && !tokens[q].is(kAfterNewline)) ++q;
-      groups = q < n && (tokens[q].key == "-" || tokens[q].key == "--" || tokens[q].key == "(");
-      if (groups) p = q;
-    }
-    // Each bracketed group: "(", one to three capitalised words, ")".
-    while (p + 2 < n && tokens[p].key == "(" && !tokens[p].is(kAfterNewline)) {
-      std::uint32_t q = p + 1;
-      while (q < n && q < p + 4 && capitalised(q)) ++q;
-      if (q == p + 1 || q >= n || tokens[q].key != ")") break;
-      groups = true;
-      p = q + 1;
-    }
-    if (groups && p < n && !tokens[p].is(kAfterNewline) &&
-        (tokens[p].key == "-" || tokens[p].key == "--")) {
-      return {k, p};
-    }
-  }
-  return {};
-}
-
 namespace {
 
 // ICU's sentence iterator, made once per thread: making one costs as much as the breaks of a

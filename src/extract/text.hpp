@@ -97,10 +97,6 @@ struct Dateline {
   std::uint32_t end = 0;
 };
 Dateline find_dateline(const std::vector<Token>& tokens);
-// A dateline in mixed case at the start of one of the first lines: capitalised names, a comma and
-// a country or one or more bracketed groups of capitalised words, a dash ("Port X (AFP) -",
-// "X (Country) (AFP) -", "X, Country -").
-Dateline find_mixed_case_dateline(const std::vector<Token>& tokens);
 
 // An article's text after normalisation, tokens and sentences: stage 1 makes it, stage 2 may
 // reuse it instead of repeating the work. `abbreviations` is the set it was made with.

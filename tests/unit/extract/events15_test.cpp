@@ -2,10 +2,8 @@
 // invented sentences, each with the case it must leave alone.
 #include <catch2/catch.hpp>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
-#include "extract/text.hpp"
 #include "stage1_result.hpp"
 
 namespace {
@@ -16,11 +14,6 @@ using ng_test::has_event;
 struct Stage1 : ng_test::Stage1Result {
   explicit Stage1(const std::string& text) : Stage1Result(text, "ev15") {}
 };
-
-std::vector<ng::extract::Token> tokens_of(const std::string& text) {
-  static const std::unordered_set<std::string> abbreviations;
-  return ng::extract::tokenize(text, abbreviations);
-}
 
 }  // namespace
 
@@ -48,28 +41,6 @@ TEST_CASE("events15: a launch pad is a thing, not shelling", "[extract][events15
   CHECK_FALSE(has_class(a.events(), "Shelling"));
   Stage1 b("Rebels fired rockets at Eldoret on Tuesday.");
   CHECK(has_event(b.events(), "Shelling@Eldoret"));
-}
-
-TEST_CASE("events15: a mixed-case dateline is where the report was filed", "[extract][events15]") {
-  using ng::extract::find_mixed_case_dateline;
-  const auto a = tokens_of("Port Kisumu (AFP) - Rebels attacked Eldoret on Monday.");
-  const auto da = find_mixed_case_dateline(a);
-  CHECK(da.begin == 0);
-  CHECK(da.end == 5);  // the dash
-  const auto b = tokens_of("Kisumu (Kenya) (AFP) - Rebels attacked Eldoret on Monday.");
-  CHECK(find_mixed_case_dateline(b).end == 7);
-  const auto c = tokens_of("Kisumu, Kenya - Rebels attacked Eldoret on Monday.");
-  CHECK(find_mixed_case_dateline(c).end == 3);
-  // Bad inputs: no dash, a name in brackets with no dash after it, empty text.
-  CHECK(find_mixed_case_dateline(tokens_of("Kisumu (AFP) Rebels attacked Eldoret.")).end == 0);
-  CHECK(find_mixed_case_dateline(tokens_of("The Kenya Defence Forces (KDF) said so.")).end == 0);
-  CHECK(find_mixed_case_dateline(tokens_of("")).end == 0);
-  // In an article the dateline's city is no place of the lead's attack.
-  Stage1 d(
-      "Rebels attack Eldoret\n\nKisumu (AFP) - Rebels attacked the town of Eldoret on Monday, "
-      "police said.");
-  CHECK(has_event(d.events(), "GroundAttack@Eldoret"));
-  CHECK_FALSE(has_event(d.events(), "GroundAttack@Kisumu"));
 }
 
 TEST_CASE("events15: attackers on foot who struck a village made a ground attack",
