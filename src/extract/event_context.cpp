@@ -392,6 +392,64 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
   });
 }
 
+// Counts of many over a period are statistics, not one event: "gangs had kidnapped at least 185
+// people in the same period", "carried out more than 200 attacks since the earthquake". A count
+// of at least ten (or "dozens", "hundreds") right before a plural event noun or after a verb,
+// then, in the same clause, "since" or a phrase of tally_periods.tsv.
+bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
+  const auto numbers_lex = res_.lexicon_id.find("numbers");
+  const auto periods = res_.lexicon_id.find("tally_periods");
+  if (numbers_lex == res_.lexicon_id.end() || periods == res_.lexicon_id.end()) return false;
+  const auto phrase_kind = [&](int lexicon, std::uint32_t at, std::string_view kind) {
+    for (std::uint32_t k = lex_start_[at]; k < lex_start_[at + 1]; ++k) {
+      if (lexemes_[k].lexicon == lexicon &&
+          (kind.empty() || res_.lexicons[lexicon].get(lexemes_[k].row, "kind") == kind)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // A figure of at least ten ("185", "1,200") or a vague amount of that size.
+  const auto many = [&](std::uint32_t at) {
+    const Token& t = tokens_[at];
+    if (t.kind == TokenKind::Number) {
+      std::string digits;
+      for (char c : t.key) {
+        if (c >= '0' && c <= '9') {
+          digits += c;
+        } else if (c != ',') {
+          return false;
+        }
+      }
+      return digits.size() >= 2;
+    }
+    return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" && t.key != "few" &&
+           t.key != "many";
+  };
+  const auto clause_end = [&](std::uint32_t k) {
+    const std::string& key = tokens_[k].key;
+    return key == "," || key == ";" || key == ":" || key == ".";
+  };
+  // "since ..." or a period phrase before the clause ends.
+  const auto period_after = [&](std::uint32_t from) {
+    for (std::uint32_t k = from; k < s.last_token && k < from + 12 && !clause_end(k); ++k) {
+      if (tokens_[k].key == "since" || phrase_kind(periods->second, k, "")) return true;
+    }
+    return false;
+  };
+  if (ev.pos == "noun") {
+    const std::string& noun = tokens_[ev.end - 1].key;
+    if (ev.begin <= s.first_token || noun.empty() || noun.back() != 's') return false;
+    std::uint32_t k = ev.begin - 1;
+    if (tokens_[k].key == "of" && k > s.first_token) --k;  // "dozens of attacks"
+    return many(k) && period_after(ev.end);
+  }
+  for (std::uint32_t k = ev.end; k < s.last_token && k < ev.end + 4 && !clause_end(k); ++k) {
+    if (many(k)) return period_after(k + 1);
+  }
+  return false;
+}
+
 // "a bomb ripped through a vehicle carrying policemen home from a search operation in the early
 // hours of the morning near X": a place below a country far after a trigger with no place yet
 // is still its place when a locative word introduces it and one stretch with no punctuation,

@@ -10,6 +10,15 @@
 
 namespace ng::extract::stage1 {
 
+namespace {
+
+// "besieged", "abducted": a regular past participle (or past tense).
+bool ends_with_ed(const std::string& word) {
+  return word.size() > 3 && word.compare(word.size() - 2, 2, "ed") == 0;
+}
+
+}  // namespace
+
 void ArticleRun::casualties(const Sentence& s, std::vector<Event*>& evs) {
   if (evs.empty()) return;
   const Lexicon& cas = res_.required("casualty_words");
@@ -173,7 +182,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   narrate(times);
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
-    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local)) {
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local) ||
+        tally_of_many(ev, s)) {
       ev.merged = ev.dropped = true;
     }
     // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
@@ -510,6 +520,14 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
                                std::vector<std::size_t>& local) {
   const Lexicon& triggers = res_.required("event_triggers");
   const int trig_lex = res_.lexicon_id.at("event_triggers");
+  const int weapon_objects = res_.lexicon_id.at("weapon_object_nouns");
+  const int diplomatic_visitors = res_.lexicon_id.at("diplomatic_visitors");
+  const auto phrase_starts_at = [&](int lexicon, std::uint32_t at) {
+    for (std::uint32_t k = lex_start_[at]; k < lex_start_[at + 1]; ++k) {
+      if (lexemes_[k].lexicon == lexicon) return true;
+    }
+    return false;
+  };
   // Triggers found by rules (action Event) come first.
   std::set<std::uint32_t> rule_trigger_tokens;
   for (const auto& [tok, cls] : rule_triggers_) {
@@ -573,9 +591,27 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         }
         // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
         // data/lexicon/weapon_object_nouns.tsv is made for, no event.
+        // (Also a phrase: "a rocket launch pad".)
         if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
-            res_.in("weapon_object_nouns", tokens_[i + lx.length].key)) {
+            phrase_starts_at(weapon_objects, i + lx.length)) {
           break;
+        }
+        // "the besieged city", "freeing three of the abducted children": a verb's participle
+        // right after a determiner (data/lexicon/participle_determiners.tsv) describes a noun;
+        // it reports no event of its own.
+        if (triggers.get(lx.row, "pos") == "verb" && lx.length == 1 && i > s.first_token &&
+            ends_with_ed(tokens_[i].key) && res_.in("participle_determiners", tokens_[i - 1].key)) {
+          break;
+        }
+        // "Governor X, who visited Y on Saturday", "the president visited the base": a visit is a
+        // diplomatic one only when a diplomat makes it, named before it in its sentence by a
+        // phrase of data/lexicon/diplomatic_visitors.tsv ("Foreign Minister X, who visited Y").
+        if (triggers.get(lx.row, "class") == "DiplomaticVisit") {
+          bool diplomat = false;
+          for (std::uint32_t b = i > s.first_token + 20 ? i - 20 : s.first_token; b < i; ++b) {
+            diplomat = diplomat || phrase_starts_at(diplomatic_visitors, b);
+          }
+          if (!diplomat) break;
         }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
         // things taken is a claim's figure, not the capture of a place.
@@ -586,9 +622,11 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
         // people taken in a toll are a claim's figure, not the capture of a place.
         if (triggers.get(lx.row, "class") == "Capture") {
+          // (The count in figures or words: "captured 40 others", "captured four others".)
           const auto others_at = [&](std::uint32_t at) {
             return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
-                   tokens_[at - 1].kind == TokenKind::Number;
+                   (tokens_[at - 1].kind == TokenKind::Number ||
+                    res_.in("numbers", tokens_[at - 1].key));
           };
           if (others_at(i + lx.length + 1) || (i > s.first_token && others_at(i - 1))) break;
         }
@@ -786,6 +824,22 @@ void ArticleRun::weapon_subjects(const std::vector<std::size_t>& local) {
       break;
     }
   }
+  // "the attackers struck the village", "gunmen had struck a checkpoint": a striking verb whose
+  // subject is a noun of people fighting on foot (data/lexicon/ground_attacker_nouns.tsv), right
+  // before it or before an auxiliary or adverb, is an attack on the ground, not from the air.
+  for (std::size_t idx : local) {
+    Event& verb = events_[idx];
+    if (verb.pos != "verb" || verb.dropped || verb.cls != "Airstrike") continue;
+    std::uint32_t k = verb.begin;
+    const std::uint32_t first = sentences_[verb.sentence].first_token;
+    for (int n = 0; k > first && n < 2 && res_.in("subject_verb_fillers", tokens_[k - 1].key);
+         ++n) {
+      --k;
+    }
+    if (k > first && res_.in("ground_attacker_nouns", tokens_[k - 1].key)) {
+      verb.cls = "GroundAttack";
+    }
+  }
 }
 
 // "were arrested in overnight raids", "were detained on Sunday in raids in A": an attack noun
@@ -820,12 +874,38 @@ void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
 void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
+  const int planned_cues = res_.lexicon_id.at("planned_place_cues");
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
+    // "was expected in X on Monday", "will travel to X": where someone is due to go is no place
+    // of the events of the sentence (a phrase of data/lexicon/planned_place_cues.tsv right
+    // before the place or its "the").
+    {
+      const std::uint32_t at =
+          mn.begin > s.first_token && tokens_[mn.begin - 1].key == "the" ? mn.begin - 1 : mn.begin;
+      bool planned = false;
+      for (std::uint32_t j = at > s.first_token + 4 ? at - 4 : s.first_token; j < at && !planned;
+           ++j) {
+        for (std::uint32_t k = lex_start_[j]; k < lex_start_[j + 1]; ++k) {
+          planned =
+              planned || (lexemes_[k].lexicon == planned_cues && j + lexemes_[k].length == at);
+        }
+      }
+      if (planned) continue;
+    }
+    // "..., Islamabad says civilians killed": a place that is not after a locative word and comes
+    // right before a speech verb speaks for its state; it is no place of an event.
+    // (The whole subject: not "residents of X said".)
+    const bool subject_start = mn.begin == s.first_token || tokens_[mn.begin - 1].key == "," ||
+                               tokens_[mn.begin - 1].key == "and";
+    if (!mn.locative && subject_start && mn.end < s.last_token &&
+        res_.in("speech_verbs", tokens_[mn.end].key)) {
+      continue;
+    }
     // "told reporters in X": where the speaker spoke, no place of a violent event
     // (located_event_classes.tsv); a meeting may well have been there.
     const bool venue = speech_venue(mn.sentence, mn.begin);

@@ -84,7 +84,7 @@ TEST_CASE("events: a compass region of a country bounds an event with another pl
 TEST_CASE("events: where troops are sent is no place of the event",
           "[extract][generalisation][heldout7]") {
   Stage1 r(
-      "Interior Minister Tom Kolo, who visited Kindu in the Democratic Republic of Congo on "
+      "Foreign Minister Tom Kolo, who visited Kindu in the Democratic Republic of Congo on "
       "Wednesday, said the government would send more troops to Bukavu.");
   const auto ev = r.events();
   CHECK(ev.count("DiplomaticVisit@Kindu") == 1);
