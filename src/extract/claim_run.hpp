@@ -40,6 +40,7 @@ struct ClaimStage::Resources {
   Lexicon locative;            // locative.tsv: "in", "from"
   Lexicon source_nouns;        // heads of described speakers ("officials")
   Lexicon witness_nouns;       // "residents", "witnesses": a source of its own, even bare
+  Lexicon anonymity_words;     // "anonymity", "named": an aside hiding a source's name
   Lexicon body_nouns;          // phrase, kind: heads of bodies ("the ministry said")
   Lexicon body_descriptors;    // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;        // phrase: "fired", "shelled" (said of another side: accusation)
@@ -366,6 +367,7 @@ class ArticleRun {
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
   bool rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const;
+  bool names_as(std::uint32_t from, std::uint32_t stop) const;
   void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);
   bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
                      std::uint32_t cue_begin) const;

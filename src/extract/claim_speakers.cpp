@@ -832,8 +832,14 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   // the description before the relative clause gives the toll (an apposition there is a
   // description of its own: "X, a monitoring group, said"). Only for tolls, the claims these
   // anonymous sources are quoted for.
+  // So does one whose aside hides its name ("speaking on condition of anonymity"), whatever it
+  // says.
   const std::uint32_t clause = skip_parenthetical_back(s, end);
-  if (toll_sentence_ && clause < end && clause + 1 < end &&
+  bool anonymous = false;
+  for (std::uint32_t k = clause; k < end && !anonymous; ++k) {
+    anonymous = is_word(res_.anonymity_words, k, end);
+  }
+  if ((toll_sentence_ || anonymous) && clause < end && clause + 1 < end &&
       (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which" ||
        aside_participle(tokens_[clause + 1]))) {
     end = clause;
