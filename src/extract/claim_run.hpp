@@ -305,6 +305,8 @@ class ArticleRun {
   std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  int owned_known_body(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t begin,
+                       std::uint32_t end);
   std::uint32_t source_start(const Sentence& s, std::uint32_t end) const;
   int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from);
   int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
@@ -461,6 +463,7 @@ class ArticleRun {
   std::string last_casualty_iri_;      // the last casualty claim, which a next sentence may extend
   int last_figure_count_ = 0;          // its figure nodes so far
   bool toll_sentence_ = false;         // the sentence being read gives casualty figures
+  bool specific_sentence_ = false;     // ... holds a cue more specific than a statement
   std::vector<int> coordinated_;       // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last

@@ -288,6 +288,7 @@ bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
 
 void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   claims_sentence_ = si;
+  specific_sentence_ = false;
   const Sentence& s = sentences_[si];
   std::vector<Cue> cues;
   // Cues open with a word of claim_cues or naming: a sentence without one has none.
@@ -419,6 +420,9 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   std::uint32_t first_figure = 0;
   std::vector<Figure> figures = figures_in(s, zero, first_figure);
   toll_sentence_ = !figures.empty();
+  specific_sentence_ = std::any_of(cues.begin(), cues.end(), [](const Cue& c) {
+    return c.type != "StatementClaim" && c.type != "-";
+  });
   std::vector<ClaimOut> made;
   // One claim per claimant and type; a Statement gives way to a more specific claim.
   std::map<std::pair<int, std::string>, std::size_t> seen;
