@@ -305,6 +305,7 @@ class ArticleRun {
   std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  int described_again(const Sentence& s, std::uint32_t at) const;
   int owned_known_body(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t begin,
                        std::uint32_t end);
   std::uint32_t source_start(const Sentence& s, std::uint32_t end) const;
@@ -464,6 +465,10 @@ class ArticleRun {
   int last_figure_count_ = 0;          // its figure nodes so far
   bool toll_sentence_ = false;         // the sentence being read gives casualty figures
   bool specific_sentence_ = false;     // ... holds a cue more specific than a statement
+  // The head noun of the last described speaker ("source", "official") and whom it named, with
+  // the sentence: "the source said" a sentence or two later refers back to it.
+  std::string described_head_;
+  std::map<std::string, std::pair<int, std::uint32_t>> described_by_head_;
   std::vector<int> coordinated_;       // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last

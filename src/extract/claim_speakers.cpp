@@ -189,8 +189,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int body = bare_body_speaker(s, ms, own_end);
     if (body >= 0) return body;
   }
+  described_head_.clear();
   const int described = described_speaker(s, ms, cue.begin);
-  if (described >= 0) return described;
+  if (described >= 0) {
+    if (!described_head_.empty()) {
+      described_by_head_[described_head_] = {described, claims_sentence_};
+    }
+    return described;
+  }
+  // '"...," the source said' after "A source in X's ministry told Reuters ...": the speaker
+  // that description named.
+  if (const int again = described_again(s, cue.begin); again >= 0) return again;
   const int bare = bare_body_speaker(s, ms, own_end);
   if (bare >= 0) return bare;
   // "officials said" with no state or group named: the speaker is unknown.
@@ -904,6 +913,7 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   }
   const std::uint32_t head_start = head_end > s.first_token ? source_start(s, head_end) : head_end;
   if (head_start == head_end) return -1;
+  described_head_ = span_text(head_start, head_end);
   for (const Mention& m : ms) {
     if (m.end == head_end) return -1;  // stage 1 already named it
   }
@@ -1012,6 +1022,26 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   const bool locates =
       placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
   return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+}
+
+// "The official said ...", '"...," the source said': "the" and the head noun of a speaker
+// described in one of the two sentences before (one with a source noun of its own, "A local
+// official said", "A source in X's ministry told") right before the verb at `at`, opening the
+// clause or after a quotation or comma, is that speaker; -1 otherwise.
+int ArticleRun::described_again(const Sentence& s, std::uint32_t at) const {
+  const std::uint32_t end = skip_aux_back(s, at);
+  if (end < s.first_token + 2) return -1;
+  const std::uint32_t head = source_start(s, end);
+  if (head == end || head < s.first_token + 1 || tokens_[head - 1].key != "the") return -1;
+  const std::uint32_t the = head - 1;
+  if (the > s.first_token && tokens_[the - 1].key != "," && tokens_[the - 1].key != "\"") {
+    return -1;
+  }
+  const auto it = described_by_head_.find(span_text(head, end));
+  if (it == described_by_head_.end()) return -1;
+  const auto [who, si] = it->second;
+  if (si >= claims_sentence_ || claims_sentence_ - si > 2) return -1;
+  return who;
 }
 
 // "Mali's armed forces said", "Peru's army said": a description [begin, end) owned by a state
