@@ -107,3 +107,26 @@ TEST_CASE("claims15: bringing anything else somewhere is no mediation", "[extrac
   Run c(kOpening + "Brazil will bring food, to the table.");
   CHECK_FALSE(any_by(c.mediations(), "Brazil"));
 }
+
+TEST_CASE("claims15: 'the official said' refers back to a described speaker",
+          "[extract][claims15]") {
+  Run a(kOpening +
+        "A local official said the market in Tacna was hit. The official said three people were "
+        "wounded.");
+  CHECK(has(a.figures(), "local official: /3/people"));
+  Run b(kOpening + "A Peruvian military source said the drone had hit a depot. \"Two soldiers "
+                   "were wounded,\" the source said.");
+  CHECK(has(b.figures(), "Peruvian military source: /2/soldiers"));
+}
+
+TEST_CASE("claims15: 'the official' with no described speaker just before names nobody",
+          "[extract][claims15]") {
+  Run a(kOpening + "The official said three people were wounded.");
+  CHECK_FALSE(any_by(a.figures(), "local official"));
+  // Three sentences later the description is too far back.
+  Run b(kOpening +
+        "A local official said the market in Tacna was hit. Chile closed the crossing. Peru "
+        "recalled its ambassador. Shops stayed shut in Arica. The official said three people "
+        "were wounded.");
+  CHECK_FALSE(has(b.figures(), "local official: /3/people"));
+}
