@@ -469,7 +469,7 @@ class ArticleRun {
   // the sentence: "the source said" a sentence or two later refers back to it.
   std::string described_head_;
   std::map<std::string, std::pair<int, std::uint32_t>> described_by_head_;
-  std::vector<int> coordinated_;       // other speakers of the last described_speaker call
+  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   // The last "between A and B" of an earlier sentence that names a side: its sentence, the

@@ -29,8 +29,9 @@ bool any_by(const std::set<std::string>& rows, const std::string& who) {
 }  // namespace
 
 TEST_CASE("claims15: condemning an act as something is an accusation", "[extract][claims15]") {
-  Run a(kOpening + "Chile's foreign ministry condemned the shelling as \"an extrajudicial "
-                   "execution\" and said it would raise the matter at the United Nations.");
+  Run a(kOpening +
+        "Chile's foreign ministry condemned the shelling as \"an extrajudicial "
+        "execution\" and said it would raise the matter at the United Nations.");
   CHECK(has(a.claims(), "Chile's foreign ministry Accusation"));
   Run b(kOpening + "Bolivia denounced the raid as an unacceptable breach of the truce.");
   CHECK(has(b.claims(), "Bolivia Accusation"));
@@ -55,8 +56,9 @@ TEST_CASE("claims15: an anonymous source who denies is the claimant", "[extract]
         "A Peruvian military source, who asked not to be named, said the drone had targeted "
         "armed men and denied that civilians had been killed.");
   CHECK(has(b.claims(), "Peruvian military source Denial"));
-  Run c(kOpening + "Peru said the drone had targeted armed men, and denied that civilians had "
-                   "been killed.");
+  Run c(kOpening +
+        "Peru said the drone had targeted armed men, and denied that civilians had "
+        "been killed.");
   CHECK(has(c.claims(), "Peru Denial"));
 }
 
@@ -64,8 +66,9 @@ TEST_CASE("claims15: an aside that does not hide a name is not skipped for a den
           "[extract][claims15]") {
   // A relative clause that tells something else keeps its own words: no source is minted
   // from the words before it.
-  Run a(kOpening + "A Peruvian military source, who was at the border, denied that civilians "
-                   "had been killed.");
+  Run a(kOpening +
+        "A Peruvian military source, who was at the border, denied that civilians "
+        "had been killed.");
   CHECK_FALSE(has(a.claims(), "Peruvian military source Denial"));
 }
 
@@ -74,26 +77,28 @@ TEST_CASE("claims15: 'X's armed forces said' is the known body of X's side",
   const std::string named =
       " The general staff of the Peruvian Armed Forces said in a statement that the attackers "
       "had fled.";
-  Run a(kOpening + "Rebels killed 12 soldiers in an attack on a camp near Tacna, Peru's armed "
-                   "forces said." +
+  Run a(kOpening +
+        "Rebels killed 12 soldiers in an attack on a camp near Tacna, Peru's armed "
+        "forces said." +
         named);
   CHECK(has(a.figures(), "Peruvian Armed Forces: 12//soldiers"));
   CHECK_FALSE(any_by(a.figures(), "armed forces"));
   // Another state's forces are not that body.
-  Run b(kOpening + "Rebels killed 12 soldiers in an attack on a camp near Arica, Chile's armed "
-                   "forces said." +
+  Run b(kOpening +
+        "Rebels killed 12 soldiers in an attack on a camp near Arica, Chile's armed "
+        "forces said." +
         named);
   CHECK_FALSE(has(b.figures(), "Peruvian Armed Forces: 12//soldiers"));
   // No body of that name in the article: nothing to resolve to.
-  Run c(kOpening + "Rebels killed 12 soldiers in an attack on a camp near Tacna, Peru's armed "
-                   "forces said.");
+  Run c(kOpening +
+        "Rebels killed 12 soldiers in an attack on a camp near Tacna, Peru's armed "
+        "forces said.");
   CHECK_FALSE(any_by(c.figures(), "Peruvian Armed Forces"));
 }
 
 TEST_CASE("claims15: bringing two sides back to the negotiating table is mediation",
           "[extract][claims15]") {
-  Run a(kOpening +
-        "Brazil has been trying to bring Chile and Peru back to the negotiating table.");
+  Run a(kOpening + "Brazil has been trying to bring Chile and Peru back to the negotiating table.");
   CHECK(has(a.mediations(), "Brazil: Chile/Peru Ongoing"));
   Run b(kOpening + "Argentina offered to bring Chile and Peru to the table.");
   CHECK(has(b.mediations(), "Argentina: Chile/Peru Offered"));
@@ -114,8 +119,9 @@ TEST_CASE("claims15: 'the official said' refers back to a described speaker",
         "A local official said the market in Tacna was hit. The official said three people were "
         "wounded.");
   CHECK(has(a.figures(), "local official: /3/people"));
-  Run b(kOpening + "A Peruvian military source said the drone had hit a depot. \"Two soldiers "
-                   "were wounded,\" the source said.");
+  Run b(kOpening +
+        "A Peruvian military source said the drone had hit a depot. \"Two soldiers "
+        "were wounded,\" the source said.");
   CHECK(has(b.figures(), "Peruvian military source: /2/soldiers"));
 }
 
