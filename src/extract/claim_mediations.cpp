@@ -253,7 +253,7 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         --k;
       }
       if (mediators.empty()) mediators = role_mediator(s, ms, i);
-    } else if (slot == "subject" || slot == "sides_after") {
+    } else if (slot == "subject" || slot == "sides_after" || slot == "sides_object") {
       std::uint32_t first = 0;
       // "X said Y was ready to mediate": Y, the subject after the speech verb.
       std::uint32_t from = cb;
@@ -477,6 +477,9 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     }
     // "held separate talks with (officials from) A and B": the sides follow the phrase.
     if (slot == "sides_after") between = side_holders_end(trig_end - 1);
+    // "trying to bring A and B back to the negotiating table": the sides are the object of the
+    // phrase's first word.
+    if (slot == "sides_object") between = i;
     for (std::uint32_t k = s.first_token; k < i && between == s.last_token; ++k) {
       if (tokens_[k].key == "between") between = k;
     }
@@ -516,6 +519,8 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     const int named_side = parties.size() == 1 ? parties.front() : -1;
     // A mediator known only by reference needs its sides named: two guesses make no mediation.
     if (mediator_by_reference && !explicit_parties) continue;
+    // "bring A and B back to the table" names its sides; "brought aid to the table" none.
+    if (slot == "sides_object" && !explicit_parties) continue;
     // A state known by its officials with a side known by description ("between the factions
     // and U.S. forces") is two guesses: every side after "between" must hold a name.
     if (mediator_officials) {

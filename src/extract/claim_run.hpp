@@ -40,6 +40,7 @@ struct ClaimStage::Resources {
   Lexicon locative;            // locative.tsv: "in", "from"
   Lexicon source_nouns;        // heads of described speakers ("officials")
   Lexicon witness_nouns;       // "residents", "witnesses": a source of its own, even bare
+  Lexicon anonymity_words;     // "anonymity", "named": an aside hiding a source's name
   Lexicon body_nouns;          // phrase, kind: heads of bodies ("the ministry said")
   Lexicon body_descriptors;    // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;        // phrase: "fired", "shelled" (said of another side: accusation)
@@ -304,6 +305,9 @@ class ArticleRun {
   std::uint32_t skip_brackets_back(const Sentence& s, std::uint32_t at) const;
   int adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at) const;
   int described_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
+  int described_again(const Sentence& s, std::uint32_t at) const;
+  int owned_known_body(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t begin,
+                       std::uint32_t end);
   std::uint32_t source_start(const Sentence& s, std::uint32_t end) const;
   int unnamed_source_pair(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t from);
   int possessive_owner(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t at);
@@ -366,6 +370,7 @@ class ArticleRun {
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
   bool rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const;
+  bool names_as(std::uint32_t from, std::uint32_t stop) const;
   void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);
   bool proxy_speaker(const Sentence& s, const std::vector<Mention>& ms, int who,
                      std::uint32_t cue_begin) const;
@@ -459,7 +464,12 @@ class ArticleRun {
   std::string last_casualty_iri_;      // the last casualty claim, which a next sentence may extend
   int last_figure_count_ = 0;          // its figure nodes so far
   bool toll_sentence_ = false;         // the sentence being read gives casualty figures
-  std::vector<int> coordinated_;       // other speakers of the last described_speaker call
+  bool specific_sentence_ = false;     // ... holds a cue more specific than a statement
+  // The head noun of the last described speaker ("source", "official") and whom it named, with
+  // the sentence: "the source said" a sentence or two later refers back to it.
+  std::string described_head_;
+  std::map<std::string, std::pair<int, std::uint32_t>> described_by_head_;
+  std::vector<int> coordinated_;            // other speakers of the last described_speaker call
   std::map<int, std::uint32_t> last_seen_;  // entity -> first token of its latest mention
   std::vector<int> last_two_groups_;        // the groups "the two groups" stood for last
   // The last "between A and B" of an earlier sentence that names a side: its sentence, the

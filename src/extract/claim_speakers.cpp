@@ -189,8 +189,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const int body = bare_body_speaker(s, ms, own_end);
     if (body >= 0) return body;
   }
+  described_head_.clear();
   const int described = described_speaker(s, ms, cue.begin);
-  if (described >= 0) return described;
+  if (described >= 0) {
+    if (!described_head_.empty()) {
+      described_by_head_[described_head_] = {described, claims_sentence_};
+    }
+    return described;
+  }
+  // '"...," the source said' after "A source in X's ministry told Reuters ...": the speaker
+  // that description named.
+  if (const int again = described_again(s, cue.begin); again >= 0) return again;
   const int bare = bare_body_speaker(s, ms, own_end);
   if (bare >= 0) return bare;
   // "officials said" with no state or group named: the speaker is unknown.
@@ -832,8 +841,14 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   // the description before the relative clause gives the toll (an apposition there is a
   // description of its own: "X, a monitoring group, said"). Only for tolls, the claims these
   // anonymous sources are quoted for.
+  // So does one whose aside hides its name ("speaking on condition of anonymity") when it
+  // denies, accuses, threatens or offers (its plain statements the golds leave optional).
   const std::uint32_t clause = skip_parenthetical_back(s, end);
-  if (toll_sentence_ && clause < end && clause + 1 < end &&
+  bool anonymous = false;
+  for (std::uint32_t k = clause; k < end && !anonymous; ++k) {
+    anonymous = is_word(res_.anonymity_words, k, end);
+  }
+  if ((toll_sentence_ || (anonymous && specific_sentence_)) && clause < end && clause + 1 < end &&
       (tokens_[clause + 1].key == "who" || tokens_[clause + 1].key == "which" ||
        aside_participle(tokens_[clause + 1]))) {
     end = clause;
@@ -898,6 +913,7 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   }
   const std::uint32_t head_start = head_end > s.first_token ? source_start(s, head_end) : head_end;
   if (head_start == head_end) return -1;
+  described_head_ = span_text(head_start, head_end);
   for (const Mention& m : ms) {
     if (m.end == head_end) return -1;  // stage 1 already named it
   }
@@ -926,6 +942,8 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
       if (m.end == begin - 1 && agentive(m.entity)) return as_actor(m.entity);
     }
   }
+  // "Mali's armed forces said" after "the Malian Armed Forces" was named: the known body.
+  if (const int body = owned_known_body(s, ms, begin, head_end); body >= 0) return body;
   // "X also welcomed the deal, its foreign ministry said": a body the possessive gives to
   // the sentence's first named actor speaks for that actor (possessive_owner).
   if (is_word(res_.possessives, begin, begin + 1)) {
@@ -1004,6 +1022,61 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
   const bool locates =
       placed && (place < 0 || !entities_[static_cast<std::size_t>(place)].country());
   return mint_described(span_text(begin, locates ? head_end : end), head, affiliation);
+}
+
+// "The official said ...", '"...," the source said': "the" and the head noun of a speaker
+// described in one of the two sentences before (one with a source noun of its own, "A local
+// official said", "A source in X's ministry told") right before the verb at `at`, opening the
+// clause or after a quotation or comma, is that speaker; -1 otherwise.
+int ArticleRun::described_again(const Sentence& s, std::uint32_t at) const {
+  const std::uint32_t end = skip_aux_back(s, at);
+  if (end < s.first_token + 2) return -1;
+  const std::uint32_t head = source_start(s, end);
+  if (head == end || head < s.first_token + 1 || tokens_[head - 1].key != "the") return -1;
+  const std::uint32_t the = head - 1;
+  if (the > s.first_token && tokens_[the - 1].key != "," && tokens_[the - 1].key != "\"") {
+    return -1;
+  }
+  const auto it = described_by_head_.find(span_text(head, end));
+  if (it == described_by_head_.end()) return -1;
+  const auto [who, si] = it->second;
+  if (si >= claims_sentence_ || claims_sentence_ - si > 2) return -1;
+  return who;
+}
+
+// "Mali's armed forces said", "Peru's army said": a description [begin, end) owned by a state
+// (or a body) named right before "'s" is the body of the article whose name holds all its
+// words ("Malian Armed Forces") and that is on the owner's side or on no side; -1 for none, or
+// when two such bodies differ.
+int ArticleRun::owned_known_body(const Sentence& s, const std::vector<Mention>& ms,
+                                 std::uint32_t begin, std::uint32_t end) {
+  if (begin < s.first_token + 2 || begin >= end || tokens_[begin - 1].key != "'s") return -1;
+  int owner = -1;
+  for (const Mention& m : ms) {
+    if (m.end == begin - 1 && agentive(m.entity)) owner = as_actor(m.entity);
+  }
+  if (owner < 0) return -1;
+  const int owner_side = side_of(owner) >= 0 ? side_of(owner) : owner;
+  int found = -1;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    const int e = static_cast<int>(i);
+    const Entity& en = entities_[i];
+    if (e == owner || !en.actor || en.person() || en.country() || en.cls == "Actor" ||
+        en.cls == "MediaOutlet" || en.cls == "City") {
+      continue;
+    }
+    bool holds = true;
+    for (std::uint32_t k = begin; k < end && holds; ++k) {
+      holds = tokens_[k].kind == TokenKind::Word && name_has(e, tokens_[k].key);
+    }
+    if (!holds) continue;
+    const int side = side_of(e);
+    const bool ours = side == owner_side || ((side < 0 || side == e) && en.cls != "ArmedGroup");
+    if (!ours) continue;
+    if (found >= 0 && found != e) return -1;
+    found = e;
+  }
+  return found;
 }
 
 // Where a source noun (claim_source_nouns.tsv) ending at `end` begins: "officials" (one word)

@@ -271,8 +271,24 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
   return false;
 }
 
+// "condemned the raids as a flagrant violation": "as" within a few words after the verb, in its
+// clause, followed by what the act is called (not "as well", "as part of", "as soon as").
+bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
+  static const std::set<std::string> kNotNaming = {"well", "part", "soon", "long",
+                                                   "much", "many", "of",   "far"};
+  for (std::uint32_t k = from; k + 1 < stop && k < from + 10; ++k) {
+    if (tokens_[k].key == "as") {
+      const Token& next = tokens_[k + 1];
+      return (next.kind != TokenKind::Punct || next.key == "\"") && kNotNaming.count(next.key) == 0;
+    }
+    if (tokens_[k].key == "," || tokens_[k].key == "and") return false;
+  }
+  return false;
+}
+
 void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   claims_sentence_ = si;
+  specific_sentence_ = false;
   const Sentence& s = sentences_[si];
   std::vector<Cue> cues;
   // Cues open with a word of claim_cues or naming: a sentence without one has none.
@@ -294,13 +310,16 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     // "called the strikes a flagrant violation": an accusation when a charge follows.
     std::uint32_t nl = 0;
     std::uint32_t nr = 0;
-    if (!in_name && matches(res_.naming, i, s.last_token, nl, nr) &&
-        res_.naming.get(nr, "kind") == "verb" &&
+    const bool naming = !in_name && matches(res_.naming, i, s.last_token, nl, nr);
+    const bool naming_as = naming && res_.naming.get(nr, "kind") == "verb-as";
+    if (naming && (naming_as || res_.naming.get(nr, "kind") == "verb") &&
         !(i + nl < s.last_token && matches(res_.claim_cues, i, s.last_token, len, row) &&
           len > nl)) {
       const std::uint32_t stop = clause_end(s, i + nl);
-      bool charge = false;
-      for (std::uint32_t k = i + nl; k < std::min(stop, i + nl + 10) && !charge; ++k) {
+      // "condemned the strike as an extrajudicial execution": the verb and "as" name a charge.
+      bool charge = naming_as && names_as(i + nl, stop);
+      for (std::uint32_t k = i + nl; !naming_as && k < std::min(stop, i + nl + 10) && !charge;
+           ++k) {
         std::uint32_t cl = 0;
         std::uint32_t cr = 0;
         charge = matches(res_.naming, k, stop, cl, cr) && res_.naming.get(cr, "kind") == "charge";
@@ -401,6 +420,9 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   std::uint32_t first_figure = 0;
   std::vector<Figure> figures = figures_in(s, zero, first_figure);
   toll_sentence_ = !figures.empty();
+  specific_sentence_ = std::any_of(cues.begin(), cues.end(), [](const Cue& c) {
+    return c.type != "StatementClaim" && c.type != "-";
+  });
   std::vector<ClaimOut> made;
   // One claim per claimant and type; a Statement gives way to a more specific claim.
   std::map<std::pair<int, std::string>, std::size_t> seen;
@@ -413,8 +435,10 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     // So has one after ", and" with no subject of its own, whomever the clause names first
     // ("The UN mission, X, said 18 people had been killed, and accused the rebels of ...").
     const std::uint32_t before = skip_aux_back(s, cue.begin);
+    // ("said ... and denied that ...": a denial cue, read by the nearest name, too when no
+    // name is near.)
     if (before > s.first_token && tokens_[before - 1].key == "and" && !resolved.empty() &&
-        cue.voice == Voice::Active &&
+        (cue.voice == Voice::Active || (cue.voice == Voice::Near && who < 0)) &&
         (who < 0 || (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
                      std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
                        return m.end == before - 2 || m.end == before - 1;

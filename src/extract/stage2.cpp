@@ -49,6 +49,7 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.locative,
           &r.source_nouns,
           &r.witness_nouns,
+          &r.anonymity_words,
           &r.body_nouns,
           &r.body_descriptors,
           &r.attack_verbs,
@@ -130,6 +131,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.aux = load("claim_aux");
   r.source_nouns = load("claim_source_nouns");
   r.witness_nouns = load("claim_witness_nouns");
+  r.anonymity_words = load("claim_anonymity_words");
   r.body_nouns = load("claim_body_nouns");
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
