@@ -133,8 +133,17 @@ class CanonicalOrder {
       }
     }
     const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
-    for (const Group& g : groups_)
-      rank_and_sort(quads_.data() + g.begin, quads_.data() + g.end, rank);
+    // Each group sorted, without the copies of a quad that a first load may hold, and moved
+    // down over the room the copies of the groups before it left.
+    std::size_t kept = 0;
+    for (Group& g : groups_) {
+      RankedQuad* first = quads_.data() + g.begin;
+      const std::size_t size = rank_and_sort(first, quads_.data() + g.end, rank);
+      if (kept != g.begin) std::copy(first, first + size, quads_.data() + kept);
+      g.begin = kept;
+      g.end = kept += size;
+    }
+    quads_.resize(kept);
   }
 
   const std::vector<Group>& groups() const { return groups_; }
@@ -162,8 +171,9 @@ class CanonicalOrder {
 
   // The default graph's group, then each named graph's by value, from a first load's unmerged
   // quads (in any order, duplicates included): each graph's quads are gathered from their runs
-  // (a load brings an article's quads together), then sorted and made unique as the graph's
-  // scan would give them.
+  // (a load brings an article's quads together), then each subject's brought together, as
+  // rank_and_sort() needs them (it drops the copies of a quad). Sorting them by address (as
+  // the graph's scan would give them) cost a sixth of the write.
   void add_unmerged_graphs(const Store& store, const std::vector<QuadIds>& quads,
                            std::vector<NodeId>& entries) {
     struct Run {
@@ -186,19 +196,37 @@ class CanonicalOrder {
                              quads.begin() + static_cast<std::ptrdiff_t>(r.end));
         }
       }
-      // The graph's scan order: subject, predicate, object by address (as the store's index).
-      std::sort(graph_quads.begin(), graph_quads.end(), [](const QuadIds& a, const QuadIds& b) {
-        std::less<NodeId> lt;
-        if (a.subject != b.subject) return lt(a.subject, b.subject);
-        if (a.predicate != b.predicate) return lt(a.predicate, b.predicate);
-        return lt(a.object, b.object);
-      });
-      graph_quads.erase(std::unique(graph_quads.begin(), graph_quads.end()), graph_quads.end());
+      group_by_subject(graph_quads);
       add_group(QuadRange{graph_quads.data(), graph_quads.data() + graph_quads.size()}, group_graph,
                 entries);
     };
     add(store.default_graph(), nullptr);
     for (NodeId g : sorted_graphs(store)) add(g, g);
+  }
+
+  // Brings each subject's quads together, subjects in the order they first come and each
+  // one's quads in their order: a counting sort by the subjects' numbers. Quads that come
+  // subject by subject already stay as they are.
+  void group_by_subject(std::vector<QuadIds>& quads) {
+    NodeNumbers numbers;
+    subjects_.clear();
+    subject_of_.resize(quads.size());
+    std::size_t runs = 0;
+    std::uint32_t number = 0;
+    for (std::size_t i = 0; i < quads.size(); ++i) {
+      if (i == 0 || quads[i].subject != quads[i - 1].subject) {
+        number = numbers.number(quads[i].subject, subjects_);
+        ++runs;
+      }
+      subject_of_[i] = number;
+    }
+    if (runs == subjects_.size()) return;  // no subject in two runs
+    next_.assign(subjects_.size() + 1, 0);
+    for (const std::uint32_t n : subject_of_) ++next_[n + 1];
+    for (std::size_t n = 1; n < next_.size(); ++n) next_[n] += next_[n - 1];
+    grouped_.resize(quads.size());
+    for (std::size_t i = 0; i < quads.size(); ++i) grouped_[next_[subject_of_[i]]++] = quads[i];
+    quads.swap(grouped_);
   }
 
   // Appends the group's quads with the numbers of their nodes in `entries`. `cursor` is a
@@ -227,12 +255,15 @@ class CanonicalOrder {
   }
 
   // Replaces the entry numbers of a group's quads by the ranks of their nodes (`rank` of each
-  // entry), and sorts the quads by subject, predicate, then object rank.
+  // entry), sorts the quads by subject, predicate, then object rank and keeps one of each
+  // (a first load's quads may come twice): returns how many are kept, from `first` on.
   //
-  // A group's quads come with each subject's quads together (the store's order), so the
-  // subjects' runs are sorted by subject rank, and each run on its own by predicate and object
-  // rank as one integer: some ten quads per sort, not the group's hundreds.
-  void rank_and_sort(RankedQuad* first, RankedQuad* last, const std::vector<std::uint32_t>& rank) {
+  // A group's quads come with each subject's quads together (the store's order, or
+  // group_by_subject()), so the subjects' runs are sorted by subject rank, and each run on its
+  // own by predicate and object rank as one integer: some ten quads per sort, not the group's
+  // hundreds.
+  std::size_t rank_and_sort(RankedQuad* first, RankedQuad* last,
+                            const std::vector<std::uint32_t>& rank) {
     runs_.clear();
     for (RankedQuad* q = first; q != last; ++q) {
       if (q == first || q->s != q[-1].s) {
@@ -246,10 +277,13 @@ class CanonicalOrder {
     }
     if (!subjects_apart) {
       for (RankedQuad* q = first; q != last; ++q) *q = {rank[q->s], rank[q->p], rank[q->o]};
-      std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
-        return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-      });
-      return;
+      const auto key = [](const RankedQuad& q) { return std::tie(q.s, q.p, q.o); };
+      std::sort(first, last,
+                [&](const RankedQuad& a, const RankedQuad& b) { return key(a) < key(b); });
+      return static_cast<std::size_t>(
+          std::unique(first, last,
+                      [&](const RankedQuad& a, const RankedQuad& b) { return key(a) == key(b); }) -
+          first);
     }
     // Each run's predicate and object ranks as one key, in the order of the sorted runs.
     keys_.resize(static_cast<std::size_t>(last - first));
@@ -266,13 +300,17 @@ class CanonicalOrder {
       run_ends_.push_back(static_cast<std::size_t>(key - keys_.data()));
     }
     key = keys_.data();
+    RankedQuad* out = first;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
       const auto subject = static_cast<std::uint32_t>(runs_[r] >> 32);
+      const std::uint64_t* const begin = key;
       for (const std::uint64_t* end = keys_.data() + run_ends_[r]; key != end; ++key) {
-        *first++ = {subject, static_cast<std::uint32_t>(*key >> 32),
-                    static_cast<std::uint32_t>(*key)};
+        if (key != begin && *key == key[-1]) continue;  // a copy of the quad before
+        *out++ = {subject, static_cast<std::uint32_t>(*key >> 32),
+                  static_cast<std::uint32_t>(*key)};
       }
     }
+    return static_cast<std::size_t>(out - first);
   }
 
   static void sort_keys(std::uint64_t* first, std::uint64_t* last) {
@@ -358,6 +396,12 @@ class CanonicalOrder {
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
   std::vector<NodeId> local_nodes_;  // the current group's, while adding it
+  // group_by_subject()'s: the distinct subjects, each quad's subject number, where each
+  // subject's quads go next, and the grouped quads.
+  std::vector<NodeId> subjects_;
+  std::vector<std::uint32_t> subject_of_;
+  std::vector<std::size_t> next_;
+  std::vector<QuadIds> grouped_;
   // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
   // quads' keys and where each run's keys end.
   std::vector<std::uint64_t> runs_, keys_;
