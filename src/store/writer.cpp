@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/rdf_io.hpp"
@@ -171,14 +172,11 @@ class CanonicalOrder {
 
   // The default graph's group, then each named graph's by value, from a first load's unmerged
   // quads (in any order, duplicates included): each graph's quads are gathered from their runs
-  // (a load brings an article's quads together), then each subject's brought together, as
+  // (a load brings an article's quads together) with each subject's together, as
   // rank_and_sort() needs them (it drops the copies of a quad). Sorting them by address (as
   // the graph's scan would give them) cost a sixth of the write.
   void add_unmerged_graphs(const Store& store, const std::vector<QuadIds>& quads,
                            std::vector<NodeId>& entries) {
-    struct Run {
-      std::size_t begin, end;
-    };
     std::unordered_map<NodeId, std::vector<Run>> runs;  // by graph
     for (std::size_t i = 0; i < quads.size();) {
       std::size_t end = i + 1;
@@ -190,13 +188,8 @@ class CanonicalOrder {
     auto add = [&](NodeId graph, NodeId group_graph) {
       graph_quads.clear();
       if (const auto it = runs.find(graph); it != runs.end()) {
-        for (const Run& r : it->second) {
-          graph_quads.insert(graph_quads.end(),
-                             quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
-                             quads.begin() + static_cast<std::ptrdiff_t>(r.end));
-        }
+        gather_by_subject(quads, it->second, graph_quads);
       }
-      group_by_subject(graph_quads);
       add_group(QuadRange{graph_quads.data(), graph_quads.data() + graph_quads.size()}, group_graph,
                 entries);
     };
@@ -204,29 +197,56 @@ class CanonicalOrder {
     for (NodeId g : sorted_graphs(store)) add(g, g);
   }
 
-  // Brings each subject's quads together, subjects in the order they first come and each
-  // one's quads in their order: a counting sort by the subjects' numbers. Quads that come
-  // subject by subject already stay as they are.
-  void group_by_subject(std::vector<QuadIds>& quads) {
+  // A range of a first load's quads, all in one graph.
+  struct Run {
+    std::size_t begin, end;
+  };
+
+  // Appends the quads of `runs` to `out`, each subject's together: subjects in the order they
+  // first come, each one's quads in their order. A counting sort by the subjects' numbers, which
+  // scatters the quads straight from the runs (the resolution graph of a large load holds
+  // hundreds of thousands, in no order: no second copy of them). Runs that come subject by
+  // subject are copied as they are.
+  void gather_by_subject(const std::vector<QuadIds>& quads, const std::vector<Run>& runs,
+                         std::vector<QuadIds>& out) {
     NodeNumbers numbers;
     subjects_.clear();
-    subject_of_.resize(quads.size());
-    std::size_t runs = 0;
+    next_.clear();  // first each subject's count
+    std::size_t subject_runs = 0;
+    NodeId last = nullptr;
     std::uint32_t number = 0;
-    for (std::size_t i = 0; i < quads.size(); ++i) {
-      if (i == 0 || quads[i].subject != quads[i - 1].subject) {
-        number = numbers.number(quads[i].subject, subjects_);
-        ++runs;
+    for (const Run& r : runs) {
+      for (std::size_t i = r.begin; i < r.end; ++i) {
+        if (quads[i].subject != last) {  // (no subject is nullptr)
+          last = quads[i].subject;
+          number = numbers.number(last, subjects_);
+          if (number == next_.size()) next_.push_back(0);
+          ++subject_runs;
+        }
+        ++next_[number];
       }
-      subject_of_[i] = number;
     }
-    if (runs == subjects_.size()) return;  // no subject in two runs
-    next_.assign(subjects_.size() + 1, 0);
-    for (const std::uint32_t n : subject_of_) ++next_[n + 1];
-    for (std::size_t n = 1; n < next_.size(); ++n) next_[n] += next_[n - 1];
-    grouped_.resize(quads.size());
-    for (std::size_t i = 0; i < quads.size(); ++i) grouped_[next_[subject_of_[i]]++] = quads[i];
-    quads.swap(grouped_);
+    const std::size_t begin = out.size();
+    if (subject_runs == subjects_.size()) {  // no subject in two runs of its quads
+      for (const Run& r : runs) {
+        out.insert(out.end(), quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
+                   quads.begin() + static_cast<std::ptrdiff_t>(r.end));
+      }
+      return;
+    }
+    std::size_t at = begin;  // each subject's first place
+    for (std::size_t& n : next_) at += std::exchange(n, at);
+    out.resize(at);
+    last = nullptr;
+    for (const Run& r : runs) {
+      for (std::size_t i = r.begin; i < r.end; ++i) {
+        if (quads[i].subject != last) {
+          last = quads[i].subject;
+          number = numbers.number(last, subjects_);
+        }
+        out[next_[number]++] = quads[i];
+      }
+    }
   }
 
   // Appends the group's quads with the numbers of their nodes in `entries`. `cursor` is a
@@ -259,7 +279,7 @@ class CanonicalOrder {
   // (a first load's quads may come twice): returns how many are kept, from `first` on.
   //
   // A group's quads come with each subject's quads together (the store's order, or
-  // group_by_subject()), so the subjects' runs are sorted by subject rank, and each run on its
+  // gather_by_subject()), so the subjects' runs are sorted by subject rank, and each run on its
   // own by predicate and object rank as one integer: some ten quads per sort, not the group's
   // hundreds.
   std::size_t rank_and_sort(RankedQuad* first, RankedQuad* last,
@@ -396,12 +416,9 @@ class CanonicalOrder {
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
   std::vector<NodeId> local_nodes_;  // the current group's, while adding it
-  // group_by_subject()'s: the distinct subjects, each quad's subject number, where each
-  // subject's quads go next, and the grouped quads.
+  // gather_by_subject()'s: the distinct subjects, and where each one's quads go next.
   std::vector<NodeId> subjects_;
-  std::vector<std::uint32_t> subject_of_;
   std::vector<std::size_t> next_;
-  std::vector<QuadIds> grouped_;
   // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
   // quads' keys and where each run's keys end.
   std::vector<std::uint64_t> runs_, keys_;
