@@ -263,8 +263,14 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     tokens_with(start_mask_, mask_for(types), origin, begin, end, bits);
   }
-  // The version ensure_cover() rebuilds the per-token summaries on (never 0).
-  std::uint64_t mention_version() const override { return mentions_.size() + changes_ + 1; }
+  // Never 0: the changes (drops, span and type changes, a new sentence) above, the number of
+  // mentions below, so that add_new_mention_tokens can tell additions from other changes.
+  std::uint64_t mention_version() const override {
+    return ((changes_ + 1) << 32) | mentions_.size();
+  }
+  bool add_new_mention_tokens(const std::vector<int>& types, bool starts_only,
+                              std::uint64_t version, std::size_t origin, std::size_t begin,
+                              std::size_t end, std::uint64_t* bits) const override;
   bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
     if (!may_be_name(i)) return false;

@@ -474,9 +474,17 @@ const std::uint64_t* StartIndex::set_tokens(const Starts& starts, std::uint32_t 
                                             const MatchContext& context) const {
   std::uint64_t* bits = &starts.set_tokens[set * starts.words];
   const std::uint64_t version = context.mention_version();
-  if (version != 0 && starts.set_versions[set] == version) return bits;
-  std::fill_n(bits, starts.words, 0);
+  const std::uint64_t kept = starts.set_versions[set];
+  if (version != 0 && kept == version) return bits;
   const TypeSet& types = type_sets_[set];
+  // A match mostly adds a mention or two: only their tokens are added to the kept bits.
+  if (version != 0 && kept != 0 &&
+      context.add_new_mention_tokens(types.types, types.starts_only, kept, starts.begin,
+                                     starts.begin, starts.end, bits)) {
+    starts.set_versions[set] = version;
+    return bits;
+  }
+  std::fill_n(bits, starts.words, 0);
   if (types.starts_only) {
     context.mention_start_tokens(types.types, starts.begin, starts.begin, starts.end, bits);
   } else {
