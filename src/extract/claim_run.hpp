@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extract/claim_lexicon_starts.hpp"
+#include "extract/claim_literal_compare.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
