@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/claim_key_filter.hpp"
 #include "extract/claim_lexicon_starts.hpp"
 #include "extract/claim_literal_compare.hpp"
 #include "extract/gazetteer.hpp"
@@ -226,6 +227,8 @@ class ArticleRun {
   bool capitalised_person(int e) const;
   bool agentive(int e) const;
   int as_actor(int e) const;
+  // index_.add, noting the first key in name_starts_ (keys not empty).
+  void add_name(std::vector<std::string> keys, std::uint32_t entity);
   void build_index();
   std::vector<Mention> find_mentions(const Sentence& s) const;
   void find_main_parties();
@@ -450,6 +453,7 @@ class ArticleRun {
   std::set<int> mediators_seen_;    // mediators of this article's mediations so far
   std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
   PhraseIndex index_;
+  KeyHashFilter name_starts_;  // the first keys of index_'s names, for find_mentions
   std::vector<ClaimOut> history_;
   // The figure nodes of the last casualty claim, for figures that continue it in the next
   // sentence (continue_figure).
