@@ -238,8 +238,10 @@ class ArticleRun {
   // ---------------------------------------------------------------- token helpers
   bool promises_harm(std::uint32_t k, std::uint32_t end) const;
   // The longest phrase of `lex` at token i that ends by `end`: its length and row.
-  bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
-               std::uint32_t& row) const {
+  // (Always inlined: g++ otherwise keeps the bit test out of line, a call per token and
+  // lexicon in the sentence scans.)
+  [[gnu::always_inline]] bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end,
+                                      std::uint32_t& len, std::uint32_t& row) const {
     if (i >= end) return false;
     // Most tokens start no phrase of the lexicon: the token's bit says so without a lookup
     // (inline, as stage 2 asks this more than anything else).
