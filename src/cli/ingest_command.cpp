@@ -26,9 +26,9 @@
 #include "extract/extractor.hpp"
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
-#include "rdf/string_hash.hpp"
 #include "store/node_cache.hpp"
 #include "store/rdf_io.hpp"
+#include "store/small_string_map.hpp"
 
 namespace ng::cli {
 namespace {
@@ -141,20 +141,15 @@ class StoreSink : public extract::QuadSink {
     store::NodeRef node;
     unsigned resolution_readers = 0;
   };
-  // A few dozen predicates, in a table of their own with a cheaper hash.
+  // A few dozen predicates, in a small table of their own with a cheaper hash.
   const Predicate& predicate_node(const rdf::TermView& term) {
     if (!term.is_iri()) {  // (not RDF: the world rejects it)
       other_predicate_ = {intern(term), 0};
       return other_predicate_;
     }
-    auto it = predicates_.find(term.value);
-    if (it == predicates_.end()) {
-      it = predicates_
-               .emplace(std::string(term.value),
-                        Predicate{intern(term), extract::resolution_readers(term.value)})
-               .first;
-    }
-    return it->second;
+    if (const Predicate* known = predicates_.find(term.value)) return *known;
+    return predicates_.insert(term.value,
+                              Predicate{intern(term), extract::resolution_readers(term.value)});
   }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::TermView& term) {
@@ -194,7 +189,7 @@ class StoreSink : public extract::QuadSink {
   store::Store& store_;
   Cache iris_;
   std::vector<LiteralCache> literals_;
-  std::unordered_map<std::string, Predicate, rdf::PredicateHash, std::equal_to<>> predicates_;
+  store::SmallStringMap<Predicate> predicates_;
   Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string_view last_graph_;

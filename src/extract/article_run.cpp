@@ -40,6 +40,31 @@ void ArticleRun::cached_matches(const std::vector<PhraseIndex::Match>& all,
   }
 }
 
+bool ArticleRun::add_new_mention_tokens(const std::vector<int>& types, bool starts_only,
+                                        std::uint64_t version, std::size_t origin,
+                                        std::size_t begin, std::size_t end,
+                                        std::uint64_t* bits) const {
+  const std::size_t before = version & 0xFFFFFFFFU;
+  if ((version >> 32) != changes_ + 1 || before > mentions_.size()) return false;
+  mention_bits(mask_for(types), starts_only, std::max(before, sentence_mentions_begin_), origin,
+               begin, end, bits);
+  return true;
+}
+
+void ArticleRun::mention_bits(TypeMask mask, bool starts_only, std::size_t from, std::size_t origin,
+                              std::size_t begin, std::size_t end, std::uint64_t* bits) const {
+  const auto set = [&](std::size_t i) {
+    if (i >= begin && i < end) bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+  };
+  for (std::size_t m = from; m < mentions_.size(); ++m) {
+    const Mention& mn = mentions_[m];
+    if (mn.dropped || mn.type < 0 || (bit(mn.type) & mask) == 0) continue;
+    set(mn.begin);
+    if (starts_only) continue;
+    for (std::uint32_t k = mn.begin + 1; k < mn.end; ++k) set(k);
+  }
+}
+
 int ArticleRun::first_actor_before(std::uint32_t end, std::uint32_t first) const {
   int best = -1, best_demonym = -1;
   std::uint32_t best_begin = end, demonym_begin = end;

@@ -252,19 +252,33 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     return start_mask_[i] != 0 && (start_mask_[i] & mask_for(types)) != 0;
   }
-  // All at once from the per-token summaries: no call per token.
+  // All at once: within the sentence from its few mentions, else from the per-token summaries.
   void mention_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
                       std::size_t end, std::uint64_t* bits) const override {
+    if (begin >= cur_first_ && end <= cur_last_) {
+      mention_bits(mask_for(types), false, sentence_mentions_begin_, origin, begin, end, bits);
+      return;
+    }
     ensure_cover();
     tokens_with(here_mask_, mask_for(types), origin, begin, end, bits);
   }
   void mention_start_tokens(const std::vector<int>& types, std::size_t origin, std::size_t begin,
                             std::size_t end, std::uint64_t* bits) const override {
+    if (begin >= cur_first_ && end <= cur_last_) {
+      mention_bits(mask_for(types), true, sentence_mentions_begin_, origin, begin, end, bits);
+      return;
+    }
     ensure_cover();
     tokens_with(start_mask_, mask_for(types), origin, begin, end, bits);
   }
-  // The version ensure_cover() rebuilds the per-token summaries on (never 0).
-  std::uint64_t mention_version() const override { return mentions_.size() + changes_ + 1; }
+  // Never 0: the changes (drops, span and type changes, a new sentence) above, the number of
+  // mentions below, so that add_new_mention_tokens can tell additions from other changes.
+  std::uint64_t mention_version() const override {
+    return ((changes_ + 1) << 32) | mentions_.size();
+  }
+  bool add_new_mention_tokens(const std::vector<int>& types, bool starts_only,
+                              std::uint64_t version, std::size_t origin, std::size_t begin,
+                              std::size_t end, std::uint64_t* bits) const override;
   bool sentence_start(std::size_t i) const override { return i == cur_first_; }
   bool is_name(std::size_t i) const override {
     if (!may_be_name(i)) return false;
@@ -331,6 +345,11 @@ class ArticleRun : public MatchContext {
   }
   // Sets bit i - origin of `bits` for each token i of [begin, end) whose summary has a bit of
   // `mask`.
+  // Sets the bits (as tokens_with does) of tokens in [begin, end) where a mention of
+  // mentions_[from...] with a type in `mask` starts (`starts_only`), or starts or lies: what
+  // rebuild_cover() puts in start_mask_ and here_mask_, read from the mentions directly.
+  void mention_bits(TypeMask mask, bool starts_only, std::size_t from, std::size_t origin,
+                    std::size_t begin, std::size_t end, std::uint64_t* bits) const;
   static void tokens_with(const std::vector<TypeMask>& summary, TypeMask mask, std::size_t origin,
                           std::size_t begin, std::size_t end, std::uint64_t* bits) {
     for (std::size_t i = begin; i < end; ++i) {

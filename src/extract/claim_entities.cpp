@@ -19,18 +19,18 @@ bool same_view(std::string_view a, std::string_view b) {
 void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
   // Keyed by views of the subjects in `quads`, which outlive the map: no key is copied.
   std::unordered_map<std::string_view, int> idx;
+  // An article has ~50 entities (a300): room for them up front, not moved as the vector grows.
+  entities_.reserve(64);
+  idx.reserve(64);
   // The entity of the subject's run of quads (stage 1 writes an entity's quads one after
   // another), found once per run: -1 until a quad of the run needs it.
   int current = -1;
   auto entity_of = [&](std::string_view s) -> Entity& {
     if (current < 0) {
-      auto it = idx.find(s);
-      if (it == idx.end()) {
-        it = idx.emplace(s, static_cast<int>(entities_.size())).first;
-        entities_.push_back(Entity{});
-        entities_.back().iri = s;
-      }
-      current = it->second;
+      // One lookup that adds the subject when it is new.
+      const auto found = idx.try_emplace(s, static_cast<int>(entities_.size()));
+      if (found.second) entities_.emplace_back().iri = s;
+      current = found.first->second;
     }
     return entities_[static_cast<std::size_t>(current)];
   };
@@ -161,6 +161,11 @@ int ArticleRun::as_actor(int e) const {
   return entities_[static_cast<std::size_t>(e)].cls == "City" ? country_of(e) : e;
 }
 
+void ArticleRun::add_name(std::vector<std::string> keys, std::uint32_t entity) {
+  name_starts_.add(hash_key(keys.front()));
+  index_.add(std::move(keys), entity);
+}
+
 void ArticleRun::build_index() {
   std::map<std::string, std::set<int>> surnames;
   for (std::size_t i = 0; i < entities_.size(); ++i) {
@@ -170,7 +175,7 @@ void ArticleRun::build_index() {
     names.push_back(e.label);
     for (const std::string& n : names) {
       std::vector<std::string> keys = phrase_keys(n, res_.abbreviations);
-      if (!keys.empty()) index_.add(std::move(keys), static_cast<std::uint32_t>(i));
+      if (!keys.empty()) add_name(std::move(keys), static_cast<std::uint32_t>(i));
     }
     if (e.person()) {
       const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
@@ -201,11 +206,11 @@ void ArticleRun::build_index() {
     auto it = res_.capital_name.find(gn.substr(3));
     if (it == res_.capital_name.end()) continue;
     std::vector<std::string> keys = phrase_keys(it->second, res_.abbreviations);
-    if (!keys.empty()) index_.add(std::move(keys), static_cast<std::uint32_t>(i));
+    if (!keys.empty()) add_name(std::move(keys), static_cast<std::uint32_t>(i));
   }
   // A surname alone names a person only when no other person in the article shares it.
   for (const auto& [key, who] : surnames) {
-    if (who.size() == 1) index_.add({key}, static_cast<std::uint32_t>(*who.begin()));
+    if (who.size() == 1) add_name({key}, static_cast<std::uint32_t>(*who.begin()));
   }
 }
 
@@ -213,6 +218,11 @@ std::vector<Mention> ArticleRun::find_mentions(const Sentence& s) const {
   std::vector<Mention> out;
   std::vector<PhraseIndex::Match> m;
   for (std::uint32_t i = s.first_token; i < s.last_token;) {
+    // (No name starts with this key: match() would find nothing.)
+    if (!name_starts_.may_contain(key_hash_of(tokens_[i]))) {
+      ++i;
+      continue;
+    }
     m.clear();
     index_.match(tokens_, i, s.last_token, m);
     // A person's name is written with a capital: "said" in lower case is the verb, not the

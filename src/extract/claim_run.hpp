@@ -14,7 +14,9 @@
 #include <utility>
 #include <vector>
 
+#include "extract/claim_key_filter.hpp"
 #include "extract/claim_lexicon_starts.hpp"
+#include "extract/claim_literal_compare.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
@@ -226,6 +228,8 @@ class ArticleRun {
   bool capitalised_person(int e) const;
   bool agentive(int e) const;
   int as_actor(int e) const;
+  // index_.add, noting the first key in name_starts_ (keys not empty).
+  void add_name(std::vector<std::string> keys, std::uint32_t entity);
   void build_index();
   std::vector<Mention> find_mentions(const Sentence& s) const;
   void find_main_parties();
@@ -235,8 +239,10 @@ class ArticleRun {
   // ---------------------------------------------------------------- token helpers
   bool promises_harm(std::uint32_t k, std::uint32_t end) const;
   // The longest phrase of `lex` at token i that ends by `end`: its length and row.
-  bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
-               std::uint32_t& row) const {
+  // (Always inlined: g++ otherwise keeps the bit test out of line, a call per token and
+  // lexicon in the sentence scans.)
+  [[gnu::always_inline]] bool matches(const Lexicon& lex, std::uint32_t i, std::uint32_t end,
+                                      std::uint32_t& len, std::uint32_t& row) const {
     if (i >= end) return false;
     // Most tokens start no phrase of the lexicon: the token's bit says so without a lookup
     // (inline, as stage 2 asks this more than anything else).
@@ -454,6 +460,7 @@ class ArticleRun {
   std::set<int> mediators_seen_;    // mediators of this article's mediations so far
   std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
   PhraseIndex index_;
+  KeyHashFilter name_starts_;  // the first keys of index_'s names, for find_mentions
   std::vector<ClaimOut> history_;
   // The figure nodes of the last casualty claim, for figures that continue it in the next
   // sentence (continue_figure).

@@ -185,7 +185,7 @@ bool PhraseIndex::may_have_suffix(std::string_view key) const {
   // A key ending with a suffix holds the suffix's first byte after its own first byte: a quick
   // test that spares most tokens the comparison with every pattern ("*-led", "*-backed", ...).
   for (std::size_t k = 1; k < key.size(); ++k) {
-    if (suffix_starts_.test(static_cast<unsigned char>(key[k]))) return true;
+    if (suffix_starts_[static_cast<unsigned char>(key[k])]) return true;  // (a byte < 256)
   }
   return false;
 }
@@ -214,8 +214,12 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
     if (!may_match_rest(e, next_hash) || (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
       continue;
     }
-    // Insertion keeps the order stable: longest first, then as added.
+    // Insertion keeps the order stable: longest first, then as added (mostly at the end).
     const Match m{1 + e.rest_size, e.value};
+    if (out.empty() || out.back().length >= m.length) {
+      out.push_back(m);
+      continue;
+    }
     auto pos = out.end();
     while (pos != out.begin() && (pos - 1)->length < m.length) --pos;
     out.insert(pos, m);

@@ -1,6 +1,7 @@
 #include "extract/resolution.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <numeric>
@@ -468,10 +469,17 @@ class Resolver {
   static bool rewritable(std::string_view iri, bool is_iri) {
     return is_iri && iri_kind(iri) == IriKind::kActor;
   }
-  // One lookup per quad instead of a comparison with each predicate resolution reads.
+  // One lookup per quad instead of a comparison with each predicate resolution reads. The
+  // views of ingest's quads point into interned nodes, so a predicate's string is at one address:
+  // a small table by address answers most quads without hashing the string (same address and
+  // size, same bytes, whatever the input).
   Predicate predicate_of(std::string_view iri) const {
+    Seen& seen = seen_[(reinterpret_cast<std::uintptr_t>(iri.data()) >> 4) % seen_.size()];
+    if (seen.data == iri.data() && seen.size == iri.size()) return seen.predicate;
     const auto it = predicates_.find(iri);
-    return it == predicates_.end() ? Predicate::kOther : it->second;
+    const Predicate p = it == predicates_.end() ? Predicate::kOther : it->second;
+    seen = {iri.data(), iri.size(), p};
+    return p;
   }
   void collect(std::vector<QuadView>& all);
   void resolve_actors();
@@ -500,6 +508,12 @@ class Resolver {
   const std::string p_wounded_ = ng("wounded");
   const std::string p_victims_ = ng("victims");
   std::unordered_map<std::string_view, Predicate> predicates_;  // views of the strings above
+  struct Seen {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    Predicate predicate = Predicate::kOther;
+  };
+  mutable std::array<Seen, 64> seen_{};  // predicate_of()'s answers by address
 
   StringIds actor_iris_;
   std::vector<Actor> actors_;  // by number in actor_iris_

@@ -215,6 +215,16 @@ class MatchContext {
       }
     }
   }
+  // Sets in `bits`, as mention_start_tokens (`starts_only`) or mention_tokens would, the bits
+  // of the mentions added since mention_version() was `version`, and returns true, when adding
+  // mentions is all that changed since then: bits kept from that version then become this
+  // version's. Otherwise (or when it cannot tell) returns false and leaves `bits` alone.
+  virtual bool add_new_mention_tokens(const std::vector<int>& /*types*/, bool /*starts_only*/,
+                                      std::uint64_t /*version*/, std::size_t /*origin*/,
+                                      std::size_t /*begin*/, std::size_t /*end*/,
+                                      std::uint64_t* /*bits*/) const {
+    return false;
+  }
 };
 
 struct RuleMatch {

@@ -220,6 +220,19 @@ std::uint64_t shifted_down(const std::uint64_t* bits, std::size_t words, std::si
   return (bits[from] >> shift) | high;
 }
 
+// The token probes (`which`, indices into `probes`) that hold at token i, as bits over `which`.
+// Out of line: asked once per kind and flags of token, the answer is kept.
+[[gnu::noinline]] std::uint64_t token_probes_on(const std::vector<TokenTest>& probes,
+                                                const std::vector<std::size_t>& which,
+                                                const MatchContext& context, const Token& token,
+                                                std::size_t i) {
+  std::uint64_t holds = 0;
+  for (std::size_t j = 0; j < which.size(); ++j) {
+    if (holds_first(probes[which[j]], context, token, i)) holds |= std::uint64_t{1} << j;
+  }
+  return holds;
+}
+
 }  // namespace
 
 std::size_t StartIndex::probe(const TokenTest& t) {
@@ -348,6 +361,7 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
   out.set_versions.assign(type_sets_.size(), 0);
   out.set_tokens.resize(type_sets_.size() * words);
   out.hit_probes.clear();
+  out.token_class_probes.resize(4 * 256, 0);  // (kept across sentences: token_probes_holding)
   const std::vector<Token>& tokens = context.tokens();
   for (std::size_t i = begin; i < end; ++i) {
     const std::size_t w = (i - begin) / 64;
@@ -450,23 +464,15 @@ void StartIndex::restrict_by_windows(Starts& out, std::size_t r) const {
 
 std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& context,
                                                const Token& token, std::size_t i) const {
-  const auto evaluate = [&] {
-    std::uint64_t holds = 0;
-    for (std::size_t j = 0; j < token_probes_.size(); ++j) {
-      if (holds_first(probes_[token_probes_[j]], context, token, i)) {
-        holds |= std::uint64_t{1} << j;
-      }
-    }
-    return holds;
-  };
   const auto kind = static_cast<std::size_t>(token.kind);
-  if (token_probes_.size() >= 64 || kind >= 4) return evaluate();
+  if (token_probes_.size() >= 64 || kind >= 4) {
+    return token_probes_on(probes_, token_probes_, context, token, i);
+  }
   // The answer depends on the token's kind and flags alone: worked out once per combination
-  // (bit 63 marks an entry as known).
+  // (bit 63 marks an entry as known; scan() sized the table).
   constexpr std::uint64_t kKnown = std::uint64_t{1} << 63;
-  out.token_class_probes.resize(4 * 256, 0);
   std::uint64_t& entry = out.token_class_probes[kind * 256 + token.flags];
-  if (entry == 0) entry = kKnown | evaluate();
+  if (entry == 0) entry = kKnown | token_probes_on(probes_, token_probes_, context, token, i);
   return entry & ~kKnown;
 }
 
@@ -474,9 +480,17 @@ const std::uint64_t* StartIndex::set_tokens(const Starts& starts, std::uint32_t 
                                             const MatchContext& context) const {
   std::uint64_t* bits = &starts.set_tokens[set * starts.words];
   const std::uint64_t version = context.mention_version();
-  if (version != 0 && starts.set_versions[set] == version) return bits;
-  std::fill_n(bits, starts.words, 0);
+  const std::uint64_t kept = starts.set_versions[set];
+  if (version != 0 && kept == version) return bits;
   const TypeSet& types = type_sets_[set];
+  // A match mostly adds a mention or two: only their tokens are added to the kept bits.
+  if (version != 0 && kept != 0 &&
+      context.add_new_mention_tokens(types.types, types.starts_only, kept, starts.begin,
+                                     starts.begin, starts.end, bits)) {
+    starts.set_versions[set] = version;
+    return bits;
+  }
+  std::fill_n(bits, starts.words, 0);
   if (types.starts_only) {
     context.mention_start_tokens(types.types, starts.begin, starts.begin, starts.end, bits);
   } else {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "store/rdf_io.hpp"
@@ -133,8 +134,17 @@ class CanonicalOrder {
       }
     }
     const std::vector<std::uint32_t> rank = rank_entries(std::move(entries));
-    for (const Group& g : groups_)
-      rank_and_sort(quads_.data() + g.begin, quads_.data() + g.end, rank);
+    // Each group sorted, without the copies of a quad that a first load may hold, and moved
+    // down over the room the copies of the groups before it left.
+    std::size_t kept = 0;
+    for (Group& g : groups_) {
+      RankedQuad* first = quads_.data() + g.begin;
+      const std::size_t size = rank_and_sort(first, quads_.data() + g.end, rank);
+      if (kept != g.begin) std::copy(first, first + size, quads_.data() + kept);
+      g.begin = kept;
+      g.end = kept += size;
+    }
+    quads_.resize(kept);
   }
 
   const std::vector<Group>& groups() const { return groups_; }
@@ -162,13 +172,11 @@ class CanonicalOrder {
 
   // The default graph's group, then each named graph's by value, from a first load's unmerged
   // quads (in any order, duplicates included): each graph's quads are gathered from their runs
-  // (a load brings an article's quads together), then sorted and made unique as the graph's
-  // scan would give them.
+  // (a load brings an article's quads together) with each subject's together, as
+  // rank_and_sort() needs them (it drops the copies of a quad). Sorting them by address (as
+  // the graph's scan would give them) cost a sixth of the write.
   void add_unmerged_graphs(const Store& store, const std::vector<QuadIds>& quads,
                            std::vector<NodeId>& entries) {
-    struct Run {
-      std::size_t begin, end;
-    };
     std::unordered_map<NodeId, std::vector<Run>> runs;  // by graph
     for (std::size_t i = 0; i < quads.size();) {
       std::size_t end = i + 1;
@@ -180,25 +188,65 @@ class CanonicalOrder {
     auto add = [&](NodeId graph, NodeId group_graph) {
       graph_quads.clear();
       if (const auto it = runs.find(graph); it != runs.end()) {
-        for (const Run& r : it->second) {
-          graph_quads.insert(graph_quads.end(),
-                             quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
-                             quads.begin() + static_cast<std::ptrdiff_t>(r.end));
-        }
+        gather_by_subject(quads, it->second, graph_quads);
       }
-      // The graph's scan order: subject, predicate, object by address (as the store's index).
-      std::sort(graph_quads.begin(), graph_quads.end(), [](const QuadIds& a, const QuadIds& b) {
-        std::less<NodeId> lt;
-        if (a.subject != b.subject) return lt(a.subject, b.subject);
-        if (a.predicate != b.predicate) return lt(a.predicate, b.predicate);
-        return lt(a.object, b.object);
-      });
-      graph_quads.erase(std::unique(graph_quads.begin(), graph_quads.end()), graph_quads.end());
       add_group(QuadRange{graph_quads.data(), graph_quads.data() + graph_quads.size()}, group_graph,
                 entries);
     };
     add(store.default_graph(), nullptr);
     for (NodeId g : sorted_graphs(store)) add(g, g);
+  }
+
+  // A range of a first load's quads, all in one graph.
+  struct Run {
+    std::size_t begin, end;
+  };
+
+  // Appends the quads of `runs` to `out`, each subject's together: subjects in the order they
+  // first come, each one's quads in their order. A counting sort by the subjects' numbers, which
+  // scatters the quads straight from the runs (the resolution graph of a large load holds
+  // hundreds of thousands, in no order: no second copy of them). Runs that come subject by
+  // subject are copied as they are.
+  void gather_by_subject(const std::vector<QuadIds>& quads, const std::vector<Run>& runs,
+                         std::vector<QuadIds>& out) {
+    NodeNumbers numbers;
+    subjects_.clear();
+    next_.clear();  // first each subject's count
+    std::size_t subject_runs = 0;
+    NodeId last = nullptr;
+    std::uint32_t number = 0;
+    for (const Run& r : runs) {
+      for (std::size_t i = r.begin; i < r.end; ++i) {
+        if (quads[i].subject != last) {  // (no subject is nullptr)
+          last = quads[i].subject;
+          number = numbers.number(last, subjects_);
+          if (number == next_.size()) next_.push_back(0);
+          ++subject_runs;
+        }
+        ++next_[number];
+      }
+    }
+    const std::size_t begin = out.size();
+    if (subject_runs == subjects_.size()) {  // no subject in two runs of its quads
+      for (const Run& r : runs) {
+        out.insert(out.end(), quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
+                   quads.begin() + static_cast<std::ptrdiff_t>(r.end));
+      }
+      return;
+    }
+    std::size_t at = begin;  // each subject's first place
+    for (std::size_t& n : next_) at += std::exchange(n, at);
+    out.resize(at);
+    last = nullptr;
+    for (const Run& r : runs) {
+      for (std::size_t i = r.begin; i < r.end; ++i) {
+        if (quads[i].subject != last) {
+          last = quads[i].subject;
+          number = numbers.number(last, subjects_);
+        }
+        out[next_[number]++] = quads[i];
+      }
+    }
   }
 
   // Appends the group's quads with the numbers of their nodes in `entries`. `cursor` is a
@@ -227,12 +275,15 @@ class CanonicalOrder {
   }
 
   // Replaces the entry numbers of a group's quads by the ranks of their nodes (`rank` of each
-  // entry), and sorts the quads by subject, predicate, then object rank.
+  // entry), sorts the quads by subject, predicate, then object rank and keeps one of each
+  // (a first load's quads may come twice): returns how many are kept, from `first` on.
   //
-  // A group's quads come with each subject's quads together (the store's order), so the
-  // subjects' runs are sorted by subject rank, and each run on its own by predicate and object
-  // rank as one integer: some ten quads per sort, not the group's hundreds.
-  void rank_and_sort(RankedQuad* first, RankedQuad* last, const std::vector<std::uint32_t>& rank) {
+  // A group's quads come with each subject's quads together (the store's order, or
+  // gather_by_subject()), so the subjects' runs are sorted by subject rank, and each run on its
+  // own by predicate and object rank as one integer: some ten quads per sort, not the group's
+  // hundreds.
+  std::size_t rank_and_sort(RankedQuad* first, RankedQuad* last,
+                            const std::vector<std::uint32_t>& rank) {
     runs_.clear();
     for (RankedQuad* q = first; q != last; ++q) {
       if (q == first || q->s != q[-1].s) {
@@ -246,10 +297,13 @@ class CanonicalOrder {
     }
     if (!subjects_apart) {
       for (RankedQuad* q = first; q != last; ++q) *q = {rank[q->s], rank[q->p], rank[q->o]};
-      std::sort(first, last, [](const RankedQuad& a, const RankedQuad& b) {
-        return std::tie(a.s, a.p, a.o) < std::tie(b.s, b.p, b.o);
-      });
-      return;
+      const auto key = [](const RankedQuad& q) { return std::tie(q.s, q.p, q.o); };
+      std::sort(first, last,
+                [&](const RankedQuad& a, const RankedQuad& b) { return key(a) < key(b); });
+      return static_cast<std::size_t>(
+          std::unique(first, last,
+                      [&](const RankedQuad& a, const RankedQuad& b) { return key(a) == key(b); }) -
+          first);
     }
     // Each run's predicate and object ranks as one key, in the order of the sorted runs.
     keys_.resize(static_cast<std::size_t>(last - first));
@@ -266,13 +320,17 @@ class CanonicalOrder {
       run_ends_.push_back(static_cast<std::size_t>(key - keys_.data()));
     }
     key = keys_.data();
+    RankedQuad* out = first;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
       const auto subject = static_cast<std::uint32_t>(runs_[r] >> 32);
+      const std::uint64_t* const begin = key;
       for (const std::uint64_t* end = keys_.data() + run_ends_[r]; key != end; ++key) {
-        *first++ = {subject, static_cast<std::uint32_t>(*key >> 32),
-                    static_cast<std::uint32_t>(*key)};
+        if (key != begin && *key == key[-1]) continue;  // a copy of the quad before
+        *out++ = {subject, static_cast<std::uint32_t>(*key >> 32),
+                  static_cast<std::uint32_t>(*key)};
       }
     }
+    return static_cast<std::size_t>(out - first);
   }
 
   static void sort_keys(std::uint64_t* first, std::uint64_t* last) {
@@ -358,6 +416,9 @@ class CanonicalOrder {
   std::vector<NodeId> nodes_;      // by rank
   std::vector<std::uint8_t> shared_;
   std::vector<NodeId> local_nodes_;  // the current group's, while adding it
+  // gather_by_subject()'s: the distinct subjects, and where each one's quads go next.
+  std::vector<NodeId> subjects_;
+  std::vector<std::size_t> next_;
   // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
   // quads' keys and where each run's keys end.
   std::vector<std::uint64_t> runs_, keys_;

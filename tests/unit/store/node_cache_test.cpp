@@ -1,12 +1,15 @@
 #include "store/node_cache.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
+#include "rdf/string_hash.hpp"
 #include "store/address_sort.hpp"
 
 using ng::rdf::Term;
@@ -91,4 +94,21 @@ TEST_CASE("sort_by_address orders records by their address, then by the rest",
       records.data(), records.data() + records.size(), [](const auto& r) { return r.first; },
       [](const auto& a, const auto& b) { return a < b; });
   CHECK(records == expected);
+}
+
+TEST_CASE("a node cache hashes a key as rdf::StringHash hashes its rest", "[store][node_cache]") {
+  if constexpr (std::endian::native != std::endian::little) return;  // (another, valid hash)
+  // Every length up to past the skipped prefix, so that every tail size (0 to 7 bytes) occurs
+  // both with and without the prefix left out; bytes above 0x7F too.
+  std::string key;
+  for (int n = 0; n <= 120; ++n) {
+    const std::string_view rest =
+        key.size() > 48 ? std::string_view(key).substr(24) : std::string_view(key);
+    CHECK(NodeCache::hash_of(key) == ng::rdf::StringHash{}(rest));
+    key += static_cast<char>(0x21 + (n * 37) % 220);
+  }
+  // Keys that differ only in their last byte must not share their low bits (the slot).
+  const std::uint64_t a = NodeCache::hash_of("http://example.org/resource/a-key-of-29-b");
+  const std::uint64_t b = NodeCache::hash_of("http://example.org/resource/a-key-of-29-c");
+  CHECK((a & 0xFFFF) != (b & 0xFFFF));
 }

@@ -1,0 +1,175 @@
+// The start index's mention bits kept across matches: adding a match's mentions to the kept
+// bits must give what a fresh scan gives.
+#include "extract/start_index.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "extract/rules.hpp"
+#include "extract/text.hpp"
+
+using namespace ng::extract;
+
+namespace {
+
+const RuleVocabulary kVocab{{"titles"}, {"Country", "Person"}, {"Person"}};
+
+// A sentence whose mentions grow as rules match, versioned as stage 1 versions its own: the
+// number of other changes (drops) above, the number of mentions below.
+class GrowingContext : public MatchContext {
+ public:
+  struct Span {
+    std::size_t begin, end;
+    int type;
+    bool dropped = false;
+  };
+  explicit GrowingContext(const std::string& text) : tokens_(tokenize(text, {})) {}
+  void add(Span span) { mentions_.push_back(span); }
+  void drop(std::size_t k) {
+    mentions_[k].dropped = true;
+    ++changes_;
+  }
+  std::size_t additions_used() const { return additions_used_; }
+
+  const std::vector<Token>& tokens() const override { return tokens_; }
+  void lexicon_spans(int, std::size_t, std::vector<std::uint32_t>& out) const override {
+    out.clear();
+  }
+  void mention_spans(const std::vector<int>& types, std::size_t i,
+                     std::vector<std::uint32_t>& out) const override {
+    out.clear();
+    for (const Span& m : mentions_) {
+      if (!m.dropped && m.begin == i && has(types, m.type)) {
+        out.push_back(static_cast<std::uint32_t>(m.end - m.begin));
+      }
+    }
+    std::sort(out.rbegin(), out.rend());
+  }
+  bool covered(const std::vector<int>& types, std::size_t i) const override {
+    for (const Span& m : mentions_) {
+      if (!m.dropped && m.begin <= i && i < m.end && has(types, m.type)) return true;
+    }
+    return false;
+  }
+  bool is_name(std::size_t i) const override { return tokens_[i].is(kCapitalized); }
+  std::uint64_t mention_version() const override {
+    return ((changes_ + 1) << 32) | mentions_.size();
+  }
+  bool add_new_mention_tokens(const std::vector<int>& types, bool starts_only,
+                              std::uint64_t version, std::size_t origin, std::size_t begin,
+                              std::size_t end, std::uint64_t* bits) const override {
+    const std::size_t before = version & 0xFFFFFFFFU;
+    if ((version >> 32) != changes_ + 1 || before > mentions_.size()) return false;
+    for (std::size_t k = before; k < mentions_.size(); ++k) {
+      const Span& m = mentions_[k];
+      if (m.dropped || !has(types, m.type)) continue;
+      for (std::size_t i = m.begin; i < (starts_only ? m.begin + 1 : m.end); ++i) {
+        if (i >= begin && i < end)
+          bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
+      }
+    }
+    ++additions_used_;
+    return true;
+  }
+
+ private:
+  static bool has(const std::vector<int>& types, int type) {
+    return std::find(types.begin(), types.end(), type) != types.end();
+  }
+  std::vector<Token> tokens_;
+  std::vector<Span> mentions_;
+  std::size_t changes_ = 0;
+  mutable std::size_t additions_used_ = 0;
+};
+
+// The tokens before `end` at which rule `r` may start, as next_start walks `starts`.
+std::vector<std::size_t> rule_starts(const StartIndex& index, const StartIndex::Starts& starts,
+                                     std::size_t r, const MatchContext& ctx, std::size_t end) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
+       i = index.next_start(starts, r, ctx, i + 1, end)) {
+    out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the start index adds a match's new mentions to its kept bits as a fresh scan would",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule span: <Country> \"said\" => Person();\n"
+      "rule token: [<Country> Cap] Any => Person();\n"
+      "rule required: Cap* <Person> \"said\" => Person();\n"
+      "rule second: Any <Country> \"said\" => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(rules.size() == 4);
+  const StartIndex index(rules);
+  // Country: 0, Person: 1 (kVocab's mention types).
+  GrowingContext ctx("in New Tarvia said so Ada Brun said that Old Tarvia said");
+  const std::size_t end = ctx.tokens().size();
+  StartIndex::Starts kept;
+  index.scan(ctx, 0, end, kept);
+  const auto same_as_fresh_scan = [&](std::size_t step) {
+    StartIndex::Starts fresh;
+    index.scan(ctx, 0, end, fresh);
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      INFO("step " << step << ", rule " << rules[r].name);
+      CHECK(rule_starts(index, kept, r, ctx, end) == rule_starts(index, fresh, r, ctx, end));
+    }
+  };
+  same_as_fresh_scan(0);
+  CHECK(rule_starts(index, kept, 0, ctx, end).empty());
+  ctx.add({1, 3, 0});  // "New Tarvia"
+  same_as_fresh_scan(1);
+  CHECK(rule_starts(index, kept, 0, ctx, end) == std::vector<std::size_t>{1});
+  CHECK(rule_starts(index, kept, 1, ctx, end) == std::vector<std::size_t>{1, 2});
+  ctx.add({5, 7, 1});   // "Ada Brun"
+  ctx.add({9, 11, 0});  // "Old Tarvia"
+  same_as_fresh_scan(2);
+  CHECK(rule_starts(index, kept, 1, ctx, end) == std::vector<std::size_t>{1, 2, 9, 10});
+  CHECK(rule_starts(index, kept, 3, ctx, end) == std::vector<std::size_t>{0, 8});
+  const std::size_t additions = ctx.additions_used();
+  CHECK(additions > 0);
+  // A drop is no addition: the bits are made afresh, without the dropped mention.
+  ctx.drop(0);
+  same_as_fresh_scan(3);
+  CHECK(rule_starts(index, kept, 1, ctx, end) == std::vector<std::size_t>{9, 10});
+  // A mention added after the drop is added to the bits made afresh.
+  ctx.add({4, 5, 0});  // "so", as a Country of one token
+  same_as_fresh_scan(4);
+  CHECK(rule_starts(index, kept, 1, ctx, end) == std::vector<std::size_t>{4, 9, 10});
+  CHECK(ctx.additions_used() > additions);
+}
+
+TEST_CASE("a context that cannot list its new mentions gets its mention bits made afresh",
+          "[extract][rules]") {
+  // The base MatchContext answers add_new_mention_tokens with false.
+  class Unversioned : public MatchContext {
+   public:
+    std::vector<Token> tokens_ = tokenize("so New Tarvia said", {});
+    bool country_ = false;
+    const std::vector<Token>& tokens() const override { return tokens_; }
+    void lexicon_spans(int, std::size_t, std::vector<std::uint32_t>& out) const override {
+      out.clear();
+    }
+    void mention_spans(const std::vector<int>&, std::size_t i,
+                       std::vector<std::uint32_t>& out) const override {
+      out.clear();
+      if (country_ && i == 1) out.push_back(2);
+    }
+    bool covered(const std::vector<int>&, std::size_t i) const override {
+      return country_ && (i == 1 || i == 2);
+    }
+    bool is_name(std::size_t) const override { return false; }
+    std::uint64_t mention_version() const override { return country_ ? 2 : 1; }
+  };
+  const auto rules = parse_rules("rule span: <Country> \"said\" => Person();\n", "t.rules", kVocab);
+  const StartIndex index(rules);
+  Unversioned ctx;
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, ctx.tokens_.size(), starts);
+  CHECK(rule_starts(index, starts, 0, ctx, ctx.tokens_.size()).empty());
+  ctx.country_ = true;
+  CHECK(rule_starts(index, starts, 0, ctx, ctx.tokens_.size()) == std::vector<std::size_t>{1});
+}
