@@ -66,15 +66,9 @@ std::optional<std::string> ArticleRun::number_at(std::uint32_t i, std::uint32_t 
                                                  std::uint32_t& len) const {
   const Token& t = tokens_[i];
   if (t.kind == TokenKind::Number) {
-    std::string digits;
-    for (char c : t.key) {
-      if (c >= '0' && c <= '9') {
-        digits += c;
-      } else if (c != ',') {
-        return std::nullopt;  // "2,600-km", "10th"
-      }
-    }
-    if (digits.empty() || digits.size() > 7) return std::nullopt;
+    const std::optional<std::string> count = count_digits(t.key);  // not "2,600-km", "10th"
+    if (!count || count->empty() || count->size() > 7) return std::nullopt;
+    const std::string& digits = *count;
     // A year ("in 2016 a car bomb killed", "since 2021"), not a count: four digits without a
     // comma after a time preposition.
     if (digits.size() == 4 && t.key.size() == 4 && digits >= "1900" && digits <= "2099" && i > 0 &&

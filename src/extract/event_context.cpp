@@ -413,15 +413,8 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
   const auto many = [&](std::uint32_t at) {
     const Token& t = tokens_[at];
     if (t.kind == TokenKind::Number) {
-      std::string digits;
-      for (char c : t.key) {
-        if (c >= '0' && c <= '9') {
-          digits += c;
-        } else if (c != ',') {
-          return false;
-        }
-      }
-      return digits.size() >= 2;
+      const std::optional<std::string> digits = count_digits(t.key);
+      return digits && digits->size() >= 2;
     }
     return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" && t.key != "few" &&
            t.key != "many";

@@ -811,4 +811,16 @@ std::size_t code_point_count(std::string_view text, std::size_t byte_offset) {
   return n;
 }
 
+std::optional<std::string> count_digits(std::string_view key) {
+  std::string digits;
+  for (char c : key) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != ',') {
+      return std::nullopt;
+    }
+  }
+  return digits;
+}
+
 }  // namespace ng::extract

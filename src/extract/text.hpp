@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -51,6 +52,10 @@ std::uint64_t hash_key(std::string_view key);
 inline std::uint64_t key_hash_of(const Token& token) {
   return token.key_hash != 0 ? token.key_hash : hash_key(token.key);
 }
+
+// The digits of a number token that is a plain count ("1,200" -> "1200"); nothing when the
+// token holds anything else ("2,600-km", "10th").
+std::optional<std::string> count_digits(std::string_view key);
 
 // Lower case with accents removed ("Nangarhār" -> "nangarhar"); the lexicon key of a word.
 std::string fold_key(std::string_view word);

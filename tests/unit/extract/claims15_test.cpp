@@ -13,18 +13,11 @@ struct Run : ng_test::TwoStageRun {
   explicit Run(const std::string& text) : TwoStageRun(text, "c15") {}
 };
 
+using ng_test::any_by;
 using ng_test::has;
 
 const std::string kOpening =
     "date 2026-03-02\nClash\n\nChile and Peru traded fire along their border on Sunday. ";
-
-// Any row of `rows` ("who ..." claims, "who: ..." figures and mediations) opening with `who`.
-bool any_by(const std::set<std::string>& rows, const std::string& who) {
-  for (const std::string& c : rows) {
-    if (c.rfind(who + " ", 0) == 0 || c.rfind(who + ": ", 0) == 0) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

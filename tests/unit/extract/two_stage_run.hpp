@@ -163,4 +163,12 @@ inline bool has_type(const std::set<std::string>& s, const std::string& who,
   return false;
 }
 
+// Any row of `rows` ("who ..." claims, "who: ..." figures and mediations) opening with `who`.
+inline bool any_by(const std::set<std::string>& rows, const std::string& who) {
+  for (const std::string& c : rows) {
+    if (c.rfind(who + " ", 0) == 0 || c.rfind(who + ": ", 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace ng_test
