@@ -5,8 +5,10 @@
 
 #include "extract/start_index.hpp"
 #include "extract/text.hpp"
+#include "rule_starts.hpp"
 
 using namespace ng::extract;
+using ng_test::rule_starts;
 
 namespace {
 
@@ -38,17 +40,6 @@ class FakeContext : public MatchContext {
  private:
   std::vector<Token> tokens_;
 };
-
-// The tokens before `end` at which rule `r` may start, in order, as next_start walks `starts`.
-std::vector<std::size_t> rule_starts(const StartIndex& index, const StartIndex::Starts& starts,
-                                     std::size_t r, const MatchContext& ctx, std::size_t end) {
-  std::vector<std::size_t> out;
-  for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
-       i = index.next_start(starts, r, ctx, i + 1, end)) {
-    out.push_back(i);
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -7,8 +7,10 @@
 
 #include "extract/rules.hpp"
 #include "extract/text.hpp"
+#include "rule_starts.hpp"
 
 using namespace ng::extract;
+using ng_test::rule_starts;
 
 namespace {
 
@@ -81,17 +83,6 @@ class GrowingContext : public MatchContext {
   std::size_t changes_ = 0;
   mutable std::size_t additions_used_ = 0;
 };
-
-// The tokens before `end` at which rule `r` may start, as next_start walks `starts`.
-std::vector<std::size_t> rule_starts(const StartIndex& index, const StartIndex::Starts& starts,
-                                     std::size_t r, const MatchContext& ctx, std::size_t end) {
-  std::vector<std::size_t> out;
-  for (std::size_t i = index.next_start(starts, r, ctx, 0, end); i < end;
-       i = index.next_start(starts, r, ctx, i + 1, end)) {
-    out.push_back(i);
-  }
-  return out;
-}
 
 }  // namespace
 
