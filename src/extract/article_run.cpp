@@ -315,6 +315,9 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
     }
   }
   if (it != entity_by_key_.end()) return it->second;
+  if (type == kSite && place < 0) {
+    if (const int same = same_site(label, key); same >= 0) return same;
+  }
   Entity ent;
   ent.type = type;
   ent.key = key;
@@ -327,6 +330,7 @@ int ArticleRun::resolve_entity(int type, const std::string& label, int place,
   entities_.push_back(std::move(ent));
   const int id = static_cast<int>(entities_.size() - 1);
   entity_by_key_[key] = id;
+  if (type == kSite && place < 0) note_site_base(label, id);
   // (A settlement the gazetteer lacks is known by its name too; a region named with its head
   // word also without it: "the Kelemi district", then "in Kelemi".)
   if (known) {
@@ -514,7 +518,8 @@ bool ArticleRun::contains(int outer, int inner) const {
 }
 
 ExtractStats ArticleRun::run(QuadSink& sink) {
-  norm_ = normalize_text(article_.text);
+  // Page furniture (bylines, captions, linked headlines) blanked: same length, same offsets.
+  norm_ = normalize_text(blank_page_noise(article_.text, res_.page_noise));
   tokens_ = tokenize(norm_.text, res_.abbreviations);
   sentences_ = split_sentences(norm_.text, tokens_, res_.abbreviations);
   // Names: capitalised words that are not function words, titles or time words.

@@ -17,6 +17,7 @@
 #include "extract/extractor.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/page_noise.hpp"
 #include "extract/rules.hpp"
 #include "extract/start_index.hpp"
 #include "extract/text.hpp"
@@ -40,6 +41,7 @@ struct Extractor::Resources {
     }
   };
   std::unordered_set<std::string> abbreviations;
+  PageNoise page_noise;  // page_noise.txt: web-page lines blanked before normalisation
   std::vector<std::string> lexicon_names;
   std::vector<Lexicon> lexicons;
   LexiconIds lexicon_id;
@@ -406,6 +408,10 @@ class ArticleRun : public MatchContext {
   void apply_action(const Rule& rule, const RuleMatch& m, std::uint32_t si);
   int add_mention(Mention m, const std::string& label, const std::string& role, int affiliation);
   int resolve_entity(int type, const std::string& label, int place, const char* key_suffix = "");
+  // "Kelemi camp" and the site "Kelemi" are one site (mentions.cpp).
+  std::string site_base_key(const std::string& label) const;
+  int same_site(const std::string& label, const std::string& key);
+  void note_site_base(const std::string& label, int id);
   // "the city of X", "X city", "20 km east of X": the name is read as a settlement.
   bool city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) const;
   // Removes the time expressions inside the opening dateline (events.cpp).
@@ -540,6 +546,8 @@ class ArticleRun : public MatchContext {
   std::size_t sentence_mentions_begin_ = 0;
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> entity_by_key_;
+  // A site's key without its kind words ("l:kelemi" for "Kelemi camp") -> that site.
+  std::unordered_map<std::string, int> site_by_base_;
   PhraseIndex known_;              // names of this article's actors seen so far -> entity
   int affiliation_prefixes_ = -1;  // lexicon id of "Kremlin-backed", "Houthi-run", ...
   std::vector<Event> events_;

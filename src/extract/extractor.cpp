@@ -142,6 +142,10 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
       r.abbreviations.insert(fold_key(line));
     }
   }
+  // Optional: without it, no line is taken for page furniture.
+  if (const std::string noise = paths.lexicon_dir + "/page_noise.txt"; fs::exists(noise)) {
+    r.page_noise = PageNoise::parse(read_resource_file(noise), noise);
+  }
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(paths.lexicon_dir)) {
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());

@@ -517,7 +517,13 @@ void ArticleRun::reference_mentions(const Sentence& s, std::uint32_t si) {
       if (mention_type != type && e.type != type) return false;
       if (type == kSite) {
         const std::vector<std::string>& words = label_keys(static_cast<std::size_t>(entity));
-        return !words.empty() && words.back() == noun;
+        if (!words.empty() && words.back() == noun) return true;
+        // (A site now known by its bare name was named with the noun: "Kelemi camp".)
+        for (const std::string& alt : e.alt_labels) {
+          const std::size_t space = alt.rfind(' ');
+          if (space != std::string::npos && fold_key(alt.substr(space + 1)) == noun) return true;
+        }
+        return false;
       }
       return same_noun ? e.ref_nouns.count(noun) > 0 : e.ref_nouns.empty();
     };
@@ -685,6 +691,59 @@ bool ArticleRun::city_cue(const Sentence& s, std::uint32_t b, std::uint32_t e) c
     if (tokens_[k - 1].kind == TokenKind::Number) return true;
   }
   return false;
+}
+
+}  // namespace ng::extract::stage1
+
+namespace ng::extract::stage1 {
+
+// "Kelemi camp", "the Kelemi refugee camp": the key of the name without its kind
+// (data/lexicon/site_kinds.tsv) and the modifiers before it (site_modifiers.tsv), "" when the
+// name has no kind word or nothing else.
+std::string ArticleRun::site_base_key(const std::string& label) const {
+  std::vector<std::string_view> words;
+  for (std::string_view w : split(label, ' ')) {
+    if (!w.empty()) words.push_back(w);
+  }
+  if (words.size() < 2 || !res_.in("site_kinds", fold_key(words.back()))) return {};
+  words.pop_back();
+  while (words.size() > 1 && res_.in("site_modifiers", fold_key(words.back()))) words.pop_back();
+  std::string base;
+  for (std::string_view w : words) {
+    if (!base.empty()) base += ' ';
+    base += w;
+  }
+  std::string key = fold_key(base);
+  if (key.rfind("the ", 0) == 0) key = key.substr(4);
+  if (key.empty() || key == "the") return {};
+  return "l:" + key;
+}
+
+// One site under two names, whichever comes first: "Kelemi camp" after the site "Kelemi" is
+// that site; the site "Kelemi" after "Kelemi camp" is that one, which is then labelled by the
+// bare name (the name the camp has; the kind is a description). -1 when neither applies.
+int ArticleRun::same_site(const std::string& label, const std::string& key) {
+  const std::string base = site_base_key(label);
+  if (!base.empty()) {
+    const auto it = entity_by_key_.find(base);
+    if (it != entity_by_key_.end() && entities_[static_cast<std::size_t>(it->second)].type == kSite)
+      return it->second;
+    return -1;
+  }
+  const auto it = site_by_base_.find(key);
+  if (it == site_by_base_.end()) return -1;
+  Entity& e = entities_[static_cast<std::size_t>(it->second)];
+  if (std::find(e.alt_labels.begin(), e.alt_labels.end(), e.label) == e.alt_labels.end()) {
+    e.alt_labels.push_back(e.label);
+  }
+  e.label = label;
+  entity_by_key_[key] = it->second;
+  return it->second;
+}
+
+void ArticleRun::note_site_base(const std::string& label, int id) {
+  const std::string base = site_base_key(label);
+  if (!base.empty()) site_by_base_.emplace(base, id);
 }
 
 }  // namespace ng::extract::stage1
