@@ -80,7 +80,8 @@ std::string words_of(std::string_view folded) {
 }
 
 std::size_t word_count(std::string_view words) {
-  return words.empty() ? 0 : 1 + static_cast<std::size_t>(std::count(words.begin(), words.end(), ' '));
+  return words.empty() ? 0
+                       : 1 + static_cast<std::size_t>(std::count(words.begin(), words.end(), ' '));
 }
 
 bool any_prefix(std::string_view s, const std::vector<std::string>& list) {
@@ -224,9 +225,9 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
   std::string out(text);
   if (noise.empty()) return out;
   bool headline_seen = false;
-  bool header_zone = true;   // between the headline and the story's first paragraph
-  bool link_block = false;   // after "Related Stories": linked headlines
-  bool after_credit = false; // after a line that is only a photo credit: its caption
+  bool header_zone = true;    // between the headline and the story's first paragraph
+  bool link_block = false;    // after "Related Stories": linked headlines
+  bool after_credit = false;  // after a line that is only a photo credit: its caption
   bool previous_noise = false;
   std::string earlier = "\n";  // the words of every earlier line, one a line
   for (std::size_t pos = 0; pos < text.size();) {
@@ -272,9 +273,8 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
     }
     // A pull quote repeats a quoted sentence of the story; any repeated paragraph is a copy.
     const std::size_t n = word_count(words);
-    if (n >= 3 &&
-        (earlier.find("\n" + words + "\n") != std::string::npos ||
-         (opens_with_quote(folded) && earlier.find(words) != std::string::npos))) {
+    if (n >= 3 && (earlier.find("\n" + words + "\n") != std::string::npos ||
+                   (opens_with_quote(folded) && earlier.find(words) != std::string::npos))) {
       is_noise = true;
     }
     earlier += words + "\n";

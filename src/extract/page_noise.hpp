@@ -12,13 +12,13 @@
 namespace ng::extract {
 
 struct PageNoise {
-  std::vector<std::string> whole;           // the whole line is this
-  std::vector<std::string> prefixes;        // the line starts with this
-  std::vector<std::string> unended_prefixes;  // ... and ends no sentence
-  std::vector<std::string> contains;        // the line contains this
-  std::vector<std::string> credit_marks;    // an unended line with this is a photo caption
-  std::vector<std::string> photo_credits;   // a line that is only a photo credit
-  std::vector<std::string> link_headers;    // opens a block of linked headlines
+  std::vector<std::string> whole;               // the whole line is this
+  std::vector<std::string> prefixes;            // the line starts with this
+  std::vector<std::string> unended_prefixes;    // ... and ends no sentence
+  std::vector<std::string> contains;            // the line contains this
+  std::vector<std::string> credit_marks;        // an unended line with this is a photo caption
+  std::vector<std::string> photo_credits;       // a line that is only a photo credit
+  std::vector<std::string> link_headers;        // opens a block of linked headlines
   std::unordered_set<std::string> stamp_words;  // "updated", "ago": a timestamp line
   std::unordered_set<std::string> month_words;  // with a clock: a timestamp line
   std::unordered_set<std::string> time_words;   // allowed in a timestamp line

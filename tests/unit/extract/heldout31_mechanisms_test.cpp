@@ -1,7 +1,7 @@
 // Mechanisms prompted by the thirty-first held-out set (tests/data/heldout31: news web pages
 // copied with their page furniture): one case per mechanism, on invented text and names.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -95,8 +95,8 @@ TEST_CASE("page noise: the headline, a bare live-blog clock and story lines stay
   CHECK(kept("By the river, fighting resumes\nShells hit Dravo.\n").size() == 2);
   // A clock alone heads a live-blog entry; with a month it is a page's timestamp.
   CHECK(kept("Live: Dravo\n17:05 GMT\nShells hit Dravo.\n").count("17:05 GMT") == 1);
-  CHECK(kept("Live: Dravo\n17:05 GMT, 4 May 2026\nShells hit Dravo.\n").count(
-            "17:05 GMT, 4 May 2026") == 0);
+  CHECK(kept("Live: Dravo\n17:05 GMT, 4 May 2026\nShells hit Dravo.\n")
+            .count("17:05 GMT, 4 May 2026") == 0);
   // A prefix ending in a letter ends a word: "Byelection" is no byline.
   CHECK(kept("Dravo votes\nByelection results in Dravo\nTurnout was low.\n")
             .count("Byelection results in Dravo") == 1);
@@ -145,8 +145,7 @@ TEST_CASE("places: a site named with its kind and by its bare name is one site",
   CHECK(b.labels("Site").size() >= 2);
 }
 
-TEST_CASE("places: two names before a plural kind noun are both sites",
-          "[extract][heldout31]") {
+TEST_CASE("places: two names before a plural kind noun are both sites", "[extract][heldout31]") {
   Stage1 a("Police stormed the Dravo and Kessa favela complexes at dawn on Tuesday.");
   const auto sites = a.labels("Site");
   CHECK(has(sites, "Dravo"));
