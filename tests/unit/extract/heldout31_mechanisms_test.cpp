@@ -179,3 +179,13 @@ TEST_CASE("actors: militias known as X, undotted ranks and a mission's mixed-cas
   Stage1 c("The UN mission, Monusco, said it was alarmed by the fighting near Dravo.");
   CHECK(has(c.labels("Organization"), "Monusco"));
 }
+
+TEST_CASE("actors: seats of government stand for their governments", "[extract][heldout31]") {
+  Stage1 a(
+      "The Elysee said on Monday that the envoy would travel to Tarvo. Downing Street declined "
+      "to comment.");
+  const auto governments = a.labels("Government");
+  CHECK(has(governments, "Elysee"));
+  CHECK(has(governments, "Downing Street"));
+  CHECK_FALSE(has(a.labels("City"), "Downing Street"));
+}
