@@ -568,6 +568,7 @@ class ArticleRun : public MatchContext {
   bool tally_over_span(const Event& ev, const Sentence& s, const std::vector<TimeExpression>& times,
                        const std::vector<std::size_t>& local) const;
   bool tally_of_many(const Event& ev, const Sentence& s) const;
+  bool habitual_perfect(const Event& ev, const Sentence& s) const;
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it

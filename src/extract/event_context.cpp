@@ -392,6 +392,51 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
   });
 }
 
+// "X has repeatedly shelled border villages", "since then, X has fired rockets at Y", "the group
+// has since extended its attacks to Z": an event told in the perfect with a word of habit or
+// duration (data/lexicon/habitual_cues.tsv, kind cue) right after the auxiliary (kind aux), or
+// opening the sentence before a comma, sums up many; it reports none. The trigger is the
+// auxiliary's participle or its object, at most six words on in one clause. ("Since Monday, X
+// has fired 40 rockets" and "has been closed since Thursday" keep their events: the cue is not
+// a whole opening phrase, or stands after the trigger.)
+bool ArticleRun::habitual_perfect(const Event& ev, const Sentence& s) const {
+  const auto found = res_.lexicon_id.find("habitual_cues");
+  if (found == res_.lexicon_id.end() || ev.begin <= s.first_token) return false;
+  const int id = found->second;
+  // The length of the longest phrase of `kind` starting at token p (0: none).
+  const auto phrase = [&](std::uint32_t p, std::string_view kind) {
+    std::uint32_t best = 0;
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && res_.lexicons[id].get(lexemes_[k].row, "kind") == kind) {
+        best = std::max<std::uint32_t>(best, lexemes_[k].length);
+      }
+    }
+    return best;
+  };
+  const auto speech = res_.lexicon_id.find("speech_verbs");
+  std::uint32_t aux = ev.begin;
+  for (std::uint32_t k = ev.begin; k > s.first_token && k + 7 > ev.begin;) {
+    --k;
+    if (tokens_[k].kind == TokenKind::Punct) break;
+    if (speech != res_.lexicon_id.end() && word_in(speech->second, k)) break;
+    if (phrase(k, "aux") == 1) {
+      aux = k;
+      break;
+    }
+  }
+  if (aux == ev.begin) return false;
+  // A cue right after the auxiliary ("has since", "have for years", "has also repeatedly").
+  for (std::uint32_t j = aux + 1; j < ev.begin;) {
+    if (phrase(j, "cue") > 0) return true;
+    if (tokens_[j].key != "been" && tokens_[j].key != "also") break;
+    ++j;
+  }
+  // A cue opening the sentence, then a comma ("Since then, ...").
+  const std::uint32_t opening = phrase(s.first_token, "cue");
+  return opening > 0 && s.first_token + opening < aux &&
+         tokens_[s.first_token + opening].key == ",";
+}
+
 // Counts of many over a period are statistics, not one event: "gangs had kidnapped at least 185
 // people in the same period", "carried out more than 200 attacks since the earthquake". A count
 // of at least ten (or "dozens", "hundreds") right before a plural event noun or after a verb,
