@@ -449,6 +449,7 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void date_by_report();
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
+  bool opens_span(const TimeExpression& te, std::uint32_t first) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;

@@ -24,6 +24,13 @@ bool ArticleRun::recent(const std::string& value) const {
   return false;
 }
 
+// A time expression that opens a span up to the report: it starts with, or follows, a word of
+// data/lexicon/span_openers.tsv ("since November 2023").
+bool ArticleRun::opens_span(const TimeExpression& te, std::uint32_t first) const {
+  return word_in("span_openers", te.begin) ||
+         (te.begin > first && word_in("span_openers", te.begin - 1));
+}
+
 bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
   for (std::uint32_t k = from; k < to; ++k) {
     if (res_.in("time_clause_breaks", tokens_[k].key)) return true;
@@ -387,7 +394,7 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
   }
   if (verb == 0) return false;
   return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {
-    const bool since = tokens_[te.begin].key == "since" || tokens_[te.begin - 1].key == "since";
+    const bool since = opens_span(te, s.first_token);
     return te.begin > verb && since && !te.value.empty() && !recent(te.value);
   });
 }
@@ -461,8 +468,7 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
       const std::optional<std::string> digits = count_digits(t.key);
       return digits && digits->size() >= 2;
     }
-    return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" && t.key != "few" &&
-           t.key != "many";
+    return phrase_kind(numbers_lex->second, at, "vague") && !word_in("tally_small_amounts", at);
   };
   const auto clause_end = [&](std::uint32_t k) {
     const std::string& key = tokens_[k].key;
@@ -471,7 +477,7 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
   // "since ..." or a period phrase before the clause ends.
   const auto period_after = [&](std::uint32_t from) {
     for (std::uint32_t k = from; k < s.last_token && k < from + 12 && !clause_end(k); ++k) {
-      if (tokens_[k].key == "since" || phrase_kind(periods->second, k, "")) return true;
+      if (word_in("span_openers", k) || phrase_kind(periods->second, k, "")) return true;
     }
     return false;
   };

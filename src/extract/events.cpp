@@ -117,8 +117,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                                 reference_date(article_), heading_year_);
       drop_dateline_times(times);
       for (const TimeExpression& te : times) {
-        if (tokens_[te.begin].key == "since" ||
-            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+        if (opens_span(te, s.first_token)) {
           continue;
         }
         if (!te.value.empty()) {
@@ -166,8 +165,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   for (const TimeExpression& te : times) {
     // "since November 2024" opens a span: it puts no date in focus for the next sentence.
-    if (tokens_[te.begin].key == "since" ||
-        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+    if (opens_span(te, s.first_token)) {
       continue;
     }
     if (!te.value.empty()) {
@@ -361,9 +359,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
       bool when_between = false;
       for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
-      ev.since_span =
-          !when_between && (tokens_[te.begin].key == "since" ||
-                            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
+      ev.since_span = !when_between && opens_span(te, s.first_token);
     }
   }
   // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
