@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/article_run.hpp"
+#include "extract/filed_dateline.hpp"
 
 namespace ng::extract::stage1 {
 
@@ -138,6 +139,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   merge_framing_event(s, local);
   place_from_scene(si, local);
   truce_after_fighting(si, local);
+  drop_filed_places(s, local);
   std::vector<TimeExpression> times =
       has_time_word
           ? find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
@@ -865,6 +867,52 @@ void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
       if (!means) continue;
       raid.merged = raid.dropped = true;
     }
+  }
+}
+
+// "Port X (AFP) - Drones struck the city of Y": a mixed-case dateline names where the report was
+// filed. Its places stay an event's only when the event has no other place in the sentence, or
+// its others lie inside them ("Bangui (AFP) - ... in the capital's Z district").
+void ArticleRun::drop_filed_places(const Sentence& s, const std::vector<std::size_t>& local) {
+  if (s.first_token >= 80 || dateline_end_ > dateline_begin_) return;  // capitals: mentions.cpp
+  const Dateline filed = find_filed_dateline(tokens_);
+  if (filed.end <= filed.begin || filed.begin < s.first_token || filed.begin >= s.last_token) {
+    return;
+  }
+  // Places named in the dateline and nowhere else in the sentence.
+  std::vector<int> named, also_after;
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.entity < 0 || !(bit(mn.type) & kPlaceMask)) continue;
+    const bool inside = mn.begin >= filed.begin && mn.end <= filed.end;
+    (inside ? named : also_after).push_back(mn.entity);
+  }
+  named.erase(std::remove_if(named.begin(), named.end(),
+                             [&](int e) {
+                               return std::find(also_after.begin(), also_after.end(), e) !=
+                                      also_after.end();
+                             }),
+              named.end());
+  const auto in_dateline = [&](int e) {
+    return std::find(named.begin(), named.end(), e) != named.end();
+  };
+  // The places the sentence's events have besides the dateline's.
+  std::vector<int> others;
+  for (std::size_t idx : local) {
+    for (int place : events_[idx].locations) {
+      if (!in_dateline(place)) others.push_back(place);
+    }
+  }
+  for (std::size_t idx : local) {
+    std::vector<int>& where = events_[idx].locations;
+    std::vector<int> kept;
+    for (int place : where) {
+      const bool elsewhere =
+          in_dateline(place) && std::any_of(others.begin(), others.end(),
+                                            [&](int o) { return !contains(place, o); });
+      if (!elsewhere) kept.push_back(place);
+    }
+    where = kept;
   }
 }
 
