@@ -925,6 +925,14 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
     if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
+    // "... as Angola pressed ahead with talks", "as X pushes talks": a country opening a clause
+    // (data/lexicon/subject_clause_openers.tsv) before a lower-case word is its subject.
+    if (mn.type == kCountry && mn.begin > s.first_token && mn.end < s.last_token &&
+        word_in("subject_clause_openers", mn.begin - 1) &&
+        tokens_[mn.end].kind == TokenKind::Word && !tokens_[mn.end].is(kCapitalized) &&
+        !res_.in("locative", tokens_[mn.end].key)) {
+      continue;
+    }
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
     // "was expected in X on Monday", "will travel to X": where someone is due to go is no place
     // of the events of the sentence (a phrase of data/lexicon/planned_place_cues.tsv right
