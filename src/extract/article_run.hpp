@@ -570,6 +570,7 @@ class ArticleRun : public MatchContext {
                        const std::vector<std::size_t>& local) const;
   bool tally_of_many(const Event& ev, const Sentence& s) const;
   bool habitual_perfect(const Event& ev, const Sentence& s) const;
+  bool ended_span(const Event& ev, const Sentence& s) const;
   void drop_filed_places(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;

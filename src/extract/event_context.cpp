@@ -444,6 +444,39 @@ bool ArticleRun::habitual_perfect(const Event& ev, const Sentence& s) const {
          tokens_[s.first_token + opening].key == ",";
 }
 
+// "A ceasefire brokered by X in October ended a week of fighting", "ended more than a year of
+// fighting between A and B": fighting (aftermath_cause_classes.tsv) given as the span an ending
+// verb closed (data/lexicon/ended_span_words.tsv: verb, a count or article, unit, "of", at most
+// one word) sums up a war told as background when it has no date of the report's days. ("a truce
+// that ended four days of fighting" this week keeps its clash: its date is recent.)
+bool ArticleRun::ended_span(const Event& ev, const Sentence& s) const {
+  const auto found = res_.lexicon_id.find("ended_span_words");
+  if (found == res_.lexicon_id.end() || ev.pos != "noun") return false;
+  if (!res_.in("aftermath_cause_classes", fold_key(ev.cls))) return false;
+  if (!ev.date.empty() && recent(ev.date)) return false;
+  const int id = found->second;
+  const auto kind_at = [&](std::uint32_t p, std::string_view kind) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && lexemes_[k].length == 1 &&
+          res_.lexicons[id].get(lexemes_[k].row, "kind") == kind) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Back from the trigger: one modifier at most, "of", the unit, then up to four words of count
+  // ("a", "five", "more than a") after the verb.
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token + 1 && tokens_[k - 1].key != "of") --k;
+  if (k <= s.first_token + 2 || tokens_[k - 1].key != "of" || !kind_at(k - 2, "unit")) return false;
+  for (std::uint32_t j = k - 2, n = 0; j > s.first_token && n < 5; ++n) {
+    --j;
+    if (kind_at(j, "verb")) return true;
+    if (tokens_[j].kind == TokenKind::Punct || tokens_[j].is(kCapitalized)) return false;
+  }
+  return false;
+}
+
 // Counts of many over a period are statistics, not one event: "gangs had kidnapped at least 185
 // people in the same period", "carried out more than 200 attacks since the earthquake". A count
 // of at least ten (or "dozens", "hundreds") right before a plural event noun or after a verb,

@@ -183,7 +183,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
     if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local) ||
-        tally_of_many(ev, s) ||
+        tally_of_many(ev, s) || ended_span(ev, s) ||
         (habitual_perfect(ev, s) && res_.in("span_event_classes", fold_key(ev.cls)))) {
       ev.merged = ev.dropped = true;
     }
