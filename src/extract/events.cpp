@@ -908,8 +908,8 @@ void ArticleRun::drop_filed_places(const Sentence& s, const std::vector<std::siz
     std::vector<int> kept;
     for (int place : where) {
       const bool elsewhere =
-          in_dateline(place) && std::any_of(others.begin(), others.end(),
-                                            [&](int o) { return !contains(place, o); });
+          in_dateline(place) &&
+          std::any_of(others.begin(), others.end(), [&](int o) { return !contains(place, o); });
       if (!elsewhere) kept.push_back(place);
     }
     where = kept;
@@ -924,7 +924,7 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
-    if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
+    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
     // "... as Angola pressed ahead with talks", "as X pushes talks": a country opening a clause
     // (data/lexicon/subject_clause_openers.tsv) before a lower-case word is its subject.
     if (mn.type == kCountry && mn.begin > s.first_token && mn.end < s.last_token &&

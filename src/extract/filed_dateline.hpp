@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "extract/text.hpp"
@@ -26,8 +27,7 @@ inline Dateline find_filed_dateline(const std::vector<Token>& tokens) {
         if (bracket) return {k, p};
         break;
       }
-      if (t.key == "(" && p + 2 < n && tokens[p + 2].key == ")" &&
-          tokens[p + 1].is(kCapitalized)) {
+      if (t.key == "(" && p + 2 < n && tokens[p + 2].key == ")" && tokens[p + 1].is(kCapitalized)) {
         bracket = true;
         p += 2;
         continue;
