@@ -455,6 +455,7 @@ class ArticleRun : public MatchContext {
   void merge_events();
   void date_by_report();
   bool time_clause_break(std::uint32_t from, std::uint32_t to) const;
+  bool opens_span(const TimeExpression& te, std::uint32_t first) const;
   bool undated_cue_before(const Event& ev, std::uint32_t first) const;
   bool not_event_cue_before(std::uint32_t b, std::uint32_t first) const;
   bool hypothetical_cue_before(std::uint32_t b, std::uint32_t first) const;
@@ -576,6 +577,9 @@ class ArticleRun : public MatchContext {
   bool tally_over_span(const Event& ev, const Sentence& s, const std::vector<TimeExpression>& times,
                        const std::vector<std::size_t>& local) const;
   bool tally_of_many(const Event& ev, const Sentence& s) const;
+  bool habitual_perfect(const Event& ev, const Sentence& s) const;
+  bool ended_span(const Event& ev, const Sentence& s) const;
+  void drop_filed_places(const Sentence& s, const std::vector<std::size_t>& local);
   bool same_paragraph(std::uint32_t earlier, std::uint32_t later) const;
   bool bounds_only(const Sentence& s, const Mention& mn) const;
   // The narrative's time: the value of the article's last time expression so far ("" when it

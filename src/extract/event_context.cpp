@@ -24,6 +24,13 @@ bool ArticleRun::recent(const std::string& value) const {
   return false;
 }
 
+// A time expression that opens a span up to the report: it starts with, or follows, a word of
+// data/lexicon/span_openers.tsv ("since November 2023").
+bool ArticleRun::opens_span(const TimeExpression& te, std::uint32_t first) const {
+  return word_in("span_openers", te.begin) ||
+         (te.begin > first && word_in("span_openers", te.begin - 1));
+}
+
 bool ArticleRun::time_clause_break(std::uint32_t from, std::uint32_t to) const {
   for (std::uint32_t k = from; k < to; ++k) {
     if (res_.in("time_clause_breaks", tokens_[k].key)) return true;
@@ -387,9 +394,87 @@ bool ArticleRun::tally_over_span(const Event& ev, const Sentence& s,
   }
   if (verb == 0) return false;
   return std::any_of(times.begin(), times.end(), [&](const TimeExpression& te) {
-    const bool since = tokens_[te.begin].key == "since" || tokens_[te.begin - 1].key == "since";
+    const bool since = opens_span(te, s.first_token);
     return te.begin > verb && since && !te.value.empty() && !recent(te.value);
   });
+}
+
+// "X has repeatedly shelled border villages", "since then, X has fired rockets at Y", "the group
+// has since extended its attacks to Z": an event told in the perfect with a word of habit or
+// duration (data/lexicon/habitual_cues.tsv, kind cue) right after the auxiliary (kind aux), or
+// opening the sentence before a comma, sums up many; it reports none. The trigger is the
+// auxiliary's participle or its object, at most six words on in one clause. ("Since Monday, X
+// has fired 40 rockets" and "has been closed since Thursday" keep their events: the cue is not
+// a whole opening phrase, or stands after the trigger.)
+bool ArticleRun::habitual_perfect(const Event& ev, const Sentence& s) const {
+  const auto found = res_.lexicon_id.find("habitual_cues");
+  if (found == res_.lexicon_id.end() || ev.begin <= s.first_token) return false;
+  const int id = found->second;
+  // The length of the longest phrase of `kind` starting at token p (0: none).
+  const auto phrase = [&](std::uint32_t p, std::string_view kind) {
+    std::uint32_t best = 0;
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && res_.lexicons[id].get(lexemes_[k].row, "kind") == kind) {
+        best = std::max<std::uint32_t>(best, lexemes_[k].length);
+      }
+    }
+    return best;
+  };
+  const auto speech = res_.lexicon_id.find("speech_verbs");
+  std::uint32_t aux = ev.begin;
+  for (std::uint32_t k = ev.begin; k > s.first_token && k + 7 > ev.begin;) {
+    --k;
+    if (tokens_[k].kind == TokenKind::Punct) break;
+    if (speech != res_.lexicon_id.end() && word_in(speech->second, k)) break;
+    if (phrase(k, "aux") == 1) {
+      aux = k;
+      break;
+    }
+  }
+  if (aux == ev.begin) return false;
+  // A cue right after the auxiliary ("has since", "have for years", "has also repeatedly").
+  for (std::uint32_t j = aux + 1; j < ev.begin;) {
+    if (phrase(j, "cue") > 0) return true;
+    if (tokens_[j].key != "been" && tokens_[j].key != "also") break;
+    ++j;
+  }
+  // A cue opening the sentence, then a comma ("Since then, ...").
+  const std::uint32_t opening = phrase(s.first_token, "cue");
+  return opening > 0 && s.first_token + opening < aux &&
+         tokens_[s.first_token + opening].key == ",";
+}
+
+// "A ceasefire brokered by X in October ended a week of fighting", "ended more than a year of
+// fighting between A and B": fighting (aftermath_cause_classes.tsv) given as the span an ending
+// verb closed (data/lexicon/ended_span_words.tsv: verb, a count or article, unit, "of", at most
+// one word) sums up a war told as background when it has no date of the report's days. ("a truce
+// that ended four days of fighting" this week keeps its clash: its date is recent.)
+bool ArticleRun::ended_span(const Event& ev, const Sentence& s) const {
+  const auto found = res_.lexicon_id.find("ended_span_words");
+  if (found == res_.lexicon_id.end() || ev.pos != "noun") return false;
+  if (!res_.in("aftermath_cause_classes", fold_key(ev.cls))) return false;
+  if (!ev.date.empty() && recent(ev.date)) return false;
+  const int id = found->second;
+  const auto kind_at = [&](std::uint32_t p, std::string_view kind) {
+    for (std::uint32_t k = lex_start_[p]; k < lex_start_[p + 1]; ++k) {
+      if (lexemes_[k].lexicon == id && lexemes_[k].length == 1 &&
+          res_.lexicons[id].get(lexemes_[k].row, "kind") == kind) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Back from the trigger: one modifier at most, "of", the unit, then up to four words of count
+  // ("a", "five", "more than a") after the verb.
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token + 1 && tokens_[k - 1].key != "of") --k;
+  if (k <= s.first_token + 2 || tokens_[k - 1].key != "of" || !kind_at(k - 2, "unit")) return false;
+  for (std::uint32_t j = k - 2, n = 0; j > s.first_token && n < 5; ++n) {
+    --j;
+    if (kind_at(j, "verb")) return true;
+    if (tokens_[j].kind == TokenKind::Punct || tokens_[j].is(kCapitalized)) return false;
+  }
+  return false;
 }
 
 // Counts of many over a period are statistics, not one event: "gangs had kidnapped at least 185
@@ -416,8 +501,7 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
       const std::optional<std::string> digits = count_digits(t.key);
       return digits && digits->size() >= 2;
     }
-    return phrase_kind(numbers_lex->second, at, "vague") && t.key != "several" && t.key != "few" &&
-           t.key != "many";
+    return phrase_kind(numbers_lex->second, at, "vague") && !word_in("tally_small_amounts", at);
   };
   const auto clause_end = [&](std::uint32_t k) {
     const std::string& key = tokens_[k].key;
@@ -426,7 +510,7 @@ bool ArticleRun::tally_of_many(const Event& ev, const Sentence& s) const {
   // "since ..." or a period phrase before the clause ends.
   const auto period_after = [&](std::uint32_t from) {
     for (std::uint32_t k = from; k < s.last_token && k < from + 12 && !clause_end(k); ++k) {
-      if (tokens_[k].key == "since" || phrase_kind(periods->second, k, "")) return true;
+      if (word_in("span_openers", k) || phrase_kind(periods->second, k, "")) return true;
     }
     return false;
   };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/article_run.hpp"
+#include "extract/filed_dateline.hpp"
 
 namespace ng::extract::stage1 {
 
@@ -117,8 +118,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
                                 reference_date(article_), heading_year_);
       drop_dateline_times(times);
       for (const TimeExpression& te : times) {
-        if (tokens_[te.begin].key == "since" ||
-            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+        if (opens_span(te, s.first_token)) {
           continue;
         }
         if (!te.value.empty()) {
@@ -139,6 +139,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   merge_framing_event(s, local);
   place_from_scene(si, local);
   truce_after_fighting(si, local);
+  drop_filed_places(s, local);
   std::vector<TimeExpression> times =
       has_time_word
           ? find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
@@ -166,8 +167,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   }
   for (const TimeExpression& te : times) {
     // "since November 2024" opens a span: it puts no date in focus for the next sentence.
-    if (tokens_[te.begin].key == "since" ||
-        (te.begin > s.first_token && tokens_[te.begin - 1].key == "since")) {
+    if (opens_span(te, s.first_token)) {
       continue;
     }
     if (!te.value.empty()) {
@@ -183,7 +183,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
     if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local) ||
-        tally_of_many(ev, s)) {
+        tally_of_many(ev, s) || ended_span(ev, s) ||
+        (habitual_perfect(ev, s) && res_.in("span_event_classes", fold_key(ev.cls)))) {
       ev.merged = ev.dropped = true;
     }
     // "have attacked shipping in the Red Sea since November 2023", "attacks have become more
@@ -360,9 +361,7 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       // ("since 2023, when rockets hit the city": the clause after "when" is one event.)
       bool when_between = false;
       for (std::uint32_t k = te.end; k < ev.begin; ++k) when_between |= tokens_[k].key == "when";
-      ev.since_span =
-          !when_between && (tokens_[te.begin].key == "since" ||
-                            (te.begin > s.first_token && tokens_[te.begin - 1].key == "since"));
+      ev.since_span = !when_between && opens_span(te, s.first_token);
     }
   }
   // "a 1991 ceasefire", "the 2018 peace deal": a year right before an event noun dates it.
@@ -871,6 +870,52 @@ void ArticleRun::capture_means(const std::vector<std::size_t>& local) {
   }
 }
 
+// "Port X (AFP) - Drones struck the city of Y": a mixed-case dateline names where the report was
+// filed. Its places stay an event's only when the event has no other place in the sentence, or
+// its others lie inside them ("Bangui (AFP) - ... in the capital's Z district").
+void ArticleRun::drop_filed_places(const Sentence& s, const std::vector<std::size_t>& local) {
+  if (s.first_token >= 80 || dateline_end_ > dateline_begin_) return;  // capitals: mentions.cpp
+  const Dateline filed = find_filed_dateline(tokens_);
+  if (filed.end <= filed.begin || filed.begin < s.first_token || filed.begin >= s.last_token) {
+    return;
+  }
+  // Places named in the dateline and nowhere else in the sentence.
+  std::vector<int> named, also_after;
+  for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+    const Mention& mn = mentions_[q];
+    if (mn.entity < 0 || !(bit(mn.type) & kPlaceMask)) continue;
+    const bool inside = mn.begin >= filed.begin && mn.end <= filed.end;
+    (inside ? named : also_after).push_back(mn.entity);
+  }
+  named.erase(std::remove_if(named.begin(), named.end(),
+                             [&](int e) {
+                               return std::find(also_after.begin(), also_after.end(), e) !=
+                                      also_after.end();
+                             }),
+              named.end());
+  const auto in_dateline = [&](int e) {
+    return std::find(named.begin(), named.end(), e) != named.end();
+  };
+  // The places the sentence's events have besides the dateline's.
+  std::vector<int> others;
+  for (std::size_t idx : local) {
+    for (int place : events_[idx].locations) {
+      if (!in_dateline(place)) others.push_back(place);
+    }
+  }
+  for (std::size_t idx : local) {
+    std::vector<int>& where = events_[idx].locations;
+    std::vector<int> kept;
+    for (int place : where) {
+      const bool elsewhere =
+          in_dateline(place) &&
+          std::any_of(others.begin(), others.end(), [&](int o) { return !contains(place, o); });
+      if (!elsewhere) kept.push_back(place);
+    }
+    where = kept;
+  }
+}
+
 void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>& local) {
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
@@ -879,7 +924,15 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
     if (mn.party) continue;
-    if (mn.type == kCountry && !mn.locative) continue;   // the country acting, not the place
+    if (mn.type == kCountry && !mn.locative) continue;  // the country acting, not the place
+    // "... as Angola pressed ahead with talks", "as X pushes talks": a country opening a clause
+    // (data/lexicon/subject_clause_openers.tsv) before a lower-case word is its subject.
+    if (mn.type == kCountry && mn.begin > s.first_token && mn.end < s.last_token &&
+        word_in("subject_clause_openers", mn.begin - 1) &&
+        tokens_[mn.end].kind == TokenKind::Word && !tokens_[mn.end].is(kCapitalized) &&
+        !res_.in("locative", tokens_[mn.end].key)) {
+      continue;
+    }
     if (origin_before(mn.sentence, mn.begin)) continue;  // "elders from X"
     // "was expected in X on Monday", "will travel to X": where someone is due to go is no place
     // of the events of the sentence (a phrase of data/lexicon/planned_place_cues.tsv right
