@@ -50,6 +50,7 @@ struct ClaimStage::Resources {
   Lexicon threat_phrases;      // "pay a heavy price": what makes a statement a threat
   Lexicon threat_verbs;        // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;              // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon as_fillers;          // "well", "part": after "as", no naming ("as well as")
   Lexicon charges;             // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;      // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;        // "tallies", "figures": the state they name speaks

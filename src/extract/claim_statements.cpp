@@ -274,12 +274,10 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
 // "condemned the raids as a flagrant violation": "as" within a few words after the verb, in its
 // clause, followed by what the act is called (not "as well", "as part of", "as soon as").
 bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
-  static const std::set<std::string> kNotNaming = {"well", "part", "soon", "long",
-                                                   "much", "many", "of",   "far"};
   for (std::uint32_t k = from; k + 1 < stop && k < from + 10; ++k) {
     if (tokens_[k].key == "as") {
       const Token& next = tokens_[k + 1];
-      return (next.kind != TokenKind::Punct || next.key == "\"") && kNotNaming.count(next.key) == 0;
+      return (next.kind != TokenKind::Punct || next.key == "\"") && !is_word(res_.as_fillers, k + 1, stop);
     }
     if (tokens_[k].key == "," || tokens_[k].key == "and") return false;
   }
@@ -427,6 +425,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   // One claim per claimant and type; a Statement gives way to a more specific claim.
   std::map<std::pair<int, std::string>, std::size_t> seen;
   std::vector<std::pair<Cue, int>> resolved;
+  int previous_who = -1;
+  std::uint32_t previous_cue_end = 0;
+  auto participle = [](const Token& t) {
+    return t.kind == TokenKind::Word && !t.is(kCapitalized) && t.key.size() > 5 &&
+           t.key.compare(t.key.size() - 3, 3, "ing") == 0;
+  };
   for (const Cue& cue : cues) {
     coordinated_.clear();
     int who = own_government(as_actor(claimant_for(s, ms, cue)));
@@ -488,6 +492,19 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       who = cue.speaker;
       coordinated_.clear();
     }
+    // "..., he said, adding that X forces had ...": a participle after a comma has no subject
+    // of its own; with no name between, it is the speaker of the verb before it (not the
+    // first name of the clause, which may be what is told: "Two X guards were killed").
+    if (previous_who >= 0 && cue.voice == Voice::Active && cue.begin > previous_cue_end &&
+        tokens_[cue.begin - 1].key == "," && participle(tokens_[cue.begin]) &&
+        cue.speaker < 0 && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin >= previous_cue_end && m.end <= cue.begin;
+        })) {
+      who = previous_who;
+      coordinated_.clear();
+    }
+    previous_who = who;
+    previous_cue_end = cue.end;
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;

@@ -139,6 +139,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.threat_phrases = load("claim_threat_phrases");
   r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
+  r.as_fillers = load("claim_as_fillers");
   r.charges = load("claim_charge_words");
   r.denial_phrases = load("claim_denial_phrases");
   r.record_nouns = load("claim_record_nouns");
