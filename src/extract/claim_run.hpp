@@ -82,6 +82,7 @@ struct ClaimStage::Resources {
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
   Lexicon med_side_references;   // phrase: sides given by reference ("them", "the two sides")
+  Lexicon med_described;         // "elders", "pastors": heads of mediators known by description
   Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
   Lexicon title_modifiers;       // "former", "deputy"
   Lexicon object_preps;          // "of", "with": names after them are no subject
@@ -388,6 +389,7 @@ class ArticleRun {
   // ---------------------------------------------------------------- mediation
   std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t end,
                              std::uint32_t* list_end = nullptr) const;
+  int described_mediator(const std::vector<Mention>& ms, std::uint32_t cb, std::uint32_t at);
   std::vector<int> relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
                                        std::uint32_t at) const;
   int actor_named(const std::string& name) const;

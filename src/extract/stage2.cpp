@@ -166,6 +166,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_side_quantifiers = load("mediation_side_quantifiers");
   r.med_party_nouns = load("mediation_party_nouns");
   r.med_side_references = load("mediation_side_references");
+  r.med_described = load("mediation_described_mediators");
   r.titles = load("person_titles");
   r.title_modifiers = load("title_modifiers");
   r.object_preps = load("mediation_object_preps");
