@@ -32,6 +32,7 @@ struct ClaimStage::Resources {
   Lexicon casualty;            // phrase, slot
   Lexicon counted;             // phrase, kind (posts, equipment, none)
   Lexicon zero;                // phrase: "no casualties"
+  Lexicon zero_results;        // "causing": before "no casualties", an act's result, no toll
   Lexicon none_words;          // phrase: "none" (of its officers were wounded)
   Lexicon status;              // phrase, status
   Lexicon media;               // phrase

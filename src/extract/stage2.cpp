@@ -123,6 +123,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
+  r.zero_results = load("claim_zero_results");
   r.none_words = load("claim_none_words");
   r.status = load("claim_status");
   r.media = load("claim_media");
