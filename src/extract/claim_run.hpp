@@ -48,6 +48,7 @@ struct ClaimStage::Resources {
   Lexicon body_descriptors;    // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;        // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon own_attack_verbs;    // "ambushed", "attacked" (said of itself by a group: responsibility)
+  Lexicon own_group_nouns;     // "group": "the group had attacked", said by its spokesperson
   Lexicon threat_phrases;      // "pay a heavy price": what makes a statement a threat
   Lexicon threat_verbs;        // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;              // phrase, kind: "called" (verb) ... "a violation" (charge)

@@ -247,7 +247,7 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
 }
 
 // In [from, to): the speaker's own pronoun ("it", "we", "they", or "its" / "our" / "their"
-// and one or two words: "its fighters") right before a verb of attack
+// and one or two words: "its fighters", or "the group") right before a verb of attack
 // (claim_own_attack_verbs.tsv), "had" / "have" / "has" between allowed.
 bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
   for (std::uint32_t v = from; v < to; ++v) {
@@ -262,6 +262,10 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
     if (k == from) continue;
     const std::string& w = tokens_[k - 1].key;
     if (w == "it" || w == "we" || w == "they") return true;
+    // ("the group had targeted": the group names itself.)
+    if (k >= from + 2 && tokens_[k - 2].key == "the" && is_word(res_.own_group_nouns, k - 1, k)) {
+      return true;
+    }
     for (std::uint32_t p = k - 1; p > from && k - p <= 2; --p) {
       const Token& t = tokens_[p - 1];
       if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
@@ -990,7 +994,13 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   for (std::size_t k = 0, n = made.size(); k < n; ++k) {
     if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
     if (seen.count({made[k].claimant, "ResponsibilityClaim"})) continue;
-    if (entities_[static_cast<std::size_t>(made[k].claimant)].cls != "ArmedGroup") continue;
+    // (Or its spokesperson: "X military spokesman Y said the group had targeted ...".)
+    const Entity& claimant = entities_[static_cast<std::size_t>(made[k].claimant)];
+    const int group = claimant.person() ? entity_by_iri(claimant.affiliation) : -1;
+    if (claimant.cls != "ArmedGroup" &&
+        (group < 0 || entities_[static_cast<std::size_t>(group)].cls != "ArmedGroup")) {
+      continue;
+    }
     const Cue* cue = nullptr;
     for (const auto& rc : resolved) {
       if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;

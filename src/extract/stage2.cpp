@@ -137,6 +137,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.own_attack_verbs = load("claim_own_attack_verbs");
+  r.own_group_nouns = load("claim_own_group_nouns");
   r.threat_phrases = load("claim_threat_phrases");
   r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
