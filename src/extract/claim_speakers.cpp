@@ -117,11 +117,10 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     for (const Mention& m : ms) {
       // ("hideouts of the X Front (XF) and denied": an abbreviation in brackets after the
       // object of a preposition is that object too.)
-      const bool bracketed_object =
-          m.begin > s.first_token && tokens_[m.begin - 1].key == "(" &&
-          std::any_of(ms.begin(), ms.end(), [&](const Mention& p) {
-            return p.end + 1 == m.begin && object_of_preposition(s, p);
-          });
+      const bool bracketed_object = m.begin > s.first_token && tokens_[m.begin - 1].key == "(" &&
+                                    std::any_of(ms.begin(), ms.end(), [&](const Mention& p) {
+                                      return p.end + 1 == m.begin && object_of_preposition(s, p);
+                                    });
       if (m.begin >= cb && m.end <= cue.begin && m.end + 6 >= cue.begin && !m.in_quote &&
           agentive(m.entity) && !object_of_preposition(s, m) && !bracketed_object) {
         best = m.entity;

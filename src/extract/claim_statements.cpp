@@ -281,7 +281,8 @@ bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
   for (std::uint32_t k = from; k + 1 < stop && k < from + 10; ++k) {
     if (tokens_[k].key == "as") {
       const Token& next = tokens_[k + 1];
-      return (next.kind != TokenKind::Punct || next.key == "\"") && !is_word(res_.as_fillers, k + 1, stop);
+      return (next.kind != TokenKind::Punct || next.key == "\"") &&
+             !is_word(res_.as_fillers, k + 1, stop);
     }
     if (tokens_[k].key == "," || tokens_[k].key == "and") return false;
   }
@@ -500,8 +501,8 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     // of its own; with no name between, it is the speaker of the verb before it (not the
     // first name of the clause, which may be what is told: "Two X guards were killed").
     if (previous_who >= 0 && cue.voice == Voice::Active && cue.begin > previous_cue_end &&
-        tokens_[cue.begin - 1].key == "," && participle(tokens_[cue.begin]) &&
-        cue.speaker < 0 && std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        tokens_[cue.begin - 1].key == "," && participle(tokens_[cue.begin]) && cue.speaker < 0 &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
           return m.begin >= previous_cue_end && m.end <= cue.begin;
         })) {
       who = previous_who;
