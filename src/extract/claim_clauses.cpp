@@ -251,9 +251,15 @@ int ArticleRun::subject_of(const Sentence& s, const std::vector<Mention>& ms, st
         entities_[static_cast<std::size_t>(c.entity)].cls == "Person") {
       break;
     }
-    const bool enclosed = tokens_[p.begin - 1].key == "," && tokens_[p.end].key == ",";
+    // ("X's commander, General Y, told": a title the name leaves out opens the apposition.)
+    std::uint32_t opens = p.begin;
+    while (opens > c.end + 1 && p.begin - opens < 3 &&
+           (is_word(res_.titles, opens - 1, opens) || tokens_[opens - 1].key == ".")) {
+      --opens;
+    }
+    const bool enclosed = tokens_[opens - 1].key == "," && tokens_[p.end].key == ",";
     const bool plain = std::none_of(
-        tokens_.begin() + c.end, tokens_.begin() + p.begin - 1,
+        tokens_.begin() + c.end, tokens_.begin() + opens - 1,
         [](const Token& t) { return t.kind == TokenKind::Punct && t.key != "'s" && t.key != "'"; });
     if (enclosed && plain) {
       if (first) *first = p.begin;

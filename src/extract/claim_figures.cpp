@@ -169,6 +169,16 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     std::uint32_t len = 0;
     std::uint32_t row = 0;
     if (matches(res_.zero, i, end, len, row)) {
+      // "..., causing (a fire but) no casualties": the result of the act told, no toll.
+      bool result = false;
+      for (std::uint32_t k = i; k > s.first_token && i - k < 5 && !result; --k) {
+        if (tokens_[k - 1].kind == TokenKind::Punct) break;
+        result = is_word(res_.zero_results, k - 1, k);
+      }
+      if (result) {
+        i += len - 1;
+        continue;
+      }
       zero = true;
       first = std::min(first, i);
       i += len - 1;

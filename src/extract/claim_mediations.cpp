@@ -353,6 +353,11 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
         mediators = name_list(ms, from, i);
       } else if (speaker_mediates >= 0) {
         mediators = {as_actor(speaker_mediates)};
+      } else if (const int described = described_mediator(ms, cb, i); described >= 0) {
+        // "Traditional elders from A and B are trying to broker ...": the description, not a
+        // name inside it; known by a description only, its sides must be named.
+        mediators = {described};
+        mediator_by_reference = true;
       } else if (subject_of(s, ms, i, &first) >= 0) {
         // "Egypt and Oman brokered ...": every coordinated subject mediates.
         mediators = name_list(ms, first, i);
@@ -684,6 +689,37 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
   }
   iri(m, iris::kEvidence, sentence_iri(si));
   ++stats_.mediations;
+}
+
+// "Traditional elders from A and B are holding talks ... to broker a truce", "A delegation of
+// elders has brokered ...": a description opening the clause before the phrase at `at` — an
+// article, "a delegation/group of", up to three plain words and a head of
+// mediation_described_mediators.tsv — mediates as an actor of its own; -1 when the clause opens
+// otherwise or a name comes first.
+int ArticleRun::described_mediator(const std::vector<Mention>& ms, std::uint32_t cb,
+                                   std::uint32_t at) {
+  std::uint32_t k = cb;
+  if (k < at && (tokens_[k].key == "the" || tokens_[k].key == "a" || tokens_[k].key == "an")) ++k;
+  std::uint32_t dl = 0;
+  std::uint32_t dr = 0;
+  if (k + 1 < at && (matches(res_.delegation_nouns, k, at, dl, dr) || tokens_[k].key == "group") &&
+      tokens_[k + std::max<std::uint32_t>(dl, 1)].key == "of") {
+    k += std::max<std::uint32_t>(dl, 1) + 1;
+  }
+  const std::uint32_t start = k;
+  for (; k < at && k < start + 4; ++k) {
+    if (mention_at(ms, k) >= 0 || tokens_[k].kind != TokenKind::Word || tokens_[k].is(kInQuote)) {
+      return -1;
+    }
+    std::uint32_t hl = 0;
+    std::uint32_t hr = 0;
+    if (!matches(res_.med_described, k, at, hl, hr)) continue;
+    const std::uint32_t end = k + hl;
+    // ("elders' council", "elders of X": the head must end the description.)
+    if (end < at && (tokens_[end].key == "'s" || tokens_[end].key == "'")) return -1;
+    return mint_described(span_text(start, end), tokens_[end - 1].key, -1);
+  }
+  return -1;
 }
 
 }  // namespace ng::extract::claims

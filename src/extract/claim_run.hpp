@@ -32,6 +32,7 @@ struct ClaimStage::Resources {
   Lexicon casualty;            // phrase, slot
   Lexicon counted;             // phrase, kind (posts, equipment, none)
   Lexicon zero;                // phrase: "no casualties"
+  Lexicon zero_results;        // "causing": before "no casualties", an act's result, no toll
   Lexicon none_words;          // phrase: "none" (of its officers were wounded)
   Lexicon status;              // phrase, status
   Lexicon media;               // phrase
@@ -47,9 +48,11 @@ struct ClaimStage::Resources {
   Lexicon body_descriptors;    // "paramilitary", "militant": kinds of body, not names
   Lexicon attack_verbs;        // phrase: "fired", "shelled" (said of another side: accusation)
   Lexicon own_attack_verbs;    // "ambushed", "attacked" (said of itself by a group: responsibility)
+  Lexicon own_group_nouns;     // "group": "the group had attacked", said by its spokesperson
   Lexicon threat_phrases;      // "pay a heavy price": what makes a statement a threat
   Lexicon threat_verbs;        // "regret", "be destroyed": harm promised after "will"/"would"
   Lexicon naming;              // phrase, kind: "called" (verb) ... "a violation" (charge)
+  Lexicon as_fillers;          // "well", "part": after "as", no naming ("as well as")
   Lexicon charges;             // "a danger", "terror": a charge pinned on a side without a verb
   Lexicon denial_phrases;      // "no involvement", "propaganda": what makes a statement a denial
   Lexicon record_nouns;        // "tallies", "figures": the state they name speaks
@@ -81,6 +84,7 @@ struct ClaimStage::Resources {
   Lexicon med_side_quantifiers;  // "more than", "about": before the number of a side's groups
   Lexicon med_party_nouns;       // phrase: plural heads of unnamed sides ("opposition groups")
   Lexicon med_side_references;   // phrase: sides given by reference ("them", "the two sides")
+  Lexicon med_described;         // "elders", "pastors": heads of mediators known by description
   Lexicon titles;                // person_titles.tsv + title_modifiers.tsv: "former leader"
   Lexicon title_modifiers;       // "former", "deputy"
   Lexicon object_preps;          // "of", "with": names after them are no subject
@@ -387,6 +391,7 @@ class ArticleRun {
   // ---------------------------------------------------------------- mediation
   std::vector<int> name_list(const std::vector<Mention>& ms, std::uint32_t from, std::uint32_t end,
                              std::uint32_t* list_end = nullptr) const;
+  int described_mediator(const std::vector<Mention>& ms, std::uint32_t cb, std::uint32_t at);
   std::vector<int> relative_antecedent(const Sentence& s, const std::vector<Mention>& ms,
                                        std::uint32_t at) const;
   int actor_named(const std::string& name) const;

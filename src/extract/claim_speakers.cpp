@@ -85,9 +85,17 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     if (from < s.last_token && is_word(res_.record_nouns, from, from + 1)) {
       for (std::uint32_t k = from + 1; k + 1 < s.last_token && k < from + 8; ++k) {
         if (tokens_[k].kind == TokenKind::Punct) break;
-        if (tokens_[k].key != "by") continue;
+        if (tokens_[k].key != "by" && tokens_[k].key != "from") continue;
         const int by = mention_at(ms, k + (tokens_[k + 1].key == "the" ? 2 : 1));
         if (by >= 0) return by;
+        // ("information received from the authorities of X": the name after a source noun
+        // and "of".)
+        const std::uint32_t head = k + (tokens_[k + 1].key == "the" ? 2 : 1);
+        if (head + 2 < s.last_token && is_word(res_.source_nouns, head, head + 1) &&
+            tokens_[head + 1].key == "of") {
+          const int owner = mention_at(ms, head + (tokens_[head + 2].key == "the" ? 3 : 2));
+          if (owner >= 0) return owner;
+        }
         break;
       }
     }
@@ -107,8 +115,14 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
     const std::uint32_t cb = clause_begin(s, cue.begin, skipped);
     int best = -1;
     for (const Mention& m : ms) {
+      // ("hideouts of the X Front (XF) and denied": an abbreviation in brackets after the
+      // object of a preposition is that object too.)
+      const bool bracketed_object = m.begin > s.first_token && tokens_[m.begin - 1].key == "(" &&
+                                    std::any_of(ms.begin(), ms.end(), [&](const Mention& p) {
+                                      return p.end + 1 == m.begin && object_of_preposition(s, p);
+                                    });
       if (m.begin >= cb && m.end <= cue.begin && m.end + 6 >= cue.begin && !m.in_quote &&
-          agentive(m.entity) && !object_of_preposition(s, m)) {
+          agentive(m.entity) && !object_of_preposition(s, m) && !bracketed_object) {
         best = m.entity;
       }
     }
@@ -274,7 +288,13 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
       return -1;
     }
   }
-  int e = subject_of(s, ms, cue.begin);
+  // "Two X border guards were killed and four wounded, he said": a pronoun after a comma right
+  // before the verb is its subject; the names of the clause before it are what is told.
+  const std::uint32_t pronoun_at = skip_aux_back(s, cue.begin);
+  const bool trailing_pronoun = pronoun_at >= s.first_token + 2 &&
+                                tokens_[pronoun_at - 2].key == "," &&
+                                is_word(res_.pronouns, pronoun_at - 1, pronoun_at);
+  int e = trailing_pronoun ? -1 : subject_of(s, ms, cue.begin);
   if (e >= 0) return e;
   // '"...," said X': the speaker after the verb only when the verb follows the quote or a
   // comma ("He said Kenya wanted ..." is said by "he").
@@ -295,6 +315,9 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
       for (const Mention& m : ms) {
         if (m.begin >= cue.begin || m.in_quote || !agentive(m.entity)) continue;
         if (m.begin > s.first_token && is_word(res_.locative, m.begin - 1, m.begin)) continue;
+        // ("Two X soldiers were killed, it said": members counted are victims, no speaker.)
+        std::uint32_t nl = 0;
+        if (m.begin > s.first_token && number_at(m.begin - 1, m.begin, nl)) continue;
         const bool is_person = entities_[static_cast<std::size_t>(m.entity)].cls == "Person";
         if (is_person != person) continue;
         if (m.begin <= s.first_token + 1) return m.entity;

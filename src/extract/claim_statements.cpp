@@ -247,7 +247,7 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
 }
 
 // In [from, to): the speaker's own pronoun ("it", "we", "they", or "its" / "our" / "their"
-// and one or two words: "its fighters") right before a verb of attack
+// and one or two words: "its fighters", or "the group") right before a verb of attack
 // (claim_own_attack_verbs.tsv), "had" / "have" / "has" between allowed.
 bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
   for (std::uint32_t v = from; v < to; ++v) {
@@ -262,6 +262,10 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
     if (k == from) continue;
     const std::string& w = tokens_[k - 1].key;
     if (w == "it" || w == "we" || w == "they") return true;
+    // ("the group had targeted": the group names itself.)
+    if (k >= from + 2 && tokens_[k - 2].key == "the" && is_word(res_.own_group_nouns, k - 1, k)) {
+      return true;
+    }
     for (std::uint32_t p = k - 1; p > from && k - p <= 2; --p) {
       const Token& t = tokens_[p - 1];
       if (t.kind != TokenKind::Word || t.is(kCapitalized)) break;
@@ -274,12 +278,11 @@ bool ArticleRun::own_attack_in(std::uint32_t from, std::uint32_t to) const {
 // "condemned the raids as a flagrant violation": "as" within a few words after the verb, in its
 // clause, followed by what the act is called (not "as well", "as part of", "as soon as").
 bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
-  static const std::set<std::string> kNotNaming = {"well", "part", "soon", "long",
-                                                   "much", "many", "of",   "far"};
   for (std::uint32_t k = from; k + 1 < stop && k < from + 10; ++k) {
     if (tokens_[k].key == "as") {
       const Token& next = tokens_[k + 1];
-      return (next.kind != TokenKind::Punct || next.key == "\"") && kNotNaming.count(next.key) == 0;
+      return (next.kind != TokenKind::Punct || next.key == "\"") &&
+             !is_word(res_.as_fillers, k + 1, stop);
     }
     if (tokens_[k].key == "," || tokens_[k].key == "and") return false;
   }
@@ -427,6 +430,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   // One claim per claimant and type; a Statement gives way to a more specific claim.
   std::map<std::pair<int, std::string>, std::size_t> seen;
   std::vector<std::pair<Cue, int>> resolved;
+  int previous_who = -1;
+  std::uint32_t previous_cue_end = 0;
+  auto participle = [](const Token& t) {
+    return t.kind == TokenKind::Word && !t.is(kCapitalized) && t.key.size() > 5 &&
+           t.key.compare(t.key.size() - 3, 3, "ing") == 0;
+  };
   for (const Cue& cue : cues) {
     coordinated_.clear();
     int who = own_government(as_actor(claimant_for(s, ms, cue)));
@@ -488,6 +497,19 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       who = cue.speaker;
       coordinated_.clear();
     }
+    // "..., he said, adding that X forces had ...": a participle after a comma has no subject
+    // of its own; with no name between, it is the speaker of the verb before it (not the
+    // first name of the clause, which may be what is told: "Two X guards were killed").
+    if (previous_who >= 0 && cue.voice == Voice::Active && cue.begin > previous_cue_end &&
+        tokens_[cue.begin - 1].key == "," && participle(tokens_[cue.begin]) && cue.speaker < 0 &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin >= previous_cue_end && m.end <= cue.begin;
+        })) {
+      who = previous_who;
+      coordinated_.clear();
+    }
+    previous_who = who;
+    previous_cue_end = cue.end;
     if (who < 0) continue;
     for (int co : coordinated_) resolved.emplace_back(cue, co);
     const std::string& cls = entities_[static_cast<std::size_t>(who)].cls;
@@ -973,7 +995,13 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   for (std::size_t k = 0, n = made.size(); k < n; ++k) {
     if (made[k].type != "StatementClaim" && made[k].type != "CasualtyClaim") continue;
     if (seen.count({made[k].claimant, "ResponsibilityClaim"})) continue;
-    if (entities_[static_cast<std::size_t>(made[k].claimant)].cls != "ArmedGroup") continue;
+    // (Or its spokesperson: "X military spokesman Y said the group had targeted ...".)
+    const Entity& claimant = entities_[static_cast<std::size_t>(made[k].claimant)];
+    const int group = claimant.person() ? entity_by_iri(claimant.affiliation) : -1;
+    if (claimant.cls != "ArmedGroup" &&
+        (group < 0 || entities_[static_cast<std::size_t>(group)].cls != "ArmedGroup")) {
+      continue;
+    }
     const Cue* cue = nullptr;
     for (const auto& rc : resolved) {
       if (rc.second == made[k].claimant && rc.first.begin == made[k].cue_begin) cue = &rc.first;

@@ -123,6 +123,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.figure_links = load("claim_figure_links");
   r.counted = load("claim_counted_objects");
   r.zero = load("claim_zero");
+  r.zero_results = load("claim_zero_results");
   r.none_words = load("claim_none_words");
   r.status = load("claim_status");
   r.media = load("claim_media");
@@ -136,9 +137,11 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.body_descriptors = load("claim_body_descriptors");
   r.attack_verbs = load("claim_attack_verbs");
   r.own_attack_verbs = load("claim_own_attack_verbs");
+  r.own_group_nouns = load("claim_own_group_nouns");
   r.threat_phrases = load("claim_threat_phrases");
   r.threat_verbs = load("claim_threat_verbs");
   r.naming = load("claim_naming");
+  r.as_fillers = load("claim_as_fillers");
   r.charges = load("claim_charge_words");
   r.denial_phrases = load("claim_denial_phrases");
   r.record_nouns = load("claim_record_nouns");
@@ -165,6 +168,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.med_side_quantifiers = load("mediation_side_quantifiers");
   r.med_party_nouns = load("mediation_party_nouns");
   r.med_side_references = load("mediation_side_references");
+  r.med_described = load("mediation_described_mediators");
   r.titles = load("person_titles");
   r.title_modifiers = load("title_modifiers");
   r.object_preps = load("mediation_object_preps");
