@@ -422,7 +422,9 @@ int run_ingest(const IngestOptions& opts) {
   clock.end("extract");
   std::vector<std::pair<std::string, std::string>> renamed;  // variant IRI -> canonical IRI
   extract::BufferSink links;  // owl:sameAs from canonical to variant IRIs, merged events, ...
-  extract::resolve_across_articles(resolution_input, links, &renamed);
+  // The views point into interned nodes: equal IRIs are at one address.
+  extract::resolve_across_articles(resolution_input, links, &renamed,
+                                   extract::ViewKeys::kByAddress);
   resolution_input = {};
   clock.end("resolve");
   sink.rename(renamed);  // before the links, which name the variants on purpose

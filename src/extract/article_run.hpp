@@ -198,6 +198,9 @@ class ArticleRun : public MatchContext {
     out.sentences = std::move(sentences_);
     out.abbreviations = &res_.abbreviations;
   }
+  // After run(): the entities as emit() wrote them, as stage 2 would read them back from the
+  // quads (read_stage1_entities); defined in stage1_handover.cpp.
+  void hand_over_entities(Stage1Entities& out) const;
 
   // MatchContext
   const std::vector<Token>& tokens() const override { return tokens_; }
@@ -521,6 +524,7 @@ class ArticleRun : public MatchContext {
   bool contains(int outer, int inner) const;
   std::string entity_iri(const Entity& e) const;
   ExtractStats emit(QuadSink& sink);
+  std::vector<bool> sentences_written_;  // by emit(): the sentences it wrote as nodes
 
   const Extractor::Resources& res_;
   const Article& article_;

@@ -7,98 +7,28 @@
 
 namespace ng::extract::claims {
 
-namespace {
-
-// Views of the same bytes (a quick test before comparing them).
-bool same_view(std::string_view a, std::string_view b) {
-  return (a.data() == b.data() && a.size() == b.size()) || a == b;
+void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
+  adopt_entities(read_stage1_entities(quads, graph_, doc_));
 }
 
-}  // namespace
-
-void ArticleRun::read_entities(const rdf::QuadBuffer& quads) {
-  // Keyed by views of the subjects in `quads`, which outlive the map: no key is copied.
-  std::unordered_map<std::string_view, int> idx;
+void ArticleRun::adopt_entities(Stage1Entities&& stage1) {
   // An article has ~50 entities (a300): room for them up front, not moved as the vector grows.
   entities_.reserve(64);
-  idx.reserve(64);
-  // The entity of the subject's run of quads (stage 1 writes an entity's quads one after
-  // another), found once per run: -1 until a quad of the run needs it.
-  int current = -1;
-  auto entity_of = [&](std::string_view s) -> Entity& {
-    if (current < 0) {
-      // One lookup that adds the subject when it is new.
-      const auto found = idx.try_emplace(s, static_cast<int>(entities_.size()));
-      if (found.second) entities_.emplace_back().iri = s;
-      current = found.first->second;
-    }
-    return entities_[static_cast<std::size_t>(current)];
-  };
-  const std::string label = std::string(vocab::kRdfsLabel);
-  const std::string alt = std::string(vocab::kSkos) + "altLabel";
-  const std::string type = std::string(vocab::kRdfType);
-  const std::string ent_prefix = std::string(vocab::kNgId);
-  // Built once, not per quad.
-  const std::string person_prefix = ent_prefix + "person/";
-  const std::string org_prefix = ent_prefix + "org/";
-  const std::string place_prefix = ent_prefix + "place/";
-  const std::string ng_ns = std::string(vocab::kNg);
-  const std::string p_mentions_actor = ng("mentionsActor");
-  const std::string p_represents = ng("represents");
-  const std::string p_affiliation = ng("affiliation");
-  const std::string p_part_of = ng("partOf");
-  const std::string p_evidence = ng("evidence");
-  // known_nodes_ is only asked about sentence IRIs (sentence_iri()).
-  const std::string sentence_prefix = doc_ + "#char=";
-  std::set<std::string_view> actors;  // views of objects in `quads`
-  // What the subject is (a sentence, an entity) is worked out once for the run of its quads.
-  std::string_view subject;  // in `quads`
-  bool has_subject = false;
-  bool entity_subject = false;
-  // The buffer keeps one copy of a graph or subject shared with the quad before: the same
-  // bytes at the same address are the same term, without comparing them.
-  std::string_view article_graph = graph_;  // then in `quads`, once seen
-  for (std::size_t i = 0, n = quads.size(); i < n; ++i) {
-    const rdf::QuadRef q = quads[i];
-    if (!q.graph) continue;
-    const std::string_view g = q.graph->value;
-    if (!same_view(g, article_graph)) {
-      if (g != graph_) continue;
-      article_graph = g;
-    }
-    const std::string_view s = q.subject.value;
-    if (!has_subject || !same_view(subject, s)) {
-      subject = s;
-      has_subject = true;
-      current = -1;
-      if (s.starts_with(sentence_prefix)) known_nodes_.emplace(s);
-      entity_subject =
-          s.starts_with(person_prefix) || s.starts_with(org_prefix) || s.starts_with(place_prefix);
-    }
-    const std::string_view p = q.predicate.value;
-    const std::string_view o = q.object.value;
-    if (p == p_mentions_actor) actors.emplace(o);
-    if (!entity_subject) continue;
-    if (p == type && o.starts_with(ng_ns)) {
-      entity_of(s).cls = local_name(o);
-    } else if (p == label) {
-      if (entity_of(s).label.empty()) entity_of(s).label = o;
-    } else if (p == alt) {
-      entity_of(s).alts.emplace_back(o);
-    } else if (p == p_represents) {
-      entity_of(s).represents = o;
-    } else if (p == p_affiliation) {
-      entity_of(s).affiliation = o;
-    } else if (p == p_part_of) {
-      entity_of(s).part_of = o;
-    } else if (p == p_evidence) {
-      ++entity_of(s).evidence;
-    }
+  for (Stage1Entity& from : stage1.entities) {
+    Entity& e = entities_.emplace_back();
+    e.iri = std::move(from.iri);
+    e.cls = std::move(from.cls);
+    e.label = std::move(from.label);
+    e.alts = std::move(from.alts);
+    e.represents = std::move(from.represents);
+    e.affiliation = std::move(from.affiliation);
+    e.part_of = std::move(from.part_of);
+    e.evidence = from.evidence;
+    e.actor = from.mentioned_actor || e.country();
+    by_iri_[e.iri] = static_cast<int>(entities_.size() - 1);
   }
-  for (Entity& e : entities_) {
-    e.actor = actors.count(e.iri) > 0 || e.country();
-    by_iri_[e.iri] = static_cast<int>(&e - entities_.data());
-  }
+  stage1_sentence_iris_ = std::move(stage1.sentence_iris);
+  stage1_sentences_ = std::move(stage1.sentence_written);
 }
 
 int ArticleRun::entity_by_iri(const std::string& iri) const {

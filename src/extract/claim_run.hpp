@@ -20,6 +20,7 @@
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"
+#include "extract/stage1_entities.hpp"
 #include "extract/stage2.hpp"
 #include "extract/text.hpp"
 #include "rdf/vocab.hpp"
@@ -226,6 +227,9 @@ class ArticleRun {
   // Defined in claim_entities.cpp.
   // ---------------------------------------------------------------- entities
   void read_entities(const rdf::QuadBuffer& quads);
+  void adopt_entities(Stage1Entities&& stage1);
+  // Did stage 1 write sentence `si` (whose IRI is `iri`) as a node?
+  bool stage1_wrote_sentence(std::uint32_t si, const std::string& iri) const;
   int entity_by_iri(const std::string& iri) const;
   int country_of(int e) const;
   int find_country_of(int e) const;
@@ -457,7 +461,9 @@ class ArticleRun {
   std::vector<std::uint64_t> lexicon_starts_;  // per token: Resources::lexicon_starts.mask()
   std::vector<Entity> entities_;
   std::unordered_map<std::string, int> by_iri_;
-  std::unordered_set<std::string> known_nodes_;
+  // The sentence nodes stage 1 wrote: by IRI (read from its quads) or by sentence (handed over).
+  std::unordered_set<std::string> stage1_sentence_iris_;
+  std::vector<bool> stage1_sentences_;
   std::unordered_set<std::string> emitted_sentences_;
   std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;

@@ -135,6 +135,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     return iri;
   };
   for (Entity& e : entities_) e.iri = entity_iri(e);
+  // (stage1_handover.cpp hands stage 2 what the entity quads below state: change both.)
   for (const Entity& e : entities_) {
     if (e.merged_into >= 0) {
       const Entity& named = entities_[static_cast<std::size_t>(e.merged_into)];
@@ -260,6 +261,7 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     if (s.in_quote) out.lit(iri, ng("insideQuote"), "true", vocab::kXsdBoolean);
   }
   stats.triples = out.count();
+  sentences_written_ = std::move(sentence_used);
   return stats;
 }
 

@@ -238,6 +238,7 @@ ExtractStats Extractor::extract(const Article& article, QuadSink& sink, TextAnal
   ArticleRun run(*res_, article);
   ExtractStats stats = run.run(sink);
   run.take_text(text);
+  run.hand_over_entities(text.entities);
   return stats;
 }
 

@@ -65,7 +65,7 @@ void PhraseIndex::grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
 
 void PhraseIndex::rehash(std::size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone});
+  slots_.assign(size, Slot{Key{0, 0, 0}, kNone, kNone, 0, kNone, kNone, kNone});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.key.hash == 0) continue;
@@ -83,8 +83,60 @@ PhraseIndex::Slot& PhraseIndex::insert_slot(std::string_view key, std::uint64_t 
     if (slots_[s].key.hash == hash && same_text(slots_[s].key, key)) return slots_[s];
   }
   ++used_slots_;
-  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0, kNone};
+  slots_[s] = Slot{store_key(key, hash), kNone, kNone, 0, kNone, kNone, kNone};
   return slots_[s];
+}
+
+inline const PhraseIndex::PairSlot* PhraseIndex::find_pair(std::uint32_t owner,
+                                                           std::uint64_t second) const {
+  if (pairs_.empty()) return nullptr;
+  const std::size_t mask = pairs_.size() - 1;
+  for (std::size_t s = pair_hash(owner, second) & mask;; s = (s + 1) & mask) {
+    const PairSlot& pair = pairs_[s];
+    if (pair.owner == owner && pair.second == second) return &pair;
+    if (pair.owner == kNone) return nullptr;
+  }
+}
+
+void PhraseIndex::rehash_pairs(std::size_t size) {
+  std::vector<PairSlot> old = std::move(pairs_);
+  pairs_.assign(size, PairSlot{0, kNone, kNone, kNone});
+  const std::size_t mask = pairs_.size() - 1;
+  for (const PairSlot& pair : old) {
+    if (pair.owner == kNone) continue;
+    std::size_t s = pair_hash(pair.owner, pair.second) & mask;
+    while (pairs_[s].owner != kNone) s = (s + 1) & mask;
+    pairs_[s] = pair;
+  }
+}
+
+PhraseIndex::PairSlot& PhraseIndex::insert_pair(std::uint32_t owner, std::uint64_t second) {
+  if ((used_pairs_ + 1) * 2 > pairs_.size()) rehash_pairs(pairs_.empty() ? 64 : 2 * pairs_.size());
+  const std::size_t mask = pairs_.size() - 1;
+  std::size_t s = pair_hash(owner, second) & mask;
+  for (; pairs_[s].owner != kNone; s = (s + 1) & mask) {
+    if (pairs_[s].owner == owner && pairs_[s].second == second) return pairs_[s];
+  }
+  ++used_pairs_;
+  pairs_[s] = PairSlot{second, owner, kNone, kNone};
+  return pairs_[s];
+}
+
+void PhraseIndex::link_alike(Slot& slot, std::uint32_t id) {
+  const Entry& e = entries_[id];
+  std::uint32_t* first = &slot.first_single;
+  std::uint32_t* last = &slot.last_single;
+  if (e.rest_size != 0) {
+    PairSlot& pair = insert_pair(slot.first_entry, rest_[e.rest_begin].hash);
+    first = &pair.first_entry;
+    last = &pair.last_entry;
+  }
+  if (*last == kNone) {
+    *first = id;
+  } else {
+    entries_[*last].next_alike = id;
+  }
+  *last = id;
 }
 
 template <class Keys>
@@ -120,7 +172,7 @@ void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
   const bool may_have = slot.last_entry != kNone && value <= slot.max_value;
   if (may_have && has_phrase(slot, keys, value)) return;
   const Entry entry{static_cast<std::uint32_t>(rest_.size()),
-                    static_cast<std::uint32_t>(keys.size() - 1), value, kNone};
+                    static_cast<std::uint32_t>(keys.size() - 1), value, kNone, kNone};
   for (std::size_t k = 1; k < keys.size(); ++k) {
     const std::string_view key = keys[k];
     rest_.push_back(store_key(key, hash_key(key)));
@@ -137,6 +189,7 @@ void PhraseIndex::add_keys(const Keys& keys, std::uint32_t value) {
   }
   slot.last_entry = id;
   slot.max_value = std::max(slot.max_value, value);
+  link_alike(slot, id);
   ++size_;
 }
 
@@ -207,13 +260,15 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
   }
   const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
   if (!slot) return;
-  const std::uint64_t next_hash = i + 1 < end ? key_hash_of(tokens[i + 1]) : 0;
-  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+  // The phrases of two words or more whose second key is the next token's (in the order
+  // added), then the one-word phrases (in the order added; they go last, being shortest):
+  // the order a walk over all the slot's phrases in the order added would give.
+  const PairSlot* pair =
+      i + 1 < end ? find_pair(slot->first_entry, key_hash_of(tokens[i + 1])) : nullptr;
+  for (std::uint32_t id = pair ? pair->first_entry : kNone; id != kNone;
+       id = entries_[id].next_alike) {
     const Entry& e = entries_[id];
-    // (A one-word phrase matches here: i < end.)
-    if (!may_match_rest(e, next_hash) || (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
-      continue;
-    }
+    if (!matches_rest(e, tokens, i, end)) continue;
     // Insertion keeps the order stable: longest first, then as added (mostly at the end).
     const Match m{1 + e.rest_size, e.value};
     if (out.empty() || out.back().length >= m.length) {
@@ -223,6 +278,10 @@ void PhraseIndex::match(const std::vector<Token>& tokens, std::size_t i, std::si
     auto pos = out.end();
     while (pos != out.begin() && (pos - 1)->length < m.length) --pos;
     out.insert(pos, m);
+  }
+  // (A one-word phrase matches here: i < end.)
+  for (std::uint32_t id = slot->first_single; id != kNone; id = entries_[id].next_alike) {
+    out.push_back(Match{1, entries_[id].value});
   }
 }
 
@@ -243,13 +302,19 @@ bool PhraseIndex::longest(const std::vector<Token>& tokens, std::size_t i, std::
   }
   const Slot* slot = find_slot(key, key_hash_of(tokens[i]));
   if (!slot) return found;
-  for (std::uint32_t id = slot->first_entry; id != kNone; id = entries_[id].next) {
+  // The first phrase of the greatest length, as match() orders them: those of two words or
+  // more that may match (see match()), then the one-word ones.
+  const PairSlot* pair =
+      i + 1 < end ? find_pair(slot->first_entry, key_hash_of(tokens[i + 1])) : nullptr;
+  for (std::uint32_t id = pair ? pair->first_entry : kNone; id != kNone;
+       id = entries_[id].next_alike) {
     const Entry& e = entries_[id];
-    if ((found && 1 + e.rest_size <= out.length) ||
-        (e.rest_size != 0 && !matches_rest(e, tokens, i, end))) {
-      continue;
-    }
+    if ((found && 1 + e.rest_size <= out.length) || !matches_rest(e, tokens, i, end)) continue;
     out = Match{1 + e.rest_size, e.value};
+    found = true;
+  }
+  if (!found && slot->first_single != kNone) {
+    out = Match{1, entries_[slot->first_single].value};
     found = true;
   }
   return found;

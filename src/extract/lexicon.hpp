@@ -101,6 +101,9 @@ class PhraseIndex {
     std::uint32_t rest_size;
     std::uint32_t value;
     std::uint32_t next;  // the next entry with the same first key, in the order added
+    // The next entry with the same first key and the same second key hash (for a one-word
+    // phrase: the next one-word phrase of the first key), in the order added.
+    std::uint32_t next_alike;
   };
   // A slot of the open-addressing table of first keys; key.hash == 0 marks an empty slot.
   struct Slot {
@@ -111,6 +114,18 @@ class PhraseIndex {
     // While the entries' values never decrease along the chain: the first entry of max_value;
     // kNone once they have decreased (add() then looks for a duplicate along the whole chain).
     std::uint32_t first_of_max;
+    std::uint32_t first_single;  // the one-word phrases, linked by Entry::next_alike
+    std::uint32_t last_single;
+  };
+  // The phrases of one first key (its slot's first entry, `owner`) whose second key has the
+  // hash `second`, linked by Entry::next_alike: a lookup walks only those that may match the
+  // next token, not every phrase under a common first word ("the", "al"). owner == kNone
+  // marks an empty slot.
+  struct PairSlot {
+    std::uint64_t second;
+    std::uint32_t owner;
+    std::uint32_t first_entry;
+    std::uint32_t last_entry;
   };
   std::string_view text_of(const Key& k) const {
     return std::string_view(chars_.data() + k.offset, k.length);
@@ -124,22 +139,26 @@ class PhraseIndex {
   Slot& insert_slot(std::string_view key, std::uint64_t hash);
   void grow();
   void rehash(std::size_t size);
+  static std::size_t pair_hash(std::uint32_t owner, std::uint64_t second) {
+    return static_cast<std::size_t>((second ^ (std::uint64_t{owner} * 0x9E3779B97F4A7C15ULL)) >> 7);
+  }
+  const PairSlot* find_pair(std::uint32_t owner, std::uint64_t second) const;
+  PairSlot& insert_pair(std::uint32_t owner, std::uint64_t second);
+  void rehash_pairs(std::size_t size);
+  // Links entry `id` into its slot's chain of one-word phrases or its pair's chain.
+  void link_alike(Slot& slot, std::uint32_t id);
   template <class Keys>
   bool has_phrase(const Slot& slot, const Keys& keys, std::uint32_t value) const;
   template <class Keys>
   void add_keys(const Keys& keys, std::uint32_t value);
   bool may_have_suffix(std::string_view key) const;
-  // A quick test before matches_rest(): the hash of the phrase's second key against that of the
-  // next token (0 past the end), so that most entries under a common first word ("in", "as")
-  // are passed over without a call.
-  bool may_match_rest(const Entry& e, std::uint64_t next_hash) const {
-    return e.rest_size == 0 || rest_[e.rest_begin].hash == next_hash;
-  }
   bool matches_rest(const Entry& e, const std::vector<Token>& tokens, std::size_t i,
                     std::size_t end) const;
 
   std::vector<Slot> slots_;  // size 0 or a power of two, at most half full
   std::size_t used_slots_ = 0;
+  std::vector<PairSlot> pairs_;  // the same
+  std::size_t used_pairs_ = 0;
   std::vector<Entry> entries_;
   std::vector<Key> rest_;
   std::string chars_;

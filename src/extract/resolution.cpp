@@ -188,21 +188,29 @@ namespace {
 // input quads' strings (which outlive the call), hash them, and sort only the lists whose order
 // the output follows.
 
-// Distinct strings as dense numbers, in first-seen order.
+// Distinct strings as dense numbers, in first-seen order. By value, or, for views of interned
+// strings (two equal strings are at one address), by address: then a lookup reads no string,
+// which at tens of thousands of articles is a cache miss per string (ingest's views point into
+// nodes scattered over the heap). Open addressing, each slot with its key's hash.
 class StringIds {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
+  explicit StringIds(ViewKeys keys = ViewKeys::kByValue)
+      : by_address_(keys == ViewKeys::kByAddress), slots_(kInitialSlots) {}
+
   std::uint32_t intern(std::string_view s) {
-    const auto [it, added] = ids_.try_emplace(s, static_cast<std::uint32_t>(strings_.size()));
-    if (added) strings_.push_back(s);
-    return it->second;
+    const std::uint64_t hash = hash_of(s);
+    std::size_t i = slot_for(s, hash);
+    if (slots_[i].id != kNone) return slots_[i].id;
+    const auto id = static_cast<std::uint32_t>(strings_.size());
+    slots_[i] = {hash, id};
+    strings_.push_back(s);
+    if (2 * strings_.size() > slots_.size()) grow();
+    return id;
   }
   // kNone when `s` was never interned.
-  std::uint32_t find(std::string_view s) const {
-    const auto it = ids_.find(s);
-    return it == ids_.end() ? kNone : it->second;
-  }
+  std::uint32_t find(std::string_view s) const { return slots_[slot_for(s, hash_of(s))].id; }
   std::string_view operator[](std::uint32_t id) const { return strings_[id]; }
   std::size_t size() const { return strings_.size(); }
   // Every number, ordered by its string (the order of the std::maps this replaces).
@@ -215,7 +223,44 @@ class StringIds {
   }
 
  private:
-  std::unordered_map<std::string_view, std::uint32_t, rdf::StringHash> ids_;  // never iterated
+  static constexpr std::size_t kInitialSlots = 64;  // a power of two
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = kNone;  // kNone: empty
+  };
+  std::uint64_t hash_of(std::string_view s) const {
+    if (!by_address_ || s.empty()) return rdf::StringHash{}(s);
+    const auto address = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(s.data()));
+    const std::uint64_t h = (address ^ (std::uint64_t{s.size()} << 48)) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+  }
+  bool same(std::string_view a, std::string_view b) const {
+    if (!by_address_ || a.empty()) return a == b;
+    return a.data() == b.data() && a.size() == b.size();
+  }
+  // The slot holding `s`, else the empty slot where it would go.
+  std::size_t slot_for(std::string_view s, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash & mask;
+    while (slots_[i].id != kNone && !(slots_[i].hash == hash && same(strings_[slots_[i].id], s))) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+  // Doubles the slots: at most half are used, so probes stay short.
+  void grow() {
+    std::vector<Slot> old(2 * slots_.size());
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id == kNone) continue;
+      std::size_t i = slot.hash & mask;
+      while (slots_[i].id != kNone) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+  bool by_address_;
+  std::vector<Slot> slots_;
   std::vector<std::string_view> strings_;
 };
 
@@ -413,8 +458,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> figure_pairs_naming_one_gro
 
 class Resolver {
  public:
-  Resolver(QuadSink& out, std::vector<std::pair<std::string, std::string>>* renamed)
-      : out_(out), renamed_(renamed) {
+  Resolver(QuadSink& out, std::vector<std::pair<std::string, std::string>>* renamed, ViewKeys keys)
+      : out_(out), renamed_(renamed), keys_(keys), actor_iris_(keys) {
     predicates_ = {{type_, Predicate::kType},
                    {label_, Predicate::kLabel},
                    {alt_, Predicate::kAltLabel},
@@ -483,12 +528,13 @@ class Resolver {
   }
   void collect(std::vector<QuadView>& all);
   void resolve_actors();
-  void rewrite_actor_iris(const std::unordered_map<std::string_view, std::string_view>& rewrite);
+  void rewrite_actor_iris(const std::vector<std::string_view>& canonical);
   void merge_events();
   void link_conflicting_figures();
 
   QuadSink& out_;
   std::vector<std::pair<std::string, std::string>>* renamed_;
+  const ViewKeys keys_;
   ResolutionStats stats_;
   const std::string graph_ = resolution_graph_iri();
   // IRIs compared on every quad, built once.
@@ -621,7 +667,8 @@ void Resolver::resolve_actors() {
   }
   std::vector<std::vector<std::uint32_t>> clusters(ids.size());  // by root
   for (std::uint32_t i = 0; i < ids.size(); ++i) clusters[uf.find(i)].push_back(i);
-  std::unordered_map<std::string_view, std::string_view> rewrite;  // variant -> canonical IRI
+  std::vector<std::string_view> canonical(actors_.size());  // by actor: empty, or its canonical IRI
+  bool renames = false;
   for (const std::vector<std::uint32_t>& members : clusters) {
     if (members.size() < 2) continue;
     // Canonical: the actor most articles use; ties go to the first IRI.
@@ -634,35 +681,34 @@ void Resolver::resolve_actors() {
       for (std::string_view l : actor(m).labels) emit(canon, alt_, rdf::Term::literal(l, {}, "en"));
       if (m == best) continue;
       const std::string_view variant = actor_iris_[ids[m]];
-      rewrite.emplace(variant, canon);
+      canonical[ids[m]] = canon;
+      renames = true;
       if (renamed_) renamed_->emplace_back(variant, canon);
       emit(canon, same_as_, rdf::Term::iri(variant));
       ++stats_.merged_actors;
     }
   }
-  if (!rewrite.empty()) rewrite_actor_iris(rewrite);
+  if (renames) rewrite_actor_iris(canonical);
 }
 
 // Only person and org IRIs are ever rewritten. The new views point into the input quads, like
 // the old ones.
-void Resolver::rewrite_actor_iris(
-    const std::unordered_map<std::string_view, std::string_view>& rewrite) {
+void Resolver::rewrite_actor_iris(const std::vector<std::string_view>& canonical) {
+  auto rewrite = [&](std::string_view& iri, bool is_iri) {
+    if (!rewritable(iri, is_iri)) return;
+    const std::uint32_t id = actor_iris_.find(iri);  // every variant is a subject of `all`
+    if (id != StringIds::kNone && !canonical[id].empty()) iri = canonical[id];
+  };
   for (QuadView* q : rewrite_quads_) {
-    if (rewritable(q->subject, q->subject_is_iri)) {
-      const auto it = rewrite.find(q->subject);
-      if (it != rewrite.end()) q->subject = it->second;
-    }
-    if (rewritable(q->object, q->object_is_iri)) {
-      const auto it = rewrite.find(q->object);
-      if (it != rewrite.end()) q->object = it->second;
-    }
+    rewrite(q->subject, q->subject_is_iri);
+    rewrite(q->object, q->object_is_iri);
   }
 }
 
 // Events of one class, place and day across articles.
 void Resolver::merge_events() {
   const std::string_view ng_ns = vocab::kNg;
-  StringIds event_iris;
+  StringIds event_iris(keys_);
   std::vector<Event> events;
   for (const QuadView* q : event_quads_) {
     const Predicate p = predicate_of(q->predicate);
@@ -728,12 +774,18 @@ void Resolver::merge_events() {
 
 // Conflicting casualty figures.
 void Resolver::link_conflicting_figures() {
-  std::unordered_map<std::string_view, std::string_view> claimant_of_claim, date_of_graph;
-  StringIds figure_iris;
+  // Claims by number with their claimants ("": none), graphs with their article dates.
+  StringIds claim_ids(keys_), graph_ids(keys_);
+  std::vector<std::string_view> claimant_of_claim, date_of_graph;
+  auto set = [](std::vector<std::string_view>& values, std::uint32_t id, std::string_view value) {
+    if (id >= values.size()) values.resize(id + 1);
+    values[id] = value;
+  };
+  StringIds figure_iris(keys_);
   std::vector<Figure> figures;
   for (const QuadView* q : claim_quads_) {
     const Predicate p = predicate_of(q->predicate);
-    if (p == Predicate::kClaimant) claimant_of_claim.insert_or_assign(q->subject, q->object);
+    if (p == Predicate::kClaimant) set(claimant_of_claim, claim_ids.intern(q->subject), q->object);
     if (p == Predicate::kFigures) {
       const std::uint32_t id = figure_iris.intern(q->object);
       if (id == figures.size()) figures.emplace_back();
@@ -744,13 +796,13 @@ void Resolver::link_conflicting_figures() {
       }
     }
     if (p == Predicate::kArticleDate && q->has_graph) {
-      date_of_graph.insert_or_assign(q->graph, q->object);
+      set(date_of_graph, graph_ids.intern(q->graph), q->object);
     }
   }
   for (Figure& f : figures) {
     if (!f.has_graph) continue;
-    const auto d = date_of_graph.find(f.graph);
-    if (d != date_of_graph.end()) f.date = d->second;
+    const std::uint32_t g = graph_ids.find(f.graph);
+    if (g < date_of_graph.size()) f.date = date_of_graph[g];
   }
   for (const QuadView* q : amount_quads_) {
     const Predicate p = predicate_of(q->predicate);
@@ -770,14 +822,14 @@ void Resolver::link_conflicting_figures() {
   // Each figure's claim and claimant as small numbers (a claim without a claimant has the
   // claimant ""), so that the pairs, which grow with the square of a busy day's figures, compare
   // integers rather than look IRIs up.
-  StringIds claim_ids, claimant_ids;
+  StringIds claimant_ids(keys_);
   std::vector<std::uint32_t> claim_of(order.size()), claimant_of(order.size());
   for (std::uint32_t f = 0; f < order.size(); ++f) {
     const std::string_view claim = figure(f).claim;
     claim_of[f] = claim_ids.intern(claim);
-    const auto c = claimant_of_claim.find(claim);
     claimant_of[f] =
-        claimant_ids.intern(c == claimant_of_claim.end() ? std::string_view() : c->second);
+        claimant_ids.intern(claim_of[f] < claimant_of_claim.size() ? claimant_of_claim[claim_of[f]]
+                                                                   : std::string_view());
   }
   const std::string figure_conflicts = ng("figureConflictsWith");
   const std::string claim_conflicts = ng("conflictsWith");
@@ -810,8 +862,9 @@ bool same_person_name(std::string_view a, std::string_view b) {
 }
 
 ResolutionStats resolve_across_articles(std::vector<QuadView>& all, QuadSink& out,
-                                        std::vector<std::pair<std::string, std::string>>* renamed) {
-  return Resolver(out, renamed).run(all);
+                                        std::vector<std::pair<std::string, std::string>>* renamed,
+                                        ViewKeys keys) {
+  return Resolver(out, renamed, keys).run(all);
 }
 
 QuadView QuadView::of(const rdf::Quad& q) {

@@ -31,6 +31,11 @@ struct QuadView {
   static QuadView of(const rdf::Quad& quad);
 };
 
+// How resolution may tell the views' strings apart. kByAddress: two equal IRIs among the views
+// are at one address (ingest's views point into interned nodes), so its tables compare and hash
+// addresses and need not read the strings, which are scattered over the heap.
+enum class ViewKeys { kByValue, kByAddress };
+
 // Finds every variant spelling's actor IRI and its canonical IRI, then adds to `out`, in
 // resolution_graph_iri(): the canonical actors with every spelling as skos:altLabel and
 // owl:sameAs to the variant IRIs; merged events (ng:sameEventAs, ng:reportedIn); and
@@ -40,7 +45,8 @@ struct QuadView {
 // and may point into memory the call frees, so it must not be read afterwards.
 ResolutionStats resolve_across_articles(
     std::vector<QuadView>& all, QuadSink& out,
-    std::vector<std::pair<std::string, std::string>>* renamed = nullptr);
+    std::vector<std::pair<std::string, std::string>>* renamed = nullptr,
+    ViewKeys keys = ViewKeys::kByValue);
 // The same on owning quads, which are rewritten in place (variant IRIs -> canonical IRIs, in
 // the subject and object positions; the article graph keeps the label as written there). `out`
 // must not add to `all`.

@@ -120,6 +120,10 @@ class ProgramCompiler {
           emit(Op::Fail);
           return;
         }
+        if (single_tokens(n)) {
+          any_token(n);
+          return;
+        }
         std::vector<std::uint32_t> jumps;
         for (std::size_t c = 0; c + 1 < n.children.size(); ++c) {
           const std::uint32_t split = emit(Op::Split, here() + 1);
@@ -132,6 +136,26 @@ class ProgramCompiler {
         return;
       }
     }
+  }
+
+  // Alternatives that each match exactly one token and capture nothing: whichever holds, the
+  // rest of the pattern goes on from the next token with the same cells, so trying a second
+  // one after the rest failed would fail again. One step tests them all.
+  static bool single_tokens(const PatternNode& n) {
+    return n.children.size() > 1 &&
+           std::all_of(n.children.begin(), n.children.end(), [](const PatternNode& child) {
+             return child.kind == PatternNode::Kind::Tokens && child.min == 1 && child.max == 1 &&
+                    child.capture < 0;
+           });
+  }
+  void any_token(const PatternNode& n) {
+    const auto first = static_cast<std::uint32_t>(program_.bounds.size());
+    for (const PatternNode& child : n.children) {
+      program_.bounds.push_back(static_cast<std::uint32_t>(program_.tests.size()));
+      program_.tests.insert(program_.tests.end(), child.tests.begin(), child.tests.end());
+    }
+    program_.bounds.push_back(static_cast<std::uint32_t>(program_.tests.size()));
+    emit(Op::AnyToken, first, static_cast<std::uint32_t>(program_.bounds.size() - 1));
   }
 
   Rule& rule_;
@@ -181,6 +205,11 @@ class Machine {
           ++pc;
           break;
         }
+        case Op::AnyToken:
+          ok = pos < end && any_holds(program, s, ctx, tokens, pos);
+          ++pos;
+          ++pc;
+          break;
         case Op::Span:
           ok = span(tests[s.a], ctx, pc, pos, end);
           break;
@@ -249,6 +278,16 @@ class Machine {
       if (!token_test_holds(*t, ctx, tokens[i], i, scratch_)) return false;
     }
     return true;
+  }
+
+  bool any_holds(const RuleProgram& program, const RuleStep& s, const MatchContext& ctx,
+                 const std::vector<Token>& tokens, std::size_t i) {
+    const TokenTest* tests = program.tests.data();
+    const std::uint32_t* bounds = program.bounds.data();
+    for (std::uint32_t k = s.a; k < s.b; ++k) {
+      if (all_hold(tests + bounds[k], tests + bounds[k + 1], ctx, tokens, i)) return true;
+    }
+    return false;
   }
 
   // The longest span first; the shorter ones (of the first 8, as the tree matcher keeps) are

@@ -62,6 +62,7 @@ struct PatternNode {
 struct RuleStep {
   enum class Op : std::uint8_t {
     Tokens,    // a run of min..max tokens passing tests [a, b), longest first
+    AnyToken,  // one token passing the tests [bounds[k], bounds[k + 1]) of some k in [a, b)
     Span,      // a lexicon or mention span of test a, longest first
     Split,     // try a, and on failure b
     Jump,      // go to a
@@ -85,6 +86,7 @@ struct RuleStep {
 struct RuleProgram {
   std::vector<RuleStep> steps;  // empty: not compiled (match_rule then walks the tree)
   std::vector<TokenTest> tests;
+  std::vector<std::uint32_t> bounds;  // AnyToken: where each alternative's tests start and end
   std::uint32_t cells = 0;
 };
 

@@ -293,9 +293,17 @@ ArticleRun::ArticleRun(const ClaimStage::Resources& res, const Article& article,
   graph_ = graph_iri(article.id);
   graph_local_ = local_name(graph_);
   doc_ = article_iri(article.id);
-  read_entities(stage1);
-  if (text && text->abbreviations &&
-      (text->abbreviations == &res.abbreviations || *text->abbreviations == res.abbreviations)) {
+  const bool same_text =
+      text && text->abbreviations &&
+      (text->abbreviations == &res.abbreviations || *text->abbreviations == res.abbreviations);
+  // Stage 1's entities as it handed them over, else as its quads state them.
+  if (same_text && text->entities.filled &&
+      text->entities.sentence_written.size() == text->sentences.size()) {
+    adopt_entities(std::move(text->entities));
+  } else {
+    read_entities(stage1);
+  }
+  if (same_text) {
     norm_ = std::move(text->norm);
     tokens_ = std::move(text->tokens);
     sentences_ = std::move(text->sentences);
@@ -437,7 +445,7 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
   const std::uint32_t cb = code_points_before(b);
   const std::uint32_t ce = code_points_before(e);
   iri_text = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
-  if (!known_nodes_.count(iri_text) && emitted_sentences_.insert(iri_text).second) {
+  if (!stage1_wrote_sentence(si, iri_text) && emitted_sentences_.insert(iri_text).second) {
     iri(iri_text, vocab::kRdfType, iris::kSentence);
     iri(iri_text, iris::kReferenceContext, doc_);
     lit(iri_text, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
@@ -445,6 +453,22 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
     lit(iri_text, iris::kAnchorOf, std::string_view(article_.text).substr(b, e - b));
   }
   return iri_text;
+}
+
+bool ArticleRun::stage1_wrote_sentence(std::uint32_t si, const std::string& iri) const {
+  if (stage1_sentences_.empty()) return stage1_sentence_iris_.count(iri) > 0;
+  if (stage1_sentences_[si]) return true;
+  // Another sentence written with the same bounds has the same IRI (an empty one could).
+  const auto bounds = [&](std::uint32_t k) {
+    const Sentence& s = sentences_[k];
+    return std::pair(code_points_before(norm_.original_offset(s.begin)),
+                     code_points_before(norm_.original_offset(s.end)));
+  };
+  const auto own = bounds(si);
+  for (std::uint32_t k = 0; k < stage1_sentences_.size(); ++k) {
+    if (stage1_sentences_[k] && k != si && bounds(k) == own) return true;
+  }
+  return false;
 }
 
 namespace {

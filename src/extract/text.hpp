@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/stage1_entities.hpp"
+
 namespace ng::extract {
 
 // The normalised text (NFC, typographic quotes -> ASCII ' and ", dashes -> '-', no-break
@@ -110,6 +112,7 @@ struct TextAnalysis {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   const std::unordered_set<std::string>* abbreviations = nullptr;
+  Stage1Entities entities;  // stage 1's entities (Extractor::extract), for stage 2
 };
 
 // Number of code points in text[0, byte_offset): NIF offsets count code points.

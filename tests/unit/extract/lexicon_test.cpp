@@ -1,5 +1,6 @@
 #include "extract/lexicon.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <memory>
@@ -278,4 +279,54 @@ TEST_CASE("suffix patterns match the end of a longer key only", "[extract][lexic
   // Tokens: "Moscow-led" (row 0), "-", "led" (row 1), "led" (row 1), "U.S.-backed" (row 0),
   // "backed", "ledger": a suffix needs something before it.
   CHECK(hits == std::vector<std::size_t>{0, 21, 31, 40});
+}
+
+TEST_CASE("phrase index answers as a walk over all phrases in the order added would",
+          "[extract][lexicon]") {
+  // Phrases of one to three words over a small vocabulary, so that first keys hold one-word
+  // and longer phrases interleaved, and several second keys: match() and longest() must give
+  // what the plain definition gives (every phrase starting at the token, longest first, then
+  // in the order added; the first of these).
+  const std::vector<std::string> words = {"al", "the", "new", "old", "town", "x"};
+  std::vector<std::pair<std::vector<std::string>, std::uint32_t>> phrases;
+  PhraseIndex index;
+  std::uint32_t seed = 7;
+  const auto next = [&seed](std::uint32_t n) {
+    seed = seed * 1103515245U + 12345U;
+    return (seed >> 16) % n;
+  };
+  for (std::uint32_t v = 0; v < 400; ++v) {
+    std::vector<std::string> keys;
+    const std::uint32_t length = 1 + next(3);
+    for (std::uint32_t k = 0; k < length; ++k) keys.push_back(words[next(words.size())]);
+    const std::uint32_t value = next(50);
+    bool known = false;
+    for (const auto& [p, pv] : phrases) known = known || (p == keys && pv == value);
+    if (!known) phrases.emplace_back(keys, value);
+    index.add(keys, value);
+  }
+  CHECK(index.size() == phrases.size());
+  const std::unordered_set<std::string> abbr;
+  const auto tokens = tokenize("the new town al x the old al al town new x old the", abbr);
+  std::vector<PhraseIndex::Match> got;
+  for (std::size_t end : {tokens.size(), std::size_t{6}}) {
+    for (std::size_t i = 0; i < end; ++i) {
+      std::vector<PhraseIndex::Match> want;
+      for (const auto& [keys, value] : phrases) {
+        bool fits = i + keys.size() <= end;
+        for (std::size_t k = 0; fits && k < keys.size(); ++k) fits = tokens[i + k].key == keys[k];
+        if (fits) want.push_back({static_cast<std::uint32_t>(keys.size()), value});
+      }
+      std::stable_sort(want.begin(), want.end(),
+                       [](const auto& a, const auto& b) { return a.length > b.length; });
+      index.match(tokens, i, end, got);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t k = 0; k < want.size(); ++k) {
+        CHECK((got[k].length == want[k].length && got[k].value == want[k].value));
+      }
+      PhraseIndex::Match best{0, 0};
+      REQUIRE(index.longest(tokens, i, end, best) == !want.empty());
+      if (!want.empty()) CHECK((best.length == want[0].length && best.value == want[0].value));
+    }
+  }
 }

@@ -137,6 +137,11 @@ TEST_CASE("the compiled program matches as the tree matcher does", "[extract][ru
       "Start? Cap+",
       "(\"upper\" | p:@places) (\"vale\" | Cap)*",
       "((Cap Lower) | (Cap Cap Lower)) Lower",
+      // alternatives of one token each (one step in the program)
+      "(\"of\" | \"de\" | [Cap !\"chief\"]) Name",
+      "x:(\"of\" | @joins | Punct) Cap",
+      "(\"said\" | \"met\" | Cap)+ Punct",
+      "(\"said\" | [Lower !\"and\"] | (Cap Name))+ \",\"",
       "Any{3}",
       "Any? Any?",
       "Quoted* Cap",

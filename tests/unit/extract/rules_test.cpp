@@ -6,9 +6,11 @@
 #include "extract/start_index.hpp"
 #include "extract/text.hpp"
 #include "rule_starts.hpp"
+#include "span_mentions_context.hpp"
 
 using namespace ng::extract;
 using ng_test::rule_starts;
+using ng_test::SpanMentionsContext;
 
 namespace {
 
@@ -279,47 +281,6 @@ TEST_CASE("the start index never rules out a match, and skips rules a sentence c
   CHECK_FALSE(index.may_start(starts, 3, ctx, 5));  // "so" is not a number
 }
 
-namespace {
-
-// Tokens of a sentence with mentions of several tokens, each (begin, end, type).
-class MentionsContext : public MatchContext {
- public:
-  struct Span {
-    std::size_t begin, end;
-    int type;
-  };
-  MentionsContext(const std::string& text, std::vector<Span> mentions)
-      : tokens_(tokenize(text, {})), mentions_(std::move(mentions)) {}
-  const std::vector<Token>& tokens() const override { return tokens_; }
-  void lexicon_spans(int, std::size_t, std::vector<std::uint32_t>& out) const override {
-    out.clear();
-  }
-  void mention_spans(const std::vector<int>& types, std::size_t i,
-                     std::vector<std::uint32_t>& out) const override {
-    out.clear();
-    for (const Span& m : mentions_) {
-      if (m.begin == i && std::count(types.begin(), types.end(), m.type) > 0) {
-        out.push_back(static_cast<std::uint32_t>(m.end - m.begin));
-      }
-    }
-  }
-  bool covered(const std::vector<int>& types, std::size_t i) const override {
-    for (const Span& m : mentions_) {
-      if (m.begin <= i && i < m.end && std::count(types.begin(), types.end(), m.type) > 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-  bool is_name(std::size_t i) const override { return tokens_[i].is(kCapitalized); }
-
- private:
-  std::vector<Token> tokens_;
-  std::vector<Span> mentions_;
-};
-
-}  // namespace
-
 TEST_CASE(
     "the start index tries a rule opening with a <Type> span only where such a mention starts",
     "[extract][rules]") {
@@ -333,7 +294,8 @@ TEST_CASE(
   REQUIRE(rules.size() == 5);
   const StartIndex index(rules);
   // "New Ruritania" is one Country mention (tokens 1 and 2), "Anna Maria" one Person (5, 6).
-  MentionsContext ctx("in New Ruritania said so Anna Maria", {{1, 3, 0}, {5, 7, 1}});
+  // (Unversioned: the start index keeps no mention bits.)
+  SpanMentionsContext ctx("in New Ruritania said so Anna Maria", {{1, 3, 0}, {5, 7, 1}}, false);
   const std::size_t end = ctx.tokens().size();
   StartIndex::Starts starts;
   index.scan(ctx, 0, end, starts);
@@ -369,7 +331,7 @@ TEST_CASE(
   CHECK(matches == 5);
   // Another sentence's mentions: a Country mention of one token at "so" (token 4).
   CHECK_FALSE(index.may_start(starts, 1, ctx, 4));
-  MentionsContext other("in New Ruritania said so Anna Maria", {{4, 5, 0}});
+  SpanMentionsContext other("in New Ruritania said so Anna Maria", {{4, 5, 0}}, false);
   index.scan(other, 0, end, starts);
   CHECK(index.may_start(starts, 1, other, 4));
   CHECK_FALSE(index.may_start(starts, 1, other, 1));

@@ -8,81 +8,15 @@
 #include "extract/rules.hpp"
 #include "extract/text.hpp"
 #include "rule_starts.hpp"
+#include "span_mentions_context.hpp"
 
 using namespace ng::extract;
 using ng_test::rule_starts;
+using ng_test::SpanMentionsContext;
 
 namespace {
 
 const RuleVocabulary kVocab{{"titles"}, {"Country", "Person"}, {"Person"}};
-
-// A sentence whose mentions grow as rules match, versioned as stage 1 versions its own: the
-// number of other changes (drops) above, the number of mentions below.
-class GrowingContext : public MatchContext {
- public:
-  struct Span {
-    std::size_t begin, end;
-    int type;
-    bool dropped = false;
-  };
-  explicit GrowingContext(const std::string& text) : tokens_(tokenize(text, {})) {}
-  void add(Span span) { mentions_.push_back(span); }
-  void drop(std::size_t k) {
-    mentions_[k].dropped = true;
-    ++changes_;
-  }
-  std::size_t additions_used() const { return additions_used_; }
-
-  const std::vector<Token>& tokens() const override { return tokens_; }
-  void lexicon_spans(int, std::size_t, std::vector<std::uint32_t>& out) const override {
-    out.clear();
-  }
-  void mention_spans(const std::vector<int>& types, std::size_t i,
-                     std::vector<std::uint32_t>& out) const override {
-    out.clear();
-    for (const Span& m : mentions_) {
-      if (!m.dropped && m.begin == i && has(types, m.type)) {
-        out.push_back(static_cast<std::uint32_t>(m.end - m.begin));
-      }
-    }
-    std::sort(out.rbegin(), out.rend());
-  }
-  bool covered(const std::vector<int>& types, std::size_t i) const override {
-    for (const Span& m : mentions_) {
-      if (!m.dropped && m.begin <= i && i < m.end && has(types, m.type)) return true;
-    }
-    return false;
-  }
-  bool is_name(std::size_t i) const override { return tokens_[i].is(kCapitalized); }
-  std::uint64_t mention_version() const override {
-    return ((changes_ + 1) << 32) | mentions_.size();
-  }
-  bool add_new_mention_tokens(const std::vector<int>& types, bool starts_only,
-                              std::uint64_t version, std::size_t origin, std::size_t begin,
-                              std::size_t end, std::uint64_t* bits) const override {
-    const std::size_t before = version & 0xFFFFFFFFU;
-    if ((version >> 32) != changes_ + 1 || before > mentions_.size()) return false;
-    for (std::size_t k = before; k < mentions_.size(); ++k) {
-      const Span& m = mentions_[k];
-      if (m.dropped || !has(types, m.type)) continue;
-      for (std::size_t i = m.begin; i < (starts_only ? m.begin + 1 : m.end); ++i) {
-        if (i >= begin && i < end)
-          bits[(i - origin) / 64] |= std::uint64_t{1} << ((i - origin) % 64);
-      }
-    }
-    ++additions_used_;
-    return true;
-  }
-
- private:
-  static bool has(const std::vector<int>& types, int type) {
-    return std::find(types.begin(), types.end(), type) != types.end();
-  }
-  std::vector<Token> tokens_;
-  std::vector<Span> mentions_;
-  std::size_t changes_ = 0;
-  mutable std::size_t additions_used_ = 0;
-};
 
 }  // namespace
 
@@ -97,7 +31,7 @@ TEST_CASE("the start index adds a match's new mentions to its kept bits as a fre
   REQUIRE(rules.size() == 4);
   const StartIndex index(rules);
   // Country: 0, Person: 1 (kVocab's mention types).
-  GrowingContext ctx("in New Tarvia said so Ada Brun said that Old Tarvia said");
+  SpanMentionsContext ctx("in New Tarvia said so Ada Brun said that Old Tarvia said");
   const std::size_t end = ctx.tokens().size();
   StartIndex::Starts kept;
   index.scan(ctx, 0, end, kept);
