@@ -153,8 +153,9 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           m.locative = true;
         }
       }
-      // A dateline ("KHARTOUM -") names where the report was filed.
-      if ((tokens_[i].is(kAllCaps) && i + best_len < s.last_token &&
+      // A dateline ("KHARTOUM -") names where the report was filed; it opens its line ("Egypt
+      // and the UAE - met in X": a dash after an acronym inside a sentence is no dateline).
+      if ((tokens_[i].is(kAllCaps) && i == s.first_token && i + best_len < s.last_token &&
            tokens_[i + best_len].key == "-") ||
           (i >= dateline_begin_ && i + best_len <= dateline_end_)) {
         m.locative = true;
