@@ -103,6 +103,13 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           }
         }
         if (p.kind == PlaceKind::Country) {
+          // "Yeonpyeong Island": a state's foreign-language alias that is an English word news
+          // uses otherwise (not_places.tsv) names no state; the state's own name still does, and
+          // so does an alias in capitals ("US" is no "Us").
+          if (best_len == 1 && !tokens_[i].is(kAllCaps) && word_in("not_places", i) &&
+              fold_key(p.name) != tokens_[i].key) {
+            continue;
+          }
           score = 4000000000L;
         } else if (p.kind == PlaceKind::Province) {
           if (!known_country && !province_word) continue;

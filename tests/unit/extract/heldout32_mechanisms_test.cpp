@@ -166,3 +166,13 @@ TEST_CASE("places: an acronym before a dash inside a sentence is no dateline",
   Stage1 b("KHARTOUM - Drones struck the city on Monday, killing three people, officials said.");
   CHECK(has(places(b), "Khartoum"));
 }
+
+TEST_CASE("actors: a state's foreign alias that is a common English word names no state",
+          "[extract][heldout32]") {
+  Stage1 a("Artillery rounds fell near Olmek Island on Monday, the military said.");
+  CHECK_FALSE(has(a.labels("Country"), "Iceland"));
+  // The state's own name, and an alias in capitals, still name states.
+  Stage1 b("Iceland and the US said on Monday that they would send aid to Kovno.");
+  CHECK(has(b.labels("Country"), "Iceland"));
+  CHECK(has(b.labels("Country"), "United States"));
+}
