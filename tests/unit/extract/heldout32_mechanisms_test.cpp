@@ -26,7 +26,8 @@ bool any_contains(const std::set<std::string>& labels, const std::string& part) 
 std::set<std::string> places(const Stage1& run) {
   std::set<std::string> out;
   for (const auto& q : run.sink.quads) {
-    if (q.predicate.value == ng_test::ng_term("mentionsPlace")) out.insert(run.label(q.object.value));
+    if (q.predicate.value == ng_test::ng_term("mentionsPlace"))
+      out.insert(run.label(q.object.value));
   }
   return out;
 }
@@ -67,8 +68,7 @@ TEST_CASE("actors: honorifics and place titles are no part of a person's name",
   CHECK_FALSE(has(people, "Kovno"));
 }
 
-TEST_CASE("actors: a local-language name glossed in brackets is a body",
-          "[extract][heldout32]") {
+TEST_CASE("actors: a local-language name glossed in brackets is a body", "[extract][heldout32]") {
   Stage1 a(
       "The Kungiyar Talakawa (a peasants' association) accused the Yan Banga (a local vigilante "
       "group) of killing three traders.");
