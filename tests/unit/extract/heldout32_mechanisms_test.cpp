@@ -176,3 +176,13 @@ TEST_CASE("actors: a state's foreign alias that is a common English word names n
   CHECK(has(b.labels("Country"), "Iceland"));
   CHECK(has(b.labels("Country"), "United States"));
 }
+
+TEST_CASE("actors: 'Assistant' before a title is part of the role", "[extract][heldout32]") {
+  Stage1 a(
+      "Briefing the Council, Olmo Dravek, Assistant Secretary-General for the Middle East, said "
+      "the figures could not be verified.");
+  CHECK(has(a.labels("Person"), "Olmo Dravek"));
+  // Without a title after it, the word opens no role and makes no person.
+  Stage1 b("The assistant said on Monday that the office in Kovno would stay closed.");
+  CHECK(b.labels("Person").empty());
+}
