@@ -755,7 +755,16 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
     --begin;
   }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
-  const Token& head = tokens_[begin - 2];
+  // "The U.N. peacekeeping force in Lebanon, UNIFIL, said": a description may end in a place
+  // after a locative word; its head is the word before that.
+  std::uint32_t head_at = begin - 2;
+  for (const Mention& m : ms) {
+    if (entity >= 0 && m.end == begin - 1 && m.begin >= s.first_token + 2 &&
+        is_word(res_.locative, m.begin - 1, m.begin)) {
+      head_at = m.begin - 2;
+    }
+  }
+  const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
   const std::uint32_t cb = clause_begin(s, begin - 1, skipped);
