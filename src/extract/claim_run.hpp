@@ -383,6 +383,10 @@ class ArticleRun {
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  int reporter_of_unknown_subject(const Sentence& s, const std::vector<Mention>& ms,
+                                  const std::vector<Cue>& cues,
+                                  const std::vector<std::pair<Cue, int>>& resolved,
+                                  const Cue& cue) const;
   bool rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const;
   bool names_as(std::uint32_t from, std::uint32_t stop) const;
   void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);

@@ -901,6 +901,12 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
           level == 0 || entities_[static_cast<std::size_t>(m.entity)].cls == "Site";
       if (m.end == reached && located && b >= s.first_token + 2 &&
           is_word(res_.locative, b - 1, b)) {
+        // "Local activists from the X Committee said": members speak for the named body.
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        if (level == 0 && tokens_[b - 1].key == "from" &&
+            (cls == "Organization" || cls == "ArmedGroup")) {
+          return as_actor(m.entity);
+        }
         head_end = b - 1;
         if (level == 0) place = as_actor(m.entity);
       }

@@ -289,6 +289,36 @@ bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
   return false;
 }
 
+int ArticleRun::reporter_of_unknown_subject(const Sentence& s, const std::vector<Mention>& ms,
+                                            const std::vector<Cue>& cues,
+                                            const std::vector<std::pair<Cue, int>>& resolved,
+                                            const Cue& cue) const {
+  const std::uint32_t subject_end = skip_aux_back(s, cue.begin);
+  const Cue* said = nullptr;
+  for (const Cue& rc : cues) {
+    if (rc.end < subject_end && subject_end - rc.end <= 4) said = &rc;
+  }
+  if (said == nullptr || said->type != "StatementClaim" || said->voice != Voice::Active) return -1;
+  std::uint32_t opening = said->end;
+  if (opening < subject_end && tokens_[opening].key == "that") ++opening;
+  // ("the kingdom", "his country", "its bloc": a determiner and a noun or two.)
+  if (opening + 2 > subject_end || subject_end - opening > 3) return -1;
+  if (tokens_[opening].key != "the" && !is_word(res_.possessives, opening, opening + 1) &&
+      !is_word(res_.person_possessives, opening, opening + 1)) {
+    return -1;
+  }
+  for (std::uint32_t t = opening; t < subject_end; ++t) {
+    if (tokens_[t].kind != TokenKind::Word || tokens_[t].is(kCapitalized) ||
+        tokens_[t].is(kInQuote) || mention_at(ms, t) >= 0) {
+      return -1;
+    }
+  }
+  for (const auto& [rc, w] : resolved) {
+    if (rc.begin == said->begin) return w;
+  }
+  return -1;
+}
+
 void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   claims_sentence_ = si;
   specific_sentence_ = false;
@@ -487,6 +517,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                                                 "Person") == person;
         who = same_kind ? speaker : (speaker < 0 ? -1 : who);
       }
+    }
+    // "X said the kingdom was ready to host talks": a definite noun phrase naming no one
+    // known, opening what X says, is X's own side; X makes the offer. (Not for threats: "said
+    // the escalation threatened to derail the talks".)
+    if (who < 0 && cue.voice == Voice::Active && cue.type == "Offer") {
+      who = reporter_of_unknown_subject(s, ms, cues, resolved, cue);
     }
     // "..., according to a statement. The statement was issued by X.": X's claim.
     if (later_source_.entity >= 0 && describes_later_source(s, cue)) {
