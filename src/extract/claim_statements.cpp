@@ -847,21 +847,22 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         seen.count({c.claimant, "Denial"})) {
       continue;
     }
-    const Cue* cue = nullptr;
-    for (const auto& rc : resolved) {
-      if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
-    }
-    if (cue == nullptr || cue->voice != Voice::Active) continue;
-    const std::uint32_t to = clause_end(s, cue->end);
     bool denial = false;
     // (Next to figures, only a quoted phrase before them: not 'its "propaganda outlet" said
     // it had killed 200', nor '... killed 58, an accusation the army called "baseless"'.)
     const bool counted = c.type == "CasualtyClaim";
-    for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
-      std::uint32_t l = 0;
-      std::uint32_t r = 0;
-      if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
-      denial = matches(res_.denial_phrases, k, to, l, r);
+    // Each reporting verb of the claimant counts: 'told reporters that ..., and said the
+    // reports were "propaganda"' (the second verb joined the first one's claim).
+    for (const auto& [cue, speaker] : resolved) {
+      if (denial || speaker != c.claimant || cue.voice != Voice::Active) continue;
+      if (cue.begin != c.cue_begin && (counted || cue.type != "StatementClaim")) continue;
+      const std::uint32_t to = clause_end(s, cue.end);
+      for (std::uint32_t k = cue.end; k < to && !denial; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
+        denial = matches(res_.denial_phrases, k, to, l, r);
+      }
     }
     if (!denial) continue;
     if (counted) {
