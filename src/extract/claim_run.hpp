@@ -426,6 +426,7 @@ class ArticleRun {
                               const std::vector<int>& mediators);
   void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                      std::vector<int>& into);
+  std::vector<int> place_named_deal_sides(std::uint32_t si, const std::vector<Mention>& ms);
 
   // Defined in claim_mediations.cpp.
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms);
