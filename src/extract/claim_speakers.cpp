@@ -99,6 +99,19 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
         break;
       }
     }
+    // "according to the governor of X province, Y": the person the description introduces.
+    for (const Mention& m : ms) {
+      if (m.begin <= from + 1 || m.begin > from + 12 || tokens_[m.begin - 1].key != "," ||
+          !entities_[static_cast<std::size_t>(m.entity)].person()) {
+        continue;
+      }
+      bool plain = tokens_[from].kind == TokenKind::Word && !tokens_[from].is(kCapitalized);
+      for (std::uint32_t k = from; plain && k + 1 < m.begin; ++k) {
+        plain = tokens_[k].kind == TokenKind::Word || tokens_[k].key == "'s";
+      }
+      if (plain) return m.entity;
+      break;
+    }
     const int sources = unnamed_source_pair(s, ms, from);
     if (sources >= 0) return sources;
     // "according to the conflict monitoring group ACLED": a short description may come first.
@@ -767,9 +780,21 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
   const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
-  const std::uint32_t cb = clause_begin(s, begin - 1, skipped);
-  const std::string& first = tokens_[cb].key;
-  if (first != "the" && first != "a" && first != "an") return -1;
+  std::uint32_t cb = clause_begin(s, begin - 1, skipped);
+  auto determiner = [&](std::uint32_t k) {
+    const std::string& w = tokens_[k].key;
+    return w == "the" || w == "a" || w == "an";
+  };
+  // "..., three people were killed, the head of the city's administration, X, said.": a
+  // trailing attribution after a comma (a named speaker only, the verb ending the sentence).
+  if (!determiner(cb) && entity >= 0 && at + 2 >= s.last_token) {
+    for (std::uint32_t k = begin - 2; k > cb; --k) {
+      if (tokens_[k].key != ",") continue;
+      if (determiner(k + 1)) cb = k + 1;
+      break;
+    }
+  }
+  if (!determiner(cb)) return -1;
   for (std::uint32_t k = cb; k + 1 < begin; ++k) {
     if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "'s") return -1;
   }
