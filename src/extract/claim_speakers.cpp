@@ -771,11 +771,12 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
   // "The U.N. peacekeeping force in Lebanon, UNIFIL, said": a description may end in a place
   // after a locative word; its head is the word before that.
   std::uint32_t head_at = begin - 2;
-  for (const Mention& m : ms) {
-    if (entity >= 0 && m.end == begin - 1 && m.begin >= s.first_token + 2 &&
-        is_word(res_.locative, m.begin - 1, m.begin)) {
-      head_at = m.begin - 2;
+  if (entity >= 0) {
+    std::uint32_t place = begin - 1;  // up to three capitalised words, a place or not
+    while (place > s.first_token + 2 && begin - 1 - place < 3 && tokens_[place - 1].is(kCapitalized)) {
+      --place;
     }
+    if (place < begin - 1 && is_word(res_.locative, place - 1, place)) head_at = place - 2;
   }
   const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;

@@ -476,12 +476,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const std::uint32_t before = skip_aux_back(s, cue.begin);
     // ("said ... and denied that ...": a denial cue, read by the nearest name, too when no
     // name is near.)
+    // ("X, the Y mission, said it was alarmed and warned ...": no name between the two verbs,
+    // so the first verb's speaker, not the clause's first name.)
+    const bool no_name_between =
+        !resolved.empty() && resolved.back().first.voice == Voice::Active &&
+        resolved.back().first.end <= before &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin >= resolved.back().first.end && m.end <= before && agentive(m.entity);
+        });
     if (before > s.first_token && tokens_[before - 1].key == "and" && !resolved.empty() &&
         (cue.voice == Voice::Active || (cue.voice == Voice::Near && who < 0)) &&
-        (who < 0 || (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
-                     std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
-                       return m.end == before - 2 || m.end == before - 1;
-                     })))) {
+        (who < 0 || no_name_between ||
+         (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+            return m.end == before - 2 || m.end == before - 1;
+          })))) {
       who = resolved.back().second;
     }
     // "X said on Thursday they were ready to mediate": a subject pronoun that opens what a
