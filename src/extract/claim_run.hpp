@@ -296,7 +296,6 @@ class ArticleRun {
   int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
                       const Sentence& s, const Cue& cue) const;
   int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue);
-  Dateline mixed_case_dateline() const;
   bool adjectival(const Sentence& s, std::uint32_t i) const;
   int own_government(int e) const;
   int find_own_government(int e) const;

@@ -363,27 +363,6 @@ std::uint32_t ArticleRun::after_titles(const Sentence& s, const std::vector<Ment
   return at;
 }
 
-// "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
-// of a line in the first few lines: names, "(", one word, ")", a dash. Only where the report
-// was filed matters here.
-Dateline ArticleRun::mixed_case_dateline() const {
-  const auto n = static_cast<std::uint32_t>(tokens_.size());
-  for (std::uint32_t k = 0; k < n && k < 80; ++k) {
-    if (k > 0 && !tokens_[k].is(kAfterNewline)) continue;
-    if (!tokens_[k].is(kCapitalized)) continue;
-    for (std::uint32_t p = k + 1; p + 3 < n && p < k + 8; ++p) {
-      if (tokens_[p].is(kAfterNewline)) break;
-      if (tokens_[p].key != "(") continue;
-      const std::string& dash = tokens_[p + 3].key;
-      if (tokens_[p + 2].key == ")" && (dash == "-" || dash == "--")) {
-        return {k, p + 3};
-      }
-      break;
-    }
-  }
-  return {};
-}
-
 // "their disputed border", "the contested region": a participle after a determiner or
 // possessive modifies a noun; it states no denial or status.
 bool ArticleRun::adjectival(const Sentence& s, std::uint32_t i) const {
