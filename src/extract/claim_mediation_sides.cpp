@@ -279,7 +279,8 @@ std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<
           while (nb + 1 < e && nb > b && tokens_[nb - 1].key == "the" && backing(tokens_[nb])) {
             ++nb;
           }
-          const bool definite = nb > b && (tokens_[nb - 1].key == "the" || backing(tokens_[nb - 1]));
+          const bool definite =
+              nb > b && (tokens_[nb - 1].key == "the" || backing(tokens_[nb - 1]));
           // "the rebels" alone: the armed group named last ("between the rebels and X").
           if (nb == e - 1 && definite) {
             std::int64_t best_pos = -1;
@@ -787,7 +788,8 @@ void ArticleRun::note_between(std::uint32_t si, const std::vector<Mention>& ms) 
 // <mediation object>") is the one an earlier sentence told at that place; its sides are that
 // sentence's ("a ceasefire that A and B signed in Doha", "talks between A and B in Doha"), not
 // the article's two main states. Empty when no such sentence names two.
-std::vector<int> ArticleRun::place_named_deal_sides(std::uint32_t si, const std::vector<Mention>& ms) {
+std::vector<int> ArticleRun::place_named_deal_sides(std::uint32_t si,
+                                                    const std::vector<Mention>& ms) {
   const Sentence& s = sentences_[si];
   int place = -1;
   for (const Mention& m : ms) {

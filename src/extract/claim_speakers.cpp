@@ -752,7 +752,8 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
   std::uint32_t head_at = begin - 2;
   if (entity >= 0) {
     std::uint32_t place = begin - 1;  // up to three capitalised words, a place or not
-    while (place > s.first_token + 2 && begin - 1 - place < 3 && tokens_[place - 1].is(kCapitalized)) {
+    while (place > s.first_token + 2 && begin - 1 - place < 3 &&
+           tokens_[place - 1].is(kCapitalized)) {
       --place;
     }
     if (place < begin - 1 && is_word(res_.locative, place - 1, place)) head_at = place - 2;
