@@ -268,8 +268,21 @@ std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<
               nb = q + (q == nb && number_at(q, e, nl) ? std::max<std::uint32_t>(nl, 1) : 1);
             }
           }
+          // ("the Rwanda-backed rebels": a "<name>-backed" modifier tells who supports the
+          // group, it names no other one; the suffixes of mediation_triggers.tsv's
+          // prefix_object rows.)
+          auto backing = [&](const Token& t) {
+            const auto dash = t.key.rfind('-');
+            return dash != std::string::npos && dash > 0 &&
+                   res_.prefix_object_triggers.count(t.key.substr(dash)) > 0;
+          };
+          while (nb + 1 < e && nb > b && tokens_[nb - 1].key == "the" && backing(tokens_[nb])) {
+            ++nb;
+          }
+          const bool definite =
+              nb > b && (tokens_[nb - 1].key == "the" || backing(tokens_[nb - 1]));
           // "the rebels" alone: the armed group named last ("between the rebels and X").
-          if (nb == e - 1 && nb > b && tokens_[nb - 1].key == "the") {
+          if (nb == e - 1 && definite) {
             std::int64_t best_pos = -1;
             for (const auto& [g, pos] : last_seen_) {
               if (entities_[static_cast<std::size_t>(g)].cls == "ArmedGroup" &&
@@ -769,6 +782,53 @@ void ArticleRun::note_between(std::uint32_t si, const std::vector<Mention>& ms) 
     last_between_ = LastBetween{true, si, at, ms};
     return;
   }
+}
+
+// "Qatar, which brokered the Doha truce, said ...": a deal named by its place ("the <place>
+// <mediation object>") is the one an earlier sentence told at that place; its sides are that
+// sentence's ("a ceasefire that A and B signed in Doha", "talks between A and B in Doha"), not
+// the article's two main states. Empty when no such sentence names two.
+std::vector<int> ArticleRun::place_named_deal_sides(std::uint32_t si,
+                                                    const std::vector<Mention>& ms) {
+  const Sentence& s = sentences_[si];
+  int place = -1;
+  for (const Mention& m : ms) {
+    const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+    if (cls != "City" && cls != "Site" && cls != "Province" && cls != "Region") continue;
+    std::uint32_t l = 0;
+    std::uint32_t r = 0;
+    if (m.begin > s.first_token && tokens_[m.begin - 1].key == "the" &&
+        matches(res_.med_objects, m.end, s.last_token, l, r)) {
+      place = m.entity;
+      break;
+    }
+  }
+  if (place < 0) return {};
+  for (std::uint32_t sj = si; sj-- > 0;) {
+    const Sentence& earlier = sentences_[sj];
+    std::vector<Mention> ems = find_mentions(earlier);
+    std::erase_if(ems, [&](const Mention& m) { return m.begin < dateline_end_; });
+    const auto at = std::find_if(ems.begin(), ems.end(), [&](const Mention& m) {
+      return m.entity == place && !(m.begin > earlier.first_token &&
+                                    tokens_[m.begin - 1].key == "the");  // not "the X truce"
+    });
+    if (at == ems.end()) continue;
+    bool told = false;
+    for (std::uint32_t k = earlier.first_token; k < at->begin && !told; ++k) {
+      std::uint32_t l = 0;
+      std::uint32_t r = 0;
+      told = matches(res_.med_objects, k, at->begin, l, r);
+    }
+    if (!told) continue;
+    std::vector<int> sides;
+    for (std::uint32_t k = earlier.first_token; k < at->begin && sides.empty(); ++k) {
+      if (tokens_[k].key == "between") sides_between(earlier, ems, k, sides);
+    }
+    if (sides.size() < 2) sides = subject_sides(earlier, ems, earlier.first_token, at->begin);
+    if (sides.size() >= 2) return sides;
+    return {};
+  }
+  return {};
 }
 
 }  // namespace ng::extract::claims

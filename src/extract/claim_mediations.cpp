@@ -504,6 +504,22 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     if (parties.empty() && (slot == "by" || slot == "before" || slot.empty())) {
       parties = subject_sides(s, ms, cb, i);
     }
+    // "A and B fought a war that ended with a ceasefire brokered by C": in a relative clause
+    // on a noun, the sides are the coordinated subject of the clause the noun belongs to.
+    if (parties.empty() && slot == "by") {
+      for (std::uint32_t k = s.first_token + 2; k < i; ++k) {
+        if (tokens_[k].key != "that" && tokens_[k].key != "which") continue;
+        const Token& noun = tokens_[k - 1];
+        std::uint32_t cl = 0;
+        std::uint32_t cr = 0;
+        if (noun.kind != TokenKind::Word || noun.is(kCapitalized) ||
+            matches(res_.claim_cues, k - 1, k, cl, cr)) {
+          break;
+        }
+        parties = subject_sides(s, ms, s.first_token, k);
+        break;
+      }
+    }
     // "The ceasefire, brokered by A and B, ended a year of fighting between X and Y": past the
     // comma, the sides of the fighting that the deal ended (mediation_ending_verbs.tsv), not
     // of fighting told "after" it ("a truce brokered by A, after clashes between X and Y").
@@ -551,6 +567,10 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
                            [&](int m) { return m == p || country_of(m) == p; });
       });
       if (last.size() == 2 && !mediates) parties = last;
+    }
+    if (parties.size() < 2) {
+      std::vector<int> deal = place_named_deal_sides(si, ms);
+      if (deal.size() >= 2) parties = deal;
     }
     if (parties.size() < 2) {
       std::vector<int> exclude = mediators;

@@ -296,7 +296,6 @@ class ArticleRun {
   int fallback_target(const std::string& type, int who, int target, const std::vector<Mention>& ms,
                       const Sentence& s, const Cue& cue) const;
   int claimant_for(const Sentence& s, const std::vector<Mention>& ms, const Cue& cue);
-  Dateline mixed_case_dateline() const;
   bool adjectival(const Sentence& s, std::uint32_t i) const;
   int own_government(int e) const;
   int find_own_government(int e) const;
@@ -383,6 +382,10 @@ class ArticleRun {
                  int claimant);
   bool own_attack_in(std::uint32_t from, std::uint32_t to) const;
   void claims_in(std::uint32_t si, const std::vector<Mention>& ms);
+  int reporter_of_unknown_subject(const Sentence& s, const std::vector<Mention>& ms,
+                                  const std::vector<Cue>& cues,
+                                  const std::vector<std::pair<Cue, int>>& resolved,
+                                  const Cue& cue) const;
   bool rejects_proposal(const Sentence& s, std::uint32_t cue, std::uint32_t len) const;
   bool names_as(std::uint32_t from, std::uint32_t stop) const;
   void outlet_count_cues(const Sentence& s, const std::vector<Mention>& ms, std::vector<Cue>& cues);
@@ -422,6 +425,7 @@ class ArticleRun {
                               const std::vector<int>& mediators);
   void sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                      std::vector<int>& into);
+  std::vector<int> place_named_deal_sides(std::uint32_t si, const std::vector<Mention>& ms);
 
   // Defined in claim_mediations.cpp.
   void mediations_in(std::uint32_t si, const std::vector<Mention>& ms);

@@ -99,6 +99,19 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
         break;
       }
     }
+    // "according to the governor of X province, Y": the person the description introduces.
+    for (const Mention& m : ms) {
+      if (m.begin <= from + 1 || m.begin > from + 12 || tokens_[m.begin - 1].key != "," ||
+          !entities_[static_cast<std::size_t>(m.entity)].person()) {
+        continue;
+      }
+      bool plain = tokens_[from].kind == TokenKind::Word && !tokens_[from].is(kCapitalized);
+      for (std::uint32_t k = from; plain && k + 1 < m.begin; ++k) {
+        plain = tokens_[k].kind == TokenKind::Word || tokens_[k].key == "'s";
+      }
+      if (plain) return m.entity;
+      break;
+    }
     const int sources = unnamed_source_pair(s, ms, from);
     if (sources >= 0) return sources;
     // "according to the conflict monitoring group ACLED": a short description may come first.
@@ -348,27 +361,6 @@ std::uint32_t ArticleRun::after_titles(const Sentence& s, const std::vector<Ment
     if (at < s.last_token && tokens_[at].key == ".") ++at;
   }
   return at;
-}
-
-// "Juba (AFP) -": a dateline in mixed case (find_dateline takes capitals only) at the start
-// of a line in the first few lines: names, "(", one word, ")", a dash. Only where the report
-// was filed matters here.
-Dateline ArticleRun::mixed_case_dateline() const {
-  const auto n = static_cast<std::uint32_t>(tokens_.size());
-  for (std::uint32_t k = 0; k < n && k < 80; ++k) {
-    if (k > 0 && !tokens_[k].is(kAfterNewline)) continue;
-    if (!tokens_[k].is(kCapitalized)) continue;
-    for (std::uint32_t p = k + 1; p + 3 < n && p < k + 8; ++p) {
-      if (tokens_[p].is(kAfterNewline)) break;
-      if (tokens_[p].key != "(") continue;
-      const std::string& dash = tokens_[p + 3].key;
-      if (tokens_[p + 2].key == ")" && (dash == "-" || dash == "--")) {
-        return {k, p + 3};
-      }
-      break;
-    }
-  }
-  return {};
 }
 
 // "their disputed border", "the contested region": a participle after a determiner or
@@ -755,12 +747,35 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
     --begin;
   }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
-  const Token& head = tokens_[begin - 2];
+  // "The U.N. peacekeeping force in Lebanon, UNIFIL, said": a description may end in a place
+  // after a locative word; its head is the word before that.
+  std::uint32_t head_at = begin - 2;
+  if (entity >= 0) {
+    std::uint32_t place = begin - 1;  // up to three capitalised words, a place or not
+    while (place > s.first_token + 2 && begin - 1 - place < 3 &&
+           tokens_[place - 1].is(kCapitalized)) {
+      --place;
+    }
+    if (place < begin - 1 && is_word(res_.locative, place - 1, place)) head_at = place - 2;
+  }
+  const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> skipped;
-  const std::uint32_t cb = clause_begin(s, begin - 1, skipped);
-  const std::string& first = tokens_[cb].key;
-  if (first != "the" && first != "a" && first != "an") return -1;
+  std::uint32_t cb = clause_begin(s, begin - 1, skipped);
+  auto determiner = [&](std::uint32_t k) {
+    const std::string& w = tokens_[k].key;
+    return w == "the" || w == "a" || w == "an";
+  };
+  // "..., three people were killed, the head of the city's administration, X, said.": a
+  // trailing attribution after a comma (a named speaker only, the verb ending the sentence).
+  if (!determiner(cb) && entity >= 0 && at + 2 >= s.last_token) {
+    for (std::uint32_t k = begin - 2; k > cb; --k) {
+      if (tokens_[k].key != ",") continue;
+      if (determiner(k + 1)) cb = k + 1;
+      break;
+    }
+  }
+  if (!determiner(cb)) return -1;
   for (std::uint32_t k = cb; k + 1 < begin; ++k) {
     if (tokens_[k].kind == TokenKind::Punct && tokens_[k].key != "'s") return -1;
   }
@@ -892,6 +907,12 @@ int ArticleRun::described_speaker(const Sentence& s, const std::vector<Mention>&
           level == 0 || entities_[static_cast<std::size_t>(m.entity)].cls == "Site";
       if (m.end == reached && located && b >= s.first_token + 2 &&
           is_word(res_.locative, b - 1, b)) {
+        // "Local activists from the X Committee said": members speak for the named body.
+        const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
+        if (level == 0 && tokens_[b - 1].key == "from" &&
+            (cls == "Organization" || cls == "ArmedGroup")) {
+          return as_actor(m.entity);
+        }
         head_end = b - 1;
         if (level == 0) place = as_actor(m.entity);
       }

@@ -289,6 +289,36 @@ bool ArticleRun::names_as(std::uint32_t from, std::uint32_t stop) const {
   return false;
 }
 
+int ArticleRun::reporter_of_unknown_subject(const Sentence& s, const std::vector<Mention>& ms,
+                                            const std::vector<Cue>& cues,
+                                            const std::vector<std::pair<Cue, int>>& resolved,
+                                            const Cue& cue) const {
+  const std::uint32_t subject_end = skip_aux_back(s, cue.begin);
+  const Cue* said = nullptr;
+  for (const Cue& rc : cues) {
+    if (rc.end < subject_end && subject_end - rc.end <= 4) said = &rc;
+  }
+  if (said == nullptr || said->type != "StatementClaim" || said->voice != Voice::Active) return -1;
+  std::uint32_t opening = said->end;
+  if (opening < subject_end && tokens_[opening].key == "that") ++opening;
+  // ("the kingdom", "his country", "its bloc": a determiner and a noun or two.)
+  if (opening + 2 > subject_end || subject_end - opening > 3) return -1;
+  if (tokens_[opening].key != "the" && !is_word(res_.possessives, opening, opening + 1) &&
+      !is_word(res_.person_possessives, opening, opening + 1)) {
+    return -1;
+  }
+  for (std::uint32_t t = opening; t < subject_end; ++t) {
+    if (tokens_[t].kind != TokenKind::Word || tokens_[t].is(kCapitalized) ||
+        tokens_[t].is(kInQuote) || mention_at(ms, t) >= 0) {
+      return -1;
+    }
+  }
+  for (const auto& [rc, w] : resolved) {
+    if (rc.begin == said->begin) return w;
+  }
+  return -1;
+}
+
 void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   claims_sentence_ = si;
   specific_sentence_ = false;
@@ -446,12 +476,21 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     const std::uint32_t before = skip_aux_back(s, cue.begin);
     // ("said ... and denied that ...": a denial cue, read by the nearest name, too when no
     // name is near.)
+    // ("X, the Y mission, said it was alarmed and warned ...": no name between the two verbs,
+    // so the first verb's speaker, not the clause's first name.)
+    const bool no_name_between =
+        !resolved.empty() && resolved.back().first.voice == Voice::Active &&
+        resolved.back().first.end <= before &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.begin >= resolved.back().first.end && m.end <= before && agentive(m.entity);
+        });
     if (before > s.first_token && tokens_[before - 1].key == "and" && !resolved.empty() &&
         (cue.voice == Voice::Active || (cue.voice == Voice::Near && who < 0)) &&
-        (who < 0 || (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
-                     std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
-                       return m.end == before - 2 || m.end == before - 1;
-                     })))) {
+        (who < 0 || no_name_between ||
+         (before > s.first_token + 1 && tokens_[before - 2].key == "," &&
+          std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
+            return m.end == before - 2 || m.end == before - 1;
+          })))) {
       who = resolved.back().second;
     }
     // "X said on Thursday they were ready to mediate": a subject pronoun that opens what a
@@ -487,6 +526,12 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                                                 "Person") == person;
         who = same_kind ? speaker : (speaker < 0 ? -1 : who);
       }
+    }
+    // "X said the kingdom was ready to host talks": a definite noun phrase naming no one
+    // known, opening what X says, is X's own side; X makes the offer. (Not for threats: "said
+    // the escalation threatened to derail the talks".)
+    if (who < 0 && cue.voice == Voice::Active && cue.type == "Offer") {
+      who = reporter_of_unknown_subject(s, ms, cues, resolved, cue);
     }
     // "..., according to a statement. The statement was issued by X.": X's claim.
     if (later_source_.entity >= 0 && describes_later_source(s, cue)) {
@@ -811,21 +856,22 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         seen.count({c.claimant, "Denial"})) {
       continue;
     }
-    const Cue* cue = nullptr;
-    for (const auto& rc : resolved) {
-      if (rc.second == c.claimant && rc.first.begin == c.cue_begin) cue = &rc.first;
-    }
-    if (cue == nullptr || cue->voice != Voice::Active) continue;
-    const std::uint32_t to = clause_end(s, cue->end);
     bool denial = false;
     // (Next to figures, only a quoted phrase before them: not 'its "propaganda outlet" said
     // it had killed 200', nor '... killed 58, an accusation the army called "baseless"'.)
     const bool counted = c.type == "CasualtyClaim";
-    for (std::uint32_t k = cue->end; k < to && !denial; ++k) {
-      std::uint32_t l = 0;
-      std::uint32_t r = 0;
-      if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
-      denial = matches(res_.denial_phrases, k, to, l, r);
+    // Each reporting verb of the claimant counts: 'told reporters that ..., and said the
+    // reports were "propaganda"' (the second verb joined the first one's claim).
+    for (const auto& [cue, speaker] : resolved) {
+      if (denial || speaker != c.claimant || cue.voice != Voice::Active) continue;
+      if (cue.begin != c.cue_begin && (counted || cue.type != "StatementClaim")) continue;
+      const std::uint32_t to = clause_end(s, cue.end);
+      for (std::uint32_t k = cue.end; k < to && !denial; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        if (counted && (!tokens_[k].is(kInQuote) || k >= first_figure)) continue;
+        denial = matches(res_.denial_phrases, k, to, l, r);
+      }
     }
     if (!denial) continue;
     if (counted) {

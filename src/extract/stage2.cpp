@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "extract/claim_run.hpp"
+#include "extract/filed_dateline.hpp"
 
 namespace ng::extract {
 namespace {
@@ -324,7 +325,7 @@ Stage2Stats ArticleRun::run() {
   // The opening dateline ("ABIDJAN, Ivory Coast (AFP) -") says where the report was filed:
   // its names speak for nobody.
   const Dateline dateline = find_dateline(tokens_);
-  const Dateline filed = dateline.end > dateline.begin ? dateline : mixed_case_dateline();
+  const Dateline filed = dateline.end > dateline.begin ? dateline : find_filed_dateline(tokens_);
   if (filed.end > filed.begin) dateline_end_ = filed.end + 1;
   std::vector<std::vector<Mention>> all(sentences_.size());
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
