@@ -436,6 +436,7 @@ class ArticleRun : public MatchContext {
   bool speech_venue(std::uint32_t si, std::uint32_t b) const;
   bool definite_trigger(const Event& ev) const;
   bool reported_perfect(std::uint32_t had, std::uint32_t first) const;
+  bool own_relative_time(const Event& ev, std::uint32_t si, std::uint32_t time) const;
   // The headline: a first line without a sentence-final mark before the story; sentence 0 then.
   bool headline_sentence(std::uint32_t si) const;
   bool surname_of_person(const std::string& key) const;

@@ -346,7 +346,8 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       continue;
     }
     const bool after = te.begin >= ev.end;
-    if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
+    if (after ? time_clause_break(ev.end, te.begin) && !own_relative_time(ev, si, te.begin)
+              : time_clause_break(te.end, ev.begin)) {
       continue;
     }
     // At equal distance the expression after the trigger is its own ("..., and a ceasefire
@@ -700,6 +701,22 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       break;
     }
   }
+}
+
+// "The fighting, which began on Wednesday, ...", "the truce, which took effect on Sunday": a
+// relative clause right after an event noun whose verb is no trigger of its own, with no mark
+// before the time expression at `time` (up to eight words), dates the event it is said of.
+bool ArticleRun::own_relative_time(const Event& ev, std::uint32_t si, std::uint32_t time) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t k = ev.end;
+  if (k < time && tokens_[k].key == ",") ++k;
+  if (k >= time || tokens_[k].key != "which" || time - k > 8) return false;
+  for (std::uint32_t j = k + 1; j < time; ++j) {
+    if (tokens_[j].kind == TokenKind::Punct) return false;
+  }
+  return std::none_of(events_.begin(), events_.end(), [&](const Event& other) {
+    return &other != &ev && other.sentence == si && other.begin > k && other.begin < time;
+  });
 }
 
 // "residents said militants had killed ...", "the diocese said on Friday that the rebels had
