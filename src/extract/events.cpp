@@ -945,8 +945,8 @@ void ArticleRun::drop_filed_places(const Sentence& s, const std::vector<std::siz
       // (Country) (AFP) - ... in Country's Z province" happened somewhere in Z.)
       const bool elsewhere =
           in_dateline(place) && std::any_of(others.begin(), others.end(), [&](int o) {
-            const bool around = entities_[static_cast<std::size_t>(o)].type == kCountry &&
-                                contains(o, place);
+            const bool around =
+                entities_[static_cast<std::size_t>(o)].type == kCountry && contains(o, place);
             return !contains(place, o) && !around;
           });
       if (!elsewhere) kept.push_back(place);
