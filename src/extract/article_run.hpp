@@ -435,6 +435,10 @@ class ArticleRun : public MatchContext {
   bool origin_before(std::uint32_t si, std::uint32_t b) const;
   bool speech_venue(std::uint32_t si, std::uint32_t b) const;
   bool definite_trigger(const Event& ev) const;
+  bool reported_perfect(std::uint32_t had, std::uint32_t first) const;
+  bool own_relative_time(const Event& ev, std::uint32_t si, std::uint32_t time) const;
+  // The headline: a first line without a sentence-final mark before the story; sentence 0 then.
+  bool headline_sentence(std::uint32_t si) const;
   bool surname_of_person(const std::string& key) const;
   bool capital_sides(const Sentence& s, std::uint32_t i) const;
   bool first_name_of_run(const Sentence& s, std::uint32_t i) const;

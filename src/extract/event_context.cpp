@@ -600,6 +600,27 @@ bool ArticleRun::definite_trigger(const Event& ev) const {
   return false;
 }
 
+// "Israeli strikes on X kill 9 as Y asks monitors to act" over the story: the first sentence is a
+// headline when it is the article's first line, ends at a line break without a sentence-final
+// mark, and holds no dateline (the dateline's line is the story's).
+bool ArticleRun::headline_sentence(std::uint32_t si) const {
+  if (si != 0 || sentences_.size() < 2) return false;
+  const Sentence& s = sentences_[0];
+  if (s.last_token <= s.first_token || s.last_token >= tokens_.size() ||
+      !tokens_[s.last_token].is(kAfterNewline)) {
+    return false;
+  }
+  if (dateline_end_ > dateline_begin_ && dateline_begin_ < s.last_token) return false;
+  std::uint32_t last = s.last_token - 1;
+  // (A closing quote after the mark: 'says 14 killed.")
+  if (last > s.first_token && tokens_[last].kind == TokenKind::Punct &&
+      (tokens_[last].key == "\"" || tokens_[last].key == "'")) {
+    --last;
+  }
+  const std::string& mark = tokens_[last].key;
+  return mark != "." && mark != "!" && mark != "?";
+}
+
 void ArticleRun::merge_events() {
   // "an attack on a military base in X", "a bomber blew herself up at a market in X": an event
   // placed at an unnamed site (a lower-case description) inside a named place happened in that
@@ -624,18 +645,25 @@ void ArticleRun::merge_events() {
   const auto same_kind = [&](const std::string& a, const std::string& b) {
     return a == b || (from_afar.count(a) && from_afar.count(b));
   };
-  if (dateline_begin_ > 0) {
+  // (Also a headline without a dateline under it; a headline event the body does not report
+  // again, in the same kind, is the headline's wording of another event: "RSF seizes base in A
+  // as drone strike hits B" gives the drone strike both towns.)
+  if (headline_sentence(0)) {
+    const std::uint32_t body_begin = sentences_[0].last_token;
     for (Event& head : events_) {
-      if (head.merged || head.end > dateline_begin_) continue;
+      if (head.merged || head.end > body_begin) continue;
+      bool restated = false;
       for (Event& body : events_) {
-        if (body.merged || body.begin < dateline_begin_ || !same_kind(head.cls, body.cls)) continue;
+        if (body.merged || body.begin < body_begin || !same_kind(head.cls, body.cls)) continue;
         body.more_sentences.push_back(head.sentence);
         // ("Senegal signs peace deal with rebels in Bissau" over "... signed a peace agreement
         // on Thursday": the headline's place is the body's when the body gives none.)
         if (body.locations.empty() && !head.locations.empty()) body.locations = head.locations;
-        head.merged = true;
+        restated = true;
         break;
       }
+      head.merged = true;
+      if (!restated) head.dropped = true;
     }
   }
   // "MUSCAT (Reuters) - X signed a peace agreement with Y in Oman on Monday", "BRIDGETOWN,

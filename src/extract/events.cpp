@@ -346,7 +346,8 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       continue;
     }
     const bool after = te.begin >= ev.end;
-    if (after ? time_clause_break(ev.end, te.begin) : time_clause_break(te.end, ev.begin)) {
+    if (after ? time_clause_break(ev.end, te.begin) && !own_relative_time(ev, si, te.begin)
+              : time_clause_break(te.end, ev.begin)) {
       continue;
     }
     // At equal distance the expression after the trigger is its own ("..., and a ceasefire
@@ -678,12 +679,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       // ("residents said militants had killed four fishermen on Saturday": the past perfect of
       // reported speech, a subject right after a speech verb, tells the news.)
       std::uint32_t verb = i;
-      if (tokens_[i - 1].key == "had" && i >= s.first_token + 3 &&
-          (res_.in("speech_verbs", tokens_[i - 3].key) ||
-           (i >= s.first_token + 4 && tokens_[i - 3].key == "that" &&
-            res_.in("speech_verbs", tokens_[i - 4].key)))) {
-        verb = i - 1;
-      }
+      if (tokens_[i - 1].key == "had" && reported_perfect(i - 1, s.first_token)) verb = i - 1;
       const std::string& before = tokens_[verb - 1].key;
       bool armed = res_.in("group_member_nouns", before);
       for (std::size_t q = sentence_mentions_begin_; q < mentions_.size() && !armed; ++q) {
@@ -705,6 +701,40 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       break;
     }
   }
+}
+
+// "The fighting, which began on Wednesday, ...", "the truce, which took effect on Sunday": a
+// relative clause right after an event noun whose verb is no trigger of its own, with no mark
+// before the time expression at `time` (up to eight words), dates the event it is said of.
+bool ArticleRun::own_relative_time(const Event& ev, std::uint32_t si, std::uint32_t time) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t k = ev.end;
+  if (k < time && tokens_[k].key == ",") ++k;
+  if (k >= time || tokens_[k].key != "which" || time - k > 8) return false;
+  for (std::uint32_t j = k + 1; j < time; ++j) {
+    if (tokens_[j].kind == TokenKind::Punct) return false;
+  }
+  return std::none_of(events_.begin(), events_.end(), [&](const Event& other) {
+    return &other != &ev && other.sentence == si && other.begin > k && other.begin < time;
+  });
+}
+
+// "residents said militants had killed ...", "the diocese said on Friday that the rebels had
+// killed ...": the auxiliary at `had` follows a subject of one word (or "the" and one word) that
+// a speech verb opens, with "that" and a time phrase of up to three words (time_words.tsv:
+// "on Friday", "late on Monday") between them; the past perfect of reported speech tells the
+// news, not the background.
+bool ArticleRun::reported_perfect(std::uint32_t had, std::uint32_t first) const {
+  if (had < first + 2) return false;
+  std::uint32_t k = had - 1;  // the subject's noun
+  if (k > first && tokens_[k - 1].key == "the") --k;
+  if (k > first && tokens_[k - 1].key == "that") --k;
+  for (int n = 0; n <= 3 && k > first; ++n) {
+    if (res_.in("speech_verbs", tokens_[k - 1].key)) return true;
+    if (!word_in("time_words", k - 1)) return false;
+    --k;
+  }
+  return false;
 }
 
 // "Rebels ambushed a convoy on Saturday. ... A day earlier, a bomb went off in X": "a day
@@ -896,20 +926,29 @@ void ArticleRun::drop_filed_places(const Sentence& s, const std::vector<std::siz
   const auto in_dateline = [&](int e) {
     return std::find(named.begin(), named.end(), e) != named.end();
   };
-  // The places the sentence's events have besides the dateline's.
+  // The places the sentence's events have besides the dateline's (also those that only bound
+  // them: "in Country's southwestern Z department").
   std::vector<int> others;
   for (std::size_t idx : local) {
-    for (int place : events_[idx].locations) {
-      if (!in_dateline(place)) others.push_back(place);
+    for (const std::vector<int>* list : {&events_[idx].locations, &events_[idx].landmarks}) {
+      for (int place : *list) {
+        if (!in_dateline(place)) others.push_back(place);
+      }
     }
   }
   for (std::size_t idx : local) {
     std::vector<int>& where = events_[idx].locations;
     std::vector<int> kept;
     for (int place : where) {
+      // (The country around the filed city is no other place: "X (Country) (AFP) - Gunmen
+      // attacked churches in Country's Y republic" keeps X. A province around it is: "X
+      // (Country) (AFP) - ... in Country's Z province" happened somewhere in Z.)
       const bool elsewhere =
-          in_dateline(place) &&
-          std::any_of(others.begin(), others.end(), [&](int o) { return !contains(place, o); });
+          in_dateline(place) && std::any_of(others.begin(), others.end(), [&](int o) {
+            const bool around =
+                entities_[static_cast<std::size_t>(o)].type == kCountry && contains(o, place);
+            return !contains(place, o) && !around;
+          });
       if (!elsewhere) kept.push_back(place);
     }
     where = kept;
