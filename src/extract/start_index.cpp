@@ -45,15 +45,25 @@ void required_tests(const PatternNode& n, Groups& out) {
       for (const PatternNode& child : n.children) required_tests(child, out);
       break;
     case PatternNode::Kind::Alt: {
-      // One requirement per alternative, joined: whichever alternative matches brings its own.
-      std::vector<const TokenTest*> any;
-      for (const PatternNode& child : n.children) {
-        Groups inner;
-        required_tests(child, inner);
-        if (inner.empty()) return;  // this alternative requires nothing
-        any.insert(any.end(), inner.front().begin(), inner.front().end());
+      // Whichever alternative matches brings its own requirements, so one group of each
+      // alternative, joined, is a requirement. Joined are the k-th groups for every k (the last
+      // of an alternative with fewer): "(a b | c b)" requires {a, c} and {b}, and a sentence
+      // without "b" skips the rule.
+      std::vector<Groups> inner(n.children.size());
+      std::size_t most = 0;
+      for (std::size_t a = 0; a < n.children.size(); ++a) {
+        required_tests(n.children[a], inner[a]);
+        if (inner[a].empty()) return;  // this alternative requires nothing
+        most = std::max(most, inner[a].size());
       }
-      out.push_back(std::move(any));
+      for (std::size_t k = 0; k < most; ++k) {
+        std::vector<const TokenTest*> any;
+        for (const Groups& groups : inner) {
+          const auto& group = groups[std::min(k, groups.size() - 1)];
+          any.insert(any.end(), group.begin(), group.end());
+        }
+        out.push_back(std::move(any));
+      }
       break;
     }
   }
