@@ -338,12 +338,17 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     if (has_dynamic(r)) second_sets_[r].clear();
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
-  probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
+  rule_probes_.resize(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rule_groups_[r] == 0) free_rules_.push_back(static_cast<std::uint32_t>(r));
   }
-  for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
+  for (const auto& [k, r] : firsts) {
+    std::vector<std::uint32_t>& own = rule_probes_[r];
+    if (std::find(own.begin(), own.end(), k) == own.end()) {
+      own.push_back(static_cast<std::uint32_t>(k));
+    }
+  }
   for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
 
@@ -429,9 +434,6 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
       }
       out.group_end[g] = std::max(out.group_end[g], end_offset);
     }
-    for (std::uint32_t r : probe_rules_[k]) {
-      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
-    }
   }
   std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order
   for (std::uint32_t r : out.viable_rules) {
@@ -440,8 +442,16 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
       out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
     }
+    std::uint64_t* starts = &out.rule_tokens[r * words];
     if (anywhere_[r]) {
-      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
+      std::copy_n(out.all_tokens.begin(), words, starts);
+    } else {
+      // The tokens where one of its static first tests holds.
+      for (const std::uint32_t k : rule_probes_[r]) {
+        if (out.hit[k] == 0) continue;
+        const std::uint64_t* holds = &out.probe_tokens[k * words];
+        for (std::size_t w = 0; w < words; ++w) starts[w] |= holds[w];
+      }
     }
     if (!windows_[r].empty()) restrict_by_windows(out, r);
   }
