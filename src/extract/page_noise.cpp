@@ -328,17 +328,18 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
   bool after_credit = false;  // after a line that is only a photo credit: its caption
   bool previous_noise = false;
   // The words of every earlier line, one a line. A line's words are no longer than the line,
-  // so `earlier` never outgrows text.size() + 2 bytes: reserved, it never moves, and
-  // earlier_lines (the same lines, for the exact repeats) can point into it.
-  std::string earlier = "\n";
+  // so `earlier` never outgrows text.size() + 2 bytes: reserved, it never reallocates (a
+  // vector's guarantee), and earlier_lines (the same lines, for the exact repeats) can view
+  // into it.
+  std::vector<char> earlier{'\n'};
   earlier.reserve(text.size() + 2);
   std::unordered_set<std::string_view> earlier_lines;
   std::string folded, words;  // the current line's, reused
   const auto remember = [&]() {
     const std::size_t at = earlier.size();
-    earlier += words;
-    earlier += '\n';
-    earlier_lines.insert(std::string_view(earlier).substr(at, words.size()));
+    earlier.insert(earlier.end(), words.begin(), words.end());
+    earlier.push_back('\n');
+    earlier_lines.insert(std::string_view(earlier.data() + at, words.size()));
   };
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
@@ -388,7 +389,9 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
     // A pull quote repeats a quoted sentence of the story; any repeated paragraph is a copy.
     if (!is_noise && word_count(words) >= 3 &&
         (earlier_lines.count(words) != 0 ||
-         (opens_with_quote(folded) && earlier.find(words) != std::string::npos))) {
+         (opens_with_quote(folded) &&
+          std::string_view(earlier.data(), earlier.size()).find(words) !=
+              std::string_view::npos))) {
       is_noise = true;
     }
     remember();
