@@ -1,28 +1,59 @@
 #include "extract/page_noise.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace ng::extract {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// Lower-case ASCII, ends trimmed, runs of spaces collapsed to one.
-std::string fold(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
+// Per byte, for the loops that visit every byte of a page: its ASCII lower case, whether
+// fold() reads it as a space and whether words_into() keeps it.
+struct ByteTable {
+  char lower[256] = {};
+  bool space[256] = {};
+  bool word[256] = {};
+};
+constexpr ByteTable make_byte_table() {
+  ByteTable t;
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    t.lower[b] = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    t.space[b] = is_space(c);
+    t.word[b] = is_lower(c) || is_digit(c);
+  }
+  return t;
+}
+constexpr ByteTable kBytes = make_byte_table();
+
+// Lower-case ASCII, ends trimmed, runs of spaces collapsed to one, into `out` (reused from line
+// to line: no allocation per line).
+void fold_into(std::string_view line, std::string& out) {
+  out.resize(line.size());
+  char* const to = out.data();
+  std::size_t n = 0;
   for (char c : line) {
-    if (is_space(c)) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    const auto b = static_cast<unsigned char>(c);
+    if (!kBytes.space[b]) {
+      to[n++] = kBytes.lower[b];
+    } else if (n != 0 && to[n - 1] != ' ') {
+      to[n++] = ' ';
     }
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+  while (n != 0 && to[n - 1] == ' ') --n;
+  out.resize(n);
+}
+
+std::string fold(std::string_view line) {
+  std::string out;
+  fold_into(line, out);
   return out;
 }
 
@@ -63,20 +94,22 @@ bool opens_with_quote(std::string_view folded) {
 }
 
 // Lower-case ASCII words and numbers, one space between: what a pull quote shares with the
-// paragraph it repeats, whatever the quote marks and punctuation.
-std::string words_of(std::string_view folded) {
-  std::string out;
+// paragraph it repeats, whatever the quote marks and punctuation. Into `out`, reused.
+void words_into(std::string_view folded, std::string& out) {
+  out.resize(folded.size());
+  char* const to = out.data();
+  std::size_t n = 0;
   bool gap = false;
   for (char c : folded) {
-    if (is_lower(c) || is_digit(c)) {
-      if (gap && !out.empty()) out.push_back(' ');
+    if (kBytes.word[static_cast<unsigned char>(c)]) {
+      if (gap && n != 0) to[n++] = ' ';
       gap = false;
-      out.push_back(c);
+      to[n++] = c;
     } else {
       gap = true;
     }
   }
-  return out;
+  out.resize(n);
 }
 
 std::size_t word_count(std::string_view words) {
@@ -84,16 +117,59 @@ std::size_t word_count(std::string_view words) {
                        : 1 + static_cast<std::size_t>(std::count(words.begin(), words.end(), ' '));
 }
 
-bool any_prefix(std::string_view s, const std::vector<std::string>& list) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::string& p) { return starts_with_word(s, p); });
-}
-bool any_part(std::string_view s, const std::vector<std::string>& list) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::string& p) { return s.find(p) != std::string_view::npos; });
+// Whether `s` (not empty) starts with one of `list`: those of `by_byte[s[0]]` are tried.
+bool any_prefix(std::string_view s, const std::vector<std::string>& list,
+                const std::vector<std::vector<std::uint32_t>>& by_byte) {
+  for (std::uint32_t k : by_byte[static_cast<unsigned char>(s.front())]) {
+    if (starts_with_word(s, list[k])) return true;
+  }
+  return false;
 }
 bool any_equal(std::string_view s, const std::vector<std::string>& list) {
   return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+std::uint32_t head_of(const char* p) {
+  std::uint32_t head;
+  std::memcpy(&head, p, sizeof head);
+  return head;
+}
+// A part's head hashed to a bit of PageNoiseIndex::openings (a multiplicative hash).
+std::size_t opening_bucket(std::uint32_t head) { return (head * 0x9E3779B1U) >> 16; }
+constexpr std::size_t kOpeningBits = std::size_t{1} << 16;
+
+PageNoiseIndex index_of(const PageNoise& n) {
+  PageNoiseIndex index;
+  index.openings.assign(kOpeningBits / 64, 0);
+  const auto add_parts = [&](const std::vector<std::string>& list, bool credit) {
+    for (const std::string& text : list) {
+      if (text.size() < sizeof(std::uint32_t)) {
+        index.short_parts.push_back({text, 0, credit});
+        continue;
+      }
+      const std::uint32_t head = head_of(text.data());
+      index.long_parts.push_back({text, head, credit});
+      const std::size_t bucket = opening_bucket(head);
+      index.openings[bucket / 64] |= std::uint64_t{1} << (bucket % 64);
+    }
+  };
+  add_parts(n.contains, false);
+  add_parts(n.credit_marks, true);
+  const auto by_byte = [](const std::vector<std::string>& list) {
+    std::vector<std::vector<std::uint32_t>> out(256);
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      out[static_cast<unsigned char>(list[k].front())].push_back(static_cast<std::uint32_t>(k));
+    }
+    return out;
+  };
+  index.prefixes_by_byte = by_byte(n.prefixes);
+  index.unended_by_byte = by_byte(n.unended_prefixes);
+  for (const auto* list : {&n.whole, &n.photo_credits, &n.link_headers}) {
+    for (const std::string& text : *list) {
+      index.longest_exact = std::max(index.longest_exact, text.size());
+    }
+  }
+  return index;
 }
 
 // "Updated 4:31 PM GMT+3, May 12, 2026", "2 hours ago", "Published On 23 Jun 2026": only
@@ -212,7 +288,28 @@ PageNoise PageNoise::parse(std::string_view content, std::string_view name) {
       fail("unknown class '" + std::string(cls) + "'");
     }
   }
+  n.index = index_of(n);
   return n;
+}
+
+unsigned page_noise_parts_in(std::string_view folded, const PageNoiseIndex& index) {
+  unsigned found = 0;
+  for (const PageNoiseIndex::Part& part : index.short_parts) {
+    if (folded.find(part.text) != std::string_view::npos) found |= part.credit ? 2U : 1U;
+  }
+  // One pass over the line: a position can open a long part only where its four bytes hash to
+  // a set bit, which few positions of plain prose do.
+  for (std::size_t i = 0; i + sizeof(std::uint32_t) <= folded.size(); ++i) {
+    const std::uint32_t head = head_of(folded.data() + i);
+    const std::size_t bucket = opening_bucket(head);
+    if (((index.openings[bucket / 64] >> (bucket % 64)) & 1U) == 0) continue;
+    for (const PageNoiseIndex::Part& part : index.long_parts) {
+      if (part.head == head && folded.compare(i, part.text.size(), part.text) == 0) {
+        found |= part.credit ? 2U : 1U;
+      }
+    }
+  }
+  return found;
 }
 
 bool PageNoise::empty() const {
@@ -224,23 +321,37 @@ bool PageNoise::empty() const {
 std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
   std::string out(text);
   if (noise.empty()) return out;
+  const PageNoiseIndex& index = noise.index;
   bool headline_seen = false;
   bool header_zone = true;    // between the headline and the story's first paragraph
   bool link_block = false;    // after "Related Stories": linked headlines
   bool after_credit = false;  // after a line that is only a photo credit: its caption
   bool previous_noise = false;
-  std::string earlier = "\n";  // the words of every earlier line, one a line
+  // The words of every earlier line, one a line. A line's words are no longer than the line,
+  // so `earlier` never outgrows text.size() + 2 bytes: reserved, it never reallocates (a
+  // vector's guarantee), and earlier_lines (the same lines, for the exact repeats) can view
+  // into it.
+  std::vector<char> earlier{'\n'};
+  earlier.reserve(text.size() + 2);
+  std::unordered_set<std::string_view> earlier_lines;
+  std::string folded, words;  // the current line's, reused
+  const auto remember = [&]() {
+    const std::size_t at = earlier.size();
+    earlier.insert(earlier.end(), words.begin(), words.end());
+    earlier.push_back('\n');
+    earlier_lines.insert(std::string_view(earlier.data() + at, words.size()));
+  };
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     const std::size_t begin = pos;
     pos = end + 1;
-    const std::string folded = fold(text.substr(begin, end - begin));
+    fold_into(text.substr(begin, end - begin), folded);
     if (folded.empty()) continue;
-    const std::string words = words_of(folded);
+    words_into(folded, words);
     if (!headline_seen) {
       headline_seen = true;
-      earlier += words + "\n";
+      remember();
       continue;
     }
     const bool ended = ends_sentence(folded);
@@ -251,33 +362,39 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
     if (link_block && (!ended || (question && word_count(words) <= 20))) is_noise = true;
     if (after_credit && !ended) is_noise = true;
     after_credit = false;
-    if (any_equal(folded, noise.whole) || any_prefix(folded, noise.prefixes) ||
-        any_part(folded, noise.contains)) {
-      is_noise = true;
-    }
-    if (!ended && (any_prefix(folded, noise.unended_prefixes) ||
-                   any_part(folded, noise.credit_marks) || timestamp_line(folded, noise))) {
-      is_noise = true;
-    }
-    if (any_equal(folded, noise.photo_credits)) {
+    const bool short_line = folded.size() <= index.longest_exact;
+    if (short_line && any_equal(folded, noise.photo_credits)) {
       is_noise = true;
       after_credit = true;
     }
-    if (any_equal(folded, noise.link_headers)) {
+    if (short_line && any_equal(folded, noise.link_headers)) {
       is_noise = true;
       opens_block = true;
     }
-    if (!ended && (header_zone || previous_noise) &&
+    // The remaining tests only decide is_noise: skipped once it holds.
+    if (!is_noise) {
+      is_noise = (short_line && any_equal(folded, noise.whole)) ||
+                 any_prefix(folded, noise.prefixes, index.prefixes_by_byte) ||
+                 (!ended && any_prefix(folded, noise.unended_prefixes, index.unended_by_byte));
+    }
+    if (!is_noise) {
+      const unsigned parts = page_noise_parts_in(folded, index);
+      is_noise = (parts & 1U) != 0 || (!ended && (parts & 2U) != 0);
+    }
+    if (!is_noise && !ended) is_noise = timestamp_line(folded, noise);
+    if (!is_noise && !ended && (header_zone || previous_noise) &&
         names_line(std::string_view(text).substr(begin, end - begin))) {
       is_noise = true;
     }
     // A pull quote repeats a quoted sentence of the story; any repeated paragraph is a copy.
-    const std::size_t n = word_count(words);
-    if (n >= 3 && (earlier.find("\n" + words + "\n") != std::string::npos ||
-                   (opens_with_quote(folded) && earlier.find(words) != std::string::npos))) {
+    if (!is_noise && word_count(words) >= 3 &&
+        (earlier_lines.count(words) != 0 ||
+         (opens_with_quote(folded) &&
+          std::string_view(earlier.data(), earlier.size()).find(words) !=
+              std::string_view::npos))) {
       is_noise = true;
     }
-    earlier += words + "\n";
+    remember();
     if (opens_block) {
       link_block = true;
     } else if (!is_noise) {

@@ -4,12 +4,35 @@
 // applies it, line by line, before the text is normalised.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
 namespace ng::extract {
+
+// The lists of a PageNoise arranged for the per-line tests, which most lines (story
+// paragraphs) fail: built by PageNoise::parse().
+struct PageNoiseIndex {
+  // A `contains` or `credit_mark` entry, found in a line by its first four bytes (`head`).
+  struct Part {
+    std::string text;
+    std::uint32_t head = 0;  // the first four bytes, as loaded by memcpy (long parts only)
+    bool credit = false;     // a credit mark (else a `contains` entry)
+  };
+  std::vector<Part> long_parts;   // four bytes or more
+  std::vector<Part> short_parts;  // fewer: searched for one by one
+  // Bit h: some long part's head hashes to h (opening_bucket in page_noise.cpp).
+  std::vector<std::uint64_t> openings;
+  // Per first byte: indices of the prefixes / unended prefixes starting with it.
+  std::vector<std::vector<std::uint32_t>> prefixes_by_byte;
+  std::vector<std::vector<std::uint32_t>> unended_by_byte;
+  std::size_t longest_exact = 0;  // the longest whole, photo_credit or link_header entry
+};
+
+// Bit 0: the folded line contains a `contains` entry; bit 1: a credit mark.
+unsigned page_noise_parts_in(std::string_view folded, const PageNoiseIndex& index);
 
 struct PageNoise {
   std::vector<std::string> whole;               // the whole line is this
@@ -22,6 +45,7 @@ struct PageNoise {
   std::unordered_set<std::string> stamp_words;  // "updated", "ago": a timestamp line
   std::unordered_set<std::string> month_words;  // with a clock: a timestamp line
   std::unordered_set<std::string> time_words;   // allowed in a timestamp line
+  PageNoiseIndex index;                         // the lists above, as blank_page_noise reads them
 
   // "CLASS<TAB>text" lines, '#' comments; throws std::runtime_error "NAME:LINE: ..." for an
   // unknown class or a line without a tab.

@@ -45,15 +45,25 @@ void required_tests(const PatternNode& n, Groups& out) {
       for (const PatternNode& child : n.children) required_tests(child, out);
       break;
     case PatternNode::Kind::Alt: {
-      // One requirement per alternative, joined: whichever alternative matches brings its own.
-      std::vector<const TokenTest*> any;
-      for (const PatternNode& child : n.children) {
-        Groups inner;
-        required_tests(child, inner);
-        if (inner.empty()) return;  // this alternative requires nothing
-        any.insert(any.end(), inner.front().begin(), inner.front().end());
+      // Whichever alternative matches brings its own requirements, so one group of each
+      // alternative, joined, is a requirement. Joined are the k-th groups for every k (the last
+      // of an alternative with fewer): "(a b | c b)" requires {a, c} and {b}, and a sentence
+      // without "b" skips the rule.
+      std::vector<Groups> inner(n.children.size());
+      std::size_t most = 0;
+      for (std::size_t a = 0; a < n.children.size(); ++a) {
+        required_tests(n.children[a], inner[a]);
+        if (inner[a].empty()) return;  // this alternative requires nothing
+        most = std::max(most, inner[a].size());
       }
-      out.push_back(std::move(any));
+      for (std::size_t k = 0; k < most; ++k) {
+        std::vector<const TokenTest*> any;
+        for (const Groups& groups : inner) {
+          const auto& group = groups[std::min(k, groups.size() - 1)];
+          any.insert(any.end(), group.begin(), group.end());
+        }
+        out.push_back(std::move(any));
+      }
       break;
     }
   }
@@ -328,12 +338,17 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     if (has_dynamic(r)) second_sets_[r].clear();
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
-  probe_rules_.resize(probes_.size());
   probe_groups_.resize(probes_.size());
+  rule_probes_.resize(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rule_groups_[r] == 0) free_rules_.push_back(static_cast<std::uint32_t>(r));
   }
-  for (const auto& [k, r] : firsts) probe_rules_[k].push_back(r);
+  for (const auto& [k, r] : firsts) {
+    std::vector<std::uint32_t>& own = rule_probes_[r];
+    if (std::find(own.begin(), own.end(), k) == own.end()) {
+      own.push_back(static_cast<std::uint32_t>(k));
+    }
+  }
   for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
 }
 
@@ -419,9 +434,6 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
       }
       out.group_end[g] = std::max(out.group_end[g], end_offset);
     }
-    for (std::uint32_t r : probe_rules_[k]) {
-      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] |= holds[w];
-    }
   }
   std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order
   for (std::uint32_t r : out.viable_rules) {
@@ -430,8 +442,16 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     for (std::uint32_t g = first_group_[r]; g < first_group_[r + 1]; ++g) {
       out.rule_end[r] = std::min<std::size_t>(out.rule_end[r], begin + out.group_end[g]);
     }
+    std::uint64_t* starts = &out.rule_tokens[r * words];
     if (anywhere_[r]) {
-      for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] = out.all_tokens[w];
+      std::copy_n(out.all_tokens.begin(), words, starts);
+    } else {
+      // The tokens where one of its static first tests holds.
+      for (const std::uint32_t k : rule_probes_[r]) {
+        if (out.hit[k] == 0) continue;
+        const std::uint64_t* holds = &out.probe_tokens[k * words];
+        for (std::size_t w = 0; w < words; ++w) starts[w] |= holds[w];
+      }
     }
     if (!windows_[r].empty()) restrict_by_windows(out, r);
   }

@@ -48,7 +48,8 @@ class StartIndex {
     std::size_t end = 0;    // one past the last token scanned
     std::size_t words = 0;
     std::vector<std::uint64_t> probe_tokens;  // per probe: tokens where it holds
-    std::vector<std::uint64_t> rule_tokens;   // per rule: tokens where a static first test holds
+    std::vector<std::uint64_t> rule_tokens;   // per viable rule: tokens where a static first
+                                              // test holds (the others' rows stay empty)
     std::vector<std::uint64_t> all_tokens;    // every token
     std::vector<std::uint64_t> name_tokens;   // tokens where MatchContext::may_be_name holds
     std::vector<std::uint8_t> viable;         // per rule: every required word is present
@@ -202,11 +203,13 @@ class StartIndex {
   std::vector<std::size_t> other_probes_;        // anything else: tested on every token
   // Per rule: whether its start is unconstrained (any token).
   std::vector<bool> anywhere_;
-  // Per probe: the rules it is a first test of, and the required groups it belongs to. A rule
-  // needs one probe of each of its groups present in the sentence. (Both are visited from the
-  // probes that hold in a sentence, a few of several hundred.)
-  std::vector<std::vector<std::uint32_t>> probe_rules_;
+  // Per probe: the required groups it belongs to. A rule needs one probe of each of its groups
+  // present in the sentence. (Visited from the probes that hold in a sentence, a few of
+  // several hundred.)
   std::vector<std::vector<std::uint32_t>> probe_groups_;
+  // Per rule: the probes of its static first tests. Read for the rules viable in a sentence
+  // only (a tenth of those a hit probe is a first test of).
+  std::vector<std::vector<std::uint32_t>> rule_probes_;
   std::vector<std::uint32_t> group_rule_;   // per group: its rule
   std::vector<std::uint32_t> rule_groups_;  // per rule: number of required groups
   std::vector<std::uint32_t> first_group_;  // per rule and one more: its first group

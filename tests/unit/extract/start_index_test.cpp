@@ -98,3 +98,33 @@ TEST_CASE("a context that cannot list its new mentions gets its mention bits mad
   ctx.country_ = true;
   CHECK(rule_starts(index, starts, 0, ctx, ctx.tokens_.size()) == std::vector<std::size_t>{1});
 }
+
+TEST_CASE("a word every alternative requires keeps a rule from sentences without it",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule body: ((\"interim\" | \"army\"){1,2} \"board\" | \"joint\" \"board\") => Person();\n"
+      "rule mixed: (\"interim\" \"board\" | \"joint\") Cap => Person();\n",
+      "t.rules", kVocab);
+  REQUIRE(rules.size() == 2);
+  const StartIndex index(rules);
+  const auto starts_in = [&](const std::string& text, std::size_t r) {
+    SpanMentionsContext ctx(text);
+    StartIndex::Starts starts;
+    const std::size_t end = ctx.tokens().size();
+    index.scan(ctx, 0, end, starts);
+    // Every match starts where the index lets the rule start.
+    RuleMatch m;
+    for (std::size_t i = 0; i < end; ++i) {
+      if (match_rule(rules[r], ctx, i, end, m)) CHECK(index.may_start(starts, r, ctx, i));
+    }
+    return rule_starts(index, starts, r, ctx, end);
+  };
+  // "board" is in both alternatives: without it the rule starts nowhere, even at "army".
+  CHECK(starts_in("the army said the joint talks ended", 0).empty());
+  CHECK(starts_in("the army board met after the joint board", 0) == std::vector<std::size_t>{1, 6});
+  // Not after the last "board": a match holds it at or after its start.
+  CHECK(starts_in("the board met the army", 0).empty());
+  // Only one alternative requires "board": "joint" alone still starts the rule.
+  CHECK(starts_in("the joint Tarvian talks", 1) == std::vector<std::size_t>{1});
+  CHECK(starts_in("the interim Tarvian talks", 1).empty());
+}
