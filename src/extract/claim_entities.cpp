@@ -101,14 +101,14 @@ void ArticleRun::build_index() {
   for (std::size_t i = 0; i < entities_.size(); ++i) {
     const Entity& e = entities_[i];
     if (e.label.empty()) continue;
-    std::vector<std::string> names = e.alts;
-    names.push_back(e.label);
-    for (const std::string& n : names) {
+    for (const std::string& n : e.alts) {
       std::vector<std::string> keys = phrase_keys(n, res_.abbreviations);
       if (!keys.empty()) add_name(std::move(keys), static_cast<std::uint32_t>(i));
     }
+    // The label's keys, made once: a person's surnames are read from them too.
+    const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
+    if (!keys.empty()) add_name(keys, static_cast<std::uint32_t>(i));
     if (e.person()) {
-      const std::vector<std::string> keys = phrase_keys(e.label, res_.abbreviations);
       if (keys.size() >= 2 && keys.back().size() >= 3) surnames[keys.back()].insert(int(i));
       // "General X Cirillo Y ... Cirillo told reporters": in a name of three words, the
       // middle one alone is the surname too (Spanish double surnames, East African names).

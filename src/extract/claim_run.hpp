@@ -110,8 +110,12 @@ struct ClaimStage::Resources {
 
 namespace claims {
 
+// One allocation of the right size (stage 2 names a class or property this way per quad).
 inline std::string ng(std::string_view local) {
-  return std::string(vocab::kNg) + std::string(local);
+  std::string out;
+  out.reserve(vocab::kNg.size() + local.size());
+  out.append(vocab::kNg).append(local);
+  return out;
 }
 inline const std::string kNif = std::string(vocab::kNif);
 

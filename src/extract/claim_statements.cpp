@@ -18,7 +18,9 @@ std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int
   if (target >= 0) iri(c, iris::kTarget, entities_[static_cast<std::size_t>(target)].iri);
   iri(c, iris::kEvidence, sentence_iri(si));
   const std::string content = span_text(std::min(cue_end, s.last_token), s.last_token);
-  if (!content.empty()) emit(c, iris::kContent, rdf::Term::literal(content, {}, "en"));
+  // A view, as Term::literal(content, {}, "en") would state it: no Term built per claim.
+  if (!content.empty())
+    emit(c, iris::kContent, rdf::TermView{rdf::TermKind::Literal, content, {}, "en"});
   ++stats_.claims;
   return c;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/article_run.hpp"
+#include "extract/code_points.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::extract::stage1 {
@@ -110,8 +111,10 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     std::uint32_t n = 0;  // code points in [0, at)
     const auto cp = [&](std::size_t byte) {
       if (byte < at) at = n = 0;
-      for (; at < byte && at < article_.text.size(); ++at) {
-        n += (static_cast<unsigned char>(article_.text[at]) & 0xC0) != 0x80 ? 1 : 0;
+      const std::size_t to = std::min(byte, article_.text.size());
+      if (to > at) {
+        n += code_point_starts(article_.text.data() + at, to - at);
+        at = to;
       }
       return n;
     };

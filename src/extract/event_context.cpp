@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract/article_run.hpp"
+#include "extract/stage1_literal_compare.hpp"
 
 namespace ng::extract::stage1 {
 
@@ -18,8 +19,13 @@ bool ArticleRun::recent(const std::string& value) const {
   if (!parse_iso_date(reference_date(article_), ref)) return false;
   if (value.size() == 7) return value == format_date(ref).substr(0, 7);
   if (!parse_iso_date(value, when)) return false;
+  // The same answer as comparing `value` with each of the eight days written out: one of them
+  // as a date, and `value` written the way format_date writes it (one snprintf, not eight).
   for (int back = 0; back <= 7; ++back) {
-    if (format_date(add_days(ref, -back)) == value) return true;
+    const CivilDate day = add_days(ref, -back);
+    if (day.year == when.year && day.month == when.month && day.day == when.day) {
+      return format_date(when) == value;
+    }
   }
   return false;
 }

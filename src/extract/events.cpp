@@ -8,6 +8,7 @@
 
 #include "extract/article_run.hpp"
 #include "extract/filed_dateline.hpp"
+#include "extract/stage1_literal_compare.hpp"
 
 namespace ng::extract::stage1 {
 

@@ -1,14 +1,13 @@
 #include "extract/stage2.hpp"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "extract/claim_run.hpp"
+#include "extract/code_points.hpp"
 #include "extract/filed_dateline.hpp"
 
 namespace ng::extract {
@@ -471,25 +470,6 @@ bool ArticleRun::stage1_wrote_sentence(std::uint32_t si, const std::string& iri)
   }
   return false;
 }
-
-namespace {
-
-// The code points that start in text[0, n): a byte 10xxxxxx continues one, any other starts
-// one (eight bytes at a time).
-std::uint32_t code_point_starts(const char* text, std::size_t n) {
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  std::uint32_t count = 0;
-  std::size_t k = 0;
-  for (; k + 8 <= n; k += 8) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, text + k, 8);
-    count += 8 - static_cast<std::uint32_t>(std::popcount(x & ~(x << 1) & kHigh));
-  }
-  for (; k < n; ++k) count += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1U : 0U;
-  return count;
-}
-
-}  // namespace
 
 std::uint32_t ArticleRun::code_points_before(std::size_t b) const {
   constexpr std::size_t kBlock = 64;
