@@ -1088,11 +1088,30 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
         if (clause) venue_of = &ev;
       }
     }
+    // "X, meeting Y at the palace in Z, said the attacks must stop": a place with a trigger
+    // before it in its own comma-free phrase is not taken by a trigger past the next comma.
+    bool own_phrase_trigger = false;
+    for (std::size_t idx : local) {
+      const Event& ev = events_[idx];
+      if (ev.dropped || ev.end > mn.begin || mn.begin - ev.end > 15) continue;
+      bool comma_free = true;
+      for (std::uint32_t k = ev.end; k < mn.begin && comma_free; ++k) {
+        comma_free = tokens_[k].kind != TokenKind::Punct;
+      }
+      own_phrase_trigger = own_phrase_trigger || comma_free;
+    }
     long best = 1L << 30;
     Event* target = nullptr;
     for (std::size_t idx : local) {
       Event& ev = events_[idx];
       if (venue_of) break;
+      if (own_phrase_trigger && ev.begin >= mn.end) {
+        bool across_comma = false;
+        for (std::uint32_t k = mn.end; k < ev.begin && !across_comma; ++k) {
+          across_comma = tokens_[k].key == ",";
+        }
+        if (across_comma) continue;
+      }
       if (ev.dropped) continue;  // (an instrument folded into its verb: weapon_subjects)
       const long d = mn.begin >= ev.end ? static_cast<long>(mn.begin - ev.end)
                                         : 2 * static_cast<long>(ev.begin - mn.end) + 1;
