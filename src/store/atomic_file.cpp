@@ -7,65 +7,12 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
-#include <streambuf>
 
+#include "store/file_output.hpp"
 #include "store/rdf_io.hpp"
 
 namespace ng::store {
 namespace {
-
-// A buffered std::streambuf over a file descriptor, so that we can fsync before renaming.
-class FdBuf : public std::streambuf {
- public:
-  explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
-  bool failed() const { return failed_; }
-  // errno of the first failed write (0 if none).
-  int error() const { return error_; }
-
- protected:
-  int_type overflow(int_type ch) override {
-    if (sync() != 0) return traits_type::eof();
-    if (ch != traits_type::eof()) {
-      *pptr() = static_cast<char>(ch);
-      pbump(1);
-    }
-    return traits_type::not_eof(ch);
-  }
-
-  int sync() override {
-    if (!write_all(pbase(), pptr())) return -1;
-    setp(buf_, buf_ + sizeof buf_);
-    return 0;
-  }
-
-  // Blocks at least as large as the buffer (the writers hand over about 1 MB at a time) go to
-  // the file directly: copying them through the buffer first was a second pass over the output.
-  std::streamsize xsputn(const char* s, std::streamsize n) override {
-    if (n < static_cast<std::streamsize>(sizeof buf_)) return std::streambuf::xsputn(s, n);
-    if (sync() != 0 || !write_all(s, s + n)) return 0;
-    return n;
-  }
-
- private:
-  bool write_all(const char* p, const char* end) {
-    while (p < end) {
-      ssize_t n = ::write(fd_, p, static_cast<std::size_t>(end - p));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        if (!failed_) error_ = errno;
-        failed_ = true;
-        return false;
-      }
-      p += n;
-    }
-    return true;
-  }
-
-  int fd_;
-  bool failed_ = false;
-  int error_ = 0;
-  char buf_[1 << 16];
-};
 
 // The temporary file being written, so that a signal handler can remove it: Ctrl-C during an
 // export or ingest must not leave a stray file behind (the target is untouched until rename).
@@ -116,11 +63,12 @@ void write_file_atomically(const std::string& path,
     ::unlink(tmpl.c_str());
   };
   try {
-    FdBuf buf(fd);
+    detail::FileOutput buf(fd, /*try_direct=*/true);
     std::ostream out(&buf);
     try {
       produce(out);
       out.flush();
+      buf.finish();
     } catch (...) {
       // A producer that checks its stream (store::write throws "write error") fails because
       // our buffer failed: report the file and the system's reason instead.

@@ -4,11 +4,19 @@
 // Open addressing, with each key's 64-bit hash in its slot: a lookup reads one or two adjacent
 // slots and compares bytes only when the hashes agree, where std::unordered_map divides by a
 // prime and walks a list of separately allocated entries. The keys live in one arena.
+//
+// A load's terms are of two kinds: those of one article (its sentences' IRIs, its quotes), met
+// in that article only, and shared ones (classes, places, dates, actors in the news of several
+// days). A cache that has to stay small keeps the shared ones (keep_shared()): a key found again
+// in a later part (start_part()) than the one that added it is marked shared.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,8 +39,9 @@ class NodeCache {
     for (;; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
       if (s.node == nullptr) break;
-      if (s.hash == hash && s.size == key.size() &&
+      if (s.hash == hash && (s.size & ~kShared) == key.size() &&
           std::memcmp(keys_.data() + s.offset, key.data(), key.size()) == 0) {
+        if (s.offset < part_start_) slots_[i].size |= kShared;  // (the keys are in part order)
         return s.node;
       }
     }
@@ -53,6 +62,38 @@ class NodeCache {
     slots_.assign(kInitialSlots, Slot{});
     keys_.clear();
     refs_.clear();
+    part_start_ = 0;
+  }
+
+  // The keys added from now on belong to a new part (an article of a load).
+  void start_part() { part_start_ = static_cast<std::uint32_t>(keys_.size()); }
+
+  // Drops every entry but the shared ones (found again in a later part than their first), and
+  // the references of the others; the next part starts.
+  void keep_shared() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    std::string old_keys;
+    old_keys.swap(keys_);
+    std::vector<NodeRef> old_refs;
+    old_refs.swap(refs_);
+    std::vector<NodeId> kept;  // to find their references, which are in adding order
+    for (const Slot& s : old) {
+      if (s.node != nullptr && (s.size & kShared) != 0) kept.push_back(s.node);
+    }
+    slots_.assign(std::max(kInitialSlots, std::bit_ceil(2 * kept.size() + 2)), Slot{});
+    for (const Slot& s : old) {
+      if (s.node == nullptr || (s.size & kShared) == 0) continue;
+      place(Slot{s.hash, static_cast<std::uint32_t>(keys_.size()), s.size, s.node});
+      keys_.append(old_keys, s.offset, s.size & ~kShared);
+    }
+    std::sort(kept.begin(), kept.end(), std::less<NodeId>());
+    for (NodeRef& ref : old_refs) {
+      if (std::binary_search(kept.begin(), kept.end(), ref.get(), std::less<NodeId>())) {
+        refs_.push_back(std::move(ref));
+      }
+    }
+    start_part();
   }
 
   // The slot hash: rdf::StringHash's value of the key (of its rest after kSkipped bytes when it is
@@ -74,7 +115,8 @@ class NodeCache {
   }
 
  private:
-  static constexpr std::size_t kInitialSlots = 256;  // a power of two
+  static constexpr std::size_t kInitialSlots = 256;                 // a power of two
+  static constexpr std::uint32_t kShared = std::uint32_t{1} << 31;  // a flag in Slot::size
   // The IRIs of a load share their first bytes (a scheme, a host, a base path): hashing them
   // distinguishes nothing. The hash of a longer key leaves out its first kSkipped bytes (the
   // length still counts, and the keys are compared in full).
@@ -105,7 +147,7 @@ class NodeCache {
   }
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t offset = 0, size = 0;  // of the key in keys_
+    std::uint32_t offset = 0, size = 0;  // of the key in keys_; size | kShared when shared
     NodeId node = nullptr;               // nullptr: empty
   };
   // Doubles the slots (at most half are used, so probes stay short).
@@ -113,15 +155,19 @@ class NodeCache {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     for (const Slot& s : old) {
-      if (s.node == nullptr) continue;
-      std::size_t i = s.hash & (slots_.size() - 1);
-      while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;
+      if (s.node != nullptr) place(s);
     }
+  }
+  // Puts the slot of a key that is not in the table.
+  void place(const Slot& slot) {
+    std::size_t i = slot.hash & (slots_.size() - 1);
+    while (slots_[i].node != nullptr) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = slot;
   }
   std::vector<Slot> slots_;
   std::string keys_;
   std::vector<NodeRef> refs_;
+  std::uint32_t part_start_ = 0;  // keys_ offset of the current part's first key
 };
 
 }  // namespace ng::store

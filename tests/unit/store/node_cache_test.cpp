@@ -112,3 +112,66 @@ TEST_CASE("a node cache hashes a key as rdf::StringHash hashes its rest", "[stor
   const std::uint64_t b = NodeCache::hash_of("http://example.org/resource/a-key-of-29-c");
   CHECK((a & 0xFFFF) != (b & 0xFFFF));
 }
+
+TEST_CASE("a node cache keeps the keys found again in a later part", "[store][node_cache]") {
+  World world;
+  NodeCache cache;
+  int made = 0;
+  auto get = [&](const std::string& iri) {
+    return cache.get(iri, [&] {
+      ++made;
+      return world.iri(iri);
+    });
+  };
+  // Part 1: "shared" and "once" are added; "once" is found again in its own part only.
+  const NodeId shared = get("http://example.org/shared");
+  get("http://example.org/once");
+  get("http://example.org/once");
+  cache.start_part();
+  // Part 2: "shared" is found again; "late" is new.
+  CHECK(get("http://example.org/shared") == shared);
+  get("http://example.org/late");
+  CHECK(made == 3);
+  cache.keep_shared();
+  CHECK(cache.size() == 1);
+  // The shared node is still cached (and held: only the cache holds it); the others are made
+  // again.
+  CHECK(get("http://example.org/shared") == shared);
+  CHECK(World::view(shared).value == "http://example.org/shared");
+  CHECK(made == 3);
+  get("http://example.org/once");
+  get("http://example.org/late");
+  CHECK(made == 5);
+  // A kept key stays shared through the next keep_shared(); a key of the current part does not.
+  cache.keep_shared();
+  CHECK(cache.size() == 1);
+  CHECK(get("http://example.org/shared") == shared);
+  CHECK(made == 5);
+}
+
+TEST_CASE("a node cache that keeps many shared keys finds every one", "[store][node_cache]") {
+  World world;
+  NodeCache cache;
+  std::vector<NodeId> nodes;
+  int made = 0;
+  auto get = [&](int i) {
+    return cache.get(iri_number(i), [&] {
+      ++made;
+      return world.iri(iri_number(i));
+    });
+  };
+  for (int i = 0; i < 3000; ++i) nodes.push_back(get(i));
+  cache.start_part();
+  for (int i = 0; i < 3000; i += 2) CHECK(get(i) == nodes[static_cast<std::size_t>(i)]);
+  cache.keep_shared();  // the even ones, more than the table's first size
+  CHECK(cache.size() == 1500);
+  for (int i = 0; i < 3000; i += 2) CHECK(get(i) == nodes[static_cast<std::size_t>(i)]);
+  CHECK(made == 3000);
+  for (int i = 1; i < 3000; i += 2) get(i);  // the odd ones come back, and the table grows
+  CHECK(made == 4500);
+  CHECK(cache.size() == 3000);
+  cache.clear();
+  CHECK(cache.size() == 0);
+  get(0);
+  CHECK(made == 4501);
+}
