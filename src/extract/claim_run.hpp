@@ -16,7 +16,7 @@
 
 #include "extract/claim_key_filter.hpp"
 #include "extract/claim_lexicon_starts.hpp"
-#include "extract/claim_literal_compare.hpp"
+#include "extract/literal_compare.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/rules.hpp"

@@ -8,7 +8,7 @@
 
 #include "extract/article_run.hpp"
 #include "extract/filed_dateline.hpp"
-#include "extract/stage1_literal_compare.hpp"
+#include "extract/literal_compare.hpp"
 
 namespace ng::extract::stage1 {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "extract/article_run.hpp"
-#include "extract/stage1_literal_compare.hpp"
+#include "extract/literal_compare.hpp"
 
 namespace ng::extract::stage1 {
 

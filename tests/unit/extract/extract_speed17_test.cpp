@@ -1,5 +1,5 @@
-// Session 17's speed-ups against the simple versions: stage 1's comparison of a std::string
-// with a C string (stage1_literal_compare.hpp) answers as std's does; code_point_starts
+// Session 17's speed-ups against the simple versions: the comparison of a std::string with a C
+// string (literal_compare.hpp), as stages 1 and 2 see it, answers as std's does; code_point_starts
 // (code_points.hpp) counts what a byte-by-byte loop counts, at every length and offset.
 #include <catch2/catch.hpp>
 #include <cstddef>
@@ -8,32 +8,75 @@
 #include <vector>
 
 #include "extract/code_points.hpp"
-#include "extract/stage1_literal_compare.hpp"
+#include "extract/literal_compare.hpp"
+
+// The comparison as each stage's code finds it (literal_compare.hpp's using-declarations).
+namespace ng::extract::claims {
+namespace {
+bool equal_in_stage2(const std::string& a, const char* b) { return a == b; }
+bool differ_in_stage2(const std::string& a, const char* b) { return a != b; }
+bool reversed_in_stage2(const char* b, const std::string& a) { return b == a; }
+void check_stage2_literals() {
+  const std::string the = "the";
+  CHECK(the == "the");
+  CHECK_FALSE(the == "then");
+  CHECK_FALSE(the == "th");
+  CHECK(the != "The");
+  CHECK(std::string() == "");
+  CHECK_FALSE(std::string() == "a");
+  // A key with a NUL inside is longer than the C string that stops there.
+  CHECK_FALSE(std::string("t\0e", 3) == "t");
+}
+}  // namespace
+}  // namespace ng::extract::claims
 
 namespace ng::extract::stage1 {
 namespace {
-
-TEST_CASE("stage 1 literal comparison: same answers as std::string's", "[stage1][perf]") {
-  const std::vector<std::string> keys = {"",        "by",        "b",         "byy",
-                                         "By",      "Statement", "Statements", "on",
-                                         "against", ",",         std::string("b\0y", 3)};
-  const std::vector<const char*> c_strings = {"", "by", "on", "Statement", "against", ","};
-  for (const std::string& key : keys) {
-    for (const char* c : c_strings) {
-      INFO("key '" << key << "' vs '" << c << "'");
-      CHECK((key == c) == (key.compare(c) == 0));
-      CHECK((key != c) == (key.compare(c) != 0));
-      CHECK((c == key) == (key.compare(c) == 0));
-    }
-  }
+bool equal_in_stage1(const std::string& a, const char* b) { return a == b; }
+bool differ_in_stage1(const std::string& a, const char* b) { return a != b; }
+bool reversed_in_stage1(const char* b, const std::string& a) { return b == a; }
+void check_stage1_literals() {
   const std::string by = "by";
   CHECK(by == "by");
   CHECK_FALSE(by == "b");
   CHECK_FALSE(by == "bye");
   CHECK(by != "By");
-  // A key with a NUL inside is longer than the C string that stops there.
   CHECK_FALSE(std::string("b\0y", 3) == "b");
 }
+}  // namespace
+}  // namespace ng::extract::stage1
+
+namespace ng::extract {
+namespace {
+
+TEST_CASE("literal comparison in stages 1 and 2: same answers as std::string's", "[perf]") {
+  const std::vector<std::string> keys = {
+      "",   "the",     "them",   "th",        "thE",        "by",
+      "b",  "byy",     "By",     "Statement", "Statements", ",",
+      "\"", "between", "betwee", "Threat",    "Threats",    std::string("t\0e", 3)};
+  const std::vector<const char*> c_strings = {"",          "the", "them",    "by",
+                                              "Statement", ",",   "between", "Threat"};
+  for (const std::string& key : keys) {
+    for (const char* c : c_strings) {
+      INFO("key '" << key << "' vs '" << c << "'");
+      const bool same = key.compare(c) == 0;
+      CHECK(claims::equal_in_stage2(key, c) == same);
+      CHECK(claims::differ_in_stage2(key, c) == !same);
+      CHECK(claims::reversed_in_stage2(c, key) == same);
+      CHECK(stage1::equal_in_stage1(key, c) == same);
+      CHECK(stage1::differ_in_stage1(key, c) == !same);
+      CHECK(stage1::reversed_in_stage1(c, key) == same);
+    }
+  }
+  claims::check_stage2_literals();
+  stage1::check_stage1_literals();
+}
+
+}  // namespace
+}  // namespace ng::extract
+
+namespace ng::extract::stage1 {
+namespace {
 
 // The simple version: every byte that is no continuation byte (10xxxxxx) starts a code point.
 std::uint32_t count_bytewise(const std::string& text, std::size_t from, std::size_t n) {

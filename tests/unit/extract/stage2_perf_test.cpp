@@ -1,5 +1,5 @@
-// Stage 2's speed-ups against the simple versions: the comparison of a std::string with a C
-// string (claim_literal_compare.hpp) answers as std's does; the key filter of find_mentions
+// Stage 2's speed-ups against the simple versions (its comparison of a std::string with a C
+// string is tested in extract_speed17_test.cpp): the key filter of find_mentions
 // (claim_key_filter.hpp) never turns away a key it was given; stage 1's entities handed over in
 // memory (stage1_handover.cpp) are the ones its quads state (read_stage1_entities).
 #include <catch2/catch.hpp>
@@ -10,38 +10,12 @@
 
 #include "both_stages.hpp"
 #include "extract/claim_key_filter.hpp"
-#include "extract/claim_literal_compare.hpp"
 #include "extract/stage1_entities.hpp"
 #include "extract/text.hpp"
 #include "rdf/quad_buffer.hpp"
 
 namespace ng::extract::claims {
 namespace {
-
-TEST_CASE("stage 2 literal comparison: same answers as std::string's", "[stage2][perf]") {
-  const std::vector<std::string> keys = {
-      "",  "the", "them",    "th",     "thE",    "a",       "an",
-      ",", "\"",  "between", "betwee", "Threat", "Threats", std::string("t\0e", 3)};
-  const std::vector<const char*> c_strings = {"", "the", "them", "a", ",", "between", "Threat"};
-  for (const std::string& key : keys) {
-    for (const char* c : c_strings) {
-      INFO("key '" << key << "' vs '" << c << "'");
-      CHECK((key == c) == (key.compare(c) == 0));
-      CHECK((key != c) == (key.compare(c) != 0));
-      CHECK((c == key) == (key.compare(c) == 0));
-    }
-  }
-  // Literals, as stage 2 writes them.
-  const std::string the = "the";
-  CHECK(the == "the");
-  CHECK_FALSE(the == "then");
-  CHECK_FALSE(the == "th");
-  CHECK(the != "The");
-  CHECK(std::string() == "");
-  CHECK_FALSE(std::string() == "a");
-  // A key with a NUL inside is longer than the C string that stops there.
-  CHECK_FALSE(std::string("t\0e", 3) == "t");
-}
 
 TEST_CASE("stage 2 key filter: every added key may start a name, most others not",
           "[stage2][perf]") {

@@ -21,18 +21,26 @@ namespace {
 
 std::string iri_number(int i) { return "http://example.org/id/" + std::to_string(i); }
 
-}  // namespace
-
-TEST_CASE("a node cache makes each key's node once", "[store][node_cache]") {
+// A cache over a world that counts the nodes it had to make.
+struct CountingCache {
   World world;
   NodeCache cache;
   int made = 0;
-  auto get = [&](const std::string& iri) {
+  NodeId get(const std::string& iri) {
     return cache.get(iri, [&] {
       ++made;
       return world.iri(iri);
     });
-  };
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a node cache makes each key's node once", "[store][node_cache]") {
+  CountingCache counting;
+  NodeCache& cache = counting.cache;
+  const int& made = counting.made;
+  auto get = [&](const std::string& iri) { return counting.get(iri); };
   const NodeId a = get("http://a");
   const NodeId b = get("http://b");
   CHECK(a != b);
@@ -114,15 +122,10 @@ TEST_CASE("a node cache hashes a key as rdf::StringHash hashes its rest", "[stor
 }
 
 TEST_CASE("a node cache keeps the keys found again in a later part", "[store][node_cache]") {
-  World world;
-  NodeCache cache;
-  int made = 0;
-  auto get = [&](const std::string& iri) {
-    return cache.get(iri, [&] {
-      ++made;
-      return world.iri(iri);
-    });
-  };
+  CountingCache counting;
+  NodeCache& cache = counting.cache;
+  const int& made = counting.made;
+  auto get = [&](const std::string& iri) { return counting.get(iri); };
   // Part 1: "shared" and "once" are added; "once" is found again in its own part only.
   const NodeId shared = get("http://example.org/shared");
   get("http://example.org/once");
@@ -150,16 +153,11 @@ TEST_CASE("a node cache keeps the keys found again in a later part", "[store][no
 }
 
 TEST_CASE("a node cache that keeps many shared keys finds every one", "[store][node_cache]") {
-  World world;
-  NodeCache cache;
+  CountingCache counting;
+  NodeCache& cache = counting.cache;
+  const int& made = counting.made;
   std::vector<NodeId> nodes;
-  int made = 0;
-  auto get = [&](int i) {
-    return cache.get(iri_number(i), [&] {
-      ++made;
-      return world.iri(iri_number(i));
-    });
-  };
+  auto get = [&](int i) { return counting.get(iri_number(i)); };
   for (int i = 0; i < 3000; ++i) nodes.push_back(get(i));
   cache.start_part();
   for (int i = 0; i < 3000; i += 2) CHECK(get(i) == nodes[static_cast<std::size_t>(i)]);
