@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <system_error>
 
 namespace ng::store::detail {
 namespace {
@@ -27,9 +28,66 @@ FileOutput::FileOutput(int fd, bool try_direct)
   }
 }
 
-bool FileOutput::finish() { return drain(true) && !failed_; }
+FileOutput::~FileOutput() {
+  if (!behind_.joinable()) return;
+  {
+    const std::lock_guard<std::mutex> lock(behind_mutex_);
+    stopping_ = true;
+  }
+  behind_changed_.notify_all();
+  behind_.join();
+}
+
+void FileOutput::write_behind(const char* data, std::size_t size) {
+  wait_behind();
+  if (failed_) return;  // the file is bad whatever follows (finish() says so)
+  if (buffered() != 0 || (direct_ && (!aligned(data) || size % kAlign != 0))) {
+    sputn(data, static_cast<std::streamsize>(size));
+    return;
+  }
+  if (!behind_.joinable()) {
+    try {
+      behind_ = std::thread([this] { write_behind_loop(); });
+    } catch (const std::system_error&) {  // no thread to be had: written here and now
+      sputn(data, static_cast<std::streamsize>(size));
+      return;
+    }
+  }
+  {
+    const std::lock_guard<std::mutex> lock(behind_mutex_);
+    job_data_ = data;
+    job_size_ = size;
+    has_job_ = true;
+  }
+  behind_changed_.notify_all();
+}
+
+void FileOutput::write_behind_loop() {
+  std::unique_lock<std::mutex> lock(behind_mutex_);
+  for (;;) {
+    behind_changed_.wait(lock, [&] { return has_job_ || stopping_; });
+    if (!has_job_) return;
+    lock.unlock();
+    write_all(job_data_, job_size_);  // (the caller waits before it touches the state again)
+    lock.lock();
+    has_job_ = false;
+    behind_changed_.notify_all();
+  }
+}
+
+void FileOutput::wait_behind() {
+  if (!behind_.joinable()) return;
+  std::unique_lock<std::mutex> lock(behind_mutex_);
+  behind_changed_.wait(lock, [&] { return !has_job_; });
+}
+
+bool FileOutput::finish() {
+  wait_behind();
+  return drain(true) && !failed_;
+}
 
 FileOutput::int_type FileOutput::overflow(int_type ch) {
+  wait_behind();
   if (!drain(false)) return traits_type::eof();
   if (ch != traits_type::eof()) {  // (a full buffer is whole blocks: it is empty now)
     *pptr() = static_cast<char>(ch);
@@ -38,9 +96,13 @@ FileOutput::int_type FileOutput::overflow(int_type ch) {
   return traits_type::not_eof(ch);
 }
 
-int FileOutput::sync() { return drain(false) ? 0 : -1; }
+int FileOutput::sync() {
+  wait_behind();
+  return drain(false) && !failed_ ? 0 : -1;
+}
 
 std::streamsize FileOutput::xsputn(const char* s, std::streamsize n) {
+  wait_behind();
   auto size = static_cast<std::size_t>(n);
   // A block at least as large as the buffer, with nothing buffered before it, goes to the file
   // as it is (a direct file takes its whole blocks if it is aligned): copying it through the

@@ -7,12 +7,20 @@
 // to the device without a copy, and only the last partial block goes through the page cache.
 // Where it does not, or as soon as a direct write fails, the same bytes are written the ordinary
 // way.
+//
+// A direct write returns when the device has the bytes: a producer that fills whole blocks
+// itself hands each to write_behind(), which writes it on a thread of its own while the
+// producer fills the next one (the write phase of a large ingest waited on the disk for a third
+// of its time).
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <streambuf>
+#include <thread>
 
 namespace ng::store::detail {
 
@@ -25,8 +33,18 @@ class FileOutput : public std::streambuf {
 
   // `fd` is a new, empty file open for writing; `try_direct`: use direct I/O if it can.
   FileOutput(int fd, bool try_direct);
+  ~FileOutput() override;
   FileOutput(const FileOutput&) = delete;
   FileOutput& operator=(const FileOutput&) = delete;
+
+  // Writes `size` bytes from `data` after every byte written before, in the background, and
+  // returns at once (after the previous write_behind() has ended). The bytes must stay as they
+  // are until the next call of any member: each waits for the write in progress first. Direct
+  // writes need `data` aligned and `size` a multiple of kAlign; otherwise, or with bytes still
+  // in the buffer (they go first), the bytes are written through the buffer before it returns.
+  void write_behind(const char* data, std::size_t size);
+  // Waits until no write_behind() is in progress (its bytes may then change or go).
+  void wait_behind();
 
   // Writes everything buffered, the last partial block included; false if any write failed.
   // Call it once, at the end: the stream's own flush (sync()) keeps a direct file's partial
@@ -51,12 +69,22 @@ class FileOutput : public std::streambuf {
   bool drain(bool all);
   bool write_all(const char* p, std::size_t size);
   void stop_direct();
+  void write_behind_loop();
 
   int fd_;
   bool direct_ = false;
   bool failed_ = false;
   int error_ = 0;
   std::unique_ptr<char[], AlignedDelete> buffer_;
+
+  // The background writer, started by the first write_behind(), and its one job at a time.
+  std::thread behind_;
+  std::mutex behind_mutex_;
+  std::condition_variable behind_changed_;
+  const char* job_data_ = nullptr;
+  std::size_t job_size_ = 0;
+  bool has_job_ = false;
+  bool stopping_ = false;
 };
 
 }  // namespace ng::store::detail

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/file_output.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -549,11 +550,20 @@ class NodeTexts {
 // Lines collected in a fixed block and written in large writes. A line is copied in four pieces
 // with one check for room, where appending six pieces to a std::string checked each. The block
 // is aligned and goes out full (a line may straddle two blocks), so that a file written with
-// direct I/O takes it as it is, without a copy (FileOutput).
+// direct I/O takes it as it is, without a copy (FileOutput). To a FileOutput a full block goes
+// with write_behind(), and the lines go on in a second block while the device takes it.
 class LineBuffer {
  public:
   explicit LineBuffer(std::ostream& out)
-      : out_(out), block_(static_cast<char*>(::operator new[](kBlock, std::align_val_t{kAlign}))) {}
+      : out_(out), file_(dynamic_cast<detail::FileOutput*>(out.rdbuf())) {
+    blocks_[0] = new_block();
+    if (file_) blocks_[1] = new_block();
+  }
+  ~LineBuffer() {
+    if (file_) file_->wait_behind();  // it may still be reading a block
+  }
+  LineBuffer(const LineBuffer&) = delete;
+  LineBuffer& operator=(const LineBuffer&) = delete;
 
   void line(std::string_view a, std::string_view b, std::string_view c, std::string_view d) {
     const std::size_t size = a.size() + b.size() + c.size() + d.size();
@@ -561,7 +571,7 @@ class LineBuffer {
       for (std::string_view piece : {a, b, c, d}) append_across_blocks(piece);
       return;
     }
-    char* at = block_.get() + used_;
+    char* at = block() + used_;
     copy_piece(at, a.data(), a.size());
     at += a.size();
     copy_piece(at, b.data(), b.size());
@@ -571,8 +581,9 @@ class LineBuffer {
     copy_piece(at, d.data(), d.size());
     used_ += size;
   }
+  // Writes the lines of the block (at the end: it need not be full).
   void flush() {
-    out_.write(block_.get(), static_cast<std::streamsize>(used_));
+    out_.write(block(), static_cast<std::streamsize>(used_));
     used_ = 0;
   }
 
@@ -582,18 +593,34 @@ class LineBuffer {
   struct AlignedDelete {
     void operator()(char* p) const { ::operator delete[](p, std::align_val_t{kAlign}); }
   };
+  using Block = std::unique_ptr<char[], AlignedDelete>;
+  static Block new_block() {
+    return Block(static_cast<char*>(::operator new[](kBlock, std::align_val_t{kAlign})));
+  }
+  char* block() { return blocks_[current_].get(); }
   // Fills the block, writes it when full, and goes on in the next.
   [[gnu::noinline]] void append_across_blocks(std::string_view piece) {
     while (!piece.empty()) {
       const std::size_t n = std::min(piece.size(), kBlock - used_);
-      std::memcpy(block_.get() + used_, piece.data(), n);
+      std::memcpy(block() + used_, piece.data(), n);
       used_ += n;
       piece.remove_prefix(n);
-      if (used_ == kBlock) flush();
+      if (used_ == kBlock) write_full_block();
     }
   }
+  void write_full_block() {
+    if (!file_) {
+      flush();
+      return;
+    }
+    file_->write_behind(block(), kBlock);  // (waits for the other block's write first)
+    current_ ^= 1;
+    used_ = 0;
+  }
   std::ostream& out_;
-  std::unique_ptr<char[], AlignedDelete> block_;
+  detail::FileOutput* file_;  // nullptr: another kind of stream, written in the foreground
+  Block blocks_[2];
+  int current_ = 0;  // the block being filled
   std::size_t used_ = 0;
 };
 

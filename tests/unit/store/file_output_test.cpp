@@ -135,3 +135,65 @@ TEST_CASE("a file output reports the system's reason for a failed write", "[stor
   ::close(fd);
   std::filesystem::remove(path);
 }
+
+TEST_CASE("blocks written behind land in order with the bytes around them",
+          "[store][file_output]") {
+  for (const bool try_direct : {true, false}) {
+    const auto path = test_file(try_direct ? "behind_direct.txt" : "behind_buffered.txt");
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    REQUIRE(fd >= 0);
+    std::string expected;
+    {
+      FileOutput buf(fd, try_direct);
+      std::ostream out(&buf);
+      // Two blocks taking turns, as a producer fills one while the other is written; each is
+      // refilled only after the next write_behind() (which waits for the one before).
+      const AlignedBlock first(FileOutput::kBuffer, 1), second(FileOutput::kBuffer, 2);
+      const AlignedBlock* blocks[] = {&first, &second};
+      for (int i = 0; i < 5; ++i) {
+        const AlignedBlock& b = *blocks[i % 2];
+        buf.write_behind(b.data.get(), b.size);
+        expected.append(b.data.get(), b.size);
+      }
+      // Bytes through the stream wait for the write in progress; a block behind them (still
+      // buffered in part) is written through the buffer; and an unaligned or odd-sized block.
+      out << "middle";
+      expected += "middle";
+      buf.write_behind(first.data.get(), first.size);
+      expected.append(first.data.get(), first.size);
+      buf.write_behind(second.data.get() + 1, 999);
+      expected.append(second.data.get() + 1, 999);
+      buf.wait_behind();
+      buf.write_behind(second.data.get(), second.size);
+      expected.append(second.data.get(), second.size);
+      out << "end\n";
+      expected += "end\n";
+      out.flush();
+      CHECK(out.good());
+      CHECK(buf.finish());
+    }
+    ::close(fd);
+    CHECK(read_back(path) == expected);
+    std::filesystem::remove(path);
+  }
+}
+
+TEST_CASE("a failed write behind is reported", "[store][file_output]") {
+  const auto path = test_file("behind_read_only.txt");
+  { std::ofstream create(path); }
+  const int fd = ::open(path.c_str(), O_RDONLY);  // writes fail with EBADF
+  REQUIRE(fd >= 0);
+  {
+    FileOutput buf(fd, false);
+    std::ostream out(&buf);
+    const AlignedBlock block(FileOutput::kBuffer, 4);
+    buf.write_behind(block.data.get(), block.size);
+    buf.write_behind(block.data.get(), block.size);  // (nothing more is written)
+    out.flush();
+    CHECK_FALSE(out.good());
+    CHECK_FALSE(buf.finish());
+    CHECK(buf.error() == EBADF);
+  }
+  ::close(fd);
+  std::filesystem::remove(path);
+}
