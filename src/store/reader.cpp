@@ -1,7 +1,6 @@
 // Serd -> Store. We use our own statement sink rather than Sord's inserter so that a load can be
 // rolled back, terms are normalised before interning, and errors carry positions.
 #include <serd/serd.h>
-#include <sord/sord.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -79,8 +78,6 @@ class Loader {
 
   ~Loader() {
     if (env_) serd_env_free(env_);
-    SordWorld* w = world_.raw();
-    if (last_subject_) sord_node_free(w, last_subject_);
   }
 
   LoadStats run(Format format, const std::string& base_iri,
@@ -321,51 +318,42 @@ class Loader {
     if (!text().empty()) error_pos_ = find_position(text(), token);
   }
 
-  // A NUL-terminated copy of a node's string. Serd's buffers are NOT terminated at n_bytes: for
-  // `_:a.` the label is "a" and the statement's '.' follows it in the buffer (a fuzzer found it).
-  const uint8_t* counted(const SerdNode* node) {
-    scratch_.assign(reinterpret_cast<const char*>(node->buf), node->n_bytes);
-    return reinterpret_cast<const uint8_t*>(scratch_.c_str());
-  }
-
   // An absolute IRI as written (no prefix or base involved, so the same string is always the same
-  // node): looked up among the recent nodes before Sord's dictionary (recent_nodes.hpp).
-  SordNode* absolute_iri(const SerdNode* node) {
+  // node): looked up among the recent nodes before the World's table (recent_nodes.hpp).
+  NodeRef absolute_iri(const SerdNode* node) {
     const std::string_view iri = str(node);
     const std::uint64_t h = detail::RecentNodes::hash_of(iri, nullptr, {});
-    if (SordNode* known = recent_.find(h, SORD_URI, iri, nullptr, {})) return known;
-    if (!check_unicode(iri)) return nullptr;
-    SordNode* made = sord_new_uri(world_.raw(), counted(node));
-    if (made) recent_.put(h, made);
+    if (NodeId known = recent_.find(h, SERD_URI, iri, nullptr, {})) return world_.ref(known);
+    if (!check_unicode(iri)) return {};
+    NodeRef made = world_.make(rdf::TermKind::Iri, iri, nullptr, {});
+    if (made) recent_.put(h, made.get());
     return made;
   }
 
   // The subject of the previous statement: N-Triples and Turtle repeat it line after line.
-  SordNode* subject_node(const SerdNode* node) {
+  NodeRef subject_node(const SerdNode* node) {
     if (last_subject_ && node->type == last_subject_type_ && str(node) == last_subject_key_) {
-      return sord_node_copy(last_subject_);
+      return last_subject_;
     }
-    SordNode* made = make_node(node, nullptr, nullptr);
-    if (!made) return nullptr;
-    if (last_subject_) sord_node_free(world_.raw(), last_subject_);
-    last_subject_ = sord_node_copy(made);
+    NodeRef made = make_node(node, nullptr, nullptr);
+    if (!made) return {};
+    last_subject_ = made;
     last_subject_type_ = node->type;
     last_subject_key_.assign(str(node));
     return made;
   }
 
-  // Interns a Serd node (the hot path of a load): returns an owned reference, or nullptr after
+  // Interns a Serd node (the hot path of a load): returns a reference, or an empty one after
   // recording an error.
-  SordNode* make_node(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
-    SordWorld* w = world_.raw();
+  NodeRef make_node(const SerdNode* node, const SerdNode* datatype, const SerdNode* lang) {
     switch (node->type) {
       case SERD_URI:
         if (rdf::has_scheme(str(node))) return absolute_iri(node);
         [[fallthrough]];
       case SERD_CURIE: {
         std::string iri;
-        if (!expand_iri(node, iri)) return nullptr;
-        return sord_new_uri(w, reinterpret_cast<const uint8_t*>(iri.c_str()));
+        if (!expand_iri(node, iri)) return {};
+        return world_.make(rdf::TermKind::Iri, iri, nullptr, {});
       }
       case SERD_BLANK:
         if (str(node).ends_with('.')) {
@@ -376,39 +364,38 @@ class Loader {
           fail_at_token(
               "blank node label _:" + label + " ends with '.' (expected a name character)",
               "_:" + label);
-          return nullptr;
+          return {};
         }
-        return sord_new_blank(w, counted(node));
+        return world_.make(rdf::TermKind::Blank, str(node), nullptr, {});
       case SERD_LITERAL: {
-        if (!check_unicode(str(node))) return nullptr;
-        SordNode* dt = nullptr;
+        if (!check_unicode(str(node))) return {};
+        NodeRef dt;
         std::string lang_tag;
         if (lang && lang->n_bytes) {
           lang_tag = rdf::lowercase_ascii(str(lang));  // the normal form of rdf::Term
         } else if (datatype && datatype->type == SERD_URI && rdf::has_scheme(str(datatype))) {
           if (str(datatype) != "http://www.w3.org/2001/XMLSchema#string") {
             dt = absolute_iri(datatype);
-            if (!dt) return nullptr;
+            if (!dt) return {};
           }
         } else if (datatype) {
           std::string dt_iri;
-          if (!expand_iri(datatype, dt_iri)) return nullptr;
+          if (!expand_iri(datatype, dt_iri)) return {};
           if (dt_iri != "http://www.w3.org/2001/XMLSchema#string") {
-            dt = sord_new_uri(w, reinterpret_cast<const uint8_t*>(dt_iri.c_str()));
+            dt = world_.make(rdf::TermKind::Iri, dt_iri, nullptr, {});
           }
         }
-        const std::uint64_t h = detail::RecentNodes::hash_of(str(node), dt, lang_tag);
-        SordNode* lit = recent_.find(h, SORD_LITERAL, str(node), dt, lang_tag);
-        if (!lit) {
-          lit = sord_new_literal(w, dt, node->buf, lang_tag.empty() ? nullptr : lang_tag.c_str());
-          if (lit) recent_.put(h, lit);
+        const std::uint64_t h = detail::RecentNodes::hash_of(str(node), dt.get(), lang_tag);
+        if (NodeId known = recent_.find(h, SERD_LITERAL, str(node), dt.get(), lang_tag)) {
+          return world_.ref(known);
         }
-        if (dt) sord_node_free(w, dt);
+        NodeRef lit = world_.make(rdf::TermKind::Literal, str(node), dt.get(), lang_tag);
+        if (lit) recent_.put(h, lit.get());
         return lit;
       }
       default:
         fail_at_token("unexpected node " + std::string(str(node)), std::string(str(node)));
-        return nullptr;
+        return {};
     }
   }
 
@@ -420,26 +407,20 @@ class Loader {
     // After a failed statement nothing more is read: the nodes of that statement may be gone,
     // and the recent-node cache may still name them.
     if (self->failed_) return SERD_ERR_BAD_SYNTAX;
-    SordWorld* w = self->world_.raw();
-    SordNode* nodes[4] = {nullptr, nullptr, nullptr, nullptr};
-    auto free_all = [&] {
-      for (SordNode* n : nodes)
-        if (n) sord_node_free(w, n);
-    };
+    NodeRef nodes[4];
     nodes[0] = self->subject_node(subject);
-    nodes[1] = nodes[0] ? self->make_node(predicate, nullptr, nullptr) : nullptr;
-    nodes[2] = nodes[1] ? self->make_node(object, object_datatype, object_lang) : nullptr;
+    if (nodes[0]) nodes[1] = self->make_node(predicate, nullptr, nullptr);
+    if (nodes[1]) nodes[2] = self->make_node(object, object_datatype, object_lang);
     bool has_graph = graph && graph->type != SERD_NOTHING;
     if (nodes[2] && has_graph) nodes[3] = self->make_node(graph, nullptr, nullptr);
     if (!nodes[2] || (has_graph && !nodes[3])) {
-      free_all();
       if (!self->failed_) self->fail_at_token("invalid term", "");
       return SERD_ERR_BAD_CURIE;
     }
-    self->store_.append(nodes[0], nodes[1], nodes[2], nodes[3] ? nodes[3] : self->options_.graph);
+    self->store_.append(nodes[0].get(), nodes[1].get(), nodes[2].get(),
+                        nodes[3] ? nodes[3].get() : self->options_.graph);
     ++self->stats_.statements;
-    free_all();  // the store holds its own references
-    return SERD_SUCCESS;
+    return SERD_SUCCESS;  // (the store holds its own references)
   }
 
   void rollback() {
@@ -447,7 +428,7 @@ class Loader {
     stats_ = {};
   }
 
-  SordNode* last_subject_ = nullptr;
+  NodeRef last_subject_;
   SerdType last_subject_type_ = SERD_NOTHING;
   std::string last_subject_key_;
 
@@ -458,7 +439,6 @@ class Loader {
   std::string name_;
   SerdEnv* env_ = nullptr;
   std::string reread_;
-  std::string scratch_;
   std::string base_;
   std::string blank_prefix_;     // Serd prepends it to every blank node label of the document
   std::size_t line_offset_ = 0;  // 0-based line of the text Serd is reading on its own

@@ -1,11 +1,11 @@
-// Internal to src/store/: a small cache of recently interned nodes in front of Sord's node
+// Internal to src/store/: a small cache of recently interned nodes in front of the World's node
 // table, for bulk loads.
 //
-// Sord's table is a chained hash whose entries are scattered over the heap: with a few hundred
-// thousand nodes, each lookup of a node already there costs two or three cache misses. In
+// With a few hundred thousand nodes, each lookup of a node already in the World's table costs a
+// cache miss or two (its slot, then the node's bytes). In
 // N-Triples dumps most terms repeat within a short distance (a subject's objects name things
 // described a few lines away), so a direct-mapped table of 2^16 recent nodes, one 16-byte slot
-// each, answers most lookups from the CPU caches. Sord remains the dictionary: a miss here is
+// each, answers most lookups from the CPU caches. The World remains the dictionary: a miss here is
 // an ordinary lookup there.
 //
 // The slots hold no references (taking and dropping one would touch each node's cold memory
@@ -14,13 +14,13 @@
 // statement it makes no more lookups (Loader::on_statement).
 #pragma once
 
-#include <sord/sord.h>
-
 #include <cstdint>
 #include <cstring>
 #include <functional>
 #include <string_view>
 #include <vector>
+
+#include "store/node.hpp"
 
 namespace ng::store::detail {
 
@@ -30,7 +30,7 @@ class RecentNodes {
 
   // Literal keys also hold the datatype node and the (normalised) language tag; IRIs pass
   // nullptr and "".
-  static std::uint64_t hash_of(std::string_view value, const SordNode* datatype,
+  static std::uint64_t hash_of(std::string_view value, const Node* datatype,
                                std::string_view lang) {
     std::uint64_t h = std::hash<std::string_view>{}(value);
     h ^= std::hash<const void*>{}(datatype) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -38,30 +38,28 @@ class RecentNodes {
     return h;
   }
 
-  // A new reference to the cached node with this key, or nullptr.
-  SordNode* find(std::uint64_t hash, SordNodeType type, std::string_view value,
-                 const SordNode* datatype, std::string_view lang) const {
+  // The cached node with this key (no reference taken), or nullptr.
+  const Node* find(std::uint64_t hash, SerdType type, std::string_view value, const Node* datatype,
+                   std::string_view lang) const {
     const Slot& s = slots_[hash & (kSlots - 1)];
-    if (!s.node || s.hash != hash || sord_node_get_type(s.node) != type) return nullptr;
-    std::size_t len = 0;
-    const uint8_t* text = sord_node_get_string_counted(s.node, &len);
-    if (len != value.size() || std::memcmp(text, value.data(), len) != 0) return nullptr;
-    if (type == SORD_LITERAL) {
-      if (sord_node_get_datatype(s.node) != datatype) return nullptr;
-      const char* l = sord_node_get_language(s.node);
+    if (!s.node || s.hash != hash || s.node->serd.type != type) return nullptr;
+    if (s.node->value() != value) return nullptr;
+    if (type == SERD_LITERAL) {
+      if (s.node->datatype != datatype) return nullptr;
+      const char* l = s.node->lang();
       if (std::string_view(l ? l : "") != lang) return nullptr;
     }
-    return sord_node_copy(s.node);
+    return s.node;
   }
 
   // Remembers `node` in place of the slot's previous node.
-  void put(std::uint64_t hash, SordNode* node) { slots_[hash & (kSlots - 1)] = Slot{hash, node}; }
+  void put(std::uint64_t hash, const Node* node) { slots_[hash & (kSlots - 1)] = Slot{hash, node}; }
 
  private:
   static constexpr std::size_t kSlots = std::size_t{1} << 16;
   struct Slot {
     std::uint64_t hash = 0;
-    SordNode* node = nullptr;
+    const Node* node = nullptr;
   };
   std::vector<Slot> slots_;
 };

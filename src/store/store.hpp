@@ -1,4 +1,4 @@
-// The quad store: interned nodes (Sord's World) and our own quad indices.
+// The quad store: interned nodes (the World's) and our own quad indices.
 //
 // Graph model (see docs/architecture.md): every quad is stored with a graph node. Triples of
 // the default graph carry the reserved IRI kDefaultGraphIri, so the same triple may be in the

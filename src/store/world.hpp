@@ -1,7 +1,14 @@
-// Interned RDF nodes over a SordWorld. Only src/store/ includes the Sord and Serd headers;
-// other modules see NodeId (an opaque interned pointer) and rdf::TermView.
+// Interned RDF nodes: the World's own table of them (node.hpp). Only src/store/ includes the
+// Serd headers; other modules see NodeId (an opaque interned pointer) and rdf::TermView.
+//
+// Why not Sord's node table: it is a chained hash whose entries are scattered over the heap,
+// hashed byte by byte; at 10,000 ingested articles (millions of nodes) walking its chains was
+// 9 % of the whole ingest, and its share grew with the size of the load. Here a node is one
+// allocation (its bytes follow it) found through one open-addressing array of (hash, node).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -10,16 +17,15 @@
 
 #include "rdf/term.hpp"
 
-struct SordWorldImpl;
-struct SordNodeImpl;
-
 namespace ng::store {
+
+struct Node;  // node.hpp (src/store/ only)
 
 // An interned node: two NodeIds are equal exactly when their terms are equal (RDF term
 // equality after the normal form of rdf::Term). nullptr means "no node" (unbound, wildcard).
 // A NodeId is borrowed: it stays valid while something holds a reference to the node
 // (a quad in a Store, a NodeRef, a NodePool).
-using NodeId = const SordNodeImpl*;
+using NodeId = const Node*;
 
 class World;
 
@@ -51,7 +57,7 @@ class World {
   World& operator=(const World&) = delete;
 
   // Interns a term (applying the normal form: no xsd:string datatype, lower-case language tag).
-  // Throws std::invalid_argument for a relative IRI, which Sord cannot represent.
+  // Throws std::invalid_argument for a relative IRI (a store holds absolute IRIs only).
   NodeRef intern(const rdf::Term& term);
   NodeRef intern(const rdf::TermView& term);
   // The same for a view whose value is followed by a NUL byte (term.value.data()[size] == '\0'),
@@ -60,6 +66,13 @@ class World {
     return intern_terminated(term.kind, term.value, term.datatype, term.lang);
   }
   NodeRef iri(std::string_view iri) { return intern(rdf::Term::iri(iri)); }
+  // The node of a term already in normal form (`language` lower case, `datatype` nullptr or an
+  // IRI node other than xsd:string, as a reader that normalises on its own passes them), made if
+  // new: an empty NodeRef for an IRI without a scheme. Bytes from a NUL on are not part of it.
+  NodeRef make(rdf::TermKind kind, std::string_view value, NodeId datatype,
+               std::string_view language);
+  // Another reference to a node that is alive.
+  NodeRef ref(NodeId node);
 
   // Reads a node without copying: the views point into the interned node.
   static rdf::TermView view(NodeId node);
@@ -68,7 +81,8 @@ class World {
   // A fresh blank node label, unique in this World ("g<N>"), for blank nodes minted at run time.
   std::string fresh_blank_label();
 
-  SordWorldImpl* raw() { return world_; }
+  // Number of distinct nodes alive.
+  std::size_t size() const { return count_; }
 
  private:
   friend class NodeRef;
@@ -81,16 +95,28 @@ class World {
   NodeRef intern_terminated(rdf::TermKind kind, std::string_view value,
                             std::string_view datatype_iri, std::string_view language);
   // The datatype node of a literal, interned once per World: a typed literal then costs one
-  // lookup in Sord's node table, not two and a release (a handful of datatypes recur).
+  // lookup in the node table, not two and a release (a handful of datatypes recur).
   // Sets `caller_releases` when the node was not cached and the caller owns its reference.
-  SordNodeImpl* datatype_node(std::string_view iri, bool& caller_releases);
+  NodeId datatype_node(std::string_view iri, bool& caller_releases);
+  // The table: slots of (hash, node), at most half used, linear probing.
+  struct Slot {
+    std::uint64_t hash = 0;
+    Node* node = nullptr;  // nullptr: empty
+  };
+  std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash) & mask_; }
+  static constexpr std::size_t kInitialSlots = 1024;  // a power of two
+  void grow();
+  void erase(const Node* node);
+  static void free_node(Node* node);
   struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  SordWorldImpl* world_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t count_ = 0;
   unsigned long blank_counter_ = 0;
-  std::unordered_map<std::string, SordNodeImpl*, StringHash, std::equal_to<>> datatypes_;
+  std::unordered_map<std::string, NodeRef, StringHash, std::equal_to<>> datatypes_;
 };
 
 // Holds references to nodes made during one operation (e.g. values computed by a query) and

@@ -1,6 +1,5 @@
 // Store -> Turtle / TriG (Serd's writer, abbreviated and CURIE'd), N-Triples / N-Quads (ours).
 #include <serd/serd.h>
-#include <sord/sord.h>
 
 #include <algorithm>
 #include <bit>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "store/file_output.hpp"
+#include "store/node.hpp"
 #include "store/rdf_io.hpp"
 #include "store/term_order.hpp"
 
@@ -669,16 +669,15 @@ class SerdOutput {
   }
 
   void statement(const QuadIds& q, NodeId graph) {
-    const SerdNode* object = sord_node_to_serd_node(q.object);
-    const SordNode* dt = sord_node_get_datatype(q.object);
-    const char* lang = sord_node_get_language(q.object);
+    const Node* object = q.object;
+    const char* lang = object->lang();
     SerdNode lang_node =
         lang ? serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(lang))
              : SERD_NODE_NULL;
     SerdStatus st = serd_writer_write_statement(
-        writer_, 0, graph ? sord_node_to_serd_node(graph) : nullptr,
-        sord_node_to_serd_node(q.subject), sord_node_to_serd_node(q.predicate), object,
-        dt ? sord_node_to_serd_node(dt) : nullptr, lang ? &lang_node : nullptr);
+        writer_, 0, graph ? &graph->serd : nullptr, &q.subject->serd, &q.predicate->serd,
+        &object->serd, object->datatype ? &object->datatype->serd : nullptr,
+        lang ? &lang_node : nullptr);
     if (st)
       throw std::runtime_error(std::string("cannot write statement: ") +
                                reinterpret_cast<const char*>(serd_strerror(st)));
