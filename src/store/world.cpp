@@ -173,7 +173,7 @@ NodeRef World::make(rdf::TermKind kind, std::string_view value, NodeId datatype,
   node->lang_size = static_cast<std::uint32_t>(language.size());
   slots_[i] = Slot{hash, node};
   ++count_;
-  if (2 * count_ > slots_.size()) grow();
+  if (4 * count_ > 3 * slots_.size()) grow();
   return NodeRef(this, node);
 }
 
