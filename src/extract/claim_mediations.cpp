@@ -696,8 +696,9 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
   if (conditional) lit(m, ng("conditional"), "true", vocab::kXsdBoolean);
   if (hedged) lit(m, ng("hedged"), "true", vocab::kXsdBoolean);
   const Sentence& s = sentences_[si];
-  for (const TimeExpression& te : find_time_expressions(
-           tokens_, s.first_token, s.last_token, res_.time_words, reference_date(article_))) {
+  for (const TimeExpression& te :
+       find_time_expressions(tokens_, s.first_token, s.last_token, res_.time_words,
+                             reference_date(article_), 0, time_word_starts())) {
     lit(m, ng("timeText"), span_text(te.begin, te.end));
     if (!te.value.empty()) {
       const std::string_view dt = te.value.size() == 10  ? vocab::kXsdDate

@@ -16,13 +16,14 @@
 
 #include "extract/claim_key_filter.hpp"
 #include "extract/claim_lexicon_starts.hpp"
-#include "extract/literal_compare.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/literal_compare.hpp"
 #include "extract/rules.hpp"
 #include "extract/stage1_entities.hpp"
 #include "extract/stage2.hpp"
 #include "extract/text.hpp"
+#include "extract/time_expr.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::extract {
@@ -266,6 +267,12 @@ class ArticleRun {
   }
   bool longest_match(const Lexicon& lex, std::uint32_t i, std::uint32_t end, std::uint32_t& len,
                      std::uint32_t& row) const;
+  // find_time_expressions' prefilter from the same bits (none if the time words have no bit).
+  TimeWordStarts time_word_starts() const {
+    const int bit = res_.time_words.starts_bit();
+    if (bit < 0) return {};
+    return TimeWordStarts{&lexicon_starts_, std::uint64_t{1} << bit};
+  }
   bool is_word(const Lexicon& lex, std::uint32_t i, std::uint32_t end) const;
   bool kin_of_one(std::uint32_t j, std::uint32_t end) const;
   bool number_between(std::uint32_t b, std::uint32_t e) const;

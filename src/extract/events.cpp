@@ -112,11 +112,14 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
     if (lexemes_[k].lexicon == time_lex) has_time_word = true;
   }
+  // (The combined index holds every phrase of time_words: a token without a lexeme of it, its
+  // bit clear in lex_mask_, starts none.)
+  const TimeWordStarts time_starts{&lex_mask_, std::uint64_t{1} << (time_lex % 64)};
   if (local.empty()) {
     if (has_time_word) {
       std::vector<TimeExpression> times =
           find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
-                                reference_date(article_), heading_year_);
+                                reference_date(article_), heading_year_, time_starts);
       drop_dateline_times(times);
       for (const TimeExpression& te : times) {
         if (opens_span(te, s.first_token)) {
@@ -144,7 +147,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   std::vector<TimeExpression> times =
       has_time_word
           ? find_time_expressions(tokens_, s.first_token, s.last_token, res_.required("time_words"),
-                                  reference_date(article_), heading_year_)
+                                  reference_date(article_), heading_year_, time_starts)
           : std::vector<TimeExpression>{};
   drop_dateline_times(times);
   relative_day_times(s, times);

@@ -1,6 +1,7 @@
 #include "extract/time_expr.hpp"
 
 #include <cstdio>
+#include <string>
 
 namespace ng::extract {
 namespace {
@@ -28,7 +29,31 @@ CivilDate civil_from_days(long z) {
   return CivilDate{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
 }
 
+// Appends `value` (0 <= value < 10^width) in `width` digits, zero-padded.
+void append_digits(std::string& out, int value, int width) {
+  char digits[4];
+  for (int k = width - 1; k >= 0; --k) {
+    digits[k] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+// "%04d-%02d[-%02d]" by hand for the dates of news (a snprintf per date cost more than finding
+// it); other values go through snprintf, which pads them as before.
+bool plain_date(int year, int month, int day) {
+  return year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99;
+}
+
 std::string format_month(int year, int month) {
+  if (plain_date(year, month, 0)) {
+    std::string out;
+    out.reserve(7);
+    append_digits(out, year, 4);
+    out += '-';
+    append_digits(out, month, 2);
+    return out;
+  }
   char buf[48];  // room for any int values: silences -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
   return buf;
@@ -67,6 +92,12 @@ int year_offset(std::string_view value) {
   return rest[0] == '-' ? -n : n;
 }
 
+// Can an expression open at a token that is no time word? Only a number ("five years ago",
+// read by to_int below) or a "mid-" month.
+bool may_open_without_word(const std::string& key) {
+  return (!key.empty() && key.front() >= '0' && key.front() <= '9') || key.rfind("mid-", 0) == 0;
+}
+
 // Views into the time-words lexicon (or literals): looked up at every token, copied never.
 struct Word {
   std::string_view kind;  // weekday, month, part, modifier, anchor, unit, number, relative
@@ -97,6 +128,16 @@ int weekday(const CivilDate& date) {
 }
 
 std::string format_date(const CivilDate& date) {
+  if (plain_date(date.year, date.month, date.day)) {
+    std::string out;
+    out.reserve(10);
+    append_digits(out, date.year, 4);
+    out += '-';
+    append_digits(out, date.month, 2);
+    out += '-';
+    append_digits(out, date.day, 2);
+    return out;
+  }
   char buf[48];  // room for any int values: silences -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
   return buf;
@@ -105,23 +146,28 @@ std::string format_date(const CivilDate& date) {
 std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& tokens,
                                                   std::size_t begin, std::size_t end,
                                                   const Lexicon& words,
-                                                  const std::string& article_date,
-                                                  int context_year) {
+                                                  const std::string& article_date, int context_year,
+                                                  TimeWordStarts starts) {
   std::vector<TimeExpression> out;
   CivilDate today;
   const bool dated = parse_iso_date(article_date, today);
-  std::vector<PhraseIndex::Match> matches;
+  // The longest phrase at i (match()'s first answer), asked only where one may start.
   auto word_at = [&](std::size_t i) -> Word {
-    if (i >= end) return {};
-    words.index().match(tokens, i, end, matches);
-    if (matches.empty()) return {};
-    const auto row = matches.front().value;
-    return Word{words.get(row, "kind"), words.get(row, "value"), matches.front().length};
+    if (i >= end || !starts.may_start(i)) return {};
+    PhraseIndex::Match longest{0, 0};
+    if (!words.index().longest(tokens, i, end, longest)) return {};
+    return Word{words.get(longest.value, "kind"), words.get(longest.value, "value"),
+                longest.length};
   };
   std::size_t i = begin;
   while (i < end) {
     std::size_t start = i;
     Word w = word_at(i);
+    // Most tokens are no time word, no number and no "mid-" word: nothing opens there.
+    if (w.kind.empty() && !may_open_without_word(tokens[i].key)) {
+      ++i;
+      continue;
+    }
     // Leading modifiers: on, late, early, last, this, since, in ...
     std::string modifier;
     while (w.kind == "modifier" && i + w.length < end) {

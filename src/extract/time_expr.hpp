@@ -29,6 +29,17 @@ CivilDate add_days(const CivilDate& date, int days);
 int weekday(const CivilDate& date);  // 1 = Monday ... 7 = Sunday
 std::string format_date(const CivilDate& date);
 
+// Where a phrase of the time words may start: per token, a mask in which `bit` is clear when
+// none starts there (stage 1's lexeme masks, stage 2's LexiconStarts). Tokens it rules out are
+// not looked up; without masks every token is.
+struct TimeWordStarts {
+  const std::vector<std::uint64_t>* masks = nullptr;
+  std::uint64_t bit = 0;
+  bool may_start(std::size_t i) const {
+    return masks == nullptr || i >= masks->size() || ((*masks)[i] & bit) != 0;
+  }
+};
+
 // Finds the time expressions in tokens [begin, end). `article_date` may be empty, in which
 // case nothing relative is resolved (absolute years still are). `context_year` (0: none) is
 // the year a month without one takes ("May 5-6" under a chronology's heading "2020"); without
@@ -37,6 +48,6 @@ std::vector<TimeExpression> find_time_expressions(const std::vector<Token>& toke
                                                   std::size_t begin, std::size_t end,
                                                   const Lexicon& words,
                                                   const std::string& article_date,
-                                                  int context_year = 0);
+                                                  int context_year = 0, TimeWordStarts starts = {});
 
 }  // namespace ng::extract
