@@ -975,6 +975,23 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
   const int planned_cues = res_.lexicon_id.at("planned_place_cues");
+  // A trigger word ends right before the place (or its "the"), made no event of this sentence
+  // and stands under a hypothetical cue: the place is that trigger's object.
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  const auto hypothetical_object = [&](const Mention& mn) {
+    std::uint32_t at = mn.begin;
+    if (at > s.first_token && tokens_[at - 1].key == "the") --at;
+    for (std::uint32_t j = at > s.first_token + 3 ? at - 3 : s.first_token; j < at; ++j) {
+      for (std::uint32_t k = lex_start_[j]; k < lex_start_[j + 1]; ++k) {
+        if (lexemes_[k].lexicon != trig_lex || j + lexemes_[k].length != at) continue;
+        const bool made = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
+          return events_[idx].begin <= j && j < events_[idx].end;
+        });
+        if (!made && hypothetical_cue_before(j, s.first_token)) return true;
+      }
+    }
+    return false;
+  };
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
@@ -1121,6 +1138,9 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       }
       own_phrase_trigger = own_phrase_trigger || comma_free;
     }
+    // "accused X of killing farmers with drones and threatened to attack Y": the object of a
+    // trigger left out as hypothetical (hypothetical_cues.tsv) is no place of another event.
+    if (hypothetical_object(mn)) continue;
     // "the X, who control the capital Y, said they had fired ...": a place inside a relative
     // clause between commas (opened by a word of place_clause_breaks.tsv) locates no trigger
     // after the clause's closing comma.
