@@ -17,8 +17,7 @@ struct Stage1 : ng_test::Stage1Result {
 
 }  // namespace
 
-TEST_CASE("events18: a counted killing someone is accused of is reported",
-          "[extract][events18]") {
+TEST_CASE("events18: a counted killing someone is accused of is reported", "[extract][events18]") {
   Stage1 a(
       "Meanwhile, the herders' association accused members of a local vigilante group of killing "
       "eight herders near Kisumu on Thursday.");
