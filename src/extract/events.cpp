@@ -674,9 +674,24 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
     }
     return false;
   };
+  // ("X accused members of Y of killing eight herders near Z on Thursday": the killing a
+  // speaker charges someone with, counted, is reported as such: "of killing" after a word of
+  // data/lexicon/accusation_of_cues.tsv in the clause.)
+  const auto accused_of = [&](std::uint32_t i) {
+    if (tokens_[i].key != "killing" || tokens_[i - 1].key != "of") return false;
+    for (std::uint32_t k = i - 1; k > s.first_token && k + 16 > i;) {
+      --k;
+      const std::string& key = tokens_[k].key;
+      if (key == ";" || key == "." || key == ":") return false;
+      if (res_.in("accusation_of_cues", key)) return true;
+    }
+    return false;
+  };
   {
     for (std::uint32_t i = s.first_token + 1; i + 1 < s.last_token; ++i) {
-      if (tokens_[i].key != "killed" || tokens_[i].is(kInQuote) || trigger_in_clause(i)) continue;
+      if (tokens_[i].is(kInQuote) || trigger_in_clause(i)) continue;
+      const bool charged = accused_of(i);
+      if (tokens_[i].key != "killed" && !charged) continue;
       // The killers are people named by a group noun ("militiamen", data/lexicon/
       // group_member_nouns.tsv) or an armed actor, right before the verb: not "violence has
       // killed", "explosions killed", "the rebels had killed" (told as background).
@@ -691,7 +706,7 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         armed = !mn.dropped && mn.end == verb &&
                 (mn.type == kArmedGroup || mn.type == kGovernment || mn.type == kPerson);
       }
-      if (!armed) continue;
+      if (!armed && !charged) continue;
       bool counted = false;
       bool victims = false;
       for (std::uint32_t k = i + 1; k < s.last_token && k <= i + 6 && !victims; ++k) {
@@ -963,6 +978,23 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
   // Places: each goes to the nearest trigger, preferring the one before it.
   std::pair<std::uint32_t, Event*> last_placed{0, nullptr};  // end of the last place, its event
   const int planned_cues = res_.lexicon_id.at("planned_place_cues");
+  // A trigger word ends right before the place (or its "the"), made no event of this sentence
+  // and stands under a hypothetical cue: the place is that trigger's object.
+  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  const auto hypothetical_object = [&](const Mention& mn) {
+    std::uint32_t at = mn.begin;
+    if (at > s.first_token && tokens_[at - 1].key == "the") --at;
+    for (std::uint32_t j = at > s.first_token + 3 ? at - 3 : s.first_token; j < at; ++j) {
+      for (std::uint32_t k = lex_start_[j]; k < lex_start_[j + 1]; ++k) {
+        if (lexemes_[k].lexicon != trig_lex || j + lexemes_[k].length != at) continue;
+        const bool made = std::any_of(local.begin(), local.end(), [&](std::size_t idx) {
+          return events_[idx].begin <= j && j < events_[idx].end;
+        });
+        if (!made && hypothetical_cue_before(j, s.first_token)) return true;
+      }
+    }
+    return false;
+  };
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
@@ -1012,7 +1044,13 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       continue;
     }
     // A place inside an actor's name ("Uganda army", "Nairobi taxi driver") is not where.
-    if (entity_in_range(mn.begin, mn.end, kActorMask & ~bit(kCountry)) >= 0) continue;
+    // (Only its name counts: a rule's match may hold an actor before it, "a house used by the
+    // X gang in Y".)
+    const bool named = mn.name_end > mn.name_begin;
+    if (entity_in_range(named ? mn.name_begin : mn.begin, named ? mn.name_end : mn.end,
+                        kActorMask & ~bit(kCountry)) >= 0) {
+      continue;
+    }
     bool inside_actor = false;
     for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
       const Mention& o = mentions_[r];
@@ -1103,11 +1141,29 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
       }
       own_phrase_trigger = own_phrase_trigger || comma_free;
     }
+    // "accused X of killing farmers with drones and threatened to attack Y": the object of a
+    // trigger left out as hypothetical (hypothetical_cues.tsv) is no place of another event.
+    if (hypothetical_object(mn)) continue;
+    // "the X, who control the capital Y, said they had fired ...": a place inside a relative
+    // clause between commas (opened by a word of place_clause_breaks.tsv) locates no trigger
+    // after the clause's closing comma.
+    std::uint32_t relative_end = 0;
+    {
+      std::uint32_t k = mn.begin;
+      while (k > s.first_token + 1 && mn.begin - k < 12 && tokens_[k - 1].key != ",") --k;
+      if (k > s.first_token + 1 && tokens_[k - 1].key == "," &&
+          res_.in("place_clause_breaks", tokens_[k].key)) {
+        for (std::uint32_t j = mn.end; j < s.last_token && relative_end == 0; ++j) {
+          if (tokens_[j].key == ",") relative_end = j;
+        }
+      }
+    }
     long best = 1L << 30;
     Event* target = nullptr;
     for (std::size_t idx : local) {
       Event& ev = events_[idx];
       if (venue_of) break;
+      if (relative_end > 0 && ev.begin > relative_end) continue;
       if (own_phrase_trigger && ev.begin >= mn.end) {
         bool across_comma = false;
         for (std::uint32_t k = mn.end; k < ev.begin && !across_comma; ++k) {
@@ -1222,6 +1278,12 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
            tokens_[k - 2].key == "frontier")) {
         landmark = true;
       }
+    }
+    // "Residents of A, east of B, said shells fell on the town's market": a place the sentence
+    // gave as a bearing's reference point stays one when referred to again ("the town").
+    if (target && std::find(target->landmarks.begin(), target->landmarks.end(), mn.entity) !=
+                      target->landmarks.end()) {
+      landmark = true;
     }
     if (target) {
       std::vector<int>& into = landmark ? target->landmarks : target->locations;
