@@ -16,9 +16,9 @@
 
 #include "extract/claim_key_filter.hpp"
 #include "extract/claim_lexicon_starts.hpp"
-#include "extract/literal_compare.hpp"
 #include "extract/gazetteer.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/literal_compare.hpp"
 #include "extract/rules.hpp"
 #include "extract/stage1_entities.hpp"
 #include "extract/stage2.hpp"
@@ -336,6 +336,8 @@ class ArticleRun {
   };
   LaterSource later_named_source(const Sentence& next, const std::vector<Mention>& ms) const;
   bool describes_later_source(const Sentence& s, const Cue& cue) const;
+  int owned_plural_side(const Mention& m, std::uint32_t stop);
+  int aligned_state_side(std::uint32_t b, std::uint32_t e) const;
   int mint_described(const std::string& label, const std::string& head, int affiliation,
                      const std::string& cls = {});
   void flush_new_entities();
@@ -476,8 +478,9 @@ class ArticleRun {
   std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
-  std::set<int> mediators_seen_;    // mediators of this article's mediations so far
-  std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
+  std::map<int, int> place_weight_;  // per state: evidence of the places named inside it
+  std::set<int> mediators_seen_;     // mediators of this article's mediations so far
+  std::set<int> mediating_states_;   // the states among them (named as mediators themselves)
   PhraseIndex index_;
   KeyHashFilter name_starts_;  // the first keys of index_'s names, for find_mentions
   std::vector<ClaimOut> history_;

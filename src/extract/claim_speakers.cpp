@@ -646,10 +646,25 @@ int ArticleRun::home_state() const {
   for (std::size_t k = 0; k < main_parties_.size() && k < 2; ++k) {
     if (main_parties_[k] == dateline_state_ && !mediator(dateline_state_)) return dateline_state_;
   }
+  // Without a dateline, of the first two main states the one in which the article's places lie
+  // ("the government" of a report on fighting in X's provinces that names a foreign backer
+  // more often).
+  int first = -1;
   for (int p : main_parties_) {
-    if (entities_[static_cast<std::size_t>(p)].country() && !mediator(p)) return p;
+    if (!entities_[static_cast<std::size_t>(p)].country() || mediator(p)) continue;
+    if (first < 0) {
+      first = p;
+      if (dateline_state_ >= 0) break;
+      continue;
+    }
+    const auto weight = [&](int c) {
+      const auto it = place_weight_.find(c);
+      return it == place_weight_.end() ? 0 : it->second;
+    };
+    if (weight(p) > weight(first)) return p;
+    break;
   }
-  return -1;
+  return first;
 }
 
 // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
