@@ -345,6 +345,7 @@ class ArticleRun {
   // Defined in claim_figures.cpp.
   std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const;
   static void add_another(Figure& before, const std::string& slot);
+  std::uint32_t coordinated_group(std::uint32_t ve, std::uint32_t end) const;
   std::uint32_t coordinated_one(const Figure& f, std::uint32_t ve, std::uint32_t end) const;
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const;
   std::string side_word(int side) const;
