@@ -763,7 +763,7 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
   }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
   // "The U.N. peacekeeping force in Lebanon, UNIFIL, said": a description may end in a place
-  // after a locative word; its head is the word before that.
+  // after a locative word or "for"; its head is the word before that.
   std::uint32_t head_at = begin - 2;
   if (entity >= 0) {
     std::uint32_t place = begin - 1;  // up to three capitalised words, a place or not
@@ -771,7 +771,11 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
            tokens_[place - 1].is(kCapitalized)) {
       --place;
     }
-    if (place < begin - 1 && is_word(res_.locative, place - 1, place)) head_at = place - 2;
+    // (Or a remit: "The UN special envoy for X, Y, said".)
+    if (place < begin - 1 &&
+        (is_word(res_.locative, place - 1, place) || tokens_[place - 1].key == "for")) {
+      head_at = place - 2;
+    }
   }
   const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;

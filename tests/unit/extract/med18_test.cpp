@@ -148,3 +148,12 @@ TEST_CASE("med18: 'had killed 14 fighters and six civilians' gives two figures",
   CHECK_FALSE(has(c.figures(), "Luis Soto: 20//"));
   CHECK(has(c.figures(), "Luis Soto: 14/20/soldiers"));
 }
+
+TEST_CASE("med18: 'The UN special envoy for X, Y, said' names Y", "[extract][med18]") {
+  Run a(kOpening + "The UN special envoy for Peru, Hans Lindqvist, said the situation was grave.");
+  CHECK(any_by(a.claims(), "Hans Lindqvist"));
+  CHECK_FALSE(any_by(a.claims(), "UN"));
+  // A name after "for" that closes no apposition is the speaker's remit only.
+  Run b(kOpening + "The UN special envoy for Peru said the situation was grave.");
+  CHECK_FALSE(any_by(b.claims(), "Peru"));
+}
