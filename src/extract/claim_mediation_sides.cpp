@@ -672,10 +672,9 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       return m.begin >= a.first && m.end <= a.second;
     });
     if (apposed) continue;
+    // ("X's political parties": the parties are the side; X, their owner, is none.)
     int c = owned_plural_side(m, stop);
-    if (c >= 0) {
-      // (Its owner is no side of its own.)
-    } else if (agentive(m.entity)) {
+    if (c < 0 && agentive(m.entity)) {
       const int p = as_actor(m.entity);
       c = country_of(p) >= 0 ? country_of(p) : p;
       // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
@@ -692,7 +691,7 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       if (c == p && lower && state_head && home_state() >= 0) {
         c = home_state();
       }
-    } else {
+    } else if (c < 0) {
       // "between Mogadishu and Jubaland": a province or region named as a side of talks
       // stands for its authorities.
       // Not one that modifies a noun ("the two Horn of Africa neighbours").
