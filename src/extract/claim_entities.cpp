@@ -191,6 +191,20 @@ void ArticleRun::find_main_parties() {
   for (const auto& [c, w] : weight) order.emplace_back(-w, c);
   std::sort(order.begin(), order.end());
   for (const auto& [w, c] : order) main_parties_.push_back(c);
+  // Where the article's places lie (a town, its province, up to three steps of partOf): the
+  // state whose "government" an undated-line report means.
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    const Entity& en = entities_[i];
+    if (en.actor || en.country()) continue;
+    int at = entity_by_iri(en.part_of);
+    for (int step = 0; step < 3 && at >= 0 && !entities_[static_cast<std::size_t>(at)].country();
+         ++step) {
+      at = entity_by_iri(entities_[static_cast<std::size_t>(at)].part_of);
+    }
+    if (at >= 0 && entities_[static_cast<std::size_t>(at)].country()) {
+      place_weight_[at] += std::max(1, en.evidence);
+    }
+  }
 }
 
 // The two main sides, leaving out the mediators.

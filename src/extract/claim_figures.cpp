@@ -65,6 +65,27 @@ std::uint32_t ArticleRun::coordinated_one(const Figure& f, std::uint32_t ve,
   return k > ve + 2 && k - (ve + 2) <= 2 && closed ? k : ve;
 }
 
+// The end of "and six civilians" right after the victims of a verb-first figure (ending at
+// `ve`): "and", a number, one to four lower-case words, then punctuation or the sentence's end
+// (not a verb of its own: "and 20 were wounded"); `ve` when there is none. After "a local
+// administrator and two militiamen" the golds count one group of three: not after one person.
+std::uint32_t ArticleRun::coordinated_group(std::uint32_t ve, std::uint32_t end) const {
+  std::uint32_t nl = 0;
+  if (ve + 2 >= end || tokens_[ve].key != "and" || !number_at(ve + 1, end, nl)) return ve;
+  const std::uint32_t b = ve + 1 + nl;
+  std::uint32_t e = b;
+  std::uint32_t len = 0;
+  std::uint32_t row = 0;
+  while (e < end && e - b < 4 && tokens_[e].kind == TokenKind::Word &&
+         !tokens_[e].is(kCapitalized) && !matches(res_.casualty, e, end, len, row) &&
+         !is_word(res_.victim_stops, e, end) && !is_word(res_.aux, e, end)) {
+    ++e;
+  }
+  // (Not a share, "and several of the group's leaders".)
+  const bool closed = e == end || (tokens_[e].kind == TokenKind::Punct && tokens_[e].key != "'s");
+  return e > b && closed && tokens_[b].key != "of" ? e : ve;
+}
+
 // "a number of militants": an amount numbers.tsv calls unknown (kind "unknown") opens at `at`;
 // no one-person figure.
 bool ArticleRun::unknown_amount(std::uint32_t at, std::uint32_t end) const {
@@ -348,6 +369,18 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
               raw.back().victims = span_text(vb, ve);
               raw.push_back(g);
               ve = and_at;
+            } else if (const std::uint32_t second = one ? ve : coordinated_group(ve, end);
+                       second > ve) {
+              // "had killed 14 fighters and six civilians": a second group of the same verb.
+              std::uint32_t second_nl = 0;
+              Figure g;
+              g.amounts[slot] = *number_at(ve + 1, end, second_nl);
+              if (!also.empty()) g.amounts[also] = g.amounts[slot];
+              g.victims = span_text(ve + 1 + second_nl, second);
+              g.pos = i;
+              g.by_claimant = raw.back().by_claimant;
+              raw.push_back(g);
+              ve = second;
             }
             i = std::max(i, ve > 0 ? ve - 1 : i);
             // "received the bodies of 27 civilians, among them six women, and treated ...":

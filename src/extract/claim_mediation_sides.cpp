@@ -221,6 +221,20 @@ std::vector<int> ArticleRun::two_groups(std::uint32_t b, std::uint32_t e) const 
   return {seen[1].second, seen[0].second};
 }
 
+// "government-aligned forces", "the pro-government militias", "army-backed fighters": a side
+// described by its tie to a state body (claim_body_nouns.tsv, kind state) in one hyphenated
+// word opening the conjunct [b, e) is the home state's side; -1 otherwise.
+int ArticleRun::aligned_state_side(std::uint32_t b, std::uint32_t e) const {
+  if (b < e && tokens_[b].key == "the") ++b;
+  if (b + 1 >= e || tokens_[b].kind != TokenKind::Word || tokens_[b].is(kCapitalized)) return -1;
+  const std::string& w = tokens_[b].key;
+  const auto dash = w.find('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 >= w.size()) return -1;
+  const std::string body = w.substr(0, dash) == "pro" ? w.substr(dash + 1) : w.substr(0, dash);
+  if (body_kind_of(body) != "state") return -1;
+  return home_state();
+}
+
 // The conjuncts of [from, to) that name no actor, as sides: "the government" (resolved as a
 // speaker is), "the presidential council" (a body of its own), "opposition groups", "a group
 // of holdout opposition groups" (mediation_party_nouns.tsv; a node named as written).
@@ -250,6 +264,7 @@ std::vector<int> ArticleRun::unnamed_sides(const Sentence& s, const std::vector<
           !tokens_[b + 1].is(kInQuote)) {
         side = modifier_side(ms, b + 1, false);
       }
+      if (side < 0) side = aligned_state_side(b, e);
       if (side < 0) side = definite_speaker(s, ms, e, true);
       if (side < 0) {
         std::uint32_t l = 0;
@@ -560,6 +575,29 @@ int ArticleRun::modifier_side(const std::vector<Mention>& ms, std::uint32_t at, 
   return -1;
 }
 
+// "between the authorities and X's political parties": a name whose possessive opens a
+// lower-case plural side (a head of mediation_party_nouns.tsv ending the conjunct) names the
+// owner of that side, not the side: the side is a node named as written after the "'s"; -1
+// for any other mention.
+int ArticleRun::owned_plural_side(const Mention& m, std::uint32_t stop) {
+  const std::uint32_t b = m.end + 1;
+  if (b >= stop || tokens_[m.end].key != "'s") return -1;
+  std::uint32_t e = b;
+  while (e < stop && tokens_[e].key != "and" && tokens_[e].kind == TokenKind::Word &&
+         !tokens_[e].is(kCapitalized) && !tokens_[e].is(kInQuote)) {
+    ++e;
+  }
+  if (e == b || (e < stop && tokens_[e].key != "and")) return -1;
+  std::uint32_t l = 0;
+  std::uint32_t r = 0;
+  for (std::uint32_t h = b; h < e; ++h) {
+    if (matches(res_.med_party_nouns, h, e, l, r) && h + l == e) {
+      return mint_described(span_text(b, e), tokens_[e - 1].key, -1);
+    }
+  }
+  return -1;
+}
+
 // The sides named after the "between" at k of sentence s.
 void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t k,
                                std::vector<int>& into) {
@@ -597,9 +635,16 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
   std::vector<std::pair<std::uint32_t, std::uint32_t>> appositions;
   std::uint32_t skipped = 0;
   std::uint32_t stop = k + 1;
+  // "between the X Front (XF) and Y": an acronym in brackets after a name is passed over.
+  auto bracketed = [&](std::uint32_t at) {
+    return at + 2 < s.last_token && tokens_[at].key == "(" &&
+           tokens_[at + 1].kind == TokenKind::Word && tokens_[at + 2].key == ")";
+  };
   for (;;) {
     while (stop < s.last_token && stop - k - skipped < 20 &&
-           (tokens_[stop].kind != TokenKind::Punct || tokens_[stop].key == "'s") &&
+           (tokens_[stop].kind != TokenKind::Punct || tokens_[stop].key == "'s" ||
+            bracketed(stop) || (stop >= 2 && bracketed(stop - 2)) ||
+            (stop >= 1 && bracketed(stop - 1))) &&
            (tokens_[stop].key == "and" || !is_word(res_.victim_stops, stop, s.last_token)) &&
            tokens_[stop].key != "if" && tokens_[stop].key != "to" && tokens_[stop].key != "for") {
       ++stop;
@@ -627,15 +672,26 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       return m.begin >= a.first && m.end <= a.second;
     });
     if (apposed) continue;
-    int c = -1;
-    if (agentive(m.entity)) {
+    // ("X's political parties": the parties are the side; X, their owner, is none.)
+    int c = owned_plural_side(m, stop);
+    if (c < 0 && agentive(m.entity)) {
       const int p = as_actor(m.entity);
       c = country_of(p) >= 0 ? country_of(p) : p;
       // "a meeting between Ali and Venezuelan President Nicolas Maduro": a head of state
       // or official named as a side stands for the state of the office.
       const int state = entities_[static_cast<std::size_t>(p)].cls == "Person" ? side_of(p) : -1;
       if (state >= 0 && entities_[static_cast<std::size_t>(state)].country()) c = state;
-    } else {
+      // "between the transitional authorities and X": a body known only by a lower-case
+      // description with a state's head noun (claim_body_nouns.tsv) or an officials' noun
+      // (claim_source_nouns.tsv) is the home state's side.
+      const bool lower = std::none_of(tokens_.begin() + m.begin, tokens_.begin() + m.end,
+                                      [](const Token& t) { return t.is(kCapitalized); });
+      const bool state_head =
+          body_kind(m.end - 1) == "state" || is_word(res_.source_nouns, m.end - 1, m.end);
+      if (c == p && lower && state_head && home_state() >= 0) {
+        c = home_state();
+      }
+    } else if (c < 0) {
       // "between Mogadishu and Jubaland": a province or region named as a side of talks
       // stands for its authorities.
       // Not one that modifies a noun ("the two Horn of Africa neighbours").

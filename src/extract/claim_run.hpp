@@ -343,6 +343,8 @@ class ArticleRun {
   };
   LaterSource later_named_source(const Sentence& next, const std::vector<Mention>& ms) const;
   bool describes_later_source(const Sentence& s, const Cue& cue) const;
+  int owned_plural_side(const Mention& m, std::uint32_t stop);
+  int aligned_state_side(std::uint32_t b, std::uint32_t e) const;
   int mint_described(const std::string& label, const std::string& head, int affiliation,
                      const std::string& cls = {});
   void flush_new_entities();
@@ -350,6 +352,7 @@ class ArticleRun {
   // Defined in claim_figures.cpp.
   std::uint32_t skip_victim_aside(std::uint32_t at, std::uint32_t end) const;
   static void add_another(Figure& before, const std::string& slot);
+  std::uint32_t coordinated_group(std::uint32_t ve, std::uint32_t end) const;
   std::uint32_t coordinated_one(const Figure& f, std::uint32_t ve, std::uint32_t end) const;
   std::vector<Figure> figures_in(const Sentence& s, bool& zero, std::uint32_t& first) const;
   std::string side_word(int side) const;
@@ -483,8 +486,9 @@ class ArticleRun {
   std::vector<std::string> sentence_iris_;  // sentence_iri() by sentence, "" until asked
   std::vector<int> new_entities_;
   std::vector<int> main_parties_;
-  std::set<int> mediators_seen_;    // mediators of this article's mediations so far
-  std::set<int> mediating_states_;  // the states among them (named as mediators themselves)
+  std::map<int, int> place_weight_;  // per state: evidence of the places named inside it
+  std::set<int> mediators_seen_;     // mediators of this article's mediations so far
+  std::set<int> mediating_states_;   // the states among them (named as mediators themselves)
   PhraseIndex index_;
   KeyHashFilter name_starts_;  // the first keys of index_'s names, for find_mentions
   std::vector<ClaimOut> history_;

@@ -646,10 +646,25 @@ int ArticleRun::home_state() const {
   for (std::size_t k = 0; k < main_parties_.size() && k < 2; ++k) {
     if (main_parties_[k] == dateline_state_ && !mediator(dateline_state_)) return dateline_state_;
   }
+  // Without a dateline, of the first two main states the one in which the article's places lie
+  // ("the government" of a report on fighting in X's provinces that names a foreign backer
+  // more often).
+  int first = -1;
   for (int p : main_parties_) {
-    if (entities_[static_cast<std::size_t>(p)].country() && !mediator(p)) return p;
+    if (!entities_[static_cast<std::size_t>(p)].country() || mediator(p)) continue;
+    if (first < 0) {
+      first = p;
+      if (dateline_state_ >= 0) break;
+      continue;
+    }
+    const auto weight = [&](int c) {
+      const auto it = place_weight_.find(c);
+      return it == place_weight_.end() ? 0 : it->second;
+    };
+    if (weight(p) > weight(first)) return p;
+    break;
   }
-  return -1;
+  return first;
 }
 
 // "X, which is run by Y, said", "X, a war monitor, said": the end of the speaker's own words
@@ -748,7 +763,7 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
   }
   if (begin < s.first_token + 2 || tokens_[begin - 1].key != ",") return -1;
   // "The U.N. peacekeeping force in Lebanon, UNIFIL, said": a description may end in a place
-  // after a locative word; its head is the word before that.
+  // after a locative word or "for"; its head is the word before that.
   std::uint32_t head_at = begin - 2;
   if (entity >= 0) {
     std::uint32_t place = begin - 1;  // up to three capitalised words, a place or not
@@ -756,7 +771,11 @@ int ArticleRun::appositive_speaker(const Sentence& s, const std::vector<Mention>
            tokens_[place - 1].is(kCapitalized)) {
       --place;
     }
-    if (place < begin - 1 && is_word(res_.locative, place - 1, place)) head_at = place - 2;
+    // (Or a remit: "The UN special envoy for X, Y, said".)
+    if (place < begin - 1 &&
+        (is_word(res_.locative, place - 1, place) || tokens_[place - 1].key == "for")) {
+      head_at = place - 2;
+    }
   }
   const Token& head = tokens_[head_at];
   if (head.kind != TokenKind::Word || head.is(kCapitalized) || head.is(kInQuote)) return -1;
