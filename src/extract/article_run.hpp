@@ -219,6 +219,10 @@ class ArticleRun : public MatchContext {
     return false;
   }
   std::uint64_t lexicon_mask(std::size_t i) const override { return lex_mask_[i]; }
+  const int* lexicons_starting(std::size_t i, std::size_t& count) const override {
+    count = lex_start_[i + 1] - lex_start_[i];
+    return lexeme_lexicons_.data() + lex_start_[i];
+  }
   bool lexicon_starts(int id, std::size_t i) const override {
     if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return false;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
@@ -548,7 +552,8 @@ class ArticleRun : public MatchContext {
   std::vector<PhraseIndex::Match> gz_names_, gz_demonyms_;
   std::vector<std::uint32_t> gz_names_at_, gz_demonyms_at_;  // per token (and one past): offsets
   std::vector<Lexeme> lexemes_;
-  StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
+  std::vector<int> lexeme_lexicons_;  // lexemes_[k].lexicon for each k: lexicons_starting()
+  StartIndex::Starts starts_;         // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l % 64 set if lexicon l starts there
   std::vector<Mention> mentions_;
