@@ -240,7 +240,10 @@ class ArticleRun : public MatchContext {
       const Mention& mn = mentions_[m];
       if (!mn.dropped && mn.begin == i && (bit(mn.type) & mask)) out.push_back(mn.end - mn.begin);
     }
-    std::sort(out.rbegin(), out.rend());
+    // Longest first; mostly one length, so a sort call costs more than these steps.
+    for (std::size_t k = 1; k < out.size(); ++k) {
+      for (std::size_t j = k; j > 0 && out[j - 1] < out[j]; --j) std::swap(out[j - 1], out[j]);
+    }
   }
   // covered() by a mask: the stage-1 steps call it per token, with no list of types to build.
   bool covered_by(TypeMask mask, std::size_t i) const {
