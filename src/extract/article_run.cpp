@@ -13,6 +13,7 @@ namespace ng::extract::stage1 {
 // only where the first token is present).
 void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
   lexemes_.clear();
+  lexeme_lexicons_.clear();
   lex_start_.assign(tokens_.size() + 1, 0);
   lex_mask_.assign(tokens_.size() + 1, 0);
   std::vector<PhraseIndex::Match> matches;
@@ -22,6 +23,7 @@ void ArticleRun::index_lexemes(std::size_t b, std::size_t e) {
     for (const auto& m : matches) {
       const auto& [lexicon, row] = res_.entries[m.value];
       lexemes_.push_back(Lexeme{lexicon, m.length, row});
+      lexeme_lexicons_.push_back(lexicon);
       lex_mask_[i] |= std::uint64_t{1} << (lexicon % 64);
     }
   }

@@ -219,6 +219,10 @@ class ArticleRun : public MatchContext {
     return false;
   }
   std::uint64_t lexicon_mask(std::size_t i) const override { return lex_mask_[i]; }
+  const int* lexicons_starting(std::size_t i, std::size_t& count) const override {
+    count = lex_start_[i + 1] - lex_start_[i];
+    return lexeme_lexicons_.data() + lex_start_[i];
+  }
   bool lexicon_starts(int id, std::size_t i) const override {
     if (((lex_mask_[i] >> (id % 64)) & 1U) == 0) return false;
     for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
@@ -236,7 +240,10 @@ class ArticleRun : public MatchContext {
       const Mention& mn = mentions_[m];
       if (!mn.dropped && mn.begin == i && (bit(mn.type) & mask)) out.push_back(mn.end - mn.begin);
     }
-    std::sort(out.rbegin(), out.rend());
+    // Longest first; mostly one length, so a sort call costs more than these steps.
+    for (std::size_t k = 1; k < out.size(); ++k) {
+      for (std::size_t j = k; j > 0 && out[j - 1] < out[j]; --j) std::swap(out[j - 1], out[j]);
+    }
   }
   // covered() by a mask: the stage-1 steps call it per token, with no list of types to build.
   bool covered_by(TypeMask mask, std::size_t i) const {
@@ -548,7 +555,8 @@ class ArticleRun : public MatchContext {
   std::vector<PhraseIndex::Match> gz_names_, gz_demonyms_;
   std::vector<std::uint32_t> gz_names_at_, gz_demonyms_at_;  // per token (and one past): offsets
   std::vector<Lexeme> lexemes_;
-  StartIndex::Starts starts_;  // rules that may start at each token of the current sentence
+  std::vector<int> lexeme_lexicons_;  // lexemes_[k].lexicon for each k: lexicons_starting()
+  StartIndex::Starts starts_;         // rules that may start at each token of the current sentence
   std::vector<std::uint32_t> lex_start_;
   std::vector<std::uint64_t> lex_mask_;  // per token: bit l % 64 set if lexicon l starts there
   std::vector<Mention> mentions_;

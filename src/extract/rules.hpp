@@ -181,6 +181,13 @@ class MatchContext {
   // A quick pre-test for lexicon_starts: bit l % 64 clear means lexicon l does not start at
   // token i; a set bit must be confirmed with lexicon_starts.
   virtual std::uint64_t lexicon_mask(std::size_t /*i*/) const { return ~std::uint64_t{0}; }
+  // The lexicons of which a span starts at token i, `count` ids from the returned pointer (a
+  // lexicon may be listed more than once); nullptr when the context cannot list them (then
+  // ask lexicon_mask and lexicon_starts). Valid until the context's lexicon entries change.
+  virtual const int* lexicons_starting(std::size_t /*i*/, std::size_t& count) const {
+    count = 0;
+    return nullptr;
+  }
   // True if a mention of one of `types` starts at token i or covers it (a rule's first-token
   // test). A context that keeps per-token summaries can answer without listing the mentions.
   virtual bool mention_starts_or_covers(const std::vector<int>& types, std::size_t i) const {

@@ -263,6 +263,11 @@ std::size_t StartIndex::probe(const TokenTest& t) {
     if (same_test(probes_[k], t)) return k;
   }
   kind.push_back(probes_.size());
+  if (lexicon && t.id >= 0) {
+    const auto id = static_cast<std::size_t>(t.id);
+    if (lexicon_probe_.size() <= id) lexicon_probe_.resize(id + 1, kNoProbe);
+    lexicon_probe_[id] = static_cast<std::uint32_t>(probes_.size());
+  }
   probes_.push_back(t);
   return probes_.size() - 1;
 }
@@ -394,11 +399,21 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
         it != literal_probe_.end() && it->second.first == tokens[i].key) {
       hit(it->second.second);
     }
-    // Only the lexicons whose bit is set can start here: no test for the others.
-    for (std::uint64_t lexicons = context.lexicon_mask(i); lexicons != 0;
-         lexicons &= lexicons - 1) {
-      for (std::size_t k : lexicon_probes_[std::countr_zero(lexicons)]) {
-        if (context.lexicon_starts(probes_[k].id, i)) hit(k);
+    // The lexicons starting here, listed by the context: each one's probe holds. Otherwise
+    // only the lexicons whose bit is set can start here: no test for the others.
+    std::size_t listed = 0;
+    if (const int* lexicons = context.lexicons_starting(i, listed)) {
+      for (std::size_t q = 0; q < listed; ++q) {
+        const auto id = static_cast<std::size_t>(lexicons[q]);
+        if (lexicons[q] >= 0 && id < lexicon_probe_.size() && lexicon_probe_[id] != kNoProbe) {
+          hit(lexicon_probe_[id]);
+        }
+      }
+    } else {
+      for (std::uint64_t bits = context.lexicon_mask(i); bits != 0; bits &= bits - 1) {
+        for (std::size_t k : lexicon_probes_[std::countr_zero(bits)]) {
+          if (context.lexicon_starts(probes_[k].id, i)) hit(k);
+        }
       }
     }
     for (std::uint64_t holds = token_probes_holding(out, context, tokens[i], i); holds != 0;

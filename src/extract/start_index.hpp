@@ -199,8 +199,12 @@ class StartIndex {
   // tokenize() stored in it; the literal is kept to rule out a collision.
   std::unordered_map<std::uint64_t, std::pair<std::string, std::size_t>> literal_probe_;
   std::vector<std::size_t> lexicon_probes_[64];  // per bit of lexicon_mask: lexicon probes
-  std::vector<std::size_t> token_probes_;        // classes, suffixes: by the token's kind and flags
-  std::vector<std::size_t> other_probes_;        // anything else: tested on every token
+  // Per lexicon id: its (one, unnegated) lexicon probe, or kNoProbe; for contexts that list the
+  // lexicons starting at a token (MatchContext::lexicons_starting).
+  static constexpr std::uint32_t kNoProbe = ~std::uint32_t{0};
+  std::vector<std::uint32_t> lexicon_probe_;
+  std::vector<std::size_t> token_probes_;  // classes, suffixes: by the token's kind and flags
+  std::vector<std::size_t> other_probes_;  // anything else: tested on every token
   // Per rule: whether its start is unconstrained (any token).
   std::vector<bool> anywhere_;
   // Per probe: the required groups it belongs to. A rule needs one probe of each of its groups
