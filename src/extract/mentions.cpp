@@ -98,9 +98,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           }
           // "Tarvo said on Monday": a one-word town of a state the article does not name, right
           // before a verb of speech, is a person's surname (towns do not speak; a capital stands
-          // for its state and is kept).
+          // for its state and is kept). Only as the subject, opening the sentence or a clause
+          // after punctuation: "Residents of Tarvo said" names the town.
+          const bool subject_start = i == s.first_token || tokens_[i - 1].kind == TokenKind::Punct;
           if (best_len == 1 && p.kind == PlaceKind::City && !known_country && !gz.is_capital(p) &&
-              i + 1 < s.last_token && word_in("speech_verbs", i + 1)) {
+              subject_start && i + 1 < s.last_token && word_in("speech_verbs", i + 1)) {
             continue;
           }
           // "Castro said", "to meet Castro": a one-word town's name that is the surname of a

@@ -43,6 +43,10 @@ TEST_CASE("places: a foreign town's name right before a verb of speech is no tow
   // Not before a verb of speech: the town, as before.
   Stage1 b("Olmo Brigade fighters hold the port of Kovno. Fighters from Tema arrived on Monday.");
   CHECK(has(b.labels("City"), "Tema"));
+  // After "of" the town is no subject: "Residents of Tema said" names the town.
+  Stage1 d(
+      "Olmo Brigade fighters hold the port of Kovno. Residents of Tema said the port was shut.");
+  CHECK(has(d.labels("City"), "Tema"));
   // A town of a state the article names still is a town: "Tema said" is then no surname.
   Stage1 c("Ghana's navy patrols the coast. Tema said on Monday that the port was open.");
   CHECK(has(c.labels("City"), "Tema"));
@@ -151,7 +155,7 @@ TEST_CASE("places: 'much of' or 'parts of' an unknown name is a region", "[extra
   CHECK_FALSE(has(b.labels("Region"), "Velgam"));
 }
 
-TEST_CASE("places: a road named after a known town is a site; a road 'in' an unknown name",
+TEST_CASE("places: a road named after a known town is a site, a road 'in' an unknown name",
           "[extract][heldout33]") {
   Stage1 a("A drone hit an army checkpoint near the Tema road on Monday night.");
   CHECK(has(a.labels("Site"), "Tema road"));
