@@ -33,6 +33,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
     cached_matches(gz_names_, gz_names_at_, i, s.last_token, matches);
     int best = -1;
     std::uint32_t best_len = 0;
+    bool road_name = false;
     if (!matches.empty()) {
       // The longest match whose last word is capitalised: "Sagaing region" is the gazetteer's
       // "Sagaing" followed by a common noun (rules add the head word).
@@ -54,6 +55,7 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       std::vector<PhraseIndex::Match> as_demonym;
       cached_matches(gz_demonyms_, gz_demonyms_at_, i, s.last_token, as_demonym);
       long best_score = -1;
+      road_name = false;
       for (const auto& m : matches) {
         if (m.length != best_len) continue;
         const Place& p = gz.place(m.value);
@@ -84,6 +86,23 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
           // one, opens a person's name.
           if (!cap_before && cap_after && best_len == 1 && p.kind == PlaceKind::City &&
               i > s.first_token && first_name_of_run(s, i)) {
+            continue;
+          }
+          // "near the Tarvo road": a one-word town between "the" and a lower-case road word
+          // names the road (a site, made below), not the town.
+          if (best_len == 1 && p.kind == PlaceKind::City && i > s.first_token &&
+              tokens_[i - 1].key == "the" && i + 1 < s.last_token &&
+              !tokens_[i + 1].is(kCapitalized) && word_in("road_words", i + 1)) {
+            road_name = true;
+            continue;
+          }
+          // "Tarvo said on Monday": a one-word town of a state the article does not name, right
+          // before a verb of speech, is a person's surname (towns do not speak; a capital stands
+          // for its state and is kept). Only as the subject, opening the sentence or a clause
+          // after punctuation: "Residents of Tarvo said" names the town.
+          const bool subject_start = i == s.first_token || tokens_[i - 1].kind == TokenKind::Punct;
+          if (best_len == 1 && p.kind == PlaceKind::City && !known_country && !gz.is_capital(p) &&
+              subject_start && i + 1 < s.last_token && word_in("speech_verbs", i + 1)) {
             continue;
           }
           // "Castro said", "to meet Castro": a one-word town's name that is the surname of a
@@ -134,6 +153,18 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
     // the currency's symbol, no place nor state.
     if (best >= 0 && best_len == 1 && i + 1 < s.last_token && tokens_[i + 1].key == "$") {
       best = -1;
+    }
+    if (best < 0 && road_name) {
+      Mention m;
+      m.sentence = si;
+      m.begin = m.name_begin = i;
+      m.end = m.name_end = i + 2;
+      m.type = kSite;
+      m.locative = is_locative(si, i);
+      m.entity = resolve_entity(kSite, surface(i, i + 2), -1);
+      mentions_.push_back(m);
+      i += 2;
+      continue;
     }
     if (best >= 0) {
       const Place& p = gz.place(static_cast<std::uint32_t>(best));
