@@ -500,6 +500,14 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
     return -1;
   }
+  // "A health worker at the X health centre said": a description after a source noun and a
+  // locative word only says where the source works; the source speaks (described_speaker),
+  // not a body minted from the place.
+  const auto locates_source = [&](std::uint32_t the_at) {
+    return the_at >= s.first_token + 2 &&
+           (tokens_[the_at - 1].key == "at" || tokens_[the_at - 1].key == "in") &&
+           source_start(s, the_at - 1) < the_at - 1;
+  };
   std::uint32_t k = noun;
   std::vector<std::string> modifiers, identifying;
   // "..., police said": a body noun news copy writes without an article, right after the
@@ -534,6 +542,7 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
             cls == "Region" || cls == "Province" || (cls == "City" && kind == "body");
         if ((m.end == k + 1 || (m.begin == k && m.end < noun)) && m.begin > s.first_token &&
             tokens_[m.begin - 1].key == "the" && place && !modifiers.empty()) {
+          if (locates_source(m.begin - 1)) return -1;
           return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
         }
       }
@@ -628,7 +637,7 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
     }
     if (best >= 0) return best;
   }
-  if (modifiers.empty()) return -1;
+  if (modifiers.empty() || locates_source(the)) return -1;
   // "the emergency medicine centre": a source of its own, named as written, a body of the
   // state the report is about ("the foreign ministry" of a report from Damascus).
   return mint_described(span_text(the + 1, end), head, kind == "body" ? home_state() : -1);

@@ -155,6 +155,7 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.victim_stops = load("claim_victim_stops");
   r.state_members = load("claim_state_members");
   r.back_victims = load("claim_back_victims");
+  r.arrest_victims = load("claim_arrest_victims");
   r.force_victims = load("claim_force_victims");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
