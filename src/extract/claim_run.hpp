@@ -376,6 +376,7 @@ class ArticleRun {
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
   bool refers_back(const std::string& victims, std::string_view kind = "back") const;
   bool arrest_as_captured(Figure& f) const;
+  void note_opening_person(const Sentence& s, const std::vector<Mention>& ms);
   bool continues(std::uint32_t si, int claimant, const Figure& f) const;
   bool continue_figure(std::uint32_t si, int claimant, const Figure& f);
   void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,

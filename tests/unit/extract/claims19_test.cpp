@@ -14,6 +14,7 @@ struct Run : ng_test::TwoStageRun {
 
 using ng_test::any_by;
 using ng_test::has;
+using ng_test::has_type;
 
 const std::string kOpening =
     "date 2026-03-02\nAttack\n\nGunmen attacked a police post in Tacna, Peru, on Sunday. ";
@@ -54,4 +55,38 @@ TEST_CASE("claims19: 'two of the victims' is no new toll", "[extract][claims19]"
         "The gunmen killed five people, local officials said. The army said two of its "
         "soldiers had been wounded.");
   CHECK(any_by(b.figures(), "Peru"));
+}
+
+TEST_CASE("claims19: 'he' after a sentence opened by a person who made no claim",
+          "[extract][claims19]") {
+  Run a(kOpening +
+        "Interior Minister Luis Soto said the gunmen had fled. President Ana Cruz has governed "
+        "from Lima since 2021. Last year she vowed to crush the armed groups.");
+  CHECK(has(a.claims(), "Ana Cruz Threat"));
+  CHECK_FALSE(has(a.claims(), "Luis Soto Threat"));
+  // A person named later in a sentence is no subject for the pronoun.
+  Run b(kOpening +
+        "Interior Minister Luis Soto said the gunmen had fled. The police met President Ana "
+        "Cruz in Lima. Later he vowed to crush the armed groups.");
+  CHECK(has(b.claims(), "Luis Soto Threat"));
+}
+
+TEST_CASE("claims19: a pretext pinned on another side accuses it, also after ', and'",
+          "[extract][claims19]") {
+  Run a(kOpening +
+        "\"Peru has nothing to do with this, and Chile is using it to justify its pressure on "
+        "our people,\" Peruvian President Ana Cruz said.");
+  CHECK(has(a.claims_with_targets(), "Ana Cruz Accusation -> Chile"));
+  // Narration joined by "and" outside a quotation is still no charge.
+  Run b(kOpening +
+        "Peruvian President Ana Cruz said the talks had failed, and Chile is using the border "
+        "to justify its pressure.");
+  CHECK_FALSE(has_type(b.claims_with_targets(), "Ana Cruz", "Accusation"));
+}
+
+TEST_CASE("claims19: an attack 'would be met with force' is a threat", "[extract][claims19]") {
+  Run a(kOpening + "Peruvian President Ana Cruz said any attack on Tacna would be met with force.");
+  CHECK(has(a.claims(), "Ana Cruz Threat"));
+  Run b(kOpening + "Peruvian President Ana Cruz said the convoy had met with resistance.");
+  CHECK_FALSE(has(b.claims(), "Ana Cruz Threat"));
 }
