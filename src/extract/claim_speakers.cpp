@@ -619,18 +619,24 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   } else if (kind == "group") {
     // A group named earlier in the sentence ("accused X of ..., which the group denies"),
     // else the group that spoke last, else the group named last.
+    // ("talks between the government and the armed group": a descriptor of its kind,
+    // claim_body_descriptors.tsv, makes it an armed group, never a body such as a government.)
+    const bool armed = modifiers.size() > identifying.size();
+    const auto fits = [&](const std::string& cls) {
+      return cls == "ArmedGroup" || (cls == "Organization" && !armed);
+    };
     for (const Mention& m : ms) {
       const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-      if (m.end <= the && (cls == "ArmedGroup" || cls == "Organization")) best = m.entity;
+      if (m.end <= the && fits(cls)) best = m.entity;
     }
     if (best >= 0) return best;
     if (last_group_ >= 0) {
       const std::string& cls = entities_[static_cast<std::size_t>(last_group_)].cls;
-      if (cls == "ArmedGroup" || cls == "Organization") return last_group_;
+      if (fits(cls)) return last_group_;
     }
     for (const auto& [e, pos] : last_seen_) {
       const std::string& cls = entities_[static_cast<std::size_t>(e)].cls;
-      if ((cls == "ArmedGroup" || cls == "Organization") && pos > best_pos) {
+      if (fits(cls) && pos > best_pos) {
         best = e;
         best_pos = pos;
       }

@@ -90,3 +90,15 @@ TEST_CASE("claims19: an attack 'would be met with force' is a threat", "[extract
   Run b(kOpening + "Peruvian President Ana Cruz said the convoy had met with resistance.");
   CHECK_FALSE(has(b.claims(), "Ana Cruz Threat"));
 }
+
+TEST_CASE("claims19: 'the armed group' is an armed group, not a government body",
+          "[extract][claims19]") {
+  const std::string opening =
+      "date 2026-03-02\nClash\n\nFighting broke out in Lima, Peru, between forces loyal to "
+      "the Government of National Accord (GNA) and the Tacna Liberation Front, which is "
+      "based in Tacna.\n\n";
+  Run a(opening +
+        "The GNA said its forces had secured the port. On Tuesday, a drone struck a position "
+        "near the coastal road, the armed group said.");
+  CHECK(any_by(a.claims(), "Tacna Liberation Front"));
+}
