@@ -66,6 +66,7 @@ struct ClaimStage::Resources {
   Lexicon casualty_nouns;      // "bodies": a casualty word that names its victims
   Lexicon victim_stops;        // phrase: words that end a victim phrase
   Lexicon state_members;       // phrase: "troops", "soldiers" after "Kenyan": the state's
+  Lexicon defence_phrases;     // phrase: "self-defence": what follows "after" is the charge
   Lexicon back_victims;        // phrase: "others", "more": the victims of the group before
   Lexicon arrest_victims;      // phrase: "suspects": an arrest of these counts as captured
   Lexicon force_victims;       // phrase: "soldiers", "policemen": victims that are security forces

@@ -217,6 +217,24 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     // "... when the White Army overran a base": a circumstance, not what the speaker says.
     std::uint32_t lead = agent_begin;
     if (lead > from && tokens_[lead - 1].key == "the") --lead;
+    // ("troops and allied militias known as X attacked": the subject opens before its name.)
+    if (lead >= from + 3 && tokens_[lead - 1].key == "as" && tokens_[lead - 2].key == "known") {
+      lead -= 2;
+      while (lead > from && agent_begin - lead < 10 && tokens_[lead - 1].kind == TokenKind::Word &&
+             (tokens_[lead - 1].key == "and" || !is_word(res_.victim_stops, lead - 1, lead))) {
+        --lead;
+      }
+    }
+    // "acted in self-defence after X attacked" (claim_defence_phrases.tsv): the circumstance of
+    // a defence is what the speaker charges.
+    bool defended = false;
+    for (std::uint32_t k = lead;
+         !defended && lead > from && tokens_[lead - 1].key == "after" && k > from && lead - k < 6;
+         --k) {
+      std::uint32_t dl = 0;
+      std::uint32_t dr = 0;
+      defended = matches(res_.defence_phrases, k - 1, lead - 1, dl, dr);
+    }
     // But "said on Monday that Y was harbouring ...": the "that" that opens what is said.
     // (Also a second reported clause, "... and that Y had breached the truce".)
     const bool said_that = lead > from && tokens_[lead - 1].key == "that" &&
@@ -228,7 +246,7 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     // quotation a clause joined by "and" or "but" is said too.)
     const bool quoted_clause = lead > from && tokens_[lead - 1].is(kInQuote) &&
                                (tokens_[lead - 1].key == "and" || tokens_[lead - 1].key == "but");
-    if (!by_agent && lead > from && !said_that && !quoted_clause &&
+    if (!by_agent && lead > from && !said_that && !quoted_clause && !defended &&
         is_word(res_.victim_stops, lead - 1, lead)) {
       continue;
     }

@@ -102,3 +102,26 @@ TEST_CASE("claims19: 'the armed group' is an armed group, not a government body"
         "near the coastal road, the armed group said.");
   CHECK(any_by(a.claims(), "Tacna Liberation Front"));
 }
+
+TEST_CASE("claims19: 'acted in self-defence after X attacked' accuses X", "[extract][claims19]") {
+  const std::string opening =
+      "date 2026-03-02\nClash\n\nPeruvian troops clashed with the Tacna Liberation Front (TLF) "
+      "near Tacna on Sunday. ";
+  Run a(opening +
+        "TLF spokesman Luis Soto said its fighters had acted \"in self-defence\" after Peruvian "
+        "troops attacked their positions near Tacna.");
+  CHECK(has(a.claims(), "Luis Soto Accusation"));
+  // Another act after the same circumstance charges no one.
+  Run b(opening +
+        "TLF spokesman Luis Soto said its fighters had withdrawn after Peruvian troops attacked "
+        "their positions near Tacna.");
+  CHECK_FALSE(has(b.claims(), "Luis Soto Accusation"));
+}
+
+TEST_CASE("claims19: 'a local medic' is a described source of a toll", "[extract][claims19]") {
+  Run a(kOpening + "A local medic said three people had been killed and 11 wounded.");
+  CHECK(any_by(a.figures(), "local medic"));
+  // Medics who are told about give no claim.
+  Run b(kOpening + "A local medic treated three people who had been wounded.");
+  CHECK_FALSE(any_by(b.figures(), "local medic"));
+}
