@@ -566,6 +566,8 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
   // Group: a figure without victims joins the group before it ("..., 11 wounded").
   std::vector<Figure> groups;
   for (Figure& f : raw) {
+    if (!arrest_as_captured(f)) continue;
+    if (refers_back(f.victims, "subset")) continue;  // "two of the victims"
     std::string object;
     bool no_victims = f.victims.empty();
     if (!no_victims) {
@@ -603,6 +605,25 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     groups.push_back(f);
   }
   return groups;
+}
+
+// "police had arrested three suspects": an arrest is a captured figure only for an exact
+// number of the heads of claim_arrest_victims.tsv; a sweep ("dozens of wanted suspects", "11
+// people", "more than 3,000 criminals") is no casualty figure (false: drop the figure).
+bool ArticleRun::arrest_as_captured(Figure& f) const {
+  const auto it = f.amounts.find("arrested");
+  if (it == f.amounts.end()) return true;
+  const std::string amount = it->second;
+  f.amounts.erase(it);
+  const std::vector<Token> toks = tokenize(f.victims, res_.abbreviations);
+  const bool exact =
+      f.qualifier.empty() && !amount.empty() &&
+      std::all_of(amount.begin(), amount.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!exact || toks.empty() || !is_word_in(res_.arrest_victims, toks, toks.size() - 1)) {
+    return !f.amounts.empty();
+  }
+  f.amounts["captured"] = amount;
+  return true;
 }
 
 // A side in words: its demonym ("Kenyan"), else its label; "" for none.

@@ -66,7 +66,9 @@ struct ClaimStage::Resources {
   Lexicon casualty_nouns;      // "bodies": a casualty word that names its victims
   Lexicon victim_stops;        // phrase: words that end a victim phrase
   Lexicon state_members;       // phrase: "troops", "soldiers" after "Kenyan": the state's
+  Lexicon defence_phrases;     // phrase: "self-defence": what follows "after" is the charge
   Lexicon back_victims;        // phrase: "others", "more": the victims of the group before
+  Lexicon arrest_victims;      // phrase: "suspects": an arrest of these counts as captured
   Lexicon force_victims;       // phrase: "soldiers", "policemen": victims that are security forces
   Lexicon possessives;         // phrase: "its", "their" opening a victim phrase
   Lexicon person_possessives;  // phrase: "his", "her" before a body of the speaker's side
@@ -374,6 +376,8 @@ class ArticleRun {
   std::string antecedent_plural(const Sentence& s, std::uint32_t at) const;
   const FigureOut* continued(std::uint32_t si, int claimant, const Figure& f) const;
   bool refers_back(const std::string& victims, std::string_view kind = "back") const;
+  bool arrest_as_captured(Figure& f) const;
+  void note_opening_person(const Sentence& s, const std::vector<Mention>& ms);
   bool continues(std::uint32_t si, int claimant, const Figure& f) const;
   bool continue_figure(std::uint32_t si, int claimant, const Figure& f);
   void add_figure(const std::string& claim, int claimant, const Figure& f, int& k,

@@ -500,6 +500,14 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   if (std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.end == end; })) {
     return -1;
   }
+  // "A health worker at the X health centre said": a description after a source noun and a
+  // locative word only says where the source works; the source speaks (described_speaker),
+  // not a body minted from the place.
+  const auto locates_source = [&](std::uint32_t the_at) {
+    return the_at >= s.first_token + 2 &&
+           (tokens_[the_at - 1].key == "at" || tokens_[the_at - 1].key == "in") &&
+           source_start(s, the_at - 1) < the_at - 1;
+  };
   std::uint32_t k = noun;
   std::vector<std::string> modifiers, identifying;
   // "..., police said": a body noun news copy writes without an article, right after the
@@ -534,6 +542,7 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
             cls == "Region" || cls == "Province" || (cls == "City" && kind == "body");
         if ((m.end == k + 1 || (m.begin == k && m.end < noun)) && m.begin > s.first_token &&
             tokens_[m.begin - 1].key == "the" && place && !modifiers.empty()) {
+          if (locates_source(m.begin - 1)) return -1;
           return mint_described(span_text(m.begin, end), tokens_[noun].key, m.entity);
         }
       }
@@ -610,25 +619,31 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
   } else if (kind == "group") {
     // A group named earlier in the sentence ("accused X of ..., which the group denies"),
     // else the group that spoke last, else the group named last.
+    // ("talks between the government and the armed group": a descriptor of its kind,
+    // claim_body_descriptors.tsv, makes it an armed group, never a body such as a government.)
+    const bool armed = modifiers.size() > identifying.size();
+    const auto fits = [&](const std::string& cls) {
+      return cls == "ArmedGroup" || (cls == "Organization" && !armed);
+    };
     for (const Mention& m : ms) {
       const std::string& cls = entities_[static_cast<std::size_t>(m.entity)].cls;
-      if (m.end <= the && (cls == "ArmedGroup" || cls == "Organization")) best = m.entity;
+      if (m.end <= the && fits(cls)) best = m.entity;
     }
     if (best >= 0) return best;
     if (last_group_ >= 0) {
       const std::string& cls = entities_[static_cast<std::size_t>(last_group_)].cls;
-      if (cls == "ArmedGroup" || cls == "Organization") return last_group_;
+      if (fits(cls)) return last_group_;
     }
     for (const auto& [e, pos] : last_seen_) {
       const std::string& cls = entities_[static_cast<std::size_t>(e)].cls;
-      if ((cls == "ArmedGroup" || cls == "Organization") && pos > best_pos) {
+      if (fits(cls) && pos > best_pos) {
         best = e;
         best_pos = pos;
       }
     }
     if (best >= 0) return best;
   }
-  if (modifiers.empty()) return -1;
+  if (modifiers.empty() || locates_source(the)) return -1;
   // "the emergency medicine centre": a source of its own, named as written, a body of the
   // state the report is about ("the foreign ministry" of a report from Damascus).
   return mint_described(span_text(the + 1, end), head, kind == "body" ? home_state() : -1);

@@ -217,6 +217,24 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
     // "... when the White Army overran a base": a circumstance, not what the speaker says.
     std::uint32_t lead = agent_begin;
     if (lead > from && tokens_[lead - 1].key == "the") --lead;
+    // ("troops and allied militias known as X attacked": the subject opens before its name.)
+    if (lead >= from + 3 && tokens_[lead - 1].key == "as" && tokens_[lead - 2].key == "known") {
+      lead -= 2;
+      while (lead > from && agent_begin - lead < 10 && tokens_[lead - 1].kind == TokenKind::Word &&
+             (tokens_[lead - 1].key == "and" || !is_word(res_.victim_stops, lead - 1, lead))) {
+        --lead;
+      }
+    }
+    // "acted in self-defence after X attacked" (claim_defence_phrases.tsv): the circumstance of
+    // a defence is what the speaker charges.
+    bool defended = false;
+    for (std::uint32_t k = lead;
+         !defended && lead > from && tokens_[lead - 1].key == "after" && k > from && lead - k < 6;
+         --k) {
+      std::uint32_t dl = 0;
+      std::uint32_t dr = 0;
+      defended = matches(res_.defence_phrases, k - 1, lead - 1, dl, dr);
+    }
     // But "said on Monday that Y was harbouring ...": the "that" that opens what is said.
     // (Also a second reported clause, "... and that Y had breached the truce".)
     const bool said_that = lead > from && tokens_[lead - 1].key == "that" &&
@@ -224,7 +242,12 @@ int ArticleRun::accused_in(const std::vector<Mention>& ms, std::uint32_t from, s
                             std::none_of(ms.begin(), ms.end(), [&](const Mention& m) {
                               return m.begin >= from && m.end < lead && agentive(m.entity);
                             }));
-    if (!by_agent && lead > from && !said_that && is_word(res_.victim_stops, lead - 1, lead)) {
+    // ('"A has nothing to do with it, and Y is using it to justify ...," he said': inside a
+    // quotation a clause joined by "and" or "but" is said too.)
+    const bool quoted_clause = lead > from && tokens_[lead - 1].is(kInQuote) &&
+                               (tokens_[lead - 1].key == "and" || tokens_[lead - 1].key == "but");
+    if (!by_agent && lead > from && !said_that && !quoted_clause && !defended &&
+        is_word(res_.victim_stops, lead - 1, lead)) {
       continue;
     }
     // ("... when suspected rebels of the X Forces (XF) attacked": the circumstance opens
@@ -449,6 +472,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       last_figure_count_ = k;
       last_figures_ = std::move(outs);
     }
+    note_opening_person(s, ms);
     return;
   }
   bool zero = false;
@@ -1265,7 +1289,20 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
                    [&](const ClaimOut& c) { return c.claimant == last_casualty_claimant_; }))) {
     last_casualty_sentence_ = si;
   }
+  if (kept.empty()) note_opening_person(s, ms);
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "X has governed from Y since 2021. Last year he vowed ...": a person who opens a sentence
+// that makes no claim is whom the next "he" or "she" means, not the last speaker.
+void ArticleRun::note_opening_person(const Sentence& s, const std::vector<Mention>& ms) {
+  const std::uint32_t opening = after_titles(s, ms, s.first_token);
+  for (const Mention& m : ms) {
+    if (m.begin != opening || m.in_quote) continue;
+    const int who = as_actor(m.entity);
+    if (who >= 0 && entities_[static_cast<std::size_t>(who)].person()) last_person_ = who;
+    break;
+  }
 }
 
 // Is the denial cue at `cue` (of `len` tokens) the rejection of something proposed

@@ -68,6 +68,7 @@ std::vector<Lexicon*> matched_lexicons(ClaimStage::Resources& r) {
           &r.casualty_nouns,
           &r.victim_stops,
           &r.state_members,
+          &r.defence_phrases,
           &r.back_victims,
           &r.force_victims,
           &r.possessives,
@@ -154,7 +155,9 @@ ClaimStage::ClaimStage(const ResourcePaths& paths) : res_(std::make_unique<Resou
   r.locative = load("claim_locative");
   r.victim_stops = load("claim_victim_stops");
   r.state_members = load("claim_state_members");
+  r.defence_phrases = load("claim_defence_phrases");
   r.back_victims = load("claim_back_victims");
+  r.arrest_victims = load("claim_arrest_victims");
   r.force_victims = load("claim_force_victims");
   r.numbers = load("numbers");
   r.time_words = load("time_words");
