@@ -35,18 +35,18 @@ struct PageNoiseIndex {
 unsigned page_noise_parts_in(std::string_view folded, const PageNoiseIndex& index);
 
 struct PageNoise {
-  std::vector<std::string> whole;               // the whole line is this
-  std::vector<std::string> prefixes;            // the line starts with this
-  std::vector<std::string> unended_prefixes;    // ... and ends no sentence
-  std::vector<std::string> contains;            // the line contains this
-  std::vector<std::string> credit_marks;        // an unended line with this is a photo caption
-  std::vector<std::string> photo_credits;       // a line that is only a photo credit
-  std::vector<std::string> link_headers;        // opens a block of linked headlines
+  std::vector<std::string> whole;                  // the whole line is this
+  std::vector<std::string> prefixes;               // the line starts with this
+  std::vector<std::string> unended_prefixes;       // ... and ends no sentence
+  std::vector<std::string> contains;               // the line contains this
+  std::vector<std::string> credit_marks;           // an unended line with this is a photo caption
+  std::vector<std::string> photo_credits;          // a line that is only a photo credit
+  std::vector<std::string> link_headers;           // opens a block of linked headlines
   std::unordered_set<std::string> speaker_labels;  // "REPORTER:", "QUESTION:" opening a line
-  std::unordered_set<std::string> stamp_words;  // "updated", "ago": a timestamp line
-  std::unordered_set<std::string> month_words;  // with a clock: a timestamp line
-  std::unordered_set<std::string> time_words;   // allowed in a timestamp line
-  PageNoiseIndex index;                         // the lists above, as blank_page_noise reads them
+  std::unordered_set<std::string> stamp_words;     // "updated", "ago": a timestamp line
+  std::unordered_set<std::string> month_words;     // with a clock: a timestamp line
+  std::unordered_set<std::string> time_words;      // allowed in a timestamp line
+  PageNoiseIndex index;  // the lists above, as blank_page_noise reads them
 
   // "CLASS<TAB>text" lines, '#' comments; throws std::runtime_error "NAME:LINE: ..." for an
   // unknown class or a line without a tab.

@@ -138,12 +138,13 @@ TEST_CASE("page noise: a transcript's speaker label is blanked, its line kept",
     return out.substr(head.size(), line.size());
   };
   CHECK(line2("REPORTER (Ilse Varn): The ferries ran.") ==
-            "                      The ferries ran.");
+        "                      The ferries ran.");
   CHECK(line2("DEPUTY SPOKESPERSON: We saw the ferries.") ==
-            "                     We saw the ferries.");
+        "                     We saw the ferries.");
   // Only in capitals, only a listed label, only with its colon.
-  CHECK(line2("Reporter (Ilse Varn): The ferries ran.") == "Reporter (Ilse Varn): The ferries ran.");
+  CHECK(line2("Reporter (Ilse Varn): The ferries ran.") ==
+        "Reporter (Ilse Varn): The ferries ran.");
   CHECK(line2("HARBOUR BOARD: The ferries ran.") == "HARBOUR BOARD: The ferries ran.");
   CHECK(line2("REPORTER Ilse Varn said the ferries ran.") ==
-            "REPORTER Ilse Varn said the ferries ran.");
+        "REPORTER Ilse Varn said the ferries ran.");
 }
