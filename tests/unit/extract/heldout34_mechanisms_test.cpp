@@ -94,3 +94,13 @@ TEST_CASE("events: a shootout is a clash", "[extract][heldout34]") {
   const auto events = ng_test::events_with_places(a, a.sink.quads);
   CHECK(events.count("Clash@Tolvo") == 1);
 }
+
+TEST_CASE("events: a long body's name does not push the place out of the trigger's reach",
+          "[extract][heldout34]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "A roadside bomb struck a convoy of the Olmo Union Support and Stabilization Mission in "
+      "Ghana (OUSSMG) near Tema.\n");
+  const auto events = ng_test::events_with_places(a, a.sink.quads);
+  CHECK(events.count("Bombing@Tema") == 1);
+}
