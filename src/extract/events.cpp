@@ -995,15 +995,18 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     }
     return false;
   };
-  // Words from `from` to `to`, a body's name and the abbreviation it defines in brackets
+  // Words from `from` to `to`, a body's long name and the abbreviation it defines in brackets
   // counted as one ("struck a convoy of the X Support and Stabilization Mission in Y (XSSMY)
-  // on the road between A and B": a long name does not push the place out of reach).
+  // on the road between A and B": a long name does not push the place out of reach; short
+  // names count word by word, as before).
+  constexpr std::uint32_t kLongName = 4;
   std::vector<bool> collapsed;
   const auto words_between = [&](std::uint32_t from, std::uint32_t to) {
     collapsed.assign(to - from, false);
     for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
       const Mention& a = mentions_[q];
-      if (a.dropped || !(bit(a.type) & kOrgMask) || a.name_begin < from || a.name_end > to) {
+      if (a.dropped || !(bit(a.type) & kOrgMask) || a.name_begin < from || a.name_end > to ||
+          a.name_end - a.name_begin < kLongName) {
         continue;
       }
       std::uint32_t last = a.name_end;

@@ -104,3 +104,25 @@ TEST_CASE("events: a long body's name does not push the place out of the trigger
   const auto events = ng_test::events_with_places(a, a.sink.quads);
   CHECK(events.count("Bombing@Tema") == 1);
 }
+
+TEST_CASE("actors: a region's administration named before it is a government body",
+          "[extract][heldout34]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Fighting spread across Ashanti this week. The Ashanti regional administration refused "
+      "the demand, and the Ashanti administration denied the reports.\n");
+  const auto bodies = a.labels("Government");
+  CHECK(has(bodies, "Ashanti regional administration"));
+  CHECK(has(bodies, "Ashanti administration"));
+}
+
+TEST_CASE("actors: a church that speaks is a body, not a building", "[extract][heldout34]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "The Olmo Valley Church (Gereja Olmo) said on Wednesday that it was ready to help.\n");
+  CHECK(has(a.labels("Organization"), "Olmo Valley Church"));
+  CHECK_FALSE(has(a.labels("Site"), "Olmo Valley Church"));
+  // A church where something happens stays a site.
+  Stage1 b("Floods in the north\n\nGunmen attacked the Olmo Valley Church on Sunday.\n");
+  CHECK(has(b.labels("Site"), "Olmo Valley Church"));
+}
