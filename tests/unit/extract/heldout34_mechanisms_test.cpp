@@ -126,3 +126,12 @@ TEST_CASE("actors: a church that speaks is a body, not a building", "[extract][h
   Stage1 b("Floods in the north\n\nGunmen attacked the Olmo Valley Church on Sunday.\n");
   CHECK(has(b.labels("Site"), "Olmo Valley Church"));
 }
+
+TEST_CASE("places: the places whose rural areas are named", "[extract][heldout34]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "On Tuesday, the clashes spread to rural areas of El Tolvo and Marend.\n");
+  const auto regions = a.labels("Region");
+  CHECK(has(regions, "El Tolvo"));
+  CHECK(has(regions, "Marend"));
+}
