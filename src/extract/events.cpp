@@ -995,6 +995,26 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     }
     return false;
   };
+  // Words from `from` to `to`, a body's long name and the abbreviation it defines in brackets
+  // counted as one ("struck a convoy of the X Support and Stabilization Mission in Y (XSSMY)
+  // on the road between A and B": a long name does not push the place out of reach; short
+  // names count word by word, as before).
+  constexpr std::uint32_t kLongName = 4;
+  std::vector<bool> collapsed;
+  const auto words_between = [&](std::uint32_t from, std::uint32_t to) {
+    collapsed.assign(to - from, false);
+    for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
+      const Mention& a = mentions_[q];
+      if (a.dropped || !(bit(a.type) & kOrgMask) || a.name_begin < from || a.name_end > to ||
+          a.name_end - a.name_begin < kLongName) {
+        continue;
+      }
+      std::uint32_t last = a.name_end;
+      if (last + 2 < to && tokens_[last].key == "(" && tokens_[last + 2].key == ")") last += 3;
+      for (std::uint32_t k = a.name_begin + 1; k < last; ++k) collapsed[k - from] = true;
+    }
+    return static_cast<std::uint32_t>(std::count(collapsed.begin(), collapsed.end(), false));
+  };
   for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
     const Mention& mn = mentions_[q];
     if (mn.dropped || mn.metonym || mn.dateline || !(bit(mn.type) & kPlaceMask)) continue;
@@ -1192,7 +1212,8 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
                        comma_opens_clause(k, mn.begin);
       }
       if (other_clause) continue;
-      if (mn.begin >= ev.end && mn.begin - ev.end > 15 && !same_phrase_place(ev, mn, local)) {
+      if (mn.begin >= ev.end && mn.begin - ev.end > 15 && words_between(ev.end, mn.begin) > 15 &&
+          !same_phrase_place(ev, mn, local)) {
         continue;
       }
       if (d < best) {

@@ -232,6 +232,26 @@ bool names_line(std::string_view line) {
   return words >= 2 && words <= 10;
 }
 
+// The end (past the colon) of a speaker label opening `line`: a `speaker_labels` entry in capitals
+// ("DEPUTY SPOKESPERSON"), perhaps with the speaker's name in brackets ("REPORTER (A B)"), then a
+// colon; 0 when the line opens with none. Transcripts and broadcast scripts label each turn so.
+std::size_t speaker_label_end(std::string_view line, const PageNoise& noise) {
+  std::size_t i = 0;
+  while (i < line.size() && (is_upper(line[i]) || line[i] == ' ' || line[i] == '-')) ++i;
+  std::string label;
+  fold_into(line.substr(0, i), label);
+  if (label.empty() || noise.speaker_labels.count(label) == 0) return 0;
+  if (i < line.size() && line[i] == '(') {
+    const std::size_t close = line.find(')', i);
+    if (close == std::string_view::npos || line.substr(i, close - i).find(':') != line.npos) {
+      return 0;
+    }
+    i = close + 1;
+  }
+  while (i < line.size() && is_space(line[i])) ++i;
+  return i < line.size() && line[i] == ':' ? i + 1 : 0;
+}
+
 }  // namespace
 
 PageNoise PageNoise::parse(std::string_view content, std::string_view name) {
@@ -278,6 +298,8 @@ PageNoise PageNoise::parse(std::string_view content, std::string_view name) {
       n.photo_credits.push_back(text);
     } else if (cls == "link_header") {
       n.link_headers.push_back(text);
+    } else if (cls == "speaker_label") {
+      n.speaker_labels.insert(text);
     } else if (cls == "stamp") {
       words_into(n.stamp_words);
     } else if (cls == "month") {
@@ -315,7 +337,7 @@ unsigned page_noise_parts_in(std::string_view folded, const PageNoiseIndex& inde
 bool PageNoise::empty() const {
   return whole.empty() && prefixes.empty() && unended_prefixes.empty() && contains.empty() &&
          credit_marks.empty() && photo_credits.empty() && link_headers.empty() &&
-         stamp_words.empty();
+         stamp_words.empty() && speaker_labels.empty();
 }
 
 std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
@@ -406,6 +428,9 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
       for (std::size_t i = begin; i < end; ++i) {
         if (out[i] != '\r') out[i] = ' ';
       }
+    } else if (const std::size_t label = speaker_label_end(text.substr(begin, end - begin), noise);
+               label != 0) {
+      std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(begin), label, ' ');
     }
   }
   return out;

@@ -35,17 +35,18 @@ struct PageNoiseIndex {
 unsigned page_noise_parts_in(std::string_view folded, const PageNoiseIndex& index);
 
 struct PageNoise {
-  std::vector<std::string> whole;               // the whole line is this
-  std::vector<std::string> prefixes;            // the line starts with this
-  std::vector<std::string> unended_prefixes;    // ... and ends no sentence
-  std::vector<std::string> contains;            // the line contains this
-  std::vector<std::string> credit_marks;        // an unended line with this is a photo caption
-  std::vector<std::string> photo_credits;       // a line that is only a photo credit
-  std::vector<std::string> link_headers;        // opens a block of linked headlines
-  std::unordered_set<std::string> stamp_words;  // "updated", "ago": a timestamp line
-  std::unordered_set<std::string> month_words;  // with a clock: a timestamp line
-  std::unordered_set<std::string> time_words;   // allowed in a timestamp line
-  PageNoiseIndex index;                         // the lists above, as blank_page_noise reads them
+  std::vector<std::string> whole;                  // the whole line is this
+  std::vector<std::string> prefixes;               // the line starts with this
+  std::vector<std::string> unended_prefixes;       // ... and ends no sentence
+  std::vector<std::string> contains;               // the line contains this
+  std::vector<std::string> credit_marks;           // an unended line with this is a photo caption
+  std::vector<std::string> photo_credits;          // a line that is only a photo credit
+  std::vector<std::string> link_headers;           // opens a block of linked headlines
+  std::unordered_set<std::string> speaker_labels;  // "REPORTER:", "QUESTION:" opening a line
+  std::unordered_set<std::string> stamp_words;     // "updated", "ago": a timestamp line
+  std::unordered_set<std::string> month_words;     // with a clock: a timestamp line
+  std::unordered_set<std::string> time_words;      // allowed in a timestamp line
+  PageNoiseIndex index;  // the lists above, as blank_page_noise reads them
 
   // "CLASS<TAB>text" lines, '#' comments; throws std::runtime_error "NAME:LINE: ..." for an
   // unknown class or a line without a tab.
@@ -55,7 +56,8 @@ struct PageNoise {
 
 // `text` with every page-noise line blanked: each byte of such a line becomes a space (line
 // breaks stay), so the result has the same length and every offset into it points at the same
-// place in `text`. The first non-blank line (the headline) is never blanked.
+// place in `text`. The first non-blank line (the headline) is never blanked. A line of a
+// transcript or broadcast script keeps its words but loses its speaker label ("REPORTER (A B):").
 std::string blank_page_noise(std::string_view text, const PageNoise& noise);
 
 }  // namespace ng::extract

@@ -126,3 +126,25 @@ TEST_CASE("page noise: prefixes are tried by their first byte", "[extract][page_
   CHECK_FALSE(blanked(head + "Bystanders watched the ferries\n", 2, noise));    // not a word
   CHECK_FALSE(blanked(head + "Resigned by the harbour board.\n", 2, noise));
 }
+
+TEST_CASE("page noise: a transcript's speaker label is blanked, its line kept",
+          "[extract][page_noise]") {
+  const auto noise = ng::extract::PageNoise::parse(
+      "speaker_label\treporter\nspeaker_label\tdeputy spokesperson\n", "spec");
+  const std::string head = "Ferries resume on the Olvane\n";
+  const auto line2 = [&](const std::string& line) {
+    const std::string out = ng::extract::blank_page_noise(head + line + "\n", noise);
+    REQUIRE(out.size() == head.size() + line.size() + 1);  // every offset kept
+    return out.substr(head.size(), line.size());
+  };
+  CHECK(line2("REPORTER (Ilse Varn): The ferries ran.") ==
+        "                      The ferries ran.");
+  CHECK(line2("DEPUTY SPOKESPERSON: We saw the ferries.") ==
+        "                     We saw the ferries.");
+  // Only in capitals, only a listed label, only with its colon.
+  CHECK(line2("Reporter (Ilse Varn): The ferries ran.") ==
+        "Reporter (Ilse Varn): The ferries ran.");
+  CHECK(line2("HARBOUR BOARD: The ferries ran.") == "HARBOUR BOARD: The ferries ran.");
+  CHECK(line2("REPORTER Ilse Varn said the ferries ran.") ==
+        "REPORTER Ilse Varn said the ferries ran.");
+}
