@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config git python3
-  libserd-dev libsord-dev serdi      # RDF syntax and quad store
+  libserd-dev serdi                  # RDF syntax (the quad store is our own)
   libboost-dev                       # Spirit X3 (header-only)
   libcli11-dev                       # command line
   catch2                             # unit tests (v2)

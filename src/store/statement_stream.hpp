@@ -1,10 +1,7 @@
 // Streaming RDF reader: calls back once per statement without building a store, so a large
 // external data set (the full GeoNames extract: 2.3 M triples) can be indexed in a few seconds
-// and little memory. store::load_file builds a Sord model with six indices, which costs about
-// ten times as much when only a few properties are needed.
-//
-// This is the one place outside src/store/ that uses Serd: it belongs in src/store/ as
-// store::stream_file and is kept here until the store's owner moves it (see docs/linking.md).
+// and little memory. store::load_file interns every node and indexes every quad, which costs
+// far more when only a few properties are needed.
 #pragma once
 
 #include <cstddef>

@@ -2,6 +2,7 @@
 
 #include <serd/serd.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <new>
@@ -179,8 +180,13 @@ NodeRef World::make(rdf::TermKind kind, std::string_view value, NodeId datatype,
 
 NodeRef World::ref(NodeId node) { return NodeRef(this, add_ref(node)); }
 
-void World::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+void World::reserve(std::size_t nodes) {
+  const std::size_t needed = std::bit_ceil(nodes + nodes / 3 + 1);
+  if (needed > slots_.size()) rehash(needed);
+}
+
+void World::rehash(std::size_t slots) {
+  std::vector<Slot> old(slots);
   old.swap(slots_);
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {

@@ -83,6 +83,12 @@ class World {
 
   // Number of distinct nodes alive.
   std::size_t size() const { return count_; }
+  // Room for `nodes` nodes in all without the table growing: a bulk load that can estimate its
+  // size sizes the table once, instead of doubling it again and again (each time the old array
+  // lives on during the copy, which raised the peak memory of a large ingest).
+  void reserve(std::size_t nodes);
+  // Slots in the table (at least 4/3 of the nodes it can hold without growing).
+  std::size_t capacity() const { return slots_.size(); }
 
  private:
   friend class NodeRef;
@@ -107,7 +113,8 @@ class World {
   };
   std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash) & mask_; }
   static constexpr std::size_t kInitialSlots = 1024;  // a power of two
-  void grow();
+  void grow() { rehash(slots_.size() * 2); }
+  void rehash(std::size_t slots);  // a power of two, more than 4/3 of count_
   void erase(const Node* node);
   static void free_node(Node* node);
   struct StringHash {

@@ -128,3 +128,21 @@ TEST_CASE("a node's value ends at a NUL byte, as in C strings", "[store][world]"
   CHECK(n.get() == world.intern(Term::literal("abc")).get());
   CHECK_FALSE(world.make(ng::rdf::TermKind::Iri, "no-scheme", nullptr, {}));
 }
+
+TEST_CASE("a reserved node table takes that many nodes without growing", "[store][world]") {
+  World world;
+  world.reserve(5000);
+  const std::size_t slots = world.capacity();
+  CHECK(slots * 3 >= 5000 * 4);
+  std::vector<ng::store::NodeRef> refs;
+  for (int i = 0; i < 5000; ++i) {
+    refs.push_back(world.iri("http://example.org/reserved/" + std::to_string(i)));
+  }
+  CHECK(world.capacity() == slots);
+  CHECK(world.size() == 5000);
+  // Every node is still found (and not made twice) after the table was sized up front.
+  CHECK(world.iri("http://example.org/reserved/4321").get() == refs[4321].get());
+  CHECK(world.size() == 5000);
+  world.reserve(10);  // smaller than what it holds: nothing changes
+  CHECK(world.capacity() == slots);
+}
