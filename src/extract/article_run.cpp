@@ -533,6 +533,8 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
       if (lexemes_[k].lexicon == not_names && lexemes_[k].length == 1) not_name_[i] = true;
     }
   }
+  name_candidate_.resize(tokens_.size());
+  for (std::size_t i = 0; i < tokens_.size(); ++i) name_candidate_[i] = name_candidate(i);
   // A dateline opens the article with a place in capitals and ends at a dash: "KHARTOUM -",
   // "YANGON, Myanmar (AP) -", "KYIV, April 24 (Reuters) -". Every place before the dash is where
   // the report was filed.

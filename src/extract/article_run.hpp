@@ -297,8 +297,13 @@ class ArticleRun : public MatchContext {
     ensure_cover();
     return !strong_cover_[i];
   }
-  // Everything is_name asks but whether a (strong) mention covers the token.
-  bool may_be_name(std::size_t i) const override {
+  // Everything is_name asks but whether a (strong) mention covers the token: worked out once
+  // per article (name_candidate_), since the start index and the matcher ask it per token.
+  bool may_be_name(std::size_t i) const override { return name_candidate_[i] != 0; }
+
+ private:
+  // may_be_name from the tokens and lexicon entries, which stay the same during a run.
+  bool name_candidate(std::size_t i) const {
     const Token& t = tokens_[i];
     if (t.kind != TokenKind::Word || t.is(kAllCaps)) return false;
     if (!t.is(kCapitalized)) {
@@ -319,8 +324,6 @@ class ArticleRun : public MatchContext {
     // An abbreviated title ("Lt.", "Gen.", "Dr.") is never part of the name that follows it.
     return !(t.key.size() > 1 && t.key.back() == '.' && title_at(static_cast<std::uint32_t>(i)));
   }
-
- private:
   // Per-token summaries of the sentence's mentions, rebuilt when mentions change (an add, a
   // drop or a span change bumps the version), so matching tests cost O(1).
   // The check is inline (every matching test asks it); the rebuild is not.
@@ -543,6 +546,7 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
+  std::vector<std::uint8_t> name_candidate_;  // per token: name_candidate(i)
   int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
   // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
   std::vector<std::pair<int, int>> named_places_;

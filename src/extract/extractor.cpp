@@ -151,12 +151,14 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  std::vector<std::size_t> longest_phrases;  // per lexicon, in tokens: bounds @lexicon spans
   for (const fs::path& f : files) {
     const int id = static_cast<int>(r.lexicons.size());
     r.lexicon_id[f.stem().string()] = id;
     r.lexicon_names.push_back(f.stem().string());
     r.lexicons.push_back(Lexicon::load(f.string(), r.abbreviations));
     r.has_suffixes.push_back(false);
+    longest_phrases.push_back(1);
     const Lexicon& lex = r.lexicons.back();
     auto& singles = r.single_words[f.stem().string()];
     for (std::uint32_t row = 0; row < lex.rows(); ++row) {
@@ -170,6 +172,7 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
         }
         std::vector<std::string> keys = phrase_keys(spelling, r.abbreviations);
         if (keys.size() == 1) singles.insert(keys.front());
+        longest_phrases.back() = std::max(longest_phrases.back(), keys.size());
         r.combined.add(std::move(keys), static_cast<std::uint32_t>(r.entries.size()));
       }
       r.entries.emplace_back(id, row);
@@ -217,7 +220,7 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
     std::vector<Rule> rules = parse_rules(read_resource_file(f.string()), f.string(), vocab);
     for (Rule& rule : rules) r.rules.push_back(std::move(rule));
   }
-  r.rule_starts.emplace(r.rules);
+  r.rule_starts.emplace(r.rules, longest_phrases);
 }
 
 Extractor::~Extractor() = default;

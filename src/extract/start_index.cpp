@@ -101,21 +101,27 @@ std::size_t add_lengths(std::size_t a, std::size_t b) {
 }
 
 // The fewest and most tokens a node (with its repeats) consumes in a successful match. A
-// round of a group or span consumes at least one token (the matchers reject empty rounds).
-std::pair<std::size_t, std::size_t> length_range(const PatternNode& n) {
+// round of a group or span consumes at least one token (the matchers reject empty rounds);
+// a lexicon span at most its lexicon's longest phrase (`longest`, by lexicon id, when known).
+std::pair<std::size_t, std::size_t> length_range(const PatternNode& n,
+                                                 const std::vector<std::size_t>& longest) {
   const auto rounds_least = static_cast<std::size_t>(std::max(n.min, 0));
   const std::size_t rounds_most = n.max < 0 ? kUnbounded : static_cast<std::size_t>(n.max);
   if (n.kind == PatternNode::Kind::Tokens) return {rounds_least, rounds_most};
   std::size_t least = 0, most = 0;
   switch (n.kind) {
     case PatternNode::Kind::Tokens:
-    case PatternNode::Kind::Span:
+    case PatternNode::Kind::Span: {
+      const TokenTest& t = n.tests.front();
+      const auto id = static_cast<std::size_t>(t.id);
       least = 1;
-      most = kUnbounded;
+      most = t.kind == TokenTest::Kind::Lexicon && t.id >= 0 && id < longest.size() ? longest[id]
+                                                                                    : kUnbounded;
       break;
+    }
     case PatternNode::Kind::Seq:
       for (const PatternNode& child : n.children) {
-        const std::pair<std::size_t, std::size_t> range = length_range(child);
+        const std::pair<std::size_t, std::size_t> range = length_range(child, longest);
         least += range.first;
         most = add_lengths(most, range.second);
       }
@@ -123,7 +129,7 @@ std::pair<std::size_t, std::size_t> length_range(const PatternNode& n) {
     case PatternNode::Kind::Alt:
       least = n.children.empty() ? 0 : kUnbounded;
       for (const PatternNode& child : n.children) {
-        const std::pair<std::size_t, std::size_t> range = length_range(child);
+        const std::pair<std::size_t, std::size_t> range = length_range(child, longest);
         least = std::min(least, range.first);
         most = std::max(most, range.second);
       }
@@ -136,11 +142,15 @@ std::pair<std::size_t, std::size_t> length_range(const PatternNode& n) {
 
 // The most selective test of a token node that holds_first answers from the tokens alone: a
 // word, then a lexicon, then a class; none for Any, suffixes, negations and mention tests.
+// Name counts as a class: it holds only where may_be_name does, which the tokens decide.
 const TokenTest* token_anchor(const PatternNode& n) {
   const auto rank = [](const TokenTest& t) {
     if (is_exact_literal(t)) return 3;
     if (t.kind == TokenTest::Kind::Lexicon && !t.negated) return 2;
-    if (t.kind == TokenTest::Kind::Class && !t.negated && on_token_alone(t)) return 1;
+    if (t.kind == TokenTest::Kind::Class && !t.negated &&
+        (on_token_alone(t) || depends_on_mentions(t))) {
+      return 1;
+    }
     return 0;
   };
   const TokenTest* best = nullptr;
@@ -175,19 +185,36 @@ struct PartAt {
   std::size_t most = 0;
 };
 
-// The parts (after the first) of the pattern's top-level sequence that start at a bounded
-// distance from the match's start and open with a test on the tokens alone.
-std::vector<PartAt> parts_at_bounded_offsets(const PatternNode& pattern) {
-  const PatternNode* seq = &pattern;
-  while (seq->kind == PatternNode::Kind::Seq && seq->min == 1 && seq->max == 1 &&
-         seq->children.size() == 1) {
-    seq = &seq->children.front();
+bool is_plain_sequence(const PatternNode& n) {
+  return n.kind == PatternNode::Kind::Seq && n.min == 1 && n.max == 1;
+}
+
+// The parts of a sequence, with the parts of the sequences among them (groups and captures
+// that match once) in their place: "name:(Cap Cap{0,2} @words) Lower" has four parts in a row.
+// (A group's parts may together match nothing where the group may not; the distances found
+// from them are then wider, never wrong.)
+void sequence_parts(const PatternNode& seq, std::vector<const PatternNode*>& out) {
+  for (const PatternNode& child : seq.children) {
+    if (is_plain_sequence(child)) {
+      sequence_parts(child, out);
+    } else {
+      out.push_back(&child);
+    }
   }
+}
+
+// The parts (after the first) of the pattern's top-level sequence, groups and captures
+// opened, that start at a bounded distance from the match's start and open with a test on
+// the tokens alone.
+std::vector<PartAt> parts_at_bounded_offsets(const PatternNode& pattern,
+                                             const std::vector<std::size_t>& longest) {
   std::vector<PartAt> parts;
-  if (seq->kind != PatternNode::Kind::Seq || seq->min != 1 || seq->max != 1) return parts;
+  if (!is_plain_sequence(pattern)) return parts;
+  std::vector<const PatternNode*> sequence;
+  sequence_parts(pattern, sequence);
   std::size_t least = 0, most = 0;  // where the current part starts, from the match's start
-  for (std::size_t k = 0; k < seq->children.size(); ++k) {
-    const PatternNode& part = seq->children[k];
+  for (std::size_t k = 0; k < sequence.size(); ++k) {
+    const PatternNode& part = *sequence[k];
     if (k > 0) {
       PartAt at{{}, least, most};
       bool open = false;
@@ -195,7 +222,7 @@ std::vector<PartAt> parts_at_bounded_offsets(const PatternNode& pattern) {
         parts.push_back(std::move(at));
       }
     }
-    const std::pair<std::size_t, std::size_t> range = length_range(part);
+    const std::pair<std::size_t, std::size_t> range = length_range(part, longest);
     least += range.first;
     most = add_lengths(most, range.second);
     if (most == kUnbounded || most - least > kWidestWindow) break;
@@ -228,6 +255,18 @@ std::uint64_t shifted_down(const std::uint64_t* bits, std::size_t words, std::si
   if (shift == 0) return bits[from];
   const std::uint64_t high = from + 1 < words ? bits[from + 1] << (64 - shift) : 0;
   return (bits[from] >> shift) | high;
+}
+
+// Bit b set where one of bits b .. b + width of `bits` is: the bits shifted down by each
+// distance up to `width`, in doubling steps.
+std::uint64_t smeared_down(std::uint64_t bits, std::size_t width) {
+  if (width >= 63) return bits == 0 ? 0 : ~std::uint64_t{0} >> std::countl_zero(bits);
+  std::size_t covered = 1;  // bits holds the OR over distances [0, covered)
+  while (2 * covered <= width + 1) {
+    bits |= bits >> covered;
+    covered *= 2;
+  }
+  return covered == width + 1 ? bits : bits | bits >> (width + 1 - covered);
 }
 
 // The token probes (`which`, indices into `probes`) that hold at token i, as bits over `which`.
@@ -279,7 +318,8 @@ std::uint32_t StartIndex::type_set(const TypeSet& set) {
   return static_cast<std::uint32_t>(type_sets_.size() - 1);
 }
 
-StartIndex::StartIndex(const std::vector<Rule>& rules)
+StartIndex::StartIndex(const std::vector<Rule>& rules,
+                       const std::vector<std::size_t>& longest_phrases)
     : anywhere_(rules.size()),
       rule_groups_(rules.size()),
       first_sets_(rules.size()),
@@ -309,9 +349,15 @@ StartIndex::StartIndex(const std::vector<Rule>& rules)
     }
     rule_groups_[r] = static_cast<std::uint32_t>(groups.size());
     first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size() - groups.size()));
-    for (const PartAt& part : parts_at_bounded_offsets(rule.pattern)) {
-      Window window{{}, part.least, part.most};
-      for (const TokenTest* t : part.anchors) window.probes.push_back(probe(*t));
+    for (const PartAt& part : parts_at_bounded_offsets(rule.pattern, longest_phrases)) {
+      Window window{{}, false, part.least, part.most};
+      for (const TokenTest* t : part.anchors) {
+        if (depends_on_mentions(*t)) {
+          window.names = true;  // (Name: the only such anchor)
+        } else {
+          window.probes.push_back(probe(*t));
+        }
+      }
       windows_[r].push_back(std::move(window));
     }
     if (!rule.second.empty()) {
@@ -451,6 +497,7 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     }
   }
   std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order
+  out.window_tokens.resize(windows_.size() * words);
   for (std::uint32_t r : out.viable_rules) {
     out.viable[r] = 1;
     out.rule_end[r] = end;
@@ -474,8 +521,25 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
 
 void StartIndex::restrict_by_windows(Starts& out, std::size_t r) const {
   const std::size_t words = out.words;
-  out.window_tokens.resize(windows_.size() * words);
   std::uint64_t* allowed = &out.window_tokens[r * words];
+  std::uint64_t* starts = &out.rule_tokens[r * words];
+  if (!has_dynamic(r) &&
+      std::all_of(starts, starts + words, [](std::uint64_t w) { return w == 0; })) {
+    std::fill_n(allowed, words, 0);  // no start to restrict
+    return;
+  }
+  if (words == 1) {  // most sentences: one word per token set, no carries between words
+    std::uint64_t kept = out.all_tokens[0];
+    for (const Window& window : windows_[r]) {
+      std::uint64_t hits = window.names ? out.name_tokens[0] : 0;
+      for (const std::size_t k : window.probes) hits |= out.probe_tokens[k];
+      kept &=
+          window.least < 64 ? smeared_down(hits >> window.least, window.most - window.least) : 0;
+    }
+    allowed[0] = kept;
+    starts[0] &= kept;
+    return;
+  }
   std::copy_n(out.all_tokens.begin(), words, allowed);
   std::vector<std::uint64_t>& hits = out.window_hits;
   for (const Window& window : windows_[r]) {
@@ -483,6 +547,9 @@ void StartIndex::restrict_by_windows(Starts& out, std::size_t r) const {
     for (const std::size_t k : window.probes) {
       if (out.hit[k] == 0) continue;
       for (std::size_t w = 0; w < words; ++w) hits[w] |= out.probe_tokens[k * words + w];
+    }
+    if (window.names) {
+      for (std::size_t w = 0; w < words; ++w) hits[w] |= out.name_tokens[w];
     }
     // Token i is allowed where a hit lies d tokens on, least <= d <= most: the hits shifted
     // down by each d.
@@ -494,7 +561,7 @@ void StartIndex::restrict_by_windows(Starts& out, std::size_t r) const {
       allowed[w] &= any;
     }
   }
-  for (std::size_t w = 0; w < words; ++w) out.rule_tokens[r * words + w] &= allowed[w];
+  for (std::size_t w = 0; w < words; ++w) starts[w] &= allowed[w];
 }
 
 std::uint64_t StartIndex::token_probes_holding(Starts& out, const MatchContext& context,

@@ -8,7 +8,9 @@
 //     lexicon starting at the token, the class tests once per token kind and flags;
 //   - windows: a later part of the pattern at a bounded distance from the start that opens
 //     with such a test ("[Lower] (\"firm\" | \"company\")": the word right after the start);
-//     a rule starts only where one of its tests holds within that distance;
+//     a rule starts only where one of its tests holds within that distance (a Name there:
+//     where may_be_name holds). Groups and captures are looked into, and a @lexicon span is
+//     at most its lexicon's longest phrase long ("@verbs Cap": the capital right after);
 //   - words a rule cannot match without ("(" and ")" around an abbreviation, "known" "as", a
 //     word of a lexicon): a rule is skipped in a sentence that lacks one of them, and does not
 //     start after the last of them (a match holds them at or after its start).
@@ -79,7 +81,10 @@ class StartIndex {
     std::vector<std::uint64_t> token_class_probes;
   };
 
-  explicit StartIndex(const std::vector<Rule>& rules);
+  // `longest_phrases`: per lexicon id, the most tokens a phrase of it has (a @lexicon span is no
+  // longer); a lexicon without an entry here may have phrases of any length.
+  explicit StartIndex(const std::vector<Rule>& rules,
+                      const std::vector<std::size_t>& longest_phrases = {});
 
   // Fills `out` for tokens [begin, end) of the context.
   void scan(const MatchContext& context, std::size_t begin, std::size_t end, Starts& out) const;
@@ -230,6 +235,7 @@ class StartIndex {
   // holds at a token in [i + least, i + most]. "[Lower] (\"firm\" | \"company\")": 1 and 1.
   struct Window {
     std::vector<std::size_t> probes;
+    bool names = false;  // a Name opens the part: tokens where may_be_name holds count too
     std::size_t least = 0;
     std::size_t most = 0;
   };

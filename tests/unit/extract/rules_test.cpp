@@ -406,6 +406,54 @@ TEST_CASE("the start index tries a rule only where a later part can lie at its d
   CHECK(match_rule(rules[2], ctx, 5, end, m));
 }
 
+// The fake context whose may_be_name is as strict as is_name.
+class NameContext : public FakeContext {
+ public:
+  using FakeContext::FakeContext;
+  bool may_be_name(std::size_t i) const override { return is_name(i); }
+};
+
+TEST_CASE("the start index finds windows inside groups, at a Name and after a lexicon span",
+          "[extract][rules]") {
+  const auto rules = parse_rules(
+      "rule grouped: name:([Cap] [Cap]{0,1} @titles) Any => Person();\n"
+      "rule named: [Lower] Name => Person();\n"
+      "rule spanned: @verbs Cap => Person();\n",
+      "t.rules", kVocab);
+  const StartIndex index(rules);
+  const StartIndex bounded(rules, {1, 1});  // every phrase of "titles" and "verbs": one token
+  NameContext ctx("Ada Bo Cy Dee General Eve of the Fay");
+  const std::size_t end = ctx.tokens().size();
+  StartIndex::Starts starts;
+  index.scan(ctx, 0, end, starts);
+  // "General" (token 4) lies one or two tokens after the start, inside the capture.
+  CHECK(rule_starts(index, starts, 0, ctx, end) == std::vector<std::size_t>{2, 3});
+  // A name must follow the lower-case word: "the Fay", not "of the".
+  CHECK(rule_starts(index, starts, 1, ctx, end) == std::vector<std::size_t>{7});
+  NameContext said("Ada said the General said Bo");
+  const std::size_t said_end = said.tokens().size();
+  index.scan(said, 0, said_end, starts);
+  // A span of unknown length: "said" at 1 and 4; known to be one token: only before "Bo".
+  CHECK(rule_starts(index, starts, 2, said, said_end) == std::vector<std::size_t>{1, 4});
+  StartIndex::Starts bounded_starts;
+  bounded.scan(said, 0, said_end, bounded_starts);
+  CHECK(rule_starts(bounded, bounded_starts, 2, said, said_end) == std::vector<std::size_t>{4});
+  // Every match starts where the index allows.
+  RuleMatch m;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    for (std::size_t i = 0; i < end; ++i) {
+      INFO("rule " << rules[r].name << " at token " << i);
+      if (match_rule(rules[r], ctx, i, end, m)) {
+        index.scan(ctx, 0, end, starts);
+        CHECK(index.may_start(starts, r, ctx, i));
+      }
+    }
+  }
+  CHECK(match_rule(rules[0], ctx, 2, end, m));
+  CHECK(match_rule(rules[1], ctx, 7, end, m));
+  CHECK(match_rule(rules[2], said, 4, said_end, m));
+}
+
 TEST_CASE("the start index skips starts after the last mention a rule requires",
           "[extract][rules]") {
   // The fake context's only Country mention covers token 0 ("Ruritania").
