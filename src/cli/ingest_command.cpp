@@ -423,7 +423,8 @@ int run_ingest(const IngestOptions& opts) {
         for (const rdf::QuadRef q : part->quads) {
           unsigned readers = 0;
           const store::QuadIds ids = sink.put(q, &readers);
-          if (extract::resolution_reads(readers, q.subject)) {
+          // (Most predicates have no reader: no call for their quads.)
+          if (readers != 0 && extract::resolution_reads(readers, q.subject)) {
             resolution_input.push_back(view_of(ids));
           }
         }

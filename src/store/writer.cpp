@@ -214,7 +214,7 @@ class CanonicalOrder {
     NodeNumbers numbers;
     subjects_.clear();
     next_.clear();  // first each subject's count
-    std::size_t subject_runs = 0;
+    run_numbers_.clear();
     NodeId last = nullptr;
     std::uint32_t number = 0;
     for (const Run& r : runs) {
@@ -223,13 +223,13 @@ class CanonicalOrder {
           last = quads[i].subject;
           number = numbers.number(last, subjects_);
           if (number == next_.size()) next_.push_back(0);
-          ++subject_runs;
+          run_numbers_.push_back(number);
         }
         ++next_[number];
       }
     }
     const std::size_t begin = out.size();
-    if (subject_runs == subjects_.size()) {  // no subject in two runs of its quads
+    if (run_numbers_.size() == subjects_.size()) {  // no subject in two runs of its quads
       for (const Run& r : runs) {
         out.insert(out.end(), quads.begin() + static_cast<std::ptrdiff_t>(r.begin),
                    quads.begin() + static_cast<std::ptrdiff_t>(r.end));
@@ -239,12 +239,14 @@ class CanonicalOrder {
     std::size_t at = begin;  // each subject's first place
     for (std::size_t& n : next_) at += std::exchange(n, at);
     out.resize(at);
+    // The same subject runs again, with the numbers the first pass found (no second lookup).
     last = nullptr;
+    const std::uint32_t* run_number = run_numbers_.data();
     for (const Run& r : runs) {
       for (std::size_t i = r.begin; i < r.end; ++i) {
         if (quads[i].subject != last) {
           last = quads[i].subject;
-          number = numbers.number(last, subjects_);
+          number = *run_number++;
         }
         out[next_[number]++] = quads[i];
       }
@@ -421,6 +423,7 @@ class CanonicalOrder {
   // gather_by_subject()'s: the distinct subjects, and where each one's quads go next.
   std::vector<NodeId> subjects_;
   std::vector<std::size_t> next_;
+  std::vector<std::uint32_t> run_numbers_;  // the subject number of each run of one subject
   // The current group's, while sorting it: its subjects' runs (subject rank, first quad), their
   // quads' keys and where each run's keys end.
   std::vector<std::uint64_t> runs_, keys_;
