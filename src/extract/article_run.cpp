@@ -693,6 +693,17 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
     if (ev.merged) continue;
     for (int a : ev.agents) entities_[static_cast<std::size_t>(a)].as_actor = true;
   }
+  // "In Western Sahara, ...", "the UN envoy for Western Sahara": a territory the gazetteer lists
+  // as a country but that is no state (data/lexicon/territories.tsv, ISO codes) is a place,
+  // never an actor.
+  for (Entity& e : entities_) {
+    if (!e.as_actor || e.place < 0) continue;
+    const Place& p = res_.gazetteer.place(static_cast<std::uint32_t>(e.place));
+    if (p.kind == PlaceKind::Country && res_.in("territories", fold_key(p.country_iso2))) {
+      e.as_actor = false;
+      e.as_place = true;
+    }
+  }
   merge_unnamed_persons();
   return emit(sink);
 }

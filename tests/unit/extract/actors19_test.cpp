@@ -1,6 +1,8 @@
-// Stage-1 actor mechanisms of session 19 (an organisation's lower-case ministry): one case per
-// mechanism, on invented text and names, each with the case it must leave alone.
+// Stage-1 actor mechanisms of session 19 (an organisation's lower-case ministry, a territory
+// that is no state): one case per mechanism, on invented text and names, each with the case it
+// must leave alone.
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 
 #include "stage1_result.hpp"
@@ -12,6 +14,16 @@ struct Stage1 : ng_test::Stage1Result {
 };
 
 using ng_test::has;
+
+// The labels of what the article mentions as actors.
+std::set<std::string> actor_labels(const Stage1& run) {
+  std::set<std::string> out;
+  for (const auto& q : run.sink.quads) {
+    if (q.predicate.value == ng_test::ng_term("mentionsActor"))
+      out.insert(run.label(q.object.value));
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -25,4 +37,17 @@ TEST_CASE("actors19: an organisation's lower-case ministry is its body", "[extra
       "Forces loyal to the Council of National Accord (CNA) clashed with a militia in Kisumu. The "
       "militia blamed the CNA for the strike.");
   CHECK_FALSE(has(b.labels("Government"), "CNA's defence ministry"));
+}
+
+TEST_CASE("actors19: a territory listed among countries is a place, no actor",
+          "[extract][actors19]") {
+  Stage1 a(
+      "In Western Sahara, the front said its fighters had shelled army positions on Saturday. The "
+      "UN envoy for Western Sahara called for calm.");
+  CHECK_FALSE(has(actor_labels(a), "Western Sahara"));
+  // A state named the same way stays an actor.
+  Stage1 b(
+      "In Mali, the front said its fighters had shelled army positions on Saturday. The UN envoy "
+      "for Mali called for calm.");
+  CHECK(has(actor_labels(b), "Mali"));
 }
