@@ -441,7 +441,15 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
-    if (o.weak && actor) {
+    // ("Elders in X", "Elders from the city of X": a place the name locates its bearers in
+    // stays a place.)
+    const auto located_in_name = [&] {
+      if (o.name_begin < m.name_begin + 2) return false;
+      const std::string& before = tokens_[o.name_begin - 1].key;
+      return before == "in" || before == "from" ||
+             (before == "of" && res_.in("place_references", tokens_[o.name_begin - 2].key));
+    };
+    if (o.weak && actor && !located_in_name()) {
       o.dropped = true;
       ++changes_;
     }  // "Yunus" the city inside a person's name

@@ -51,3 +51,15 @@ TEST_CASE("actors19: a territory listed among countries is a place, no actor",
       "for Mali called for calm.");
   CHECK(has(actor_labels(b), "Mali"));
 }
+
+TEST_CASE("actors19: the elders of a town opening a sentence are an actor", "[extract][actors19]") {
+  Stage1 a("Elders from the city of Eldoret, west of Kisumu, said they had offered to mediate.");
+  CHECK(has(actor_labels(a), "Elders from the city of Eldoret"));
+  Stage1 b("Elders in Eldoret said they had tried to arrange a local truce.");
+  CHECK(has(actor_labels(b), "Elders in Eldoret"));
+  // The town stays a place.
+  CHECK(has(b.labels("City"), "Eldoret"));
+  // Elders not of a town are no named actor.
+  Stage1 c("Elders from both sides met on Sunday.");
+  CHECK(actor_labels(c).empty());
+}
