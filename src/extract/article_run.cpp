@@ -399,6 +399,15 @@ void ArticleRun::note_first_name(int entity, std::uint32_t begin, std::uint32_t 
   }
 }
 
+// "Elders in X", "Elders from the city of X": the place at `place` inside a name opening at
+// `name` says where the name's bearers are ("in", "from", "the city of"); it stays a place.
+bool ArticleRun::locates_bearers(std::uint32_t name, std::uint32_t place) const {
+  if (place < name + 2) return false;
+  const std::string& before = tokens_[place - 1].key;
+  return before == "in" || before == "from" ||
+         (before == "of" && res_.in("place_references", tokens_[place - 2].key));
+}
+
 int ArticleRun::add_mention(Mention m, const std::string& label, const std::string& role,
                             int affiliation) {
   // Reject a mention that lies inside or duplicates a stronger one of the same family.
@@ -443,13 +452,7 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
     }
     // ("Elders in X", "Elders from the city of X": a place the name locates its bearers in
     // stays a place.)
-    const auto located_in_name = [&] {
-      if (o.name_begin < m.name_begin + 2) return false;
-      const std::string& before = tokens_[o.name_begin - 1].key;
-      return before == "in" || before == "from" ||
-             (before == "of" && res_.in("place_references", tokens_[o.name_begin - 2].key));
-    };
-    if (o.weak && actor && !located_in_name()) {
+    if (o.weak && actor && !locates_bearers(m.name_begin, o.name_begin)) {
       o.dropped = true;
       ++changes_;
     }  // "Yunus" the city inside a person's name

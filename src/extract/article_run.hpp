@@ -399,6 +399,7 @@ class ArticleRun : public MatchContext {
   bool is_national_body(std::uint32_t i, std::uint32_t length) const;
   void capital_mentions(const Sentence& s, std::uint32_t si);
   bool called_capital(const Sentence& s, const Mention& mn) const;
+  bool locates_bearers(std::uint32_t name, std::uint32_t place) const;
   void reference_mentions(const Sentence& s, std::uint32_t si);
   // A mention of an entity named earlier, by a word that refers back to it ("the capital",
   // "the town", "the insurgents"), over tokens [begin, end).
@@ -544,7 +545,7 @@ class ArticleRun : public MatchContext {
   std::vector<Token> tokens_;
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
-  int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
+  int last_capital_ = -1;    // the entity of the last capital city named (not in a dateline)
   int called_capital_ = -1;  // the last of them named with the word "capital" beside it
   // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
   std::vector<std::pair<int, int>> named_places_;

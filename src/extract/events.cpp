@@ -1055,16 +1055,18 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     // A place inside an actor's name ("Uganda army", "Nairobi taxi driver") is not where.
     // (Only its name counts: a rule's match may hold an actor before it, "a house used by the
     // X gang in Y".)
+    // ("Elders in X said they had tried to arrange a truce": X locates the elders, and is where.)
     const bool named = mn.name_end > mn.name_begin;
-    if (entity_in_range(named ? mn.name_begin : mn.begin, named ? mn.name_end : mn.end,
-                        kActorMask & ~bit(kCountry)) >= 0) {
+    const bool bearers = mn.type != kCountry && locates_bearers(s.first_token, mn.begin);
+    if (!bearers && entity_in_range(named ? mn.name_begin : mn.begin, named ? mn.name_end : mn.end,
+                                    kActorMask & ~bit(kCountry)) >= 0) {
       continue;
     }
     bool inside_actor = false;
     for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
       const Mention& o = mentions_[r];
       if (!o.dropped && (bit(o.type) & (kActorMask & ~bit(kCountry))) && o.begin <= mn.begin &&
-          mn.end <= o.end) {
+          mn.end <= o.end && !bearers) {
         inside_actor = true;
       }
     }
