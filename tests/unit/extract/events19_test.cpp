@@ -89,3 +89,20 @@ TEST_CASE("events19: a definite strike with no place is the strike reported",
       "strike hit a convoy, they said.");
   CHECK(has_class(b.events(), "Airstrike"));
 }
+
+TEST_CASE("events19: where fighters withdrew to is no place of the withdrawal",
+          "[extract][events19]") {
+  Stage1 a(
+      "Police exchanged fire with the gunmen for an hour before they withdrew toward the Kisumu "
+      "border crossing.");
+  CHECK_FALSE(has_class(a.events(), "Withdrawal"));
+  Stage1 b("Government forces withdrew from Kisumu on Friday without a fight, elders said.");
+  CHECK(has_event(b.events(), "Withdrawal@Kisumu"));
+}
+
+TEST_CASE("events19: the town of elders named by it is where they acted", "[extract][events19]") {
+  Stage1 a(
+      "Fighting continued in Eldoret on Monday.\n\nElders in Eldoret said they had tried to "
+      "arrange a local truce, but that the effort had failed on Monday evening.");
+  CHECK(has_event(a.events(), "Ceasefire@Eldoret"));
+}
