@@ -399,6 +399,7 @@ class ArticleRun : public MatchContext {
   bool is_national_body(std::uint32_t i, std::uint32_t length) const;
   void capital_mentions(const Sentence& s, std::uint32_t si);
   bool called_capital(const Sentence& s, const Mention& mn) const;
+  bool partners_in_capital(const Sentence& s, std::uint32_t i) const;
   bool locates_bearers(std::uint32_t name, std::uint32_t place) const;
   void reference_mentions(const Sentence& s, std::uint32_t si);
   // A mention of an entity named earlier, by a word that refers back to it ("the capital",

@@ -202,6 +202,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // "tensions between Washington and Tehran", "mediate between A and B": capitals named as
       // the two sides of a relation stand for their states, not for where it is.
       if (m.locative && !m.dateline && gz.is_capital(p) && capital_sides(s, i)) m.locative = false;
+      // "tell its friends in Washington and Paris": capitals after "in" and a noun of the
+      // people a state deals with (data/lexicon/capital_metonym_nouns.tsv) stand for states.
+      if (m.locative && !m.dateline && gz.is_capital(p) && partners_in_capital(s, i)) {
+        m.locative = false;
+      }
       if (gz.is_capital(p) && !m.locative) {
         // "Kampala accuses", "relations with Nairobi": the capital stands for the state.
         const bool place_word_after =
@@ -446,6 +451,17 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
     }
     i += advance;
   }
+}
+
+// "friends in Washington and Paris", "its allies in Kigali": token i opens a capital listed after
+// "in" and a word of capital_metonym_nouns.tsv (other capitals, "and" and commas between).
+bool ArticleRun::partners_in_capital(const Sentence& s, std::uint32_t i) const {
+  for (std::uint32_t k = i, n = 0; k > s.first_token + 1 && n < 8; --k, ++n) {
+    const Token& t = tokens_[k - 1];
+    if (t.key == "in") return res_.in("capital_metonym_nouns", tokens_[k - 2].key);
+    if (t.key != "and" && t.key != "," && !t.is(kCapitalized)) return false;
+  }
+  return false;
 }
 
 // A capital the text calls so: "the (Libyan) capital(,) X", "X, the (Libyan) capital".

@@ -63,3 +63,14 @@ TEST_CASE("actors19: the elders of a town opening a sentence are an actor", "[ex
   Stage1 c("Elders from both sides met on Sunday.");
   CHECK(actor_labels(c).empty());
 }
+
+TEST_CASE("actors19: capitals after 'friends in' stand for their states", "[extract][actors19]") {
+  Stage1 a(
+      "\"The state must tell its friends in Nairobi and Kampala that our patience is not "
+      "unlimited,\" he said.");
+  CHECK_FALSE(has(a.labels("City"), "Nairobi"));
+  CHECK_FALSE(has(a.labels("City"), "Kampala"));
+  // People who are in the capital leave it a place.
+  Stage1 b("Officials in Nairobi said the talks would resume on Monday.");
+  CHECK(has(b.labels("City"), "Nairobi"));
+}
