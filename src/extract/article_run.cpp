@@ -399,6 +399,15 @@ void ArticleRun::note_first_name(int entity, std::uint32_t begin, std::uint32_t 
   }
 }
 
+// "Elders in X", "Elders from the city of X": the place at `place` inside a name opening at
+// `name` says where the name's bearers are ("in", "from", "the city of"); it stays a place.
+bool ArticleRun::locates_bearers(std::uint32_t name, std::uint32_t place) const {
+  if (place < name + 2) return false;
+  const std::string& before = tokens_[place - 1].key;
+  return before == "in" || before == "from" ||
+         (before == "of" && res_.in("place_references", tokens_[place - 2].key));
+}
+
 int ArticleRun::add_mention(Mention m, const std::string& label, const std::string& role,
                             int affiliation) {
   // Reject a mention that lies inside or duplicates a stronger one of the same family.
@@ -441,7 +450,9 @@ int ArticleRun::add_mention(Mention m, const std::string& label, const std::stri
       o.dropped = true;
       ++changes_;
     }
-    if (o.weak && actor) {
+    // ("Elders in X", "Elders from the city of X": a place the name locates its bearers in
+    // stays a place.)
+    if (o.weak && actor && !locates_bearers(m.name_begin, o.name_begin)) {
       o.dropped = true;
       ++changes_;
     }  // "Yunus" the city inside a person's name
@@ -694,6 +705,17 @@ ExtractStats ArticleRun::run(QuadSink& sink) {
   for (const Event& ev : events_) {
     if (ev.merged) continue;
     for (int a : ev.agents) entities_[static_cast<std::size_t>(a)].as_actor = true;
+  }
+  // "In Western Sahara, ...", "the UN envoy for Western Sahara": a territory the gazetteer lists
+  // as a country but that is no state (data/lexicon/territories.tsv, ISO codes) is a place,
+  // never an actor.
+  for (Entity& e : entities_) {
+    if (!e.as_actor || e.place < 0) continue;
+    const Place& p = res_.gazetteer.place(static_cast<std::uint32_t>(e.place));
+    if (p.kind == PlaceKind::Country && res_.in("territories", fold_key(p.country_iso2))) {
+      e.as_actor = false;
+      e.as_place = true;
+    }
   }
   merge_unnamed_persons();
   return emit(sink);

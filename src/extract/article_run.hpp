@@ -401,6 +401,9 @@ class ArticleRun : public MatchContext {
   bool acronym_only(const Lexicon& lex, std::uint32_t row, const Token& token) const;
   bool is_national_body(std::uint32_t i, std::uint32_t length) const;
   void capital_mentions(const Sentence& s, std::uint32_t si);
+  bool called_capital(const Sentence& s, const Mention& mn) const;
+  bool partners_in_capital(const Sentence& s, std::uint32_t i) const;
+  bool locates_bearers(std::uint32_t name, std::uint32_t place) const;
   void reference_mentions(const Sentence& s, std::uint32_t si);
   // A mention of an entity named earlier, by a word that refers back to it ("the capital",
   // "the town", "the insurgents"), over tokens [begin, end).
@@ -547,7 +550,8 @@ class ArticleRun : public MatchContext {
   std::vector<Sentence> sentences_;
   std::vector<bool> not_name_;
   std::vector<std::uint8_t> name_candidate_;  // per token: name_candidate(i)
-  int last_capital_ = -1;  // the entity of the last capital city named (not in a dateline)
+  int last_capital_ = -1;    // the entity of the last capital city named (not in a dateline)
+  int called_capital_ = -1;  // the last of them named with the word "capital" beside it
   // Cities, provinces, regions and sites named, in text order: entity, type of the mention.
   std::vector<std::pair<int, int>> named_places_;
   int last_group_ = -1;               // the last armed group named

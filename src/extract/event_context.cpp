@@ -706,7 +706,14 @@ void ArticleRun::merge_events() {
     if (ev.dropped || !ev.locations.empty()) continue;
     for (std::size_t j = 0; j < events_.size(); ++j) {
       Event& other = events_[j];
-      if (j == i || other.merged || other.cls != ev.cls) continue;
+      // ("A drone struck a position in X. It blamed the ministry for the strike.": "the strike"
+      // with no place is the strike from afar reported, whatever word named it; not "the Israeli
+      // strikes that began Friday", named anew by their author.)
+      const std::string& before =
+          ev.begin > sentences_[ev.sentence].first_token ? tokens_[ev.begin - 1].key : ev.cls;
+      const bool same_strike = from_afar.count(ev.cls) && same_kind(ev.cls, other.cls) &&
+                               (before == "the" || before == "this" || before == "that");
+      if (j == i || other.merged || (other.cls != ev.cls && !same_strike)) continue;
       // An event of the report's day (date_by_report) is not one dated months before.
       auto fits = [this](const Event& undated, const Event& dated) {
         return !undated.report_day || recent(dated.date);

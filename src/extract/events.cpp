@@ -156,6 +156,13 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     Event& ev = events_[idx];
     evs.push_back(&ev);
     complete_event(ev, s, si, times);
+    // "The co-chairs are due to meet in X on June 24" (a report of June 8): a meeting dated
+    // after the report's day is planned talks, not a contact held.
+    const std::string& today = reference_date(article_);
+    if (ev.cls == "DiplomaticContact" && ev.date.size() == 10 && today.size() >= 10 &&
+        ev.date > today.substr(0, 10)) {
+      ev.cls = "Negotiation";
+    }
   }
   keep_talks_venues(s, local);
   // The focus for the next sentence: the date an event of this one took from its own time
@@ -568,9 +575,11 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // power"); a noun asked for, hoped for or offered has not happened ("called for a
         // ceasefire", "open to talks").
         if (triggers.get(lx.row, "class") == "-") break;
-        if (triggers.get(lx.row, "pos") == "noun" && not_event_cue_before(i, s.first_token)) {
-          break;
-        }
+        // (A trigger ending in "of" is a noun, whatever its row says: "working for the release
+        // of the men".)
+        const bool nominal =
+            triggers.get(lx.row, "pos") == "noun" || tokens_[i + lx.length - 1].key == "of";
+        if (nominal && not_event_cue_before(i, s.first_token)) break;
         // "warned that Israel would strike the capital", "will not tolerate further shelling",
         // "threatened further attacks", "the funds were not released": a violent event or a
         // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
@@ -1066,16 +1075,18 @@ void ArticleRun::place_events(const Sentence& s, const std::vector<std::size_t>&
     // A place inside an actor's name ("Uganda army", "Nairobi taxi driver") is not where.
     // (Only its name counts: a rule's match may hold an actor before it, "a house used by the
     // X gang in Y".)
+    // ("Elders in X said they had tried to arrange a truce": X locates the elders, and is where.)
     const bool named = mn.name_end > mn.name_begin;
-    if (entity_in_range(named ? mn.name_begin : mn.begin, named ? mn.name_end : mn.end,
-                        kActorMask & ~bit(kCountry)) >= 0) {
+    const bool bearers = mn.type != kCountry && locates_bearers(s.first_token, mn.begin);
+    if (!bearers && entity_in_range(named ? mn.name_begin : mn.begin, named ? mn.name_end : mn.end,
+                                    kActorMask & ~bit(kCountry)) >= 0) {
       continue;
     }
     bool inside_actor = false;
     for (std::size_t r = sentence_mentions_begin_; r < mentions_.size(); ++r) {
       const Mention& o = mentions_[r];
       if (!o.dropped && (bit(o.type) & (kActorMask & ~bit(kCountry))) && o.begin <= mn.begin &&
-          mn.end <= o.end) {
+          mn.end <= o.end && !bearers) {
         inside_actor = true;
       }
     }

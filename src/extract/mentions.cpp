@@ -202,6 +202,11 @@ void ArticleRun::gazetteer_mentions(const Sentence& s, std::uint32_t si) {
       // "tensions between Washington and Tehran", "mediate between A and B": capitals named as
       // the two sides of a relation stand for their states, not for where it is.
       if (m.locative && !m.dateline && gz.is_capital(p) && capital_sides(s, i)) m.locative = false;
+      // "tell its friends in Washington and Paris": capitals after "in" and a noun of the
+      // people a state deals with (data/lexicon/capital_metonym_nouns.tsv) stand for states.
+      if (m.locative && !m.dateline && gz.is_capital(p) && partners_in_capital(s, i)) {
+        m.locative = false;
+      }
       if (gz.is_capital(p) && !m.locative) {
         // "Kampala accuses", "relations with Nairobi": the capital stands for the state.
         const bool place_word_after =
@@ -448,8 +453,36 @@ void ArticleRun::known_mentions(const Sentence& s, std::uint32_t si) {
   }
 }
 
+// "friends in Washington and Paris", "its allies in Kigali": token i opens a capital listed after
+// "in" and a word of capital_metonym_nouns.tsv (other capitals, "and" and commas between).
+bool ArticleRun::partners_in_capital(const Sentence& s, std::uint32_t i) const {
+  for (std::uint32_t k = i, n = 0; k > s.first_token + 1 && n < 8; --k, ++n) {
+    const Token& t = tokens_[k - 1];
+    if (t.key == "in") return res_.in("capital_metonym_nouns", tokens_[k - 2].key);
+    if (t.key != "and" && t.key != "," && !t.is(kCapitalized)) return false;
+  }
+  return false;
+}
+
+// A capital the text calls so: "the (Libyan) capital(,) X", "X, the (Libyan) capital".
+bool ArticleRun::called_capital(const Sentence& s, const Mention& mn) const {
+  std::uint32_t k = mn.begin;
+  if (k > s.first_token && tokens_[k - 1].key == ",") --k;
+  if (k > s.first_token && tokens_[k - 1].key == "capital") return true;
+  std::uint32_t after = mn.end;
+  if (after + 1 >= s.last_token || tokens_[after].key != "," || tokens_[after + 1].key != "the") {
+    return false;
+  }
+  for (after += 2; after < s.last_token && after < mn.end + 5; ++after) {
+    if (tokens_[after].key == "capital") return true;
+  }
+  return false;
+}
+
 // "a truck bomb in the capital killed ...": a bare "the capital" (no name after it, not "the
-// capital of") is the last capital city the article named ("in the capital, Mogadishu").
+// capital of") is the last capital city the article named ("in the capital, Mogadishu"); the
+// last one called a capital first ("in the Libyan capital, Tripoli, ... talks in Ankara ...
+// clashes in the capital": Tripoli).
 void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
   const Gazetteer& gz = res_.gazetteer;
   for (std::uint32_t i = s.first_token + 1; i < s.last_token; ++i) {
@@ -462,7 +495,8 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
         continue;
       if (t.key == "," && next + 1 < s.last_token && tokens_[next + 1].is(kCapitalized)) continue;
     }
-    add_reference(si, i - 1, i + 1, kCity, last_capital_, true);
+    add_reference(si, i - 1, i + 1, kCity, called_capital_ >= 0 ? called_capital_ : last_capital_,
+                  true);
   }
   // The last capital named so far, for the next "the capital" (as a place: "Nairobi said it was
   // ready with ..." names the state).
@@ -472,6 +506,7 @@ void ArticleRun::capital_mentions(const Sentence& s, std::uint32_t si) {
     const Entity& e = entities_[static_cast<std::size_t>(mn.entity)];
     if (e.place >= 0 && gz.is_capital(gz.place(static_cast<std::uint32_t>(e.place)))) {
       last_capital_ = mn.entity;
+      if (called_capital(s, mn)) called_capital_ = mn.entity;
     }
   }
 }

@@ -156,7 +156,7 @@ TEST_CASE("events: telling a news agency by telephone is an interview, no contac
 TEST_CASE("events: 'withdrawing from' a place, and a dropped withdrawal lends it no date",
           "[extract][generalisation][heldout5]") {
   Stage1 r(
-      "Government forces began withdrawing towards Kindu in the Democratic Republic of Congo. "
+      "Government forces began withdrawing from Kindu in the Democratic Republic of Congo. "
       "Tarvia withdrew from the regional task force in 2019, officials said.");
   CHECK(r.events().count("Withdrawal@Kindu") == 1);
   for (const auto& q : r.sink.quads) {
