@@ -634,6 +634,14 @@ int ArticleRun::definite_speaker(const Sentence& s, const std::vector<Mention>& 
       const std::string& cls = entities_[static_cast<std::size_t>(last_group_)].cls;
       if (fits(cls)) return last_group_;
     }
+    // "talks between the government and the armed group", no group named or speaking
+    // before: the armed group the article is about (its most mentioned), not the last one
+    // named in passing.
+    if (armed) {
+      for (int p : main_parties_) {
+        if (entities_[static_cast<std::size_t>(p)].cls == "ArmedGroup") return p;
+      }
+    }
     for (const auto& [e, pos] : last_seen_) {
       const std::string& cls = entities_[static_cast<std::size_t>(e)].cls;
       if (fits(cls) && pos > best_pos) {

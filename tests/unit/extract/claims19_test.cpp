@@ -125,3 +125,19 @@ TEST_CASE("claims19: 'a local medic' is a described source of a toll", "[extract
   Run b(kOpening + "A local medic treated three people who had been wounded.");
   CHECK_FALSE(any_by(b.figures(), "local medic"));
 }
+
+TEST_CASE(
+    "claims19: 'the armed group' of talks is the article's main armed group, not the last "
+    "one named in passing",
+    "[extract][claims19]") {
+  const std::string story =
+      "date 2026-03-02\nFighting in Lima\n\nFighting broke out in Lima between the army and the "
+      "Andean Liberation Front. The Andean Liberation Front said its "
+      "fighters held the airport. Police said the Andean Liberation Front had shelled homes. "
+      "Peru's interior ministry said two officers had been killed. The Red Condor Brigade "
+      "stayed out of the fighting in the south. Peru's interior ministry "
+      "said the city was calm. ";
+  Run a(story + "Brazil offered to host talks between the government and the armed group.");
+  CHECK(has(a.mediations(), "Brazil: Andean Liberation Front/Peru Offered"));
+  for (const std::string& row : a.mediations()) CHECK(row.find("Red Condor") == std::string::npos);
+}
