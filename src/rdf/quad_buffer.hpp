@@ -57,8 +57,8 @@ class QuadBuffer {
     // Each member built in place: value-initialising the whole QuadRef first (its padding
     // included) cost a 29-word memset per quad read.
     std::optional<TermView> graph;
-    if (r.has_graph)
-      graph.emplace(r.graph_kind, text(r.graph), std::string_view{}, std::string_view{});
+    // (A TermView built and moved in: clang 14 has no parenthesised aggregate initialisation.)
+    if (r.has_graph) graph.emplace(TermView{r.graph_kind, text(r.graph), {}, {}});
     return QuadRef{TermView{r.subject_kind, text(r.subject), {}, {}},
                    TermView{r.predicate_kind, text(r.predicate), {}, {}},
                    TermView{r.object_kind, text(r.object), text(r.datatype), text(r.lang)}, graph};
