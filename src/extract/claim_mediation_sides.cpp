@@ -214,6 +214,8 @@ std::vector<int> ArticleRun::two_groups(std::uint32_t b, std::uint32_t e) const 
     const bool group = en.cls == "ArmedGroup" || en.cls == "Organization";
     if (!group || country_of(g) >= 0 || mediators_seen_.count(g) > 0) continue;
     if (pos >= current_sentence_begin_) continue;
+    // ("the state security ministry", a body named as written in lower case, is no group.)
+    if (!en.label.empty() && en.label.front() >= 'a' && en.label.front() <= 'z') continue;
     seen.emplace_back(pos, g);
   }
   if (seen.size() < 2) return {};
@@ -650,6 +652,15 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       ++stop;
     }
     if (stop + 2 >= s.last_token || tokens_[stop].key != "," || stop == k + 1) break;
+    // "separate consultations with A, B and C": a list goes on past its commas while no "and"
+    // has come and a name follows ("between A and B, C said" ends at the comma).
+    const std::uint32_t next = tokens_[stop + 1].key == "the" ? stop + 2 : stop + 1;
+    const bool serial = std::none_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                     [](const Token& t) { return t.key == "and"; });
+    if (serial && next < s.last_token && mention_at(ms, next) >= 0) {
+      stop = next;
+      continue;
+    }
     std::uint32_t close = stop + 1;
     while (close < s.last_token && close < stop + 12 && tokens_[close].kind == TokenKind::Word) {
       ++close;
