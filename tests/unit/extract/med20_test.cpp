@@ -1,0 +1,71 @@
+// Mediation mechanisms of session 20 (extmed): separate consultations with a list of sides, side
+// lists of three names, a remit before an envoy's name, and "the two factions" past a body
+// named in lower case. Invented sentences, each with an input it must leave alone.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "m20") {}
+};
+
+using ng_test::has;
+
+// Does any mediation row hold `text` anywhere?
+bool any_with(const std::set<std::string>& rows, const std::string& text) {
+  for (const std::string& r : rows) {
+    if (r.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const std::string kOpening =
+    "date 2026-03-02\nClash\n\nChile and Peru traded fire along their border on Sunday. ";
+
+}  // namespace
+
+TEST_CASE("med20: separate consultations with A, B and C name the sides", "[extract][med20]") {
+  Run a(kOpening +
+        "The UN envoy, Ana Ruiz, has been holding separate consultations with Bolivia, Ecuador "
+        "and Colombia since April in an effort to relaunch negotiations.");
+  CHECK(has(a.mediations(), "Ana Ruiz: Bolivia/Ecuador Ongoing"));
+  // One named side and one guessed from the article make no pair.
+  Run b(kOpening + "The UN envoy, Ana Ruiz, has held separate talks with Bolivia since April.");
+  CHECK_FALSE(any_with(b.mediations(), "Ana Ruiz"));
+}
+
+TEST_CASE("med20: 'between A, B and C' reads the whole list", "[extract][med20]") {
+  Run a(kOpening + "Brazil offered to mediate between Bolivia, Ecuador and Colombia.");
+  CHECK(has(a.mediations(), "Brazil: Bolivia/Ecuador Offered"));
+  // After "and", a comma ends the list: the speaker is no side.
+  Run b(kOpening + "Brazil offered to mediate between Bolivia and Ecuador, Colombia said.");
+  CHECK(has(b.mediations(), "Brazil: Bolivia/Ecuador Offered"));
+  CHECK_FALSE(any_with(b.mediations(), "Colombia"));
+}
+
+TEST_CASE("med20: the remit before an envoy's name is no subject", "[extract][med20]") {
+  Run a(kOpening +
+        "The UN envoy for Bolivia, Ana Ruiz, has held separate talks with Ecuador and "
+        "Colombia.");
+  CHECK(has(a.mediations(), "Ana Ruiz: Colombia/Ecuador Ongoing"));
+  CHECK_FALSE(any_with(a.mediations(), "UN:"));
+}
+
+TEST_CASE("med20: 'the two factions' are named groups, not a body named in lower case",
+          "[extract][med20]") {
+  const std::string story =
+      "date 2026-03-02\nClash in Tacna\n\nTACNA, Peru (AP) - Peruvian soldiers clashed with "
+      "gunmen near Tacna on Thursday, the Defense Department said, as a war between two "
+      "factions of the Tacna cartel spread across the southern state.\n\nThe fighting between "
+      "Los Ramos, led by the sons of a jailed drug lord, and La Costera, loyal to Ivan Zorrilla, "
+      "has killed more than 800 people in Tacna since September.\n\nEarlier this week, a car "
+      "bomb exploded outside a police station in Tacna, wounding two officers, the state "
+      "security ministry said.\n\n";
+  Run a(story + "The bishop of Tacna, Luis Soto, has offered to mediate between the two factions.");
+  CHECK(has(a.mediations(), "Luis Soto: La Costera/Los Ramos Offered"));
+  CHECK_FALSE(any_with(a.mediations(), "ministry"));
+}
