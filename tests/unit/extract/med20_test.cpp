@@ -69,3 +69,18 @@ TEST_CASE("med20: 'the two factions' are named groups, not a body named in lower
   CHECK(has(a.mediations(), "Luis Soto: La Costera/Los Ramos Offered"));
   CHECK_FALSE(any_with(a.mediations(), "ministry"));
 }
+
+TEST_CASE("med20: 'X Peace Agency' is a public body that mediates, 'X News Agency' an outlet",
+          "[extract][med20]") {
+  Run a(kOpening +
+        "Meanwhile, the Tacna Peace Agency says talks it brokered between Aymara and Quechua "
+        "community leaders in Tacna on Sunday have produced an agreement to return stolen "
+        "cattle.");
+  CHECK(any_with(a.mediations(), "Tacna Peace Agency:"));
+  // A news agency reports; it never mediates.
+  Run b(kOpening +
+        "Meanwhile, the Tacna News Agency says talks it brokered between Aymara and Quechua "
+        "community leaders in Tacna on Sunday have produced an agreement to return stolen "
+        "cattle.");
+  CHECK_FALSE(any_with(b.mediations(), "Agency"));
+}
