@@ -84,3 +84,27 @@ TEST_CASE("med20: 'X Peace Agency' is a public body that mediates, 'X News Agenc
         "cattle.");
   CHECK_FALSE(any_with(b.mediations(), "Agency"));
 }
+
+TEST_CASE("med20: a president and his predecessor are sides as persons", "[extract][med20]") {
+  const std::string opening = kOpening + "Peruvian President Luis Soto met protesters. ";
+  Run a(opening +
+        "The Council of Churches in Peru mediated between Soto and his predecessor Mario Vega "
+        "in 2009.");
+  CHECK(has(a.mediations(), "Council of Churches in Peru: Luis Soto/Mario Vega Succeeded"));
+  // Officials of two states stand for their states.
+  Run b(opening +
+        "Brazil brokered a meeting between Soto and Chilean President Ana Cruz in Quito.");
+  CHECK(has(b.mediations(), "Brazil: Chile/Peru Succeeded"));
+}
+
+TEST_CASE("med20: 'X (ABC), which mediated' has X as its antecedent", "[extract][med20]") {
+  Run a(kOpening +
+        "The Andean Council of Churches (ACC), which mediated between Bolivia and Ecuador in "
+        "2009, said on Monday it was concerned.");
+  CHECK(has(a.mediations(), "Andean Council of Churches: Bolivia/Ecuador Succeeded"));
+  // A bracket that is no acronym after a name opens no antecedent.
+  Run b(kOpening +
+        "The Andean Council of Churches said a group (of priests), which mediated between "
+        "Bolivia and Ecuador in 2009, was concerned.");
+  CHECK_FALSE(any_with(b.mediations(), "Andean Council of Churches:"));
+}
