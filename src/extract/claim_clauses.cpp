@@ -247,6 +247,12 @@ int ArticleRun::subject_of(const Sentence& s, const std::vector<Mention>& ms, st
   const Mention& c = ms[static_cast<std::size_t>(cur)];
   for (const Mention& p : ms) {
     if (p.begin <= c.end || p.end >= at || p.begin - c.end > 8 || p.in_quote) continue;
+    // ("The UN envoy for X, Y, has been holding talks": the remit is no subject.)
+    const std::string& pc = entities_[static_cast<std::size_t>(p.entity)].cls;
+    if (tokens_[p.begin - 1].key == "for" &&
+        (pc == "Country" || pc == "Region" || pc == "Province" || pc == "City")) {
+      continue;
+    }
     if (entities_[static_cast<std::size_t>(p.entity)].cls != "Person" ||
         entities_[static_cast<std::size_t>(c.entity)].cls == "Person") {
       break;

@@ -70,6 +70,10 @@ std::vector<int> ArticleRun::relative_antecedent(const Sentence& s, const std::v
     if (tokens_[k - 1].key != ",") break;
     // The antecedent and the names coordinated with it ("Cuba and Norway, which ...").
     std::uint32_t end = k - 1;
+    // ("The Council of X (CX), which ...": past the acronym the name defines.)
+    if (end >= s.first_token + 4 && tokens_[end - 1].key == ")" && tokens_[end - 3].key == "(") {
+      end -= 3;
+    }
     while (true) {
       int hit = -1;
       std::uint32_t begin = end;
@@ -214,6 +218,8 @@ std::vector<int> ArticleRun::two_groups(std::uint32_t b, std::uint32_t e) const 
     const bool group = en.cls == "ArmedGroup" || en.cls == "Organization";
     if (!group || country_of(g) >= 0 || mediators_seen_.count(g) > 0) continue;
     if (pos >= current_sentence_begin_) continue;
+    // ("the state security ministry", a body named as written in lower case, is no group.)
+    if (!en.label.empty() && en.label.front() >= 'a' && en.label.front() <= 'z') continue;
     seen.emplace_back(pos, g);
   }
   if (seen.size() < 2) return {};
@@ -650,6 +656,15 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
       ++stop;
     }
     if (stop + 2 >= s.last_token || tokens_[stop].key != "," || stop == k + 1) break;
+    // "separate consultations with A, B and C": a list goes on past its commas while no "and"
+    // has come and a name follows ("between A and B, C said" ends at the comma).
+    const std::uint32_t next = tokens_[stop + 1].key == "the" ? stop + 2 : stop + 1;
+    const bool serial = std::none_of(tokens_.begin() + k + 1, tokens_.begin() + stop,
+                                     [](const Token& t) { return t.key == "and"; });
+    if (serial && next < s.last_token && mention_at(ms, next) >= 0) {
+      stop = next;
+      continue;
+    }
     std::uint32_t close = stop + 1;
     while (close < s.last_token && close < stop + 12 && tokens_[close].kind == TokenKind::Word) {
       ++close;
@@ -666,6 +681,10 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
     skipped += close + 1 - stop;
     stop = close + 1;
   }
+  // The persons named as sides, while every side so far is one.
+  const std::vector<int> before = into;
+  std::vector<int> people;
+  bool all_people = true;
   for (const Mention& m : ms) {
     if (m.begin <= k || m.end > stop) continue;
     const bool apposed = std::any_of(appositions.begin(), appositions.end(), [&](const auto& a) {
@@ -711,6 +730,32 @@ void ArticleRun::sides_between(const Sentence& s, const std::vector<Mention>& ms
     }
     if (c >= 0 && std::find(into.begin(), into.end(), c) == into.end()) {
       into.push_back(c);
+      const int who = as_actor(m.entity);
+      if (who >= 0 && entities_[static_cast<std::size_t>(who)].cls == "Person") {
+        people.push_back(who);
+      } else {
+        all_people = false;
+      }
+    }
+  }
+  // "between X and his predecessor Y", "between President X and Y": persons of one state or
+  // of none are the sides as persons; officials of two states stand for their states.
+  if (all_people && people.size() >= 2) {
+    std::vector<int> states;
+    bool distinct_states = true;
+    for (int who : people) {
+      const int st = side_of(who);
+      const bool state = st >= 0 && entities_[static_cast<std::size_t>(st)].country();
+      if (!state || std::find(states.begin(), states.end(), st) != states.end()) {
+        distinct_states = false;
+      }
+      states.push_back(st);
+    }
+    if (!distinct_states) {
+      into = before;
+      for (int who : people) {
+        if (std::find(into.begin(), into.end(), who) == into.end()) into.push_back(who);
+      }
     }
   }
   // "between the military and another ethnic armed group, the X,": a described side that an

@@ -542,6 +542,9 @@ void ArticleRun::mediations_in(std::uint32_t si, const std::vector<Mention>& ms)
     if (mediator_by_reference && !explicit_parties) continue;
     // "bring A and B back to the table" names its sides; "brought aid to the table" none.
     if (slot == "sides_object" && !explicit_parties) continue;
+    // "held separate consultations with A, the B and C" where B is no name: one named side and
+    // one guessed from the article is no pair the text gives.
+    if (slot == "sides_after" && named_side >= 0) continue;
     // A state known by its officials with a side known by description ("between the factions
     // and U.S. forces") is two guesses: every side after "between" must hold a name.
     if (mediator_officials) {
