@@ -1,0 +1,50 @@
+// Mechanisms prompted by the thirty-fifth held-out set (tests/data/heldout35: a wire news-in-brief
+// round-up, a Q&A interview, an op-ed, an army press release): one case per mechanism, on
+// invented text and names.
+#include <catch2/catch.hpp>
+#include <set>
+#include <string>
+
+#include "stage1_result.hpp"
+
+namespace {
+
+struct Stage1 : ng_test::Stage1Result {
+  explicit Stage1(const std::string& text) : Stage1Result(text, "h35") {}
+};
+
+using ng_test::has;
+
+}  // namespace
+
+TEST_CASE("actors: 'Md.' before a name is part of it and ends no sentence",
+          "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "In the exchange of fire, Sergeant Md. Tolan Varek of the Tarvian Army was killed.\n");
+  const auto people = a.labels("Person");
+  CHECK_FALSE(has(people, "Md"));
+  CHECK(has(people, "Md. Tolan Varek"));
+}
+
+TEST_CASE("places: a subdistrict named with its lower-case unit word is a region",
+          "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Police arrested six suspects in Olvaru upazila on Tuesday. Gunmen raided a school in "
+      "Kestil tehsil and in Marvo woreda.\n");
+  const auto regions = a.labels("Region");
+  CHECK((has(regions, "Olvaru upazila") || has(regions, "Olvaru")));
+  CHECK((has(regions, "Kestil tehsil") || has(regions, "Kestil")));
+  CHECK((has(regions, "Marvo woreda") || has(regions, "Marvo")));
+}
+
+TEST_CASE("places: hill tracts with their abbreviation are a region, not a body",
+          "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "The army remains committed to peace in the Varno Hill Tracts (VHT) under the 1997 "
+      "accord.\n");
+  CHECK(has(a.labels("Region"), "Varno Hill Tracts"));
+  CHECK_FALSE(has(a.labels("Organization"), "Varno Hill Tracts"));
+}
