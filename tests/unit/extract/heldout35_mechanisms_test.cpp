@@ -48,3 +48,17 @@ TEST_CASE("places: hill tracts with their abbreviation are a region, not a body"
   CHECK(has(a.labels("Region"), "Varno Hill Tracts"));
   CHECK_FALSE(has(a.labels("Organization"), "Varno Hill Tracts"));
 }
+
+TEST_CASE("places: a mountain named with 'Mount' is a site", "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Gunmen attacked the village of Kestavo, north of Mount Tarvel, on Monday.\n");
+  CHECK(has(a.labels("Site"), "Mount Tarvel"));
+}
+
+TEST_CASE("events: sides that fought for several hours clashed", "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "The army and the Olmo Front fought for several hours in the town of Kestavo on Monday.\n");
+  CHECK(ng_test::has_class(a.events(), "Clash"));
+}
