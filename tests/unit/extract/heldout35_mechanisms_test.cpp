@@ -62,3 +62,30 @@ TEST_CASE("events: sides that fought for several hours clashed", "[extract][held
       "The army and the Olmo Front fought for several hours in the town of Kestavo on Monday.\n");
   CHECK(ng_test::has_class(a.events(), "Clash"));
 }
+
+TEST_CASE("actors: a ministry named head first after its state's possessive drops it",
+          "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Ghana's Ministry of Water Resources (MWR) said six villages were flooded. Kenya's "
+      "Ministry of Roads said the bridge was closed.\n");
+  const auto bodies = a.labels("Government");
+  // (With its abbreviation the body is named by organization_definition first, as a body.)
+  CHECK((has(bodies, "Ministry of Water Resources") ||
+         has(a.labels("Organization"), "Ministry of Water Resources")));
+  CHECK(has(bodies, "Ministry of Roads"));
+  CHECK_FALSE(has(bodies, "Ghana's Ministry of Water Resources"));
+  CHECK_FALSE(has(bodies, "Kenya's Ministry of Roads"));
+}
+
+TEST_CASE("actors: a founder's name and a name after an office of a body with its abbreviation",
+          "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "The talks were between the jailed OFV founder Tomas Varek and the government. A spokesman "
+      "for the ruling Olmo Unity and Progress Party (OUPP), Ilse Kestan, visited the flooded "
+      "villages.\n");
+  const auto people = a.labels("Person");
+  CHECK(has(people, "Tomas Varek"));
+  CHECK(has(people, "Ilse Kestan"));
+}
