@@ -89,3 +89,13 @@ TEST_CASE("actors: a founder's name and a name after an office of a body with it
   CHECK(has(people, "Tomas Varek"));
   CHECK(has(people, "Ilse Kestan"));
 }
+
+TEST_CASE("actors: 'Any', 'Every', 'Each' open no group's name", "[extract][heldout35]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "\"Any armed group outside the state will be disarmed,\" the minister said. Every militia "
+      "in the hills will hand in its weapons.\n");
+  const auto groups = a.labels("ArmedGroup");
+  CHECK_FALSE(has(groups, "Any"));
+  CHECK_FALSE(has(groups, "Every"));
+}
