@@ -252,6 +252,48 @@ std::size_t speaker_label_end(std::string_view line, const PageNoise& noise) {
   return i < line.size() && line[i] == ':' ? i + 1 : 0;
 }
 
+// The end (past the dash and its spaces) of a wire dateline opening `line`: a place in capitals
+// ("ERBIL", "RIO DE JANEIRO", "GAZA CITY/JERUSALEM"), perhaps a date after a comma and an agency
+// in brackets, then a dash ("ERBIL, April 8 (Agency) -"); 0 when the line opens with none.
+std::size_t wire_dateline_end(std::string_view line) {
+  std::size_t i = 0, capitals = 0;
+  const auto capital = [](char c) {
+    return is_upper(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-' || c == '\'' ||
+           c == '.' || c == '/';
+  };
+  // The place: words of capitals (UTF-8 letters too), the first opening the line.
+  while (i < line.size() && (capital(line[i]) || line[i] == ' ')) {
+    if (is_upper(line[i])) ++capitals;
+    if (line[i] == '-' && (i + 1 == line.size() || line[i + 1] == ' ')) break;  // the dash
+    ++i;
+  }
+  if (capitals < 2 || i == 0 || line[0] == ' ') return 0;
+  // A date after a comma: capitalised words and numbers ("April 8", "Oct. 29").
+  if (i < line.size() && line[i] == ',') {
+    const std::size_t comma = i;
+    for (++i; i < line.size() && line[i] != '(' && line[i] != '-' &&
+              static_cast<unsigned char>(line[i]) != 0xE2;
+         ++i) {
+      if (i - comma > 24 || (is_lower(line[i]) && line[i - 1] == ' ')) return 0;  // a clause
+    }
+  }
+  if (i < line.size() && line[i] == '(') {
+    const std::size_t close = line.find(')', i);
+    if (close == std::string_view::npos || close - i > 48) return 0;
+    i = close + 1;
+    while (i < line.size() && line[i] == ' ') ++i;
+  }
+  for (const std::string_view dash : {"--", "-", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+    if (line.substr(i, dash.size()) == dash && i + dash.size() < line.size() &&
+        line[i + dash.size()] == ' ') {
+      i += dash.size();
+      while (i < line.size() && line[i] == ' ') ++i;
+      return i;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 PageNoise PageNoise::parse(std::string_view content, std::string_view name) {
@@ -349,6 +391,7 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
   bool link_block = false;    // after "Related Stories": linked headlines
   bool after_credit = false;  // after a line that is only a photo credit: its caption
   bool previous_noise = false;
+  bool dateline_seen = false;  // a line opened with a wire dateline
   // The words of every earlier line, one a line. A line's words are no longer than the line,
   // so `earlier` never outgrows text.size() + 2 bytes: reserved, it never reallocates (a
   // vector's guarantee), and earlier_lines (the same lines, for the exact repeats) can view
@@ -431,6 +474,14 @@ std::string blank_page_noise(std::string_view text, const PageNoise& noise) {
     } else if (const std::size_t label = speaker_label_end(text.substr(begin, end - begin), noise);
                label != 0) {
       std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(begin), label, ' ');
+    } else if (const std::size_t dateline = wire_dateline_end(text.substr(begin, end - begin));
+               dateline != 0) {
+      // A news-in-brief round-up opens each item with its own dateline. The first is the
+      // story's (find_dateline reads it); a later one's city is only where that item was
+      // filed and its agency no speaker of the item's first sentence.
+      if (dateline_seen)
+        std::fill_n(out.begin() + static_cast<std::ptrdiff_t>(begin), dateline, ' ');
+      dateline_seen = true;
     }
   }
   return out;

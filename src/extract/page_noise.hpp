@@ -57,7 +57,9 @@ struct PageNoise {
 // `text` with every page-noise line blanked: each byte of such a line becomes a space (line
 // breaks stay), so the result has the same length and every offset into it points at the same
 // place in `text`. The first non-blank line (the headline) is never blanked. A line of a
-// transcript or broadcast script keeps its words but loses its speaker label ("REPORTER (A B):").
+// transcript or broadcast script keeps its words but loses its speaker label ("REPORTER (A B):");
+// an item of a news-in-brief round-up loses its dateline ("ERBIL, April 8 (Agency) -") when an
+// earlier line opened with one (the first dateline is the story's).
 std::string blank_page_noise(std::string_view text, const PageNoise& noise);
 
 }  // namespace ng::extract

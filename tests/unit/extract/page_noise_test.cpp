@@ -148,3 +148,25 @@ TEST_CASE("page noise: a transcript's speaker label is blanked, its line kept",
   CHECK(line2("REPORTER Ilse Varn said the ferries ran.") ==
         "REPORTER Ilse Varn said the ferries ran.");
 }
+
+TEST_CASE("page noise: a round-up item's own dateline is blanked after the first",
+          "[extract][page_noise]") {
+  const auto noise = ng::extract::PageNoise::parse("whole\tadvertisement\n", "spec");
+  const std::string head = "Harbour news in brief\n\n";
+  const std::string first = "VARNO, May 2 (Coast Wire) - Ferries ran again on Tuesday.\n\n";
+  const auto item = [&](const std::string& line) {
+    const std::string out = ng::extract::blank_page_noise(head + first + line + "\n", noise);
+    REQUIRE(out.size() == head.size() + first.size() + line.size() + 1);  // every offset kept
+    CHECK(out.substr(head.size(), first.size()) == first);  // the story's dateline stays
+    return out.substr(head.size() + first.size(), line.size());
+  };
+  const auto blank = [](const std::string& dateline) { return std::string(dateline.size(), ' '); };
+  for (const std::string dateline : {"OLVANE HARBOUR, May 3 (Coast Wire) - ",
+                                     "PORT TELLA (Coast Wire) \xE2\x80\x94 ", "VARNO - "}) {
+    CHECK(item(dateline + "The board met.") == blank(dateline) + "The board met.");
+  }
+  // Not a dateline: capitals that open a sentence, a label, a clause after the comma.
+  CHECK(item("NATO said the board met.") == "NATO said the board met.");
+  CHECK(item("UPDATE: The board met.") == "UPDATE: The board met.");
+  CHECK(item("VARNO, the port town - it met.") == "VARNO, the port town - it met.");
+}
