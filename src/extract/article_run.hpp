@@ -182,7 +182,7 @@ struct Lexeme {
   std::uint32_t row;
 };
 
-class ArticleRun : public MatchContext {
+class ArticleRun final : public MatchContext {
  public:
   ArticleRun(const Extractor::Resources& res, const Article& article)
       : res_(res), article_(article) {

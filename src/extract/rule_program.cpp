@@ -214,6 +214,10 @@ class Machine {
           ok = span(tests[s.a], ctx, pc, pos, end);
           break;
         case Op::Split:
+          if (opens_with_failing_span(program, s.a, ctx, pos, end)) {
+            pc = s.b;  // where backtracking from the failed span would resume
+            break;
+          }
           push(Choice::Kind::Branch, s.b, pos, 0, 0);
           pc = s.a;
           break;
@@ -238,7 +242,8 @@ class Machine {
           ++pc;
           break;
         case Op::Loop:
-          if (s.max < 0 || cells_[s.a] < static_cast<std::uint32_t>(s.max)) {
+          if ((s.max < 0 || cells_[s.a] < static_cast<std::uint32_t>(s.max)) &&
+              !opens_with_failing_span(program, pc + 1, ctx, pos, end)) {
             push(Choice::Kind::Branch, s.b, pos, 0, 0);
             ++pc;
           } else {
@@ -272,6 +277,20 @@ class Machine {
   }
 
  private:
+  // Whether the steps from `at` are (after Marks) a lexicon span that cannot start at pos: a
+  // branch or round opening so fails at once, and the machine goes straight to where it would
+  // backtrack to (nothing it did before failing is left to undo). The lexicon mask answers
+  // without listing spans; a repeated name part ("@name_particles{0,2} Name") mostly has none.
+  static bool opens_with_failing_span(const RuleProgram& program, std::size_t at,
+                                      const MatchContext& ctx, std::size_t pos, std::size_t end) {
+    const RuleStep* step = &program.steps[at];
+    while (step->op == Op::Mark) ++step;
+    if (step->op != Op::Span) return false;
+    const TokenTest& t = program.tests[step->a];
+    if (t.kind != TokenTest::Kind::Lexicon) return false;
+    return pos >= end || ((ctx.lexicon_mask(pos) >> (static_cast<unsigned>(t.id) % 64)) & 1U) == 0;
+  }
+
   bool all_hold(const TokenTest* t, const TokenTest* last, const MatchContext& ctx,
                 const std::vector<Token>& tokens, std::size_t i) {
     for (; t != last; ++t) {

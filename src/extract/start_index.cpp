@@ -389,7 +389,6 @@ StartIndex::StartIndex(const std::vector<Rule>& rules,
     if (has_dynamic(r)) second_sets_[r].clear();
   }
   first_group_.push_back(static_cast<std::uint32_t>(group_rule_.size()));
-  probe_groups_.resize(probes_.size());
   rule_probes_.resize(rules.size());
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (rule_groups_[r] == 0) free_rules_.push_back(static_cast<std::uint32_t>(r));
@@ -400,7 +399,17 @@ StartIndex::StartIndex(const std::vector<Rule>& rules,
       own.push_back(static_cast<std::uint32_t>(k));
     }
   }
-  for (const auto& [k, g] : members) probe_groups_[k].push_back(g);
+  // By probe, each probe's groups in the order they were added.
+  std::stable_sort(members.begin(), members.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  probe_groups_begin_.assign(probes_.size() + 1, 0);
+  for (const auto& [k, g] : members) {
+    probe_groups_.push_back({g, group_rule_[g]});
+    ++probe_groups_begin_[k + 1];
+  }
+  for (std::size_t k = 0; k < probes_.size(); ++k) {
+    probe_groups_begin_[k + 1] += probe_groups_begin_[k];
+  }
 }
 
 void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_t end,
@@ -489,11 +498,11 @@ void StartIndex::scan(const MatchContext& context, std::size_t begin, std::size_
     while (holds[last_word] == 0) --last_word;
     const auto end_offset =
         static_cast<std::uint32_t>(last_word * 64 + 64 - std::countl_zero(holds[last_word]));
-    for (std::uint32_t g : probe_groups_[k]) {
-      if (out.group_end[g] == 0 && --out.missing[group_rule_[g]] == 0) {
-        out.viable_rules.push_back(group_rule_[g]);
-      }
-      out.group_end[g] = std::max(out.group_end[g], end_offset);
+    const GroupOfRule* last = probe_groups_.data() + probe_groups_begin_[k + 1];
+    for (const GroupOfRule* it = probe_groups_.data() + probe_groups_begin_[k]; it != last; ++it) {
+      std::uint32_t& group_end = out.group_end[it->group];
+      if (group_end == 0 && --out.missing[it->rule] == 0) out.viable_rules.push_back(it->rule);
+      group_end = std::max(group_end, end_offset);
     }
   }
   std::sort(out.viable_rules.begin(), out.viable_rules.end());  // rules run in file order

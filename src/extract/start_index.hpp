@@ -212,10 +212,16 @@ class StartIndex {
   std::vector<std::size_t> other_probes_;  // anything else: tested on every token
   // Per rule: whether its start is unconstrained (any token).
   std::vector<bool> anywhere_;
-  // Per probe: the required groups it belongs to. A rule needs one probe of each of its groups
-  // present in the sentence. (Visited from the probes that hold in a sentence, a few of
-  // several hundred.)
-  std::vector<std::vector<std::uint32_t>> probe_groups_;
+  // Per probe: the required groups it belongs to, with their rules. A rule needs one probe of
+  // each of its groups present in the sentence. (Visited from the probes that hold in a
+  // sentence, a few of several hundred; packed in one array, probe k's entries from
+  // probe_groups_begin_[k] to probe_groups_begin_[k + 1], as a sentence visits a hundred.)
+  struct GroupOfRule {
+    std::uint32_t group;
+    std::uint32_t rule;
+  };
+  std::vector<GroupOfRule> probe_groups_;
+  std::vector<std::uint32_t> probe_groups_begin_;
   // Per rule: the probes of its static first tests. Read for the rules viable in a sentence
   // only (a tenth of those a hit probe is a first test of).
   std::vector<std::vector<std::uint32_t>> rule_probes_;

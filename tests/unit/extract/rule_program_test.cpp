@@ -16,12 +16,29 @@ const RuleVocabulary kVocab{{"titles", "places", "joins"}, {"Country", "Person"}
 // Lexicon "titles": "chief" (1 token), "chief of staff" (3); "places": "upper" (1), "upper
 // vale" (2), "upper vale north" (3); "joins": "of", "de". Country mentions: every token
 // "tarvia" (1 token) and "north tarvia" (2) from "north"; Person mentions: from each "mr"
-// (2 and 3 tokens, overlapping).
+// (2 and 3 tokens, overlapping). The lexicon mask is exact: the bit of each lexicon starting at
+// the token. `asks` counts the lexicon_spans calls per lexicon.
 class SpanContext : public MatchContext {
  public:
   explicit SpanContext(const std::string& text) : tokens_(tokenize(text, {})) {}
   const std::vector<Token>& tokens() const override { return tokens_; }
   void lexicon_spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const override {
+    ++asks[static_cast<std::size_t>(id)];
+    spans(id, i, out);
+  }
+  std::uint64_t lexicon_mask(std::size_t i) const override {
+    std::uint64_t mask = 0;
+    std::vector<std::uint32_t> lengths;
+    for (int id = 0; id < 3; ++id) {
+      spans(id, i, lengths);
+      if (!lengths.empty()) mask |= std::uint64_t{1} << id;
+    }
+    return mask;
+  }
+  mutable std::size_t asks[3] = {0, 0, 0};
+
+ private:
+  void spans(int id, std::size_t i, std::vector<std::uint32_t>& out) const {
     out.clear();
     if (id == 0 && key(i) == "chief") {
       if (key(i + 1) == "of" && key(i + 2) == "staff") out.push_back(3);
@@ -34,6 +51,8 @@ class SpanContext : public MatchContext {
     }
     if (id == 2 && (key(i) == "of" || key(i) == "de")) out.push_back(1);
   }
+
+ public:
   void mention_spans(const std::vector<int>& types, std::size_t i,
                      std::vector<std::uint32_t>& out) const override {
     out.clear();
@@ -189,4 +208,22 @@ TEST_CASE("a rule built by hand, without a program, is matched by the tree", "[e
   CHECK(match_rule(rule, ctx, 0, 3, m));
   CHECK(m.end == 2);
   CHECK_FALSE(match_rule(rule, ctx, 1, 3, m));
+}
+
+TEST_CASE("the compiled program does not try a part opening with a lexicon absent here",
+          "[extract][rules]") {
+  // "@joins?" and "(@joins? Name){0,3}": a branch or round opening with a span of a lexicon
+  // whose bit is clear in the context's lexicon mask fails at once; the machine does not ask
+  // for the spans, and matches as before.
+  const auto rules = parse_rules(
+      "rule r: role:@titles+ name:(Name (@joins? Name){0,3}) => Person();", "t.rules", kVocab);
+  const SpanContext plain("Chief Alda Brin Cato said");
+  RuleMatch m;
+  REQUIRE(match_rule(rules[0], plain, 0, plain.tokens().size(), m));
+  CHECK(m.end == 4);
+  CHECK(plain.asks[2] == 0);
+  const SpanContext joined("Chief Alda de Cato said");
+  REQUIRE(match_rule(rules[0], joined, 0, joined.tokens().size(), m));
+  CHECK(m.end == 4);
+  CHECK(joined.asks[2] == 1);  // only at "de"
 }
