@@ -135,3 +135,52 @@ TEST_CASE("places: the places whose rural areas are named", "[extract][heldout34
   CHECK(has(regions, "El Tolvo"));
   CHECK(has(regions, "Marend"));
 }
+
+TEST_CASE("places: a spelling of place_aliases.tsv links to the gazetteer's entry",
+          "[extract][heldout34][ext34b]") {
+  // "Benadir" is OCHA's spelling of GeoNames' "Banaadir" (SO-BN, 64833).
+  Stage1 a("Floods in the north\n\nClashes broke out in Benadir on Monday.\n");
+  std::string iri;
+  for (const auto& q : a.sink.quads) {
+    if (q.predicate.value == ng::vocab::kRdfsLabel && q.object.value == "Benadir") {
+      iri = q.subject.value;
+    }
+  }
+  REQUIRE_FALSE(iri.empty());
+  const auto same = a.objects(iri, "http://www.w3.org/2002/07/owl#sameAs");
+  REQUIRE(same.size() == 1);
+  CHECK(same.front() == "https://sws.geonames.org/64833/");
+}
+
+TEST_CASE("places: an unknown name coordinated with a known town after 'to' or 'of'",
+          "[extract][heldout34][ext34b]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Thousands fled to Tema and Kalvoro last year. Gunmen warned residents of Tema and "
+      "Marendi that the roads would close.\n");
+  const auto towns = a.labels("City");
+  CHECK(has(towns, "Kalvoro"));
+  CHECK(has(towns, "Marendi"));
+}
+
+TEST_CASE("places: 'Central X' is a province split from the gazetteer's X",
+          "[extract][heldout34][ext34b]") {
+  // "Ashanti" is a gazetteer region of Ghana; "Central Ashanti" is invented.
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Clashes broke out in Ghana's Central Ashanti province on Monday. Later, troops moved "
+      "into Ashanti province.\n");
+  const auto provinces = a.labels("Province");
+  CHECK(has(provinces, "Central Ashanti"));
+  CHECK(has(provinces, "Ashanti province"));
+  // A compass word in an adjective form still bounds the gazetteer's region.
+  Stage1 b("Floods in the north\n\nClashes broke out in Southern Ashanti on Monday.\n");
+  CHECK_FALSE(has(b.labels("Province"), "Southern Ashanti"));
+}
+
+TEST_CASE("places: a named block after a preposition is a site", "[extract][heldout34][ext34b]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Fighters warned the staff of the planned copper mine at Kelvo Block to leave.\n");
+  CHECK(has(a.labels("Site"), "Kelvo Block"));
+}
