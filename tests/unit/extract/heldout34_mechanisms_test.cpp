@@ -185,3 +185,14 @@ TEST_CASE("places: a named block after a preposition is a site", "[extract][held
       "Fighters warned the staff of the planned copper mine at Kelvo Block to leave.\n");
   CHECK(has(a.labels("Site"), "Kelvo Block"));
 }
+
+TEST_CASE("places: an unknown name after a named building and 'in' is a settlement",
+          "[extract][heldout34][ext34b]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "In a broadcast from State House in Kelvoro, the governor imposed a curfew.\n");
+  CHECK(has(a.labels("City"), "Kelvoro"));
+  // A building named without a capitalised word before its kind names no settlement's house.
+  Stage1 b("Floods in the north\n\nThe house in Kelvoro was burned.\n");
+  CHECK_FALSE(has(b.labels("City"), "Kelvoro"));
+}
