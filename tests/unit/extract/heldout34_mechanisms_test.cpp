@@ -196,3 +196,11 @@ TEST_CASE("places: an unknown name after a named building and 'in' is a settleme
   Stage1 b("Floods in the north\n\nThe house in Kelvoro was burned.\n");
   CHECK_FALSE(has(b.labels("City"), "Kelvoro"));
 }
+
+TEST_CASE("actors: a regency's regent named in an apposition is a person",
+          "[extract][heldout34][ext34b]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "The regent of Kelvo, Olek Varan, told reporters on Friday that 300 people had fled.\n");
+  CHECK(has(a.labels("Person"), "Olek Varan"));
+}
