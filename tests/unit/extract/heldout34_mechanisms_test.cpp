@@ -204,3 +204,17 @@ TEST_CASE("actors: a regency's regent named in an apposition is a person",
       "The regent of Kelvo, Olek Varan, told reporters on Friday that 300 people had fled.\n");
   CHECK(has(a.labels("Person"), "Olek Varan"));
 }
+
+TEST_CASE("events: fighting foreseen at the start of a sentence is no event",
+          "[extract][heldout34][ext34b]") {
+  Stage1 a(
+      "Floods in the north\n\n"
+      "Fighting is likely to continue along the Kelvo river, where the rebels hold several "
+      "villages.\n");
+  CHECK_FALSE(ng_test::has_class(a.events(), "Clash"));
+  // Fighting that is reported stays an event.
+  Stage1 b(
+      "Floods in the north\n\n"
+      "Fighting is reported along the Kelvo river, where the rebels hold several villages.\n");
+  CHECK(ng_test::has_class(b.events(), "Clash"));
+}
