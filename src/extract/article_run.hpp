@@ -598,6 +598,7 @@ class ArticleRun final : public MatchContext {
                          const std::vector<std::size_t>& local) const;
   bool background_trend(const Event& ev, const Sentence& s,
                         const std::vector<std::size_t>& local) const;
+  bool forecast(const Event& ev, const Sentence& s) const;
   bool tally_over_span(const Event& ev, const Sentence& s, const std::vector<TimeExpression>& times,
                        const std::vector<std::size_t>& local) const;
   bool tally_of_many(const Event& ev, const Sentence& s) const;

@@ -589,10 +589,17 @@ std::vector<Figure> ArticleRun::figures_in(const Sentence& s, bool& zero,
     // figure of more or unnamed people after a toll without victims joins it (the dead and
     // the wounded only: the kidnapped are a group of their own).
     const auto hurt = [](const std::string& k) { return k == "killed" || k == "wounded"; };
+    // "17 bodies had been recovered and eight people were being treated": a toll counted in
+    // bodies names no victims either.
+    const auto unnamed_toll = [&](const std::string& victims) {
+      if (victims.empty()) return true;
+      const std::vector<Token> toks = tokenize(victims, res_.abbreviations);
+      return toks.size() == 1 && is_word_in(res_.casualty_nouns, toks, 0);
+    };
     if (!no_victims && !groups.empty() && !groups.back().amounts.count(slot) && hurt(slot) &&
         hurt(groups.back().amounts.begin()->first) &&
         (f.more || refers_back(f.victims) ||
-         (groups.back().victims.empty() && refers_back(f.victims, "unnamed")))) {
+         (unnamed_toll(groups.back().victims) && refers_back(f.victims, "unnamed")))) {
       no_victims = true;
     }
     if (no_victims && !groups.empty() && !groups.back().amounts.count(slot)) {

@@ -378,6 +378,22 @@ bool ArticleRun::background_trend(const Event& ev, const Sentence& s,
   return false;
 }
 
+// "Fighting is likely to continue along X", "Clashes could spread to Y": an event noun opening
+// its sentence, followed by a word of forecast_words.tsv (after "is/are" only with "to" next),
+// foresees fighting; it reports none.
+bool ArticleRun::forecast(const Event& ev, const Sentence& s) const {
+  if (ev.pos != "noun") return false;
+  std::uint32_t k = ev.begin;
+  if (k > s.first_token && tokens_[k - 1].key == "the") --k;
+  if (k != s.first_token) return false;
+  std::uint32_t j = ev.end;
+  if (j >= s.last_token) return false;
+  const bool copula = tokens_[j].key == "is" || tokens_[j].key == "are";
+  if (copula) ++j;
+  if (j >= s.last_token || !word_in("forecast_words", j)) return false;
+  return !copula || (j + 1 < s.last_token && tokens_[j + 1].key == "to");
+}
+
 // "Drone strikes have killed more than 300 civilians in X since October", "The fighting
 // between A and B has killed more than 800 people since September": an event noun that is the
 // subject of a toll verb in the perfect (tally_verbs.tsv) over a span opened before the

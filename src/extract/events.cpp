@@ -193,7 +193,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
   narrate(times);
   for (std::size_t idx : local) {
     Event& ev = events_[idx];
-    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local) ||
+    if (tally_over_span(ev, s, times, local) || background_trend(ev, s, local) || forecast(ev, s) ||
         tally_of_many(ev, s) || ended_span(ev, s) ||
         (habitual_perfect(ev, s) && res_.in("span_event_classes", fold_key(ev.cls)))) {
       ev.merged = ev.dropped = true;

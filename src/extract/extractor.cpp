@@ -210,6 +210,17 @@ Extractor::Extractor(const ResourcePaths& paths) : res_(std::make_unique<Resourc
   each_country_spelling("country_aliases", [&](std::string_view spelling, std::uint32_t country) {
     r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), country);
   });
+  // Spellings of regions and towns that the generated gazetteer lacks ("Lower Shabelle" for
+  // GeoNames' "Lower Shabeelle"): the mention links to the gazetteer's entry.
+  if (const Lexicon* lex = r.lexicon("place_aliases")) {
+    for (std::uint32_t row = 0; row < lex->rows(); ++row) {
+      auto place = r.gazetteer.find(lex->get(row, "place"));
+      if (!place) continue;
+      for (std::string_view spelling : split(lex->get(row, "phrase"), '|')) {
+        r.gazetteer.add_name(phrase_keys(spelling, r.abbreviations), *place);
+      }
+    }
+  }
   RuleVocabulary vocab{r.lexicon_names, rule_mention_types(), action_names()};
   std::vector<fs::path> rule_files;
   for (const auto& entry : fs::directory_iterator(paths.rules_dir)) {

@@ -212,6 +212,15 @@ std::optional<std::uint32_t> Gazetteer::country(const std::string& iso2) const {
   return it->second;
 }
 
+std::optional<std::uint32_t> Gazetteer::find(std::string_view id_or_code) const {
+  if (id_or_code.empty()) return std::nullopt;
+  for (std::size_t i = 0; i < data_->places.size(); ++i) {
+    const Place& p = data_->places[i];
+    if (p.geonames_id == id_or_code || p.code == id_or_code) return static_cast<std::uint32_t>(i);
+  }
+  return std::nullopt;
+}
+
 bool Gazetteer::is_capital(const Place& p) const {
   if (p.kind != PlaceKind::City) return false;
   auto c = country(p.country_iso2);

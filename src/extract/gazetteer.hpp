@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -50,6 +51,9 @@ class Gazetteer {
   const Place& place(std::uint32_t i) const { return data_->places[i]; }
   std::size_t size() const { return data_->places.size(); }
   std::optional<std::uint32_t> country(const std::string& iso2) const;
+  // The place with this GeoNames id or ISO code (data/lexicon/place_aliases.tsv names its
+  // places so); a scan, for start-up only.
+  std::optional<std::uint32_t> find(std::string_view id_or_code) const;
   // Adds another spelling of a place (e.g. from data/lexicon/country_aliases.tsv).
   void add_name(std::vector<std::string> keys, std::uint32_t place);
   // Adds another demonym of a country (e.g. from data/lexicon/demonym_aliases.tsv).

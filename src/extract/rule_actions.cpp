@@ -206,7 +206,12 @@ void ArticleRun::apply_action(const Rule& rule, const RuleMatch& m, std::uint32_
           other_name = true;
         }
       }
-      if (other_name && g.weak) {
+      // "Central X" is a province split from the gazetteer's "X" (rule province_split_compass),
+      // when the compass word opens the rule's name right before it.
+      const bool split_off = type == kProvince && g.type == kProvince && g.begin == nb + 1 &&
+                             tokens_[nb].is(kCapitalized) && res_.in("compass", tokens_[nb].key) &&
+                             tokens_[nb].key.find("ern") == std::string::npos;
+      if ((other_name && g.weak) || split_off) {
         g.dropped = true;
         ++changes_;
         continue;
