@@ -398,9 +398,18 @@ class CanonicalOrder {
     }
     entries = {};
     by_part = {};
+    // order_by_value() reads the nodes in index order, once each at first: the nodes a few
+    // places ahead are fetched while it reads one (each a cache miss or two in a large store).
+    const auto read_ahead = [&](std::uint32_t d) {
+      if (d + kReadAhead < distinct.size()) {
+        const char* node = reinterpret_cast<const char*>(distinct[d + kReadAhead]);
+        __builtin_prefetch(node);
+        __builtin_prefetch(node + sizeof(Node));  // the value's first bytes
+      }
+      return World::view(distinct[d]);
+    };
     const std::vector<std::uint32_t> order =
-        order_by_value(static_cast<std::uint32_t>(distinct.size()),
-                       [&](std::uint32_t d) { return World::view(distinct[d]); });
+        order_by_value(static_cast<std::uint32_t>(distinct.size()), read_ahead);
     std::vector<std::uint32_t> rank_of(order.size());
     nodes_.resize(order.size());
     shared_.resize(order.size());
@@ -414,6 +423,7 @@ class CanonicalOrder {
   }
 
   static constexpr std::size_t kPartEntries = std::size_t{1} << 17;
+  static constexpr std::size_t kReadAhead = 8;
 
   std::vector<Group> groups_;
   std::vector<RankedQuad> quads_;  // every group's, group after group
