@@ -89,6 +89,7 @@ class ValueSort {
   static constexpr std::ptrdiff_t kSmall = 12;
   // Items read ahead of the one being keyed: the loop's reads are independent cache misses.
   static constexpr std::ptrdiff_t kAhead = 8;
+  static constexpr std::ptrdiff_t kLarge = 4096;
 
   // Sets the keys of the items (which share their first `depth` bytes) at `depth` and returns
   // it, or, when they share more bytes than a key holds, the keys at the end of their common
@@ -96,10 +97,16 @@ class ValueSort {
   // passes that each found seven more equal bytes read every item's value again, a cache miss
   // per item in a range of millions. Finding the common prefix costs no pass of its own: it is
   // measured while the keys are made, and only a prefix of a key or more needs a second pass.
+  // A range that fits in the CPU caches is read again cheaply: it is keyed without measuring.
   static std::size_t rekey(Item* begin, Item* end, std::size_t depth) {
+    if (end - begin < kLarge) {
+      for (Item* x = begin; x != end; ++x) x->key = key_at(x->data, x->size, depth);
+      return depth;
+    }
     const char* first = begin->data + depth;
     std::size_t common = begin->size - depth;
-    for (Item* x = begin; x != end; ++x) {
+    begin->key = key_at(begin->data, begin->size, depth);
+    for (Item* x = begin + 1; x != end; ++x) {
       if (end - x > kAhead) __builtin_prefetch(x[kAhead].data + depth);
       x->key = key_at(x->data, x->size, depth);
       common = shared_bytes(first, x->data + depth, std::min<std::size_t>(common, x->size - depth));
