@@ -21,7 +21,9 @@ bool term_less(const rdf::TermView& a, const rdf::TermView& b);
 // ("https://w3id.org/newsgraph/id/actor/..."), so each comparison compares those prefixes again
 // (a memcmp call per comparison). A multikey quicksort (Bentley and Sedgewick) partitions on
 // seven bytes at a time, held in an integer key, and steps past shared bytes once per partition,
-// not once per comparison.
+// not once per comparison. In a range of thousands (the millions of nodes of a large store are
+// all over the heap, a cache miss per value read) a prefix that every value shares is measured
+// while the keys are made and skipped at once, not seven bytes per pass.
 std::vector<std::uint32_t> order_by_value(const std::vector<rdf::TermView>& terms);
 
 // The same for `count` terms read through term(i), which may be called several times for a term

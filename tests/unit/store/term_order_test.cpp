@@ -76,3 +76,23 @@ TEST_CASE("many terms with long shared prefixes sort as with term_less", "[store
   check_against_term_less(terms);
   check_against_term_less({});
 }
+
+TEST_CASE("values that share more bytes than a key holds skip them in one step",
+          "[store][term_order]") {
+  // Every value shares 45 bytes (the sort jumps past them at once in a range of thousands); one
+  // value is that prefix, one is a byte shorter, and some end inside a word of the jump's last key.
+  const std::string shared(45, 'q');
+  std::vector<std::string> values = {shared, shared.substr(0, 44)};
+  for (int i = 0; i < 6000; ++i) {
+    std::string v = shared + std::to_string(i * 7919 % 10007);
+    if (i % 4 == 0) v += "/tail";
+    values.push_back(v);
+  }
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  std::vector<TermView> terms;
+  for (const std::string& v : values) terms.push_back({TermKind::Iri, v, "", ""});
+  std::mt19937 random(11);
+  std::shuffle(terms.begin(), terms.end(), random);
+  check_against_term_less(terms);
+}
