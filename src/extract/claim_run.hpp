@@ -341,7 +341,7 @@ class ArticleRun {
   // next sentence names for a described one ("the official", "the statement"), else -1.
   struct LaterSource {
     int entity = -1;
-    std::string noun;
+    std::string noun;  // empty: any noun of a non-state body ("a medical group")
   };
   LaterSource later_named_source(const Sentence& next, const std::vector<Mention>& ms) const;
   bool describes_later_source(const Sentence& s, const Cue& cue) const;

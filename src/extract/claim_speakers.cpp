@@ -1284,6 +1284,33 @@ ArticleRun::LaterSource ArticleRun::later_named_source(const Sentence& next,
     return -1;
   };
   int e = -1;
+  // "..., a medical group said. The X Network said ...": an organization or group named as
+  // the next sentence's opening speaker (a bracketed acronym may follow its name) is the body
+  // the sentence before described.
+  for (const Mention& m : ms) {
+    if (m.begin != f + 1 && m.begin != f) continue;
+    const int named = as_actor(named_body(m.entity));
+    if (named < 0) break;
+    const std::string& cls = entities_[static_cast<std::size_t>(named)].cls;
+    if (cls != "Organization" && cls != "ArmedGroup") break;
+    std::uint32_t at = m.end;
+    if (at < next.last_token && tokens_[at].key == "(") {
+      for (std::uint32_t k = at + 1; k < next.last_token && k <= at + 5; ++k) {
+        if (tokens_[k].key == ")") {
+          at = k + 1;
+          break;
+        }
+      }
+    }
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (at < next.last_token && matches(res_.claim_cues, at, next.last_token, len, row) &&
+        res_.claim_cues.get(row, "voice") == "active" &&
+        res_.claim_cues.get(row, "type") == "StatementClaim") {
+      return LaterSource{named, {}};
+    }
+    break;
+  }
   if (tokens_[f + 2].key == ",") {
     // "The official, X, said": the name closed by a comma.
     e = named_at(f + 3);
@@ -1312,13 +1339,18 @@ bool ArticleRun::describes_later_source(const Sentence& s, const Cue& cue) const
   bool opened = false;
   for (std::uint32_t k = b; k < e; ++k) {
     const std::string& w = tokens_[k].key;
-    if (tokens_[k].kind != TokenKind::Word) {
+    // ("a doctors' group said": a plural's possessive mark goes on with the description.)
+    if (tokens_[k].kind != TokenKind::Word && w != "'") {
       if (passive) break;
       opened = false;
       continue;
     }
     if (w == "a" || w == "an") opened = true;
-    if (opened && w == later_source_.noun) return passive || k + 1 == e;
+    const bool noun =
+        later_source_.noun.empty()
+            ? !passive && k + 1 == e && (body_kind(k) == "group" || body_kind(k) == "body")
+            : w == later_source_.noun;
+    if (opened && noun) return passive || k + 1 == e;
   }
   return false;
 }

@@ -1,0 +1,33 @@
+// Claims mechanisms of session 20 (extclaim): casualty figures and their sources across
+// sentences. Invented sentences, each with an input it must leave alone.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "two_stage_run.hpp"
+
+namespace {
+
+struct Run : ng_test::TwoStageRun {
+  explicit Run(const std::string& text) : TwoStageRun(text, "c20") {}
+};
+
+using ng_test::any_by;
+using ng_test::has;
+
+const std::string kOpening =
+    "date 2026-03-02\nAttack\n\nGunmen attacked a police post in Tacna, Peru, on Sunday. ";
+
+}  // namespace
+
+TEST_CASE("claims20: 'a rights group said' is the organization that speaks next",
+          "[extract][claims20]") {
+  Run a(kOpening +
+        "Gunmen killed at least 14 people in Tacna, a human rights group said on Monday.\n\nThe "
+        "Andean Rights Network said the gunmen fired on homes.");
+  CHECK(has(a.figures(), "Andean Rights Network: 14//people"));
+  // Named next but not speaking: the description stays nobody.
+  Run b(kOpening +
+        "Gunmen killed at least 14 people in Tacna, a human rights group said on Monday.\n\nThe "
+        "Andean Rights Network was founded in Lima in 1990.");
+  CHECK_FALSE(any_by(b.figures(), "Andean Rights Network"));
+}
