@@ -674,10 +674,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     }
     return false;
   };
+  // '"...," said X, a farmer who lost two sons': a figure in a relative clause about a speaker
+  // named right after the verb (a title may come first) says who the speaker is, not what he
+  // said.
+  auto about_speaker = [&](std::uint32_t cue, std::uint32_t pos) {
+    for (const auto& r : resolved) {
+      const Cue& rc = r.first;
+      if (rc.begin != cue || rc.voice != Voice::Active || rc.end >= pos) continue;
+      // (A title may come first: "said Mayor X".)
+      const bool named_after = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin >= rc.end && m.begin <= rc.end + 3 && m.end < pos &&
+               as_actor(m.entity) == r.second;
+      });
+      if (!named_after) continue;
+      for (std::uint32_t k = rc.end + 1; k < pos; ++k) {
+        if (tokens_[k].key == "that" || tokens_[k].is(kInQuote)) break;
+        if (tokens_[k].key == "who" && tokens_[k - 1].kind == TokenKind::Word) return true;
+      }
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const std::int64_t o = owner_of(figures[k].pos);
     if (o >= 0 && static_cast<std::uint32_t>(o) < figures[k].pos &&
-        broken_off(static_cast<std::uint32_t>(o), figures[k].pos)) {
+        (broken_off(static_cast<std::uint32_t>(o), figures[k].pos) ||
+         about_speaker(static_cast<std::uint32_t>(o), figures[k].pos))) {
       continue;
     }
     if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);

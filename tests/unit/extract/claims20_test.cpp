@@ -31,3 +31,25 @@ TEST_CASE("claims20: 'a rights group said' is the organization that speaks next"
         "Andean Rights Network was founded in Lima in 1990.");
   CHECK_FALSE(any_by(b.figures(), "Andean Rights Network"));
 }
+
+TEST_CASE("claims20: 'the health office in X says' is a source of its own, not the place",
+          "[extract][claims20]") {
+  Run a(kOpening + "The health office in Tacna says 23 people have been killed and 61 wounded.");
+  CHECK(has(a.figures(), "health office in Tacna: 23/61/people"));
+  // A body named before that fits the description is that body.
+  Run b(kOpening +
+        "The Peruvian Health Office said it sent doctors. The health office in Tacna says 23 "
+        "people have been killed and 61 wounded.");
+  CHECK_FALSE(any_by(b.figures(), "health office in Tacna"));
+}
+
+TEST_CASE("claims20: a speaker's own loss in a relative clause is no toll he reports",
+          "[extract][claims20]") {
+  Run a(kOpening +
+        "\"Many people ran into the hills,\" said Ana Cruz, a farmer who lost two sons in the "
+        "attack.");
+  CHECK_FALSE(any_by(a.figures(), "Ana Cruz"));
+  // What the speaker says before the verb stays his.
+  Run b(kOpening + "The gunmen killed two farmers, said Ana Cruz, a farmer who fled the village.");
+  CHECK(has(b.figures(), "Ana Cruz: 2//farmers"));
+}
