@@ -737,6 +737,15 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         modal = modal || kModal.count(tokens_[k].key) > 0;
       }
       if (perfect && !modal) type = "StatementClaim";
+      // "warned that hospitals were running short of blood": a state of affairs with no modal,
+      // no condition and no threat phrase (claim_threat_phrases.tsv) threatens nobody either.
+      bool phrase = false;
+      for (std::uint32_t k = cue.end + 1; k < stop && !phrase; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        phrase = matches(res_.threat_phrases, k, stop, l, r);
+      }
+      if (!perfect && !modal && !phrase) type = "StatementClaim";
       // "warned that the conduct of Y posed a grave threat to the region": a charge against
       // another side, not a threat.
       if (!perfect && !modal && charged_in(ms, cue.end + 1, stop, who, true) >= 0) {

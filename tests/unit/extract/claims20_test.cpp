@@ -53,3 +53,16 @@ TEST_CASE("claims20: a speaker's own loss in a relative clause is no toll he rep
   Run b(kOpening + "The gunmen killed two farmers, said Ana Cruz, a farmer who fled the village.");
   CHECK(has(b.figures(), "Ana Cruz: 2//farmers"));
 }
+
+TEST_CASE("claims20: a warning of a state of affairs is no threat", "[extract][claims20]") {
+  Run a(kOpening +
+        "Interior Minister Ana Cruz warned that clinics in Tacna were running short of medicine.");
+  CHECK_FALSE(has(a.claims(), "Ana Cruz Threat"));
+  CHECK(has(a.claims(), "Ana Cruz StatementClaim"));
+  // A modal, or a threat phrase, still makes it one.
+  Run b(kOpening + "Interior Minister Ana Cruz warned that the gunmen would be crushed.");
+  CHECK(has(b.claims(), "Ana Cruz Threat"));
+  Run c(kOpening +
+        "Interior Minister Ana Cruz warned that the gunmen now face the full force of the law.");
+  CHECK(has(c.claims(), "Ana Cruz Threat"));
+}
