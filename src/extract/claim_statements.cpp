@@ -460,7 +460,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         }
       }
       last_casualty_sentence_ = si;
-    } else if (const int speaker = speaker_before(si, s, ms, narrated, no_first); speaker >= 0) {
+    } else if (const int speaker = narrated.empty() ? -1
+                                   : label_speaker(s, ms) >= 0
+                                       ? label_speaker(s, ms)
+                                       : speaker_before(si, s, ms, narrated, no_first);
+               speaker >= 0) {
       const std::string c = add_claim(si, "CasualtyClaim", speaker, -1, s, s.first_token);
       int k = 0;
       std::vector<FigureOut> outs;
@@ -1321,6 +1325,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   }
   if (kept.empty()) note_opening_person(s, ms);
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "Ministry of Defence: 51 fighters killed; five soldiers killed." (a figures block of a digest):
+// a line that opens with a name and a colon (a bracketed aside may come between: the outlet
+// that carried it) gives that side's figures. -1 when the line opens otherwise.
+int ArticleRun::label_speaker(const Sentence& s, const std::vector<Mention>& ms) const {
+  const std::uint32_t f = s.first_token;
+  if (!tokens_[f].is(kAfterNewline) && f != 0) return -1;
+  for (const Mention& m : ms) {
+    if (m.begin != f) continue;
+    const int e = as_actor(m.entity);
+    if (e < 0 || !agentive(e)) return -1;
+    // (Not an outlet, nor a place heading the line: "Tacna: two killed" is where.)
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!en.actor || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Province") {
+      return -1;
+    }
+    std::uint32_t at = m.end;
+    if (at < s.last_token && tokens_[at].key == "(") {
+      while (at < s.last_token && at < m.end + 6 && tokens_[at].key != ")") ++at;
+      ++at;
+    }
+    return at < s.last_token && tokens_[at].key == ":" ? e : -1;
+  }
+  return -1;
 }
 
 // "X has governed from Y since 2021. Last year he vowed ...": a person who opens a sentence

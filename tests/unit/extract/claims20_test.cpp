@@ -66,3 +66,13 @@ TEST_CASE("claims20: a warning of a state of affairs is no threat", "[extract][c
         "Interior Minister Ana Cruz warned that the gunmen now face the full force of the law.");
   CHECK(has(c.claims(), "Ana Cruz Threat"));
 }
+
+TEST_CASE("claims20: a figures line opened by a name and a colon is that side's claim",
+          "[extract][claims20]") {
+  Run a(kOpening +
+        "\n\nFigures this week\n\nPeru: 12 rebel fighters killed; two soldiers killed.\n");
+  CHECK(has(a.figures(), "Peru: 12//rebel fighters"));
+  // A place heading the line is where, not who.
+  Run b(kOpening + "\n\nFigures this week\n\nTacna: 12 rebel fighters killed.\n");
+  CHECK_FALSE(any_by(b.figures(), "Tacna"));
+}
