@@ -341,10 +341,12 @@ class ArticleRun {
   // next sentence names for a described one ("the official", "the statement"), else -1.
   struct LaterSource {
     int entity = -1;
-    std::string noun;
+    std::string noun;  // empty: any noun of a non-state body ("a medical group")
   };
   LaterSource later_named_source(const Sentence& next, const std::vector<Mention>& ms) const;
   bool describes_later_source(const Sentence& s, const Cue& cue) const;
+  int label_speaker(const Sentence& s, const std::vector<Mention>& ms) const;
+  int placed_body_speaker(const Sentence& s, const std::vector<Mention>& ms, std::uint32_t end);
   int owned_plural_side(const Mention& m, std::uint32_t stop);
   int aligned_state_side(std::uint32_t b, std::uint32_t e) const;
   int mint_described(const std::string& label, const std::string& head, int affiliation,

@@ -207,6 +207,10 @@ int ArticleRun::claimant_for(const Sentence& s, const std::vector<Mention>& ms, 
       if (body >= 0) return body;
     }
   }
+  if (cue.voice == Voice::Active) {
+    const int placed = placed_body_speaker(s, ms, own_end);
+    if (placed >= 0) return placed;
+  }
   if (cue.voice == Voice::Active || cue.voice == Voice::Near) {
     const int definite = definite_speaker(s, ms, own_end);
     if (definite >= 0) return definite;
@@ -899,6 +903,48 @@ std::uint32_t ArticleRun::skip_brackets_back(const Sentence& s, std::uint32_t at
   return at;
 }
 
+// "The health office in X says": an unnamed body described by modifiers (a head of kind body,
+// claim_body_nouns.tsv) and placed by "in" right before the verb is a source of its own, named
+// with its place, not the place. -1 when a body named earlier fits the description ("the
+// interior ministry in X said" is the Interior Ministry).
+int ArticleRun::placed_body_speaker(const Sentence& s, const std::vector<Mention>& ms,
+                                    std::uint32_t end) {
+  const Mention* place = nullptr;
+  for (const Mention& m : ms) {
+    if (m.end == end) place = &m;
+  }
+  if (place == nullptr || place->begin < s.first_token + 4 ||
+      tokens_[place->begin - 1].key != "in") {
+    return -1;
+  }
+  const std::string& cls = entities_[static_cast<std::size_t>(place->entity)].cls;
+  if (cls != "City" && cls != "Province" && cls != "Region") return -1;
+  const std::uint32_t noun = place->begin - 2;
+  if (body_kind(noun) != "body" || tokens_[noun].is(kCapitalized)) return -1;
+  std::vector<std::string> modifiers;
+  std::uint32_t k = noun;
+  while (k > s.first_token && noun - k < 3 && tokens_[k - 1].key != "the") {
+    const Token& t = tokens_[k - 1];
+    if (t.kind != TokenKind::Word || t.is(kCapitalized) || t.is(kInQuote)) return -1;
+    modifiers.push_back(t.key);
+    --k;
+  }
+  if (modifiers.empty() || k == s.first_token || tokens_[k - 1].key != "the") return -1;
+  const std::string& head = tokens_[noun].key;
+  const auto fits = [&](int e) {
+    if (!agentive(e) || !name_has(e, head)) return false;
+    return std::all_of(modifiers.begin(), modifiers.end(),
+                       [&](const std::string& mod) { return name_has(e, mod); });
+  };
+  for (const auto& [e, pos] : last_seen_) {
+    if (fits(e)) return -1;
+  }
+  for (const Mention& m : ms) {
+    if (m.end < k && fits(m.entity)) return -1;
+  }
+  return mint_described(span_text(k, end), head, -1, "Organization");
+}
+
 // "X said", "X also warned": the name that ends right before the verb.
 int ArticleRun::adjacent_speaker(const Sentence& s, const std::vector<Mention>& ms,
                                  std::uint32_t at) const {
@@ -1284,6 +1330,33 @@ ArticleRun::LaterSource ArticleRun::later_named_source(const Sentence& next,
     return -1;
   };
   int e = -1;
+  // "..., a medical group said. The X Network said ...": an organization or group named as
+  // the next sentence's opening speaker (a bracketed acronym may follow its name) is the body
+  // the sentence before described.
+  for (const Mention& m : ms) {
+    if (m.begin != f + 1 && m.begin != f) continue;
+    const int named = as_actor(named_body(m.entity));
+    if (named < 0) break;
+    const std::string& cls = entities_[static_cast<std::size_t>(named)].cls;
+    if (cls != "Organization" && cls != "ArmedGroup") break;
+    std::uint32_t at = m.end;
+    if (at < next.last_token && tokens_[at].key == "(") {
+      for (std::uint32_t k = at + 1; k < next.last_token && k <= at + 5; ++k) {
+        if (tokens_[k].key == ")") {
+          at = k + 1;
+          break;
+        }
+      }
+    }
+    std::uint32_t len = 0;
+    std::uint32_t row = 0;
+    if (at < next.last_token && matches(res_.claim_cues, at, next.last_token, len, row) &&
+        res_.claim_cues.get(row, "voice") == "active" &&
+        res_.claim_cues.get(row, "type") == "StatementClaim") {
+      return LaterSource{named, {}};
+    }
+    break;
+  }
   if (tokens_[f + 2].key == ",") {
     // "The official, X, said": the name closed by a comma.
     e = named_at(f + 3);
@@ -1312,13 +1385,18 @@ bool ArticleRun::describes_later_source(const Sentence& s, const Cue& cue) const
   bool opened = false;
   for (std::uint32_t k = b; k < e; ++k) {
     const std::string& w = tokens_[k].key;
-    if (tokens_[k].kind != TokenKind::Word) {
+    // ("a doctors' group said": a plural's possessive mark goes on with the description.)
+    if (tokens_[k].kind != TokenKind::Word && w != "'") {
       if (passive) break;
       opened = false;
       continue;
     }
     if (w == "a" || w == "an") opened = true;
-    if (opened && w == later_source_.noun) return passive || k + 1 == e;
+    const bool noun =
+        later_source_.noun.empty()
+            ? !passive && k + 1 == e && (body_kind(k) == "group" || body_kind(k) == "body")
+            : w == later_source_.noun;
+    if (opened && noun) return passive || k + 1 == e;
   }
   return false;
 }

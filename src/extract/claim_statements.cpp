@@ -460,7 +460,11 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         }
       }
       last_casualty_sentence_ = si;
-    } else if (const int speaker = speaker_before(si, s, ms, narrated, no_first); speaker >= 0) {
+    } else if (const int speaker = narrated.empty() ? -1
+                                   : label_speaker(s, ms) >= 0
+                                       ? label_speaker(s, ms)
+                                       : speaker_before(si, s, ms, narrated, no_first);
+               speaker >= 0) {
       const std::string c = add_claim(si, "CasualtyClaim", speaker, -1, s, s.first_token);
       int k = 0;
       std::vector<FigureOut> outs;
@@ -674,10 +678,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
     }
     return false;
   };
+  // '"...," said X, a farmer who lost two sons': a figure in a relative clause about a speaker
+  // named right after the verb (a title may come first) says who the speaker is, not what he
+  // said.
+  auto about_speaker = [&](std::uint32_t cue, std::uint32_t pos) {
+    for (const auto& r : resolved) {
+      const Cue& rc = r.first;
+      if (rc.begin != cue || rc.voice != Voice::Active || rc.end >= pos) continue;
+      // (A title may come first: "said Mayor X".)
+      const bool named_after = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin >= rc.end && m.begin <= rc.end + 3 && m.end < pos &&
+               as_actor(m.entity) == r.second;
+      });
+      if (!named_after) continue;
+      for (std::uint32_t k = rc.end + 1; k < pos; ++k) {
+        if (tokens_[k].key == "that" || tokens_[k].is(kInQuote)) break;
+        if (tokens_[k].key == "who" && tokens_[k - 1].kind == TokenKind::Word) return true;
+      }
+    }
+    return false;
+  };
   for (std::size_t k = 0; k < figures.size(); ++k) {
     const std::int64_t o = owner_of(figures[k].pos);
     if (o >= 0 && static_cast<std::uint32_t>(o) < figures[k].pos &&
-        broken_off(static_cast<std::uint32_t>(o), figures[k].pos)) {
+        (broken_off(static_cast<std::uint32_t>(o), figures[k].pos) ||
+         about_speaker(static_cast<std::uint32_t>(o), figures[k].pos))) {
       continue;
     }
     if (o >= 0) figures_of[static_cast<std::uint32_t>(o)].push_back(k);
@@ -716,6 +741,15 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
         modal = modal || kModal.count(tokens_[k].key) > 0;
       }
       if (perfect && !modal) type = "StatementClaim";
+      // "warned that hospitals were running short of blood": a state of affairs with no modal,
+      // no condition and no threat phrase (claim_threat_phrases.tsv) threatens nobody either.
+      bool phrase = false;
+      for (std::uint32_t k = cue.end + 1; k < stop && !phrase; ++k) {
+        std::uint32_t l = 0;
+        std::uint32_t r = 0;
+        phrase = matches(res_.threat_phrases, k, stop, l, r);
+      }
+      if (!perfect && !modal && !phrase) type = "StatementClaim";
       // "warned that the conduct of Y posed a grave threat to the region": a charge against
       // another side, not a threat.
       if (!perfect && !modal && charged_in(ms, cue.end + 1, stop, who, true) >= 0) {
@@ -1291,6 +1325,31 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
   }
   if (kept.empty()) note_opening_person(s, ms);
   if (history_.size() > 12) history_.erase(history_.begin(), history_.end() - 12);
+}
+
+// "Ministry of Defence: 51 fighters killed; five soldiers killed." (a figures block of a digest):
+// a line that opens with a name and a colon (a bracketed aside may come between: the outlet
+// that carried it) gives that side's figures. -1 when the line opens otherwise.
+int ArticleRun::label_speaker(const Sentence& s, const std::vector<Mention>& ms) const {
+  const std::uint32_t f = s.first_token;
+  if (!tokens_[f].is(kAfterNewline) && f != 0) return -1;
+  for (const Mention& m : ms) {
+    if (m.begin != f) continue;
+    const int e = as_actor(m.entity);
+    if (e < 0 || !agentive(e)) return -1;
+    // (Not an outlet, nor a place heading the line: "Tacna: two killed" is where.)
+    const Entity& en = entities_[static_cast<std::size_t>(e)];
+    if (!en.actor || en.cls == "MediaOutlet" || en.cls == "City" || en.cls == "Province") {
+      return -1;
+    }
+    std::uint32_t at = m.end;
+    if (at < s.last_token && tokens_[at].key == "(") {
+      while (at < s.last_token && at < m.end + 6 && tokens_[at].key != ")") ++at;
+      ++at;
+    }
+    return at < s.last_token && tokens_[at].key == ":" ? e : -1;
+  }
+  return -1;
 }
 
 // "X has governed from Y since 2021. Last year he vowed ...": a person who opens a sentence
