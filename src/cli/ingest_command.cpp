@@ -26,6 +26,7 @@
 #include "extract/extractor.hpp"
 #include "extract/resolution.hpp"
 #include "extract/stage2.hpp"
+#include "rdf/known_iris.hpp"
 #include "store/node_cache.hpp"
 #include "store/rdf_io.hpp"
 #include "store/small_string_map.hpp"
@@ -128,7 +129,10 @@ class StoreSink : public extract::QuadSink {
     Cache by_value;
   };
   store::NodeId node(const rdf::TermView& term) {
-    if (term.is_iri()) return cached(iris_, term.value, term);
+    if (term.is_iri()) {
+      if (const std::uint32_t id = rdf::KnownIris::id_of(term.value)) return known_node(id, term);
+      return cached(iris_, term.value, term);
+    }
     if (term.is_literal() && term.value.size() <= kMaxCachedLiteral) {
       return cached(literal_cache(term), term.value, term);
     }
@@ -153,15 +157,31 @@ class StoreSink : public extract::QuadSink {
     store::NodeRef node;
     unsigned resolution_readers = 0;
   };
-  // A few dozen predicates, in a small table of their own with a cheaper hash.
+  // A few dozen predicates: most are known IRIs (rdf::KnownIris), found by their number; the
+  // others are in a small table of their own with a cheaper hash.
   const Predicate& predicate_node(const rdf::TermView& term) {
     if (!term.is_iri()) {  // (not RDF: the world rejects it)
       other_predicate_ = {intern(term), 0};
       return other_predicate_;
     }
+    if (const std::uint32_t id = rdf::KnownIris::id_of(term.value)) {
+      if (id >= known_predicates_.size()) known_predicates_.resize(id + 1);
+      Predicate& known = known_predicates_[id];
+      if (known.node.get() == nullptr) {
+        known = Predicate{intern(term), extract::resolution_readers(term.value)};
+      }
+      return known;
+    }
     if (const Predicate* known = predicates_.find(term.value)) return *known;
     return predicates_.insert(term.value,
                               Predicate{intern(term), extract::resolution_readers(term.value)});
+  }
+  // Known IRIs in other positions (classes): their node by their number, held for the run.
+  store::NodeId known_node(std::uint32_t id, const rdf::TermView& term) {
+    if (id >= known_nodes_.size()) known_nodes_.resize(id + 1);
+    store::NodeRef& known = known_nodes_[id];
+    if (known.get() == nullptr) known = intern(term);
+    return known.get();
   }
   // An article's quads come together: the graph is mostly the previous quad's.
   store::NodeId graph_node(const rdf::TermView& term) {
@@ -202,6 +222,8 @@ class StoreSink : public extract::QuadSink {
   Cache iris_;
   std::vector<LiteralCache> literals_;
   store::SmallStringMap<Predicate> predicates_;
+  std::vector<Predicate> known_predicates_;  // by rdf::KnownIris number
+  std::vector<store::NodeRef> known_nodes_;  // by rdf::KnownIris number
   Predicate other_predicate_;         // predicate_node()'s answer for a term that is not an IRI
   std::vector<store::NodeRef> held_;  // uncached nodes of the quad being added
   std::string_view last_graph_;

@@ -778,7 +778,7 @@ void ArticleRun::add_figure(const std::string& claim, int claimant, const Figure
   for (const auto& [slot, v] : f.amounts) out.slots.insert(slot);
   outs.push_back(std::move(out));
   iri(claim, iris::kFigures, fig);
-  iri(fig, vocab::kRdfType, iris::kCasualtyFigure);
+  iri(fig, iris::kType, iris::kCasualtyFigure);
   for (const auto& [slot, v] : f.amounts) {
     if (slot != "destroyed") amount(fig, ng(slot), v);
   }

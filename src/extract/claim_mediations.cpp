@@ -675,7 +675,7 @@ void ArticleRun::add_mediation(std::uint32_t si, const std::vector<int>& meds,
                                int venue) {
   flush_new_entities();
   const std::string m = node("mediation");
-  iri(m, vocab::kRdfType, iris::kMediationEffort);
+  iri(m, iris::kType, iris::kMediationEffort);
   iri(m, iris::kInArticle, doc_);
   iri(doc_, iris::kMentions, m);
   for (int e : meds) {

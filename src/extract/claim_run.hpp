@@ -24,6 +24,7 @@
 #include "extract/stage2.hpp"
 #include "extract/text.hpp"
 #include "extract/time_expr.hpp"
+#include "rdf/known_iris.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::extract {
@@ -122,31 +123,36 @@ inline std::string ng(std::string_view local) {
 }
 inline const std::string kNif = std::string(vocab::kNif);
 
-// The IRIs written with every claim, figure, quote, sentence and mediation, built once: each
-// quad copies them into its terms, and building them per quad cost about as much again.
+// The IRIs written with every claim, figure, quote, sentence and mediation, built once, as
+// rdf::KnownIris: sinks tell them by their address (no copy per quad, no hashing in the store).
 namespace iris {
-inline const std::string kInArticle = ng("inArticle");
-inline const std::string kMentions = ng("mentions");
-inline const std::string kClaimant = ng("claimant");
-inline const std::string kTarget = ng("target");
-inline const std::string kEvidence = ng("evidence");
-inline const std::string kContent = ng("content");
-inline const std::string kFigures = ng("figures");
-inline const std::string kCasualtyFigure = ng("CasualtyFigure");
-inline const std::string kQualifier = ng("qualifier");
-inline const std::string kVictims = ng("victims");
-inline const std::string kQuote = ng("Quote");
-inline const std::string kQuotes = ng("quote");
-inline const std::string kSpeaker = ng("speaker");
-inline const std::string kSentence = ng("Sentence");
-inline const std::string kMediationEffort = ng("MediationEffort");
-inline const std::string kMediator = ng("mediator");
-inline const std::string kParty = ng("party");
-inline const std::string kMediationStatus = ng("mediationStatus");
-inline const std::string kReferenceContext = std::string(vocab::kNif) + "referenceContext";
-inline const std::string kBeginIndex = std::string(vocab::kNif) + "beginIndex";
-inline const std::string kEndIndex = std::string(vocab::kNif) + "endIndex";
-inline const std::string kAnchorOf = std::string(vocab::kNif) + "anchorOf";
+inline const std::string_view kType = rdf::KnownIris::intern(vocab::kRdfType);
+inline const std::string_view kInArticle = rdf::KnownIris::intern(ng("inArticle"));
+inline const std::string_view kMentions = rdf::KnownIris::intern(ng("mentions"));
+inline const std::string_view kClaimant = rdf::KnownIris::intern(ng("claimant"));
+inline const std::string_view kTarget = rdf::KnownIris::intern(ng("target"));
+inline const std::string_view kEvidence = rdf::KnownIris::intern(ng("evidence"));
+inline const std::string_view kContent = rdf::KnownIris::intern(ng("content"));
+inline const std::string_view kFigures = rdf::KnownIris::intern(ng("figures"));
+inline const std::string_view kCasualtyFigure = rdf::KnownIris::intern(ng("CasualtyFigure"));
+inline const std::string_view kQualifier = rdf::KnownIris::intern(ng("qualifier"));
+inline const std::string_view kVictims = rdf::KnownIris::intern(ng("victims"));
+inline const std::string_view kQuote = rdf::KnownIris::intern(ng("Quote"));
+inline const std::string_view kQuotes = rdf::KnownIris::intern(ng("quote"));
+inline const std::string_view kSpeaker = rdf::KnownIris::intern(ng("speaker"));
+inline const std::string_view kSentence = rdf::KnownIris::intern(ng("Sentence"));
+inline const std::string_view kMediationEffort = rdf::KnownIris::intern(ng("MediationEffort"));
+inline const std::string_view kMediator = rdf::KnownIris::intern(ng("mediator"));
+inline const std::string_view kParty = rdf::KnownIris::intern(ng("party"));
+inline const std::string_view kMediationStatus = rdf::KnownIris::intern(ng("mediationStatus"));
+inline const std::string_view kReferenceContext =
+    rdf::KnownIris::intern(std::string(vocab::kNif) + "referenceContext");
+inline const std::string_view kBeginIndex =
+    rdf::KnownIris::intern(std::string(vocab::kNif) + "beginIndex");
+inline const std::string_view kEndIndex =
+    rdf::KnownIris::intern(std::string(vocab::kNif) + "endIndex");
+inline const std::string_view kAnchorOf =
+    rdf::KnownIris::intern(std::string(vocab::kNif) + "anchorOf");
 }  // namespace iris
 
 inline std::string local_name(std::string_view iri) {

@@ -1295,7 +1295,7 @@ int ArticleRun::mint_described(const std::string& label, const std::string& head
   by_iri_[iri_text] = e;
   last_seen_[e] = current_sentence_begin_;  // "the ministry" can refer back to it
   flush_new_entities();
-  iri(iri_text, vocab::kRdfType, ng(en.cls));
+  iri(iri_text, iris::kType, ng(en.cls));
   emit(iri_text, vocab::kRdfsLabel, rdf::Term::literal(label, {}, "en"));
   if (!en.affiliation.empty()) iri(iri_text, ng("affiliation"), en.affiliation);
   return e;
@@ -1304,7 +1304,7 @@ int ArticleRun::mint_described(const std::string& label, const std::string& head
 void ArticleRun::flush_new_entities() {
   for (int e : new_entities_) {
     const Entity& en = entities_[static_cast<std::size_t>(e)];
-    iri(en.iri, vocab::kRdfType, ng(en.cls));
+    iri(en.iri, iris::kType, ng(en.cls));
     emit(en.iri, vocab::kRdfsLabel, rdf::Term::literal(en.label, {}, "en"));
   }
   new_entities_.clear();

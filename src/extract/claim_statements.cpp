@@ -11,7 +11,7 @@ std::string ArticleRun::add_claim(std::uint32_t si, const std::string& type, int
                                   int target, const Sentence& s, std::uint32_t cue_end) {
   flush_new_entities();  // a state named only by its adjective ("accused Malawian troops")
   const std::string c = node("claim");
-  iri(c, vocab::kRdfType, ng(type));
+  iri(c, iris::kType, ng(type));
   iri(c, iris::kInArticle, doc_);
   iri(doc_, iris::kMentions, c);
   iri(c, iris::kClaimant, entities_[static_cast<std::size_t>(claimant)].iri);
@@ -1234,7 +1234,7 @@ void ArticleRun::claims_in(std::uint32_t si, const std::vector<Mention>& ms) {
       if (zero && k == 0 && static_cast<std::int64_t>(c.cue_begin) == zero_owner) {
         const std::string fig = c.iri + "-f1";
         iri(c.iri, iris::kFigures, fig);
-        iri(fig, vocab::kRdfType, iris::kCasualtyFigure);
+        iri(fig, iris::kType, iris::kCasualtyFigure);
         amount(fig, ng("killed"), "0");
         amount(fig, ng("wounded"), "0");
         outs.clear();
@@ -1480,7 +1480,7 @@ void ArticleRun::quotes_for(std::uint32_t si, const ClaimOut& c) {
       const std::uint32_t cb = code_points_before(b);
       const std::uint32_t ce = code_points_before(e);
       const std::string q = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
-      iri(q, vocab::kRdfType, iris::kQuote);
+      iri(q, iris::kType, iris::kQuote);
       iri(q, iris::kReferenceContext, doc_);
       lit(q, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
       lit(q, iris::kEndIndex, std::to_string(ce), vocab::kXsdNonNegativeInteger);

@@ -7,6 +7,7 @@
 
 #include "extract/article_run.hpp"
 #include "extract/code_points.hpp"
+#include "rdf/known_iris.hpp"
 #include "rdf/vocab.hpp"
 
 namespace ng::extract::stage1 {
@@ -44,7 +45,60 @@ struct IriParts {
   IriParts(const char* whole) : local(whole) {}         // NOLINT
 };
 IriParts ng(std::string_view local) { return {vocab::kNg, local}; }
-IriParts nif(std::string_view local) { return {vocab::kNif, local}; }
+
+// The predicates and classes named below as rdf::KnownIris, looked up once per process: the
+// quad buffer and the store's sink tell them by their address, without copying or hashing them.
+std::string_view known(std::string_view ns, std::string_view local) {
+  return rdf::KnownIris::intern(std::string(ns).append(local));
+}
+struct KnownNames {
+  std::string_view affiliation = known(vocab::kNg, "affiliation");
+  std::string_view agent = known(vocab::kNg, "agent");
+  std::string_view alt_label = known(vocab::kSkos, "altLabel");
+  std::string_view anchor_of = known(vocab::kNif, "anchorOf");
+  std::string_view article = known(vocab::kNg, "Article");
+  std::string_view article_date = known(vocab::kNg, "articleDate");
+  std::string_view article_id = known(vocab::kNg, "articleId");
+  std::string_view begin_index = known(vocab::kNif, "beginIndex");
+  std::string_view context = known(vocab::kNif, "Context");
+  std::string_view country_code = known(vocab::kGn, "countryCode");
+  std::string_view date = known(vocab::kNg, "date");
+  std::string_view end_index = known(vocab::kNif, "endIndex");
+  std::string_view evidence = known(vocab::kNg, "evidence");
+  std::string_view geonames_id = known(vocab::kNg, "geonamesId");
+  std::string_view graph = known(vocab::kNg, "graph");
+  std::string_view in_article = known(vocab::kNg, "inArticle");
+  std::string_view inside_quote = known(vocab::kNg, "insideQuote");
+  std::string_view is_string = known(vocab::kNif, "isString");
+  std::string_view label = known(vocab::kRdfs, "label");
+  std::string_view language = known(vocab::kDcterms, "language");
+  std::string_view lat = known(vocab::kGeo, "lat");
+  std::string_view location = known(vocab::kNg, "location");
+  std::string_view location_context = known(vocab::kNg, "locationContext");
+  std::string_view long_name = known(vocab::kGeo, "long");
+  std::string_view mentions = known(vocab::kNg, "mentions");
+  std::string_view mentions_actor = known(vocab::kNg, "mentionsActor");
+  std::string_view mentions_place = known(vocab::kNg, "mentionsPlace");
+  std::string_view part_of = known(vocab::kNg, "partOf");
+  std::string_view qualifier = known(vocab::kNg, "qualifier");
+  std::string_view reference_context = known(vocab::kNif, "referenceContext");
+  std::string_view represents = known(vocab::kNg, "represents");
+  std::string_view role = known(vocab::kNg, "role");
+  std::string_view same_as = known(vocab::kOwl, "sameAs");
+  std::string_view sentence = known(vocab::kNg, "Sentence");
+  std::string_view source = known(vocab::kNg, "source");
+  std::string_view target = known(vocab::kNg, "target");
+  std::string_view time_text = known(vocab::kNg, "timeText");
+  std::string_view title = known(vocab::kDcterms, "title");
+  std::string_view trigger = known(vocab::kNg, "trigger");
+  std::string_view type = known(vocab::kRdf, "type");
+  std::string_view url = known(vocab::kSchema, "url");
+  std::string_view vague_amount = known(vocab::kNg, "vagueAmount");
+};
+const KnownNames& known_names() {
+  static const KnownNames names;
+  return names;
+}
 
 // Hands each quad to the sink as views (QuadSink::add(QuadRef)): no Term is built, and a sink
 // that keeps the quad copies its bytes once.
@@ -87,21 +141,21 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   ExtractStats stats;
   stats.articles = 1;
   stats.sentences = sentences_.size();
+  const KnownNames& k = known_names();
   Emitter out(sink, graph_iri(article_.id));
   const std::string doc = article_iri(article_.id);
-  const std::string_view type = vocab::kRdfType;
-  out.iri(doc, type, ng("Article"));
-  out.iri(doc, type, nif("Context"));
-  out.lit(doc, ng("articleId"), article_.id);
-  out.iri(doc, ng("graph"), graph_iri(article_.id));
-  if (!article_.title.empty()) out.lit(doc, IriParts{vocab::kDcterms, "title"}, article_.title);
-  if (!article_.source.empty()) out.lit(doc, ng("source"), article_.source);
-  if (!article_.url.empty()) out.lit(doc, IriParts{vocab::kSchema, "url"}, article_.url);
+  out.iri(doc, k.type, k.article);
+  out.iri(doc, k.type, k.context);
+  out.lit(doc, k.article_id, article_.id);
+  out.iri(doc, k.graph, graph_iri(article_.id));
+  if (!article_.title.empty()) out.lit(doc, k.title, article_.title);
+  if (!article_.source.empty()) out.lit(doc, k.source, article_.source);
+  if (!article_.url.empty()) out.lit(doc, k.url, article_.url);
   if (!article_.language.empty()) {
-    out.lit(doc, IriParts{vocab::kDcterms, "language"}, article_.language);
+    out.lit(doc, k.language, article_.language);
   }
-  if (!article_.date.empty()) out.lit(doc, ng("articleDate"), article_.date, vocab::kXsdDate);
-  out.lit(doc, nif("isString"), article_.text);
+  if (!article_.date.empty()) out.lit(doc, k.article_date, article_.date, vocab::kXsdDate);
+  out.lit(doc, k.is_string, article_.text);
   // Code-point offsets of the sentences' bounds in the original text, in one pass over it
   // (sentences come in text order; a bound before the last one restarts the count). Only these
   // are needed: a table for every byte cost more than the rest of the emission.
@@ -142,55 +196,54 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
   for (const Entity& e : entities_) {
     if (e.merged_into >= 0) {
       const Entity& named = entities_[static_cast<std::size_t>(e.merged_into)];
-      out.text(named.iri, IriParts{vocab::kSkos, "altLabel"}, e.label);
+      out.text(named.iri, k.alt_label, e.label);
       continue;
     }
     if (!e.as_actor && !e.as_place) continue;
     const bool country =
         e.place >= 0 &&
         res_.gazetteer.place(static_cast<std::uint32_t>(e.place)).kind == PlaceKind::Country;
-    out.iri(e.iri, type, ng(class_local_name(country ? kCountry : e.type)));
-    out.text(e.iri, vocab::kRdfsLabel, e.label);
+    out.iri(e.iri, k.type, ng(class_local_name(country ? kCountry : e.type)));
+    out.text(e.iri, k.label, e.label);
     for (const std::string& alt : e.alt_labels) {
-      out.text(e.iri, IriParts{vocab::kSkos, "altLabel"}, alt);
+      out.text(e.iri, k.alt_label, alt);
     }
     if (e.as_actor) {
-      out.iri(doc, ng("mentionsActor"), e.iri);
+      out.iri(doc, k.mentions_actor, e.iri);
       ++stats.actors;
     }
     if (e.as_place) {
-      out.iri(doc, ng("mentionsPlace"), e.iri);
+      out.iri(doc, k.mentions_place, e.iri);
       ++stats.locations;
     }
-    if (!e.role.empty()) out.text(e.iri, ng("role"), e.role);
+    if (!e.role.empty()) out.text(e.iri, k.role, e.role);
     if (e.affiliation >= 0) {
       const Entity& a = entities_[static_cast<std::size_t>(e.affiliation)];
-      out.iri(e.iri, ng("affiliation"), a.iri);
-      if (a.place >= 0 && e.type == kGovernment) out.iri(e.iri, ng("represents"), a.iri);
+      out.iri(e.iri, k.affiliation, a.iri);
+      if (a.place >= 0 && e.type == kGovernment) out.iri(e.iri, k.represents, a.iri);
     }
     if (e.place >= 0) {
       const Place& p = res_.gazetteer.place(static_cast<std::uint32_t>(e.place));
-      out.iri(e.iri, IriParts{vocab::kOwl, "sameAs"},
-              "https://sws.geonames.org/" + p.geonames_id + "/");
-      out.lit(e.iri, ng("geonamesId"), p.geonames_id);
+      out.iri(e.iri, k.same_as, "https://sws.geonames.org/" + p.geonames_id + "/");
+      out.lit(e.iri, k.geonames_id, p.geonames_id);
       // Geocoding in the graph itself: coordinates and country from the same GeoNames record.
       if (!p.lat.empty() && !p.lon.empty()) {
-        out.lit(e.iri, IriParts{vocab::kGeo, "lat"}, p.lat, vocab::kXsdDecimal);
-        out.lit(e.iri, IriParts{vocab::kGeo, "long"}, p.lon, vocab::kXsdDecimal);
+        out.lit(e.iri, k.lat, p.lat, vocab::kXsdDecimal);
+        out.lit(e.iri, k.long_name, p.lon, vocab::kXsdDecimal);
       }
       if (!p.country_iso2.empty()) {
-        out.lit(e.iri, IriParts{vocab::kGn, "countryCode"}, p.country_iso2);
+        out.lit(e.iri, k.country_code, p.country_iso2);
       }
       if (p.kind != PlaceKind::Country && e.as_place) {
         if (auto c = res_.gazetteer.country(p.country_iso2)) {
-          out.iri(e.iri, ng("partOf"),
+          out.iri(e.iri, k.part_of,
                   std::string(vocab::kNgId) + "place/gn-" + res_.gazetteer.place(*c).geonames_id);
         }
       }
     } else if (e.part_of >= 0) {
-      out.iri(e.iri, ng("partOf"), entities_[static_cast<std::size_t>(e.part_of)].iri);
+      out.iri(e.iri, k.part_of, entities_[static_cast<std::size_t>(e.part_of)].iri);
     }
-    for (std::uint32_t si : e.sentences) out.iri(e.iri, ng("evidence"), sentence_iri(si));
+    for (std::uint32_t si : e.sentences) out.iri(e.iri, k.evidence, sentence_iri(si));
   }
   // Referenced places of part_of that were not emitted still need a label and a type.
   for (const Entity& e : entities_) {
@@ -203,38 +256,37 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       }
     }
     if (!referenced) continue;
-    out.iri(e.iri, type, ng(class_local_name(e.type)));
-    out.text(e.iri, vocab::kRdfsLabel, e.label);
+    out.iri(e.iri, k.type, ng(class_local_name(e.type)));
+    out.text(e.iri, k.label, e.label);
   }
   const std::string event_base = std::string(vocab::kNgId) + "event/" + slug(article_.id) + "/";
   std::size_t n = 0;
   for (const Event& ev : events_) {
     if (ev.merged) continue;
     const std::string iri = event_base + std::to_string(++n);
-    out.iri(iri, type, ng(ev.cls));
-    out.iri(iri, ng("inArticle"), doc);
-    out.iri(doc, ng("mentions"), iri);
+    out.iri(iri, k.type, ng(ev.cls));
+    out.iri(iri, k.in_article, doc);
+    out.iri(doc, k.mentions, iri);
     out.lit(
-        iri, ng("trigger"),
+        iri, k.trigger,
         std::string_view(norm_.text)
             .substr(tokens_[ev.begin].begin, tokens_[ev.end - 1].end - tokens_[ev.begin].begin));
     std::set<int> seen_agents(ev.agents.begin(), ev.agents.end());
     std::set<int> seen_targets(ev.targets.begin(), ev.targets.end());
-    for (int a : seen_agents) out.iri(iri, ng("agent"), entities_[static_cast<std::size_t>(a)].iri);
+    for (int a : seen_agents) out.iri(iri, k.agent, entities_[static_cast<std::size_t>(a)].iri);
     for (int t : seen_targets) {
-      out.iri(iri, ng("target"), entities_[static_cast<std::size_t>(t)].iri);
+      out.iri(iri, k.target, entities_[static_cast<std::size_t>(t)].iri);
     }
-    for (int l : ev.locations)
-      out.iri(iri, ng("location"), entities_[static_cast<std::size_t>(l)].iri);
+    for (int l : ev.locations) out.iri(iri, k.location, entities_[static_cast<std::size_t>(l)].iri);
     for (int l : ev.context) {
-      out.iri(iri, ng("locationContext"), entities_[static_cast<std::size_t>(l)].iri);
+      out.iri(iri, k.location_context, entities_[static_cast<std::size_t>(l)].iri);
     }
-    if (!ev.time_text.empty()) out.lit(iri, ng("timeText"), ev.time_text);
+    if (!ev.time_text.empty()) out.lit(iri, k.time_text, ev.time_text);
     if (!ev.date.empty()) {
       const std::string_view dt = ev.date.size() == 10  ? vocab::kXsdDate
                                   : ev.date.size() == 7 ? vocab::kXsdGYearMonth
                                                         : vocab::kXsdGYear;
-      out.lit(iri, ng("date"), ev.date, dt);
+      out.lit(iri, k.date, ev.date, dt);
     }
     for (const auto& [figure, value] : ev.figures) {
       const bool numeric =
@@ -242,12 +294,12 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
       if (numeric) {
         out.lit(iri, ng(figure), value, vocab::kXsdNonNegativeInteger);
       } else {
-        out.lit(iri, ng("vagueAmount"), value);
+        out.lit(iri, k.vague_amount, value);
       }
     }
-    if (!ev.qualifier.empty()) out.lit(iri, ng("qualifier"), ev.qualifier);
-    out.iri(iri, ng("evidence"), sentence_iri(ev.sentence));
-    for (std::uint32_t more : ev.more_sentences) out.iri(iri, ng("evidence"), sentence_iri(more));
+    if (!ev.qualifier.empty()) out.lit(iri, k.qualifier, ev.qualifier);
+    out.iri(iri, k.evidence, sentence_iri(ev.sentence));
+    for (std::uint32_t more : ev.more_sentences) out.iri(iri, k.evidence, sentence_iri(more));
     ++stats.events;
   }
   for (std::uint32_t si = 0; si < sentences_.size(); ++si) {
@@ -256,12 +308,12 @@ ExtractStats ArticleRun::emit(QuadSink& sink) {
     const std::size_t b = norm_.original_offset(s.begin);
     const std::size_t e = norm_.original_offset(s.end);
     const std::string& iri = sentence_iri(si);
-    out.iri(iri, type, ng("Sentence"));
-    out.iri(iri, nif("referenceContext"), doc);
-    out.lit(iri, nif("beginIndex"), std::to_string(cp_begin[si]), vocab::kXsdNonNegativeInteger);
-    out.lit(iri, nif("endIndex"), std::to_string(cp_end[si]), vocab::kXsdNonNegativeInteger);
-    out.lit(iri, nif("anchorOf"), std::string_view(article_.text).substr(b, e - b));
-    if (s.in_quote) out.lit(iri, ng("insideQuote"), "true", vocab::kXsdBoolean);
+    out.iri(iri, k.type, k.sentence);
+    out.iri(iri, k.reference_context, doc);
+    out.lit(iri, k.begin_index, std::to_string(cp_begin[si]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, k.end_index, std::to_string(cp_end[si]), vocab::kXsdNonNegativeInteger);
+    out.lit(iri, k.anchor_of, std::string_view(article_.text).substr(b, e - b));
+    if (s.in_quote) out.lit(iri, k.inside_quote, "true", vocab::kXsdBoolean);
   }
   stats.triples = out.count();
   sentences_written_ = std::move(sentence_used);

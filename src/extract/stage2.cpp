@@ -449,7 +449,7 @@ const std::string& ArticleRun::sentence_iri(std::uint32_t si) {
   const std::uint32_t ce = code_points_before(e);
   iri_text = doc_ + "#char=" + std::to_string(cb) + "," + std::to_string(ce);
   if (!stage1_wrote_sentence(si, iri_text) && emitted_sentences_.insert(iri_text).second) {
-    iri(iri_text, vocab::kRdfType, iris::kSentence);
+    iri(iri_text, iris::kType, iris::kSentence);
     iri(iri_text, iris::kReferenceContext, doc_);
     lit(iri_text, iris::kBeginIndex, std::to_string(cb), vocab::kXsdNonNegativeInteger);
     lit(iri_text, iris::kEndIndex, std::to_string(ce), vocab::kXsdNonNegativeInteger);

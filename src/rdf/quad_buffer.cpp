@@ -59,6 +59,13 @@ QuadBuffer::Span QuadBuffer::copy(std::string_view text) {
   return span;
 }
 
+QuadBuffer::Span QuadBuffer::copy_unless_known(const TermView& term) {
+  if (term.is_iri()) {
+    if (const std::uint32_t id = KnownIris::id_of(term.value)) return Span{id, kKnown};
+  }
+  return copy(term.value);
+}
+
 QuadBuffer::Span QuadBuffer::copy_unless_same(std::string_view text, Span previous) {
   if (previous.size == text.size() && this->text(previous) == text) {
     return previous;
@@ -83,9 +90,9 @@ void QuadBuffer::add(const QuadRef& quad) {
   Record r{};
   r.subject = last ? copy_unless_same(quad.subject.value, last->subject) : copy(quad.subject.value);
   r.subject_kind = quad.subject.kind;
-  r.predicate = copy(quad.predicate.value);
+  r.predicate = copy_unless_known(quad.predicate);
   r.predicate_kind = quad.predicate.kind;
-  r.object = copy(quad.object.value);
+  r.object = copy_unless_known(quad.object);
   r.object_kind = quad.object.kind;
   if (quad.object.is_literal()) set_literal_tags(r, quad.object);
   r.has_graph = quad.graph.has_value();

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rdf/known_iris.hpp"
 #include "rdf/term.hpp"
 
 namespace ng::rdf {
@@ -60,8 +61,9 @@ class QuadBuffer {
     // (A TermView built and moved in: clang 14 has no parenthesised aggregate initialisation.)
     if (r.has_graph) graph.emplace(TermView{r.graph_kind, text(r.graph), {}, {}});
     return QuadRef{TermView{r.subject_kind, text(r.subject), {}, {}},
-                   TermView{r.predicate_kind, text(r.predicate), {}, {}},
-                   TermView{r.object_kind, text(r.object), text(r.datatype), text(r.lang)}, graph};
+                   TermView{r.predicate_kind, iri_text(r.predicate), {}, {}},
+                   TermView{r.object_kind, iri_text(r.object), text(r.datatype), text(r.lang)},
+                   graph};
   }
 
   class const_iterator {
@@ -105,6 +107,8 @@ class QuadBuffer {
     bool has_graph;
   };
   Span copy(std::string_view text);
+  // A known IRI's number (rdf::KnownIris) in place of a copy, when `term` is one; else a copy.
+  Span copy_unless_known(const TermView& term);
   // A copy of `text`, or the span `previous` when it already holds the same bytes: an
   // article's quads share their graph and often their subject with the quad before.
   Span copy_unless_same(std::string_view text, Span previous);
@@ -113,6 +117,11 @@ class QuadBuffer {
   void set_literal_tags(Record& r, const TermView& literal);
   void grow(std::size_t at_least);
   std::string_view text(Span span) const { return {bytes_.get() + span.offset, span.size}; }
+  // Of a span from copy_unless_known(): the known IRI's stored copy, whose address names it.
+  std::string_view iri_text(Span span) const {
+    return span.size == kKnown ? KnownIris::iri(span.offset) : text(span);
+  }
+  static constexpr std::uint32_t kKnown = ~std::uint32_t{0};  // Span::size of a known IRI
 
   // The arena, grown by hand: std::string's append and push_back per string cost more than the
   // copy itself. Byte 0 is a NUL, so that Span{} is "" NUL-terminated too; it exists from the
