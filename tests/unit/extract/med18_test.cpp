@@ -17,15 +17,8 @@ struct Run : ng_test::TwoStageRun {
 };
 
 using ng_test::any_by;
+using ng_test::any_with;
 using ng_test::has;
-
-// Does any row hold `text` (a party or victims, not only the row's first name)?
-bool any_with(const std::set<std::string>& rows, const std::string& text) {
-  for (const std::string& r : rows) {
-    if (r.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
 
 const std::string kOpening =
     "date 2026-03-02\nClash\n\nChile and Peru traded fire along their border on Sunday. ";

@@ -13,15 +13,8 @@ struct Run : ng_test::TwoStageRun {
   explicit Run(const std::string& text) : TwoStageRun(text, "m20") {}
 };
 
+using ng_test::any_with;
 using ng_test::has;
-
-// Does any mediation row hold `text` anywhere?
-bool any_with(const std::set<std::string>& rows, const std::string& text) {
-  for (const std::string& r : rows) {
-    if (r.find(text) != std::string::npos) return true;
-  }
-  return false;
-}
 
 const std::string kOpening =
     "date 2026-03-02\nClash\n\nChile and Peru traded fire along their border on Sunday. ";

@@ -171,4 +171,12 @@ inline bool any_by(const std::set<std::string>& rows, const std::string& who) {
   return false;
 }
 
+// Any row of `rows` holding `text` anywhere (a party or victims, not only the row's first name).
+inline bool any_with(const std::set<std::string>& rows, const std::string& text) {
+  for (const std::string& r : rows) {
+    if (r.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace ng_test
