@@ -25,3 +25,11 @@ TEST_CASE("claims: 'said it was prepared to host ... and to mediate' is an offer
   CHECK(has(a.claims(), "Brazil Offer"));
   CHECK_FALSE(has(a.claims(), "Brazil StatementClaim"));
 }
+
+TEST_CASE("claims: a promise to 'respond proportionately' relayed to the speaker is a threat",
+          "[extract][heldout35]") {
+  Run a(
+      "date 2026-03-02\nTalks stall\n\nChile and Peru traded fire on Sunday. The Peruvian "
+      "defence ministry told me that it would \"respond proportionately\" to any new fire.");
+  CHECK(has(a.claims(), "Peruvian defence ministry Threat"));
+}
