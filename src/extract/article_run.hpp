@@ -578,6 +578,15 @@ class ArticleRun final : public MatchContext {
   std::vector<Event> events_;
   std::vector<std::pair<std::uint32_t, std::string>> rule_triggers_;
   int locative_lex_ = res_.lexicon_id.at("locative");
+  // The event path's lexicons and trigger columns, resolved once per article: by name they
+  // cost a hash probe or a string comparison per sentence or per trigger token.
+  const Lexicon* triggers_ = &res_.required("event_triggers");
+  int trigger_lex_ = res_.lexicon_id.at("event_triggers");
+  std::size_t trigger_class_column_ = triggers_->column_index("class");
+  std::size_t trigger_pos_column_ = triggers_->column_index("pos");
+  int weapon_objects_lex_ = res_.lexicon_id.at("weapon_object_nouns");
+  int diplomatic_visitors_lex_ = res_.lexicon_id.at("diplomatic_visitors");
+  int time_words_lex_ = res_.lexicon_id.at("time_words");
   std::size_t changes_ = 0;  // drops and span changes of mentions (see ensure_cover)
   std::uint32_t focus_sentence_ = 0;
   std::string focus_date_;  // last resolved date, valid for the next sentence

@@ -108,7 +108,7 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
     }
   }
   bool has_time_word = false;
-  const int time_lex = res_.lexicon_id.at("time_words");
+  const int time_lex = time_words_lex_;
   for (std::uint32_t k = lex_start_[s.first_token]; k < lex_start_[s.last_token]; ++k) {
     if (lexemes_[k].lexicon == time_lex) has_time_word = true;
   }
@@ -217,8 +217,8 @@ void ArticleRun::events_for(const Sentence& s, std::uint32_t si) {
 // date and qualifiers.
 void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
                                 const std::vector<TimeExpression>& times) {
-  const Lexicon& triggers = res_.required("event_triggers");
-  const int trig_lex = res_.lexicon_id.at("event_triggers");
+  const Lexicon& triggers = *triggers_;
+  const int trig_lex = trigger_lex_;
   // Wider places become context: "Nairobi" is where, "Kenya" around it.
   std::vector<int> primary;
   for (int loc : ev.locations) {
@@ -412,7 +412,8 @@ void ArticleRun::complete_event(Event& ev, const Sentence& s, std::uint32_t si,
       }
       std::string cls;
       for (std::uint32_t x = lex_start_[k + 2]; x < lex_start_[k + 3]; ++x) {
-        if (lexemes_[x].lexicon == trig_lex) cls = triggers.get(lexemes_[x].row, "class");
+        if (lexemes_[x].lexicon == trig_lex)
+          cls = triggers.cell(lexemes_[x].row, trigger_class_column_);
       }
       if (cls.empty() || cls == "-") break;
       // (The anchor itself restates the earlier event.)
@@ -529,10 +530,10 @@ void ArticleRun::add_event(std::string cls, std::string pos, std::uint32_t si, s
 // go to `local`.
 void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
                                std::vector<std::size_t>& local) {
-  const Lexicon& triggers = res_.required("event_triggers");
-  const int trig_lex = res_.lexicon_id.at("event_triggers");
-  const int weapon_objects = res_.lexicon_id.at("weapon_object_nouns");
-  const int diplomatic_visitors = res_.lexicon_id.at("diplomatic_visitors");
+  const Lexicon& triggers = *triggers_;
+  const int trig_lex = trigger_lex_;
+  const int weapon_objects = weapon_objects_lex_;
+  const int diplomatic_visitors = diplomatic_visitors_lex_;
   const auto phrase_starts_at = [&](int lexicon, std::uint32_t at) {
     for (std::uint32_t k = lex_start_[at]; k < lex_start_[at + 1]; ++k) {
       if (lexemes_[k].lexicon == lexicon) return true;
@@ -552,8 +553,10 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
       for (std::uint32_t k = lex_start_[i]; k < lex_start_[i + 1]; ++k) {
         const Lexeme& lx = lexemes_[k];
         if (lx.lexicon != trig_lex) continue;
+        const std::string_view cls = triggers.cell(lx.row, trigger_class_column_);
+        const std::string_view pos = triggers.cell(lx.row, trigger_pos_column_);
         // Quoted words report speech, not events; a quoted declaration is itself the statement.
-        if (tokens_[i].is(kInQuote) && triggers.get(lx.row, "class") != "Statement") continue;
+        if (tokens_[i].is(kInQuote) && cls != "Statement") continue;
         // Not part of a name ("Liberation Army", "air force").
         bool in_name = false;
         for (std::size_t q = sentence_mentions_begin_; q < mentions_.size(); ++q) {
@@ -574,25 +577,24 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // A phrase listed with class "-" holds a trigger word but names no event ("seized
         // power"); a noun asked for, hoped for or offered has not happened ("called for a
         // ceasefire", "open to talks").
-        if (triggers.get(lx.row, "class") == "-") break;
+        if (cls == "-") break;
         // (A trigger ending in "of" is a noun, whatever its row says: "working for the release
         // of the men".)
-        const bool nominal =
-            triggers.get(lx.row, "pos") == "noun" || tokens_[i + lx.length - 1].key == "of";
+        const bool nominal = pos == "noun" || tokens_[i + lx.length - 1].key == "of";
         if (nominal && not_event_cue_before(i, s.first_token)) break;
         // "warned that Israel would strike the capital", "will not tolerate further shelling",
         // "threatened further attacks", "the funds were not released": a violent event or a
         // release (hypothetical_event_classes.tsv) under a modal, negated, conditional,
         // threatened or "further" cue of its clause (hypothetical_cues.tsv) has not happened.
-        if (res_.in("hypothetical_event_classes", fold_key(triggers.get(lx.row, "class"))) &&
+        if (res_.in("hypothetical_event_classes", fold_key(cls)) &&
             (hypothetical_cue_before(i, s.first_token) ||
-             demanded(i, triggers.get(lx.row, "pos") == "noun", s.first_token))) {
+             demanded(i, pos == "noun", s.first_token))) {
           break;
         }
         // "a ceasefire the military declared", "the Ankara declaration": the declaring belongs
         // to the event noun just before it, and a declaration after a name is a document; no
         // Statement.
-        if (triggers.get(lx.row, "class") == "Statement") {
+        if (cls == "Statement") {
           if (!local.empty() && events_[local.back()].sentence == si &&
               events_[local.back()].cls != "Statement" && events_[local.back()].end + 4 >= i) {
             break;
@@ -605,21 +607,21 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // "three rocket launchers", "a drone factory": the trigger names the thing a noun of
         // data/lexicon/weapon_object_nouns.tsv is made for, no event.
         // (Also a phrase: "a rocket launch pad".)
-        if (triggers.get(lx.row, "pos") == "noun" && i + lx.length < s.last_token &&
+        if (pos == "noun" && i + lx.length < s.last_token &&
             phrase_starts_at(weapon_objects, i + lx.length)) {
           break;
         }
         // "the besieged city", "freeing three of the abducted children": a verb's participle
         // right after a determiner (data/lexicon/participle_determiners.tsv) describes a noun;
         // it reports no event of its own.
-        if (triggers.get(lx.row, "pos") == "verb" && lx.length == 1 && i > s.first_token &&
-            ends_with_ed(tokens_[i].key) && res_.in("participle_determiners", tokens_[i - 1].key)) {
+        if (pos == "verb" && lx.length == 1 && i > s.first_token && ends_with_ed(tokens_[i].key) &&
+            res_.in("participle_determiners", tokens_[i - 1].key)) {
           break;
         }
         // "Governor X, who visited Y on Saturday", "the president visited the base": a visit is a
         // diplomatic one only when a diplomat makes it, named before it in its sentence by a
         // phrase of data/lexicon/diplomatic_visitors.tsv ("Foreign Minister X, who visited Y").
-        if (triggers.get(lx.row, "class") == "DiplomaticVisit") {
+        if (cls == "DiplomaticVisit") {
           bool diplomat = false;
           for (std::uint32_t b = i > s.first_token + 20 ? i - 20 : s.first_token; b < i; ++b) {
             diplomat = diplomat || phrase_starts_at(diplomatic_visitors, b);
@@ -628,13 +630,13 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         }
         // "27 posts destroyed and nine captured", "captured several vehicles": a tally of
         // things taken is a claim's figure, not the capture of a place.
-        if (triggers.get(lx.row, "class") == "Capture" &&
+        if (cls == "Capture" &&
             counted_object_near(i, i + lx.length, s.first_token, s.last_token)) {
           break;
         }
         // "killed 100 soldiers and captured 40 others", "53 were killed and 15 others captured":
         // people taken in a toll are a claim's figure, not the capture of a place.
-        if (triggers.get(lx.row, "class") == "Capture") {
+        if (cls == "Capture") {
           // (The count in figures or words: "captured 40 others", "captured four others".)
           const auto others_at = [&](std::uint32_t at) {
             return at > s.first_token && at < s.last_token && tokens_[at].key == "others" &&
@@ -646,19 +648,18 @@ void ArticleRun::find_triggers(const Sentence& s, std::uint32_t si,
         // A noun trigger right after another one heads a compound naming one event: "a car bomb
         // attack", "a rocket strike". The modifier is the more specific, unless it is a
         // GroundAttack word used as one ("attack drones").
-        if (!local.empty() && triggers.get(lx.row, "pos") == "noun") {
+        if (!local.empty() && pos == "noun") {
           Event& prev = events_[local.back()];
           if (prev.end == i && prev.sentence == si) {
             if (prev.cls == "GroundAttack") {
-              prev.cls = triggers.get(lx.row, "class");
+              prev.cls = cls;
               prev.pos = "noun";
             }
             prev.end = i + lx.length;
             break;
           }
         }
-        add_event(std::string(triggers.get(lx.row, "class")),
-                  std::string(triggers.get(lx.row, "pos")), si, i, i + lx.length, local);
+        add_event(std::string(cls), std::string(pos), si, i, i + lx.length, local);
         break;
       }
     }

@@ -612,10 +612,14 @@ Lexicon Lexicon::load(const std::string& path,
 }
 
 std::string_view Lexicon::get(std::uint32_t row, std::string_view column) const {
+  return cell(row, column_index(column));
+}
+
+std::size_t Lexicon::column_index(std::string_view column) const {
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    if (columns_[c] == column) return rows_[row][c];
+    if (columns_[c] == column) return c;
   }
-  return {};
+  return kNoColumn;
 }
 
 bool Lexicon::has_column(std::string_view column) const {

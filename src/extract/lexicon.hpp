@@ -195,6 +195,14 @@ class Lexicon {
   std::size_t rows() const { return rows_.size(); }
   // Column value of a row, "" if the column does not exist.
   std::string_view get(std::uint32_t row, std::string_view column) const;
+  // The position of a column, kNoColumn if it does not exist: loops over many rows resolve
+  // the name once and read cells by position (get() compares names on every call).
+  static constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
+  std::size_t column_index(std::string_view column) const;
+  // Column value of a row by position; "" for kNoColumn.
+  std::string_view cell(std::uint32_t row, std::size_t column) const {
+    return column == kNoColumn ? std::string_view() : std::string_view(rows_[row][column]);
+  }
   // The first spelling of the row's phrase.
   std::string_view phrase(std::uint32_t row) const { return get(row, columns_.front()); }
   bool has_column(std::string_view column) const;

@@ -29,6 +29,17 @@ TEST_CASE("lexicon phrases match longest first, by first token", "[extract][lexi
   CHECK(m.empty());
 }
 
+TEST_CASE("lexicon cells by column index agree with get() by name", "[extract][lexicon]") {
+  const std::unordered_set<std::string> abbr;
+  const Lexicon lex = Lexicon::parse("phrase\tclass\tpos\nblast\tBombing\tnoun\n", "t.tsv", abbr);
+  CHECK(lex.column_index("pos") == 2);
+  CHECK(lex.cell(0, lex.column_index("class")) == "Bombing");
+  CHECK(lex.get(0, "pos") == "noun");
+  CHECK(lex.column_index("kind") == Lexicon::kNoColumn);
+  CHECK(lex.cell(0, Lexicon::kNoColumn).empty());
+  CHECK(lex.get(0, "kind").empty());
+}
+
 TEST_CASE("lexicon errors name the file and line", "[extract][lexicon]") {
   const std::unordered_set<std::string> abbr;
   CHECK_THROWS_WITH(Lexicon::parse("a\tb\nx\ty\tz\n", "bad.tsv", abbr),
